@@ -1,0 +1,83 @@
+"""The `imr` command: thin wrappers over library functions.
+
+Each subcommand lives in its own module exposing `register(subparsers)`; every
+ImrError becomes one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import ImrError
+
+#: Subcommand modules, in the order `imr --help` lists them (the data flow order).
+COMMANDS = ("parse", "extract", "evaluate", "qa", "rules", "schema")
+
+EXIT_OK, EXIT_DISAGREE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="imr",
+        description=(
+            "Predict California workers' compensation Independent Medical Review (IMR) "
+            "determinations from MTUS/ODG guideline rules, and check the predictions "
+            "against real determination letters."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"imr-engine {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{name}":
+                continue  # command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.run(args))
+    except ImrError as exc:
+        print(f"imr {args.command}: error: {exc.one_line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(f"imr {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    """The one shared output switch: machine-readable JSON instead of a readable report."""
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a readable report")
+
+
+def dump_json(data: object) -> str:
+    """Deterministic JSON: sorted keys, fixed indentation, so outputs are byte-identical."""
+    import json
+
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Compiling rule files into durable_rules rulesets, one per guideline topic.
+
+A rule's expression is the conjunction of: the effective dates of its guideline
+text (against the item's as-of day), what it applies to, and its criteria.
+Files are split by topic because durable_rules fails on very large rulesets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..facts.derived import ItemFacts
+from ..rulebook.conditions import compile_condition
+from ..rulebook.load import LoadedRuleFile, RuleBook
+from ..rulebook.model import AppliesTo, Rule
+from .durable_adapter import CompiledRuleset
+
+
+def applies_to_expression(scope: AppliesTo) -> list[dict[str, Any]]:
+    parts: list[dict[str, Any]] = []
+    if scope.ingredients:
+        parts.append(compile_condition_any("ingredients", scope.ingredients))
+    if scope.classes:
+        parts.append(compile_condition_any("classes", scope.classes))
+    if scope.services:
+        parts.append(_one_of("service", scope.services))
+    if scope.kinds:
+        parts.append(_one_of("kind", scope.kinds))
+    return parts
+
+
+def compile_condition_any(fact: str, values: list[str]) -> dict[str, Any]:
+    alts = [{"$iany": {fact: {"$i": v}}} for v in values]
+    return alts[0] if len(alts) == 1 else {"$or": alts}
+
+
+def _one_of(fact: str, values: list[str]) -> dict[str, Any]:
+    alts = [{fact: v} for v in values]
+    return alts[0] if len(alts) == 1 else {"$or": alts}
+
+
+def rule_expression(rule: Rule) -> dict[str, Any]:
+    g = rule.guideline
+    parts: list[dict[str, Any]] = [{"$gte": {"as_of_day": g.effective_from.toordinal()}}]
+    if g.effective_until is not None:
+        parts.append({"$lte": {"as_of_day": g.effective_until.toordinal()}})
+    if rule.applies_to is not None:
+        parts.extend(applies_to_expression(rule.applies_to))
+    if rule.when is not None:
+        parts.append(compile_condition(rule.when))
+    # Always an $and led by a plain comparison: a bare top-level $nex hangs durable_rules.
+    return {"$and": parts}
+
+
+def in_scope(scope: AppliesTo, item: ItemFacts) -> bool:
+    """Python-side routing of an item to a topic: keys AND, values OR."""
+    if scope.ingredients and not set(scope.ingredients) & set(item.ingredients):
+        return False
+    if scope.classes and not set(scope.classes) & set(item.classes):
+        return False
+    if scope.services and item.service not in scope.services:
+        return False
+    if scope.kinds and item.kind not in scope.kinds:
+        return False
+    return True
+
+
+@dataclass
+class CompiledTopic:
+    """One rule file, compiled: its scope for routing and its durable ruleset."""
+
+    source: LoadedRuleFile
+    ruleset: CompiledRuleset
+
+    def applies(self, item: ItemFacts) -> bool:
+        return in_scope(self.source.spec.applies_to, item)
+
+
+def compile_rulebook(book: RuleBook) -> list[CompiledTopic]:
+    return [
+        CompiledTopic(f, CompiledRuleset(f.spec.topic, [(r.id, rule_expression(r)) for r in f.spec.rules]))
+        for f in book.files
+    ]

@@ -1,0 +1,65 @@
+"""What the engine answers: one determination per requested item, fully traced."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..citations import Citation
+from ..facts.model import Evidence
+
+Predicted = Literal["Upheld", "Overturned", "Indeterminate"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FactUsed(_Out):
+    """A fact a rule read, its value for this item, and the words it rests on."""
+
+    name: str
+    value: str | float | int | list[str] | None
+    evidence: list[Evidence] = Field(default_factory=list)
+    rationale_only: bool = Field(False, description="Only a decision rationale states it.")
+
+
+class FiredRule(_Out):
+    """A rule whose criteria held for the item."""
+
+    rule_id: str
+    title: str
+    question: str
+    outcome: Literal["medically_necessary", "not_medically_necessary", "advisory"]
+    tier: Literal["MTUS", "non-MTUS"]
+    decisive: bool = Field(description="True when this rule's tier and outcome decided the item.")
+    citation: Citation
+    citation_label: str
+    facts: list[FactUsed] = Field(default_factory=list)
+
+
+class Determination(_Out):
+    """The prediction for one requested item."""
+
+    index: int
+    request: str
+    predicted: Predicted
+    medically_necessary: bool | None
+    decided_by: Literal["MTUS", "non-MTUS"] | None = Field(None, description="The evidence tier that decided.")
+    rules: list[FiredRule] = Field(default_factory=list, description="Every rule that fired, decisive ones first.")
+    citations: list[Citation] = Field(default_factory=list, description="Citations of the decisive and advisory rules.")
+    rationale: str
+    would_change_if: list[str] = Field(default_factory=list)
+    advisories: list[str] = Field(default_factory=list)
+    leans_on_rationale_facts: bool = Field(
+        False, description="A decisive rule read a fact that only a decision rationale states."
+    )
+
+
+class CaseDetermination(_Out):
+    case_id: str
+    as_of: str = Field(description="The date the rules were applied at (ISO).")
+    as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "caller"]
+    rules_version: str
+    items: list[Determination]

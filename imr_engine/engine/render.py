@@ -1,0 +1,45 @@
+"""A determination as a UR reviewer reads it: outcome, citations, facts with quotes."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .determination import CaseDetermination, Determination
+
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> str:
+    """Wrap *text*; *first* replaces the indent on the first line (e.g. a bullet)."""
+    return textwrap.fill(text, WIDTH, initial_indent=first or indent, subsequent_indent=indent)
+
+
+def render_item(d: Determination) -> str:
+    lines = [f"[{d.index + 1}] {d.request}", f"    Predicted: {d.predicted}" + (f" (decided by {d.decided_by} rules)" if d.decided_by else "")]
+    for r in d.rules:
+        mark = "*" if r.decisive else "-"
+        lines.append(f"    {mark} {r.rule_id}: {r.title}  [{r.outcome.replace('_', ' ')}]")
+        lines.append(_wrap(r.citation_label, "        "))
+        for f in r.facts:
+            value = ", ".join(f.value) if isinstance(f.value, list) else "not documented" if f.value is None else f.value
+            flag = " (rationale only)" if f.rationale_only else ""
+            lines.append(f"        {f.name} = {value}{flag}")
+            for e in f.evidence[:2]:
+                lines.append(_wrap(f'"{e.quote}" ({e.source})', "            "))
+    lines.append("    Rationale:")
+    lines.append(_wrap(d.rationale, "      "))
+    if d.would_change_if:
+        lines.append("    Would change if:")
+        lines += [_wrap(w, "        ", "      - ") for w in d.would_change_if]
+    if d.advisories:
+        lines.append("    Advisories:")
+        lines += [_wrap(a, "        ", "      - ") for a in d.advisories]
+    return "\n".join(lines)
+
+
+def render_case(result: CaseDetermination) -> str:
+    head = (
+        f"Case {result.case_id} — as of {result.as_of} ({result.as_of_source.replace('_', ' ')}); "
+        f"rules {result.rules_version}"
+    )
+    return "\n\n".join([head] + [render_item(d) for d in result.items]) + "\n"

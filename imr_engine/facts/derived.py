@@ -1,0 +1,120 @@
+"""Derived item facts: the flat view of a case that rules are written against.
+
+For each requested item the engine derives one `ItemFacts` from the case facts
+(durations, phase, morphine-equivalent dose, monitoring status...). Rule
+conditions may only name fields of this model, and are checked against it when
+the rule book loads, so a misspelt fact or value fails at load time.
+
+Conventions that keep durable_rules honest:
+- tri-state fields are the strings yes / no / unknown, always present;
+- numeric fields are optional: absent means unknown, and a rule must test
+  `known: false` to act on that (comparisons never match an absent value);
+- no booleans: they are tri-states or enums.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Tri = Literal["yes", "no", "unknown"]
+Phase = Literal["acute", "subacute", "chronic", "unknown"]
+
+
+class ItemFacts(BaseModel):
+    """Everything a rule can ask about one requested item in its case."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # --- the item -------------------------------------------------------------
+    item_index: int = Field(description="Position of the item in the case's requests.")
+    kind: str = Field(description="drug, supply, dme, office_visit, therapy, procedure, imaging, diagnostic, program, other.")
+    drug_class: str = Field("unknown", description="Primary class of the requested product.")
+    classes: list[str] = Field(default_factory=list, description="Every class of every ingredient.")
+    ingredients: list[str] = Field(default_factory=list)
+    service: str = Field("none", description="Canonical service name, or 'none'.")
+    form: str = Field("unknown")
+    release: Literal["IR", "ER", "unknown"] = "unknown"
+    prn: Tri = "unknown"
+    request_purpose: Literal["continue", "initiate", "wean", "unknown"] = "unknown"
+    body_region: str = Field("unknown", description="Body region the requested service is for.")
+    visits_requested: int | None = Field(None, ge=0)
+    levels_requested: int | None = Field(None, ge=0)
+    requested_supply_days: float | None = Field(
+        None, ge=0, description="Days of use the request covers: quantity x (1 + refills) / doses a day."
+    )
+    item_med_mg: float | None = Field(None, ge=0, description="Morphine-equivalent mg/day of this item.")
+
+    # --- use of the requested drug so far ----------------------------------
+    currently_prescribed: Tri = Field("unknown", description="An ingredient of the item is among current medications.")
+    use_duration_days: int | None = Field(None, ge=0, description="Days of use by the as-of date (a lower bound).")
+    long_term_use: Tri = Field("unknown", description="Used 90 days or more, or the record calls the use long-term.")
+    previously_failed: Tri = Field("unknown", description="An ingredient of the item was tried and failed.")
+
+    # --- the case ---------------------------------------------------------------
+    as_of_day: int = Field(description="The as-of date as a proleptic ordinal (date.toordinal()).")
+    age: int | None = None
+    sex: Literal["male", "female", "unknown"] = "unknown"
+    days_since_injury: int | None = Field(None, ge=0)
+    phase: Phase = Field("unknown", description="acute <= 4 weeks, subacute <= 3 months, chronic beyond.")
+    body_regions: list[str] = Field(default_factory=list, description="Body regions of the diagnoses.")
+    prior_surgery: Tri = "unknown"
+    current_drug_classes: list[str] = Field(default_factory=list)
+    failed_drug_classes: list[str] = Field(default_factory=list, description="Classes of drugs tried and failed.")
+    requested_drug_classes: list[str] = Field(
+        default_factory=list, description="Classes of every drug requested in the same case (the regimen being managed)."
+    )
+
+    # --- opioid-wide figures ----------------------------------------------------
+    cumulative_med_mg: float | None = Field(None, ge=0, description="Total MED of requested opioids, when every dose is known.")
+    cumulative_med_at_least_mg: float | None = Field(None, ge=0, description="Lower bound of the total MED.")
+
+    # --- function and pain ------------------------------------------------------
+    objective_functional_improvement: Tri = "unknown"
+    subjective_improvement: Tri = "unknown"
+    adl_improvement: Tri = "unknown"
+    returned_to_work: Tri = Field("unknown", description="Returned to work or work restrictions reduced during treatment.")
+    work_status: Literal["full_duty", "modified_duty", "part_time", "off_work", "unknown"] = "unknown"
+    pain_relief_percent: float | None = Field(None, description="Relief with vs. without medication, latest pair of ratings.")
+    latest_pain_score: float | None = Field(None, ge=0, le=10)
+
+    # --- monitoring ---------------------------------------------------------------
+    drug_screens_consistent: Tri = Field("unknown", description="yes: all documented screens consistent; no: any inconsistent.")
+    cures_checked: Tri = "unknown"
+    other_prescribers: Tri = "unknown"
+    opioid_agreement: Tri = "unknown"
+    side_effects: Tri = "unknown"
+    aberrant_behavior: Tri = "unknown"
+    pain_assessment: Tri = "unknown"
+
+    # --- examination and clinical findings --------------------------------------
+    muscle_spasm: Tri = "unknown"
+    trigger_points: Tri = "unknown"
+    tenderness: Tri = "unknown"
+    neurological_deficit: Tri = "unknown"
+    radiculopathy_on_exam: Tri = "unknown"
+    imaging_corroborates_radiculopathy: Tri = "unknown"
+    acute_exacerbation: Tri = "unknown"
+    neuropathic_pain: Tri = "unknown"
+    red_flags: Tri = "unknown"
+    surgical_candidate: Tri = "unknown"
+    conservative_care_failed: Tri = "unknown"
+    home_exercise_program: Tri = "unknown"
+    gi_risk_factors: Tri = "unknown"
+    sleep_disturbance: Tri = "unknown"
+    depression_or_anxiety: Tri = "unknown"
+    nausea_from_opioids: Tri = "unknown"
+    pain_management_consult: Tri = "unknown"
+
+    # --- prior courses of the requested service -------------------------------
+    prior_sessions: int | None = Field(None, ge=0, description="Sessions of the requested service already completed.")
+    prior_sessions_functional_improvement: Tri = "unknown"
+
+    def to_engine_fact(self) -> dict[str, object]:
+        """The JSON fact for durable_rules: unknown numbers and empty lists are left out.
+
+        durable_rules has no null, and its `$iall` never matches an empty list, so
+        both are represented by absence (tested with `known` / `includes_none`).
+        """
+        return {k: v for k, v in self.model_dump(mode="json", exclude_none=True).items() if v != []}

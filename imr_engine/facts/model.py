@@ -1,0 +1,228 @@
+"""Case facts: the engine's only input.
+
+Everything the rules may look at about a case, each fact with the words it came
+from. "Not documented" is a value of its own (`unknown`), never silently `no`:
+most real determinations turn on what the record does not show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from ..requests.model import RequestedItem
+from .fuzzy_date import FuzzyDate
+
+
+def _tri_state(value: Any) -> Any:
+    """YAML reads yes/no as booleans; accept them as the tri-state's yes/no."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if value is None:
+        return "unknown"
+    return value
+
+
+#: yes = documented present; no = documented absent; unknown = not documented.
+TriState = Annotated[Literal["yes", "no", "unknown"], BeforeValidator(_tri_state)]
+
+EvidenceSource = Literal["summary", "rationale", "request"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class Evidence(_Model):
+    """The words a fact rests on, verbatim from the letter (or note)."""
+
+    quote: str = Field(min_length=1)
+    source: EvidenceSource = Field(
+        "summary",
+        description="Where the quote stands: the clinical case summary, a decision rationale, or an item's request line.",
+    )
+    start: int | None = Field(None, ge=0, description="Character offset of the quote in the letter text, when extracted.")
+    end: int | None = Field(None, ge=0)
+
+
+class Evidenced(_Model):
+    """Base for every fact: what it rests on."""
+
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def rationale_only(self) -> bool:
+        """True when only a decision rationale (not the case summary) states this fact."""
+        return bool(self.evidence) and all(e.source == "rationale" for e in self.evidence)
+
+
+class Finding(Evidenced):
+    """A yes / no / not-documented fact, such as 'muscle spasm on exam'."""
+
+    value: TriState = "unknown"
+
+
+class DatedFact(Evidenced):
+    date: FuzzyDate
+
+
+class Claimant(Evidenced):
+    age: int | None = Field(None, ge=0, le=120)
+    sex: Literal["male", "female", "unknown"] = "unknown"
+
+
+class Diagnosis(Evidenced):
+    name: str
+    body_regions: list[str] = Field(default_factory=list, description="e.g. lumbar_spine, cervical_spine, knee.")
+
+
+class Surgery(Evidenced):
+    name: str = Field(description="e.g. lumbar fusion, laminectomy, discectomy.")
+    body_region: str | None = None
+    date: FuzzyDate | None = None
+
+
+class Medication(Evidenced):
+    """A drug in the record: current, past, or tried and failed."""
+
+    name: str = Field(description="As written: brand or generic.")
+    status: Literal["current", "past", "tried_failed", "unknown"] = "current"
+    started: FuzzyDate | None = Field(None, description="When use began, to the precision the record gives.")
+    started_qualifier: Literal["on", "at_least_since"] = Field(
+        "on", description="'at_least_since' when the record says 'since at least' / 'dating back to'."
+    )
+    long_term: TriState = Field("unknown", description="The record itself calls the use long-term or chronic.")
+
+
+class Treatment(Evidenced):
+    """A treatment tried, with its effect: therapy courses, injections, programs, drugs."""
+
+    name: str
+    kind: Literal[
+        "medication", "physical_therapy", "chiropractic", "acupuncture", "injection", "surgery",
+        "program", "psychological", "modality", "imaging", "diagnostic", "other",
+    ] = "other"
+    service: str | None = Field(None, description="Canonical service name from the vocabulary, when known.")
+    sessions: int | None = Field(None, ge=0, description="Sessions or visits completed.")
+    effect: Literal["improved", "no_improvement", "unknown"] = "unknown"
+    functional_improvement: TriState = "unknown"
+    date: FuzzyDate | None = None
+
+
+class PainScore(Evidenced):
+    """One pain rating; a range such as 8-10/10 keeps both ends."""
+
+    score: float = Field(ge=0, le=10)
+    score_max: float | None = Field(None, ge=0, le=10)
+    date: FuzzyDate | None = None
+    context: Literal["with_medication", "without_medication", "unspecified"] = "unspecified"
+
+
+class WorkStatus(Evidenced):
+    value: Literal["full_duty", "modified_duty", "part_time", "off_work", "unknown"] = "unknown"
+
+
+class FunctionalStatus(_Model):
+    objective_improvement: Finding = Field(
+        default_factory=Finding,
+        description="Specific, measured improvement in function (ADLs, work restrictions) documented.",
+    )
+    measures: list[str] = Field(default_factory=list, description="The specific measures, when given.")
+    subjective_improvement: Finding = Field(
+        default_factory=Finding, description="Only a general statement such as 'medications help'."
+    )
+    adl_improvement: Finding = Field(default_factory=Finding)
+    work_status: WorkStatus = Field(default_factory=WorkStatus)
+    returned_to_work: Finding = Field(
+        default_factory=Finding,
+        description="A return to work or a reduction in work restrictions during treatment (not merely being at work).",
+    )
+
+
+class DrugScreen(Evidenced):
+    date: FuzzyDate | None = None
+    consistent: TriState = "unknown"
+
+
+class Monitoring(_Model):
+    """Opioid and controlled-drug monitoring: the '4 A's' and their documentation."""
+
+    urine_drug_screens: list[DrugScreen] = Field(default_factory=list)
+    cures_checked: Finding = Field(default_factory=Finding)
+    other_prescribers: Finding = Field(default_factory=Finding, description="Controlled drugs from other providers (e.g. CURES).")
+    opioid_agreement: Finding = Field(default_factory=Finding)
+    side_effects: Finding = Field(default_factory=Finding)
+    aberrant_behavior: Finding = Field(default_factory=Finding)
+    pain_assessment: Finding = Field(
+        default_factory=Finding,
+        description="Current, least and average pain, pain after the dose, time to and duration of relief documented.",
+    )
+
+
+class Exam(_Model):
+    muscle_spasm: Finding = Field(default_factory=Finding)
+    trigger_points: Finding = Field(default_factory=Finding)
+    tenderness: Finding = Field(default_factory=Finding)
+    neurological_deficit: Finding = Field(default_factory=Finding)
+    radiculopathy: Finding = Field(default_factory=Finding, description="Radiculopathy documented on physical exam.")
+
+
+class ImagingStudy(Evidenced):
+    modality: str = Field(description="mri, ct, x_ray, emg_ncs, ...")
+    body_region: str | None = None
+    date: FuzzyDate | None = None
+    corroborates_radiculopathy: TriState = "unknown"
+
+
+class Request(Evidenced):
+    """A requested (disputed) item: the request line and its structured reading."""
+
+    text: str = Field(min_length=1)
+    purpose: Literal["continue", "initiate", "wean", "unknown"] = Field(
+        "unknown", description="'wean' only when the request is itself a taper."
+    )
+    item: RequestedItem | None = Field(None, description="Filled from `text` by the request parser when absent.")
+
+
+class Clinical(_Model):
+    """Condition-level findings that many guideline criteria share."""
+
+    acute_exacerbation: Finding = Field(default_factory=Finding)
+    neuropathic_pain: Finding = Field(default_factory=Finding)
+    red_flags: Finding = Field(default_factory=Finding)
+    surgical_candidate: Finding = Field(default_factory=Finding)
+    conservative_care_failed: Finding = Field(default_factory=Finding)
+    home_exercise_program: Finding = Field(default_factory=Finding)
+    gi_risk_factors: Finding = Field(default_factory=Finding, description="Age > 65, ulcer or GI bleeding, aspirin, corticosteroids or anticoagulants.")
+    sleep_disturbance: Finding = Field(default_factory=Finding)
+    depression_or_anxiety: Finding = Field(default_factory=Finding)
+    nausea_from_opioids: Finding = Field(default_factory=Finding)
+    pain_management_consult: Finding = Field(
+        default_factory=Finding, description="A pain-management specialist reviewed the opioid regimen."
+    )
+
+
+class CaseFacts(_Model):
+    """Everything known about one case, with evidence; the requests to decide."""
+
+    case_id: str = Field(min_length=1)
+    claimant: Claimant = Field(default_factory=Claimant)
+    date_of_injury: DatedFact | None = None
+    report_dates: list[DatedFact] = Field(default_factory=list, description="Dates of progress notes and reports.")
+    ur_decision_date: DatedFact | None = None
+    as_of: dt.date | None = Field(None, description="Explicit evaluation date; else the UR decision date, else the latest report.")
+    diagnoses: list[Diagnosis] = Field(default_factory=list)
+    surgeries: list[Surgery] = Field(default_factory=list)
+    treatments: list[Treatment] = Field(default_factory=list)
+    medications: list[Medication] = Field(default_factory=list)
+    pain_scores: list[PainScore] = Field(default_factory=list)
+    function: FunctionalStatus = Field(default_factory=FunctionalStatus)
+    monitoring: Monitoring = Field(default_factory=Monitoring)
+    exam: Exam = Field(default_factory=Exam)
+    clinical: Clinical = Field(default_factory=Clinical)
+    imaging: list[ImagingStudy] = Field(default_factory=list)
+    requests: list[Request] = Field(min_length=1)

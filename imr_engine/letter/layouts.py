@@ -1,0 +1,187 @@
+"""Which of the three known letter layouts a text is, and its sections.
+
+A layout is a set of headings, each with a role (where the reviewer is
+described, the case summary, the disputed items...). The parser works on roles,
+so the rest of the code need not know which layout it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import LetterParseError
+from .model import LayoutNumber
+from .normalise import collapse
+
+# Section roles.
+REVIEWER = "reviewer"
+SUMMARY = "summary"
+ISSUES = "issues"  # layouts 1-2: item blocks "<request>: Upheld", guideline lines, rationale
+DOCUMENTS = "documents"
+DISPUTE = "dispute"  # layout 3: the list of disputed items and decisions
+GUIDELINES = "guidelines"  # layout 3: guideline lines of every item
+RATIONALES = "rationales"  # layout 3: rationale of every item
+TITLE = "title"  # header lines that only mark the layout
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One letter layout: its headings by role and the role that must be present."""
+
+    number: LayoutNumber
+    headings: tuple[tuple[str, str], ...]  # (heading text, role)
+    required: str
+    markers: frozenset[str] = field(default_factory=frozenset)  # headings that identify it
+
+    def heading_for(self, role: str) -> str:
+        return next(text for text, r in self.headings if r == role)
+
+
+LAYOUT_1 = Layout(
+    1,
+    (
+        ("HOW THE IMR FINAL DETERMINATION WAS MADE", REVIEWER),
+        ("CLINICAL CASE SUMMARY", SUMMARY),
+        ("IMR ISSUES, DECISIONS AND RATIONALES", ISSUES),
+    ),
+    required=ISSUES,
+    markers=frozenset({"IMR ISSUES, DECISIONS AND RATIONALES"}),
+)
+LAYOUT_2 = Layout(
+    2,
+    (
+        ("MAXIMUS FEDERAL SERVICES, INC.", TITLE),
+        ("Independent Medical Review", TITLE),
+        ("HOW THE IMR FINAL DETERMINATION WAS MADE", REVIEWER),
+        ("DOCUMENTS REVIEWED", DOCUMENTS),
+        ("CLINICAL CASE SUMMARY", SUMMARY),
+        ("IMR DECISION(S) AND RATIONALE(S)", ISSUES),
+    ),
+    required=ISSUES,
+    markers=frozenset({"IMR DECISION(S) AND RATIONALE(S)"}),
+)
+LAYOUT_3 = Layout(
+    3,
+    (
+        ("MEDICAL PROFESSIONAL REVIEW", TITLE),
+        ("ISSUE AT DISPUTE:", DISPUTE),
+        ("CASE SUMMARY:", SUMMARY),
+        ("DOCUMENTS REVIEWED FOR DETERMINATION:", DOCUMENTS),
+        ("MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:", GUIDELINES),
+        ("RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:", RATIONALES),
+        ("MEDICAL REVIEWER QUALIFICATIONS:", REVIEWER),
+    ),
+    required=DISPUTE,
+    markers=frozenset({"MEDICAL PROFESSIONAL REVIEW", "ISSUE AT DISPUTE:"}),
+)
+#: Most specific first: layout 3 and 2 have markers layout 1 lacks.
+LAYOUTS = (LAYOUT_3, LAYOUT_2, LAYOUT_1)
+
+
+@dataclass(frozen=True)
+class HeadingHit:
+    """A heading found at lines[start:end]; `rest` is text after a 'HEADING:' on its line."""
+
+    start: int
+    end: int
+    heading: str
+    role: str
+    rest: str
+
+
+def _match(candidate: str, heading: str) -> str | None:
+    """Text after *heading* if *candidate* is that heading line, else None."""
+    cand, head = candidate.casefold(), heading.casefold()
+    if cand == head or (head.endswith(":") and cand == head[:-1]):
+        return ""
+    if head.endswith(":") and cand.startswith(head):
+        return candidate[len(heading) :].strip()
+    return None
+
+
+def find_headings(lines: Sequence[str], layout: Layout) -> list[HeadingHit]:
+    """Every occurrence of the layout's headings, also when wrapped over 2-3 lines."""
+    hits: list[HeadingHit] = []
+    i = 0
+    while i < len(lines):
+        hit = None
+        for heading, role in layout.headings:
+            for width in (1, 2, 3):
+                if width > 1 and not heading.casefold().startswith(lines[i].casefold() + " "):
+                    break  # only a proper prefix of a heading can wrap
+                candidate = collapse(" ".join(lines[i : i + width]))
+                rest = _match(candidate, heading)
+                if rest is not None:
+                    hit = HeadingHit(i, i + width, heading, role, rest)
+                    break
+            if hit:
+                break
+        if hit:
+            hits.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return hits
+
+
+def detect_layout(lines: Sequence[str], source: str) -> Layout:
+    """The layout whose marker headings the text carries, or a LetterParseError saying why none.
+
+    A letter that has a layout's other headings but not its items section is
+    reported as missing that section: the most useful thing to tell the user.
+    """
+    found = {layout.number: {hit.heading for hit in find_headings(lines, layout)} for layout in LAYOUTS}
+    for layout in LAYOUTS:
+        if found[layout.number] & layout.markers:
+            _require(layout, found[layout.number], source)
+            return layout
+    layout_2_only = {text for text, _ in LAYOUT_2.headings} - {text for text, _ in LAYOUT_1.headings}
+    if found[2] & layout_2_only:
+        _require(LAYOUT_2, found[2], source)
+    if found[1]:
+        _require(LAYOUT_1, found[1], source)
+    raise LetterParseError(
+        "unknown letter layout: none of the headings of the known layouts "
+        f"('{LAYOUT_1.heading_for(ISSUES)}', '{LAYOUT_2.heading_for(ISSUES)}', "
+        f"'{LAYOUT_3.heading_for(DISPUTE)}') found",
+        source=source,
+    )
+
+
+def _require(layout: Layout, found: set[str], source: str) -> None:
+    heading = layout.heading_for(layout.required)
+    if heading not in found:
+        raise LetterParseError(f"no '{heading}' section found", source=source)
+
+
+@dataclass
+class Sections:
+    """The letter cut at its headings: lines before the first heading, and each role's lines."""
+
+    cover: list[str]
+    by_role: dict[str, list[str]]
+    warnings: list[str]
+
+
+def split_sections(lines: Sequence[str], layout: Layout) -> Sections:
+    """Cut *lines* at the layout's headings; a repeated heading keeps its first section.
+
+    The cover is everything before the first section heading, title lines excluded
+    (a layout-2 letter puts its case number under the MAXIMUS header).
+    """
+    hits = find_headings(lines, layout)
+    cover = list(lines[: hits[0].start]) if hits else list(lines)
+    by_role: dict[str, list[str]] = {}
+    warnings: list[str] = []
+    for n, hit in enumerate(hits):
+        stop = hits[n + 1].start if n + 1 < len(hits) else len(lines)
+        body = ([hit.rest] if hit.rest else []) + list(lines[hit.end : stop])
+        if hit.role == TITLE:
+            if not by_role:
+                cover += body
+        elif hit.role in by_role:
+            warnings.append(f"heading '{hit.heading}' appears more than once; the first is used")
+        else:
+            by_role[hit.role] = body
+    return Sections(cover, by_role, warnings)

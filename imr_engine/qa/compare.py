@@ -1,0 +1,145 @@
+"""QA: predicted outcomes and citations against the decisions in the real letters.
+
+For each case folder (`letter.txt` + `case.yaml`), the letter parser reads what
+the reviewer decided and cited, the engine predicts from the case facts, and
+the two are compared item by item. Nothing expected is typed by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..citations import Citation, citation_matches
+from ..engine import Engine
+from ..errors import ImrError
+
+
+class QAItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    case: str
+    index: int
+    request: str
+    predicted: str
+    actual: str
+    agree: bool
+    citation_match: bool
+    predicted_citations: list[Citation]
+    actual_citations: list[Citation]
+    rules: list[str] = Field(description="Decisive rule ids.")
+    leans_on_rationale_facts: bool
+    engine_rationale: str
+    reviewer_rationale: str
+
+
+class Refused(BaseModel):
+    """An input that could not be evaluated, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    case: str
+    reason: str
+
+
+class QASummary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cases: int
+    refused: int
+    items: int
+    agree: int
+    disagree: int
+    citation_agree: int
+    indeterminate: int
+    leaning_on_rationale_facts: int
+    rules_version: str
+
+
+class QAReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    summary: QASummary
+    items: list[QAItem]
+    refused: list[Refused]
+
+    @property
+    def all_agree(self) -> bool:
+        return self.summary.disagree == 0 and not self.refused
+
+
+def case_dirs(root: Path) -> list[Path]:
+    """Case folders under *root*: every directory holding a letter.txt or a case.yaml."""
+    return sorted({p.parent for pattern in ("letter.txt", "case.yaml") for p in root.rglob(pattern)})
+
+
+def compare_case(engine: Engine, folder: Path) -> list[QAItem]:
+    """QA items for one case folder; raises ImrError when the folder cannot be evaluated."""
+    from ..facts import load_case
+    from ..letter import parse_letter_file
+
+    letter_path, case_path = folder / "letter.txt", folder / "case.yaml"
+    for needed in (letter_path, case_path):
+        if not needed.exists():
+            raise ImrError(f"missing {needed.name}", source=str(folder))
+    letter = parse_letter_file(letter_path)
+    case = load_case(case_path)
+    result = engine.evaluate(case)
+    if len(result.items) != len(letter.items):
+        raise ImrError(
+            f"case.yaml has {len(result.items)} requests but the letter decides {len(letter.items)} items",
+            source=str(case_path),
+        )
+    out = []
+    for predicted, actual in zip(result.items, letter.items):
+        match = any(citation_matches(p, a) for p in predicted.citations for a in actual.citations)
+        out.append(QAItem(
+            case=folder.name,
+            index=predicted.index,
+            request=actual.request,
+            predicted=predicted.predicted,
+            actual=actual.decision,
+            agree=predicted.predicted == actual.decision,
+            citation_match=match,
+            predicted_citations=predicted.citations,
+            actual_citations=actual.citations,
+            rules=[r.rule_id for r in predicted.rules if r.decisive],
+            leans_on_rationale_facts=predicted.leans_on_rationale_facts,
+            engine_rationale=predicted.rationale,
+            reviewer_rationale=actual.rationale,
+        ))
+    return out
+
+
+def iter_qa(engine: Engine, folders: Iterable[Path]) -> Iterator[QAItem | Refused]:
+    """QA items, and a Refused record for each folder that could not be evaluated."""
+    for folder in folders:
+        try:
+            yield from compare_case(engine, folder)
+        except ImrError as exc:
+            yield Refused(case=folder.name, reason=exc.one_line())
+
+
+def run_qa(engine: Engine, root: Path) -> QAReport:
+    folders = case_dirs(root)
+    if not folders:
+        raise ImrError("no case folders (with letter.txt or case.yaml) found", source=str(root))
+    items: list[QAItem] = []
+    refused: list[Refused] = []
+    for record in iter_qa(engine, folders):
+        (items if isinstance(record, QAItem) else refused).append(record)  # type: ignore[arg-type]
+    agree = sum(i.agree for i in items)
+    summary = QASummary(
+        cases=len(folders),
+        refused=len(refused),
+        items=len(items),
+        agree=agree,
+        disagree=len(items) - agree,
+        citation_agree=sum(i.citation_match for i in items),
+        indeterminate=sum(i.predicted == "Indeterminate" for i in items),
+        leaning_on_rationale_facts=sum(i.leans_on_rationale_facts for i in items),
+        rules_version=engine.book.version,
+    )
+    return QAReport(summary=summary, items=items, refused=refused)

@@ -1,0 +1,122 @@
+"""One request line -> RequestedItem: what is asked for, how much, how often, for how long.
+
+Never drops a request: a name the vocabulary does not know keeps its text and name, with
+drug_class 'unknown'. The only error is a line with no text at all.
+"""
+
+from __future__ import annotations
+
+from ..errors import RequestParseError
+from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
+from .model import ItemKind, RequestedItem, Strength
+from .scan import Findings, Scan, earliest, read
+
+_SERVICE_KINDS = {"office_visit", "therapy", "procedure", "imaging", "diagnostic", "program"}
+_MASS_UNITS = {"mg", "mcg", "mcg/hr", "g"}
+
+
+def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedItem:
+    """Parse one request line ("Percocet 10/325mg q6hrs prn #100 x 3 refills").
+
+    Raises RequestParseError only for a line that is empty or whitespace.
+    """
+    clean = " ".join(str(text).split())
+    if not clean:
+        raise RequestParseError("empty request line: nothing to parse")
+    vocab = vocabulary or load_vocabulary()
+    scan = Scan(clean, [(start, end) for start, end, _ in vocab.hash_aliases(clean)])
+    found = read(scan, vocab)
+    name = scan.name()
+    identity = vocab.identify(scan.work)
+    drug: DrugInfo | None = None
+    service: ServiceInfo | None = None
+    if identity is None:
+        pass
+    elif identity.category == "service":
+        service = vocab.service_info(identity.key)
+    elif identity.category == "product":
+        drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
+    else:
+        drug = vocab.describe_drug(None, vocab.ingredients_in(scan.work), clean)
+    return _assemble(clean, name, found, vocab, drug, service)
+
+
+def _assemble(
+    text: str, name: str, f: Findings, vocab: Vocabulary, drug: DrugInfo | None, service: ServiceInfo | None
+) -> RequestedItem:
+    written_route = vocab.route_in(text) or min(f.route, default=(0, None))[1]
+    route = drug.route if drug else (None if service else written_route)
+    strengths = _strengths(f, service is not None, route)
+    kind = _kind(drug, service, strengths)
+    # Services and unknown non-drugs are scheduled in sessions a week; drugs and supplies in doses a day.
+    sessions = kind not in ("drug", "supply")
+    per_day, per_week = earliest(f.per_day), earliest(f.per_week)
+    doses_per_day = frequency_per_week = None
+    if sessions:
+        frequency_per_week = per_week if per_week is not None else (per_day * 7 if per_day is not None else None)
+    else:
+        doses_per_day = per_day if per_day is not None else (per_week / 7 if per_week is not None else None)
+    visits, quantity, times = earliest(f.visits), earliest(f.quantity), earliest(f.times)
+    if times is not None and sessions and visits is None:
+        visits = times
+    elif times is not None and not sessions and quantity is None:
+        quantity = times
+    duration_days = earliest(f.duration_days)
+    weeks = earliest(f.weeks)
+    if duration_days is None and weeks is not None:
+        duration_days = weeks * 7
+    if visits is None and sessions and frequency_per_week is not None and duration_days is not None:
+        visits = frequency_per_week * duration_days / 7
+    return RequestedItem(
+        text=text,
+        name=name,
+        kind=kind,
+        ingredients=list(drug.ingredients) if drug else [],
+        drug_class=(drug.primary_class if drug else service.primary_class if service else "unknown"),
+        classes=list(drug.classes if drug else service.classes if service else ()),
+        service=service.name if service else (drug.service if drug else None),
+        strengths=strengths,
+        quantity=_int(quantity),
+        doses_per_day=doses_per_day,
+        prn=f.prn,
+        refills=_int(earliest(f.refills)),
+        form=drug.form if drug else (vocab.form_in(text) if service is None else None),
+        release=drug.release if drug and drug.kind == "drug" else None,
+        visits=_int(visits),
+        frequency_per_week=frequency_per_week,
+        duration_weeks=duration_days / 7 if duration_days is not None else None,
+        hours=earliest(f.hours),
+        body_region=vocab.body_region_in(text),
+        laterality=vocab.laterality_in(text),
+        levels=list(dict.fromkeys(f.levels)),
+        units_per_dose=earliest(f.units_per_dose),
+        route=route,
+        duration_days=duration_days,
+        trial=f.trial,
+        acquisition=min(f.acquisition, default=(0, None))[1],  # type: ignore[arg-type]
+    )
+
+
+def _strengths(f: Findings, is_service: bool, route: str | None) -> list[Strength]:
+    """Strengths in order; a bare "10/325" is mg; a transdermal mcg strength is mcg per hour."""
+    result = []
+    for _, value, unit in sorted(f.strengths):
+        if unit is None and is_service:
+            continue
+        unit = unit or "mg"
+        if unit == "mcg" and route == "transdermal":
+            unit = "mcg/hr"
+        result.append(Strength(value=value, unit=unit))
+    return result
+
+
+def _kind(drug: DrugInfo | None, service: ServiceInfo | None, strengths: list[Strength]) -> ItemKind:
+    if drug is not None:
+        return drug.kind
+    if service is not None:
+        return service.kind
+    return "drug" if any(s.unit in _MASS_UNITS for s in strengths) else "other"
+
+
+def _int(value: float | None) -> int | None:
+    return None if value is None else int(round(value))

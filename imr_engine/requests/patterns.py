@@ -1,0 +1,141 @@
+"""The grammar of request lines: numbers, units and the patterns of dose, quantity and schedule.
+
+Words that are terminology (drug and service names, "bid", "prn", "ER", forms, routes) live
+in the vocabulary YAML; what is here is the fixed shape around them ("every 6 hrs", "#60",
+"x 3 refills", "10/325 mg", "2x4", "L4-5").
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "once": 1, "twice": 2, "thrice": 3,
+    "half": 0.5, "a half": 0.5, "1/2": 0.5, "½": 0.5,
+}  # fmt: skip
+
+_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
+COUNT = rf"(?:\d+|{_WORDS})"
+AMOUNT = rf"(?:{NUM}|{_WORDS})"
+_RANGE = rf"{AMOUNT}(?:\s*(?:-|to)\s*{AMOUNT})?"
+
+
+def number(text: str) -> float:
+    """A number written in digits or words ("4", "0.5", "four", "1/2")."""
+    word = " ".join(text.casefold().split())
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+
+
+def highest(text: str) -> float:
+    """The upper bound of a range ("1-2" -> 2, "4 to 6" -> 6); a single number is itself."""
+    return max(number(part) for part in re.split(r"\s*(?:-|to)\s*", text.strip()) if part)
+
+
+def lowest(text: str) -> float:
+    return min(number(part) for part in re.split(r"\s*(?:-|to)\s*", text.strip()) if part)
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------- strengths
+
+_MICRO = r"(?:mcg|micrograms?|ug|µg|μg)"
+_HOUR = r"(?:hr|hour|h)\b"
+#: A strength unit; "(Ugm)" after a unit is a PDF artefact of "µg" (letter 000).
+UNIT = (
+    rf"(?:{_MICRO}\s*(?:/|per)\s*{_HOUR}|(?:mg|milligrams?|{_MICRO}|ugm|grams?|gm|g|ml|percent)\b|%)"
+    rf"(?:\s*\(\s*(?:ugm|ug|mcg|µg|μg)\s*\))?"
+)
+#: A run of strengths: "350mg", "10/325", "10-325 mg", "50 microgram (Ugm)", "20%/4%".
+STRENGTH_RUN = _p(rf"(?<![\w.#/\-]){NUM}\s*(?:{UNIT})?(?:\s*[/\-]\s*{NUM}\s*(?:{UNIT})?)*")
+STRENGTH_PART = _p(rf"({NUM})\s*({UNIT})?")
+#: After a strength, what makes it part of a compound's name ("Flurbiprofen 20%/Cyclobenzaprine 4% cream").
+INLINE_AFTER = _p(r"\s*(?:(?:[/+,]|\band\b|\bwith\b)\s*[a-z]|(?:cream|gel|ointment|lotion|patch|spray|compound|solution)\b)")
+
+
+def unit_of(raw: str) -> str:
+    """Normalise a unit as written to mg, mcg, mcg/hr, g, ml or %."""
+    u = re.sub(r"\(.*?\)", "", raw.casefold()).strip()
+    if re.search(r"(/|per)\s*h", u):
+        return "mcg/hr"
+    if u.startswith(("mcg", "microgram", "ug", "µg", "μg")):
+        return "mcg"
+    if u.startswith(("mg", "milligram")):
+        return "mg"
+    if u in ("g", "gm", "gram", "grams"):
+        return "g"
+    if u == "ml":
+        return "ml"
+    return "%"
+
+
+# ---------------------------------------------------------------------------- quantity, refills
+
+QUANTITY = [
+    _p(r"#\s*(\d+)(?![\d.])"),
+    _p(r"\b(?:qty|quantity|disp|dispense|dispensed)\s*[:.#]?\s*(?:of\s*)?(\d+)(?![\d.])"),
+]
+_PACKS = r"tablets|tablet|tabs|tab|capsules|capsule|caps|cap|pills|pill|patches|patch|wraps|films|lozenges"
+QUANTITY_PACKS = _p(rf"(?<![\w./])(\d+)\s*(?:{_PACKS})\b")
+REFILLS = [
+    _p(rf"(?:(?<![\w])(?:x|with|w/|plus|\+)\s*|(?<![\w.#/]))({COUNT})\s*(?:additional\s+)?(?:refills?|rfs?|refs?)\b"),
+    _p(rf"\b(?:refills?|rf)\s*[:#x]?\s*({COUNT})\b"),
+]
+NO_REFILLS = _p(r"\b(?:no|zero)\s+refills?\b|\brefills?\s*:?\s*none\b")
+
+# ---------------------------------------------------------------------------- units per dose
+
+_DOSE_UNITS = r"(?:tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?|puffs?|sprays?|films?|drops?)"
+_DOSE = rf"(?:{_RANGE}|1/2|½|a\s+half|half)"
+_ROUTE = r"(?P<route>by\s+mouth|orally|sublingually|topically|transdermally|p\.o\.|po\b)"
+_FREQ_AHEAD = (
+    r"(?=\s*(?:every|q\s*\d|q\.?\s?[dh]\b|qd\b|qhs|qam|qpm|bid|tid|qid|b\.i\.d|t\.i\.d|q\.i\.d|daily|at\s+bedtime"
+    r"|hs\b|h\.s|nightly|prn|p\.r\.n|as\s+needed|\d+\s*(?:x|times)|once|twice|three\s+times|four\s+times"
+    r"|per\s+day|a\s+day))"
+)
+UNITS_PER_DOSE = [
+    _p(rf"(?<![\w./])(?:take\s+)?(?P<n>{_DOSE})\s*(?:{_DOSE_UNITS}\b\.?\s*)?{_ROUTE}"),
+    _p(rf"\btake\s+(?P<n>{_DOSE})(?:\s*{_DOSE_UNITS}\b\.?)?"),
+    _p(rf"(?<![\w./])(?P<n>{_DOSE})\s*{_DOSE_UNITS}\b\.?{_FREQ_AHEAD}"),
+]
+ROUTE_WORDS = {"by mouth": "oral", "orally": "oral", "po": "oral", "p.o.": "oral", "sublingually": "sublingual",
+               "topically": "topical", "transdermally": "transdermal"}  # fmt: skip
+
+# ---------------------------------------------------------------------------- schedules
+
+#: A patch worn part of the day: "12 hours on, 12 hours off" is one application a day.
+ON_OFF = _p(r"\b(?P<on>\d+)\s*(?:hours?|hrs?|h)\s+on\b[\s,;/]*(?:and\s+|then\s+)?(?P<off>\d+)\s*(?:hours?|hrs?|h)\s+off\b")
+EVERY_HOURS = _p(rf"\b(?:every|q)\s*(?P<n>{NUM}(?:\s*(?:-|to)\s*{NUM})?)\s*(?:hours?|hrs?|h)\b\.?")
+EVERY_DAYS = _p(rf"\b(?:every|q)\s*(?P<n>{_RANGE})\s*(?:days?|d)\b")
+EVERY_WEEKS = _p(rf"\b(?:every|q)\s*(?P<n>{_RANGE})\s*(?:weeks?|wks?)\b")
+TIMES_PER = _p(
+    rf"(?:(?<![\w.])(?P<n>{_RANGE})\s*(?:x|times)|\b(?P<w>once|twice|thrice))\s*(?:(?:a|per|each|/)\s*)?"
+    rf"(?P<per>day|daily|d|weeks?|wks?|weekly)\b"
+)
+DURATION = [
+    _p(rf"\b(?:for|x|times|over)\s*(?P<n>{AMOUNT})\s*-?\s*(?P<unit>days?|d|weeks?|wks?|months?|mos?)\b"),
+    _p(rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?|weeks?|wks?|months?|mos?)(?=[\s\-]*(?:home\s+)?(?:trial|rental|supply))"),
+]
+DAYS_PER = {"d": 1, "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7,
+            "month": 30, "months": 30, "mo": 30, "mos": 30}  # fmt: skip
+HOURS = _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{NUM})\s*(?:hours|hrs|hr)\b")
+N_BY_M = _p(r"(?<![\w.])(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")
+VISITS = [
+    _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{COUNT})(?=\s+(?:[a-z][a-z\-]*\s+){{0,3}}?(?:visits?|sessions?|treatments?|appointments?)\b)"),
+    _p(rf"\b(?:visits?|sessions?|treatments?)\s*(?:x|:|#)\s*(?P<n>{COUNT})\b"),
+]
+TIMES = _p(r"(?<![\w])x\s*(?P<n>\d+)(?![\w.])")
+TRIAL = _p(r"\btrial\b")
+ACQUISITION = _p(r"\b(?P<a>purchase|buy|rental|rent)\b")
+
+# ---------------------------------------------------------------------------- spinal levels
+
+LEVEL_RANGE = _p(r"(?<![a-z0-9])(?P<a>[ctls])(?P<m>\d{1,2})\s*(?:-|–|/|to)\s*(?P<b>[ctls])?(?P<n>\d{1,2})(?![\d.])")
+LEVEL_SINGLE = re.compile(r"(?<![A-Za-z0-9])(?P<a>[CTLS])(?P<m>\d{1,2})(?![\d\-.])")
+
+#: Words left dangling at the end of a name once the dose is cut off ("Fentanyl patch for").
+TRAILING_WORDS = _p(r"(?:[\s,;:(/&+\-#]|\b(?:for|with|and|of|at|x|take|sig|qty|then|plus|per|w)\b)+$")

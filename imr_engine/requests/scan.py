@@ -1,0 +1,178 @@
+"""Reading the dose, quantity and schedule out of a request line, before knowing what it names.
+
+Each pattern that matches is blanked out of a working copy of the line, so later patterns
+cannot read the same characters twice ("#60 x 3 refills" is a quantity and refills, not also
+"x 3" visits), and what is left is the name. Findings keep their position; where the line says
+a thing twice, the earliest wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..vocabulary import Vocabulary
+from . import patterns as p
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Findings:
+    """What the line says, each value with the position where it was read."""
+
+    strengths: list[tuple[int, float, str | None]] = field(default_factory=list)  # unit None: "10/325"
+    quantity: list[tuple[int, float]] = field(default_factory=list)
+    refills: list[tuple[int, float]] = field(default_factory=list)
+    units_per_dose: list[tuple[int, float]] = field(default_factory=list)
+    route: list[tuple[int, str]] = field(default_factory=list)
+    per_day: list[tuple[int, float]] = field(default_factory=list)
+    per_week: list[tuple[int, float]] = field(default_factory=list)
+    weeks: list[tuple[int, float]] = field(default_factory=list)  # from "2x4"
+    duration_days: list[tuple[int, float]] = field(default_factory=list)
+    hours: list[tuple[int, float]] = field(default_factory=list)
+    visits: list[tuple[int, float]] = field(default_factory=list)
+    times: list[tuple[int, float]] = field(default_factory=list)  # a bare "x 6"
+    acquisition: list[tuple[int, str]] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    prn: bool = False
+    trial: bool = False
+
+
+def earliest(found: Iterable[tuple[int, float]]) -> float | None:
+    """The value read first in the line, or None."""
+    return min(found, default=(0, None))[1]
+
+
+class Scan:
+    """A request line and its working copy, from which every understood part is blanked."""
+
+    def __init__(self, text: str, protected: list[Span]) -> None:
+        self.text = text
+        self.work = text
+        self.cut = len(text)  # where the name ends: the first understood part that is not part of a name
+        self.inline: list[Span] = []  # understood parts inside the name (a compound's strengths)
+        self._protected = protected
+
+    def take(
+        self,
+        pattern: re.Pattern[str],
+        *,
+        cut: bool = True,
+        accept: Callable[[re.Match[str]], bool] | None = None,
+        only: str | None = None,
+    ) -> list[re.Match[str]]:
+        """Every match of *pattern* left in the working copy, blanked out (only group *only*, if given).
+
+        *accept* may refuse a match; a refused or protected match is left in place.
+        """
+        taken = []
+        for m in pattern.finditer(self.work):
+            if m.end() == m.start() or self._is_protected(m.span()) or (accept and not accept(m)):
+                continue
+            self.blank(*(m.span(only) if only else m.span()), cut=cut)
+            taken.append(m)
+        return taken
+
+    def blank(self, start: int, end: int, *, cut: bool = True) -> None:
+        self.work = self.work[:start] + " " * (end - start) + self.work[end:]
+        if cut:
+            self.cut = min(self.cut, start)
+
+    def _is_protected(self, span: Span) -> bool:
+        return any(span[0] < end and start < span[1] for start, end in self._protected)
+
+    def name(self) -> str:
+        """The words before the first cut, compound strengths taken out, dangling words trimmed."""
+        head = self.text[: self.cut]
+        for start, end in sorted(self.inline, reverse=True):
+            if end <= self.cut:  # "Flurbiprofen 20%/Cyclo..." -> "Flurbiprofen/Cyclo..."
+                head = head[:start].rstrip() + head[end:]
+        name = " ".join(head.split())
+        if self.cut < len(self.text):  # cut short: drop what only led into the dose ("Soma,", "patch for")
+            name = p.TRAILING_WORDS.sub("", name)
+        if not name:  # the line starts with a dose ("#60 Norco"): whatever was not understood
+            name = p.TRAILING_WORDS.sub("", " ".join(self.work.split()))
+        return name.lstrip(" ,;:)/&+-") or self.text
+
+
+def read(scan: Scan, vocab: Vocabulary) -> Findings:
+    """Read every dose, quantity and schedule part of the line, in an order that avoids ambiguity."""
+    f = Findings()
+    for m in scan.take(p.LEVEL_RANGE, cut=False):
+        second = (m["b"] or m["a"]).upper()
+        f.levels.append(f"{m['a'].upper()}{int(m['m'])}-{second}{int(m['n'])}")
+    for m in scan.take(p.LEVEL_SINGLE, cut=False):
+        f.levels.append(f"{m['a']}{int(m['m'])}")
+    for pattern in p.QUANTITY:
+        f.quantity += [(m.start(), float(m[1])) for m in scan.take(pattern)]
+    for m in scan.take(p.NO_REFILLS):
+        f.refills.append((m.start(), 0))
+    for pattern in p.REFILLS:
+        f.refills += [(m.start(), p.number(m[1])) for m in scan.take(pattern)]
+    for pattern in p.UNITS_PER_DOSE:
+        for m in scan.take(pattern):
+            f.units_per_dose.append((m.start(), p.highest(m["n"])))
+            if m.groupdict().get("route"):
+                f.route.append((m.start(), p.ROUTE_WORDS[" ".join(m["route"].casefold().split())]))
+    _read_schedule(scan, f)
+    _read_strengths(scan, f)
+    f.quantity += [(m.start(), float(m[1])) for m in scan.take(p.QUANTITY_PACKS)]
+    for m in scan.take(p.N_BY_M):
+        f.per_week.append((m.start(), float(m["f"])))
+        f.weeks.append((m.start(), float(m["w"])))
+    for pattern in p.VISITS:  # the word "visits" stays: it may be part of the service's name
+        f.visits += [(m.start("n"), p.number(m["n"])) for m in scan.take(pattern, only="n")]
+    f.times += [(m.start(), float(m["n"])) for m in scan.take(p.TIMES)]
+    f.trial = bool(scan.take(p.TRIAL))
+    for m in scan.take(p.ACQUISITION):
+        f.acquisition.append((m.start(), "purchase" if m["a"].casefold() in ("purchase", "buy") else "rental"))
+    frequencies = vocab.frequencies
+    for match in vocab.frequency_matches(scan.work):
+        scan.blank(match.start, match.end)
+        f.per_day.append((match.start, frequencies[match.value].doses_per_day))
+    for match in vocab.prn_matches(scan.work):
+        scan.blank(match.start, match.end)
+        f.prn = True
+    return f
+
+
+def _read_schedule(scan: Scan, f: Findings) -> None:
+    for m in scan.take(p.ON_OFF, accept=lambda m: int(m["on"]) + int(m["off"]) > 0):
+        f.per_day.append((m.start(), 24 / (int(m["on"]) + int(m["off"]))))
+    for m in scan.take(p.EVERY_HOURS, accept=lambda m: p.lowest(m["n"]) > 0):
+        f.per_day.append((m.start(), 24 / p.lowest(m["n"])))
+    for m in scan.take(p.EVERY_DAYS, accept=lambda m: p.lowest(m["n"]) > 0):
+        f.per_day.append((m.start(), 1 / p.lowest(m["n"])))
+    for m in scan.take(p.EVERY_WEEKS, accept=lambda m: p.lowest(m["n"]) > 0):
+        f.per_day.append((m.start(), 1 / (7 * p.lowest(m["n"]))))
+    for m in scan.take(p.TIMES_PER):
+        n = p.number(m["w"]) if m["w"] else p.highest(m["n"])
+        if m["per"].casefold().startswith(("w", "wk")):
+            f.per_week.append((m.start(), n))
+        else:
+            f.per_day.append((m.start(), n))
+    for pattern in p.DURATION:
+        for m in scan.take(pattern):
+            f.duration_days.append((m.start(), p.number(m["n"]) * p.DAYS_PER[m["unit"].casefold()]))
+    f.hours += [(m.start(), float(m["n"])) for m in scan.take(p.HOURS)]
+
+
+def _is_strength(m: re.Match[str]) -> bool:
+    """A unit somewhere in the run, or exactly two numbers joined by '/' ("10/325")."""
+    parts = p.STRENGTH_PART.findall(m.group())
+    return any(unit for _, unit in parts) or (len(parts) == 2 and "/" in m.group())
+
+
+def _read_strengths(scan: Scan, f: Findings) -> None:
+    for m in scan.take(p.STRENGTH_RUN, cut=False, accept=_is_strength):
+        parts = [(float(n), p.unit_of(u) if u else None) for n, u in p.STRENGTH_PART.findall(m.group())]
+        for i, (value, unit) in enumerate(parts):
+            after = next((u for _, u in parts[i:] if u), None)
+            before = next((u for _, u in reversed(parts[:i]) if u), None)
+            f.strengths.append((m.start() + i, value, unit or after or before))
+        if p.INLINE_AFTER.match(scan.text, m.end()):
+            scan.inline.append(m.span())
+        else:
+            scan.cut = min(scan.cut, m.start())

@@ -1,0 +1,249 @@
+"""Rule conditions: a closed set of operators, checked against ItemFacts and compiled.
+
+A condition is data, never code. Each leaf names one fact (a field of
+`ItemFacts`) and one operator from the table below; `all` / `any` combine them.
+Loading checks every fact name, operator and value against the model (with a
+"did you mean" for misspellings); compiling turns the tree into a durable_rules
+expression. Nothing here evaluates strings.
+
+| operator       | fact type     | meaning                                  |
+|----------------|---------------|------------------------------------------|
+| is / is_not    | enum, text    | equals / differs from one value           |
+| one_of/none_of | enum, text    | equals one of / none of the values        |
+| lt lte gt gte  | number        | compares; never true while unknown        |
+| known          | number        | true: the number is documented            |
+| includes_any   | list          | the list holds at least one of the values |
+| includes_none  | list          | the list holds none of the values         |
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+from ..facts.derived import ItemFacts
+
+Scalar = Union[str, int, float]
+
+_VALUE_OPS = ("is", "is_not", "one_of", "none_of")
+_NUMBER_OPS = ("lt", "lte", "gt", "gte")
+_LIST_OPS = ("includes_any", "includes_none")
+OPERATORS = _VALUE_OPS + _NUMBER_OPS + ("known",) + _LIST_OPS
+
+
+def _yaml_words(value: Any) -> Any:
+    """YAML reads yes/no as booleans; in conditions they mean the tri-state words."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, list):
+        return [_yaml_words(v) for v in value]
+    return value
+
+
+class Compare(BaseModel):
+    """One test of one fact, e.g. `{fact: long_term_use, is: yes}`."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    fact: str
+    is_: Scalar | None = Field(None, alias="is")
+    is_not: Scalar | None = None
+    one_of: list[Scalar] | None = None
+    none_of: list[Scalar] | None = None
+    lt: float | None = None
+    lte: float | None = None
+    gt: float | None = None
+    gte: float | None = None
+    known: bool | None = None
+    includes_any: list[str] | None = None
+    includes_none: list[str] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: (v if k in ("fact", "known") else _yaml_words(v)) for k, v in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> Compare:
+        used = self.operators()
+        if len(used) != 1:
+            names = ", ".join(OPERATORS)
+            raise ValueError(f"a condition on '{self.fact}' needs exactly one operator of: {names} (found {len(used)})")
+        return self
+
+    def operators(self) -> list[tuple[str, Any]]:
+        return [(op, getattr(self, "is_" if op == "is" else op)) for op in OPERATORS
+                if getattr(self, "is_" if op == "is" else op) is not None]
+
+    @property
+    def operator(self) -> tuple[str, Any]:
+        return self.operators()[0]
+
+
+class All(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    all: list[Condition] = Field(min_length=1)
+
+
+class Any_(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    any: list[Condition] = Field(min_length=1)
+
+
+def _condition_kind(data: Any) -> str:
+    if isinstance(data, dict):
+        if "all" in data:
+            return "_all"
+        if "any" in data:
+            return "_any"
+    elif isinstance(data, (All, Any_)):
+        return "_all" if isinstance(data, All) else "_any"
+    return "_compare"
+
+
+Condition = Annotated[
+    Union[Annotated[All, Tag("_all")], Annotated[Any_, Tag("_any")], Annotated[Compare, Tag("_compare")]],
+    Discriminator(_condition_kind),
+]
+All.model_rebuild()
+Any_.model_rebuild()
+
+
+# --- checking conditions against the ItemFacts model --------------------------------
+
+
+@dataclass(frozen=True)
+class FactType:
+    """What kind of value a fact holds, read from the ItemFacts annotation."""
+
+    kind: Literal["enum", "text", "number", "list"]
+    optional: bool
+    values: tuple[str, ...] = ()
+
+
+def _fact_types() -> dict[str, FactType]:
+    table: dict[str, FactType] = {}
+    for name, field in ItemFacts.model_fields.items():
+        ann = field.annotation
+        optional = False
+        origin = typing.get_origin(ann)
+        if origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(ann) if a is not type(None)]
+            optional = len(args) < len(typing.get_args(ann))
+            ann = args[0]
+            origin = typing.get_origin(ann)
+        if origin is Literal:
+            table[name] = FactType("enum", optional, tuple(typing.get_args(ann)))
+        elif origin is list:
+            table[name] = FactType("list", optional)
+        elif ann in (int, float):
+            table[name] = FactType("number", optional)
+        else:
+            table[name] = FactType("text", optional)
+    return table
+
+
+FACT_TYPES: dict[str, FactType] = _fact_types()
+
+
+def suggest(name: str, choices: typing.Iterable[str]) -> str:
+    """' (did you mean X?)' for a near miss, else ''."""
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_condition(cond: Condition, path: str = "when") -> None:
+    """Raise ValueError naming *path* when a condition does not fit the facts it names."""
+    if isinstance(cond, All):
+        for i, c in enumerate(cond.all):
+            check_condition(c, f"{path}.all[{i}]")
+        return
+    if isinstance(cond, Any_):
+        for i, c in enumerate(cond.any):
+            check_condition(c, f"{path}.any[{i}]")
+        return
+    ftype = FACT_TYPES.get(cond.fact)
+    if ftype is None:
+        raise ValueError(f"{path}: unknown fact '{cond.fact}'{suggest(cond.fact, FACT_TYPES)}")
+    op, value = cond.operator
+    allowed = {
+        "enum": _VALUE_OPS, "text": _VALUE_OPS, "number": _NUMBER_OPS + ("known", "is", "is_not"), "list": _LIST_OPS,
+    }[ftype.kind]
+    if op == "known":
+        if not ftype.optional:
+            raise ValueError(f"{path}: fact '{cond.fact}' is always known; 'known' does not apply")
+        return
+    if op not in allowed:
+        raise ValueError(f"{path}: operator '{op}' does not apply to {ftype.kind} fact '{cond.fact}' (use one of: {', '.join(allowed)})")
+    if ftype.kind == "enum":
+        for v in value if isinstance(value, list) else [value]:
+            if v not in ftype.values:
+                raise ValueError(
+                    f"{path}: '{v}' is not a value of '{cond.fact}' (values: {', '.join(ftype.values)}){suggest(str(v), ftype.values)}"
+                )
+    if ftype.kind == "number" and op in ("is", "is_not") and not isinstance(value, (int, float)):
+        raise ValueError(f"{path}: fact '{cond.fact}' is a number; '{value}' is not")
+
+
+def facts_named(cond: Condition | None) -> list[str]:
+    """Every fact a condition reads, in order of first mention."""
+    out: list[str] = []
+
+    def walk(c: Condition) -> None:
+        if isinstance(c, All):
+            for x in c.all:
+                walk(x)
+        elif isinstance(c, Any_):
+            for x in c.any:
+                walk(x)
+        elif c.fact not in out:
+            out.append(c.fact)
+
+    if cond is not None:
+        walk(cond)
+    return out
+
+
+# --- compiling to durable_rules expressions -----------------------------------------
+
+
+def _either(parts: list[dict[str, Any]], op: str) -> dict[str, Any]:
+    return parts[0] if len(parts) == 1 else {op: parts}
+
+
+def compile_condition(cond: Condition) -> dict[str, Any]:
+    """The durable_rules expression for a checked condition."""
+    if isinstance(cond, All):
+        return _either([compile_condition(c) for c in cond.all], "$and")
+    if isinstance(cond, Any_):
+        return _either([compile_condition(c) for c in cond.any], "$or")
+    f = cond.fact
+    op, value = cond.operator
+    if op == "is":
+        return {f: value}
+    if op == "is_not":
+        return {"$neq": {f: value}}
+    if op == "one_of":
+        return _either([{f: v} for v in value], "$or")
+    if op == "none_of":
+        return _either([{"$neq": {f: v}} for v in value], "$and")
+    if op in _NUMBER_OPS:
+        return {f"${op}": {f: value}}
+    if op == "known":
+        return {"$ex" if value else "$nex": {f: 1}}
+    if op == "includes_any":
+        return _either([{"$iany": {f: {"$i": v}}} for v in value], "$or")
+    if op == "includes_none":
+        # $iall never matches an empty list, and empty lists are left out of facts.
+        every_differs = _either([{"$iall": {f: {"$neq": {"$i": v}}}} for v in value], "$and")
+        return {"$or": [every_differs, {"$nex": {f: 1}}]}
+    raise AssertionError(f"operator {op} not compiled")  # pragma: no cover - guarded by check_condition

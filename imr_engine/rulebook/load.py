@@ -1,0 +1,145 @@
+"""Loading the rule book: every rule file under a directory, validated.
+
+Loading is where mistakes are caught: YAML syntax, unknown fields, unknown
+facts or values in conditions, bad placeholders, duplicate ids. Each error names
+the file and line, the rule id and the field, and is raised as RuleError.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import RuleError
+from ..resources import default_rules_dir
+from ..yaml_source import YamlDocument
+from .conditions import check_condition
+from .model import Rule, RuleFile
+from .templates import check_template
+
+_TAGS = {"_all", "_any", "_compare"}
+
+
+@dataclass(frozen=True)
+class LoadedRuleFile:
+    path: Path
+    spec: RuleFile
+
+
+@dataclass
+class RuleBook:
+    """All rule files of one rule set, in a stable order, with a content hash."""
+
+    root: Path
+    files: list[LoadedRuleFile]
+    version: str
+    rules: list[Rule] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.rules = [r for f in self.files for r in f.spec.rules]
+        self.by_id = {r.id: r for r in self.rules}
+        self.order = {r.id: i for i, r in enumerate(self.rules)}
+        self.category_of = {r.id: f.spec.category for f in self.files for r in f.spec.rules}
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A pydantic error location without union tags, as a YAML path."""
+    return tuple(p for p in loc if p not in _TAGS)
+
+
+def _rule_context(data: Any, loc: tuple[Any, ...]) -> str:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        try:
+            rid = data["rules"][loc[1]].get("id")
+        except (KeyError, IndexError, TypeError, AttributeError):
+            rid = None
+        return f"rule '{rid}': " if rid else f"rule #{loc[1] + 1}: "
+    return ""
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(file)"
+
+
+def load_rule_file(path: Path) -> RuleFile:
+    doc = YamlDocument(path, RuleError)
+    if not isinstance(doc.data, dict):
+        raise doc.fail("a rule file must be a YAML mapping with topic, category, title, applies_to, rules")
+    try:
+        spec = RuleFile.model_validate(doc.data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = _clean_loc(tuple(err["loc"]))
+        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+        raise doc.fail(f"{_rule_context(doc.data, loc)}field '{_field_name(loc)}': {msg}", loc) from None
+    for i, rule in enumerate(spec.rules):
+        loc: tuple[Any, ...] = ("rules", i, "when")
+        try:
+            if rule.when is not None:
+                check_condition(rule.when)
+            for name in ("statement", "rationale", "advisory"):
+                loc = ("rules", i, name)
+                text = getattr(rule, name)
+                if text:
+                    check_template(text)
+        except ValueError as exc:
+            raise doc.fail(f"rule '{rule.id}': field '{_field_name(loc)}': {exc}", loc) from None
+        _check_compilable(doc, i, rule)
+    return spec
+
+
+def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
+    """Refuse at load time what durable_rules would refuse (or crash on) when compiled."""
+    from ..engine.compile import rule_expression
+    from ..engine.durable_adapter import check_expression
+    from ..errors import EngineError
+
+    try:
+        check_expression(rule.id, rule_expression(rule))
+    except EngineError as exc:
+        raise doc.fail(f"field 'rules.{index}.when': {exc.message}", ("rules", index, "when")) from None
+
+
+def _digest(root: Path, paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return "sha256:" + h.hexdigest()[:16]
+
+
+def rule_file_paths(root: Path) -> list[Path]:
+    """Rule files in a stable order; the vocabulary folder holds terminology, not rules."""
+    return sorted(p for p in root.rglob("*.yaml") if "vocabulary" not in p.relative_to(root).parts)
+
+
+def load_rulebook(root: str | Path | None = None) -> RuleBook:
+    """Load and validate every rule file under *root* (default: the bundled rule book)."""
+    base = Path(root) if root is not None else default_rules_dir()
+    if not base.is_dir():
+        raise RuleError("rule directory not found", source=str(base))
+    paths = rule_file_paths(base)
+    if not paths:
+        raise RuleError("no rule files (*.yaml) found", source=str(base))
+    files = [LoadedRuleFile(p, load_rule_file(p)) for p in paths]
+    seen: dict[str, Path] = {}
+    for f in files:
+        for rule in f.spec.rules:
+            if rule.id in seen:
+                raise RuleError(f"rule '{rule.id}': duplicate id (also in {seen[rule.id]})", source=str(f.path))
+            seen[rule.id] = f.path
+    all_yaml = sorted(base.rglob("*.yaml"))
+    return RuleBook(root=base, files=files, version=_digest(base, all_yaml))
+
+
+@lru_cache(maxsize=8)
+def cached_rulebook(root: str | None = None) -> RuleBook:
+    """The rule book for *root*, loaded once per process."""
+    return load_rulebook(root)

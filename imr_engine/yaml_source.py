@@ -1,0 +1,73 @@
+"""YAML reading with line numbers, so errors can say where in the file a problem is.
+
+`yaml.safe_load` alone forgets positions; composing the node tree first keeps each
+mapping key's line, which error messages then cite as `file:line`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ImrError
+from .textio import read_text_file
+
+
+def _locations(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            k = key.value
+            out[path + (k,)] = key.start_mark.line + 1
+            _locations(value, path + (k,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            _locations(value, path + (i,), out)
+
+
+class YamlDocument:
+    """A safely loaded YAML document and the line of every node in it."""
+
+    def __init__(self, path: str | Path, error: type[ImrError]) -> None:
+        self.path = str(path)
+        self._error = error
+        text = read_text_file(path)
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.data: Any = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}: " if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise error(f"{where}not valid YAML: {problem}", source=self.path) from None
+        self.lines: dict[tuple[Any, ...], int] = {}
+        if node is not None:
+            _locations(node, (), self.lines)
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """Line of the deepest known node on the path *loc* (a pydantic error location)."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get(())
+
+    def fail(self, message: str, loc: tuple[Any, ...] = ()) -> ImrError:
+        """An error of this document's kind, located at *loc*."""
+        line = self.line_of(loc) if loc else None
+        source = f"{self.path}:{line}" if line else self.path
+        return self._error(message, source=source)
+
+
+def describe_validation_error(exc: Any) -> tuple[tuple[Any, ...], str]:
+    """The first pydantic error as (location, 'field a.b.c: message')."""
+    first = exc.errors()[0]
+    loc = tuple(first["loc"])
+    field = ".".join(str(p) for p in loc) or "(document)"
+    msg = first["msg"]
+    if first["type"] == "extra_forbidden":
+        msg = "unknown field"
+    return loc, f"field '{field}': {msg}"

@@ -1,0 +1,86 @@
+"""Request lines beyond the letters: other spellings, unknown products, and what never fails."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imr_engine.errors import RequestParseError
+from imr_engine.requests import Strength, parse_request
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Norco 10/325 1-2 tabs q4-6h prn #180", dict(units_per_dose=2, doses_per_day=6, prn=True, quantity=180)),
+        ("Duragesic 25mcg/hr q72h #10", dict(strengths=[Strength(value=25, unit="mcg/hr")], quantity=10)),
+        ("Fentanyl 25 mcg patch every 72 hours #10", dict(
+            name="Fentanyl patch", ingredients=["fentanyl"], route="transdermal",
+            strengths=[Strength(value=25, unit="mcg/hr")])),
+        ("Butrans 10 mcg/hr patch every 7 days #4", dict(ingredients=["buprenorphine"], route="transdermal")),
+        ("Lidoderm 5% patch #30 12 hours on 12 hours off", dict(
+            name="Lidoderm patch", drug_class="topical_analgesic", doses_per_day=1, quantity=30,
+            strengths=[Strength(value=5, unit="%")], hours=None)),
+        ("Flurbiprofen 20%/Cyclobenzaprine 4% cream #120", dict(
+            name="Flurbiprofen/Cyclobenzaprine cream", ingredients=["flurbiprofen", "cyclobenzaprine"],
+            drug_class="topical_analgesic", form="cream", route="topical", quantity=120,
+            strengths=[Strength(value=20, unit="%"), Strength(value=4, unit="%")])),
+        ("Tylenol #3 #60", dict(name="Tylenol #3", ingredients=["codeine", "acetaminophen"], quantity=60)),
+        ("Tylenol with Codeine No. 3 qty 60", dict(ingredients=["codeine", "acetaminophen"], quantity=60)),
+        ("Tramadol ER 150 mg daily #30", dict(ingredients=["tramadol"], release="ER", doses_per_day=1)),
+        ("Oxycodone 30mg 1 po q4h #180", dict(ingredients=["oxycodone"], route="oral", doses_per_day=6)),
+        ("Gabapentin 600mg three times a day", dict(drug_class="antiepilepsy_drug", doses_per_day=3)),
+        ("Ambien 10mg at bedtime x 30 days", dict(drug_class="hypnotic", doses_per_day=1, duration_days=30)),
+        ("Duexis 800/26.6mg tid", dict(ingredients=["ibuprofen", "famotidine"], drug_class="nsaid")),
+        ("Silenor 6mg qhs", dict(drug_class="hypnotic")),
+        ("Theramine #120", dict(drug_class="medical_food", kind="drug", quantity=120)),
+        ("Darvocet-N 100 #60", dict(ingredients=["propoxyphene", "acetaminophen"])),
+        ("Norco 10/325mg, #60, no refills", dict(quantity=60, refills=0)),
+        ("Norco 10/325 #60 with three refills", dict(refills=3)),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_other_spellings(line: str, expected: dict[str, object]) -> None:
+    item = parse_request(line)
+    for field, value in expected.items():
+        assert getattr(item, field) == value, field
+
+
+def test_unknown_product_is_kept_as_a_drug_when_dosed_in_mg() -> None:
+    item = parse_request("Zorvolex 35mg #90")
+    assert (item.name, item.kind, item.drug_class, item.ingredients) == ("Zorvolex", "drug", "unknown", [])
+    assert item.strengths == [Strength(value=35, unit="mg")]
+    assert item.quantity == 90
+
+
+def test_unknown_text_is_kept_as_other() -> None:
+    item = parse_request("Something nobody has heard of")
+    assert (item.name, item.kind, item.drug_class) == ("Something nobody has heard of", "other", "unknown")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_empty_request_is_an_error(text: str) -> None:
+    with pytest.raises(RequestParseError):
+        parse_request(text)
+
+
+def test_a_line_starting_with_a_quantity_still_has_a_name() -> None:
+    item = parse_request("#60 Norco 10/325")
+    assert item.name == "Norco"
+    assert item.ingredients == ["hydrocodone", "acetaminophen"]
+
+
+_REQUEST_CHARS = st.sampled_from(list("0123456789 /#.,-x()%:+qhdbitQHDBIXmgcLSTPR") + ["mg", "mcg", "every ", "Soma ", "refills", "hrs", "days", "weeks", "times "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_REQUEST_CHARS, max_size=25).map("".join)))
+def test_arbitrary_text_never_raises_anything_but_request_parse_error(text: str) -> None:
+    try:
+        item = parse_request(text)
+    except RequestParseError:
+        assert not text.split()
+    else:
+        assert item.text == " ".join(text.split())
+        assert item.name
