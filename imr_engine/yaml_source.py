@@ -33,7 +33,10 @@ class YamlDocument:
     def __init__(self, path: str | Path, error: type[ImrError]) -> None:
         self.path = str(path)
         self._error = error
-        text = read_text_file(path)
+        try:
+            text = read_text_file(path)
+        except ImrError as exc:  # unreadable is reported as this document's kind of error
+            raise error(exc.message, source=self.path) from None
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             self.data: Any = yaml.safe_load(text)

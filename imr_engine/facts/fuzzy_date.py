@@ -28,7 +28,7 @@ class FuzzyDate:
         if day is not None and month is None:
             raise ValueError("a day needs a month")
         # Validate by building the earliest date it denotes.
-        dt.date(year, month or 1, day or 1)
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
         self.year, self.month, self.day = year, month, day
 
     @classmethod

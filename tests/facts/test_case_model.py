@@ -245,7 +245,6 @@ def test_an_empty_file_is_refused_naming_the_file(tmp_path: Path) -> None:
     assert str(info.value).startswith(str(path))
 
 
-@pytest.mark.xfail(strict=True, reason="load_case lets InputFileError through for an empty file (reported)")
 def test_an_empty_file_is_a_case_facts_error(tmp_path: Path) -> None:
     with pytest.raises(CaseFactsError):
         load_case(_write(tmp_path, ""))

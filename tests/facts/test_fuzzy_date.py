@@ -106,13 +106,7 @@ def test_other_types_raise_value_error(value: object) -> None:
         FuzzyDate.parse(value)
 
 
-# FuzzyDate takes a month or day of 0 for "not given" ("2015-00" parses as "2015"),
-# so a malformed date is silently read at a lower precision. Reported; fuzzy_date.py
-# is not ours to change. strict: these fail loudly once it is fixed.
-_ZERO_PARTS = pytest.mark.xfail(strict=True, reason="FuzzyDate accepts month/day 0 as 'not given'")
-
-
-@_ZERO_PARTS
+# Regression: a month or day of 0 was once read as "not given" ("2015-00" -> "2015").
 @pytest.mark.parametrize("text", ["2015-00", "2015-02-00", "2015-00-03"])
 def test_zero_month_or_day_raises_value_error(text: str) -> None:
     with pytest.raises(ValueError):
