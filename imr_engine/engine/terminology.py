@@ -32,7 +32,7 @@ class VocabularyTerminology:
     def daily_med_mg(self, item: RequestedItem) -> float | None:
         """Morphine-equivalent mg/day of one item, or None when any part of it is unknown.
 
-        Oral: strength (mg) x doses a day x factor. A patch delivers its mcg/hr
+        Oral: strength (mg) x units per dose x doses a day x factor. A patch delivers its mcg/hr
         continuously, so its MED is strength x factor whatever the change interval.
         Strengths pair with ingredients in order (10/325 = oxycodone 10, APAP 325).
         """
@@ -57,7 +57,7 @@ class VocabularyTerminology:
                 continue
             if strength.unit != "mg" or not item.doses_per_day:
                 return None
-            daily = strength.value * item.doses_per_day
+            daily = strength.value * (item.units_per_dose or 1) * item.doses_per_day
             factor = self.vocabulary.med_factor(ingredient, daily_mg=daily, route=item.route)
             if factor is None:
                 return None

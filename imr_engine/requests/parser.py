@@ -11,7 +11,6 @@ from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
 from .model import ItemKind, RequestedItem, Strength
 from .scan import Findings, Scan, earliest, read
 
-_SERVICE_KINDS = {"office_visit", "therapy", "procedure", "imaging", "diagnostic", "program"}
 _MASS_UNITS = {"mg", "mcg", "mcg/hr", "g"}
 
 
@@ -27,16 +26,15 @@ def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedI
     scan = Scan(clean, [(start, end) for start, end, _ in vocab.hash_aliases(clean)])
     found = read(scan, vocab)
     name = scan.name()
+    # What the line names is looked for once the dose is blanked out, so "5%" cannot split "Lidocaine 5% patch".
     identity = vocab.identify(scan.work)
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
-    if identity is None:
-        pass
-    elif identity.category == "service":
+    if identity is not None and identity.category == "service":
         service = vocab.service_info(identity.key)
-    elif identity.category == "product":
+    elif identity is not None and identity.category == "product":
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
-    else:
+    elif identity is not None:
         drug = vocab.describe_drug(None, vocab.ingredients_in(scan.work), clean)
     return _assemble(clean, name, found, vocab, drug, service)
 
@@ -93,7 +91,7 @@ def _assemble(
         route=route,
         duration_days=duration_days,
         trial=f.trial,
-        acquisition=min(f.acquisition, default=(0, None))[1],  # type: ignore[arg-type]
+        acquisition=min(f.acquisition, default=(0, None))[1],
     )
 
 
@@ -119,4 +117,4 @@ def _kind(drug: DrugInfo | None, service: ServiceInfo | None, strengths: list[St
 
 
 def _int(value: float | None) -> int | None:
-    return None if value is None else int(round(value))
+    return None if value is None else round(value)

@@ -54,7 +54,9 @@ UNIT = (
 STRENGTH_RUN = _p(rf"(?<![\w.#/\-]){NUM}\s*(?:{UNIT})?(?:\s*[/\-]\s*{NUM}\s*(?:{UNIT})?)*")
 STRENGTH_PART = _p(rf"({NUM})\s*({UNIT})?")
 #: After a strength, what makes it part of a compound's name ("Flurbiprofen 20%/Cyclobenzaprine 4% cream").
-INLINE_AFTER = _p(r"\s*(?:(?:[/+,]|\band\b|\bwith\b)\s*[a-z]|(?:cream|gel|ointment|lotion|patch|spray|compound|solution)\b)")
+INLINE_AFTER = _p(
+    r"\s*(?:(?:[/+,]|\band\b|\bwith\b)\s*[a-z]|(?:cream|gel|ointment|lotion|patch|spray|compound|solution)\b)"
+)
 
 
 def unit_of(raw: str) -> str:
@@ -108,7 +110,9 @@ ROUTE_WORDS = {"by mouth": "oral", "orally": "oral", "po": "oral", "p.o.": "oral
 # ---------------------------------------------------------------------------- schedules
 
 #: A patch worn part of the day: "12 hours on, 12 hours off" is one application a day.
-ON_OFF = _p(r"\b(?P<on>\d+)\s*(?:hours?|hrs?|h)\s+on\b[\s,;/]*(?:and\s+|then\s+)?(?P<off>\d+)\s*(?:hours?|hrs?|h)\s+off\b")
+ON_OFF = _p(
+    r"\b(?P<on>\d+)\s*(?:hours?|hrs?|h)\s+on\b[\s,;/]*(?:and\s+|then\s+)?(?P<off>\d+)\s*(?:hours?|hrs?|h)\s+off\b"
+)
 EVERY_HOURS = _p(rf"\b(?:every|q)\s*(?P<n>{NUM}(?:\s*(?:-|to)\s*{NUM})?)\s*(?:hours?|hrs?|h)\b\.?")
 EVERY_DAYS = _p(rf"\b(?:every|q)\s*(?P<n>{_RANGE})\s*(?:days?|d)\b")
 EVERY_WEEKS = _p(rf"\b(?:every|q)\s*(?P<n>{_RANGE})\s*(?:weeks?|wks?)\b")
@@ -118,14 +122,18 @@ TIMES_PER = _p(
 )
 DURATION = [
     _p(rf"\b(?:for|x|times|over)\s*(?P<n>{AMOUNT})\s*-?\s*(?P<unit>days?|d|weeks?|wks?|months?|mos?)\b"),
-    _p(rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?|weeks?|wks?|months?|mos?)(?=[\s\-]*(?:home\s+)?(?:trial|rental|supply))"),
+    _p(
+        rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?|weeks?|wks?|months?|mos?)(?=[\s\-]*(?:home\s+)?(?:trial|rental|supply))"
+    ),
 ]
 DAYS_PER = {"d": 1, "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7,
             "month": 30, "months": 30, "mo": 30, "mos": 30}  # fmt: skip
 HOURS = _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{NUM})\s*(?:hours|hrs|hr)\b")
-N_BY_M = _p(r"(?<![\w.])(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")
+N_BY_M = _p(r"(?<![\w.])(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")  # noqa: RUF001 (the multiplication sign is meant)
 VISITS = [
-    _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{COUNT})(?=\s+(?:[a-z][a-z\-]*\s+){{0,3}}?(?:visits?|sessions?|treatments?|appointments?)\b)"),
+    _p(
+        rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{COUNT})(?=\s+(?:[a-z][a-z\-]*\s+){{0,3}}?(?:visits?|sessions?|treatments?|appointments?)\b)"
+    ),
     _p(rf"\b(?:visits?|sessions?|treatments?)\s*(?:x|:|#)\s*(?P<n>{COUNT})\b"),
 ]
 TIMES = _p(r"(?<![\w])x\s*(?P<n>\d+)(?![\w.])")
@@ -134,7 +142,7 @@ ACQUISITION = _p(r"\b(?P<a>purchase|buy|rental|rent)\b")
 
 # ---------------------------------------------------------------------------- spinal levels
 
-LEVEL_RANGE = _p(r"(?<![a-z0-9])(?P<a>[ctls])(?P<m>\d{1,2})\s*(?:-|–|/|to)\s*(?P<b>[ctls])?(?P<n>\d{1,2})(?![\d.])")
+LEVEL_RANGE = _p(r"(?<![a-z0-9])(?P<a>[ctls])(?P<m>\d{1,2})\s*(?:-|–|/|to)\s*(?P<b>[ctls])?(?P<n>\d{1,2})(?![\d.])")  # noqa: RUF001 (en dash is meant)
 LEVEL_SINGLE = re.compile(r"(?<![A-Za-z0-9])(?P<a>[CTLS])(?P<m>\d{1,2})(?![\d\-.])")
 
 #: Words left dangling at the end of a name once the dose is cut off ("Fentanyl patch for").

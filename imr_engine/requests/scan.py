@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..vocabulary import Vocabulary
 from . import patterns as p
@@ -34,7 +35,7 @@ class Findings:
     hours: list[tuple[int, float]] = field(default_factory=list)
     visits: list[tuple[int, float]] = field(default_factory=list)
     times: list[tuple[int, float]] = field(default_factory=list)  # a bare "x 6"
-    acquisition: list[tuple[int, str]] = field(default_factory=list)
+    acquisition: list[tuple[int, Literal["purchase", "rental"]]] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     prn: bool = False
     trial: bool = False

@@ -161,16 +161,31 @@ def suggest(name: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def check_condition(cond: Condition, path: str = "when") -> None:
-    """Raise ValueError naming *path* when a condition does not fit the facts it names."""
+class ConditionError(ValueError):
+    """A condition that does not fit the facts; `loc` is its path inside `when`."""
+
+    def __init__(self, message: str, loc: tuple[object, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
+def check_condition(cond: Condition, path: str = "when", loc: tuple[object, ...] = ()) -> None:
+    """Raise ConditionError naming *path* when a condition does not fit the facts it names."""
     if isinstance(cond, All):
         for i, c in enumerate(cond.all):
-            check_condition(c, f"{path}.all[{i}]")
+            check_condition(c, f"{path}.all[{i}]", loc + ("all", i))
         return
     if isinstance(cond, Any_):
         for i, c in enumerate(cond.any):
-            check_condition(c, f"{path}.any[{i}]")
+            check_condition(c, f"{path}.any[{i}]", loc + ("any", i))
         return
+    try:
+        _check_compare(cond, path)
+    except ValueError as exc:
+        raise ConditionError(str(exc), loc) from None
+
+
+def _check_compare(cond: Compare, path: str) -> None:
     ftype = FACT_TYPES.get(cond.fact)
     if ftype is None:
         raise ValueError(f"{path}: unknown fact '{cond.fact}'{suggest(cond.fact, FACT_TYPES)}")

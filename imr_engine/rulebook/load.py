@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..errors import RuleError
 from ..resources import default_rules_dir
 from ..yaml_source import YamlDocument
-from .conditions import check_condition
+from .conditions import ConditionError, check_condition
 from .model import Rule, RuleFile
 from .templates import check_template
 
@@ -81,14 +81,19 @@ def load_rule_file(path: Path) -> RuleFile:
         loc: tuple[Any, ...] = ("rules", i, "when")
         try:
             if rule.when is not None:
-                check_condition(rule.when)
+                try:
+                    check_condition(rule.when)
+                except ConditionError as exc:
+                    loc = loc + exc.loc
+                    raise
             for name in ("statement", "rationale", "advisory"):
                 loc = ("rules", i, name)
                 text = getattr(rule, name)
                 if text:
                     check_template(text)
         except ValueError as exc:
-            raise doc.fail(f"rule '{rule.id}': field '{_field_name(loc)}': {exc}", loc) from None
+            field = _field_name(loc[:3]) if isinstance(exc, ConditionError) else _field_name(loc)
+            raise doc.fail(f"rule '{rule.id}': field '{field}': {exc}", loc) from None
         _check_compilable(doc, i, rule)
     return spec
 

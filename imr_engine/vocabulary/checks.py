@@ -64,7 +64,9 @@ def check_and_index(files: Files) -> Indexes:
 def _check_names(file: LoadedFile[Any], top: str, names: Iterable[str], pattern: re.Pattern[str]) -> None:
     for name in names:
         if not pattern.match(name):
-            kind = "a lower-case generic name" if pattern is _INGREDIENT_NAME else "a lower-case identifier (a-z, 0-9, _)"
+            kind = (
+                "a lower-case generic name" if pattern is _INGREDIENT_NAME else "a lower-case identifier (a-z, 0-9, _)"
+            )
             raise file.error((top, name), f"the name must be {kind}")
 
 

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import RuleError
 from . import models
@@ -39,9 +40,21 @@ _KNOWN_FIELDS = sorted(
     {
         name
         for model in (
-            models.ClassesFile, models.ClassEntry, models.SigFile, models.RouteEntry, models.FormEntry,
-            models.FrequencyEntry, models.DrugsFile, models.Ingredient, models.MedFactor, models.MedTier,
-            models.ProductsFile, models.Product, models.ServicesFile, models.Service, models.AnatomyFile,
+            models.ClassesFile,
+            models.ClassEntry,
+            models.SigFile,
+            models.RouteEntry,
+            models.FormEntry,
+            models.FrequencyEntry,
+            models.DrugsFile,
+            models.Ingredient,
+            models.MedFactor,
+            models.MedTier,
+            models.ProductsFile,
+            models.Product,
+            models.ServicesFile,
+            models.Service,
+            models.AnatomyFile,
         )
         for name in model.model_fields
     }
@@ -101,7 +114,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}: {problem}" if mark is not None else problem
 
 
-def _pydantic_problem(error: dict) -> str:  # type: ignore[type-arg]
+def _pydantic_problem(error: ErrorDetails) -> str:
     kind = error["type"]
     loc = error["loc"]
     if kind == "extra_forbidden":

@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 Release = Literal["IR", "ER"]
 Side = Literal["left", "right", "bilateral"]
-ServiceKind = Literal["supply", "dme", "office_visit", "therapy", "procedure", "imaging", "diagnostic", "program", "other"]
+ServiceKind = Literal[
+    "supply", "dme", "office_visit", "therapy", "procedure", "imaging", "diagnostic", "program", "other"
+]
 ProductKind = Literal["drug", "supply", "dme"]
 
 #: Canonical names of classes, forms, routes and services: lower-case identifiers.

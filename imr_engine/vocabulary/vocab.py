@@ -122,7 +122,9 @@ class Vocabulary:
 
     # ------------------------------------------------------------------ names -> drugs
 
-    def identify(self, text: str, categories: Sequence[Category] = ("product", "service", "ingredient")) -> Identity | None:
+    def identify(
+        self, text: str, categories: Sequence[Category] = ("product", "service", "ingredient")
+    ) -> Identity | None:
         """The first product, service or ingredient *text* names (earliest, then longest, then that order).
 
         Parenthesised asides are skipped first, so "MS (morphine sulfate) Contin" is MS Contin;
@@ -308,7 +310,10 @@ def _hash_alias_patterns(indexes: Indexes, products: dict[str, models.Product]) 
             head, _, number = spelling.partition("#")
             words = r"[\s/\-]+".join(re.escape(w) for w in re.findall(r"[A-Za-z0-9]+", head))
             patterns.append(
-                (re.compile(rf"(?<![\w]){words}\s*(?:#|no\.?|number)\s*{re.escape(number.strip())}(?![\w])", re.I), name)
+                (
+                    re.compile(rf"(?<![\w]){words}\s*(?:#|no\.?|number)\s*{re.escape(number.strip())}(?![\w])", re.I),
+                    name,
+                )
             )
     return patterns
 

@@ -15,19 +15,41 @@ from imr_engine.requests import Strength, parse_request
     [
         ("Norco 10/325 1-2 tabs q4-6h prn #180", dict(units_per_dose=2, doses_per_day=6, prn=True, quantity=180)),
         ("Duragesic 25mcg/hr q72h #10", dict(strengths=[Strength(value=25, unit="mcg/hr")], quantity=10)),
-        ("Fentanyl 25 mcg patch every 72 hours #10", dict(
-            name="Fentanyl patch", ingredients=["fentanyl"], route="transdermal",
-            strengths=[Strength(value=25, unit="mcg/hr")])),
+        (
+            "Fentanyl 25 mcg patch every 72 hours #10",
+            dict(
+                name="Fentanyl patch",
+                ingredients=["fentanyl"],
+                route="transdermal",
+                strengths=[Strength(value=25, unit="mcg/hr")],
+            ),
+        ),
         ("Butrans 10 mcg/hr patch every 7 days #4", dict(ingredients=["buprenorphine"], route="transdermal")),
-        ("Lidoderm 5% patch #30 12 hours on 12 hours off", dict(
-            name="Lidoderm patch", drug_class="topical_analgesic", doses_per_day=1, quantity=30,
-            strengths=[Strength(value=5, unit="%")], hours=None)),
-        ("Flurbiprofen 20%/Cyclobenzaprine 4% cream #120", dict(
-            name="Flurbiprofen/Cyclobenzaprine cream", ingredients=["flurbiprofen", "cyclobenzaprine"],
-            drug_class="topical_analgesic", form="cream", route="topical", quantity=120,
-            strengths=[Strength(value=20, unit="%"), Strength(value=4, unit="%")])),
-        ("Tylenol #3 #60", dict(name="Tylenol #3", ingredients=["codeine", "acetaminophen"], quantity=60)),
-        ("Tylenol with Codeine No. 3 qty 60", dict(ingredients=["codeine", "acetaminophen"], quantity=60)),
+        (
+            "Lidoderm 5% patch #30 12 hours on 12 hours off",
+            dict(
+                name="Lidoderm patch",
+                drug_class="topical_analgesic",
+                doses_per_day=1,
+                quantity=30,
+                strengths=[Strength(value=5, unit="%")],
+                hours=None,
+            ),
+        ),
+        (
+            "Flurbiprofen 20%/Cyclobenzaprine 4% cream #120",
+            dict(
+                name="Flurbiprofen/Cyclobenzaprine cream",
+                ingredients=["flurbiprofen", "cyclobenzaprine"],
+                drug_class="topical_analgesic",
+                form="cream",
+                route="topical",
+                quantity=120,
+                strengths=[Strength(value=20, unit="%"), Strength(value=4, unit="%")],
+            ),
+        ),
+        ("Tylenol #3 #60", dict(name="Tylenol #3", ingredients=["acetaminophen", "codeine"], quantity=60)),
+        ("Tylenol with Codeine No. 3 qty 60", dict(ingredients=["acetaminophen", "codeine"], quantity=60)),
         ("Tramadol ER 150 mg daily #30", dict(ingredients=["tramadol"], release="ER", doses_per_day=1)),
         ("Oxycodone 30mg 1 po q4h #180", dict(ingredients=["oxycodone"], route="oral", doses_per_day=6)),
         ("Gabapentin 600mg three times a day", dict(drug_class="antiepilepsy_drug", doses_per_day=3)),
@@ -71,7 +93,9 @@ def test_a_line_starting_with_a_quantity_still_has_a_name() -> None:
     assert item.ingredients == ["hydrocodone", "acetaminophen"]
 
 
-_REQUEST_CHARS = st.sampled_from(list("0123456789 /#.,-x()%:+qhdbitQHDBIXmgcLSTPR") + ["mg", "mcg", "every ", "Soma ", "refills", "hrs", "days", "weeks", "times "])
+_REQUEST_CHARS = st.sampled_from(
+    [*"0123456789 /#.,-x()%:+qhdbitQHDBIXmgcLSTPR", "mg", "mcg", "every ", "Soma ", "refills", "hrs", "days", "weeks"]
+)
 
 
 @settings(max_examples=300, deadline=None)

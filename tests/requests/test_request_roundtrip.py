@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,10 +14,34 @@ from hypothesis import strategies as st
 from imr_engine.requests import format_request, parse_request
 from imr_engine.vocabulary import load_vocabulary
 
-from test_request_lines import LETTER_LINES
-from test_service_lines import SERVICE_LINES
-
 VOCAB = load_vocabulary()
+CASES = Path(__file__).resolve().parents[2] / "cases"
+
+# Every disputed item heading of the five letters ("<request>: Upheld"), and service lines.
+REAL_LINES = [
+    *sorted(
+        {
+            " ".join(m.split())
+            for letter in CASES.glob("*/letter.txt")
+            for m in re.findall(r"^\s*(.+?):\s*(?:Upheld|Overturned)\s*$", letter.read_text(encoding="utf-8"), re.M)
+        }
+    ),
+    "Percocet 10-325 mg #120 four times daily as needed",
+    "Fentanyl patch 50 micrograms every 2 days as needed for baseline pain #15",
+    "L4-5 transforaminal ESI",
+    "EMG/NCV bilateral lower extremities",
+    "MRI lumbar spine without contrast",
+    "acupuncture 2x3 lumbar",
+    "TENS unit 30 day trial",
+    "H-wave",
+    "functional restoration program x 80 hours",
+    "chiropractic x 6",
+    "PT 2 times a week for 4 weeks",
+    "physical therapy 2x4",
+    "Home H-wave device purchase",
+    "Flurbiprofen 20%/Cyclobenzaprine 4% cream #120",
+    "Tylenol #3 #60 1 tab q4-6h prn",
+]
 
 # Every product spelling and every generic name, with the ingredients it must resolve to.
 NAMES: list[tuple[str, list[str]]] = sorted(
@@ -85,7 +111,9 @@ def request_lines(draw: st.DrawFn) -> Generated:
     parts.append(text)
     quantity = draw(st.none() | st.integers(1, 500))
     if quantity is not None:
-        parts.append(draw(st.sampled_from(["#{}", "# {}", "Qty {}", "qty: {}", "quantity {}", "(#{})"])).format(quantity))
+        parts.append(
+            draw(st.sampled_from(["#{}", "# {}", "Qty {}", "qty: {}", "quantity {}", "(#{})"])).format(quantity)
+        )
     doses = draw(st.none() | st.sampled_from(sorted(FREQUENCIES)))
     if doses is not None:
         parts.append(draw(st.sampled_from(FREQUENCIES[doses])))
@@ -127,7 +155,11 @@ def test_format_then_parse_gives_the_same_item(g: Generated) -> None:
     assert _structured(format_request(item, VOCAB)) == item.model_dump(exclude={"text"})
 
 
-@pytest.mark.parametrize("line", [line for _, line, _ in LETTER_LINES] + [line for line, _ in SERVICE_LINES])
+def test_real_lines_were_found() -> None:
+    assert len(REAL_LINES) >= 16 + 13
+
+
+@pytest.mark.parametrize("line", REAL_LINES)
 def test_format_round_trip_on_real_lines(line: str) -> None:
     item = parse_request(line, VOCAB)
     assert _structured(format_request(item, VOCAB)) == item.model_dump(exclude={"text"})
@@ -181,13 +213,11 @@ def service_lines(draw: st.DrawFn) -> GeneratedService:
     elif shape != "none":
         f, w = draw(st.integers(1, 5)), draw(st.integers(1, 8))
         per_week, weeks, visits = f, w, f * w
-        parts.append(
-            f"{f}x{w}" if shape == "NxM"
-            else draw(st.sampled_from([f"{f} times a week for {w} weeks", f"{f}x/week x {w} weeks", f"{f} times per week x {w} weeks"]))
-        )  # fmt: skip
+        spellings = [f"{f} times a week for {w} weeks", f"{f}x/week x {w} weeks", f"{f} times per week x {w} weeks"]
+        parts.append(f"{f}x{w}" if shape == "NxM" else draw(st.sampled_from(spellings)))
     region = draw(st.none() | st.sampled_from(sorted(REGIONS)))
     side = draw(st.none() | st.sampled_from(sorted(SIDES)))
-    tail = draw(st.permutations([p for p in (region,) if p] + parts))
+    tail = draw(st.permutations([*([region] if region else []), *parts]))
     head = [side] if side else []
     line = " ".join([*head, spelling, *tail])
     return GeneratedService(line, service, visits, per_week, weeks, REGIONS.get(region or ""), side)

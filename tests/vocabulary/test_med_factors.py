@@ -28,7 +28,20 @@ def test_cdc_factor(ingredient: str, factor: float) -> None:
 
 @pytest.mark.parametrize(
     ("daily_mg", "factor"),
-    [(1, 4), (10, 4), (20, 4), (20.5, 8), (21, 8), (40, 8), (41, 10), (60, 10), (61, 12), (80, 12), (81, 12), (200, 12)],
+    [
+        (1, 4),
+        (10, 4),
+        (20, 4),
+        (20.5, 8),
+        (21, 8),
+        (40, 8),
+        (41, 10),
+        (60, 10),
+        (61, 12),
+        (80, 12),
+        (81, 12),
+        (200, 12),
+    ],
 )
 def test_methadone_tiers(daily_mg: float, factor: float) -> None:
     """CDC: 4 (1-20 mg/day), 8 (21-40), 10 (41-60), 12 (61-80); the last tier is open-ended (> 60: 12)."""

@@ -65,7 +65,7 @@ WIDER = {
     "Roxicodone": ["oxycodone"], "Kadian": ["morphine"], "Avinza": ["morphine"], "Exalgo": ["hydromorphone"],
     "Opana": ["oxymorphone"], "Opana ER": ["oxymorphone"], "Ultram": ["tramadol"], "Ultram ER": ["tramadol"],
     "Nucynta ER": ["tapentadol"], "Butrans": ["buprenorphine"], "Suboxone": ["buprenorphine", "naloxone"],
-    "Tylenol #3": ["codeine", "acetaminophen"], "Darvocet": ["propoxyphene", "acetaminophen"],
+    "Tylenol #3": ["acetaminophen", "codeine"], "Darvocet": ["propoxyphene", "acetaminophen"],
     "Xanax": ["alprazolam"], "Ativan": ["lorazepam"], "Valium": ["diazepam"], "Restoril": ["temazepam"],
     "zaleplon": ["zaleplon"], "Lyrica": ["pregabalin"], "Topamax": ["topiramate"], "Elavil": ["amitriptyline"],
     "Pamelor": ["nortriptyline"], "Effexor": ["venlafaxine"], "Desyrel": ["trazodone"],
@@ -140,9 +140,32 @@ def test_every_file_has_a_header(file_name: str) -> None:
 def test_every_service_has_a_kind_that_is_not_a_drug() -> None:
     kinds = {s.kind for s in VOCAB.services.values()}
     assert "drug" not in kinds
-    for name in ("office_visit", "physical_therapy", "chiropractic", "acupuncture", "aquatic_therapy", "massage",
-                 "tens", "h_wave", "home_exercise_kit", "hot_cold_unit", "epidural_steroid_injection",
-                 "facet_injection", "medial_branch_block", "radiofrequency_ablation", "trigger_point_injection",
-                 "urine_drug_screen", "mri", "ct", "x_ray", "emg_ncs", "functional_restoration_program",
-                 "psychological_evaluation", "cognitive_behavioral_therapy", "heat_wrap", "dme", "consultation"):
+    for name in (
+        "office_visit",
+        "physical_therapy",
+        "chiropractic",
+        "acupuncture",
+        "aquatic_therapy",
+        "massage",
+        "tens",
+        "h_wave",
+        "home_exercise_kit",
+        "hot_cold_unit",
+        "epidural_steroid_injection",
+        "facet_injection",
+        "medial_branch_block",
+        "radiofrequency_ablation",
+        "trigger_point_injection",
+        "urine_drug_screen",
+        "mri",
+        "ct",
+        "x_ray",
+        "emg_ncs",
+        "functional_restoration_program",
+        "psychological_evaluation",
+        "cognitive_behavioral_therapy",
+        "heat_wrap",
+        "dme",
+        "consultation",
+    ):
         assert name in VOCAB.services, name

@@ -73,7 +73,11 @@ def test_misspelt_field_is_refused(vocab_copy: Path) -> None:
 
 def test_wrong_type_of_a_field(vocab_copy: Path) -> None:
     products = vocab_copy / "products.yaml"
-    _edit(products, "Klonopin: {ingredients: [clonazepam], form: tablet}", "Klonopin: {ingredients: [clonazepam], form: tablet, release: slow}")
+    _edit(
+        products,
+        "Klonopin: {ingredients: [clonazepam], form: tablet}",
+        "Klonopin: {ingredients: [clonazepam], form: tablet, release: slow}",
+    )
     error = _load_error(vocab_copy)
     assert "product 'Klonopin': field 'release'" in error.message
     assert "'slow'" in error.message
@@ -142,7 +146,11 @@ def test_methadone_tiers_must_increase(vocab_copy: Path) -> None:
 
 def test_unknown_route_of_a_form(vocab_copy: Path) -> None:
     sig = vocab_copy / "sig.yaml"
-    _edit(sig, "tablet: {words: [tablet, tab, tabs, tablets, caplet], route: oral}", "tablet: {words: [tablet], route: orl}")
+    _edit(
+        sig,
+        "tablet: {words: [tablet, tab, tabs, tablets, caplet], route: oral}",
+        "tablet: {words: [tablet], route: orl}",
+    )
     error = _load_error(vocab_copy)
     assert error.source == str(sig)
     assert "form 'tablet': field 'route': unknown route 'orl' (did you mean 'oral'?)" in error.message
