@@ -66,6 +66,10 @@ def in_scope(scope: AppliesTo, item: ItemFacts) -> bool:
     return True
 
 
+#: Remembered answers per topic (see durable_adapter.FactSignature): a few MB at most.
+MEMO_SIZE = 4096
+
+
 @dataclass
 class CompiledTopic:
     """One rule file, compiled: its scope for routing and its durable ruleset."""
@@ -73,12 +77,28 @@ class CompiledTopic:
     source: LoadedRuleFile
     ruleset: CompiledRuleset
 
+    def __post_init__(self) -> None:
+        scope = self.source.spec.applies_to
+        self._ingredients = frozenset(scope.ingredients)
+        self._classes = frozenset(scope.classes)
+        self._services = frozenset(scope.services)
+        self._kinds = frozenset(scope.kinds)
+
     def applies(self, item: ItemFacts) -> bool:
-        return in_scope(self.source.spec.applies_to, item)
+        """`in_scope` with the scope's sets built once: it runs for every item and topic."""
+        if self._ingredients and self._ingredients.isdisjoint(item.ingredients):
+            return False
+        if self._classes and self._classes.isdisjoint(item.classes):
+            return False
+        if self._services and item.service not in self._services:
+            return False
+        return not self._kinds or item.kind in self._kinds
 
 
-def compile_rulebook(book: RuleBook) -> list[CompiledTopic]:
+def compile_rulebook(book: RuleBook, memo_size: int = MEMO_SIZE) -> list[CompiledTopic]:
     return [
-        CompiledTopic(f, CompiledRuleset(f.spec.topic, [(r.id, rule_expression(r)) for r in f.spec.rules]))
+        CompiledTopic(
+            f, CompiledRuleset(f.spec.topic, [(r.id, rule_expression(r)) for r in f.spec.rules], memo_size=memo_size)
+        )
         for f in book.files
     ]

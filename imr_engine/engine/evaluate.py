@@ -13,20 +13,25 @@ Advisory rules never decide; they attach advice (e.g. taper, don't stop).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
+from typing import Any
 
+from ..citations import Citation
 from ..errors import EngineError
 from ..facts.model import CaseFacts
 from ..requests.model import RequestedItem
+from ..rulebook.conditions import facts_named
 from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
 from .compile import CompiledTopic, compile_rulebook
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule
 from .explain import compose_rationale, template_values
-from .requests import requested_items
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
+#: Request lines remembered per engine: a corpus repeats the same lines ("Soma 350mg #60") often.
+REQUEST_MEMO_SIZE = 4096
 
 
 def resolve_as_of(case: CaseFacts, fallback: dt.date | None) -> tuple[dt.date, str]:
@@ -45,6 +50,30 @@ def resolve_as_of(case: CaseFacts, fallback: dt.date | None) -> tuple[dt.date, s
     )
 
 
+@dataclass(frozen=True)
+class _RuleView:
+    """What a determination needs of a rule, computed once per engine rather than per item."""
+
+    rule: Rule
+    citation: Citation
+    citation_key: tuple[object, ...]
+    label: str
+    tier: str
+    fact_names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rule: Rule) -> _RuleView:
+        citation = rule.guideline.as_citation()
+        return cls(
+            rule=rule,
+            citation=citation,
+            citation_key=(citation.source, citation.guideline, citation.sections, citation.pages),
+            label=rule.guideline.label(),
+            tier=TIER_LABEL[rule.tier],
+            fact_names=tuple(rule_fact_names(rule)),
+        )
+
+
 class Engine:
     """A compiled rule book, ready to evaluate many cases."""
 
@@ -52,14 +81,17 @@ class Engine:
         self.book = book
         self.vocabulary = vocabulary
         self.topics: list[CompiledTopic] = compile_rulebook(book)
+        self._views = {r.id: _RuleView.of(r) for r in book.rules}
+        self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
 
     def evaluate(self, case: CaseFacts, as_of: dt.date | None = None) -> CaseDetermination:
         when, when_source = resolve_as_of(case, as_of)
-        items = requested_items(case, self.vocabulary)
+        items = self._requested_items(case)
         derived = derive_items(case, items, when, self.vocabulary)
-        fired = self._fire(derived)
+        dumps = [d.facts.model_dump(mode="json") for d in derived]
+        fired = self._fire(derived, dumps)
         determinations = [
-            self._decide(case, index, items[index], d, fired.get(index, []), when)
+            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when)
             for index, d in enumerate(derived)
         ]
         return CaseDetermination(
@@ -70,52 +102,82 @@ class Engine:
             items=determinations,
         )
 
-    def _fire(self, derived: list[Derived]) -> dict[int, list[Rule]]:
+    def _requested_items(self, case: CaseFacts) -> list[RequestedItem]:
+        """Each request's structured item: as given, else parsed from its text (remembered by text).
+
+        Parsing is a pure function of the text and the vocabulary, and nothing
+        downstream changes a RequestedItem, so one parse can serve many cases.
+        """
+        from ..requests import parse_request
+
+        vocabulary = getattr(self.vocabulary, "vocabulary", self.vocabulary)
+        memo = self._request_items
+        out: list[RequestedItem] = []
+        for request in case.requests:
+            if request.item is not None:
+                out.append(request.item)
+                continue
+            item = memo.get(request.text)
+            if item is None:
+                item = parse_request(request.text, vocabulary)
+                memo[request.text] = item
+                if len(memo) > REQUEST_MEMO_SIZE:
+                    memo.popitem(last=False)
+            else:
+                memo.move_to_end(request.text)
+            out.append(item)
+        return out
+
+    def _fire(self, derived: list[Derived], dumps: list[dict[str, Any]]) -> dict[int, list[_RuleView]]:
+        engine_facts = [engine_fact(dump) for dump in dumps]
         fired: dict[int, set[str]] = defaultdict(set)
         for topic in self.topics:
-            facts = [d.facts.to_engine_fact() for d in derived if topic.applies(d.facts)]
+            facts = [f for d, f in zip(derived, engine_facts) if topic.applies(d.facts)]
             if not facts:
                 continue
             for index, rule_id in topic.ruleset.matches(facts):
                 fired[index].add(rule_id)
-        order = self.book.order
-        return {i: [self.book.by_id[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
+        order, views = self.book.order, self._views
+        return {i: [views[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
 
     def _decide(
-        self, case: CaseFacts, index: int, item: RequestedItem, derived: Derived, rules: list[Rule], as_of: dt.date
+        self, case: CaseFacts, index: int, item: RequestedItem, derived: Derived, dump: dict[str, Any],
+        rules: list[_RuleView], as_of: dt.date,
     ) -> Determination:
         request = case.requests[index].text
-        deciding = [r for r in rules if r.outcome != "advisory"]
-        advisory = [r for r in rules if r.outcome == "advisory"]
-        values = template_values(case, item, derived, as_of)
+        deciding = [r for r in rules if r.rule.outcome != "advisory"]
+        advisory = [r for r in rules if r.rule.outcome == "advisory"]
+        values = template_values(case, item, derived, as_of, dump)
         if not deciding:
             return Determination(
                 index=index, request=request, predicted="Indeterminate", medically_necessary=None,
-                rules=[self._fired(r, derived, False) for r in advisory],
-                citations=[r.guideline.as_citation() for r in advisory],
+                rules=[self._fired(r, derived, dump, False) for r in advisory],
+                citations=[r.citation for r in advisory],
                 rationale=compose_rationale([], request, None, values),
-                advisories=[r.advisory for r in advisory if r.advisory],
+                advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
             )
-        tier = min(r.tier for r in deciding)
-        in_tier = [r for r in deciding if r.tier == tier]
-        necessary = not any(r.outcome == "not_medically_necessary" for r in in_tier)
+        tier = min(r.rule.tier for r in deciding)
+        in_tier = [r for r in deciding if r.rule.tier == tier]
+        necessary = not any(r.rule.outcome == "not_medically_necessary" for r in in_tier)
         outcome = "medically_necessary" if necessary else "not_medically_necessary"
-        decisive = [r for r in in_tier if r.outcome == outcome]
-        others = [r for r in deciding if r not in decisive]
-        trace = [self._fired(r, derived, True) for r in decisive]
-        trace += [self._fired(r, derived, False) for r in others + advisory]
-        citations = []
+        decisive = [r for r in in_tier if r.rule.outcome == outcome]
+        decisive_ids = {r.rule.id for r in decisive}
+        others = [r for r in deciding if r.rule.id not in decisive_ids]
+        trace = [self._fired(r, derived, dump, True) for r in decisive]
+        trace += [self._fired(r, derived, dump, False) for r in others + advisory]
+        citations: list[Citation] = []
+        seen: set[tuple[object, ...]] = set()
         for r in decisive + advisory:
-            c = r.guideline.as_citation()
-            if c not in citations:
-                citations.append(c)
+            if r.citation_key not in seen:
+                seen.add(r.citation_key)
+                citations.append(r.citation)
         would_change: list[str] = []
         for r in decisive:
-            would_change += [w for w in r.would_change_if if w not in would_change]
+            would_change += [w for w in r.rule.would_change_if if w not in would_change]
         advisories: list[str] = []
         for r in decisive + advisory:
-            if r.advisory and r.advisory not in advisories:
-                advisories.append(r.advisory)
+            if r.rule.advisory and r.rule.advisory not in advisories:
+                advisories.append(r.rule.advisory)
         return Determination(
             index=index,
             request=request,
@@ -124,24 +186,30 @@ class Engine:
             decided_by=TIER_LABEL[tier],  # type: ignore[arg-type]
             rules=trace,
             citations=citations,
-            rationale=compose_rationale(decisive, request, necessary, values),
+            rationale=compose_rationale([r.rule for r in decisive], request, necessary, values),
             would_change_if=would_change,
             advisories=advisories,
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
         )
 
-    def _fired(self, rule: Rule, derived: Derived, decisive: bool) -> FiredRule:
+    def _fired(self, view: _RuleView, derived: Derived, dump: dict[str, Any], decisive: bool) -> FiredRule:
+        rule = view.rule
         return FiredRule(
             rule_id=rule.id,
             title=rule.title,
             question=rule.question,
             outcome=rule.outcome,
-            tier=TIER_LABEL[rule.tier],  # type: ignore[arg-type]
+            tier=view.tier,  # type: ignore[arg-type]
             decisive=decisive,
-            citation=rule.guideline.as_citation(),
-            citation_label=rule.guideline.label(),
-            facts=facts_used(rule, derived),
+            citation=view.citation,
+            citation_label=view.label,
+            facts=_facts_used(view.fact_names, derived, dump),
         )
+
+
+def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:
+    """`ItemFacts.to_engine_fact` from an existing JSON dump (no second dump per item)."""
+    return {k: v for k, v in dump.items() if v is not None and v != []}
 
 
 def leans_on_rationale(value: object, evidence: list) -> bool:
@@ -155,24 +223,31 @@ def leans_on_rationale(value: object, evidence: list) -> bool:
     return bool(evidence) and all(e.source == "rationale" for e in evidence)
 
 
-def facts_used(rule: Rule, derived: Derived) -> list[FactUsed]:
-    """The facts a rule read, with values and the letter's words behind them."""
-    from ..rulebook.conditions import facts_named
-
+def rule_fact_names(rule: Rule) -> list[str]:
+    """The facts a rule reads: its scope's keys, then its criteria's facts."""
     names: list[str] = []
     if rule.applies_to is not None:
         scope = rule.applies_to
         names += [n for n, used in (("ingredients", scope.ingredients), ("classes", scope.classes),
                                     ("service", scope.services), ("kind", scope.kinds)) if used]
     names += [n for n in facts_named(rule.when) if n not in names]
-    values = derived.facts.model_dump(mode="json")
+    return names
+
+
+def facts_used(rule: Rule, derived: Derived) -> list[FactUsed]:
+    """The facts a rule read, with values and the letter's words behind them."""
+    return _facts_used(rule_fact_names(rule), derived, derived.facts.model_dump(mode="json"))
+
+
+def _facts_used(names: tuple[str, ...] | list[str], derived: Derived, values: dict[str, Any]) -> list[FactUsed]:
     out = []
     for name in names:
         evidence = derived.evidence.get(name, [])
+        value = values.get(name)
         out.append(FactUsed(
             name=name,
-            value=values.get(name),
+            value=value,
             evidence=evidence,
-            rationale_only=leans_on_rationale(values.get(name), evidence),
+            rationale_only=leans_on_rationale(value, evidence),
         ))
     return out

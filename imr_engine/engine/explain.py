@@ -16,11 +16,18 @@ TRI_FACTS = frozenset(n for n, t in FACT_TYPES.items() if t.kind == "enum" and s
 from .derive import Derived
 
 
-def template_values(case: CaseFacts, item: RequestedItem, derived: Derived, as_of: dt.date) -> dict[str, object]:
-    """Everything a template may name: the item facts plus a few readable extras."""
+def template_values(
+    case: CaseFacts, item: RequestedItem, derived: Derived, as_of: dt.date, dump: dict[str, object] | None = None
+) -> dict[str, object]:
+    """Everything a template may name: the item facts plus a few readable extras.
+
+    *dump* is `derived.facts.model_dump(mode="json")` when the caller already has it.
+    """
+    if dump is None:
+        dump = derived.facts.model_dump(mode="json")
     values: dict[str, object] = {
         name: TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
-        for name, value in derived.facts.model_dump(mode="json").items()
+        for name, value in dump.items()
     }
     values["request"] = case.requests[derived.facts.item_index].text
     values["name"] = item.name

@@ -13,8 +13,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation, citation_matches
-from ..engine import Engine
+from ..engine import CaseDetermination, Engine
 from ..errors import ImrError
+from ..letter import ParsedLetter
 
 
 class QAItem(BaseModel):
@@ -86,17 +87,27 @@ def compare_case(engine: Engine, folder: Path) -> list[QAItem]:
             raise ImrError(f"missing {needed.name}", source=str(folder))
     letter = parse_letter_file(letter_path)
     case = load_case(case_path)
-    result = engine.evaluate(case)
+    return compare_predictions(engine.evaluate(case), letter, folder.name, str(case_path))
+
+
+def compare_predictions(result: CaseDetermination, letter: ParsedLetter, case: str, source: str) -> list[QAItem]:
+    """Predicted items against the letter's decided items, in order.
+
+    *source* names the facts' origin (a case file, an extracted letter) in the
+    error raised when the two do not list the same number of items.
+    """
     if len(result.items) != len(letter.items):
         raise ImrError(
-            f"case.yaml has {len(result.items)} requests but the letter decides {len(letter.items)} items",
-            source=str(case_path),
+            f"case.yaml has {len(result.items)} requests but the letter decides {len(letter.items)} items"
+            if source.endswith("case.yaml") else
+            f"the facts list {len(result.items)} requests but the letter decides {len(letter.items)} items",
+            source=source,
         )
     out = []
     for predicted, actual in zip(result.items, letter.items):
         match = any(citation_matches(p, a) for p in predicted.citations for a in actual.citations)
         out.append(QAItem(
-            case=folder.name,
+            case=case,
             index=predicted.index,
             request=actual.request,
             predicted=predicted.predicted,

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 
 from ..facts.derived import ItemFacts
 
-Scalar = Union[str, int, float]
+Scalar = str | int | float
 
 _VALUE_OPS = ("is", "is_not", "one_of", "none_of")
 _NUMBER_OPS = ("lt", "lte", "gt", "gte")
@@ -111,7 +111,7 @@ def _condition_kind(data: Any) -> str:
 
 
 Condition = Annotated[
-    Union[Annotated[All, Tag("_all")], Annotated[Any_, Tag("_any")], Annotated[Compare, Tag("_compare")]],
+    Annotated[All, Tag("_all")] | Annotated[Any_, Tag("_any")] | Annotated[Compare, Tag("_compare")],
     Discriminator(_condition_kind),
 ]
 All.model_rebuild()

@@ -77,8 +77,9 @@ def load_rule_file(path: Path) -> RuleFile:
         loc = _clean_loc(tuple(err["loc"]))
         msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
         raise doc.fail(f"{_rule_context(doc.data, loc)}field '{_field_name(loc)}': {msg}", loc) from None
+    loc: tuple[Any, ...]
     for i, rule in enumerate(spec.rules):
-        loc: tuple[Any, ...] = ("rules", i, "when")
+        loc = ("rules", i, "when")
         try:
             if rule.when is not None:
                 try:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-import pytest
 from pydantic import TypeAdapter
 
 from imr_engine.engine.compile import rule_expression
 from imr_engine.engine.durable_adapter import MAX_GROUPS, CompiledRuleset, expression_groups
-from imr_engine.rulebook.conditions import Condition, check_condition
 from imr_engine.errors import EngineError
+from imr_engine.rulebook.conditions import Condition, check_condition
 from imr_engine.rulebook.model import Rule
 
 TRI = ["yes", "no", "unknown"]

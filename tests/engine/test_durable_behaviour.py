@@ -132,7 +132,7 @@ def test_get_state_of_deleted_session_raises() -> None:
     name, _ = _ruleset({"a": {"x": 1}})
     get_host().assert_fact(name, {"sid": "g", "x": 1})
     get_host().delete_state(name, "g")
-    with pytest.raises(Exception):
+    with pytest.raises(Exception, match="309"):
         get_host().get_state(name, "g")
 
 
@@ -193,7 +193,7 @@ def test_adapter_retracts_its_facts_so_identical_cases_can_follow() -> None:
 
 def test_adapter_survives_far_more_evaluations_than_the_session_cap() -> None:
     rs = CompiledRuleset("cap_ok", [("r", {"x": 1})])
-    for i in range(3000):
+    for _ in range(3000):
         assert rs.matches([{"item_index": 0, "x": 1}, {"item_index": 1, "x": 2}]) == [(0, "r")]
 
 

@@ -116,7 +116,7 @@ def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
 
 def test_criteria_durable_rules_cannot_hold_are_refused_at_load(tmp_path: Path) -> None:
     groups = "\n".join(
-        f"        - any: [{{fact: muscle_spasm, is: yes}}, {{fact: trigger_points, is: yes}}]" for _ in range(16)
+        "        - any: [{fact: muscle_spasm, is: yes}, {fact: trigger_points, is: yes}]" for _ in range(16)
     )
     msg = _error(tmp_path, GOOD_RULE.replace("        - {fact: long_term_use, is: yes}", groups))
     assert "all/any groups" in msg and "rule 'probe.opioid-long-term'" in msg

@@ -1,0 +1,107 @@
+"""Dates in letter prose, to the precision written: "08/02/1999", "6-22-2015", "August 17, 2015",
+"February of 2015", "June, 2015", or a bare year where the context calls for one.
+
+Every match keeps its span so the fact it dates can quote it. Impossible dates
+(month 13, February 30) are not dates. Two-digit years are read with a fixed pivot
+(00-29 -> 20xx, else 19xx), never against today's date, so output never depends on
+the calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts.fuzzy_date import FuzzyDate
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+# "may" is a month only when capitalised ("May 2015"); lower-case it is the verb.
+_MONTH = (
+    r"(?P<month>(?i:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|May|MAY)\.?"
+)
+_YEAR4 = r"(?P<year>(?:19|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(rf"(?<![\d/.-]){_YEAR4}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\d/-])")),
+    ("numeric", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-])")),
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR4}\b")),
+    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR4}\b")),
+    ("month_year", re.compile(rf"\b{_MONTH}(?:\s+of|,)?\s+{_YEAR4}\b")),
+    ("numeric_month_year", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/-])")),
+    ("year", re.compile(rf"(?<![\d/.#-]){_YEAR4}(?![\d/-])")),
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: where, what, and how it was written."""
+
+    start: int
+    end: int
+    date: FuzzyDate
+    form: str  # which pattern read it; "year" for a bare year
+
+    @property
+    def bare_year(self) -> bool:
+        return self.form == "year"
+
+
+def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
+    """Every date in *text*, left to right, the most specific reading at each place.
+
+    Bare years ("2011") are included only when *years* is true; callers use them where
+    the context makes a year a date ("dating back to 2011", "(2014)", "in 2002").
+    """
+    taken: list[DateMatch] = []
+    for form, pattern in _PATTERNS:
+        if form == "year" and not years:
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            date = _read(form, m)
+            if date is not None:
+                taken.append(DateMatch(m.start(), m.end(), date, form))
+    return sorted(taken, key=lambda d: d.start)
+
+
+def parse_date(text: str) -> FuzzyDate | None:
+    """The date *text* is exactly (a bare year included), or None."""
+    found = find_dates(text.strip())
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip()):
+        return found[0].date
+    return None
+
+
+def _read(form: str, m: re.Match[str]) -> FuzzyDate | None:
+    groups = m.groupdict()
+    try:
+        if form in ("iso",):
+            return FuzzyDate(int(groups["year"]), int(groups["m"]), int(groups["d"]))
+        if form == "numeric":
+            return FuzzyDate(_year(groups["y"]), int(groups["m"]), int(groups["d"]))
+        if form == "numeric_month_year":
+            return FuzzyDate(int(groups["y"]), int(groups["m"]))
+        month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
+        if form in ("month_day_year", "day_month_year"):
+            return FuzzyDate(int(groups["year"]), month, int(groups["day"]))
+        if form == "month_year":
+            return FuzzyDate(int(groups["year"]), month)
+        return FuzzyDate(int(groups["year"]))
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    """A four-digit year; two digits pivot at 30 (fixed, not relative to today)."""
+    value = int(text)
+    if len(text) == 4:
+        return value
+    return 2000 + value if value < 30 else 1900 + value

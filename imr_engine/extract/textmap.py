@@ -1,0 +1,92 @@
+"""Clean prose with a way back to the raw letter: every quote is cut from the original text.
+
+The letter parser reads prose with whitespace collapsed and words hyphenated across
+line breaks joined (`imr_engine.letter.normalise`). Extraction reads the same prose,
+so its patterns need not care about PDF artefacts, but evidence must quote the letter
+as written: `TextMap` keeps, for every character of the clean text, its offset in the
+raw text, and turns a clean span into the raw slice (line breaks and all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts.model import Evidence, EvidenceSource
+
+#: Line breaks as `letter.normalise.clean_lines` splits them.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f")
+_TOKEN = re.compile(r"\S+")
+#: Page footers dropped from the text flow, as the letter parser drops them.
+_PAGE_FOOTER = re.compile(r"^page\s+\d+\s+of\s+\d+$", re.IGNORECASE)
+_HYPHEN_END = re.compile(r"[A-Za-z0-9]-$")
+_WORD_START = re.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class TextMap:
+    """`text` is the clean prose of `raw`; `offsets[i]` is where text[i] stands in raw."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def build(cls, raw: str) -> TextMap:
+        """Join the raw lines into prose exactly as the letter parser does, keeping offsets."""
+        chars: list[str] = []
+        offsets: list[int] = []
+        for line_start, line in _lines(raw):
+            tokens = [(m.start() + line_start, m.group()) for m in _TOKEN.finditer(line)]
+            if not tokens:
+                continue
+            collapsed = " ".join(t for _, t in tokens)
+            if _PAGE_FOOTER.match(collapsed):
+                continue
+            if chars:
+                joined = "".join(chars[-2:])
+                if not (_HYPHEN_END.search(joined) and _WORD_START.match(collapsed)):
+                    chars.append(" ")
+                    offsets.append(offsets[-1] + 1)
+            for n, (start, token) in enumerate(tokens):
+                if n:
+                    chars.append(" ")
+                    offsets.append(offsets[-1] + 1)
+                chars.extend(token)
+                offsets.extend(range(start, start + len(token)))
+        return cls(raw, "".join(chars), tuple(offsets))
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The raw [start, end) of the clean span, spaces at its edges trimmed; None if empty."""
+        while start < end and self.text[start] == " ":
+            start += 1
+        while end > start and self.text[end - 1] == " ":
+            end -= 1
+        if start >= end:
+            return None
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def evidence(self, start: int, end: int, source: EvidenceSource) -> Evidence | None:
+        """Evidence quoting the raw letter for the clean span [start, end)."""
+        span = self.raw_span(start, end)
+        if span is None:
+            return None
+        quote = self.raw[span[0] : span[1]]
+        return Evidence(quote=quote, source=source, start=span[0], end=span[1])
+
+    def find(self, needle: str, start: int = 0) -> int:
+        """Where clean *needle* stands in the clean text (from *start*), or -1."""
+        if not needle:
+            return -1
+        return self.text.find(needle, start)
+
+
+def _lines(raw: str) -> list[tuple[int, str]]:
+    """(offset, line) pairs, splitting where the letter parser splits."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(raw):
+        out.append((pos, raw[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, raw[pos:]))
+    return out

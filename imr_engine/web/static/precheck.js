@@ -1,0 +1,494 @@
+// The pre-check page: paste -> /v1/extract -> /v1/evaluate; correct facts -> /v1/evaluate again.
+// Plain browser JavaScript, no build step. The fact editor is driven by the case-facts JSON Schema
+// (/v1/schema), so it follows the model as it grows. User text is only ever set as textContent.
+"use strict";
+
+const OUTCOME = {
+  Upheld: { label: "Upheld", gloss: "not medically necessary", cls: "upheld" },
+  Overturned: { label: "Overturned", gloss: "medically necessary", cls: "overturned" },
+  Indeterminate: { label: "Indeterminate", gloss: "no rule covers this item", cls: "indeterminate" },
+};
+const TRI_LABELS = { yes: "Yes: documented", no: "No: documented absent", unknown: "Unknown: not documented" };
+const SKIP_KEYS = new Set(["evidence", "item", "text", "case_id"]);
+// Top-level facts in the order a reviewer reads a case (the schema itself lists them alphabetically).
+const TOP_ORDER = ["requests", "as_of", "ur_decision_date", "date_of_injury", "report_dates", "claimant", "diagnoses",
+  "medications", "pain_scores", "function", "monitoring", "exam", "clinical", "treatments", "imaging", "surgeries"];
+
+// caseFacts: the case as corrected so far; extracted: the draft as /v1/extract gave it.
+const state = { schema: null, note: "", caseFacts: null, extracted: null, result: null, edits: 0 };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// --- talking to the API ------------------------------------------------------------
+
+async function api(method, path, body) {
+  const init = { method, headers: { Accept: "application/json" } };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (err) {
+    return { ok: false, status: 0, data: null, message: "the pre-check service cannot be reached" };
+  }
+  const version = response.headers.get("X-Rules-Version");
+  if (version) $("rules-version").textContent = version;
+  let data = null;
+  try {
+    data = await response.json();
+  } catch (err) {
+    data = null;
+  }
+  const message = data && data.error ? data.error.message : `HTTP ${response.status}`;
+  return { ok: response.ok, status: response.status, data, message };
+}
+
+function setStatus(text, kind = "info") {
+  const box = $("status");
+  box.textContent = text;
+  box.className = `status ${kind}`;
+  box.setAttribute("role", kind === "error" ? "alert" : "status");
+}
+
+// --- schema walking -------------------------------------------------------------------
+
+function resolve(schema) {
+  let nullable = false;
+  let node = schema || {};
+  for (let guard = 0; guard < 10; guard++) {
+    if (node.$ref) {
+      // the property's own title and description, not the shared definition's ("DatedFact")
+      node = { ...state.schema.$defs[node.$ref.split("/").pop()], title: node.title, description: node.description };
+    } else if (node.anyOf) {
+      const rest = node.anyOf.filter((s) => s.type !== "null");
+      nullable = nullable || rest.length < node.anyOf.length;
+      node = { ...rest[0], description: rest[0].description || node.description, title: node.title };
+    } else break;
+  }
+  return { node, nullable };
+}
+
+function controlKind(node) {
+  if (Array.isArray(node.enum)) return "enum";
+  if (node.type === "number" || node.type === "integer") return "number";
+  if (node.type === "string" && (node.format === "date" || node.pattern)) return "date";
+  return null;
+}
+
+function titleOf(key, node) {
+  if (node && node.title && !/^\d/.test(node.title)) return node.title;
+  return String(key).replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+}
+
+// One "fact" per object that carries evidence or editable values: a finding, a medication,
+// a pain score, a dated fact. Each has its controls (enum, number and date leaves) and quotes.
+function collectFacts(caseFacts) {
+  const facts = [];
+  const props = state.schema.properties;
+  const keys = [...TOP_ORDER.filter((k) => k in props), ...Object.keys(props).filter((k) => !TOP_ORDER.includes(k))];
+  for (const key of keys) {
+    const prop = props[key];
+    if (SKIP_KEYS.has(key)) continue;
+    walk(caseFacts[key], prop, [key], [titleOf(key, resolve(prop).node)], facts);
+  }
+  return facts;
+}
+
+function walk(value, schema, path, labels, facts) {
+  const { node, nullable } = resolve(schema);
+  if (node.type === "array") {
+    const items = resolve(node.items).node;
+    if (!(items.type === "object" || items.properties) || !Array.isArray(value)) return;
+    value.forEach((entry, i) => walk(entry, node.items, [...path, i], [...labels, entryLabel(entry, i)], facts));
+    return;
+  }
+  if (node.type === "object" || node.properties) {
+    const controls = [];
+    const required = new Set(node.required || []);
+    for (const [key, prop] of Object.entries(node.properties || {})) {
+      if (SKIP_KEYS.has(key)) continue;
+      const child = resolve(prop);
+      const kind = controlKind(child.node);
+      if (kind) {
+        if (value === null || value === undefined) {
+          if (required.has(key)) controls.push({ key, kind, node: child.node, nullable: true, path: [...path, key], absent: true });
+        } else {
+          controls.push({ key, kind, node: child.node, nullable: child.nullable, path: [...path, key] });
+        }
+      } else if (value && (child.node.type === "object" || child.node.properties || child.node.type === "array")) {
+        walk(value[key], prop, [...path, key], [...labels, titleOf(key, child.node)], facts);
+      }
+    }
+    const evidence = value && Array.isArray(value.evidence) ? value.evidence : [];
+    const hasEvidenceField = Boolean(node.properties && node.properties.evidence);
+    if (controls.length || (hasEvidenceField && evidence.length)) {
+      facts.push({
+        id: facts.length, path, label: labels.join(" › "), description: node.description || "",
+        controls, evidence, value, absentObject: value === null || value === undefined,
+        name: value && typeof value.name === "string" ? value.name : null,
+      });
+    }
+    return;
+  }
+  const kind = controlKind(node);
+  if (kind && path.length === 1) {
+    facts.push({
+      id: facts.length, path: [], label: labels.join(" › "), description: node.description || "",
+      controls: [{ key: path[0], kind, node, nullable, path }], evidence: [], value: null, absentObject: false, name: null,
+    });
+  }
+}
+
+function entryLabel(entry, i) {
+  if (entry && typeof entry === "object") {
+    if (typeof entry.name === "string") return entry.name;
+    if (typeof entry.text === "string") return entry.text;
+    if (typeof entry.score === "number") return `${entry.score}${entry.score_max != null ? "-" + entry.score_max : ""}/10`;
+    if (typeof entry.date === "string") return entry.date;
+  }
+  return `#${i + 1}`;
+}
+
+function getAt(obj, path) {
+  return path.reduce((o, k) => (o === null || o === undefined ? undefined : o[k]), obj);
+}
+
+function setAt(obj, path, value) {
+  let target = obj;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (target[path[i]] === null || target[path[i]] === undefined) target[path[i]] = { evidence: [] };
+    target = target[path[i]];
+  }
+  target[path[path.length - 1]] = value;
+}
+
+// A fact is "documented" when the note says something about it: quotes, or a value off its default.
+function isDocumented(fact) {
+  if (fact.evidence.length) return true;
+  if (fact.absentObject) return false;
+  return fact.controls.some((c) => {
+    const v = getAt(state.caseFacts, c.path);
+    const dflt = c.node.default === undefined ? null : c.node.default;
+    return v !== dflt && v !== null && v !== undefined;
+  });
+}
+
+// --- rendering facts ------------------------------------------------------------------
+
+function renderFacts() {
+  const facts = collectFacts(state.caseFacts);
+  const documented = facts.filter(isDocumented);
+  const rest = facts.filter((f) => !isDocumented(f));
+  $("facts").replaceChildren(...(documented.length ? documented.map(factRow)
+    : [el("p", { class: "hint", text: "No facts were found in the note." })]));
+  $("facts-undocumented").replaceChildren(...rest.map(factRow));
+  $("undocumented-count").textContent = String(rest.length);
+  renderNote(facts);
+}
+
+function factRow(fact) {
+  const labelId = `fact-${fact.id}-label`;
+  const row = el("div", { class: "fact", id: `fact-${fact.id}`, "data-fact": fact.id, "data-path": fact.path.join(".") });
+  const head = el("div", { class: "fact-label", id: labelId },
+    el("span", { class: "fact-name", text: fact.label }),
+    fact.description ? el("span", { class: "fact-desc screen-only", text: fact.description }) : null);
+  const controls = el("div", { class: "fact-controls" }, fact.controls.map((c) => control(fact, c, labelId)));
+  const quotes = el("div", { class: "fact-quotes" },
+    fact.evidence.length
+      ? fact.evidence.map((ev, i) => el("blockquote", { class: "quote" },
+          el("span", { text: `“${ev.quote}”` }),
+          spanOf(ev) ? el("button", {
+            type: "button", class: "link screen-only", "data-show": fact.id,
+            "aria-label": `Show in the note: ${fact.label}`, onclick: () => showInNote(fact.id, true),
+          }, "show in note") : el("span", { class: "hint", text: ev.source === "request" ? " (request line)" : "" })))
+      : el("span", { class: "hint", text: "not in the note" }));
+  row.append(head, controls, quotes);
+  row.addEventListener("focusin", () => showInNote(fact.id, false));
+  row.addEventListener("mouseenter", () => showInNote(fact.id, false));
+  return row;
+}
+
+function control(fact, c, labelId) {
+  const id = `ctl-${c.path.join("-")}`;
+  const value = c.absent ? null : getAt(state.caseFacts, c.path);
+  const name = c.key === "value" ? "" : titleOf(c.key, c.node);
+  const wrap = el("div", { class: "control" });
+  if (name) wrap.append(el("label", { for: id, text: name }));
+  let input;
+  if (c.kind === "enum") {
+    input = el("select", { id, "data-path": c.path.join(".") });
+    const options = [...c.node.enum];
+    if (c.nullable) input.append(el("option", { value: "", text: "(not stated)" }));
+    for (const option of options) {
+      const text = TRI_LABELS[option] && options.length === 3 && options.includes("unknown") ? TRI_LABELS[option] : option.replace(/_/g, " ");
+      input.append(el("option", { value: option, text, selected: option === value }));
+    }
+    if (value === null || value === undefined) input.value = c.nullable ? "" : String(c.node.default ?? options[0]);
+  } else if (c.kind === "number") {
+    input = el("input", {
+      id, type: "number", inputmode: "decimal", step: c.node.type === "integer" ? "1" : "0.5",
+      min: c.node.minimum, max: c.node.maximum, value: value ?? "", "data-path": c.path.join("."),
+    });
+  } else {
+    input = el("input", {
+      id, type: "text", inputmode: "numeric", size: 11, value: value ?? "",
+      placeholder: c.node.format === "date" ? "YYYY-MM-DD" : "YYYY[-MM[-DD]]", "data-path": c.path.join("."),
+    });
+  }
+  if (!name) input.setAttribute("aria-labelledby", labelId);
+  else input.setAttribute("aria-describedby", labelId);
+  input.addEventListener("change", () => onEdit(fact, c, input));
+  const printed = el("span", { class: "print-only print-value", text: printedValue(c, value) });
+  wrap.append(input, printed, el("span", { class: "field-error", id: `${id}-error`, role: "alert" }));
+  return wrap;
+}
+
+function printedValue(c, value) {
+  if (value === null || value === undefined || value === "") return "—";
+  if (c.kind === "enum" && TRI_LABELS[value]) return TRI_LABELS[value];
+  return String(value).replace(/_/g, " ");
+}
+
+function onEdit(fact, c, input) {
+  let value = input.value.trim();
+  if (c.kind === "number") value = value === "" ? null : Number(value);
+  else if (value === "") value = c.nullable ? null : value;
+  if (c.absent && value === null) {
+    if (getAt(state.caseFacts, fact.path) !== null && getAt(state.caseFacts, fact.path) !== undefined) setAt(state.caseFacts, fact.path, null);
+  } else {
+    setAt(state.caseFacts, c.path, value);
+  }
+  input.removeAttribute("aria-invalid");
+  $(`${input.id}-error`).textContent = "";
+  input.parentElement.querySelector(".print-value").textContent = printedValue(c, value);
+  const row = input.closest(".fact");
+  row.classList.add("edited");
+  const changed = fact.controls.some((k) => JSON.stringify(getAt(state.caseFacts, k.path) ?? null)
+    !== JSON.stringify(getAt(state.extracted, k.path) ?? null));
+  row.classList.toggle("corrected", changed);
+  $("no-corrections").hidden = document.querySelector(".fact.corrected") !== null;
+  state.edits += 1;
+  $("edits").textContent = `${state.edits} correction${state.edits === 1 ? "" : "s"} not yet checked`;
+}
+
+// --- the note with highlighted spans ----------------------------------------------------
+
+function spanOf(ev) {
+  const text = state.note;
+  if (ev.source === "request") return null;
+  if (Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.end > ev.start && ev.end <= text.length) {
+    return [ev.start, ev.end];
+  }
+  const at = text.indexOf(ev.quote);
+  return at >= 0 ? [at, at + ev.quote.length] : null;
+}
+
+function renderNote(facts) {
+  const text = state.note;
+  const spans = [];
+  for (const fact of facts) for (const ev of fact.evidence) {
+    const span = spanOf(ev);
+    if (span) spans.push({ start: span[0], end: span[1], fact: fact.id });
+  }
+  const cuts = new Set([0, text.length]);
+  for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
+  const points = [...cuts].sort((a, b) => a - b);
+  const view = $("note-view");
+  view.replaceChildren();
+  for (let i = 0; i < points.length - 1; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = spans.filter((s) => s.start <= a && s.end >= b).map((s) => s.fact);
+    const piece = text.slice(a, b);
+    if (!covering.length) { view.append(document.createTextNode(piece)); continue; }
+    view.append(el("mark", { "data-facts": [...new Set(covering)].join(" "), tabindex: "-1", text: piece }));
+  }
+}
+
+function showInNote(factId, focus) {
+  const marks = [...document.querySelectorAll("#note-view mark")];
+  let first = null;
+  for (const mark of marks) {
+    const hit = mark.dataset.facts.split(" ").includes(String(factId));
+    mark.classList.toggle("active", hit);
+    if (hit && !first) first = mark;
+  }
+  for (const row of document.querySelectorAll(".fact.active")) row.classList.remove("active");
+  const row = document.getElementById(`fact-${factId}`);
+  if (row) row.classList.add("active");
+  if (focus && first) {
+    first.scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+  }
+}
+
+// --- rendering predictions ---------------------------------------------------------------
+
+// One line per distinct citation: rules citing the same sections in another order are one citation.
+function citationLabels(rules) {
+  const seen = new Map();
+  for (const r of rules) {
+    const c = r.citation;
+    const key = JSON.stringify([c.source, c.guideline, [...c.sections].sort(), [...c.pages].sort()]);
+    if (!seen.has(key)) seen.set(key, r.citation_label);
+  }
+  return [...seen.values()];
+}
+
+function renderPredictions(result, previous) {
+  const before = new Map((previous ? previous.items : []).map((d) => [d.index, d.predicted]));
+  const cards = result.items.map((d) => {
+    const o = OUTCOME[d.predicted] || OUTCOME.Indeterminate;
+    const was = before.get(d.index);
+    const decisive = d.rules.filter((r) => r.decisive);
+    const labels = citationLabels(decisive.length ? decisive : d.rules);
+    return el("article", { class: `prediction ${o.cls}`, "data-index": d.index, "data-predicted": d.predicted },
+      el("h3", {},
+        el("span", { class: "request", text: d.request }),
+        el("span", { class: "badge", text: `${o.label}`, title: o.gloss }),
+        el("span", { class: "gloss", text: o.gloss + (d.decided_by ? ` · decided by ${d.decided_by}` : "") })),
+      was && was !== d.predicted ? el("p", { class: "changed", text: `Changed after re-check: was ${was}` }) : null,
+      el("dl", {},
+        el("dt", { text: "Guideline" }),
+        el("dd", { class: "citation" }, labels.length ? labels.map((l) => el("div", { text: l }))
+          : el("span", { text: "No rule in the rule book covers this item." })),
+        el("dt", { text: "Rationale" }),
+        el("dd", { class: "rationale", text: d.rationale }),
+        d.would_change_if.length ? el("dt", { text: "Would change if" }) : null,
+        d.would_change_if.length ? el("dd", {}, el("ul", { class: "would-change" }, d.would_change_if.map((w) => el("li", { text: w })))) : null,
+        d.advisories.length ? el("dt", { text: "Advice" }) : null,
+        d.advisories.length ? el("dd", {}, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null),
+      d.leans_on_rationale_facts ? el("p", { class: "hint", text: "Leans on a fact only a decision rationale states." }) : null,
+      d.rules.length ? el("details", { class: "screen-only" },
+        el("summary", { text: `Rules that fired (${d.rules.length})` }),
+        el("ul", { class: "rules" }, d.rules.map((r) => el("li", {},
+          el("strong", { text: r.decisive ? "Decisive: " : "Also fired: " }),
+          el("span", { text: `${r.question} (${r.rule_id})` }))))) : null);
+  });
+  $("predictions").replaceChildren(...cards);
+  $("case-meta").textContent = ` · case ${result.case_id} · rules applied as of ${result.as_of} (${result.as_of_source.replace(/_/g, " ")})`;
+}
+
+// --- the two actions ------------------------------------------------------------------------
+
+function requestLines() {
+  return $("items").value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+async function onCheck(event) {
+  event.preventDefault();
+  const note = $("note").value;
+  if (!note.trim()) {
+    setStatus("Paste a progress note first.", "error");
+    $("note").focus();
+    return;
+  }
+  setBusy(true);
+  setStatus("Reading the note…");
+  const extracted = await api("POST", "/v1/extract", { text: note, requests: requestLines() });
+  if (!extracted.ok) {
+    setBusy(false);
+    setStatus(`Could not read the note: ${extracted.message}`, "error");
+    return;
+  }
+  state.note = note;
+  state.caseFacts = extracted.data.case;
+  state.extracted = structuredClone(extracted.data.case);
+  $("no-corrections").hidden = false;
+  state.result = null;
+  state.edits = 0;
+  $("edits").textContent = "";
+  renderFacts();
+  await evaluate("Checked");
+}
+
+async function onRecheck(event) {
+  event.preventDefault();
+  if (!state.caseFacts) return;
+  setBusy(true);
+  await evaluate("Re-checked");
+}
+
+async function evaluate(verb) {
+  setStatus("Applying the guideline rules…");
+  const answer = await api("POST", "/v1/evaluate", state.caseFacts);
+  setBusy(false);
+  $("results").hidden = false;
+  if (!answer.ok) {
+    markFieldErrors(answer.data);
+    setStatus(`Cannot evaluate: ${answer.message}`, "error");
+    return;
+  }
+  const previous = state.result;
+  state.result = answer.data;
+  renderPredictions(answer.data, verb === "Re-checked" ? previous : null);
+  for (const row of document.querySelectorAll(".fact.edited")) row.classList.remove("edited");
+  state.edits = 0;
+  $("edits").textContent = "";
+  const n = answer.data.items.length;
+  setStatus(`${verb}: ${n} requested item${n === 1 ? "" : "s"}.`, "ok");
+  if (verb === "Checked") $("results").focus();
+}
+
+function markFieldErrors(data) {
+  const errors = data && data.error ? data.error.errors : [];
+  for (const err of errors) {
+    const input = document.querySelector(`[data-path="${CSS.escape(err.field)}"]`);
+    if (input && input.matches("input, select")) {
+      input.setAttribute("aria-invalid", "true");
+      $(`${input.id}-error`).textContent = err.message;
+    }
+  }
+}
+
+function setBusy(busy) {
+  for (const id of ["check", "recheck"]) $(id).disabled = busy;
+  document.body.classList.toggle("busy", busy);
+}
+
+function submitOnCtrlEnter(event) {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    $("check-form").requestSubmit();
+  }
+}
+
+async function start() {
+  $("check-form").addEventListener("submit", onCheck);
+  $("facts-form").addEventListener("submit", onRecheck);
+  $("note").addEventListener("keydown", submitOnCtrlEnter);
+  // Corrected facts may sit in the closed "not documented" list: open it while printing.
+  let wasOpen = false;
+  window.addEventListener("beforeprint", () => { wasOpen = $("undocumented").open; $("undocumented").open = true; });
+  window.addEventListener("afterprint", () => { $("undocumented").open = wasOpen; });
+  $("items").addEventListener("keydown", submitOnCtrlEnter);
+  const [schema, health] = await Promise.all([api("GET", "/v1/schema"), api("GET", "/healthz")]);
+  if (!schema.ok || !health.ok) {
+    setStatus(`The pre-check service is not available: ${schema.ok ? health.message : schema.message}`, "error");
+    return;
+  }
+  state.schema = schema.data.schema;
+  if (!health.data.extraction) {
+    setStatus("Fact extraction is not part of this server's build: Check cannot read a note.", "error");
+    $("check").disabled = true;
+  }
+  document.body.dataset.ready = "true";
+}
+
+start();
