@@ -9,17 +9,39 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ONES = "|".join(k for k in _UNITS if _UNITS[k] < 10 and k != "zero")
 
 #: A number in digits or words, 0-99 in words ("twenty-nine", "twenty nine").
 NUMBER = (
-    r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + _ONES + r"))?|(?:"
-    + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))"
+    r"(?:\d+(?:\.\d+)?|(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + _ONES
+    + r"))?|(?:"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r"))"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
 

@@ -51,7 +51,9 @@ def locate_parts(tm: TextMap, letter: ParsedLetter) -> LetterParts:
     rationales: list[Segment | None] = []
     for item in letter.items:
         heading = _find(tm, item.request, pos)
-        headings.append(None if heading is None else Segment(heading, heading + len(item.request), "request", item.index))
+        headings.append(
+            None if heading is None else Segment(heading, heading + len(item.request), "request", item.index)
+        )
         if heading is None:
             notes.append(f"item {item.index}: heading not found in the raw text")
         else:

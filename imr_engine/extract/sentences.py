@@ -17,10 +17,11 @@ from .textmap import TextMap
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 #: Words whose trailing full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "dr mr mrs ms st jr sr vs e.g i.e etc approx no nos fig p pp inc co u.s dept ca".split()
-)
+_ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr vs e.g i.e etc approx no nos fig p pp inc co u.s dept ca".split())
 _LAST_WORD = re.compile(r"(\S+)$")
+#: Longer "sentences" are not prose (tables, run-on extraction debris); they are read in pieces
+#: of at most this many characters, cut at a space, which keeps every reader linear in the text.
+MAX_SENTENCE = 1500
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,17 @@ class Sentence:
         stop = len(self.text) if end is None else end
         return self.tm.evidence(self.start + start, self.start + stop, self.source)
 
-    def evidence_at(self, m: re.Match[str], group: int | str = 0) -> Evidence | None:
-        return self.evidence(m.start(group), m.end(group))
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most MAX_SENTENCE characters, at spaces where possible."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
@@ -58,7 +68,8 @@ def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
         begin = m.end()
     if begin < len(text):
         spans.append((begin, len(text)))
-    out = []
+    spans = [piece for span in spans for piece in _pieces(text, *span)]
+    out: list[Sentence] = []
     for start, end in spans:
         chunk = text[start:end].rstrip()
         if chunk:

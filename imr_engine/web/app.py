@@ -11,11 +11,13 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic.json_schema import models_json_schema
 
 from .. import __version__
+from . import DEFAULT_MAX_BODY
 from .errors import install_error_handlers
-from .middleware import DEFAULT_MAX_BODY, BodyLimit, RequestLog
-from .routes import build_router
+from .middleware import BodyLimit, RequestLog
+from .routes import BODIES, build_router
 from .service import EngineService
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -73,6 +75,19 @@ def _add_page(app: FastAPI) -> None:
         return FileResponse(STATIC_DIR / "index.html", headers=_PAGE_HEADERS)
 
 
+def _add_bodies(schema: dict[str, Any]) -> None:
+    """The JSON bodies routes read themselves (routes.body_as), in input mode, in the OpenAPI document.
+
+    Input and output schemas of one model differ (defaults are optional on input), so the input
+    definitions go in under their own names, as FastAPI names its own: 'CaseFacts-Input'.
+    """
+    models = [(model, "validation") for model in BODIES.values()]
+    _, top = models_json_schema(models, ref_template="#/components/schemas/{model}-Input")  # type: ignore[arg-type]
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name, definition in top["$defs"].items():
+        components[f"{name}-Input"] = definition
+
+
 def _stamp_openapi(app: FastAPI, version: str) -> None:
     """The OpenAPI document names the rule set too (`info.x-rules-version`)."""
     default = app.openapi
@@ -81,6 +96,7 @@ def _stamp_openapi(app: FastAPI, version: str) -> None:
         if app.openapi_schema is None:
             schema = default()
             schema["info"]["x-rules-version"] = version
+            _add_bodies(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -21,6 +21,14 @@ from .models import ErrorDetail, ErrorResponse, FieldError
 _SECTIONS = ("body", "query", "path", "header")
 
 
+class FieldProblem(ImrError):
+    """Input that validates but cannot be used, pinned to the field the caller must change."""
+
+    def __init__(self, field: str, message: str, *, source: str | None = None) -> None:
+        self.field = field
+        super().__init__(message, source=source)
+
+
 def dotted(loc: Sequence[str | int]) -> str:
     """'requests.0.text' for ('body', 'requests', 0, 'text'); the section prefix is implied."""
     parts = list(loc[1:]) if loc and loc[0] in _SECTIONS else list(loc)
@@ -37,12 +45,12 @@ def _field_error(err: dict[str, Any], content_type: str | None) -> FieldError:
     message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     kind = err.get("type")
     if kind == "json_invalid":
-        reason = (err.get("ctx") or {}).get("error", "")
+        reason = str((err.get("ctx") or {}).get("error", "")) or message.removeprefix("Invalid JSON: ")
         message = f"the body is not valid JSON ({reason})" if reason else "the body is not valid JSON"
         loc = ["body"]
     elif loc == ["body"] and kind == "missing":
         message = "a JSON body is required"
-    elif loc == ["body"] and kind == "model_attributes_type":
+    elif loc == ["body"] and kind in ("model_attributes_type", "model_type"):
         message = ("the body must be a JSON object" if _is_json(content_type)
                    else "the body must be a JSON object sent with Content-Type: application/json")
     return FieldError(field=dotted(loc), loc=loc, message=message, type=str(kind or "value_error"))
@@ -86,4 +94,5 @@ def install_error_handlers(app: FastAPI, version: str) -> None:
 
     @app.exception_handler(ImrError)
     async def _imr(request: Request, exc: ImrError) -> Response:
-        return json_error(422, exc.one_line(), version, request_id=request_id(request))
+        field = exc.field if isinstance(exc, FieldProblem) else None
+        return json_error(422, exc.one_line(), version, field=field, request_id=request_id(request))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 import time
-import uuid
+import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -22,7 +23,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-DEFAULT_MAX_BODY = 1_000_000  # bytes: a long note is ~50 kB; a case ~15 kB
 log = logging.getLogger("imr_engine.web")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -90,8 +90,8 @@ def _replay(body: bytes, first: Message | None, receive: Receive) -> Receive:
 class RequestLog:
     """Give each request an id, stamp every response with it and the rules version, log the timing.
 
-    An exception that escapes the app becomes a JSON 500 here, logged by type only:
-    exception messages can quote the input.
+    An exception that escapes the app becomes a JSON 500 here, logged by type and the
+    line that raised it only: exception messages can quote the input.
     """
 
     def __init__(self, app: ASGIApp, version: str) -> None:
@@ -103,7 +103,7 @@ class RequestLog:
             await self.app(scope, receive, send)
             return
         given = _header(scope, b"x-request-id")
-        rid = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
+        rid = given if given and _SAFE_ID.match(given) else secrets.token_hex(8)
         state = scope.setdefault("state", {})
         state["request_id"] = rid
         started = time.perf_counter()
@@ -120,7 +120,9 @@ class RequestLog:
         try:
             await self.app(scope, receive, stamped)
         except Exception as exc:  # noqa: BLE001 - the last line of defence: JSON, no traceback
-            log.error("request_id=%s unhandled %s", rid, type(exc).__name__)
+            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            log.error("request_id=%s unhandled %s at %s", rid, type(exc).__name__,
+                      f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno} in {where.name}" if where else "?")
             if status == 0:
                 body = error_body(500, f"internal error (request id {rid})", self.version, request_id=rid)
                 await _send_json(stamped, 500, body)

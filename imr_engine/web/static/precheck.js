@@ -10,9 +10,13 @@ const OUTCOME = {
 };
 const TRI_LABELS = { yes: "Yes: documented", no: "No: documented absent", unknown: "Unknown: not documented" };
 const SKIP_KEYS = new Set(["evidence", "item", "text", "case_id"]);
+// Shown even when the note is silent: the date the rules apply at is decided from them.
+const ALWAYS_SHOWN = new Set(["as_of", "ur_decision_date"]);
 // Top-level facts in the order a reviewer reads a case (the schema itself lists them alphabetically).
-const TOP_ORDER = ["requests", "as_of", "ur_decision_date", "date_of_injury", "report_dates", "claimant", "diagnoses",
-  "medications", "pain_scores", "function", "monitoring", "exam", "clinical", "treatments", "imaging", "surgeries"];
+const TOP_ORDER = ["as_of", "ur_decision_date", "date_of_injury", "report_dates", "claimant", "diagnoses",
+  "medications", "pain_scores", "function", "monitoring", "exam", "clinical", "treatments", "imaging", "surgeries", "requests"];
+const LABELS = { as_of: "Rules apply as of", ur_decision_date: "UR decision date", cures_checked: "CURES checked",
+  gi_risk_factors: "GI risk factors", adl_improvement: "ADL improvement" };
 
 // caseFacts: the case as corrected so far; extracted: the draft as /v1/extract gave it.
 const state = { schema: null, note: "", caseFacts: null, extracted: null, result: null, edits: 0 };
@@ -92,9 +96,10 @@ function controlKind(node) {
   return null;
 }
 
-function titleOf(key, node) {
-  if (node && node.title && !/^\d/.test(node.title)) return node.title;
-  return String(key).replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+function titleOf(key) {
+  if (LABELS[key]) return LABELS[key];
+  const words = String(key).replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 // One "fact" per object that carries evidence or editable values: a finding, a medication,
@@ -106,7 +111,7 @@ function collectFacts(caseFacts) {
   for (const key of keys) {
     const prop = props[key];
     if (SKIP_KEYS.has(key)) continue;
-    walk(caseFacts[key], prop, [key], [titleOf(key, resolve(prop).node)], facts);
+    walk(caseFacts[key], prop, [key], [titleOf(key)], facts);
   }
   return facts;
 }
@@ -133,7 +138,7 @@ function walk(value, schema, path, labels, facts) {
           controls.push({ key, kind, node: child.node, nullable: child.nullable, path: [...path, key] });
         }
       } else if (value && (child.node.type === "object" || child.node.properties || child.node.type === "array")) {
-        walk(value[key], prop, [...path, key], [...labels, titleOf(key, child.node)], facts);
+        walk(value[key], prop, [...path, key], [...labels, titleOf(key)], facts);
       }
     }
     const evidence = value && Array.isArray(value.evidence) ? value.evidence : [];
@@ -181,6 +186,7 @@ function setAt(obj, path, value) {
 
 // A fact is "documented" when the note says something about it: quotes, or a value off its default.
 function isDocumented(fact) {
+  if (ALWAYS_SHOWN.has(fact.path.join(".") || fact.controls[0].key)) return true;
   if (fact.evidence.length) return true;
   if (fact.absentObject) return false;
   return fact.controls.some((c) => {
@@ -221,14 +227,13 @@ function factRow(fact) {
       : el("span", { class: "hint", text: "not in the note" }));
   row.append(head, controls, quotes);
   row.addEventListener("focusin", () => showInNote(fact.id, false));
-  row.addEventListener("mouseenter", () => showInNote(fact.id, false));
   return row;
 }
 
 function control(fact, c, labelId) {
   const id = `ctl-${c.path.join("-")}`;
   const value = c.absent ? null : getAt(state.caseFacts, c.path);
-  const name = c.key === "value" ? "" : titleOf(c.key, c.node);
+  const name = c.key === "value" || c.path.length === 1 ? "" : titleOf(c.key);
   const wrap = el("div", { class: "control" });
   if (name) wrap.append(el("label", { for: id, text: name }));
   let input;
@@ -290,11 +295,25 @@ function onEdit(fact, c, input) {
 
 // --- the note with highlighted spans ----------------------------------------------------
 
+// Offsets from the server count code points; JavaScript strings count UTF-16 units.
+function utf16Index(text, codePoints) {
+  if (!/[\uD800-\uDFFF]/.test(text)) return codePoints;
+  let units = 0;
+  let seen = 0;
+  for (const ch of text) {
+    if (seen === codePoints) break;
+    units += ch.length;
+    seen += 1;
+  }
+  return units;
+}
+
 function spanOf(ev) {
   const text = state.note;
   if (ev.source === "request") return null;
-  if (Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.end > ev.start && ev.end <= text.length) {
-    return [ev.start, ev.end];
+  if (Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.end > ev.start) {
+    const [start, end] = [utf16Index(text, ev.start), utf16Index(text, ev.end)];
+    if (end <= text.length) return [start, end];  // the quote may be cleaned up; the offsets are the text's
   }
   const at = text.indexOf(ev.quote);
   return at >= 0 ? [at, at + ev.quote.length] : null;
@@ -372,8 +391,8 @@ function renderPredictions(result, previous) {
         el("dd", { class: "rationale", text: d.rationale }),
         d.would_change_if.length ? el("dt", { text: "Would change if" }) : null,
         d.would_change_if.length ? el("dd", {}, el("ul", { class: "would-change" }, d.would_change_if.map((w) => el("li", { text: w })))) : null,
-        d.advisories.length ? el("dt", { text: "Advice" }) : null,
-        d.advisories.length ? el("dd", {}, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null),
+        d.advisories.length ? el("dt", { class: "advice", text: "Advice" }) : null,
+        d.advisories.length ? el("dd", { class: "advice" }, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null),
       d.leans_on_rationale_facts ? el("p", { class: "hint", text: "Leans on a fact only a decision rationale states." }) : null,
       d.rules.length ? el("details", { class: "screen-only" },
         el("summary", { text: `Rules that fired (${d.rules.length})` }),
@@ -446,15 +465,22 @@ async function evaluate(verb) {
   if (verb === "Checked") $("results").focus();
 }
 
+// Point at the field an error names (validation errors list several; others name one).
 function markFieldErrors(data) {
-  const errors = data && data.error ? data.error.errors : [];
-  for (const err of errors) {
-    const input = document.querySelector(`[data-path="${CSS.escape(err.field)}"]`);
-    if (input && input.matches("input, select")) {
-      input.setAttribute("aria-invalid", "true");
-      $(`${input.id}-error`).textContent = err.message;
-    }
+  const error = data && data.error ? data.error : null;
+  if (!error) return;
+  const problems = error.errors.length ? error.errors : error.field ? [{ field: error.field, message: error.message }] : [];
+  let first = null;
+  for (const problem of problems) {
+    const input = document.querySelector(`input[data-path="${CSS.escape(problem.field)}"], select[data-path="${CSS.escape(problem.field)}"]`);
+    if (!input) continue;
+    input.setAttribute("aria-invalid", "true");
+    $(`${input.id}-error`).textContent = problem.message;
+    const closed = input.closest("details:not([open])");
+    if (closed) closed.open = true;
+    first = first || input;
   }
+  if (first) first.focus();
 }
 
 function setBusy(busy) {

@@ -1,0 +1,62 @@
+"""Body regions named in a phrase, from the vocabulary's anatomy terms (rules/vocabulary/anatomy.yaml).
+
+The vocabulary answers "the first region a request names"; a diagnosis can name
+several ("thoracic-lumbosacral neuritis"), so this index finds them all, with the same
+spellings. A bare "back" names no region the vocabulary knows; it is kept as `back`
+(the case files' convention) rather than guessed to be lumbar.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..resources import vocabulary_dir
+from ..vocabulary import PhraseIndex
+from ..vocabulary.load import load_file
+from ..vocabulary.models import AnatomyFile
+
+UNSPECIFIED_BACK = "back"
+_BACK = re.compile(r"\bback\b", re.IGNORECASE)
+#: Spinal levels name their region ("L4-5 fusion", "C5-6"): grammar, not vocabulary.
+_LEVELS = (
+    ("cervical_spine", re.compile(r"\bC[1-7]\b|\bC[1-7]-")),
+    ("thoracic_spine", re.compile(r"\bT(?:[1-9]|1[0-2])\b|\bT(?:[1-9]|1[0-2])-")),
+    ("lumbar_spine", re.compile(r"\bL[1-5]\b|\bL[1-5]-|\bL5-?S1\b")),
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> PhraseIndex[str]:
+    anatomy = load_file(vocabulary_dir() / "anatomy.yaml", AnatomyFile).data
+    index: PhraseIndex[str] = PhraseIndex()
+    for region, spellings in anatomy.body_regions.items():
+        index.add(region.replace("_", " "), region)
+        for spelling in spellings:
+            index.add(spelling, region)
+    return index
+
+
+def regions_in(text: str) -> list[str]:
+    """Every region *text* names, in order, without repeats; 'back' when only an unqualified back is named."""
+    found: list[str] = []
+    for match in _index().find_all(text):
+        if match.value not in found:
+            found.append(match.value)
+    for region, level in _LEVELS:
+        if level.search(text) and region not in found:
+            found.append(region)
+    masked = text
+    for match in _index().find_all(text):
+        masked = masked[: match.start] + " " * (match.end - match.start) + masked[match.end :]
+    if _BACK.search(masked) and not any(r in found for r in ("lumbar_spine", "thoracic_spine")):
+        found.append(UNSPECIFIED_BACK)
+    return found
+
+
+def canonical_region(name: str) -> str:
+    """The vocabulary's name for a region however it is spelt ('leg' -> lower_extremities)."""
+    match = _index().first(name.replace("_", " "))
+    if match and match.start == 0 and match.end == len(name):
+        return match.value
+    return name

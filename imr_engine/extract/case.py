@@ -1,0 +1,181 @@
+"""From raw text to a draft case: run every reader in order over the parts of the letter.
+
+Order matters and is fixed: dates first (pain ratings and durations are dated by the
+note they come from), then the drug lists (start dates, requests and long-term use
+refer to them), then everything else; the requests come from the item headings; the
+rationales are read last, and only when asked, so a pre-check (which has none) reads
+exactly what a default extraction reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import ExtractionError, ImrError
+from ..facts.model import CaseFacts, Evidence
+from ..letter import ParsedLetter, parse_letter
+from ..requests import parse_request
+from ..textio import read_text_file
+from ..vocabulary import load_vocabulary
+from .claimant import read_claimant
+from .clinical import read_age_risk, read_clinical
+from .conditions import read_conditions, read_neuropathic
+from .context import Context
+from .decisions import case_statements, read_item_rationale, read_prescribed
+from .draft import Draft
+from .exam import read_exam
+from .function import read_function
+from .history import drop_redundant_medication_treatment, read_history
+from .items import add_requests, read_purposes
+from .medications import read_long_term, read_medication_lists, read_start_dates
+from .monitoring import read_monitoring
+from .pain import read_pain
+from .sections import Segment, locate_parts
+from .sentences import Sentence, split_sentences
+from .textmap import TextMap
+from .timeline import read_timeline
+
+MAX_CHARS = 2_000_000
+
+
+def extract_case(
+    letter: ParsedLetter | str,
+    *,
+    case_id: str | None = None,
+    use_rationale: bool = False,
+    source: str | None = None,
+) -> CaseFacts:
+    """A draft case from a determination letter (raw text, or parsed with `source` naming its file).
+
+    Every fact quotes the raw letter with offsets: raw[start:end] == quote. Facts only a
+    decision rationale states are read only with *use_rationale*.
+    """
+    where = source or (letter.source if isinstance(letter, ParsedLetter) else None) or "<letter text>"
+    raw, parsed = _raw_and_parsed(letter, source, where)
+    tm = TextMap.build(raw)
+    parts = locate_parts(tm, parsed)
+    ident = case_id or _case_id(parsed, source)
+    ctx = _context(ident, [item.request for item in parsed.items])
+    summary = split_sentences(tm, parts.summary) if parts.summary else []
+    _read_summary(summary, ctx)
+    headings = [tm.evidence(h.start, h.end, "request") if h else None for h in parts.headings]
+    add_requests(ctx, [item.request for item in parsed.items], headings)
+    read_purposes(ctx)
+    if use_rationale:
+        for index, segment in enumerate(parts.rationales):
+            if segment is not None:
+                _read_rationale(split_sentences(tm, segment), ctx, index)
+    return _finish(ctx, where)
+
+
+def extract_text(text: str, requests: list[str], *, case_id: str = "precheck") -> CaseFacts:
+    """A draft case from a free-text progress note and the request lines (no letter, no rationale)."""
+    _check_text(text, "<note text>")
+    lines = [" ".join(str(r).split()) for r in requests]
+    lines = [r for r in lines if r]
+    if not lines:
+        raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
+    tm = TextMap.build(text)
+    ctx = _context(case_id, lines)
+    summary = split_sentences(tm, Segment(0, len(tm.text), "summary")) if tm.text else []
+    _read_summary(summary, ctx)
+    evidence: list[Evidence | None] = []
+    for line in lines:
+        at = tm.find(line)
+        found = tm.evidence(at, at + len(line), "request") if at >= 0 else None
+        evidence.append(found if found else Evidence(quote=line, source="request"))
+    add_requests(ctx, lines, evidence)
+    read_purposes(ctx)
+    return _finish(ctx, "<note text>")
+
+
+def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
+    read_timeline(sentences, ctx)
+    read_claimant(sentences, ctx)
+    read_medication_lists(sentences, ctx)
+    read_start_dates(sentences, ctx)
+    read_conditions(sentences, ctx)
+    read_history(sentences, ctx)
+    read_pain(sentences, ctx)
+    read_exam(sentences, ctx)
+    read_function(sentences, ctx)
+    read_monitoring(sentences, ctx)
+    read_clinical(sentences, ctx)
+    for s in sentences:
+        read_long_term(s, ctx, None)
+    drop_redundant_medication_treatment(ctx)
+    read_neuropathic(ctx)
+    read_age_risk(ctx)
+
+
+def _read_rationale(sentences: list[Sentence], ctx: Context, index: int) -> None:
+    about_case = case_statements(sentences)
+    read_prescribed(about_case, ctx)
+    read_start_dates(about_case, ctx)
+    read_item_rationale(about_case, ctx, index, ctx.items[index])
+    read_pain(about_case, ctx)
+    read_exam(about_case, ctx)
+    read_function(about_case, ctx)
+    read_monitoring(about_case, ctx)
+    read_clinical(about_case, ctx)
+
+
+def _context(case_id: str, requests: list[str]) -> Context:
+    vocab = load_vocabulary()
+    ctx = Context(Draft(case_id), vocab)
+    ctx.items = [parse_request(r, vocab) for r in requests]
+    return ctx
+
+
+def _finish(ctx: Context, where: str) -> CaseFacts:
+    try:
+        return ctx.draft.to_case()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise ExtractionError(f"the draft case does not validate at {loc}: {first['msg']}", source=where) from None
+
+
+def _raw_and_parsed(letter: ParsedLetter | str, source: str | None, where: str) -> tuple[str, ParsedLetter]:
+    if isinstance(letter, ParsedLetter):
+        raw = _raw_of(letter)
+        return raw, letter
+    if not isinstance(letter, str):
+        raise ExtractionError(f"expected letter text or a parsed letter, got {type(letter).__name__}", source=where)
+    _check_text(letter, where)
+    return letter, parse_letter(letter, source=source)
+
+
+def _raw_of(letter: ParsedLetter) -> str:
+    """The raw text behind a parsed letter: its file when `source` names one, else its parts as text.
+
+    Without the file, offsets refer to that reconstruction (summary, then each item's
+    heading and rationale), which is what the parsed letter holds.
+    """
+    if letter.source and Path(letter.source).is_file():
+        try:
+            return read_text_file(letter.source)
+        except ImrError:
+            pass
+    blocks = [letter.summary] + [f"{i.request}: {i.decision}\n\n{i.rationale}" for i in letter.items]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _check_text(text: str, where: str) -> None:
+    if not text.strip():
+        raise ExtractionError("text is empty", source=where)
+    if "\x00" in text:
+        raise ExtractionError("binary text (contains NUL characters), expected prose", source=where)
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(f"text is too long ({len(text)} characters; at most {MAX_CHARS})", source=where)
+
+
+def _case_id(letter: ParsedLetter, source: str | None) -> str:
+    if letter.case_number:
+        return letter.case_number
+    if source:
+        path = Path(source)
+        return path.parent.name if path.stem == "letter" and path.parent.name else path.stem or "letter"
+    return "letter"

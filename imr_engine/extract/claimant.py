@@ -1,0 +1,81 @@
+"""Age and sex: "a 40 year old male", "this 29-year-old male", "aged 53"; else the pronouns used.
+
+An explicit word (male, female, man, woman) decides the sex. Without one, the summary's
+pronouns are counted and the sex is taken only when one kind clearly dominates (at
+least three, and half as many again as the other): summaries also speak of "he" for
+the physician, so a narrow majority decides nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .numbers import NUMBER, parse_number
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_AGE = re.compile(
+    rf"\b(?P<n>{NUMBER})[- ]?(?:years?|yrs?|y)[- ]?(?:of[- ]age|old)\b"
+    rf"|\baged?\s+(?:of\s+)?(?P<n2>\d{{1,3}})\b"
+    rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.)(?!\w)",
+    _I,
+)
+_SEX_WORD = re.compile(
+    r"\b(?P<male>male|man|gentleman|boy|Mr\.)(?!\w)|\b(?P<female>female|woman|lady|girl|Mrs\.|Ms\.)(?!\w)", _I
+)
+_SLASHED = re.compile(r"\b(?:he|she|his|her|him)\s*/\s*(?:he|she|his|her|him)\b", _I)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", _I)
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", _I)
+MIN_PRONOUNS, PRONOUN_MARGIN = 3, 1.5
+
+
+def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
+    d = ctx.draft
+    for s in sentences:
+        for m in _AGE.finditer(s.text):
+            value = parse_number(m.group("n") or m.group("n2") or m.group("n3"))
+            if value is None or not 0 < value <= 120 or d.age is not None:
+                continue
+            d.age = int(value)
+            sex = _SEX_WORD.match(s.text, m.end() + 1) if m.end() < len(s.text) else None
+            end = sex.end() if sex else m.end()
+            if sex:
+                d.sex = "male" if sex.group("male") else "female"
+            ev = s.evidence(m.start(), end)
+            if ev:
+                d.claimant_evidence.append(ev)
+    if d.sex == "unknown":
+        _explicit_sex(sentences, ctx) or _pronouns(sentences, ctx)
+
+
+def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:
+    for s in sentences:
+        m = _SEX_WORD.search(s.text)
+        if m:
+            ctx.draft.sex = "male" if m.group("male") else "female"
+            ev = s.evidence(m.start(), m.end())
+            if ev:
+                ctx.draft.claimant_evidence.append(ev)
+            return True
+    return False
+
+
+def _pronouns(sentences: list[Sentence], ctx: Context) -> bool:
+    counts = {"female": 0, "male": 0}
+    first: dict[str, Sentence] = {}
+    for s in sentences:
+        text = _SLASHED.sub(" ", s.text)
+        for sex, pattern in (("female", _FEMALE), ("male", _MALE)):
+            n = len(pattern.findall(text))
+            counts[sex] += n
+            if n >= 2 and sex not in first:
+                first[sex] = s
+    for sex, other in (("female", "male"), ("male", "female")):
+        if counts[sex] >= MIN_PRONOUNS and counts[sex] >= PRONOUN_MARGIN * counts[other] and sex in first:
+            ctx.draft.sex = sex
+            ev = first[sex].evidence()
+            if ev:
+                ctx.draft.claimant_evidence.append(ev)
+            return True
+    return False

@@ -1,0 +1,104 @@
+"""Diagnoses and presenting complaints, with the body regions they name.
+
+Diagnoses come from their lead phrases ("Diagnoses have included ...", "the treating
+physician diagnosis is ...", "undergoing treatment for ..."), complaints from "reported
+/ presented with / complained of ... pain" (kept as one phrase, "low back pain and
+right leg pain", as the case files keep them), psychological conditions from their
+names where the summary affirms them, and indications from drug lists ("Frova for
+headache") in `medications`. A bare "back" is refined when the summary names the spine
+regions of the complaints ("her cervical and lumbar spine complaints").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .anatomy import UNSPECIFIED_BACK, regions_in
+from .context import Context
+from .draft import add_evidence
+from .lists import list_items
+from .negation import polarity
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_DX_LEAD = re.compile(
+    r"\bdiagnos(?:is|es)(?:\s+(?:(?:have|has)\s+)?(?:is|are|was|were|include[sd]?|including|included|of)\s*:?|\s*:)\s+"
+    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+",
+    _I,
+)
+_PAINISH = r"(?:pain|aches?|headaches?|numbness|tingling|stiffness|weakness)"
+_COMPLAINT = re.compile(
+    rf"\b(?:reported|reports|reporting|presented\s+with|presents\s+with|complained\s+of|complains\s+of|complaining\s+of"
+    rf"|complaints?\s+of|c/o|(?:male|female|man|woman|patient|worker|employee|claimant)\s+with)\s+(?!that\b|no\b|not\b|any\b|some\b)(?P<what>[^,.;:]{{0,60}}?\b{_PAINISH}\b"
+    rf"(?:\s+and\s+[^,.;:]{{0,30}}?\b{_PAINISH}\b)?)",
+    _I,
+)
+_PSYCH = re.compile(
+    r"\b(?P<what>depressive\s+symptoms|depression|anxiety(?:\s+disorder)?|post-?traumatic\s+stress\s+disorder|PTSD"
+    r"|major\s+depressive\s+disorder)\b",
+    _I,
+)
+_SPINE_COMPLAINTS = re.compile(
+    r"\b(?P<regions>(?:cervical|thoracic|lumbar)(?:,?\s+(?:and\s+)?(?:cervical|thoracic|lumbar))*)\s+spine\s+"
+    r"(?:complaints|pain|symptoms)\b",
+    _I,
+)
+_NEUROPATHIC = re.compile(
+    r"radiculopath|radiculitis|radicular|neuritis|neuropath|neuralgia|sciatica|complex\s+regional|\bCRPS\b", _I
+)
+_MAX_WORDS = 9
+
+
+def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
+    """Diagnoses, complaints and psychological conditions stated in the summary."""
+    for s in sentences:
+        for lead in _DX_LEAD.finditer(s.text):
+            for start, end in list_items(s.text, lead.end()):
+                name = _strip_article(s.text[start:end])
+                if name and len(name.split()) <= _MAX_WORDS and not re.search(r"\d", name):
+                    first = start == lead.end()
+                    ev = s.evidence(lead.start() if first else start, end)
+                    ctx.draft.diagnosis(name, regions_in(name), ev)
+        for m in _COMPLAINT.finditer(s.text):
+            what = m.group("what").strip()
+            if polarity(s.text, m.start("what"), m.end("what")) in ("affirmed",) and len(what.split()) <= _MAX_WORDS:
+                ctx.draft.diagnosis(what, regions_in(what), s.evidence(m.start(), m.end()))
+        for m in _PSYCH.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                ctx.draft.diagnosis(m.group("what"), [], s.evidence(*_phrase(s.text, m.start(), m.end())))
+    _refine_back(sentences, ctx)
+
+
+def _refine_back(sentences: list[Sentence], ctx: Context) -> None:
+    """'back' in complaints -> the spine regions the summary names for them."""
+    for s in sentences:
+        m = _SPINE_COMPLAINTS.search(s.text)
+        if not m:
+            continue
+        named = [r for r in regions_in(m.group("regions")) if r in ("lumbar_spine", "thoracic_spine")]
+        if not named:
+            continue
+        for entry in ctx.draft.diagnoses.values():
+            if UNSPECIFIED_BACK in entry["body_regions"]:
+                entry["body_regions"] = [r for r in entry["body_regions"] if r != UNSPECIFIED_BACK]
+                entry["body_regions"] += [r for r in named if r not in entry["body_regions"]]
+                add_evidence(entry["evidence"], s.evidence(m.start(), m.end()))
+
+
+def read_neuropathic(ctx: Context) -> None:
+    """Neuropathic pain is documented when a diagnosis names a radicular or neuropathic condition."""
+    for entry in ctx.draft.diagnoses.values():
+        if _NEUROPATHIC.search(entry["name"]):
+            for e in entry["evidence"][:1]:
+                ctx.draft.finding("clinical.neuropathic_pain", "yes", e)
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:a|an|the|his|her|their)\s+", "", text.strip(), flags=_I)
+
+
+def _phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """A few words either side of a term: enough to read it in context."""
+    left = text.rfind(" ", 0, max(0, start - 25))
+    right = text.find(" ", min(len(text), end + 1))
+    return (left + 1 if left >= 0 else 0), (right if right >= 0 else len(text))

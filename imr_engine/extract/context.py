@@ -1,0 +1,30 @@
+"""What every reader shares while reading one case: the draft, the vocabulary, the note dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..facts.fuzzy_date import FuzzyDate
+from ..requests.model import RequestedItem
+from ..vocabulary import Vocabulary
+from .draft import Draft
+from .sentences import Sentence
+
+
+@dataclass
+class Context:
+    """Shared state of one extraction run."""
+
+    draft: Draft
+    vocab: Vocabulary
+    items: list[RequestedItem] = field(default_factory=list)  # the requests, parsed, in letter order
+    #: Dates of the note each summary sentence reports from (sentence start -> dates); empty when undated.
+    note_dates: dict[int, list[FuzzyDate]] = field(default_factory=dict)
+
+    def dates_of(self, sentence: Sentence) -> list[FuzzyDate]:
+        return self.note_dates.get(sentence.start, [])
+
+    @property
+    def latest_report(self) -> FuzzyDate | None:
+        dates = [d for d, _ in self.draft.report_dates.values()]
+        return max(dates, key=lambda d: d.latest()) if dates else None

@@ -1,0 +1,69 @@
+"""Physical examination findings: spasm, trigger points, tenderness, neurological deficits, radiculopathy.
+
+Findings count only in examination sentences: one that says it reports an exam
+("Examination of the lumbar spine revealed ...", "On exam", "on physical examination"),
+or the sentence right after one that goes on with findings ("... spasm was also
+noted"). "Soma for spasms" in a treatment plan is an indication, not an exam finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .dates import find_dates
+from .findings import read_cue, record
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_EXAM = re.compile(
+    r"\bexam(?:ination|ined)?s?\b|\brevealed\b|\bdemonstrated\b|\bpalpation\b|\bon\s+inspection\b|\bphysical\s+findings\b"
+    r"|\bstraight[- ]leg[- ]rais",
+    _I,
+)
+CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("exam.muscle_spasm", re.compile(r"\b(?:muscle\s+)?spasms?\b|\bspasticity\b", _I)),
+    ("exam.trigger_points", re.compile(r"\btrigger\s+points?\b(?!\s+injections?)", _I)),
+    ("exam.tenderness", re.compile(r"\btender(?:ness)?\b", _I)),
+    (
+        "exam.neurological_deficit",
+        re.compile(
+            r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
+            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:sensation|strength|reflexes)\b",
+            _I,
+        ),
+    ),
+    (
+        "exam.radiculopathy",
+        re.compile(
+            r"\bpositive\s+straight[- ]leg[- ]rais(?:e|ing)\b|\bstraight[- ]leg[- ]rais(?:e|ing)(?:\s+test)?\s+(?:is|was|were)\s+positive\b"
+            r"|\bradicular\s+(?:signs|findings)\b|\bdermatomal\s+(?:sensory\s+)?(?:loss|deficit)",
+            _I,
+        ),
+    ),
+)
+
+
+#: A normal neurological examination documents that there is no deficit.
+_NEURO_INTACT = re.compile(
+    r"\bneuro(?:logic(?:al)?)?\s+(?:exam(?:ination)?|status|findings)\s+(?:is\s+|was\s+|were\s+)?(?:grossly\s+)?"
+    r"(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b",
+    _I,
+)
+
+
+def read_exam(sentences: list[Sentence], ctx: Context) -> None:
+    in_exam = False
+    for s in sentences:
+        cue = bool(_EXAM.search(s.text))
+        continues = in_exam and not find_dates(s.text, years=False)
+        if cue or continues:
+            found = False
+            for path, pattern in CUES:
+                found |= read_cue(s, ctx, path, pattern, observation=True)
+            for m in _NEURO_INTACT.finditer(s.text):
+                record(s, ctx, "exam.neurological_deficit", "no", m)
+                found = True
+            in_exam = cue or found
+        else:
+            in_exam = False

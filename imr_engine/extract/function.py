@@ -1,0 +1,116 @@
+"""Function: objective (measured) vs subjective improvement, return to work, work status.
+
+Functional improvement (8 CCR 9792.20) must be measured: a number of minutes walked,
+pounds lifted, a percentage gain in activities, a return to work or fewer
+restrictions. A statement that medications help, reduce pain or allow more activity,
+without a measure, is subjective. "Activity level remained the same" documents no
+improvement; "there was no documentation of improvement in ... function" documents
+nothing (the finding stays unknown, with the sentence as its evidence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .findings import clause_evidence, read_cue, record
+from .negation import polarity
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_BENEFIT_VERB = re.compile(
+    r"\bmedications?\s+(?:[\w']+\s+){0,2}?(?P<verb>helped|help|helps|(?:were|was|are|is)\s+(?:helpful|effective|beneficial)"
+    r"|(?:were|was|are|is)\s+working(?:\s+well)?|works?\s+well|reduced?|reduces|decreased?|decreases|produced?|produces"
+    r"|provided?|provides|allowed?|allows|improved?|improves|made)\b",
+    _I,
+)
+_BENEFIT_OBJECT = re.compile(
+    r"\bpain\b|\bfunction|\brelief\b|\bactivit|\bbenefit|\btolerable|\bsleep|\bwell\b|\bcapab|\bable\b", _I
+)
+_WITH_MEDICATION = re.compile(
+    r"\bwith\s+(?:the\s+|his\s+|her\s+)?medications?,?\s+(?:(?:his|her|the)\s+)?pain\s+(?:was|is|became)\s+"
+    r"(?:more\s+tolerable|better|improved|reduced|decreased|manageable|controlled)",
+    _I,
+)
+_MEASURED = re.compile(
+    r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
+    r"|\b\d+\s*(?:%|percent)\s+(?:improvement|increase|gain)\s+in\s+(?:function|ADLs?|activit)"
+    r"|\b(?:walk|sit|stand|lift|drive|carry)\w*\s+(?:for\s+)?(?:up\s+to\s+)?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet)\b"
+    r"|\bincreased?\s+(?:from|to|by)\s+\d+[^.;]{0,30}?\b(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|points?)",
+    _I,
+)
+_OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
+_NO_CHANGE = re.compile(
+    r"\b(?:activity\s+levels?|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
+    r"|quality\s+of\s+life)(?:\s+and\s+[\w ]{0,25}?)?\s+(?:has\s+|have\s+)?(?:remained|remain|remains|were|was|are|is)\s+"
+    r"(?:the\s+same|unchanged|stable|no\s+better)\b"
+    r"|\bno\s+(?:change|improvement)\s+in\s+(?:function|ADLs?|activities|activity)",
+    _I,
+)
+_FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\s+living\b|\bADLs?\b|\bobjective\b", _I)
+_SUBJECTIVE_WORD = re.compile(r"\bsubjective\b", _I)
+_RETURNED = re.compile(
+    r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
+    r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b",
+    _I,
+)
+WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment)\b", _I), "part_time"),
+    (
+        re.compile(r"\b(?:modified|light|restricted)\s+(?:duty|work)\b|\bworking\s+with\s+restrictions\b", _I),
+        "modified_duty",
+    ),
+    (re.compile(r"\b(?:full|regular|usual)\s+duty\b|\bworking\s+full[- ]time\b", _I), "full_duty"),
+    (
+        re.compile(
+            r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b",
+            _I,
+        ),
+        "off_work",
+    ),
+)
+
+
+def read_function(sentences: list[Sentence], ctx: Context) -> None:
+    for s in sentences:
+        _subjective(s, ctx)
+        for m in _MEASURED.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                record(s, ctx, "function.objective_improvement", "yes", m)
+                if m.group() not in ctx.draft.measures:
+                    ctx.draft.measures.append(m.group())
+        read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
+        for m in _NO_CHANGE.finditer(s.text):
+            if s.source == "summary" or not m.group().lower().startswith("no "):
+                record(s, ctx, "function.objective_improvement", "no", m)
+        for m in _FUNCTION_WORD.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "undocumented":
+                ctx.draft.finding("function.objective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
+        for m in _SUBJECTIVE_WORD.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "undocumented":
+                ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
+        read_cue(s, ctx, "function.returned_to_work", _RETURNED)
+        _work_status(s, ctx)
+
+
+def _subjective(s: Sentence, ctx: Context) -> None:
+    for m in _BENEFIT_VERB.finditer(s.text):
+        said = polarity(s.text, m.start("verb"), m.end("verb"))
+        tail = s.text[m.end() : m.end() + 60]
+        worked = "work" in m.group("verb").lower() or "help" in m.group("verb").lower()
+        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not _MEASURED.search(s.text):
+            record(s, ctx, "function.subjective_improvement", "yes", m)
+    for m in _WITH_MEDICATION.finditer(s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "function.subjective_improvement", "yes", m)
+
+
+def _work_status(s: Sentence, ctx: Context) -> None:
+    if ctx.draft.work_status is not None:
+        return
+    for pattern, value in WORK_STATUS:
+        m = pattern.search(s.text)
+        if m and (value == "off_work" or polarity(s.text, m.start(), m.end()) == "affirmed"):
+            ev = clause_evidence(s, m.start(), m.end())
+            ctx.draft.work_status = (value, [ev] if ev else [])
+            return

@@ -1,0 +1,76 @@
+"""Enumerations in prose: "Current medications include A (since ...), B, C and D."
+
+Letters list drugs, diagnoses and treatments after a lead phrase. An enumeration runs
+to the end of its clause ("... and Soma and was not certified" stops before "and
+was"), splits at top-level commas, semicolons and "and" (never inside parentheses), and
+each item keeps its span so it can be quoted.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LIST_END = re.compile(
+    r"\s+and\s+(?:was|were|is|are|had|has|have|which|that|then|she|he|they|the\s+(?:patient|injured|claimant))\b"
+    r"|,\s*(?:which|who|where|when|but|and\s+(?:was|were|the|he|she|they))\b"
+    r"|\s+(?:which|who|but|because|when|while|although)\s"
+    r"|[;:]|\.\s*$|\.\s",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+&\s+", re.IGNORECASE)
+
+
+def list_end(text: str, start: int) -> int:
+    """Where the enumeration starting at *start* ends (outside parentheses)."""
+    depth = 0
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _LIST_END.match(text, i)
+            if m and (m.group().strip() not in (".",) or _sentence_end(text, i)):
+                return i
+        i += 1
+    return len(text.rstrip(" ."))
+
+
+def _sentence_end(text: str, i: int) -> bool:
+    """A full stop that ends the sentence, not a decimal point or abbreviation."""
+    return i + 1 >= len(text) or text[i + 1] == " "
+
+
+def list_items(text: str, start: int, *, split_and: bool = True) -> list[tuple[int, int]]:
+    """Spans of the items of the enumeration starting at *start*."""
+    end = list_end(text, start)
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEPARATOR.match(text, i)
+            if m and m.end() <= end and (split_and or "and" not in m.group().lower() or "," in m.group()):
+                spans.append((item_start, i))
+                item_start = m.end()
+                i = m.end()
+                continue
+        i += 1
+    spans.append((item_start, end))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if e > s]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,.":
+        end -= 1
+    return start, end

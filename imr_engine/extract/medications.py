@@ -1,0 +1,332 @@
+"""The medication list: which drugs, current / past / tried and failed, since when, long-term or not.
+
+Drugs are read where the text lists them ("Current medications include ...",
+"Medications tried and failed include ...", "requests for ...", "being prescribed
+..."), never from any mention of a drug name (a drug "recommended" or "not in the
+patient's best interest" is not taken). Names are kept as written; the vocabulary
+tells which mentions are the same drug ("Fentanyl patch" and "fentanyl").
+
+Start dates bind to the nearest drug named before them in the sentence:
+"Percocet (since at least February of 2015)", "use of Oxycodone dating back to
+2011" (-> at least since), "prescribed Norco back on 08/13/2014" (-> on that day),
+"taking Norco for 6 months" (-> counted back from the note's date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts.fuzzy_date import FuzzyDate
+from ..vocabulary import phrase_key
+from .anatomy import regions_in
+from .context import Context
+from .dates import find_dates
+from .draft import Drug, add_evidence
+from .durations import find_durations, start_from_duration
+from .findings import clause_span
+from .lists import list_items
+from .negation import negated_nearby
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+#: Lead phrases of drug lists, with the status they give; the last flag: any name counts (else only known drugs).
+LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
+    (
+        re.compile(
+            r"\b(?:medications?|meds)\s+(?:that\s+(?:were|have\s+been|had\s+been)\s+)?(?:previously\s+)?"
+            r"(?:tried\s+and\s+failed|failed|tried)\s+(?:include[sd]?|including|are|were)\s*:?\s+"
+            r"|\bfailed\s+(?:trials?\s+of|medications?\s+(?:include[sd]?|including))\s+",
+            _I,
+        ),
+        "tried_failed",
+        True,
+    ),
+    (
+        re.compile(
+            r"\b(?:past|previous|prior|former)\s+medications?\s+(?:include[sd]?|including|are|were)\s*:?\s+", _I
+        ),
+        "past",
+        True,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:current|present|ongoing|active)\s+)?(?:medications?|meds|medication\s+list|medication\s+regimen)"
+            r"(?:\s+(?:include[sd]?|including|consist(?:s|ed)?\s+of|listed\s+(?:as|include[sd]?)|(?:are|were|is|was)\s*:)|\s*:)"
+            r"\s*:?\s+",
+            _I,
+        ),
+        "current",
+        True,
+    ),
+    (
+        re.compile(
+            r"\b(?:being|was|were|is|are|been|currently)\s+prescribed\s+|\b(?:is|was|has\s+been|had\s+been)\s+taking\s+"
+            r"|\bcurrently\s+(?:on|taking|using)\s+",
+            _I,
+        ),
+        "current",
+        False,
+    ),
+    (
+        re.compile(
+            r"\brequests?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:made\s+)?for\s+|\brequested\s+for\s+"
+            r"|\brequesting\s+",
+            _I,
+        ),
+        "unknown",
+        False,
+    ),
+)
+_GENERIC = {
+    phrase_key(w)
+    for w in (
+        "medication",
+        "medications",
+        "pain medication",
+        "pain medications",
+        "opioids",
+        "opioid",
+        "narcotics",
+        "meds",
+        "analgesics",
+        "treatment",
+        "treatments",
+    )
+}
+_LEAD_WORDS = re.compile(r"^(?:(?:and|or|also|then|a|an|the|her|his|their|requests?\s+for)\s+)+", _I)
+_NAME_STOP = frozenset(
+    "for over with on since back from at as dating daily which that was were is are to in by every per x prn bid tid "
+    "qid hs po qhs qd q4h q6h q8h q12h twice once three four as-needed".split()
+)
+_INDICATION = re.compile(
+    r"^\s*for\s+(?!at\s|the\s+(?:past|last)\s|over\s|more\s|about\s|approximately\s|nearly\s|an?\s|several\s|many\s)"
+    r"(?:his\s+|her\s+|the\s+)?(?P<what>[A-Za-z][A-Za-z -]{1,40}?)\s*(?:$|[,;(#]|\d)"
+)
+_NOT_CONDITIONS = frozenset("baseline breakthrough severe moderate mild chronic acute pain the his her".split())
+
+_STARTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bsince\s+at\s+least\s+(?:the\s+)?$", _I), "at_least_since"),
+    (re.compile(r"\b(?:dating|dates|dated|going|goes)\s+back\s+to\s+(?:at\s+least\s+)?$", _I), "at_least_since"),
+    (re.compile(r"\bas\s+far\s+back\s+as\s+$", _I), "at_least_since"),
+    (re.compile(r"\bat\s+least\s+since\s+$", _I), "at_least_since"),
+    (re.compile(r"\bback\s+(?:on|in)\s+$", _I), "on"),
+    (re.compile(r"\b(?:started|initiated|began|begun|commenced|starting|beginning)\s+(?:on\s+|in\s+)?$", _I), "on"),
+    (re.compile(r"\bsince\s+$", _I), "on"),
+)
+_PAST = re.compile(r"\b(?:prior\s+to|previously|formerly|discontinued|stopped|no\s+longer|used\s+to)\b", _I)
+_LONG_TERM = re.compile(
+    r"\blong[- ]term\b|\bchronic(?:ally)?\s+(?:(?P<cls>opioid|opiate|benzodiazepine|muscle\s+relaxant)s?\s+)?"
+    r"(?:use|treatment|therapy)\b|\bused\s+chronically\b|\bchronic\s+users?\b",
+    _I,
+)
+_THIS_DRUG = re.compile(r"\b(?:this|the\s+requested)\s+(?:medication|drug)\b", _I)
+_CLASS_WORDS = {
+    "opioid": "opioid",
+    "opiate": "opioid",
+    "benzodiazepine": "benzodiazepine",
+    "muscle relaxant": "muscle_relaxant",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A drug named in a sentence."""
+
+    start: int
+    end: int
+    name: str
+    identity: str | None
+    ingredients: tuple[str, ...]
+    classes: tuple[str, ...]
+
+
+def describe(ctx: Context, name: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """(vocabulary identity, ingredients, classes) of a drug name; empty when the vocabulary does not know it."""
+    found = ctx.vocab.identify(name, ("product", "ingredient"))
+    info = ctx.vocab.resolve(name)
+    ingredients = tuple(info.ingredients) if info else ()
+    classes = tuple(info.classes) if info else ()
+    return (found.key if found else None), ingredients, classes
+
+
+def read_medication_lists(
+    sentences: list[Sentence], ctx: Context, leads: tuple[tuple[re.Pattern[str], str, bool], ...] = LIST_LEADS
+) -> None:
+    """Drug lists in *sentences*: every item becomes a medication with the list's status."""
+    for s in sentences:
+        for lead, status, any_name in leads:
+            for m in lead.finditer(s.text):
+                for start, end in list_items(s.text, m.end()):
+                    _list_item(s, ctx, m, start, end, status, any_name)
+
+
+def _list_item(
+    s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, status: str, any_name: bool
+) -> None:
+    item = s.text[start:end]
+    span = drug_name(item)
+    if span is None:
+        return
+    ns, ne = start + span[0], start + span[1]
+    name = s.text[ns:ne]
+    if phrase_key(name) in _GENERIC:
+        return
+    identity, ingredients, classes = describe(ctx, name)
+    found = ctx.vocab.identify(name)
+    if found is not None and found.category == "service":
+        return  # "three follow up visits" in a list of requests is no drug
+    if not any_name and identity is None and ctx.draft.find_drug(None, (), name) is None:
+        return
+    # The first item is quoted with its lead ("Current medications include Fentanyl patch ..."),
+    # later ones as the lead and the item apart.
+    first = lead.end() >= ns - 1
+    drug = ctx.draft.drug(
+        name,
+        identity,
+        ingredients,
+        classes,
+        status,
+        s.evidence(lead.start(), end if first else lead.end()),
+        listed=any_name,
+    )
+    if not first:
+        add_evidence(drug.evidence, s.evidence(start, end))
+    if any_name:  # a drug list proper: "Frova for headache" names a condition
+        indication = _INDICATION.match(s.text[ne:end] + " ")
+        if indication:
+            what = indication.group("what").strip()
+            if set(what.lower().split()) - _NOT_CONDITIONS:
+                w0 = ne + indication.start("what")
+                ctx.draft.diagnosis(what, regions_in(what), s.evidence(start, w0 + len(what)))
+
+
+def drug_name(item: str) -> tuple[int, int] | None:
+    """Span of the drug name at the head of a list item ("Frova for headache" -> "Frova")."""
+    lead = _LEAD_WORDS.match(item)
+    pos = lead.end() if lead else 0
+    words = list(re.finditer(r"\S+", item[pos:]))
+    taken = []
+    for w in words:
+        word = w.group()
+        bare = word.lower().strip(",.;:")
+        if word[0].isdigit() or word[0] in "#(" or bare in _NAME_STOP or re.match(r"^q\d", bare):
+            break
+        taken.append(w)
+        if len(taken) > 5:
+            return None
+    if not taken or not taken[0].group()[0].isalpha():
+        return None
+    return pos + taken[0].start(), pos + taken[-1].end() - (1 if taken[-1].group()[-1] in ",.;:" else 0)
+
+
+def drug_mentions(text: str, ctx: Context) -> list[Mention]:
+    """Drugs named in *text*: names already on the list, then any product or ingredient the vocabulary knows."""
+    found: list[Mention] = []
+    for drug in ctx.draft.drugs:
+        for m in re.finditer(rf"(?<!\w){re.escape(drug.name)}(?!\w)", text, _I):
+            found.append(Mention(m.start(), m.end(), drug.name, drug.identity, drug.ingredients, drug.classes))
+    pos = 0
+    while pos < len(text):
+        hit = ctx.vocab.identify(text[pos:], ("product", "ingredient"))
+        if hit is None:
+            break
+        start, end = pos + hit.start, pos + hit.end
+        if not any(f.start <= start < f.end or start <= f.start < end for f in found):
+            name = text[start:end]
+            identity, ingredients, classes = describe(ctx, name)
+            found.append(Mention(start, end, name, identity, ingredients, classes))
+        pos = end
+    return sorted(found, key=lambda f: f.start)
+
+
+def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:
+    """Start dates and durations of use, bound to the nearest drug named before them."""
+    for s in sentences:
+        dates = find_dates(s.text)
+        mentions = drug_mentions(s.text, ctx) if dates or "for " in s.text.lower() else []
+        if not mentions:
+            continue
+        for d in dates:
+            before = s.text[: d.start]
+            qualifier = next((q for pattern, q in _STARTS if pattern.search(before[-40:])), None)
+            if qualifier is None:
+                continue
+            _bind_start(s, ctx, mentions, d.start, d.end, d.date, qualifier)
+        note_dates = ctx.dates_of(s)
+        reference = note_dates[0] if note_dates else ctx.latest_report
+        if reference is None:
+            continue
+        for duration in find_durations(s.text):
+            start = start_from_duration(reference.latest(), duration)
+            _bind_start(
+                s, ctx, mentions, duration.start, duration.end, start, "at_least_since" if duration.at_least else "on"
+            )
+
+
+def _bind_start(
+    s: Sentence, ctx: Context, mentions: list[Mention], start: int, end: int, date: FuzzyDate, qualifier: str
+) -> None:
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return
+    mention = before[-1]
+    past = _PAST.search(s.text)
+    status = "past" if past and past.start() < mention.start else "current"
+    known = ctx.draft.find_drug(mention.identity, mention.ingredients, mention.name)
+    if known is None and mention.identity is None:
+        return
+    drug = ctx.draft.drug(
+        mention.name,
+        mention.identity,
+        mention.ingredients,
+        mention.classes,
+        status if known is None else known.status,
+        s.evidence(mention.start, end),
+    )
+    _set_start(drug, date, qualifier)
+
+
+def _set_start(drug: Drug, date: FuzzyDate, qualifier: str) -> None:
+    """Keep the earliest start the record gives."""
+    if drug.started is None or date.earliest() < drug.started.earliest():
+        drug.started, drug.started_qualifier = date, qualifier
+
+
+def read_long_term(s: Sentence, ctx: Context, item_drug: Drug | None) -> None:
+    """'long-term use of Soma', 'chronic opioid treatment', 'this medication ... for long term use'."""
+    for m in _LONG_TERM.finditer(s.text):
+        if negated_nearby(s.text, m.start()):
+            continue
+        mentions = drug_mentions(s.text, ctx)
+        targets: list[Drug] = []
+        if mentions:
+            nearest = min(mentions, key=lambda x: _distance(x, m.start(), m.end()))
+            found = ctx.draft.find_drug(nearest.identity, nearest.ingredients, nearest.name)
+            targets = [found] if found else []
+        elif item_drug is not None and _THIS_DRUG.search(s.text):
+            targets = [item_drug]
+        elif m.group("cls"):
+            wanted = _CLASS_WORDS[" ".join(m.group("cls").lower().split())]
+            targets = [d for d in requested_drugs(ctx) if wanted in d.classes]
+        for drug in targets:
+            drug.long_term = "yes"
+            add_evidence(drug.evidence, s.evidence(*clause_span(s.text, m.start(), m.end())))
+
+
+def _distance(mention: Mention, start: int, end: int) -> int:
+    """Characters between a drug name and a cue at [start, end), whichever comes first."""
+    return mention.start - end if mention.start >= end else max(0, start - mention.end)
+
+
+def requested_drugs(ctx: Context) -> list[Drug]:
+    """Medication entries that are requested items of the case, in request order."""
+    out: list[Drug] = []
+    for item in ctx.items:
+        if item.kind not in ("drug", "supply"):
+            continue
+        identity, ingredients, _ = describe(ctx, item.name)
+        drug = ctx.draft.find_drug(identity, tuple(item.ingredients) or ingredients, item.name)
+        if drug is not None and drug not in out:
+            out.append(drug)
+    return out

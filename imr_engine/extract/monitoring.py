@@ -1,0 +1,112 @@
+"""Opioid monitoring: urine drug screens, CURES, other prescribers, agreement, side effects, aberrant use.
+
+A drug screen is any mention of one (the vocabulary's urine_drug_screen spellings),
+dated by a date in its clause ("conducted in June, 2015") and consistent or not by its
+clause ("was not consistent for opioid use" -> no). Drugs received from an emergency
+department, a dentist or other providers are other prescribers; an instruction not
+to get them ("she was not to receive ...") is not. "Abuse potential" is a property of
+a drug, not the patient's behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .dates import find_dates
+from .findings import clause_evidence, read_cue
+from .negation import clause_bounds, polarity
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_INCONSISTENT = re.compile(
+    r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
+    r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed",
+    _I,
+)
+_CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b", _I)
+CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "monitoring.cures_checked",
+        re.compile(
+            r"(?-i:\bCURES\b)|\bPDMP\b|\bprescription\s+(?:drug\s+)?monitoring\s+(?:program|report|database)", _I
+        ),
+    ),
+    (
+        "monitoring.other_prescribers",
+        re.compile(
+            r"\breceived\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
+            r"|dentist|another|other|outside|different|multiple|several)"
+            r"|\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
+            r"|\bdoctor\s+shopping\b",
+            _I,
+        ),
+    ),
+    (
+        "monitoring.opioid_agreement",
+        re.compile(
+            r"\b(?:pain|opioid|opiate|narcotic|medication|treatment)\s+(?:contract|agreement)s?\b"
+            r"|\bsigned\s+(?:an?\s+)?(?:opioid\s+)?(?:agreement|contract)\b",
+            _I,
+        ),
+    ),
+    (
+        "monitoring.aberrant_behavior",
+        re.compile(
+            r"\baberrant\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
+            r"|\bdivert(?:ed|ing)\b|\baddiction\b|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
+            r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:prescriptions?|medications?)\b",
+            _I,
+        ),
+    ),
+)
+_SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reactions?)\b", _I)
+_HAS_SIDE_EFFECTS = re.compile(
+    r"\b(?:reported|reports|experienced|experiencing|had|has|developed|complain\w*\s+of|with)\s+"
+    r"(?:(?!no\b|not\b|any\b|none\b|without\b)\w+\s+){0,2}?"
+    r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?))"
+    r"|\b(?:constipation|sedation|drowsiness|nausea|dizziness|itching)\s+(?:from|due\s+to|secondary\s+to|with)\s+"
+    r"(?:the\s+|his\s+|her\s+)?(?:medications?|opioids?|opiates?)",
+    _I,
+)
+_PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
+_PAIN_RELIEF = re.compile(r"\bpain\s+relief\b", _I)
+
+
+def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
+    for s in sentences:
+        _screens(s, ctx)
+        for path, pattern in CUES:
+            read_cue(s, ctx, path, pattern)
+        for m in _SIDE_EFFECTS.finditer(s.text):
+            said = polarity(s.text, m.start(), m.end())
+            if said == "negated":
+                ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+        for m in _HAS_SIDE_EFFECTS.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+        read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
+        for m in _PAIN_RELIEF.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "undocumented":
+                ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
+
+
+def _screens(s: Sentence, ctx: Context) -> None:
+    pos = 0
+    while pos < len(s.text):
+        hit = ctx.vocab.identify(s.text[pos:], ("service",))
+        if hit is None:
+            break
+        start, end = pos + hit.start, pos + hit.end
+        pos = end
+        if hit.key != "urine_drug_screen" or polarity(s.text, start, end) in ("hedged", "undocumented"):
+            continue
+        right = clause_bounds(s.text, start, end)[1]
+        clause = s.text[start:right]
+        dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
+        consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
+        ctx.draft.screen(
+            dates[0].date if dates else None,
+            consistent,
+            s.evidence(start, right if dates or consistent != "unknown" else end),
+        )

@@ -1,0 +1,97 @@
+"""Is a finding affirmed, denied, hedged, or only said to be undocumented?
+
+Letters state absence in two ways that must not be confused:
+- **negated**: the record documents the finding is absent ("She reported no side
+  effects", "No specific neurological deficits were noted", "nor were there any
+  spasms", "Medication abuse was not suspected") -> the fact is `no`;
+- **undocumented**: the reviewer says the record lacks it ("there was no documentation
+  of improvement", "The medical documents do not indicate ...", "without objective
+  documentation of") -> the fact stays `unknown`.
+Hedged mentions ("may", "whether", "if any", "was not to receive") state nothing.
+
+Scopes follow NegEx: a cue governs the words after it (pre-negation, within a few
+words) or before it ("... was not suspected"), and never reaches past a clause
+boundary (";", "but", "however", "although", "which", "except").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Polarity = Literal["affirmed", "negated", "undocumented", "hedged"]
+
+_CLAUSE_END = re.compile(
+    r"[;:]|\.\s|\b(?:but|however|although|though|except|whereas|yet|which|while|despite)\b", re.IGNORECASE
+)
+_UNDOCUMENTED = re.compile(
+    r"\bthere\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no\s+(?:\w+\s+){0,2}?"
+    r"(?:documentation|evidence|indication|record|data|report)"
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:documentation|documented)\b"
+    r"|\bwithout\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:documentation|evidence)\b"
+    r"|\b(?:absence|lack)\s+of\s+(?:\w+\s+){0,4}?(?:documentation|evidence|data|information)\b"
+    r"|\bnot\s+(?:been\s+)?(?:documented|established|provided|indicated|reported|recorded)\b"
+    r"|\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:indicate|document|show|provide|demonstrate|reflect|establish)\b"
+    r"|\bno\s+clear\b|\bif\s+any\b|\bunclear\b|\bnot\s+clear\b",
+    re.IGNORECASE,
+)
+_EVIDENCE_ONLY = re.compile(r"\bno\s+(?:\w+\s+){0,2}?evidence\b", re.IGNORECASE)
+_PRE_NEGATION = re.compile(
+    r"\b(?:no|not|without|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
+    re.IGNORECASE,
+)
+_POST_NEGATION = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,3}?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:not|never)\s+"
+    r"(?:noted|present|seen|found|suspected|reported|identified|observed|demonstrated|appreciated|elicited|evident)\b"
+    r"|(?:was|were|is|are)\s+(?:absent|negative|denied|ruled\s+out|resolved)\b)",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
+    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if)\b",
+    re.IGNORECASE,
+)
+#: An instruction, not an observation: "she was not to receive pain medications from outside providers".
+_DIRECTIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:not\s+)?to\s+(?:be\s+)?[a-z]+", re.IGNORECASE)
+PRE_WINDOW = 6  # words a pre-negation cue reaches
+HEDGE_WINDOW = 8  # words a hedge or an instruction reaches
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of *text* around [start, end): from the previous boundary to the next."""
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        left = m.end()
+    following = _CLAUSE_END.search(text, end)
+    return left, following.start() if following else len(text)
+
+
+def polarity(text: str, start: int, end: int, *, observation: bool = False) -> Polarity:
+    """How the sentence *text* speaks of the term at [start, end).
+
+    In an *observation* (an examination sentence) "there is no evidence of spasm" reports
+    what the examiner saw, so it negates; elsewhere it says the record is silent.
+    """
+    left, right = clause_bounds(text, start, end)
+    before = text[left:start]
+    after = text[end:right]
+    silent = _UNDOCUMENTED.search(before)
+    if silent and not (observation and _EVIDENCE_ONLY.search(silent.group())):
+        return "undocumented"
+    hedge_window = " ".join(before.split()[-HEDGE_WINDOW:])
+    if _DIRECTIVE.search(hedge_window):
+        return "hedged"
+    if _POST_NEGATION.match(after):
+        return "negated"
+    window = " ".join(before.split()[-PRE_WINDOW:])
+    if _PRE_NEGATION.search(window):
+        return "negated"
+    if _HEDGE.search(hedge_window):
+        return "hedged"
+    return "affirmed"
+
+
+def negated_nearby(text: str, start: int, words: int = 4) -> bool:
+    """A plain negation among the few words before *start* ("not indicated for long-term use")."""
+    window = " ".join(text[:start].split()[-words:])
+    return bool(_PRE_NEGATION.search(window))

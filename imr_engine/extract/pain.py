@@ -1,0 +1,125 @@
+"""Pain ratings: "8/10", "8 out of 10 on the visual analogue scale", "7 on a scale of 1-10",
+"8-10 out of 10", "rated 6 with medications and 8 without", spelt-out numbers.
+
+A number counts as a pain rating only when the text says so: a scale ("/10",
+"out of 10", "on a scale of", "VAS"), or a rating verb in a sentence about pain
+("pain was rated 7"), or a bare number tied to a with/without-medication phrase next
+to another rating. Ratings above 10 are not ratings. The medication context is read
+from the words right after the number (else right before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts.fuzzy_date import FuzzyDate
+from .context import Context
+from .findings import clause_span
+from .numbers import NUMBER, parse_number
+from .sentences import Sentence
+
+_N = rf"(?P<score>{NUMBER})(?:\s*(?:-|to)\s*(?P<max>{NUMBER}))?"
+_NAMED_SCALE = r"(?:VAS|NRS|visual\s+anal(?:og|ogue)\s+scale|(?:numeric\s+)?(?:pain\s+)?rating\s+scale|pain\s+scale)"
+_SCALE = (
+    r"(?:(?:\s*/\s*10(?![\d/])|\s+out\s+of\s+(?:10|ten)\b|\s+on\s+(?:a|the)\s+(?:pain\s+)?scale\s+of\s+(?:0|1|zero|one)\s*(?:-|to)\s*(?:10|ten)\b)"
+    rf"(?:\s+on\s+(?:a|the)\s+{_NAMED_SCALE}\b)?"
+    rf"|\s+on\s+(?:the\s+|a\s+)?{_NAMED_SCALE}\b)"
+)
+_SCALED = re.compile(rf"(?<![\d/.#-]){_N}(?P<scale>{_SCALE})", re.IGNORECASE)
+_VAS_BEFORE = re.compile(
+    rf"\b(?:VAS|visual\s+anal(?:og|ogue)\s+scale)(?:\s+pain)?(?:\s+score)?(?:\s+(?:of|was|is|at))?\s*:?\s*{_N}(?!\d|/|\.\d)",
+    re.IGNORECASE,
+)
+_RATED = re.compile(
+    rf"\b(?:rated|rates|rating|rate|pain\s+(?:level|score|intensity|rating)?\s*(?:is|was|of|at|remained|remains)|pain\s+(?:level|score|intensity|rating))"
+    rf"(?:\s+(?:his|her|their|the)\s+pain)?(?:\s+(?:as|at))?(?:\s+an?)?\s+{_N}"
+    rf"(?!\d|/|\.\d|%|\s*(?:mg|mcg|%|percent|days?|weeks?|months?|years?|times|hours?|#))",
+    re.IGNORECASE,
+)
+_BARE_WITH_CONTEXT = re.compile(
+    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+)(?P<score>{NUMBER})(?=\s+(?:with|without|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b)",
+    re.IGNORECASE,
+)
+_WITH = re.compile(
+    r"^[\s,]*(?:on\s+(?:a|the)\s+[^,;]{0,30}?scale[^,;]{0,12}?\s+)?(?P<ctx>with(?:out)?|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?P<what>medications?|meds|\w+)",
+    re.IGNORECASE,
+)
+_WITH_BEFORE = re.compile(
+    r"(?P<ctx>with(?:out)?|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\s*,?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of)?\s*$",
+    re.IGNORECASE,
+)
+_PAINISH = re.compile(r"\bpain|\bVAS\b|\brate[sd]?\b|\brating", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PainMatch:
+    """A pain rating in a sentence: the score (and the top of a range), where, and with what."""
+
+    start: int
+    end: int
+    score: float
+    score_max: float | None
+    context: str  # with_medication, without_medication, unspecified
+
+
+def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMatch]:
+    """Pain ratings in one sentence, left to right.
+
+    *drug_names* (lower case) let "with the use of Percocet" count as with medication.
+    """
+    found: list[tuple[int, int, float, float | None, int]] = []
+    painful = bool(_PAINISH.search(text))
+    patterns = [_SCALED, _VAS_BEFORE] + ([_RATED] if painful else [])
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            _add(found, m.start("score"), m.end("max") if m.group("max") else m.end("score"), m, m.end())
+    if found:
+        for m in _BARE_WITH_CONTEXT.finditer(text):
+            _add(found, m.start("score"), m.end("score"), m, m.end())
+    found.sort()
+    out = []
+    for n, (start, end, score, top, tail) in enumerate(found):
+        following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
+        preceding = text[found[n - 1][4] if n else 0 : start]
+        out.append(PainMatch(start, end, score, top, _context(following, preceding, drug_names)))
+    return out
+
+
+def _add(
+    found: list[tuple[int, int, float, float | None, int]], start: int, end: int, m: re.Match[str], tail: int
+) -> None:
+    """Keep a rating unless it is out of range or overlaps one already found; *tail* ends its scale words."""
+    score = parse_number(m.group("score"))
+    top = parse_number(m.group("max")) if "max" in m.groupdict() and m.group("max") else None
+    if score is None or score > 10 or (top is not None and (top > 10 or top < score)):
+        return
+    if any(s <= start < e or start <= s < end for s, e, _, _, _ in found):
+        return
+    found.append((start, end, score, top if top != score else None, tail))
+
+
+def _context(following: str, preceding: str, drug_names: tuple[str, ...]) -> str:
+    m = _WITH.match(following[:80])
+    if m and (m.group("what").lower().startswith(("medication", "med")) or m.group("what").lower() in drug_names):
+        return "without_medication" if m.group("ctx").lower() in ("without", "off") else "with_medication"
+    b = _WITH_BEFORE.search(preceding[-60:])
+    if b:
+        return "without_medication" if b.group("ctx").lower() in ("without", "off") else "with_medication"
+    return "unspecified"
+
+
+def read_pain(sentences: list[Sentence], ctx: Context) -> None:
+    """Pain ratings of *sentences*, dated by the note each sentence reports from (one rating per note date)."""
+    names = tuple(sorted({d.name.lower() for d in ctx.draft.drugs} | {i.name.lower() for i in ctx.items}))
+    for s in sentences:
+        dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
+        for m in find_pain_scores(s.text, names):
+            ev = s.evidence(*_rating_span(s.text, m))
+            for date in dates or [None]:
+                ctx.draft.pain_score(m.score, m.score_max, date, m.context, ev)
+
+
+def _rating_span(text: str, m: PainMatch) -> tuple[int, int]:
+    """The rating quoted with its clause ("Pain was rated 7 on a scale of 1-10 with medications")."""
+    return clause_span(text, m.start, m.end)

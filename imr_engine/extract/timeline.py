@@ -1,0 +1,108 @@
+"""The case's dates: date of injury, dates of the notes summarised, and the UR decision date.
+
+A date's role comes from the words just before it: "industrial injury on ...",
+"progress report dated ...", "documentation dated A and B", "On 09/27/2013, the treating
+physician ...", "Utilization Review documentation dated ..." / "not certified ... on ...".
+Each summary sentence also gets the date of the note it reports from, carried forward
+until another note is named, so a pain rating two sentences after "documentation dated
+August 17, 2015" is dated too; "during the previous visit" breaks the carry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.fuzzy_date import FuzzyDate
+from .context import Context
+from .dates import DateMatch, find_dates
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_INJURY = re.compile(
+    r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
+    r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d).){0,60}$",
+    _I,
+)
+_UR = re.compile(
+    r"(?:\butilization\s+review\b|(?-i:\bUR\b)|\bpre-?authorization\b|\bnon-?certif\w*|\bnot\s+certified\b"
+    r"|\b(?:was|were)\s+(?:denied|modified)\b|\bdenial\b)(?:(?!\d{1,2}[/-]\d).){0,80}$",
+    _I,
+)
+_NOTE = (
+    r"(?:progress\s+(?:report|note)s?|reports?|notes?|documentation|visits?|evaluations?|re-?evaluations?"
+    r"|examinations?|exams?|records?|consultations?|follow[- ]?ups?|encounters?|PR-?2s?)"
+)
+_NOTE_DATED = re.compile(
+    rf"\b(?P<note>{_NOTE}),?\s+(?:dated|of|on|from)\s+$"
+    r"|\b(?P<seen>(?:was|were|is|been)\s+(?:seen|evaluated|examined|re-?evaluated)(?:\s+\w+){0,3}?\s+(?:on|in)\s+)$",
+    _I,
+)
+_DATE_LIST_GLUE = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", _I)
+_ON_VISIT = re.compile(r"(?:^|[.;]\s*)(?P<on>On)\s+$")
+_VISIT_SUBJECT = re.compile(
+    r"^,?\s+(?:the\s+)?(?:treat\w*|physician|provider|doctor|patient|injured|claimant|employee|worker|examination)", _I
+)
+_DATE_THEN_NOTE = re.compile(rf"^\s+(?:progress\s+)?{_NOTE}\b", _I)
+LOOK_BACK = 160  # characters before a date that can say what it is
+_PREVIOUS_VISIT = re.compile(
+    r"\b(?:during|at|on|in)\s+(?:the|a|her|his)\s+(?:previous|prior|last|earlier)\s+(?:visit|exam|evaluation|note|report)",
+    _I,
+)
+
+
+def read_timeline(sentences: list[Sentence], ctx: Context) -> None:
+    """Injury, note and UR dates of the summary, and each sentence's note date."""
+    carried: list[FuzzyDate] = []
+    for s in sentences:
+        notes = _read_sentence(s, ctx)
+        if notes:
+            carried = notes
+        if _PREVIOUS_VISIT.search(s.text) and not notes:
+            ctx.note_dates[s.start] = []
+            continue
+        ctx.note_dates[s.start] = list(carried)
+
+
+def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
+    """Record this sentence's dates by role; return the note dates it names."""
+    notes: list[FuzzyDate] = []
+    previous: DateMatch | None = None
+    previous_was_note = False
+    for d in find_dates(s.text, years=False):
+        before = s.text[max(0, d.start - LOOK_BACK) : d.start]
+        shift = max(0, d.start - LOOK_BACK)
+        after = s.text[d.end :]
+        is_note = False
+        if (m := _INJURY.search(before)) and ctx.draft.injury is None:
+            ctx.draft.injury = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
+        elif m := _UR.search(before):
+            if ctx.draft.ur_decision is None:
+                ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
+        elif m := _NOTE_DATED.search(before):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(shift + m.start(), d.end))
+        elif previous is not None and previous_was_note and _DATE_LIST_GLUE.match(s.text[previous.end : d.start]):
+            is_note = True
+            glue_start = _note_start(s.text, previous.start)
+            ctx.draft.report_date(d.date, s.evidence(glue_start, d.end))
+        elif (
+            (on := _ON_VISIT.search(before))
+            and (shift == 0 or on.group()[0] in ".;")
+            and (subject := _VISIT_SUBJECT.match(after))
+        ):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(shift + on.start("on"), d.end + subject.end()))
+        elif then := _DATE_THEN_NOTE.match(after):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(d.start, d.end + then.end()))
+        if is_note:
+            notes.append(d.date)
+        previous, previous_was_note = d, is_note
+    return notes
+
+
+def _note_start(text: str, date_start: int) -> int:
+    """Where the note phrase before the first date of a date list begins."""
+    shift = max(0, date_start - LOOK_BACK)
+    m = _NOTE_DATED.search(text[shift:date_start])
+    return shift + m.start() if m else date_start

@@ -1,0 +1,87 @@
+"""The text map: clean prose identical to the letter parser's, and every clean span back to raw text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imr_engine.extract.textmap import TextMap
+from imr_engine.letter.normalise import clean_lines, join_prose
+
+pieces = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            "non-",
+            "certified",
+            "8/10",
+            "  ",
+            " ",
+            "\n",
+            "\n\n\n",
+            "\r\n",
+            "\t",
+            "-",
+            "Page 2 of 5",
+            "\f",
+            "a-",
+            "(2014)",
+            "é",
+            "\u00a0",
+            ".",
+            ",",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+def _footer_positions(raw: str) -> set[int]:
+    """Offsets of the lines the letter parser drops as page footers ("Page 2 of 5" alone on a line)."""
+    out: set[int] = set()
+    pos = 0
+    for line in re.split(r"(\r\n|\r|\n|\f)", raw):
+        if re.fullmatch(r"\s*page\s+\d+\s+of\s+\d+\s*", line, re.IGNORECASE):
+            out.update(range(pos, pos + len(line)))
+        pos += len(line)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=pieces)
+def test_clean_text_is_what_the_letter_parser_reads(raw: str) -> None:
+    assert TextMap.build(raw).text == join_prose(clean_lines(raw))
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=pieces, data=st.data())
+def test_every_clean_span_maps_to_the_raw_text_it_came_from(raw: str, data: st.DataObject) -> None:
+    tm = TextMap.build(raw)
+    if not tm.text:
+        return
+    start = data.draw(st.integers(0, len(tm.text) - 1))
+    end = data.draw(st.integers(start + 1, len(tm.text)))
+    span = tm.raw_span(start, end)
+    if span is None:
+        assert not tm.text[start:end].strip()
+        return
+    # The same characters, whitespace aside (line breaks, runs of spaces, a hyphenated line end);
+    # a page footer the prose skips stays in the raw quote, which is the letter as written.
+    footers = _footer_positions(raw)
+    quoted = "".join(ch for i, ch in enumerate(raw[span[0] : span[1]], span[0]) if i not in footers)
+    assert "".join(quoted.split()) == "".join(tm.text[start:end].split())
+    evidence = tm.evidence(start, end, "summary")
+    assert evidence is not None and raw[evidence.start : evidence.end] == evidence.quote  # type: ignore[index]
+
+
+def test_a_word_hyphenated_across_a_page_break_is_one_word_and_quotes_the_break() -> None:
+    raw = "The Utilization Review dated August 28, 2015 non- \n\n\n\ncertified the requests."
+    tm = TextMap.build(raw)
+    assert "non-certified" in tm.text
+    at = tm.find("non-certified")
+    evidence = tm.evidence(at, at + len("non-certified"), "summary")
+    assert evidence is not None
+    assert evidence.quote == "non- \n\n\n\ncertified"
+    assert raw[evidence.start : evidence.end] == evidence.quote  # type: ignore[index]
