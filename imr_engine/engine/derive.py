@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..facts.derived import ItemFacts
-from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication
+from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
 
 #: MTUS phases of a condition (CPMTG opioid guidance): acute up to 4 weeks,
@@ -25,8 +25,30 @@ LONG_TERM_DAYS = 90
 PRIMARY = ("with_medication", "without_medication")
 
 
+#: GI risk with NSAIDs (CPMTG p. 68): age over 65, or concurrent aspirin, corticosteroids or anticoagulants.
+GI_RISK_AGE = 65
+GI_RISK_CLASSES = ("anticoagulant", "corticosteroid", "antiplatelet")
+GI_RISK_INGREDIENTS = ("aspirin",)
+#: Words of a request line that name the epidural approach.
+APPROACH_WORDS = (
+    ("transforaminal", ("transforaminal", "tfesi", "tf esi", "selective nerve root")),
+    ("interlaminar", ("interlaminar", "translaminar", "ilesi")),
+    ("caudal", ("caudal",)),
+)
+#: Spinal segments in order, to count the levels a range such as L3-L5 spans.
+_SEGMENTS = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + ["S1"]
+_SPINE_REGION = {"C": "cervical_spine", "T": "thoracic_spine", "L": "lumbar_spine", "S": "lumbar_spine"}
+#: Imaging modalities as case files write them, per service.
+_MODALITIES = {"mri": ("mri",), "ct": ("ct",), "x_ray": ("x_ray", "xray", "x-ray"), "emg_ncs": ("emg_ncs", "emg", "ncs", "ncv")}
+_YEAR_DAYS = 365
+
+
 class Terminology(Protocol):
-    """What derivation needs from the vocabulary."""
+    """What derivation needs from the vocabulary.
+
+    `service_of(name)` and `diagnosis_groups_of(name)` are optional: without them treatments
+    match only by their recorded service and diagnoses fall into no group.
+    """
 
     def ingredients_of(self, name: str) -> list[str]: ...
     def classes_of(self, ingredients: Iterable[str]) -> list[str]: ...
@@ -113,6 +135,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ("tenderness", case.exam.tenderness),
         ("neurological_deficit", case.exam.neurological_deficit),
         ("radiculopathy_on_exam", case.exam.radiculopathy),
+        ("trigger_point_twitch_response", case.exam.trigger_point_twitch_response),
     ):
         v[name], ev[name] = _tri(finding), _ev(finding)
     for name in type(case.clinical).model_fields:
@@ -124,7 +147,73 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     elif corroborating:
         v["imaging_corroborates_radiculopathy"] = "no"
     ev["imaging_corroborates_radiculopathy"] = _ev(*corroborating)
+    _gi_risk(case, vocab, v, ev)
+    _diagnosis_groups(case, vocab, v, ev)
+    _surgery_and_screens(case, as_of, v, ev)
+    _treatment_history(case, vocab, v, ev)
     return _CaseView(v, ev)
+
+
+def _gi_risk(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """GI risk with NSAIDs: a documented risk factor, age over 65, or aspirin, corticosteroids or anticoagulants."""
+    finding = case.clinical.gi_risk_factors
+    age = case.claimant.age
+    current = [m for m in case.medications if m.status == "current"]
+    risky = [m for m in current
+             if set(vocab.classes_of(vocab.ingredients_of(m.name))) & set(GI_RISK_CLASSES)
+             or set(vocab.ingredients_of(m.name)) & set(GI_RISK_INGREDIENTS)]
+    if finding.value == "yes" or (age is not None and age > GI_RISK_AGE) or risky:
+        v["gi_risk"] = "yes"
+    elif finding.value == "no":
+        v["gi_risk"] = "no"
+    ev["gi_risk"] = _ev(finding, *risky, case.claimant if age is not None and age > GI_RISK_AGE else None)
+
+
+def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+    groups_of = getattr(vocab, "diagnosis_groups_of", None)
+    if groups_of is None:
+        return
+    grouped = [(d, groups_of(d.name)) for d in case.diagnoses]
+    v["diagnosis_groups"] = sorted({g for _, gs in grouped for g in gs})
+    ev["diagnosis_groups"] = _ev(*(d for d, gs in grouped if gs))
+
+
+def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+    dated = [s for s in case.surgeries if s.date is not None and (as_of - s.date.latest()).days >= 0]
+    if dated:
+        latest = max(dated, key=lambda s: s.date.latest())  # type: ignore[union-attr]
+        v["days_since_surgery"] = (as_of - latest.date.latest()).days  # type: ignore[union-attr]
+        ev["days_since_surgery"] = _ev(latest)
+    risk = case.monitoring.misuse_risk
+    v["misuse_risk"], ev["misuse_risk"] = risk.value, _ev(risk)
+    screens = [s for s in case.monitoring.urine_drug_screens if s.date is not None]
+    if screens:
+        recent = [s for s in screens if 0 <= (as_of - s.date.latest()).days <= _YEAR_DAYS]  # type: ignore[union-attr]
+        v["drug_screens_past_year"] = len(recent)
+        ev["drug_screens_past_year"] = _ev(*recent) or _ev(*screens)
+
+
+def _service_of(treatment: Treatment, vocab: Terminology) -> str | None:
+    if treatment.service:
+        return treatment.service
+    lookup = getattr(vocab, "service_of", None)
+    return lookup(treatment.name) if lookup is not None else None
+
+
+def _treatment_history(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Services tried, services that failed, and the best response to a diagnostic facet block."""
+    services = [(t, _service_of(t, vocab)) for t in case.treatments]
+    tried = [(t, s) for t, s in services if s]
+    failed = [(t, s) for t, s in tried if t.effect == "no_improvement" or t.functional_improvement == "no"]
+    v["tried_services"] = sorted({s for _, s in tried})
+    v["failed_services"] = sorted({s for _, s in failed})
+    ev["tried_services"] = _ev(*(t for t, _ in tried))
+    ev["failed_services"] = _ev(*(t for t, _ in failed))
+    blocks = [t for t, s in tried if s in ("medial_branch_block", "facet_injection") and t.relief_percent is not None]
+    if blocks:
+        best = max(blocks, key=lambda t: t.relief_percent or 0.0)
+        v["diagnostic_block_relief_percent"] = best.relief_percent
+        ev["diagnostic_block_relief_percent"] = _ev(best)
 
 
 def _pain(case: CaseFacts, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
@@ -186,7 +275,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             purpose = "continue"
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
-        _prior_sessions(case, item, values, evidence)
+        _prior_sessions(case, item, vocab, values, evidence)
+        _request_details(case, request, item, values, evidence)
         out.append(Derived(ItemFacts.model_validate(values), evidence, extras))
     return out
 
@@ -204,7 +294,7 @@ def _item_values(index: int, item: RequestedItem, med: float | None) -> dict[str
         "prn": "yes" if item.prn else "unknown",
         "body_region": item.body_region or "unknown",
         "visits_requested": item.visits,
-        "levels_requested": len(item.levels) if item.levels else None,
+        "levels_requested": count_levels(item.levels) if item.levels else None,
         "item_med_mg": med,
     }
     if item.quantity and item.doses_per_day:
@@ -243,16 +333,87 @@ def _use_history(
     ev["use_duration_days"] = ev["long_term_use"] = _ev(*used)
 
 
-def _prior_sessions(case: CaseFacts, item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
-    """Completed sessions of the requested service, and whether they improved function."""
+def _prior_sessions(
+    case: CaseFacts, item: RequestedItem, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]
+) -> None:
+    """Completed sessions of the requested service, whether they improved function, and their relief."""
     if not item.service:
         return
-    courses = [t for t in case.treatments if t.service == item.service]
+    courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     if not courses:
+        if item.visits is not None:
+            v["sessions_total_at_least"] = item.visits
         return
     sessions = [t.sessions for t in courses if t.sessions is not None]
     if sessions:
         v["prior_sessions"] = sum(sessions)
+    if item.visits is not None:
+        v["sessions_total_at_least"] = item.visits + sum(sessions)
     fi = [t.functional_improvement for t in courses]
     v["prior_sessions_functional_improvement"] = "yes" if "yes" in fi else "no" if "no" in fi else "unknown"
-    ev["prior_sessions"] = ev["prior_sessions_functional_improvement"] = _ev(*courses)
+    relieved = [t for t in courses if t.relief_percent is not None]
+    if relieved:
+        best = max(relieved, key=lambda t: (t.relief_percent or 0.0, t.relief_weeks or 0.0))
+        v["prior_relief_percent"] = best.relief_percent
+        if best.relief_weeks is not None:
+            v["prior_relief_weeks"] = best.relief_weeks
+    reduced = [t.medication_reduction for t in courses]
+    v["prior_medication_reduction"] = "yes" if "yes" in reduced else "no" if "no" in reduced else "unknown"
+    for name in ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
+                 "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction"):
+        ev[name] = _ev(*courses)
+
+
+def count_levels(levels: Iterable[str]) -> int:
+    """Spinal levels a request covers: 'L4-L5' is one, 'L3-L5' two, 'L4' one; unknown shapes count one each."""
+    total = 0
+    for level in dict.fromkeys(levels):
+        ends = level.split("-")
+        if len(ends) == 2 and all(e in _SEGMENTS for e in ends):
+            total += max(1, abs(_SEGMENTS.index(ends[1]) - _SEGMENTS.index(ends[0])))
+        else:
+            total += 1
+    return total
+
+
+def _approach(text: str) -> str:
+    words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
+    for approach, spellings in APPROACH_WORDS:
+        if any(f" {w} " in words or f" {w}" in words for w in spellings):
+            return approach
+    return "unknown"
+
+
+def _request_details(
+    case: CaseFacts, request: object, item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]
+) -> None:
+    """What therapy, device and procedure criteria read from the request line itself."""
+    v["route"] = item.route or "unknown"
+    v["frequency_per_week"] = item.frequency_per_week
+    v["duration_weeks"] = item.duration_weeks
+    v["duration_days"] = item.duration_days
+    v["hours_requested"] = item.hours
+    v["trial"] = "yes" if item.trial else "unknown"
+    v["acquisition"] = item.acquisition or "unknown"
+    v["approach"] = _approach(item.text)
+    request_ev = ev.get("kind", [])
+    if item.body_region:
+        targets = [item.body_region]
+    elif item.levels:
+        targets = sorted({_SPINE_REGION[level[0]] for level in item.levels if level[:1] in _SPINE_REGION})
+    else:
+        targets = list(v.get("body_regions", []))  # type: ignore[call-overload]
+    v["target_regions"] = targets
+    maintenance = getattr(request, "maintenance", "unknown")
+    v["maintenance_request"] = maintenance
+    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
+                 "acquisition", "approach", "maintenance_request"):
+        ev[name] = request_ev
+    ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])
+    modalities = _MODALITIES.get(item.service or "")
+    if modalities:
+        same = [s for s in case.imaging
+                if s.modality.casefold() in modalities and s.body_region is not None and s.body_region in targets]
+        if same:
+            v["prior_imaging_same_region"] = "yes"
+            ev["prior_imaging_same_region"] = _ev(*same)

@@ -1,14 +1,54 @@
-"""The vocabulary, as derivation needs it: ingredients, classes, morphine equivalents."""
+"""The vocabulary, as derivation needs it: ingredients, classes, morphine equivalents, services, diagnosis groups."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import RuleError
 from ..requests.model import RequestedItem
 from ..vocabulary import Vocabulary
 
 _PER_HOUR = "mcg/hr"
+DIAGNOSES_FILE = "diagnoses.yaml"
+
+
+class DiagnosisGroups(BaseModel):
+    """rules/vocabulary/diagnoses.yaml: guideline diagnosis groups and the words that name them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    purpose: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    version: str | None = None
+    groups: dict[str, list[str]] = Field(min_length=1)
+
+
+def _words(text: str) -> str:
+    """Lower case, punctuation to spaces, single spaces, padded: whole-word matching by substring."""
+    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()) + " "
+
+
+def load_diagnosis_groups(directory: Path) -> DiagnosisGroups | None:
+    """The diagnosis groups of a vocabulary folder, or None when the folder has none (an older rule book)."""
+    path = directory / DIAGNOSES_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return DiagnosisGroups.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"not valid YAML: {exc}", source=str(path)) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise RuleError(f"field '{where}': {err['msg']}", source=str(path)) from None
 
 
 class VocabularyTerminology:
@@ -17,6 +57,10 @@ class VocabularyTerminology:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._resolve = lru_cache(maxsize=4096)(self._ingredients_uncached)
+        groups = load_diagnosis_groups(Path(vocabulary.directory))
+        self._groups = [
+            (name, tuple(_words(w) for w in words)) for name, words in sorted(groups.groups.items())
+        ] if groups else []
 
     def _ingredients_uncached(self, name: str) -> tuple[str, ...]:
         info = self.vocabulary.resolve(name)
@@ -28,6 +72,16 @@ class VocabularyTerminology:
     def classes_of(self, ingredients: Iterable[str]) -> list[str]:
         known = self.vocabulary.ingredients
         return list(dict.fromkeys(c for i in ingredients if i in known for c in known[i].classes))
+
+    def service_of(self, name: str) -> str | None:
+        """The canonical service a treatment's name refers to ('PT', 'chiropractic care'), or None."""
+        found = self.vocabulary.identify(name, ("service",))
+        return found.key if found else None
+
+    def diagnosis_groups_of(self, name: str) -> list[str]:
+        """The guideline diagnosis groups a diagnosis name falls into (diagnoses.yaml), sorted."""
+        text = _words(name)
+        return [group for group, words in self._groups if any(w in text for w in words)]
 
     def daily_med_mg(self, item: RequestedItem) -> float | None:
         """Morphine-equivalent mg/day of one item, or None when any part of it is unknown.

@@ -106,10 +106,74 @@ class ItemFacts(BaseModel):
     depression_or_anxiety: Tri = "unknown"
     nausea_from_opioids: Tri = "unknown"
     pain_management_consult: Tri = "unknown"
+    dyspepsia: Tri = "unknown"
+    significant_functional_loss: Tri = "unknown"
+    baseline_functional_evaluation: Tri = "unknown"
+    motivated_to_change: Tri = "unknown"
+    nausea_other_cause: Tri = "unknown"
+    nutritional_deficiency: Tri = "unknown"
+    reduced_weight_bearing_indicated: Tri = "unknown"
+    symptoms_changed: Tri = "unknown"
+    functional_restoration_adjunct: Tri = "unknown"
+    trigger_point_twitch_response: Tri = "unknown"
+    gi_risk: Tri = Field(
+        "unknown",
+        description=(
+            "GI risk with NSAIDs (CPMTG p. 68): yes when the record documents a risk factor, the worker is over 65, or "
+            "takes an anticoagulant, a corticosteroid or aspirin; no when the record documents none and age is 65 or less."
+        ),
+    )
+    diagnosis_groups: list[str] = Field(
+        default_factory=list,
+        description="Guideline diagnosis groups of the diagnoses (myalgia, neuritis_radiculitis, crps, osteoarthritis...).",
+    )
+    days_since_surgery: int | None = Field(None, ge=0, description="Days from the latest dated surgery to the as-of date.")
 
     # --- prior courses of the requested service -------------------------------
     prior_sessions: int | None = Field(None, ge=0, description="Sessions of the requested service already completed.")
     prior_sessions_functional_improvement: Tri = "unknown"
+    prior_relief_percent: float | None = Field(
+        None, description="Best pain relief (%) a prior course of the requested service gave (repeat injections)."
+    )
+    prior_relief_weeks: float | None = Field(None, description="How long that best relief lasted, in weeks.")
+    prior_medication_reduction: Tri = Field("unknown", description="Medication use fell after a prior course.")
+    sessions_total_at_least: int | None = Field(
+        None, ge=0,
+        description="Sessions requested plus those already completed (a lower bound: unknown prior counts add nothing).",
+    )
+    tried_services: list[str] = Field(default_factory=list, description="Services of every documented prior treatment.")
+    failed_services: list[str] = Field(
+        default_factory=list, description="Services of prior treatments documented without improvement."
+    )
+    diagnostic_block_relief_percent: float | None = Field(
+        None, description="Best relief (%) from a prior medial branch or facet block (before radiofrequency ablation)."
+    )
+    prior_imaging_same_region: Tri = Field(
+        "unknown", description="A study of the same kind (MRI, EMG...) of the same region is already documented."
+    )
+
+    # --- request details read by therapy, device and procedure criteria -----------
+    route: str = Field("unknown", description="oral, topical, transdermal, sublingual, injection.")
+    frequency_per_week: float | None = Field(None, ge=0, description="Sessions a week requested.")
+    duration_weeks: float | None = Field(None, ge=0, description="Weeks of treatment requested.")
+    duration_days: float | None = Field(None, ge=0, description="Days of use requested ('30 day trial').")
+    hours_requested: float | None = Field(None, ge=0, description="Program hours requested ('x 80 hours').")
+    trial: Tri = Field("unknown", description="yes when the request is written as a trial.")
+    acquisition: Literal["purchase", "rental", "unknown"] = "unknown"
+    approach: Literal["transforaminal", "interlaminar", "caudal", "unknown"] = Field(
+        "unknown", description="Epidural approach named in the request."
+    )
+    target_regions: list[str] = Field(
+        default_factory=list,
+        description="Where the service is aimed: the request's region (or its spinal levels), else the diagnoses' regions.",
+    )
+    maintenance_request: Tri = Field("unknown", description="The request is elective or maintenance care.")
+
+    # --- monitoring counts ------------------------------------------------------------
+    misuse_risk: Literal["low", "moderate", "high", "unknown"] = "unknown"
+    drug_screens_past_year: int | None = Field(
+        None, ge=0, description="Dated urine drug screens in the 365 days before the as-of date (when any is dated)."
+    )
 
     def to_engine_fact(self) -> dict[str, object]:
         """The JSON fact for durable_rules: unknown numbers and empty lists are left out.

@@ -111,6 +111,16 @@ class Treatment(Evidenced):
     effect: Literal["improved", "no_improvement", "unknown"] = "unknown"
     functional_improvement: TriState = "unknown"
     date: FuzzyDate | None = None
+    relief_percent: float | None = Field(
+        None, ge=0, le=100,
+        description="Pain relief the treatment gave, in percent ('about 60 % relief'); repeat injections turn on it.",
+    )
+    relief_weeks: float | None = Field(
+        None, ge=0, description="How long that relief lasted, in weeks ('relief for 8 weeks')."
+    )
+    medication_reduction: TriState = Field(
+        "unknown", description="Pain-medication use fell after the treatment (ESI repeat criterion, CPMTG p. 46)."
+    )
 
 
 class PainScore(Evidenced):
@@ -143,6 +153,12 @@ class FunctionalStatus(_Model):
     )
 
 
+class RiskLevel(Evidenced):
+    """A graded risk, such as the risk of opioid misuse, as the record states it."""
+
+    value: Literal["low", "moderate", "high", "unknown"] = "unknown"
+
+
 class DrugScreen(Evidenced):
     date: FuzzyDate | None = None
     consistent: TriState = "unknown"
@@ -161,6 +177,10 @@ class Monitoring(_Model):
         default_factory=Finding,
         description="Current, least and average pain, pain after the dose, time to and duration of relief documented.",
     )
+    misuse_risk: RiskLevel = Field(
+        default_factory=RiskLevel,
+        description="Risk of opioid misuse or addiction as assessed in the record; sets how often drug testing is due.",
+    )
 
 
 class Exam(_Model):
@@ -169,6 +189,10 @@ class Exam(_Model):
     tenderness: Finding = Field(default_factory=Finding)
     neurological_deficit: Finding = Field(default_factory=Finding)
     radiculopathy: Finding = Field(default_factory=Finding, description="Radiculopathy documented on physical exam.")
+    trigger_point_twitch_response: Finding = Field(
+        default_factory=Finding,
+        description="Circumscribed trigger points with a twitch response and referred pain on palpation (CPMTG p. 122).",
+    )
 
 
 class ImagingStudy(Evidenced):
@@ -184,6 +208,10 @@ class Request(Evidenced):
     text: str = Field(min_length=1)
     purpose: Literal["continue", "initiate", "wean", "unknown"] = Field(
         "unknown", description="'wean' only when the request is itself a taper."
+    )
+    maintenance: TriState = Field(
+        "unknown",
+        description="The request is elective or maintenance care after the condition plateaued (manual therapy, p. 58-60).",
     )
     item: RequestedItem | None = Field(None, description="Filled from `text` by the request parser when absent.")
 
@@ -203,6 +231,43 @@ class Clinical(_Model):
     nausea_from_opioids: Finding = Field(default_factory=Finding)
     pain_management_consult: Finding = Field(
         default_factory=Finding, description="A pain-management specialist reviewed the opioid regimen."
+    )
+    # Added for guideline coverage (issue 7); each names the criterion that needs it.
+    dyspepsia: Finding = Field(
+        default_factory=Finding,
+        description="GI symptoms such as dyspepsia, reflux or gastritis (GI protection with NSAIDs, CPMTG p. 68-69).",
+    )
+    significant_functional_loss: Finding = Field(
+        default_factory=Finding,
+        description="Significant loss of the ability to function independently because of chronic pain (pain programs, CPMTG p. 32).",
+    )
+    baseline_functional_evaluation: Finding = Field(
+        default_factory=Finding,
+        description="An adequate evaluation with baseline functional testing was done (pain programs, CPMTG p. 32).",
+    )
+    motivated_to_change: Finding = Field(
+        default_factory=Finding,
+        description="The worker shows motivation to change and to forgo secondary gains (pain programs, CPMTG p. 32).",
+    )
+    nausea_other_cause: Finding = Field(
+        default_factory=Finding,
+        description="Nausea from a cause for which antiemetics are indicated: chemotherapy, surgery, gastroenteritis (ODG).",
+    )
+    nutritional_deficiency: Finding = Field(
+        default_factory=Finding,
+        description="A disease with distinctive nutritional requirements that a medical food addresses (ODG medical food).",
+    )
+    reduced_weight_bearing_indicated: Finding = Field(
+        default_factory=Finding,
+        description="Reduced weight bearing is desirable, e.g. extreme obesity (aquatic therapy, CPMTG p. 22).",
+    )
+    symptoms_changed: Finding = Field(
+        default_factory=Finding,
+        description="A significant change in symptoms or findings since the last study (repeat imaging).",
+    )
+    functional_restoration_adjunct: Finding = Field(
+        default_factory=Finding,
+        description="The modality is an adjunct to a program of evidence-based functional restoration (TENS, H-wave).",
     )
 
 

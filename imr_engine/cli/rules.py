@@ -1,0 +1,109 @@
+"""`imr rules [--json]`: every loaded rule with its category, scope and guideline citation.
+
+UR and QA staff need to see what the rule book covers and how far each citation can be trusted
+(`citation_checked`: were the criterion and pages read in the guideline text itself?). The
+listing follows the rule book's own order (files sorted by path, rules in file order), so the
+output is byte-identical from run to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from . import EXIT_OK, add_json_option, dump_json
+from .evaluate import add_rules_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "rules",
+        help="list every loaded rule with its category, scope and guideline citation",
+        description=(
+            "List every rule of the rule book (the bundled one, or --rules DIR): id, category, outcome, "
+            "what it applies to, its citation (source, guideline, edition, sections, pages, effective "
+            "dates) and whether the citation was checked against the guideline text. --json prints a "
+            "list of objects with at least id, category and citation."
+        ),
+    )
+    add_rules_option(p)
+    add_json_option(p)
+    p.set_defaults(run=run)
+
+
+def _scope(scope: Any) -> dict[str, list[str]]:
+    if scope is None:
+        return {}
+    return {k: list(v) for k, v in scope.model_dump().items() if v}
+
+
+def rule_records(book: Any) -> list[dict[str, Any]]:
+    """One plain record per rule, in rule book order."""
+    records = []
+    for loaded in book.files:
+        spec = loaded.spec
+        try:
+            where = loaded.path.relative_to(book.root).as_posix()
+        except ValueError:  # pragma: no cover - files always live under the root
+            where = loaded.path.as_posix()
+        for rule in spec.rules:
+            g = rule.guideline
+            records.append({
+                "id": rule.id,
+                "category": spec.category,
+                "topic": spec.topic,
+                "file": where,
+                "title": rule.title,
+                "outcome": rule.outcome,
+                "tier": "MTUS" if rule.tier == 1 else "non-MTUS",
+                "applies_to": {"file": _scope(spec.applies_to), "rule": _scope(rule.applies_to)},
+                "citation": {
+                    "source": g.source,
+                    "guideline": g.guideline,
+                    "edition": g.edition,
+                    "sections": list(g.sections),
+                    "pages": [list(p) for p in g.pages],
+                    "effective_from": g.effective_from.isoformat(),
+                    "effective_until": g.effective_until.isoformat() if g.effective_until else None,
+                    "label": g.label(),
+                },
+                "citation_checked": g.citation_checked,
+                "note": g.note,
+            })
+    return records
+
+
+def _scope_text(scope: dict[str, dict[str, list[str]]]) -> str:
+    parts = []
+    for level in ("file", "rule"):
+        for key, values in scope[level].items():
+            parts.append(f"{key}={'|'.join(values)}")
+    return "; ".join(parts)
+
+
+def render_rules(records: list[dict[str, Any]]) -> str:
+    lines: list[str] = []
+    category = None
+    for r in records:
+        if r["category"] != category:
+            category = r["category"]
+            lines.append(f"\n[{category}]")
+        c = r["citation"]
+        dates = c["effective_from"] + (f" to {c['effective_until']}" if c["effective_until"] else " on")
+        checked = "checked" if r["citation_checked"] else "NOT checked"
+        lines.append(f"{r['id']}  ({r['outcome']}, {r['tier']})")
+        lines.append(f"    applies to: {_scope_text(r['applies_to'])}")
+        lines.append(f"    cites: {c['label']}; in force {dates}; citation {checked}")
+    categories = len({r["category"] for r in records})
+    unchecked = sum(not r["citation_checked"] for r in records)
+    lines.append("")
+    lines.append(f"rules {len(records)}   categories {categories}   citations not checked {unchecked}")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..rulebook import load_rulebook
+
+    records = rule_records(load_rulebook(args.rules))
+    print(dump_json(records) if args.json else render_rules(records), end="\n" if args.json else "")
+    return EXIT_OK
