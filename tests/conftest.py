@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time: a property failure there is reproducible, never luck.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # tests/ holds helper modules (scenarios.py) imported by test files in sub-folders.
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -302,12 +302,22 @@ def _item_values(index: int, item: RequestedItem, med: float | None) -> dict[str
     return v
 
 
+def principal_ingredients(item: RequestedItem, vocab: Terminology) -> set[str]:
+    """The ingredients that make the item what it is: those of its primary class.
+
+    Combination products share adjuncts (acetaminophen in Norco and Percocet); matching
+    on them would make Percocet "currently prescribed" because Norco is.
+    """
+    principal = {i for i in item.ingredients if item.drug_class in vocab.classes_of([i])}
+    return principal or set(item.ingredients)
+
+
 def _use_history(
     case: CaseFacts, item: RequestedItem, as_of: dt.date, vocab: Terminology,
     v: dict[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object],
 ) -> None:
     """How long the requested drug has been used, and whether it failed before."""
-    wanted = set(item.ingredients)
+    wanted = principal_ingredients(item, vocab)
     if not wanted:
         return
     current = _matching((m for m in case.medications if m.status == "current"), wanted, vocab)

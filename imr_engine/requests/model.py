@@ -47,22 +47,22 @@ class RequestedItem(BaseModel):
     classes: list[str] = Field(default_factory=list, description="Every class of every ingredient.")
     service: str | None = Field(None, description="Canonical service, e.g. office_visit, physical_therapy.")
     strengths: list[Strength] = Field(default_factory=list)
-    quantity: int | None = None
-    doses_per_day: float | None = None
+    quantity: int | None = Field(None, ge=0)
+    doses_per_day: float | None = Field(None, ge=0)
     prn: bool = False
-    refills: int | None = None
+    refills: int | None = Field(None, ge=0)
     form: str | None = Field(None, description="tablet, capsule, patch, cream, ...")
     release: Literal["IR", "ER"] | None = None
-    visits: int | None = Field(None, description="Number of visits/sessions requested, frequency x duration when given so.")
-    frequency_per_week: float | None = None
-    duration_weeks: float | None = None
-    hours: float | None = None
+    visits: int | None = Field(None, ge=0, description="Number of visits/sessions requested, frequency x duration when given so.")
+    frequency_per_week: float | None = Field(None, ge=0)
+    duration_weeks: float | None = Field(None, ge=0)
+    hours: float | None = Field(None, ge=0)
     body_region: str | None = None
     laterality: Literal["left", "right", "bilateral"] | None = None
     levels: list[str] = Field(default_factory=list, description="Spinal levels, e.g. ['L4-L5'].")
     # Added with the request-line parser: what a daily dose, a trial or a purchase needs.
-    units_per_dose: float | None = Field(None, description="Units taken at once ('1 by mouth', 'take 2 tabs').")
+    units_per_dose: float | None = Field(None, ge=0, description="Units taken at once ('1 by mouth', 'take 2 tabs').")
     route: str | None = Field(None, description="oral, transdermal, topical, sublingual, injection (sig.yaml routes).")
-    duration_days: float | None = Field(None, description="Duration asked for, in days ('30 day trial', 'for 4 weeks' -> 28).")
+    duration_days: float | None = Field(None, ge=0, description="Duration asked for, in days ('30 day trial', 'for 4 weeks' -> 28).")
     trial: bool = Field(False, description="Asked as a trial ('TENS unit 30 day trial').")
     acquisition: Literal["purchase", "rental"] | None = None

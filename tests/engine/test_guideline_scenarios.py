@@ -174,3 +174,12 @@ def test_evaluation_is_deterministic(engine: Engine, keys) -> None:
     case = build_case([NORCO, "Soma 350mg #30", "Follow up visit"], medications=[on_drug("Norco")], **_merge(keys))
     first = engine.evaluate(case).model_dump_json()
     assert engine.evaluate(case).model_dump_json() == first
+
+
+def test_a_shared_adjunct_does_not_make_another_product_current(engine: Engine) -> None:
+    # Regression: Norco (hydrocodone/APAP) in use made Percocet (oxycodone/APAP) "currently
+    # prescribed" through their shared acetaminophen.
+    case = build_case(["Percocet 10/325mg #120 4 times daily"], medications=[on_drug("Norco")])
+    facts = {f.name: f.value for r in engine.evaluate(case).items[0].rules for f in r.facts}
+    assert facts.get("request_purpose", "unknown") != "continue"
+    assert facts.get("currently_prescribed", "unknown") != "yes"
