@@ -147,10 +147,10 @@ def test_session_cap_raises_memory_error_around_1022_live_sessions() -> None:
             try:
                 host.assert_fact("cap", {"sid": str(i), "x": 1})
             except MemoryError:
-                print(i)
+                print(i, flush=True)  # flushed now: the interpreter may crash at exit
                 break
         else:
-            print("none")
+            print("none", flush=True)
         """
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
