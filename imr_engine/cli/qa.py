@@ -1,46 +1,290 @@
-"""`imr qa [CASES_DIR]`: compare predictions with the decisions in the letters."""
+"""`imr qa [INPUT]`: compare predictions with the decisions in the letters, at any scale.
+
+INPUT is a folder of case folders (the default, `cases/`), a directory tree of
+letters, one letter file, or `-` for JSON Lines on stdin. Without --out/--jsonl
+the command prints today's report (a table, or --json); with them it streams
+one JSON line per item as it goes and holds nothing but totals in memory.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from ..errors import InputFileError
+from ..errors import ImrError, InputFileError
 from . import EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK, add_json_option, dump_json
 from .evaluate import add_rules_option
+
+if TYPE_CHECKING:
+    from ..batch import BatchResult, Resumed, SummaryRecord, Tally
+
+EXIT_INTERRUPTED = 130
+
+_DESCRIPTION = """\
+For every input, predict each disputed item, read the reviewer's actual decision
+and citations from the letter, and report agreement per item and in total.
+
+Inputs: a case folder (letter.txt + case.yaml: the curated facts are used), a
+letter file (*.txt) or a folder holding only letter.txt (facts are extracted
+from the letter), searched through a whole directory tree; or '-': JSON Lines on
+stdin, one record per line: {"id": ..., "letter": "<text>", "case": {<facts>}}
+with "case" optional. Every input is reported: evaluated, or refused with a
+reason code and the reason.
+
+Output: a table of items and disagreements (default), the same as JSON (--json),
+or a stream of JSON lines, one per item or refused input, in input order, then
+a summary line (--out FILE, or --jsonl for stdout). --out with --resume skips
+the inputs FILE already reports and completes it.
+
+Exit status: 0 all items agree, 1 some disagree, 2 an input could not be
+evaluated (after reporting everything) or bad usage, 130 interrupted (the
+output so far is valid JSON Lines; resume with --resume)."""
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of worker processes") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("needs at least 1 worker process")
+    return value
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "qa",
         help="compare predicted outcomes and citations with the real letters' decisions",
-        description=(
-            "For every case folder (letter.txt + case.yaml) under CASES_DIR, predict each item from "
-            "case.yaml, read the reviewer's actual decision and citations from letter.txt, and report "
-            "agreement per item, totals, and each disagreement with both rationales. Exit code 0 when "
-            "all agree, 1 when some disagree, 2 when an input could not be read."
-        ),
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("cases_dir", nargs="?", default="cases", metavar="CASES_DIR",
-                   help="folder of case folders (default: cases/)")
+    p.add_argument("cases_dir", nargs="?", default="cases", metavar="INPUT",
+                   help="case folders, a tree of letters (*.txt), one letter, or - for JSON Lines on stdin (default: cases/)")
     add_rules_option(p)
     add_json_option(p)
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--out", metavar="FILE", help="stream JSON Lines (one per item, then a summary) to FILE")
+    out.add_argument("--jsonl", action="store_true", help="stream JSON Lines to stdout")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                   help=f"worker processes (default: the number of cores, here {default_jobs()})")
+    p.add_argument("--resume", action="store_true", help="with --out: skip the inputs FILE already reports")
+    p.add_argument("--quiet", action="store_true", help="no progress bar (it is only shown on a terminal anyway)")
+    p.add_argument("--extract", action="store_true",
+                   help="check fact extraction instead: extracted facts against each case.yaml")
+    p.add_argument("--use-rationale", action="store_true",
+                   help="let extraction read the reviewer's rationales, not only the case summary")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.resume and not args.out:
+        raise ImrError("--resume needs --out FILE (the output to complete)")
+    if args.json and args.jsonl:
+        raise ImrError("--json and --jsonl: choose one (--jsonl already writes JSON)")
+    if args.extract:
+        return _run_extraction_qa(args)
+    source = args.cases_dir
+    if source != "-" and not Path(source).exists():
+        raise InputFileError("no such file or folder", source=source)
+    plan = _prepare(args)  # before anything is written: a bad rule book leaves no half output
+    if args.out or args.jsonl:
+        return _stream(args, source, plan)
+    return _report(args, source, plan)
+
+
+def _run_extraction_qa(args: argparse.Namespace) -> int:
+    if args.out or args.jsonl or args.resume or args.cases_dir == "-":
+        raise ImrError("--extract checks case folders and prints a report: it takes no --out, --jsonl, --resume or '-'")
+    try:
+        from ..qa.extraction import render_extraction_report, run_extraction_qa
+    except ImportError as exc:
+        if exc.name and exc.name.startswith(__name__.split(".")[0] + "."):
+            raise ImrError(f"fact extraction QA is not available in this installation ({exc.name})") from None
+        raise
     from ..engine import load_engine
-    from ..qa import run_qa
-    from ..qa.render import render_report
 
     root = Path(args.cases_dir)
     if not root.is_dir():
         raise InputFileError("no such directory" if not root.exists() else "not a directory", source=str(root))
-    report = run_qa(load_engine(args.rules), root)
+    report = run_extraction_qa(load_engine(args.rules), root, use_rationale=args.use_rationale)
     for refused in report.refused:
         print(f"imr qa: error: {refused.reason}", file=sys.stderr)
-    print(dump_json(report.model_dump(mode="json")) if args.json else render_report(report), end="\n" if args.json else "")
+    print(dump_json(report.model_dump(mode="json")) if args.json else render_extraction_report(report),
+          end="\n" if args.json else "")
     if report.refused:
         return EXIT_BAD_INPUT
     return EXIT_OK if report.all_agree else EXIT_DISAGREE
+
+
+# --- the shared pipeline ------------------------------------------------------------------
+
+
+def _pipeline(
+    args: argparse.Namespace, source: str, plan: tuple[str, int], write: Callable[[list[str]], None],
+    resumed: Resumed | None = None,
+) -> BatchResult:
+    """Run every input through the batch pipeline (*plan*: rules version, worker count)."""
+    from ..batch import BatchRun, Progress, StopFlag, WorkSettings, count_inputs, discover, stop_on_signals
+
+    _, jobs = plan
+    quiet = args.quiet or not sys.stderr.isatty()
+    progress = None if quiet else Progress(count_inputs(source), sys.stderr)
+
+    def refusal(reason: str) -> None:
+        line = f"imr qa: error: {reason}"
+        if progress is not None:
+            progress.note(line)
+        else:
+            print(line, file=sys.stderr)
+
+    batch = BatchRun(
+        settings=WorkSettings(rules_dir=args.rules, use_rationale=args.use_rationale),
+        jobs=jobs, write=write, on_refusal=refusal, progress=progress, stop=StopFlag(),
+    )
+    with stop_on_signals(batch.stop):
+        try:
+            result = batch.run(
+                discover(source, sys.stdin),
+                tally=resumed.tally if resumed else None,
+                done=resumed.done if resumed else None,
+            )
+        finally:
+            if progress is not None:
+                progress.close()
+    return result
+
+
+def _prepare(args: argparse.Namespace) -> tuple[str, int]:
+    """Compile the rule book here, before any worker starts, and settle the worker count.
+
+    A bad rule book is then one error line, not a failure in every worker, and
+    forked workers start with it compiled. A run over a handful of inputs stays
+    in this process: starting workers would cost more than it saves.
+    """
+    from ..batch import count_inputs
+    from ..batch.pool import CHUNK
+    from ..engine import load_engine
+
+    version = load_engine(args.rules).book.version
+    jobs = args.jobs or default_jobs()
+    if jobs > 1:
+        total = count_inputs(args.cases_dir)
+        if total is not None and total <= CHUNK:
+            jobs = 1
+    return version, jobs
+
+
+def _exit_code(tally: Tally, complete: bool) -> int:
+    if not complete:
+        return EXIT_INTERRUPTED
+    if tally.refused:
+        return EXIT_BAD_INPUT
+    return EXIT_OK if tally.items == tally.agree else EXIT_DISAGREE
+
+
+def _no_inputs(source: str) -> ImrError:
+    return InputFileError(
+        "no inputs found (letter files *.txt, case folders with letter.txt or case.yaml, or JSON Lines records)",
+        source=source if source != "-" else "<stdin>",
+    )
+
+
+# --- streaming: JSON Lines to a file or stdout --------------------------------------------
+
+
+def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int:
+    from ..batch import LineSink, resume_output, to_line
+
+    resumed = None
+    if args.out:
+        out_path = Path(args.out)
+        if out_path.is_dir():
+            raise InputFileError("is a folder, expected an output file", source=args.out)
+        resumed = resume_output(out_path) if args.resume else None
+        try:
+            stream: TextIO = out_path.open("a" if args.resume else "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise InputFileError(f"cannot write: {exc.strerror or exc}", source=args.out) from None
+    else:
+        stream = sys.stdout
+    sink = LineSink(stream)
+    try:
+        result = _pipeline(args, source, plan, sink.write, resumed)
+        summary = result.tally.summary(plan[0], result.complete)
+        sink.write([to_line(summary)])
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    if args.out:
+        _print_summary(summary, args)
+    if result.tally.inputs == 0:
+        raise _no_inputs(source)
+    if not result.complete:
+        print("imr qa: interrupted: the output so far is whole JSON Lines; run again with --resume to finish",
+              file=sys.stderr)
+    return _exit_code(result.tally, result.complete)
+
+
+def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
+    """The totals on stdout when the items went to a file."""
+    if args.json:
+        print(dump_json(summary.model_dump(mode="json")))
+        return
+    s = summary
+    refused = "".join(f"   {code} {n}" for code, n in s.refused_by_code.items())
+    print(
+        f"items {s.items}   agree {s.agree}/{s.items}   citation agree {s.citation_agree}/{s.items}   "
+        f"indeterminate {s.indeterminate}   leaning on rationale-only facts {s.leaning_on_rationale_facts}\n"
+        f"inputs {s.inputs}   evaluated {s.evaluated}   refused {s.refused}{refused}   rules {s.rules_version}\n"
+        f"output {args.out}" + ("" if s.complete else " (interrupted: run again with --resume to finish)")
+    )
+
+
+# --- the report: today's table or JSON ----------------------------------------------------
+
+
+def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int:
+    import json
+
+    from ..qa import QAItem, QAReport, QASummary, Refused
+    from ..qa.render import render_report
+
+    items: list[QAItem] = []
+    refused: list[Refused] = []
+    fields = set(QAItem.model_fields)
+
+    def collect(lines: list[str]) -> None:
+        for line in lines:
+            record = json.loads(line)
+            if record["type"] == "refused":
+                refused.append(Refused(case=record["case"], reason=record["reason"]))
+            else:
+                items.append(QAItem.model_validate({k: v for k, v in record.items() if k in fields}))
+
+    result = _pipeline(args, source, plan, collect)
+    version = plan[0]
+    if result.tally.inputs == 0:
+        raise _no_inputs(source)
+    t = result.tally
+    summary = QASummary(
+        cases=t.inputs, refused=len(refused), items=t.items, agree=t.agree, disagree=t.items - t.agree,
+        citation_agree=t.citation_agree, indeterminate=t.indeterminate,
+        leaning_on_rationale_facts=t.leaning, rules_version=version,
+    )
+    report = QAReport(summary=summary, items=items, refused=refused)
+    print(dump_json(report.model_dump(mode="json")) if args.json else render_report(report), end="\n" if args.json else "")
+    if not result.complete:
+        print("imr qa: interrupted: the report covers the inputs done so far", file=sys.stderr)
+    return _exit_code(t, result.complete)

@@ -27,9 +27,14 @@ has traps, each measured and covered by tests/engine/test_durable_behaviour.py:
   corrupt: a later `delete_state` segfaults. Expressions are therefore
   measured here and refused *before* durable_rules sees them;
 - `$ne` and `$in` do not exist (`$neq`, `$or` of equalities instead), `$iall`
-  never matches an empty list, and comparisons never match an absent attribute.
+  never matches an empty list, and comparisons never match an absent attribute;
+- its JSON reader rejects numbers in exponent notation, which is how Python
+  writes floats below 1e-4 or from 1e16 up (error 204, the C engine's own
+  exception type): `check_fact` refuses them first, as an EngineError.
 
-The library is not thread-safe; a lock serialises evaluations.
+The library is not thread-safe; a lock serialises evaluations, and our
+rulesets live on a host of our own that starts no background threads
+(`_SyncHost`).
 
 Speed: an assert + retract costs ~30 us (two JSON round trips and a Python
 action per firing), which is most of an evaluation. Every rule here reads ONE
@@ -52,7 +57,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from durable import engine as _engine
-from durable.lang import get_host
 
 from ..errors import EngineError
 
@@ -70,6 +74,31 @@ _COMPARISONS = frozenset({"$eq", "$neq", "$lt", "$lte", "$gt", "$gte"})
 _PRESENCE = frozenset({"$ex", "$nex"})
 _ARRAYS = frozenset({"$iany", "$iall"})
 _ABSENT = object()  # an attribute the fact does not have
+
+
+class _SyncHost(_engine.Host):
+    """A durable_rules host without its background dispatch threads.
+
+    `Host()` starts two timer loops that call into every registered ruleset
+    and start a new thread for each, round after round: with ~40 rulesets that
+    is hundreds of threads a second and ~5 % of a core while idle (measured),
+    and a second thread entering the C engine while we assert. They exist for
+    timers and queued actions, which we never use: our actions run inside
+    `assert_fact`, synchronously.
+    """
+
+    def _run(self) -> None:
+        pass
+
+
+_the_host: _SyncHost | None = None
+
+
+def _host() -> _SyncHost:
+    global _the_host
+    if _the_host is None:
+        _the_host = _SyncHost()
+    return _the_host
 
 
 def expression_groups(expr: Any) -> int:
@@ -91,6 +120,23 @@ def check_expression(rule_id: str, expr: dict[str, Any]) -> None:
             f"rule '{rule_id}': its criteria need {groups} all/any groups; durable_rules allows "
             f"{MAX_GROUPS}: split the rule or flatten its criteria"
         )
+
+
+def check_fact(fact: dict[str, Any]) -> None:
+    """Refuse a fact durable_rules cannot take: too many properties, or an unreadable number.
+
+    Python writes floats below 1e-4 or from 1e16 up in exponent notation (1e-05),
+    which the C engine's JSON reader rejects (measured: error 204, not a clean
+    failure); NaN and infinities are not JSON.
+    """
+    if len(fact) >= MAX_PROPERTIES:
+        raise EngineError(f"a fact has {len(fact)} properties; durable_rules allows {MAX_PROPERTIES - 1}")
+    for name, value in fact.items():
+        if type(value) is float and value != 0.0 and not (1e-4 <= abs(value) < 1e16):
+            raise EngineError(
+                f"fact '{name}' = {value!r}: durable_rules cannot read numbers in exponent notation or "
+                "NaN/infinity (a unit or quantity is probably wrong)"
+            )
 
 
 def _is_number(value: object) -> bool:
@@ -211,7 +257,7 @@ class CompiledRuleset:
         definitions = {rid: {"all": [{"m": expr}], "run": self._action(rid)} for rid, expr in rules}
         try:
             with _lock:
-                get_host().set_rulesets({self.name: definitions})
+                _host().set_rulesets({self.name: definitions})
         except Exception as exc:  # the C engine reports bad expressions only as an error code
             raise EngineError(f"durable_rules refused ruleset '{label}': {exc}") from None
 
@@ -226,12 +272,15 @@ class CompiledRuleset:
 
         return action
 
-    def matches(self, facts: Iterable[dict[str, Any]]) -> list[Match]:
-        """(item, rule) pairs of every rule that holds for each fact, fact by fact."""
+    def matches(self, facts: Iterable[dict[str, Any]], *, checked: bool = False) -> list[Match]:
+        """(item, rule) pairs of every rule that holds for each fact, fact by fact.
+
+        *checked*: the caller already ran `check_fact` on these facts (once per item, not per topic).
+        """
         facts = list(facts)
-        for fact in facts:
-            if len(fact) >= MAX_PROPERTIES:
-                raise EngineError(f"a fact has {len(fact)} properties; durable_rules allows {MAX_PROPERTIES - 1}")
+        if not checked:
+            for fact in facts:
+                check_fact(fact)
         if self.signature is None:
             return self._ask(facts)
         out: list[Match] = []
@@ -259,7 +308,7 @@ class CompiledRuleset:
     def _ask(self, facts: list[dict[str, Any]]) -> list[Match]:
         """Assert each fact, collect (item, rule) pairs in firing order, retract the facts again."""
         with _lock:
-            host = get_host()
+            host = _host()
             self._sink.clear()
             self._errors.clear()
             stored: list[dict[str, Any]] = []
@@ -271,6 +320,8 @@ class CompiledRuleset:
                         host.assert_fact(self.name, message)
                     except _engine.MessageNotHandledException:
                         continue  # no criterion of this ruleset holds; nothing was stored
+                    except Exception as exc:  # the C engine's own error type, an error code only
+                        raise EngineError(f"durable_rules refused a fact in ruleset {self.name}: {exc}") from None
                     stored.append(message)
             finally:
                 for message in stored:

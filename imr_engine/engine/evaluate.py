@@ -19,6 +19,7 @@ from typing import Any
 
 from ..citations import Citation
 from ..errors import EngineError
+from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts
 from ..requests.model import RequestedItem
 from ..rulebook.conditions import facts_named
@@ -27,11 +28,14 @@ from ..rulebook.model import Rule
 from .compile import CompiledTopic, compile_rulebook
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule
+from .durable_adapter import check_fact
 from .explain import compose_rationale, template_values
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Request lines remembered per engine: a corpus repeats the same lines ("Soma 350mg #60") often.
 REQUEST_MEMO_SIZE = 4096
+#: Distinct (kind, service, ingredients, classes) routes remembered; a corpus has few.
+ROUTE_MEMO_SIZE = 4096
 
 
 def resolve_as_of(case: CaseFacts, fallback: dt.date | None) -> tuple[dt.date, str]:
@@ -83,6 +87,7 @@ class Engine:
         self.topics: list[CompiledTopic] = compile_rulebook(book)
         self._views = {r.id: _RuleView.of(r) for r in book.rules}
         self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
+        self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
     def evaluate(self, case: CaseFacts, as_of: dt.date | None = None) -> CaseDetermination:
         when, when_source = resolve_as_of(case, as_of)
@@ -90,14 +95,15 @@ class Engine:
         derived = derive_items(case, items, when, self.vocabulary)
         dumps = [d.facts.model_dump(mode="json") for d in derived]
         fired = self._fire(derived, dumps)
+        shared: dict[tuple[object, ...], FactUsed] = {}  # facts of the case, the same for every item
         determinations = [
-            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when)
+            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared)
             for index, d in enumerate(derived)
         ]
         return CaseDetermination(
             case_id=case.case_id,
             as_of=when.isoformat(),
-            as_of_source=when_source,  # type: ignore[arg-type]
+            as_of_source=when_source,
             rules_version=self.book.version,
             items=determinations,
         )
@@ -110,7 +116,7 @@ class Engine:
         """
         from ..requests import parse_request
 
-        vocabulary = getattr(self.vocabulary, "vocabulary", self.vocabulary)
+        vocabulary: Any = getattr(self.vocabulary, "vocabulary", self.vocabulary)
         memo = self._request_items
         out: list[RequestedItem] = []
         for request in case.requests:
@@ -129,29 +135,44 @@ class Engine:
         return out
 
     def _fire(self, derived: list[Derived], dumps: list[dict[str, Any]]) -> dict[int, list[_RuleView]]:
-        engine_facts = [engine_fact(dump) for dump in dumps]
+        by_topic: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for d, dump in zip(derived, dumps):
+            topics = self._topics_for(d.facts)
+            if topics:
+                fact = engine_fact(dump)
+                check_fact(fact)
+                for t in topics:
+                    by_topic[t].append(fact)
         fired: dict[int, set[str]] = defaultdict(set)
-        for topic in self.topics:
-            facts = [f for d, f in zip(derived, engine_facts) if topic.applies(d.facts)]
-            if not facts:
-                continue
-            for index, rule_id in topic.ruleset.matches(facts):
+        for t in sorted(by_topic):
+            for index, rule_id in self.topics[t].ruleset.matches(by_topic[t], checked=True):
                 fired[index].add(rule_id)
         order, views = self.book.order, self._views
         return {i: [views[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
 
+    def _topics_for(self, facts: ItemFacts) -> tuple[int, ...]:
+        """Indexes of the topics whose scope takes the item, remembered by the fields scopes read."""
+        key = (facts.kind, facts.service, tuple(facts.ingredients), tuple(facts.classes))
+        topics = self._routes.get(key)
+        if topics is None:
+            topics = tuple(i for i, t in enumerate(self.topics) if t.applies(facts))
+            if len(self._routes) < ROUTE_MEMO_SIZE:
+                self._routes[key] = topics
+        return topics
+
     def _decide(
         self, case: CaseFacts, index: int, item: RequestedItem, derived: Derived, dump: dict[str, Any],
-        rules: list[_RuleView], as_of: dt.date,
+        rules: list[_RuleView], as_of: dt.date, shared: dict[tuple[object, ...], FactUsed],
     ) -> Determination:
         request = case.requests[index].text
+        used = _FactsOfItem(derived, dump, shared)
         deciding = [r for r in rules if r.rule.outcome != "advisory"]
         advisory = [r for r in rules if r.rule.outcome == "advisory"]
         values = template_values(case, item, derived, as_of, dump)
         if not deciding:
             return Determination(
                 index=index, request=request, predicted="Indeterminate", medically_necessary=None,
-                rules=[self._fired(r, derived, dump, False) for r in advisory],
+                rules=[self._fired(r, derived, dump, used, False) for r in advisory],
                 citations=[r.citation for r in advisory],
                 rationale=compose_rationale([], request, None, values),
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
@@ -163,8 +184,8 @@ class Engine:
         decisive = [r for r in in_tier if r.rule.outcome == outcome]
         decisive_ids = {r.rule.id for r in decisive}
         others = [r for r in deciding if r.rule.id not in decisive_ids]
-        trace = [self._fired(r, derived, dump, True) for r in decisive]
-        trace += [self._fired(r, derived, dump, False) for r in others + advisory]
+        trace = [self._fired(r, derived, dump, used, True) for r in decisive]
+        trace += [self._fired(r, derived, dump, used, False) for r in others + advisory]
         citations: list[Citation] = []
         seen: set[tuple[object, ...]] = set()
         for r in decisive + advisory:
@@ -183,7 +204,7 @@ class Engine:
             request=request,
             predicted="Overturned" if necessary else "Upheld",
             medically_necessary=necessary,
-            decided_by=TIER_LABEL[tier],  # type: ignore[arg-type]
+            decided_by=TIER_LABEL[tier],
             rules=trace,
             citations=citations,
             rationale=compose_rationale([r.rule for r in decisive], request, necessary, values),
@@ -192,9 +213,13 @@ class Engine:
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
         )
 
-    def _fired(self, view: _RuleView, derived: Derived, dump: dict[str, Any], decisive: bool) -> FiredRule:
+    def _fired(
+        self, view: _RuleView, derived: Derived, dump: dict[str, Any], used: _FactsOfItem, decisive: bool
+    ) -> FiredRule:
         rule = view.rule
-        return FiredRule(
+        # Built from validated parts (rule book, item facts), so construction skips re-validation:
+        # this runs for every rule that fires on every item.
+        return FiredRule.model_construct(
             rule_id=rule.id,
             title=rule.title,
             question=rule.question,
@@ -203,7 +228,7 @@ class Engine:
             decisive=decisive,
             citation=view.citation,
             citation_label=view.label,
-            facts=_facts_used(view.fact_names, derived, dump),
+            facts=[used.get(name) for name in view.fact_names],
         )
 
 
@@ -240,14 +265,35 @@ def facts_used(rule: Rule, derived: Derived) -> list[FactUsed]:
 
 
 def _facts_used(names: tuple[str, ...] | list[str], derived: Derived, values: dict[str, Any]) -> list[FactUsed]:
-    out = []
-    for name in names:
-        evidence = derived.evidence.get(name, [])
-        value = values.get(name)
-        out.append(FactUsed(
-            name=name,
-            value=value,
-            evidence=evidence,
-            rationale_only=leans_on_rationale(value, evidence),
-        ))
-    return out
+    facts = _FactsOfItem(derived, values, {})
+    return [facts.get(name) for name in names]
+
+
+class _FactsOfItem:
+    """The FactUsed of each fact of one item, built once and shared by every rule that read it.
+
+    Facts of the case (not of the item) carry the same evidence list for every
+    item, so they are shared across the case's items too (*shared*, keyed by the
+    evidence list's identity: it lives as long as the evaluation).
+    """
+
+    def __init__(self, derived: Derived, values: dict[str, Any], shared: dict[tuple[object, ...], FactUsed]) -> None:
+        self._derived, self._values, self._shared = derived, values, shared
+        self._mine: dict[str, FactUsed] = {}
+
+    def get(self, name: str) -> FactUsed:
+        fact = self._mine.get(name)
+        if fact is not None:
+            return fact
+        evidence = self._derived.evidence.get(name, [])
+        value = self._values.get(name)
+        key = (name, id(evidence), tuple(value) if isinstance(value, list) else value)
+        fact = self._shared.get(key)
+        if fact is None:
+            fact = FactUsed.model_construct(
+                name=name, value=value, evidence=evidence, rationale_only=leans_on_rationale(value, evidence),
+            )
+            if evidence:  # an empty list is a fresh object per item: nothing to share by
+                self._shared[key] = fact
+        self._mine[name] = fact
+        return fact

@@ -3,38 +3,77 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from ..facts.model import CaseFacts
 from ..requests.model import RequestedItem
-from ..rulebook.model import Rule
 from ..rulebook.conditions import FACT_TYPES
-from ..rulebook.templates import render
+from ..rulebook.model import Rule
+from ..rulebook.templates import _PLACEHOLDER, render_value
+from .derive import Derived
 
 #: How a yes/no/unknown fact reads in a sentence.
 TRI_WORDS = {"yes": "documented", "no": "documented as absent", "unknown": "not documented"}
 TRI_FACTS = frozenset(n for n, t in FACT_TYPES.items() if t.kind == "enum" and set(t.values) == set(TRI_WORDS))
-from .derive import Derived
+
+
+class TemplateValues(Mapping[str, object]):
+    """The values templates may name, converted only when a template asks.
+
+    A rationale uses a handful of the ~100 item facts, so converting all of
+    them for every item (as a plain dict would) is wasted work.
+    """
+
+    def __init__(self, dump: Mapping[str, object], extras: dict[str, object]) -> None:
+        self._dump = dump
+        self._extras = extras
+
+    def __getitem__(self, name: str) -> object:
+        if name in self._extras:
+            return self._extras[name]
+        value = self._dump[name]
+        return TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._dump
+        yield from (k for k in self._extras if k not in self._dump)
+
+    def __len__(self) -> int:
+        return len(self._dump) + sum(k not in self._dump for k in self._extras)
 
 
 def template_values(
     case: CaseFacts, item: RequestedItem, derived: Derived, as_of: dt.date, dump: dict[str, object] | None = None
-) -> dict[str, object]:
+) -> Mapping[str, object]:
     """Everything a template may name: the item facts plus a few readable extras.
 
     *dump* is `derived.facts.model_dump(mode="json")` when the caller already has it.
     """
     if dump is None:
         dump = derived.facts.model_dump(mode="json")
-    values: dict[str, object] = {
-        name: TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
-        for name, value in dump.items()
-    }
-    values["request"] = case.requests[derived.facts.item_index].text
-    values["name"] = item.name
-    values["as_of"] = as_of.isoformat()
-    values["date_of_injury"] = str(case.date_of_injury.date) if case.date_of_injury else None
-    values["medication_started"] = derived.extras.get("medication_started")
-    return values
+    return TemplateValues(dump, {
+        "request": case.requests[derived.facts.item_index].text,
+        "name": item.name,
+        "as_of": as_of.isoformat(),
+        "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
+        "medication_started": derived.extras.get("medication_started"),
+    })
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[str, ...]:
+    """A template cut once into literal text and placeholder names (odd positions)."""
+    return tuple(_PLACEHOLDER.split(template))
+
+
+def _render(template: str, values: Mapping[str, object]) -> str:
+    """`templates.render` with the template cut up once, not scanned for every item."""
+    pieces = _pieces(template)
+    out = list(pieces)
+    for i in range(1, len(pieces), 2):
+        out[i] = render_value(values.get(pieces[i]))
+    return "".join(out)
 
 
 def _sentence(text: str) -> str:
@@ -42,7 +81,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def compose_rationale(decisive: list[Rule], request: str, necessary: bool | None, values: dict[str, object]) -> str:
+def compose_rationale(decisive: list[Rule], request: str, necessary: bool | None, values: Mapping[str, object]) -> str:
     """Guideline statement, the facts of this case, then the conclusion, as one paragraph."""
     if necessary is None:
         return (
@@ -52,8 +91,8 @@ def compose_rationale(decisive: list[Rule], request: str, necessary: bool | None
         )
     parts: list[str] = []
     for rule in decisive:
-        parts.append(_sentence(render(rule.statement, values)))
-        parts.append(_sentence(render(rule.rationale, values)))
+        parts.append(_sentence(_render(rule.statement, values)))
+        parts.append(_sentence(_render(rule.rationale, values)))
     verdict = "medically necessary" if necessary else "not medically necessary"
     parts.append(f"The request for {request} is {verdict}.")
     return " ".join(parts)

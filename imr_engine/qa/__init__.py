@@ -1,5 +1,19 @@
 """QA: the engine's predictions against the real letters' decisions."""
 
-from .compare import QAItem, QAReport, QASummary, Refused, case_dirs, compare_case, iter_qa, run_qa
+from .compare import (
+    ItemCountMismatch,
+    QAItem,
+    QAReport,
+    QASummary,
+    Refused,
+    case_dirs,
+    compare_case,
+    compare_predictions,
+    iter_qa,
+    run_qa,
+)
 
-__all__ = ["QAItem", "QAReport", "QASummary", "Refused", "case_dirs", "compare_case", "iter_qa", "run_qa"]
+__all__ = [
+    "ItemCountMismatch", "QAItem", "QAReport", "QASummary", "Refused", "case_dirs", "compare_case",
+    "compare_predictions", "iter_qa", "run_qa",
+]

@@ -18,6 +18,10 @@ from ..errors import ImrError
 from ..letter import ParsedLetter
 
 
+class ItemCountMismatch(ImrError):
+    """The facts and the letter do not list the same number of items: they cannot be paired."""
+
+
 class QAItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -90,17 +94,19 @@ def compare_case(engine: Engine, folder: Path) -> list[QAItem]:
     return compare_predictions(engine.evaluate(case), letter, folder.name, str(case_path))
 
 
-def compare_predictions(result: CaseDetermination, letter: ParsedLetter, case: str, source: str) -> list[QAItem]:
+def compare_predictions(
+    result: CaseDetermination, letter: ParsedLetter, case: str, source: str, facts: str = "case.yaml"
+) -> list[QAItem]:
     """Predicted items against the letter's decided items, in order.
 
-    *source* names the facts' origin (a case file, an extracted letter) in the
-    error raised when the two do not list the same number of items.
+    *source* (the facts' file, or the letter they were read from) and *facts*
+    (what they are, e.g. "the extracted facts") word the error raised when the
+    two do not list the same number of items.
     """
     if len(result.items) != len(letter.items):
-        raise ImrError(
-            f"case.yaml has {len(result.items)} requests but the letter decides {len(letter.items)} items"
-            if source.endswith("case.yaml") else
-            f"the facts list {len(result.items)} requests but the letter decides {len(letter.items)} items",
+        raise ItemCountMismatch(
+            f"{facts} {'has' if facts == 'case.yaml' else 'list'} {len(result.items)} requests "
+            f"but the letter decides {len(letter.items)} items",
             source=source,
         )
     out = []

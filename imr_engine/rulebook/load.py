@@ -74,9 +74,9 @@ def load_rule_file(path: Path) -> RuleFile:
         spec = RuleFile.model_validate(doc.data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = _clean_loc(tuple(err["loc"]))
+        where = _clean_loc(tuple(err["loc"]))
         msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
-        raise doc.fail(f"{_rule_context(doc.data, loc)}field '{_field_name(loc)}': {msg}", loc) from None
+        raise doc.fail(f"{_rule_context(doc.data, where)}field '{_field_name(where)}': {msg}", where) from None
     loc: tuple[Any, ...]
     for i, rule in enumerate(spec.rules):
         loc = ("rules", i, "when")

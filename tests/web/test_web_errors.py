@@ -160,9 +160,10 @@ def test_an_unexpected_failure_is_a_json_500_without_details(caplog) -> None:
     assert "RuntimeError" in logged and SECRET not in logged
 
 
-def test_a_case_the_engine_cannot_derive_is_422_not_500(client: TestClient) -> None:
-    """Found by the schema-driven test: a parsed request with a negative visit count passed the case model."""
+def test_a_negative_visit_count_is_refused_by_the_case_model(client: TestClient) -> None:
+    """Found by the schema-driven test: a parsed request with a negative visit count once passed
+    the case model and failed inside the engine; the request model now refuses it, naming the field."""
     case = {"case_id": "neg", "as_of": "2015-01-01",
             "requests": [{"text": "Physical therapy", "item": {"text": "Physical therapy", "name": "physical therapy", "visits": -3}}]}
-    error = assert_error(post_json(client, case), 422, None)
-    assert "visits_requested" in error["message"] and "greater than or equal to 0" in error["message"]
+    error = assert_error(post_json(client, case), 422, "requests.0.item.visits")
+    assert "greater than or equal to 0" in error["message"]

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): `python -m benchmarks` for batch QA, `benchmarks/http_load.py` for `imr serve`."""

@@ -1,0 +1,181 @@
+"""One input, inside a worker: read the letter, get case facts, evaluate, compare.
+
+Curated facts (a case folder's `case.yaml`, a stdin record's `case`) are used
+as given; a letter without them goes through fact extraction
+(`imr_engine.extract.extract_case`). Whatever goes wrong becomes a refusal
+with a reason code and a one-line reason naming the input: a worker never
+raises, so no input is lost. Each worker process compiles the rule book once
+(`load_engine` caches it per process: durable_rules state is per process).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import (
+    CaseFactsError,
+    EngineError,
+    ExtractionError,
+    ImrError,
+    InputFileError,
+    LetterParseError,
+    RequestParseError,
+    RuleError,
+)
+from ..facts.model import CaseFacts
+from ..letter import ParsedLetter, parse_letter, parse_letter_file
+from ..qa.compare import ItemCountMismatch, compare_predictions
+from .inputs import CASE_FILE, LETTER, BatchInput
+from .records import FactsSource, dump_line
+
+
+class WorkSettings(BaseModel):
+    """What every worker needs to know, fixed for the whole run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rules_dir: str | None = None
+    use_rationale: bool = False
+
+
+class Outcome(BaseModel):
+    """What one input produced: its output lines and the few fields the totals need."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str
+    lines: list[str]
+    brief: list[dict[str, Any]]
+    refusal: str | None = None
+
+
+_EXTRACT = __name__.rsplit(".", 2)[0] + ".extract"
+
+
+class _NoFacts(ImrError):
+    """A letter without curated facts, while fact extraction is not installed."""
+
+
+class _MissingLetter(ImrError):
+    """A case folder with case.yaml but no letter.txt: nothing to compare with."""
+
+
+#: Reason codes by error class, most specific first.
+_CODES: tuple[tuple[type[ImrError], str], ...] = (
+    (InputFileError, "unreadable"),
+    (LetterParseError, "letter"),
+    (CaseFactsError, "case_facts"),
+    (ExtractionError, "extraction"),
+    (RequestParseError, "request"),
+    (EngineError, "engine"),
+    (RuleError, "rules"),
+    (ItemCountMismatch, "mismatch"),
+    (_NoFacts, "no_facts"),
+    (_MissingLetter, "missing_letter"),
+)
+#: Finer codes for the letter problems a QA team meets most, read from the parser's messages.
+_LETTER_CODES = (("unknown letter layout", "unknown_layout"), ("no disputed items", "no_items"), ("is empty", "empty"))
+
+
+def reason_code(exc: ImrError) -> str:
+    """A short, stable code for why an input was refused."""
+    code = next((c for cls, c in _CODES if isinstance(exc, cls)), "refused")
+    if code in ("letter", "unreadable"):
+        code = next((c for text, c in _LETTER_CODES if text in exc.message), code)
+    return code
+
+
+def process_chunk(inputs: list[BatchInput], settings: WorkSettings) -> list[Outcome]:
+    """Process inputs in order (a chunk amortises the cost of talking to a worker process)."""
+    return [process(i, settings) for i in inputs]
+
+
+def process(item: BatchInput, settings: WorkSettings) -> Outcome:
+    """The output of one input; never raises."""
+    if item.kind == "refused":
+        return refused_outcome(item, item.code or "refused", item.reason or "refused")
+    try:
+        return _evaluate(item, settings)
+    except ImrError as exc:
+        return refused_outcome(item, reason_code(exc), exc.one_line())
+    except Exception as exc:  # a bug must cost one input, not the batch
+        where = item.path or item.key
+        return refused_outcome(item, "internal_error", f"{where}: internal error: {type(exc).__name__}: {exc}")
+
+
+def _evaluate(item: BatchInput, settings: WorkSettings) -> Outcome:
+    from ..engine import load_engine
+
+    letter, facts, source, origin = _read(item, settings)
+    result = load_engine(settings.rules_dir).evaluate(facts)
+    items = compare_predictions(result, letter, item.case, source, _facts_name(origin, source))
+    lines, brief = [], []
+    for qa in items:
+        record = qa.model_dump(mode="json")
+        record.update(type="item", input=item.key, item_count=len(items), facts=origin)
+        lines.append(dump_line(record))
+        brief.append({k: record[k] for k in ("type", "agree", "citation_match", "predicted", "leans_on_rationale_facts")})
+    return Outcome(key=item.key, lines=lines, brief=brief)
+
+
+def _facts_name(origin: FactsSource, source: str) -> str:
+    """How error messages call the facts: case.yaml, the case facts (stdin) or the extracted facts."""
+    if origin == "extracted":
+        return "the extracted facts"
+    return CASE_FILE if source.endswith(CASE_FILE) else "the case facts"
+
+
+def _read(item: BatchInput, settings: WorkSettings) -> tuple[ParsedLetter, CaseFacts, str, FactsSource]:
+    """The letter, its case facts, where the facts came from (for messages) and how."""
+    if item.kind == "record":
+        source = f"<stdin> line {item.key.split(':', 1)[1]}"
+        letter = parse_letter(item.letter or "", source=source)
+        if item.facts is not None:
+            return letter, _validate(item.facts, source), source, "curated"
+        # the text itself, not the parsed letter: extraction quotes offsets into the raw text,
+        # which it can only re-read from a file
+        return letter, _extract(item.letter or "", item.case, source, settings), source, "extracted"
+    path = Path(item.path or "")
+    if item.kind == "letter_file":
+        letter = parse_letter_file(path)
+        return letter, _extract(letter, item.case, str(path), settings), str(path), "extracted"
+    letter_path, case_path = path / LETTER, path / CASE_FILE
+    if not letter_path.exists():
+        raise _MissingLetter(f"missing {LETTER}", source=str(path))
+    letter = parse_letter_file(letter_path)
+    if case_path.exists():
+        from ..facts import load_case
+
+        return letter, load_case(case_path), str(case_path), "curated"
+    return letter, _extract(letter, path.name, str(letter_path), settings), str(letter_path), "extracted"
+
+
+def _validate(data: dict[str, Any], source: str) -> CaseFacts:
+    from ..yaml_source import describe_validation_error
+
+    try:
+        return CaseFacts.model_validate(data)
+    except ValidationError as exc:
+        _, message = describe_validation_error(exc)
+        raise CaseFactsError(f"case: {message}", source=source) from None
+
+
+def _extract(letter: ParsedLetter | str, case_id: str, source: str, settings: WorkSettings) -> CaseFacts:
+    try:
+        from ..extract import extract_case
+    except ImportError as exc:  # not installed, or not (yet) offering extract_case
+        if exc.name != _EXTRACT:
+            raise
+        raise _NoFacts(
+            "no curated case facts (case.yaml), and fact extraction (imr_engine.extract) is not installed",
+            source=source,
+        ) from None
+    return extract_case(letter, case_id=case_id, use_rationale=settings.use_rationale, source=source)
+
+
+def refused_outcome(item: BatchInput, code: str, reason: str) -> Outcome:
+    record = {"type": "refused", "input": item.key, "case": item.case, "code": code, "reason": reason}
+    return Outcome(key=item.key, lines=[dump_line(record)], brief=[{"type": "refused", "code": code}], refusal=reason)
