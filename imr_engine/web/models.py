@@ -80,7 +80,6 @@ class Health(_Model):
     status: Literal["ok"]
     rules_version: str
     rules: int = Field(description="How many rules are loaded.")
-    extraction: bool = Field(description="Whether /v1/extract is available in this build.")
 
 
 class FieldError(_Model):

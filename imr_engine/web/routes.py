@@ -12,7 +12,6 @@ from pydantic import BaseModel, ValidationError
 
 from ..engine.determination import CaseDetermination
 from ..facts.model import CaseFacts
-from .errors import json_error, request_id
 from .models import ErrorResponse, ExtractRequest, ExtractResponse, Health, RulesResponse, SchemaResponse
 from .service import EngineService
 
@@ -82,7 +81,7 @@ def build_router(service: EngineService) -> APIRouter:
     @router.post(
         "/v1/extract", tags=["engine"], summary="Draft case facts from a note and request lines",
         response_model=ExtractResponse,
-        responses={**_ERRORS, 501: {"model": ErrorResponse, "description": "Extraction is not part of this build."}},
+        responses=_ERRORS,
         description=(
             "Body: free text (a progress note or a letter) and optional request lines. Answer: a draft case whose "
             "facts carry evidence quotes with character offsets (start, end) into the text. Correct it and POST it "
@@ -93,9 +92,6 @@ def build_router(service: EngineService) -> APIRouter:
     async def extract(request: Request) -> Response:
         body = await body_as(ExtractRequest, request)
         request.state.case_id = body.case_id
-        if not service.extraction_available:
-            return json_error(501, "fact extraction (imr_engine.extract) is not part of this build", service.version,
-                              request_id=request_id(request))
         return _json(await service.run(service.extract_json, body.text, body.requests, body.case_id))
 
     @router.get("/v1/rules", tags=["rules"], summary="Every rule with its citation and effective dates",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
@@ -23,23 +22,12 @@ from pydantic import ValidationError
 from ..cli import dump_json
 from ..engine import Engine, load_engine, resolve_as_of
 from ..errors import EngineError
+from ..extract import extract_text
 from ..facts.model import CaseFacts
 from .errors import FieldProblem
 from .models import ExtractResponse, Health, RuleSummary
 
 T = TypeVar("T")
-
-
-def _extractor() -> Callable[..., CaseFacts] | None:
-    """`imr_engine.extract.extract_text`, when this build has it (extraction ships apart from the engine)."""
-    try:
-        module = importlib.import_module("imr_engine.extract")
-    except ModuleNotFoundError as exc:
-        if exc.name == "imr_engine.extract":
-            return None
-        raise
-    extract_text = getattr(module, "extract_text", None)
-    return extract_text if callable(extract_text) else None
 
 
 class EngineService:
@@ -93,16 +81,10 @@ class EngineService:
         return result.model_dump_json()
 
     def extract_json(self, text: str, requests: list[str], case_id: str) -> str:
-        extract_text = _extractor()
-        assert extract_text is not None, "checked by the route before it is called"
         case = extract_text(text, requests, case_id=case_id)
         return ExtractResponse(rules_version=self.version, case=case).model_dump_json()
 
     # --- answers fixed for the process's lifetime -----------------------------------
-
-    @property
-    def extraction_available(self) -> bool:
-        return _extractor() is not None
 
     @cached_property
     def rules_json(self) -> str:
@@ -117,6 +99,5 @@ class EngineService:
     def health_json(self) -> str:
         health = Health(
             status="ok", rules_version=self.version, rules=len(self.engine.book.rules),
-            extraction=self.extraction_available,
         )
         return dump_json(health.model_dump(mode="json"))

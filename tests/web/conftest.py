@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import socket
 import subprocess
 import sys
@@ -21,17 +20,6 @@ from imr_engine.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 CASE_FILES = sorted(REPO.glob("cases/*/case.yaml"))
-
-
-def _has_extract() -> bool:
-    try:
-        return callable(getattr(importlib.import_module("imr_engine.extract"), "extract_text", None))
-    except ModuleNotFoundError:
-        return False
-
-
-HAS_EXTRACT = _has_extract()
-NO_EXTRACT_REASON = "imr_engine.extract (issue: extraction) is not in this tree yet; /v1/extract answers 501"
 
 
 @pytest.fixture(scope="session")

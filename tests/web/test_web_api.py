@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import CASE_FILES, HAS_EXTRACT
+from conftest import CASE_FILES
 from fastapi.testclient import TestClient
 
 from imr_engine.cli import main
@@ -82,7 +82,6 @@ def test_healthz(client: TestClient, engine: Engine) -> None:
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok", "rules_version": engine.book.version, "rules": len(engine.book.rules),
-        "extraction": HAS_EXTRACT,
     }
 
 

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import HAS_EXTRACT, NO_EXTRACT_REASON, running_server
+from conftest import running_server
 
 from imr_engine.engine import Engine
 from imr_engine.facts import CaseFacts
@@ -23,7 +23,6 @@ from imr_engine.facts import CaseFacts
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="no chromium installed (apt-get install chromium; .ci/run does)"),
-    pytest.mark.skipif(not HAS_EXTRACT, reason=NO_EXTRACT_REASON),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
 

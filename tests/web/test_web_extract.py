@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-import pytest
-from conftest import CASE_FILES, HAS_EXTRACT, NO_EXTRACT_REASON
+from conftest import CASE_FILES
 from fastapi.testclient import TestClient
 
 from imr_engine.engine import Engine
@@ -17,7 +16,6 @@ def note() -> str:
     return (CASE_FILES[0].parent / "letter.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not HAS_EXTRACT, reason=NO_EXTRACT_REASON)
 def test_extract_answers_what_the_library_extracts(client: TestClient, engine: Engine) -> None:
     extract_text = importlib.import_module("imr_engine.extract").extract_text
     text = note()
@@ -30,7 +28,6 @@ def test_extract_answers_what_the_library_extracts(client: TestClient, engine: E
     assert [r["text"] for r in case["requests"]][: len(LINES)] == LINES
 
 
-@pytest.mark.skipif(not HAS_EXTRACT, reason=NO_EXTRACT_REASON)
 def test_extracted_spans_point_into_the_text(client: TestClient) -> None:
     text = note()
     case = client.post("/v1/extract", json={"text": text, "requests": LINES}).json()["case"]
@@ -52,7 +49,6 @@ def test_extracted_spans_point_into_the_text(client: TestClient) -> None:
         assert 0 <= ev["start"] < ev["end"] <= len(text)
 
 
-@pytest.mark.skipif(not HAS_EXTRACT, reason=NO_EXTRACT_REASON)
 def test_extracted_draft_evaluates(client: TestClient, engine: Engine) -> None:
     from imr_engine.facts import CaseFacts
 
@@ -61,11 +57,3 @@ def test_extracted_draft_evaluates(client: TestClient, engine: Engine) -> None:
     assert response.status_code == 200
     expected = engine.evaluate(CaseFacts.model_validate(draft), as_of=__import__("datetime").date(2015, 8, 28))
     assert response.json() == expected.model_dump(mode="json")
-
-
-@pytest.mark.skipif(HAS_EXTRACT, reason="extraction is built: the real tests above run instead")
-def test_without_extraction_the_endpoint_says_so(client: TestClient) -> None:
-    response = client.post("/v1/extract", json={"text": "Patient on Norco.", "requests": ["Norco 10/325 #120"]})
-    assert response.status_code == 501
-    assert "imr_engine.extract" in response.json()["error"]["message"]
-    assert client.get("/healthz").json()["extraction"] is False

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import schemathesis
-from conftest import CASE_FILES, HAS_EXTRACT, NO_EXTRACT_REASON
+from conftest import CASE_FILES
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,8 +20,6 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app())
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case: schemathesis.Case) -> None:
-    if case.path == "/v1/extract" and not HAS_EXTRACT:
-        pytest.skip(NO_EXTRACT_REASON)
     response = case.call()
     case.validate_response(response, checks=[not_a_server_error])
     assert response.status_code < 500

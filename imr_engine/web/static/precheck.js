@@ -510,10 +510,6 @@ async function start() {
     return;
   }
   state.schema = schema.data.schema;
-  if (!health.data.extraction) {
-    setStatus("Fact extraction is not part of this server's build: Check cannot read a note.", "error");
-    $("check").disabled = true;
-  }
   document.body.dataset.ready = "true";
 }
 
