@@ -13,9 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from pydantic import ValidationError
-
-from ..errors import EngineError
 from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
@@ -280,7 +277,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
         _prior_sessions(case, item, vocab, values, evidence)
         _request_details(case, request, item, values, evidence)
-        out.append(Derived(_item_facts(case, index, values), evidence, extras))
+        out.append(Derived(ItemFacts.model_validate(values), evidence, extras))
     return out
 
 
@@ -430,15 +427,3 @@ def _request_details(
         if same:
             v["prior_imaging_same_region"] = "yes"
             ev["prior_imaging_same_region"] = _ev(*same)
-
-
-def _item_facts(case: CaseFacts, index: int, values: dict[str, object]) -> ItemFacts:
-    """Validated item facts; a value the rules cannot take is the case's error, not a crash."""
-    try:
-        return ItemFacts.model_validate(values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise EngineError(
-            f"request {index + 1}: derived fact '{field}' is invalid: {first['msg']}", source=case.case_id
-        ) from None

@@ -17,6 +17,8 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..citations import Citation
 from ..errors import EngineError
 from ..facts.derived import ItemFacts
@@ -90,6 +92,17 @@ class Engine:
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
     def evaluate(self, case: CaseFacts, as_of: dt.date | None = None) -> CaseDetermination:
+        """One determination per requested item; a fact the model refuses is an EngineError."""
+        try:
+            return self._evaluate(case, as_of)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise EngineError(
+                f"the case cannot be evaluated: {exc.title} field '{where}': {first['msg']}", source=case.case_id
+            ) from None
+
+    def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
         when, when_source = resolve_as_of(case, as_of)
         items = self._requested_items(case)
         derived = derive_items(case, items, when, self.vocabulary)

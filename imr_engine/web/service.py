@@ -17,8 +17,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
 from ..cli import dump_json
 from ..engine import Engine, load_engine, resolve_as_of
 from ..errors import EngineError
@@ -70,15 +68,7 @@ class EngineService:
                 "as_of", "the case has no as_of date, no UR decision date and no dated report: "
                 "set as_of in the case, or pass ?as_of=YYYY-MM-DD", source=case.case_id,
             ) from None
-        try:
-            result = self.engine.evaluate(case, as_of=as_of)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(p) for p in err["loc"])
-            raise EngineError(
-                f"the case cannot be evaluated: {exc.title} fact '{where}': {err['msg']}", source=case.case_id
-            ) from None
-        return result.model_dump_json()
+        return self.engine.evaluate(case, as_of=as_of).model_dump_json()
 
     def extract_json(self, text: str, requests: list[str], case_id: str) -> str:
         case = extract_text(text, requests, case_id=case_id)

@@ -183,3 +183,14 @@ def test_a_shared_adjunct_does_not_make_another_product_current(engine: Engine) 
     facts = {f.name: f.value for r in engine.evaluate(case).items[0].rules for f in r.facts}
     assert facts.get("request_purpose", "unknown") != "continue"
     assert facts.get("currently_prescribed", "unknown") != "yes"
+
+
+def test_a_derived_fact_the_model_refuses_is_an_engine_error(engine: Engine) -> None:
+    """An item built without validation (model_copy) cannot crash the engine with a raw pydantic error."""
+    from imr_engine.errors import EngineError
+    from imr_engine.requests import parse_request
+
+    case = build_case(["Physical therapy 2x4"])
+    case.requests[0].item = parse_request("Physical therapy 2x4").model_copy(update={"visits": -8})
+    with pytest.raises(EngineError, match="cannot be evaluated"):
+        engine.evaluate(case)
