@@ -190,7 +190,7 @@ def _targets(f: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for key, (op, goal) in TARGETS.items():
         value = f.get(key)
         met = None if value is None else (value >= goal if op == ">=" else value < goal)
-        out[key] = {"target": f"{op} {goal:g}", "value": value, "met": met}
+        out[key] = {"target": f"{op} {goal:.3g}", "value": value, "met": met}
     return out
 
 
@@ -207,6 +207,10 @@ def _machine() -> dict[str, Any]:
         "cpu": cpu, "cores": len(os.sched_getaffinity(0)), "python": platform.python_version(),
         "load_average_1m": round(os.getloadavg()[0], 2),
     }
+
+
+def _pct(share: float | None) -> str:
+    return "n/a" if share is None else f"{share:.2%}"
 
 
 def _table(f: dict[str, Any]) -> str:
@@ -232,13 +236,15 @@ def _table(f: dict[str, Any]) -> str:
                      f"exit {r['exit_code']}, {r['inputs_reported']} inputs reported")
     lines += [
         f"{'single case p50 / p99':<34}{f['single_case_p50_ms']:>10} / {f['single_case_p99_ms']} ms",
-        f"{'durable_rules asked for':<34}{num(f['durable_rules_asked_share']):>14} of facts (rest from the memo)",
+        f"{'durable_rules asked for':<34}{_pct(f['durable_rules_asked_share']):>14} of facts (the rest from the memo)",
         "",
         "targets:",
     ]
     for key, t in f["targets"].items():
         mark = "n/a" if t["met"] is None else "met" if t["met"] else "MISSED"
-        lines.append(f"  {key:<40}{t['target']:>10}   {num(t['value']):>12}   {mark}")
+        value = t["value"]
+        shown = f"{value:.3f}" if isinstance(value, float) and value < 10 else num(value)
+        lines.append(f"  {key:<40}{t['target']:>10}   {shown:>12}   {mark}")
     lines.append(f"\nbenchmark took {f['benchmark_s']} s")
     return "\n".join(lines)
 
