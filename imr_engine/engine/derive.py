@@ -70,10 +70,16 @@ def _tri(finding: Finding) -> str:
 
 
 def _ev(*sources: Evidenced | None) -> list[Evidence]:
+    """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot)."""
     out: list[Evidence] = []
+    seen: set[tuple[str, str, int | None, int | None]] = set()
     for s in sources:
         if s is not None:
-            out.extend(e for e in s.evidence if e not in out)
+            for e in s.evidence:
+                key = (e.quote, e.source, e.start, e.end)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
     return out
 
 
