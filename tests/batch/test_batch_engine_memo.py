@@ -137,10 +137,9 @@ def test_real_cases_decide_the_same_with_and_without_memo(engine: Engine) -> Non
 
 
 def test_engine_fact_from_the_dump_is_to_engine_fact(engine: Engine) -> None:
-    from imr_engine.engine.requests import requested_items
 
     for folder in REAL:
         case = load_case(folder / "case.yaml")
         when, _ = resolve_as_of(case, None)
-        for d in derive_items(case, requested_items(case, engine.vocabulary), when, engine.vocabulary):
+        for d in derive_items(case, engine._requested_items(case), when, engine.vocabulary):
             assert engine_fact(d.facts.model_dump(mode="json")) == d.facts.to_engine_fact()

@@ -10,14 +10,13 @@ from scenarios import build_case, finding, on_drug
 
 from imr_engine.engine import Engine
 from imr_engine.engine.derive import count_levels, derive_items
-from imr_engine.engine.requests import requested_items
 from imr_engine.facts import CaseFacts
 
 AS_OF = dt.date(2015, 6, 1)
 
 
 def facts(engine: Engine, case: CaseFacts, index: int = 0):
-    items = requested_items(case, engine.vocabulary)
+    items = engine._requested_items(case)  # the parse evaluation itself uses
     return derive_items(case, items, AS_OF, engine.vocabulary)[index].facts
 
 
