@@ -1,0 +1,1 @@
+"""The development corpus: notes and real decisions the reader and rules were not written from."""
