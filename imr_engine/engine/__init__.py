@@ -12,12 +12,11 @@ from .evaluate import Engine, resolve_as_of
 @lru_cache(maxsize=4)
 def _engine_for(rules_dir: str | None) -> Engine:
     from ..rulebook import load_rulebook
-    from ..vocabulary import load_vocabulary
+    from ..vocabulary.shared import vocabulary_for
     from .terminology import VocabularyTerminology
 
     book = load_rulebook(rules_dir)
-    vocab = load_vocabulary(book.root / "vocabulary")
-    return Engine(book, VocabularyTerminology(vocab))
+    return Engine(book, VocabularyTerminology(vocabulary_for(book.root)))
 
 
 def load_engine(rules_dir: str | Path | None = None) -> Engine:

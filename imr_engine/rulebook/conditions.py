@@ -128,6 +128,7 @@ class FactType:
     kind: Literal["enum", "text", "number", "list"]
     optional: bool
     values: tuple[str, ...] = ()
+    minimum: float | None = None  # the model's lower bound (ge), when it has one
 
 
 def _fact_types() -> dict[str, FactType]:
@@ -146,7 +147,8 @@ def _fact_types() -> dict[str, FactType]:
         elif origin is list:
             table[name] = FactType("list", optional)
         elif ann in (int, float):
-            table[name] = FactType("number", optional)
+            bounds = [m.ge for m in field.metadata if getattr(m, "ge", None) is not None]
+            table[name] = FactType("number", optional, minimum=float(bounds[0]) if bounds else None)
         else:
             table[name] = FactType("text", optional)
     return table

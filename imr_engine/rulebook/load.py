@@ -20,6 +20,8 @@ from ..resources import default_rules_dir
 from ..yaml_source import YamlDocument
 from .conditions import ConditionError, check_condition
 from .model import Rule, RuleFile
+from .names import KnownNames, unknown_names, unknown_scope_names
+from .satisfiable import can_fire, finite_limits
 from .templates import check_template
 
 _TAGS = {"_all", "_any", "_compare"}
@@ -66,7 +68,8 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(file)"
 
 
-def load_rule_file(path: Path) -> RuleFile:
+def load_rule_file(path: Path, known: KnownNames | None = None) -> RuleFile:
+    """One rule file, validated; with *known*, every vocabulary name it uses is checked too."""
     doc = YamlDocument(path, RuleError)
     if not isinstance(doc.data, dict):
         raise doc.fail("a rule file must be a YAML mapping with topic, category, title, applies_to, rules")
@@ -96,7 +99,29 @@ def load_rule_file(path: Path) -> RuleFile:
             field = _field_name(loc[:3]) if isinstance(exc, ConditionError) else _field_name(loc)
             raise doc.fail(f"rule '{rule.id}': field '{field}': {exc}", loc) from None
         _check_compilable(doc, i, rule)
+    _check_names(doc, spec, known)
     return spec
+
+
+def _check_names(doc: YamlDocument, spec: RuleFile, known: KnownNames | None) -> None:
+    """Unknown vocabulary names, limits that are not finite numbers, rules that can never fire."""
+    if known is not None:
+        for key, problem in unknown_scope_names(spec.applies_to, known):
+            raise doc.fail(f"field 'applies_to.{key}': {problem}", ("applies_to", key))
+    for i, rule in enumerate(spec.rules):
+        where = f"rule '{rule.id}': field 'rules.{i}"
+        if known is not None:
+            for key, problem in unknown_scope_names(rule.applies_to, known):
+                raise doc.fail(f"{where}.applies_to.{key}': {problem}", ("rules", i, "applies_to", key))
+            for loc, problem in unknown_names(rule.when, known):
+                raise doc.fail(f"{where}.when': {problem}", ("rules", i, "when") + loc)
+        for fact, value in finite_limits(rule.when):
+            raise doc.fail(f"{where}.when': the limit on '{fact}' must be a finite number, not {value}", ("rules", i, "when"))
+        if not can_fire(rule.when, (spec.applies_to, rule.applies_to), known):
+            raise doc.fail(
+                f"{where}': the rule can never fire: its criteria contradict each other or its scope",
+                ("rules", i, "id"),
+            )
 
 
 def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
@@ -134,7 +159,8 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
     paths = rule_file_paths(base)
     if not paths:
         raise RuleError("no rule files (*.yaml) found", source=str(base))
-    files = [LoadedRuleFile(p, load_rule_file(p)) for p in paths]
+    known = known_names(base)
+    files = [LoadedRuleFile(p, load_rule_file(p, known)) for p in paths]
     seen: dict[str, Path] = {}
     for f in files:
         for rule in f.spec.rules:
@@ -143,6 +169,13 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
             seen[rule.id] = f.path
     all_yaml = sorted(base.rglob("*.yaml"))
     return RuleBook(root=base, files=files, version=_digest(base, all_yaml))
+
+
+def known_names(root: Path) -> KnownNames:
+    """The names the rules under *root* may use: those of the vocabulary beside them."""
+    from ..vocabulary.shared import diagnosis_group_names, vocabulary_for
+
+    return KnownNames.of(vocabulary_for(root), diagnosis_group_names(root))
 
 
 @lru_cache(maxsize=8)

@@ -113,6 +113,10 @@ class Vocabulary:
         return dict(self._files.sig.data.forms)
 
     @property
+    def routes(self) -> dict[str, models.RouteEntry]:
+        return dict(self._files.sig.data.routes)
+
+    @property
     def frequencies(self) -> dict[str, models.FrequencyEntry]:
         return dict(self._files.sig.data.frequencies)
 
