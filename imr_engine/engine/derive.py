@@ -147,12 +147,17 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     for name in type(case.clinical).model_fields:
         finding = getattr(case.clinical, name)
         v[name], ev[name] = _tri(finding), _ev(finding)
-    corroborating = [s for s in case.imaging if s.corroborates_radiculopathy != "unknown"]
-    if any(s.corroborates_radiculopathy == "yes" for s in corroborating):
-        v["imaging_corroborates_radiculopathy"] = "yes"
-    elif corroborating:
-        v["imaging_corroborates_radiculopathy"] = "no"
-    ev["imaging_corroborates_radiculopathy"] = _ev(*corroborating)
+    electro = _MODALITIES["emg_ncs"]
+    for name, studies in (
+        ("imaging_corroborates_radiculopathy", [s for s in case.imaging if s.modality.casefold() not in electro]),
+        ("electrodiagnostics_corroborate_radiculopathy", [s for s in case.imaging if s.modality.casefold() in electro]),
+    ):
+        corroborating = [s for s in studies if s.corroborates_radiculopathy != "unknown"]
+        if any(s.corroborates_radiculopathy == "yes" for s in corroborating):
+            v[name] = "yes"
+        elif corroborating:
+            v[name] = "no"
+        ev[name] = _ev(*corroborating)
     _gi_risk(case, vocab, v, ev)
     _diagnosis_groups(case, vocab, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
@@ -272,7 +277,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         evidence["requested_drug_classes"] = request_evidence
         values.update(_item_values(index, item, med))
         request_ev = _ev(request)
-        for name in ("kind", "drug_class", "classes", "ingredients", "service", "item_med_mg", "requested_supply_days"):
+        for name in ("kind", "drug_class", "classes", "ingredients", "service", "item_med_mg", "requested_supply_days",
+                     "visits_requested", "injections_requested"):
             evidence[name] = request_ev
         extras: dict[str, object] = {}
         _use_history(case, item, as_of, vocab, values, evidence, extras)
@@ -300,6 +306,7 @@ def _item_values(index: int, item: RequestedItem, med: float | None) -> dict[str
         "prn": "yes" if item.prn else "unknown",
         "body_region": item.body_region or "unknown",
         "visits_requested": item.visits,
+        "injections_requested": item.visits if item.kind == "procedure" else None,
         "levels_requested": count_levels(item.levels) if item.levels else None,
         "item_med_mg": med,
     }

@@ -47,6 +47,13 @@ class Determination(_Out):
     predicted: Predicted
     medically_necessary: bool | None
     decided_by: Literal["MTUS", "non-MTUS"] | None = Field(None, description="The evidence tier that decided.")
+    basis: Literal["rule", "not_established", "no_rule"] = Field(
+        "rule",
+        description=(
+            "rule: a rule decided; not_established: the guideline covers the item but none of the "
+            "circumstances in which it supports it is documented; no_rule: nothing covers it (Indeterminate)."
+        ),
+    )
     rules: list[FiredRule] = Field(default_factory=list, description="Every rule that fired, decisive ones first.")
     citations: list[Citation] = Field(default_factory=list, description="Citations of the decisive and advisory rules.")
     rationale: str

@@ -1,8 +1,11 @@
 """Evaluating a case: derive item facts, run the rules, decide each item.
 
 Decision policy (the evidence hierarchy of 8 CCR 9792.21.1):
-1. Only rules that fired count; an item no rule speaks to is Indeterminate,
-   never guessed.
+1. Only rules that fired count. An item that no rule fired for but that a topic
+   covers with rules saying when the guideline supports it is not medically
+   necessary: none of those circumstances is documented, so medical necessity
+   is not established (basis `not_established`, citing those rules). Only an
+   item no such topic covers is Indeterminate, never guessed.
 2. The highest evidence tier that has a deciding rule decides: MTUS before
    other guidelines.
 3. Within that tier, one unmet criterion is enough to deny: any
@@ -27,11 +30,11 @@ from ..requests.model import RequestedItem
 from ..rulebook.conditions import facts_named
 from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
-from .compile import CompiledTopic, compile_rulebook
+from .compile import CompiledTopic, compile_rulebook, in_scope
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule
 from .durable_adapter import check_fact
-from .explain import compose_rationale, template_values
+from .explain import compose_rationale, not_established_rationale, template_values
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Request lines remembered per engine: a corpus repeats the same lines ("Soma 350mg #60") often.
@@ -183,12 +186,16 @@ class Engine:
         advisory = [r for r in rules if r.rule.outcome == "advisory"]
         values = template_values(case, item, derived, as_of, dump)
         if not deciding:
+            supporting = self._supporting(derived.facts, as_of)
+            if supporting:
+                return self._not_established(index, request, supporting, advisory, derived, dump, used)
             return Determination(
                 index=index, request=request, predicted="Indeterminate", medically_necessary=None,
                 rules=[self._fired(r, derived, dump, used, False) for r in advisory],
                 citations=[r.citation for r in advisory],
                 rationale=compose_rationale([], request, None, values),
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
+                basis="no_rule",
             )
         tier = min(r.rule.tier for r in deciding)
         in_tier = [r for r in deciding if r.rule.tier == tier]
@@ -226,6 +233,48 @@ class Engine:
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
         )
 
+    def _supporting(self, facts: ItemFacts, as_of: dt.date) -> list[_RuleView]:
+        """Rules in force that say when the guideline supports an item of this kind (none of which fired)."""
+        out: list[_RuleView] = []
+        for t in self._topics_for(facts):
+            for rule in self.topics[t].source.spec.rules:
+                g = rule.guideline
+                if rule.outcome != "medically_necessary" or g.effective_from > as_of:
+                    continue
+                if g.effective_until is not None and g.effective_until < as_of:
+                    continue
+                if rule.applies_to is None or in_scope(rule.applies_to, facts):
+                    out.append(self._views[rule.id])
+        if out:
+            tier = min(v.rule.tier for v in out)
+            out = [v for v in out if v.rule.tier == tier]
+        return out
+
+    def _not_established(
+        self, index: int, request: str, supporting: list[_RuleView], advisory: list[_RuleView],
+        derived: Derived, dump: dict[str, Any], used: _FactsOfItem,
+    ) -> Determination:
+        citations: list[Citation] = []
+        seen: set[tuple[object, ...]] = set()
+        for r in supporting + advisory:
+            if r.citation_key not in seen:
+                seen.add(r.citation_key)
+                citations.append(r.citation)
+        would_change = list(dict.fromkeys(w for r in supporting for w in _documented(r.rule)))
+        return Determination(
+            index=index,
+            request=request,
+            predicted="Upheld",
+            medically_necessary=False,
+            decided_by=TIER_LABEL[supporting[0].rule.tier],
+            basis="not_established",
+            rules=[self._fired(r, derived, dump, used, False) for r in advisory],
+            citations=citations,
+            rationale=not_established_rationale([r.rule for r in supporting], request),
+            would_change_if=would_change,
+            advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
+        )
+
     def _fired(
         self, view: _RuleView, derived: Derived, dump: dict[str, Any], used: _FactsOfItem, decisive: bool
     ) -> FiredRule:
@@ -243,6 +292,11 @@ class Engine:
             citation_label=view.label,
             facts=[used.get(name) for name in view.fact_names],
         )
+
+
+def _documented(rule: Rule) -> list[str]:
+    """What would make a supporting rule fire, as documentation to supply."""
+    return [f"Documentation that answers yes to: {rule.question.rstrip('?')}? ({rule.guideline.label()})"]
 
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:

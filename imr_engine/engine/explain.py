@@ -81,6 +81,16 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def not_established_rationale(supporting: list[Rule], request: str) -> str:
+    """Why a covered item is not medically necessary when no rule decided it: what the guideline asks for."""
+    asks = "; ".join(dict.fromkeys(r.question.rstrip("?") for r in supporting))
+    return (
+        f"The guideline covers the request for {request} and supports it only in documented circumstances "
+        f"({asks}). None of them is documented here, so medical necessity is not established. "
+        f"The request for {request} is not medically necessary."
+    )
+
+
 def compose_rationale(decisive: list[Rule], request: str, necessary: bool | None, values: Mapping[str, object]) -> str:
     """Guideline statement, the facts of this case, then the conclusion, as one paragraph."""
     if necessary is None:

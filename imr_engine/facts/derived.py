@@ -40,6 +40,9 @@ class ItemFacts(BaseModel):
     request_purpose: Literal["continue", "initiate", "wean", "unknown"] = "unknown"
     body_region: str = Field("unknown", description="Body region the requested service is for.")
     visits_requested: int | None = Field(None, ge=0)
+    injections_requested: int | None = Field(
+        None, ge=0, description="Injections requested in one session, for a procedure item ('TPI x4')."
+    )
     levels_requested: int | None = Field(None, ge=0)
     requested_supply_days: float | None = Field(
         None, ge=0, description="Days of use the request covers: quantity x (1 + refills) / doses a day."
@@ -94,7 +97,15 @@ class ItemFacts(BaseModel):
     tenderness: Tri = "unknown"
     neurological_deficit: Tri = "unknown"
     radiculopathy_on_exam: Tri = "unknown"
-    imaging_corroborates_radiculopathy: Tri = "unknown"
+    imaging_corroborates_radiculopathy: Tri = Field(
+        "unknown", description="An imaging study (MRI, CT...) corroborates radiculopathy; electrodiagnostics are apart."
+    )
+    electrodiagnostics_corroborate_radiculopathy: Tri = Field(
+        "unknown", description="EMG/NCS corroborates radiculopathy (ESI criterion 1 accepts imaging or electrodiagnostics, CPMTG p. 46)."
+    )
+    localized_pain: Tri = Field(
+        "unknown", description="The pain is localized (peripheral, in a defined area): lidocaine patch, CPMTG p. 56-57."
+    )
     acute_exacerbation: Tri = "unknown"
     neuropathic_pain: Tri = "unknown"
     red_flags: Tri = "unknown"

@@ -249,6 +249,10 @@ class Clinical(_Model):
         default_factory=Finding,
         description="The worker shows motivation to change and to forgo secondary gains (pain programs, CPMTG p. 32).",
     )
+    localized_pain: Finding = Field(
+        default_factory=Finding,
+        description="Pain localized to a defined peripheral area rather than widespread (lidocaine patch, CPMTG p. 56-57).",
+    )
     nausea_other_cause: Finding = Field(
         default_factory=Finding,
         description="Nausea from a cause for which antiemetics are indicated: chemotherapy, surgery, gastroenteritis (ODG).",
