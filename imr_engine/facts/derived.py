@@ -103,6 +103,11 @@ class ItemFacts(BaseModel):
     electrodiagnostics_corroborate_radiculopathy: Tri = Field(
         "unknown", description="EMG/NCS corroborates radiculopathy (ESI criterion 1 accepts imaging or electrodiagnostics, CPMTG p. 46)."
     )
+    homebound: Tri = Field("unknown", description="The worker is homebound (home health, CPMTG p. 51).")
+    mobility_limited: Tri = Field("unknown", description="Walking is impaired enough to need an aid (ODG walking aids).")
+    diagnosis_confirmed_by_testing: Tri = Field(
+        "unknown", description="The lesion a procedure treats is shown by the imaging or nerve test the guideline asks for."
+    )
     localized_pain: Tri = Field(
         "unknown", description="The pain is localized (peripheral, in a defined area): lidocaine patch, CPMTG p. 56-57."
     )

@@ -249,6 +249,21 @@ class Clinical(_Model):
         default_factory=Finding,
         description="The worker shows motivation to change and to forgo secondary gains (pain programs, CPMTG p. 32).",
     )
+    homebound: Finding = Field(
+        default_factory=Finding,
+        description="The worker is homebound: leaving home takes a considerable and taxing effort (home health, CPMTG p. 51).",
+    )
+    mobility_limited: Finding = Field(
+        default_factory=Finding,
+        description="Walking is impaired enough to need an aid, or the worker cannot walk in the home (ODG walking aids, wheelchairs).",
+    )
+    diagnosis_confirmed_by_testing: Finding = Field(
+        default_factory=Finding,
+        description=(
+            "The lesion a procedure treats is shown by the test the guideline asks for: imaging for a meniscal, "
+            "ligament or rotator cuff tear, nerve conduction studies for carpal tunnel syndrome (ACOEM surgical criteria)."
+        ),
+    )
     localized_pain: Finding = Field(
         default_factory=Finding,
         description="Pain localized to a defined peripheral area rather than widespread (lidocaine patch, CPMTG p. 56-57).",

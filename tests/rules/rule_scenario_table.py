@@ -20,6 +20,7 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       treatments: [{service: physical_therapy, sessions: 12, fi: no, relief: 60, weeks: 8, meds_reduced: yes}]
       imaging: [{modality: mri, region: lumbar_spine, corroborates: yes}]
       surgery: 2015-05-28
+      work_status: off_work|modified_duty|part_time|full_duty
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _EXAM = set(Exam.model_fields)
 _FUNCTION = {k for k in FunctionalStatus.model_fields if k not in ("measures", "work_status")}
 _MONITORING = {k for k in Monitoring.model_fields if k not in ("urine_drug_screens", "misuse_risk")}
 _PLAIN = {"injury", "decided", "age", "purpose", "maintenance", "meds", "dx", "pain", "misuse_risk", "screens",
-          "treatments", "imaging", "surgery"}
+          "treatments", "imaging", "surgery", "work_status"}
 KNOWN_FACTS = _PLAIN | _CLINICAL | _EXAM | _FUNCTION | _MONITORING
 
 
@@ -160,6 +161,8 @@ def expand(request: str, also: tuple[str, ...], facts: dict[str, Any]) -> CaseFa
          "corroborates_radiculopathy": _word(i.get("corroborates", "unknown")), "evidence": _ev("imaging")}
         for i in facts.get("imaging", [])
     ]
+    if "work_status" in facts:
+        data["function"]["work_status"] = {"value": facts["work_status"], "evidence": _ev("work status")}
     if "surgery" in facts:
         data["surgeries"] = [{"name": "surgery", "date": _date(facts["surgery"]), "evidence": _ev("surgery")}]
     return CaseFacts.model_validate(data)
