@@ -27,7 +27,7 @@ from ..errors import EngineError
 from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts
 from ..requests.model import RequestedItem
-from ..rulebook.conditions import facts_named
+from ..rulebook.conditions import decided_by, facts_named
 from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
 from .compile import CompiledTopic, compile_rulebook, in_scope
@@ -39,6 +39,12 @@ from .explain import compose_rationale, not_established_rationale, template_valu
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Request lines remembered per engine: a corpus repeats the same lines ("Soma 350mg #60") often.
 REQUEST_MEMO_SIZE = 4096
+#: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
+#: these already rule out (a spine criterion for a shoulder x-ray) does not make the item covered.
+REQUEST_FACTS = frozenset({
+    "kind", "service", "ingredients", "classes", "drug_class", "form", "route", "release",
+    "body_region", "target_regions", "acquisition", "approach",
+})
 #: Distinct (kind, service, ingredients, classes) routes remembered; a corpus has few.
 ROUTE_MEMO_SIZE = 4096
 
@@ -186,7 +192,7 @@ class Engine:
         advisory = [r for r in rules if r.rule.outcome == "advisory"]
         values = template_values(case, item, derived, as_of, dump)
         if not deciding:
-            supporting = self._supporting(derived.facts, as_of)
+            supporting = self._supporting(derived.facts, as_of, dump)
             if supporting:
                 return self._not_established(index, request, supporting, advisory, derived, dump, used)
             return Determination(
@@ -233,8 +239,12 @@ class Engine:
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
         )
 
-    def _supporting(self, facts: ItemFacts, as_of: dt.date) -> list[_RuleView]:
-        """Rules in force that say when the guideline supports an item of this kind (none of which fired)."""
+    def _supporting(self, facts: ItemFacts, as_of: dt.date, dump: dict[str, Any]) -> list[_RuleView]:
+        """Rules in force that say when the guideline supports an item like this one (none of which fired).
+
+        A rule counts when its scope takes the item and the request's own facts do not already
+        rule it out; what the record documents is free to change.
+        """
         out: list[_RuleView] = []
         for t in self._topics_for(facts):
             for rule in self.topics[t].source.spec.rules:
@@ -243,7 +253,9 @@ class Engine:
                     continue
                 if g.effective_until is not None and g.effective_until < as_of:
                     continue
-                if rule.applies_to is None or in_scope(rule.applies_to, facts):
+                if rule.applies_to is not None and not in_scope(rule.applies_to, facts):
+                    continue
+                if decided_by(rule.when, dump, REQUEST_FACTS) is not False:
                     out.append(self._views[rule.id])
         if out:
             tier = min(v.rule.tier for v in out)

@@ -211,6 +211,43 @@ def _check_compare(cond: Compare, path: str) -> None:
         raise ValueError(f"{path}: fact '{cond.fact}' is a number; '{value}' is not")
 
 
+def decided_by(cond: Condition | None, values: dict[str, Any], fixed: frozenset[str]) -> bool | None:
+    """The condition's truth from the *fixed* facts alone: True, False, or None when other facts matter.
+
+    Three-valued: a leaf on a fact outside *fixed* is unknown; `all` is False as soon as one part
+    is, `any` as soon as every part is. Used to ask whether a rule could ever speak to an item
+    whatever else gets documented (e.g. a spine rule and a shoulder x-ray: never).
+    """
+    if cond is None:
+        return True
+    if isinstance(cond, (All, Any_)):
+        parts = [decided_by(c, values, fixed) for c in (cond.all if isinstance(cond, All) else cond.any)]
+        if isinstance(cond, All):
+            return False if False in parts else (True if all(p is True for p in parts) else None)
+        return True if True in parts else (False if all(p is False for p in parts) else None)
+    if cond.fact not in fixed:
+        return None
+    return _holds(cond, values.get(cond.fact))
+
+
+def _holds(cond: Compare, value: Any) -> bool:
+    op, want = cond.operator
+    if op == "known":
+        return (value is not None) is bool(want)
+    if op in ("includes_any", "includes_none"):
+        items = set(value or [])
+        return bool(items & set(want)) if op == "includes_any" else not items & set(want)
+    if op in _NUMBER_OPS:
+        if value is None:
+            return False
+        return {"lt": value < want, "lte": value <= want, "gt": value > want, "gte": value >= want}[op]
+    if op == "is":
+        return bool(value == want)
+    if op == "is_not":
+        return bool(value != want)
+    return (value in want) if op == "one_of" else (value not in want)
+
+
 def facts_named(cond: Condition | None) -> list[str]:
     """Every fact a condition reads, in order of first mention."""
     out: list[str] = []

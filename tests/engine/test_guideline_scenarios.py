@@ -52,7 +52,7 @@ def test_opioid_with_every_continuation_criterion_is_supported(engine: Engine) -
     ("criterion", "change"),
     [
         ("objective functional improvement (p. 79-80)", {"function": {"returned_to_work": finding("no")}}),
-        ("meaningful pain relief (p. 80)", {"pain_scores": pain(7, 8)}),
+        ("improved pain (p. 80): no relief at all", {"pain_scores": pain(8, 8)}),
         ("consistent drug screens (p. 43, 94)", {"monitoring": {"aberrant_behavior": finding("no")}}),
         ("no aberrant behaviour (p. 78)", {"monitoring": {
             "urine_drug_screens": [{"consistent": "yes", "evidence": [{"quote": "UDS consistent"}]}]}}),
@@ -103,8 +103,10 @@ def test_benzodiazepine_past_four_weeks_is_not_supported(engine: Engine) -> None
 
 
 def test_new_benzodiazepine_course_within_four_weeks_is_supported(engine: Engine) -> None:
-    case = build_case(["Klonopin 0.5mg HS #14"])
+    # p. 24 caps use at 4 weeks; the cap is not an indication, so the indication is documented too.
+    case = build_case(["Klonopin 0.5mg HS #14"], clinical={"depression_or_anxiety": finding("yes", "anxiety")})
     assert predict(engine, case) == "Overturned"
+    assert predict(engine, build_case(["Klonopin 0.5mg HS #14"])) == "Upheld"
 
 
 def test_heat_wrap_within_two_weeks_of_an_acute_injury_is_supported(engine: Engine) -> None:
