@@ -161,6 +161,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     _gi_risk(case, vocab, v, ev)
     _diagnosis_groups(case, vocab, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
+    _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case, vocab, v, ev)
     return _CaseView(v, ev)
 
@@ -202,6 +203,50 @@ def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: dict[str, object], 
         recent = [s for s in screens if 0 <= (as_of - s.date.latest()).days <= _YEAR_DAYS]  # type: ignore[union-attr]
         v["drug_screens_past_year"] = len(recent)
         ev["drug_screens_past_year"] = _ev(*recent) or _ev(*screens)
+
+
+#: Average days in a month, to turn a postsurgical period in months into days.
+_MONTH_DAYS = 365.25 / 12
+#: Services whose visits count against a postsurgical course (physical medicine).
+POSTSURGICAL_SERVICES = ("physical_therapy",)
+
+
+def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: dict[str, object],
+                  ev: dict[str, list[Evidence]]) -> None:
+    """The latest dated surgery with a postsurgical course, and whether its period still runs."""
+    course_of = getattr(vocab, "postsurgical_course", None)
+    service_of = getattr(vocab, "service_of", None)
+    if course_of is None or service_of is None:
+        return
+    known = []
+    for s in case.surgeries:
+        service = service_of(s.name)
+        course = course_of(service) if service else None
+        if course is not None and s.date is not None and (as_of - s.date.latest()).days >= 0:
+            known.append((s.date.latest(), s, service, course))
+    if not known:
+        return
+    _, surgery, service, course = max(known, key=lambda k: k[0])
+    days = (as_of - surgery.date.latest()).days  # type: ignore[union-attr]
+    v["postsurgical_surgery"] = service
+    v["postsurgical_period"] = "yes" if days <= round(course.months * _MONTH_DAYS) else "no"
+    v["postsurgical_general_course"] = course.visits
+    v["postsurgical_initial_course"] = course.visits // 2
+    for name in ("postsurgical_surgery", "postsurgical_period", "postsurgical_general_course",
+                 "postsurgical_initial_course"):
+        ev[name] = _ev(surgery)
+
+
+def _postsurgical_visits(item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Whether the visits requested plus completed stay within the initial and the general course."""
+    total, general = v.get("sessions_total_at_least"), v.get("postsurgical_general_course")
+    if item.service not in POSTSURGICAL_SERVICES or not isinstance(total, int) or not isinstance(general, int):
+        return
+    v["postsurgical_within_initial_course"] = "yes" if total <= general // 2 else "no"
+    v["postsurgical_within_general_course"] = "yes" if total <= general else "no"
+    ev["postsurgical_within_initial_course"] = ev["postsurgical_within_general_course"] = (
+        ev.get("sessions_total_at_least", []) + ev.get("postsurgical_general_course", [])
+    )
 
 
 def _service_of(treatment: Treatment, vocab: Terminology) -> str | None:
@@ -288,6 +333,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
         _prior_sessions(case, item, vocab, values, evidence)
+        _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence)
         out.append(Derived(ItemFacts.model_validate(values), evidence, extras))
     return out

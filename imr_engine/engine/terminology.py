@@ -16,6 +16,7 @@ from ..vocabulary import Vocabulary
 
 _PER_HOUR = "mcg/hr"
 DIAGNOSES_FILE = "diagnoses.yaml"
+POSTSURGICAL_FILE = "postsurgical.yaml"
 
 
 class DiagnosisGroups(BaseModel):
@@ -28,6 +29,48 @@ class DiagnosisGroups(BaseModel):
     source: str = Field(min_length=1)
     version: str | None = None
     groups: dict[str, list[str]] = Field(min_length=1)
+
+
+class PostsurgicalCourse(BaseModel):
+    """One surgery's general course of postsurgical therapy and its period (8 CCR 9792.24.3(d))."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    visits: int = Field(gt=0)
+    weeks: int = Field(gt=0)
+    months: int = Field(gt=0)
+    note: str = Field(min_length=1)
+
+
+class PostsurgicalTable(BaseModel):
+    """rules/vocabulary/postsurgical.yaml: the postsurgical figures per surgery, as cited data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    purpose: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    version: str | None = None
+    surgeries: dict[str, PostsurgicalCourse] = Field(min_length=1)
+
+
+def _load_model(path: Path, model: type[BaseModel]) -> BaseModel | None:
+    if not path.is_file():
+        return None
+    try:
+        return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"not valid YAML: {exc}", source=str(path)) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise RuleError(f"field '{where}': {err['msg']}", source=str(path)) from None
+
+
+def load_postsurgical(directory: Path) -> PostsurgicalTable | None:
+    """The postsurgical table of a vocabulary folder, or None when it has none (an older rule book)."""
+    table = _load_model(directory / POSTSURGICAL_FILE, PostsurgicalTable)
+    return table if isinstance(table, PostsurgicalTable) else None
 
 
 def _words(text: str) -> str:
@@ -61,6 +104,8 @@ class VocabularyTerminology:
         self._groups = [
             (name, tuple(_words(w) for w in words)) for name, words in sorted(groups.groups.items())
         ] if groups else []
+        table = load_postsurgical(Path(vocabulary.directory))
+        self._postsurgical = dict(table.surgeries) if table else {}
 
     def _ingredients_uncached(self, name: str) -> tuple[str, ...]:
         info = self.vocabulary.resolve(name)
@@ -77,6 +122,10 @@ class VocabularyTerminology:
         """The canonical service a treatment's name refers to ('PT', 'chiropractic care'), or None."""
         found = self.vocabulary.identify(name, ("service",))
         return found.key if found else None
+
+    def postsurgical_course(self, service: str) -> PostsurgicalCourse | None:
+        """The general postsurgical course and period for a surgery service, if the table has it."""
+        return self._postsurgical.get(service)
 
     def diagnosis_groups_of(self, name: str) -> list[str]:
         """The guideline diagnosis groups a diagnosis name falls into (diagnoses.yaml), sorted."""

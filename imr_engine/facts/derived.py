@@ -144,6 +144,21 @@ class ItemFacts(BaseModel):
         description="Guideline diagnosis groups of the diagnoses (myalgia, neuritis_radiculitis, crps, osteoarthritis...).",
     )
     days_since_surgery: int | None = Field(None, ge=0, description="Days from the latest dated surgery to the as-of date.")
+    postsurgical_surgery: str = Field(
+        "none", description="Service of the latest dated surgery that has a postsurgical course (vocabulary postsurgical.yaml)."
+    )
+    postsurgical_period: Tri = Field(
+        "unknown",
+        description="yes: within that surgery's postsurgical physical medicine period (8 CCR 9792.24.3); no: past it.",
+    )
+    postsurgical_general_course: int | None = Field(None, ge=0, description="Visits of that surgery's general course.")
+    postsurgical_initial_course: int | None = Field(None, ge=0, description="One half of the general course (the initial course).")
+    postsurgical_within_initial_course: Tri = Field(
+        "unknown", description="Visits requested plus completed stay within the initial postsurgical course."
+    )
+    postsurgical_within_general_course: Tri = Field(
+        "unknown", description="Visits requested plus completed stay within the general postsurgical course."
+    )
 
     # --- prior courses of the requested service -------------------------------
     prior_sessions: int | None = Field(None, ge=0, description="Sessions of the requested service already completed.")

@@ -26,6 +26,7 @@ FACT_NAMESPACE: dict[str, str] = {
     "service": "service",
     "tried_services": "service",
     "failed_services": "service",
+    "postsurgical_surgery": "service",
     "body_region": "body region",
     "body_regions": "body region",
     "target_regions": "body region",

@@ -19,7 +19,7 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       screens: ["2015-03-01", "2015-04-01:no"]    # urine drug screens, ':no' = inconsistent
       treatments: [{service: physical_therapy, sessions: 12, fi: no, relief: 60, weeks: 8, meds_reduced: yes}]
       imaging: [{modality: mri, region: lumbar_spine, corroborates: yes}]
-      surgery: 2015-05-28
+      surgery: 2015-05-28                # or "carpal tunnel release@2015-05-28": the operation and its date
       work_status: off_work|modified_duty|part_time|full_duty
 """
 
@@ -164,7 +164,8 @@ def expand(request: str, also: tuple[str, ...], facts: dict[str, Any]) -> CaseFa
     if "work_status" in facts:
         data["function"]["work_status"] = {"value": facts["work_status"], "evidence": _ev("work status")}
     if "surgery" in facts:
-        data["surgeries"] = [{"name": "surgery", "date": _date(facts["surgery"]), "evidence": _ev("surgery")}]
+        name, _, when = _date(facts["surgery"]).rpartition("@")
+        data["surgeries"] = [{"name": name or "surgery", "date": when, "evidence": _ev(f"{name or 'surgery'} on {when}")}]
     return CaseFacts.model_validate(data)
 
 
