@@ -16,25 +16,11 @@ from typing import Protocol
 from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
+from .guideline_data import DEFAULTS, GuidelineData
 
-#: MTUS phases of a condition (CPMTG opioid guidance): acute up to 4 weeks,
-#: subacute 1-3 months, chronic beyond 3 months.
-ACUTE_DAYS, SUBACUTE_DAYS = 28, 90
-#: Use for three months or more is long-term (the chronic-pain threshold).
-LONG_TERM_DAYS = 90
 PRIMARY = ("with_medication", "without_medication")
-
-
-#: GI risk with NSAIDs (CPMTG p. 68): age over 65, or concurrent aspirin, corticosteroids or anticoagulants.
-GI_RISK_AGE = 65
-GI_RISK_CLASSES = ("anticoagulant", "corticosteroid", "antiplatelet")
-GI_RISK_INGREDIENTS = ("aspirin",)
-#: Words of a request line that name the epidural approach.
-APPROACH_WORDS = (
-    ("transforaminal", ("transforaminal", "tfesi", "tf esi", "selective nerve root")),
-    ("interlaminar", ("interlaminar", "translaminar", "ilesi")),
-    ("caudal", ("caudal",)),
-)
+# Phases, long-term use, GI risk and epidural approach words: rules/vocabulary/thresholds.yaml
+# (engine/guideline_data.py), each with the guideline text it comes from.
 #: Spinal segments in order, to count the levels a range such as L3-L5 spans.
 _SEGMENTS = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + ["S1"]
 _SPINE_REGION = {"C": "cervical_spine", "T": "thoracic_spine", "L": "lumbar_spine", "S": "lumbar_spine"}
@@ -63,6 +49,26 @@ class Derived:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     #: Readable values for rationale templates that rules do not test (e.g. a start date).
     extras: dict[str, object] = field(default_factory=dict)
+    #: Per fact name, the guideline threshold or word list its value was derived with.
+    how: dict[str, str] = field(default_factory=dict)
+
+
+def guideline_data(vocab: object) -> GuidelineData:
+    """The thresholds a terminology carries, else the defaults (the same numbers as the bundled file)."""
+    data = getattr(vocab, "guideline_data", None)
+    return data if isinstance(data, GuidelineData) else DEFAULTS
+
+
+def _how(data: GuidelineData) -> dict[str, str]:
+    """How each threshold-based fact is derived, as the trace shows it."""
+    p, lt, gi = data.phases, data.long_term, data.gi_risk
+    return {
+        "phase": f"acute up to {p.acute_days} days after injury, subacute up to {p.subacute_days}, chronic beyond ({p.cite})",
+        "long_term_use": f"used {lt.days} days or more, or called long-term in the record ({lt.cite})",
+        "gi_risk": (f"a documented risk factor, age over {gi.older_than}, or current "
+                    f"{', '.join(gi.classes + gi.ingredients)} ({gi.cite})"),
+        "approach": f"words naming the approach in the request ({data.epidural_approach.cite})",
+    }
 
 
 def _tri(finding: Finding) -> str:
@@ -89,11 +95,13 @@ class _CaseView:
 
     values: dict[str, object]
     evidence: dict[str, list[Evidence]]
+    how: dict[str, str] = field(default_factory=dict)
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
     v: dict[str, object] = {"as_of_day": as_of.toordinal()}
     ev: dict[str, list[Evidence]] = {}
+    data = guideline_data(vocab)
     c = case.claimant
     v["age"], v["sex"] = c.age, c.sex
     ev["age"] = ev["sex"] = _ev(c)
@@ -101,7 +109,8 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         days = (as_of - case.date_of_injury.date.latest()).days
         if days >= 0:
             v["days_since_injury"] = days
-            v["phase"] = "acute" if days <= ACUTE_DAYS else "subacute" if days <= SUBACUTE_DAYS else "chronic"
+            phases = data.phases
+            v["phase"] = "acute" if days <= phases.acute_days else "subacute" if days <= phases.subacute_days else "chronic"
         ev["days_since_injury"] = ev["phase"] = _ev(case.date_of_injury)
     v["body_regions"] = sorted({r for d in case.diagnoses for r in d.body_regions})
     ev["body_regions"] = _ev(*case.diagnoses)
@@ -158,27 +167,31 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         elif corroborating:
             v[name] = "no"
         ev[name] = _ev(*corroborating)
-    _gi_risk(case, vocab, v, ev)
+    _gi_risk(case, vocab, data, v, ev)
     _diagnosis_groups(case, vocab, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
     _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case, vocab, v, ev)
-    return _CaseView(v, ev)
+    return _CaseView(v, ev, _how(data))
 
 
-def _gi_risk(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
-    """GI risk with NSAIDs: a documented risk factor, age over 65, or aspirin, corticosteroids or anticoagulants."""
+def _gi_risk(
+    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: dict[str, object], ev: dict[str, list[Evidence]]
+) -> None:
+    """GI risk with NSAIDs: a documented risk factor, older age, or aspirin, corticosteroids or anticoagulants."""
+    risk = data.gi_risk
     finding = case.clinical.gi_risk_factors
     age = case.claimant.age
     current = [m for m in case.medications if m.status == "current"]
     risky = [m for m in current
-             if set(vocab.classes_of(vocab.ingredients_of(m.name))) & set(GI_RISK_CLASSES)
-             or set(vocab.ingredients_of(m.name)) & set(GI_RISK_INGREDIENTS)]
-    if finding.value == "yes" or (age is not None and age > GI_RISK_AGE) or risky:
+             if set(vocab.classes_of(vocab.ingredients_of(m.name))) & set(risk.classes)
+             or set(vocab.ingredients_of(m.name)) & set(risk.ingredients)]
+    older = age is not None and age > risk.older_than
+    if finding.value == "yes" or older or risky:
         v["gi_risk"] = "yes"
     elif finding.value == "no":
         v["gi_risk"] = "no"
-    ev["gi_risk"] = _ev(finding, *risky, case.claimant if age is not None and age > GI_RISK_AGE else None)
+    ev["gi_risk"] = _ev(finding, *risky, case.claimant if older else None)
 
 
 def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
@@ -326,7 +339,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                      "visits_requested", "injections_requested"):
             evidence[name] = request_ev
         extras: dict[str, object] = {}
-        _use_history(case, item, as_of, vocab, values, evidence, extras)
+        _use_history(case, item, as_of, vocab, values, evidence, extras, guideline_data(vocab).long_term.days)
         purpose = request.purpose
         if purpose == "unknown" and values.get("currently_prescribed") == "yes":
             purpose = "continue"
@@ -334,8 +347,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
         _prior_sessions(case, item, vocab, values, evidence)
         _postsurgical_visits(item, values, evidence)
-        _request_details(case, request, item, values, evidence)
-        out.append(Derived(ItemFacts.model_validate(values), evidence, extras))
+        _request_details(case, request, item, values, evidence, guideline_data(vocab))
+        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, view.how))
     return out
 
 
@@ -373,7 +386,7 @@ def principal_ingredients(item: RequestedItem, vocab: Terminology) -> set[str]:
 
 def _use_history(
     case: CaseFacts, item: RequestedItem, as_of: dt.date, vocab: Terminology,
-    v: dict[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object],
+    v: dict[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object], long_term_days: int,
 ) -> None:
     """How long the requested drug has been used, and whether it failed before."""
     wanted = principal_ingredients(item, vocab)
@@ -395,9 +408,9 @@ def _use_history(
         first = min((m for m in current if m.started is not None), key=lambda m: m.started.earliest())  # type: ignore[union-attr]
         since = "since at least " if first.started_qualifier == "at_least_since" else "since "
         extras["medication_started"] = since + str(first.started)
-    if any(m.long_term == "yes" for m in current) or (durations and max(durations) >= LONG_TERM_DAYS):
+    if any(m.long_term == "yes" for m in current) or (durations and max(durations) >= long_term_days):
         v["long_term_use"] = "yes"
-    elif durations and all(m.started_qualifier == "on" for m in current if m.started) and max(durations) < LONG_TERM_DAYS:
+    elif durations and all(m.started_qualifier == "on" for m in current if m.started) and max(durations) < long_term_days:
         v["long_term_use"] = "no"
     ev["use_duration_days"] = ev["long_term_use"] = _ev(*used)
 
@@ -445,16 +458,17 @@ def count_levels(levels: Iterable[str]) -> int:
     return total
 
 
-def _approach(text: str) -> str:
+def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
     words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-    for approach, spellings in APPROACH_WORDS:
+    for approach, spellings in data.epidural_approach.words.items():
         if any(f" {w} " in words or f" {w}" in words for w in spellings):
             return approach
     return "unknown"
 
 
 def _request_details(
-    case: CaseFacts, request: object, item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]
+    case: CaseFacts, request: object, item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]],
+    data: GuidelineData = DEFAULTS,
 ) -> None:
     """What therapy, device and procedure criteria read from the request line itself."""
     v["route"] = item.route or "unknown"
@@ -464,7 +478,7 @@ def _request_details(
     v["hours_requested"] = item.hours
     v["trial"] = "yes" if item.trial else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
-    v["approach"] = _approach(item.text)
+    v["approach"] = _approach(item.text, data)
     request_ev = ev.get("kind", [])
     if item.body_region:
         targets = [item.body_region]

@@ -23,6 +23,9 @@ class FactUsed(_Out):
     value: str | float | int | list[str] | None
     evidence: list[Evidence] = Field(default_factory=list)
     rationale_only: bool = Field(False, description="Only a decision rationale states it.")
+    derived_by: str | None = Field(
+        None, description="The guideline threshold or word list the value was derived with (rules/vocabulary/thresholds.yaml)."
+    )
 
 
 class FiredRule(_Out):

@@ -371,6 +371,7 @@ class _FactsOfItem:
         if fact is None:
             fact = FactUsed.model_construct(
                 name=name, value=value, evidence=evidence, rationale_only=leans_on_rationale(value, evidence),
+                derived_by=self._derived.how.get(name),
             )
             if evidence:  # an empty list is a fresh object per item: nothing to share by
                 self._shared[key] = fact

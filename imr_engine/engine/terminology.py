@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import RuleError
 from ..requests.model import RequestedItem
 from ..vocabulary import Vocabulary
+from .guideline_data import load_guideline_data
 
 _PER_HOUR = "mcg/hr"
 DIAGNOSES_FILE = "diagnoses.yaml"
@@ -104,6 +105,7 @@ class VocabularyTerminology:
         self._groups = [
             (name, tuple(_words(w) for w in words)) for name, words in sorted(groups.groups.items())
         ] if groups else []
+        self.guideline_data = load_guideline_data(Path(vocabulary.directory))
         table = load_postsurgical(Path(vocabulary.directory))
         self._postsurgical = dict(table.surgeries) if table else {}
 

@@ -1,0 +1,93 @@
+"""Guideline thresholds and word lists as cited data (rules/vocabulary/thresholds.yaml).
+
+Derivation needs a few numbers and words from the guideline text: when a condition is acute,
+when use is long-term, who is at GI risk with NSAIDs, how a request names an epidural approach.
+They live in the rule book's vocabulary with the text they come from, and every derived fact
+that used one says so in the trace. A rule book without the file gets the same defaults.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..errors import RuleError
+
+THRESHOLDS_FILE = "thresholds.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Phases(_Strict):
+    acute_days: int = Field(28, gt=0)
+    subacute_days: int = Field(90, gt=0)
+    cite: str = "CPMTG (2009) opioid guidance: acute up to 4 weeks, subacute 1-3 months, chronic beyond"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Phases:
+        if self.subacute_days <= self.acute_days:
+            raise ValueError("subacute_days must be more than acute_days")
+        return self
+
+
+class LongTerm(_Strict):
+    days: int = Field(90, gt=0)
+    cite: str = "Chronic pain: beyond about 3 months"
+
+
+class GiRisk(_Strict):
+    older_than: int = Field(65, gt=0)
+    classes: tuple[str, ...] = ("anticoagulant", "corticosteroid", "antiplatelet")
+    ingredients: tuple[str, ...] = ("aspirin",)
+    cite: str = "CPMTG (2009) NSAIDs, GI risk, p. 68"
+
+
+class EpiduralApproach(_Strict):
+    words: dict[str, tuple[str, ...]] = Field(default_factory=lambda: {
+        "transforaminal": ("transforaminal", "tfesi", "tf esi", "selective nerve root"),
+        "interlaminar": ("interlaminar", "translaminar", "ilesi"),
+        "caudal": ("caudal",),
+    })
+    cite: str = "CPMTG (2009) Epidural steroid injections, p. 46"
+
+    @model_validator(mode="after")
+    def _known_approaches(self) -> EpiduralApproach:
+        unknown = set(self.words) - {"transforaminal", "interlaminar", "caudal"}
+        if unknown:
+            raise ValueError(f"unknown epidural approach {sorted(unknown)[0]!r} (transforaminal, interlaminar, caudal)")
+        return self
+
+
+class GuidelineData(_Strict):
+    """rules/vocabulary/thresholds.yaml."""
+
+    title: str = "defaults"
+    purpose: str = "defaults"
+    source: str = "defaults"
+    version: str | None = None
+    phases: Phases = Field(default_factory=Phases)
+    long_term: LongTerm = Field(default_factory=LongTerm)
+    gi_risk: GiRisk = Field(default_factory=GiRisk)
+    epidural_approach: EpiduralApproach = Field(default_factory=EpiduralApproach)
+
+
+DEFAULTS = GuidelineData()
+
+
+def load_guideline_data(directory: Path) -> GuidelineData:
+    """The thresholds of a vocabulary folder; the defaults when it has none (an older rule book)."""
+    path = directory / THRESHOLDS_FILE
+    if not path.is_file():
+        return DEFAULTS
+    try:
+        return GuidelineData.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"not valid YAML: {exc}", source=str(path)) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise RuleError(f"field '{where}': {err['msg'].removeprefix('Value error, ')}", source=str(path)) from None
