@@ -31,6 +31,7 @@ from .history import drop_redundant_medication_treatment, read_history
 from .items import add_requests, read_purposes
 from .medications import read_long_term, read_medication_lists, read_start_dates
 from .monitoring import read_monitoring
+from .note_layout import note_sentences
 from .pain import read_pain
 from .sections import Segment, locate_parts
 from .sentences import Sentence, split_sentences
@@ -79,8 +80,7 @@ def extract_text(text: str, requests: list[str], *, case_id: str = "precheck") -
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     tm = TextMap.build(text)
     ctx = _context(case_id, lines)
-    summary = split_sentences(tm, Segment(0, len(tm.text), "summary")) if tm.text else []
-    _read_summary(summary, ctx)
+    _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:
         at = tm.find(line)
