@@ -239,6 +239,8 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
 
 def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
     """The totals on stdout when the items went to a file."""
+    from ..qa.render import figures_line
+
     if args.json:
         print(dump_json(summary.model_dump(mode="json")))
         return
@@ -247,6 +249,7 @@ def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
     print(
         f"items {s.items}   agree {s.agree}/{s.items}   citation agree {s.citation_agree}/{s.items}   "
         f"indeterminate {s.indeterminate}   leaning on rationale-only facts {s.leaning_on_rationale_facts}\n"
+        f"{figures_line(s)}\n"
         f"inputs {s.inputs}   evaluated {s.evaluated}   refused {s.refused}{refused}   rules {s.rules_version}\n"
         f"output {args.out}" + ("" if s.complete else " (interrupted: run again with --resume to finish)")
     )
@@ -281,7 +284,7 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     summary = QASummary(
         cases=t.inputs, refused=len(refused), items=t.items, agree=t.agree, disagree=t.items - t.agree,
         citation_agree=t.citation_agree, indeterminate=t.indeterminate,
-        leaning_on_rationale_facts=t.leaning, rules_version=version,
+        leaning_on_rationale_facts=t.leaning, rules_version=version, **t.agreement_fields(),
     )
     report = QAReport(summary=summary, items=items, refused=refused)
     print(dump_json(report.model_dump(mode="json")) if args.json else render_report(report), end="\n" if args.json else "")
