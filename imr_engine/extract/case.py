@@ -29,7 +29,7 @@ from .exam import read_exam
 from .function import read_function
 from .history import drop_redundant_medication_treatment, read_history
 from .items import add_requests, read_purposes
-from .medications import read_long_term, read_medication_lists, read_start_dates
+from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring
 from .note_layout import note_sentences
 from .pain import read_pain
@@ -95,6 +95,8 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_timeline(sentences, ctx)
     read_claimant(sentences, ctx)
     read_medication_lists(sentences, ctx)
+    read_medication_section(sentences, ctx)
+    read_medication_lists(sentences, ctx, NOTE_LEADS)
     read_start_dates(sentences, ctx)
     read_conditions(sentences, ctx)
     read_history(sentences, ctx)
