@@ -98,10 +98,30 @@ def run(args: argparse.Namespace) -> int:
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
         raise InputFileError("no such file or folder", source=source)
+    if source != "-" and _is_notes(Path(source)):
+        return _run_notes_qa(args, Path(source))
     plan = _prepare(args)  # before anything is written: a bad rule book leaves no half output
     if args.out or args.jsonl:
         return _stream(args, source, plan)
     return _report(args, source, plan)
+
+
+def _is_notes(path: Path) -> bool:
+    from ..corpus.notes import is_notes_folder
+
+    return is_notes_folder(path)
+
+
+def _run_notes_qa(args: argparse.Namespace, folder: Path) -> int:
+    """Progress notes with answer keys (corpus/notes/<half>): pre-checked as UR staff would, then scored."""
+    if args.out or args.jsonl or args.resume:
+        raise ImrError("a folder of notes gives a report: it takes no --out, --jsonl or --resume")
+    from ..corpus.notes import render_notes_report, score_notes
+    from ..engine import load_engine
+
+    report = score_notes(load_engine(args.rules), folder)
+    print(dump_json(report.model_dump(mode="json")) if args.json else render_notes_report(report), end="\n" if args.json else "")
+    return EXIT_OK if report.outcomes.agree == report.outcomes.items and not report.refused else EXIT_DISAGREE
 
 
 def _run_extraction_qa(args: argparse.Namespace) -> int:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -237,5 +236,35 @@ def _fact_score(c: Counter[str]) -> FactScore:
     )
 
 
-def iter_scored_keys(report: NotesReport) -> Iterator[tuple[str, FactScore]]:
-    return iter(report.facts_by_key.items())
+def render_notes_report(report: NotesReport) -> str:
+    """The figures, the facts by key, and the items where prediction and answer key differ."""
+    o = report.outcomes
+
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.1f} %"
+
+    f = report.facts
+    lines = [
+        f"notes {report.notes}   answered without an as-of date {report.answered_without_as_of}   "
+        f"as-of date as the answer key {report.as_of_correct}   refused {len(report.refused)}",
+        f"items {o.items}   agreement {pct(o.agreement)}   majority baseline {pct(o.majority_baseline)}   "
+        f"kappa {'n/a' if o.kappa is None else f'{o.kappa:.2f}'}   indeterminate {o.indeterminate}",
+        f"medically necessary items predicted so {report.medically_necessary_predicted}/"
+        f"{report.medically_necessary_expected}   Overturned precision {pct(o.overturned_precision)}",
+        f"facts: precision {pct(f.precision)} ({f.correct}/{f.extracted} extracted values right)   "
+        f"recall {pct(f.recall)} ({f.correct}/{f.documented} documented values read)",
+        "",
+        "facts by key (extracted / documented / right):",
+    ]
+    for key, s in report.facts_by_key.items():
+        if s.extracted or s.documented:
+            lines.append(f"  {key:<44} {s.extracted:>4} {s.documented:>4} {s.correct:>4}")
+    for note, reason in report.refused.items():
+        lines.append(f"refused: {note}: {reason}")
+    wrong = [i for i in report.items if not i.agree]
+    if wrong:
+        lines += ["", "Items where the prediction differs from the answer key:"]
+        for i in wrong:
+            lines.append(f"  {i.note} [{i.index + 1}] {i.request}: predicted {i.predicted}, expected {i.expected}"
+                         f" ({', '.join(i.rules) or 'no deciding rule'})")
+    return "\n".join(lines) + "\n"
