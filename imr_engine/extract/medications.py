@@ -166,7 +166,8 @@ _SECTION_LEAD = re.compile(r"^(?:(?:current|active|home|present)\s+)?(?:medicati
 _LINE_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
-    r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*)\b",
+    r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
+    r"|somnolen\w*|nause\w*|GI\s+upset|upset\s+stomach|rash|constipat\w*|confus\w*)\b",
     _I,
 )
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
@@ -202,6 +203,8 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         if lead is None:
             continue
         default = "current" if s.section == "medications" else "past"
+        if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
+            default = item_status(s.text, default)
         for start, end in list_items(s.text, lead.end()):
             _list_item(s, ctx, lead, start, end, item_status(s.text[start:end], default), False)
 
@@ -210,7 +213,7 @@ def item_status(item: str, default: str) -> str:
     """A listed drug's status from its own words: '(stopped - sedation)' is tried and failed."""
     if _LINE_FAILED.search(item):
         return "tried_failed"
-    if _LINE_STOPPED.search(item):
+    if _LINE_STOPPED.search(item) and default != "tried_failed":
         return "past"
     return default
 

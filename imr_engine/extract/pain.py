@@ -131,11 +131,13 @@ def _add(
 def _context(following: str, preceding: str, drug_names: tuple[str, ...]) -> str:
     m = _WITH.match(following[:80])
     what = m.group("what").lower() if m else ""
-    if m and (what.startswith(("medication", "med", "medicine", "analgesic", "pain")) or what in drug_names):
-        return "without_medication" if m.group("ctx").lower() in _WITHOUT else "with_medication"
-    b = _WITH_BEFORE.search(preceding[-60:])
-    if b:
-        return "without_medication" if b.group("ctx").lower() in _WITHOUT else "with_medication"
+    after = m if m and (what.startswith(("medication", "med", "medicine", "analgesic", "pain")) or what in drug_names) else None
+    before = _WITH_BEFORE.search(preceding[-60:])
+    # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
+    if after and not (before and following.lstrip().startswith((",", ";"))):
+        return "without_medication" if after.group("ctx").lower() in _WITHOUT else "with_medication"
+    if before:
+        return "without_medication" if before.group("ctx").lower() in _WITHOUT else "with_medication"
     return "unspecified"
 
 
