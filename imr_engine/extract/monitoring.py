@@ -79,6 +79,13 @@ _HAS_SIDE_EFFECTS = re.compile(
     _I,
 )
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
+#: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
+_RELIEF_TIMING = re.compile(
+    r"\b(?:onset|takes?\s+effect|kicks?\s+in|starts?\s+(?:to\s+)?work(?:ing)?|works?\s+within|relief\s+(?:in|within))\b"
+    r"[^.;]{0,30}?\d+\s*(?:-|to)?\s*\d*\s*(?:min(?:utes?)?|hrs?|hours?)\b"
+    r"|\b(?:lasts?|lasting|duration(?:\s+of\s+(?:relief|effect))?)\b[^.;]{0,20}?\d+\s*(?:-|to)?\s*\d*\s*(?:hrs?|hours?|min(?:utes?)?)\b",
+    _I,
+)
 _PAIN_RELIEF = re.compile(r"\bpain\s+relief\b", _I)
 
 
@@ -106,6 +113,18 @@ _SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
 #: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
 _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
 _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
+
+
+def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
+    """Pain on and off medication plus the onset or duration of relief: the pain assessment the guideline asks for."""
+    contexts = {p["context"] for p in ctx.draft.pain}
+    if not {"with_medication", "without_medication"} <= contexts:
+        return
+    for s in sentences:
+        for m in _RELIEF_TIMING.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(s, m.start(), m.end()))
+                return
 
 
 def _screens(s: Sentence, ctx: Context) -> None:
