@@ -69,7 +69,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.dyspepsia",
         re.compile(
             r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|complaints|distress)\b"
-            r"|\b(?:stomach|epigastric)\s+(?:upset|pain|discomfort|burning)\b|\bupset\s+stomach\b",
+            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b",
             _I,
         ),
     ),
