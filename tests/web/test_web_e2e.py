@@ -38,6 +38,10 @@ her back pain.
 She has been taking Soma 350 mg three times daily since at least January 2015. She rates her pain 7/10 with \
 medication and 9/10 without medication.
 
+Diagnosis: lumbar strain.
+
+Medications: naproxen 550 mg twice daily.
+
 Plan: start Flexeril for spasm; continue Soma.
 """
 LINES = ["Flexeril 7.5 mg #15 once daily", "Soma 350 mg #90 three times daily"]
@@ -123,7 +127,8 @@ def test_paste_check_correct_recheck(page, server, engine: Engine) -> None:
     page.keyboard.press("Enter")
     sync_api.expect(page.locator("#status")).to_have_text("Re-checked: 2 requested items.")
     _, second = expected(engine, correct=True)
-    # the guideline: a short course of a non-carisoprodol relaxant for an acute exacerbation is necessary
+    # the guideline: a short course of a non-carisoprodol relaxant, second-line after naproxen, for an
+    # acute exacerbation of chronic low back pain is necessary (CPMTG p. 63)
     assert [d.predicted for d in second.items] == ["Overturned", "Upheld"]
     assert_page_shows(page, second)
     changed = page.locator(".prediction .changed")
