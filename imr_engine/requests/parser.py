@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..errors import RequestParseError
 from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
+from ..vocabulary.text import fold
 from .model import ItemKind, RequestedItem, Strength
 from .scan import Findings, Scan, earliest, read
 
@@ -19,7 +20,7 @@ def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedI
 
     Raises RequestParseError only for a line that is empty or whitespace.
     """
-    clean = " ".join(str(text).split())
+    clean = " ".join(fold(str(text)).split())
     if not clean:
         raise RequestParseError("empty request line: nothing to parse")
     vocab = vocabulary or load_vocabulary()
