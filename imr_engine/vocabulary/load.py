@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from ..errors import ImrError, RuleError
 from ..safe_yaml import MAX_YAML_BYTES, compose, problem_of, safe_load
-from ..textio import read_text_file
+from ..textio import read_bytes_bounded
 from . import models
 
 M = TypeVar("M", bound=BaseModel)
@@ -90,9 +90,12 @@ def load_file(path: Path, model: type[M]) -> LoadedFile[M]:
     if not path.exists():
         raise RuleError("vocabulary file is missing", source=source)
     try:
-        text = read_text_file(path, limit=MAX_YAML_BYTES)
+        text = read_bytes_bounded(path, MAX_YAML_BYTES, "vocabulary file").decode("utf-8")
     except ImrError as exc:
         raise RuleError(f"cannot read vocabulary file: {exc.message}", source=exc.source) from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"cannot read vocabulary file: not UTF-8 (invalid byte at offset {exc.start})",
+                        source=source) from None
     try:
         data = safe_load(text)
     except yaml.YAMLError as exc:
