@@ -45,7 +45,7 @@ class Run:
             assert len(lines) == 1 and lines[0].startswith("imr "), self.stderr[-2000:]
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # not an Exception: the batch must not report it as one input's error
     pass
 
 
