@@ -73,7 +73,15 @@ class SafeLoader(yaml.SafeLoader):
             raise ConstructorError(None, None, f"'{node.value}' is not a valid date ({exc})", node.start_mark) from None
 
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError as exc:  # e.g. more digits than Python converts (sys.get_int_max_str_digits)
+            raise ConstructorError(None, None, f"not a usable number ({exc})", node.start_mark) from None
+
+
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_timestamp)
+SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_yaml_int)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
