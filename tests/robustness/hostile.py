@@ -36,11 +36,16 @@ class Run:
     stderr: str
     seconds: float
 
-    def check_contract(self) -> None:
-        """Exit 0, 1 or 2; no traceback; exit 2 says why in exactly one stderr line."""
+    def check_contract(self, batch: bool = False) -> None:
+        """Exit 0, 1 or 2; no traceback; exit 2 says why in exactly one stderr line.
+
+        A batch reports every refused input, so there each stderr line is one error line.
+        """
         assert self.code in (0, 1, 2), (self.code, self.stderr[-2000:])
         assert "Traceback" not in self.stderr, self.stderr[-2000:]
-        if self.code == 2:
+        if batch:
+            assert all(line.startswith("imr qa: error: ") for line in self.stderr.splitlines()), self.stderr[-2000:]
+        elif self.code == 2:
             lines = self.stderr.strip("\n").split("\n")
             assert len(lines) == 1 and lines[0].startswith("imr "), self.stderr[-2000:]
 

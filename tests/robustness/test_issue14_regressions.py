@@ -37,7 +37,7 @@ def test_point_01_a_deeply_nested_jsonl_line_is_one_refused_record() -> None:
     good = json.dumps({"id": "good", "letter": LETTER})
     stdin = "\n".join([good, "[" * 3000 + "]" * 3000, good]).encode() + b"\n"
     run = run_inprocess("qa", "-", "--jsonl", "--jobs", "1", stdin=stdin)
-    run.check_contract()
+    run.check_contract(batch=True)
     records = _records(run.stdout)
     _assert_each_input_once(records, 3)
     refused = [r for r in records if r["type"] == "refused"]
@@ -53,7 +53,7 @@ def test_point_02_a_file_name_that_is_not_utf8_is_reported_not_fatal(tmp_path: P
             f.write(LETTER.encode())
     strict = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"}
     run = run_subprocess("qa", str(tree), "--jsonl", "--jobs", "1", env=strict)
-    run.check_contract()
+    run.check_contract(batch=True)
     records = _records(run.stdout)
     _assert_each_input_once(records, 3)
     assert {r["input"] for r in records[:-1]} == {"a.txt", "b\\udcff.txt", "c.txt"}
@@ -103,7 +103,7 @@ def test_point_05_yaml_and_json_nested_a_thousand_deep_are_refused(tmp_path: Pat
     record = json.dumps({"id": "deep", "letter": LETTER, "case": {"requests": "DEEP"}})
     stdin = record.replace('"DEEP"', "[" * 1000 + "]" * 1000).encode() + b"\n"
     run = run_inprocess("qa", "-", "--jsonl", "--jobs", "1", stdin=stdin)
-    run.check_contract()
+    run.check_contract(batch=True)
     records = _records(run.stdout)
     _assert_each_input_once(records, 1)
     assert records[0]["code"] == "bad_record" and "nested deeper than" in str(records[0]["reason"])
@@ -143,7 +143,7 @@ def test_point_08_a_write_error_is_exit_2_and_one_line() -> None:
     stderr = done.stderr.decode()
     assert done.returncode == 2 and stderr.count("\n") == 1 and "No space left on device" in stderr, stderr
     run = run_subprocess("qa", str(REAL[0]), "--out", "/dev/full", "--jobs", "1")
-    run.check_contract()
+    run.check_contract(batch=True)
     assert run.code == 2 and "/dev/full: cannot write output" in run.stderr
 
 
@@ -211,7 +211,7 @@ def test_point_10_resume_refuses_output_made_with_other_rules(tmp_path: Path) ->
     path.write_text(path.read_text(encoding="utf-8") + "\n# another rule book\n", encoding="utf-8")
     before = out.read_bytes()
     run = run_inprocess("qa", str(corpus), "--out", str(out), "--resume", "--rules", str(other), "--jobs", "1")
-    run.check_contract()
+    run.check_contract(batch=True)
     assert run.code == 2 and "other rules" in run.stderr
     assert out.read_bytes() == before
 
@@ -221,7 +221,7 @@ def test_point_10_resume_refuses_a_file_that_is_not_imr_output(tmp_path: Path) -
     out = tmp_path / "notes.txt"
     out.write_text("my own notes\nnot JSON at all\n", encoding="utf-8")
     run = run_inprocess("qa", str(corpus), "--out", str(out), "--resume", "--jobs", "1")
-    run.check_contract()
+    run.check_contract(batch=True)
     assert run.code == 2 and "not a record of `imr qa --out`" in run.stderr
     assert out.read_text(encoding="utf-8") == "my own notes\nnot JSON at all\n"
 
@@ -230,13 +230,13 @@ def test_point_10_out_naming_an_input_is_refused(tmp_path: Path) -> None:
     letter = tmp_path / "letter.txt"
     letter.write_text(LETTER, encoding="utf-8")
     run = run_inprocess("qa", str(letter), "--out", str(letter), "--jobs", "1")
-    run.check_contract()
+    run.check_contract(batch=True)
     assert run.code == 2 and "overwrite" in run.stderr
     assert letter.read_text(encoding="utf-8") == LETTER
     corpus = _small_corpus(tmp_path / "corpus")
     inside = corpus / REAL[0].name / "letter.txt"
     run = run_inprocess("qa", str(corpus), "--out", str(inside), "--jobs", "1")
-    run.check_contract()
+    run.check_contract(batch=True)
     assert run.code == 2 and inside.read_bytes() == (REAL[0] / "letter.txt").read_bytes()
 
 
@@ -277,7 +277,7 @@ def test_point_14_a_fifo_in_a_tree_does_not_hang_qa(tmp_path: Path) -> None:
     (tree / "a.txt").write_text(LETTER, encoding="utf-8")
     os.mkfifo(tree / "b.txt")
     run = run_inprocess("qa", str(tree), "--jsonl", "--jobs", "1", limit=60)
-    run.check_contract()
+    run.check_contract(batch=True)
     records = _records(run.stdout)
     _assert_each_input_once(records, 2)
     assert any(r["type"] == "refused" and "FIFO" in str(r["reason"]) for r in records)
@@ -292,7 +292,7 @@ def test_point_14_parse_dev_zero_is_refused() -> None:
 def test_point_14_non_utf8_stdin_costs_one_line_in_one_line() -> None:
     good = json.dumps({"id": "good", "letter": LETTER}).encode()
     run = run_inprocess("qa", "-", "--jsonl", "--jobs", "1", stdin=good + b"\n" + b'{"id": "caf\xe9"}\n' + good + b"\n")
-    run.check_contract()
+    run.check_contract(batch=True)
     records = _records(run.stdout)
     _assert_each_input_once(records, 3)
     errors = [line for line in run.stderr.splitlines() if "error" in line]
