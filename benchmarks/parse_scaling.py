@@ -1,7 +1,7 @@
 """`python -m benchmarks.parse_scaling [--json]`: letter parsing time against letter length.
 
-Parses a real letter (cases/) repeated to 0.25, 0.5, 1, 2 and 4 MiB (4 MiB is the
-largest letter any command reads: `textio.MAX_TEXT_BYTES`), best of three runs each,
+Parses a real letter (cases/) repeated to 0.25, 0.5, 1, 2 and 4 MiB (twice the
+largest letter any command reads, `textio.MAX_TEXT_BYTES`), best of three runs each,
 and reports seconds per MiB. Linear parsing keeps that figure flat; the quadratic join
 this guards against (issue 14, point 6) doubled it with every doubling of the length.
 A 50 MB letter file is refused by size before parsing. Not a test: nothing here fails the build.

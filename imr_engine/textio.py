@@ -16,8 +16,8 @@ from pathlib import Path
 from .display import shown
 from .errors import InputFileError
 
-#: The largest letter or note read (real letters are 10-40 KB; a 1,000-page record would be ~3 MB).
-MAX_TEXT_BYTES = 4 * 1024 * 1024
+#: The largest letter or note read (real letters are 10-40 KB, a long progress note 20-100 KB).
+MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 def read_bytes_bounded(path: str | Path, limit: int, what: str = "file") -> bytes:
     """The bytes of the regular file *path*, at most *limit*; anything else is an InputFileError.
