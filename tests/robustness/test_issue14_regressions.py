@@ -323,3 +323,13 @@ def test_point_14_look_alike_zero_width_and_full_width_names_are_recognised(writ
     item = parse_request(written)
     assert item.ingredients == ["oxycodone"] and item.text == written
     assert [(s.value, s.unit) for s in item.strengths] == [(10.0, "mg")]
+
+
+def test_point_14_binary_stdin_is_one_refused_record_not_a_hang() -> None:
+    from imr_engine.batch.inputs import MAX_RECORD_BYTES
+
+    run = run_inprocess("qa", "-", "--jsonl", "--jobs", "1", stdin=b"\0" * (MAX_RECORD_BYTES + 4096), limit=30)
+    run.check_contract(batch=True)
+    records = _records(run.stdout)
+    _assert_each_input_once(records, 1)
+    assert records[0]["code"] == "bad_record" and "binary data" in str(records[0]["reason"])
