@@ -74,6 +74,8 @@ class EngineService:
                     1, mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_large_worker, initargs=(self._rules_dir,),
                 )
+                # starting the process and compiling its engine is not the request's time
+                await asyncio.get_running_loop().run_in_executor(self._large, _ready)
             future = asyncio.get_running_loop().run_in_executor(self._large, _large_call, method, args)
             try:
                 outcome = await asyncio.wait_for(future, LARGE_TIMEOUT_S)
@@ -155,6 +157,10 @@ def _start_large_worker(rules_dir: str | None) -> None:
 
     _die_with_parent(os.getppid())
     _WORKER = EngineService(rules_dir)
+
+
+def _ready() -> bool:
+    return _WORKER is not None
 
 
 def _large_call(method: str, args: tuple[Any, ...]) -> tuple[str, ...]:
