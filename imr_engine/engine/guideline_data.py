@@ -13,7 +13,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..errors import RuleError
+from ..errors import ImrError, RuleError
+from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
+from ..textio import read_text_file
 
 THRESHOLDS_FILE = "thresholds.yaml"
 
@@ -84,9 +86,11 @@ def load_guideline_data(directory: Path) -> GuidelineData:
     if not path.is_file():
         return DEFAULTS
     try:
-        return GuidelineData.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return GuidelineData.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
+    except ImrError as exc:
+        raise RuleError(exc.message, source=exc.source) from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {exc}", source=str(path)) from None
+        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])

@@ -61,9 +61,11 @@ def _load_model(path: Path, model: type[BaseModel]) -> BaseModel | None:
     if not path.is_file():
         return None
     try:
-        return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return model.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
+    except ImrError as exc:
+        raise RuleError(exc.message, source=exc.source) from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {exc}", source=str(path)) from None
+        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
