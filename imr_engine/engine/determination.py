@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation
 from ..facts.model import Evidence
+from ..rulebook.generations import GenerationRef
 
 Predicted = Literal["Upheld", "Overturned", "Indeterminate"]
 
@@ -44,6 +45,9 @@ class Determination(_Out):
 
     index: int
     request: str
+    generation: GenerationRef | None = Field(
+        None, description="The MTUS generation in force on the as-of date, which the item was judged under."
+    )
     predicted: Predicted
     medically_necessary: bool | None
     decided_by: Literal["MTUS", "non-MTUS"] | None = Field(None, description="The evidence tier that decided.")
@@ -61,5 +65,9 @@ class CaseDetermination(_Out):
     case_id: str
     as_of: str = Field(description="The date the rules were applied at (ISO).")
     as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "caller"]
+    generation: GenerationRef | None = Field(
+        None, description="The MTUS generation in force on the as-of date (none when the rule book declares none)."
+    )
+    warnings: list[str] = Field(default_factory=list, description="E.g. an as-of date outside every generation.")
     rules_version: str
     items: list[Determination]

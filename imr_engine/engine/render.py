@@ -42,4 +42,8 @@ def render_case(result: CaseDetermination) -> str:
         f"Case {result.case_id} — as of {result.as_of} ({result.as_of_source.replace('_', ' ')}); "
         f"rules {result.rules_version}"
     )
+    if result.generation is not None:
+        head += f"\nGuideline generation: {result.generation.title}"
+    for warning in result.warnings:
+        head += f"\nWarning: {warning}"
     return "\n\n".join([head] + [render_item(d) for d in result.items]) + "\n"
