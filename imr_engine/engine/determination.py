@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation
 from ..facts.model import Evidence
+from ..formulary.model import FormularyAnswer
 from ..rulebook.generations import GenerationRef
 
 Predicted = Literal["Upheld", "Overturned", "Indeterminate"]
@@ -58,6 +59,9 @@ class Determination(_Out):
     advisories: list[str] = Field(default_factory=list)
     leans_on_rationale_facts: bool = Field(
         False, description="A decisive rule read a fact that only a decision rationale states."
+    )
+    formulary: FormularyAnswer | None = Field(
+        None, description="For a drug dispensed from 2018-01-01: MTUS Drug Formulary status and prospective review."
     )
 
 

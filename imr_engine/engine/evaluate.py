@@ -23,6 +23,7 @@ from ..citations import Citation
 from ..errors import EngineError
 from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts
+from ..formulary import Formulary
 from ..requests.model import RequestedItem
 from ..rulebook.conditions import facts_named
 from ..rulebook.generations import Generation, GenerationRef, InForce
@@ -89,9 +90,10 @@ class _RuleView:
 class Engine:
     """A compiled rule book, ready to evaluate many cases."""
 
-    def __init__(self, book: RuleBook, vocabulary: Terminology) -> None:
+    def __init__(self, book: RuleBook, vocabulary: Terminology, formulary: Formulary | None = None) -> None:
         self.book = book
         self.vocabulary = vocabulary
+        self.formulary = formulary
         self.topics: list[CompiledTopic] = compile_rulebook(book)
         self._views_by_generation: dict[str | None, dict[str, _RuleView]] = {}
         self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
@@ -127,6 +129,12 @@ class Engine:
             self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared, ref, under)
             for index, d in enumerate(derived)
         ]
+        if self.formulary is not None:
+            # The formulary keys on the dispensing date, which the as-of date stands for.
+            for index, d in enumerate(determinations):
+                answer = self.formulary.answer(case, index, items[index], when)
+                if answer is not None:
+                    d.formulary = answer
         return CaseDetermination(
             case_id=case.case_id,
             as_of=when.isoformat(),
