@@ -99,7 +99,8 @@ def render_rules(records: list[dict[str, Any]], heading: str = "") -> str:
         checked = "checked" if r["citation_checked"] else "NOT checked"
         lines.append(f"{r['id']}  ({r['outcome']}, {r['tier']})")
         lines.append(f"    applies to: {_scope_text(r['applies_to'])}")
-        lines.append(f"    cites: {c['label']}; in force {dates}; citation {checked}")
+        generations = f" ({', '.join(c['generations'])})" if c["generations"] else ""
+        lines.append(f"    cites: {c['label']}; in force {dates}{generations}; citation {checked}")
     categories = len({r["category"] for r in records})
     unchecked = sum(not r["citation_checked"] for r in records)
     lines.append("")

@@ -96,6 +96,8 @@ class Engine:
         self.formulary = formulary
         self.topics: list[CompiledTopic] = compile_rulebook(book)
         self._views_by_generation: dict[str | None, dict[str, _RuleView]] = {}
+        #: Views naming no generation (a rule book without generations.yaml); see _views_for.
+        self._views = self._views_for(None)
         self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
