@@ -44,6 +44,5 @@ def render_case(result: CaseDetermination) -> str:
     )
     if result.generation is not None:
         head += f"\nGuideline generation: {result.generation.title}"
-    for warning in result.warnings:
-        head += f"\nWarning: {warning}"
-    return "\n\n".join([head] + [render_item(d) for d in result.items]) + "\n"
+    warnings = [f"Warning: {w}" for w in result.warnings]
+    return "\n\n".join([head, *warnings] + [render_item(d) for d in result.items]) + "\n"
