@@ -27,7 +27,7 @@ from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
 from .exam import read_exam
 from .function import read_function
-from .history import drop_redundant_medication_treatment, read_history
+from .history import drop_redundant_medication_treatment, read_history, read_prior_injections, read_studies
 from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
@@ -101,6 +101,8 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_conditions(sentences, ctx)
     read_diagnosis_section(sentences, ctx)
     read_history(sentences, ctx)
+    read_studies(sentences, ctx)
+    read_prior_injections(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)
