@@ -131,6 +131,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             if not _INJECTION_CLASSES & set(service.classes):
                 continue
             start, end = done.end() + hit.start, done.end() + hit.end
+            if polarity(s.text, start, end) != "affirmed":
+                continue
             dates = find_dates(s.text[end : end + 30], years=False)
             near = " ".join(t.text for t in sentences[n : n + 2])
             relief = _RELIEF.search(near)
