@@ -32,6 +32,8 @@ _WITH_MEDICATION = re.compile(
     r"(?:more\s+tolerable|better|improved|reduced|decreased|manageable|controlled)",
     _I,
 )
+_AMOUNT = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty-five|sixty)"
+_UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft|steps|flights?)"
 _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
     r"|\b\d+\s*(?:%|percent)\s+(?:improvement|increase|gain)\s+in\s+(?:function|ADLs?|activit)"
@@ -39,7 +41,11 @@ _MEASURED = re.compile(
     r"|\bincreased?\s+(?:from|to|by)\s+\d+[^.;]{0,30}?\b(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|points?)"
     r"|\b\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\.?\s+(?:now\s+)?(?:vs\.?|versus|compared\s+(?:to|with))\s+\d+"
     r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
-    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b",
+    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b"
+    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously)\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
     _I,
 )
 #: A capacity stated as a limit is not an improvement: "still cannot lift more than 10 lbs".
