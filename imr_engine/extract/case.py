@@ -9,6 +9,7 @@ exactly what a default extraction reads.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -22,7 +23,9 @@ from ..vocabulary import load_vocabulary
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
+from ..facts.fuzzy_date import FuzzyDate
 from .context import Context
+from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
 from .exam import read_exam
@@ -61,6 +64,7 @@ def extract_case(
     ctx = _context(ident, [item.request for item in parsed.items])
     summary = split_sentences(tm, parts.summary) if parts.summary else []
     _read_summary(summary, ctx)
+    _letter_dates(tm, parsed, ctx)
     headings = [tm.evidence(h.start, h.end, "request") if h else None for h in parts.headings]
     add_requests(ctx, [item.request for item in parsed.items], headings)
     read_purposes(ctx)
@@ -89,6 +93,28 @@ def extract_text(text: str, requests: list[str], *, case_id: str = "precheck") -
     add_requests(ctx, lines, evidence)
     read_purposes(ctx)
     return _finish(ctx, "<note text>")
+
+
+_COVER_UR_DATE = re.compile(r"UR\s+Denial\s+Date\s*:\s*\S+", re.IGNORECASE)
+
+
+def _letter_dates(tm: TextMap, parsed: ParsedLetter, ctx: Context) -> None:
+    """Dates outside the summary: the cover's UR denial date, else the latest full date anywhere in the letter.
+
+    The summary is read first; these only fill what it left empty, so a letter whose
+    summary names its dates reads exactly as before.
+    """
+    draft = ctx.draft
+    if draft.ur_decision is None and parsed.ur_denial_date is not None:
+        m = _COVER_UR_DATE.search(tm.text)
+        ev = tm.evidence(m.start(), m.end(), "summary") if m else None
+        draft.ur_decision = (FuzzyDate(*parsed.ur_denial_date.timetuple()[:3]), [ev] if ev else [])
+    if draft.ur_decision is None and not draft.report_dates and draft.latest_mentioned is None:
+        found = [d for d in find_dates(tm.text, years=False) if d.date.day is not None]
+        if found:
+            latest = max(found, key=lambda d: d.date.earliest())
+            ev = tm.evidence(latest.start, latest.end, "summary")
+            draft.latest_mentioned = (latest.date, [ev] if ev else [])
 
 
 def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
