@@ -110,8 +110,10 @@ def _evaluate(item: BatchInput, settings: WorkSettings) -> Outcome:
     from ..engine import load_engine
 
     letter, facts, source, origin = _read(item, settings)
-    result = load_engine(settings.rules_dir).evaluate(facts)
-    items = compare_predictions(result, letter, item.case, source, _facts_name(origin, source))
+    engine = load_engine(settings.rules_dir)
+    items = compare_predictions(
+        engine.evaluate(facts), letter, item.case, source, _facts_name(origin, source), engine.book.category_of
+    )
     lines, brief = [], []
     for qa in items:
         record = qa.model_dump(mode="json")
