@@ -21,6 +21,7 @@ from .evaluate import add_rules_option
 
 if TYPE_CHECKING:
     from ..batch import BatchResult, Resumed, SummaryRecord, Tally
+    from ..qa.breakdown import Breakdown
 
 EXIT_INTERRUPTED = 130
 
@@ -81,6 +82,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"worker processes (default: the number of cores, here {default_jobs()})")
     p.add_argument("--resume", action="store_true", help="with --out: skip the inputs FILE already reports")
     p.add_argument("--quiet", action="store_true", help="no progress bar (it is only shown on a terminal anyway)")
+    p.add_argument("--report", metavar="FILE",
+                   help="also write the HTML report (figures, charts, disagreements) to FILE; "
+                        "from an earlier --out file: imr report OUT.jsonl -o FILE")
     p.add_argument("--extract", action="store_true",
                    help="check fact extraction instead: extracted facts against each case.yaml")
     p.add_argument("--use-rationale", action="store_true",
@@ -94,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.jsonl:
         raise ImrError("--json and --jsonl: choose one (--jsonl already writes JSON)")
     if args.extract:
+        if args.report:
+            raise ImrError("--extract prints the extraction report: it takes no --report")
         return _run_extraction_qa(args)
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
@@ -220,8 +226,10 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     else:
         stream = sys.stdout
     sink = LineSink(stream)
+    breakdown = _breakdown(args) if not args.out else None  # an --out file is read back: it holds resumed inputs
+    write = sink.write if breakdown is None else _tee(sink.write, breakdown)
     try:
-        result = _pipeline(args, source, plan, sink.write, resumed)
+        result = _pipeline(args, source, plan, write, resumed)
         summary = result.tally.summary(plan[0], result.complete)
         sink.write([to_line(summary)])
     finally:
@@ -231,6 +239,10 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         _print_summary(summary, args)
     if result.tally.inputs == 0:
         raise _no_inputs(source)
+    if args.report:
+        from ..qa.breakdown import read_output
+
+        _write_report(args, breakdown or read_output(Path(args.out)), summary.rules_version, result.complete)
     if not result.complete:
         print("imr qa: interrupted: the output so far is whole JSON Lines; run again with --resume to finish",
               file=sys.stderr)
@@ -265,9 +277,13 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     refused: list[Refused] = []
     fields = set(QAItem.model_fields)
 
+    breakdown = _breakdown(args)
+
     def collect(lines: list[str]) -> None:
         for line in lines:
             record = json.loads(line)
+            if breakdown is not None:
+                breakdown.add(record)
             if record["type"] == "refused":
                 refused.append(Refused(case=record["case"], reason=record["reason"]))
             else:
@@ -284,7 +300,36 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         leaning_on_rationale_facts=t.leaning, rules_version=version,
     )
     report = QAReport(summary=summary, items=items, refused=refused)
+    if breakdown is not None:
+        _write_report(args, breakdown, version, result.complete)
     print(dump_json(report.model_dump(mode="json")) if args.json else render_report(report), end="\n" if args.json else "")
     if not result.complete:
         print("imr qa: interrupted: the report covers the inputs done so far", file=sys.stderr)
     return _exit_code(t, result.complete)
+
+
+# --- the HTML report ----------------------------------------------------------------------
+
+
+def _breakdown(args: argparse.Namespace) -> Breakdown | None:
+    from ..qa.breakdown import Breakdown
+
+    return Breakdown() if args.report else None
+
+
+def _tee(write: Callable[[list[str]], None], breakdown: Breakdown) -> Callable[[list[str]], None]:
+    """*write*, also counting every line into *breakdown*."""
+    import json
+
+    def both(lines: list[str]) -> None:
+        write(lines)
+        for line in lines:
+            breakdown.add(json.loads(line))
+
+    return both
+
+
+def _write_report(args: argparse.Namespace, breakdown: Breakdown, version: str, complete: bool) -> None:
+    from ..qa.html import write_html
+
+    write_html(breakdown.data(rules_version=version, complete=complete), Path(args.report))
