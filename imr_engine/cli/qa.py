@@ -82,6 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"worker processes (default: the number of cores, here {default_jobs()})")
     p.add_argument("--resume", action="store_true", help="with --out: skip the inputs FILE already reports")
     p.add_argument("--quiet", action="store_true", help="no progress bar (it is only shown on a terminal anyway)")
+    p.add_argument("--all", action="store_true", help="list every item, not only the disagreements")
     p.add_argument("--report", metavar="FILE",
                    help="also write the HTML report (figures, charts, disagreements) to FILE; "
                         "from an earlier --out file: imr report OUT.jsonl -o FILE")
@@ -302,7 +303,10 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     report = QAReport(summary=summary, items=items, refused=refused)
     if breakdown is not None:
         _write_report(args, breakdown, version, result.complete)
-    print(dump_json(report.model_dump(mode="json")) if args.json else render_report(report), end="\n" if args.json else "")
+    if args.json:
+        print(dump_json(report.model_dump(mode="json")))
+    else:
+        print(render_report(report, width=_terminal_width(), show_all=args.all), end="")
     if not result.complete:
         print("imr qa: interrupted: the report covers the inputs done so far", file=sys.stderr)
     return _exit_code(t, result.complete)
@@ -333,3 +337,15 @@ def _write_report(args: argparse.Namespace, breakdown: Breakdown, version: str, 
     from ..qa.html import write_html
 
     write_html(breakdown.data(rules_version=version, complete=complete), Path(args.report))
+
+
+def _terminal_width() -> int:
+    """The terminal's width; else $COLUMNS; else the report's default (so piped output is stable)."""
+    import shutil
+
+    from ..qa.render import DEFAULT_WIDTH
+
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else DEFAULT_WIDTH
