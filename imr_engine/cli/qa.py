@@ -21,7 +21,7 @@ from .evaluate import add_rules_option
 
 if TYPE_CHECKING:
     from ..batch import BatchResult, Resumed, SummaryRecord, Tally
-    from ..qa.breakdown import Breakdown
+    from ..qa.exports import Exports
 
 EXIT_INTERRUPTED = 130
 
@@ -86,6 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", metavar="FILE",
                    help="also write the HTML report (figures, charts, disagreements) to FILE; "
                         "from an earlier --out file: imr report OUT.jsonl -o FILE")
+    p.add_argument("--csv", metavar="FILE", help="also write the item table as CSV to FILE")
     p.add_argument("--extract", action="store_true",
                    help="check fact extraction instead: extracted facts against each case.yaml")
     p.add_argument("--use-rationale", action="store_true",
@@ -99,8 +100,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.jsonl:
         raise ImrError("--json and --jsonl: choose one (--jsonl already writes JSON)")
     if args.extract:
-        if args.report:
-            raise ImrError("--extract prints the extraction report: it takes no --report")
+        if args.report or args.csv:
+            raise ImrError("--extract prints the extraction report: it takes no --report or --csv")
         return _run_extraction_qa(args)
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
@@ -227,8 +228,9 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     else:
         stream = sys.stdout
     sink = LineSink(stream)
-    breakdown = _breakdown(args) if not args.out else None  # an --out file is read back: it holds resumed inputs
-    write = sink.write if breakdown is None else _tee(sink.write, breakdown)
+    # an --out file is read back afterwards instead: it also holds the inputs of a resumed run
+    exports = _exports(args) if (args.report or args.csv) and not args.out else None
+    write = sink.write if exports is None else _tee(sink.write, exports)
     try:
         result = _pipeline(args, source, plan, write, resumed)
         summary = result.tally.summary(plan[0], result.complete)
@@ -240,10 +242,14 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         _print_summary(summary, args)
     if result.tally.inputs == 0:
         raise _no_inputs(source)
-    if args.report:
-        from ..qa.breakdown import read_output
+    if args.out and (args.report or args.csv):
+        from ..qa.exports import read_records
 
-        _write_report(args, breakdown or read_output(Path(args.out)), summary.rules_version, result.complete)
+        exports = _exports(args)
+        for record in read_records(Path(args.out)):
+            exports.add(record)
+    if exports is not None:
+        exports.finish(summary.rules_version, result.complete)
     if not result.complete:
         print("imr qa: interrupted: the output so far is whole JSON Lines; run again with --resume to finish",
               file=sys.stderr)
@@ -278,13 +284,13 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     refused: list[Refused] = []
     fields = set(QAItem.model_fields)
 
-    breakdown = _breakdown(args)
+    exports = _exports(args) if args.report or args.csv else None
 
     def collect(lines: list[str]) -> None:
         for line in lines:
             record = json.loads(line)
-            if breakdown is not None:
-                breakdown.add(record)
+            if exports is not None:
+                exports.add(record)
             if record["type"] == "refused":
                 refused.append(Refused(case=record["case"], reason=record["reason"]))
             else:
@@ -301,8 +307,8 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         leaning_on_rationale_facts=t.leaning, rules_version=version,
     )
     report = QAReport(summary=summary, items=items, refused=refused)
-    if breakdown is not None:
-        _write_report(args, breakdown, version, result.complete)
+    if exports is not None:
+        exports.finish(version, result.complete)
     if args.json:
         print(dump_json(report.model_dump(mode="json")))
     else:
@@ -315,28 +321,22 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
 # --- the HTML report ----------------------------------------------------------------------
 
 
-def _breakdown(args: argparse.Namespace) -> Breakdown | None:
-    from ..qa.breakdown import Breakdown
+def _exports(args: argparse.Namespace) -> Exports:
+    from ..qa.exports import Exports
 
-    return Breakdown() if args.report else None
+    return Exports(Path(args.report) if args.report else None, Path(args.csv) if args.csv else None)
 
 
-def _tee(write: Callable[[list[str]], None], breakdown: Breakdown) -> Callable[[list[str]], None]:
-    """*write*, also counting every line into *breakdown*."""
+def _tee(write: Callable[[list[str]], None], exports: Exports) -> Callable[[list[str]], None]:
+    """*write*, also handing every record to *exports*."""
     import json
 
     def both(lines: list[str]) -> None:
         write(lines)
         for line in lines:
-            breakdown.add(json.loads(line))
+            exports.add(json.loads(line))
 
     return both
-
-
-def _write_report(args: argparse.Namespace, breakdown: Breakdown, version: str, complete: bool) -> None:
-    from ..qa.html import write_html
-
-    write_html(breakdown.data(rules_version=version, complete=complete), Path(args.report))
 
 
 def _terminal_width() -> int:

@@ -18,16 +18,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("output", metavar="OUT.jsonl", help="the JSON Lines written by imr qa --out")
     p.add_argument("-o", "--html", metavar="FILE", default="report.html", help="the page to write (default: report.html)")
+    p.add_argument("--csv", metavar="FILE", help="also write the item table as CSV to FILE")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputFileError
-    from ..qa.breakdown import read_output
-    from ..qa.html import write_html
+    from ..qa.exports import Exports, read_records
 
     source = Path(args.output)
     if not source.is_file():
         raise InputFileError("no such file" if not source.exists() else "not a file", source=args.output)
-    write_html(read_output(source).data(), Path(args.html))
+    exports = Exports(Path(args.html), Path(args.csv) if args.csv else None)
+    for record in read_records(source):
+        exports.add(record)
+    exports.finish()
     return EXIT_OK

@@ -16,7 +16,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputFileError
 from .agreement import Agreement, agreement
 
 #: Disagreements kept for the table; the rest are counted (a browser would choke on 100,000 rows).
@@ -219,28 +218,9 @@ def _disagreement(record: Mapping[str, Any]) -> Disagreement:
     )
 
 
-def read_output(path: Path) -> Breakdown:
-    """The breakdown of an `imr qa --out` file; InputFileError names the file and line of a bad record."""
-    import json
 
-    breakdown = Breakdown()
-    try:
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise ValueError("not a JSON object")
-                    breakdown.add(record)
-                except (ValueError, KeyError, TypeError) as exc:
-                    problem = f"missing field {exc}" if isinstance(exc, KeyError) else "not an imr qa record"
-                    raise InputFileError(f"line {number}: {problem}", source=str(path)) from None
-    except OSError as exc:
-        raise InputFileError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
-    except UnicodeDecodeError:
-        raise InputFileError("not UTF-8 text", source=str(path)) from None
-    if breakdown.summary is None and not breakdown.pairs and not breakdown.refused_codes:
-        raise InputFileError("no imr qa records (expected the JSON Lines of imr qa --out)", source=str(path))
-    return breakdown
+def read_output(path: Path) -> Breakdown:
+    """The breakdown of an `imr qa --out` file (InputFileError for what is not one)."""
+    from .exports import read_records
+
+    return Breakdown().add_all(read_records(path))

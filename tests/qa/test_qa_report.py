@@ -6,6 +6,7 @@ the code under test.
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -78,9 +79,21 @@ def test_the_report_of_an_out_file_is_the_same_page(
 ) -> None:
     out, direct, later = tmp_path / "out.jsonl", tmp_path / "direct.html", tmp_path / "later.html"
     rules = str(rules_without_muscle_relaxants)
-    run(capsys, "qa", str(CASES), "--rules", rules, "--out", str(out), "--jobs", "1", "--report", str(direct))
-    assert run(capsys, "report", str(out), "-o", str(later))[0] == 0
+    run(capsys, "qa", str(CASES), "--rules", rules, "--out", str(out), "--jobs", "1", "--report", str(direct),
+        "--csv", str(tmp_path / "direct.csv"))
+    assert run(capsys, "report", str(out), "-o", str(later), "--csv", str(tmp_path / "later.csv"))[0] == 0
     assert later.read_bytes() == direct.read_bytes()
+    assert (tmp_path / "later.csv").read_bytes() == (tmp_path / "direct.csv").read_bytes()
+
+
+def test_csv_has_one_row_per_letter_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "items.csv"
+    assert run(capsys, "qa", str(CASES), "--csv", str(table))[0] == 0
+    with table.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [(r["request"], r["actual"]) for r in rows] == letter_decisions()
+    assert {r["agree"] for r in rows} == {"yes"}
+    assert {r["category"] for r in rows if r["request"].startswith("Soma")} == {"muscle_relaxants"}
 
 
 @pytest.mark.parametrize("content, problem", [
