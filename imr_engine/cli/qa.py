@@ -36,7 +36,7 @@ stdin, one record per line: {"id": ..., "letter": "<text>", "case": {<facts>}}
 with "case" optional. Every input is reported: evaluated, or refused with a
 reason code and the reason.
 
-Output: a table of items and disagreements (default), the same as JSON (--json),
+Output: the figures and a table of the disagreements (default; --all: every item), the same as JSON (--json),
 or a stream of JSON lines, one per item or refused input, in input order, then
 a summary line (--out FILE, or --jsonl for stdout). --out with --resume skips
 the inputs FILE already reports and completes it.
