@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..qa.compare import QAItem, QASummary
+from ..qa.compare import QAItem, QASummary, agreement_fields
 
 FactsSource = Literal["curated", "extracted"]
 
@@ -71,6 +71,7 @@ class Tally:
         self.inputs = self.evaluated = self.items = self.agree = 0
         self.citation_agree = self.indeterminate = self.leaning = 0
         self.refused: Counter[str] = Counter()
+        self.outcomes: Counter[tuple[str, str]] = Counter()  # (predicted, actual): a few distinct pairs
 
     def add_input(self, records: list[dict[str, Any]]) -> None:
         """Count one input's records: its items, or its one refusal."""
@@ -84,6 +85,7 @@ class Tally:
             self.agree += bool(record["agree"])
             self.citation_agree += bool(record["citation_match"])
             self.indeterminate += record["predicted"] == "Indeterminate"
+            self.outcomes[(record["predicted"], record["actual"])] += 1
             self.leaning += bool(record["leans_on_rationale_facts"])
 
     def summary(self, rules_version: str, complete: bool) -> SummaryRecord:
@@ -102,4 +104,8 @@ class Tally:
             leaning_on_rationale_facts=self.leaning,
             rules_version=rules_version,
             complete=complete,
+            **self.agreement_fields(),
         )
+
+    def agreement_fields(self) -> dict[str, Any]:
+        return agreement_fields(pair for pair, n in sorted(self.outcomes.items()) for _ in range(n))

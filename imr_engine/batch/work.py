@@ -119,7 +119,7 @@ def _evaluate(item: BatchInput, settings: WorkSettings) -> Outcome:
         record = qa.model_dump(mode="json")
         record.update(type="item", input=item.key, item_count=len(items), facts=origin)
         lines.append(dump_line(record))
-        brief.append({k: record[k] for k in ("type", "agree", "citation_match", "predicted", "leans_on_rationale_facts")})
+        brief.append({k: record[k] for k in ("type", "agree", "citation_match", "predicted", "actual", "leans_on_rationale_facts")})
     return Outcome(key=item.key, lines=lines, brief=brief)
 
 

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import ImrError
 
 #: Subcommand modules, in the order `imr --help` lists them (the data flow order).
-COMMANDS = ("parse", "extract", "evaluate", "qa", "report", "rules", "schema", "serve")
+COMMANDS = ("parse", "extract", "precheck", "evaluate", "qa", "report", "rules", "schema", "serve")
 
 EXIT_OK, EXIT_DISAGREE, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -14,10 +14,21 @@ def add_rules_option(parser: argparse.ArgumentParser) -> None:
 
 
 def as_of_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+    """A full date as people write it: 2016-04-07, 04/07/2016, 4-7-16, April 7, 2016."""
+    from ..extract.dates import parse_date
+
+    found = parse_date(text)
+    if found is None or found.day is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a full date (e.g. 2016-04-07 or 04/07/2016)") from None
+    return found.earliest()
+
+
+def add_as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of", type=as_of_date, metavar="DATE",
+        help="apply the rules as of this date (2016-04-07, 04/07/2016...); default: the UR decision date, "
+        "else the latest visit or report date, else the latest date in the text",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,8 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("case", metavar="CASE.yaml", help="a case-facts YAML file")
-    p.add_argument("--as-of", type=as_of_date, metavar="YYYY-MM-DD",
-                   help="evaluation date when the case has no UR decision date and no dated report")
+    add_as_of_option(p)
     add_rules_option(p)
     add_json_option(p)
     p.set_defaults(run=run)

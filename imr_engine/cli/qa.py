@@ -106,10 +106,30 @@ def run(args: argparse.Namespace) -> int:
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
         raise InputFileError("no such file or folder", source=source)
+    if source != "-" and _is_notes(Path(source)):
+        return _run_notes_qa(args, Path(source))
     plan = _prepare(args)  # before anything is written: a bad rule book leaves no half output
     if args.out or args.jsonl:
         return _stream(args, source, plan)
     return _report(args, source, plan)
+
+
+def _is_notes(path: Path) -> bool:
+    from ..corpus.notes import is_notes_folder
+
+    return is_notes_folder(path)
+
+
+def _run_notes_qa(args: argparse.Namespace, folder: Path) -> int:
+    """Progress notes with answer keys (corpus/notes/<half>): pre-checked as UR staff would, then scored."""
+    if args.out or args.jsonl or args.resume:
+        raise ImrError("a folder of notes gives a report: it takes no --out, --jsonl or --resume")
+    from ..corpus.notes import render_notes_report, score_notes
+    from ..engine import load_engine
+
+    report = score_notes(load_engine(args.rules), folder)
+    print(dump_json(report.model_dump(mode="json")) if args.json else render_notes_report(report), end="\n" if args.json else "")
+    return EXIT_OK if report.outcomes.agree == report.outcomes.items and not report.refused else EXIT_DISAGREE
 
 
 def _run_extraction_qa(args: argparse.Namespace) -> int:
@@ -258,6 +278,8 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
 
 def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
     """The totals on stdout when the items went to a file."""
+    from ..qa.render import figures_line
+
     if args.json:
         print(dump_json(summary.model_dump(mode="json")))
         return
@@ -266,6 +288,7 @@ def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
     print(
         f"items {s.items}   agree {s.agree}/{s.items}   citation agree {s.citation_agree}/{s.items}   "
         f"indeterminate {s.indeterminate}   leaning on rationale-only facts {s.leaning_on_rationale_facts}\n"
+        f"{figures_line(s)}\n"
         f"inputs {s.inputs}   evaluated {s.evaluated}   refused {s.refused}{refused}   rules {s.rules_version}\n"
         f"output {args.out}" + ("" if s.complete else " (interrupted: run again with --resume to finish)")
     )
@@ -304,7 +327,7 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     summary = QASummary(
         cases=t.inputs, refused=len(refused), items=t.items, agree=t.agree, disagree=t.items - t.agree,
         citation_agree=t.citation_agree, indeterminate=t.indeterminate,
-        leaning_on_rationale_facts=t.leaning, rules_version=version,
+        leaning_on_rationale_facts=t.leaning, rules_version=version, **t.agreement_fields(),
     )
     report = QAReport(summary=summary, items=items, refused=refused)
     if exports is not None:

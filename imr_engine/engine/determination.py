@@ -60,6 +60,10 @@ class Determination(_Out):
 class CaseDetermination(_Out):
     case_id: str
     as_of: str = Field(description="The date the rules were applied at (ISO).")
-    as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "caller"]
+    as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "latest_date_mentioned"]
+    as_of_quote: str | None = Field(None, description="The words the as-of date was read from, when read from the text.")
+    warnings: list[str] = Field(
+        default_factory=list, description="What the answer assumed for lack of documentation (e.g. a guessed date)."
+    )
     rules_version: str
     items: list[Determination]

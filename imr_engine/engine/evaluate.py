@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ..citations import Citation
 from ..errors import EngineError
 from ..facts.derived import ItemFacts
-from ..facts.model import CaseFacts
+from ..facts.model import CaseFacts, DatedFact
 from ..requests.model import RequestedItem
 from ..rulebook.conditions import facts_named
 from ..rulebook.load import RuleBook
@@ -40,20 +40,47 @@ REQUEST_MEMO_SIZE = 4096
 ROUTE_MEMO_SIZE = 4096
 
 
-def resolve_as_of(case: CaseFacts, fallback: dt.date | None) -> tuple[dt.date, str]:
-    """The date rules are applied at: explicit, else UR decision, else latest report, else the caller's."""
+@dataclass(frozen=True)
+class AsOf:
+    """The date rules are applied at, where it came from, and what was assumed to get it."""
+
+    date: dt.date
+    source: str
+    quote: str | None = None
+    warning: str | None = None
+
+
+def resolve_as_of(case: CaseFacts, explicit: dt.date | None) -> AsOf:
+    """Explicit date, else the UR decision date, else the latest report, else the latest date mentioned.
+
+    Only a text with no date at all is refused: a guessed date is answered with a warning
+    that names it, never silently.
+    """
+    if explicit is not None:
+        return AsOf(explicit, "explicit")
     if case.as_of is not None:
-        return case.as_of, "explicit"
+        return AsOf(case.as_of, "explicit")
     if case.ur_decision_date is not None:
-        return case.ur_decision_date.date.earliest(), "ur_decision_date"
+        return AsOf(case.ur_decision_date.date.earliest(), "ur_decision_date", _quote(case.ur_decision_date))
     if case.report_dates:
-        return max(r.date.earliest() for r in case.report_dates), "latest_report"
-    if fallback is not None:
-        return fallback, "caller"
+        latest = max(case.report_dates, key=lambda r: r.date.earliest())
+        return AsOf(latest.date.earliest(), "latest_report", _quote(latest))
+    if case.latest_date_mentioned is not None:
+        found = case.latest_date_mentioned
+        return AsOf(
+            found.date.earliest(), "latest_date_mentioned", _quote(found),
+            f"no UR decision, visit or report date was found: the rules were applied as of {found.date}, "
+            "the latest date the text mentions; pass --as-of if the request was made on another date",
+        )
     raise EngineError(
-        "the case has no UR decision date and no dated report; pass an as-of date (--as-of YYYY-MM-DD)",
+        "the text has no date at all (no UR decision, visit, report or other date); pass an as-of date "
+        "(--as-of YYYY-MM-DD)",
         source=case.case_id,
     )
+
+
+def _quote(fact: DatedFact) -> str | None:
+    return fact.evidence[0].quote if fact.evidence else None
 
 
 @dataclass(frozen=True)
@@ -103,7 +130,8 @@ class Engine:
             ) from None
 
     def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
-        when, when_source = resolve_as_of(case, as_of)
+        resolved = resolve_as_of(case, as_of)
+        when = resolved.date
         items = self._requested_items(case)
         derived = derive_items(case, items, when, self.vocabulary)
         dumps = [d.facts.model_dump(mode="json") for d in derived]
@@ -116,7 +144,9 @@ class Engine:
         return CaseDetermination(
             case_id=case.case_id,
             as_of=when.isoformat(),
-            as_of_source=when_source,
+            as_of_source=resolved.source,
+            as_of_quote=resolved.quote,
+            warnings=[resolved.warning] if resolved.warning else [],
             rules_version=self.book.version,
             items=determinations,
         )

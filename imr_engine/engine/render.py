@@ -42,4 +42,5 @@ def render_case(result: CaseDetermination) -> str:
         f"Case {result.case_id} — as of {result.as_of} ({result.as_of_source.replace('_', ' ')}); "
         f"rules {result.rules_version}"
     )
-    return "\n\n".join([head] + [render_item(d) for d in result.items]) + "\n"
+    warnings = [f"Warning: {w}" for w in result.warnings]
+    return "\n\n".join([head, *warnings] + [render_item(d) for d in result.items]) + "\n"

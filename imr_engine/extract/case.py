@@ -21,7 +21,7 @@ from ..textio import read_text_file
 from ..vocabulary import load_vocabulary
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
-from .conditions import read_conditions, read_neuropathic
+from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
@@ -29,10 +29,11 @@ from .exam import read_exam
 from .function import read_function
 from .history import drop_redundant_medication_treatment, read_history
 from .items import add_requests, read_purposes
-from .medications import read_long_term, read_medication_lists, read_start_dates
-from .monitoring import read_monitoring
+from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
+from .monitoring import read_monitoring, read_pain_assessment
+from .note_layout import note_sentences
 from .pain import read_pain
-from .sections import Segment, locate_parts
+from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .textmap import TextMap
 from .timeline import read_timeline
@@ -79,8 +80,7 @@ def extract_text(text: str, requests: list[str], *, case_id: str = "precheck") -
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     tm = TextMap.build(text)
     ctx = _context(case_id, lines)
-    summary = split_sentences(tm, Segment(0, len(tm.text), "summary")) if tm.text else []
-    _read_summary(summary, ctx)
+    _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:
         at = tm.find(line)
@@ -95,13 +95,17 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_timeline(sentences, ctx)
     read_claimant(sentences, ctx)
     read_medication_lists(sentences, ctx)
+    read_medication_section(sentences, ctx)
+    read_medication_lists(sentences, ctx, NOTE_LEADS)
     read_start_dates(sentences, ctx)
     read_conditions(sentences, ctx)
+    read_diagnosis_section(sentences, ctx)
     read_history(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)
     read_monitoring(sentences, ctx)
+    read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)

@@ -18,9 +18,14 @@ _I = re.IGNORECASE
 _AGE = re.compile(
     rf"\b(?P<n>{NUMBER})[- ]?(?:years?|yrs?|y)[- ]?(?:of[- ]age|old)\b"
     rf"|\baged?\s+(?:of\s+)?(?P<n2>\d{{1,3}})\b"
-    rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.)(?!\w)",
+    rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.|yr\.?\s+old|y\.?o\.?\s*[MF]\b)(?!\w)"
+    rf"|\bage\s*[:=]\s*(?P<n4>\d{{1,3}})\b"
+    rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])",
     _I,
 )
+#: A form's sex field or the M/F after an age: "Sex: M", "Gender: female", "52 y/o F", "45M".
+_SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]\s*(?P<v>male|female|M|F)\b", _I)
+_SEX_LETTER = re.compile(r"^\s*(?P<v>M|F)\b")
 _SEX_WORD = re.compile(
     r"\b(?P<male>male|man|gentleman|boy|Mr\.)(?!\w)|\b(?P<female>female|woman|lady|girl|Mrs\.|Ms\.)(?!\w)", _I
 )
@@ -34,7 +39,7 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
     d = ctx.draft
     for s in sentences:
         for m in _AGE.finditer(s.text):
-            value = parse_number(m.group("n") or m.group("n2") or m.group("n3"))
+            value = parse_number(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
             if value is None or not 0 < value <= 120 or d.age is not None:
                 continue
             d.age = int(value)
@@ -42,11 +47,34 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
             end = sex.end() if sex else m.end()
             if sex:
                 d.sex = "male" if sex.group("male") else "female"
+            elif letter := (m.group("mf") or _letter_after(m.group(), s.text[m.end() :])):
+                d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
             if ev:
                 d.claimant_evidence.append(ev)
     if d.sex == "unknown":
-        _explicit_sex(sentences, ctx) or _pronouns(sentences, ctx)
+        _sex_field(sentences, ctx) or _explicit_sex(sentences, ctx) or _pronouns(sentences, ctx)
+
+
+def _letter_after(matched: str, after: str) -> str | None:
+    """'M' or 'F' written right after an age ("52 y/o M"), or at its end ("52 y.o. F")."""
+    tail = re.search(r"([MF])$", matched)
+    if tail and not matched.lower().endswith(("from", "of")):
+        return tail.group(1)
+    m = _SEX_LETTER.match(after)
+    return m.group("v") if m else None
+
+
+def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
+    for s in sentences:
+        m = _SEX_FIELD.search(s.text)
+        if m:
+            ctx.draft.sex = "male" if m.group("v").lower().startswith("m") else "female"
+            ev = s.evidence(m.start(), m.end())
+            if ev:
+                ctx.draft.claimant_evidence.append(ev)
+            return True
+    return False
 
 
 def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:

@@ -24,12 +24,13 @@ _EXAM = re.compile(
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam.muscle_spasm", re.compile(r"\b(?:muscle\s+)?spasms?\b|\bspasticity\b", _I)),
     ("exam.trigger_points", re.compile(r"\btrigger\s+points?\b(?!\s+injections?)", _I)),
-    ("exam.tenderness", re.compile(r"\btender(?:ness)?\b", _I)),
+    ("exam.tenderness", re.compile(r"\btender(?:ness)?\b|\bTTP\b", _I)),
     (
         "exam.neurological_deficit",
         re.compile(
             r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
-            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:sensation|strength|reflexes)\b",
+            r"|\b(?:decreased|diminished|reduced|absent|dec|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
+            r"|\bhyp(?:o|er)esthesia\b|\b[0-4](?:\+|-)?/5\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)",
             _I,
         ),
     ),
@@ -37,7 +38,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "exam.radiculopathy",
         re.compile(
             r"\bpositive\s+straight[- ]leg[- ]rais(?:e|ing)\b|\bstraight[- ]leg[- ]rais(?:e|ing)(?:\s+test)?\s+(?:is|was|were)\s+positive\b"
-            r"|\bradicular\s+(?:signs|findings)\b|\bdermatomal\s+(?:sensory\s+)?(?:loss|deficit)",
+            r"|\bradicular\s+(?:signs|findings)\b|\bdermatomal\s+(?:sensory\s+)?(?:loss|deficit)"
+            r"|\b(?:\+|pos(?:itive)?\.?)\s*(?:seated\s+|supine\s+)?SLR\b|\bSLR\s*(?:\+|pos(?:itive)?\b)"
+            r"|\bSLR\s+(?:is\s+|was\s+)?(?:positive|\+)|\b(?:positive|\+)\s+Spurling|\bSpurling'?s?\s+(?:test\s+)?(?:positive|\+)"
+            r"|\b(?:decreased|diminished|reduced)\s+sensation\s+(?:in\s+|of\s+|along\s+|over\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\b",
             _I,
         ),
     ),
@@ -55,7 +59,7 @@ _NEURO_INTACT = re.compile(
 def read_exam(sentences: list[Sentence], ctx: Context) -> None:
     in_exam = False
     for s in sentences:
-        cue = bool(_EXAM.search(s.text))
+        cue = bool(_EXAM.search(s.text)) or s.section == "objective"
         continues = in_exam and not find_dates(s.text, years=False)
         if cue or continues:
             found = False

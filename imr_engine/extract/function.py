@@ -36,8 +36,23 @@ _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
     r"|\b\d+\s*(?:%|percent)\s+(?:improvement|increase|gain)\s+in\s+(?:function|ADLs?|activit)"
     r"|\b(?:walk|sit|stand|lift|drive|carry)\w*\s+(?:for\s+)?(?:up\s+to\s+)?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet)\b"
-    r"|\bincreased?\s+(?:from|to|by)\s+\d+[^.;]{0,30}?\b(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|points?)",
+    r"|\bincreased?\s+(?:from|to|by)\s+\d+[^.;]{0,30}?\b(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|points?)"
+    r"|\b\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\.?\s+(?:now\s+)?(?:vs\.?|versus|compared\s+(?:to|with))\s+\d+"
+    r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
+    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b",
     _I,
+)
+#: A capacity stated as a limit is not an improvement: "still cannot lift more than 10 lbs".
+_LIMITATION = re.compile(
+    r"\b(?:cannot|can'?t|unable|not\s+able|still|only|limited|no\s+more\s+than|maximum|max|restricted|at\s+most)\b[^.;]{0,25}$",
+    _I,
+)
+_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b", _I)
+_ADL = re.compile(
+    r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b", _I
+)
+_ADL_BETTER = re.compile(
+    r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed)\b", _I
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
 _NO_CHANGE = re.compile(
@@ -51,6 +66,8 @@ _FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\
 _SUBJECTIVE_WORD = re.compile(r"\bsubjective\b", _I)
 _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
+    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
+    r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b",
     _I,
 )
@@ -75,6 +92,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
         for m in _MEASURED.finditer(s.text):
+            if _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) and not _COMPARED.search(m.group()):
+                continue
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
                 if m.group() not in ctx.draft.measures:
@@ -90,7 +109,27 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "function.returned_to_work", _RETURNED)
+        _adl(s, ctx)
         _work_status(s, ctx)
+    _not_returned(ctx)
+
+
+def _adl(s: Sentence, ctx: Context) -> None:
+    """'ADLs improved', 'now able to do chores': activities of daily living better (or documented not)."""
+    for m in _ADL.finditer(s.text):
+        clause = s.text[max(0, m.start() - 50) : m.end() + 50]
+        if _ADL_BETTER.search(clause):
+            said = polarity(s.text, m.start(), m.end())
+            if said in ("affirmed", "negated"):
+                record(s, ctx, "function.adl_improvement", "yes" if said == "affirmed" else "no", m)
+
+
+def _not_returned(ctx: Context) -> None:
+    """A worker documented off work has not returned to work: the same words document both."""
+    status = ctx.draft.work_status
+    if status is not None and status[0] == "off_work" and "function.returned_to_work" not in ctx.draft.findings:
+        for ev in status[1]:
+            ctx.draft.finding("function.returned_to_work", "no", ev)
 
 
 def _subjective(s: Sentence, ctx: Context) -> None:

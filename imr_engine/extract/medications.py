@@ -161,6 +161,63 @@ def read_medication_lists(
                     _list_item(s, ctx, m, start, end, status, any_name)
 
 
+#: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:").
+_SECTION_LEAD = re.compile(r"^(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
+_LINE_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
+_LINE_FAILED = re.compile(
+    r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
+    r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
+    r"|somnolen\w*|nause\w*|GI\s+upset|upset\s+stomach|rash|constipat\w*|confus\w*)\b",
+    _I,
+)
+#: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
+NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
+    (re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:and\s+failed\s+)?", _I), "tried_failed", False),
+    (
+        re.compile(
+            r"\b(?:continue[sd]?|continuing|refill(?:ed|s)?|renew(?:ed)?|remains?\s+on|maintained\s+on|stable\s+on)"
+            r"\s+(?:with\s+|on\s+|the\s+|his\s+|her\s+|current\s+)?",
+            _I,
+        ),
+        "current",
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(?:pt|patient|he|she|claimant|worker|employee)\s+(?:is\s+|has\s+been\s+|remains\s+)?"
+            r"(?:currently\s+)?(?:on|taking|takes|using|uses)\s+",
+            _I,
+        ),
+        "current",
+        False,
+    ),
+)
+
+
+def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
+    """A note's medication list, one line per drug or several per line; stopped or failed drugs marked so."""
+    for s in sentences:
+        if s.section not in ("medications", "past_medications"):
+            continue
+        lead = _SECTION_LEAD.match(s.text)
+        if lead is None:
+            continue
+        default = "current" if s.section == "medications" else "past"
+        if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
+            default = item_status(s.text, default)
+        for start, end in list_items(s.text, lead.end()):
+            _list_item(s, ctx, lead, start, end, item_status(s.text[start:end], default), False)
+
+
+def item_status(item: str, default: str) -> str:
+    """A listed drug's status from its own words: '(stopped - sedation)' is tried and failed."""
+    if _LINE_FAILED.search(item):
+        return "tried_failed"
+    if _LINE_STOPPED.search(item) and default != "tried_failed":
+        return "past"
+    return default
+
+
 def _list_item(
     s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, status: str, any_name: bool
 ) -> None:

@@ -41,14 +41,18 @@ _BARE_WITH_CONTEXT = re.compile(
     rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+)(?P<score>{NUMBER})(?=\s+(?:with|without|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b)",
     re.IGNORECASE,
 )
+#: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
+_CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off)"
+_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?)"
 _WITH = re.compile(
-    r"^[\s,]*(?:on\s+(?:a|the)\s+[^,;]{0,30}?scale[^,;]{0,12}?\s+)?(?P<ctx>with(?:out)?|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?P<what>medications?|meds|\w+)",
+    rf"^[\s,]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(
-    r"(?P<ctx>with(?:out)?|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\s*,?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of)?\s*$",
+    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of|at)?\s*$",
     re.IGNORECASE,
 )
+_WITHOUT = ("without", "off", "w/o", "wo")
 _PAINISH = re.compile(r"\bpain|\bVAS\b|\brate[sd]?\b|\brating", re.IGNORECASE)
 
 
@@ -61,6 +65,14 @@ class PainMatch:
     score: float
     score_max: float | None
     context: str  # with_medication, without_medication, unspecified
+
+
+#: "8->4/10", "from 8 to 4/10", "8/10 ... comes down to 4/10": pain before and after a treatment.
+_ARROW = re.compile(
+    rf"(?<![\d/.#-])(?P<before>{NUMBER})(?:\s*/\s*10)?\s*(?:-+>|→|=>|\bto\b|\bdown\s+to\b)\s*(?P<after>{NUMBER})\s*/\s*10(?![\d/])",
+    re.IGNORECASE,
+)
+_ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b", re.IGNORECASE)
 
 
 def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMatch]:
@@ -77,12 +89,29 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     if found:
         for m in _BARE_WITH_CONTEXT.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end())
+    arrows = _arrow_pairs(text, drug_names)
+    found = [f for f in found if not any(a.start <= f[0] < a.end for a in arrows)]
     found.sort()
-    out = []
+    out = list(arrows)
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
         out.append(PainMatch(start, end, score, top, _context(following, preceding, drug_names)))
+    return sorted(out, key=lambda p: (p.start, p.context))
+
+
+def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
+    """Before -> after ratings in a sentence about medication: without, then with medication."""
+    lowered = text.lower()
+    if not (_ABOUT_MEDS.search(text) or any(name in lowered for name in drug_names)):
+        return []
+    out = []
+    for m in _ARROW.finditer(text):
+        before, after = parse_number(m.group("before")), parse_number(m.group("after"))
+        if before is None or after is None or not after < before <= 10:
+            continue
+        out.append(PainMatch(m.start("before"), m.end(), before, None, "without_medication"))
+        out.append(PainMatch(m.start("before"), m.end(), after, None, "with_medication"))
     return out
 
 
@@ -101,11 +130,14 @@ def _add(
 
 def _context(following: str, preceding: str, drug_names: tuple[str, ...]) -> str:
     m = _WITH.match(following[:80])
-    if m and (m.group("what").lower().startswith(("medication", "med")) or m.group("what").lower() in drug_names):
-        return "without_medication" if m.group("ctx").lower() in ("without", "off") else "with_medication"
-    b = _WITH_BEFORE.search(preceding[-60:])
-    if b:
-        return "without_medication" if b.group("ctx").lower() in ("without", "off") else "with_medication"
+    what = m.group("what").lower() if m else ""
+    after = m if m and (what.startswith(("medication", "med", "medicine", "analgesic", "pain")) or what in drug_names) else None
+    before = _WITH_BEFORE.search(preceding[-60:])
+    # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
+    if after and not (before and following.lstrip().startswith((",", ";"))):
+        return "without_medication" if after.group("ctx").lower() in _WITHOUT else "with_medication"
+    if before:
+        return "without_medication" if before.group("ctx").lower() in _WITHOUT else "with_medication"
     return "unspecified"
 
 

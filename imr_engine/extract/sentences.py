@@ -34,6 +34,7 @@ class Sentence:
     item: int | None
     index: int  # position among the segment's sentences
     tm: TextMap
+    section: str | None = None  # a note's section ('medications', 'objective'...), when known
 
     def evidence(self, start: int = 0, end: int | None = None) -> Evidence | None:
         """Evidence for text[start:end] (the whole sentence by default), quoting the raw text."""

@@ -30,12 +30,15 @@ class TextMap:
     raw: str
     text: str
     offsets: tuple[int, ...]
+    #: Where each non-blank raw line begins in the clean text: notes are read line by line.
+    line_starts: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, raw: str) -> TextMap:
         """Join the raw lines into prose exactly as the letter parser does, keeping offsets."""
         chars: list[str] = []
         offsets: list[int] = []
+        line_starts: list[int] = []
         for line_start, line in _lines(raw):
             tokens = [(m.start() + line_start, m.group()) for m in _TOKEN.finditer(line)]
             if not tokens:
@@ -48,13 +51,14 @@ class TextMap:
                 if not (_HYPHEN_END.search(joined) and _WORD_START.match(collapsed)):
                     chars.append(" ")
                     offsets.append(offsets[-1] + 1)
+            line_starts.append(len(chars))
             for n, (start, token) in enumerate(tokens):
                 if n:
                     chars.append(" ")
                     offsets.append(offsets[-1] + 1)
                 chars.extend(token)
                 offsets.extend(range(start, start + len(token)))
-        return cls(raw, "".join(chars), tuple(offsets))
+        return cls(raw, "".join(chars), tuple(offsets), tuple(line_starts))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The raw [start, end) of the clean span, spaces at its edges trimmed; None if empty."""

@@ -43,6 +43,21 @@ _VISIT_SUBJECT = re.compile(
     r"^,?\s+(?:the\s+)?(?:treat\w*|physician|provider|doctor|patient|injured|claimant|employee|worker|examination)", _I
 )
 _DATE_THEN_NOTE = re.compile(rf"^\s+(?:progress\s+)?{_NOTE}\b", _I)
+#: A form's label for the visit or report date, right before the date: "DOS:", "Date of service:",
+#: "Visit date:", "Date of exam", "Date:" (not "Date of injury" / "Date of birth", read elsewhere).
+_VISIT_FIELD = re.compile(
+    r"(?:\bD\.?O\.?S\.?|\bdate\s+of\s+(?:service|visit|exam(?:ination)?|evaluation|encounter|report|consultation"
+    r"|re-?evaluation|follow[- ]?up|request|rfa)|\b(?:visit|exam(?:ination)?|service|encounter|report|evaluation"
+    r"|consultation|appointment|request|rfa|signature)\s+date|(?<!injury )(?<!birth )(?<!surgery )(?<!accident )"
+    r"(?<!hire )(?<!loss )(?<!denial )(?<!decision )(?<![\w-])date|\bseen(?:\s+today)?\s+on)\s*[:#.=-]?\s*$",
+    _I,
+)
+#: Words before a date that put it outside the visit: a birth date, or an appointment still to come.
+_NOT_VISIT = re.compile(
+    r"(?:\bD\.?O\.?B\.?|\bbirth|\bborn|\bf/u|\bfollow[- ]?up|\breturn|\bRTC|\brecheck|\bre-?evaluat\w*\s+(?:on|in)"
+    r"|\bnext\s+(?:visit|appointment)|\bscheduled|\bappointment|\buntil|\bthrough|\bthru)\W*(?:\w+\W+){0,3}$",
+    _I,
+)
 LOOK_BACK = 160  # characters before a date that can say what it is
 _PREVIOUS_VISIT = re.compile(
     r"\b(?:during|at|on|in)\s+(?:the|a|her|his)\s+(?:previous|prior|last|earlier)\s+(?:visit|exam|evaluation|note|report)",
@@ -73,7 +88,12 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         shift = max(0, d.start - LOOK_BACK)
         after = s.text[d.end :]
         is_note = False
-        if (m := _INJURY.search(before)) and ctx.draft.injury is None:
+        if d.date.day is not None and not _NOT_VISIT.search(before[-40:]):
+            _mentioned(ctx, d, s)
+        if (field := _VISIT_FIELD.search(before[-40:])) and not _UR.search(before[-40:]):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(d.start - (len(before[-40:]) - field.start()), d.end))
+        elif (m := _INJURY.search(before)) and ctx.draft.injury is None:
             ctx.draft.injury = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
         elif m := _UR.search(before):
             if ctx.draft.ur_decision is None:
@@ -99,6 +119,14 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             notes.append(d.date)
         previous, previous_was_note = d, is_note
     return notes
+
+
+def _mentioned(ctx: Context, d: DateMatch, s: Sentence) -> None:
+    """Keep the latest full date the text mentions: the as-of date of last resort."""
+    known = ctx.draft.latest_mentioned
+    if known is None or d.date.earliest() > known[0].earliest():
+        ev = s.evidence(d.start, d.end)
+        ctx.draft.latest_mentioned = (d.date, [ev] if ev else [])
 
 
 def _note_start(text: str, date_start: int) -> int:

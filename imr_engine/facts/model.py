@@ -279,7 +279,14 @@ class CaseFacts(_Model):
     date_of_injury: DatedFact | None = None
     report_dates: list[DatedFact] = Field(default_factory=list, description="Dates of progress notes and reports.")
     ur_decision_date: DatedFact | None = None
-    as_of: dt.date | None = Field(None, description="Explicit evaluation date; else the UR decision date, else the latest report.")
+    latest_date_mentioned: DatedFact | None = Field(
+        None,
+        description="The latest full date the text mentions (not after the last report): the as-of date of last resort.",
+    )
+    as_of: dt.date | None = Field(
+        None,
+        description="Explicit evaluation date; else the UR decision date, else the latest report, else the latest date mentioned.",
+    )
     diagnoses: list[Diagnosis] = Field(default_factory=list)
     surgeries: list[Surgery] = Field(default_factory=list)
     treatments: list[Treatment] = Field(default_factory=list)

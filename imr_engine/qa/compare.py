@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +19,7 @@ from ..engine import CaseDetermination, Engine
 from ..engine.determination import FiredRule
 from ..errors import ImrError
 from ..letter import ParsedLetter
+from .agreement import agreement
 
 
 class ItemCountMismatch(ImrError):
@@ -70,6 +72,23 @@ class QASummary(BaseModel):
     indeterminate: int
     leaning_on_rationale_facts: int
     rules_version: str
+    # Figures that cannot flatter (qa/agreement.py): agreement beside always answering the commonest outcome.
+    agreement_ci95: tuple[float, float] | None = None
+    majority_baseline: float | None = None
+    kappa: float | None = None
+    overturned_recall: float | None = None
+    overturned_precision: float | None = None
+    confusion: dict[str, dict[str, int]] = Field(default_factory=dict, description="actual -> predicted -> count.")
+
+
+def agreement_fields(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """The summary's agreement figures for (predicted, actual) pairs."""
+    a = agreement(pairs)
+    return {
+        "agreement_ci95": a.agreement_ci95, "majority_baseline": a.majority_baseline, "kappa": a.kappa,
+        "overturned_recall": a.overturned_recall, "overturned_precision": a.overturned_precision,
+        "confusion": a.confusion,
+    }
 
 
 class QAReport(BaseModel):
@@ -189,5 +208,6 @@ def run_qa(engine: Engine, root: Path) -> QAReport:
         indeterminate=sum(i.predicted == "Indeterminate" for i in items),
         leaning_on_rationale_facts=sum(i.leans_on_rationale_facts for i in items),
         rules_version=engine.book.version,
+        **agreement_fields((i.predicted, i.actual) for i in items),
     )
     return QAReport(summary=summary, items=items, refused=refused)

@@ -14,12 +14,22 @@ from rich.console import Console
 from rich.table import Table
 
 from .agreement import agreement
-from .compare import QAItem, QAReport
+from .compare import QAItem, QAReport, QASummary
 
 #: Width when there is no terminal to measure.
 DEFAULT_WIDTH = 100
 #: From this width on, item tables also show citation agreement and the deciding rule.
 WIDE = 110
+
+
+def figures_line(s: QASummary) -> str:
+    """Agreement beside the baseline of always answering the commonest outcome, kappa, Overturned caught."""
+    ci = f" (95 % CI {_pct(s.agreement_ci95[0])}-{_pct(s.agreement_ci95[1])})" if s.agreement_ci95 else ""
+    kappa = "n/a" if s.kappa is None else f"{s.kappa:.2f}"
+    return (
+        f"agreement {_pct(s.agree / s.items if s.items else None)}{ci}   majority baseline {_pct(s.majority_baseline)}   "
+        f"kappa {kappa}   Overturned recall {_pct(s.overturned_recall)}   precision {_pct(s.overturned_precision)}"
+    )
 
 
 def render_report(report: QAReport, width: int = DEFAULT_WIDTH, show_all: bool = False) -> str:

@@ -140,6 +140,6 @@ def test_engine_fact_from_the_dump_is_to_engine_fact(engine: Engine) -> None:
 
     for folder in REAL:
         case = load_case(folder / "case.yaml")
-        when, _ = resolve_as_of(case, None)
+        when = resolve_as_of(case, None).date
         for d in derive_items(case, engine._requested_items(case), when, engine.vocabulary):
             assert engine_fact(d.facts.model_dump(mode="json")) == d.facts.to_engine_fact()

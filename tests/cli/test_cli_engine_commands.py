@@ -125,7 +125,7 @@ def test_evaluate_without_any_date_asks_for_as_of(capsys: pytest.CaptureFixture[
     code, _, err = run(capsys, "evaluate", str(path))
     assert_one_line_error(code, err, "--as-of")
     code, out, _ = run(capsys, "evaluate", str(path), "--as-of", "2015-06-01", "--json")
-    assert code == 0 and json.loads(out)["as_of_source"] == "caller"
+    assert code == 0 and json.loads(out)["as_of_source"] == "explicit"
 
 
 def test_a_malformed_rule_book_is_refused_in_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_as_of_query_is_the_cli_as_of(client: TestClient, engine: Engine, bundle
     assert answered.status_code == 200
     expected = engine.evaluate(undated, as_of=dt.date(2015, 3, 1))
     assert answered.json() == expected.model_dump(mode="json")
-    assert answered.json()["as_of_source"] == "caller"
+    assert answered.json()["as_of_source"] == "explicit"
 
 
 def test_rules_list_each_rule_with_citation_and_dates(client: TestClient, engine: Engine) -> None:

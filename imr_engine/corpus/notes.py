@@ -1,0 +1,270 @@
+"""Scoring imr-engine on the development corpus of progress notes: outcomes and the facts the rules use.
+
+Each note (`<id>.txt`) comes with its answer key (`<id>.yaml`, format in corpus/README.md):
+the request lines, the outcome the guideline gives each, and the facts the note documents.
+The note is pre-checked exactly as UR staff would run it (no as-of date given), and:
+- outcomes are compared item by item (medically necessary = Overturned), with the
+  agreement figures of `qa.agreement` (majority baseline, kappa, Overturned recall);
+- facts are compared key by key over `SCORED_KEYS` and the medication list. A key the
+  answer key leaves out is "not documented": extracting a value for it counts against
+  precision. Precision = correct extracted values / extracted values; recall = correct
+  extracted values / documented values in the answer key (both over the same keys).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..engine import Engine
+from ..errors import ImrError
+from ..facts import CaseFacts
+from ..precheck import precheck
+from ..qa.agreement import Agreement, agreement
+from ..textio import read_text_file
+from ..vocabulary import Vocabulary, load_vocabulary
+
+OUTCOME = {"medically_necessary": "Overturned", "not_medically_necessary": "Upheld"}
+_FINDING_SECTIONS = ("function", "monitoring", "exam", "clinical")
+#: Scalar facts scored besides every yes/no finding of the sections above.
+_SCALARS = ("claimant.age", "claimant.sex", "date_of_injury", "function.work_status",
+            "monitoring.urine_drug_screen", "pain.with_medication", "pain.without_medication")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NoteItem(_Model):
+    note: str
+    index: int
+    request: str
+    category: str
+    expected: str
+    predicted: str
+    agree: bool
+    rules: list[str] = Field(description="Decisive rule ids.")
+
+
+class FactMiss(_Model):
+    note: str
+    key: str
+    expected: str | None = Field(description="None: the note does not document it.")
+    extracted: str | None = Field(description="None: not extracted.")
+
+
+class FactScore(_Model):
+    extracted: int = Field(description="Values extracted for the scored keys.")
+    documented: int = Field(description="Values the answer keys give for the scored keys.")
+    correct: int = Field(description="Extracted values equal to the answer key's.")
+    precision: float | None
+    recall: float | None
+
+
+class NotesReport(_Model):
+    notes: int
+    refused: dict[str, str] = Field(description="note id -> reason.")
+    answered_without_as_of: int = Field(description="Notes answered with no as-of date given.")
+    as_of_correct: int = Field(description="Notes whose as-of date equals the answer key's.")
+    outcomes: Agreement
+    medically_necessary_predicted: int = Field(description="Expected medically necessary items predicted so.")
+    medically_necessary_expected: int
+    facts: FactScore
+    facts_by_key: dict[str, FactScore]
+    items: list[NoteItem]
+    fact_misses: list[FactMiss]
+
+
+def note_files(directory: Path) -> list[tuple[Path, Path]]:
+    """(note, answer key) pairs of a corpus folder, by id."""
+    pairs = [(p.with_suffix(".txt"), p) for p in sorted(directory.glob("*.yaml")) if p.with_suffix(".txt").is_file()]
+    if not pairs:
+        raise ImrError("no notes (<id>.txt with <id>.yaml) found", source=str(directory))
+    return pairs
+
+
+def is_notes_folder(path: Path) -> bool:
+    """True when *path* holds corpus notes: .txt files each with a .yaml answer key."""
+    return path.is_dir() and any(p.with_suffix(".txt").is_file() for p in path.glob("*.yaml"))
+
+
+def score_notes(engine: Engine, directory: Path) -> NotesReport:
+    vocab = load_vocabulary()
+    items: list[NoteItem] = []
+    misses: list[FactMiss] = []
+    refused: dict[str, str] = {}
+    tallies: dict[str, Counter[str]] = {}
+    answered = as_of_ok = 0
+    pairs = note_files(directory)
+    for note_path, key_path in pairs:
+        key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+        note_id = str(key["id"])
+        requests = key["requests"]
+        try:
+            result = precheck(engine, read_text_file(note_path), [r["text"] for r in requests], case_id=note_id)
+        except ImrError as exc:
+            refused[note_id] = exc.one_line()
+            continue
+        answered += 1
+        as_of_ok += result.determination.as_of == _iso(key.get("as_of"))
+        for request, d in zip(requests, result.determination.items):
+            expected = OUTCOME[request["expected"]]
+            items.append(NoteItem(
+                note=note_id, index=d.index, request=d.request, category=str(request.get("category", "")),
+                expected=expected, predicted=d.predicted, agree=d.predicted == expected,
+                rules=[r.rule_id for r in d.rules if r.decisive],
+            ))
+        _score_facts(note_id, key.get("facts") or {}, result.case, vocab, tallies, misses)
+    necessary = [i for i in items if i.expected == "Overturned"]
+    return NotesReport(
+        notes=len(pairs), refused=refused, answered_without_as_of=answered, as_of_correct=as_of_ok,
+        outcomes=agreement((i.predicted, i.expected) for i in items),
+        medically_necessary_predicted=sum(i.predicted == "Overturned" for i in necessary),
+        medically_necessary_expected=len(necessary),
+        facts=_fact_score(sum(tallies.values(), Counter())),
+        facts_by_key={k: _fact_score(c) for k, c in sorted(tallies.items())},
+        items=items, fact_misses=misses,
+    )
+
+
+def _score_facts(
+    note_id: str, expected: dict[str, Any], case: CaseFacts, vocab: Vocabulary,
+    tallies: dict[str, Counter[str]], misses: list[FactMiss],
+) -> None:
+    got: dict[str, Any] = case_values(case, vocab)
+    want: dict[str, Any] = {k: _norm(v) for k, v in expected.items() if k in got}
+    want["medications"] = _expected_medications(expected.get("medications") or [], vocab)
+    for name, value in got.items():
+        t = tallies.setdefault(name.split(":")[0], Counter())
+        if name == "medications":
+            continue
+        truth = want.get(name)
+        if value is not None:
+            t["extracted"] += 1
+        if truth is not None:
+            t["documented"] += 1
+        if value is not None and value == truth:
+            t["correct"] += 1
+        elif value is not None or truth is not None:
+            misses.append(FactMiss(note=note_id, key=name, expected=truth, extracted=value))
+    t = tallies.setdefault("medications", Counter())
+    have, need = set(got["medications"] or ()), set(want["medications"])
+    t["extracted"] += len(have)
+    t["documented"] += len(need)
+    t["correct"] += len(have & need)
+    for m in sorted(have ^ need):
+        misses.append(FactMiss(note=note_id, key="medications", expected=m if m in need else None,
+                               extracted=m if m in have else None))
+
+
+def case_values(case: CaseFacts, vocab: Vocabulary) -> dict[str, Any]:
+    """The scored facts of an extracted case, as the answer keys write them (None = not documented)."""
+    out: dict[str, Any] = {}
+    for section in _FINDING_SECTIONS:
+        block = getattr(case, section)
+        for name in type(block).model_fields:
+            value = getattr(block, name)
+            if hasattr(value, "value") and name != "work_status":
+                out[f"{section}.{name}"] = None if value.value == "unknown" else value.value
+    out["claimant.age"] = None if case.claimant.age is None else str(case.claimant.age)
+    out["claimant.sex"] = None if case.claimant.sex == "unknown" else case.claimant.sex
+    out["date_of_injury"] = str(case.date_of_injury.date) if case.date_of_injury else None
+    out["function.work_status"] = None if case.function.work_status.value == "unknown" else case.function.work_status.value
+    out["monitoring.urine_drug_screen"] = _screens(case)
+    for context in ("with_medication", "without_medication"):
+        scores = [p for p in case.pain_scores if p.context == context]
+        out[f"pain.{context}"] = _norm(scores[-1].score) if scores else None
+    out.pop("monitoring.misuse_risk", None)
+    out["medications"] = sorted({_medication(m.name, m.status, vocab) for m in case.medications})
+    return out
+
+
+def _screens(case: CaseFacts) -> str | None:
+    screens = case.monitoring.urine_drug_screens
+    if not screens:
+        return None
+    if any(s.consistent == "no" for s in screens):
+        return "inconsistent"
+    if any(s.consistent == "yes" for s in screens):
+        return "consistent"
+    return "done"
+
+
+def _expected_medications(entries: list[Any], vocab: Vocabulary) -> list[str]:
+    out = set()
+    for e in entries:
+        if isinstance(e, dict) and e.get("name"):
+            out.add(_medication(str(e["name"]), str(e.get("status", "current")), vocab))
+    return sorted(out)
+
+
+def _medication(name: str, status: str, vocab: Vocabulary) -> str:
+    """'hydrocodone+acetaminophen:current' for 'Norco' — names compare by ingredients."""
+    info = vocab.resolve(name)
+    what = "+".join(sorted(info.ingredients)) if info and info.ingredients else " ".join(name.lower().split())
+    return f"{what}:{'current' if status == 'unknown' else status}"
+
+
+def _norm(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else (str(value) if value else None)
+
+
+def _fact_score(c: Counter[str]) -> FactScore:
+    return FactScore(
+        extracted=c["extracted"], documented=c["documented"], correct=c["correct"],
+        precision=round(c["correct"] / c["extracted"], 4) if c["extracted"] else None,
+        recall=round(c["correct"] / c["documented"], 4) if c["documented"] else None,
+    )
+
+
+def render_notes_report(report: NotesReport) -> str:
+    """The figures, the facts by key, and the items where prediction and answer key differ."""
+    o = report.outcomes
+
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.1f} %"
+
+    f = report.facts
+    lines = [
+        f"notes {report.notes}   answered without an as-of date {report.answered_without_as_of}   "
+        f"as-of date as the answer key {report.as_of_correct}   refused {len(report.refused)}",
+        f"items {o.items}   agreement {pct(o.agreement)}   majority baseline {pct(o.majority_baseline)}   "
+        f"kappa {'n/a' if o.kappa is None else f'{o.kappa:.2f}'}   indeterminate {o.indeterminate}",
+        f"medically necessary items predicted so {report.medically_necessary_predicted}/"
+        f"{report.medically_necessary_expected}   Overturned precision {pct(o.overturned_precision)}",
+        f"facts: precision {pct(f.precision)} ({f.correct}/{f.extracted} extracted values right)   "
+        f"recall {pct(f.recall)} ({f.correct}/{f.documented} documented values read)",
+        "",
+        "facts by key (extracted / documented / right):",
+    ]
+    for key, s in report.facts_by_key.items():
+        if s.extracted or s.documented:
+            lines.append(f"  {key:<44} {s.extracted:>4} {s.documented:>4} {s.correct:>4}")
+    for note, reason in report.refused.items():
+        lines.append(f"refused: {note}: {reason}")
+    wrong = [i for i in report.items if not i.agree]
+    if wrong:
+        lines += ["", "Items where the prediction differs from the answer key:"]
+        for i in wrong:
+            lines.append(f"  {i.note} [{i.index + 1}] {i.request}: predicted {i.predicted}, expected {i.expected}"
+                         f" ({', '.join(i.rules) or 'no deciding rule'})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,33 @@
+"""The pre-check: a progress note and the request lines in, a predicted determination per item out.
+
+What UR staff do before deciding a request, as one library call shared by `imr precheck`
+and the web layer: read the note into draft case facts (every fact quoted), then apply the
+rule book at the as-of date (explicit, else read from the note).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+from .engine import CaseDetermination, Engine
+from .extract import extract_text
+from .facts import CaseFacts
+
+
+class PrecheckResult(BaseModel):
+    """The facts read from the note and the determination made from them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    case: CaseFacts
+    determination: CaseDetermination
+
+
+def precheck(
+    engine: Engine, note: str, requests: list[str], *, as_of: dt.date | None = None, case_id: str = "precheck"
+) -> PrecheckResult:
+    """Read *note*, decide each of *requests*; raises ImrError for text that cannot be read."""
+    case = extract_text(note, requests, case_id=case_id)
+    return PrecheckResult(case=case, determination=engine.evaluate(case, as_of=as_of))

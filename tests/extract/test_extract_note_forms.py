@@ -1,0 +1,74 @@
+"""Progress notes read as forms: the phrasings the generalisation issue names, each as clinicians write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from imr_engine.extract import extract_text
+from imr_engine.extract.note_layout import section_of
+
+
+def _case(note: str, *requests: str):
+    return extract_text(note, list(requests) or ["Tramadol 50 mg #120"])
+
+
+@pytest.mark.parametrize("header", ["DOS: 4/7/16", "Date of service: 04/07/2016", "Visit date: 4-7-16",
+                                    "Date of exam: April 7, 2016"])
+def test_visit_date_headers_are_report_dates(header: str) -> None:
+    case = _case(f"{header}\nPt c/o low back pain.\n")
+    assert [r.date.earliest() for r in case.report_dates] == [dt.date(2016, 4, 7)]
+
+
+def test_a_follow_up_appointment_is_not_the_visit_date() -> None:
+    case = _case("Seen for low back pain on 03/01/2016.\nPlan: f/u 04/12/2016.\n")
+    assert case.latest_date_mentioned is not None and str(case.latest_date_mentioned.date) == "2016-03-01"
+
+
+def test_age_and_sex_from_form_fields() -> None:
+    case = _case("Age: 52   Sex: M\nLow back pain.\n")
+    assert (case.claimant.age, case.claimant.sex) == (52, "male")
+
+
+def test_medication_list_lines_with_sig_and_their_status() -> None:
+    note = ("CURRENT MEDICATIONS:\n1. Tramadol 50 mg 1 PO q6h prn #120\n2. Naproxen 550 mg 1 PO BID #60\n"
+            "3. Gabapentin 300 mg TID - stopped, dizziness\n")
+    status = {m.name.lower(): m.status for m in _case(note).medications}
+    assert status == {"tramadol": "current", "naproxen": "current", "gabapentin": "tried_failed"}
+
+
+@pytest.mark.parametrize("line", ["Pain 8/10 w/o meds, 4/10 with meds.", "Pain without medication 8/10, with medication 4/10.",
+                                  "Analgesia with meds 8->4/10."])
+def test_pain_with_and_without_medication_shorthand(line: str) -> None:
+    scores = {p.context: p.score for p in _case(line).pain_scores}
+    assert scores.get("without_medication") == 8 and scores.get("with_medication") == 4
+
+
+def test_a_limitation_is_not_an_improvement() -> None:
+    case = _case("He still cannot lift more than 10 lbs, sits 20 minutes at a time.\n")
+    assert case.function.objective_improvement.value != "yes"
+
+
+def test_a_measured_gain_against_before_is_an_improvement() -> None:
+    case = _case("Able to walk 30 min now vs 10 min before.\n")
+    assert case.function.objective_improvement.value == "yes"
+
+
+def test_off_work_documents_no_return_to_work() -> None:
+    case = _case("WORK STATUS:\nTTD, off work since 2016.\n")
+    assert case.function.work_status.value == "off_work"
+    assert case.function.returned_to_work.value == "no"
+
+
+def test_exam_findings_in_the_objective_section() -> None:
+    note = "OBJECTIVE:\nTTP lumbar paraspinals. No spasm. SLR + on L at 40 deg.\n"
+    exam = _case(note).exam
+    assert (exam.tenderness.value, exam.muscle_spasm.value, exam.radiculopathy.value) == ("yes", "no", "yes")
+
+
+@pytest.mark.parametrize(("heading", "section"), [("OBJECTIVE FINDINGS", "objective"), ("S", "subjective"),
+                                                  ("Current Medications", "medications"), ("Dx", "diagnoses"),
+                                                  ("WORK STATUS", "work_status"), ("Random words", None)])
+def test_headings_map_to_sections(heading: str, section: str | None) -> None:
+    assert section_of(heading) == section
