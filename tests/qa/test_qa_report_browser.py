@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CASES, letter_decisions
+from qa_letters import CASES, letter_decisions
 
 from imr_engine.cli import main
 

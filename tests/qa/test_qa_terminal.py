@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CASES, letter_decisions
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from qa_letters import CASES, letter_decisions
 
 from imr_engine.cli import main
 from imr_engine.qa.compare import QAItem, QAReport, QASummary
