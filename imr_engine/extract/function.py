@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .checkboxes import has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
-from .checkboxes import has_boxes, ticked_spans
 from .negation import polarity
 from .sentences import Sentence
 
