@@ -26,8 +26,10 @@ from ..citations import Citation
 from ..errors import EngineError
 from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, DatedFact
+from ..formulary import Formulary
 from ..requests.model import RequestedItem
 from ..rulebook.conditions import decided_by, facts_named
+from ..rulebook.generations import Generation, GenerationRef, InForce
 from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
 from .compile import CompiledTopic, compile_rulebook, in_scope
@@ -104,13 +106,18 @@ class _RuleView:
     fact_names: tuple[str, ...]
 
     @classmethod
-    def of(cls, rule: Rule) -> _RuleView:
+    def of(cls, rule: Rule, generation: Generation | None = None) -> _RuleView:
+        """The view of a rule as applied under *generation* (named in its citation and label)."""
         citation = rule.guideline.as_citation()
+        label = rule.guideline.label()
+        if generation is not None:
+            citation = citation.model_copy(update={"generation": generation.title})
+            label = f"{label}; generation: {generation.title}"
         return cls(
             rule=rule,
             citation=citation,
             citation_key=(citation.source, citation.guideline, citation.sections, citation.pages),
-            label=rule.guideline.label(),
+            label=label,
             tier=TIER_LABEL[rule.tier],
             fact_names=tuple(rule_fact_names(rule)),
         )
@@ -119,11 +126,14 @@ class _RuleView:
 class Engine:
     """A compiled rule book, ready to evaluate many cases."""
 
-    def __init__(self, book: RuleBook, vocabulary: Terminology) -> None:
+    def __init__(self, book: RuleBook, vocabulary: Terminology, formulary: Formulary | None = None) -> None:
         self.book = book
         self.vocabulary = vocabulary
+        self.formulary = formulary
         self.topics: list[CompiledTopic] = compile_rulebook(book)
-        self._views = {r.id: _RuleView.of(r) for r in book.rules}
+        self._views_by_generation: dict[str | None, dict[str, _RuleView]] = {}
+        #: Views naming no generation (a rule book without generations.yaml); see _views_for.
+        self._views = self._views_for(None)
         self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
@@ -141,24 +151,48 @@ class Engine:
     def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
         resolved = resolve_as_of(case, as_of)
         when = resolved.date
+        found = self.book.at(when)
         items = self._requested_items(case)
         derived = derive_items(case, items, when, self.vocabulary)
         dumps = [d.facts.model_dump(mode="json") for d in derived]
-        fired = self._fire(derived, dumps)
+        if found is not None and found.rules_day != when:
+            # Outside every generation: the rules of the nearest one apply; the clinical clock keeps the real date.
+            for dump in dumps:
+                dump["as_of_day"] = found.rules_day.toordinal()
+        views = self._views_for(found.generation if found is not None else None)
+        fired = self._fire(derived, dumps, views)
         shared: dict[tuple[object, ...], FactUsed] = {}  # facts of the case, the same for every item
+        ref = found.ref if found is not None else None
+        under = _generation_sentence(found, when)
         determinations = [
-            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared)
+            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared, ref, under)
             for index, d in enumerate(derived)
         ]
+        if self.formulary is not None:
+            # The formulary keys on the dispensing date, which the as-of date stands for.
+            for index, d in enumerate(determinations):
+                answer = self.formulary.answer(case, index, items[index], when)
+                if answer is not None:
+                    d.formulary = answer
         return CaseDetermination(
             case_id=case.case_id,
             as_of=when.isoformat(),
             as_of_source=resolved.source,
             as_of_quote=resolved.quote,
-            warnings=[resolved.warning] if resolved.warning else [],
+            generation=ref,
+            warnings=[w for w in (resolved.warning, found.warning if found is not None else None) if w],
             rules_version=self.book.version,
             items=determinations,
         )
+
+    def _views_for(self, generation: Generation | None) -> dict[str, _RuleView]:
+        """Each rule's view as applied under *generation*, built once per generation."""
+        key = generation.id if generation is not None else None
+        views = self._views_by_generation.get(key)
+        if views is None:
+            views = {r.id: _RuleView.of(r, generation) for r in self.book.rules}
+            self._views_by_generation[key] = views
+        return views
 
     def _requested_items(self, case: CaseFacts) -> list[RequestedItem]:
         """Each request's structured item: as given, else parsed from its text (remembered by text).
@@ -186,7 +220,9 @@ class Engine:
             out.append(item)
         return out
 
-    def _fire(self, derived: list[Derived], dumps: list[dict[str, Any]]) -> dict[int, list[_RuleView]]:
+    def _fire(
+        self, derived: list[Derived], dumps: list[dict[str, Any]], views: dict[str, _RuleView]
+    ) -> dict[int, list[_RuleView]]:
         by_topic: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for d, dump in zip(derived, dumps):
             topics = self._topics_for(d.facts)
@@ -199,7 +235,7 @@ class Engine:
         for t in sorted(by_topic):
             for index, rule_id in self.topics[t].ruleset.matches(by_topic[t], checked=True):
                 fired[index].add(rule_id)
-        order, views = self.book.order, self._views
+        order = self.book.order
         return {i: [views[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
 
     def _topics_for(self, facts: ItemFacts) -> tuple[int, ...]:
@@ -215,6 +251,7 @@ class Engine:
     def _decide(
         self, case: CaseFacts, index: int, item: RequestedItem, derived: Derived, dump: dict[str, Any],
         rules: list[_RuleView], as_of: dt.date, shared: dict[tuple[object, ...], FactUsed],
+        generation: GenerationRef | None = None, under: str = "",
     ) -> Determination:
         request = case.requests[index].text
         used = _FactsOfItem(derived, dump, shared)
@@ -222,14 +259,16 @@ class Engine:
         advisory = [r for r in rules if r.rule.outcome == "advisory"]
         values = template_values(case, item, derived, as_of, dump)
         if not deciding:
-            supporting = self._supporting(derived.facts, as_of, dump)
+            rules_day = dt.date.fromordinal(int(dump["as_of_day"]))  # the generation's day when outside all
+            supporting = self._supporting(derived.facts, rules_day, dump)
             if supporting:
-                return self._not_established(index, request, supporting, advisory, derived, dump, used)
+                return self._not_established(
+                    index, request, supporting, advisory, derived, dump, used, generation, under)
             return Determination(
-                index=index, request=request, predicted="Indeterminate", medically_necessary=None,
+                index=index, request=request, generation=generation, predicted="Indeterminate", medically_necessary=None,
                 rules=[self._fired(r, derived, dump, used, False) for r in advisory],
                 citations=[r.citation for r in advisory],
-                rationale=compose_rationale([], request, None, values),
+                rationale=under + compose_rationale([], request, None, values),
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
                 basis="no_rule",
             )
@@ -258,12 +297,13 @@ class Engine:
         return Determination(
             index=index,
             request=request,
+            generation=generation,
             predicted="Overturned" if necessary else "Upheld",
             medically_necessary=necessary,
             decided_by=TIER_LABEL[tier],
             rules=trace,
             citations=citations,
-            rationale=compose_rationale([r.rule for r in decisive], request, necessary, values),
+            rationale=under + compose_rationale([r.rule for r in decisive], request, necessary, values),
             would_change_if=would_change,
             advisories=advisories,
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
@@ -295,6 +335,7 @@ class Engine:
     def _not_established(
         self, index: int, request: str, supporting: list[_RuleView], advisory: list[_RuleView],
         derived: Derived, dump: dict[str, Any], used: _FactsOfItem,
+        generation: GenerationRef | None = None, under: str = "",
     ) -> Determination:
         citations: list[Citation] = []
         seen: set[tuple[object, ...]] = set()
@@ -306,13 +347,14 @@ class Engine:
         return Determination(
             index=index,
             request=request,
+            generation=generation,
             predicted="Upheld",
             medically_necessary=False,
             decided_by=TIER_LABEL[supporting[0].rule.tier],
             basis="not_established",
             rules=[self._fired(r, derived, dump, used, False) for r in advisory],
             citations=citations,
-            rationale=not_established_rationale([r.rule for r in supporting], request),
+            rationale=under + not_established_rationale([r.rule for r in supporting], request),
             would_change_if=would_change,
             advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
         )
@@ -339,6 +381,16 @@ class Engine:
 def _documented(rule: Rule) -> list[str]:
     """What would make a supporting rule fire, as documentation to supply."""
     return [f"Documentation that answers yes to: {rule.question.rstrip('?')}? ({rule.guideline.label()})"]
+
+
+def _generation_sentence(found: InForce | None, as_of: dt.date) -> str:
+    """The opening sentence naming the guideline generation an item was judged under."""
+    if found is None:
+        return ""
+    if found.rules_day != as_of:
+        return (f"No guideline generation the rule book holds was in force on {as_of.isoformat()}; "
+                f"judged under the nearest, {found.generation.title}. ")
+    return f"Judged under the guideline generation in force on {as_of.isoformat()}, {found.generation.title}. "
 
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:

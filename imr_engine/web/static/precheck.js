@@ -370,6 +370,14 @@ function citationLabels(rules) {
   return [...seen.values()];
 }
 
+// The MTUS Drug Formulary's answer (drugs dispensed from 2018-01-01) in one line.
+function formularyText(f) {
+  const review = f.prospective_review === true ? "prospective review required"
+    : f.prospective_review === false ? "no prospective review needed" : "prospective review: cannot tell";
+  const status = f.compounded ? "compounded" : f.status.replace(/_/g, "-");
+  return `${status} (MTUS Drug List ${f.list_version}) · ${review}. ${f.reason}`;
+}
+
 function renderPredictions(result, previous) {
   const before = new Map((previous ? previous.items : []).map((d) => [d.index, d.predicted]));
   const cards = result.items.map((d) => {
@@ -392,7 +400,9 @@ function renderPredictions(result, previous) {
         d.would_change_if.length ? el("dt", { text: "Would change if" }) : null,
         d.would_change_if.length ? el("dd", {}, el("ul", { class: "would-change" }, d.would_change_if.map((w) => el("li", { text: w })))) : null,
         d.advisories.length ? el("dt", { class: "advice", text: "Advice" }) : null,
-        d.advisories.length ? el("dd", { class: "advice" }, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null),
+        d.advisories.length ? el("dd", { class: "advice" }, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null,
+        d.formulary ? el("dt", { text: "Formulary" }) : null,
+        d.formulary ? el("dd", { class: "formulary", text: formularyText(d.formulary) }) : null),
       d.leans_on_rationale_facts ? el("p", { class: "hint", text: "Leans on a fact only a decision rationale states." }) : null,
       d.rules.length ? el("details", { class: "screen-only" },
         el("summary", { text: `Rules that fired (${d.rules.length})` }),
@@ -401,7 +411,9 @@ function renderPredictions(result, previous) {
           el("span", { text: `${r.question} (${r.rule_id})` }))))) : null);
   });
   $("predictions").replaceChildren(...cards);
-  $("case-meta").textContent = ` · case ${result.case_id} · rules applied as of ${result.as_of} (${result.as_of_source.replace(/_/g, " ")})`;
+  const generation = result.generation ? ` under ${result.generation.title}` : "";
+  const warnings = (result.warnings || []).map((w) => ` · ${w}`).join("");
+  $("case-meta").textContent = ` · case ${result.case_id} · rules applied as of ${result.as_of} (${result.as_of_source.replace(/_/g, " ")})${generation}${warnings}`;
 }
 
 // --- the two actions ------------------------------------------------------------------------
