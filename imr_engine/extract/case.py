@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import ExtractionError, ImrError
+from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import CaseFacts, Evidence
 from ..letter import ParsedLetter, parse_letter
 from ..requests import parse_request
@@ -23,7 +24,6 @@ from ..vocabulary import load_vocabulary
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
-from ..facts.fuzzy_date import FuzzyDate
 from .context import Context
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
