@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from test_checklist import NORCO, NOTE
 
 from imr_engine.cli import main
-
-from test_checklist import NORCO, NOTE
 
 
 def test_text_and_json_carry_the_checklist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
