@@ -21,7 +21,7 @@ from ..textio import read_text_file
 from ..vocabulary import load_vocabulary
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
-from .conditions import read_conditions, read_neuropathic
+from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
@@ -30,7 +30,7 @@ from .function import read_function
 from .history import drop_redundant_medication_treatment, read_history
 from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
-from .monitoring import read_monitoring
+from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
 from .pain import read_pain
 from .sections import Segment, locate_parts
@@ -99,11 +99,13 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_medication_lists(sentences, ctx, NOTE_LEADS)
     read_start_dates(sentences, ctx)
     read_conditions(sentences, ctx)
+    read_diagnosis_section(sentences, ctx)
     read_history(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)
     read_monitoring(sentences, ctx)
+    read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)

@@ -57,8 +57,28 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.conservative_care_failed",
         re.compile(
-            r"\bfailed\s+conservative\s+(?:care|treatment|management|therapy)\b"
-            r"|\bconservative\s+(?:care|treatment|management|therapy)\s+(?:has\s+|had\s+)?failed\b",
+            r"\bfailed\s+(?:\w+\s+){0,2}?conservative\s+(?:care|treatment|management|therapy|measures)\b"
+            r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
+            r"(?:failed|been\s+exhausted|without\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
+            r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite)\s+(?:\w+\s+){0,3}?"
+            r"(?:PT|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise)\b",
+            _I,
+        ),
+    ),
+    (
+        "clinical.dyspepsia",
+        re.compile(
+            r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|complaints|distress)\b"
+            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b",
+            _I,
+        ),
+    ),
+    (
+        "clinical.neuropathic_pain",
+        re.compile(
+            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
+            r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
+            r"|\bneuropathic\s+pain\b|\bshooting\s+pain\b|\bnumbness\s+(?:and|&|/)\s+tingling\b",
             _I,
         ),
     ),

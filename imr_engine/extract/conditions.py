@@ -47,6 +47,16 @@ _NEUROPATHIC = re.compile(
     r"radiculopath|radiculitis|radicular|neuritis|neuropath|neuralgia|sciatica|complex\s+regional|\bCRPS\b", _I
 )
 _MAX_WORDS = 9
+#: ICD-9 and ICD-10 codes beside a diagnosis: "(M54.16)", "722.10 -", "ICD-10: M51.26".
+_ICD = re.compile(
+    r"\(?\b(?:ICD-?(?:9|10)(?:-CM)?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.[\dA-Z]{1,4})?|\d{3}\.\d{1,2}|V\d{2}(?:\.\d{1,2})?)\b\)?",
+)
+_DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z]))\s*")
+#: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
+_NOT_A_DIAGNOSIS = re.compile(
+    r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient)\b",
+    _I,
+)
 
 
 def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
@@ -67,6 +77,24 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.diagnosis(m.group("what"), [], s.evidence(*_phrase(s.text, m.start(), m.end())))
     _refine_back(sentences, ctx)
+
+
+def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
+    """A note's diagnosis list: one diagnosis a line (or several split by ';'), codes set aside."""
+    for s in sentences:
+        if s.section != "diagnoses":
+            continue
+        text = _ICD.sub(lambda m: " " * len(m.group()), s.text)
+        pos = 0
+        for part in _DX_SPLIT.split(text):
+            start = text.find(part, pos)
+            pos = start + len(part)
+            name = _strip_article(part.strip(" .,:-–()"))
+            words = name.split()
+            if not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or _NOT_A_DIAGNOSIS.search(name):
+                continue
+            at = s.text.find(name, start)
+            ctx.draft.diagnosis(name, regions_in(name), s.evidence(at, at + len(name)) if at >= 0 else s.evidence())
 
 
 def _refine_back(sentences: list[Sentence], ctx: Context) -> None:

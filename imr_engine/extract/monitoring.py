@@ -60,6 +60,15 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Every controlled drug from one prescriber: the record documents no other prescribers.
+_ONE_PRESCRIBER = re.compile(
+    r"\b(?:single|sole|one|only)\s+(?:prescriber|prescribing\s+(?:physician|provider))\b"
+    r"|\bfrom\s+(?:this|our|my)\s+(?:office|clinic|practice|provider)\s+only\b"
+    r"|\bonly\s+from\s+(?:this|our|my)\s+(?:office|clinic|practice)\b"
+    r"|\b(?:all|each)\s+(?:of\s+)?(?:his|her|their|the)\s+(?:controlled\s+|opioid\s+)?(?:prescriptions|medications|scripts)"
+    r"\s+(?:come|came|are|were)\s+from\s+(?:this|our|my|the\s+same)",
+    _I,
+)
 _SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reactions?)\b", _I)
 _HAS_SIDE_EFFECTS = re.compile(
     r"\b(?:reported|reports|experienced|experiencing|had|has|developed|complain\w*\s+of|with)\s+"
@@ -70,6 +79,13 @@ _HAS_SIDE_EFFECTS = re.compile(
     _I,
 )
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
+#: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
+_RELIEF_TIMING = re.compile(
+    r"\b(?:onset|takes?\s+effect|kicks?\s+in|starts?\s+(?:to\s+)?work(?:ing)?|works?\s+within|relief\s+(?:in|within))\b"
+    r"[^.;]{0,30}?\d+\s*(?:-|to)?\s*\d*\s*(?:min(?:utes?)?|hrs?|hours?)\b"
+    r"|\b(?:lasts?|lasting|duration(?:\s+of\s+(?:relief|effect))?)\b[^.;]{0,20}?\d+\s*(?:-|to)?\s*\d*\s*(?:hrs?|hours?|min(?:utes?)?)\b",
+    _I,
+)
 _PAIN_RELIEF = re.compile(r"\bpain\s+relief\b", _I)
 
 
@@ -85,10 +101,30 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         for m in _HAS_SIDE_EFFECTS.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+        for m in _ONE_PRESCRIBER.finditer(s.text):
+            ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
         for m in _PAIN_RELIEF.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
+
+
+_SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
+#: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
+_PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
+_PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
+
+
+def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
+    """Pain on and off medication plus the onset or duration of relief: the pain assessment the guideline asks for."""
+    contexts = {p["context"] for p in ctx.draft.pain}
+    if not {"with_medication", "without_medication"} <= contexts:
+        return
+    for s in sentences:
+        for m in _RELIEF_TIMING.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(s, m.start(), m.end()))
+                return
 
 
 def _screens(s: Sentence, ctx: Context) -> None:
@@ -99,10 +135,13 @@ def _screens(s: Sentence, ctx: Context) -> None:
             break
         start, end = pos + hit.start, pos + hit.end
         pos = end
-        if hit.key != "urine_drug_screen" or polarity(s.text, start, end) in ("hedged", "undocumented"):
+        if hit.key != "urine_drug_screen" or polarity(s.text, start, end) in ("hedged", "undocumented", "negated"):
             continue
-        right = clause_bounds(s.text, start, end)[1]
+        stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
+        right = stop.start() if stop else len(s.text)
         clause = s.text[start:right]
+        if _PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :]):
+            continue
         dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
         consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
         ctx.draft.screen(

@@ -53,6 +53,12 @@ _HEDGE = re.compile(
 )
 #: An instruction, not an observation: "she was not to receive pain medications from outside providers".
 _DIRECTIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:not\s+)?to\s+(?:be\s+)?[a-z]+", re.IGNORECASE)
+#: A form's answer right after its label: "Side effects: none", "Aberrant behaviors: denies", "Spasm: +".
+_FIELD_ANSWER = re.compile(
+    r"(?:\s+[A-Za-z/-]+){0,3}?\s*(?:\([^)]{0,30}\))?\s*[:=]\s*(?:(?P<no>none\b|no\b|negative\b|neg\b|denie[sd]\b|nil\b|absent\b|not\s+(?:present|noted|seen)\b)"
+    r"|(?P<yes>yes\b|present\b|positive\b|pos\b|\+))",
+    re.IGNORECASE,
+)
 PRE_WINDOW = 6  # words a pre-negation cue reaches
 HEDGE_WINDOW = 8  # words a hedge or an instruction reaches
 
@@ -72,6 +78,9 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
     In an *observation* (an examination sentence) "there is no evidence of spasm" reports
     what the examiner saw, so it negates; elsewhere it says the record is silent.
     """
+    field = _FIELD_ANSWER.match(text, end)
+    if field:
+        return "negated" if field.group("no") else "affirmed"
     left, right = clause_bounds(text, start, end)
     before = text[left:start]
     after = text[end:right]

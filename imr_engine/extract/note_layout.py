@@ -34,7 +34,9 @@ _LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[-*•·])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
-SHORT_LINE = 45
+SHORT_LINE = 60
+#: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
+_RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
 
 class _SectionsFile(BaseModel):
@@ -114,7 +116,9 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             blocks.append((Segment(open_start, open_end, "summary"), section))
         open_start = None
 
-    for line in note_lines(tm):
+    lines = note_lines(tm)
+    for n, line in enumerate(lines):
+        next_line = lines[n + 1].text if n + 1 < len(lines) else ""
         head = _heading(line)
         if head is not None:
             close()
@@ -123,7 +127,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end
-                if _ends_block(line.text):
+                if _ends_block(line.text, next_line):
                     close()
             continue
         if open_start is not None and _LIST_START.match(line.text):
@@ -132,14 +136,18 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             marker = _LIST_MARKER.match(line.text)
             open_start = line.start + (marker.end() if marker else 0)
         open_end = line.end
-        if _ends_block(line.text):
+        if _ends_block(line.text, next_line):
             close()
     close()
     return blocks
 
 
-def _ends_block(text: str) -> bool:
-    return len(text) < SHORT_LINE or (bool(_ENDS_SENTENCE.search(text)) and not text.endswith(","))
+def _ends_block(text: str, next_line: str) -> bool:
+    """Whether a line closes its block: a sentence's end, or a short line that does not run on."""
+    if _ENDS_SENTENCE.search(text) and not text.endswith(","):
+        return True
+    runs_on = bool(_RUNS_ON.search(text)) or next_line[:1].islower()
+    return len(text) < SHORT_LINE and not runs_on
 
 
 def note_sentences(tm: TextMap) -> list[Sentence]:
