@@ -7,9 +7,8 @@ the `imr` wrapper, which prints one line and exits 2.
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from ..errors import ImrError
 from ..extract import extract_case, extract_text

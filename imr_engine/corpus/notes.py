@@ -137,7 +137,7 @@ def _score_facts(
     tallies: dict[str, Counter[str]], misses: list[FactMiss],
 ) -> None:
     got = case_values(case, vocab)
-    want = {k: _norm(v) for k, v in expected.items() if k in got}
+    want: dict[str, Any] = {k: _norm(v) for k, v in expected.items() if k in got}
     want["medications"] = _expected_medications(expected.get("medications") or [], vocab)
     for name, value in got.items():
         t = tallies.setdefault(name.split(":")[0], Counter())
@@ -167,7 +167,7 @@ def case_values(case: CaseFacts, vocab: Vocabulary) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for section in _FINDING_SECTIONS:
         block = getattr(case, section)
-        for name, field in type(block).model_fields.items():
+        for name, _field in type(block).model_fields.items():
             value = getattr(block, name)
             if hasattr(value, "value") and name != "work_status":
                 out[f"{section}.{name}"] = None if value.value == "unknown" else value.value

@@ -33,7 +33,7 @@ from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read
 from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
 from .pain import read_pain
-from .sections import Segment, locate_parts
+from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .textmap import TextMap
 from .timeline import read_timeline

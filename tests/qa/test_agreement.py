@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from imr_engine.qa.agreement import OVERTURNED, UPHELD, agreement, cohen_kappa, wilson
 
-U, O, I = UPHELD, OVERTURNED, "Indeterminate"
+U, O, I = UPHELD, OVERTURNED, "Indeterminate"  # noqa: E741 - one letter per outcome keeps the tables readable
 
 
 def test_always_upheld_matches_the_majority_baseline_and_has_zero_kappa() -> None:
