@@ -137,12 +137,11 @@ def _score_facts(
     tallies: dict[str, Counter[str]], misses: list[FactMiss],
 ) -> None:
     got = case_values(case, vocab)
-    want: dict[str, Any] = {k: _norm(v) for k, v in expected.items() if k in got}
-    want["medications"] = _expected_medications(expected.get("medications") or [], vocab)
+    want = {k: _norm(v) for k, v in expected.items() if k in got}
     for name, value in got.items():
-        t = tallies.setdefault(name.split(":")[0], Counter())
         if name == "medications":
             continue
+        t = tallies.setdefault(name, Counter())
         truth = want.get(name)
         if value is not None:
             t["extracted"] += 1
@@ -153,7 +152,7 @@ def _score_facts(
         elif value is not None or truth is not None:
             misses.append(FactMiss(note=note_id, key=name, expected=truth, extracted=value))
     t = tallies.setdefault("medications", Counter())
-    have, need = set(got["medications"] or ()), set(want["medications"])
+    have, need = set(got["medications"]), set(_expected_medications(expected.get("medications") or [], vocab))
     t["extracted"] += len(have)
     t["documented"] += len(need)
     t["correct"] += len(have & need)
@@ -167,7 +166,7 @@ def case_values(case: CaseFacts, vocab: Vocabulary) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for section in _FINDING_SECTIONS:
         block = getattr(case, section)
-        for name, _field in type(block).model_fields.items():
+        for name in type(block).model_fields:
             value = getattr(block, name)
             if hasattr(value, "value") and name != "work_status":
                 out[f"{section}.{name}"] = None if value.value == "unknown" else value.value

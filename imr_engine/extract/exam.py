@@ -48,6 +48,17 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: The nerve-tension signs, read with the answer written beside them: "SLR + on L at 40 deg",
+#: "Straight leg raise positive on the left", "negative SLR bilaterally", "Spurling's maneuver is positive".
+_TENSION_SIGN = re.compile(
+    r"\b(?:(?:crossed\s+|seated\s+|supine\s+)?straight[- ]leg[- ]rais(?:e|ing)(?:\s+tests?|\s+testing|\s+signs?)?"
+    r"|(?:crossed\s+|seated\s+|supine\s+)?SLRs?|Spurling(?:'s)?(?:\s+(?:maneuver|manoeuvre|test|sign))?)",
+    _I,
+)
+_SIGN_AFTER = re.compile(
+    r"\s*(?:test\s+)?(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
+)
+_SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negative|neg\.?|\(-\)))\s*$", _I)
 #: A normal neurological examination documents that there is no deficit.
 _NEURO_INTACT = re.compile(
     r"\bneuro(?:logic(?:al)?)?\s+(?:exam(?:ination)?|status|findings)\s+(?:is\s+|was\s+|were\s+)?(?:grossly\s+)?"
@@ -65,9 +76,29 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
             found = False
             for path, pattern in CUES:
                 found |= read_cue(s, ctx, path, pattern, observation=True)
+            found |= _tension_signs(s, ctx)
             for m in _NEURO_INTACT.finditer(s.text):
                 record(s, ctx, "exam.neurological_deficit", "no", m)
                 found = True
             in_exam = cue or found
         else:
             in_exam = False
+
+
+def _tension_signs(s: Sentence, ctx: Context) -> bool:
+    """Straight-leg raise and Spurling's sign as positive (radiculopathy on exam) or negative (none)."""
+    found = False
+    for m in _TENSION_SIGN.finditer(s.text):
+        after = _SIGN_AFTER.match(s.text, m.end())
+        before = _SIGN_BEFORE.search(s.text, max(0, m.start() - 12), m.start())
+        sign = after or before
+        if sign is None:
+            continue
+        crossed = m.group().lower().startswith("crossed")
+        if sign.group("yes"):
+            record(s, ctx, "exam.radiculopathy", "yes", m)
+            found = True
+        elif not crossed:  # a negative crossed SLR says nothing of the straight one
+            record(s, ctx, "exam.radiculopathy", "no", m)
+            found = True
+    return found

@@ -78,6 +78,19 @@ _HAS_SIDE_EFFECTS = re.compile(
     r"(?:the\s+|his\s+|her\s+)?(?:medications?|opioids?|opiates?)",
     _I,
 )
+#: The common adverse effects of analgesics, by name: denied, they document no side effects; affirmed
+#: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
+_SE_SYMPTOM = re.compile(
+    r"\b(?:constipat\w*|drows\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
+    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+upset|upset\s+stomach)\b",
+    _I,
+)
+_DRUG_CONTEXT = re.compile(
+    r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed)(?!\w)"
+    r"|\b(?:medications?|meds|opioids?|narcotics?)\b",
+    _I,
+)
+_DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
 #: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
 _RELIEF_TIMING = re.compile(
@@ -101,6 +114,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         for m in _HAS_SIDE_EFFECTS.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+        _side_effect_symptoms(s, ctx)
         for m in _ONE_PRESCRIBER.finditer(s.text):
             ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
@@ -113,6 +127,22 @@ _SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
 #: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
 _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
 _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
+
+
+def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
+    """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
+    names = [d.name.lower() for d in ctx.draft.drugs]
+    for m in _SE_SYMPTOM.finditer(s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "negated":
+            left, right = clause_bounds(s.text, m.start(), m.end())
+            if _DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
+                ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+        elif said == "affirmed":
+            left, right = clause_bounds(s.text, m.start(), m.end())
+            clause = s.text[left:right].lower()
+            if _DRUG_CONTEXT.search(clause) and (any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])):
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
 
 
 def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:

@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 from imr_engine.qa.agreement import OVERTURNED, UPHELD, agreement, cohen_kappa, wilson
 
-U, O, I = UPHELD, OVERTURNED, "Indeterminate"  # noqa: E741 - one letter per outcome keeps the tables readable
+U, OV, IND = UPHELD, OVERTURNED, "Indeterminate"
 
 
 def test_always_upheld_matches_the_majority_baseline_and_has_zero_kappa() -> None:
-    pairs = [(U, U)] * 9 + [(U, O)]
+    pairs = [(U, U)] * 9 + [(U, OV)]
     a = agreement(pairs)
     assert a.agreement == 0.9 and a.majority_baseline == 0.9 and a.majority_outcome == U
     assert a.kappa == 0.0
@@ -22,15 +22,15 @@ def test_always_upheld_matches_the_majority_baseline_and_has_zero_kappa() -> Non
 def test_kappa_of_a_worked_two_by_two_table() -> None:
     # actual U: 20 predicted U, 5 predicted O; actual O: 10 predicted U, 15 predicted O.
     # po = 35/50 = 0.7; pe = (25*30 + 25*20)/2500 = 0.5; kappa = 0.2/0.5 = 0.4
-    pairs = [(U, U)] * 20 + [(O, U)] * 5 + [(U, O)] * 10 + [(O, O)] * 15
+    pairs = [(U, U)] * 20 + [(OV, U)] * 5 + [(U, OV)] * 10 + [(OV, OV)] * 15
     assert cohen_kappa(pairs) == 0.4
     a = agreement(pairs)
     assert a.overturned_recall == 0.6 and a.overturned_precision == 0.75
-    assert a.confusion == {O: {O: 15, U: 10}, U: {O: 5, U: 20}}
+    assert a.confusion == {OV: {OV: 15, U: 10}, U: {OV: 5, U: 20}}
 
 
 def test_indeterminate_is_counted_and_never_agrees() -> None:
-    a = agreement([(I, U), (U, U)])
+    a = agreement([(IND, U), (U, U)])
     assert a.indeterminate == 1 and a.agree == 1
 
 
@@ -41,7 +41,7 @@ def test_wilson_interval_of_a_known_case() -> None:
     assert wilson(0, 0) is None
 
 
-@given(st.lists(st.tuples(st.sampled_from([U, O, I]), st.sampled_from([U, O])), min_size=1, max_size=60))
+@given(st.lists(st.tuples(st.sampled_from([U, OV, IND]), st.sampled_from([U, OV])), min_size=1, max_size=60))
 def test_figures_stay_in_range(pairs: list[tuple[str, str]]) -> None:
     a = agreement(pairs)
     assert 0.0 <= a.agreement <= 1.0  # type: ignore[operator]
