@@ -15,7 +15,7 @@ import re
 from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue
-from .negation import polarity
+from .negation import clause_bounds, polarity
 from .sentences import Sentence
 
 _I = re.IGNORECASE
