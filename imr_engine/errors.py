@@ -6,6 +6,8 @@ error message must say *where* (file, rule id, field) and *what*.
 
 from __future__ import annotations
 
+from .display import shown
+
 
 class ImrError(Exception):
     """Base class: an input the project refuses, with a message fit for one line."""
@@ -16,8 +18,8 @@ class ImrError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        text = " ".join(self.message.split())
-        return f"{self.source}: {text}" if self.source else text
+        text = shown(" ".join(self.message.split()))
+        return f"{shown(self.source)}: {text}" if self.source else text
 
 
 class InputFileError(ImrError):

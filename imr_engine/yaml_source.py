@@ -12,19 +12,25 @@ from typing import Any
 import yaml
 
 from .errors import ImrError
+from .safe_yaml import MAX_YAML_BYTES, load_with_nodes
 from .textio import read_text_file
 
 
-def _locations(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+def _locations(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int], seen: set[int]) -> None:
+    """Each node's line by path; a node reached again through an alias is not walked again
+    (paths below it fall back to the alias's line), so aliases cannot multiply the work."""
     out[path] = node.start_mark.line + 1
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = key.value
             out[path + (k,)] = key.start_mark.line + 1
-            _locations(value, path + (k,), out)
+            _locations(value, path + (k,), out, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, value in enumerate(node.value):
-            _locations(value, path + (i,), out)
+            _locations(value, path + (i,), out, seen)
 
 
 class YamlDocument:
@@ -34,12 +40,11 @@ class YamlDocument:
         self.path = str(path)
         self._error = error
         try:
-            text = read_text_file(path)
+            text = read_text_file(path, limit=MAX_YAML_BYTES)
         except ImrError as exc:  # unreadable is reported as this document's kind of error
             raise error(exc.message, source=self.path) from None
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+            self.data, node = load_with_nodes(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}: " if mark else ""
@@ -47,7 +52,7 @@ class YamlDocument:
             raise error(f"{where}not valid YAML: {problem}", source=self.path) from None
         self.lines: dict[tuple[Any, ...], int] = {}
         if node is not None:
-            _locations(node, (), self.lines)
+            _locations(node, (), self.lines, set())
 
     def line_of(self, loc: tuple[Any, ...]) -> int | None:
         """Line of the deepest known node on the path *loc* (a pydantic error location)."""

@@ -16,16 +16,21 @@ Hidden files and folders (".name") are not inputs.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import IO, Any, Literal, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..display import shown
+from ..jsonio import JsonRefused, loads
+from ..textio import MAX_TEXT_BYTES
+
 LETTER, CASE_FILE = "letter.txt", "case.yaml"
 STDIN = "-"
+#: The longest JSON Lines record read from stdin: a letter at its size limit, escaped, plus facts.
+MAX_RECORD_BYTES = 3 * MAX_TEXT_BYTES
 
 InputKind = Literal["case_folder", "letter_file", "record", "refused"]
 
@@ -81,12 +86,12 @@ def _walk(folder: Path, root: Path) -> Iterator[BatchInput]:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         rel = _rel(folder, root)
-        yield _refused(rel, rel, "unreadable", f"{folder}: cannot list folder: {exc.strerror or exc}")
+        yield _refused(rel, rel, "unreadable", f"{shown(folder)}: cannot list folder: {exc.strerror or exc}")
         return
     names = {e.name for e in entries}
     if LETTER in names or CASE_FILE in names:
         rel = _rel(folder, root)
-        yield BatchInput(key=rel, case=folder.name, kind="case_folder", path=str(folder))
+        yield BatchInput(key=rel, case=shown(folder.name), kind="case_folder", path=str(folder))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -96,39 +101,81 @@ def _walk(folder: Path, root: Path) -> Iterator[BatchInput]:
             yield from _walk(path, root)
         elif entry.is_symlink() and path.is_dir():
             rel = _rel(path, root)
-            yield _refused(rel, rel, "not_followed", f"{path}: a symbolic link to a folder is not followed")
+            yield _refused(rel, rel, "not_followed", f"{shown(path)}: a symbolic link to a folder is not followed")
         else:
             yield _file_input(path, root)
 
 
 def _file_input(path: Path, root: Path, name: str | None = None) -> BatchInput:
-    rel = name or _rel(path, root)
+    rel = shown(name) if name else _rel(path, root)
     if path.suffix.lower() != ".txt":
         if not path.exists():
-            return _refused(rel, rel, "unreadable", f"{path}: no such file or folder")
-        return _refused(rel, rel, "not_a_letter", f"{path}: not a letter file (expected text in *.txt)")
+            return _refused(rel, rel, "unreadable", f"{shown(path)}: no such file or folder")
+        return _refused(rel, rel, "not_a_letter", f"{shown(path)}: not a letter file (expected text in *.txt)")
     return BatchInput(key=rel, case=rel[: -len(path.suffix)], kind="letter_file", path=str(path))
 
 
-def read_records(stream: TextIO) -> Iterator[BatchInput]:
-    """Inputs from JSON Lines: each line a StdinRecord; a bad line is a refused input, not an abort."""
-    for number, line in enumerate(stream, start=1):
+def read_records(stream: IO[Any]) -> Iterator[BatchInput]:
+    """Inputs from JSON Lines: each line a StdinRecord; a bad line is a refused input, not an abort.
+
+    Lines are read as bytes and decoded one by one, so bytes that are not UTF-8 cost one
+    line, not the run; a line longer than MAX_RECORD_BYTES is refused without being held;
+    binary data (NUL bytes with no line end in sight, e.g. /dev/zero) ends the reading.
+    """
+    for number, raw in enumerate(_lines(getattr(stream, "buffer", stream)), start=1):
+        key, case = f"-:{number}", f"line {number}"
+        where = f"<stdin> line {number}"
+        if raw is _BINARY:
+            yield _refused(key, case, "bad_record", f"{where}: binary data, not JSON Lines: stopped reading stdin")
+            return
+        if raw is _TOO_LONG:
+            yield _refused(key, case, "bad_record", f"{where}: longer than the limit of {MAX_RECORD_BYTES} bytes")
+            continue
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield _refused(key, case, "bad_record", f"{where}: not UTF-8 (invalid byte at offset {exc.start})")
+                continue
+        else:
+            line = str(raw)
         if not line.strip():
             continue
-        key = f"-:{number}"
         try:
-            data = json.loads(line)
-            record = StdinRecord.model_validate(data)
-        except json.JSONDecodeError as exc:
-            yield _refused(key, f"line {number}", "bad_record", f"<stdin> line {number}: not JSON ({exc.msg})")
+            record = StdinRecord.model_validate(loads(line))
+        except JsonRefused as exc:
+            yield _refused(key, case, "bad_record", f"{where}: {exc}")
             continue
         except ValidationError as exc:
             problem = exc.errors()[0]
-            where = ".".join(str(p) for p in problem["loc"]) or "record"
-            yield _refused(key, f"line {number}", "bad_record", f"<stdin> line {number}: {where}: {problem['msg']}")
+            field = ".".join(str(p) for p in problem["loc"]) or "record"
+            yield _refused(key, case, "bad_record", f"{where}: {shown(field)}: {problem['msg']}")
             continue
-        name = record.id or _case_id(record.case) or f"line {number}"
-        yield BatchInput(key=key, case=name, kind="record", letter=record.letter, facts=record.case)
+        name = record.id or _case_id(record.case) or case
+        yield BatchInput(key=key, case=shown(name), kind="record", letter=record.letter, facts=record.case)
+
+
+_TOO_LONG, _BINARY = object(), object()
+
+
+def _lines(stream: IO[Any]) -> Iterator[bytes | str | object]:
+    """Each line of *stream* (bytes, or str for a text stream without a buffer), bounded in length."""
+    while True:
+        line = stream.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            return
+        newline = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) <= MAX_RECORD_BYTES or line.endswith(newline):
+            yield line
+            continue
+        while not line.endswith(newline):  # skip the rest of the over-long line
+            if (b"\0" if isinstance(line, bytes) else "\0") in line:
+                yield _BINARY
+                return
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+        yield _TOO_LONG
 
 
 def _case_id(facts: dict[str, Any] | None) -> str | None:
@@ -137,8 +184,9 @@ def _case_id(facts: dict[str, Any] | None) -> str | None:
 
 
 def _rel(path: Path, root: Path) -> str:
+    """The input's name in the output: relative path, shown safely (a name may hold any byte)."""
     rel = path.relative_to(root).as_posix()
-    return rel if rel != "." else path.name
+    return shown(rel if rel != "." else path.name)
 
 
 def _refused(key: str, case: str, code: str, reason: str) -> BatchInput:

@@ -10,26 +10,41 @@ uninterrupted run.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import InputFileError
+from ..display import neutralise, shown
+from ..errors import ImrError, InputFileError
+from ..jsonio import JsonRefused, loads
 from .records import Tally
 
 
-class LineSink:
-    """Whole inputs to a text stream, one write and one flush each."""
+class OutputWriteError(ImrError):
+    """The output file or stream could not be written (disk full, device error)."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+
+class LineSink:
+    """Whole inputs to a text stream, one write and one flush each.
+
+    Lines are neutralised (control characters and lone surrogates from file names become
+    JSON escapes of the same characters), so any strict UTF-8 stream takes them; a write
+    error becomes one OutputWriteError naming *name*.
+    """
+
+    def __init__(self, stream: TextIO, name: str = "<stdout>") -> None:
+        self.stream, self.name = stream, name
 
     def write(self, lines: list[str]) -> None:
         if lines:
-            self.stream.write("".join(line + "\n" for line in lines))
-            self.stream.flush()
+            try:
+                self.stream.write(neutralise("".join(line + "\n" for line in lines)))
+                self.stream.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise OutputWriteError(f"cannot write output: {exc.strerror or exc}", source=shown(self.name)) from None
 
 
 @dataclass
@@ -40,20 +55,28 @@ class Resumed:
     tally: Tally = field(default_factory=Tally)
 
 
-def resume_output(path: Path) -> Resumed:
-    """Rewrite *path* to its complete inputs only; return what they are. A missing file resumes nothing."""
+def resume_output(path: Path, rules_version: str) -> Resumed:
+    """Rewrite *path* to its complete inputs only; return what they are. A missing file resumes nothing.
+
+    Refused, with the file left as it is: a file holding a line that is not a record of
+    `imr qa --out` (only a cut-off last line is expected), and one made with other rules
+    (*rules_version* differs): resuming it would mix two rule books in one output.
+    """
     resumed = Resumed()
+    name = shown(path)
     if not path.exists():
         return resumed
     if path.is_dir():
-        raise InputFileError("is a folder, expected the output file of an earlier run", source=str(path))
+        raise InputFileError("is a folder, expected the output file of an earlier run", source=name)
+    if not path.is_file():
+        raise InputFileError("is not a regular file, expected the output file of an earlier run", source=name)
     tmp = path.with_name(path.name + ".resume-tmp")
     try:
         with path.open(encoding="utf-8", newline="\n") as src, tmp.open("w", encoding="utf-8", newline="\n") as dst:
             group: list[tuple[str, dict[str, Any]]] = []
-            for raw in src:
-                record = _record(raw)
-                if record is None or record.get("type") not in ("item", "refused"):
+            for number, raw in enumerate(src, start=1):
+                record = _record(raw, number, name, rules_version)
+                if record is None or record["type"] == "summary":
                     continue
                 if group and group[0][1]["input"] != record["input"]:
                     _keep(group, dst, resumed)
@@ -62,25 +85,44 @@ def resume_output(path: Path) -> Resumed:
             _keep(group, dst, resumed)
     except UnicodeDecodeError:
         tmp.unlink(missing_ok=True)
-        raise InputFileError("not UTF-8 text: not an output of `imr qa --out`", source=str(path)) from None
+        raise InputFileError("not UTF-8 text: not an output of `imr qa --out`; left as it is", source=name) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InputFileError(f"cannot resume: {exc.strerror or exc}", source=str(path)) from None
+        raise InputFileError(f"cannot resume: {exc.strerror or exc}", source=name) from None
+    except InputFileError:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, path)
     return resumed
 
 
-def _record(raw: str) -> dict[str, Any] | None:
-    """A parsed line, or None for a cut-off or foreign line."""
+def _record(raw: str, number: int, name: str, rules_version: str) -> dict[str, Any] | None:
+    """A parsed record; None for a cut-off last line; InputFileError for a foreign line or other rules."""
     if not raw.endswith("\n"):
         return None
     try:
-        record = json.loads(raw)
-    except json.JSONDecodeError:
-        return None
-    if not isinstance(record, dict) or not isinstance(record.get("input"), str):
-        return None
+        record = loads(raw)
+    except JsonRefused:
+        record = None
+    kind = record.get("type") if isinstance(record, dict) else None
+    if not isinstance(record, dict) or kind not in _RECORD_TYPES or (
+        kind != "summary" and not isinstance(record.get("input"), str)
+    ):
+        raise InputFileError(
+            f"line {number} is not a record of `imr qa --out`: refusing to resume it (the file is left as it is)",
+            source=name,
+        )
+    made_with = record.get("rules_version")
+    if made_with != rules_version:
+        raise InputFileError(
+            f"was made with other rules ({made_with or 'not stated'}; these rules are {rules_version}): "
+            "resume with the same --rules, or write a new file (the file is left as it is)",
+            source=name,
+        )
     return record
+
+
+_RECORD_TYPES = ("item", "refused", "summary")
 
 
 def _keep(group: list[tuple[str, dict[str, Any]]], dst: TextIO, resumed: Resumed) -> None:

@@ -14,21 +14,26 @@ for how it comes to be compiled only once).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from ..display import shown
 from .inputs import BatchInput
 from .work import Outcome, WorkSettings, process, process_chunk, refused_outcome
 
 CHUNK = 8  # inputs per round trip
 WINDOW = 4  # chunks in flight per worker
 POLL_S = 0.1  # how often a wait looks at the stop flag
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 class StopFlag:
@@ -67,7 +72,31 @@ def start_method() -> str:
     return "spawn"
 
 
-def _init_worker(settings: WorkSettings) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this worker when its parent dies (even by SIGKILL), so none is orphaned.
+
+    prctl(PR_SET_PDEATHSIG) where it exists; elsewhere a watchdog thread polls the parent.
+    If the parent is already gone by now, exit at once.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the running process: libc is loaded already
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="imr-parent-watch").start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _init_worker(settings: WorkSettings, parent: int) -> None:
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker inherits the main process's handler
     from ..engine import load_engine
@@ -83,7 +112,7 @@ class _Parallel:
     def _new_pool(self, jobs: int, method: str | None = None) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             jobs, mp_context=multiprocessing.get_context(method or start_method()),
-            initializer=_init_worker, initargs=(self.settings,),
+            initializer=_init_worker, initargs=(self.settings, os.getpid()),
         )
 
     def run(self, inputs: Iterable[BatchInput], chunk: int) -> Iterator[Outcome]:
@@ -148,7 +177,7 @@ class _Parallel:
             return future.result()[0]
         except BrokenProcessPool:
             self._replace_pool()
-            return refused_outcome(item, "worker_died", f"{item.path or item.key}: the worker process died while evaluating it")
+            return refused_outcome(item, "worker_died", f"{shown(item.path or item.key)}: the worker process died while evaluating it", self.settings)
 
     def _replace_pool(self) -> None:
         self._shutdown()

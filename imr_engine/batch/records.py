@@ -31,6 +31,7 @@ class ItemRecord(QAItem):
     input: str
     item_count: int = Field(description="Items of this input: the record is one of that many.")
     facts: FactsSource
+    rules_version: str = Field(description="The rule book that made this record: a resumed run must use the same.")
 
 
 class RefusedRecord(BaseModel):
@@ -43,6 +44,7 @@ class RefusedRecord(BaseModel):
     case: str
     code: str = Field(description="unreadable, letter, case_facts, no_facts, extraction, engine, mismatch, ...")
     reason: str
+    rules_version: str = Field(description="The rule book of the run that refused it.")
 
 
 class SummaryRecord(QASummary):

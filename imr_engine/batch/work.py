@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..display import shown
 from ..errors import (
     CaseFactsError,
     EngineError,
@@ -39,6 +40,7 @@ class WorkSettings(BaseModel):
 
     rules_dir: str | None = None
     use_rationale: bool = False
+    rules_version: str = Field("", description="The rule book's content hash, stamped on every record.")
 
 
 class Outcome(BaseModel):
@@ -96,26 +98,28 @@ def process_chunk(inputs: list[BatchInput], settings: WorkSettings) -> list[Outc
 def process(item: BatchInput, settings: WorkSettings) -> Outcome:
     """The output of one input; never raises."""
     if item.kind == "refused":
-        return refused_outcome(item, item.code or "refused", item.reason or "refused")
+        return refused_outcome(item, item.code or "refused", item.reason or "refused", settings)
     try:
         return _evaluate(item, settings)
     except ImrError as exc:
-        return refused_outcome(item, reason_code(exc), exc.one_line())
+        return refused_outcome(item, reason_code(exc), exc.one_line(), settings)
     except Exception as exc:  # a bug must cost one input, not the batch
         where = item.path or item.key
-        return refused_outcome(item, "internal_error", f"{where}: internal error: {type(exc).__name__}: {exc}")
+        return refused_outcome(item, "internal_error", shown(f"{where}: internal error: {type(exc).__name__}: {exc}"), settings)
 
 
 def _evaluate(item: BatchInput, settings: WorkSettings) -> Outcome:
     from ..engine import load_engine
 
     letter, facts, source, origin = _read(item, settings)
-    result = load_engine(settings.rules_dir).evaluate(facts)
+    engine = load_engine(settings.rules_dir)
+    result = engine.evaluate(facts)
     items = compare_predictions(result, letter, item.case, source, _facts_name(origin, source))
     lines, brief = [], []
     for qa in items:
         record = qa.model_dump(mode="json")
-        record.update(type="item", input=item.key, item_count=len(items), facts=origin)
+        record.update(type="item", input=item.key, item_count=len(items), facts=origin,
+                      rules_version=engine.book.version)
         lines.append(dump_line(record))
         brief.append({k: record[k] for k in ("type", "agree", "citation_match", "predicted", "actual", "leans_on_rationale_facts")})
     return Outcome(key=item.key, lines=lines, brief=brief)
@@ -176,6 +180,7 @@ def _extract(letter: ParsedLetter | str, case_id: str, source: str, settings: Wo
     return extract_case(letter, case_id=case_id, use_rationale=settings.use_rationale, source=source)
 
 
-def refused_outcome(item: BatchInput, code: str, reason: str) -> Outcome:
-    record = {"type": "refused", "input": item.key, "case": item.case, "code": code, "reason": reason}
+def refused_outcome(item: BatchInput, code: str, reason: str, settings: WorkSettings) -> Outcome:
+    record = {"type": "refused", "input": item.key, "case": item.case, "code": code, "reason": reason,
+              "rules_version": settings.rules_version}
     return Outcome(key=item.key, lines=[dump_line(record)], brief=[{"type": "refused", "code": code}], refusal=reason)

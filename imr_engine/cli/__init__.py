@@ -10,9 +10,13 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import ImrError
+
+if TYPE_CHECKING:
+    from .output import SafeOutput
 
 #: Subcommand modules, in the order `imr --help` lists them (the data flow order).
 COMMANDS = ("parse", "extract", "precheck", "evaluate", "qa", "rules", "schema", "serve")
@@ -55,16 +59,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    from .output import SafeOutput
+
+    saved, out = sys.stdout, SafeOutput(sys.stdout)
+    sys.stdout = out
     try:
-        return int(args.run(args))
+        return _run(args, out)
+    finally:
+        sys.stdout = saved
+
+
+def _run(args: argparse.Namespace, out: SafeOutput) -> int:
+    """Run the command; every refusal, write error and interruption ends as one stderr line."""
+    try:
+        code = int(args.run(args))
+        out.flush()
+        return code
     except ImrError as exc:
+        _flush_quietly(out)
         print(f"imr {args.command}: error: {exc.one_line()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
+        _flush_quietly(out)
         print(f"imr {args.command}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        out.discard()
         return EXIT_OK
+
+
+def _flush_quietly(out: SafeOutput) -> None:
+    """Write what the command printed before it failed; a second failure adds nothing to report."""
+    try:
+        out.flush()
+    except (ImrError, OSError):
+        out.discard()
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from ..citations import Citation
+from ..display import shown
 from ..letter import ParsedLetter, parse_letter_file
 from . import EXIT_OK, add_json_option, dump_json
 
@@ -46,7 +47,7 @@ def _run(args: argparse.Namespace) -> int:
 def render(letter: ParsedLetter) -> str:
     """The readable report: one line per fact, items indented under their heading."""
     reviewer = letter.reviewer
-    lines = _head("Letter", letter.source or "-") + _head("Layout", letter.layout)
+    lines = _head("Letter", shown(letter.source or "-")) + _head("Layout", letter.layout)
     lines += _head("Case", letter.case_number) + _head("Assigned", letter.date_assigned)
     lines += _head("UR denial", letter.ur_denial_date)
     lines += _head(

@@ -170,7 +170,7 @@ def _pipeline(
             print(line, file=sys.stderr)
 
     batch = BatchRun(
-        settings=WorkSettings(rules_dir=args.rules, use_rationale=args.use_rationale),
+        settings=WorkSettings(rules_dir=args.rules, use_rationale=args.use_rationale, rules_version=plan[0]),
         jobs=jobs, write=write, on_refusal=refusal, progress=progress, stop=StopFlag(),
     )
     with stop_on_signals(batch.stop):
@@ -232,21 +232,22 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         out_path = Path(args.out)
         if out_path.is_dir():
             raise InputFileError("is a folder, expected an output file", source=args.out)
-        resumed = resume_output(out_path) if args.resume else None
+        _refuse_output_among_inputs(out_path, source)
+        resumed = resume_output(out_path, plan[0]) if args.resume else None
         try:
             stream: TextIO = out_path.open("a" if args.resume else "w", encoding="utf-8", newline="\n")
         except OSError as exc:
             raise InputFileError(f"cannot write: {exc.strerror or exc}", source=args.out) from None
     else:
         stream = sys.stdout
-    sink = LineSink(stream)
+    sink = LineSink(stream, args.out or "<stdout>")
     try:
         result = _pipeline(args, source, plan, sink.write, resumed)
         summary = result.tally.summary(plan[0], result.complete)
         sink.write([to_line(summary)])
     finally:
         if stream is not sys.stdout:
-            stream.close()
+            _close_quietly(stream)
     if args.out:
         _print_summary(summary, args)
     if result.tally.inputs == 0:
@@ -255,6 +256,32 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         print("imr qa: interrupted: the output so far is whole JSON Lines; run again with --resume to finish",
               file=sys.stderr)
     return _exit_code(result.tally, result.complete)
+
+
+def _refuse_output_among_inputs(out: Path, source: str) -> None:
+    """--out must not name an input (it would be overwritten) nor sit in the input tree (it would be read)."""
+    if source == "-":
+        return
+    src = Path(source)
+    try:
+        if src.is_dir():
+            inside = out.resolve().is_relative_to(src.resolve())
+        else:
+            inside = out.exists() and os.path.samefile(out, src)
+    except OSError:
+        return
+    if inside:
+        what = "inside the input folder: it would be read as an input" if src.is_dir() else \
+            "the input itself: writing would overwrite it"
+        raise InputFileError(f"--out names a file {what}; write the output elsewhere", source=str(out))
+
+
+def _close_quietly(stream: TextIO) -> None:
+    """Close the output file; a write error here was already reported by the write that failed."""
+    try:
+        stream.close()
+    except OSError:
+        pass
 
 
 def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:

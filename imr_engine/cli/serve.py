@@ -80,6 +80,15 @@ def _check_address(host: str, port: int) -> None:
             raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def _http_protocol() -> Any:
+    """uvicorn's httptools protocol answering malformed framing with our JSON error, else uvicorn's default."""
+    try:
+        from ..web.framing import JsonErrorHttpTools
+    except ImportError:  # httptools is not installed: uvicorn parses with h11 and answers in plain text
+        return "auto"
+    return JsonErrorHttpTools
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -90,15 +99,15 @@ def run(args: argparse.Namespace) -> int:
 
     load_engine(args.rules)  # a broken rule book fails here, once, with its file and line
     _check_address(args.host, args.port)
+    if args.rules:
+        os.environ[ENV_RULES] = os.path.abspath(args.rules)  # also read by the framing-error answer
     common: dict[str, Any] = {
         "host": args.host, "port": args.port, "access_log": False, "log_config": log_config(),
-        "server_header": False,
+        "server_header": False, "http": _http_protocol(),
     }
     if args.workers == 1:
         uvicorn.run(create_app(args.rules, max_body_bytes=args.max_body), **common)
     else:  # each worker process imports the app afresh: hand the settings over in the environment
-        if args.rules:
-            os.environ[ENV_RULES] = os.path.abspath(args.rules)
         os.environ[ENV_MAX_BODY] = str(args.max_body)
         uvicorn.run("imr_engine.web.app:app_from_environment", factory=True, workers=args.workers, **common)
     return 0

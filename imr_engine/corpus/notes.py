@@ -21,11 +21,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..display import shown
 from ..engine import Engine
 from ..errors import ImrError
 from ..facts import CaseFacts
 from ..precheck import precheck
 from ..qa.agreement import Agreement, agreement
+from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
 from ..textio import read_text_file
 from ..vocabulary import Vocabulary, load_vocabulary
 
@@ -102,7 +104,14 @@ def score_notes(engine: Engine, directory: Path) -> NotesReport:
     answered = as_of_ok = 0
     pairs = note_files(directory)
     for note_path, key_path in pairs:
-        key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+        try:
+            key = safe_load(read_text_file(key_path, limit=MAX_YAML_BYTES))
+        except yaml.YAMLError as exc:
+            refused[key_path.stem] = f"{shown(key_path)}: not valid YAML: {problem_of(exc)}"
+            continue
+        except ImrError as exc:
+            refused[key_path.stem] = exc.one_line()
+            continue
         note_id = str(key["id"])
         requests = key["requests"]
         try:

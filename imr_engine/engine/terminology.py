@@ -10,8 +10,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import RuleError
+from ..errors import ImrError, RuleError
 from ..requests.model import RequestedItem
+from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
+from ..textio import read_text_file
 from ..vocabulary import Vocabulary
 
 _PER_HOUR = "mcg/hr"
@@ -41,10 +43,12 @@ def load_diagnosis_groups(directory: Path) -> DiagnosisGroups | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(read_text_file(path, limit=MAX_YAML_BYTES))
         return DiagnosisGroups.model_validate(data)
+    except ImrError as exc:
+        raise RuleError(exc.message, source=exc.source) from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {exc}", source=str(path)) from None
+        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])

@@ -103,10 +103,20 @@ def _match(candidate: str, heading: str) -> str | None:
 def find_headings(lines: Sequence[str], layout: Layout) -> list[HeadingHit]:
     """Every occurrence of the layout's headings, also when wrapped over 2-3 lines."""
     hits: list[HeadingHit] = []
+    everything = [(heading, role, heading.casefold()) for heading, role in layout.headings]
+    by_start: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in everything:
+        by_start.setdefault(entry[2][:2], []).append(entry)
     i = 0
     while i < len(lines):
         hit = None
-        for heading, role in layout.headings:
+        line = lines[i].casefold()
+        # every way of matching below needs the line and the heading to start alike: looking
+        # the line's start up first keeps the scan of a long letter cheap per line
+        for heading, role, head in by_start.get(line[:2], ()) if len(line) >= 2 else everything:
+            p = min(len(line), len(head) - 1, 8)
+            if line[:p] != head[:p]:
+                continue
             for width in (1, 2, 3):
                 if width > 1 and not heading.casefold().startswith(lines[i].casefold() + " "):
                     break  # only a proper prefix of a heading can wrap

@@ -47,18 +47,17 @@ def join_prose(lines: Sequence[str]) -> str:
     hyphenated word split by the line break ("non-" + "certified",
     "Extended-" + "Release"): it is joined without a space and keeps its hyphen.
     """
-    out = ""
+    parts: list[str] = []
+    previous = ""  # the last line joined: only its end decides the next join (linear in the length)
     for line in lines:
         line = collapse(line)
         if not line:
             continue
-        if not out:
-            out = line
-        elif _HYPHEN_END.search(out) and _WORD_START.match(line):
-            out += line
-        else:
-            out += " " + line
-    return out
+        if parts and not (_HYPHEN_END.search(previous) and _WORD_START.match(line)):
+            parts.append(" ")
+        parts.append(line)
+        previous = line
+    return "".join(parts)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")

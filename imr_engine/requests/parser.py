@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..errors import RequestParseError
 from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
+from ..vocabulary.text import fold
 from .model import ItemKind, RequestedItem, Strength
 from .scan import Findings, Scan, earliest, read
 
@@ -19,9 +20,12 @@ def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedI
 
     Raises RequestParseError only for a line that is empty or whitespace.
     """
-    clean = " ".join(str(text).split())
-    if not clean:
+    written = " ".join(str(text).split())
+    if not written:
         raise RequestParseError("empty request line: nothing to parse")
+    # read as a reader sees it (full-width digits, zero-width characters, look-alike letters);
+    # the item keeps the line as written
+    clean = " ".join(fold(written).split()) or written
     vocab = vocabulary or load_vocabulary()
     scan = Scan(clean, [(start, end) for start, end, _ in vocab.hash_aliases(clean)])
     found = read(scan, vocab)
@@ -36,7 +40,7 @@ def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedI
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
     elif identity is not None:
         drug = vocab.describe_drug(None, vocab.ingredients_in(scan.work), clean)
-    return _assemble(clean, name, found, vocab, drug, service)
+    return _assemble(clean, name, found, vocab, drug, service).model_copy(update={"text": written})
 
 
 def _assemble(

@@ -19,6 +19,7 @@ expression. Nothing here evaluates strings.
 from __future__ import annotations
 
 import difflib
+import math
 import types
 import typing
 from dataclasses import dataclass
@@ -47,6 +48,17 @@ def _yaml_words(value: Any) -> Any:
     return value
 
 
+#: The largest limit a rule may state (facts are days, doses, mg, scores: far below), and the
+#: smallest non-zero one: outside these Python writes the number in exponent notation, which
+#: durable_rules cannot read.
+MAX_LIMIT = 1_000_000_000
+MIN_MAGNITUDE = 0.001
+
+
+def _sane(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_LIMIT and (value == 0 or abs(value) >= MIN_MAGNITUDE)
+
+
 class Compare(BaseModel):
     """One test of one fact, e.g. `{fact: long_term_use, is: yes}`."""
 
@@ -71,6 +83,18 @@ class Compare(BaseModel):
         if isinstance(data, dict):
             return {k: (v if k in ("fact", "known") else _yaml_words(v)) for k, v in data.items()}
         return data
+
+    @model_validator(mode="after")
+    def _sane_numbers(self) -> Compare:
+        """Limits must be numbers durable_rules can read and a fact can reach: no inf/nan, no 1e+20."""
+        values = [self.lt, self.lte, self.gt, self.gte, self.is_, self.is_not, *(self.one_of or []), *(self.none_of or [])]
+        for value in values:
+            if isinstance(value, float) and not _sane(value):
+                raise ValueError(
+                    f"a limit on '{self.fact}' must be a finite number from {-MAX_LIMIT:,} to {MAX_LIMIT:,}, "
+                    f"0 or at least {MIN_MAGNITUDE} in size (got {value!r})"
+                )
+        return self
 
     @model_validator(mode="after")
     def _one_operator(self) -> Compare:

@@ -17,6 +17,8 @@ from pydantic import ValidationError
 
 from ..errors import RuleError
 from ..resources import default_rules_dir
+from ..safe_yaml import MAX_YAML_BYTES
+from ..textio import read_bytes_bounded
 from ..yaml_source import YamlDocument
 from .conditions import ConditionError, check_condition
 from .model import Rule, RuleFile
@@ -116,9 +118,13 @@ def _digest(root: Path, paths: list[Path]) -> str:
     for p in paths:
         h.update(p.relative_to(root).as_posix().encode())
         h.update(b"\0")
-        h.update(p.read_bytes())
+        h.update(read_bytes_bounded(p, MAX_YAML_BYTES, "rule file"))
         h.update(b"\0")
     return "sha256:" + h.hexdigest()[:16]
+
+
+#: The most rules one rule book may hold (the bundled one has a few hundred).
+MAX_RULES = 2_000
 
 
 def rule_file_paths(root: Path) -> list[Path]:
@@ -134,7 +140,14 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
     paths = rule_file_paths(base)
     if not paths:
         raise RuleError("no rule files (*.yaml) found", source=str(base))
-    files = [LoadedRuleFile(p, load_rule_file(p)) for p in paths]
+    files: list[LoadedRuleFile] = []
+    total = 0
+    for p in paths:
+        files.append(LoadedRuleFile(p, load_rule_file(p)))
+        total += len(files[-1].spec.rules)
+        if total > MAX_RULES:
+            raise RuleError(f"more than {MAX_RULES:,} rules: over the limit a rule book may hold "
+                            f"(compiling and evaluating grow with it)", source=str(p))
     seen: dict[str, Path] = {}
     for f in files:
         for rule in f.spec.rules:

@@ -17,7 +17,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..errors import RuleError
+from ..errors import ImrError, RuleError
+from ..safe_yaml import MAX_YAML_BYTES, compose, problem_of, safe_load
+from ..textio import read_bytes_bounded
 from . import models
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,16 +87,19 @@ class LoadedFile(Generic[M]):
 def load_file(path: Path, model: type[M]) -> LoadedFile[M]:
     """Read *path* with yaml.safe_load and validate it against *model*."""
     source = str(path)
+    if not path.exists():
+        raise RuleError("vocabulary file is missing", source=source)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleError("vocabulary file is missing", source=source) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read vocabulary file: {exc}", source=source) from None
+        text = read_bytes_bounded(path, MAX_YAML_BYTES, "vocabulary file").decode("utf-8")
+    except ImrError as exc:
+        raise RuleError(f"cannot read vocabulary file: {exc.message}", source=exc.source) from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"cannot read vocabulary file: not UTF-8 (invalid byte at offset {exc.start})",
+                        source=source) from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {_yaml_problem(exc)}", source=source) from None
+        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=source) from None
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         raise RuleError(f"expected a mapping with title, purpose, source and entries, got {got}", source=source)
@@ -106,12 +111,6 @@ def load_file(path: Path, model: type[M]) -> LoadedFile[M]:
         more = exc.error_count() - 1
         problem = _pydantic_problem(first) + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
         raise RuleError(_describe(text, first["loc"], problem), source=source) from None
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    return f"line {mark.line + 1}: {problem}" if mark is not None else problem
 
 
 def _pydantic_problem(error: ErrorDetails) -> str:
@@ -158,7 +157,7 @@ def line_of(text: str, loc: Loc) -> int | None:
     no longer knows where each value stood.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.YAMLError:
         return None
     if node is None:

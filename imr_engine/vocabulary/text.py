@@ -2,17 +2,50 @@
 
 Request lines spell one name many ways ("Hydrocodone /APAP", "hydrocodone-apap", "EMG/NCV",
 "H-wave"), so names are compared as sequences of normalised word tokens rather than as strings.
+Text pasted from PDFs and web pages also carries full-width and compatibility forms ("Ｎｏｒｃｏ",
+the "ﬁ" ligature), invisible zero-width characters inside words and look-alike Cyrillic or Greek
+letters ("Охусоdone"): `fold` undoes those (Unicode NFKC, zero-width characters dropped,
+look-alikes mapped to the Latin letter they imitate) before any word is compared.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+#: Invisible characters that split a word for a regex but not for a reader (soft hyphen included).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"))
+#: Cyrillic and Greek letters drawn like a Latin one. Not Greek mu: "μg" is a unit, not "ug".
+_LOOKALIKE = str.maketrans(
+    "аеорсхуіјѕԁԛԝһкмнтвАВЕКМНОРСТХУІЈЅ" "οιναρτκΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcxyijsdqwhkmhtbABEKMHOPCTXYIJS" "oivaptkABEZHIKMNOPTYX",
+)
+
+
+def fold(text: str) -> str:
+    """*text* as a reader sees it: NFKC-normalised, invisible characters dropped, look-alikes made Latin."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_LOOKALIKE)
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """fold(text).casefold() built character by character, with the index in *text* each character came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if ord(char) in _INVISIBLE:
+            continue
+        for out in unicodedata.normalize("NFKC", char).translate(_LOOKALIKE).casefold():
+            chars.append(out)
+            origin.append(index)
+    return "".join(chars), origin
 
 
 def _normal_token(word: str) -> str:
@@ -33,8 +66,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """The normalised words of *text*, positions kept so a match can be masked or cut at."""
-    return [Token(_normal_token(m.group()), m.start(), m.end()) for m in _WORD.finditer(text.casefold())]
+    """The normalised words of *text*, positions (in *text* as given) kept so a match can be masked or cut at."""
+    if text.isascii():
+        return [Token(_normal_token(m.group()), m.start(), m.end()) for m in _WORD.finditer(text.casefold())]
+    folded, origin = _folded_with_origin(text)
+    return [
+        Token(_normal_token(m.group()), origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)
+    ]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

@@ -29,6 +29,10 @@ class FieldProblem(ImrError):
         super().__init__(message, source=source)
 
 
+class Overloaded(ImrError):
+    """A large request that did not finish in time (its process was stopped): 503, try a smaller one."""
+
+
 def dotted(loc: Sequence[str | int]) -> str:
     """'requests.0.text' for ('body', 'requests', 0, 'text'); the section prefix is implied."""
     parts = list(loc[1:]) if loc and loc[0] in _SECTIONS else list(loc)
@@ -95,4 +99,5 @@ def install_error_handlers(app: FastAPI, version: str) -> None:
     @app.exception_handler(ImrError)
     async def _imr(request: Request, exc: ImrError) -> Response:
         field = exc.field if isinstance(exc, FieldProblem) else None
-        return json_error(422, exc.one_line(), version, field=field, request_id=request_id(request))
+        status = 503 if isinstance(exc, Overloaded) else 422
+        return json_error(status, exc.one_line(), version, field=field, request_id=request_id(request))

@@ -66,6 +66,11 @@ async def body_as(model: type[M], request: Request) -> M:
 _DISCOVERY = json.dumps(discovery())
 
 
+async def _size(request: Request) -> int:
+    """The body's size in bytes (already read and cached by `body_as`)."""
+    return len(await request.body())
+
+
 def _json(text: str) -> Response:
     return Response(text, media_type="application/json")
 
@@ -92,7 +97,7 @@ def build_router(service: EngineService) -> APIRouter:
     ) -> Response:
         case = await body_as(CaseFacts, request)
         request.state.case_id = case.case_id
-        return _json(await service.run(service.evaluate_json, case, as_of))
+        return _json(await service.run_sized(await _size(request), "evaluate_json", case, as_of))
 
     @router.post(
         "/v1/precheck", tags=["engine"], summary="Predict each item of a case, with its documentation checklist",
@@ -111,7 +116,7 @@ def build_router(service: EngineService) -> APIRouter:
     ) -> Response:
         case = await body_as(CaseFacts, request)
         request.state.case_id = case.case_id
-        return _json(await service.run(service.precheck_json, case, as_of))
+        return _json(await service.run_sized(await _size(request), "precheck_json", case, as_of))
 
     @router.get("/cds-services", tags=["cds-hooks"], summary="CDS Hooks discovery: the pre-check service")
     async def cds_discovery() -> Response:
@@ -131,7 +136,7 @@ def build_router(service: EngineService) -> APIRouter:
     )
     async def cds_service(request: Request) -> Response:
         body = await body_as(CdsHooksRequest, request)
-        return _json(await service.run(service.cds_json, body))
+        return _json(await service.run_sized(await _size(request), "cds_json", body))
 
     @router.post(
         "/v1/extract", tags=["engine"], summary="Draft case facts from a note and request lines",
@@ -147,7 +152,8 @@ def build_router(service: EngineService) -> APIRouter:
     async def extract(request: Request) -> Response:
         body = await body_as(ExtractRequest, request)
         request.state.case_id = body.case_id
-        return _json(await service.run(service.extract_json, body.text, body.requests, body.case_id))
+        return _json(await service.run_sized(await _size(request), "extract_json", body.text, body.requests,
+                                             body.case_id))
 
     @router.get("/v1/rules", tags=["rules"], summary="Every rule with its citation and effective dates",
                 response_model=RulesResponse)

@@ -1,33 +1,49 @@
-"""The engine behind the HTTP API, run on one dedicated thread.
+"""The engine behind the HTTP API: small requests on one dedicated thread, large ones in a process.
 
 durable_rules is not thread-safe and the engine serialises every evaluation
 behind a process-wide lock. Handing each evaluation to one long-lived worker
 thread keeps the event loop free to read and write HTTP while the engine works,
 without dozens of threads queueing on the lock. More throughput comes from more
 processes (`imr serve --workers N`), each with its own engine.
+
+A large body (a whole record pasted as a note, a case with hundreds of items) can
+take seconds. On the engine thread it would hold every small request behind it, and
+in another thread it would still take the GIL and the engine lock from them. So a
+body of LARGE_BYTES or more is worked on in a separate process with its own engine
+(one at a time, bounded by LARGE_TIMEOUT_S; a process that overruns is killed and
+the caller gets 503), and small requests keep their own thread to themselves.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import multiprocessing
+import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .. import errors
 from ..cli import dump_json
 from ..engine import Engine, load_engine, resolve_as_of
-from ..errors import EngineError
+from ..errors import EngineError, ImrError
 from ..extract import extract_text
 from ..facts.model import CaseFacts
 from ..precheck import check_case, precheck
 from .cds import CdsHooksRequest, cards, note_text, request_lines
-from .errors import FieldProblem
+from .errors import FieldProblem, Overloaded
 from .models import ExtractResponse, Health, PrecheckResponse, RuleSummary
 
 T = TypeVar("T")
+
+#: Bodies from this size on are worked on in the large-request process, not the engine thread.
+LARGE_BYTES = 64 * 1024
+#: The longest a large request may take before its process is killed (503).
+LARGE_TIMEOUT_S = 60.0
 
 
 class EngineService:
@@ -37,6 +53,9 @@ class EngineService:
         self.engine: Engine = load_engine(rules_dir)
         self.version: str = self.engine.book.version
         self._pool: ThreadPoolExecutor | None = None
+        self._rules_dir = None if rules_dir is None else str(rules_dir)
+        self._large: ProcessPoolExecutor | None = None
+        self._large_lock: asyncio.Lock | None = None
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run *fn* on the engine thread and await its result."""
@@ -44,11 +63,45 @@ class EngineService:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="imr-engine")
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
 
+    async def run_sized(self, size: int, method: str, *args: Any) -> str:
+        """Run the service method named *method* on the lane a body of *size* bytes belongs to."""
+        if size < LARGE_BYTES:
+            fn: Callable[..., str] = getattr(self, method)
+            return await self.run(fn, *args)
+        if self._large_lock is None:
+            self._large_lock = asyncio.Lock()
+        async with self._large_lock:  # one large request at a time: the rest wait here, not on the engine
+            if self._large is None:
+                self._large = ProcessPoolExecutor(
+                    1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_large_worker, initargs=(self._rules_dir,),
+                )
+                # starting the process and compiling its engine is not the request's time
+                await asyncio.get_running_loop().run_in_executor(self._large, _ready)
+            future = asyncio.get_running_loop().run_in_executor(self._large, _large_call, method, args)
+            try:
+                outcome = await asyncio.wait_for(future, LARGE_TIMEOUT_S)
+            except (TimeoutError, BrokenProcessPool):
+                self._stop_large()
+                raise Overloaded(f"the request did not finish within {LARGE_TIMEOUT_S:g} s: send a smaller one") from None
+        return _unpack(outcome)
+
+    def _stop_large(self) -> None:
+        pool, self._large = self._large, None
+        if pool is None:
+            return
+        processes = list(getattr(pool, "_processes", {}).values())  # no public handle on them
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            if p.is_alive():
+                p.kill()
+
     def close(self) -> None:
-        """Stop the engine thread (at server shutdown, once requests have drained)."""
+        """Stop the engine thread and the large-request process (at server shutdown)."""
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True)
+        self._stop_large()
 
     # --- work done on the engine thread ------------------------------------------
 
@@ -109,3 +162,43 @@ class EngineService:
             status="ok", rules_version=self.version, rules=len(self.engine.book.rules),
         )
         return dump_json(health.model_dump(mode="json"))
+
+
+# --- the large-request process ---------------------------------------------------------
+
+_WORKER: EngineService | None = None
+
+
+def _start_large_worker(rules_dir: str | None) -> None:
+    global _WORKER
+    from ..batch.pool import _die_with_parent
+
+    _die_with_parent(os.getppid())
+    _WORKER = EngineService(rules_dir)
+
+
+def _ready() -> bool:
+    return _WORKER is not None
+
+
+def _large_call(method: str, args: tuple[Any, ...]) -> tuple[str, ...]:
+    """Run one service method in the large-request process; errors come back as plain data."""
+    assert _WORKER is not None
+    try:
+        return ("ok", getattr(_WORKER, method)(*args))
+    except FieldProblem as exc:
+        return ("FieldProblem", exc.message, exc.source or "", exc.field)
+    except ImrError as exc:
+        return (type(exc).__name__, exc.message, exc.source or "")
+
+
+def _unpack(outcome: tuple[str, ...]) -> str:
+    kind, *rest = outcome
+    if kind == "ok":
+        return rest[0]
+    if kind == "FieldProblem":
+        raise FieldProblem(rest[2], rest[0], source=rest[1] or None)
+    cls = getattr(errors, kind, None)
+    if not (isinstance(cls, type) and issubclass(cls, ImrError)):
+        cls = EngineError
+    raise cls(rest[0], source=rest[1] or None)

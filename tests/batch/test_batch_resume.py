@@ -78,7 +78,7 @@ def test_resume_drops_an_input_cut_off_mid_way(reference: bytes, tmp_path: Path)
     cut = b"".join(lines[:first_multi]) + lines[first_multi][:40]  # items 0 of 3 whole, item 1 half written
     out = tmp_path / "killed.jsonl"
     out.write_bytes(cut)
-    resumed = resume_output(out)
+    resumed = resume_output(out, json.loads(lines[-1])["rules_version"])
     kept = out.read_bytes()
     assert kept == b"".join(lines[: first_multi - 1])  # item 0 of the cut input goes too
     assert len(resumed.done) == resumed.tally.inputs == kept.count(b'"index":0') + kept.count(b'"type":"refused"')

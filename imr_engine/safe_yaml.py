@@ -1,0 +1,138 @@
+"""The one YAML loader for every file we read: `yaml.safe_load` semantics, with limits.
+
+`yaml.safe_load` builds only plain data, but it still lets a small hostile file do harm:
+nesting a thousand levels deep ends in RecursionError, a 1 KB "billion laughs" of nested
+aliases expands to 10^9 values in anything that walks the data as a tree (validation,
+line lookup), a second `requests:` key silently replaces the first, and an impossible
+unquoted date (`2015-02-30`) escapes as ValueError. This loader refuses each of those as
+a YAMLError carrying the line, which every caller already reports as `file: line N: ...`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.error import MarkedYAMLError
+
+#: The largest rule, vocabulary or case file read (the largest real one is under 100 KB).
+MAX_YAML_BYTES = 2 * 1024 * 1024
+#: The deepest nesting accepted (case facts and rules nest fewer than 10 levels).
+MAX_DEPTH = 64
+#: The most values a document may stand for once its aliases are expanded.
+MAX_VALUES = 500_000
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class YamlLimitError(MarkedYAMLError):
+    """A document refused for its shape (depth, alias expansion, duplicate key), not its syntax."""
+
+
+class SafeLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses deep nesting, duplicate keys and impossible dates."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        # checked in the scanner too: its work per token grows with the flow nesting depth
+        if self.flow_level >= MAX_DEPTH:
+            raise YamlLimitError(problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=self.get_mark())
+        super().fetch_flow_collection_start(token_class)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlLimitError(problem=f"nested deeper than {MAX_DEPTH} levels",
+                                     problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        node: yaml.MappingNode = super().compose_mapping_node(anchor)
+        first: dict[tuple[str, str], int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE:
+                continue
+            seen = first.get((key.tag, key.value))
+            if seen is not None:
+                raise YamlLimitError(problem=f"duplicate key '{key.value}' (first given on line {seen})",
+                                     problem_mark=key.start_mark)
+            first[(key.tag, key.value)] = key.start_mark.line + 1
+        return node
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # date or datetime
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise ConstructorError(None, None, f"'{node.value}' is not a valid date ({exc})", node.start_mark) from None
+
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError as exc:  # e.g. more digits than Python converts (sys.get_int_max_str_digits)
+            raise ConstructorError(None, None, f"not a usable number ({exc})", node.start_mark) from None
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_timestamp)
+SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_yaml_int)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many values *node* stands for with every alias expanded (shared nodes counted once each time)."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(v, memo) for v in node.value)
+    memo[id(node)] = size
+    if size > MAX_VALUES:
+        raise YamlLimitError(problem=f"stands for more than {MAX_VALUES:,} values once its aliases are expanded",
+                             problem_mark=node.start_mark)
+    return size
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of *text* (positions kept, nothing constructed), within the limits."""
+    loader = SafeLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is not None:
+        _expanded_size(node, {})
+    return node
+
+
+def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data of *text* as `yaml.safe_load` gives it, and its node tree; YAMLError past a limit."""
+    loader = SafeLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        if node is None:
+            return None, None
+        _expanded_size(node, {})
+        return loader.construct_document(node), node
+    finally:
+        loader.dispose()
+
+
+def safe_load(text: str) -> Any:
+    """`yaml.safe_load` within the limits."""
+    return load_with_nodes(text)[0]
+
+
+def problem_of(exc: yaml.YAMLError) -> str:
+    """'line N: problem' for a YAML error, as every loader reports it."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"line {mark.line + 1}: {problem}" if mark is not None else str(problem)
