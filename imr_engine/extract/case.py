@@ -9,11 +9,13 @@ exactly what a default extraction reads.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import ExtractionError, ImrError
+from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import CaseFacts, Evidence
 from ..letter import ParsedLetter, parse_letter
 from ..requests import parse_request
@@ -23,11 +25,12 @@ from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
+from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
 from .exam import read_exam
 from .function import read_function
-from .history import drop_redundant_medication_treatment, read_history
+from .history import drop_redundant_medication_treatment, read_history, read_prior_injections, read_studies
 from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
@@ -61,6 +64,7 @@ def extract_case(
     ctx = _context(ident, [item.request for item in parsed.items])
     summary = split_sentences(tm, parts.summary) if parts.summary else []
     _read_summary(summary, ctx)
+    _letter_dates(tm, parsed, ctx)
     headings = [tm.evidence(h.start, h.end, "request") if h else None for h in parts.headings]
     add_requests(ctx, [item.request for item in parsed.items], headings)
     read_purposes(ctx)
@@ -91,6 +95,28 @@ def extract_text(text: str, requests: list[str], *, case_id: str = "precheck") -
     return _finish(ctx, "<note text>")
 
 
+_COVER_UR_DATE = re.compile(r"UR\s+Denial\s+Date\s*:\s*\S+", re.IGNORECASE)
+
+
+def _letter_dates(tm: TextMap, parsed: ParsedLetter, ctx: Context) -> None:
+    """Dates outside the summary: the cover's UR denial date, else the latest full date anywhere in the letter.
+
+    The summary is read first; these only fill what it left empty, so a letter whose
+    summary names its dates reads exactly as before.
+    """
+    draft = ctx.draft
+    if draft.ur_decision is None and parsed.ur_denial_date is not None:
+        m = _COVER_UR_DATE.search(tm.text)
+        ev = tm.evidence(m.start(), m.end(), "summary") if m else None
+        draft.ur_decision = (FuzzyDate(*parsed.ur_denial_date.timetuple()[:3]), [ev] if ev else [])
+    if draft.ur_decision is None and not draft.report_dates and draft.latest_mentioned is None:
+        found = [d for d in find_dates(tm.text, years=False) if d.date.day is not None]
+        if found:
+            latest = max(found, key=lambda d: d.date.earliest())
+            ev = tm.evidence(latest.start, latest.end, "summary")
+            draft.latest_mentioned = (latest.date, [ev] if ev else [])
+
+
 def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_timeline(sentences, ctx)
     read_claimant(sentences, ctx)
@@ -101,6 +127,8 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_conditions(sentences, ctx)
     read_diagnosis_section(sentences, ctx)
     read_history(sentences, ctx)
+    read_studies(sentences, ctx)
+    read_prior_injections(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)

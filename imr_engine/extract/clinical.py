@@ -57,7 +57,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.conservative_care_failed",
         re.compile(
-            r"\bfailed\s+(?:\w+\s+){0,2}?conservative\s+(?:care|treatment|management|therapy|measures)\b"
+            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?conservative\s+(?:care|treatment|management|therapy|measures)\b"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
             r"(?:failed|been\s+exhausted|without\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite)\s+(?:\w+\s+){0,3}?"
@@ -103,6 +103,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 GI_RISK_AGE = 65
+#: The red-flag questions of a back or neck history; denied, they document no red flags (ACOEM Ch. 8 and 12).
+_RED_FLAG_SCREEN = re.compile(
+    r"\b(?:bowel|bladder|saddle\s+(?:an(?:a)?esthesia|numbness|paresthesia)|fevers?|chills|(?:unexplained\s+)?weight\s+loss"
+    r"|night\s+(?:sweats|pain)|(?:hx|history)\s+(?:of\s+)?(?:cancer|malignancy)|IVDU|IV\s+drug\s+use)\b",
+    _I,
+)
 
 
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
@@ -111,6 +117,7 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
+        read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
 
 
 def read_age_risk(ctx: Context) -> None:

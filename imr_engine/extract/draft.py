@@ -141,7 +141,9 @@ class Draft:
         effect: str,
         evidence: Evidence | None,
         sessions: int | None = None,
+        **measured: Any,
     ) -> None:
+        """A treatment tried; *measured* may add its date, relief_percent and relief_weeks."""
         key = phrase_key(name)
         entry = self.treatments.setdefault(
             key, {"name": name, "kind": kind, "service": service, "effect": "unknown", "evidence": []}
@@ -150,16 +152,20 @@ class Draft:
             entry["effect"] = effect
         if sessions is not None:
             entry["sessions"] = entry.get("sessions", 0) + sessions
+        entry.update({k: v for k, v in measured.items() if v is not None})
         add_evidence(entry["evidence"], evidence)
 
     def imaging_study(
-        self, modality: str, region: str | None, date: FuzzyDate | None, evidence: Evidence | None
+        self, modality: str, region: str | None, date: FuzzyDate | None, evidence: Evidence | None,
+        corroborates: str = "unknown",
     ) -> None:
         key = (modality, region, str(date) if date else None)
         entry = self.imaging.setdefault(
             key, {"modality": modality, "body_region": region, "date": date, "evidence": []}
         )
         add_evidence(entry["evidence"], evidence)
+        if corroborates != "unknown" and entry.get("corroborates_radiculopathy") != "yes":
+            entry["corroborates_radiculopathy"] = corroborates
 
     def drug(
         self,

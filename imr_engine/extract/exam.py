@@ -62,7 +62,10 @@ _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negativ
 #: A normal neurological examination documents that there is no deficit.
 _NEURO_INTACT = re.compile(
     r"\bneuro(?:logic(?:al)?)?\s+(?:exam(?:ination)?|status|findings)\s+(?:is\s+|was\s+|were\s+)?(?:grossly\s+)?"
-    r"(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b",
+    r"(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b"
+    r"|\b(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)\s+(?:is\s+|was\s+)?(?:grossly\s+)?(?:intact|normal)\b"
+    r"|\b(?:motor|strength|motor\s+strength)\s+(?:is\s+)?5/5\b(?!\s*(?:except|but|other\s+than))"
+    r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b",
     _I,
 )
 

@@ -32,6 +32,8 @@ _WITH_MEDICATION = re.compile(
     r"(?:more\s+tolerable|better|improved|reduced|decreased|manageable|controlled)",
     _I,
 )
+_AMOUNT = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty-five|sixty)"
+_UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft|steps|flights?)"
 _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
     r"|\b\d+\s*(?:%|percent)\s+(?:improvement|increase|gain)\s+in\s+(?:function|ADLs?|activit)"
@@ -39,7 +41,11 @@ _MEASURED = re.compile(
     r"|\bincreased?\s+(?:from|to|by)\s+\d+[^.;]{0,30}?\b(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|points?)"
     r"|\b\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\.?\s+(?:now\s+)?(?:vs\.?|versus|compared\s+(?:to|with))\s+\d+"
     r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
-    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b",
+    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b"
+    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously)\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
     _I,
 )
 #: A capacity stated as a limit is not an improvement: "still cannot lift more than 10 lbs".
@@ -59,7 +65,15 @@ _NO_CHANGE = re.compile(
     r"\b(?:activity\s+levels?|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
     r"|quality\s+of\s+life)(?:\s+and\s+[\w ]{0,25}?)?\s+(?:has\s+|have\s+)?(?:remained|remain|remains|were|was|are|is)\s+"
     r"(?:the\s+same|unchanged|stable|no\s+better)\b"
-    r"|\bno\s+(?:change|improvement)\s+in\s+(?:function|ADLs?|activities|activity)",
+    r"|\bno\s+(?:change|improvement)\s+in\s+(?:function|ADLs?|activities|activity)"
+    r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
+    r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b",
+    _I,
+)
+#: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
+_ASSESSED_LATER = re.compile(
+    r"\b(?:re-?assess\w*|assess\w*|evaluat\w*|goals?|expect\w*|target\w*|to\s+(?:show|achieve|demonstrate))\s+(?:of\s+|for\s+|the\s+|any\s+)?"
+    r"(?:\w+\s+){0,2}?objective\b",
     _I,
 )
 _FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\s+living\b|\bADLs?\b|\bobjective\b", _I)
@@ -92,13 +106,16 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
         for m in _MEASURED.finditer(s.text):
-            if _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) and not _COMPARED.search(m.group()):
-                continue
+            if not _COMPARED.search(m.group()) and (
+                _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
+            ):
+                continue  # a capacity ("standing 10 minutes") is no gain unless set against before
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
                 if m.group() not in ctx.draft.measures:
                     ctx.draft.measures.append(m.group())
-        read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
+        if not _ASSESSED_LATER.search(s.text):
+            read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
         for m in _NO_CHANGE.finditer(s.text):
             if s.source == "summary" or not m.group().lower().startswith("no "):
                 record(s, ctx, "function.objective_improvement", "no", m)

@@ -87,6 +87,98 @@ _KIND_BY_CLASS = {
 _IMAGING = {"mri": "mri", "ct": "ct", "x_ray": "x_ray", "emg_ncs": "emg_ncs"}
 
 
+#: Findings that put a nerve root at stake: a study that shows them corroborates radiculopathy (CPMTG p. 46).
+_ROOT_FINDING = re.compile(
+    r"\b(?:nerve\s+root|(?:exiting|traversing|descending)\s+(?:[LCS]\d\s+)?(?:nerve|root)|[LCS]\d\s+(?:nerve\s+)?root"
+    r"|radiculopathy|impinge\w*|compress\w*|displac\w*|abut\w*|contact(?:s|ing)?\s+the|effac\w*\s+(?:of\s+)?the\s+(?:[LCS]\d\s+)?(?:nerve|root)"
+    r"|(?:severe|moderate)\s+(?:neural\s+)?foraminal\s+(?:stenosis|narrowing))\b",
+    _I,
+)
+_NO_ROOT_FINDING = re.compile(
+    r"\b(?:no|without)\s+(?:\w+\s+){0,3}?(?:nerve\s+root|neural|foraminal|radiculopathy|impingement|compression|stenosis)"
+    r"|\b(?:normal|unremarkable|negative)\s+(?:study|EMG|NCS|exam|MRI)?\b",
+    _I,
+)
+_STUDY_PLANNED = re.compile(
+    r"\b(?:request\w*|order\w*|recommend\w*|plan\w*|need\w*|will|would|schedul\w*|obtain|consider\w*|pending|RFA|repeat)\b[^.;]{0,40}$",
+    _I,
+)
+
+
+#: A procedure already done: "s/p L L4-5 TFESI 5/11/15", "underwent a right L5-S1 TFESI", "had a MBB".
+_DONE = re.compile(r"\b(?:s/p|status\s+post|underwent|had|received|got|after)\s+(?:a|an|the|his|her|prior|previous)?\s*", _I)
+_RELIEF = re.compile(
+    r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
+    r"(?:relief|improvement|reduction|better|decrease)",
+    _I,
+)
+_RELIEF_WEEKS = re.compile(
+    r"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*"
+    r"(?P<unit>wks?|weeks?|months?|mos?)\b",
+    _I,
+)
+_INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_injection"}
+
+
+def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
+    """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
+    for n, s in enumerate(sentences):
+        for done in _DONE.finditer(s.text):
+            hit = ctx.vocab.identify(s.text[done.end() : done.end() + 60], ("service",))
+            if hit is None or hit.start > 25:
+                continue
+            service = ctx.vocab.service_info(hit.key)
+            if not _INJECTION_CLASSES & set(service.classes):
+                continue
+            start, end = done.end() + hit.start, done.end() + hit.end
+            if polarity(s.text, start, end) != "affirmed":
+                continue
+            dates = find_dates(s.text[end : end + 30], years=False)
+            near = " ".join(t.text for t in sentences[n : n + 2])
+            relief = _RELIEF.search(near)
+            weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
+            span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
+            ctx.draft.treatment(
+                s.text[start:end], "injection", service.name, "unknown", s.evidence(*span),
+                date=dates[0].date if dates else None,
+                relief_percent=float(relief.group("pct")) if relief and int(relief.group("pct")) <= 100 else None,
+                relief_weeks=_weeks(weeks) if weeks else None,
+            )
+
+
+def _weeks(m: re.Match[str]) -> float:
+    value = float(m.group("n"))
+    return value * 4.3 if m.group("unit").lower().startswith("mo") else value
+
+
+def read_studies(sentences: list[Sentence], ctx: Context) -> None:
+    """Studies a note reports with their findings: "MRI lumbar spine 06/02/2015: L5-S1 extrusion ... S1 root".
+
+    A study is taken where the sentence starts with it (or reports it: "MRI showed ...") and
+    is not planned; its findings decide whether it corroborates radiculopathy.
+    """
+    for s in sentences:
+        hit = ctx.vocab.identify(s.text[:40], ("service",))
+        if hit is None or hit.start > 12 or hit.key not in _IMAGING:
+            continue
+        if s.section == "plan" or _STUDY_PLANNED.search(s.text[: hit.start]) or _STUDY_PLANNED.search(s.text[hit.end : hit.end + 25] + " $"):
+            continue
+        if polarity(s.text, hit.start, hit.end) in ("negated", "undocumented", "hedged"):
+            continue
+        head = s.text[hit.start : hit.end + 60]
+        dates = find_dates(head)
+        regions = regions_in(head)
+        findings = s.text[hit.end :]
+        corroborates = "unknown"
+        if _ROOT_FINDING.search(findings) and polarity(findings, *_ROOT_FINDING.search(findings).span()) == "affirmed":  # type: ignore[union-attr]
+            corroborates = "yes"
+        elif _NO_ROOT_FINDING.search(findings):
+            corroborates = "no"
+        ctx.draft.imaging_study(
+            _IMAGING[hit.key], regions[0] if regions else None, dates[0].date if dates else None, s.evidence(), corroborates
+        )
+
+
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         for lead in _TX_LEAD.finditer(s.text):
