@@ -113,8 +113,9 @@ def _evaluate(item: BatchInput, settings: WorkSettings) -> Outcome:
 
     letter, facts, source, origin = _read(item, settings)
     engine = load_engine(settings.rules_dir)
-    result = engine.evaluate(facts)
-    items = compare_predictions(result, letter, item.case, source, _facts_name(origin, source))
+    items = compare_predictions(
+        engine.evaluate(facts), letter, item.case, source, _facts_name(origin, source), engine.book.category_of
+    )
     lines, brief = [], []
     for qa in items:
         record = qa.model_dump(mode="json")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .output import SafeOutput
 
 #: Subcommand modules, in the order `imr --help` lists them (the data flow order).
-COMMANDS = ("parse", "extract", "precheck", "evaluate", "qa", "rules", "schema", "serve")
+COMMANDS = ("parse", "extract", "precheck", "evaluate", "qa", "report", "rules", "schema", "serve")
 
 EXIT_OK, EXIT_DISAGREE, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -21,6 +21,7 @@ from .evaluate import add_rules_option
 
 if TYPE_CHECKING:
     from ..batch import BatchResult, Resumed, SummaryRecord, Tally
+    from ..qa.exports import Exports
 
 EXIT_INTERRUPTED = 130
 
@@ -35,7 +36,7 @@ stdin, one record per line: {"id": ..., "letter": "<text>", "case": {<facts>}}
 with "case" optional. Every input is reported: evaluated, or refused with a
 reason code and the reason.
 
-Output: a table of items and disagreements (default), the same as JSON (--json),
+Output: the figures and a table of the disagreements (default; --all: every item), the same as JSON (--json),
 or a stream of JSON lines, one per item or refused input, in input order, then
 a summary line (--out FILE, or --jsonl for stdout). --out with --resume skips
 the inputs FILE already reports and completes it.
@@ -81,6 +82,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"worker processes (default: the number of cores, here {default_jobs()})")
     p.add_argument("--resume", action="store_true", help="with --out: skip the inputs FILE already reports")
     p.add_argument("--quiet", action="store_true", help="no progress bar (it is only shown on a terminal anyway)")
+    p.add_argument("--all", action="store_true", help="list every item, not only the disagreements")
+    p.add_argument("--report", metavar="FILE",
+                   help="also write the HTML report (figures, charts, disagreements) to FILE; "
+                        "from an earlier --out file: imr report OUT.jsonl -o FILE")
+    p.add_argument("--csv", metavar="FILE", help="also write the item table as CSV to FILE")
     p.add_argument("--extract", action="store_true",
                    help="check fact extraction instead: extracted facts against each case.yaml")
     p.add_argument("--use-rationale", action="store_true",
@@ -94,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.jsonl:
         raise ImrError("--json and --jsonl: choose one (--jsonl already writes JSON)")
     if args.extract:
+        if args.report or args.csv:
+            raise ImrError("--extract prints the extraction report: it takes no --report or --csv")
         return _run_extraction_qa(args)
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
@@ -241,8 +249,11 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     else:
         stream = sys.stdout
     sink = LineSink(stream, args.out or "<stdout>")
+    # an --out file is read back afterwards instead: it also holds the inputs of a resumed run
+    exports = _exports(args) if (args.report or args.csv) and not args.out else None
+    write = sink.write if exports is None else _tee(sink.write, exports)
     try:
-        result = _pipeline(args, source, plan, sink.write, resumed)
+        result = _pipeline(args, source, plan, write, resumed)
         summary = result.tally.summary(plan[0], result.complete)
         sink.write([to_line(summary)])
     finally:
@@ -252,6 +263,14 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         _print_summary(summary, args)
     if result.tally.inputs == 0:
         raise _no_inputs(source)
+    if args.out and (args.report or args.csv):
+        from ..qa.exports import read_records
+
+        exports = _exports(args)
+        for record in read_records(Path(args.out)):
+            exports.add(record)
+    if exports is not None:
+        exports.finish(summary.rules_version, result.complete)
     if not result.complete:
         print("imr qa: interrupted: the output so far is whole JSON Lines; run again with --resume to finish",
               file=sys.stderr)
@@ -315,9 +334,13 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     refused: list[Refused] = []
     fields = set(QAItem.model_fields)
 
+    exports = _exports(args) if args.report or args.csv else None
+
     def collect(lines: list[str]) -> None:
         for line in lines:
             record = json.loads(line)
+            if exports is not None:
+                exports.add(record)
             if record["type"] == "refused":
                 refused.append(Refused(case=record["case"], reason=record["reason"]))
             else:
@@ -334,7 +357,45 @@ def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
         leaning_on_rationale_facts=t.leaning, rules_version=version, **t.agreement_fields(),
     )
     report = QAReport(summary=summary, items=items, refused=refused)
-    print(dump_json(report.model_dump(mode="json")) if args.json else render_report(report), end="\n" if args.json else "")
+    if exports is not None:
+        exports.finish(version, result.complete)
+    if args.json:
+        print(dump_json(report.model_dump(mode="json")))
+    else:
+        print(render_report(report, width=_terminal_width(), show_all=args.all), end="")
     if not result.complete:
         print("imr qa: interrupted: the report covers the inputs done so far", file=sys.stderr)
     return _exit_code(t, result.complete)
+
+
+# --- the HTML report ----------------------------------------------------------------------
+
+
+def _exports(args: argparse.Namespace) -> Exports:
+    from ..qa.exports import Exports
+
+    return Exports(Path(args.report) if args.report else None, Path(args.csv) if args.csv else None)
+
+
+def _tee(write: Callable[[list[str]], None], exports: Exports) -> Callable[[list[str]], None]:
+    """*write*, also handing every record to *exports*."""
+    import json
+
+    def both(lines: list[str]) -> None:
+        write(lines)
+        for line in lines:
+            exports.add(json.loads(line))
+
+    return both
+
+
+def _terminal_width() -> int:
+    """The terminal's width; else $COLUMNS; else the report's default (so piped output is stable)."""
+    import shutil
+
+    from ..qa.render import DEFAULT_WIDTH
+
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else DEFAULT_WIDTH

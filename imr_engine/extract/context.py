@@ -20,6 +20,8 @@ class Context:
     items: list[RequestedItem] = field(default_factory=list)  # the requests, parsed, in letter order
     #: Dates of the note each summary sentence reports from (sentence start -> dates); empty when undated.
     note_dates: dict[int, list[FuzzyDate]] = field(default_factory=dict)
+    #: The work status was read from a note's WORK STATUS section (which no later mention overrides).
+    work_status_from_section: bool = False
 
     def dates_of(self, sentence: Sentence) -> list[FuzzyDate]:
         return self.note_dates.get(sentence.start, [])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .checkboxes import has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
 from .negation import polarity
@@ -86,12 +87,21 @@ _RETURNED = re.compile(
     _I,
 )
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment)\b", _I), "part_time"),
+    (
+        re.compile(r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment|job)\b|\bwork\s+part[- ]time\b", _I),
+        "part_time",
+    ),
     (
         re.compile(r"\b(?:modified|light|restricted)\s+(?:duty|work)\b|\bworking\s+with\s+restrictions\b", _I),
         "modified_duty",
     ),
-    (re.compile(r"\b(?:full|regular|usual)\s+duty\b|\bworking\s+full[- ]time\b", _I), "full_duty"),
+    (
+        re.compile(
+            r"\b(?:full|regular|usual)\s+duty\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b",
+            _I,
+        ),
+        "full_duty",
+    ),
     (
         re.compile(
             r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b",
@@ -162,11 +172,17 @@ def _subjective(s: Sentence, ctx: Context) -> None:
 
 
 def _work_status(s: Sentence, ctx: Context) -> None:
-    if ctx.draft.work_status is not None:
+    """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
+    current = ctx.draft.work_status
+    from_section = s.section == "work_status"
+    if current is not None and (ctx.work_status_from_section or not from_section):
         return
+    spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in WORK_STATUS:
-        m = pattern.search(s.text)
-        if m and (value == "off_work" or polarity(s.text, m.start(), m.end()) == "affirmed"):
-            ev = clause_evidence(s, m.start(), m.end())
-            ctx.draft.work_status = (value, [ev] if ev else [])
-            return
+        for lo, hi in spans:
+            m = pattern.search(s.text, lo, hi)
+            if m and (value == "off_work" or polarity(s.text, m.start(), m.end()) == "affirmed"):
+                ev = clause_evidence(s, m.start(), m.end())
+                ctx.draft.work_status = (value, [ev] if ev else [])
+                ctx.work_status_from_section = from_section
+                return

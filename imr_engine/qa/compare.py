@@ -7,7 +7,8 @@ the two are compared item by item. Nothing expected is typed by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation, citation_matches
 from ..engine import CaseDetermination, Engine
+from ..engine.determination import FiredRule
 from ..errors import ImrError
 from ..letter import ParsedLetter
 from .agreement import agreement
@@ -40,6 +42,13 @@ class QAItem(BaseModel):
     leans_on_rationale_facts: bool
     engine_rationale: str
     reviewer_rationale: str
+    # What QA staff break agreement down by, and what a disagreement is read against (defaults: older output).
+    category: str | None = Field(None, description="Category of the first deciding rule; None when no rule decided.")
+    year: int | None = Field(None, description="Year of the letter's assignment, else of the UR denial, else of the as-of date.")
+    specialty: str | None = Field(None, description="The reviewer's first stated specialty.")
+    quoted_facts: list[str] = Field(
+        default_factory=list, description="Facts the deciding rules read: 'name = value: \"quote\"'."
+    )
 
 
 class Refused(BaseModel):
@@ -110,17 +119,21 @@ def compare_case(engine: Engine, folder: Path) -> list[QAItem]:
             raise ImrError(f"missing {needed.name}", source=str(folder))
     letter = parse_letter_file(letter_path)
     case = load_case(case_path)
-    return compare_predictions(engine.evaluate(case), letter, folder.name, str(case_path))
+    return compare_predictions(
+        engine.evaluate(case), letter, folder.name, str(case_path), category_of=engine.book.category_of
+    )
 
 
 def compare_predictions(
-    result: CaseDetermination, letter: ParsedLetter, case: str, source: str, facts: str = "case.yaml"
+    result: CaseDetermination, letter: ParsedLetter, case: str, source: str, facts: str = "case.yaml",
+    category_of: Mapping[str, str] | None = None,
 ) -> list[QAItem]:
     """Predicted items against the letter's decided items, in order.
 
     *source* (the facts' file, or the letter they were read from) and *facts*
     (what they are, e.g. "the extracted facts") word the error raised when the
-    two do not list the same number of items.
+    two do not list the same number of items. *category_of* (rule id -> category)
+    names each item's category after its deciding rule.
     """
     if len(result.items) != len(letter.items):
         raise ItemCountMismatch(
@@ -129,7 +142,10 @@ def compare_predictions(
             source=source,
         )
     out = []
+    dated = letter.date_assigned or letter.ur_denial_date or date.fromisoformat(result.as_of)
+    specialty = letter.reviewer.specialties[0] if letter.reviewer.specialties else None
     for predicted, actual in zip(result.items, letter.items):
+        deciding = [r for r in predicted.rules if r.decisive]
         match = any(citation_matches(p, a) for p in predicted.citations for a in actual.citations)
         out.append(QAItem(
             case=case,
@@ -141,12 +157,27 @@ def compare_predictions(
             citation_match=match,
             predicted_citations=predicted.citations,
             actual_citations=actual.citations,
-            rules=[r.rule_id for r in predicted.rules if r.decisive],
+            rules=[r.rule_id for r in deciding],
             leans_on_rationale_facts=predicted.leans_on_rationale_facts,
             engine_rationale=predicted.rationale,
             reviewer_rationale=actual.rationale,
+            category=(category_of or {}).get(deciding[0].rule_id) if deciding else None,
+            year=dated.year if dated else None,
+            specialty=specialty,
+            quoted_facts=_quoted_facts(deciding),
         ))
     return out
+
+
+def _quoted_facts(rules: Iterable[FiredRule]) -> list[str]:
+    """Each fact the rules read, once, with the words it rests on."""
+    out: dict[str, None] = {}
+    for rule in rules:
+        for fact in rule.facts:
+            value = ", ".join(fact.value) if isinstance(fact.value, list) else fact.value
+            quotes = "; ".join(f'"{e.quote}"' for e in fact.evidence)
+            out.setdefault(f"{fact.name} = {value}" + (f": {quotes}" if quotes else ""), None)
+    return list(out)
 
 
 def iter_qa(engine: Engine, folders: Iterable[Path]) -> Iterator[QAItem | Refused]:

@@ -31,6 +31,7 @@ def old_report(engine: Engine):  # type: ignore[no-untyped-def]
 
 def test_table_is_the_library_report(old_report, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(REPO)
+    monkeypatch.delenv("COLUMNS", raising=False)  # the table's width: $COLUMNS when set
     code, out, _ = _main("qa")
     assert code == (0 if old_report.all_agree else 1)
     assert out == render_report(old_report)

@@ -72,3 +72,13 @@ def test_exam_findings_in_the_objective_section() -> None:
                                                   ("WORK STATUS", "work_status"), ("Random words", None)])
 def test_headings_map_to_sections(heading: str, section: str | None) -> None:
     assert section_of(heading) == section
+
+
+def test_only_the_ticked_work_status_counts() -> None:
+    note = "WORK STATUS:\n☒ Remain off work until 04/23/2018   ☐ Modified work   ☐ Full duty\n"
+    assert _case(note).function.work_status.value == "off_work"
+
+
+def test_the_work_status_section_outranks_history() -> None:
+    note = "HPI: Seen in urgent care 4/29, light duty given.\nWORK STATUS:\nTTD until next visit.\n"
+    assert _case(note).function.work_status.value == "off_work"
