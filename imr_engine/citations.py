@@ -38,6 +38,9 @@ class Citation(BaseModel):
     guideline: str
     sections: tuple[str, ...] = Field(default_factory=tuple)
     pages: tuple[PageRange, ...] = Field(default_factory=tuple)
+    generation: str | None = Field(
+        None, description="The MTUS generation the rule was applied under (rules/generations.yaml); letters leave it out."
+    )
 
     @field_validator("pages")
     @classmethod

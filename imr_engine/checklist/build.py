@@ -20,9 +20,10 @@ MAX_SETS = 5
 
 def document_checklist(engine: Engine, case: CaseFacts, result: CaseDetermination) -> list[ItemChecklist]:
     """One checklist per item of *result* (the engine's determination of *case*)."""
-    _, _, derived = engine.derive(case, dt.date.fromisoformat(result.as_of))
+    when = dt.date.fromisoformat(result.as_of)
+    _, _, derived = engine.derive(case, when)
     by_id = {r.id: r for r in engine.book.rules}
-    return [_item(engine, d, derived[d.index], by_id) for d in result.items]
+    return [_item(engine, d, derived[d.index], by_id, when) for d in result.items]
 
 
 def generation(rule: Rule) -> str:
@@ -31,7 +32,7 @@ def generation(rule: Rule) -> str:
     return f"{g.source} {g.guideline} ({g.edition})" if g.source == "MTUS" else f"{g.guideline} ({g.edition})"
 
 
-def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, Rule]) -> ItemChecklist:
+def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, Rule], when: dt.date) -> ItemChecklist:
     decisive = [by_id[r.rule_id] for r in d.rules if r.decisive]
     guidelines = [
         Guideline(rule_id=r.id, label=r.guideline.label(), generation=generation(r),
@@ -51,11 +52,11 @@ def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, R
     names = _checked_facts(decisive + supporting)
     trials = {n: directed_values(n, dump.get(n), supporting, decisive) for n in names}
     missing = {n: v for n, v in trials.items() if status(n, dump.get(n)) == "not_documented"}
-    found, complete = smallest_changes(engine, derived.facts, dump, d.predicted, missing)
+    found, complete = smallest_changes(engine, derived.facts, dump, d.predicted, missing, as_of=when)
     documented_too = False
     if not found and complete and len(missing) < len(trials):
         # Nothing missing would change it: say what the record would have to say otherwise.
-        found, complete = smallest_changes(engine, derived.facts, dump, d.predicted, trials)
+        found, complete = smallest_changes(engine, derived.facts, dump, d.predicted, trials, as_of=when)
         documented_too = True
     sets = [_change_set(f, dump, documented_too) for f in found[:MAX_SETS]]
     criteria += _criteria_of_changes(sets, criteria, dump, derived, scope)

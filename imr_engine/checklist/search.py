@@ -9,6 +9,7 @@ rules answer, never a reading of the rules' own wish lists.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Any
@@ -32,7 +33,7 @@ class Found:
 
 def smallest_changes(
     engine: Engine, facts: ItemFacts, dump: dict[str, Any], current: str,
-    candidates: dict[str, list[Any]], *, budget: int = BUDGET,
+    candidates: dict[str, list[Any]], *, as_of: dt.date | None = None, budget: int = BUDGET,
 ) -> tuple[list[Found], bool]:
     """Inclusion-minimal change sets that give an outcome other than *current* (and not Indeterminate).
 
@@ -54,7 +55,7 @@ def smallest_changes(
         if spent + len(variants) > budget:
             variants, complete = variants[: budget - spent], False
         spent += len(variants)
-        fired = engine.fired_for_variants(facts, [{**dump, **dict(v)} for v in variants])
+        fired = engine.fired_for_variants(facts, [{**dump, **dict(v)} for v in variants], as_of)
         for changes, rules in zip(variants, fired):
             outcome, _ = decide(rules)
             if outcome not in (current, "Indeterminate"):

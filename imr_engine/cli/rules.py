@@ -12,7 +12,7 @@ import argparse
 from typing import Any
 
 from . import EXIT_OK, add_json_option, dump_json
-from .evaluate import add_rules_option
+from .evaluate import add_rules_option, as_of_date
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,9 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
             "List every rule of the rule book (the bundled one, or --rules DIR): id, category, outcome, "
             "what it applies to, its citation (source, guideline, edition, sections, pages, effective "
             "dates) and whether the citation was checked against the guideline text. --json prints a "
-            "list of objects with at least id, category and citation."
+            "list of objects with at least id, category and citation. --as-of DATE lists only the rules in "
+            "force on that date, under the MTUS generation in force then (rules/generations.yaml)."
         ),
     )
+    p.add_argument("--as-of", type=as_of_date, metavar="YYYY-MM-DD",
+                   help="list only the rules in force on this date (the same choice evaluate makes)")
     add_rules_option(p)
     add_json_option(p)
     p.set_defaults(run=run)
@@ -37,8 +40,8 @@ def _scope(scope: Any) -> dict[str, list[str]]:
     return {k: list(v) for k, v in scope.model_dump().items() if v}
 
 
-def rule_records(book: Any) -> list[dict[str, Any]]:
-    """One plain record per rule, in rule book order."""
+def rule_records(book: Any, only: set[str] | None = None) -> list[dict[str, Any]]:
+    """One plain record per rule, in rule book order (only the ids in *only*, when given)."""
     records = []
     for loaded in book.files:
         spec = loaded.spec
@@ -47,6 +50,8 @@ def rule_records(book: Any) -> list[dict[str, Any]]:
         except ValueError:  # pragma: no cover - files always live under the root
             where = loaded.path.as_posix()
         for rule in spec.rules:
+            if only is not None and rule.id not in only:
+                continue
             g = rule.guideline
             records.append({
                 "id": rule.id,
@@ -65,6 +70,7 @@ def rule_records(book: Any) -> list[dict[str, Any]]:
                     "pages": [list(p) for p in g.pages],
                     "effective_from": g.effective_from.isoformat(),
                     "effective_until": g.effective_until.isoformat() if g.effective_until else None,
+                    "generations": list(g.generations),
                     "label": g.label(),
                 },
                 "citation_checked": g.citation_checked,
@@ -81,8 +87,8 @@ def _scope_text(scope: dict[str, dict[str, list[str]]]) -> str:
     return "; ".join(parts)
 
 
-def render_rules(records: list[dict[str, Any]]) -> str:
-    lines: list[str] = []
+def render_rules(records: list[dict[str, Any]], heading: str = "") -> str:
+    lines: list[str] = [heading] if heading else []
     category = None
     for r in records:
         if r["category"] != category:
@@ -93,7 +99,8 @@ def render_rules(records: list[dict[str, Any]]) -> str:
         checked = "checked" if r["citation_checked"] else "NOT checked"
         lines.append(f"{r['id']}  ({r['outcome']}, {r['tier']})")
         lines.append(f"    applies to: {_scope_text(r['applies_to'])}")
-        lines.append(f"    cites: {c['label']}; in force {dates}; citation {checked}")
+        generations = f" ({', '.join(c['generations'])})" if c["generations"] else ""
+        lines.append(f"    cites: {c['label']}; in force {dates}{generations}; citation {checked}")
     categories = len({r["category"] for r in records})
     unchecked = sum(not r["citation_checked"] for r in records)
     lines.append("")
@@ -102,8 +109,21 @@ def render_rules(records: list[dict[str, Any]]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from ..rulebook import load_rulebook
 
-    records = rule_records(load_rulebook(args.rules))
-    print(dump_json(records) if args.json else render_rules(records), end="\n" if args.json else "")
+    book = load_rulebook(args.rules)
+    heading = ""
+    only: set[str] | None = None
+    if args.as_of is not None:
+        only = {r.id for r in book.in_force(args.as_of)}
+        found = book.at(args.as_of)
+        heading = f"rules in force on {args.as_of.isoformat()}"
+        if found is not None:
+            heading += f" under {found.generation.title}"
+            if found.warning:
+                print(f"imr rules: warning: {found.warning}", file=sys.stderr)
+    records = rule_records(book, only)
+    print(dump_json(records) if args.json else render_rules(records, heading), end="\n" if args.json else "")
     return EXIT_OK

@@ -11,13 +11,18 @@ from .evaluate import Engine, resolve_as_of
 
 @lru_cache(maxsize=4)
 def _engine_for(rules_dir: str | None) -> Engine:
+    from ..formulary import load_formulary
+    from ..formulary.check import check_formulary_names
     from ..rulebook import load_rulebook
     from ..vocabulary import load_vocabulary
     from .terminology import VocabularyTerminology
 
     book = load_rulebook(rules_dir)
     vocab = load_vocabulary(book.root / "vocabulary")
-    return Engine(book, VocabularyTerminology(vocab))
+    formulary = load_formulary(book.root / "vocabulary")
+    if formulary is not None:
+        check_formulary_names(formulary, vocab, book.root / "vocabulary")
+    return Engine(book, VocabularyTerminology(vocab), formulary)
 
 
 def load_engine(rules_dir: str | Path | None = None) -> Engine:

@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation
 from ..facts.model import Evidence
+from ..formulary.model import FormularyAnswer
+from ..rulebook.generations import GenerationRef
 
 Predicted = Literal["Upheld", "Overturned", "Indeterminate"]
 
@@ -44,6 +46,9 @@ class Determination(_Out):
 
     index: int
     request: str
+    generation: GenerationRef | None = Field(
+        None, description="The MTUS generation in force on the as-of date, which the item was judged under."
+    )
     predicted: Predicted
     medically_necessary: bool | None
     decided_by: Literal["MTUS", "non-MTUS"] | None = Field(None, description="The evidence tier that decided.")
@@ -55,6 +60,9 @@ class Determination(_Out):
     leans_on_rationale_facts: bool = Field(
         False, description="A decisive rule read a fact that only a decision rationale states."
     )
+    formulary: FormularyAnswer | None = Field(
+        None, description="For a drug dispensed from 2018-01-01: MTUS Drug Formulary status and prospective review."
+    )
 
 
 class CaseDetermination(_Out):
@@ -62,8 +70,13 @@ class CaseDetermination(_Out):
     as_of: str = Field(description="The date the rules were applied at (ISO).")
     as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "latest_date_mentioned"]
     as_of_quote: str | None = Field(None, description="The words the as-of date was read from, when read from the text.")
+    generation: GenerationRef | None = Field(
+        None, description="The MTUS generation in force on the as-of date (none when the rule book declares none)."
+    )
     warnings: list[str] = Field(
-        default_factory=list, description="What the answer assumed for lack of documentation (e.g. a guessed date)."
+        default_factory=list,
+        description="What the answer assumed for lack of documentation (e.g. a guessed date), or an as-of date "
+        "outside every guideline generation.",
     )
     rules_version: str
     items: list[Determination]

@@ -23,8 +23,10 @@ from ..citations import Citation
 from ..errors import EngineError
 from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, DatedFact
+from ..formulary import Formulary
 from ..requests.model import RequestedItem
 from ..rulebook.conditions import facts_named
+from ..rulebook.generations import Generation, GenerationRef, InForce
 from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
 from .compile import CompiledTopic, compile_rulebook
@@ -95,13 +97,18 @@ class _RuleView:
     fact_names: tuple[str, ...]
 
     @classmethod
-    def of(cls, rule: Rule) -> _RuleView:
+    def of(cls, rule: Rule, generation: Generation | None = None) -> _RuleView:
+        """The view of a rule as applied under *generation* (named in its citation and label)."""
         citation = rule.guideline.as_citation()
+        label = rule.guideline.label()
+        if generation is not None:
+            citation = citation.model_copy(update={"generation": generation.title})
+            label = f"{label}; generation: {generation.title}"
         return cls(
             rule=rule,
             citation=citation,
             citation_key=(citation.source, citation.guideline, citation.sections, citation.pages),
-            label=rule.guideline.label(),
+            label=label,
             tier=TIER_LABEL[rule.tier],
             fact_names=tuple(rule_fact_names(rule)),
         )
@@ -110,11 +117,14 @@ class _RuleView:
 class Engine:
     """A compiled rule book, ready to evaluate many cases."""
 
-    def __init__(self, book: RuleBook, vocabulary: Terminology) -> None:
+    def __init__(self, book: RuleBook, vocabulary: Terminology, formulary: Formulary | None = None) -> None:
         self.book = book
         self.vocabulary = vocabulary
+        self.formulary = formulary
         self.topics: list[CompiledTopic] = compile_rulebook(book)
-        self._views = {r.id: _RuleView.of(r) for r in book.rules}
+        self._views_by_generation: dict[str | None, dict[str, _RuleView]] = {}
+        #: Views naming no generation (a rule book without generations.yaml); see _views_for.
+        self._views = self._views_for(None)
         self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
@@ -135,16 +145,20 @@ class Engine:
         items = self._requested_items(case)
         return resolved, items, derive_items(case, items, resolved.date, self.vocabulary)
 
-    def fired_for_variants(self, facts: ItemFacts, variants: list[dict[str, Any]]) -> list[list[Rule]]:
+    def fired_for_variants(
+        self, facts: ItemFacts, variants: list[dict[str, Any]], as_of: dt.date | None = None
+    ) -> list[list[Rule]]:
         """The rules that fire for each variant of one item's facts (its JSON dump with some values changed).
 
         What-if re-evaluation through the same compiled rulesets: the documentation checklist asks
         which missing facts, supplied together, would change an outcome. Variants keep the item's
         routing fields (kind, service, ingredients, classes), so they go to the item's topics.
         """
+        found = self.book.at(as_of) if as_of is not None else None
+        day = {"as_of_day": found.rules_day.toordinal()} if found is not None and found.rules_day != as_of else {}
         batch: list[dict[str, Any]] = []
         for i, variant in enumerate(variants):
-            fact = engine_fact({**variant, "item_index": i})
+            fact = engine_fact({**variant, **day, "item_index": i})  # the generation _evaluate applies
             check_fact(fact)
             batch.append(fact)
         fired: dict[int, set[str]] = defaultdict(set)
@@ -161,22 +175,46 @@ class Engine:
     def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
         resolved, items, derived = self.derive(case, as_of)
         when = resolved.date
+        found = self.book.at(when)
         dumps = [d.facts.model_dump(mode="json") for d in derived]
-        fired = self._fire(derived, dumps)
+        if found is not None and found.rules_day != when:
+            # Outside every generation: the rules of the nearest one apply; the clinical clock keeps the real date.
+            for dump in dumps:
+                dump["as_of_day"] = found.rules_day.toordinal()
+        views = self._views_for(found.generation if found is not None else None)
+        fired = self._fire(derived, dumps, views)
         shared: dict[tuple[object, ...], FactUsed] = {}  # facts of the case, the same for every item
+        ref = found.ref if found is not None else None
+        under = _generation_sentence(found, when)
         determinations = [
-            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared)
+            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared, ref, under)
             for index, d in enumerate(derived)
         ]
+        if self.formulary is not None:
+            # The formulary keys on the dispensing date, which the as-of date stands for.
+            for index, d in enumerate(determinations):
+                answer = self.formulary.answer(case, index, items[index], when)
+                if answer is not None:
+                    d.formulary = answer
         return CaseDetermination(
             case_id=case.case_id,
             as_of=when.isoformat(),
             as_of_source=resolved.source,
             as_of_quote=resolved.quote,
-            warnings=[resolved.warning] if resolved.warning else [],
+            generation=ref,
+            warnings=[w for w in (resolved.warning, found.warning if found is not None else None) if w],
             rules_version=self.book.version,
             items=determinations,
         )
+
+    def _views_for(self, generation: Generation | None) -> dict[str, _RuleView]:
+        """Each rule's view as applied under *generation*, built once per generation."""
+        key = generation.id if generation is not None else None
+        views = self._views_by_generation.get(key)
+        if views is None:
+            views = {r.id: _RuleView.of(r, generation) for r in self.book.rules}
+            self._views_by_generation[key] = views
+        return views
 
     def _requested_items(self, case: CaseFacts) -> list[RequestedItem]:
         """Each request's structured item: as given, else parsed from its text (remembered by text).
@@ -204,7 +242,9 @@ class Engine:
             out.append(item)
         return out
 
-    def _fire(self, derived: list[Derived], dumps: list[dict[str, Any]]) -> dict[int, list[_RuleView]]:
+    def _fire(
+        self, derived: list[Derived], dumps: list[dict[str, Any]], views: dict[str, _RuleView]
+    ) -> dict[int, list[_RuleView]]:
         by_topic: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for d, dump in zip(derived, dumps):
             topics = self._topics_for(d.facts)
@@ -217,7 +257,7 @@ class Engine:
         for t in sorted(by_topic):
             for index, rule_id in self.topics[t].ruleset.matches(by_topic[t], checked=True):
                 fired[index].add(rule_id)
-        order, views = self.book.order, self._views
+        order = self.book.order
         return {i: [views[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
 
     def _topics_for(self, facts: ItemFacts) -> tuple[int, ...]:
@@ -233,6 +273,7 @@ class Engine:
     def _decide(
         self, case: CaseFacts, index: int, item: RequestedItem, derived: Derived, dump: dict[str, Any],
         rules: list[_RuleView], as_of: dt.date, shared: dict[tuple[object, ...], FactUsed],
+        generation: GenerationRef | None = None, under: str = "",
     ) -> Determination:
         request = case.requests[index].text
         used = _FactsOfItem(derived, dump, shared)
@@ -241,10 +282,10 @@ class Engine:
         values = template_values(case, item, derived, as_of, dump)
         if not deciding:
             return Determination(
-                index=index, request=request, predicted="Indeterminate", medically_necessary=None,
+                index=index, request=request, generation=generation, predicted="Indeterminate", medically_necessary=None,
                 rules=[self._fired(r, derived, dump, used, False) for r in advisory],
                 citations=[r.citation for r in advisory],
-                rationale=compose_rationale([], request, None, values),
+                rationale=under + compose_rationale([], request, None, values),
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
             )
         predicted, tier = decide([r.rule for r in deciding])
@@ -272,12 +313,13 @@ class Engine:
         return Determination(
             index=index,
             request=request,
+            generation=generation,
             predicted="Overturned" if necessary else "Upheld",
             medically_necessary=necessary,
             decided_by=TIER_LABEL[tier],
             rules=trace,
             citations=citations,
-            rationale=compose_rationale([r.rule for r in decisive], request, necessary, values),
+            rationale=under + compose_rationale([r.rule for r in decisive], request, necessary, values),
             would_change_if=would_change,
             advisories=advisories,
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
@@ -314,6 +356,16 @@ def decide(rules: list[Rule]) -> tuple[str, int]:
     tier = min(r.tier for r in deciding)
     denied = any(r.outcome == "not_medically_necessary" for r in deciding if r.tier == tier)
     return ("Upheld" if denied else "Overturned"), tier
+
+
+def _generation_sentence(found: InForce | None, as_of: dt.date) -> str:
+    """The opening sentence naming the guideline generation an item was judged under."""
+    if found is None:
+        return ""
+    if found.rules_day != as_of:
+        return (f"No guideline generation the rule book holds was in force on {as_of.isoformat()}; "
+                f"judged under the nearest, {found.generation.title}. ")
+    return f"Judged under the guideline generation in force on {as_of.isoformat()}, {found.generation.title}. "
 
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:

@@ -42,5 +42,7 @@ def render_case(result: CaseDetermination) -> str:
         f"Case {result.case_id} — as of {result.as_of} ({result.as_of_source.replace('_', ' ')}); "
         f"rules {result.rules_version}"
     )
+    if result.generation is not None:
+        head += f"\nGuideline generation: {result.generation.title}"
     warnings = [f"Warning: {w}" for w in result.warnings]
     return "\n\n".join([head, *warnings] + [render_item(d) for d in result.items]) + "\n"

@@ -7,6 +7,7 @@ the file and line, the rule id and the field, and is raised as RuleError.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,8 @@ from ..safe_yaml import MAX_YAML_BYTES
 from ..textio import read_bytes_bounded
 from ..yaml_source import YamlDocument
 from .conditions import ConditionError, check_condition
+from .generations import FILE_NAME as GENERATIONS_FILE
+from .generations import Generations, InForce, load_generations
 from .model import Rule, RuleFile
 from .templates import check_template
 
@@ -40,6 +43,7 @@ class RuleBook:
     root: Path
     files: list[LoadedRuleFile]
     version: str
+    generations: Generations | None = None
     rules: list[Rule] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -47,6 +51,24 @@ class RuleBook:
         self.by_id = {r.id: r for r in self.rules}
         self.order = {r.id: i for i, r in enumerate(self.rules)}
         self.category_of = {r.id: f.spec.category for f in self.files for r in f.spec.rules}
+
+    def at(self, day: dt.date) -> InForce | None:
+        """The generation in force on *day* (None: the rule book declares none).
+
+        Every command and the API choose by date through here, so they agree.
+        """
+        return self.generations.at(day) if self.generations is not None else None
+
+    def in_force(self, day: dt.date) -> list[Rule]:
+        """The rules whose (generation-clipped) dates hold on *day*, or on the nearest generation's day."""
+        found = self.at(day)
+        when = found.rules_day if found is not None else day
+        return [r for r in self.rules if in_force(r, when)]
+
+
+def in_force(rule: Rule, day: dt.date) -> bool:
+    g = rule.guideline
+    return g.effective_from <= day and (g.effective_until is None or day <= g.effective_until)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -128,8 +150,51 @@ MAX_RULES = 2_000
 
 
 def rule_file_paths(root: Path) -> list[Path]:
-    """Rule files in a stable order; the vocabulary folder holds terminology, not rules."""
-    return sorted(p for p in root.rglob("*.yaml") if "vocabulary" not in p.relative_to(root).parts)
+    """Rule files in a stable order; the vocabulary folder and the generations registry hold no rules."""
+    return sorted(
+        p for p in root.rglob("*.yaml")
+        if "vocabulary" not in p.relative_to(root).parts and p.relative_to(root).as_posix() != GENERATIONS_FILE
+    )
+
+
+def _in_generations(loaded: LoadedRuleFile, root: Path, registry: Generations) -> LoadedRuleFile:
+    """The file with each rule's dates clipped to the generations its folder (or file, or rule) declares.
+
+    A rule keeps its own dates where they are narrower; a rule whose own dates
+    fall outside its generations could never apply and is refused.
+    """
+    relative = loaded.path.relative_to(root)
+    declared = loaded.spec.generations or registry.folder_of(relative)
+    if declared is None:
+        raise RuleError(
+            f"folder '{relative.parts[0] if len(relative.parts) > 1 else '.'}' declares no MTUS generation: "
+            f"add it under 'folders:' in {GENERATIONS_FILE}, or give the file 'generations:'",
+            source=str(loaded.path),
+        )
+    try:
+        rules = [_clip(rule, rule.guideline.generations or declared, registry) for rule in loaded.spec.rules]
+    except ValueError as exc:
+        raise RuleError(str(exc), source=str(loaded.path)) from None
+    return LoadedRuleFile(loaded.path, loaded.spec.model_copy(update={"rules": rules}))
+
+
+def _clip(rule: Rule, declared: list[str] | str, registry: Generations) -> Rule:
+    names = [g.id for g in registry.list] if declared == "every" else list(declared)
+    unknown = [n for n in names if n not in registry.by_id]
+    if unknown:
+        raise ValueError(f"rule '{rule.id}': unknown generation '{unknown[0]}' (known: {', '.join(registry.by_id)})")
+    first, last = registry.window(names)
+    g = rule.guideline
+    start = max(g.effective_from, first)
+    ends = [d for d in (g.effective_until, last) if d is not None]
+    until = min(ends) if ends else None
+    if until is not None and until < start:
+        raise ValueError(
+            f"rule '{rule.id}': its guideline dates ({g.effective_from} to {g.effective_until or 'open'}) "
+            f"fall outside its generations ({', '.join(names)})"
+        )
+    guideline = g.model_copy(update={"effective_from": start, "effective_until": until, "generations": names})
+    return rule.model_copy(update={"guideline": guideline})
 
 
 def load_rulebook(root: str | Path | None = None) -> RuleBook:
@@ -148,6 +213,9 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
         if total > MAX_RULES:
             raise RuleError(f"more than {MAX_RULES:,} rules: over the limit a rule book may hold "
                             f"(compiling and evaluating grow with it)", source=str(p))
+    registry = load_generations(base)
+    if registry is not None:
+        files = [_in_generations(f, base, registry) for f in files]
     seen: dict[str, Path] = {}
     for f in files:
         for rule in f.spec.rules:
@@ -155,7 +223,7 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
                 raise RuleError(f"rule '{rule.id}': duplicate id (also in {seen[rule.id]})", source=str(f.path))
             seen[rule.id] = f.path
     all_yaml = sorted(base.rglob("*.yaml"))
-    return RuleBook(root=base, files=files, version=_digest(base, all_yaml))
+    return RuleBook(root=base, files=files, version=_digest(base, all_yaml), generations=registry)
 
 
 @lru_cache(maxsize=8)

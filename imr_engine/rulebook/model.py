@@ -41,6 +41,10 @@ class GuidelineRef(_Strict):
         description="True once the criterion and pages were checked against the guideline text itself."
     )
     note: str | None = Field(None, description="Corrections to the brief, caveats, where the text was read.")
+    generations: list[str] = Field(
+        default_factory=list,
+        description="MTUS generations (rules/generations.yaml) the text belongs to; filled from the folder when empty.",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> GuidelineRef:
@@ -119,4 +123,7 @@ class RuleFile(_Strict):
     category: str = Field(pattern=r"^[a-z0-9_]+$", description="What kind of request, e.g. opioids, muscle_relaxants.")
     title: str
     applies_to: AppliesTo
+    generations: list[str] | Literal["every"] | None = Field(
+        None, description="MTUS generations of every rule here, instead of the folder's (rules/generations.yaml)."
+    )
     rules: list[Rule] = Field(min_length=1)

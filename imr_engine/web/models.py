@@ -15,6 +15,7 @@ from ..checklist import ItemChecklist
 from ..citations import Citation
 from ..engine.determination import CaseDetermination
 from ..facts.model import CaseFacts
+from ..rulebook.generations import GenerationRef
 from ..rulebook.model import GuidelineRef, Rule
 
 RequestLine = Annotated[str, Field(min_length=1, max_length=2_000)]
@@ -78,6 +79,9 @@ class RuleSummary(_Model):
 
 class RulesResponse(_Model):
     rules_version: str
+    as_of: dt.date | None = Field(None, description="With ?as_of=: the date the listing is for.")
+    generation: GenerationRef | None = Field(None, description="With ?as_of=: the MTUS generation in force then.")
+    warnings: list[str] = Field(default_factory=list, description="E.g. a date outside every generation.")
     rules: list[RuleSummary]
 
 

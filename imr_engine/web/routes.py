@@ -157,8 +157,12 @@ def build_router(service: EngineService) -> APIRouter:
 
     @router.get("/v1/rules", tags=["rules"], summary="Every rule with its citation and effective dates",
                 response_model=RulesResponse)
-    async def rules() -> Response:
-        return _json(service.rules_json)
+    async def rules(
+        as_of: Annotated[dt.date | None, Query(
+            description="List only the rules in force on this date, under the MTUS generation in force then."
+        )] = None,
+    ) -> Response:
+        return _json(service.rules_json if as_of is None else service.rules_json_at(as_of))
 
     @router.get("/v1/schema", tags=["rules"], summary="JSON Schema of case facts (the body of /v1/evaluate)",
                 response_model=SchemaResponse)

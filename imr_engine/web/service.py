@@ -153,6 +153,17 @@ class EngineService:
         rules = [RuleSummary.of(r, book.category_of[r.id]).model_dump(mode="json") for r in book.rules]
         return dump_json({"rules_version": self.version, "rules": rules})
 
+    def rules_json_at(self, day: dt.date) -> str:
+        """The rules in force on *day*, chosen as evaluation chooses them (RuleBook.at / in_force)."""
+        book = self.engine.book
+        found = book.at(day)
+        rules = [RuleSummary.of(r, book.category_of[r.id]).model_dump(mode="json") for r in book.in_force(day)]
+        return dump_json({
+            "rules_version": self.version, "as_of": day.isoformat(),
+            "generation": found.ref.model_dump(mode="json") if found is not None else None,
+            "warnings": [found.warning] if found is not None and found.warning else [], "rules": rules,
+        })
+
     @cached_property
     def schema_json(self) -> str:
         return dump_json({"rules_version": self.version, "schema": CaseFacts.model_json_schema()})

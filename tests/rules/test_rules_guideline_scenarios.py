@@ -34,7 +34,9 @@ def test_guideline_scenario(engine: Engine, scenario: Scenario) -> None:
     ):
         decisive = [r.rule_id for r in result.rules if r.decisive]
         assert scenario.rule in decisive, why
-        assert rule.guideline.as_citation() in result.citations
+        # The citation names the generation the item was judged under (rules/generations.yaml).
+        assert result.generation is not None and result.generation.id in rule.guideline.generations
+        assert rule.guideline.as_citation().model_copy(update={"generation": result.generation.title}) in result.citations
 
 
 def _by_rule() -> dict[str, list[Scenario]]:

@@ -72,6 +72,17 @@ def test_rules_list_each_rule_with_citation_and_dates(client: TestClient, engine
         assert served["category"] == engine.book.category_of[rule.id]
 
 
+def test_rules_as_of_are_the_cli_rules_as_of(client: TestClient, capsys) -> None:
+    body = client.get("/v1/rules", params={"as_of": "2024-06-01"}).json()
+    assert main(["rules", "--as-of", "2024-06-01", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in body["rules"]] == [r["id"] for r in printed]
+    assert body["generation"]["id"] == "mtus_acoem_2017" and body["warnings"] == []
+    assert not [r["id"] for r in body["rules"] if r["guideline"]["generations"] == ["mtus_2009"]]
+    early = client.get("/v1/rules", params={"as_of": "2001-01-01"}).json()
+    assert early["generation"]["id"] == "mtus_2007" and len(early["warnings"]) == 1
+
+
 def test_schema_is_the_case_facts_schema(client: TestClient, engine: Engine) -> None:
     body = client.get("/v1/schema").json()
     assert body == {"rules_version": engine.book.version, "schema": CaseFactsModel.model_json_schema()}

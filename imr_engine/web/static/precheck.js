@@ -574,6 +574,14 @@ function checklistBlock(c) {
   return out;
 }
 
+// The MTUS Drug Formulary's answer (drugs dispensed from 2018-01-01) in one line.
+function formularyText(f) {
+  const review = f.prospective_review === true ? "prospective review required"
+    : f.prospective_review === false ? "no prospective review needed" : "prospective review: cannot tell";
+  const status = f.compounded ? "compounded" : f.status.replace(/_/g, "-");
+  return `${status} (MTUS Drug List ${f.list_version}) · ${review}. ${f.reason}`;
+}
+
 function renderPredictions(result, checklist, previous) {
   const lists = new Map((checklist || []).map((c) => [c.index, c]));
   const before = new Map((previous ? previous.items : []).map((d) => [d.index, d.predicted]));
@@ -596,7 +604,9 @@ function renderPredictions(result, checklist, previous) {
         el("dd", { class: "rationale", text: d.rationale }),
         checklistBlock(lists.get(d.index)),
         d.advisories.length ? el("dt", { class: "advice", text: "Advice" }) : null,
-        d.advisories.length ? el("dd", { class: "advice" }, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null),
+        d.advisories.length ? el("dd", { class: "advice" }, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null,
+        d.formulary ? el("dt", { text: "Formulary" }) : null,
+        d.formulary ? el("dd", { class: "formulary", text: formularyText(d.formulary) }) : null),
       d.leans_on_rationale_facts ? el("p", { class: "hint", text: "Leans on a fact only a decision rationale states." }) : null,
       d.rules.length ? el("details", { class: "screen-only" },
         el("summary", { text: `Rules that fired (${d.rules.length})` }),
@@ -605,7 +615,9 @@ function renderPredictions(result, checklist, previous) {
           el("span", { text: `${r.question} (${r.rule_id})` }))))) : null);
   });
   $("predictions").replaceChildren(...cards);
-  $("case-meta").textContent = ` · case ${result.case_id} · rules applied as of ${result.as_of} (${result.as_of_source.replace(/_/g, " ")})`;
+  const generation = result.generation ? ` under ${result.generation.title}` : "";
+  const warnings = (result.warnings || []).map((w) => ` · ${w}`).join("");
+  $("case-meta").textContent = ` · case ${result.case_id} · rules applied as of ${result.as_of} (${result.as_of_source.replace(/_/g, " ")})${generation}${warnings}`;
 }
 
 // --- the two actions ------------------------------------------------------------------------
