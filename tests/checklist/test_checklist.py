@@ -23,15 +23,15 @@ RULES = Path(__file__).resolve().parents[2] / "rules"
 #: A progress note that documents a consistent drug screen but neither a return to work nor
 #: an assessment of aberrant behaviour, nor objective functional gains or pain relief.
 NOTE = """PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)
-Date of exam: 03/12/2024
-Date of injury: 05/02/2021
+Date of exam: 03/12/2015
+Date of injury: 05/02/2012
 
 SUBJECTIVE: Chronic low back pain radiating to the left leg. Pain 7/10 today.
 
 CURRENT MEDICATIONS:
-Norco 10/325 mg one tablet every 6 hours as needed for pain, taking since 2022.
+Norco 10/325 mg one tablet every 6 hours as needed for pain, taking since 2013.
 
-Urine drug screen on 01/15/2024 was consistent with prescribed medications.
+Urine drug screen on 01/15/2015 was consistent with prescribed medications.
 
 OBJECTIVE: Lumbar tenderness. Decreased range of motion.
 
@@ -133,7 +133,7 @@ rules:
 @pytest.mark.parametrize("needs_spasm", [True, False])
 def test_a_rule_book_change_changes_the_checklist(tmp_path: Path, needs_spasm: bool) -> None:
     engine = _rule_book(tmp_path, needs_spasm)
-    note = "Progress note 03/12/2024. Low back pain. Medications: Flexeril 10 mg at night.\n"
+    note = "Progress note 03/12/2015. Low back pain. Medications: Flexeril 10 mg at night.\n"
     result = check_case(engine, precheck(engine, note, ["Flexeril 10 mg #30"]).case)
     [item] = result.checklist
     assert item.predicted == "Upheld"

@@ -16,16 +16,16 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 NOTE = """PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)
-Date of exam: 03/12/2024
-Date of injury: 05/02/2021
+Date of exam: 03/12/2015
+Date of injury: 05/02/2012
 
 SUBJECTIVE: Chronic low back pain radiating to the left leg. Pain 7/10 today.
 
 CURRENT MEDICATIONS:
-Norco 10/325 mg one tablet every 6 hours as needed for pain, taking since 2022.
-Soma 350 mg three times a day since 2023.
+Norco 10/325 mg one tablet every 6 hours as needed for pain, taking since 2013.
+Soma 350 mg three times a day since 2014.
 
-Urine drug screen on 01/15/2024 was consistent with prescribed medications.
+Urine drug screen on 01/15/2015 was consistent with prescribed medications.
 
 ASSESSMENT: Lumbar radiculopathy.
 """

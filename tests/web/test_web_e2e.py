@@ -169,8 +169,8 @@ def test_paste_check_correct_recheck(page, server, engine: Engine) -> None:
 #: started a year ago"; a reviewer adds it. CPMTG p. 63-66: a muscle relaxant is for a short course in an
 #: acute exacerbation, not for long-term use.
 MISSED_NOTE = """PROGRESS NOTE
-Date of service: 03/12/2024
-Date of injury: 06/14/2022
+Date of service: 03/12/2015
+Date of injury: 06/14/2013
 
 The patient returns for chronic low back pain. Pain is 6/10. He describes a flare-up of his back pain over the past week.
 
@@ -182,7 +182,7 @@ Assessment: lumbar strain, chronic.
 
 Plan: continue current regimen.
 """
-ADDED_MEDICATION = {"name": "cyclobenzaprine 10 mg qhs", "started": "2023-03", "evidence": []}
+ADDED_MEDICATION = {"name": "cyclobenzaprine 10 mg qhs", "started": "2014-03", "evidence": []}
 
 
 def expected_after(engine: Engine, lines: list[str], *, corrected: bool):
@@ -190,7 +190,7 @@ def expected_after(engine: Engine, lines: list[str], *, corrected: bool):
     data = importlib.import_module("imr_engine.extract").extract_text(MISSED_NOTE, lines).model_dump(mode="json")
     if corrected:
         data["medications"].append(ADDED_MEDICATION)
-        data["ur_decision_date"] = {"date": "2024-03-15", "evidence": []}
+        data["ur_decision_date"] = {"date": "2015-03-15", "evidence": []}
     return engine.evaluate(CaseFacts.model_validate(data))
 
 
@@ -211,11 +211,11 @@ def test_add_a_missed_medication_edit_a_request_line_and_keep_every_correction(p
 
     # a US date for the UR decision
     ur = page.locator("[data-path='ur_decision_date.date']")
-    ur.fill("03/15/2024")
+    ur.fill("03/15/2015")
     ur.press("Tab")
     assert page.locator("[data-path='ur_decision_date.date'][aria-invalid]").count() == 0
 
-    # add the medication the reader missed, started "03/2023" as the reviewer writes it
+    # add the medication the reader missed, started "03/2014" as the reviewer writes it
     page.select_option("#add-kind", "medications")
     page.click("#add-fact")
     index = len(missed.medications)
@@ -224,14 +224,14 @@ def test_add_a_missed_medication_edit_a_request_line_and_keep_every_correction(p
     name.fill(ADDED_MEDICATION["name"])
     name.press("Tab")
     started = page.locator(f"[data-path='medications.{index}.started']")
-    started.fill("03/2023")
+    started.fill("03/2014")
     started.press("Tab")
     page.click("#recheck")
     sync_api.expect(page.locator("#status")).to_have_text("Re-checked: 1 requested item.")
     after = expected_after(engine, ["Flexeril 10 mg #30"], corrected=True)
     assert predictions(page) == [d.predicted for d in after.items] == ["Upheld"]
     assert page.locator(".prediction .changed").inner_text() == "Changed after re-check: was Overturned"
-    assert "as of 2024-03-15" in page.locator("#case-meta").inner_text()
+    assert "as of 2015-03-15" in page.locator("#case-meta").inner_text()
 
     # edit the request lines and Check again: the corrections stay
     lines = ["Flexeril 10 mg #30", "Baclofen 10 mg #30"]
@@ -241,8 +241,8 @@ def test_add_a_missed_medication_edit_a_request_line_and_keep_every_correction(p
     both = expected_after(engine, lines, corrected=True)
     assert predictions(page) == [d.predicted for d in both.items] == ["Upheld", "Overturned"]
     assert page.locator(f"[data-path='medications.{index}.name']").input_value() == ADDED_MEDICATION["name"]
-    assert page.locator(f"[data-path='medications.{index}.started']").input_value() == "2023-03"
-    assert "as of 2024-03-15" in page.locator("#case-meta").inner_text()
+    assert page.locator(f"[data-path='medications.{index}.started']").input_value() == "2014-03"
+    assert "as of 2015-03-15" in page.locator("#case-meta").inner_text()
     # the checklist on the card names what decided it
     flexeril = page.locator(".prediction").first
     assert "long term use" in flexeril.locator(".checklist").inner_text()
@@ -262,7 +262,7 @@ def test_bad_dates_and_missing_items_point_at_the_field(page) -> None:
     ur.press("Tab")
     sync_api.expect(ur).to_be_focused()
     assert ur.get_attribute("aria-invalid") == "true"
-    assert "03/12/2024" in page.locator("#ctl-ur_decision_date-date-error").inner_text()
+    assert "03/12/2024" in page.locator("#ctl-ur_decision_date-date-error").inner_text()  # the example it gives
 
 
 def test_api_docs_render_with_the_network_disabled(server, tmp_path) -> None:
