@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from .checklist import ItemChecklist, document_checklist
 from .engine import CaseDetermination, Engine
 from .extract import extract_text
 from .facts import CaseFacts
@@ -23,6 +24,9 @@ class PrecheckResult(BaseModel):
 
     case: CaseFacts
     determination: CaseDetermination
+    checklist: list[ItemChecklist] = Field(
+        default_factory=list, description="Per item: the deciding rules' criteria and what must change together."
+    )
 
 
 def precheck(
@@ -30,4 +34,11 @@ def precheck(
 ) -> PrecheckResult:
     """Read *note*, decide each of *requests*; raises ImrError for text that cannot be read."""
     case = extract_text(note, requests, case_id=case_id)
-    return PrecheckResult(case=case, determination=engine.evaluate(case, as_of=as_of))
+    return check_case(engine, case, as_of=as_of)
+
+
+def check_case(engine: Engine, case: CaseFacts, *, as_of: dt.date | None = None) -> PrecheckResult:
+    """Decide each item of a (corrected) case and list its documentation checklist."""
+    determination = engine.evaluate(case, as_of=as_of)
+    return PrecheckResult(case=case, determination=determination,
+                          checklist=document_checklist(engine, case, determination))

@@ -40,8 +40,8 @@ def add_request_option(parser: argparse.ArgumentParser, *, required: bool) -> No
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checklist.render import render_precheck
     from ..engine import load_engine
-    from ..engine.render import render_case
     from ..precheck import precheck
     from ..textio import read_text_file
 
@@ -55,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(dump_json(result.model_dump(mode="json")))
     else:
-        print(render_case(result.determination), end="")
+        print(render_precheck(result), end="")
     return EXIT_OK

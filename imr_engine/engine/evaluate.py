@@ -148,12 +148,43 @@ class Engine:
                 f"the case cannot be evaluated: {exc.title} field '{where}': {first['msg']}", source=case.case_id
             ) from None
 
-    def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
+    def derive(self, case: CaseFacts, as_of: dt.date | None = None) -> tuple[AsOf, list[RequestedItem], list[Derived]]:
+        """The as-of date, each requested item and its derived item facts: what the rules read."""
         resolved = resolve_as_of(case, as_of)
+        items = self._requested_items(case)
+        return resolved, items, derive_items(case, items, resolved.date, self.vocabulary)
+
+    def fired_for_variants(
+        self, facts: ItemFacts, variants: list[dict[str, Any]], as_of: dt.date | None = None
+    ) -> list[list[Rule]]:
+        """The rules that fire for each variant of one item's facts (its JSON dump with some values changed).
+
+        What-if re-evaluation through the same compiled rulesets: the documentation checklist asks
+        which missing facts, supplied together, would change an outcome. Variants keep the item's
+        routing fields (kind, service, ingredients, classes), so they go to the item's topics.
+        """
+        found = self.book.at(as_of) if as_of is not None else None
+        day = {"as_of_day": found.rules_day.toordinal()} if found is not None and found.rules_day != as_of else {}
+        batch: list[dict[str, Any]] = []
+        for i, variant in enumerate(variants):
+            fact = engine_fact({**variant, **day, "item_index": i})  # the generation _evaluate applies
+            check_fact(fact)
+            batch.append(fact)
+        fired: dict[int, set[str]] = defaultdict(set)
+        for t in self._topics_for(facts):
+            for index, rule_id in self.topics[t].ruleset.matches(batch, checked=True):
+                fired[index].add(rule_id)
+        order, views = self.book.order, self._views
+        return [[views[r].rule for r in sorted(fired[i], key=order.__getitem__)] for i in range(len(variants))]
+
+    def rules_in_scope(self, facts: ItemFacts) -> list[Rule]:
+        """Every rule of the topics an item is routed to (whether or not its criteria hold)."""
+        return [r for t in self._topics_for(facts) for r in self.topics[t].source.spec.rules]
+
+    def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
+        resolved, items, derived = self.derive(case, as_of)
         when = resolved.date
         found = self.book.at(when)
-        items = self._requested_items(case)
-        derived = derive_items(case, items, when, self.vocabulary)
         dumps = [d.facts.model_dump(mode="json") for d in derived]
         if found is not None and found.rules_day != when:
             # Outside every generation: the rules of the nearest one apply; the clinical clock keeps the real date.
@@ -272,9 +303,9 @@ class Engine:
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
                 basis="no_rule",
             )
-        tier = min(r.rule.tier for r in deciding)
+        predicted, tier = decide([r.rule for r in deciding])
         in_tier = [r for r in deciding if r.rule.tier == tier]
-        necessary = not any(r.rule.outcome == "not_medically_necessary" for r in in_tier)
+        necessary = predicted == "Overturned"
         outcome = "medically_necessary" if necessary else "not_medically_necessary"
         decisive = [r for r in in_tier if r.rule.outcome == outcome]
         decisive_ids = {r.rule.id for r in decisive}
@@ -381,6 +412,20 @@ class Engine:
 def _documented(rule: Rule) -> list[str]:
     """What would make a supporting rule fire, as documentation to supply."""
     return [f"Documentation that answers yes to: {rule.question.rstrip('?')}? ({rule.guideline.label()})"]
+
+
+def decide(rules: list[Rule]) -> tuple[str, int]:
+    """The decision policy over the rules that fired: (Upheld | Overturned | Indeterminate, deciding tier).
+
+    The highest evidence tier with a deciding rule decides; within it one unmet criterion
+    (a not-medically-necessary rule) upholds the denial. Tier 0 when no deciding rule fired.
+    """
+    deciding = [r for r in rules if r.outcome != "advisory"]
+    if not deciding:
+        return "Indeterminate", 0
+    tier = min(r.tier for r in deciding)
+    denied = any(r.outcome == "not_medically_necessary" for r in deciding if r.tier == tier)
+    return ("Upheld" if denied else "Overturned"), tier
 
 
 def _generation_sentence(found: InForce | None, as_of: dt.date) -> str:

@@ -49,6 +49,8 @@ def create_app(rules_dir: str | Path | None = None, *, max_body_bytes: int = DEF
             "`X-Rules-Version` header. Errors are JSON: `{\"error\": {\"status\", \"message\", \"field\", \"errors\"}}`."
         ),
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's viewer loads from a CDN: /docs is our own page, which works offline
+        redoc_url=None,
     )
     app.state.service = service
     app.include_router(build_router(service))
@@ -70,9 +72,13 @@ def app_from_environment() -> FastAPI:
 def _add_page(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", headers=_PAGE_HEADERS)
+
+    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
+    async def docs() -> FileResponse:
+        return FileResponse(STATIC_DIR / "docs.html", headers=_PAGE_HEADERS)
 
 
 def _add_bodies(schema: dict[str, Any]) -> None:

@@ -11,7 +11,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..checklist import ItemChecklist
 from ..citations import Citation
+from ..engine.determination import CaseDetermination
 from ..facts.model import CaseFacts
 from ..rulebook.generations import GenerationRef
 from ..rulebook.model import GuidelineRef, Rule
@@ -37,6 +39,14 @@ class ExtractRequest(_Model):
 class ExtractResponse(_Model):
     rules_version: str
     case: CaseFacts = Field(description="Draft case facts; each fact's evidence has offsets into `text`.")
+
+
+class PrecheckResponse(_Model):
+    rules_version: str
+    determination: CaseDetermination = Field(description="The same document /v1/evaluate answers.")
+    checklist: list[ItemChecklist] = Field(
+        description="Per item: the deciding rules' criteria, documented or not, and what must change together."
+    )
 
 
 class RuleSummary(_Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
@@ -12,7 +13,16 @@ from pydantic import BaseModel, ValidationError
 
 from ..engine.determination import CaseDetermination
 from ..facts.model import CaseFacts
-from .models import ErrorResponse, ExtractRequest, ExtractResponse, Health, RulesResponse, SchemaResponse
+from .cds import SERVICE_ID, CdsHooksRequest, CdsHooksResponse, discovery
+from .models import (
+    ErrorResponse,
+    ExtractRequest,
+    ExtractResponse,
+    Health,
+    PrecheckResponse,
+    RulesResponse,
+    SchemaResponse,
+)
 from .service import EngineService
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -25,7 +35,10 @@ M = TypeVar("M", bound=BaseModel)
 
 #: Bodies are validated from the raw bytes in pydantic's JSON mode (several times faster than
 #: FastAPI's json.loads + python-mode validation); app.py adds their schemas to the OpenAPI document.
-BODIES: dict[str, type[BaseModel]] = {"/v1/evaluate": CaseFacts, "/v1/extract": ExtractRequest}
+BODIES: dict[str, type[BaseModel]] = {
+    "/v1/evaluate": CaseFacts, "/v1/precheck": CaseFacts, "/v1/extract": ExtractRequest,
+    f"/cds-services/{SERVICE_ID}": CdsHooksRequest,
+}
 
 
 def _documented_body(path: str) -> dict[str, Any]:
@@ -48,6 +61,9 @@ async def body_as(model: type[M], request: Request) -> M:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_input=False, include_url=False)]
         ) from None
+
+
+_DISCOVERY = json.dumps(discovery())
 
 
 async def _size(request: Request) -> int:
@@ -82,6 +98,45 @@ def build_router(service: EngineService) -> APIRouter:
         case = await body_as(CaseFacts, request)
         request.state.case_id = case.case_id
         return _json(await service.run_sized(await _size(request), "evaluate_json", case, as_of))
+
+    @router.post(
+        "/v1/precheck", tags=["engine"], summary="Predict each item of a case, with its documentation checklist",
+        response_model=PrecheckResponse, responses=_ERRORS,
+        description=(
+            "Body: case facts, as /v1/evaluate takes them (e.g. the draft from /v1/extract, corrected). Answer: the "
+            "determination /v1/evaluate gives, and per item the criteria of the deciding rules marked documented "
+            "(with the quote), documented absent or not documented, and the smallest sets of facts that change the "
+            "outcome together -- found by re-evaluating the rules with the missing facts supplied."
+        ),
+        openapi_extra=_documented_body("/v1/precheck"),
+    )
+    async def precheck(
+        request: Request,
+        as_of: Annotated[dt.date | None, Query(description="Evaluation date, as for /v1/evaluate.")] = None,
+    ) -> Response:
+        case = await body_as(CaseFacts, request)
+        request.state.case_id = case.case_id
+        return _json(await service.run_sized(await _size(request), "precheck_json", case, as_of))
+
+    @router.get("/cds-services", tags=["cds-hooks"], summary="CDS Hooks discovery: the pre-check service")
+    async def cds_discovery() -> Response:
+        return _json(_DISCOVERY)
+
+    @router.post(
+        f"/cds-services/{SERVICE_ID}", tags=["cds-hooks"], response_model=CdsHooksResponse, responses=_ERRORS,
+        summary="CDS Hooks order-sign: one card per draft order",
+        description=(
+            "A CDS Hooks request whose context.draftOrders is a FHIR Bundle of the draft orders (each order's "
+            "code.text is the request line, as on an RFA) and whose prefetch.note is a DocumentReference with the "
+            "progress note as a text/plain attachment (base64 data). Answer: one card per order -- indicator "
+            "warning when IMR would likely uphold a denial, info otherwise; the guideline citation as source; "
+            "the documentation checklist as detail. Nothing is fetched from the FHIR server."
+        ),
+        openapi_extra=_documented_body(f"/cds-services/{SERVICE_ID}"),
+    )
+    async def cds_service(request: Request) -> Response:
+        body = await body_as(CdsHooksRequest, request)
+        return _json(await service.run_sized(await _size(request), "cds_json", body))
 
     @router.post(
         "/v1/extract", tags=["engine"], summary="Draft case facts from a note and request lines",

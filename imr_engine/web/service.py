@@ -33,8 +33,10 @@ from ..engine import Engine, load_engine, resolve_as_of
 from ..errors import EngineError, ImrError
 from ..extract import extract_text
 from ..facts.model import CaseFacts
+from ..precheck import check_case, precheck
+from .cds import CdsHooksRequest, cards, note_text, request_lines
 from .errors import FieldProblem, Overloaded
-from .models import ExtractResponse, Health, RuleSummary
+from .models import ExtractResponse, Health, PrecheckResponse, RuleSummary
 
 T = TypeVar("T")
 
@@ -114,14 +116,30 @@ class EngineService:
         refuse (e.g. a negative visit count in a parsed request): that is still the caller's
         input, so it becomes an EngineError (422) naming the derived fact, not a 500.
         """
+        self._check_dated(case, as_of)
+        return self.engine.evaluate(case, as_of=as_of).model_dump_json()
+
+    @staticmethod
+    def _check_dated(case: CaseFacts, as_of: dt.date | None) -> None:
         try:
             resolve_as_of(case, as_of)
         except EngineError:
             raise FieldProblem(
-                "as_of", "the case has no as_of date, no UR decision date and no dated report: "
-                "set as_of in the case, or pass ?as_of=YYYY-MM-DD", source=case.case_id,
+                "as_of", "the case has no date to apply the rules at (no as-of date, UR decision date, dated "
+                "report or other date): set the date the rules apply at (as_of in the case, or ?as_of=YYYY-MM-DD)", source=case.case_id,
             ) from None
-        return self.engine.evaluate(case, as_of=as_of).model_dump_json()
+
+    def precheck_json(self, case: CaseFacts, as_of: dt.date | None) -> str:
+        """The determination and the documentation checklist of a (corrected) case."""
+        self._check_dated(case, as_of)
+        result = check_case(self.engine, case, as_of=as_of)
+        return PrecheckResponse(rules_version=self.version, determination=result.determination,
+                                checklist=result.checklist).model_dump_json()
+
+    def cds_json(self, body: CdsHooksRequest) -> str:
+        """CDS Hooks cards for the draft orders, read against the prefetched note."""
+        lines, note = request_lines(body), note_text(body)
+        return cards(precheck(self.engine, note, lines, case_id="cds-hooks")).model_dump_json(exclude_none=True)
 
     def extract_json(self, text: str, requests: list[str], case_id: str) -> str:
         case = extract_text(text, requests, case_id=case_id)

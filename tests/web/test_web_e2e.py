@@ -149,10 +149,148 @@ def test_paste_check_correct_recheck(page, server, engine: Engine) -> None:
     page.emulate_media(media="print")
     assert page.locator("#input").is_hidden()
     assert page.locator(".fact.corrected").count() == 1
+    # the printout keeps the advice (taper Soma), the generation applied, the unchecked-citation label,
+    # the disclaimer and the claim, reviewer and date fields
+    assert page.locator(".prediction .advice").first.is_visible()
+    assert "Taper" in page.locator(".prediction").nth(1).locator("dd.advice").inner_text() or \
+        "taper" in page.locator(".prediction").nth(1).locator("dd.advice").inner_text()
+    assert page.locator(".prediction .generation").first.is_visible()
+    assert "citation not yet checked against the guideline text" in page.locator(".prediction .generation").first.inner_text()
+    assert page.locator(".disclaimer").is_visible() and "not a determination" in page.locator(".disclaimer").inner_text()
+    for field in ("#claim-number", "#reviewer", "#worksheet-date"):
+        assert page.locator(field).is_visible()
     pdf = page.pdf(format="Letter", print_background=True)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
     # the server logged ids and timings, none of the note
     log = server[1].read_text()
-    assert "path='/v1/extract' status=200" in log and "path='/v1/evaluate' status=200" in log
+    assert "path='/v1/extract' status=200" in log and "path='/v1/precheck' status=200" in log
     assert "Soma 350 mg three times daily" not in log and "acute exacerbation" not in log
+
+
+# --- completing the facts: a medication the reader missed, a request line edited, a US date ---------
+
+#: The reader misses the muscle relaxant named only in parentheses after "the muscle relaxer his PCP
+#: started a year ago"; a reviewer adds it. CPMTG p. 63-66: a muscle relaxant is for a short course in an
+#: acute exacerbation, not for long-term use.
+MISSED_NOTE = """PROGRESS NOTE
+Date of service: 03/12/2015
+Date of injury: 06/14/2013
+
+The patient returns for chronic low back pain. Pain is 6/10. He describes a flare-up of his back pain over the past week.
+
+He relies on the muscle relaxer his PCP started a year ago (cyclobenzaprine 10 mg qhs).
+
+Exam: lumbar paraspinal spasm, tenderness.
+
+Assessment: lumbar strain, chronic.
+
+Plan: continue current regimen.
+"""
+ADDED_MEDICATION = {"name": "cyclobenzaprine 10 mg qhs", "started": "2014-03", "evidence": []}
+
+
+def expected_after(engine: Engine, lines: list[str], *, corrected: bool):
+    """The library's answer for the note, with the reviewer's two corrections when *corrected*."""
+    data = importlib.import_module("imr_engine.extract").extract_text(MISSED_NOTE, lines).model_dump(mode="json")
+    if corrected:
+        data["medications"].append(ADDED_MEDICATION)
+        data["ur_decision_date"] = {"date": "2015-03-15", "evidence": []}
+    return engine.evaluate(CaseFacts.model_validate(data))
+
+
+def predictions(page) -> list[str]:
+    return [c.get_attribute("data-predicted") or "" for c in page.locator(".prediction").all()]
+
+
+def test_add_a_missed_medication_edit_a_request_line_and_keep_every_correction(page, engine: Engine) -> None:
+    missed = importlib.import_module("imr_engine.extract").extract_text(MISSED_NOTE, ["Flexeril 10 mg #30"])
+    assert not any("cyclobenzaprine" in m.name.lower() for m in missed.medications), "the reader now finds it"
+
+    page.fill("#note", MISSED_NOTE)
+    page.fill("#items", "Flexeril 10 mg #30")
+    page.click("#check")
+    sync_api.expect(page.locator("#status")).to_have_text("Checked: 1 requested item.")
+    before = expected_after(engine, ["Flexeril 10 mg #30"], corrected=False)
+    assert predictions(page) == [d.predicted for d in before.items] == ["Overturned"]
+
+    # a US date for the UR decision
+    ur = page.locator("[data-path='ur_decision_date.date']")
+    ur.fill("03/15/2015")
+    ur.press("Tab")
+    assert page.locator("[data-path='ur_decision_date.date'][aria-invalid]").count() == 0
+
+    # add the medication the reader missed, started "03/2014" as the reviewer writes it
+    page.select_option("#add-kind", "medications")
+    page.click("#add-fact")
+    index = len(missed.medications)
+    name = page.locator(f"[data-path='medications.{index}.name']")
+    sync_api.expect(name).to_be_focused()
+    name.fill(ADDED_MEDICATION["name"])
+    name.press("Tab")
+    started = page.locator(f"[data-path='medications.{index}.started']")
+    started.fill("03/2014")
+    started.press("Tab")
+    page.click("#recheck")
+    sync_api.expect(page.locator("#status")).to_have_text("Re-checked: 1 requested item.")
+    after = expected_after(engine, ["Flexeril 10 mg #30"], corrected=True)
+    assert predictions(page) == [d.predicted for d in after.items] == ["Upheld"]
+    assert page.locator(".prediction .changed").inner_text() == "Changed after re-check: was Overturned"
+    assert "as of 2015-03-15" in page.locator("#case-meta").inner_text()
+
+    # edit the request lines and Check again: the corrections stay
+    lines = ["Flexeril 10 mg #30", "Baclofen 10 mg #30"]
+    page.fill("#items", "\n".join(lines))
+    page.click("#check")
+    sync_api.expect(page.locator("#status")).to_have_text("Checked: 2 requested items.")
+    both = expected_after(engine, lines, corrected=True)
+    assert predictions(page) == [d.predicted for d in both.items] == ["Upheld", "Overturned"]
+    assert page.locator(f"[data-path='medications.{index}.name']").input_value() == ADDED_MEDICATION["name"]
+    assert page.locator(f"[data-path='medications.{index}.started']").input_value() == "2014-03"
+    assert "as of 2015-03-15" in page.locator("#case-meta").inner_text()
+    # the checklist on the card names what decided it
+    flexeril = page.locator(".prediction").first
+    assert "long term use" in flexeril.locator(".checklist").inner_text()
+
+
+def test_bad_dates_and_missing_items_point_at_the_field(page) -> None:
+    page.fill("#note", MISSED_NOTE)
+    page.click("#check")
+    sync_api.expect(page.locator("#items")).to_be_focused()
+    assert "List at least one requested item" in page.locator("#status").inner_text()
+    assert page.locator("#pred-h").is_hidden()
+    page.fill("#items", "Flexeril 10 mg #30")
+    page.click("#check")
+    sync_api.expect(page.locator("#status")).to_have_text("Checked: 1 requested item.")
+    ur = page.locator("[data-path='ur_decision_date.date']")
+    ur.fill("13/45/2024")
+    ur.press("Tab")
+    sync_api.expect(ur).to_be_focused()
+    assert ur.get_attribute("aria-invalid") == "true"
+    assert "03/12/2024" in page.locator("#ctl-ur_decision_date-date-error").inner_text()  # the example it gives
+
+
+def test_api_docs_render_with_the_network_disabled(server, tmp_path) -> None:
+    base = server[0]
+    with sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            blocked: list[str] = []
+
+            def only_local(route) -> None:
+                if route.request.url.startswith(base):
+                    route.continue_()
+                else:
+                    blocked.append(route.request.url)
+                    route.abort()
+
+            context.route("**/*", only_local)
+            tab = context.new_page()
+            tab.goto(base + "/docs")
+            tab.wait_for_selector("body[data-ready]")
+            text = tab.locator("#api").inner_text()
+            assert "/v1/precheck" in text and "/cds-services/imr-precheck" in text
+            assert blocked == []
+        finally:
+            context.close()

@@ -16,10 +16,23 @@ const ALWAYS_SHOWN = new Set(["as_of", "ur_decision_date"]);
 const TOP_ORDER = ["as_of", "ur_decision_date", "date_of_injury", "report_dates", "claimant", "diagnoses",
   "medications", "pain_scores", "function", "monitoring", "exam", "clinical", "treatments", "imaging", "surgeries", "requests"];
 const LABELS = { as_of: "Rules apply as of", ur_decision_date: "UR decision date", cures_checked: "CURES checked",
-  gi_risk_factors: "GI risk factors", adl_improvement: "ADL improvement" };
+  gi_risk_factors: "GI risk factors", adl_improvement: "ADL improvement", name: "Name" };
+// Lists of facts a reviewer can add to and remove from: what the reader may have missed.
+const EDITABLE_LISTS = { medications: "medication", diagnoses: "diagnosis", treatments: "prior treatment",
+  imaging: "imaging study", surgeries: "surgery" };
+// What the name field of a new entry is asked as.
+const NAME_HINTS = { medications: "Name, strength and sig as written, e.g. Flexeril 10 mg at night",
+  diagnoses: "Diagnosis as written", treatments: "Treatment as written, e.g. physical therapy",
+  surgeries: "Surgery as written", imaging: "" };
+const STATUS_WORDS = { documented: "documented", documented_absent: "documented absent", not_documented: "not documented" };
+const STATUS_MARK = { documented: "✓", documented_absent: "–", not_documented: "?" };
+const UNCHECKED = "citation not yet checked against the guideline text";
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 // caseFacts: the case as corrected so far; extracted: the draft as /v1/extract gave it.
-const state = { schema: null, note: "", caseFacts: null, extracted: null, result: null, edits: 0 };
+// corrections: every change the reviewer made, replayed onto a fresh reading when the note changes.
+const state = { schema: null, note: "", caseFacts: null, extracted: null, result: null, checklist: [], edits: 0,
+  corrections: [], added: new WeakSet() };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs = {}, ...children) {
@@ -127,16 +140,20 @@ function walk(value, schema, path, labels, facts) {
   if (node.type === "object" || node.properties) {
     const controls = [];
     const required = new Set(node.required || []);
-    for (const [key, prop] of Object.entries(node.properties || {})) {
+    const entry = path.length === 2 && EDITABLE_LISTS[path[0]] && Number.isInteger(path[1]);
+    // the schema lists properties alphabetically: what names an entry (its required fields) first
+    const props = Object.entries(node.properties || {}).sort(([a], [b]) => required.has(b) - required.has(a));
+    for (const [key, prop] of props) {
       if (SKIP_KEYS.has(key)) continue;
       const child = resolve(prop);
-      const kind = controlKind(child.node);
+      const kind = controlKind(child.node) || (entry ? textKind(child.node) : null);
       if (kind) {
         if (value === null || value === undefined) {
           if (required.has(key)) controls.push({ key, kind, node: child.node, nullable: true, path: [...path, key], absent: true });
         } else {
           controls.push({ key, kind, node: child.node, nullable: child.nullable, path: [...path, key] });
         }
+        if (entry && required.has(key)) controls[controls.length - 1].required = true;
       } else if (value && (child.node.type === "object" || child.node.properties || child.node.type === "array")) {
         walk(value[key], prop, [...path, key], [...labels, titleOf(key)], facts);
       }
@@ -148,6 +165,7 @@ function walk(value, schema, path, labels, facts) {
         id: facts.length, path, label: labels.join(" › "), description: node.description || "",
         controls, evidence, value, absentObject: value === null || value === undefined,
         name: value && typeof value.name === "string" ? value.name : null,
+        list: entry ? path[0] : null, added: entry && state.added.has(value),
       });
     }
     return;
@@ -161,9 +179,17 @@ function walk(value, schema, path, labels, facts) {
   }
 }
 
+// Plain strings (a name, a region) and lists of strings are editable in entries a reviewer can add.
+function textKind(node) {
+  if (node.type === "string" && !node.pattern && !node.format) return "text";
+  if (node.type === "array" && resolve(node.items).node.type === "string") return "strings";
+  return null;
+}
+
 function entryLabel(entry, i) {
   if (entry && typeof entry === "object") {
-    if (typeof entry.name === "string") return entry.name;
+    if (typeof entry.name === "string") return entry.name || "(new, unnamed)";
+    if (typeof entry.modality === "string") return entry.modality || "(new study)";
     if (typeof entry.text === "string") return entry.text;
     if (typeof entry.score === "number") return `${entry.score}${entry.score_max != null ? "-" + entry.score_max : ""}/10`;
     if (typeof entry.date === "string") return entry.date;
@@ -187,6 +213,7 @@ function setAt(obj, path, value) {
 // A fact is "documented" when the note says something about it: quotes, or a value off its default.
 function isDocumented(fact) {
   if (ALWAYS_SHOWN.has(fact.path.join(".") || fact.controls[0].key)) return true;
+  if (fact.added) return true;
   if (fact.evidence.length) return true;
   if (fact.absentObject) return false;
   return fact.controls.some((c) => {
@@ -206,12 +233,16 @@ function renderFacts() {
     : [el("p", { class: "hint", text: "No facts were found in the note." })]));
   $("facts-undocumented").replaceChildren(...rest.map(factRow));
   $("undocumented-count").textContent = String(rest.length);
+  $("no-corrections").hidden = document.querySelector(".fact.corrected") !== null;
   renderNote(facts);
 }
 
 function factRow(fact) {
   const labelId = `fact-${fact.id}-label`;
-  const row = el("div", { class: "fact", id: `fact-${fact.id}`, "data-fact": fact.id, "data-path": fact.path.join(".") });
+  const corrected = fact.added || fact.controls.some((k) => JSON.stringify(getAt(state.caseFacts, k.path) ?? null)
+    !== JSON.stringify(getAt(state.extracted, k.path) ?? null));
+  const row = el("div", { class: `fact${fact.added ? " added" : ""}${corrected ? " corrected" : ""}`, id: `fact-${fact.id}`,
+    "data-fact": fact.id, "data-path": fact.path.join(".") });
   const head = el("div", { class: "fact-label", id: labelId },
     el("span", { class: "fact-name", text: fact.label }),
     fact.description ? el("span", { class: "fact-desc screen-only", text: fact.description }) : null);
@@ -226,6 +257,10 @@ function factRow(fact) {
           }, "show in note") : el("span", { class: "hint", text: ev.source === "request" ? " (request line)" : "" })))
       : el("span", { class: "hint", text: "not in the note" }));
   row.append(head, controls, quotes);
+  if (fact.list) {
+    row.append(el("button", { type: "button", class: "link screen-only remove", "aria-label": `Remove ${fact.label}`,
+      onclick: () => removeEntry(fact) }, "remove"));
+  }
   row.addEventListener("focusin", () => showInNote(fact.id, false));
   return row;
 }
@@ -251,10 +286,15 @@ function control(fact, c, labelId) {
       id, type: "number", inputmode: "decimal", step: c.node.type === "integer" ? "1" : "0.5",
       min: c.node.minimum, max: c.node.maximum, value: value ?? "", "data-path": c.path.join("."),
     });
+  } else if (c.kind === "text" || c.kind === "strings") {
+    const shown = Array.isArray(value) ? value.join(", ") : value ?? "";
+    input = el("input", { id, type: "text", size: 28, value: shown, "data-path": c.path.join("."),
+      "data-required": c.required ? "true" : null,
+      placeholder: c.key === "name" ? NAME_HINTS[c.path[0]] || "" : c.kind === "strings" ? "comma-separated" : "" });
   } else {
     input = el("input", {
-      id, type: "text", inputmode: "numeric", size: 11, value: value ?? "",
-      placeholder: c.node.format === "date" ? "YYYY-MM-DD" : "YYYY[-MM[-DD]]", "data-path": c.path.join("."),
+      id, type: "text", size: 11, value: value ?? "",
+      placeholder: c.node.format === "date" ? "MM/DD/YYYY" : "MM/DD/YYYY, MM/YYYY or YYYY", "data-path": c.path.join("."),
     });
   }
   if (!name) input.setAttribute("aria-labelledby", labelId);
@@ -273,15 +313,25 @@ function printedValue(c, value) {
 
 function onEdit(fact, c, input) {
   let value = input.value.trim();
+  clearError(input);
+  if (c.kind === "date" && value !== "") {
+    const iso = normalDate(value, c.node.format === "date");
+    if (!iso) {
+      fieldError(input, c.node.format === "date" ? "Write a full date, e.g. 03/12/2024 or 2024-03-12."
+        : "Write a date such as 03/12/2024, 03/2024 or 2024.");
+      return;
+    }
+    value = iso;
+  }
   if (c.kind === "number") value = value === "" ? null : Number(value);
+  else if (c.kind === "strings") value = value.split(",").map((v) => v.trim()).filter(Boolean);
   else if (value === "") value = c.nullable ? null : value;
   if (c.absent && value === null) {
     if (getAt(state.caseFacts, fact.path) !== null && getAt(state.caseFacts, fact.path) !== undefined) setAt(state.caseFacts, fact.path, null);
   } else {
     setAt(state.caseFacts, c.path, value);
   }
-  input.removeAttribute("aria-invalid");
-  $(`${input.id}-error`).textContent = "";
+  record({ op: "set", path: c.path, value, entry: fact.list ? getAt(state.caseFacts, fact.path) : null });
   input.parentElement.querySelector(".print-value").textContent = printedValue(c, value);
   const row = input.closest(".fact");
   row.classList.add("edited");
@@ -289,8 +339,135 @@ function onEdit(fact, c, input) {
     !== JSON.stringify(getAt(state.extracted, k.path) ?? null));
   row.classList.toggle("corrected", changed);
   $("no-corrections").hidden = document.querySelector(".fact.corrected") !== null;
+  countEdit();
+}
+
+function countEdit() {
   state.edits += 1;
   $("edits").textContent = `${state.edits} correction${state.edits === 1 ? "" : "s"} not yet checked`;
+}
+
+function record(correction) {
+  state.corrections.push(correction);
+  $("discard").hidden = false;
+}
+
+// Dates as people write them: 03/12/2024, 3/12/24, 03/2024, March 12, 2024, 2024-03-12, 2024.
+function normalDate(text, fullOnly) {
+  const pad = (n) => String(n).padStart(2, "0");
+  const year = (y) => (y.length === 2 ? (Number(y) <= (new Date().getFullYear() % 100) + 1 ? 2000 : 1900) + Number(y) : Number(y));
+  const valid = (y, m, d) => {
+    if (m < 1 || m > 12 || y < 1900 || y > 2100) return false;
+    if (d === undefined) return true;
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCDate() === d && date.getUTCMonth() === m - 1;
+  };
+  const t = text.trim().replace(/\s+/g, " ");
+  let m = t.match(/^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/);
+  let parts = m ? [Number(m[1]), m[2] && Number(m[2]), m[3] && Number(m[3])] : null;
+  if (!parts && (m = t.match(/^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4}|\d{2})$/))) parts = [year(m[3]), Number(m[1]), Number(m[2])];
+  if (!parts && (m = t.match(/^(\d{1,2})[\/.-](\d{4})$/))) parts = [Number(m[2]), Number(m[1])];
+  if (!parts && (m = t.match(/^([A-Za-z]{3})[A-Za-z]*\.? (?:(\d{1,2}),? )?(\d{4})$/))) {
+    const month = MONTHS.indexOf(m[1].toLowerCase()) + 1;
+    if (month) parts = [Number(m[3]), month, m[2] && Number(m[2])];
+  }
+  if (!parts) return null;
+  const [y, mo, d] = parts;
+  if (!valid(y, mo || 1, d || undefined) || (fullOnly && !d)) return null;
+  return [y, mo && pad(mo), d && pad(d)].filter(Boolean).join("-");
+}
+
+function fieldError(input, message) {
+  input.setAttribute("aria-invalid", "true");
+  const box = document.getElementById(`${input.id}-error`);
+  if (box) box.textContent = message;
+  const closed = input.closest("details:not([open])");
+  if (closed) closed.open = true;
+  input.focus();
+}
+
+function clearError(input) {
+  input.removeAttribute("aria-invalid");
+  const box = document.getElementById(`${input.id}-error`);
+  if (box) box.textContent = "";
+}
+
+// --- adding and removing list facts ---------------------------------------------------------
+
+function newEntry(list) {
+  const { node } = resolve(state.schema.properties[list]);
+  const item = resolve(node.items).node;
+  const entry = { evidence: [] };
+  for (const key of item.required || []) {
+    const prop = resolve(item.properties[key]).node;
+    entry[key] = prop.type === "array" ? [] : prop.type === "string" ? "" : null;
+  }
+  return entry;
+}
+
+function addEntry() {
+  const list = $("add-kind").value;
+  const entry = newEntry(list);
+  if (!Array.isArray(state.caseFacts[list])) state.caseFacts[list] = [];
+  state.caseFacts[list].push(entry);
+  state.added.add(entry);
+  record({ op: "add", list, entry });
+  countEdit();
+  renderFacts();
+  const index = state.caseFacts[list].length - 1;
+  const first = document.querySelector(`.fact[data-path="${list}.${index}"] input, .fact[data-path="${list}.${index}"] select`);
+  if (first) first.focus();
+}
+
+function removeEntry(fact) {
+  const entry = getAt(state.caseFacts, fact.path);
+  state.caseFacts[fact.list].splice(fact.path[1], 1);
+  record({ op: "remove", list: fact.list, entry, name: entry && entry.name });
+  countEdit();
+  renderFacts();
+  $("add-kind").focus();
+}
+
+// Replay the reviewer's corrections onto a fresh reading of a changed note.
+function replay(caseFacts) {
+  for (const c of state.corrections) {
+    if (c.op === "add") {
+      if (!Array.isArray(caseFacts[c.list])) caseFacts[c.list] = [];
+      caseFacts[c.list].push(c.entry);
+    } else if (c.op === "remove") {
+      const list = caseFacts[c.list] || [];
+      const at = list.findIndex((e) => e === c.entry || (c.name && e.name === c.name));
+      if (at >= 0) list.splice(at, 1);
+    } else if (c.op === "set") {
+      if (c.entry && state.added.has(c.entry)) continue;  // already in the added entry itself
+      if (c.entry) {
+        const list = caseFacts[c.path[0]] || [];
+        const at = list.findIndex((e) => e.name === c.entry.name);
+        if (at < 0) continue;
+        setAt(caseFacts, [c.path[0], at, ...c.path.slice(2)], c.value);
+      } else {
+        setAt(caseFacts, c.path, c.value);
+      }
+    }
+  }
+  return caseFacts;
+}
+
+// The request lines as typed: an unchanged line keeps its request (and any correction of it).
+function syncRequests() {
+  const before = state.caseFacts.requests || [];
+  state.caseFacts.requests = requestLines().map((text) => before.find((r) => r.text === text) || { text, evidence: [] });
+}
+
+// Empty required names of added entries, caught before the server sees them.
+function missingNames() {
+  for (const input of document.querySelectorAll("#facts input[data-required]")) {
+    if (!input.value.trim()) {
+      fieldError(input, "Write what the note says here, or remove the entry.");
+      return true;
+    }
+  }
+  return false;
 }
 
 // --- the note with highlighted spans ----------------------------------------------------
@@ -370,6 +547,33 @@ function citationLabels(rules) {
   return [...seen.values()];
 }
 
+function checklistBlock(c) {
+  if (!c) return [];
+  const out = [];
+  const generations = new Map();
+  for (const g of c.guidelines) {
+    const key = `${g.generation}|${g.citation_checked}`;
+    if (!generations.has(key)) generations.set(key, g);
+  }
+  if (generations.size) {
+    out.push(el("dt", { text: "Guideline applied" }), el("dd", { class: "generation" },
+      [...generations.values()].map((g) => el("div", {}, g.generation,
+        g.citation_checked ? null : el("span", { class: "unchecked", text: ` — ${UNCHECKED}` })))));
+  }
+  if (c.criteria.length) {
+    out.push(el("dt", { text: "Checklist" }), el("dd", {}, el("ul", { class: "checklist" }, c.criteria.map((k) =>
+      el("li", { "data-status": k.status, "data-fact": k.fact },
+        el("span", { class: "mark", "aria-hidden": "true", text: STATUS_MARK[k.status] }),
+        `${k.label}${k.source === "request" ? " (request line)" : ""}: `,
+        el("span", { class: "status-words", text: STATUS_WORDS[k.status] }),
+        k.quote ? el("span", { class: "quote-inline", text: ` — “${k.quote}”` }) : null)))));
+  }
+  out.push(el("dt", { text: "To change it" }), el("dd", { class: "to-change" }, el("p", { text: c.summary }),
+    c.to_change.length > 1 ? el("ol", { class: "set-list" }, c.to_change.map((set) =>
+      el("li", { text: `${set.changes.map((x) => x.wording).join("; ")} → ${set.outcome}` }))) : null));
+  return out;
+}
+
 // The MTUS Drug Formulary's answer (drugs dispensed from 2018-01-01) in one line.
 function formularyText(f) {
   const review = f.prospective_review === true ? "prospective review required"
@@ -378,7 +582,8 @@ function formularyText(f) {
   return `${status} (MTUS Drug List ${f.list_version}) · ${review}. ${f.reason}`;
 }
 
-function renderPredictions(result, previous) {
+function renderPredictions(result, checklist, previous) {
+  const lists = new Map((checklist || []).map((c) => [c.index, c]));
   const before = new Map((previous ? previous.items : []).map((d) => [d.index, d.predicted]));
   const cards = result.items.map((d) => {
     const o = OUTCOME[d.predicted] || OUTCOME.Indeterminate;
@@ -397,8 +602,7 @@ function renderPredictions(result, previous) {
           : el("span", { text: "No rule in the rule book covers this item." })),
         el("dt", { text: "Rationale" }),
         el("dd", { class: "rationale", text: d.rationale }),
-        d.would_change_if.length ? el("dt", { text: "Would change if" }) : null,
-        d.would_change_if.length ? el("dd", {}, el("ul", { class: "would-change" }, d.would_change_if.map((w) => el("li", { text: w })))) : null,
+        checklistBlock(lists.get(d.index)),
         d.advisories.length ? el("dt", { class: "advice", text: "Advice" }) : null,
         d.advisories.length ? el("dd", { class: "advice" }, el("ul", {}, d.advisories.map((a) => el("li", { text: a })))) : null,
         d.formulary ? el("dt", { text: "Formulary" }) : null,
@@ -422,12 +626,32 @@ function requestLines() {
   return $("items").value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
+// Messages a reviewer can act on, for the fields the page itself holds.
+function friendly(message, field) {
+  if (field === "as_of") return "The note has no date to apply the rules at: set “Rules apply as of” (e.g. 03/12/2024).";
+  if (field && field.startsWith("requests")) return "List at least one requested item, one per line as on the RFA.";
+  return message;
+}
+
 async function onCheck(event) {
   event.preventDefault();
   const note = $("note").value;
+  clearError($("items"));
   if (!note.trim()) {
     setStatus("Paste a progress note first.", "error");
     $("note").focus();
+    return;
+  }
+  if (!requestLines().length) {
+    fieldError($("items"), "List at least one requested item, one per line as on the RFA.");
+    setStatus("List at least one requested item, one per line as on the RFA.", "error");
+    return;
+  }
+  if (state.caseFacts && note === state.note) {  // same note: keep every correction, take the new request lines
+    if (missingNames()) return;
+    syncRequests();
+    setBusy(true);
+    await evaluate("Checked");
     return;
   }
   setBusy(true);
@@ -435,13 +659,15 @@ async function onCheck(event) {
   const extracted = await api("POST", "/v1/extract", { text: note, requests: requestLines() });
   if (!extracted.ok) {
     setBusy(false);
-    setStatus(`Could not read the note: ${extracted.message}`, "error");
+    const field = extracted.data && extracted.data.error ? extracted.data.error.field : null;
+    if (field && field.startsWith("requests")) fieldError($("items"), friendly(extracted.message, field));
+    setStatus(`Could not read the note: ${friendly(extracted.message, field)}`, "error");
     return;
   }
   state.note = note;
-  state.caseFacts = extracted.data.case;
   state.extracted = structuredClone(extracted.data.case);
-  $("no-corrections").hidden = false;
+  state.caseFacts = replay(extracted.data.case);
+  $("no-corrections").hidden = state.corrections.length > 0;
   state.result = null;
   state.edits = 0;
   $("edits").textContent = "";
@@ -452,29 +678,49 @@ async function onCheck(event) {
 async function onRecheck(event) {
   event.preventDefault();
   if (!state.caseFacts) return;
+  if (!requestLines().length) {
+    fieldError($("items"), "List at least one requested item, one per line as on the RFA.");
+    return;
+  }
+  if (missingNames()) return;
+  syncRequests();
   setBusy(true);
   await evaluate("Re-checked");
 }
 
+async function onDiscard() {
+  state.corrections = [];
+  state.added = new WeakSet();
+  state.caseFacts = null;
+  $("discard").hidden = true;
+  await onCheck(new Event("submit"));
+}
+
 async function evaluate(verb) {
   setStatus("Applying the guideline rules…");
-  const answer = await api("POST", "/v1/evaluate", state.caseFacts);
+  const answer = await api("POST", "/v1/precheck", state.caseFacts);
   setBusy(false);
-  $("results").hidden = false;
   if (!answer.ok) {
+    $("results").hidden = false;
+    $("pred-h").hidden = !state.result;
+    const field = answer.data && answer.data.error ? answer.data.error.field : null;
     markFieldErrors(answer.data);
-    setStatus(`Cannot evaluate: ${answer.message}`, "error");
+    setStatus(`Cannot evaluate: ${friendly(answer.message, field)}`, "error");
     return;
   }
+  $("results").hidden = false;
+  $("pred-h").hidden = false;
   const previous = state.result;
-  state.result = answer.data;
-  renderPredictions(answer.data, verb === "Re-checked" ? previous : null);
+  state.result = answer.data.determination;
+  state.checklist = answer.data.checklist;
+  renderPredictions(state.result, state.checklist, previous);
+  renderFacts();
   for (const row of document.querySelectorAll(".fact.edited")) row.classList.remove("edited");
   state.edits = 0;
   $("edits").textContent = "";
-  const n = answer.data.items.length;
+  const n = state.result.items.length;
   setStatus(`${verb}: ${n} requested item${n === 1 ? "" : "s"}.`, "ok");
-  if (verb === "Checked") $("results").focus();
+  if (verb === "Checked" && !previous) $("results").focus();
 }
 
 // Point at the field an error names (validation errors list several; others name one).
@@ -487,7 +733,7 @@ function markFieldErrors(data) {
     const input = document.querySelector(`input[data-path="${CSS.escape(problem.field)}"], select[data-path="${CSS.escape(problem.field)}"]`);
     if (!input) continue;
     input.setAttribute("aria-invalid", "true");
-    $(`${input.id}-error`).textContent = problem.message;
+    $(`${input.id}-error`).textContent = friendly(problem.message, problem.field);
     const closed = input.closest("details:not([open])");
     if (closed) closed.open = true;
     first = first || input;
@@ -510,6 +756,13 @@ function submitOnCtrlEnter(event) {
 async function start() {
   $("check-form").addEventListener("submit", onCheck);
   $("facts-form").addEventListener("submit", onRecheck);
+  $("add-fact").addEventListener("click", addEntry);
+  $("discard").addEventListener("click", onDiscard);
+  $("worksheet-date").addEventListener("change", () => {
+    const input = $("worksheet-date");
+    const iso = input.value.trim() && normalDate(input.value, true);
+    if (iso) input.value = iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$2/$3/$1");
+  });
   $("note").addEventListener("keydown", submitOnCtrlEnter);
   // Corrected facts may sit in the closed "not documented" list: open it while printing.
   let wasOpen = false;
