@@ -101,7 +101,11 @@ def holds(leaf: Compare, value: Any) -> bool:
         return hit if op == "includes_any" else not hit
     if value is None:
         return False
-    return {"is": value == arg, "is_not": value != arg, "one_of": value in arg, "none_of": value not in arg}[op]
+    if op == "is":
+        return bool(value == arg)
+    if op == "is_not":
+        return bool(value != arg)
+    return (value in arg) if op == "one_of" else (value not in arg)  # one_of / none_of take a list
 
 
 def directed_values(name: str, current: Value, to_hold: Iterable[Rule], to_clear: Iterable[Rule]) -> list[Any]:
