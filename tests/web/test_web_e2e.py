@@ -171,8 +171,9 @@ def test_paste_check_correct_recheck(page, server, engine: Engine) -> None:
 # --- completing the facts: a medication the reader missed, a request line edited, a US date ---------
 
 #: The reader misses the muscle relaxant named only in parentheses after "the muscle relaxer his PCP
-#: started a year ago"; a reviewer adds it. CPMTG p. 63-66: a muscle relaxant is for a short course in an
-#: acute exacerbation, not for long-term use.
+#: started a year ago"; a reviewer adds it. CPMTG p. 63-66: a muscle relaxant is a second-line option (an NSAID
+#: is documented) for a short course (15 days here) in an acute exacerbation of chronic low back pain, not
+#: for long-term use.
 MISSED_NOTE = """PROGRESS NOTE
 Date of service: 03/12/2015
 Date of injury: 06/14/2013
@@ -180,6 +181,8 @@ Date of injury: 06/14/2013
 The patient returns for chronic low back pain. Pain is 6/10. He describes a flare-up of his back pain over the past week.
 
 He relies on the muscle relaxer his PCP started a year ago (cyclobenzaprine 10 mg qhs).
+
+Medications: naproxen 500 mg BID.
 
 Exam: lumbar paraspinal spasm, tenderness.
 
@@ -204,14 +207,14 @@ def predictions(page) -> list[str]:
 
 
 def test_add_a_missed_medication_edit_a_request_line_and_keep_every_correction(page, engine: Engine) -> None:
-    missed = importlib.import_module("imr_engine.extract").extract_text(MISSED_NOTE, ["Flexeril 10 mg #30"])
+    missed = importlib.import_module("imr_engine.extract").extract_text(MISSED_NOTE, ["Flexeril 10 mg 1 PO qhs #15"])
     assert not any("cyclobenzaprine" in m.name.lower() for m in missed.medications), "the reader now finds it"
 
     page.fill("#note", MISSED_NOTE)
-    page.fill("#items", "Flexeril 10 mg #30")
+    page.fill("#items", "Flexeril 10 mg 1 PO qhs #15")
     page.click("#check")
     sync_api.expect(page.locator("#status")).to_have_text("Checked: 1 requested item.")
-    before = expected_after(engine, ["Flexeril 10 mg #30"], corrected=False)
+    before = expected_after(engine, ["Flexeril 10 mg 1 PO qhs #15"], corrected=False)
     assert predictions(page) == [d.predicted for d in before.items] == ["Overturned"]
 
     # a US date for the UR decision
@@ -233,13 +236,13 @@ def test_add_a_missed_medication_edit_a_request_line_and_keep_every_correction(p
     started.press("Tab")
     page.click("#recheck")
     sync_api.expect(page.locator("#status")).to_have_text("Re-checked: 1 requested item.")
-    after = expected_after(engine, ["Flexeril 10 mg #30"], corrected=True)
+    after = expected_after(engine, ["Flexeril 10 mg 1 PO qhs #15"], corrected=True)
     assert predictions(page) == [d.predicted for d in after.items] == ["Upheld"]
     assert page.locator(".prediction .changed").inner_text() == "Changed after re-check: was Overturned"
     assert "as of 2015-03-15" in page.locator("#case-meta").inner_text()
 
     # edit the request lines and Check again: the corrections stay
-    lines = ["Flexeril 10 mg #30", "Baclofen 10 mg #30"]
+    lines = ["Flexeril 10 mg 1 PO qhs #15", "Follow-up visit in 4 weeks"]
     page.fill("#items", "\n".join(lines))
     page.click("#check")
     sync_api.expect(page.locator("#status")).to_have_text("Checked: 2 requested items.")
@@ -259,7 +262,7 @@ def test_bad_dates_and_missing_items_point_at_the_field(page) -> None:
     sync_api.expect(page.locator("#items")).to_be_focused()
     assert "List at least one requested item" in page.locator("#status").inner_text()
     assert page.locator("#pred-h").is_hidden()
-    page.fill("#items", "Flexeril 10 mg #30")
+    page.fill("#items", "Flexeril 10 mg 1 PO qhs #15")
     page.click("#check")
     sync_api.expect(page.locator("#status")).to_have_text("Checked: 1 requested item.")
     ur = page.locator("[data-path='ur_decision_date.date']")
