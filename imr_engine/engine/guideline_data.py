@@ -9,6 +9,7 @@ that used one says so in the trace. A rule book without the file gets the same d
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -16,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ..errors import ImrError, RuleError
 from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
 from ..textio import read_text_file
+
+M = TypeVar("M", bound=BaseModel)
 
 THRESHOLDS_FILE = "thresholds.yaml"
 
@@ -82,11 +85,16 @@ DEFAULTS = GuidelineData()
 
 def load_guideline_data(directory: Path) -> GuidelineData:
     """The thresholds of a vocabulary folder; the defaults when it has none (an older rule book)."""
-    path = directory / THRESHOLDS_FILE
+    found = load_data_file(directory / THRESHOLDS_FILE, GuidelineData)
+    return found if found is not None else DEFAULTS
+
+
+def load_data_file(path: Path, model: type[M]) -> M | None:
+    """A cited data file of the vocabulary as *model*; None when absent; RuleError naming file and field."""
     if not path.is_file():
-        return DEFAULTS
+        return None
     try:
-        return GuidelineData.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
+        return model.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
     except ImrError as exc:
         raise RuleError(exc.message, source=exc.source) from None
     except yaml.YAMLError as exc:

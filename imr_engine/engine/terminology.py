@@ -7,15 +7,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import ImrError, RuleError
 from ..requests.model import RequestedItem
-from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
-from ..textio import read_text_file
 from ..vocabulary import Vocabulary
-from .guideline_data import load_guideline_data
+from .guideline_data import load_data_file, load_guideline_data
 
 _PER_HOUR = "mcg/hr"
 DIAGNOSES_FILE = "diagnoses.yaml"
@@ -57,25 +53,9 @@ class PostsurgicalTable(BaseModel):
     surgeries: dict[str, PostsurgicalCourse] = Field(min_length=1)
 
 
-def _load_model(path: Path, model: type[BaseModel]) -> BaseModel | None:
-    if not path.is_file():
-        return None
-    try:
-        return model.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
-    except ImrError as exc:
-        raise RuleError(exc.message, source=exc.source) from None
-    except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise RuleError(f"field '{where}': {err['msg']}", source=str(path)) from None
-
-
 def load_postsurgical(directory: Path) -> PostsurgicalTable | None:
     """The postsurgical table of a vocabulary folder, or None when it has none (an older rule book)."""
-    table = _load_model(directory / POSTSURGICAL_FILE, PostsurgicalTable)
-    return table if isinstance(table, PostsurgicalTable) else None
+    return load_data_file(directory / POSTSURGICAL_FILE, PostsurgicalTable)
 
 
 def _words(text: str) -> str:
@@ -85,20 +65,7 @@ def _words(text: str) -> str:
 
 def load_diagnosis_groups(directory: Path) -> DiagnosisGroups | None:
     """The diagnosis groups of a vocabulary folder, or None when the folder has none (an older rule book)."""
-    path = directory / DIAGNOSES_FILE
-    if not path.is_file():
-        return None
-    try:
-        data = safe_load(read_text_file(path, limit=MAX_YAML_BYTES))
-        return DiagnosisGroups.model_validate(data)
-    except ImrError as exc:
-        raise RuleError(exc.message, source=exc.source) from None
-    except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise RuleError(f"field '{where}': {err['msg']}", source=str(path)) from None
+    return load_data_file(directory / DIAGNOSES_FILE, DiagnosisGroups)
 
 
 class VocabularyTerminology:
