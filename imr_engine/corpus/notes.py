@@ -2,7 +2,7 @@
 
 Each note (`<id>.txt`) comes with its answer key (`<id>.yaml`, format in corpus/README.md):
 the request lines, the outcome the guideline gives each, and the facts the note documents.
-The note is pre-checked exactly as UR staff would run it (no as-of date given), and:
+The note is read and decided exactly as `imr precheck` does (no as-of date given), and:
 - outcomes are compared item by item (medically necessary = Overturned), with the
   agreement figures of `qa.agreement` (majority baseline, kappa, Overturned recall);
 - facts are compared key by key over `SCORED_KEYS` and the medication list. A key the
@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..display import shown
 from ..engine import Engine
 from ..errors import ImrError
+from ..extract import extract_text
 from ..facts import CaseFacts
-from ..precheck import precheck
 from ..qa.agreement import Agreement, agreement
 from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
 from ..textio import read_text_file
@@ -115,20 +115,22 @@ def score_notes(engine: Engine, directory: Path) -> NotesReport:
         note_id = str(key["id"])
         requests = key["requests"]
         try:
-            result = precheck(engine, read_text_file(note_path), [r["text"] for r in requests], case_id=note_id)
+            # The pre-check's reading and decision, without its checklist: scoring needs only the outcomes.
+            case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id)
+            determination = engine.evaluate(case)
         except ImrError as exc:
             refused[note_id] = exc.one_line()
             continue
         answered += 1
-        as_of_ok += result.determination.as_of == _iso(key.get("as_of"))
-        for request, d in zip(requests, result.determination.items):
+        as_of_ok += determination.as_of == _iso(key.get("as_of"))
+        for request, d in zip(requests, determination.items):
             expected = OUTCOME[request["expected"]]
             items.append(NoteItem(
                 note=note_id, index=d.index, request=d.request, category=str(request.get("category", "")),
                 expected=expected, predicted=d.predicted, agree=d.predicted == expected,
                 rules=[r.rule_id for r in d.rules if r.decisive],
             ))
-        _score_facts(note_id, key.get("facts") or {}, result.case, vocab, tallies, misses)
+        _score_facts(note_id, key.get("facts") or {}, case, vocab, tallies, misses)
     necessary = [i for i in items if i.expected == "Overturned"]
     return NotesReport(
         notes=len(pairs), refused=refused, answered_without_as_of=answered, as_of_correct=as_of_ok,
