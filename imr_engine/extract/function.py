@@ -15,6 +15,7 @@ import re
 from .checkboxes import has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
+from .medications import drug_mentions
 from .negation import polarity
 from .sentences import Sentence
 
@@ -60,6 +61,58 @@ _ADL = re.compile(
 )
 _ADL_BETTER = re.compile(
     r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed)\b", _I
+)
+#: Activities of daily living as notes name them, beyond the word "ADLs".
+_ACTIVITY = re.compile(
+    r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking|(?:cooks?|cooked)\s+(?:meals|dinner)"
+    r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
+    r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
+    r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
+    r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed)\b",
+    _I,
+)
+#: The activity is done again or better: "doing his own shopping again", "back to coaching", "could not do last summer".
+_ACTIVITY_GAIN = re.compile(
+    r"\b(?:again|now|for\s+the\s+first\s+time|back\s+to|resumed|(?:his|her)\s+own|does\s+own|lets\s+(?:him|her)"
+    r"|allows?\s+(?:him|her)|no\s+longer\s+needs?|up\s+from|at\s+intake|at\s+(?:the\s+)?start\s+of\s+(?:care|treatment)"
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b",
+    _I,
+)
+#: The activity needs another's help or cannot be done: "relies on his wife for shopping", "daughter helps with laundry".
+_ACTIVITY_LIMIT = re.compile(
+    r"\b(?:cannot|can'?t|unable\s+to|not\s+able\s+to|does\s+not|doesn'?t|needs?|relies\s+on|relying\s+on|depends\s+on"
+    r"|dependent\s+on|requires?|help\s+with|helps\s+with|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)"
+    r"\s+(?:helps?|does|do|has\s+to))\b",
+    _I,
+)
+#: Someone else does the activity for the patient: "relies on his wife for shopping", "daughter helps with laundry".
+_ACTIVITY_DEPENDENCE = re.compile(
+    r"\b(?:needs?|relies\s+on|relying\s+on|depends\s+on|dependent\s+on|help\s+with|helps\s+with"
+    r"|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)\s+(?:helps?|does|do|has\s+to))\b",
+    _I,
+)
+#: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
+_REPORTED_RELIEF = re.compile(
+    r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
+    r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
+    r"|\btakes?\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)|\btakes\s+the\s+edge\s+off"
+    r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps)\s+better\b"
+    r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
+    r"|\b(?:helps?|helped|helping|helpful)\b"
+    r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b",
+    _I,
+)
+#: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
+_ASSISTANCE = re.compile(
+    r"\b(?:needs?|needed|requires?|asks?\s+for|without|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
+    r"\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+_MEDICATION_WORD = re.compile(r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?)\b", _I)
+_OTHER_TREATMENT = re.compile(
+    r"\b(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
+    r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",
+    _I,
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
 _NO_CHANGE = re.compile(
@@ -136,9 +189,45 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "function.returned_to_work", _RETURNED)
+        for m in _LESS_MEDICATION.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
+        _activities(s, ctx)
+        _reported_relief(s, ctx)
         _work_status(s, ctx)
     _not_returned(ctx)
+    _return_is_improvement(ctx)
+
+
+def _activities(s: Sentence, ctx: Context) -> None:
+    """Named activities done again ('does her own shopping again'), or done by others ('relies on his wife for shopping').
+
+    A restriction ("no driving", "not driving more than 15 min") says what the worker may do, not what changed.
+    """
+    for m in _ACTIVITY.finditer(s.text):
+        before = s.text[max(0, m.start() - 40) : m.start()]
+        gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
+        if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
+            record(s, ctx, "function.adl_improvement", "yes", m)
+        elif not gain and _ACTIVITY_DEPENDENCE.search(before):
+            record(s, ctx, "function.adl_improvement", "no", m)
+
+
+def _reported_relief(s: Sentence, ctx: Context) -> None:
+    """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
+    if not _MEDICATION_WORD.search(s.text) and not drug_mentions(s.text, ctx):
+        return  # relief from a course of therapy or an injection is that treatment's effect, not the drugs'
+    for m in _REPORTED_RELIEF.finditer(s.text):
+        if _ASSISTANCE.search(s.text[max(0, m.start() - 40) : m.start()]) or (
+            "help" in m.group().lower() and re.match(r"\s+(?:with|w/)\s", s.text[m.end() :])
+        ):
+            continue
+        clause = s.text[max(0, m.start() - 60) : m.end() + 30]
+        if _OTHER_TREATMENT.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
+            continue
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "function.subjective_improvement", "yes", m)
 
 
 def _adl(s: Sentence, ctx: Context) -> None:
@@ -149,6 +238,22 @@ def _adl(s: Sentence, ctx: Context) -> None:
             said = polarity(s.text, m.start(), m.end())
             if said in ("affirmed", "negated"):
                 record(s, ctx, "function.adl_improvement", "yes" if said == "affirmed" else "no", m)
+
+
+#: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
+_LESS_MEDICATION = re.compile(
+    r"\b(?:cut|reduced|decreased|lowered|weaned)\s+(?:his|her|the)\s+[\w/ -]{0,30}?\bfrom\s+\S+\s+"
+    r"(?:tablets?|pills?|tabs?|mg|doses?)\b[^.;]{0,30}?\bto\b",
+    _I,
+)
+
+
+def _return_is_improvement(ctx: Context) -> None:
+    """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured."""
+    votes = ctx.draft.findings.get("function.returned_to_work")
+    if votes is not None and votes.yes:
+        for ev in votes.yes:
+            ctx.draft.finding("function.objective_improvement", "yes", ev)
 
 
 def _not_returned(ctx: Context) -> None:
