@@ -11,9 +11,38 @@ import re
 
 from .context import Context
 from .findings import read_cue, record
+from .negation import polarity
 from .sentences import Sentence
 
 _I = re.IGNORECASE
+#: Operations a surgeon proposes; "release" and "reconstruction" besides the spine's.
+_OPERATION = (
+    r"(?:fusion|laminectomy|laminotomy|hemilaminotomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
+    r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|release|reconstruction"
+    r"|surgery|surgical\s+\w+)"
+)
+#: The patient accepts the operation proposed: "he wishes to proceed", with the operation in this or the last sentence.
+_PROCEEDS = re.compile(
+    r"\b(?:wish(?:es)?|would\s+like|wants?|agree[sd]?|elect(?:s|ed)?|decided|desires?)\s+to\s+proceed\b", _I
+)
+_OPERATION_WORD = re.compile(rf"\b{_OPERATION}\b", _I)
+#: Surgery ruled out by a surgeon: "Surgery was not recommended", "no surgical lesion".
+_NOT_SURGICAL = re.compile(
+    r"\b(?:surgery|surgical\s+intervention|operative\s+treatment)\s+(?:was\s+|is\s+)?not\s+(?:recommended|indicated|advised)\b"
+    r"|\bno\s+surgical\s+(?:lesion|indication|pathology)\b|\bnot\s+recommend(?:ed)?\s+surgery\b",
+    _I,
+)
+#: Conservative care tried and not working, as notes say it beyond the word "failed".
+_CARE = r"(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
+_CARE_FAILED = re.compile(
+    rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
+    r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
+    r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
+    r"[^.;]{0,30}?\b(?:more\s+than\s+temporary|lasting|sustained|significant|meaningful|any)\b"
+    r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks)\s+of\b"
+    r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
+    _I,
+)
 _STABLE_PAIN = re.compile(
     r"\bno\s+(?:significant\s+|major\s+)?changes?\s+in\s+(?:[\w']+\s+){0,6}?pain\b"
     r"|\bpain(?:\s+(?:level|score|intensity)s?)?\s+(?:has\s+|had\s+)?(?:remained|remains|was\s+unchanged|is\s+unchanged|unchanged|stable)\b"
@@ -32,7 +61,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.sleep_disturbance",
         re.compile(
             r"\bpoor\s+(?:quality\s+of\s+)?sleep\b|\bsleep\s+(?:disturbances?|difficult(?:y|ies)|problems?|issues)\b|\binsomnia\b"
-            r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b",
+            r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
+            r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
+            r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
+            r"(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times))",
             _I,
         ),
     ),
@@ -43,7 +75,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.surgical_candidate",
         re.compile(
-            r"\b(?:surgical|surgery|operative)\s+candidate\b|\bcandidate\s+for\s+(?:\w+\s+)?(?:surgery|surgical\s+\w+)\b",
+            r"\b(?:surgical|surgery|operative)\s+candidate\b|\bcandidate\s+for\s+(?:\w+\s+)?(?:surgery|surgical\s+\w+)\b"
+            rf"|\bcandidate\s+for\s+(?:an?\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b",
             _I,
         ),
     ),
@@ -112,12 +145,27 @@ _RED_FLAG_SCREEN = re.compile(
 
 
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
+    previous = ""
     for s in sentences:
         for m in _STABLE_PAIN.finditer(s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
+        _surgery_and_care(s, ctx, previous)
+        previous = s.text
+
+
+def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
+    """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed."""
+    for m in _PROCEEDS.finditer(s.text):
+        if (_OPERATION_WORD.search(s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.surgical_candidate", "yes", m)
+    for m in _NOT_SURGICAL.finditer(s.text):
+        record(s, ctx, "clinical.surgical_candidate", "no", m)
+    for m in _CARE_FAILED.finditer(s.text):
+        if polarity(s.text, m.start(), m.start() + 1) != "hedged":
+            record(s, ctx, "clinical.conservative_care_failed", "yes", m)
 
 
 def read_age_risk(ctx: Context) -> None:
