@@ -109,9 +109,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.neuropathic_pain",
         re.compile(
-            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
+            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
-            r"|\bneuropathic\s+pain\b|\bshooting\s+pain\b|\bnumbness\s+(?:and|&|/)\s+tingling\b",
+            r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
+            r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
+            r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
+            r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b",
             _I,
         ),
     ),

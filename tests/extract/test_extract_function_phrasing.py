@@ -71,3 +71,23 @@ def test_a_negative_for_list_negates_its_last_item() -> None:
     text = "Negative for saddle anesthesia, urinary retention, bowel incontinence, weight loss, night sweats or fevers."
     at = text.index("fevers")
     assert polarity(text, at, at + len("fevers")) == "negated"
+
+
+def _pain(sentence: str, drug: str = "Celebrex 200 mg #30") -> dict[str, float]:
+    case = extract_text(sentence, [drug])
+    return {p.context: p.score for p in case.pain_scores if p.context != "unspecified"}
+
+
+@pytest.mark.parametrize(("sentence", "without", "with_"), [
+    ("Celebrex helps: pain 7/10 w/o it, 3/10 w/ it.\n", 7, 3),
+    ("Knee pain 2/10 with Celebrex, 6/10 without.\n", 6, 2),
+    ("Knee pain 3/10 on Celebrex; 8/10 when she skips a dose.\n", 8, 3),
+    ("She rates the knee 6/10 before it and 2/10 now on Celebrex.\n", 6, 2),
+    ("NRS 6 -> 2 w/ Celebrex.\n", 6, 2),
+])
+def test_pain_with_and_without_a_named_drug_as_notes_pair_them(sentence: str, without: float, with_: float) -> None:
+    assert _pain(sentence) == {"without_medication": without, "with_medication": with_}
+
+
+def test_a_drug_that_takes_the_pain_down_to_a_number_gives_the_rating_on_medication() -> None:
+    assert _pain("Knee pain 6/10 today; Celebrex takes it down to about a 3.\n").get("with_medication") == 3
