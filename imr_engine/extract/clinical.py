@@ -38,7 +38,7 @@ _CARE_FAILED = re.compile(
     rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
     r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
     r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
-    r"[^.;]{0,30}?\b(?:more\s+than\s+temporary|lasting|sustained|significant|meaningful|any)\b"
+    r"(?:[^.;]{0,30}?\b(?:more\s+than|lasting|sustained|significant|meaningful|any|much|for\s+long)\b|\s*[.;])"
     r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks)\s+of\b"
     r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
     _I,
@@ -115,6 +115,35 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
             r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b",
+            _I,
+        ),
+    ),
+    # The functional restoration program's criteria (CPMTG p. 30-32): baseline testing, loss of function, motivation.
+    (
+        "clinical.baseline_functional_evaluation",
+        re.compile(
+            r"\bresults\s+of\s+(?:his|her|the|a)\s+(?:multidisciplinary|interdisciplinary)\s+evaluation\b"
+            r"|\b(?:multidisciplinary|interdisciplinary)\s+evaluation\s+(?:of\s+|on\s+)?\d"
+            r"|\b(?:FCE|PPE|functional\s+capacity\s+evaluation|physical\s+performance\s+evaluation)\b(?=[^.;]{0,40}\d)"
+            r"|\bbaseline\s+functional\s+(?:testing|evaluation|assessment|measures?)\b"
+            r"|\b(?:ODI|Oswestry|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d",
+            _I,
+        ),
+    ),
+    (
+        "clinical.significant_functional_loss",
+        re.compile(
+            r"\b(?:profound|significant|marked|severe|substantial|major)\s+(?:loss\s+of\s+function|functional\s+(?:loss|limitations?|impairment|deficits?|decline))\b"
+            r"|\bloss\s+of\s+(?:the\s+)?ability\s+to\s+function\s+independently\b"
+            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+in\s+(?:bed|a\s+recliner|a\s+chair)\b",
+            _I,
+        ),
+    ),
+    (
+        "clinical.motivated_to_change",
+        re.compile(
+            r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
+            r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b",
             _I,
         ),
     ),

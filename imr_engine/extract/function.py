@@ -136,7 +136,12 @@ _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
     r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
-    r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b",
+    r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
+    # At work now, as a note says it: "currently working modified duty", "working 8 hours a day with these restrictions".
+    r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|part[- ]time|\d+\s*(?:hours?|hrs?)\b)"
+    r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
+    r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
+    r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b",
     _I,
 )
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -157,7 +162,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b",
+            r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b"
+            r"|\bhas\s*n[o']t\s+worked\b|\bhas\s+not\s+(?:been\s+)?(?:back\s+)?(?:at\s+)?work(?:ed|ing)?\s+since\b|\bnot\s+worked\s+since\b",
             _I,
         ),
         "off_work",
@@ -248,11 +254,14 @@ _LESS_MEDICATION = re.compile(
 )
 
 
+_CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
+
+
 def _return_is_improvement(ctx: Context) -> None:
     """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured."""
     votes = ctx.draft.findings.get("function.returned_to_work")
-    if votes is not None and votes.yes:
-        for ev in votes.yes:
+    for ev in votes.yes if votes is not None else []:
+        if _CAME_BACK.search(ev.quote):  # a return, not merely being at work
             ctx.draft.finding("function.objective_improvement", "yes", ev)
 
 
