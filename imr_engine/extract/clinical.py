@@ -147,7 +147,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    ("clinical.home_exercise_program", re.compile(r"\bhome\s+exercise(?:\s+program)?\b|(?-i:\bHEP\b)", _I)),
+
     (
         "clinical.gi_risk_factors",
         re.compile(
@@ -167,6 +167,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:evaluated|seen|reviewed|followed|managed)\s+by\s+(?:a\s+)?pain\s+management\b", _I),
     ),
 )
+#: A home exercise program the patient does; in the plan it is an instruction unless it is kept up ("continue HEP").
+_HOME_EXERCISE = re.compile(
+    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b)|\bexercises?\s+at\s+home\b", _I
+)
+_KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
 GI_RISK_AGE = 65
 #: The red-flag questions of a back or neck history; denied, they document no red flags (ACOEM Ch. 8 and 12).
 _RED_FLAG_SCREEN = re.compile(
@@ -184,6 +189,8 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
+        if s.section != "plan" or _KEPT_UP.search(s.text):
+            read_cue(s, ctx, "clinical.home_exercise_program", _HOME_EXERCISE)
         _surgery_and_care(s, ctx, previous)
         previous = s.text
 

@@ -26,6 +26,10 @@ _CLAUSE_END = re.compile(
     r"|,\s*and\s+(?=(?:she|he|they|the\s+(?:patient|claimant)|pt|patient)\b)",  # ", and she ...": a new subject
     re.IGNORECASE,
 )
+#: An outcome phrase closed by a comma negates only itself: "PT with no lasting benefit, [home exercises], ...".
+_OUTCOME_CLOSED = re.compile(
+    r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
+)
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
 _LIST_CUE = re.compile(r"\b(?:negative\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
 _NOT_A_LIST = re.compile(
@@ -56,7 +60,7 @@ _POST_NEGATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:may|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
-    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if)\b",
+    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future)\b",
     re.IGNORECASE,
 )
 #: An instruction, not an observation: "she was not to receive pain medications from outside providers".
@@ -100,8 +104,9 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "hedged"
     if _POST_NEGATION.match(after):
         return "negated"
-    window = " ".join(before.split()[-PRE_WINDOW:])
-    if _PRE_NEGATION.search(window) or _negated_list(before):
+    open_before = _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1]
+    window = " ".join(open_before.split()[-PRE_WINDOW:])
+    if _PRE_NEGATION.search(window) or _negated_list(open_before):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"

@@ -65,3 +65,23 @@ def test_at_work_as_notes_say_it(note: str) -> None:
 def test_not_worked_since_is_off_work() -> None:
     f = _case("He has not worked since the injury in 2019.\n").function
     assert (f.work_status.value, f.returned_to_work.value) == ("off_work", "no")
+
+
+@pytest.mark.parametrize(("note", "value"), [
+    ("She does her home exercises most days.\n", "yes"),
+    ("Had 8 PT visits with no lasting benefit, a home program, and ibuprofen.\n", "yes"),
+    ("PLAN:\nPT 2x/wk x 3 wks, then transition to HEP.\n", "unknown"),
+    ("PLAN:\nContinue HEP daily.\n", "yes"),
+])
+def test_a_home_exercise_program_done_not_merely_planned(note: str, value: str) -> None:
+    assert _case(note).clinical.home_exercise_program.value == value
+
+
+def test_a_flare_up_foreseen_is_not_a_flare_up() -> None:
+    note = "PLAN:\nMay need a few PT visits for future flare-ups, to be requested if needed.\n"
+    assert _case(note).clinical.acute_exacerbation.value != "yes"
+
+
+def test_an_attestation_about_information_from_others_is_not_other_prescribers() -> None:
+    note = "I declare the above is true, except as to information received from others, which I believe true.\n"
+    assert extract_text(note, ["Norco 10/325 mg #90"]).monitoring.other_prescribers.value == "unknown"
