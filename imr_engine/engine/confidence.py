@@ -12,6 +12,7 @@ that would change it counts as assumed. The label sums it up for a reader in a h
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,7 +39,7 @@ class Confidence(BaseModel):
     meaning: str = Field(description="The label in words.")
 
 
-def confidence(facts: list[tuple[str, object, int]], *, basis: str, missing: int = 0) -> Confidence:
+def confidence(facts: Sequence[tuple[str, object, int]], *, basis: str, missing: int = 0) -> Confidence:
     """The confidence of an item from its deciding facts as (name, value, number of quotes).
 
     *missing* counts the documentation whose absence decided a "not established" item.
@@ -73,7 +74,7 @@ def _absent(value: object) -> bool:
     return value is None or value == "unknown" or value == []
 
 
-def _unique(facts: list[tuple[str, object, int]]) -> list[tuple[str, object, int]]:
+def _unique(facts: Sequence[tuple[str, object, int]]) -> list[tuple[str, object, int]]:
     """One entry per fact name: several decisive rules often read the same fact."""
     seen: dict[str, tuple[str, object, int]] = {}
     for f in facts:

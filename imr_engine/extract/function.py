@@ -55,7 +55,18 @@ _LIMITATION = re.compile(
     r"\b(?:cannot|can'?t|unable|not\s+able|still|only|limited|no\s+more\s+than|maximum|max|restricted|at\s+most)\b[^.;]{0,25}$",
     _I,
 )
-_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b", _I)
+_COMPARED = re.compile(
+    r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
+    r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)",
+    _I,
+)
+#: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
+#: which he could not do in July".
+_NOW_NOT_BEFORE = re.compile(
+    r"\b(?:can\s+now|now\s+(?:able\s+to|can)|is\s+now\s+able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
+    r"(?:could\s*(?:not|n't)|was\s+unable\s+to|couldn't)\b",
+    _I,
+)
 _ADL = re.compile(
     r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b", _I
 )
@@ -194,6 +205,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in _SUBJECTIVE_WORD.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
+        for m in _NOW_NOT_BEFORE.finditer(s.text):
+            record(s, ctx, "function.objective_improvement", "yes", m)
         read_cue(s, ctx, "function.returned_to_work", _RETURNED)
         for m in _LESS_MEDICATION.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":

@@ -115,7 +115,7 @@ def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
     lowered = text.lower()
     if not (_ABOUT_MEDS.search(text) or any(name in lowered for name in drug_names)):
         return []
-    out = []
+    out: list[PainMatch] = []
     for m in [*_ARROW.finditer(text), *_SCALE_ARROW.finditer(text)]:
         if any(p.start <= m.start("before") < p.end for p in out):
             continue

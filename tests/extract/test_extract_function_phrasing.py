@@ -91,3 +91,11 @@ def test_pain_with_and_without_a_named_drug_as_notes_pair_them(sentence: str, wi
 
 def test_a_drug_that_takes_the_pain_down_to_a_number_gives_the_rating_on_medication() -> None:
     assert _pain("Knee pain 6/10 today; Celebrex takes it down to about a 3.\n").get("with_medication") == 3
+
+
+@pytest.mark.parametrize("note", [
+    "On celecoxib she can walk 8 blocks (3 blocks off it).\n",
+    "He can now kneel to garden, which he could not do at the last visit.\n",
+])
+def test_a_gain_set_against_without_the_drug_or_before_is_objective_improvement(note: str) -> None:
+    assert _function(note).objective_improvement.value == "yes"
