@@ -45,10 +45,10 @@ class TextMap:
         length = 0
         tail = ""  # the last two characters of the text so far
         for line_start, line in _lines(raw):
-            found = list(_TOKEN.finditer(line))
-            if not found:
+            words = line.split()  # the same whitespace as the letter parser's \S+
+            if not words:
                 continue
-            collapsed = " ".join(m.group() for m in found)
+            collapsed = " ".join(words)
             if _PAGE_FOOTER.match(collapsed):
                 continue
             if length and not (_HYPHEN_END.search(tail) and _WORD_START.match(collapsed)):
@@ -57,11 +57,14 @@ class TextMap:
                 length += 1
                 tail = tail[-1:] + " "
             line_starts.append(length)
-            for n, m in enumerate(found):
-                if n:
-                    offsets.append(offsets[-1] + 1)
-                start = line_start + m.start()
-                offsets.extend(range(start, line_start + m.end()))
+            lead = len(line) - len(line.lstrip())
+            if len(line.rstrip()) - lead == len(collapsed):  # single spaces only: the line as it stands
+                offsets.extend(range(line_start + lead, line_start + lead + len(collapsed)))
+            else:  # a collapsed space stands where the gap it replaces begins
+                for n, m in enumerate(_TOKEN.finditer(line)):
+                    if n:
+                        offsets.append(offsets[-1] + 1)
+                    offsets.extend(range(line_start + m.start(), line_start + m.end()))
             pieces.append(collapsed)
             length += len(collapsed)
             tail = (tail + collapsed)[-2:]
