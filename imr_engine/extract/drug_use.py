@@ -21,7 +21,7 @@ import re
 
 from ..vocabulary import phrase_key
 from .context import Context
-from .medications import Mention, drug_mentions, item_status
+from .medications import Mention, drug_mentions, item_status, may_name_a_drug
 from .sentences import Sentence
 
 _I = re.IGNORECASE
@@ -98,10 +98,12 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         lead_in, previous = (previous if previous.endswith(":") else ""), s.text
         if s.section in _NO_USE_SECTIONS or s.section in ("medications", "past_medications"):
             continue
+        if not may_name_a_drug(s.text, ctx):
+            continue
         key = phrase_key(s.text)
         if key and any(r[: len(key)] == key for r in requests):
             continue  # the note's copy of a request line
-        mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None]
+        mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None and m.ingredients]
         if not mentions:
             continue
         history = _HISTORY_LEAD.search(s.text) or _HISTORY_LEAD.search(lead_in)

@@ -15,7 +15,7 @@ import re
 from .checkboxes import has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
-from .medications import drug_mentions
+from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .sentences import Sentence
 
@@ -235,9 +235,12 @@ def _activities(s: Sentence, ctx: Context) -> None:
 
 def _reported_relief(s: Sentence, ctx: Context) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
-    if not _MEDICATION_WORD.search(s.text) and not drug_mentions(s.text, ctx):
+    reports = list(_REPORTED_RELIEF.finditer(s.text))
+    if not reports or (
+        not _MEDICATION_WORD.search(s.text) and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
+    ):
         return  # relief from a course of therapy or an injection is that treatment's effect, not the drugs'
-    for m in _REPORTED_RELIEF.finditer(s.text):
+    for m in reports:
         if _ASSISTANCE.search(s.text[max(0, m.start() - 40) : m.start()]) or (
             "help" in m.group().lower() and re.match(r"\s+(?:with|w/)\s", s.text[m.end() :])
         ):

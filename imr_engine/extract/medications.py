@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..facts.fuzzy_date import FuzzyDate
-from ..vocabulary import phrase_key
+from ..vocabulary import Vocabulary, phrase_key
 from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
@@ -308,18 +309,45 @@ def drug_mentions(text: str, ctx: Context) -> list[Mention]:
     for drug in ctx.draft.drugs:
         for m in re.finditer(rf"(?<!\w){re.escape(drug.name)}(?!\w)", text, _I):
             found.append(Mention(m.start(), m.end(), drug.name, drug.identity, drug.ingredients, drug.classes))
+    for start, end, name in _vocabulary_mentions(text, ctx):
+        if not any(f.start <= start < f.end or start <= f.start < end for f in found):
+            identity, ingredients, classes = describe(ctx, name)
+            found.append(Mention(start, end, name, identity, ingredients, classes))
+    return sorted(found, key=lambda f: f.start)
+
+
+def may_name_a_drug(text: str, ctx: Context) -> bool:
+    """Whether *text* has a word that starts the name of a drug (an ingredient, or a product that has one).
+
+    A cheap test before the full vocabulary search: most sentences of a note name no drug.
+    """
+    return not _drug_words(ctx.vocab).isdisjoint(phrase_key(text))
+
+
+@cache
+def _drug_words(vocab: Vocabulary) -> frozenset[str]:
+    """The first word of every spelling of an ingredient, or of a product made of ingredients."""
+    spellings = [*vocab.ingredients, *(s for e in vocab.ingredients.values() for s in e.synonyms)]
+    spellings += [n for name, p in vocab.products.items() if p.ingredients for n in (name, *p.aliases)]
+    return frozenset(key[0] for key in map(phrase_key, spellings) if key)
+
+
+def _vocabulary_mentions(text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    """Products and ingredients the vocabulary finds in *text*, left to right; once per text and run."""
+    cached = ctx.vocabulary_mentions.get(text)
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int, str]] = []
     pos = 0
     while pos < len(text):
         hit = ctx.vocab.identify(text[pos:], ("product", "ingredient"))
         if hit is None:
             break
         start, end = pos + hit.start, pos + hit.end
-        if not any(f.start <= start < f.end or start <= f.start < end for f in found):
-            name = text[start:end]
-            identity, ingredients, classes = describe(ctx, name)
-            found.append(Mention(start, end, name, identity, ingredients, classes))
+        out.append((start, end, text[start:end]))
         pos = end
-    return sorted(found, key=lambda f: f.start)
+    ctx.vocabulary_mentions[text] = out
+    return out
 
 
 def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:
