@@ -16,6 +16,9 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
 
 def render_item(d: Determination) -> str:
     lines = [f"[{d.index + 1}] {d.request}", f"    Predicted: {d.predicted}" + (f" (decided by {d.decided_by} rules)" if d.decided_by else "")]
+    if d.criteria_generation is not None:
+        lines.append(_wrap(f"Assumed: criteria of {d.criteria_generation.title} (none of the generation in force "
+                           "is encoded for this request)", "      ", "    "))
     for r in d.rules:
         mark = "*" if r.decisive else "-"
         lines.append(f"    {mark} {r.rule_id}: {r.title}  [{r.outcome.replace('_', ' ')}]")
