@@ -26,6 +26,8 @@ def render_item(d: Determination) -> str:
         for f in r.facts:
             value = ", ".join(f.value) if isinstance(f.value, list) else "not documented" if f.value is None else f.value
             flag = " (rationale only)" if f.rationale_only else ""
+            if f.derived_by and f.derived_by.startswith("assumed"):
+                flag += f" ({f.derived_by})"
             lines.append(f"        {f.name} = {value}{flag}")
             for e in f.evidence[:2]:
                 lines.append(_wrap(f'"{e.quote}" ({e.source})', "            "))
