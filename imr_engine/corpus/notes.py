@@ -96,7 +96,7 @@ def is_notes_folder(path: Path) -> bool:
 
 
 def score_notes(engine: Engine, directory: Path) -> NotesReport:
-    vocab = load_vocabulary()
+    vocab = engine.names or load_vocabulary()
     items: list[NoteItem] = []
     misses: list[FactMiss] = []
     refused: dict[str, str] = {}
@@ -116,7 +116,8 @@ def score_notes(engine: Engine, directory: Path) -> NotesReport:
         requests = key["requests"]
         try:
             # The pre-check's reading and decision, without its checklist: scoring needs only the outcomes.
-            case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id)
+            case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id,
+                                vocabulary=engine.names)
             determination = engine.evaluate(case)
         except ImrError as exc:
             refused[note_id] = exc.one_line()

@@ -287,7 +287,8 @@ def run_extraction_qa(engine: Engine, root: Path, *, use_rationale: bool = False
         try:
             raw = read_text_file(letter_path)
             letter = parse_letter(raw, source=str(letter_path))
-            draft = extract_case(raw, case_id=folder.name, use_rationale=use_rationale, source=str(letter_path))
+            draft = extract_case(raw, case_id=folder.name, use_rationale=use_rationale, source=str(letter_path),
+                                 vocabulary=engine.names)
             predicted = engine.evaluate(draft)
             curated = load_case(case_path) if case_path.is_file() else None
         except ImrError as exc:
