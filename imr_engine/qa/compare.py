@@ -46,6 +46,9 @@ class QAItem(BaseModel):
     category: str | None = Field(None, description="Category of the first deciding rule; None when no rule decided.")
     year: int | None = Field(None, description="Year of the letter's assignment, else of the UR denial, else of the as-of date.")
     specialty: str | None = Field(None, description="The reviewer's first stated specialty.")
+    generation: str | None = Field(
+        None, description="The MTUS generation the item was judged under (rules/generations.yaml id); None: none declared."
+    )
     quoted_facts: list[str] = Field(
         default_factory=list, description="Facts the deciding rules read: 'name = value: \"quote\"'."
     )
@@ -143,6 +146,7 @@ def compare_predictions(
             category=(category_of or {}).get(deciding[0].rule_id) if deciding else None,
             year=dated.year if dated else None,
             specialty=specialty,
+            generation=predicted.generation.id if predicted.generation else None,
             quoted_facts=_quoted_facts(deciding),
         ))
     return out
