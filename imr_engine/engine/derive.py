@@ -9,6 +9,7 @@ arithmetic is against an explicit as-of date; nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -250,6 +251,50 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: dict[s
         ev[name] = _ev(surgery)
 
 
+#: A request for care after surgery: "post-op PT", "postoperative cold therapy", "after the surgery".
+_POSTOPERATIVE = re.compile(
+    r"\b(?:post[- ]?op(?:erative(?:ly)?)?|post[- ]?surgical(?:ly)?|after (?:the )?surgery|following (?:the )?surgery)\b",
+    re.IGNORECASE,
+)
+#: What the trace says when a post-operative request is dated from the surgery requested with it.
+ASSUMED_SURGERY = "assumed: the surgery requested with it takes place, and post-operative days count from it"
+
+
+def _postoperative_request(
+    case: CaseFacts, index: int, items: list[RequestedItem], vocab: Terminology,
+    v: dict[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """Date a post-operative request from the surgery requested in the same case, when no surgery is done yet.
+
+    A request for authorization often asks for a surgery together with its post-operative
+    therapy, equipment and tests. Judged on their own, those read as care with no surgery
+    behind it (a cold therapy unit in the chronic phase, therapy outside a postsurgical
+    course). The surgery's own request is their evidence; the assumption is named in the trace.
+    Returns the item's derivation notes (a copy when it adds one).
+    """
+    if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
+        return how
+    surgeries = [j for j, other in enumerate(items)
+                 if j != index and other.kind == "procedure" and "surgery" in (other.drug_class, *other.classes)]
+    if not surgeries:
+        return how
+    surgery = items[surgeries[0]]
+    quote = _ev(case.requests[surgeries[0]])
+    v["prior_surgery"], v["days_since_surgery"] = "yes", 0
+    ev["prior_surgery"] = ev["days_since_surgery"] = quote
+    how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
+    course_of = getattr(vocab, "postsurgical_course", None)
+    course = course_of(surgery.service) if course_of is not None and surgery.service else None
+    if course is not None:
+        v["postsurgical_surgery"], v["postsurgical_period"] = surgery.service, "yes"
+        v["postsurgical_general_course"], v["postsurgical_initial_course"] = course.visits, course.visits // 2
+        for name in ("postsurgical_surgery", "postsurgical_period", "postsurgical_general_course",
+                     "postsurgical_initial_course"):
+            ev[name] = quote
+            how[name] = ASSUMED_SURGERY
+    return how
+
+
 def _postsurgical_visits(item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Whether the visits requested plus completed stay within the initial and the general course."""
     total, general = v.get("sessions_total_at_least"), v.get("postsurgical_general_course")
@@ -346,9 +391,10 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
         _prior_sessions(case, item, vocab, values, evidence)
+        how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, guideline_data(vocab))
-        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, view.how))
+        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, how))
     return out
 
 

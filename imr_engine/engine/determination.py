@@ -52,6 +52,12 @@ class Determination(_Out):
     generation: GenerationRef | None = Field(
         None, description="The MTUS generation in force on the as-of date, which the item was judged under."
     )
+    criteria_generation: GenerationRef | None = Field(
+        None, description=(
+            "Set when the rule book encodes no criteria of the generation in force for the item: the nearest "
+            "generation whose criteria were applied instead (an assumption the rationale states)."
+        ),
+    )
     predicted: Predicted
     medically_necessary: bool | None
     decided_by: Literal["MTUS", "non-MTUS"] | None = Field(None, description="The evidence tier that decided.")

@@ -177,6 +177,17 @@ class Engine:
         order, views = self.book.order, self._views
         return [[views[r].rule for r in sorted(fired[i], key=order.__getitem__)] for i in range(len(variants))]
 
+    def carried_day(self, as_of: dt.date, generation_id: str) -> dt.date:
+        """The day whose rules stand for generation *generation_id* when criteria are carried to *as_of*."""
+        found = self.book.at(as_of)
+        generations = self.book.generations
+        if found is None or generations is None:
+            raise ValueError("criteria are carried only in a rule book with generations")
+        for other in generations.carried_from(found.generation):
+            if other.generation.id == generation_id:
+                return other.rules_day
+        raise ValueError(f"generation '{generation_id}' is not carried to {as_of.isoformat()}")
+
     def rules_in_scope(self, facts: ItemFacts) -> list[Rule]:
         """Every rule of the topics an item is routed to (whether or not its criteria hold)."""
         return [r for t in self._topics_for(facts) for r in self.topics[t].source.spec.rules]
@@ -199,6 +210,8 @@ class Engine:
             self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared, ref, under)
             for index, d in enumerate(derived)
         ]
+        if found is not None:
+            self._carry_criteria(case, items, derived, dumps, determinations, when, shared, found)
         if self.formulary is not None:
             # The formulary keys on the dispensing date, which the as-of date stands for.
             for index, d in enumerate(determinations):
@@ -215,6 +228,38 @@ class Engine:
             rules_version=self.book.version,
             items=determinations,
         )
+
+    def _carry_criteria(
+        self, case: CaseFacts, items: list[RequestedItem], derived: list[Derived], dumps: list[dict[str, Any]],
+        determinations: list[Determination], when: dt.date, shared: dict[tuple[object, ...], FactUsed],
+        found: InForce,
+    ) -> None:
+        """Judge items no rule of the generation in force addresses by the nearest generation whose rules do.
+
+        The registry's `carry_criteria` policy says where to look (none without it). The item
+        keeps naming the generation in force, names the one whose criteria were applied in
+        `criteria_generation`, and its rationale opens by stating the assumption.
+        """
+        generations = self.book.generations
+        waiting = [i for i, d in enumerate(determinations) if d.basis == "no_rule"]
+        if generations is None or not waiting:
+            return
+        for other in generations.carried_from(found.generation):
+            shifted = {i: {**dumps[i], "as_of_day": other.rules_day.toordinal()} for i in waiting}
+            fired = self._fire([derived[i] for i in waiting], [shifted[i] for i in waiting],
+                               self._views_for(other.generation))
+            under = _carried_sentence(found, other, when)
+            still: list[int] = []
+            for i in waiting:
+                d = self._decide(case, i, items[i], derived[i], shifted[i], fired.get(i, []), when, shared,
+                                 found.ref, under)
+                if d.basis == "no_rule":
+                    still.append(i)
+                else:
+                    determinations[i] = d.model_copy(update={"criteria_generation": other.ref})
+            waiting = still
+            if not waiting:
+                return
 
     def _views_for(self, generation: Generation | None) -> dict[str, _RuleView]:
         """Each rule's view as applied under *generation*, built once per generation."""
@@ -436,6 +481,13 @@ def _generation_sentence(found: InForce | None, as_of: dt.date) -> str:
         return (f"No guideline generation the rule book holds was in force on {as_of.isoformat()}; "
                 f"judged under the nearest, {found.generation.title}. ")
     return f"Judged under the guideline generation in force on {as_of.isoformat()}, {found.generation.title}. "
+
+
+def _carried_sentence(found: InForce, other: InForce, as_of: dt.date) -> str:
+    """The opening sentence of an item judged by another generation's criteria, saying it was assumed."""
+    return (_generation_sentence(found, as_of)
+            + f"The rule book encodes no criteria of that generation for this request; assumed: the criteria of "
+            f"{other.generation.title}, the nearest generation whose criteria it encodes, still apply. ")
 
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,9 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
 
 def render_item(d: Determination) -> str:
     lines = [f"[{d.index + 1}] {d.request}", f"    Predicted: {d.predicted}" + (f" (decided by {d.decided_by} rules)" if d.decided_by else "")]
+    if d.criteria_generation is not None:
+        lines.append(_wrap(f"Assumed: criteria of {d.criteria_generation.title} (none of the generation in force "
+                           "is encoded for this request)", "      ", "    "))
     for r in d.rules:
         mark = "*" if r.decisive else "-"
         lines.append(f"    {mark} {r.rule_id}: {r.title}  [{r.outcome.replace('_', ' ')}]")
@@ -23,6 +26,8 @@ def render_item(d: Determination) -> str:
         for f in r.facts:
             value = ", ".join(f.value) if isinstance(f.value, list) else "not documented" if f.value is None else f.value
             flag = " (rationale only)" if f.rationale_only else ""
+            if f.derived_by and f.derived_by.startswith("assumed"):
+                flag += f" ({f.derived_by})"
             lines.append(f"        {f.name} = {value}{flag}")
             for e in f.evidence[:2]:
                 lines.append(_wrap(f'"{e.quote}" ({e.source})', "            "))

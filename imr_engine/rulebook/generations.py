@@ -63,11 +63,21 @@ class GenerationRef(_Strict):
                    effective_until=g.effective_until, keyed_on=g.keyed_on)
 
 
+class CarryCriteria(_Strict):
+    """The rule book's policy when a generation's criteria for a request are not encoded."""
+
+    order: list[Literal["earlier", "later"]] = Field(
+        min_length=1, description="Where to look for encoded criteria, nearest generation first: earlier ones, then later ones."
+    )
+    why: str = Field(min_length=10, description="The reason the policy is defensible, shown in the documentation.")
+
+
 class _RegistryFile(_Strict):
     title: str
     purpose: str
     generations: list[Generation] = Field(min_length=1)
     folders: dict[str, list[str] | Literal["every"]] = Field(default_factory=dict)
+    carry_criteria: CarryCriteria | None = None
 
     @model_validator(mode="after")
     def _consecutive(self) -> _RegistryFile:
@@ -116,10 +126,34 @@ class InForce:
 class Generations:
     """The registry: generations in date order and each folder's generations."""
 
-    def __init__(self, generations: list[Generation], folders: dict[str, list[str] | Literal["every"]]) -> None:
+    def __init__(
+        self, generations: list[Generation], folders: dict[str, list[str] | Literal["every"]],
+        carry: CarryCriteria | None = None,
+    ) -> None:
         self.list = list(generations)
         self.by_id = {g.id: g for g in self.list}
         self.folders = dict(folders)
+        self.carry = carry
+
+    def carried_from(self, current: Generation) -> list[InForce]:
+        """Where to look, in order, for criteria the generation *current* has but the rule book does not encode.
+
+        Nearest generation first, in the directions the registry's `carry_criteria` names
+        (none without it). Each answer's `rules_day` is the day of that generation nearest to
+        *current*, so the rules applied are its last (or first) version.
+        """
+        if self.carry is None:
+            return []
+        at = self.list.index(current)
+        found: list[InForce] = []
+        for direction in self.carry.order:
+            if direction == "earlier":
+                for g in reversed(self.list[:at]):
+                    assert g.effective_until is not None  # every generation but the last has an end
+                    found.append(InForce(g, g.effective_until))
+            else:
+                found += [InForce(g, g.effective_from) for g in self.list[at + 1:]]
+        return found
 
     def at(self, day: dt.date) -> InForce:
         """The generation in force on *day*; outside them all, the nearest one with a warning."""
@@ -165,4 +199,4 @@ def load_generations(root: Path) -> Generations | None:
     except ValidationError as exc:
         loc, message = describe_validation_error(exc)
         raise doc.fail(message.replace("Value error, ", ""), loc) from None
-    return Generations(spec.generations, spec.folders)
+    return Generations(spec.generations, spec.folders, spec.carry_criteria)

@@ -79,11 +79,12 @@ def test_qa_json_summary_on_the_bundled_cases(capsys: pytest.CaptureFixture[str]
 
 
 def test_qa_exits_1_when_a_prediction_disagrees(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    # The same facts with a rule book that lacks the carisoprodol and muscle-relaxant rules:
-    # Soma becomes Indeterminate, which disagrees with the letter's Upheld.
+    # The same facts with a rule book that lacks every generation's muscle-relaxant rules (so none can
+    # be carried from another generation): Soma becomes Indeterminate, which disagrees with the letter's Upheld.
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)
-    (rules / "mtus_cpmtg" / "muscle_relaxants.yaml").unlink()
+    for folder in ("mtus_cpmtg", "mtus_acoem_2017"):
+        (rules / folder / "muscle_relaxants.yaml").unlink()
     shutil.copytree(CASES / "003_54b8f692fb4011a5", tmp_path / "cases" / "003")
     code, out, _ = run(capsys, "qa", str(tmp_path / "cases"), "--rules", str(rules))
     assert code == 1

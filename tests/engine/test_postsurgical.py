@@ -58,3 +58,28 @@ def test_a_broken_table_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as info:
         load_engine(rules)
     assert "postsurgical.yaml" in info.value.one_line() and "visits" in info.value.one_line()
+
+
+def test_post_op_care_requested_with_its_surgery_counts_from_that_surgery(engine: Engine) -> None:
+    """An RFA asks for a release together with its post-operative therapy and cold unit: 8 CCR 9792.24.3
+    gives carpal tunnel release 3-8 visits, of which half as the initial course; ODG supports a cold
+    unit for the first post-operative week. The surgery's request line is the evidence, the trace
+    names the assumption."""
+    requests = ["Right carpal tunnel release", "Post-op physical therapy x 4", "Post-op cold therapy unit, 7-day rental"]
+    items = engine.evaluate(build_case(requests)).items
+    therapy, cold = items[1], items[2]
+    assert therapy.predicted == "Overturned" and cold.predicted == "Overturned"
+    assert not any(r.rule_id.startswith("cpmtg.physical-medicine") for r in therapy.rules)
+    facts = {f.name: f for r in cold.rules if r.decisive for f in r.facts}
+    assert facts["days_since_surgery"].value == 0
+    assert facts["days_since_surgery"].derived_by is not None and facts["days_since_surgery"].derived_by.startswith("assumed")
+    assert [e.quote for e in facts["days_since_surgery"].evidence] == ["Right carpal tunnel release"]
+    more = engine.evaluate(build_case([requests[0], "Post-op physical therapy x 12"])).items[1]
+    assert more.predicted == "Upheld" and "postsurgical.beyond-general-course" in [r.rule_id for r in more.rules]
+
+
+def test_post_op_wording_alone_assumes_no_surgery(engine: Engine) -> None:
+    """Without a surgery done or requested, a 'post-op' cold unit is not dated from any surgery."""
+    item = engine.evaluate(build_case(["Post-op cold therapy unit, 7-day rental"])).items[0]
+    assert all(f.name != "days_since_surgery" or f.value is None for r in item.rules for f in r.facts)
+    assert item.predicted == "Upheld"

@@ -69,9 +69,17 @@ def test_exam_findings_in_the_objective_section() -> None:
 
 @pytest.mark.parametrize(("heading", "section"), [("OBJECTIVE FINDINGS", "objective"), ("S", "subjective"),
                                                   ("Current Medications", "medications"), ("Dx", "diagnoses"),
-                                                  ("WORK STATUS", "work_status"), ("Random words", None)])
+                                                  ("WORK STATUS", "work_status"), ("Random words", None),
+                                                  ("Requested (RFA attached)", "plan"), ("RFA", "plan")])
 def test_headings_map_to_sections(heading: str, section: str | None) -> None:
     assert section_of(heading) == section
+
+
+def test_a_study_listed_under_the_requests_is_not_a_study_already_done() -> None:
+    note = ("Date of service: 02/03/2015\nIMAGING:\nX-ray L-spine 11/2014: mild L4-5 narrowing.\n\n"
+            "REQUESTED:\n1) MRI lumbar spine without contrast\n")
+    studies = [(s.modality, s.body_region) for s in _case(note).imaging]
+    assert studies == [("x_ray", "lumbar_spine")]
 
 
 def test_only_the_ticked_work_status_counts() -> None:

@@ -45,6 +45,9 @@ SERVICE_LINES: list[tuple[str, dict[str, object]]] = [
     ("Aquatic therapy 2 times per week x 6 weeks", dict(
         service="aquatic_therapy", frequency_per_week=2, duration_weeks=6, visits=12)),
     ("Heat wrap #30", dict(kind="supply", service="heat_wrap", quantity=30, drug_class="heat_cold_therapy")),
+    ("F/u in clinic 6 wks", dict(kind="office_visit", service="office_visit")),
+    ("RTC 2 weeks", dict(kind="office_visit", service="office_visit")),
+    ("Cervical x-rays, flexion/extension views", dict(kind="imaging", service="x_ray", body_region="cervical_spine")),
 ]  # fmt: skip
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -56,19 +57,43 @@ def test_one_case_is_judged_under_the_generation_of_its_date(engine: Engine, day
     for item in result.items:
         assert item.generation is not None and item.generation.id == generation
         assert title in item.rationale
-        assert all(c.generation == title for c in item.citations), item.request
+        # Criteria the rule book lacks for this generation come from the nearest one that has them, said so.
+        applied = item.criteria_generation.id if item.criteria_generation is not None else generation
+        applied_title = REGISTRY.by_id[applied].title if REGISTRY is not None else title
+        if item.criteria_generation is not None:
+            assert applied != generation and "assumed" in item.rationale and applied_title in item.rationale
+        assert all(c.generation == applied_title for c in item.citations), item.request
         for fired in item.rules:
-            assert generation in BOOK.by_id[fired.rule_id].guideline.generations, fired.rule_id
-            assert title in fired.citation_label
+            assert applied in BOOK.by_id[fired.rule_id].guideline.generations, fired.rule_id
+            assert applied_title in fired.citation_label
 
 
-def test_no_2009_rule_applies_after_the_2009_generation(engine: Engine) -> None:
+def test_no_2009_rule_applies_after_the_2009_generation_unless_carried_and_said(engine: Engine) -> None:
     case = load_case(SOMA_CASE).model_copy(update={"as_of": dt.date(2024, 6, 1)})
-    fired = {r.rule_id for item in engine.evaluate(case).items for r in item.rules}
-    assert not [r for r in fired if BOOK.by_id[r].guideline.generations == ["mtus_2009"]]
-    # ... while on the letter's own date (2015-08-28) the 2009 Chronic Pain guideline decides Soma.
+    for item in engine.evaluate(case).items:
+        from_2009 = [r.rule_id for r in item.rules if BOOK.by_id[r.rule_id].guideline.generations == ["mtus_2009"]]
+        if from_2009:
+            assert item.criteria_generation is not None and item.criteria_generation.id == "mtus_2009", item.request
+    # ... while on the letter's own date (2015-08-28) the 2009 Chronic Pain guideline decides Soma, uncarried.
     soma = engine.evaluate(load_case(SOMA_CASE)).items[0]
     assert soma.predicted == "Upheld" and any(r.rule_id.startswith("cpmtg.") for r in soma.rules if r.decisive)
+    assert soma.criteria_generation is None
+
+
+def test_criteria_are_carried_only_where_the_generation_in_force_has_no_rule(engine: Engine) -> None:
+    """Under ACOEM 2017 that generation's rules address all three drugs: nothing is carried. Under the
+    2016 generation the rule book has opioid criteria but none for muscle relaxants: Soma takes the 2009
+    criteria (carisoprodol not recommended, which the later text keeps), and says so."""
+    def judged(day: dt.date) -> dict[str, Any]:
+        case = load_case(SOMA_CASE).model_copy(update={"as_of": day})
+        return {i.request.split()[0]: i for i in engine.evaluate(case).items}
+
+    assert all(i.criteria_generation is None for i in judged(dt.date(2024, 6, 1)).values())
+    in_2017 = judged(dt.date(2017, 3, 1))
+    soma = in_2017["Soma"]
+    assert soma.criteria_generation is not None and soma.criteria_generation.id == "mtus_2009"
+    assert soma.predicted == "Upheld" and soma.basis == "rule" and "assumed" in soma.rationale
+    assert in_2017["Percocet"].criteria_generation is None
 
 
 def test_a_date_before_every_generation_uses_the_nearest_with_a_warning(engine: Engine) -> None:
@@ -78,8 +103,9 @@ def test_a_date_before_every_generation_uses_the_nearest_with_a_warning(engine: 
     assert len(result.warnings) == 1 and "2005-03-01" in result.warnings[0]
     assert all("nearest" in item.rationale for item in result.items)
     for item in result.items:
+        applied = item.criteria_generation.id if item.criteria_generation is not None else "mtus_2007"
         for fired in item.rules:
-            assert "mtus_2007" in BOOK.by_id[fired.rule_id].guideline.generations
+            assert applied in BOOK.by_id[fired.rule_id].guideline.generations
 
 
 def test_rules_as_of_lists_only_rules_in_force(capsys: pytest.CaptureFixture[str]) -> None:
