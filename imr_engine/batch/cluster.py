@@ -85,8 +85,8 @@ def run_on_cluster(
     cluster = None
     try:
         if address == LOCAL:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
             client = Client(cluster, set_as_default=False)
         else:
             client = Client(address, set_as_default=False, timeout="10s")
