@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import re
 import threading
 import time
@@ -60,19 +61,36 @@ def dask_missing() -> str | None:
     return None
 
 
-def run_chunk(batch: list[BatchInput], settings: WorkSettings) -> list[Outcome]:
-    """A chunk on a Dask worker: one at a time per process, under the client's rule book."""
+def run_chunk(batch: list[BatchInput], settings: WorkSettings, cwd: str) -> list[Outcome]:
+    """A chunk on a Dask worker: one at a time per process, in the client's folder, under its rule book.
+
+    Input paths and --rules are as the client wrote them, often relative: they are read
+    from the client's working folder (the same path on every machine), so every message
+    names them as a run on the client would.
+    """
     from ..engine import load_engine
 
     with _LOCK:
-        version = load_engine(settings.rules_dir).book.version
-        if settings.rules_version and version != settings.rules_version:
-            raise _RulesMismatch(version)
-        return process_chunk(batch, settings)
+        previous = os.getcwd()
+        try:
+            os.chdir(cwd)
+        except OSError:
+            raise _NotShared(cwd) from None
+        try:
+            version = load_engine(settings.rules_dir).book.version
+            if settings.rules_version and version != settings.rules_version:
+                raise _RulesMismatch(version)
+            return process_chunk(batch, settings)
+        finally:
+            os.chdir(previous)
 
 
 class _RulesMismatch(Exception):
     """Raised on a worker whose rule book is not the client's (crosses the wire: a plain exception)."""
+
+
+class _NotShared(Exception):
+    """Raised on a worker that does not have the client's working folder (no shared file system)."""
 
 
 def run_on_cluster(
@@ -105,6 +123,7 @@ def run_on_cluster(
 class _Ordered:
     def __init__(self, client: Any, settings: WorkSettings, stop: StopFlag, address: str) -> None:
         self.client, self.settings, self.stop, self.address = client, settings, stop, address
+        self.cwd = os.getcwd()
 
     def _limit(self) -> int:
         workers = len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
@@ -146,7 +165,7 @@ class _Ordered:
                 future.cancel()
 
     def _submit(self, batch: list[BatchInput]) -> Any:
-        return self.client.submit(run_chunk, batch, self.settings, pure=False)
+        return self.client.submit(run_chunk, batch, self.settings, self.cwd, pure=False)
 
     def _wait(self, future: Any) -> bool:
         """Wait for *future*, looking at the stop flag; False when the user asked to stop."""
@@ -159,6 +178,12 @@ class _Ordered:
     def _result(self, future: Any) -> list[Outcome]:
         try:
             return list(future.result())
+        except _NotShared as exc:
+            raise ClusterError(
+                f"a worker has no folder {exc.args[0]} (this run's working folder): the inputs and rules must be "
+                "at the same paths on every machine (a shared file system; see docs/cluster.md)",
+                source=self.address,
+            ) from None
         except _RulesMismatch as exc:
             raise ClusterError(
                 f"a worker compiled another rule book ({exc.args[0]}, not {self.settings.rules_version}): "

@@ -12,7 +12,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from batch_corpora import build_copies, build_mixed_corpus, imr
+from batch_corpora import CASES, build_copies, build_mixed_corpus, imr
 
 pytest.importorskip("distributed")
 
@@ -106,3 +106,27 @@ def test_a_cluster_address_that_is_not_one_is_refused_before_anything_runs() -> 
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "scheduler address" in done.stderr, done.stderr
 
+
+
+def test_relative_paths_are_read_from_the_clients_folder(frozen_rules: str, tmp_path: Path, scheduler) -> None:
+    """The workers run elsewhere (here: another working folder); messages still name the paths as given."""
+    build_mixed_corpus(tmp_path / "mixed")
+    one = imr("qa", "mixed", "--out", "one.jsonl", "--jobs", "1", "--quiet", "--rules", frozen_rules, cwd=tmp_path)
+    many = imr("qa", "mixed", "--out", "many.jsonl", "--cluster", scheduler.scheduler_address, "--quiet",
+               "--rules", frozen_rules, cwd=tmp_path)
+    assert many.returncode == one.returncode == 2, many.stderr
+    assert b"mixed/broken/scan.pdf: not a letter file" in (tmp_path / "one.jsonl").read_bytes()
+    assert (tmp_path / "many.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+
+
+def test_a_worker_without_the_clients_folder_or_rule_book_refuses_the_chunk(frozen_rules: str) -> None:
+    from imr_engine.batch.cluster import _NotShared, _RulesMismatch, run_chunk
+
+    batch = list(discover(str(CASES)))[:1]
+    with pytest.raises(_NotShared):
+        run_chunk(batch, WorkSettings(rules_dir=frozen_rules), "/no/such/folder")
+    with pytest.raises(_RulesMismatch):
+        run_chunk(batch, WorkSettings(rules_dir=frozen_rules, rules_version="sha256:another"), os.getcwd())
+    ok = run_chunk(batch, WorkSettings(rules_dir=frozen_rules, rules_version=load_engine(frozen_rules).book.version),
+                   os.getcwd())
+    assert [o.key for o in ok] == [batch[0].key] and ok[0].refusal is None
