@@ -33,7 +33,7 @@ def precheck(
     engine: Engine, note: str, requests: list[str], *, as_of: dt.date | None = None, case_id: str = "precheck"
 ) -> PrecheckResult:
     """Read *note*, decide each of *requests*; raises ImrError for text that cannot be read."""
-    case = extract_text(note, requests, case_id=case_id)
+    case = extract_text(note, requests, case_id=case_id, vocabulary=engine.names)
     return check_case(engine, case, as_of=as_of)
 
 

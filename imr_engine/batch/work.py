@@ -202,7 +202,10 @@ def _extract(letter: ParsedLetter, case_id: str, source: str, settings: WorkSett
             "no curated case facts (case.yaml), and fact extraction (imr_engine.extract) is not installed",
             source=source,
         ) from None
-    return extract_case(letter, case_id=case_id, use_rationale=settings.use_rationale, source=source)
+    from ..vocabulary.shared import vocabulary_for
+
+    return extract_case(letter, case_id=case_id, use_rationale=settings.use_rationale, source=source,
+                        vocabulary=vocabulary_for(settings.rules_dir))
 
 
 def refused_outcome(item: BatchInput, code: str, reason: str, settings: WorkSettings) -> Outcome:

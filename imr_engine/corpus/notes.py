@@ -30,8 +30,7 @@ from ..facts import CaseFacts
 from ..qa.agreement import Agreement, agreement
 from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
 from ..textio import read_text_file
-from ..vocabulary import Vocabulary
-from ..vocabulary.shared import vocabulary_for
+from ..vocabulary import Vocabulary, load_vocabulary
 
 OUTCOME = {"medically_necessary": "Overturned", "not_medically_necessary": "Upheld"}
 _FINDING_SECTIONS = ("function", "monitoring", "exam", "clinical")
@@ -154,6 +153,7 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     """The notes task for one note: read and decided as `imr precheck` does, then scored."""
     from ..engine import load_engine
 
+    engine = load_engine(settings.rules_dir)
     key_path = Path(item.path or "")
     note_path = key_path.with_suffix(".txt")
 
@@ -170,8 +170,9 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     requests = key["requests"]
     try:
         # The pre-check's reading and decision, without its checklist: scoring needs only the outcomes.
-        case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id)
-        determination = load_engine(settings.rules_dir).evaluate(case)
+        case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id,
+                            vocabulary=engine.names)
+        determination = engine.evaluate(case)
     except ImrError as exc:
         return done(NoteResult(note=note_id, refused=exc.one_line()))
     items = []
@@ -184,7 +185,7 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
         ))
     tallies: dict[str, Counter[str]] = {}
     misses: list[FactMiss] = []
-    _score_facts(note_id, key.get("facts") or {}, case, vocabulary_for(settings.rules_dir), tallies, misses)
+    _score_facts(note_id, key.get("facts") or {}, case, engine.names or load_vocabulary(), tallies, misses)
     return done(NoteResult(
         note=note_id, as_of_correct=determination.as_of == _iso(key.get("as_of")), items=items,
         tallies={k: dict(c) for k, c in tallies.items()}, misses=misses,

@@ -32,6 +32,7 @@ from ..rulebook.conditions import decided_by, facts_named
 from ..rulebook.generations import Generation, GenerationRef, InForce
 from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
+from ..vocabulary import Vocabulary
 from .compile import CompiledTopic, compile_rulebook, in_scope
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule
@@ -136,6 +137,12 @@ class Engine:
         self._views = self._views_for(None)
         self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
+
+    @property
+    def names(self) -> Vocabulary | None:
+        """The vocabulary of this rule book (None for a bare terminology), for reading text with it."""
+        found = getattr(self.vocabulary, "vocabulary", self.vocabulary)
+        return found if isinstance(found, Vocabulary) else None
 
     def evaluate(self, case: CaseFacts, as_of: dt.date | None = None) -> CaseDetermination:
         """One determination per requested item; a fact the model refuses is an EngineError."""

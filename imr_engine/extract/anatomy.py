@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
-from ..resources import vocabulary_dir
 from ..vocabulary import PhraseIndex
+from ..vocabulary.in_use import vocabulary_dir_in_use
 from ..vocabulary.load import load_file
 from ..vocabulary.models import AnatomyFile
 
@@ -26,15 +27,20 @@ _LEVELS = (
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _index() -> PhraseIndex[str]:
-    anatomy = load_file(vocabulary_dir() / "anatomy.yaml", AnatomyFile).data
+@functools.lru_cache(maxsize=4)
+def _index_of(directory: Path) -> PhraseIndex[str]:
+    anatomy = load_file(directory / "anatomy.yaml", AnatomyFile).data
     index: PhraseIndex[str] = PhraseIndex()
     for region, spellings in anatomy.body_regions.items():
         index.add(region.replace("_", " "), region)
         for spelling in spellings:
             index.add(spelling, region)
     return index
+
+
+def _index() -> PhraseIndex[str]:
+    """The anatomy index of the vocabulary the text is read with."""
+    return _index_of(vocabulary_dir_in_use())
 
 
 def regions_in(text: str) -> list[str]:

@@ -20,7 +20,8 @@ from ..facts.model import CaseFacts, Evidence
 from ..letter import ParsedLetter, parse_letter
 from ..requests import parse_request
 from ..textio import read_text_file
-from ..vocabulary import load_vocabulary
+from ..vocabulary import Vocabulary, load_vocabulary
+from ..vocabulary.in_use import reading_with, vocabulary_dir_in_use
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
@@ -50,12 +51,19 @@ def extract_case(
     case_id: str | None = None,
     use_rationale: bool = False,
     source: str | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> CaseFacts:
     """A draft case from a determination letter (raw text, or parsed with `source` naming its file).
 
     Every fact quotes the raw letter with offsets: raw[start:end] == quote. Facts only a
-    decision rationale states are read only with *use_rationale*.
+    decision rationale states are read only with *use_rationale*. *vocabulary*: the one of
+    the rule directory in use (default: the bundled one).
     """
+    with reading_with(vocabulary.directory if vocabulary is not None else None):
+        return _extract_letter(letter, case_id, use_rationale, source)
+
+
+def _extract_letter(letter: ParsedLetter | str, case_id: str | None, use_rationale: bool, source: str | None) -> CaseFacts:
     where = source or (letter.source if isinstance(letter, ParsedLetter) else None) or "<letter text>"
     raw, parsed = _raw_and_parsed(letter, source, where)
     tm = TextMap.build(raw)
@@ -75,8 +83,18 @@ def extract_case(
     return _finish(ctx, where)
 
 
-def extract_text(text: str, requests: list[str], *, case_id: str = "precheck") -> CaseFacts:
-    """A draft case from a free-text progress note and the request lines (no letter, no rationale)."""
+def extract_text(
+    text: str, requests: list[str], *, case_id: str = "precheck", vocabulary: Vocabulary | None = None,
+) -> CaseFacts:
+    """A draft case from a free-text progress note and the request lines (no letter, no rationale).
+
+    *vocabulary*: the one of the rule directory in use (default: the bundled one).
+    """
+    with reading_with(vocabulary.directory if vocabulary is not None else None):
+        return _extract_note(text, requests, case_id)
+
+
+def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     _check_text(text, "<note text>")
     lines = [" ".join(str(r).split()) for r in requests]
     lines = [r for r in lines if r]
@@ -155,7 +173,7 @@ def _read_rationale(sentences: list[Sentence], ctx: Context, index: int) -> None
 
 
 def _context(case_id: str, requests: list[str]) -> Context:
-    vocab = load_vocabulary()
+    vocab = load_vocabulary(vocabulary_dir_in_use())
     ctx = Context(Draft(case_id), vocab)
     ctx.items = [parse_request(r, vocab) for r in requests]
     return ctx

@@ -36,7 +36,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "monitoring.other_prescribers",
         re.compile(
             r"\breceived\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
-            r"|dentist|another|other|outside|different|multiple|several)"
+            r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
             r"|\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             r"|\bdoctor\s+shopping\b",
             _I,

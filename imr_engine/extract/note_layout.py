@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from ..resources import vocabulary_dir
+from ..vocabulary.in_use import vocabulary_dir_in_use
 from .sections import Segment
 from .sentences import Sentence, split_sentences
 from .textmap import TextMap
@@ -65,7 +65,7 @@ def _section_phrases(directory: Path) -> tuple[tuple[str, str], ...]:
 def section_of(heading: str, directory: Path | None = None) -> str | None:
     """The canonical section a heading names ('OBJECTIVE FINDINGS' -> 'objective'), else None."""
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", heading.lower()).split())
-    for phrase, name in _section_phrases(directory or vocabulary_dir()):
+    for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()):
         if words == phrase or words.startswith(phrase + " "):
             return name
     return None

@@ -337,7 +337,8 @@ def extraction_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     folder = Path(item.path or "")
     letter_path, case_path = folder / "letter.txt", folder / "case.yaml"
     letter = parse_letter_file(letter_path)  # read once: the parsed letter keeps the text extraction quotes
-    draft = extract_case(letter, case_id=folder.name, use_rationale=settings.use_rationale, source=str(letter_path))
+    draft = extract_case(letter, case_id=folder.name, use_rationale=settings.use_rationale, source=str(letter_path),
+                         vocabulary=engine.names)
     predicted = engine.evaluate(draft)
     curated = load_case(case_path) if case_path.is_file() else None
     stripped = without_rationale_facts(curated) if curated else None

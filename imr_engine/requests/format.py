@@ -12,6 +12,7 @@ from fractions import Fraction
 from itertools import groupby
 
 from ..vocabulary import Vocabulary, load_vocabulary
+from ..vocabulary.in_use import vocabulary_dir_in_use
 from .model import RequestedItem, Strength
 
 
@@ -19,7 +20,7 @@ def format_request(item: RequestedItem, vocabulary: Vocabulary | None = None) ->
     """A canonical request line for *item*, e.g. "Percocet 10/325 mg #100 4 times daily prn x 3 refills"."""
     from .parser import parse_request  # the name's own meaning decides what must be spelt out
 
-    vocab = vocabulary or load_vocabulary()
+    vocab = vocabulary or load_vocabulary(vocabulary_dir_in_use())
     implied = parse_request(item.name, vocab)
     parts = [item.name, _strengths(item.strengths)]
     if item.form and item.form != implied.form:

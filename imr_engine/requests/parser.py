@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..errors import RequestParseError
 from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
+from ..vocabulary.in_use import vocabulary_dir_in_use
 from ..vocabulary.text import fold
 from .model import ItemKind, RequestedItem, Strength
 from .scan import Findings, Scan, earliest, read
@@ -26,7 +27,7 @@ def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedI
     # read as a reader sees it (full-width digits, zero-width characters, look-alike letters);
     # the item keeps the line as written
     clean = " ".join(fold(written).split()) or written
-    vocab = vocabulary or load_vocabulary()
+    vocab = vocabulary or load_vocabulary(vocabulary_dir_in_use())
     scan = Scan(clean, [(start, end) for start, end, _ in vocab.hash_aliases(clean)])
     found = read(scan, vocab)
     name = scan.name()

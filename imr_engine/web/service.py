@@ -146,7 +146,7 @@ class EngineService:
         return cards(precheck(self.engine, note, lines, case_id="cds-hooks")).model_dump_json(exclude_none=True)
 
     def extract_json(self, text: str, requests: list[str], case_id: str) -> str:
-        case = extract_text(text, requests, case_id=case_id)
+        case = extract_text(text, requests, case_id=case_id, vocabulary=self.engine.names)
         return ExtractResponse(rules_version=self.version, case=case).model_dump_json()
 
     # --- answers fixed for the process's lifetime -----------------------------------

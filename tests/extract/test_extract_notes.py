@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from imr_engine.extract import extract_text
 
 NOTE_1 = """Progress note dated 03/14/2016. This 62-year-old woman was injured at work on 5/2/2012 when she fell.
@@ -99,3 +101,13 @@ def test_request_lines_found_in_the_note_are_quoted_there() -> None:
     first, second = (r.evidence[0] for r in case.requests)
     assert (first.start, text[first.start : first.end], first.source) == (9, "Norco 10/325mg #90", "request")  # type: ignore[index,misc]
     assert second.start is None and (second.quote, second.source) == ("Soma 350mg #30", "request")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("He has received Norco from another physician.", "yes"),
+    ("She received oxycodone from the ER last week.", "yes"),
+    ("I declare that the information I have received from others is true and correct.", "unknown"),
+])
+def test_other_prescribers_are_drugs_from_someone_else_not_a_declaration(sentence: str, expected: str) -> None:
+    case = extract_text("Date of service: 01/02/2015\n" + sentence, ["Norco 10/325 #90"])
+    assert case.monitoring.other_prescribers.value == expected
