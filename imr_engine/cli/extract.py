@@ -11,9 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImrError
-from ..extract import extract_case, extract_text
-from ..extract.render import case_report, case_yaml
-from ..textio import read_text_file
 from . import EXIT_OK, dump_json
 from .precheck import add_request_option
 
@@ -52,6 +49,10 @@ def register(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..extract import extract_case, extract_text
+    from ..extract.render import case_report, case_yaml
+    from ..textio import read_text_file
+
     text = read_text_file(args.letter)
     if args.request:
         try:

@@ -7,12 +7,14 @@ ImrError to the `imr` wrapper, which prints one line and exits 2.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..citations import Citation
 from ..display import shown
-from ..letter import ParsedLetter, parse_letter_file
 from . import EXIT_OK, add_json_option, dump_json
+
+if TYPE_CHECKING:  # the letter parser is imported when the command runs, not for `imr --help`
+    from ..citations import Citation
+    from ..letter import ParsedLetter
 
 _DESCRIPTION = """\
 Parse an IMR determination letter (plain text extracted from the PDF) and show
@@ -39,6 +41,8 @@ def register(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..letter import parse_letter_file
+
     letter = parse_letter_file(args.letter)
     print(dump_json(letter.model_dump(mode="json")) if args.json else render(letter))
     return EXIT_OK

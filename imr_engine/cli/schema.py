@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..facts.model import CaseFacts
 from . import EXIT_OK, dump_json
 
 _DESCRIPTION = (
@@ -31,5 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..facts.model import CaseFacts
+
     print(dump_json(CaseFacts.model_json_schema()))
     return EXIT_OK

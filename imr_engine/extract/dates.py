@@ -9,6 +9,7 @@ the calendar.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(rf"(?<![\d/.#-]){_YEAR4}(?![\d/-])")),
 )
 
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True)
 class DateMatch:
@@ -82,6 +85,15 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
     Bare years ("2011") are included only when *years* is true; callers use them where
     the context makes a year a date ("dating back to 2011", "(2014)", "in 2002").
     """
+    return list(_dates_in(text, years))
+
+
+#: Every reader of a sentence asks for its dates: each sentence is read once (the last few
+#: hundred kept, about a letter's worth). Every date form has a digit in it.
+@functools.lru_cache(maxsize=512)
+def _dates_in(text: str, years: bool) -> tuple[DateMatch, ...]:
+    if not _DIGIT.search(text):
+        return ()
     taken: list[DateMatch] = []
     for form, pattern in _PATTERNS:
         if form == "year" and not years:
@@ -92,7 +104,7 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
             date = _read(form, m)
             if date is not None:
                 taken.append(DateMatch(m.start(), m.end(), date, form))
-    return sorted(taken, key=lambda d: d.start)
+    return tuple(sorted(taken, key=lambda d: d.start))
 
 
 def parse_date(text: str) -> FuzzyDate | None:

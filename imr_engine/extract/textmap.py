@@ -35,30 +35,40 @@ class TextMap:
 
     @classmethod
     def build(cls, raw: str) -> TextMap:
-        """Join the raw lines into prose exactly as the letter parser does, keeping offsets."""
-        chars: list[str] = []
+        """Join the raw lines into prose exactly as the letter parser does, keeping offsets.
+
+        Built a line at a time (its words joined once), not a character at a time.
+        """
+        pieces: list[str] = []
         offsets: list[int] = []
         line_starts: list[int] = []
+        length = 0
+        tail = ""  # the last two characters of the text so far
         for line_start, line in _lines(raw):
-            tokens = [(m.start() + line_start, m.group()) for m in _TOKEN.finditer(line)]
-            if not tokens:
+            words = line.split()  # the same whitespace as the letter parser's \S+
+            if not words:
                 continue
-            collapsed = " ".join(t for _, t in tokens)
+            collapsed = " ".join(words)
             if _PAGE_FOOTER.match(collapsed):
                 continue
-            if chars:
-                joined = "".join(chars[-2:])
-                if not (_HYPHEN_END.search(joined) and _WORD_START.match(collapsed)):
-                    chars.append(" ")
-                    offsets.append(offsets[-1] + 1)
-            line_starts.append(len(chars))
-            for n, (start, token) in enumerate(tokens):
-                if n:
-                    chars.append(" ")
-                    offsets.append(offsets[-1] + 1)
-                chars.extend(token)
-                offsets.extend(range(start, start + len(token)))
-        return cls(raw, "".join(chars), tuple(offsets), tuple(line_starts))
+            if length and not (_HYPHEN_END.search(tail) and _WORD_START.match(collapsed)):
+                pieces.append(" ")
+                offsets.append(offsets[-1] + 1)
+                length += 1
+                tail = tail[-1:] + " "
+            line_starts.append(length)
+            lead = len(line) - len(line.lstrip())
+            if len(line.rstrip()) - lead == len(collapsed):  # single spaces only: the line as it stands
+                offsets.extend(range(line_start + lead, line_start + lead + len(collapsed)))
+            else:  # a collapsed space stands where the gap it replaces begins
+                for n, m in enumerate(_TOKEN.finditer(line)):
+                    if n:
+                        offsets.append(offsets[-1] + 1)
+                    offsets.extend(range(line_start + m.start(), line_start + m.end()))
+            pieces.append(collapsed)
+            length += len(collapsed)
+            tail = (tail + collapsed)[-2:]
+        return cls(raw, "".join(pieces), tuple(offsets), tuple(line_starts))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The raw [start, end) of the clean span, spaces at its edges trimmed; None if empty."""

@@ -10,6 +10,7 @@ look-alikes mapped to the Latin letter they imitate) before any word is compared
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,17 +68,33 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """The normalised words of *text*, positions (in *text* as given) kept so a match can be masked or cut at."""
+    words, starts, ends = _words(text)
+    return [Token(w, s, e) for w, s, e in zip(words, starts, ends)]
+
+
+#: Words of a text as three parallel tuples (words, starts, ends); readers of one letter ask about
+#: the same sentence many times, so the last few hundred texts are kept (no more: a corpus's
+#: texts are all different, and a bigger memo would only hold memory).
+_Words = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+
+
+@functools.lru_cache(maxsize=512)
+def _words(text: str) -> _Words:
     if text.isascii():
-        return [Token(_normal_token(m.group()), m.start(), m.end()) for m in _WORD.finditer(text.casefold())]
-    folded, origin = _folded_with_origin(text)
-    return [
-        Token(_normal_token(m.group()), origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)
-    ]
+        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text.casefold())]
+    else:
+        folded, origin = _folded_with_origin(text)
+        found = [(m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)]
+    if not found:
+        return (), (), ()
+    words, starts, ends = zip(*found)
+    return tuple(_normal_token(w) for w in words), starts, ends
 
 
+@functools.lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The key a phrase is indexed under: its normalised words."""
-    return tuple(token.word for token in tokenize(phrase))
+    """The key a phrase is indexed under: its normalised words (names are few and asked often: memoised)."""
+    return _words(phrase)[0]
 
 
 @dataclass(frozen=True)
@@ -91,11 +108,15 @@ class PhraseMatch(Generic[T]):
 
 
 class PhraseIndex(Generic[T]):
-    """Phrases (as word sequences) mapped to values; finds them in text, longest first."""
+    """Phrases (as word sequences) mapped to values; finds them in text, longest first.
+
+    Each first word maps to the lengths of the phrases it starts, longest first, so a word that
+    starts no phrase is passed over with one lookup.
+    """
 
     def __init__(self) -> None:
         self._values: dict[tuple[str, ...], T] = {}
-        self._longest = 0
+        self._sizes: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._values)
@@ -111,7 +132,8 @@ class PhraseIndex(Generic[T]):
         previous = self._values.get(key)
         if previous is None:
             self._values[key] = value
-            self._longest = max(self._longest, len(key))
+            sizes = set(self._sizes.get(key[0], ())) | {len(key)}
+            self._sizes[key[0]] = tuple(sorted(sizes, reverse=True))
         return previous
 
     def get(self, phrase: str) -> T | None:
@@ -120,22 +142,33 @@ class PhraseIndex(Generic[T]):
 
     def find_all(self, text: str) -> list[PhraseMatch[T]]:
         """Every phrase in *text*, left to right, the longest at each place, never overlapping."""
-        tokens = tokenize(text)
-        words = [t.word for t in tokens]
-        found: list[PhraseMatch[T]] = []
-        i = 0
-        while i < len(tokens):
-            for size in range(min(self._longest, len(tokens) - i), 0, -1):
-                value = self._values.get(tuple(words[i : i + size]))
-                if value is not None:
-                    found.append(PhraseMatch(value, tokens[i].start, tokens[i + size - 1].end, size))
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        return list(self._scan(text, stop_at_first=False))
 
     def first(self, text: str) -> PhraseMatch[T] | None:
         """The earliest (then longest) phrase in *text*, or None."""
-        matches = self.find_all(text)
-        return matches[0] if matches else None
+        return next(iter(self._scan(text, stop_at_first=True)), None)
+
+    def _scan(self, text: str, *, stop_at_first: bool) -> list[PhraseMatch[T]]:
+        words, starts, ends = _words(text)
+        values, sizes_of = self._values, self._sizes
+        found: list[PhraseMatch[T]] = []
+        count = len(words)
+        i = 0
+        while i < count:
+            sizes = sizes_of.get(words[i])
+            if sizes is not None:
+                for size in sizes:
+                    if size > count - i:
+                        continue
+                    value = values.get(words[i : i + size])
+                    if value is not None:
+                        found.append(PhraseMatch(value, starts[i], ends[i + size - 1], size))
+                        if stop_at_first:
+                            return found
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return found

@@ -30,6 +30,8 @@ pieces = st.lists(
             "(2014)",
             "é",
             "\u00a0",
+            "\u2003",
+            "\v",
             ".",
             ",",
         ]
@@ -74,6 +76,15 @@ def test_every_clean_span_maps_to_the_raw_text_it_came_from(raw: str, data: st.D
     assert "".join(quoted.split()) == "".join(tm.text[start:end].split())
     evidence = tm.evidence(start, end, "summary")
     assert evidence is not None and raw[evidence.start : evidence.end] == evidence.quote  # type: ignore[index]
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=pieces)
+def test_every_clean_character_but_a_space_is_the_raw_character_it_maps_to(raw: str) -> None:
+    tm = TextMap.build(raw)
+    assert len(tm.offsets) == len(tm.text)
+    assert all(tm.text[i] == raw[tm.offsets[i]] for i in range(len(tm.text)) if tm.text[i] != " ")
+    assert list(tm.offsets) == sorted(set(tm.offsets))  # left to right, each raw character once
 
 
 def test_a_word_hyphenated_across_a_page_break_is_one_word_and_quotes_the_break() -> None:
