@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,7 +29,7 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     instance is the same (its __dict__, its set fields); anything else goes through model_construct.
     """
     if tuple(values) != tuple(cls.__pydantic_fields__):
-        return cls.model_construct(**values)
+        return cast(_M, cls.model_construct(**values))
     model = cls.__new__(cls)
     object.__setattr__(model, "__dict__", values)
     object.__setattr__(model, "__pydantic_fields_set__", set(values))
