@@ -60,8 +60,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?conservative\s+(?:care|treatment|management|therapy|measures)\b"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
             r"(?:failed|been\s+exhausted|without\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
-            r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite)\s+(?:\w+\s+){0,3}?"
-            r"(?:PT|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise)\b",
+            r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
+            r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
+            r"(?:PT|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
+            r"|exercises?)\b",
             _I,
         ),
     ),

@@ -34,8 +34,8 @@ def test_documenting_the_indication_turns_it_around(engine: Engine) -> None:
 
 
 def test_an_item_no_topic_covers_stays_indeterminate(engine: Engine) -> None:
-    # Triptans are listed as deliberately uncovered (rules/vocabulary/uncovered.yaml).
-    item = engine.evaluate(build_case(["Sumatriptan 50mg #9"])).items[0]
+    # Dopamine agonists are listed as deliberately uncovered (rules/vocabulary/uncovered.yaml).
+    item = engine.evaluate(build_case(["Pramipexole 0.25mg #30"])).items[0]
     assert item.predicted == "Indeterminate" and item.medically_necessary is None
     assert item.basis == "no_rule" and item.citations == []
 

@@ -111,3 +111,13 @@ def test_request_lines_found_in_the_note_are_quoted_there() -> None:
 def test_other_prescribers_are_drugs_from_someone_else_not_a_declaration(sentence: str, expected: str) -> None:
     case = extract_text("Date of service: 01/02/2015\n" + sentence, ["Norco 10/325 #90"])
     assert case.monitoring.other_prescribers.value == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Symptomatic osteoarthritis that has not responded adequately to exercise, NSAIDs and bracing.", "yes"),
+    ("Her back pain did not respond to physical therapy or medications.", "yes"),
+    ("He has responded well to physical therapy.", "unknown"),
+])
+def test_failed_conservative_care_as_clinicians_write_it(sentence: str, expected: str) -> None:
+    case = extract_text("Date of service: 01/02/2015\n" + sentence, ["Synvisc injection, right knee"])
+    assert case.clinical.conservative_care_failed.value == expected

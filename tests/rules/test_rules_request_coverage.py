@@ -52,7 +52,8 @@ DRUGS = [
     ("Lyrica", "pregabalin", "antiepilepsy_drug"), ("Topamax", "topiramate", "antiepilepsy_drug"),
     ("Elavil", "amitriptyline", "antidepressant"), ("Pamelor", "nortriptyline", "antidepressant"),
     ("Cymbalta", "duloxetine", "antidepressant"), ("Effexor", "venlafaxine", "antidepressant"),
-    ("Desyrel", "trazodone", "antidepressant"), ("Naprosyn", "naproxen", "nsaid"), ("Motrin", "ibuprofen", "nsaid"),
+    ("Desyrel", "trazodone", "antidepressant"), ("Paxil", "paroxetine", "ssri"), ("Zoloft", "sertraline", "ssri"),
+    ("Maxalt", "rizatriptan", "triptan"), ("ZTlido", "lidocaine", "local_anesthetic"), ("Naprosyn", "naproxen", "nsaid"), ("Motrin", "ibuprofen", "nsaid"),
     ("Mobic", "meloxicam", "nsaid"), ("Celebrex", "celecoxib", "nsaid"), ("Prilosec", "omeprazole", "proton_pump_inhibitor"),
     ("Protonix", "pantoprazole", "proton_pump_inhibitor"), ("Zofran", "ondansetron", "antiemetic"),
     ("Lidoderm", "lidocaine", "local_anesthetic"), ("Voltaren Gel", "diclofenac", "nsaid"),
@@ -66,7 +67,7 @@ def test_brand_and_generic_resolve_alike(brand: str, generic: str, klass: str) -
     assert by_generic.ingredients == [generic] and klass in by_generic.classes
 
 
-@pytest.mark.parametrize("line", ["Knee brace", "Sumatriptan 50mg #9", "X-ray of the right shoulder", "Lisinopril 10mg #30"])
+@pytest.mark.parametrize("line", ["Knee brace", "Pramipexole 0.25mg #30", "X-ray of the right shoulder", "Lisinopril 10mg #30"])
 def test_an_item_no_rule_covers_is_still_indeterminate(engine: Engine, line: str) -> None:
     result = engine.evaluate(build_case([line])).items[0]
     assert result.predicted == "Indeterminate" and result.medically_necessary is None
