@@ -37,7 +37,6 @@ from typing import Any
 import yaml
 
 from imr_engine.corpus.notes import note_files, score_notes
-from imr_engine.engine import Engine, load_engine
 from imr_engine.extract import case as case_module
 from imr_engine.extract import (
     conditions,
@@ -323,12 +322,12 @@ def _extract_seconds(notes: list[tuple[str, list[str]]], repeats: int = 3) -> fl
     return best
 
 
-def run_variant(name: str, engine: Engine, directory: Path) -> dict[str, Any]:
-    """The whole pre-check scored with variant *name* swapped in, and its extraction rate."""
+def run_variant(name: str, directory: Path) -> dict[str, Any]:
+    """The whole pre-check scored with variant *name* swapped in (in this process), and its extraction rate."""
     notes = _notes(directory)
     with patched(VARIANTS[name]()):
         extract_text(*notes[0])  # warm the tool's caches, so the rate measures reading
-        report = score_notes(engine, directory)
+        report = score_notes(directory)
         seconds = _extract_seconds(notes)
     o, f = report.outcomes, report.facts
     return {
@@ -509,11 +508,10 @@ def _options(argv: list[str] | None) -> Options:
 
 def main(argv: list[str] | None = None) -> int:
     opts = _options(argv)
-    engine = load_engine()
     results: dict[str, Any] = {}
     for half in opts.halves:
         directory = NOTES / half
-        out: dict[str, Any] = {"variants": [run_variant(v, engine, directory) for v in opts.variants]}
+        out: dict[str, Any] = {"variants": [run_variant(v, directory) for v in opts.variants]}
         if opts.side_by_side:
             out["polarity"] = polarity_agreement(directory)
             out["sections"] = section_agreement(directory)

@@ -32,7 +32,8 @@ STDIN = "-"
 #: The longest JSON Lines record read from stdin: a letter at its size limit, escaped, plus facts.
 MAX_RECORD_BYTES = 3 * MAX_TEXT_BYTES
 
-InputKind = Literal["case_folder", "letter_file", "record", "refused"]
+#: "note": a progress note with its answer key (corpus/notes), an input of the notes task only.
+InputKind = Literal["case_folder", "letter_file", "record", "note", "refused"]
 
 
 class BatchInput(BaseModel):
@@ -43,7 +44,7 @@ class BatchInput(BaseModel):
     key: str = Field(description="Stable identity in the output ('input'): a relative path, or '-:<line>' for stdin.")
     case: str = Field(description="Case name shown in reports: folder name, letter path without .txt, or record id.")
     kind: InputKind
-    path: str | None = Field(None, description="The folder or file to read (case_folder, letter_file).")
+    path: str | None = Field(None, description="The folder or file to read (case_folder, letter_file; a note's answer key).")
     letter: str | None = Field(None, description="Letter text of a stdin record.")
     facts: dict[str, Any] | None = Field(None, description="Curated case facts of a stdin record.")
     code: str | None = Field(None, description="Why a 'refused' input cannot be read.")

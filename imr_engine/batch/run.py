@@ -1,8 +1,9 @@
-"""One batch QA run: inputs -> workers -> each input's lines, in input order -> totals.
+"""One batch QA run written as it goes: each input's lines, in input order, then the totals.
 
-The run keeps nothing but counters: every outcome is handed to `write` as soon
-as it is next in input order, then dropped. It stops between inputs when the
-stop flag is set (Ctrl-C, SIGTERM); what was written until then is whole.
+The run keeps nothing but counters: every outcome of the QA pipeline
+(`qa.pipeline.run`) is handed to `write` as soon as it is next in input order,
+then dropped. It stops between inputs when the stop flag is set (Ctrl-C,
+SIGTERM); what was written until then is whole.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .inputs import BatchInput
-from .pool import StopFlag, run_ordered
+from .pool import StopFlag
 from .progress import Progress
 from .records import Tally
-from .work import WorkSettings
+from .work import Outcome, WorkSettings
 
 
 @dataclass
@@ -28,35 +29,29 @@ class BatchResult:
 
 @dataclass
 class BatchRun:
-    """How to run: workers, settings, where outcomes go."""
+    """How to run: workers (or a Dask cluster), settings, where outcomes go."""
 
     settings: WorkSettings
     jobs: int
-    write: Callable[[list[str]], None]
+    write: Callable[[Outcome], None]
     on_refusal: Callable[[str], None] = lambda reason: None
     progress: Progress | None = None
     stop: StopFlag = field(default_factory=StopFlag)
+    cluster: str | None = None
 
     def run(self, inputs: Iterable[BatchInput], tally: Tally | None = None, done: set[str] | None = None) -> BatchResult:
         """Process every input not in *done*, adding to *tally* (the totals of a resumed output)."""
+        from ..qa.pipeline import run
+
         tally = tally if tally is not None else Tally()
-        todo = self._skip(inputs, done or set())
-        for outcome in run_ordered(todo, self.settings, self.jobs, self.stop):
-            self.write(outcome.lines)
-            tally.add_input(outcome.brief)
+        outcomes = run(inputs, self.settings, jobs=self.jobs, cluster=self.cluster, stop=self.stop,
+                       done=done or set(), progress=self.progress)
+        for outcome in outcomes:
+            self.write(outcome)
+            tally.add_input(outcome.records)
             if outcome.refusal is not None:
                 self.on_refusal(outcome.refusal)
-            if self.progress is not None:
-                self.progress.advance()
         return BatchResult(tally=tally, complete=not self.stop.requested)
-
-    def _skip(self, inputs: Iterable[BatchInput], done: set[str]) -> Iterator[BatchInput]:
-        for item in inputs:
-            if item.key in done:
-                if self.progress is not None:
-                    self.progress.skip()
-                continue
-            yield item
 
 
 @contextmanager

@@ -1,5 +1,12 @@
 """One input, inside a worker: read the letter, get case facts, evaluate, compare.
 
+This is the one place an input is read and parsed (once: the parsed letter keeps
+its raw text for extraction). What a run does with each input is its *task*:
+`qa` (predictions against the letter's decisions, the JSON Lines records),
+`extraction` (also the extracted facts scored against case.yaml:
+`qa.extraction`) or `notes` (a progress note against its answer key:
+`corpus.notes`); the pipeline (`qa.pipeline.run`) is the same for all three.
+
 Curated facts (a case folder's `case.yaml`, a stdin record's `case`) are used
 as given; a letter without them goes through fact extraction
 (`imr_engine.extract.extract_case`). Whatever goes wrong becomes a refusal
@@ -11,7 +18,7 @@ raises, so no input is lost. Each worker process compiles the rule book once
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -32,6 +39,8 @@ from ..qa.compare import ItemCountMismatch, compare_predictions
 from .inputs import CASE_FILE, LETTER, BatchInput
 from .records import FactsSource, dump_line
 
+Task = Literal["qa", "extraction", "notes"]
+
 
 class WorkSettings(BaseModel):
     """What every worker needs to know, fixed for the whole run."""
@@ -41,17 +50,23 @@ class WorkSettings(BaseModel):
     rules_dir: str | None = None
     use_rationale: bool = False
     rules_version: str = Field("", description="The rule book's content hash, stamped on every record.")
+    task: Task = Field("qa", description="What is done with each input (see the module doc).")
 
 
 class Outcome(BaseModel):
-    """What one input produced: its output lines and the few fields the totals need."""
+    """What one input produced: its output records (JSON-ready, in order), or the extraction or notes result."""
 
     model_config = ConfigDict(extra="forbid")
 
     key: str
-    lines: list[str]
-    brief: list[dict[str, Any]]
+    records: list[dict[str, Any]] = Field(default_factory=list, description="Its items, or its one refusal.")
     refusal: str | None = None
+    payload: Any = Field(None, description="The extraction or notes task's result for this input (a model).")
+
+    @property
+    def lines(self) -> list[str]:
+        """The records as JSON Lines (without newlines): the same records, the same bytes."""
+        return [dump_line(r) for r in self.records]
 
 
 _EXTRACT = __name__.rsplit(".", 2)[0] + ".extract"
@@ -100,6 +115,14 @@ def process(item: BatchInput, settings: WorkSettings) -> Outcome:
     if item.kind == "refused":
         return refused_outcome(item, item.code or "refused", item.reason or "refused", settings)
     try:
+        if settings.task == "extraction":
+            from ..qa.extraction import extraction_outcome
+
+            return extraction_outcome(item, settings)
+        if settings.task == "notes":
+            from ..corpus.notes import note_outcome
+
+            return note_outcome(item, settings)
         return _evaluate(item, settings)
     except ImrError as exc:
         return refused_outcome(item, reason_code(exc), exc.one_line(), settings)
@@ -111,19 +134,18 @@ def process(item: BatchInput, settings: WorkSettings) -> Outcome:
 def _evaluate(item: BatchInput, settings: WorkSettings) -> Outcome:
     from ..engine import load_engine
 
-    letter, facts, source, origin = _read(item, settings)
+    letter, facts, source, origin = read_input(item, settings)
     engine = load_engine(settings.rules_dir)
     items = compare_predictions(
         engine.evaluate(facts), letter, item.case, source, _facts_name(origin, source), engine.book.category_of
     )
-    lines, brief = [], []
+    records = []
     for qa in items:
         record = qa.model_dump(mode="json")
         record.update(type="item", input=item.key, item_count=len(items), facts=origin,
                       rules_version=engine.book.version)
-        lines.append(dump_line(record))
-        brief.append({k: record[k] for k in ("type", "agree", "citation_match", "predicted", "actual", "leans_on_rationale_facts")})
-    return Outcome(key=item.key, lines=lines, brief=brief)
+        records.append(record)
+    return Outcome(key=item.key, records=records)
 
 
 def _facts_name(origin: FactsSource, source: str) -> str:
@@ -133,16 +155,18 @@ def _facts_name(origin: FactsSource, source: str) -> str:
     return CASE_FILE if source.endswith(CASE_FILE) else "the case facts"
 
 
-def _read(item: BatchInput, settings: WorkSettings) -> tuple[ParsedLetter, CaseFacts, str, FactsSource]:
-    """The letter, its case facts, where the facts came from (for messages) and how."""
+def read_input(item: BatchInput, settings: WorkSettings) -> tuple[ParsedLetter, CaseFacts, str, FactsSource]:
+    """The letter, its case facts, where the facts came from (for messages) and how.
+
+    Curated facts win; without them the facts are extracted from the parsed letter
+    (which carries the text it was read from, so nothing is read or parsed twice).
+    """
     if item.kind == "record":
         source = f"<stdin> line {item.key.split(':', 1)[1]}"
         letter = parse_letter(item.letter or "", source=source)
         if item.facts is not None:
             return letter, _validate(item.facts, source), source, "curated"
-        # the text itself, not the parsed letter: extraction quotes offsets into the raw text,
-        # which it can only re-read from a file
-        return letter, _extract(item.letter or "", item.case, source, settings), source, "extracted"
+        return letter, _extract(letter, item.case, source, settings), source, "extracted"
     path = Path(item.path or "")
     if item.kind == "letter_file":
         letter = parse_letter_file(path)
@@ -168,7 +192,7 @@ def _validate(data: dict[str, Any], source: str) -> CaseFacts:
         raise CaseFactsError(f"case: {message}", source=source) from None
 
 
-def _extract(letter: ParsedLetter | str, case_id: str, source: str, settings: WorkSettings) -> CaseFacts:
+def _extract(letter: ParsedLetter, case_id: str, source: str, settings: WorkSettings) -> CaseFacts:
     try:
         from ..extract import extract_case
     except ImportError as exc:  # not installed, or not (yet) offering extract_case
@@ -187,4 +211,4 @@ def _extract(letter: ParsedLetter | str, case_id: str, source: str, settings: Wo
 def refused_outcome(item: BatchInput, code: str, reason: str, settings: WorkSettings) -> Outcome:
     record = {"type": "refused", "input": item.key, "case": item.case, "code": code, "reason": reason,
               "rules_version": settings.rules_version}
-    return Outcome(key=item.key, lines=[dump_line(record)], brief=[{"type": "refused", "code": code}], refusal=reason)
+    return Outcome(key=item.key, records=[record], refusal=reason)

@@ -20,7 +20,7 @@ from . import EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK, add_json_option, dump_json
 from .evaluate import add_rules_option
 
 if TYPE_CHECKING:
-    from ..batch import BatchResult, Resumed, SummaryRecord, Tally
+    from ..batch import BatchResult, LineSink, Outcome, Resumed, SummaryRecord, Tally
     from ..qa.exports import Exports
 
 EXIT_INTERRUPTED = 130
@@ -56,6 +56,15 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _cluster(text: str) -> str:
+    from ..batch.cluster import check_address
+
+    try:
+        return check_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def default_jobs() -> int:
     """Worker processes by default: the cores this process may run on."""
     try:
@@ -80,6 +89,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--jsonl", action="store_true", help="stream JSON Lines to stdout")
     p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                    help=f"worker processes (default: the number of cores, here {default_jobs()})")
+    p.add_argument("--cluster", metavar="ADDRESS", type=_cluster,
+                   help="evaluate on a Dask cluster: 'local' (a LocalCluster of --jobs workers on this machine) "
+                        "or a running scheduler's address, e.g. tcp://HOST:8786 (needs the extra: "
+                        "pip install 'imr-engine[cluster]'; see docs/cluster.md)")
     p.add_argument("--resume", action="store_true", help="with --out: skip the inputs FILE already reports")
     p.add_argument("--quiet", action="store_true", help="no progress bar (it is only shown on a terminal anyway)")
     p.add_argument("--all", action="store_true", help="list every item, not only the disagreements")
@@ -106,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
         raise InputFileError("no such file or folder", source=source)
+    if args.cluster:
+        _check_cluster_extra()
     if source != "-" and _is_notes(Path(source)):
         return _run_notes_qa(args, Path(source))
     plan = _prepare(args)  # before anything is written: a bad rule book leaves no half output
@@ -124,10 +139,10 @@ def _run_notes_qa(args: argparse.Namespace, folder: Path) -> int:
     """Progress notes with answer keys (corpus/notes/<half>): pre-checked as UR staff would, then scored."""
     if args.out or args.jsonl or args.resume:
         raise ImrError("a folder of notes gives a report: it takes no --out, --jsonl or --resume")
-    from ..corpus.notes import render_notes_report, score_notes
-    from ..engine import load_engine
+    from ..corpus.notes import note_files, render_notes_report, score_notes
 
-    report = score_notes(load_engine(args.rules), folder)
+    _, jobs = _prepare(args, len(note_files(folder)))
+    report = score_notes(folder, rules_dir=args.rules, jobs=jobs, cluster=args.cluster)
     print(dump_json(report.model_dump(mode="json")) if args.json else render_notes_report(report), end="\n" if args.json else "")
     return EXIT_OK if report.outcomes.agree == report.outcomes.items and not report.refused else EXIT_DISAGREE
 
@@ -141,12 +156,16 @@ def _run_extraction_qa(args: argparse.Namespace) -> int:
         if exc.name and exc.name.startswith(__name__.split(".")[0] + "."):
             raise ImrError(f"fact extraction QA is not available in this installation ({exc.name})") from None
         raise
-    from ..engine import load_engine
+    from ..qa.extraction import extraction_inputs
 
     root = Path(args.cases_dir)
     if not root.is_dir():
         raise InputFileError("no such directory" if not root.exists() else "not a directory", source=str(root))
-    report = run_extraction_qa(load_engine(args.rules), root, use_rationale=args.use_rationale)
+    if args.cluster:
+        _check_cluster_extra()
+    _, jobs = _prepare(args, len(extraction_inputs(root)))
+    report = run_extraction_qa(root, use_rationale=args.use_rationale, rules_dir=args.rules, jobs=jobs,
+                               cluster=args.cluster)
     for refused in report.refused:
         print(f"imr qa: error: {refused.reason}", file=sys.stderr)
     print(dump_json(report.model_dump(mode="json")) if args.json else render_extraction_report(report),
@@ -160,10 +179,10 @@ def _run_extraction_qa(args: argparse.Namespace) -> int:
 
 
 def _pipeline(
-    args: argparse.Namespace, source: str, plan: tuple[str, int], write: Callable[[list[str]], None],
+    args: argparse.Namespace, source: str, plan: tuple[str, int], write: Callable[[Outcome], None],
     resumed: Resumed | None = None,
 ) -> BatchResult:
-    """Run every input through the batch pipeline (*plan*: rules version, worker count)."""
+    """Run every input through the QA pipeline (*plan*: rules version, worker count), with progress and Ctrl-C."""
     from ..batch import BatchRun, Progress, StopFlag, WorkSettings, count_inputs, discover, stop_on_signals
 
     _, jobs = plan
@@ -179,7 +198,7 @@ def _pipeline(
 
     batch = BatchRun(
         settings=WorkSettings(rules_dir=args.rules, use_rationale=args.use_rationale, rules_version=plan[0]),
-        jobs=jobs, write=write, on_refusal=refusal, progress=progress, stop=StopFlag(),
+        jobs=jobs, write=write, on_refusal=refusal, progress=progress, stop=StopFlag(), cluster=args.cluster,
     )
     with stop_on_signals(batch.stop):
         try:
@@ -194,12 +213,13 @@ def _pipeline(
     return result
 
 
-def _prepare(args: argparse.Namespace) -> tuple[str, int]:
+def _prepare(args: argparse.Namespace, total: int | None = -1) -> tuple[str, int]:
     """Compile the rule book here, before any worker starts, and settle the worker count.
 
     A bad rule book is then one error line, not a failure in every worker, and
-    forked workers start with it compiled. A run over a handful of inputs stays
-    in this process: starting workers would cost more than it saves.
+    forked workers start with it compiled. A run over a handful of inputs (*total*;
+    counted here by default) stays in this process: starting workers would cost more
+    than it saves -- unless a cluster was asked for.
     """
     from ..batch import count_inputs
     from ..batch.pool import CHUNK
@@ -207,11 +227,21 @@ def _prepare(args: argparse.Namespace) -> tuple[str, int]:
 
     version = load_engine(args.rules).book.version
     jobs = args.jobs or default_jobs()
-    if jobs > 1:
-        total = count_inputs(args.cases_dir)
+    if jobs > 1 and not args.cluster:
+        total = count_inputs(args.cases_dir) if total == -1 else total
         if total is not None and total <= CHUNK:
             jobs = 1
     return version, jobs
+
+
+def _check_cluster_extra() -> None:
+    """--cluster without Dask installed: one line saying what to install."""
+    from ..batch.cluster import dask_missing
+
+    missing = dask_missing()
+    if missing:
+        raise ImrError(f"--cluster needs Dask distributed ({missing} is not installed): "
+                       "pip install 'imr-engine[cluster]'")
 
 
 def _exit_code(tally: Tally, complete: bool) -> int:
@@ -251,7 +281,7 @@ def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int
     sink = LineSink(stream, args.out or "<stdout>")
     # an --out file is read back afterwards instead: it also holds the inputs of a resumed run
     exports = _exports(args) if (args.report or args.csv) and not args.out else None
-    write = sink.write if exports is None else _tee(sink.write, exports)
+    write = _writer(sink, exports)
     try:
         result = _pipeline(args, source, plan, write, resumed)
         summary = result.tally.summary(plan[0], result.complete)
@@ -325,38 +355,24 @@ def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
 
 
 def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int:
-    import json
-
-    from ..qa import QAItem, QAReport, QASummary, Refused
+    from ..qa import ReportBuilder
     from ..qa.render import render_report
 
-    items: list[QAItem] = []
-    refused: list[Refused] = []
-    fields = set(QAItem.model_fields)
-
+    builder = ReportBuilder()
     exports = _exports(args) if args.report or args.csv else None
 
-    def collect(lines: list[str]) -> None:
-        for line in lines:
-            record = json.loads(line)
+    def collect(outcome: Outcome) -> None:
+        for record in outcome.records:
+            builder.add(record)
             if exports is not None:
                 exports.add(record)
-            if record["type"] == "refused":
-                refused.append(Refused(case=record["case"], reason=record["reason"]))
-            else:
-                items.append(QAItem.model_validate({k: v for k, v in record.items() if k in fields}))
 
     result = _pipeline(args, source, plan, collect)
     version = plan[0]
     if result.tally.inputs == 0:
         raise _no_inputs(source)
     t = result.tally
-    summary = QASummary(
-        cases=t.inputs, refused=len(refused), items=t.items, agree=t.agree, disagree=t.items - t.agree,
-        citation_agree=t.citation_agree, indeterminate=t.indeterminate,
-        leaning_on_rationale_facts=t.leaning, rules_version=version, **t.agreement_fields(),
-    )
-    report = QAReport(summary=summary, items=items, refused=refused)
+    report = builder.report(t.inputs, version)
     if exports is not None:
         exports.finish(version, result.complete)
     if args.json:
@@ -377,16 +393,16 @@ def _exports(args: argparse.Namespace) -> Exports:
     return Exports(Path(args.report) if args.report else None, Path(args.csv) if args.csv else None)
 
 
-def _tee(write: Callable[[list[str]], None], exports: Exports) -> Callable[[list[str]], None]:
-    """*write*, also handing every record to *exports*."""
-    import json
+def _writer(sink: LineSink, exports: Exports | None) -> Callable[[Outcome], None]:
+    """Each outcome's lines to *sink*, and its records to *exports* too when there are any."""
 
-    def both(lines: list[str]) -> None:
-        write(lines)
-        for line in lines:
-            exports.add(json.loads(line))
+    def write(outcome: Outcome) -> None:
+        sink.write(outcome.lines)
+        if exports is not None:
+            for record in outcome.records:
+                exports.add(record)
 
-    return both
+    return write
 
 
 def _terminal_width() -> int:

@@ -21,8 +21,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..batch.inputs import BatchInput
+from ..batch.work import Outcome, WorkSettings
 from ..display import shown
-from ..engine import Engine
 from ..errors import ImrError
 from ..extract import extract_text
 from ..facts import CaseFacts
@@ -95,46 +96,50 @@ def is_notes_folder(path: Path) -> bool:
     return path.is_dir() and any(p.with_suffix(".txt").is_file() for p in path.glob("*.yaml"))
 
 
-def score_notes(engine: Engine, directory: Path) -> NotesReport:
-    vocab = engine.names or load_vocabulary()
+class NoteResult(_Model):
+    """One note's part of the report, made in a worker."""
+
+    note: str = Field(description="The note's id (its answer key's file name when the key cannot be read).")
+    refused: str | None = None
+    as_of_correct: bool = False
+    items: list[NoteItem] = Field(default_factory=list)
+    tallies: dict[str, dict[str, int]] = Field(default_factory=dict, description="key -> extracted/documented/correct.")
+    misses: list[FactMiss] = Field(default_factory=list)
+
+
+def note_inputs(directory: Path) -> list[BatchInput]:
+    """The notes of a corpus folder as pipeline inputs (the answer key's path; the note sits beside it)."""
+    return [BatchInput(key=key.name, case=key.stem, kind="note", path=str(key)) for _, key in note_files(directory)]
+
+
+def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1, cluster: str | None = None) -> NotesReport:
+    """Every note of *directory* pre-checked and scored against its answer key."""
+    from ..qa.pipeline import run
+
+    inputs = note_inputs(directory)
     items: list[NoteItem] = []
     misses: list[FactMiss] = []
     refused: dict[str, str] = {}
     tallies: dict[str, Counter[str]] = {}
     answered = as_of_ok = 0
-    pairs = note_files(directory)
-    for note_path, key_path in pairs:
-        try:
-            key = safe_load(read_text_file(key_path, limit=MAX_YAML_BYTES))
-        except yaml.YAMLError as exc:
-            refused[key_path.stem] = f"{shown(key_path)}: not valid YAML: {problem_of(exc)}"
+    settings = WorkSettings(rules_dir=rules_dir, task="notes")
+    for item, outcome in zip(inputs, run(inputs, settings, jobs=jobs, cluster=cluster)):
+        result = outcome.payload
+        if not isinstance(result, NoteResult):
+            refused[item.case] = outcome.refusal or "refused"
             continue
-        except ImrError as exc:
-            refused[key_path.stem] = exc.one_line()
-            continue
-        note_id = str(key["id"])
-        requests = key["requests"]
-        try:
-            # The pre-check's reading and decision, without its checklist: scoring needs only the outcomes.
-            case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id,
-                                vocabulary=engine.names)
-            determination = engine.evaluate(case)
-        except ImrError as exc:
-            refused[note_id] = exc.one_line()
+        if result.refused is not None:
+            refused[result.note] = result.refused
             continue
         answered += 1
-        as_of_ok += determination.as_of == _iso(key.get("as_of"))
-        for request, d in zip(requests, determination.items):
-            expected = OUTCOME[request["expected"]]
-            items.append(NoteItem(
-                note=note_id, index=d.index, request=d.request, category=str(request.get("category", "")),
-                expected=expected, predicted=d.predicted, agree=d.predicted == expected,
-                rules=[r.rule_id for r in d.rules if r.decisive],
-            ))
-        _score_facts(note_id, key.get("facts") or {}, case, vocab, tallies, misses)
+        as_of_ok += result.as_of_correct
+        items += result.items
+        misses += result.misses
+        for key, counts in result.tallies.items():
+            tallies.setdefault(key, Counter()).update(counts)
     necessary = [i for i in items if i.expected == "Overturned"]
     return NotesReport(
-        notes=len(pairs), refused=refused, answered_without_as_of=answered, as_of_correct=as_of_ok,
+        notes=len(inputs), refused=refused, answered_without_as_of=answered, as_of_correct=as_of_ok,
         outcomes=agreement((i.predicted, i.expected) for i in items),
         medically_necessary_predicted=sum(i.predicted == "Overturned" for i in necessary),
         medically_necessary_expected=len(necessary),
@@ -142,6 +147,49 @@ def score_notes(engine: Engine, directory: Path) -> NotesReport:
         facts_by_key={k: _fact_score(c) for k, c in sorted(tallies.items())},
         items=items, fact_misses=misses,
     )
+
+
+def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
+    """The notes task for one note: read and decided as `imr precheck` does, then scored."""
+    from ..engine import load_engine
+
+    engine = load_engine(settings.rules_dir)
+    key_path = Path(item.path or "")
+    note_path = key_path.with_suffix(".txt")
+
+    def done(result: NoteResult) -> Outcome:
+        return Outcome(key=item.key, payload=result)
+
+    try:
+        key = safe_load(read_text_file(key_path, limit=MAX_YAML_BYTES))
+    except yaml.YAMLError as exc:
+        return done(NoteResult(note=key_path.stem, refused=f"{shown(key_path)}: not valid YAML: {problem_of(exc)}"))
+    except ImrError as exc:
+        return done(NoteResult(note=key_path.stem, refused=exc.one_line()))
+    note_id = str(key["id"])
+    requests = key["requests"]
+    try:
+        # The pre-check's reading and decision, without its checklist: scoring needs only the outcomes.
+        case = extract_text(read_text_file(note_path), [r["text"] for r in requests], case_id=note_id,
+                            vocabulary=engine.names)
+        determination = engine.evaluate(case)
+    except ImrError as exc:
+        return done(NoteResult(note=note_id, refused=exc.one_line()))
+    items = []
+    for request, d in zip(requests, determination.items):
+        expected = OUTCOME[request["expected"]]
+        items.append(NoteItem(
+            note=note_id, index=d.index, request=d.request, category=str(request.get("category", "")),
+            expected=expected, predicted=d.predicted, agree=d.predicted == expected,
+            rules=[r.rule_id for r in d.rules if r.decisive],
+        ))
+    tallies: dict[str, Counter[str]] = {}
+    misses: list[FactMiss] = []
+    _score_facts(note_id, key.get("facts") or {}, case, engine.names or load_vocabulary(), tallies, misses)
+    return done(NoteResult(
+        note=note_id, as_of_correct=determination.as_of == _iso(key.get("as_of")), items=items,
+        tallies={k: dict(c) for k, c in tallies.items()}, misses=misses,
+    ))
 
 
 def _score_facts(

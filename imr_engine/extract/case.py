@@ -191,6 +191,7 @@ def _finish(ctx: Context, where: str) -> CaseFacts:
 def _raw_and_parsed(letter: ParsedLetter | str, source: str | None, where: str) -> tuple[str, ParsedLetter]:
     if isinstance(letter, ParsedLetter):
         raw = _raw_of(letter)
+        _check_text(raw, where)
         return raw, letter
     if not isinstance(letter, str):
         raise ExtractionError(f"expected letter text or a parsed letter, got {type(letter).__name__}", source=where)
@@ -199,11 +200,13 @@ def _raw_and_parsed(letter: ParsedLetter | str, source: str | None, where: str) 
 
 
 def _raw_of(letter: ParsedLetter) -> str:
-    """The raw text behind a parsed letter: its file when `source` names one, else its parts as text.
+    """The raw text behind a parsed letter: the text it was parsed from, else its file, else its parts as text.
 
-    Without the file, offsets refer to that reconstruction (summary, then each item's
+    Without either, offsets refer to that reconstruction (summary, then each item's
     heading and rationale), which is what the parsed letter holds.
     """
+    if letter.text:
+        return letter.text
     if letter.source and Path(letter.source).is_file():
         try:
             return read_text_file(letter.source)

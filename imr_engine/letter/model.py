@@ -63,3 +63,8 @@ class ParsedLetter(BaseModel):
     )
     items: list[LetterItem]
     warnings: list[str] = Field(default_factory=list)
+    text: str = Field(
+        "", exclude=True, repr=False,
+        description="The raw letter as read: extraction quotes offsets into it, so it is kept, not read again "
+                    "(left out of dumps: `imr parse --json` shows what was read from it, not the text itself).",
+    )

@@ -82,6 +82,7 @@ def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
         summary_truncated=truncated,
         items=items,
         warnings=warnings,
+        text=text,
     )
 
 

@@ -1,4 +1,6 @@
-"""QA: the engine's predictions against the real letters' decisions."""
+"""QA: the engine's predictions against the real letters' decisions, through one pipeline (`run`)."""
+
+from typing import Any
 
 from .compare import (
     ItemCountMismatch,
@@ -6,14 +8,19 @@ from .compare import (
     QAReport,
     QASummary,
     Refused,
-    case_dirs,
-    compare_case,
+    ReportBuilder,
     compare_predictions,
-    iter_qa,
-    run_qa,
 )
 
 __all__ = [
-    "ItemCountMismatch", "QAItem", "QAReport", "QASummary", "Refused", "case_dirs", "compare_case",
-    "compare_predictions", "iter_qa", "run_qa",
+    "ItemCountMismatch", "QAItem", "QAReport", "QASummary", "Refused", "ReportBuilder", "compare_predictions", "run",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`run` (qa.pipeline) on first use: the pipeline imports the batch machinery, which imports this package."""
+    if name == "run":
+        from .pipeline import run
+
+        return run
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

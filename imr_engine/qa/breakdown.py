@@ -1,7 +1,7 @@
 """The figures of a QA report, gathered one output record at a time.
 
 QA staff need more than one agreement figure: where the engine disagrees (by category,
-deciding rule, year, reviewer specialty), why citations differ, and the disagreements
+deciding rule, year, guideline generation, reviewer specialty), why citations differ, and the disagreements
 themselves to read. `Breakdown` is fed the records of `imr qa` (items, refusals, the
 summary) in any number and keeps only counters and a bounded list of disagreements, so
 a report over a large corpus needs little memory.
@@ -22,7 +22,7 @@ from .agreement import Agreement, agreement
 MAX_ROWS = 5000
 #: The group of an item without the value, per breakdown.
 MISSING = {"category": "(no deciding rule)", "rule": "(no deciding rule)", "year": "(no date)",
-           "specialty": "(not stated)", "facts": "(not stated)"}
+           "specialty": "(not stated)", "facts": "(not stated)", "generation": "(no generation)"}
 
 #: Why a predicted citation does not match the letter's, in the order the report lists them.
 CITATION_REASONS = (
@@ -87,6 +87,7 @@ BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("category", "Category of the deciding rule"),
     ("rule", "Deciding rule"),
     ("year", "Year"),
+    ("generation", "Guideline generation"),
     ("specialty", "Reviewer specialty"),
     ("facts", "Facts"),
 )

@@ -1,21 +1,21 @@
 """QA: predicted outcomes and citations against the decisions in the real letters.
 
-For each case folder (`letter.txt` + `case.yaml`), the letter parser reads what
-the reviewer decided and cited, the engine predicts from the case facts, and
-the two are compared item by item. Nothing expected is typed by hand.
+For each input, the letter parser reads what the reviewer decided and cited,
+the engine predicts from the case facts, and the two are compared item by item
+(`compare_predictions`, called by the pipeline's worker: `batch.work`). Nothing
+expected is typed by hand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation, citation_matches
-from ..engine import CaseDetermination, Engine
+from ..engine import CaseDetermination
 from ..engine.determination import FiredRule
 from ..errors import ImrError
 from ..letter import ParsedLetter
@@ -46,6 +46,9 @@ class QAItem(BaseModel):
     category: str | None = Field(None, description="Category of the first deciding rule; None when no rule decided.")
     year: int | None = Field(None, description="Year of the letter's assignment, else of the UR denial, else of the as-of date.")
     specialty: str | None = Field(None, description="The reviewer's first stated specialty.")
+    generation: str | None = Field(
+        None, description="The MTUS generation the item was judged under (rules/generations.yaml id); None: none declared."
+    )
     quoted_facts: list[str] = Field(
         default_factory=list, description="Facts the deciding rules read: 'name = value: \"quote\"'."
     )
@@ -103,27 +106,6 @@ class QAReport(BaseModel):
         return self.summary.disagree == 0 and not self.refused
 
 
-def case_dirs(root: Path) -> list[Path]:
-    """Case folders under *root*: every directory holding a letter.txt or a case.yaml."""
-    return sorted({p.parent for pattern in ("letter.txt", "case.yaml") for p in root.rglob(pattern)})
-
-
-def compare_case(engine: Engine, folder: Path) -> list[QAItem]:
-    """QA items for one case folder; raises ImrError when the folder cannot be evaluated."""
-    from ..facts import load_case
-    from ..letter import parse_letter_file
-
-    letter_path, case_path = folder / "letter.txt", folder / "case.yaml"
-    for needed in (letter_path, case_path):
-        if not needed.exists():
-            raise ImrError(f"missing {needed.name}", source=str(folder))
-    letter = parse_letter_file(letter_path)
-    case = load_case(case_path)
-    return compare_predictions(
-        engine.evaluate(case), letter, folder.name, str(case_path), category_of=engine.book.category_of
-    )
-
-
 def compare_predictions(
     result: CaseDetermination, letter: ParsedLetter, case: str, source: str, facts: str = "case.yaml",
     category_of: Mapping[str, str] | None = None,
@@ -164,6 +146,7 @@ def compare_predictions(
             category=(category_of or {}).get(deciding[0].rule_id) if deciding else None,
             year=dated.year if dated else None,
             specialty=specialty,
+            generation=predicted.generation.id if predicted.generation else None,
             quoted_facts=_quoted_facts(deciding),
         ))
     return out
@@ -180,34 +163,34 @@ def _quoted_facts(rules: Iterable[FiredRule]) -> list[str]:
     return list(out)
 
 
-def iter_qa(engine: Engine, folders: Iterable[Path]) -> Iterator[QAItem | Refused]:
-    """QA items, and a Refused record for each folder that could not be evaluated."""
-    for folder in folders:
-        try:
-            yield from compare_case(engine, folder)
-        except ImrError as exc:
-            yield Refused(case=folder.name, reason=exc.one_line())
+class ReportBuilder:
+    """The `imr qa` report (`QAReport`) assembled from the pipeline's records as they come."""
 
+    def __init__(self) -> None:
+        self.items: list[QAItem] = []
+        self.refused: list[Refused] = []
+        self._fields = set(QAItem.model_fields)
 
-def run_qa(engine: Engine, root: Path) -> QAReport:
-    folders = case_dirs(root)
-    if not folders:
-        raise ImrError("no case folders (with letter.txt or case.yaml) found", source=str(root))
-    items: list[QAItem] = []
-    refused: list[Refused] = []
-    for record in iter_qa(engine, folders):
-        (items if isinstance(record, QAItem) else refused).append(record)  # type: ignore[arg-type]
-    agree = sum(i.agree for i in items)
-    summary = QASummary(
-        cases=len(folders),
-        refused=len(refused),
-        items=len(items),
-        agree=agree,
-        disagree=len(items) - agree,
-        citation_agree=sum(i.citation_match for i in items),
-        indeterminate=sum(i.predicted == "Indeterminate" for i in items),
-        leaning_on_rationale_facts=sum(i.leans_on_rationale_facts for i in items),
-        rules_version=engine.book.version,
-        **agreement_fields((i.predicted, i.actual) for i in items),
-    )
-    return QAReport(summary=summary, items=items, refused=refused)
+    def add(self, record: Mapping[str, Any]) -> None:
+        """One `item` or `refused` record of `batch.records`."""
+        if record["type"] == "refused":
+            self.refused.append(Refused(case=record["case"], reason=record["reason"]))
+        else:
+            self.items.append(QAItem.model_validate({k: v for k, v in record.items() if k in self._fields}))
+
+    def report(self, inputs: int, rules_version: str) -> QAReport:
+        """The report over *inputs* inputs, its totals counted from the items themselves."""
+        agree = sum(i.agree for i in self.items)
+        summary = QASummary(
+            cases=inputs,
+            refused=len(self.refused),
+            items=len(self.items),
+            agree=agree,
+            disagree=len(self.items) - agree,
+            citation_agree=sum(i.citation_match for i in self.items),
+            indeterminate=sum(i.predicted == "Indeterminate" for i in self.items),
+            leaning_on_rationale_facts=sum(i.leans_on_rationale_facts for i in self.items),
+            rules_version=rules_version,
+            **agreement_fields((i.predicted, i.actual) for i in self.items),
+        )
+        return QAReport(summary=summary, items=self.items, refused=self.refused)

@@ -18,7 +18,7 @@ from .breakdown import Breakdown, citation_reason
 #: The CSV table's columns, one row per item.
 CSV_COLUMNS = (
     "input", "case", "item", "request", "predicted", "actual", "agree", "citation_match", "citation",
-    "deciding_rule", "category", "year", "specialty", "facts", "leans_on_rationale_facts",
+    "deciding_rule", "category", "year", "generation", "specialty", "facts", "leans_on_rationale_facts",
 )
 
 
@@ -81,7 +81,7 @@ class CsvTable:
             record.get("input", record["case"]), record["case"], record["index"] + 1, record["request"],
             record["predicted"], record["actual"], _yes(record["agree"]), _yes(record["citation_match"]),
             citation_reason(record), record["rules"][0] if record["rules"] else "", record.get("category") or "",
-            record.get("year") or "", record.get("specialty") or "", record.get("facts", ""),
+            record.get("year") or "", record.get("generation") or "", record.get("specialty") or "", record.get("facts", ""),
             _yes(record["leans_on_rationale_facts"]),
         ])
 

@@ -33,14 +33,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..batch.inputs import BatchInput
+from ..batch.work import Outcome, WorkSettings
 from ..engine import Engine
 from ..errors import EngineError, ImrError
 from ..facts import CaseFacts, load_case
 from ..facts.model import Finding
 from ..facts.rationale import without_rationale_facts
-from ..textio import read_text_file
 from ..vocabulary import phrase_key
-from .compare import case_dirs
 
 Atom = tuple[Any, ...]
 
@@ -271,56 +271,45 @@ def _show(atom: Atom) -> str:
 # ---------------------------------------------------------------------------- the run
 
 
-def run_extraction_qa(engine: Engine, root: Path, *, use_rationale: bool = False) -> ExtractionQAReport:
-    """Extract every case under *root* from its raw letter, predict, compare, and score the extraction."""
-    from ..extract import extract_case
-    from ..letter import parse_letter
+class ExtractionCase(_Model):
+    """One case folder's part of the report, made in a worker: its items and its field scores."""
 
-    folders = [f for f in case_dirs(root) if (f / "letter.txt").is_file()]
-    if not folders:
+    items: list[ExtractionItem]
+    fields: list[FieldScore] = Field(default_factory=list, description="Empty when the folder has no case.yaml.")
+
+
+def extraction_inputs(root: Path) -> list[BatchInput]:
+    """The case folders under *root* that hold a letter.txt, in the batch's input order."""
+    from ..batch.inputs import LETTER, discover
+
+    return [i for i in discover(str(root)) if i.kind == "case_folder" and (Path(i.path or "") / LETTER).is_file()]
+
+
+def run_extraction_qa(
+    root: Path, *, use_rationale: bool = False, rules_dir: str | None = None, jobs: int = 1, cluster: str | None = None,
+) -> ExtractionQAReport:
+    """Extract every case under *root* from its raw letter, predict, compare, and score the extraction."""
+    from .pipeline import run
+
+    inputs = extraction_inputs(root)
+    if not inputs:
         raise ImrError("no case folders with a letter.txt found", source=str(root))
+    settings = WorkSettings(rules_dir=rules_dir, use_rationale=use_rationale, task="extraction")
     items: list[ExtractionItem] = []
     refused: list[ExtractionRefused] = []
-    pairs: list[tuple[str, CaseFacts, CaseFacts, CaseFacts]] = []
-    for folder in folders:
-        letter_path, case_path = folder / "letter.txt", folder / "case.yaml"
-        try:
-            raw = read_text_file(letter_path)
-            letter = parse_letter(raw, source=str(letter_path))
-            draft = extract_case(raw, case_id=folder.name, use_rationale=use_rationale, source=str(letter_path),
-                                 vocabulary=engine.names)
-            predicted = engine.evaluate(draft)
-            curated = load_case(case_path) if case_path.is_file() else None
-        except ImrError as exc:
-            refused.append(ExtractionRefused(case=folder.name, reason=exc.one_line()))
+    scores: list[list[FieldScore]] = []
+    for item, outcome in zip(inputs, run(inputs, settings, jobs=jobs, cluster=cluster)):
+        if not isinstance(outcome.payload, ExtractionCase):
+            refused.append(ExtractionRefused(case=item.case, reason=outcome.refusal or "refused"))
             continue
-        stripped = without_rationale_facts(curated) if curated else None
-        by_curated = _predict(engine, curated)
-        by_stripped = _predict(engine, stripped)
-        for n, (item, got) in enumerate(zip(letter.items, predicted.items, strict=True)):
-            full = by_curated[n] if by_curated and n < len(by_curated) else None
-            bare = by_stripped[n] if by_stripped and n < len(by_stripped) else None
-            items.append(
-                ExtractionItem(
-                    case=folder.name,
-                    index=n,
-                    request=item.request,
-                    actual=item.decision,
-                    predicted=got.predicted,
-                    agree=got.predicted == item.decision,
-                    curated_predicted=full,
-                    curated_agree=None if full is None else full == item.decision,
-                    curated_without_rationale_predicted=bare,
-                    curated_without_rationale_agree=None if bare is None else bare == item.decision,
-                )
-            )
-        if curated is not None and stripped is not None:
-            pairs.append((folder.name, draft, curated, curated if use_rationale else stripped))
-    fields = score_fields(pairs)
+        items += outcome.payload.items
+        if outcome.payload.fields:
+            scores.append(outcome.payload.fields)
+    fields = _sum_scores(scores)
     extracted = sum(f.extracted for f in fields)
     reference = sum(f.reference for f in fields)
     summary = ExtractionSummary(
-        cases=len(folders),
+        cases=len(inputs),
         refused=len(refused),
         use_rationale=use_rationale,
         items=len(items),
@@ -336,6 +325,63 @@ def run_extraction_qa(engine: Engine, root: Path, *, use_rationale: bool = False
         },
     )
     return ExtractionQAReport(summary=summary, items=items, fields=fields, refused=refused)
+
+
+def extraction_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
+    """The extraction task for one case folder (`batch.work.process` turns an ImrError into a refusal)."""
+    from ..engine import load_engine
+    from ..extract import extract_case
+    from ..letter import parse_letter_file
+
+    engine = load_engine(settings.rules_dir)
+    folder = Path(item.path or "")
+    letter_path, case_path = folder / "letter.txt", folder / "case.yaml"
+    letter = parse_letter_file(letter_path)  # read once: the parsed letter keeps the text extraction quotes
+    draft = extract_case(letter, case_id=folder.name, use_rationale=settings.use_rationale, source=str(letter_path),
+                         vocabulary=engine.names)
+    predicted = engine.evaluate(draft)
+    curated = load_case(case_path) if case_path.is_file() else None
+    stripped = without_rationale_facts(curated) if curated else None
+    by_curated = _predict(engine, curated)
+    by_stripped = _predict(engine, stripped)
+    items = []
+    for n, (asked, got) in enumerate(zip(letter.items, predicted.items, strict=True)):
+        full = by_curated[n] if by_curated and n < len(by_curated) else None
+        bare = by_stripped[n] if by_stripped and n < len(by_stripped) else None
+        items.append(
+            ExtractionItem(
+                case=folder.name,
+                index=n,
+                request=asked.request,
+                actual=asked.decision,
+                predicted=got.predicted,
+                agree=got.predicted == asked.decision,
+                curated_predicted=full,
+                curated_agree=None if full is None else full == asked.decision,
+                curated_without_rationale_predicted=bare,
+                curated_without_rationale_agree=None if bare is None else bare == asked.decision,
+            )
+        )
+    fields = []
+    if curated is not None and stripped is not None:
+        fields = score_fields([(folder.name, draft, curated, curated if settings.use_rationale else stripped)])
+    return Outcome(key=item.key, payload=ExtractionCase(items=items, fields=fields))
+
+
+def _sum_scores(per_case: list[list[FieldScore]]) -> list[FieldScore]:
+    """Every field's score over all cases, from each case's own (same as scoring all cases at once)."""
+    totals = score_fields([])
+    for scores in per_case:
+        for t, s in zip(totals, scores, strict=True):
+            t.extracted += s.extracted
+            t.correct += s.correct
+            t.reference += s.reference
+            t.found += s.found
+            t.spurious += s.spurious
+            t.missed += s.missed
+    for t in totals:
+        t.precision, t.recall = _ratio(t.correct, t.extracted), _ratio(t.found, t.reference)
+    return totals
 
 
 def _predict(engine: Engine, case: CaseFacts | None) -> list[str] | None:

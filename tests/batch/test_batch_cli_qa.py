@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from batch_corpora import CASES, REPO, imr
 
+from imr_engine.batch import discover
+from imr_engine.batch.work import WorkSettings
 from imr_engine.cli import dump_json, main
 from imr_engine.engine import Engine
-from imr_engine.qa import run_qa
+from imr_engine.qa import ReportBuilder, run
 from imr_engine.qa.render import render_report
 
 
@@ -25,8 +27,13 @@ def _main(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def old_report(engine: Engine):  # type: ignore[no-untyped-def]
-    """The report as the QA library builds it directly, the way `imr qa` always printed it."""
-    return run_qa(engine, CASES)
+    """The report as the QA library builds it from the pipeline, in this process."""
+    builder = ReportBuilder()
+    outcomes = list(run(discover(str(CASES)), WorkSettings(rules_version=engine.book.version)))
+    for outcome in outcomes:
+        for record in outcome.records:
+            builder.add(record)
+    return builder.report(len(outcomes), engine.book.version)
 
 
 def test_table_is_the_library_report(old_report, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

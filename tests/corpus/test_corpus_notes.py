@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 
 from imr_engine.corpus.notes import score_notes
-from imr_engine.engine import Engine
 
 TEST_HALF = Path(__file__).resolve().parents[2] / "corpus" / "notes" / "test"
 
 
 @pytest.fixture(scope="module")
-def report(engine: Engine):
-    return score_notes(engine, TEST_HALF)
+def report():
+    return score_notes(TEST_HALF)
 
 
 def test_every_test_note_is_answered_without_an_as_of_date(report) -> None:

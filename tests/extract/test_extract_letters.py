@@ -107,8 +107,16 @@ def test_a_parsed_letter_with_its_file_quotes_that_file() -> None:
     assert from_parsed == from_text
 
 
-def test_a_parsed_letter_without_a_file_quotes_its_own_parts() -> None:
-    letter = parse_letter_file(LETTERS[2]).model_copy(update={"source": None})
+def test_a_parsed_letter_keeps_the_text_it_was_read_from_out_of_its_dump() -> None:
+    path = LETTERS[3]
+    letter = parse_letter_file(path)
+    assert letter.text == path.read_text(encoding="utf-8")
+    assert "text" not in letter.model_dump() and letter.items[0].request in letter.model_dump_json()
+
+
+def test_a_parsed_letter_without_its_text_quotes_its_own_parts() -> None:
+    # as a letter rebuilt from `imr parse --json` output: neither the text nor a file
+    letter = parse_letter_file(LETTERS[2]).model_copy(update={"source": None, "text": ""})
     case = extract_case(letter, case_id="x")
     assert [r.text for r in case.requests] == [i.request for i in letter.items]
     parts = " ".join([letter.summary] + [i.request for i in letter.items])

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from imr_engine.engine import Engine
 from imr_engine.errors import ImrError
 from imr_engine.facts import CaseFacts
 from imr_engine.qa.extraction import (
@@ -22,8 +21,8 @@ CASES = Path(__file__).resolve().parents[2] / "cases"
 
 
 @pytest.fixture(scope="module")
-def reports(engine: Engine) -> dict[bool, ExtractionQAReport]:
-    return {use: run_extraction_qa(engine, CASES, use_rationale=use) for use in (False, True)}
+def reports() -> dict[bool, ExtractionQAReport]:
+    return {use: run_extraction_qa(CASES, use_rationale=use) for use in (False, True)}
 
 
 def test_outcomes_from_raw_letters_without_rationale_facts(reports) -> None:  # type: ignore[no-untyped-def]
@@ -69,16 +68,16 @@ def test_curated_agreement_is_reported_next_to_it(reports) -> None:  # type: ign
         assert all(i.curated_predicted in ("Upheld", "Overturned", "Indeterminate") for i in report.items)
 
 
-def test_a_folder_whose_letter_is_not_a_letter_is_refused(engine: Engine, tmp_path: Path) -> None:
+def test_a_folder_whose_letter_is_not_a_letter_is_refused(tmp_path: Path) -> None:
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "letter.txt").write_text("just some words\n", encoding="utf-8")
-    report = run_extraction_qa(engine, tmp_path)
+    report = run_extraction_qa(tmp_path)
     assert [r.case for r in report.refused] == ["bad"] and "unknown letter layout" in report.refused[0].reason
 
 
-def test_a_root_without_letters_is_an_error(engine: Engine, tmp_path: Path) -> None:
+def test_a_root_without_letters_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ImrError, match="no case folders"):
-        run_extraction_qa(engine, tmp_path)
+        run_extraction_qa(tmp_path)
 
 
 # How a fact counts as matching (the module doc of imr_engine.qa.extraction).

@@ -341,7 +341,8 @@ def test_only_the_truncated_summary_warns(parsed: dict[str, ParsedLetter]) -> No
 def test_json_dump_gives_pages_as_first_last_lists(parsed: dict[str, ParsedLetter]) -> None:
     data = parsed["004_3f37efda7cfb3431"].model_dump(mode="json")
     assert data["items"][0]["citations"][0]["pages"] == [[74, 75], [78, 78], [93, 93]]
-    assert ParsedLetter.model_validate(data) == parsed["004_3f37efda7cfb3431"]
+    # everything read from the letter survives JSON; the raw text it keeps is left out of dumps on purpose
+    assert ParsedLetter.model_validate(data) == parsed["004_3f37efda7cfb3431"].model_copy(update={"text": ""})
 
 
 def test_parse_letter_keeps_source_none_for_bare_text(letter_paths: dict[str, Path]) -> None:

@@ -110,3 +110,12 @@ def test_report_refuses_what_is_not_qa_output(
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and str(bad) in err and problem in err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_agreement_by_guideline_generation_puts_the_2015_letters_under_the_2009_guidelines(bundled_report: str) -> None:
+    # The five letters were decided in 2015 and cite the "MTUS Chronic Pain Medical Treatment Guidelines
+    # (2009)": the generation in force from 2009-07-18 until the 2016 MTUS (rules/generations.yaml).
+    section = bundled_report.split("Agreement by guideline generation", 1)[1].split("<h2", 1)[0]
+    rows = re.findall(r"<tr><td>([a-z_0-9()]+)</td><td class=\"n\">(\d+)</td>", section)
+    assert rows == [("mtus_2009", str(len(letter_decisions())))]
+    assert 'data-chart="Guideline generation"' in section
