@@ -10,6 +10,7 @@ from ..citations import Citation
 from ..facts.model import Evidence
 from ..formulary.model import FormularyAnswer
 from ..rulebook.generations import GenerationRef
+from .confidence import Confidence
 
 Predicted = Literal["Upheld", "Overturned", "Indeterminate"]
 
@@ -98,6 +99,9 @@ class Determination(_Out):
     )
     formulary: FormularyAnswer | None = Field(
         None, description="For a drug dispensed from 2018-01-01: MTUS Drug Formulary status and prospective review."
+    )
+    confidence: Confidence | None = Field(
+        None, description="How many deciding facts were read from the text versus absent or assumed, with a label."
     )
 
 

@@ -34,6 +34,7 @@ from ..rulebook.load import RuleBook
 from ..rulebook.model import Rule
 from ..vocabulary import Vocabulary
 from .compile import CompiledTopic, compile_rulebook, in_scope
+from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted
 from .durable_adapter import check_fact
@@ -219,6 +220,8 @@ class Engine:
         ]
         if found is not None:
             self._carry_criteria(case, items, derived, dumps, determinations, when, shared, found)
+        for d in determinations:
+            d.confidence = _confidence(d)
         if self.formulary is not None:
             # The formulary keys on the dispensing date, which the as-of date stands for.
             for index, d in enumerate(determinations):
@@ -563,3 +566,12 @@ class _FactsOfItem:
                 self._shared[key] = fact
         self._mine[name] = fact
         return fact
+
+
+def _confidence(d: Determination) -> Confidence:
+    """The item's deciding facts (of its decisive rules, the request's own left out) read versus assumed."""
+    facts = [
+        (f.name, f.value, len(f.evidence))
+        for r in d.rules if r.decisive for f in r.facts if f.name not in REQUEST_FACTS
+    ]
+    return confidence(facts, basis=d.basis, missing=len(d.would_change_if))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from .confidence import render as render_confidence
 from .determination import CaseDetermination, Determination
 
 WIDTH = 100
@@ -31,6 +32,8 @@ def render_item(d: Determination) -> str:
             lines.append(f"        {f.name} = {value}{flag}")
             for e in f.evidence[:2]:
                 lines.append(_wrap(f'"{e.quote}" ({e.source})', "            "))
+    if d.confidence is not None:
+        lines.append(_wrap(f"Confidence: {render_confidence(d.confidence)}", "      ", "    "))
     lines.append("    Rationale:")
     lines.append(_wrap(d.rationale, "      "))
     if d.would_change_if:

@@ -29,6 +29,7 @@ from .context import Context
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
+from .drug_use import read_drug_use
 from .exam import read_exam
 from .function import read_function
 from .history import drop_redundant_medication_treatment, read_history, read_prior_injections, read_studies
@@ -141,6 +142,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_medication_lists(sentences, ctx)
     read_medication_section(sentences, ctx)
     read_medication_lists(sentences, ctx, NOTE_LEADS)
+    read_drug_use(sentences, ctx)
     read_start_dates(sentences, ctx)
     read_conditions(sentences, ctx)
     read_diagnosis_section(sentences, ctx)

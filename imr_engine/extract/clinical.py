@@ -11,9 +11,38 @@ import re
 
 from .context import Context
 from .findings import read_cue, record
+from .negation import polarity
 from .sentences import Sentence
 
 _I = re.IGNORECASE
+#: Operations a surgeon proposes; "release" and "reconstruction" besides the spine's.
+_OPERATION = (
+    r"(?:fusion|laminectomy|laminotomy|hemilaminotomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
+    r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|release|reconstruction"
+    r"|surgery|surgical\s+\w+)"
+)
+#: The patient accepts the operation proposed: "he wishes to proceed", with the operation in this or the last sentence.
+_PROCEEDS = re.compile(
+    r"\b(?:wish(?:es)?|would\s+like|wants?|agree[sd]?|elect(?:s|ed)?|decided|desires?)\s+to\s+proceed\b", _I
+)
+_OPERATION_WORD = re.compile(rf"\b{_OPERATION}\b", _I)
+#: Surgery ruled out by a surgeon: "Surgery was not recommended", "no surgical lesion".
+_NOT_SURGICAL = re.compile(
+    r"\b(?:surgery|surgical\s+intervention|operative\s+treatment)\s+(?:was\s+|is\s+)?not\s+(?:recommended|indicated|advised)\b"
+    r"|\bno\s+surgical\s+(?:lesion|indication|pathology)\b|\bnot\s+recommend(?:ed)?\s+surgery\b",
+    _I,
+)
+#: Conservative care tried and not working, as notes say it beyond the word "failed".
+_CARE = r"(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
+_CARE_FAILED = re.compile(
+    rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
+    r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
+    r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
+    r"(?:[^.;]{0,30}?\b(?:more\s+than|lasting|sustained|significant|meaningful|any|much|for\s+long)\b|\s*[.;])"
+    r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks)\s+of\b"
+    r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
+    _I,
+)
 _STABLE_PAIN = re.compile(
     r"\bno\s+(?:significant\s+|major\s+)?changes?\s+in\s+(?:[\w']+\s+){0,6}?pain\b"
     r"|\bpain(?:\s+(?:level|score|intensity)s?)?\s+(?:has\s+|had\s+)?(?:remained|remains|was\s+unchanged|is\s+unchanged|unchanged|stable)\b"
@@ -32,7 +61,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.sleep_disturbance",
         re.compile(
             r"\bpoor\s+(?:quality\s+of\s+)?sleep\b|\bsleep\s+(?:disturbances?|difficult(?:y|ies)|problems?|issues)\b|\binsomnia\b"
-            r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b",
+            r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
+            r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
+            r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
+            r"(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times))",
             _I,
         ),
     ),
@@ -43,7 +75,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.surgical_candidate",
         re.compile(
-            r"\b(?:surgical|surgery|operative)\s+candidate\b|\bcandidate\s+for\s+(?:\w+\s+)?(?:surgery|surgical\s+\w+)\b",
+            r"\b(?:surgical|surgery|operative)\s+candidate\b|\bcandidate\s+for\s+(?:\w+\s+)?(?:surgery|surgical\s+\w+)\b"
+            rf"|\bcandidate\s+for\s+(?:an?\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b",
             _I,
         ),
     ),
@@ -78,13 +111,45 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.neuropathic_pain",
         re.compile(
-            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
+            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
-            r"|\bneuropathic\s+pain\b|\bshooting\s+pain\b|\bnumbness\s+(?:and|&|/)\s+tingling\b",
+            r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
+            r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
+            r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
+            r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b",
             _I,
         ),
     ),
-    ("clinical.home_exercise_program", re.compile(r"\bhome\s+exercise(?:\s+program)?\b|(?-i:\bHEP\b)", _I)),
+    # The functional restoration program's criteria (CPMTG p. 30-32): baseline testing, loss of function, motivation.
+    (
+        "clinical.baseline_functional_evaluation",
+        re.compile(
+            r"\bresults\s+of\s+(?:his|her|the|a)\s+(?:multidisciplinary|interdisciplinary)\s+evaluation\b"
+            r"|\b(?:multidisciplinary|interdisciplinary)\s+evaluation\s+(?:of\s+|on\s+)?\d"
+            r"|\b(?:FCE|PPE|functional\s+capacity\s+evaluation|physical\s+performance\s+evaluation)\b(?=[^.;]{0,40}\d)"
+            r"|\bbaseline\s+functional\s+(?:testing|evaluation|assessment|measures?)\b"
+            r"|\b(?:ODI|Oswestry|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d",
+            _I,
+        ),
+    ),
+    (
+        "clinical.significant_functional_loss",
+        re.compile(
+            r"\b(?:profound|significant|marked|severe|substantial|major)\s+(?:loss\s+of\s+function|functional\s+(?:loss|limitations?|impairment|deficits?|decline))\b"
+            r"|\bloss\s+of\s+(?:the\s+)?ability\s+to\s+function\s+independently\b"
+            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+in\s+(?:bed|a\s+recliner|a\s+chair)\b",
+            _I,
+        ),
+    ),
+    (
+        "clinical.motivated_to_change",
+        re.compile(
+            r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
+            r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b",
+            _I,
+        ),
+    ),
+
     (
         "clinical.gi_risk_factors",
         re.compile(
@@ -104,6 +169,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:evaluated|seen|reviewed|followed|managed)\s+by\s+(?:a\s+)?pain\s+management\b", _I),
     ),
 )
+#: A home exercise program the patient does; in the plan it is an instruction unless it is kept up ("continue HEP").
+_HOME_EXERCISE = re.compile(
+    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b)|\bexercises?\s+at\s+home\b", _I
+)
+_KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
 GI_RISK_AGE = 65
 #: The red-flag questions of a back or neck history; denied, they document no red flags (ACOEM Ch. 8 and 12).
 _RED_FLAG_SCREEN = re.compile(
@@ -114,12 +184,29 @@ _RED_FLAG_SCREEN = re.compile(
 
 
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
+    previous = ""
     for s in sentences:
         for m in _STABLE_PAIN.finditer(s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
+        if s.section != "plan" or _KEPT_UP.search(s.text):
+            read_cue(s, ctx, "clinical.home_exercise_program", _HOME_EXERCISE)
+        _surgery_and_care(s, ctx, previous)
+        previous = s.text
+
+
+def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
+    """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed."""
+    for m in _PROCEEDS.finditer(s.text):
+        if (_OPERATION_WORD.search(s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.surgical_candidate", "yes", m)
+    for m in _NOT_SURGICAL.finditer(s.text):
+        record(s, ctx, "clinical.surgical_candidate", "no", m)
+    for m in _CARE_FAILED.finditer(s.text):
+        if polarity(s.text, m.start(), m.start() + 1) != "hedged":
+            record(s, ctx, "clinical.conservative_care_failed", "yes", m)
 
 
 def read_age_risk(ctx: Context) -> None:

@@ -15,6 +15,7 @@ import re
 from .checkboxes import has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
+from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .sentences import Sentence
 
@@ -54,12 +55,75 @@ _LIMITATION = re.compile(
     r"\b(?:cannot|can'?t|unable|not\s+able|still|only|limited|no\s+more\s+than|maximum|max|restricted|at\s+most)\b[^.;]{0,25}$",
     _I,
 )
-_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b", _I)
+_COMPARED = re.compile(
+    r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
+    r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)",
+    _I,
+)
+#: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
+#: which he could not do in July".
+_NOW_NOT_BEFORE = re.compile(
+    r"\b(?:can\s+now|now\s+(?:able\s+to|can)|is\s+now\s+able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
+    r"(?:could\s*(?:not|n't)|was\s+unable\s+to|couldn't)\b",
+    _I,
+)
 _ADL = re.compile(
     r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b", _I
 )
 _ADL_BETTER = re.compile(
     r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed)\b", _I
+)
+#: Activities of daily living as notes name them, beyond the word "ADLs".
+_ACTIVITY = re.compile(
+    r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking|(?:cooks?|cooked)\s+(?:meals|dinner)"
+    r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
+    r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
+    r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
+    r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed)\b",
+    _I,
+)
+#: The activity is done again or better: "doing his own shopping again", "back to coaching", "could not do last summer".
+_ACTIVITY_GAIN = re.compile(
+    r"\b(?:again|now|for\s+the\s+first\s+time|back\s+to|resumed|(?:his|her)\s+own|does\s+own|lets\s+(?:him|her)"
+    r"|allows?\s+(?:him|her)|no\s+longer\s+needs?|up\s+from|at\s+intake|at\s+(?:the\s+)?start\s+of\s+(?:care|treatment)"
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b",
+    _I,
+)
+#: The activity needs another's help or cannot be done: "relies on his wife for shopping", "daughter helps with laundry".
+_ACTIVITY_LIMIT = re.compile(
+    r"\b(?:cannot|can'?t|unable\s+to|not\s+able\s+to|does\s+not|doesn'?t|needs?|relies\s+on|relying\s+on|depends\s+on"
+    r"|dependent\s+on|requires?|help\s+with|helps\s+with|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)"
+    r"\s+(?:helps?|does|do|has\s+to))\b",
+    _I,
+)
+#: Someone else does the activity for the patient: "relies on his wife for shopping", "daughter helps with laundry".
+_ACTIVITY_DEPENDENCE = re.compile(
+    r"\b(?:needs?|relies\s+on|relying\s+on|depends\s+on|dependent\s+on|help\s+with|helps\s+with"
+    r"|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)\s+(?:helps?|does|do|has\s+to))\b",
+    _I,
+)
+#: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
+_REPORTED_RELIEF = re.compile(
+    r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
+    r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
+    r"|\btakes?\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)|\btakes\s+the\s+edge\s+off"
+    r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps)\s+better\b"
+    r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
+    r"|\b(?:helps?|helped|helping|helpful)\b"
+    r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b",
+    _I,
+)
+#: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
+_ASSISTANCE = re.compile(
+    r"\b(?:needs?|needed|requires?|asks?\s+for|without|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
+    r"\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+_MEDICATION_WORD = re.compile(r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?)\b", _I)
+_OTHER_TREATMENT = re.compile(
+    r"\b(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
+    r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",
+    _I,
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
 _NO_CHANGE = re.compile(
@@ -83,7 +147,12 @@ _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
     r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
-    r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b",
+    r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
+    # At work now, as a note says it: "currently working modified duty", "working 8 hours a day with these restrictions".
+    r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
+    r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
+    r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
+    r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b",
     _I,
 )
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -104,7 +173,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b",
+            r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b"
+            r"|\bhas\s*n[o']t\s+worked\b|\bhas\s+not\s+(?:been\s+)?(?:back\s+)?(?:at\s+)?work(?:ed|ing)?\s+since\b|\bnot\s+worked\s+since\b",
             _I,
         ),
         "off_work",
@@ -135,10 +205,51 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in _SUBJECTIVE_WORD.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
+        for m in _NOW_NOT_BEFORE.finditer(s.text):
+            record(s, ctx, "function.objective_improvement", "yes", m)
         read_cue(s, ctx, "function.returned_to_work", _RETURNED)
+        for m in _LESS_MEDICATION.finditer(s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
+        _activities(s, ctx)
+        _reported_relief(s, ctx)
         _work_status(s, ctx)
     _not_returned(ctx)
+    _return_is_improvement(ctx)
+
+
+def _activities(s: Sentence, ctx: Context) -> None:
+    """Named activities done again ('does her own shopping again'), or done by others ('relies on his wife for shopping').
+
+    A restriction ("no driving", "not driving more than 15 min") says what the worker may do, not what changed.
+    """
+    for m in _ACTIVITY.finditer(s.text):
+        before = s.text[max(0, m.start() - 40) : m.start()]
+        gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
+        if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
+            record(s, ctx, "function.adl_improvement", "yes", m)
+        elif not gain and _ACTIVITY_DEPENDENCE.search(before):
+            record(s, ctx, "function.adl_improvement", "no", m)
+
+
+def _reported_relief(s: Sentence, ctx: Context) -> None:
+    """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
+    reports = list(_REPORTED_RELIEF.finditer(s.text))
+    if not reports or (
+        not _MEDICATION_WORD.search(s.text) and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
+    ):
+        return  # relief from a course of therapy or an injection is that treatment's effect, not the drugs'
+    for m in reports:
+        if _ASSISTANCE.search(s.text[max(0, m.start() - 40) : m.start()]) or (
+            "help" in m.group().lower() and re.match(r"\s+(?:with|w/)\s", s.text[m.end() :])
+        ):
+            continue
+        clause = s.text[max(0, m.start() - 60) : m.end() + 30]
+        if _OTHER_TREATMENT.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
+            continue
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "function.subjective_improvement", "yes", m)
 
 
 def _adl(s: Sentence, ctx: Context) -> None:
@@ -149,6 +260,25 @@ def _adl(s: Sentence, ctx: Context) -> None:
             said = polarity(s.text, m.start(), m.end())
             if said in ("affirmed", "negated"):
                 record(s, ctx, "function.adl_improvement", "yes" if said == "affirmed" else "no", m)
+
+
+#: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
+_LESS_MEDICATION = re.compile(
+    r"\b(?:cut|reduced|decreased|lowered|weaned)\s+(?:his|her|the)\s+[\w/ -]{0,30}?\bfrom\s+\S+\s+"
+    r"(?:tablets?|pills?|tabs?|mg|doses?)\b[^.;]{0,30}?\bto\b",
+    _I,
+)
+
+
+_CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
+
+
+def _return_is_improvement(ctx: Context) -> None:
+    """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured."""
+    votes = ctx.draft.findings.get("function.returned_to_work")
+    for ev in votes.yes if votes is not None else []:
+        if _CAME_BACK.search(ev.quote):  # a return, not merely being at work
+            ctx.draft.finding("function.objective_improvement", "yes", ev)
 
 
 def _not_returned(ctx: Context) -> None:

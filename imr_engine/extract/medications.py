@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..facts.fuzzy_date import FuzzyDate
-from ..vocabulary import phrase_key
+from ..vocabulary import Vocabulary, phrase_key
 from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
@@ -150,6 +151,14 @@ def describe(ctx: Context, name: str) -> tuple[str | None, tuple[str, ...], tupl
     return (found.key if found else None), ingredients, classes
 
 
+#: A lead that is not use: "Never tried ...", "Consider a trial of ...", "will start ...".
+_NEVER_USED = re.compile(
+    r"\b(?:never|not|no|hasn'?t|has\s+not|have\s+not)\s+(?:\w+\s+)?$"
+    r"|\b(?:consider(?:ing)?|recommend(?:ed)?|suggest(?:ed)?|plan(?:ned)?|will|may|could|begin|start)\s+(?:an?\s+)?$",
+    _I,
+)
+
+
 def read_medication_lists(
     sentences: list[Sentence], ctx: Context, leads: tuple[tuple[re.Pattern[str], str, bool], ...] = LIST_LEADS
 ) -> None:
@@ -157,6 +166,8 @@ def read_medication_lists(
     for s in sentences:
         for lead, status, any_name in leads:
             for m in lead.finditer(s.text):
+                if _NEVER_USED.search(s.text, max(0, m.start() - 30), m.start()):
+                    continue  # "Never tried gabapentin, amitriptyline or other nerve meds"
                 for start, end in list_items(s.text, m.end()):
                     _list_item(s, ctx, m, start, end, status, any_name)
 
@@ -167,7 +178,7 @@ _LINE_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
-    r"|somnolen\w*|nause\w*|GI\s+upset|upset\s+stomach|rash|constipat\w*|confus\w*)\b",
+    r"|somnolen\w*|groggy|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach|rash|constipat\w*|confus\w*)\b",
     _I,
 )
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
@@ -205,8 +216,23 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         default = "current" if s.section == "medications" else "past"
         if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
             default = item_status(s.text, default)
-        for start, end in list_items(s.text, lead.end()):
-            _list_item(s, ctx, lead, start, end, item_status(s.text[start:end], default), False)
+        # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here.
+        starts = [lead.end()] + [m.end() for m in re.finditer(r";\s*", s.text) if m.end() > lead.end()]
+        for chunk in starts:
+            for start, end in list_items(s.text, chunk):
+                item = s.text[start:end]
+                _list_item(s, ctx, lead, start, end, item_status(item, default), _dosed_name(item))
+
+
+#: A list line's name followed by its strength ("Amlodipine 5 mg 1 PO daily"): a drug, known or not.
+_NAME_THEN_STRENGTH = re.compile(
+    r"^[A-Za-z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL|HCl|[A-Za-z-]{3,}))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|gm|%|ml|units?)\b",
+    _I,
+)
+
+
+def _dosed_name(item: str) -> bool:
+    return bool(_NAME_THEN_STRENGTH.match(item))
 
 
 def item_status(item: str, default: str) -> str:
@@ -283,18 +309,45 @@ def drug_mentions(text: str, ctx: Context) -> list[Mention]:
     for drug in ctx.draft.drugs:
         for m in re.finditer(rf"(?<!\w){re.escape(drug.name)}(?!\w)", text, _I):
             found.append(Mention(m.start(), m.end(), drug.name, drug.identity, drug.ingredients, drug.classes))
+    for start, end, name in _vocabulary_mentions(text, ctx):
+        if not any(f.start <= start < f.end or start <= f.start < end for f in found):
+            identity, ingredients, classes = describe(ctx, name)
+            found.append(Mention(start, end, name, identity, ingredients, classes))
+    return sorted(found, key=lambda f: f.start)
+
+
+def may_name_a_drug(text: str, ctx: Context) -> bool:
+    """Whether *text* has a word that starts the name of a drug (an ingredient, or a product that has one).
+
+    A cheap test before the full vocabulary search: most sentences of a note name no drug.
+    """
+    return not _drug_words(ctx.vocab).isdisjoint(phrase_key(text))
+
+
+@cache
+def _drug_words(vocab: Vocabulary) -> frozenset[str]:
+    """The first word of every spelling of an ingredient, or of a product made of ingredients."""
+    spellings = [*vocab.ingredients, *(s for e in vocab.ingredients.values() for s in e.synonyms)]
+    spellings += [n for name, p in vocab.products.items() if p.ingredients for n in (name, *p.aliases)]
+    return frozenset(key[0] for key in map(phrase_key, spellings) if key)
+
+
+def _vocabulary_mentions(text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    """Products and ingredients the vocabulary finds in *text*, left to right; once per text and run."""
+    cached = ctx.vocabulary_mentions.get(text)
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int, str]] = []
     pos = 0
     while pos < len(text):
         hit = ctx.vocab.identify(text[pos:], ("product", "ingredient"))
         if hit is None:
             break
         start, end = pos + hit.start, pos + hit.end
-        if not any(f.start <= start < f.end or start <= f.start < end for f in found):
-            name = text[start:end]
-            identity, ingredients, classes = describe(ctx, name)
-            found.append(Mention(start, end, name, identity, ingredients, classes))
+        out.append((start, end, text[start:end]))
         pos = end
-    return sorted(found, key=lambda f: f.start)
+    ctx.vocabulary_mentions[text] = out
+    return out
 
 
 def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:

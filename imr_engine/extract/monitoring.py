@@ -69,7 +69,14 @@ _ONE_PRESCRIBER = re.compile(
     r"\s+(?:come|came|are|were)\s+from\s+(?:this|our|my|the\s+same)",
     _I,
 )
-_SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reactions?)\b", _I)
+_SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reactions?)\b|(?-i:\bSEs?\b)|(?-i:\bAEs\b)", _I)
+#: A drug's effect that ended it is history, not a side effect of what is taken now: "stopped d/t dizziness".
+_ENDED = re.compile(r"\b(?:stopped|d/c'?d?|dc'd|discontinued|failed|having\s+failed|not\s+tolerated|tried|intoleran\w*)\b", _I)
+#: Sedation for a procedure is no drug's side effect: "local anesthetic only, no sedation".
+_PROCEDURE = re.compile(r"\b(?:block|injection|anesthe\w*|fluoroscop\w*|procedure|IV\s+sedation|conscious\s+sedation)\b", _I)
+#: The patient's own report of a symptom: "He reports constipation and afternoon drowsiness".
+_REPORTS = re.compile(r"\b(?:reports?|reporting|c/o|complains?\s+of|endorses|notes|\+)\s+(?:\w+\s+){0,4}?$", _I)
+_OPIOID_INDUCED = re.compile(r"\bopioid[- ]induced\s+(?:constipation|nausea|sedation)\b|(?-i:\bOIC\b)", _I)
 _HAS_SIDE_EFFECTS = re.compile(
     r"\b(?:reported|reports|experienced|experiencing|had|has|developed|complain\w*\s+of|with)\s+"
     r"(?:(?!no\b|not\b|any\b|none\b|without\b)\w+\s+){0,2}?"
@@ -132,16 +139,26 @@ _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[-
 def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
     names = [d.name.lower() for d in ctx.draft.drugs]
+    on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs)
+    for m in _OPIOID_INDUCED.finditer(s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
     for m in _SE_SYMPTOM.finditer(s.text):
         said = polarity(s.text, m.start(), m.end())
+        left, right = clause_bounds(s.text, m.start(), m.end())
         if said == "negated":
-            left, right = clause_bounds(s.text, m.start(), m.end())
+            if _PROCEDURE.search(s.text[left:right]):
+                continue
             if _DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
-            left, right = clause_bounds(s.text, m.start(), m.end())
             clause = s.text[left:right].lower()
-            if _DRUG_CONTEXT.search(clause) and (any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])):
+            if _ENDED.search(s.text):
+                continue
+            drug_said = _DRUG_CONTEXT.search(clause) and (
+                any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
+            )
+            if drug_said or (on_opioid and _REPORTS.search(s.text[left : m.start()])):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
 
 

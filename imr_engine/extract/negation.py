@@ -22,7 +22,19 @@ from typing import Literal
 Polarity = Literal["affirmed", "negated", "undocumented", "hedged"]
 
 _CLAUSE_END = re.compile(
-    r"[;:]|\.\s|\b(?:but|however|although|though|except|whereas|yet|which|while|despite)\b", re.IGNORECASE
+    r"[;:]|\.\s|\b(?:but|however|although|though|except|whereas|yet|which|while|despite)\b"
+    r"|,\s*and\s+(?=(?:she|he|they|the\s+(?:patient|claimant)|pt|patient)\b)",  # ", and she ...": a new subject
+    re.IGNORECASE,
+)
+#: An outcome phrase closed by a comma negates only itself: "PT with no lasting benefit, [home exercises], ...".
+_OUTCOME_CLOSED = re.compile(
+    r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
+)
+#: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
+_LIST_CUE = re.compile(r"\b(?:negative\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
+_NOT_A_LIST = re.compile(
+    r"\b(?:is|was|are|were|has|have|had|she|he|they|reports?|states?|says?|with|but|positive|except|now|still)\b",
+    re.IGNORECASE,
 )
 _UNDOCUMENTED = re.compile(
     r"\bthere\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no\s+(?:\w+\s+){0,2}?"
@@ -37,7 +49,7 @@ _UNDOCUMENTED = re.compile(
 )
 _EVIDENCE_ONLY = re.compile(r"\bno\s+(?:\w+\s+){0,2}?evidence\b", re.IGNORECASE)
 _PRE_NEGATION = re.compile(
-    r"\b(?:no|not|without|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
+    r"\b(?:no|not|cannot|without|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(
@@ -48,7 +60,7 @@ _POST_NEGATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:may|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
-    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if)\b",
+    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future)\b",
     re.IGNORECASE,
 )
 #: An instruction, not an observation: "she was not to receive pain medications from outside providers".
@@ -92,12 +104,22 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "hedged"
     if _POST_NEGATION.match(after):
         return "negated"
-    window = " ".join(before.split()[-PRE_WINDOW:])
-    if _PRE_NEGATION.search(window):
+    open_before = _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1]
+    window = " ".join(open_before.split()[-PRE_WINDOW:])
+    if _PRE_NEGATION.search(window) or _negated_list(open_before):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"
     return "affirmed"
+
+
+def _negated_list(before: str) -> bool:
+    """The term ends a list the clause's negation cue heads: "denies fever, chills, weight loss, or [night sweats]"."""
+    cues = list(_LIST_CUE.finditer(before))
+    if not cues:
+        return False
+    listed = before[cues[-1].end():]
+    return "," in listed and len(listed.split()) <= 25 and not _NOT_A_LIST.search(listed)
 
 
 def negated_nearby(text: str, start: int, words: int = 4) -> bool:

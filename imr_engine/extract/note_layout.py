@@ -26,8 +26,9 @@ from .textmap import TextMap
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
 _CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)\s*:?\s*$")
 _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)\s*:\s*$")
-#: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...".
-_INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)\s*:\s+(?=\S)")
+#: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
+#: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
+_INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?=\S)")
 #: A line that starts a list entry or a labelled field: it never continues the line before.
 _LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S)")
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").

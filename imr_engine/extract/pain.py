@@ -93,10 +93,20 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     found = [f for f in found if not any(a.start <= f[0] < a.end for a in arrows)]
     found.sort()
     out = list(arrows)
+    lowered = text.lower()
+    pronoun = any(name in lowered for name in drug_names)
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
-        out.append(PainMatch(start, end, score, top, _context(following, preceding, drug_names)))
+        context = _context(following, preceding, drug_names, pronoun)
+        if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
+            context = "with_medication"  # "7/10 before it and 4/10 now"
+        out.append(PainMatch(start, end, score, top, context))
+    if pronoun:
+        for m in _DOWN_TO.finditer(text):
+            value = parse_number(m.group("score"))
+            if value is not None and value <= 10 and not any(p.start <= m.start("score") < p.end for p in out):
+                out.append(PainMatch(m.start("score"), m.end("score"), value, None, "with_medication"))
     return sorted(out, key=lambda p: (p.start, p.context))
 
 
@@ -105,8 +115,10 @@ def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
     lowered = text.lower()
     if not (_ABOUT_MEDS.search(text) or any(name in lowered for name in drug_names)):
         return []
-    out = []
-    for m in _ARROW.finditer(text):
+    out: list[PainMatch] = []
+    for m in [*_ARROW.finditer(text), *_SCALE_ARROW.finditer(text)]:
+        if any(p.start <= m.start("before") < p.end for p in out):
+            continue
         before, after = parse_number(m.group("before")), parse_number(m.group("after"))
         if before is None or after is None or not after < before <= 10:
             continue
@@ -128,10 +140,36 @@ def _add(
     found.append((start, end, score, top if top != score else None, tail))
 
 
-def _context(following: str, preceding: str, drug_names: tuple[str, ...]) -> str:
+#: A bare "with" / "without" closing a pair of ratings: "3/10 with tramadol, 7/10 without."
+_BARE_CTX = re.compile(r"^\s*(?P<ctx>with(?:out)?|w/o|w/|off)\s*(?:[.;,)]|$)", re.IGNORECASE)
+#: Pain when a dose is missed is pain without medication: "6-7/10 when she misses doses", "7/10 before it".
+_MISSED_DOSE = re.compile(
+    r"^[\s,]*(?:when|if|on\s+days)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take)"
+    r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medication|meds?|drug))\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"^[\s,]*(?:now|currently|today|at\s+present)\b", re.IGNORECASE)
+#: "Norco takes it down to maybe a 7": the rating on medication.
+_DOWN_TO = re.compile(
+    rf"\b(?:takes?|brings?|gets?)\s+(?:it|(?:the\s+|his\s+|her\s+)?pain)\s+down\s+to\s+(?:maybe\s+|about\s+|around\s+|roughly\s+)?"
+    rf"(?:an?\s+)?(?P<score>{NUMBER})(?:\s*/\s*10)?(?![\d/])",
+    re.IGNORECASE,
+)
+#: "VAS 7 -> 3.5 w/ med": a named scale's before and after, without "/10".
+_SCALE_ARROW = re.compile(
+    rf"\b(?:VAS|NRS|pain)\s+(?P<before>{NUMBER})\s*(?:-+>|→|=>)\s*(?P<after>{NUMBER})(?![\d/])", re.IGNORECASE
+)
+
+
+def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False) -> str:
     m = _WITH.match(following[:80])
     what = m.group("what").lower() if m else ""
-    after = m if m and (what.startswith(("medication", "med", "medicine", "analgesic", "pain")) or what in drug_names) else None
+    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain")) or what in drug_names
+    after = m if m and (named or (pronoun and what in ("it", "them"))) else None
+    if after is None and (bare := _BARE_CTX.match(following[:20])):
+        return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
+    if after is None and _MISSED_DOSE.match(following[:80]):
+        return "without_medication"
     before = _WITH_BEFORE.search(preceding[-60:])
     # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
     if after and not (before and following.lstrip().startswith((",", ";"))):

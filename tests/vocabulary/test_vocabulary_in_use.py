@@ -18,10 +18,12 @@ from imr_engine.precheck import precheck
 from imr_engine.resources import default_rules_dir
 from imr_engine.vocabulary.in_use import vocabulary_dir_in_use
 
+# No unit after the strength: a medication line naming an unknown drug *with* its unit ("10/325 mg")
+# is read as a drug whatever the vocabulary (issue 10); this test is about what the vocabulary knows.
 NOTE = (
     "Date of service: 03/02/2015\n"
     "MEDS ON BOARD:\n"
-    "1. Hydrocodolex 10/325 mg 1 PO TID #90\n"
+    "1. Hydrocodolex 10/325 1 PO TID #90\n"
     "PLAN: continue.\n"
 )
 

@@ -170,8 +170,8 @@ def test_paste_check_correct_recheck(page, server, engine: Engine) -> None:
 
 # --- completing the facts: a medication the reader missed, a request line edited, a US date ---------
 
-#: The reader misses the muscle relaxant named only in parentheses after "the muscle relaxer his PCP
-#: started a year ago"; a reviewer adds it. CPMTG p. 63-66: a muscle relaxant is a second-line option (an NSAID
+#: The reader misses the muscle relaxant misspelt in parentheses after "the muscle relaxer his PCP
+#: started a year ago" (no vocabulary knows "cyclobenzeprine"); a reviewer adds it. CPMTG p. 63-66: a muscle relaxant is a second-line option (an NSAID
 #: is documented) for a short course (15 days here) in an acute exacerbation of chronic low back pain, not
 #: for long-term use.
 MISSED_NOTE = """PROGRESS NOTE
@@ -180,7 +180,7 @@ Date of injury: 06/14/2013
 
 The patient returns for chronic low back pain. Pain is 6/10. He describes a flare-up of his back pain over the past week.
 
-He relies on the muscle relaxer his PCP started a year ago (cyclobenzaprine 10 mg qhs).
+He relies on the muscle relaxer his PCP started a year ago (cyclobenzeprine 10 mg qhs).
 
 Medications: naproxen 500 mg BID.
 

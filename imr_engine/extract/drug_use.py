@@ -1,0 +1,232 @@
+"""Drugs a note says the patient takes, took or failed, outside any drug list.
+
+Clinicians rarely write "Current medications include ..." in the body of a note. They
+write the drug with its dose ("Meloxicam 15 mg qd (PTP) - can't increase"), a verb of
+use ("Takes Motrin 600 prn", "took naproxen for 3 months"), the condition or class it
+treats ("type 2 diabetes (metformin)", "a muscle relaxer (cyclobenzaprine)"), or what
+became of it ("gabapentin was not tolerated", "Ibuprofen without benefit"). Each such
+mention of a drug the vocabulary knows is read with a status from its own list item:
+failure words make it tried and failed, stopping words past, and otherwise the
+sentence's tense (a treatment history is past) or current.
+
+A drug the plan merely names is not taken: in the plan a dosed line counts only when it
+continues or refills the drug ("Gabapentin 600 mg TID #90 - continue"), since "Start
+pregabalin 75 mg" is a new prescription. A line that repeats a request is not use
+either. Negated use ("never tried gabapentin") is no mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import phrase_key
+from .context import Context
+from .medications import Mention, drug_mentions, item_status, may_name_a_drug
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+#: A dose or sig right after the name: "15 mg", "10/325", "5%", "500 BID", "prn" (not a date such as 9/13).
+_DOSED = re.compile(
+    r"(?:\s*(?:\([^()]{1,40}\)|(?:ER|IR|XR|SR|CR|DR|XL|ODT|LA|HCl|patch(?:es)?|tabs?|caps?|cream|gel|samples?)\b)){0,3}\s*"
+    r"(?:#\s*\d+\b"
+    r"|(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d{1,2}/\d{4}\b|(?:19|20)\d\d\b)\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|grams?|%|ml|units?)?\b"
+    r"|(?:prn|bid|tid|qid|qd|qhs|hs|daily|nightly|as\s+needed|q\d+h|OTC|IM|IV|PO)\b)",
+    _I,
+)
+#: Words of use just before the name: "takes", "has taken", "a 2 week course of", "using", "on".
+_USE_BEFORE = re.compile(
+    r"\b(?:takes|taking|took|taken|uses|using|used|tried|trials?\s+of|course\s+of|started(?:\s+(?:him|her|them))?\s+on"
+    r"|started|on|w/|with|given|prescribed|dispensed|added)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$",
+    _I,
+)
+#: The condition or class a drug is named for, just before it in parentheses: "hypertension (lisinopril)".
+_FOR_WHAT = re.compile(
+    r"\b(?:diabetes|dm|hypertension|htn|hyperlipidemia|cholesterol|reflux|gerd|depression|anxiety|insomnia|asthma"
+    r"|thyroid|hypothyroidism|muscle\s+relax(?:ant|er)s?|nsaids?|anti-?inflammator(?:y|ies)|opioids?|narcotics?"
+    r"|pain\s+(?:medications?|meds|pills?)|sleep\s+aids?|antidepressants?|nerve\s+(?:medications?|meds|pills?)"
+    r"|stool\s+softeners?|laxatives?)\s*\(\s*$",
+    _I,
+)
+_TRIED_FAILED = re.compile(
+    r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
+    r"|without\s+(?:any\s+)?(?:benefit|relief|improvement|help)|(?:no|little|minimal|limited)\s+(?:\w+\s+)?(?:benefit|relief|improvement|change)"
+    r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective"
+    r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2))\b",
+    _I,
+)
+#: A sentence that tells history: its drugs were taken before, unless their own words say otherwise.
+_PAST_SENTENCE = re.compile(
+    r"\b(?:took|had\s+taken|previously|formerly|in\s+the\s+past|initial(?:ly)?\s+care|initial\s+treatment|used\s+to"
+    r"|(?:prior|previous|past)\s+(?:conservative\s+)?(?:care|treatments?|therapy|therapies)"
+    r"|(?:conservative\s+)?(?:care|treatment)\s+(?:so\s+far|to\s+date)|(?:was|were)\s+given|was\s+tried)\b",
+    _I,
+)
+#: A history list's own lead: every drug it names was taken ("Prior conservative care: PT, naproxen, ...").
+_HISTORY_LEAD = re.compile(
+    r"\b(?:(?:prior|previous|past)\s+(?:conservative\s+)?(?:care|treatments?|therapy|therapies)"
+    r"|(?:conservative\s+)?(?:care|treatment)\s+(?:so\s+far|to\s+date)|initial\s+care\s+was|has\s+(?:tried|had)"
+    r"|(?:conservative\s+)?(?:care|treatment)\b[^.:]{0,40}\bfailed)\b",
+    _I,
+)
+#: A new prescription, not use: "Start duloxetine 30 mg", "Rx cyclobenzaprine 7.5 mg", "trial of Lyrica".
+_NEW = re.compile(
+    r"\b(?:start(?:ing)?|begin|initiate|rx|prescribe|add|switch\s+to|change\s+to|recommend(?:ed)?|consider(?:ing)?"
+    r"|suggest(?:ed)?|will\s+(?:try|start|begin))\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+#: Use ended before the note: "He stopped Norco on his own", "weaned off oxycodone".
+_STOPPED_BEFORE = re.compile(r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit)\s+(?:the\s+|his\s+|her\s+)?$", _I)
+_TRIED_BEFORE = re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:(?:a|an|the|oral|topical|low[- ]dose)\s+)*$", _I)
+_NOT_USED = re.compile(
+    r"\b(?:never|not|no|denies|n't)\s+(?:\w+\s+){0,2}?(?:tried|taken|taking|used|using|on|had)\s+(?:\w+\s+)?$"
+    r"|\b(?:never|no|not|nor)\s+$"
+    r"|\b(?:positive|negative|screen(?:ed)?|tested)\s+for\s+(?:\S+\s+){0,2}$|\bnon-?prescribed\s+$",
+    _I,
+)
+_CONTINUED = re.compile(
+    r"(?<!not\s)(?<!n't\s)(?<!no\s)\b(?:continue[sd]?|cont\.?|continuing|refill(?:ed)?|renew(?:ed|al)?)\b", _I
+)
+_ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s")
+_NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective", "allergies"})
+
+
+def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
+    """Drugs named as used, by dose, verb, condition or outcome, each with the status its own words give."""
+    requests = [phrase_key(item.text) for item in ctx.items]
+    previous = ""
+    for s in sentences:
+        lead_in, previous = (previous if previous.endswith(":") else ""), s.text
+        if s.section in _NO_USE_SECTIONS or s.section in ("medications", "past_medications"):
+            continue
+        if not may_name_a_drug(s.text, ctx):
+            continue
+        key = phrase_key(s.text)
+        if key and any(r[: len(key)] == key for r in requests):
+            continue  # the note's copy of a request line
+        mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None and m.ingredients]
+        if not mentions:
+            continue
+        history = _HISTORY_LEAD.search(s.text) or _HISTORY_LEAD.search(lead_in)
+        failed_lead = history is not None and "fail" in history.group().lower()
+        single = len({m.identity for m in mentions}) == 1
+        for mention in mentions:
+            if _in_composition(s.text, mention, mentions):
+                continue
+            in_history = s.section == "treatment_history" or (
+                history is not None and (history.string is lead_in or history.end() <= mention.start)
+            )
+            status = _status(s, mention, in_history, failed_lead, single)
+            if status is None:
+                continue
+            ctx.draft.drug(
+                mention.name, mention.identity, mention.ingredients, mention.classes, status,
+                s.evidence(*_item_span(s.text, mention, single)),
+            )
+
+
+def _in_composition(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """An ingredient of a compound or product: "cream (ketoprofen 10% / lidocaine 5%)", "ketoprofen 10%/gabapentin 6%"."""
+    slash = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*(?:%|mg|mcg)?)?\s*/\s*$")
+    if any(m is not mention and (
+        (m.end <= mention.start and slash.match(text[m.end:mention.start]))
+        or (mention.end <= m.start and slash.match(text[mention.end:m.start]))
+    ) for m in mentions):
+        return True  # "ketoprofen 10%/gabapentin 6%/lidocaine 5%": one compound
+    opened = text.rfind("(", 0, mention.start)
+    if opened < 0 or text.rfind(")", 0, mention.start) > opened:
+        return False
+    closed = text.find(")", mention.end)
+    inside = [m for m in mentions if opened < m.start and (closed < 0 or m.end <= closed)]
+    return len(inside) > 1 or any(m.end <= opened and opened - m.end <= 12 for m in mentions)
+
+
+def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool) -> str | None:
+    """The status the mention's own words give, or None when the sentence does not say the drug was used."""
+    text = s.text
+    before = text[: mention.start][-50:]
+    if _NOT_USED.search(before[-40:]) or _NEW.search(before):
+        return None
+    start, end = _item_span(text, mention, single)
+    item = text[start:end]
+    if _TRIED_FAILED.search(item) or _TRIED_BEFORE.search(before):
+        return "tried_failed"
+    dosed = bool(_DOSED.match(text, mention.end))
+    for_what = bool(_FOR_WHAT.search(before[-40:]))
+    if s.section == "plan" and not for_what:
+        return (_own_status(item) or "current") if dosed and _CONTINUED.search(text, mention.end) else None
+    if _STOPPED_BEFORE.search(before):
+        return _own_status(item) or "past"
+    said = _own_status(item)
+    used = dosed or in_history or bool(said) or for_what or bool(_USE_BEFORE.search(before))
+    if not used:
+        return None
+    if said:
+        return said
+    if in_history and not for_what:  # "hypertension (lisinopril)" in a past history is a drug still taken
+        return "tried_failed" if failed_lead else "past"
+    return "past" if _PAST_SENTENCE.search(text[: mention.start]) and not _present(item) else "current"
+
+
+_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
+_TRIED = re.compile(r"\btried\b", _I)
+
+
+def _own_status(item: str) -> str | None:
+    """What the item says became of the drug; a side effect alone ("no GI upset", "GI upset on a higher dose") says nothing.
+
+    Failure words fail it; stopping or trying it, together with a side effect, fails it; stopping alone ends it.
+    """
+    if _TRIED_FAILED.search(item):
+        return "tried_failed"
+    stopped, tried = _STOPPED.search(item), _TRIED.search(item)
+    if (stopped or tried) and item_status(item, "") == "tried_failed":
+        return "tried_failed"
+    return "past" if stopped else None
+
+
+def _present(item: str) -> bool:
+    """The item says the drug is still taken: 'which he still takes', 'currently'."""
+    return bool(re.search(r"\b(?:still|currently|continues|now\s+takes|remains\s+on)\b", item, _I))
+
+
+def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, int]:
+    """The list item around a mention: from the previous break to the next, outside parentheses.
+
+    A sentence naming one drug speaks of it throughout ("Gabapentin 300 TID tried Jan 2016 -
+    dizzy, stopped"); a trailing modifier of a whole list (", with no meaningful change") joins the item.
+    """
+    if single:
+        return 0, len(text)
+    start = 0
+    depth = 0
+    for i in range(mention.start - 1, -1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and _ITEM_BREAK.match(text, i):
+            start = i + 1
+            break
+    end = _item_end(text, mention.end)
+    tail = re.match(r",\s*(?:with|without)\b", text[end:])
+    if tail:
+        end = _item_end(text, end + tail.end())
+    return start, end
+
+
+def _item_end(text: str, pos: int) -> int:
+    depth = 0
+    for i in range(pos, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and _ITEM_BREAK.match(text, i):
+            return i
+    return len(text)

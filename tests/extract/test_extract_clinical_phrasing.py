@@ -1,0 +1,87 @@
+"""Condition-level findings and work as notes state them. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+
+
+def _case(note: str):
+    return extract_text(note, ["Functional restoration program x 10 days"])
+
+
+@pytest.mark.parametrize("note", ["Sleeps poorly because of the hip.\n", "Sleep interrupted by pain most nights.\n",
+                                  "Back pain wakes her at night 3-4x.\n"])
+def test_sleep_problems_as_notes_write_them(note: str) -> None:
+    assert _case(note).clinical.sleep_disturbance.value == "yes"
+
+
+def test_a_patient_who_accepts_the_proposed_operation_is_a_surgical_candidate() -> None:
+    note = "We discussed a right L4-5 laminotomy and discectomy.\nShe would like to proceed.\n"
+    assert _case(note).clinical.surgical_candidate.value == "yes"
+    assert _case("He is a good candidate for a right shoulder arthroscopic repair.\n").clinical.surgical_candidate.value == "yes"
+
+
+def test_a_surgeon_who_does_not_recommend_surgery_documents_no_candidacy() -> None:
+    assert _case("Per the spine consult, surgery is not recommended.\n").clinical.surgical_candidate.value == "no"
+
+
+@pytest.mark.parametrize("note", [
+    "She has had PT x 10 and two injections, all without lasting relief.\n",
+    "Tried chiropractic, acupuncture and NSAIDs; none of these has helped more than a few days.\n",
+    "Weakness is worse despite 6 months of conservative tx.\n",
+])
+def test_conservative_care_that_failed_in_other_words(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "yes"
+
+
+def test_the_criteria_of_a_functional_restoration_program_as_an_evaluation_reports_them() -> None:
+    note = ("Results of his interdisciplinary evaluation of 3/2/15 reviewed.\n"
+            "He has a marked loss of function and spends most of the day in bed.\n"
+            "Psychology: pt motivated, readiness to change confirmed.\n")
+    c = _case(note).clinical
+    assert (c.baseline_functional_evaluation.value, c.significant_functional_loss.value, c.motivated_to_change.value) == (
+        "yes", "yes", "yes")
+
+
+@pytest.mark.parametrize("note", ["No leg sx.\n", "Axial LBP, no radic sx.\n", "Pain does not radiate; no radiation below the knee.\n",
+                                  "Denies numbness or tingling in the hands.\n"])
+def test_neuropathic_symptoms_denied_as_notes_deny_them(note: str) -> None:
+    assert _case(note).clinical.neuropathic_pain.value == "no"
+
+
+def test_radiation_down_a_limb_is_neuropathic_pain() -> None:
+    assert _case("Pain radiates down the back of the right thigh to the heel.\n").clinical.neuropathic_pain.value == "yes"
+
+
+@pytest.mark.parametrize("note", ["Currently working light duty at the front desk.\n",
+                                  "He is working 6 hrs/day within these restrictions.\n",
+                                  "She returned to her usual job in March.\n"])
+def test_at_work_as_notes_say_it(note: str) -> None:
+    assert _case(note).function.returned_to_work.value == "yes"
+
+
+def test_not_worked_since_is_off_work() -> None:
+    f = _case("He has not worked since the injury in 2019.\n").function
+    assert (f.work_status.value, f.returned_to_work.value) == ("off_work", "no")
+
+
+@pytest.mark.parametrize(("note", "value"), [
+    ("She does her home exercises most days.\n", "yes"),
+    ("Had 8 PT visits with no lasting benefit, a home program, and ibuprofen.\n", "yes"),
+    ("PLAN:\nPT 2x/wk x 3 wks, then transition to HEP.\n", "unknown"),
+    ("PLAN:\nContinue HEP daily.\n", "yes"),
+])
+def test_a_home_exercise_program_done_not_merely_planned(note: str, value: str) -> None:
+    assert _case(note).clinical.home_exercise_program.value == value
+
+
+def test_a_flare_up_foreseen_is_not_a_flare_up() -> None:
+    note = "PLAN:\nMay need a few PT visits for future flare-ups, to be requested if needed.\n"
+    assert _case(note).clinical.acute_exacerbation.value != "yes"
+
+
+def test_an_attestation_about_information_from_others_is_not_other_prescribers() -> None:
+    note = "I declare the above is true, except as to information received from others, which I believe true.\n"
+    assert extract_text(note, ["Norco 10/325 mg #90"]).monitoring.other_prescribers.value == "unknown"

@@ -1,0 +1,101 @@
+"""Function as clinicians write it: activities done again or done by others, relief the patient reports,
+less medication, a return to work; and negation that stops at a new subject or runs down a list.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+from imr_engine.extract.negation import polarity
+
+
+def _function(note: str):
+    return extract_text(note, ["Tramadol 50 mg #90"]).function
+
+
+@pytest.mark.parametrize("note", [
+    "Since the tramadol was started she cooks dinner for the family again.\n",
+    "He walks the dog every morning now, which he could not do before the injury.\n",
+    "Now able to lift her 20 lb grandson, which she could not do last spring.\n",
+    "She is back to coaching her daughter's soccer team.\n",
+])
+def test_an_activity_done_again_is_adl_improvement(note: str) -> None:
+    assert _function(note).adl_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Her husband does the laundry and she relies on her sister for shopping.\n",
+    "Still needs his son to help with yard work.\n",
+])
+def test_an_activity_others_do_for_the_patient_documents_no_adl_improvement(note: str) -> None:
+    assert _function(note).adl_improvement.value == "no"
+
+
+def test_a_work_restriction_on_an_activity_says_nothing_of_adls() -> None:
+    assert _function("Modified duty: no driving company vehicles, no lifting over 20 lbs.\n").adl_improvement.value == "unknown"
+
+
+@pytest.mark.parametrize("note", [
+    "Tramadol helps a little with the back pain.\n",
+    "She reports about 40% relief from the Norco.\n",
+    "The naproxen takes the edge off.\n",
+])
+def test_relief_the_patient_reports_from_a_drug_is_subjective_improvement(note: str) -> None:
+    assert _function(note).subjective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "PT gave temporary relief only.\n",
+    "His wife helps with the medications.\n",
+    "He cannot say the tramadol has helped.\n",
+])
+def test_treatment_effects_assistance_and_denied_benefit_are_not_subjective_improvement(note: str) -> None:
+    assert _function(note).subjective_improvement.value != "yes"
+
+
+def test_less_medication_and_a_return_to_work_are_objective_improvement() -> None:
+    assert _function("After the block she reduced her Norco from three tablets a day to one.\n").objective_improvement.value == "yes"
+    assert _function("He returned to regular duty on 3/2/2015.\n").objective_improvement.value == "yes"
+
+
+def test_negation_stops_at_a_new_subject_after_and() -> None:
+    text = "He needed no refills this month, and he returned to full duty in May."
+    at = text.index("returned")
+    assert polarity(text, at, at + len("returned to full duty")) == "affirmed"
+
+
+def test_a_negative_for_list_negates_its_last_item() -> None:
+    text = "Negative for saddle anesthesia, urinary retention, bowel incontinence, weight loss, night sweats or fevers."
+    at = text.index("fevers")
+    assert polarity(text, at, at + len("fevers")) == "negated"
+
+
+def _pain(sentence: str, drug: str = "Celebrex 200 mg #30") -> dict[str, float]:
+    case = extract_text(sentence, [drug])
+    return {p.context: p.score for p in case.pain_scores if p.context != "unspecified"}
+
+
+@pytest.mark.parametrize(("sentence", "without", "with_"), [
+    ("Celebrex helps: pain 7/10 w/o it, 3/10 w/ it.\n", 7, 3),
+    ("Knee pain 2/10 with Celebrex, 6/10 without.\n", 6, 2),
+    ("Knee pain 3/10 on Celebrex; 8/10 when she skips a dose.\n", 8, 3),
+    ("She rates the knee 6/10 before it and 2/10 now on Celebrex.\n", 6, 2),
+    ("NRS 6 -> 2 w/ Celebrex.\n", 6, 2),
+])
+def test_pain_with_and_without_a_named_drug_as_notes_pair_them(sentence: str, without: float, with_: float) -> None:
+    assert _pain(sentence) == {"without_medication": without, "with_medication": with_}
+
+
+def test_a_drug_that_takes_the_pain_down_to_a_number_gives_the_rating_on_medication() -> None:
+    assert _pain("Knee pain 6/10 today; Celebrex takes it down to about a 3.\n").get("with_medication") == 3
+
+
+@pytest.mark.parametrize("note", [
+    "On celecoxib she can walk 8 blocks (3 blocks off it).\n",
+    "He can now kneel to garden, which he could not do at the last visit.\n",
+])
+def test_a_gain_set_against_without_the_drug_or_before_is_objective_improvement(note: str) -> None:
+    assert _function(note).objective_improvement.value == "yes"
