@@ -143,6 +143,35 @@ def measure_end_to_end(root: Path, letters: int, jobs: int, rules: str | None, w
     }
 
 
+def measure_development(rules: str | None, work: Path, jobs: int = 1) -> dict[str, Any]:
+    """The development corpus as it is (corpus/): every decision letter end to end, and every
+    folder of progress notes pre-checked and scored, each as `imr qa` runs it (wall clock,
+    startup included). Real letters and notes, not variants of the five bundled letters."""
+    out: dict[str, Any] = {}
+    letters, seconds, reported = 0, 0.0, 0
+    for folder in sorted((REPO / "corpus" / "decisions").glob("*/letters")):
+        count = len(list(folder.glob("*.txt")))
+        run = measure_end_to_end(folder, count, jobs, rules, work)
+        letters, seconds, reported = letters + count, seconds + run["seconds"], reported + (run["inputs_reported"] or 0)
+    if letters:
+        out["dev_letters"] = letters
+        out["dev_letters_reported"] = reported
+        out["dev_letters_per_s_jobs1"] = _rate(letters, seconds)
+    notes, seconds = 0, 0.0
+    for folder in sorted(d for d in (REPO / "corpus" / "notes").glob("*") if d.is_dir()):
+        count = len(list(folder.glob("*.txt")))
+        if not count:
+            continue
+        cmd = [sys.executable, "-m", "imr_engine", "qa", str(folder), "--json"] + (["--rules", rules] if rules else [])
+        run = run_measured(cmd, cwd=REPO)
+        notes += count
+        seconds += run.seconds
+    if notes:
+        out["dev_notes"] = notes
+        out["dev_notes_per_s"] = _rate(notes, seconds)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument("--letters", type=int, default=2000, metavar="N", help="letters in the corpus (default 2000)")
@@ -153,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", metavar="DIR", help="rule directory (default: the bundled rule book)")
     parser.add_argument("--keep", metavar="DIR", help="build the corpus in DIR and keep it (default: a temp folder)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-development", action="store_true",
+                        help="skip the development corpus (corpus/: real decision letters and progress notes)")
     args = parser.parse_args(argv)
     if args.letters < 1 or args.sample < 1:
         parser.error("--letters and --sample must be at least 1")
@@ -169,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         runs = {}
         for jobs in (int(j) for j in args.jobs.split(",")):
             runs[jobs] = measure_end_to_end(root, args.letters, jobs, args.rules, work)
+        if not args.no_development:
+            figures.update(measure_development(args.rules, work))
     figures["end_to_end_letters_per_s_jobs1"] = runs[1]["letters_per_s"] if 1 in runs else None
     figures["end_to_end_letters_per_s_jobs2"] = runs[2]["letters_per_s"] if 2 in runs else None
     figures["peak_rss_mb"] = max(r["peak_rss_total_mb"] for r in runs.values())
@@ -234,6 +267,12 @@ def _table(f: dict[str, Any]) -> str:
                      f"{r['seconds']} s ({r['cores_busy']} cores busy), peak {r['peak_rss_total_mb']} MB over "
                      f"{r['processes']} processes, "
                      f"exit {r['exit_code']}, {r['inputs_reported']} inputs reported")
+    if f.get("dev_letters"):
+        lines.append(f"{'development letters, jobs1':<34}{num(f['dev_letters_per_s_jobs1']):>14} letters/s   "
+                     f"({f['dev_letters']} real decision letters, corpus/decisions)")
+    if f.get("dev_notes"):
+        lines.append(f"{'development notes':<34}{num(f['dev_notes_per_s']):>14} notes/s     "
+                     f"({f['dev_notes']} progress notes, corpus/notes, pre-checked and scored)")
     lines += [
         f"{'single case p50 / p99':<34}{f['single_case_p50_ms']:>10} / {f['single_case_p99_ms']} ms",
         f"{'durable_rules asked for':<34}{_pct(f['durable_rules_asked_share']):>14} of facts (the rest from the memo)",

@@ -36,7 +36,7 @@ from ..vocabulary import Vocabulary
 from .compile import CompiledTopic, compile_rulebook, in_scope
 from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
-from .determination import CaseDetermination, Determination, FactUsed, FiredRule
+from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted
 from .durable_adapter import check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
 
@@ -451,17 +451,17 @@ class Engine:
         rule = view.rule
         # Built from validated parts (rule book, item facts), so construction skips re-validation:
         # this runs for every rule that fires on every item.
-        return FiredRule.model_construct(
-            rule_id=rule.id,
-            title=rule.title,
-            question=rule.question,
-            outcome=rule.outcome,
-            tier=view.tier,  # type: ignore[arg-type]
-            decisive=decisive,
-            citation=view.citation,
-            citation_label=view.label,
-            facts=[used.get(name) for name in view.fact_names],
-        )
+        return trusted(FiredRule, {
+            "rule_id": rule.id,
+            "title": rule.title,
+            "question": rule.question,
+            "outcome": rule.outcome,
+            "tier": view.tier,
+            "decisive": decisive,
+            "citation": view.citation,
+            "citation_label": view.label,
+            "facts": [used.get(name) for name in view.fact_names],
+        })
 
 
 def _documented(rule: Rule) -> list[str]:
@@ -558,10 +558,10 @@ class _FactsOfItem:
         key = (name, id(evidence), tuple(value) if isinstance(value, list) else value)
         fact = self._shared.get(key)
         if fact is None:
-            fact = FactUsed.model_construct(
-                name=name, value=value, evidence=evidence, rationale_only=leans_on_rationale(value, evidence),
-                derived_by=self._derived.how.get(name),
-            )
+            fact = trusted(FactUsed, {
+                "name": name, "value": value, "evidence": evidence,
+                "rationale_only": leans_on_rationale(value, evidence), "derived_by": self._derived.how.get(name),
+            })
             if evidence:  # an empty list is a fresh object per item: nothing to share by
                 self._shared[key] = fact
         self._mine[name] = fact

@@ -74,6 +74,12 @@ class VocabularyTerminology:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._resolve = lru_cache(maxsize=4096)(self._ingredients_uncached)
+        # Names to classes, services and diagnosis groups depend on the vocabulary alone, and
+        # every item of every case asks again: each name is looked up once (bounded memos).
+        self._ingredient_table = vocabulary.ingredients  # one copy, not one per call
+        self._classes = lru_cache(maxsize=4096)(self._classes_uncached)
+        self._service = lru_cache(maxsize=4096)(self._service_uncached)
+        self._groups_of = lru_cache(maxsize=4096)(self._groups_uncached)
         groups = load_diagnosis_groups(Path(vocabulary.directory))
         self._groups = [
             (name, tuple(_words(w) for w in words)) for name, words in sorted(groups.groups.items())
@@ -90,11 +96,17 @@ class VocabularyTerminology:
         return list(self._resolve(name))
 
     def classes_of(self, ingredients: Iterable[str]) -> list[str]:
-        known = self.vocabulary.ingredients
-        return list(dict.fromkeys(c for i in ingredients if i in known for c in known[i].classes))
+        return list(self._classes(tuple(ingredients)))
+
+    def _classes_uncached(self, ingredients: tuple[str, ...]) -> tuple[str, ...]:
+        known = self._ingredient_table
+        return tuple(dict.fromkeys(c for i in ingredients if i in known for c in known[i].classes))
 
     def service_of(self, name: str) -> str | None:
         """The canonical service a treatment's name refers to ('PT', 'chiropractic care'), or None."""
+        return self._service(name)
+
+    def _service_uncached(self, name: str) -> str | None:
         found = self.vocabulary.identify(name, ("service",))
         return found.key if found else None
 
@@ -104,8 +116,11 @@ class VocabularyTerminology:
 
     def diagnosis_groups_of(self, name: str) -> list[str]:
         """The guideline diagnosis groups a diagnosis name falls into (diagnoses.yaml), sorted."""
+        return list(self._groups_of(name))
+
+    def _groups_uncached(self, name: str) -> tuple[str, ...]:
         text = _words(name)
-        return [group for group, words in self._groups if any(w in text for w in words)]
+        return tuple(group for group, words in self._groups if any(w in text for w in words))
 
     def daily_med_mg(self, item: RequestedItem) -> float | None:
         """Morphine-equivalent mg/day of one item, or None when any part of it is unknown.
