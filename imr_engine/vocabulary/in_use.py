@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 
 from ..resources import vocabulary_dir
@@ -19,9 +20,15 @@ from ..resources import vocabulary_dir
 _IN_USE: ContextVar[Path | None] = ContextVar("imr_vocabulary_dir_in_use", default=None)
 
 
+@cache
+def _bundled() -> Path:
+    """The bundled vocabulary's directory, found once: the readers ask for it per phrase, and finding it stats the disk."""
+    return vocabulary_dir()
+
+
 def vocabulary_dir_in_use() -> Path:
     """The vocabulary directory of the read in progress (the bundled one outside any read)."""
-    return _IN_USE.get() or vocabulary_dir()
+    return _IN_USE.get() or _bundled()
 
 
 @contextmanager
