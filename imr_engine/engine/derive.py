@@ -18,6 +18,7 @@ from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
 from .guideline_data import DEFAULTS, GuidelineData
+from .terminology import PostsurgicalCourse
 
 PRIMARY = ("with_medication", "without_medication")
 # Phases, long-term use, GI risk and epidural approach words: rules/vocabulary/thresholds.yaml
@@ -242,13 +243,23 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: dict[s
         return
     _, surgery, service, course = max(known, key=lambda k: k[0])
     days = (as_of - surgery.date.latest()).days  # type: ignore[union-attr]
+    _postsurgical_course(service, course, days, _ev(surgery), v, ev)
+
+
+#: The item facts a postsurgical course sets.
+_COURSE_FACTS = ("postsurgical_surgery", "postsurgical_period", "postsurgical_general_course",
+                 "postsurgical_initial_course")
+
+
+def _postsurgical_course(service: str, course: PostsurgicalCourse, days: int, evidence: list[Evidence],
+                         v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """The course of *service* (8 CCR 9792.24.3) *days* after the surgery, and whether its period still runs."""
     v["postsurgical_surgery"] = service
     v["postsurgical_period"] = "yes" if days <= round(course.months * _MONTH_DAYS) else "no"
     v["postsurgical_general_course"] = course.visits
     v["postsurgical_initial_course"] = course.visits // 2
-    for name in ("postsurgical_surgery", "postsurgical_period", "postsurgical_general_course",
-                 "postsurgical_initial_course"):
-        ev[name] = _ev(surgery)
+    for name in _COURSE_FACTS:
+        ev[name] = evidence
 
 
 #: A request for care after surgery: "post-op PT", "postoperative cold therapy", "after the surgery".
@@ -285,13 +296,9 @@ def _postoperative_request(
     how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
     course_of = getattr(vocab, "postsurgical_course", None)
     course = course_of(surgery.service) if course_of is not None and surgery.service else None
-    if course is not None:
-        v["postsurgical_surgery"], v["postsurgical_period"] = surgery.service, "yes"
-        v["postsurgical_general_course"], v["postsurgical_initial_course"] = course.visits, course.visits // 2
-        for name in ("postsurgical_surgery", "postsurgical_period", "postsurgical_general_course",
-                     "postsurgical_initial_course"):
-            ev[name] = quote
-            how[name] = ASSUMED_SURGERY
+    if course is not None and surgery.service:
+        _postsurgical_course(surgery.service, course, 0, quote, v, ev)
+        how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
     return how
 
 
