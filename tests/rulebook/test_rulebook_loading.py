@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from probe_book import load_error, probe_book
 
 from imr_engine.errors import RuleError
-from imr_engine.resources import default_rules_dir
 from imr_engine.rulebook import load_rulebook
 
 GOOD_RULE = """\
@@ -38,18 +37,6 @@ rules:
 """
 
 
-def _book(tmp_path: Path, text: str) -> Path:
-    root = tmp_path / "rules"
-    (root / "probe").mkdir(parents=True)
-    shutil.copytree(default_rules_dir() / "vocabulary", root / "vocabulary")
-    (root / "probe" / "probe.yaml").write_text(text)
-    return root
-
-
-def _error(tmp_path: Path, text: str) -> str:
-    with pytest.raises(RuleError) as info:
-        load_rulebook(_book(tmp_path, text))
-    return info.value.one_line()
 
 
 def test_the_bundled_rule_book_loads_with_a_content_hash() -> None:
@@ -59,56 +46,56 @@ def test_the_bundled_rule_book_loads_with_a_content_hash() -> None:
 
 
 def test_a_good_rule_file_loads(tmp_path: Path) -> None:
-    book = load_rulebook(_book(tmp_path, GOOD_RULE))
+    book = load_rulebook(probe_book(tmp_path, GOOD_RULE))
     assert [r.id for r in book.rules] == ["probe.opioid-long-term"]
 
 
 def test_the_version_changes_with_the_content(tmp_path: Path) -> None:
-    first = load_rulebook(_book(tmp_path, GOOD_RULE)).version
-    second = load_rulebook(_book(tmp_path / "b", GOOD_RULE.replace("Probe statement", "Other statement"))).version
+    first = load_rulebook(probe_book(tmp_path, GOOD_RULE)).version
+    second = load_rulebook(probe_book(tmp_path / "b", GOOD_RULE.replace("Probe statement", "Other statement"))).version
     assert first != second
 
 
 def test_unknown_fact_is_named_with_a_suggestion_and_line(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE.replace("fact: long_term_use", "fact: long_term_usage"))
+    msg = load_error(tmp_path, GOOD_RULE.replace("fact: long_term_use", "fact: long_term_usage"))
     assert "probe.yaml:19" in msg
     assert "rule 'probe.opioid-long-term'" in msg
     assert "unknown fact 'long_term_usage'" in msg and "did you mean 'long_term_use'" in msg
 
 
 def test_a_value_the_fact_cannot_take_is_refused(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE.replace("is: yes", "is: maybe"))
+    msg = load_error(tmp_path, GOOD_RULE.replace("is: yes", "is: maybe"))
     assert "'maybe' is not a value of 'long_term_use'" in msg
 
 
 def test_an_unknown_field_is_named(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE.replace("    outcome:", "    outcomes: x\n    outcome:"))
+    msg = load_error(tmp_path, GOOD_RULE.replace("    outcome:", "    outcomes: x\n    outcome:"))
     assert "rule 'probe.opioid-long-term'" in msg and "field 'rules.0.outcomes': unknown field" in msg
     assert "probe.yaml:20" in msg
 
 
 def test_a_bad_placeholder_is_refused(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE.replace("{long_term_use}", "{long_term}"))
+    msg = load_error(tmp_path, GOOD_RULE.replace("{long_term_use}", "{long_term}"))
     assert "placeholder '{long_term}' is not a fact" in msg and "did you mean 'long_term_use'" in msg
 
 
 def test_a_template_cannot_reach_attributes(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE.replace("{long_term_use}", "{long_term_use.__class__}"))
+    msg = load_error(tmp_path, GOOD_RULE.replace("{long_term_use}", "{long_term_use.__class__}"))
     assert "must be a plain fact name" in msg
 
 
 def test_a_deciding_rule_needs_would_change_if(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE.replace("    would_change_if: [Something documented]\n", ""))
+    msg = load_error(tmp_path, GOOD_RULE.replace("    would_change_if: [Something documented]\n", ""))
     assert "would_change_if" in msg
 
 
 def test_not_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
-    msg = _error(tmp_path, GOOD_RULE + "  - id: [unclosed\n")
+    msg = load_error(tmp_path, GOOD_RULE + "  - id: [unclosed\n")
     assert "not valid YAML" in msg and "probe.yaml" in msg
 
 
 def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
-    root = _book(tmp_path, GOOD_RULE)
+    root = probe_book(tmp_path, GOOD_RULE)
     (root / "probe" / "again.yaml").write_text(GOOD_RULE.replace("probe_topic", "probe_again"))
     with pytest.raises(RuleError, match="duplicate id"):
         load_rulebook(root)
@@ -118,7 +105,7 @@ def test_criteria_durable_rules_cannot_hold_are_refused_at_load(tmp_path: Path) 
     groups = "\n".join(
         "        - any: [{fact: muscle_spasm, is: yes}, {fact: trigger_points, is: yes}]" for _ in range(16)
     )
-    msg = _error(tmp_path, GOOD_RULE.replace("        - {fact: long_term_use, is: yes}", groups))
+    msg = load_error(tmp_path, GOOD_RULE.replace("        - {fact: long_term_use, is: yes}", groups))
     assert "all/any groups" in msg and "rule 'probe.opioid-long-term'" in msg
 
 

@@ -7,16 +7,15 @@ rule id and the nearest known name.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from probe_book import load_error, probe_book
 
 from imr_engine.cli import main
 from imr_engine.errors import RuleError
-from imr_engine.resources import default_rules_dir
 from imr_engine.rulebook import load_rulebook
 from imr_engine.rulebook.conditions import All, Compare
 from imr_engine.rulebook.satisfiable import can_fire
@@ -51,67 +50,55 @@ rules:
 """
 
 
-def _book(tmp_path: Path, text: str) -> Path:
-    root = tmp_path / "rules"
-    (root / "probe").mkdir(parents=True)
-    shutil.copytree(default_rules_dir() / "vocabulary", root / "vocabulary")
-    (root / "probe" / "probe.yaml").write_text(text)
-    return root
-
-
-def _error(tmp_path: Path, text: str) -> str:
-    with pytest.raises(RuleError) as info:
-        load_rulebook(_book(tmp_path, text))
-    return info.value.one_line()
 
 
 def test_the_probe_rule_loads(tmp_path: Path) -> None:
-    assert load_rulebook(_book(tmp_path, RULE)).by_id["probe.therapy-visits"]
+    assert load_rulebook(probe_book(tmp_path, RULE)).by_id["probe.therapy-visits"]
 
 
 def test_a_misspelt_diagnosis_group_names_file_line_rule_and_the_nearest_group(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("[neuritis_radiculitis]", "[neuritis_radiculits]"))
+    msg = load_error(tmp_path, RULE.replace("[neuritis_radiculitis]", "[neuritis_radiculits]"))
     assert "probe.yaml:20:" in msg
     assert "rule 'probe.therapy-visits'" in msg
     assert "unknown diagnosis group 'neuritis_radiculits'" in msg and "did you mean 'neuritis_radiculitis'" in msg
 
 
 def test_a_misspelt_class_in_the_file_scope_is_refused(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("classes: [physical_medicine]", "classes: [physical_medicin]"))
+    msg = load_error(tmp_path, RULE.replace("classes: [physical_medicine]", "classes: [physical_medicin]"))
     assert "probe.yaml:4:" in msg and "unknown class 'physical_medicin'" in msg
     assert "did you mean 'physical_medicine'" in msg
 
 
 def test_a_misspelt_service_in_a_rule_scope_is_refused(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("services: [physical_therapy]", "services: [physical_therapyy]"))
+    msg = load_error(tmp_path, RULE.replace("services: [physical_therapy]", "services: [physical_therapyy]"))
     assert "probe.yaml:9:" in msg and "rule 'probe.therapy-visits'" in msg
     assert "unknown service 'physical_therapyy' (did you mean 'physical_therapy'?)" in msg
 
 
 def test_a_misspelt_body_region_is_refused(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("{fact: visits_requested, gt: 10}", "{fact: target_regions, includes_any: [lumbar_spin]}"))
+    msg = load_error(tmp_path, RULE.replace("{fact: visits_requested, gt: 10}", "{fact: target_regions, includes_any: [lumbar_spin]}"))
     assert "unknown body region 'lumbar_spin' (did you mean 'lumbar_spine'?)" in msg
 
 
 def test_a_limit_that_is_not_finite_is_refused(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("gt: 10", "gt: .inf"))
+    msg = load_error(tmp_path, RULE.replace("gt: 10", "gt: .inf"))
     assert "rule 'probe.therapy-visits'" in msg and "must be a finite number" in msg
 
 
 def test_contradictory_criteria_can_never_fire(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("{fact: visits_requested, gt: 10}", "{fact: visits_requested, gt: 10}\n        - {fact: visits_requested, lt: 6}"))
+    msg = load_error(tmp_path, RULE.replace("{fact: visits_requested, gt: 10}", "{fact: visits_requested, gt: 10}\n        - {fact: visits_requested, lt: 6}"))
     assert "probe.yaml:6:" in msg and "can never fire" in msg
 
 
 def test_a_service_outside_the_file_scope_can_never_fire(tmp_path: Path) -> None:
-    msg = _error(tmp_path, RULE.replace("services: [physical_therapy]", "services: [acupuncture]"))
+    msg = load_error(tmp_path, RULE.replace("services: [physical_therapy]", "services: [acupuncture]"))
     assert "rule 'probe.therapy-visits'" in msg and "can never fire" in msg
 
 
 def test_an_ingredient_that_never_carries_the_file_class_can_never_fire(tmp_path: Path) -> None:
     text = RULE.replace("classes: [physical_medicine]", "classes: [opioid]").replace(
         "services: [physical_therapy]", "ingredients: [ibuprofen]")
-    assert "can never fire" in _error(tmp_path, text)
+    assert "can never fire" in load_error(tmp_path, text)
 
 
 def test_a_combination_product_reaches_the_class_of_its_partner(tmp_path: Path) -> None:
@@ -119,13 +106,13 @@ def test_a_combination_product_reaches_the_class_of_its_partner(tmp_path: Path) 
     text = RULE.replace("classes: [physical_medicine]", "classes: [opioid]").replace(
         "services: [physical_therapy]", "ingredients: [acetaminophen]").replace(
         "{fact: visits_requested, gt: 10}", "{fact: long_term_use, is: yes}")
-    assert load_rulebook(_book(tmp_path, text)).by_id["probe.therapy-visits"]
+    assert load_rulebook(probe_book(tmp_path, text)).by_id["probe.therapy-visits"]
 
 
 def test_rules_cli_refuses_an_unknown_name_with_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = _book(tmp_path, RULE.replace("[neuritis_radiculitis]", "[neuritis_radiculits]"))
+    root = probe_book(tmp_path, RULE.replace("[neuritis_radiculitis]", "[neuritis_radiculits]"))
     code = main(["rules", "--rules", str(root)])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
@@ -136,13 +123,13 @@ def test_rules_cli_refuses_an_unknown_name_with_one_line_and_exit_2(
 
 def test_rules_are_checked_against_the_vocabulary_beside_them(tmp_path: Path) -> None:
     """A group that only the copied vocabulary defines is known to rules loaded from the copy."""
-    root = _book(tmp_path, RULE.replace("[neuritis_radiculitis]", "[probe_group]"))
+    root = probe_book(tmp_path, RULE.replace("[neuritis_radiculitis]", "[probe_group]"))
     groups = root / "vocabulary" / "diagnoses.yaml"
     groups.write_text(groups.read_text() + "  probe_group: [probe syndrome]\n")
     assert load_rulebook(root).by_id["probe.therapy-visits"]
     assert Path(vocabulary_for(root).directory) == (root / "vocabulary").resolve()
     with pytest.raises(RuleError):
-        load_rulebook(_book(tmp_path / "bundled", RULE.replace("[neuritis_radiculitis]", "[probe_group]")))
+        load_rulebook(probe_book(tmp_path / "bundled", RULE.replace("[neuritis_radiculitis]", "[probe_group]")))
 
 
 @settings(max_examples=60, derandomize=True)
