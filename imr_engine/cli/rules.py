@@ -108,9 +108,36 @@ def render_rules(records: list[dict[str, Any]], heading: str = "") -> str:
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
+def _listing(rules: str | None) -> list[dict[str, Any]]:
+    """Every rule's record, from the cache when the rule files and the code are unchanged.
+
+    A hit needs neither the models nor the vocabulary: the listing starts in a tenth of the
+    time of loading and checking the rule book (see imr_engine/derived_cache.py).
+    """
+    from pathlib import Path
+
+    from .. import derived_cache
+    from ..resources import default_rules_dir
+
+    base = Path(rules) if rules is not None else default_rules_dir()
+    key = derived_cache.content_key(base, base.rglob("*.yaml")) if base.is_dir() else None
+    records = derived_cache.load("rules", key)
+    if isinstance(records, list):
+        return records
+    from ..rulebook import load_rulebook
+
+    records = rule_records(load_rulebook(rules))
+    derived_cache.store("rules", key, records)
+    return records
+
+
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    if args.as_of is None:
+        records = _listing(args.rules)
+        print(dump_json(records) if args.json else render_rules(records), end="\n" if args.json else "")
+        return EXIT_OK
     from ..rulebook import load_rulebook
 
     book = load_rulebook(args.rules)

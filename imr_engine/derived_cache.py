@@ -1,0 +1,117 @@
+"""A JSON result derived from rule files, kept on disk and keyed by what it was derived from.
+
+Listing the rule book (`imr rules`) means importing the models and loading and checking every
+rule file against the vocabulary: over a second, for an answer that only changes when a rule
+file, a vocabulary file or this package's code changes. So the answer is stored under a key
+that hashes all of those (file names and bytes, the package's source, the Python version):
+any edit, to a rule or to the code that checks rules, gives a new key and the answer is made
+afresh. Only answers of a successful load are stored, so a hit never hides an error.
+
+The store is `$IMR_CACHE_DIR`, else `$XDG_CACHE_HOME/imr-engine`, else `~/.cache/imr-engine`;
+`IMR_CACHE_DIR=off` turns it off. Nothing here holds case data: only rule book listings. A
+store that cannot be read or written is ignored (the answer is then made every time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+#: Files larger than this are not hashed: the loader refuses them anyway, so nothing is cached.
+_MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Answers of one kind kept at once (older ones, from earlier rule book versions, are dropped).
+KEEP = 8
+
+
+def cache_dir() -> Path | None:
+    """Where answers are kept, or None when caching is off."""
+    explicit = os.environ.get("IMR_CACHE_DIR")
+    if explicit:
+        return None if explicit.lower() == "off" else Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "imr-engine"
+
+
+def _code_files() -> list[Path]:
+    return sorted(p for p in _PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def content_key(root: Path, files: Iterable[Path]) -> str | None:
+    """A hash of *files* (names relative to *root*, and bytes), this package's code and Python.
+
+    None when a file cannot be read or is too large: then the caller does the real work and
+    reports the problem exactly.
+    """
+    h = hashlib.sha256(sys.version.encode())
+    try:
+        for group, base in ((sorted(files), root), (_code_files(), _PACKAGE_DIR)):
+            h.update(b"\1")
+            for p in group:
+                if p.stat().st_size > _MAX_FILE_BYTES:
+                    return None
+                h.update(p.relative_to(base).as_posix().encode())
+                h.update(b"\0")
+                h.update(p.read_bytes())
+                h.update(b"\0")
+    except (OSError, ValueError):
+        return None
+    return h.hexdigest()
+
+
+def _path(kind: str, key: str) -> Path | None:
+    where = cache_dir()
+    return None if where is None else where / f"{kind}-{key}.json"
+
+
+def load(kind: str, key: str | None) -> Any | None:
+    """The stored answer of *kind* for *key*, or None (not stored, unreadable or damaged)."""
+    path = _path(kind, key) if key else None
+    if path is None:
+        return None
+    try:
+        with path.open(encoding="utf-8") as f:
+            stored = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != key:
+        return None
+    return stored.get("value")
+
+
+def store(kind: str, key: str | None, value: Any) -> None:
+    """Keep *value* as the answer of *kind* for *key*; silently nothing when it cannot be written."""
+    path = _path(kind, key) if key else None
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"key": key, "value": value}, f, ensure_ascii=False)
+            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(path.parent, kind)
+    except OSError:
+        return
+
+
+def _prune(where: Path, kind: str) -> None:
+    """Drop all but the *KEEP* newest answers of *kind*."""
+    found = []
+    for p in where.glob(f"{kind}-*.json"):
+        try:
+            found.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            continue
+    for _, p in sorted(found, reverse=True)[KEEP:]:
+        p.unlink(missing_ok=True)
