@@ -16,7 +16,7 @@ Advisory rules never decide; they attach advice (e.g. taper, don't stop).
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,8 +41,6 @@ from .durable_adapter import check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
-#: Request lines remembered per engine: a corpus repeats the same lines ("Soma 350mg #60") often.
-REQUEST_MEMO_SIZE = 4096
 #: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
 #: these already rule out (a spine criterion for a shoulder x-ray) does not make the item covered.
 REQUEST_FACTS = frozenset({
@@ -136,7 +134,6 @@ class Engine:
         self._views_by_generation: dict[str | None, dict[str, _RuleView]] = {}
         #: Views naming no generation (a rule book without generations.yaml); see _views_for.
         self._views = self._views_for(None)
-        self._request_items: OrderedDict[str, RequestedItem] = OrderedDict()
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
 
     @property
@@ -281,30 +278,15 @@ class Engine:
         return views
 
     def _requested_items(self, case: CaseFacts) -> list[RequestedItem]:
-        """Each request's structured item: as given, else parsed from its text (remembered by text).
+        """Each request's structured item: as given, else parsed from its text.
 
-        Parsing is a pure function of the text and the vocabulary, and nothing
-        downstream changes a RequestedItem, so one parse can serve many cases.
+        `parse_request` remembers lines per vocabulary, so a line extraction has just
+        parsed, or an earlier case requested, is not parsed again.
         """
         from ..requests import parse_request
 
         vocabulary: Any = getattr(self.vocabulary, "vocabulary", self.vocabulary)
-        memo = self._request_items
-        out: list[RequestedItem] = []
-        for request in case.requests:
-            if request.item is not None:
-                out.append(request.item)
-                continue
-            item = memo.get(request.text)
-            if item is None:
-                item = parse_request(request.text, vocabulary)
-                memo[request.text] = item
-                if len(memo) > REQUEST_MEMO_SIZE:
-                    memo.popitem(last=False)
-            else:
-                memo.move_to_end(request.text)
-            out.append(item)
-        return out
+        return [r.item if r.item is not None else parse_request(r.text, vocabulary) for r in case.requests]
 
     def _fire(
         self, derived: list[Derived], dumps: list[dict[str, Any]], views: dict[str, _RuleView]

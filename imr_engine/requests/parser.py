@@ -6,6 +6,10 @@ drug_class 'unknown'. The only error is a line with no text at all.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
+
 from ..errors import RequestParseError
 from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
 from ..vocabulary.in_use import vocabulary_dir_in_use
@@ -16,18 +20,48 @@ from .scan import Findings, Scan, earliest, read
 _MASS_UNITS = {"mg", "mcg", "mcg/hr", "g"}
 
 
+#: Lines remembered per vocabulary. Extraction parses every request line and evaluation asks
+#: for the same lines again (a batch worker does both, one letter after the other), and the
+#: same request recurs across cases: each line is read once. Parsing is a pure function of
+#: the line and the vocabulary, and no caller changes a RequestedItem, so one can be shared.
+MEMO_SIZE = 4096
+_memos: weakref.WeakKeyDictionary[Vocabulary, OrderedDict[str, RequestedItem]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()  # the web service parses from several threads
+
+
 def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedItem:
-    """Parse one request line ("Percocet 10/325mg q6hrs prn #100 x 3 refills").
+    """Parse one request line ("Percocet 10/325mg q6hrs prn #100 x 3 refills"), once per vocabulary.
 
     Raises RequestParseError only for a line that is empty or whitespace.
     """
-    written = " ".join(str(text).split())
+    vocab = vocabulary or load_vocabulary(vocabulary_dir_in_use())
+    line = str(text)
+    with _lock:
+        try:
+            memo = _memos.get(vocab)
+            if memo is None:
+                memo = _memos[vocab] = OrderedDict()
+        except TypeError:  # a stand-in vocabulary that cannot be weakly referenced: not remembered
+            return _parse(line, vocab)
+        item = memo.get(line)
+        if item is not None:
+            memo.move_to_end(line)
+            return item
+    item = _parse(line, vocab)
+    with _lock:
+        memo[line] = item
+        if len(memo) > MEMO_SIZE:
+            memo.popitem(last=False)
+    return item
+
+
+def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
+    written = " ".join(text.split())
     if not written:
         raise RequestParseError("empty request line: nothing to parse")
     # read as a reader sees it (full-width digits, zero-width characters, look-alike letters);
     # the item keeps the line as written
     clean = " ".join(fold(written).split()) or written
-    vocab = vocabulary or load_vocabulary(vocabulary_dir_in_use())
     scan = Scan(clean, [(start, end) for start, end, _ in vocab.hash_aliases(clean)])
     found = read(scan, vocab)
     name = scan.name()

@@ -129,7 +129,6 @@ def test_real_cases_decide_the_same_with_and_without_memo(engine: Engine) -> Non
     fresh = Engine.__new__(Engine)
     fresh.__dict__.update(engine.__dict__)
     fresh.topics = compile_rulebook(engine.book, memo_size=0)
-    fresh._request_items = type(engine._request_items)()
     for folder in REAL:
         case = load_case(folder / "case.yaml")
         for _ in range(2):
