@@ -79,6 +79,12 @@ def _tri(finding: Finding) -> str:
 
 def _ev(*sources: Evidenced | None) -> list[Evidence]:
     """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot)."""
+    if len(sources) == 1:  # the common case (one finding), whose quotes are rarely more than one
+        only = sources[0]
+        if only is None:
+            return []
+        if len(only.evidence) < 2:
+            return list(only.evidence)
     out: list[Evidence] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
     for s in sources:

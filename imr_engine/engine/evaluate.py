@@ -135,6 +135,7 @@ class Engine:
         #: Views naming no generation (a rule book without generations.yaml); see _views_for.
         self._views = self._views_for(None)
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
+        self._refs: dict[str, GenerationRef] = {}
 
     @property
     def names(self) -> Vocabulary | None:
@@ -209,7 +210,7 @@ class Engine:
         views = self._views_for(found.generation if found is not None else None)
         fired = self._fire(derived, dumps, views)
         shared: dict[tuple[object, ...], FactUsed] = {}  # facts of the case, the same for every item
-        ref = found.ref if found is not None else None
+        ref = self._ref(found) if found is not None else None
         under = _generation_sentence(found, when)
         determinations = [
             self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared, ref, under)
@@ -259,14 +260,21 @@ class Engine:
             still: list[int] = []
             for i in waiting:
                 d = self._decide(case, i, items[i], derived[i], shifted[i], fired.get(i, []), when, shared,
-                                 found.ref, under)
+                                 self._ref(found), under)
                 if d.basis == "no_rule":
                     still.append(i)
                 else:
-                    determinations[i] = d.model_copy(update={"criteria_generation": other.ref})
+                    determinations[i] = d.model_copy(update={"criteria_generation": self._ref(other)})
             waiting = still
             if not waiting:
                 return
+
+    def _ref(self, found: InForce) -> GenerationRef:
+        """The generation as answers name it, built once per generation (every item carries it)."""
+        ref = self._refs.get(found.generation.id)
+        if ref is None:
+            ref = self._refs[found.generation.id] = found.ref
+        return ref
 
     def _views_for(self, generation: Generation | None) -> dict[str, _RuleView]:
         """Each rule's view as applied under *generation*, built once per generation."""
