@@ -12,6 +12,7 @@ from ..facts.model import Evidence
 from .context import Context
 from .negation import clause_bounds, polarity
 from .sentences import Sentence
+from .word_gate import finditer
 
 #: A clause longer than this is quoted by its comma-delimited part around the cue (a long list).
 LONG_CLAUSE = 120
@@ -48,7 +49,7 @@ def read_cue(
 ) -> bool:
     """Record what *s* says of the finding at *path* wherever *pattern* matches; True if anything was read."""
     read = False
-    for m in pattern.finditer(s.text):
+    for m in finditer(pattern, s.text):
         said = polarity(s.text, m.start(), m.end(), observation=observation)
         value = {"affirmed": affirmed, "negated": negated, "undocumented": "unknown" if undocumented else None}.get(
             said

@@ -1,0 +1,85 @@
+"""The word gate skips a reader pattern only where a search would find nothing."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import imr_engine.extract as extract_package
+from imr_engine.extract.word_gate import finditer, heads, may_match
+
+CASES = Path(__file__).resolve().parents[2] / "cases"
+
+
+def reader_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern the readers define at module level (alone or in a (name, pattern) table)."""
+    found: dict[int, re.Pattern[str]] = {}
+    for info in pkgutil.iter_modules(extract_package.__path__):
+        module = importlib.import_module(f"{extract_package.__name__}.{info.name}")
+        for value in vars(module).values():
+            values = value if isinstance(value, tuple) else (value,)
+            for v in values:
+                for p in (v if isinstance(v, tuple) else (v,)):
+                    if isinstance(p, re.Pattern) and isinstance(p.pattern, str):
+                        found[id(p)] = p
+    return list(found.values())
+
+
+PATTERNS = reader_patterns()
+GATED = [p for p in PATTERNS if heads(p) is not None]
+#: Words of the bundled letters, so generated text holds the readers' own cue words.
+WORDS = sorted({w for path in CASES.glob("*/letter.txt") for w in re.findall(r"[A-Za-z0-9/%#.'-]+", path.read_text())})
+
+
+def test_most_reader_patterns_are_gated() -> None:
+    assert len(PATTERNS) > 100
+    assert len(GATED) > len(PATTERNS) / 2
+
+
+def test_heads_are_the_letters_a_match_must_start_a_word_with() -> None:
+    assert heads(re.compile(r"\bulcers?\b", re.I)) == {"ulc"}
+    assert heads(re.compile(r"\b(?:peptic\s+)?ulcers?\b", re.I)) == {"pep", "ulc"}
+    assert heads(re.compile(r"(?-i:\bHEP\b)|\bhome\s+exercise", re.I)) == {"hep", "hom"}
+    assert heads(re.compile(r"\b[Hh]ome\b")) == {"hom"}
+    assert heads(re.compile(r"\bGI\s+bleed", re.I)) == {"gi"}
+    assert heads(re.compile(r"\b(?:a|an)\s+x")) == {"a", "an"}
+
+
+def test_a_pattern_that_can_start_inside_a_word_or_with_no_letter_is_never_skipped() -> None:
+    for pattern in (r"ulcer", r"\b\d+/10", r"\b(?:x)?", r"(?<!\w)pain", r"\b.{2}pain", r"\b\w+ing\b"):
+        compiled = re.compile(pattern, re.I)
+        assert heads(compiled) is None
+        assert may_match(compiled, "no such words")
+
+
+def test_text_beyond_ascii_is_always_searched() -> None:
+    kelvin = re.compile(r"\bk\b", re.I)  # IGNORECASE folds the Kelvin sign to k: lower() would not say so
+    assert kelvin.search("\u212a") is not None
+    assert may_match(kelvin, "\u212a")
+
+
+def test_no_sentence_of_the_bundled_letters_loses_a_match() -> None:
+    texts = [line for path in CASES.glob("*/letter.txt") for line in path.read_text().split(". ")]
+    skipped = 0
+    for pattern in GATED:
+        for text in texts:
+            if not may_match(pattern, text):
+                skipped += 1
+                assert pattern.search(text) is None, (pattern.pattern, text)
+            assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    assert skipped > len(GATED) * len(texts) / 2  # the gate does skip most searches
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text("abcHEPxyz0- ,./", max_size=6)), max_size=30),
+       st.sampled_from([" ", "  ", ", ", "\n", "-"]))
+def test_a_skipped_pattern_never_matches(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    for pattern in GATED:
+        if not may_match(pattern, text):
+            assert pattern.search(text) is None, (pattern.pattern, text)
