@@ -13,6 +13,7 @@ from .context import Context
 from .findings import read_cue, record
 from .negation import polarity
 from .sentences import Sentence
+from .word_gate import finditer, search
 
 _I = re.IGNORECASE
 #: Operations a surgeon proposes; "release" and "reconstruction" besides the spine's.
@@ -186,12 +187,12 @@ _RED_FLAG_SCREEN = re.compile(
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     previous = ""
     for s in sentences:
-        for m in _STABLE_PAIN.finditer(s.text):
+        for m in finditer(_STABLE_PAIN, s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
-        if s.section != "plan" or _KEPT_UP.search(s.text):
+        if s.section != "plan" or search(_KEPT_UP, s.text):
             read_cue(s, ctx, "clinical.home_exercise_program", _HOME_EXERCISE)
         _surgery_and_care(s, ctx, previous)
         previous = s.text
@@ -199,12 +200,12 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
 
 def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed."""
-    for m in _PROCEEDS.finditer(s.text):
+    for m in finditer(_PROCEEDS, s.text):
         if (_OPERATION_WORD.search(s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
-    for m in _NOT_SURGICAL.finditer(s.text):
+    for m in finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
-    for m in _CARE_FAILED.finditer(s.text):
+    for m in finditer(_CARE_FAILED, s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..facts.fuzzy_date import FuzzyDate
+from .word_gate import finditer
 
 MONTHS = {
     "january": 1,
@@ -98,7 +99,7 @@ def _dates_in(text: str, years: bool) -> tuple[DateMatch, ...]:
     for form, pattern in _PATTERNS:
         if form == "year" and not years:
             continue
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
             date = _read(form, m)

@@ -14,6 +14,7 @@ from .context import Context
 from .dates import find_dates
 from .findings import read_cue, record
 from .sentences import Sentence
+from .word_gate import search
 
 _I = re.IGNORECASE
 _EXAM = re.compile(
@@ -73,7 +74,7 @@ _NEURO_INTACT = re.compile(
 def read_exam(sentences: list[Sentence], ctx: Context) -> None:
     in_exam = False
     for s in sentences:
-        cue = bool(_EXAM.search(s.text)) or s.section == "objective"
+        cue = bool(search(_EXAM, s.text)) or s.section == "objective"
         continues = in_exam and not find_dates(s.text, years=False)
         if cue or continues:
             found = False

@@ -18,6 +18,7 @@ from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .sentences import Sentence
+from .word_gate import finditer, search
 
 _I = re.IGNORECASE
 _BENEFIT_VERB = re.compile(
@@ -185,7 +186,7 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
-        for m in _MEASURED.finditer(s.text):
+        for m in finditer(_MEASURED, s.text):
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
@@ -194,12 +195,12 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 record(s, ctx, "function.objective_improvement", "yes", m)
                 if m.group() not in ctx.draft.measures:
                     ctx.draft.measures.append(m.group())
-        if not _ASSESSED_LATER.search(s.text):
+        if not search(_ASSESSED_LATER, s.text):
             read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
-        for m in _NO_CHANGE.finditer(s.text):
+        for m in finditer(_NO_CHANGE, s.text):
             if s.source == "summary" or not m.group().lower().startswith("no "):
                 record(s, ctx, "function.objective_improvement", "no", m)
-        for m in _FUNCTION_WORD.finditer(s.text):
+        for m in finditer(_FUNCTION_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.objective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         for m in _SUBJECTIVE_WORD.finditer(s.text):
@@ -224,7 +225,7 @@ def _activities(s: Sentence, ctx: Context) -> None:
 
     A restriction ("no driving", "not driving more than 15 min") says what the worker may do, not what changed.
     """
-    for m in _ACTIVITY.finditer(s.text):
+    for m in finditer(_ACTIVITY, s.text):
         before = s.text[max(0, m.start() - 40) : m.start()]
         gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
         if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
@@ -235,7 +236,7 @@ def _activities(s: Sentence, ctx: Context) -> None:
 
 def _reported_relief(s: Sentence, ctx: Context) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
-    reports = list(_REPORTED_RELIEF.finditer(s.text))
+    reports = list(finditer(_REPORTED_RELIEF, s.text))
     if not reports or (
         not _MEDICATION_WORD.search(s.text) and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
     ):
@@ -254,7 +255,7 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
 
 def _adl(s: Sentence, ctx: Context) -> None:
     """'ADLs improved', 'now able to do chores': activities of daily living better (or documented not)."""
-    for m in _ADL.finditer(s.text):
+    for m in finditer(_ADL, s.text):
         clause = s.text[max(0, m.start() - 50) : m.end() + 50]
         if _ADL_BETTER.search(clause):
             said = polarity(s.text, m.start(), m.end())

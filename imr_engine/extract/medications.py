@@ -29,6 +29,7 @@ from .findings import clause_span
 from .lists import list_items
 from .negation import negated_nearby
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 #: Lead phrases of drug lists, with the status they give; the last flag: any name counts (else only known drugs).
@@ -165,7 +166,7 @@ def read_medication_lists(
     """Drug lists in *sentences*: every item becomes a medication with the list's status."""
     for s in sentences:
         for lead, status, any_name in leads:
-            for m in lead.finditer(s.text):
+            for m in finditer(lead, s.text):
                 if _NEVER_USED.search(s.text, max(0, m.start() - 30), m.start()):
                     continue  # "Never tried gabapentin, amitriptyline or other nerve meds"
                 for start, end in list_items(s.text, m.end()):

@@ -17,6 +17,7 @@ from .dates import find_dates
 from .findings import clause_evidence, read_cue
 from .negation import clause_bounds, polarity
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 _INCONSISTENT = re.compile(
@@ -114,15 +115,15 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         _screens(s, ctx)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
-        for m in _SIDE_EFFECTS.finditer(s.text):
+        for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
             if said == "negated":
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
-        for m in _HAS_SIDE_EFFECTS.finditer(s.text):
+        for m in finditer(_HAS_SIDE_EFFECTS, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
         _side_effect_symptoms(s, ctx)
-        for m in _ONE_PRESCRIBER.finditer(s.text):
+        for m in finditer(_ONE_PRESCRIBER, s.text):
             ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
         for m in _PAIN_RELIEF.finditer(s.text):
@@ -140,10 +141,10 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
     names = [d.name.lower() for d in ctx.draft.drugs]
     on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs)
-    for m in _OPIOID_INDUCED.finditer(s.text):
+    for m in finditer(_OPIOID_INDUCED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
-    for m in _SE_SYMPTOM.finditer(s.text):
+    for m in finditer(_SE_SYMPTOM, s.text):
         said = polarity(s.text, m.start(), m.end())
         left, right = clause_bounds(s.text, m.start(), m.end())
         if said == "negated":

@@ -18,6 +18,7 @@ from .context import Context
 from .findings import clause_span
 from .numbers import NUMBER, parse_number
 from .sentences import Sentence
+from .word_gate import finditer, search
 
 _N = rf"(?P<score>{NUMBER})(?:\s*(?:-|to)\s*(?P<max>{NUMBER}))?"
 _NAMED_SCALE = r"(?:VAS|NRS|visual\s+anal(?:og|ogue)\s+scale|(?:numeric\s+)?(?:pain\s+)?rating\s+scale|pain\s+scale)"
@@ -81,10 +82,10 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     *drug_names* (lower case) let "with the use of Percocet" count as with medication.
     """
     found: list[tuple[int, int, float, float | None, int]] = []
-    painful = bool(_PAINISH.search(text))
+    painful = bool(search(_PAINISH, text))
     patterns = [_SCALED, _VAS_BEFORE] + ([_RATED] if painful else [])
     for pattern in patterns:
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):
             _add(found, m.start("score"), m.end("max") if m.group("max") else m.end("score"), m, m.end())
     if found:
         for m in _BARE_WITH_CONTEXT.finditer(text):
@@ -113,10 +114,10 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
 def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
     """Before -> after ratings in a sentence about medication: without, then with medication."""
     lowered = text.lower()
-    if not (_ABOUT_MEDS.search(text) or any(name in lowered for name in drug_names)):
+    if not (search(_ABOUT_MEDS, text) or any(name in lowered for name in drug_names)):
         return []
     out: list[PainMatch] = []
-    for m in [*_ARROW.finditer(text), *_SCALE_ARROW.finditer(text)]:
+    for m in [*finditer(_ARROW, text), *finditer(_SCALE_ARROW, text)]:
         if any(p.start <= m.start("before") < p.end for p in out):
             continue
         before, after = parse_number(m.group("before")), parse_number(m.group("after"))

@@ -1,4 +1,4 @@
-"""Skipping a pattern that cannot match a sentence, known from the words the sentence begins.
+"""Skipping a pattern that cannot match a sentence, known from how the sentence's words begin.
 
 Most reader patterns start at a word boundary with a word ("\\bulcers?\\b", "\\bhome\\s+exercise").
 Python's regex engine finds no literal prefix in such a pattern (the leading \\b, or letters
@@ -6,13 +6,14 @@ under IGNORECASE, hide it), so a search tries a match at every character of the 
 readers spent about 40 % of extraction there. Every match of such a pattern starts a word
 with one of a few letter sequences (its *heads*: "ulc", "hom"), so a sentence in which no word
 starts that way cannot match. The sentence's word starts are found once and shared by every
-pattern asked about it; a pattern is then one set test instead of a scan.
+pattern asked about it; a pattern is then one set test instead of a scan. A pattern whose match
+may start inside a word ("(?<![\\d/])\\d+/10") is skipped when none of its heads occurs in the
+text at all. Digits are compared as 0, so "\\d" is a head too.
 
 The heads are read from the pattern's own parse, so the gate follows any edit of a pattern.
-It only ever skips a search that would find nothing: a pattern whose matches need not start a
-word, or whose start it cannot read (a back-reference, a character class it does not
-enumerate), and any text that is not ASCII (where IGNORECASE folds beyond lower-casing) are
-always searched.
+It only ever skips a search that would find nothing: a pattern whose start it cannot read (an
+optional start, a wide character class, a back-reference) and any text that is not ASCII
+(where IGNORECASE folds beyond lower-casing) are always searched.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 try:  # the regex module's own parser (CPython >= 3.11); without it nothing is skipped
@@ -32,24 +34,58 @@ except ImportError:  # pragma: no cover - other Pythons
 HEAD = 3
 #: A pattern with more heads than this is always searched (its set would cost more than it saves).
 MAX_HEADS = 512
+#: A pattern whose heads may stand anywhere is searched for them one by one: only a few heads of
+#: two or more characters are worth it (one character, often a digit, is in nearly every sentence).
+MAX_HEADS_ANYWHERE = 8
 #: Parse steps spent on one pattern before giving up on it (always searched then).
 _BUDGET = 4000
 #: Word starts remembered per text: every reader asks about the same sentences.
 MEMO_SIZE = 512
 
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+#: Text is compared folded: ASCII letters lower-cased and every digit read as 0 (\d is any digit).
+_FOLD = str.maketrans("123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "000000000abcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0_")
 _WORDS = re.compile(r"\w+")
-_starts_memo: dict[str, frozenset[str] | None] = {}
-#: Patterns are module constants: a few hundred, each read once.
-_heads_memo: dict[int, tuple[re.Pattern[str], frozenset[str] | None]] = {}
+
+
+@dataclass(frozen=True)
+class Heads:
+    """What every match of a pattern starts with: one of *keys* (folded, up to HEAD characters).
+
+    *at_word_start*: each key starts a word (the pattern opens with \b); else it may stand
+    anywhere in the text.
+    """
+
+    keys: frozenset[str]
+    at_word_start: bool
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What the gate needs of one text, found once: its folded form and its words' starts."""
+
+    folded: str
+    starts: frozenset[str]
 
 
 class _CannotGate(Exception):
-    """The pattern may match where no head of it starts a word."""
+    """A match of the pattern may start with something no key describes."""
 
 
-def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The lower-case letters (up to HEAD) every match of *pattern* starts a word with; None: unknown.
+class _Reading:
+    def __init__(self) -> None:
+        self.found: set[str] = set()
+        self.budget = _BUDGET
+        self.at_word_start = True
+
+
+_texts: dict[str, _Text | None] = {}
+#: Patterns are module constants: a few hundred, each read once.
+_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None]] = {}
+
+
+def heads(pattern: re.Pattern[str]) -> Heads | None:
+    """What every match of *pattern* starts with; None: unknown (the pattern is always searched).
 
     Remembered by the pattern's identity (hashing a compiled pattern hashes its whole program);
     the pattern is kept with its heads, so its id cannot be reused.
@@ -60,118 +96,130 @@ def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return known[1]
 
 
-def _heads_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
+    reading = _Reading()
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        found: set[str] = set()
-        _walk(list(tree), "", False, found, [_BUDGET])
+        _walk(list(_parser.parse(pattern.pattern, pattern.flags)), "", False, reading)
     except (_CannotGate, RecursionError, re.error, TypeError, ValueError):
         return None
-    return frozenset(found) if found and len(found) <= MAX_HEADS else None
+    found = reading.found
+    if not found or len(found) > (MAX_HEADS if reading.at_word_start else MAX_HEADS_ANYWHERE):
+        return None
+    if not reading.at_word_start and min(len(k) for k in found) < 2:
+        return None
+    return Heads(frozenset(found), reading.at_word_start)
 
 
-def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, found: set[str], budget: list[int]) -> None:
-    """Add to *found* the heads of every way *seq* can start a match, *acc* being read so far.
+def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading) -> None:
+    """Add to *r.found* the start of every way *seq* can begin a match, *acc* being read so far.
 
-    *bounded*: a word boundary stands right before the first letter. Raises _CannotGate when a
-    way exists whose start is not a word start with a known letter.
+    *bounded*: a word boundary stands right before the first character. Raises _CannotGate
+    when a way exists whose start is not known.
     """
-    budget[0] -= 1
-    if budget[0] < 0:
+    r.budget -= 1
+    if r.budget < 0:
         raise _CannotGate
     if len(acc) == HEAD:
-        found.add(acc)
+        r.found.add(acc)
         return
     if not seq:
-        _stop(acc, found)
+        _stop(acc, r)
         return
     (op, av), rest = seq[0], seq[1:]
     if op is _c.LITERAL:
-        _letter(chr(av).lower(), rest, acc, bounded, found, budget)
+        _char(chr(av).lower().translate(_FOLD), rest, acc, bounded, r)
     elif op is _c.IN:
-        for ch in _class_letters(av, acc):
-            _letter(ch, rest, acc, bounded, found, budget)
+        for ch in _class_chars(av):
+            _char(ch, rest, acc, bounded, r)
     elif op is _c.AT:
         if acc:
-            found.add(acc)
+            r.found.add(acc)
         else:
-            _walk(rest, acc, bounded or av is _c.AT_BOUNDARY, found, budget)
+            _walk(rest, acc, bounded or av is _c.AT_BOUNDARY, r)
     elif op in (_c.ASSERT, _c.ASSERT_NOT):  # zero width: passing over it only widens the heads
         if acc:
-            found.add(acc)
+            r.found.add(acc)
         else:
-            _walk(rest, acc, bounded, found, budget)
+            _walk(rest, acc, bounded, r)
     elif op is _c.BRANCH:
         for alternative in av[1]:
-            _walk(list(alternative) + rest, acc, bounded, found, budget)
+            _walk(list(alternative) + rest, acc, bounded, r)
     elif op is _c.SUBPATTERN:
-        _walk(list(av[3]) + rest, acc, bounded, found, budget)
+        _walk(list(av[3]) + rest, acc, bounded, r)
     elif op is _c.ATOMIC_GROUP:
-        _walk(list(av) + rest, acc, bounded, found, budget)
+        _walk(list(av) + rest, acc, bounded, r)
     elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, high, body = av
         if low == 0:
-            _walk(rest, acc, bounded, found, budget)
+            _walk(rest, acc, bounded, r)
         if high != 0:
             again = (op, (max(low - 1, 0), high if high == _c.MAXREPEAT else high - 1, body))
-            _walk(list(body) + [again] + rest, acc, bounded, found, budget)
+            _walk(list(body) + [again] + rest, acc, bounded, r)
     else:
-        _stop(acc, found)
+        _stop(acc, r)
 
 
-def _stop(acc: str, found: set[str]) -> None:
-    """The letters read so far are all a match is known to start with."""
+def _stop(acc: str, r: _Reading) -> None:
+    """The characters read so far are all a match is known to start with."""
     if not acc:
         raise _CannotGate
-    found.add(acc)
+    r.found.add(acc)
 
 
-def _letter(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, found: set[str], budget: list[int]) -> None:
-    if ch not in _WORD_CHARS:  # the word ends (or a non-ASCII letter): what was read is the head
-        _stop(acc, found)
-    elif not acc and not bounded:
-        raise _CannotGate  # a match could start inside a word
-    else:
-        _walk(rest, acc + ch, bounded, found, budget)
+def _char(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading) -> None:
+    if ch not in _WORD_CHARS:  # the word ends (or a character beyond ASCII): what was read is the head
+        _stop(acc, r)
+        return
+    if not acc and not bounded:
+        r.at_word_start = False  # this way may start inside a word: keys are looked for anywhere
+    _walk(rest, acc + ch, bounded, r)
 
 
-def _class_letters(items: list[tuple[Any, Any]], acc: str) -> list[str]:
-    """The characters a small class ([Hh], [a-c]) can match, lower-cased; unknown: stop here."""
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
+    """The characters a small class ([Hh], [a-c], \\d) can match, folded; unknown: stop before it."""
     out: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            out.add(chr(av).lower())
+            out.add(chr(av).lower().translate(_FOLD))
         elif op is _c.RANGE and av[1] - av[0] < 64:
-            out.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+            out.update(chr(c).lower().translate(_FOLD) for c in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            out.add("0")
         else:
-            return [""]  # "" is no word character: _letter stops (or gives up) there
+            return [""]  # "" is no word character: _char stops (or gives up) there
     return sorted(out)
 
 
-def word_starts(text: str) -> frozenset[str] | None:
-    """The first one, two and three letters of every word of *text*, lower-case; None: not ASCII."""
-    starts = _starts_memo.get(text, False)
-    if starts is False:
+def _text(text: str) -> _Text | None:
+    """The folded text and its words' starts (first 1-3 characters), once per text; None: not ASCII."""
+    found = _texts.get(text, False)
+    if found is False:
         if text.isascii():
-            words = _WORDS.findall(text.lower())
-            starts = frozenset([w[:1] for w in words] + [w[:2] for w in words] + [w[:3] for w in words])
+            folded = text.translate(_FOLD)
+            words = _WORDS.findall(folded)
+            found = _Text(folded, frozenset([w[:1] for w in words] + [w[:2] for w in words] + [w[:3] for w in words]))
         else:
-            starts = None
-        if len(_starts_memo) >= MEMO_SIZE:
-            _starts_memo.pop(next(iter(_starts_memo), ""), None)
-        _starts_memo[text] = starts
-    return starts  # type: ignore[return-value]
+            found = None
+        if len(_texts) >= MEMO_SIZE:
+            _texts.pop(next(iter(_texts), ""), None)
+        _texts[text] = found
+    return found  # type: ignore[return-value]
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when *pattern* cannot match anywhere in *text*."""
-    found = heads(pattern)
-    if found is None:
+    h = heads(pattern)
+    if h is None:
         return True
-    starts = word_starts(text)
-    return starts is None or not found.isdisjoint(starts)
+    t = _text(text)
+    if t is None:
+        return True
+    if h.at_word_start:
+        return not h.keys.isdisjoint(t.starts)
+    folded = t.folded
+    return any(k in folded for k in h.keys)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

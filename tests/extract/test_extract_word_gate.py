@@ -41,17 +41,32 @@ def test_most_reader_patterns_are_gated() -> None:
     assert len(GATED) > len(PATTERNS) / 2
 
 
+def word_heads(pattern: str, flags: int = re.I) -> frozenset[str] | None:
+    found = heads(re.compile(pattern, flags))
+    assert found is None or found.at_word_start
+    return None if found is None else found.keys
+
+
 def test_heads_are_the_letters_a_match_must_start_a_word_with() -> None:
-    assert heads(re.compile(r"\bulcers?\b", re.I)) == {"ulc"}
-    assert heads(re.compile(r"\b(?:peptic\s+)?ulcers?\b", re.I)) == {"pep", "ulc"}
-    assert heads(re.compile(r"(?-i:\bHEP\b)|\bhome\s+exercise", re.I)) == {"hep", "hom"}
-    assert heads(re.compile(r"\b[Hh]ome\b")) == {"hom"}
-    assert heads(re.compile(r"\bGI\s+bleed", re.I)) == {"gi"}
-    assert heads(re.compile(r"\b(?:a|an)\s+x")) == {"a", "an"}
+    assert word_heads(r"\bulcers?\b") == {"ulc"}
+    assert word_heads(r"\b(?:peptic\s+)?ulcers?\b") == {"pep", "ulc"}
+    assert word_heads(r"(?-i:\bHEP\b)|\bhome\s+exercise") == {"hep", "hom"}
+    assert word_heads(r"\b[Hh]ome\b", 0) == {"hom"}
+    assert word_heads(r"\bGI\s+bleed") == {"gi"}
+    assert word_heads(r"\b(?:a|an)\s+x") == {"a", "an"}
+    assert word_heads(r"\b\d+/10") == {"0", "00", "000"}  # digits compare as 0
 
 
-def test_a_pattern_that_can_start_inside_a_word_or_with_no_letter_is_never_skipped() -> None:
-    for pattern in (r"ulcer", r"\b\d+/10", r"\b(?:x)?", r"(?<!\w)pain", r"\b.{2}pain", r"\b\w+ing\b"):
+def test_a_pattern_that_may_start_inside_a_word_is_looked_for_anywhere() -> None:
+    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<!\w)pain", {"pai"})):
+        found = heads(re.compile(pattern, re.I))
+        assert found is not None and not found.at_word_start and found.keys == keys
+    assert may_match(re.compile(r"ulcer", re.I), "gastric-ULCERATION")
+    assert not may_match(re.compile(r"ulcer", re.I), "no such words")
+
+
+def test_a_pattern_whose_start_is_unknown_is_never_skipped() -> None:
+    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<![\d/])\d+/10"):
         compiled = re.compile(pattern, re.I)
         assert heads(compiled) is None
         assert may_match(compiled, "no such words")
