@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -46,7 +47,7 @@ def _code_files() -> list[Path]:
 def content_key(root: Path, files: Iterable[Path]) -> str | None:
     """A hash of *files* (names relative to *root*, and bytes), this package's code and Python.
 
-    None when a file cannot be read or is too large: then the caller does the real work and
+    None when a file cannot be read, is not a regular file or is too large: then the caller does the real work and
     reports the problem exactly.
     """
     h = hashlib.sha256(sys.version.encode())
@@ -54,8 +55,9 @@ def content_key(root: Path, files: Iterable[Path]) -> str | None:
         for group, base in ((sorted(files), root), (_code_files(), _PACKAGE_DIR)):
             h.update(b"\1")
             for p in group:
-                if p.stat().st_size > _MAX_FILE_BYTES:
-                    return None
+                st = p.stat()
+                if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_FILE_BYTES:
+                    return None  # a pipe or device would block or never end: the loader reports it
                 h.update(p.relative_to(base).as_posix().encode())
                 h.update(b"\0")
                 h.update(p.read_bytes())
