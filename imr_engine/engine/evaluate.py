@@ -47,9 +47,9 @@ REQUEST_MEMO_SIZE = 4096
 #: these already rule out (a spine criterion for a shoulder x-ray) does not make the item covered.
 REQUEST_FACTS = frozenset({
     "kind", "service", "ingredients", "classes", "drug_class", "form", "route", "release",
-    "body_region", "target_regions", "acquisition", "approach",
-    "companion_surgery", "companion_surgery_service", "companion_surgery_necessary", "companion_surgery_risk",
-    "companion_stay_days", "stay_within_target",
+    "body_region", "target_regions", "acquisition", "approach", "request_purpose",
+    "companion_surgery", "companion_surgery_service", "companion_surgery_risk", "companion_stay_days",
+    "stay_within_target",
 })
 #: Distinct (kind, service, ingredients, classes) routes remembered; a corpus has few.
 ROUTE_MEMO_SIZE = 4096
