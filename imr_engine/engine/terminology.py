@@ -30,18 +30,6 @@ class DiagnosisGroups(BaseModel):
     groups: dict[str, list[str]] = Field(min_length=1)
 
 
-class PostsurgicalVariant(BaseModel):
-    """Another figure of the same surgery service, for an operation the surgery's name says (a fusion)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    words: list[str] = Field(min_length=1, description="Whole words or phrases of the surgery's name that select it.")
-    visits: int = Field(gt=0)
-    weeks: int = Field(gt=0)
-    months: int = Field(gt=0)
-    note: str = Field(min_length=1)
-
-
 class PostsurgicalCourse(BaseModel):
     """One surgery's general course of postsurgical therapy and its period (8 CCR 9792.24.3(d))."""
 
@@ -51,16 +39,6 @@ class PostsurgicalCourse(BaseModel):
     weeks: int = Field(gt=0)
     months: int = Field(gt=0)
     note: str = Field(min_length=1)
-    variants: list[PostsurgicalVariant] = Field(default_factory=list)
-
-    def for_name(self, name: str) -> PostsurgicalCourse:
-        """The figures for a surgery of this service named *name*: a variant its words select, else these."""
-        text = _words(name)
-        for variant in self.variants:
-            if any(_words(w) in text for w in variant.words):
-                return PostsurgicalCourse(visits=variant.visits, weeks=variant.weeks, months=variant.months,
-                                          note=variant.note)
-        return self
 
 
 class PostsurgicalTable(BaseModel):
@@ -132,10 +110,9 @@ class VocabularyTerminology:
         found = self.vocabulary.identify(name, ("service",))
         return found.key if found else None
 
-    def postsurgical_course(self, service: str, name: str = "") -> PostsurgicalCourse | None:
-        """The general postsurgical course and period for a surgery service (named *name*), if the table has it."""
-        course = self._postsurgical.get(service)
-        return course.for_name(name) if course is not None and name else course
+    def postsurgical_course(self, service: str) -> PostsurgicalCourse | None:
+        """The general postsurgical course and period for a surgery service, if the table has it."""
+        return self._postsurgical.get(service)
 
     def diagnosis_groups_of(self, name: str) -> list[str]:
         """The guideline diagnosis groups a diagnosis name falls into (diagnoses.yaml), sorted."""
