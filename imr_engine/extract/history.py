@@ -113,10 +113,22 @@ _RELIEF = re.compile(
     _I,
 )
 _RELIEF_WEEKS = re.compile(
-    r"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*"
+    rf"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
     r"(?P<unit>wks?|weeks?|months?|mos?)\b",
     _I,
 )
+#: Less medication after the procedure, as notes say it: "cut her Norco from 4/day to 2/day", "reduced his
+#: medications by half", "was able to decrease oxycodone", "used fewer pain pills", "off Norco for 6 weeks".
+_MEDS_REDUCED = re.compile(
+    r"\b(?:cut|reduced?|decreased?|lowered|tapered|weaned|dropped|cut\s+(?:back|down))\s+(?:(?:on|down)\s+)?"
+    r"(?:(?:his|her|their|the|all|its)\s+)?(?:[\w/.-]+\s+){0,3}?(?:from\s+\S|by\s+\S|to\s+(?:none|zero|one|\d)|off\b|use\b)"
+    r"|\b(?:less|fewer|reduced|decreased|lower|no)\s+(?:\w+\s+){0,2}?(?:medications?|meds|pills|tablets|opioids?|narcotics?|analgesics?)"
+    r"(?:\s+(?:use|intake|consumption|needed))?\b"
+    r"|\b(?:off|stopped|discontinued)\s+(?:(?:his|her|all)\s+)?(?:pain\s+)?(?:medications?|meds|opioids?|narcotics?)\b",
+    _I,
+)
+#: How many sentences from the procedure's mention its outcome may still be told.
+_OUTCOME_SENTENCES = 3
 _INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_injection"}
 
 
@@ -134,7 +146,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, start, end) != "affirmed":
                 continue
             dates = find_dates(s.text[end : end + 30], years=False)
-            near = " ".join(t.text for t in sentences[n : n + 2])
+            told = _outcome_sentences(sentences, n)
+            near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near)
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
@@ -143,11 +156,31 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
                 date=dates[0].date if dates else None,
                 relief_percent=float(relief.group("pct")) if relief and int(relief.group("pct")) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
+                medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
 
 
+def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
+    """The procedure's sentence and the next ones of the same section, where its outcome is told."""
+    told = [sentences[n]]
+    for t in sentences[n + 1 : n + _OUTCOME_SENTENCES]:
+        if t.section != sentences[n].section or t.source != sentences[n].source:
+            break
+        told.append(t)
+    return told
+
+
+def _medication_reduced(told: list[Sentence]) -> bool:
+    """Less medication told after a procedure whose relief is reported: its relief came with reduced use."""
+    for t in told:
+        for m in _MEDS_REDUCED.finditer(t.text):
+            if polarity(t.text, m.start(), m.end()) == "affirmed" and not m.group(0).lower().startswith("no "):
+                return True
+    return False
+
+
 def _weeks(m: re.Match[str]) -> float:
-    value = float(m.group("n"))
+    value = parse_number(m.group("n")) or 0.0
     return value * 4.3 if m.group("unit").lower().startswith("mo") else value
 
 
@@ -299,17 +332,22 @@ def _surgery(s: Sentence, ctx: Context, what: str, start: int, end: int) -> None
         name, date = name[: inside[0]], inside[1]
     else:
         after = _dated(s.text[end : end + 20])
-        if after is not None and not s.text[end : end + after[0]].strip(" ,"):
+        if after is not None and not s.text[end : end + after[0]].strip(" ,("):
             date, stop = after[1], end + after[2]
-    ctx.draft.surgery(name, _first_region(name), date, s.evidence(start, stop))
+    ctx.draft.surgery(name.rstrip(" ,("), _first_region(name), date, s.evidence(start, stop))
+
+
+#: What may stand between a surgery's name and its date: "in", "on", "dated", or only "(" or "," ("L4-5
+#: microdiscectomy (02/01/2018, Dr. X)", "ACDF C5-6 3/14/19").
+_DATE_LEAD = re.compile(r"(?:\s*\b(?:in|on|dated)\s+|\s*[(,]\s*|\s+)$", _I)
 
 
 def _dated(text: str) -> tuple[int, FuzzyDate, int] | None:
-    """(where its " in/on" starts, the date, where the date ends) for a date introduced by in/on."""
+    """(where the words before the date start, the date, where the date ends) for a date set beside a name."""
     for d in find_dates(text):
-        lead = re.search(r"\s*\b(?:in|on)\s+$", text[: d.start])
-        if lead:
-            return lead.start(), d.date, d.end
+        lead = _DATE_LEAD.search(text[: d.start])
+        if lead or d.start == 0:
+            return (lead.start() if lead else 0), d.date, d.end
     return None
 
 

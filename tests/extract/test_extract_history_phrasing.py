@@ -1,0 +1,43 @@
+"""Treatment history as notes tell it: a procedure's outcome over several sentences, surgeries dated
+beside their name. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+
+
+def _injection(note: str):
+    case = extract_text(note, ["Repeat lumbar epidural steroid injection"])
+    return next(t for t in case.treatments if t.service == "epidural_steroid_injection")
+
+
+def test_an_injections_relief_and_less_medication_told_in_the_next_sentences() -> None:
+    note = ("He had a right L5-S1 transforaminal epidural steroid injection on 03/02/2016.\n"
+            "At the two-week visit he described 60 percent relief, which lasted about seven weeks.\n"
+            "Over that period he reduced his tramadol from three a day to one.\n")
+    t = _injection(note)
+    assert (t.relief_percent, t.relief_weeks, t.medication_reduction) == (60.0, 7.0, "yes")
+
+
+@pytest.mark.parametrize("said", ["was able to cut back on oxycodone to 1 tab a day", "needed fewer pain pills",
+                                  "was off his pain meds for a month"])
+def test_less_medication_after_an_injection_in_other_words(said: str) -> None:
+    note = f"Pt s/p L4-5 ILESI 2/3/17 with ~65% relief x 8 wks; he {said}.\n"
+    assert _injection(note).medication_reduction == "yes"
+
+
+def test_medication_use_that_did_not_fall_is_not_a_reduction() -> None:
+    note = "Pt s/p L4-5 ILESI 2/3/17 with ~65% relief x 8 wks. He did not reduce his medications.\n"
+    assert _injection(note).medication_reduction == "unknown"
+
+
+@pytest.mark.parametrize(("note", "name", "date"), [
+    ("He is 5 weeks s/p right L5-S1 microdiscectomy (01/09/2019, Dr. Q).\n", "right L5-S1 microdiscectomy", "2019-01-09"),
+    ("Dx: 3. Status post C6-7 ACDF 11/20/2020\n", "C6-7 ACDF", "2020-11-20"),
+    ("She is s/p left knee arthroscopy, 2012, elsewhere.\n", "left knee arthroscopy", "2012"),
+])
+def test_a_surgery_dated_beside_its_name(note: str, name: str, date: str) -> None:
+    surgeries = extract_text(note, ["Post-op physical therapy, 8 visits"]).surgeries
+    assert [(s.name, str(s.date)) for s in surgeries] == [(name, date)]
