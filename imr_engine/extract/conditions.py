@@ -51,6 +51,10 @@ _MAX_WORDS = 9
 _ICD = re.compile(
     r"\(?\b(?:ICD-?(?:9|10)(?:-CM)?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.[\dA-Z]{1,4})?|\d{3}\.\d{1,2}|V\d{2}(?:\.\d{1,2})?)\b\)?",
 )
+#: What is left of "(G90.511 / 337.21)" once its codes are set aside.
+_EMPTY_BRACKETS = re.compile(r"\(\s*(?:[/,;&]\s*)*\)")
+#: Codes given in two systems side by side: "G90.511 / 337.21", "M54.16/724.4".
+_ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z]))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
@@ -84,7 +88,8 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if s.section != "diagnoses":
             continue
-        text = _ICD.sub(lambda m: " " * len(m.group()), s.text)
+        text = _ICD_RUN.sub(lambda m: " " * len(m.group()), s.text)
+        text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         pos = 0
         for part in _DX_SPLIT.split(text):
             start = text.find(part, pos)

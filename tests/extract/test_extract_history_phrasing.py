@@ -41,3 +41,17 @@ def test_medication_use_that_did_not_fall_is_not_a_reduction() -> None:
 def test_a_surgery_dated_beside_its_name(note: str, name: str, date: str) -> None:
     surgeries = extract_text(note, ["Post-op physical therapy, 8 visits"]).surgeries
     assert [(s.name, str(s.date)) for s in surgeries] == [(name, date)]
+
+
+def test_a_diagnosis_line_with_codes_in_two_systems_and_a_comment_after_a_dash() -> None:
+    note = ("ASSESSMENT:\n 1.  Complex regional pain syndrome type II, left lower limb (G57.72 / 355.71) - clinically stable\n"
+            " 2.  M17.11 / 715.16 Primary OA, right knee\n")
+    names = [d.name for d in extract_text(note, ["Physical therapy, 6 visits"]).diagnoses]
+    assert "Complex regional pain syndrome type II, left lower limb" in names
+    assert "Primary OA, right knee" in names
+
+
+def test_oa_is_osteoarthritis_to_the_guideline() -> None:
+    from imr_engine.engine import load_engine
+
+    assert "osteoarthritis" in load_engine().vocabulary.diagnosis_groups_of("Primary OA, right knee")
