@@ -43,6 +43,15 @@ _CARE_FAILED = re.compile(
     r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
     _I,
 )
+#: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
+#: "Gabapentin ... with little benefit, discontinued", "Nerve blocks x 2, each with only 2-3 days of relief".
+_NO_BENEFIT = re.compile(
+    r"\b(?:without|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
+    r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b",
+    _I,
+)
+#: How far into its sentence a treatment may stand and still be what the sentence is about.
+_SUBJECT_AT = 4
 _STABLE_PAIN = re.compile(
     r"\bno\s+(?:significant\s+|major\s+)?changes?\s+in\s+(?:[\w']+\s+){0,6}?pain\b"
     r"|\bpain(?:\s+(?:level|score|intensity)s?)?\s+(?:has\s+|had\s+)?(?:remained|remains|was\s+unchanged|is\s+unchanged|unchanged|stable)\b"
@@ -117,6 +126,19 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
             r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b",
+            _I,
+        ),
+    ),
+    # A diagnosis the studies confirm (carpal tunnel release, shoulder surgery): "electrodiagnostically
+    # confirmed", "confirmed by NCS", "MRI-proven full-thickness tear".
+    (
+        "clinical.diagnosis_confirmed_by_testing",
+        re.compile(
+            r"\b(?:electrodiagnostically|electrophysiologically|radiographically|arthrographically)\s+(?:confirmed|proven|documented)\b"
+            r"|\b(?:confirmed|proven|verified|corroborated)\s+(?:by|on|with)\s+(?:(?:an?|the|her|his)\s+)?(?:(?:recent|prior|bilateral|upper|lower"
+            r"|extremity|right|left)\s+)*(?:EMG(?:/NCS|/NCV)?|NCS|NCV|nerve\s+conduction(?:\s+stud(?:y|ies)|\s+testing)?|electrodiagnostic\w*"
+            r"|MRI|MR\s+arthrogra\w+|arthrogra\w+)\b"
+            r"|\b(?:EMG|NCS|NCV|EMG/NCS|MRI)[- ](?:confirmed|proven|documented)\b",
             _I,
         ),
     ),
@@ -206,6 +228,12 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
         record(s, ctx, "clinical.surgical_candidate", "no", m)
     for m in _CARE_FAILED.finditer(s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
+            record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    if s.section == "plan":
+        return
+    for m in _NO_BENEFIT.finditer(s.text):
+        tried = ctx.vocab.identify(s.text[: min(m.start(), 60)])
+        if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
 
 
