@@ -85,7 +85,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.surgical_candidate",
         re.compile(
             r"\b(?:surgical|surgery|operative)\s+candidate\b|\bcandidate\s+for\s+(?:\w+\s+)?(?:surgery|surgical\s+\w+)\b"
-            rf"|\bcandidate\s+for\s+(?:an?\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b",
+            rf"|\bcandidate\s+for\s+(?:an?\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b"
+            # surgery an option the worker would take (ACOEM's "would consider surgery an option")
+            r"|\b(?:would|will|is\s+willing\s+to|is\s+open\s+to)\s+consider\s+(?:[\w,-]+\s+){0,8}?"
+            r"(?:surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment))\b"
+            r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b",
             _I,
         ),
     ),

@@ -108,3 +108,9 @@ def test_a_treatment_tried_without_benefit_is_conservative_care_that_failed(note
                                   "She says acupuncture gives some relief.\n"])
 def test_a_treatment_planned_or_helping_is_not_failed_care(note: str) -> None:
     assert _case(note).clinical.conservative_care_failed.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["He would consider a surgical referral after the block.\n",
+                                  "She is open to surgery should the weakness progress.\n"])
+def test_surgery_an_option_the_worker_would_consider(note: str) -> None:
+    assert _case(note).clinical.surgical_candidate.value == "yes"

@@ -55,3 +55,10 @@ def test_oa_is_osteoarthritis_to_the_guideline() -> None:
     from imr_engine.engine import load_engine
 
     assert "osteoarthritis" in load_engine().vocabulary.diagnosis_groups_of("Primary OA, right knee")
+
+
+def test_a_study_justified_under_a_rationale_heading_is_the_request_not_a_prior_study() -> None:
+    note = ("EXAM: Left EHL 4/5, SLR positive on the left.\n\n"
+            "Rationale for the requests:\n"
+            "1. MRI lumbar spine - objective L5 weakness after 10 weeks of failed therapy.\n")
+    assert extract_text(note, ["MRI lumbar spine without contrast"]).imaging == []
