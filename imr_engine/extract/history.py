@@ -30,7 +30,8 @@ _TX_LEAD = re.compile(
     r"\b(?P<plain>(?:treatments?|therapy|therapies|care)(?:\s+and\s+evaluations?)?(?:\s+to\s+date)?\s+(?:(?:has|have)\s+)?"
     r"(?:included?|includes|including|consisted\s+of)\s*:?\s+"
     r"|(?:previous|prior|past)\s+(?:treatments?|care)\s+(?:(?:has|have)\s+)?(?:included?|includes|including|consisted\s+of)\s*:?\s+"
-    r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+)"
+    r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+"
+    r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
     r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
     _I,
@@ -217,6 +218,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for lead in _TX_LEAD.finditer(s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
+            if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
+                continue  # "Initial trial of acupuncture, 6 visits:" in the plan is the request
             effect = _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, start, end, effect)
@@ -249,6 +252,8 @@ def _procedures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _SESSIONS = re.compile(rf"^(?P<n>{NUMBER})\s+(?:sessions?|visits?|treatments?|injections?)\s+of\s+", _I)
+#: A count set aside after the treatment's name: "cognitive behavioral therapy (four individual sessions)".
+_SESSIONS_ASIDE = re.compile(rf"\(\s*(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\s*\)", _I)
 _ITEM_EFFECT = re.compile(
     r"\s+(?:(?P<no>without|with\s+no|with\s+minimal|with\s+little)|with(?:\s+\w+)?|and)\s+(?:\w+\s+)?(?:benefit|relief|improvement)$"
     r"|\s+(?:which|that)\s+(?P<helped>helped|did\s+not\s+help|failed)$",
@@ -263,6 +268,9 @@ def _treatment_item(item: str) -> tuple[str, int | None, str]:
         value = parse_number(m.group("n"))
         sessions = int(value) if value is not None and value == int(value) else None
         item = item[m.end() :]
+    if sessions is None and (m := _SESSIONS_ASIDE.search(item)):
+        value = parse_number(m.group("n"))
+        sessions = int(value) if value is not None and value == int(value) else None
     effect = "unknown"
     if m := _ITEM_EFFECT.search(item):
         helped = (m.group("helped") or "").lower()
@@ -282,7 +290,7 @@ def _effect(word: str | None, benefit_phrase: bool) -> str:
 def _history_item(s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, effect: str) -> None:
     item = re.sub(r"^(?:a|an|the|her|his|also)\s+", "", s.text[start:end], flags=_I)
     offset = end - len(item)
-    if not item or len(item.split()) > 8:
+    if not item or len(re.sub(r"\([^)]*\)", " ", item).split()) > 8:  # an aside is not the name
         return
     first = start == lead.end()
     ev = s.evidence(lead.start() if first else offset, end)
@@ -364,3 +372,45 @@ def drop_redundant_medication_treatment(ctx: Context) -> None:
     """'Treatment to date has included medications' adds nothing when current drugs are listed."""
     if has_summary_drugs(ctx):
         ctx.draft.treatments = {k: v for k, v in ctx.draft.treatments.items() if v["kind"] != "medication"}
+
+
+#: A gain measured against the course of care: "could not at start of care", "at intake she did not leave the
+#: house", "since starting therapy", "after the six sessions".
+_AGAINST_CARE = re.compile(
+    r"\b(?:start|beginning|onset|outset)\s+of\s+(?:care|treatment|therapy|the\s+program)\b|\b(?:at|since)\s+intake\b"
+    r"|\bsince\s+(?:starting|beginning|(?:she|he)\s+(?:started|began))\b|\b(?:initial|first)\s+(?:visit|session|evaluation)\b"
+    r"|\bafter\s+(?:the|these|those|her|his|\w+)\s+(?:sessions|visits|treatments)\b"
+    r"|\b(?:during|over|with)\s+(?:the|this|her|his)\s+(?:initial\s+|first\s+)?(?:trial|course|program|sessions|visits)\b",
+    _I,
+)
+#: Kinds of treatment given as a course of sessions, whose gains the rules weigh (not injections or drugs).
+_COURSE_KINDS = {"physical_therapy", "chiropractic", "acupuncture", "psychological", "program", "modality"}
+
+
+def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
+    """A completed course credited with the objective gains a note measures against the start of care.
+
+    A progress report on a course (chiropractic, therapy, psychology) names the course and then
+    measures the patient against its start ("could not at start of care", "at intake she did not
+    leave the house"). The function reader has already found the gains; a gain so measured is
+    credited to the nearest course named before it.
+    """
+    gains = [e for path in ("function.objective_improvement", "function.adl_improvement")
+             for e in (ctx.draft.findings[path].yes if path in ctx.draft.findings else [])]
+    if not gains:
+        return
+    courses = sorted(
+        ((at, entry) for entry in ctx.draft.treatments.values() if entry["kind"] in _COURSE_KINDS
+         for at in [next((e.start for e in entry["evidence"] if e.start is not None), None)] if at is not None),
+        key=lambda pair: pair[0],
+    )
+    if not courses:
+        return
+    measured = [s.evidence() for s in sentences if _AGAINST_CARE.search(s.text)]
+    for gain in gains:
+        if gain.start is None or not any(ev and ev.start is not None and ev.end is not None and ev.start <= gain.start < ev.end
+                                         for ev in measured):
+            continue
+        before = [entry for at, entry in courses if at <= gain.start]
+        if before and before[-1].get("functional_improvement", "unknown") == "unknown":
+            before[-1]["functional_improvement"] = "yes"

@@ -62,3 +62,32 @@ def test_a_study_justified_under_a_rationale_heading_is_the_request_not_a_prior_
             "Rationale for the requests:\n"
             "1. MRI lumbar spine - objective L5 weakness after 10 weeks of failed therapy.\n")
     assert extract_text(note, ["MRI lumbar spine without contrast"]).imaging == []
+
+
+def _course(note: str, service: str):
+    case = extract_text(note, ["Physical therapy, 6 more visits"])
+    return next(t for t in case.treatments if t.service == service)
+
+
+def test_gains_measured_against_the_start_of_care_are_the_courses() -> None:
+    note = ("S: Completed 8 PT visits 2/1/22 - 3/10/22.\n"
+            "Walks 30 min now, could only walk 5 min at start of care.\n"
+            "Now able to carry groceries up the stairs, which she could not do at start of care.\n")
+    assert _course(note, "physical_therapy").functional_improvement == "yes"
+
+
+def test_gains_not_measured_against_the_course_are_not_credited_to_it() -> None:
+    note = ("S: Completed 8 PT visits 2/1/22 - 3/10/22.\n"
+            "Since starting tramadol she can walk 30 min, was 5 min.\n")
+    assert _course(note, "physical_therapy").functional_improvement == "unknown"
+
+
+def test_a_course_a_progress_report_names_with_its_count_aside() -> None:
+    note = "This letter reports on the completed trial of biofeedback-assisted CBT (six weekly sessions) for her pain.\n"
+    t = _course(note, "cognitive_behavioral_therapy")
+    assert t.sessions == 6
+
+
+def test_an_initial_trial_in_the_plan_is_the_request_not_history() -> None:
+    note = "PLAN:\nInitial trial of acupuncture, 2x/wk x 3 wks (6 visits).\n"
+    assert extract_text(note, ["Acupuncture x 6"]).treatments == []
