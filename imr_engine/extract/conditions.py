@@ -55,6 +55,7 @@ _ICD = re.compile(
 _EMPTY_BRACKETS = re.compile(r"\(\s*(?:[/,;&]\s*)*\)")
 #: Codes given in two systems side by side: "G90.511 / 337.21", "M54.16/724.4".
 _ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
+_COMMENT_DASH = re.compile(r"\s[-–]\s")
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z]))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
@@ -91,7 +92,7 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
         text = _ICD_RUN.sub(lambda m: " " * len(m.group()), s.text)
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         pos = 0
-        for part in _DX_SPLIT.split(text):
+        for part in _DX_SPLIT.split(_named_head(text)):
             start = text.find(part, pos)
             pos = start + len(part)
             name = _strip_article(part.strip(" .,:-–()"))
@@ -100,6 +101,17 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             at = s.text.find(name, start)
             ctx.draft.diagnosis(name, regions_in(name), s.evidence(at, at + len(name)) if at >= 0 else s.evidence())
+
+
+def _named_head(text: str) -> str:
+    """A diagnosis line up to the comment after its name: "Obesity - counseled", "CRPS (codes) - meets criteria".
+
+    A dash before any name follows a code ("M54.2 - Cervicalgia") and is kept.
+    """
+    for m in _COMMENT_DASH.finditer(text):
+        if text[: m.start()].strip(" .,:-–()#"):
+            return text[: m.start()]
+    return text
 
 
 def _refine_back(sentences: list[Sentence], ctx: Context) -> None:

@@ -91,3 +91,12 @@ def test_a_course_a_progress_report_names_with_its_count_aside() -> None:
 def test_an_initial_trial_in_the_plan_is_the_request_not_history() -> None:
     note = "PLAN:\nInitial trial of acupuncture, 2x/wk x 3 wks (6 visits).\n"
     assert extract_text(note, ["Acupuncture x 6"]).treatments == []
+
+
+def test_an_ehr_assessment_and_plan_numbers_its_problems_and_comments_on_them() -> None:
+    note = ("Assessment/Plan:\n"
+            "#1  Chronic lateral epicondylitis, left elbow (M77.12) - no better after 10 weeks of bracing\n"
+            "    (strap, HEP, ibuprofen).\n"
+            "#2  Hypertension - per PCP.\n")
+    names = [d.name for d in extract_text(note, ["Physical therapy, 6 visits"]).diagnoses]
+    assert names == ["Chronic lateral epicondylitis, left elbow", "Hypertension"]
