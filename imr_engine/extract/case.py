@@ -38,6 +38,7 @@ from .history import (
     read_history,
     read_prior_injections,
     read_studies,
+    read_visit_counts,
 )
 from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
@@ -155,6 +156,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_history(sentences, ctx)
     read_studies(sentences, ctx)
     read_prior_injections(sentences, ctx)
+    read_visit_counts(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)

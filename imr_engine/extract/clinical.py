@@ -47,11 +47,13 @@ _CARE_FAILED = re.compile(
 #: "Gabapentin ... with little benefit, discontinued", "Nerve blocks x 2, each with only 2-3 days of relief".
 _NO_BENEFIT = re.compile(
     r"\b(?:without|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
-    r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b",
+    r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b"
+    r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b",
     _I,
 )
-#: How far into its sentence a treatment may stand and still be what the sentence is about.
-_SUBJECT_AT = 4
+_CLAUSE_CUT = re.compile(r"[,;]\s*(?:and\s+|but\s+)?|\s+and\s+", _I)
+#: How far into its clause a treatment may stand and still be what the clause is about.
+_SUBJECT_AT = 12
 _STABLE_PAIN = re.compile(
     r"\bno\s+(?:significant\s+|major\s+)?changes?\s+in\s+(?:[\w']+\s+){0,6}?pain\b"
     r"|\bpain(?:\s+(?:level|score|intensity)s?)?\s+(?:has\s+|had\s+)?(?:remained|remains|was\s+unchanged|is\s+unchanged|unchanged|stable)\b"
@@ -163,7 +165,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:profound|significant|marked|severe|substantial|major)\s+(?:loss\s+of\s+function|functional\s+(?:loss|limitations?|impairment|deficits?|decline))\b"
             r"|\bloss\s+of\s+(?:the\s+)?ability\s+to\s+function\s+independently\b"
-            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+in\s+(?:bed|a\s+recliner|a\s+chair)\b",
+            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner)\b"
+            # dependence in basic self-care: "daughter helps her bathe and dress", "needs help with dressing"
+            r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
+            r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b",
             _I,
         ),
     ),
@@ -171,7 +176,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.motivated_to_change",
         re.compile(
             r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
-            r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b",
+            r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
+            # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
+            r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
+            r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b",
             _I,
         ),
     ),
@@ -236,9 +244,16 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     if s.section == "plan":
         return
     for m in _NO_BENEFIT.finditer(s.text):
-        tried = ctx.vocab.identify(s.text[: min(m.start(), 60)])
+        clause = _clause_start(s.text, m.start())
+        tried = ctx.vocab.identify(s.text[clause : min(m.start(), clause + 60)])
         if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding *at* begins: after the last comma, semicolon or 'and' before it."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, at) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    return cuts[-1] if cuts else 0
 
 
 def read_age_risk(ctx: Context) -> None:

@@ -23,7 +23,8 @@ from .sentences import Sentence
 _I = re.IGNORECASE
 _DX_LEAD = re.compile(
     r"\bdiagnos(?:is|es)(?:\s+(?:(?:have|has)\s+)?(?:is|are|was|were|include[sd]?|including|included|of)\s*:?|\s*:)\s+"
-    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+",
+    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+"
+    r"|^(?:diagnos(?:is|es)|dx|impression)\s+(?=[A-Z]?\d{3}|[a-z])",  # dictated without a colon: "Diagnosis 715.16 primary ..."
     _I,
 )
 _PAINISH = r"(?:pain|aches?|headaches?|numbness|tingling|stiffness|weakness)"
@@ -69,7 +70,7 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         for lead in _DX_LEAD.finditer(s.text):
             for start, end in list_items(s.text, lead.end()):
-                name = _strip_article(s.text[start:end])
+                name = _strip_article(" ".join(_ICD_RUN.sub(" ", s.text[start:end]).split()).strip(" .,;:-()"))
                 if name and len(name.split()) <= _MAX_WORDS and not re.search(r"\d", name):
                     first = start == lead.end()
                     ev = s.evidence(lead.start() if first else start, end)

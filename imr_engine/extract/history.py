@@ -229,6 +229,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             for start, end in _procedures(s.text, list_items(s.text, lead.end())):
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end)
+        for m in _SURGERY_FIELD.finditer(s.text):
+            _surgery_field(s, ctx, m)
         for m in _POST_SYNDROME.finditer(s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -237,6 +239,31 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for m in _PROVIDER_HELPED.finditer(s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
+
+
+#: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
+_SURGERY_FIELD = re.compile(
+    r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history)\s*:\s*"
+    r"(?P<what>.+?)(?=\s+[A-Z][A-Za-z/ ]{1,20}:\s|$)"
+)
+
+
+def _surgery_field(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
+    """The operation a labelled field names, dated by the last date in it."""
+    what = m.group("what").rstrip(" .;,")
+    if not _SURGERY_WORD.search(what) and not _is_surgery(ctx, what):
+        return
+    if polarity(s.text, m.start("what"), m.end("what")) in ("negated", "undocumented", "hedged"):
+        return
+    dates = find_dates(what)
+    date = dates[-1].date if dates else None
+    name = what[: dates[-1].start].rstrip(" ,;(") if dates else what
+    ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start(), m.start("what") + len(what)))
+
+
+def _is_surgery(ctx: Context, text: str) -> bool:
+    found = ctx.vocab.identify(text, ("service",))
+    return found is not None and "surgery" in ctx.vocab.service_info(found.key).classes
 
 
 def _procedures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -388,29 +415,74 @@ _COURSE_KINDS = {"physical_therapy", "chiropractic", "acupuncture", "psychologic
 
 
 def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
-    """A completed course credited with the objective gains a note measures against the start of care.
+    """A completed course credited with the objective gains a note reports of it.
 
     A progress report on a course (chiropractic, therapy, psychology) names the course and then
-    measures the patient against its start ("could not at start of care", "at intake she did not
-    leave the house"). The function reader has already found the gains; a gain so measured is
-    credited to the nearest course named before it.
+    measures the patient against its start ("could not at start of care", "at intake she did
+    not leave the house"), or credits the course by name ("improving w/ CBT. Functional gains:
+    ..."). The function reader has already found the gains; a gain measured against the start
+    of care goes to the nearest course named before it, and a gain told in, or right after, a
+    sentence naming a course's service goes to that course.
     """
     gains = [e for path in ("function.objective_improvement", "function.adl_improvement")
              for e in (ctx.draft.findings[path].yes if path in ctx.draft.findings else [])]
-    if not gains:
-        return
     courses = sorted(
         ((at, entry) for entry in ctx.draft.treatments.values() if entry["kind"] in _COURSE_KINDS
          for at in [next((e.start for e in entry["evidence"] if e.start is not None), None)] if at is not None),
         key=lambda pair: pair[0],
     )
-    if not courses:
+    if not gains or not courses:
         return
-    measured = [s.evidence() for s in sentences if _AGAINST_CARE.search(s.text)]
+    spans = [s.evidence() for s in sentences]
     for gain in gains:
-        if gain.start is None or not any(ev and ev.start is not None and ev.end is not None and ev.start <= gain.start < ev.end
-                                         for ev in measured):
+        n = next((i for i, ev in enumerate(spans) if ev and ev.start is not None and ev.end is not None
+                  and ev.start <= (gain.start if gain.start is not None else -1) < ev.end), None)
+        if n is None:
             continue
-        before = [entry for at, entry in courses if at <= gain.start]
-        if before and before[-1].get("functional_improvement", "unknown") == "unknown":
-            before[-1]["functional_improvement"] = "yes"
+        if _AGAINST_CARE.search(sentences[n].text):
+            before = [entry for at, entry in courses if at <= (gain.start or 0)]
+            credited = before[-1:]
+        else:
+            named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
+            credited = [entry for _, entry in courses if entry.get("service") in named]
+        for entry in credited:
+            if entry.get("functional_improvement", "unknown") == "unknown":
+                entry["functional_improvement"] = "yes"
+
+
+def _named_service(ctx: Context, text: str) -> str | None:
+    found = ctx.vocab.identify(text, ("service",))
+    return found.key if found else None
+
+
+#: A course counted where it stands: "Visit: 12 of 12", "CBT session #4 of 4 authorized".
+_VISIT_OF = re.compile(r"\b(?:visits?|sessions?|treatments?|tx|appointments?)\s*:?\s*#?\s*(?P<n>\d{1,2})\s+of\s+(?P<of>\d{1,2})\b", _I)
+#: A request for more of a course already under way: "12 additional PT visits", "CBT x 6 more sessions".
+_MORE_OF = re.compile(r"\b(?:additional|more|continued|continuing|further|extension|extend\w*|another)\b", _I)
+
+
+def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
+    """Visits already given of a course the note asks to continue: "Visit 12 of 12" in a request for 12 more.
+
+    The count names no service; it is the course of the request that asks for more of it, and
+    is taken only when no other reading has counted that course's sessions.
+    """
+    more = [item for item in ctx.items if item.service and _MORE_OF.search(item.text)]
+    if not more:
+        return
+    service = ctx.vocab.service_info(more[0].service)  # type: ignore[arg-type]
+    if service.kind not in ("therapy", "program") or any(
+        t.get("service") == service.name and t.get("sessions") for t in ctx.draft.treatments.values()
+    ):
+        return
+    for s in sentences:
+        m = _VISIT_OF.search(s.text)
+        if m is None or not 0 < int(m.group("n")) <= int(m.group("of")):
+            continue
+        kind = _KIND_BY_SERVICE.get(service.name) or next(
+            (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
+        )
+        ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "unknown", s.evidence(m.start(), m.end()),
+                            int(m.group("n")))
+        return
+
