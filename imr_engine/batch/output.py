@@ -10,6 +10,7 @@ uninterrupted run.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,18 +34,85 @@ class LineSink:
     error becomes one OutputWriteError naming *name*.
     """
 
-    def __init__(self, stream: TextIO, name: str = "<stdout>") -> None:
+    def __init__(self, stream: TextIO | None, name: str = "<stdout>") -> None:
         self.stream, self.name = stream, name
 
     def write(self, lines: list[str]) -> None:
         if lines:
+            stream = self._open()
             try:
-                self.stream.write(neutralise("".join(line + "\n" for line in lines)))
-                self.stream.flush()
+                stream.write(neutralise("".join(line + "\n" for line in lines)))
+                stream.flush()
             except BrokenPipeError:
                 raise
             except OSError as exc:
                 raise OutputWriteError(f"cannot write output: {exc.strerror or exc}", source=shown(self.name)) from None
+
+    def _open(self) -> TextIO:
+        assert self.stream is not None, "a LineSink is given its stream"
+        return self.stream
+
+    def close(self) -> None:
+        """A stream given by the caller (stdout) stays open: it is the caller's to close."""
+
+
+class FileSink(LineSink):
+    """Whole inputs to the file *path*, opened at the first write (appending with *append*).
+
+    A run that fails before it has anything to write (an unreachable cluster, a worker with
+    another rule book) leaves no empty file behind, and an earlier file as it was.
+    """
+
+    def __init__(self, path: str, *, append: bool = False) -> None:
+        super().__init__(None, path)
+        self.path, self.append = Path(path), append
+
+    def _open(self) -> TextIO:
+        if self.stream is None:
+            try:
+                self.stream = self.path.open("a" if self.append else "w", encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise InputFileError(f"cannot write: {exc.strerror or exc}", source=self.name) from None
+        return self.stream
+
+    def close(self) -> None:
+        """Close the file; a write error here was already reported by the write that failed."""
+        if self.stream is not None:
+            try:
+                self.stream.close()
+            except OSError:
+                pass
+
+
+def check_output(name: str, source: str) -> None:
+    """Refuse an output file *name* that cannot be one, before anything runs.
+
+    It must not be a folder, name an input (it would be overwritten) nor sit in the
+    input tree (it would be read), and its folder must exist.
+    """
+    out = Path(name)
+    if out.is_dir():
+        raise InputFileError("is a folder, expected an output file", source=name)
+    _refuse_among_inputs(out, source)
+    if not out.exists() and not out.parent.is_dir():
+        raise InputFileError(f"cannot write: {os.strerror(errno.ENOENT)}", source=name)
+
+
+def _refuse_among_inputs(out: Path, source: str) -> None:
+    if source == "-":
+        return
+    src = Path(source)
+    try:
+        if src.is_dir():
+            inside = out.resolve().is_relative_to(src.resolve())
+        else:
+            inside = out.exists() and os.path.samefile(out, src)
+    except OSError:
+        return
+    if inside:
+        what = "inside the input folder: it would be read as an input" if src.is_dir() else \
+            "the input itself: writing would overwrite it"
+        raise InputFileError(f"--out names a file {what}; write the output elsewhere", source=str(out))
 
 
 @dataclass

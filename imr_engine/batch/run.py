@@ -1,9 +1,9 @@
-"""One batch QA run written as it goes: each input's lines, in input order, then the totals.
+"""One batch QA run handed out as it goes: each input's outcome, in input order, then the totals.
 
 The run keeps nothing but counters: every outcome of the QA pipeline
 (`qa.pipeline.run`) is handed to `write` as soon as it is next in input order,
-then dropped. It stops between inputs when the stop flag is set (Ctrl-C,
-SIGTERM); what was written until then is whole.
+then dropped. It stops between inputs when the stop flag is set (by Ctrl-C or
+SIGTERM when the run handles signals); what was written until then is whole.
 """
 
 from __future__ import annotations
@@ -11,47 +11,72 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from .inputs import BatchInput
+from .output import Resumed
 from .pool import StopFlag
 from .progress import Progress
-from .records import Tally
+from .records import SummaryRecord, Tally
 from .work import Outcome, WorkSettings
 
 
 @dataclass
 class BatchResult:
+    """The totals of a run (with those of the resumed output it completed), and whether it ran to the end."""
+
     tally: Tally
     complete: bool
+    rules_version: str = ""
+
+    @property
+    def summary(self) -> SummaryRecord:
+        """The summary record that ends the run's JSON Lines."""
+        return self.tally.summary(self.rules_version, self.complete)
+
+
+def _ignore(reason: str) -> None:
+    """The default refusal listener: refusals are in the output records already."""
 
 
 @dataclass
 class BatchRun:
-    """How to run: workers (or a Dask cluster), settings, where outcomes go."""
+    """How to run: the settings, workers (or a Dask cluster), progress, and who hears of refusals.
+
+    With *signals*, Ctrl-C and SIGTERM end the run between inputs (only in the main
+    thread: a web layer's worker thread keeps its own signal handling).
+    """
 
     settings: WorkSettings
-    jobs: int
-    write: Callable[[Outcome], None]
-    on_refusal: Callable[[str], None] = lambda reason: None
+    jobs: int = 1
+    cluster: str | None = None
+    on_refusal: Callable[[str], None] = _ignore
     progress: Progress | None = None
     stop: StopFlag = field(default_factory=StopFlag)
-    cluster: str | None = None
+    signals: bool = False
 
-    def run(self, inputs: Iterable[BatchInput], tally: Tally | None = None, done: set[str] | None = None) -> BatchResult:
-        """Process every input not in *done*, adding to *tally* (the totals of a resumed output)."""
+    def run(
+        self, inputs: Iterable[BatchInput], write: Callable[[Outcome], None], resumed: Resumed | None = None,
+    ) -> BatchResult:
+        """Hand each input's outcome to *write*, skipping and adding to what *resumed* already reports."""
         from ..qa.pipeline import run
 
-        tally = tally if tally is not None else Tally()
-        outcomes = run(inputs, self.settings, jobs=self.jobs, cluster=self.cluster, stop=self.stop,
-                       done=done or set(), progress=self.progress)
-        for outcome in outcomes:
-            self.write(outcome)
-            tally.add_input(outcome.records)
-            if outcome.refusal is not None:
-                self.on_refusal(outcome.refusal)
-        return BatchResult(tally=tally, complete=not self.stop.requested)
+        tally = resumed.tally if resumed is not None else Tally()
+        done = resumed.done if resumed is not None else set()
+        with stop_on_signals(self.stop) if self.signals else nullcontext(self.stop):
+            try:
+                outcomes = run(inputs, self.settings, jobs=self.jobs, cluster=self.cluster, stop=self.stop,
+                               done=done, progress=self.progress)
+                for outcome in outcomes:
+                    write(outcome)
+                    tally.add_input(outcome.records)
+                    if outcome.refusal is not None:
+                        self.on_refusal(outcome.refusal)
+            finally:
+                if self.progress is not None:
+                    self.progress.close()
+        return BatchResult(tally=tally, complete=not self.stop.requested, rules_version=self.settings.rules_version)
 
 
 @contextmanager

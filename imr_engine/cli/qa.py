@@ -13,15 +13,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from ..errors import ImrError, InputFileError
 from . import EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK, add_json_option, dump_json
 from .evaluate import add_rules_option
 
 if TYPE_CHECKING:
-    from ..batch import BatchResult, LineSink, Outcome, Resumed, SummaryRecord, Tally
-    from ..qa.exports import Exports
+    from ..batch import BatchRun, SummaryRecord, Tally
+    from ..batch.plan import RunPlan
 
 EXIT_INTERRUPTED = 130
 
@@ -119,11 +119,11 @@ def run(args: argparse.Namespace) -> int:
     source = args.cases_dir
     if source != "-" and not Path(source).exists():
         raise InputFileError("no such file or folder", source=source)
-    if args.cluster:
-        _check_cluster_extra()
     if source != "-" and _is_notes(Path(source)):
         return _run_notes_qa(args, Path(source))
-    plan = _prepare(args)  # before anything is written: a bad rule book leaves no half output
+    from ..batch import count_inputs
+
+    plan = _plan(args, lambda: count_inputs(source))  # before anything is written: a bad rule book leaves no half output
     if args.out or args.jsonl:
         return _stream(args, source, plan)
     return _report(args, source, plan)
@@ -135,14 +135,21 @@ def _is_notes(path: Path) -> bool:
     return is_notes_folder(path)
 
 
+def _plan(args: argparse.Namespace, count: Callable[[], int | None]) -> RunPlan:
+    from ..batch.plan import plan_run
+
+    return plan_run(args.rules, jobs=args.jobs or default_jobs(), cluster=args.cluster, count=count)
+
+
 def _run_notes_qa(args: argparse.Namespace, folder: Path) -> int:
     """Progress notes with answer keys (corpus/notes/<half>): pre-checked as UR staff would, then scored."""
     if args.out or args.jsonl or args.resume:
         raise ImrError("a folder of notes gives a report: it takes no --out, --jsonl or --resume")
     from ..corpus.notes import note_files, render_notes_report, score_notes
 
-    _, jobs = _prepare(args, len(note_files(folder)))
-    report = score_notes(folder, rules_dir=args.rules, jobs=jobs, cluster=args.cluster)
+    total = len(note_files(folder))
+    plan = _plan(args, lambda: total)
+    report = score_notes(folder, rules_dir=args.rules, jobs=plan.jobs, cluster=args.cluster)
     print(dump_json(report.model_dump(mode="json")) if args.json else render_notes_report(report), end="\n" if args.json else "")
     return EXIT_OK if report.outcomes.agree == report.outcomes.items and not report.refused else EXIT_DISAGREE
 
@@ -161,10 +168,9 @@ def _run_extraction_qa(args: argparse.Namespace) -> int:
     root = Path(args.cases_dir)
     if not root.is_dir():
         raise InputFileError("no such directory" if not root.exists() else "not a directory", source=str(root))
-    if args.cluster:
-        _check_cluster_extra()
-    _, jobs = _prepare(args, len(extraction_inputs(root)))
-    report = run_extraction_qa(root, use_rationale=args.use_rationale, rules_dir=args.rules, jobs=jobs,
+    total = len(extraction_inputs(root))
+    plan = _plan(args, lambda: total)
+    report = run_extraction_qa(root, use_rationale=args.use_rationale, rules_dir=args.rules, jobs=plan.jobs,
                                cluster=args.cluster)
     for refused in report.refused:
         print(f"imr qa: error: {refused.reason}", file=sys.stderr)
@@ -175,17 +181,10 @@ def _run_extraction_qa(args: argparse.Namespace) -> int:
     return EXIT_OK if report.all_agree else EXIT_DISAGREE
 
 
-# --- the shared pipeline ------------------------------------------------------------------
+def _batch(args: argparse.Namespace, source: str, plan: RunPlan) -> BatchRun:
+    """The run as asked: workers or cluster, a progress bar on a terminal, refusals on stderr, Ctrl-C handled."""
+    from ..batch import BatchRun, Progress, WorkSettings, count_inputs
 
-
-def _pipeline(
-    args: argparse.Namespace, source: str, plan: tuple[str, int], write: Callable[[Outcome], None],
-    resumed: Resumed | None = None,
-) -> BatchResult:
-    """Run every input through the QA pipeline (*plan*: rules version, worker count), with progress and Ctrl-C."""
-    from ..batch import BatchRun, Progress, StopFlag, WorkSettings, count_inputs, discover, stop_on_signals
-
-    _, jobs = plan
     quiet = args.quiet or not sys.stderr.isatty()
     progress = None if quiet else Progress(count_inputs(source), sys.stderr)
 
@@ -196,52 +195,9 @@ def _pipeline(
         else:
             print(line, file=sys.stderr)
 
-    batch = BatchRun(
-        settings=WorkSettings(rules_dir=args.rules, use_rationale=args.use_rationale, rules_version=plan[0]),
-        jobs=jobs, write=write, on_refusal=refusal, progress=progress, stop=StopFlag(), cluster=args.cluster,
-    )
-    with stop_on_signals(batch.stop):
-        try:
-            result = batch.run(
-                discover(source, sys.stdin),
-                tally=resumed.tally if resumed else None,
-                done=resumed.done if resumed else None,
-            )
-        finally:
-            if progress is not None:
-                progress.close()
-    return result
-
-
-def _prepare(args: argparse.Namespace, total: int | None = -1) -> tuple[str, int]:
-    """Compile the rule book here, before any worker starts, and settle the worker count.
-
-    A bad rule book is then one error line, not a failure in every worker, and
-    forked workers start with it compiled. A run over a handful of inputs (*total*;
-    counted here by default) stays in this process: starting workers would cost more
-    than it saves -- unless a cluster was asked for.
-    """
-    from ..batch import count_inputs
-    from ..batch.pool import CHUNK
-    from ..engine import load_engine
-
-    version = load_engine(args.rules).book.version
-    jobs = args.jobs or default_jobs()
-    if jobs > 1 and not args.cluster:
-        total = count_inputs(args.cases_dir) if total == -1 else total
-        if total is not None and total <= CHUNK:
-            jobs = 1
-    return version, jobs
-
-
-def _check_cluster_extra() -> None:
-    """--cluster without Dask installed: one line saying what to install."""
-    from ..batch.cluster import dask_missing
-
-    missing = dask_missing()
-    if missing:
-        raise ImrError(f"--cluster needs Dask distributed ({missing} is not installed): "
-                       "pip install 'imr-engine[cluster]'")
+    settings = WorkSettings(rules_dir=args.rules, use_rationale=args.use_rationale, rules_version=plan.rules_version)
+    return BatchRun(settings=settings, jobs=plan.jobs, cluster=args.cluster, on_refusal=refusal, progress=progress,
+                    signals=True)
 
 
 def _exit_code(tally: Tally, complete: bool) -> int:
@@ -252,85 +208,22 @@ def _exit_code(tally: Tally, complete: bool) -> int:
     return EXIT_OK if tally.items == tally.agree else EXIT_DISAGREE
 
 
-def _no_inputs(source: str) -> ImrError:
-    return InputFileError(
-        "no inputs found (letter files *.txt, case folders with letter.txt or case.yaml, or JSON Lines records)",
-        source=source if source != "-" else "<stdin>",
-    )
-
-
 # --- streaming: JSON Lines to a file or stdout --------------------------------------------
 
 
-def _stream(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int:
-    from ..batch import LineSink, resume_output, to_line
+def _stream(args: argparse.Namespace, source: str, plan: RunPlan) -> int:
+    from ..batch.stream import no_inputs, stream
 
-    resumed = None
+    result = stream(source, _batch(args, source, plan), out=args.out, resume=args.resume, stdout=sys.stdout,
+                    stdin=sys.stdin, report=args.report, csv=args.csv)
     if args.out:
-        out_path = Path(args.out)
-        if out_path.is_dir():
-            raise InputFileError("is a folder, expected an output file", source=args.out)
-        _refuse_output_among_inputs(out_path, source)
-        resumed = resume_output(out_path, plan[0]) if args.resume else None
-        try:
-            stream: TextIO = out_path.open("a" if args.resume else "w", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise InputFileError(f"cannot write: {exc.strerror or exc}", source=args.out) from None
-    else:
-        stream = sys.stdout
-    sink = LineSink(stream, args.out or "<stdout>")
-    # an --out file is read back afterwards instead: it also holds the inputs of a resumed run
-    exports = _exports(args) if (args.report or args.csv) and not args.out else None
-    write = _writer(sink, exports)
-    try:
-        result = _pipeline(args, source, plan, write, resumed)
-        summary = result.tally.summary(plan[0], result.complete)
-        sink.write([to_line(summary)])
-    finally:
-        if stream is not sys.stdout:
-            _close_quietly(stream)
-    if args.out:
-        _print_summary(summary, args)
+        _print_summary(result.summary, args)
     if result.tally.inputs == 0:
-        raise _no_inputs(source)
-    if args.out and (args.report or args.csv):
-        from ..qa.exports import read_records
-
-        exports = _exports(args)
-        for record in read_records(Path(args.out)):
-            exports.add(record)
-    if exports is not None:
-        exports.finish(summary.rules_version, result.complete)
+        raise no_inputs(source)
     if not result.complete:
         print("imr qa: interrupted: the output so far is whole JSON Lines; run again with --resume to finish",
               file=sys.stderr)
     return _exit_code(result.tally, result.complete)
-
-
-def _refuse_output_among_inputs(out: Path, source: str) -> None:
-    """--out must not name an input (it would be overwritten) nor sit in the input tree (it would be read)."""
-    if source == "-":
-        return
-    src = Path(source)
-    try:
-        if src.is_dir():
-            inside = out.resolve().is_relative_to(src.resolve())
-        else:
-            inside = out.exists() and os.path.samefile(out, src)
-    except OSError:
-        return
-    if inside:
-        what = "inside the input folder: it would be read as an input" if src.is_dir() else \
-            "the input itself: writing would overwrite it"
-        raise InputFileError(f"--out names a file {what}; write the output elsewhere", source=str(out))
-
-
-def _close_quietly(stream: TextIO) -> None:
-    """Close the output file; a write error here was already reported by the write that failed."""
-    try:
-        stream.close()
-    except OSError:
-        pass
 
 
 def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
@@ -351,58 +244,21 @@ def _print_summary(summary: SummaryRecord, args: argparse.Namespace) -> None:
     )
 
 
-# --- the report: today's table or JSON ----------------------------------------------------
+# --- the report: the table or JSON --------------------------------------------------------
 
 
-def _report(args: argparse.Namespace, source: str, plan: tuple[str, int]) -> int:
-    from ..qa import ReportBuilder
+def _report(args: argparse.Namespace, source: str, plan: RunPlan) -> int:
+    from ..qa.collect import collect
     from ..qa.render import render_report
 
-    builder = ReportBuilder()
-    exports = _exports(args) if args.report or args.csv else None
-
-    def collect(outcome: Outcome) -> None:
-        for record in outcome.records:
-            builder.add(record)
-            if exports is not None:
-                exports.add(record)
-
-    result = _pipeline(args, source, plan, collect)
-    version = plan[0]
-    if result.tally.inputs == 0:
-        raise _no_inputs(source)
-    t = result.tally
-    report = builder.report(t.inputs, version)
-    if exports is not None:
-        exports.finish(version, result.complete)
+    done = collect(source, _batch(args, source, plan), stdin=sys.stdin, report=args.report, csv=args.csv)
     if args.json:
-        print(dump_json(report.model_dump(mode="json")))
+        print(dump_json(done.report.model_dump(mode="json")))
     else:
-        print(render_report(report, width=_terminal_width(), show_all=args.all), end="")
-    if not result.complete:
+        print(render_report(done.report, width=_terminal_width(), show_all=args.all), end="")
+    if not done.result.complete:
         print("imr qa: interrupted: the report covers the inputs done so far", file=sys.stderr)
-    return _exit_code(t, result.complete)
-
-
-# --- the HTML report ----------------------------------------------------------------------
-
-
-def _exports(args: argparse.Namespace) -> Exports:
-    from ..qa.exports import Exports
-
-    return Exports(Path(args.report) if args.report else None, Path(args.csv) if args.csv else None)
-
-
-def _writer(sink: LineSink, exports: Exports | None) -> Callable[[Outcome], None]:
-    """Each outcome's lines to *sink*, and its records to *exports* too when there are any."""
-
-    def write(outcome: Outcome) -> None:
-        sink.write(outcome.lines)
-        if exports is not None:
-            for record in outcome.records:
-                exports.add(record)
-
-    return write
+    return _exit_code(done.result.tally, done.result.complete)
 
 
 def _terminal_width() -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from . import EXIT_OK
 
@@ -23,14 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import InputFileError
-    from ..qa.exports import Exports, read_records
+    from ..qa.exports import export_output
 
-    source = Path(args.output)
-    if not source.is_file():
-        raise InputFileError("no such file" if not source.exists() else "not a file", source=args.output)
-    exports = Exports(Path(args.html), Path(args.csv) if args.csv else None)
-    for record in read_records(source):
-        exports.add(record)
-    exports.finish()
+    export_output(args.output, args.html, args.csv)
     return EXIT_OK

@@ -34,51 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _scope(scope: Any) -> dict[str, list[str]]:
-    if scope is None:
-        return {}
-    return {k: list(v) for k, v in scope.model_dump().items() if v}
-
-
-def rule_records(book: Any, only: set[str] | None = None) -> list[dict[str, Any]]:
-    """One plain record per rule, in rule book order (only the ids in *only*, when given)."""
-    records = []
-    for loaded in book.files:
-        spec = loaded.spec
-        try:
-            where = loaded.path.relative_to(book.root).as_posix()
-        except ValueError:  # pragma: no cover - files always live under the root
-            where = loaded.path.as_posix()
-        for rule in spec.rules:
-            if only is not None and rule.id not in only:
-                continue
-            g = rule.guideline
-            records.append({
-                "id": rule.id,
-                "category": spec.category,
-                "topic": spec.topic,
-                "file": where,
-                "title": rule.title,
-                "outcome": rule.outcome,
-                "tier": "MTUS" if rule.tier == 1 else "non-MTUS",
-                "applies_to": {"file": _scope(spec.applies_to), "rule": _scope(rule.applies_to)},
-                "citation": {
-                    "source": g.source,
-                    "guideline": g.guideline,
-                    "edition": g.edition,
-                    "sections": list(g.sections),
-                    "pages": [list(p) for p in g.pages],
-                    "effective_from": g.effective_from.isoformat(),
-                    "effective_until": g.effective_until.isoformat() if g.effective_until else None,
-                    "generations": list(g.generations),
-                    "label": g.label(),
-                },
-                "citation_checked": g.citation_checked,
-                "note": g.note,
-            })
-    return records
-
-
 def _scope_text(scope: dict[str, dict[str, list[str]]]) -> str:
     parts = []
     for level in ("file", "rule"):
@@ -124,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
             heading += f" under {found.generation.title}"
             if found.warning:
                 print(f"imr rules: warning: {found.warning}", file=sys.stderr)
+    from ..rulebook.listing import rule_records
+
     records = rule_records(book, only)
     print(dump_json(records) if args.json else render_rules(records, heading), end="\n" if args.json else "")
     return EXIT_OK

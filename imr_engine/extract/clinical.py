@@ -217,9 +217,35 @@ _RED_FLAG_SCREEN = re.compile(
 )
 
 
+#: A study that can confirm a diagnosis surgery needs (ACOEM: a lesion on imaging, carpal tunnel syndrome on nerve conduction).
+_STUDY = (r"(?:MRI|MRA|MR\s+arthrogram|arthrogram|CT(?:\s+scan)?|ultrasound|EMG(?:\s*/\s*NC[SV])?|NC[SV]|"
+          r"nerve\s+conduction(?:\s+stud(?:y|ies))?|electrodiagnostic(?:\s+stud(?:y|ies)|\s+testing)?|imaging)")
+#: A lesion such a study shows.
+_LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerve\s+(?:entrapment|compression)|"
+           r"carpal\s+tunnel\s+syndrome|entrapment|herniat\w*|protrusion|extrusion|stenosis|spondylolisthesis|"
+           r"instability|fracture|impingement|nerve\s+root\s+compression)")
+_CONFIRMED_BY_STUDY = re.compile(
+    rf"\b{_STUDY}[- ](?:confirmed|proven|documented|verified)\b|\belectrodiagnostically\s+(?:confirmed|proven|documented)\b"
+    rf"|\b(?:confirmed|proven|verified)\s+(?:on|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_STUDY}"
+    rf"|\b{_STUDY}\b[^.;]{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
+    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*[^.;]{{0,60}}?\b{_LESION}",
+    _I,
+)
+#: Words that make a study's finding negative ("MRI: no tear", "NCS normal").
+_STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|negative|normal|unremarkable|ruled\s+out)\b", _I)
+
+
+def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
+    """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist"."""
+    for m in _CONFIRMED_BY_STUDY.finditer(s.text):
+        if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+
+
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     previous = ""
     for s in sentences:
+        _confirmed_by_study(s, ctx)
         for m in _STABLE_PAIN.finditer(s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:

@@ -116,3 +116,14 @@ class Exports:
 def _yes(value: object) -> str:
     return "yes" if value else "no"
 
+
+
+def export_output(output: str, report: str | None, csv: str | None = None) -> None:
+    """The HTML report (and CSV table) of the JSON Lines file *output* that an earlier `imr qa --out` wrote."""
+    source = Path(output)
+    if not source.is_file():
+        raise InputFileError("no such file" if not source.exists() else "not a file", source=output)
+    exports = Exports(Path(report) if report else None, Path(csv) if csv else None)
+    for record in read_records(source):
+        exports.add(record)
+    exports.finish()

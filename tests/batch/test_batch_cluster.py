@@ -8,15 +8,17 @@ a worker killed mid-run costs nothing; an interrupted output is completed by
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import sys
 from pathlib import Path
 
 import pytest
-from batch_corpora import CASES, build_copies, build_mixed_corpus, imr
+from batch_corpora import CASES, REAL, build_copies, build_mixed_corpus, imr
 
 pytest.importorskip("distributed")
 
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client, LocalCluster, WorkerPlugin  # noqa: E402
 
 from imr_engine.batch import SummaryRecord, Tally, discover, to_line  # noqa: E402
 from imr_engine.batch.work import WorkSettings  # noqa: E402
@@ -27,7 +29,7 @@ from imr_engine.qa import run  # noqa: E402
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cluster") / "corpus"
-    build_copies(root, 30)
+    build_copies(root, 12)
     build_mixed_corpus(root / "mixed")  # refusals go through the cluster too
     return root
 
@@ -95,10 +97,12 @@ def test_a_worker_killed_mid_run_loses_no_input(corpus: Path, reference: bytes, 
     assert written == reference
 
 
-def test_a_scheduler_that_is_not_there_is_one_line_and_exit_2(corpus: Path, tmp_path: Path) -> None:
-    done = imr("qa", str(corpus), "--out", str(tmp_path / "x.jsonl"), "--cluster", "tcp://127.0.0.1:9", "--quiet")
+def test_a_scheduler_that_is_not_there_is_one_line_and_exit_2_and_no_output_file(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.jsonl"
+    done = imr("qa", str(corpus), "--out", str(out), "--cluster", "tcp://127.0.0.1:9", "--quiet")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "tcp://127.0.0.1:9" in done.stderr, done.stderr
+    assert not out.exists()  # nothing to write, so no empty file left behind (see test_batch_output_file)
 
 
 def test_a_cluster_address_that_is_not_one_is_refused_before_anything_runs() -> None:
@@ -130,3 +134,55 @@ def test_a_worker_without_the_clients_folder_or_rule_book_refuses_the_chunk(froz
     ok = run_chunk(batch, WorkSettings(rules_dir=frozen_rules, rules_version=load_engine(frozen_rules).book.version),
                    os.getcwd())
     assert [o.key for o in ok] == [batch[0].key] and ok[0].refusal is None
+
+
+class _KillsItsWorker(WorkerPlugin):
+    """Makes one input kill the worker process that evaluates it (SIGKILL, as the OOM killer would).
+
+    No real input does this on purpose, so the fault is put in on the workers: the plugin
+    wraps the per-input function of every worker that starts, the restarted ones too.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def setup(self, worker: object) -> None:
+        import imr_engine.batch.work as work
+
+        real, key = work.process, self.key
+
+        def process(item, settings):  # type: ignore[no-untyped-def]
+            if item.key == key:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(item, settings)
+
+        work.process = process
+
+
+def test_an_input_that_kills_every_worker_is_refused_and_the_others_are_reported(
+    frozen_rules: str, tmp_path: Path
+) -> None:
+    """One worker; the poisoned input kills it each time. The run still reports every input, in order."""
+    import cloudpickle
+    import dask
+
+    root = tmp_path / "corpus"
+    for i, folder in enumerate(REAL[:3]):
+        shutil.copytree(folder, root / f"case_{i}")
+    shutil.copytree(REAL[0], root / "case_1_poison")  # in the middle of the order
+    settings = WorkSettings(rules_dir=frozen_rules, rules_version=load_engine(frozen_rules).book.version)
+    expected = {o.key: o for o in run(discover(str(root)), settings)}  # one process, nothing killed
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+        silence_logs=50,
+    ) as cluster, Client(cluster, set_as_default=False) as client:
+        client.register_plugin(_KillsItsWorker("case_1_poison"))
+        got = list(run(discover(str(root)), settings, cluster=cluster.scheduler_address))
+    assert [o.key for o in got] == list(expected)
+    for outcome in got:
+        if outcome.key == "case_1_poison":
+            assert outcome.records[0]["code"] == "worker_died"
+            assert outcome.refusal and "the worker process died while evaluating it" in outcome.refusal
+        else:
+            assert outcome.lines == expected[outcome.key].lines
