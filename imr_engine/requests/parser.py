@@ -70,7 +70,7 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     if identity is not None and identity.category == "service":
-        service = vocab.service_info(identity.key)
+        service = vocab.service_info(vocab.widest_service(scan.work, identity.key))
     elif identity is not None and identity.category == "product":
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
     elif identity is not None:
