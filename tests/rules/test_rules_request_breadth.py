@@ -70,6 +70,12 @@ SERVICE_LINES = [
     # services and programs (ODG; CPMTG p. 42, 102)
     ("Transportation to medical appointments", "transportation"), ("Medical transportation", "transportation"),
     ("Detox program", "detoxification"), ("Inpatient detoxification", "detoxification"), ("Rapid detox", "rapid_detox"),
+    ("Speech therapy 2x6", "speech_therapy"), ("Vestibular rehab x 8", "vestibular_rehabilitation"),
+    ("Cognitive rehabilitation", "cognitive_rehabilitation"), ("Neuropsychological testing", "neuropsychological_testing"),
+    ("Cervical pillow", "cervical_pillow"), ("Spinal decompression therapy x 20", "spinal_decompression_therapy"),
+    ("Inversion table", "spinal_decompression_therapy"), ("Diagnostic ultrasound right shoulder", "diagnostic_ultrasound"),
+    ("MRI thoracic spine", "mri"), ("Group therapy x 8", "cognitive_behavioral_therapy"),
+    ("Medication management visit", "office_visit"), ("E0730 TENS unit", "tens"), ("L1833 knee orthosis", "knee_brace"),
 ]
 
 # (request line, an ingredient it contains)
@@ -81,6 +87,8 @@ DRUG_LINES = [
     ("Nuvigil 150mg #30", "armodafinil"), ("Narcan nasal spray", "naloxone"), ("Wellbutrin XL 150mg", "bupropion"),
     ("Amitiza 24mcg #60", "lubiprostone"), ("Movantik 25mg #30", "naloxegol"), ("Linzess 145mcg", "linaclotide"),
     ("Prednisone 10mg taper", "prednisone"), ("Medrol Dosepak", "methylprednisolone"),
+    ("Lamictal 100mg", "lamotrigine"), ("Keppra 500mg", "levetiracetam"), ("Savella 50mg", "milnacipran"),
+    ("Remeron 15mg", "mirtazapine"), ("MiraLAX 17g", "polyethylene glycol"), ("Relistor 150mg", "methylnaltrexone"),
 ]
 
 
