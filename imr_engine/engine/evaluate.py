@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,16 +270,9 @@ class Engine:
         post-operative care stand or fall with their surgery; the rules read it as
         `companion_surgery_necessary`, which only the surgery's own determination can give.
         """
-        waiting: list[int] = []
-        for i, d in enumerate(j.derived):
-            if d.companion is None or determinations[d.companion].medically_necessary is None:
-                continue
-            surgery = determinations[d.companion]
-            j.dumps[i]["companion_surgery_necessary"] = "yes" if surgery.medically_necessary else "no"
-            d.evidence["companion_surgery_necessary"] = list(d.evidence.get("companion_surgery", []))
-            d.how = {**d.how, "companion_surgery_necessary": (
-                f"the outcome predicted for the surgery requested with it (item {d.companion + 1}): {surgery.predicted}")}
-            waiting.append(i)
+        waiting = with_surgery_outcomes(j.derived, determinations)
+        for i in waiting:
+            j.dumps[i]["companion_surgery_necessary"] = j.derived[i].facts.companion_surgery_necessary
         if waiting:
             for i, again in zip(waiting, self._judge(j, waiting)):
                 determinations[i] = again
@@ -503,6 +497,28 @@ class Engine:
             "citation_label": view.label,
             "facts": [used.get(name) for name in view.fact_names],
         })
+
+
+def with_surgery_outcomes(derived: list[Derived], determinations: Sequence[Determination]) -> list[int]:
+    """Give each item that serves a surgery requested with it that surgery's predicted outcome.
+
+    Sets `companion_surgery_necessary` (with the surgery's request line as evidence and the
+    outcome named in the trace) on the items whose surgery was decided, and returns their
+    indexes. The engine calls it between its two passes; the documentation checklist calls it
+    on a fresh derivation so that its what-if questions start from the same facts.
+    """
+    judged: list[int] = []
+    for i, d in enumerate(derived):
+        if d.companion is None or determinations[d.companion].medically_necessary is None:
+            continue
+        surgery = determinations[d.companion]
+        d.facts = d.facts.model_copy(
+            update={"companion_surgery_necessary": "yes" if surgery.medically_necessary else "no"})
+        d.evidence["companion_surgery_necessary"] = list(d.evidence.get("companion_surgery", []))
+        d.how = {**d.how, "companion_surgery_necessary": (
+            f"judged: the surgery requested with it (item {d.companion + 1}) is predicted {surgery.predicted}")}
+        judged.append(i)
+    return judged
 
 
 def _documented(rule: Rule) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from scenarios import build_case
 
+from imr_engine.checklist import document_checklist
 from imr_engine.engine import Engine, load_engine
 from imr_engine.errors import RuleError
 from imr_engine.resources import default_rules_dir
@@ -102,7 +103,8 @@ def test_post_op_care_for_a_surgery_that_is_not_necessary_is_not_necessary(engin
         used = {f.name: f for f in decisive[0].facts}
         assert used["companion_surgery_necessary"].value == "no"
         assert [e.quote for e in used["companion_surgery_necessary"].evidence] == ["Right carpal tunnel release"]
-        assert "Upheld" in (used["companion_surgery_necessary"].derived_by or "")
+        assert (used["companion_surgery_necessary"].derived_by or "").startswith("judged:")
+        assert "predicted Upheld" in (used["companion_surgery_necessary"].derived_by or "")
 
 
 def test_post_op_wording_alone_assumes_no_surgery(engine: Engine) -> None:
@@ -110,3 +112,17 @@ def test_post_op_wording_alone_assumes_no_surgery(engine: Engine) -> None:
     item = engine.evaluate(build_case(["Post-op cold therapy unit, 7-day rental"])).items[0]
     assert all(f.name != "days_since_surgery" or f.value is None for r in item.rules for f in r.facts)
     assert item.predicted == "Upheld"
+
+
+def test_the_checklist_starts_from_the_surgery_s_outcome(engine: Engine) -> None:
+    """The documentation checklist asks its what-if questions of the same facts the engine decided on:
+    for post-op care of an unsupported release, the surgery's outcome is known (not 'not documented'),
+    and nothing the note could add about the therapy alone changes the answer."""
+    case = build_case(["Right carpal tunnel release", "Post-op physical therapy x 4"])
+    result = engine.evaluate(case)
+    therapy = document_checklist(engine, case, result)[1]
+    assert therapy.predicted == "Upheld"
+    companion = [c for c in therapy.criteria if c.fact == "companion_surgery_necessary"]
+    assert companion and companion[0].value == "no" and companion[0].status != "not_documented"
+    assert all(any(ch.fact == "companion_surgery_necessary" for ch in s.changes) for s in therapy.to_change)
+
