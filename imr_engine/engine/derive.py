@@ -258,7 +258,7 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: dict[s
     known = []
     for s in case.surgeries:
         service = service_of(s.name)
-        course = course_of(service) if service else None
+        course = course_of(service, s.name) if service else None
         if course is not None and s.date is not None and (as_of - s.date.latest()).days >= 0:
             known.append((s.date.latest(), s, service, course))
     if not known:
@@ -316,7 +316,7 @@ def _postoperative_request(
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
     how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
     course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service) if course_of is not None and surgery.service else None
+    course = course_of(surgery.service, case.requests[surgeries[0]].text) if course_of is not None and surgery.service else None
     if course is not None and surgery.service:
         _postsurgical_course(surgery.service, course, 0, quote, v, ev)
         how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
