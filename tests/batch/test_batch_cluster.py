@@ -105,6 +105,18 @@ def test_a_scheduler_that_is_not_there_is_one_line_and_exit_2_and_no_output_file
     assert not out.exists()  # nothing to write, so no empty file left behind (see test_batch_output_file)
 
 
+def test_a_server_that_is_not_a_dask_scheduler_is_one_line_and_exit_2(corpus: Path, tmp_path: Path) -> None:
+    """Something listens there but says nothing (a web server, say): Dask's client would wait for ever."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        done = imr("qa", str(corpus), "--out", str(tmp_path / "x.jsonl"), "--cluster", address, "--quiet")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "no Dask scheduler there" in done.stderr, done.stderr
+    assert not (tmp_path / "x.jsonl").exists()
+
+
 def test_a_cluster_address_that_is_not_one_is_refused_before_anything_runs() -> None:
     done = imr("qa", "--cluster", "my laptop")
     assert done.returncode == 2
