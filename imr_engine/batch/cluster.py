@@ -42,6 +42,8 @@ LOCAL = "local"
 _ADDRESS = re.compile(r"^(?:([a-z][a-z0-9+]*)://)?([^\s/:]+):(\d{1,5})$")
 #: Seconds to wait for a TCP connection to the scheduler before saying it is not there.
 PROBE_TIMEOUT_S = 5.0
+#: Seconds a run waits while the cluster has no worker at all before it stops with an error.
+NO_WORKERS_S = 120.0
 _LOCK = threading.Lock()
 
 
@@ -199,11 +201,27 @@ class _Ordered:
         return self.client.submit(run_chunk, batch, self.settings, self.cwd, pure=False)
 
     def _wait(self, future: Any) -> bool:
-        """Wait for *future*, looking at the stop flag; False when the user asked to stop."""
+        """Wait for *future*, looking at the stop flag; False when the user asked to stop.
+
+        A cluster left without any worker (all died and none came back) would hold the task
+        for ever: after NO_WORKERS_S without one the run stops with one error line.
+        """
+        checked = time.monotonic()
+        alone_since: float | None = None
         while not future.done():
             if self.stop.requested:
                 return False
             time.sleep(POLL_S)
+            now = time.monotonic()
+            if now - checked >= 1.0:
+                checked = now
+                if self.client.scheduler_info(n_workers=-1).get("workers"):
+                    alone_since = None
+                elif alone_since is None:
+                    alone_since = now
+                elif now - alone_since > NO_WORKERS_S:
+                    raise ClusterError(f"no Dask worker for {NO_WORKERS_S:g} s: start workers (docs/cluster.md)",
+                                       source=self.address)
         return True
 
     def _result(self, future: Any) -> list[Outcome]:

@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,9 @@ class _KillsItsWorker(WorkerPlugin):
 
         def process(item, settings):  # type: ignore[no-untyped-def]
             if item.key == key:
+                # a moment into the input, as memory running out would; at once, a worker restarted for
+                # this very task could die before its nanny has finished starting it, and not be restarted
+                time.sleep(2)
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(item, settings)
 
@@ -185,7 +189,9 @@ def test_an_input_that_kills_every_worker_is_refused_and_the_others_are_reported
     settings = WorkSettings(rules_dir=frozen_rules, rules_version=load_engine(frozen_rules).book.version)
     expected = {o.key: o for o in run(discover(str(root)), settings)}  # one process, nothing killed
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
+    # the scheduler gives up on a task after its second worker death (the default is four); not after
+    # the first: an innocent input handed to the worker that is still going down would count as one
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), LocalCluster(
         n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
         silence_logs=50,
     ) as cluster, Client(cluster, set_as_default=False) as client:
