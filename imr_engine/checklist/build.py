@@ -7,6 +7,7 @@ from typing import Any
 
 from ..engine import CaseDetermination, Determination, Engine
 from ..engine.derive import Derived
+from ..engine.evaluate import with_surgery_outcomes
 from ..facts.model import CaseFacts
 from ..rulebook.conditions import facts_named
 from ..rulebook.model import Rule
@@ -22,6 +23,7 @@ def document_checklist(engine: Engine, case: CaseFacts, result: CaseDeterminatio
     """One checklist per item of *result* (the engine's determination of *case*)."""
     when = dt.date.fromisoformat(result.as_of)
     _, _, derived = engine.derive(case, when)
+    with_surgery_outcomes(derived, result.items)
     by_id = {r.id: r for r in engine.book.rules}
     return [_item(engine, d, derived[d.index], by_id, when) for d in result.items]
 

@@ -27,7 +27,8 @@ REQUEST_FACTS = frozenset({
     "release", "prn", "request_purpose", "visits_requested", "levels_requested", "requested_supply_days",
     "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
     "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
-    "sessions_total_at_least",
+    "sessions_total_at_least", "companion_surgery", "companion_surgery_service", "companion_surgery_necessary",
+    "companion_surgery_risk", "companion_stay_days", "stay_within_target",
 })
 #: Values that mean "the record says nothing" for facts that are not yes/no/unknown.
 _SILENT = ("unknown", "none", None)

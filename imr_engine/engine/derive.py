@@ -53,6 +53,8 @@ class Derived:
     extras: dict[str, object] = field(default_factory=dict)
     #: Per fact name, the guideline threshold or word list its value was derived with.
     how: dict[str, str] = field(default_factory=dict)
+    #: Index of the surgery requested with this item that it serves (pre-/post-operative care), if any.
+    companion: int | None = None
 
 
 def guideline_data(vocab: object) -> GuidelineData:
@@ -65,6 +67,9 @@ def _how(data: GuidelineData) -> dict[str, str]:
     """How each threshold-based fact is derived, as the trace shows it."""
     p, lt, gi = data.phases, data.long_term, data.gi_risk
     return {
+        "medical_comorbidity": f"a current drug or a diagnosis of a kind preoperative criteria name ({data.perioperative.cite})",
+        "companion_surgery_risk": f"the surgery's cardiac risk ({data.perioperative.cite})",
+        "companion_stay_days": f"the surgery's target length of stay ({data.perioperative.cite})",
         "phase": f"acute up to {p.acute_days} days after injury, subacute up to {p.subacute_days}, chronic beyond ({p.cite})",
         "long_term_use": f"used {lt.days} days or more, or called long-term in the record ({lt.cite})",
         "gi_risk": (f"a documented risk factor, age over {gi.older_than}, or current "
@@ -171,6 +176,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ev[name] = _ev(*corroborating)
     _gi_risk(case, vocab, data, v, ev)
     _diagnosis_groups(case, vocab, v, ev)
+    _medical_comorbidity(case, vocab, data, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
     _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case, vocab, v, ev)
@@ -205,6 +211,22 @@ def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: dict[str, object],
     ev["diagnosis_groups"] = _ev(*(d for d, gs in grouped if gs))
 
 
+def _medical_comorbidity(
+    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: dict[str, object], ev: dict[str, list[Evidence]],
+) -> None:
+    """A medical condition that preoperative testing criteria name, from current drugs or diagnoses."""
+    wanted = data.perioperative
+    classes = set(wanted.comorbidity_classes)
+    drugs = [m for m in case.medications if m.status == "current"
+             and classes.intersection(vocab.classes_of(vocab.ingredients_of(m.name)))]
+    groups_of = getattr(vocab, "diagnosis_groups_of", None)
+    found = [d for d in case.diagnoses
+             if groups_of is not None and set(wanted.comorbidity_groups).intersection(groups_of(d.name))]
+    if drugs or found:
+        v["medical_comorbidity"] = "yes"
+        ev["medical_comorbidity"] = _ev(*found, *drugs)
+
+
 def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
     dated = [s for s in case.surgeries if s.date is not None and (as_of - s.date.latest()).days >= 0]
     if dated:
@@ -236,7 +258,7 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: dict[s
     known = []
     for s in case.surgeries:
         service = service_of(s.name)
-        course = course_of(service) if service else None
+        course = course_of(service, s.name) if service else None
         if course is not None and s.date is not None and (as_of - s.date.latest()).days >= 0:
             known.append((s.date.latest(), s, service, course))
     if not known:
@@ -285,8 +307,7 @@ def _postoperative_request(
     """
     if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
         return how
-    surgeries = [j for j, other in enumerate(items)
-                 if j != index and other.kind == "procedure" and "surgery" in (other.drug_class, *other.classes)]
+    surgeries = [j for j, other in enumerate(items) if j != index and _is_surgery(other)]
     if not surgeries:
         return how
     surgery = items[surgeries[0]]
@@ -295,11 +316,56 @@ def _postoperative_request(
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
     how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
     course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service) if course_of is not None and surgery.service else None
+    course = course_of(surgery.service, case.requests[surgeries[0]].text) if course_of is not None and surgery.service else None
     if course is not None and surgery.service:
         _postsurgical_course(surgery.service, course, 0, quote, v, ev)
         how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
     return how
+
+
+def _companion_surgery(
+    case: CaseFacts, index: int, items: list[RequestedItem], data: GuidelineData,
+    v: dict[str, object], ev: dict[str, list[Evidence]],
+) -> int | None:
+    """The surgery requested with an item that serves it; its index, or None.
+
+    Requests for authorization ask for a surgery together with what it needs: tests and
+    clearance before, an assistant and a stay during, therapy and equipment after. Reviewers
+    judge those with the surgery; the engine fills `companion_surgery_necessary` once the
+    surgery itself is judged (Engine._judge_companions).
+    """
+    item = items[index]
+    if _is_surgery(item):
+        return None
+    wanted = data.perioperative
+    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", case.requests[index].text.casefold()).split()) + " "
+    serves = (item.service in wanted.services
+              or any(f" {w} " in words for w in wanted.words))
+    if not serves:
+        return None
+    surgeries = [j for j, other in enumerate(items) if j != index and _is_surgery(other)]
+    if not surgeries:
+        return None
+    j = surgeries[0]
+    surgery = items[j].service or "none"
+    v["companion_surgery"], v["companion_surgery_service"] = "requested", surgery
+    facts = wanted.surgeries.get(surgery)
+    names = ["companion_surgery", "companion_surgery_service"]
+    if facts is not None:
+        v["companion_surgery_risk"], v["companion_stay_days"] = facts.risk, facts.stay_days
+        names += ["companion_surgery_risk", "companion_stay_days"]
+        days = v.get("duration_days")
+        if item.service == "hospital_stay" and isinstance(days, (int, float)):
+            v["stay_within_target"] = "yes" if days <= facts.stay_days else "no"
+            names.append("stay_within_target")
+    quote = _ev(case.requests[j])
+    for name in names:
+        ev[name] = quote + (ev.get("duration_days", []) if name == "stay_within_target" else [])
+    return j
+
+
+def _is_surgery(item: RequestedItem) -> bool:
+    return item.kind == "procedure" and "surgery" in (item.drug_class, *item.classes)
 
 
 def _postsurgical_visits(item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
@@ -401,7 +467,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, guideline_data(vocab))
-        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, how))
+        companion = _companion_surgery(case, index, items, guideline_data(vocab), values, evidence)
+        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, how, companion))
     return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +48,9 @@ REQUEST_MEMO_SIZE = 4096
 #: these already rule out (a spine criterion for a shoulder x-ray) does not make the item covered.
 REQUEST_FACTS = frozenset({
     "kind", "service", "ingredients", "classes", "drug_class", "form", "route", "release",
-    "body_region", "target_regions", "acquisition", "approach",
+    "body_region", "target_regions", "acquisition", "approach", "request_purpose",
+    "companion_surgery", "companion_surgery_service", "companion_surgery_risk", "companion_stay_days",
+    "stay_within_target",
 })
 #: Distinct (kind, service, ingredients, classes) routes remembered; a corpus has few.
 ROUTE_MEMO_SIZE = 4096
@@ -123,6 +126,19 @@ class _RuleView:
             tier=TIER_LABEL[rule.tier],
             fact_names=tuple(rule_fact_names(rule)),
         )
+
+
+@dataclass
+class _Judging:
+    """One case being evaluated: what every step of judging its items reads."""
+
+    case: CaseFacts
+    items: list[RequestedItem]
+    derived: list[Derived]
+    dumps: list[dict[str, Any]]
+    when: dt.date
+    shared: dict[tuple[object, ...], FactUsed]
+    found: InForce | None
 
 
 class Engine:
@@ -209,17 +225,10 @@ class Engine:
             # Outside every generation: the rules of the nearest one apply; the clinical clock keeps the real date.
             for dump in dumps:
                 dump["as_of_day"] = found.rules_day.toordinal()
-        views = self._views_for(found.generation if found is not None else None)
-        fired = self._fire(derived, dumps, views)
         shared: dict[tuple[object, ...], FactUsed] = {}  # facts of the case, the same for every item
-        ref = found.ref if found is not None else None
-        under = _generation_sentence(found, when)
-        determinations = [
-            self._decide(case, index, items[index], d, dumps[index], fired.get(index, []), when, shared, ref, under)
-            for index, d in enumerate(derived)
-        ]
-        if found is not None:
-            self._carry_criteria(case, items, derived, dumps, determinations, when, shared, found)
+        judge = _Judging(case, items, derived, dumps, when, shared, found)
+        determinations = self._judge(judge, list(range(len(derived))))
+        self._judge_with_surgery(judge, determinations)
         for d in determinations:
             d.confidence = _confidence(d)
         if self.formulary is not None:
@@ -233,40 +242,66 @@ class Engine:
             as_of=when.isoformat(),
             as_of_source=resolved.source,
             as_of_quote=resolved.quote,
-            generation=ref,
+            generation=found.ref if found is not None else None,
             warnings=[w for w in (resolved.warning, found.warning if found is not None else None) if w],
             rules_version=self.book.version,
             items=determinations,
         )
 
-    def _carry_criteria(
-        self, case: CaseFacts, items: list[RequestedItem], derived: list[Derived], dumps: list[dict[str, Any]],
-        determinations: list[Determination], when: dt.date, shared: dict[tuple[object, ...], FactUsed],
-        found: InForce,
-    ) -> None:
+    def _judge(self, j: _Judging, indexes: list[int]) -> list[Determination]:
+        """Fire and decide the items at *indexes* (one determination each, in that order)."""
+        found = j.found
+        views = self._views_for(found.generation if found is not None else None)
+        fired = self._fire([j.derived[i] for i in indexes], [j.dumps[i] for i in indexes], views)
+        ref = found.ref if found is not None else None
+        under = _generation_sentence(found, j.when)
+        out = [
+            self._decide(j.case, i, j.items[i], j.derived[i], j.dumps[i], fired.get(i, []), j.when, j.shared, ref, under)
+            for i in indexes
+        ]
+        if found is not None:
+            self._carry_criteria(j, indexes, out, found)
+        return out
+
+    def _judge_with_surgery(self, j: _Judging, determinations: list[Determination]) -> None:
+        """Judge again, knowing the surgery's predicted outcome, the items that serve a surgery requested with them.
+
+        Pre-operative tests and clearance, an assistant surgeon, an inpatient stay and
+        post-operative care stand or fall with their surgery; the rules read it as
+        `companion_surgery_necessary`, which only the surgery's own determination can give.
+        """
+        waiting = with_surgery_outcomes(j.derived, determinations)
+        for i in waiting:
+            j.dumps[i]["companion_surgery_necessary"] = j.derived[i].facts.companion_surgery_necessary
+        if waiting:
+            for i, again in zip(waiting, self._judge(j, waiting)):
+                determinations[i] = again
+
+    def _carry_criteria(self, j: _Judging, indexes: list[int], out: list[Determination], found: InForce) -> None:
         """Judge items no rule of the generation in force addresses by the nearest generation whose rules do.
 
         The registry's `carry_criteria` policy says where to look (none without it). The item
         keeps naming the generation in force, names the one whose criteria were applied in
-        `criteria_generation`, and its rationale opens by stating the assumption.
+        `criteria_generation`, and its rationale opens by stating the assumption. *out* holds
+        the determinations of the items at *indexes*, in that order, and is updated in place.
         """
         generations = self.book.generations
-        waiting = [i for i, d in enumerate(determinations) if d.basis == "no_rule"]
+        waiting = [k for k, d in enumerate(out) if d.basis == "no_rule"]
         if generations is None or not waiting:
             return
         for other in generations.carried_from(found.generation):
-            shifted = {i: {**dumps[i], "as_of_day": other.rules_day.toordinal()} for i in waiting}
-            fired = self._fire([derived[i] for i in waiting], [shifted[i] for i in waiting],
-                               self._views_for(other.generation))
-            under = _carried_sentence(found, other, when)
+            shifted = [{**j.dumps[indexes[k]], "as_of_day": other.rules_day.toordinal()} for k in waiting]
+            fired = self._fire([j.derived[indexes[k]] for k in waiting], shifted, self._views_for(other.generation))
+            under = _carried_sentence(found, other, j.when)
             still: list[int] = []
-            for i in waiting:
-                d = self._decide(case, i, items[i], derived[i], shifted[i], fired.get(i, []), when, shared,
+            for n, k in enumerate(waiting):
+                i = indexes[k]
+                d = self._decide(j.case, i, j.items[i], j.derived[i], shifted[n], fired.get(i, []), j.when, j.shared,
                                  found.ref, under)
                 if d.basis == "no_rule":
-                    still.append(i)
+                    still.append(k)
                 else:
-                    determinations[i] = d.model_copy(update={"criteria_generation": other.ref})
+                    out[k] = d.model_copy(update={"criteria_generation": other.ref})
             waiting = still
             if not waiting:
                 return
@@ -402,6 +437,7 @@ class Engine:
         rule it out; what the record documents is free to change.
         """
         out: list[_RuleView] = []
+        fixed = _fixed_request_facts(dump)
         for t in self._topics_for(facts):
             for rule in self.topics[t].source.spec.rules:
                 g = rule.guideline
@@ -411,7 +447,7 @@ class Engine:
                     continue
                 if rule.applies_to is not None and not in_scope(rule.applies_to, facts):
                     continue
-                if decided_by(rule.when, dump, REQUEST_FACTS) is not False:
+                if decided_by(rule.when, dump, fixed) is not False:
                     out.append(self._views[rule.id])
         if out:
             tier = min(v.rule.tier for v in out)
@@ -462,6 +498,43 @@ class Engine:
             "citation_label": view.label,
             "facts": [used.get(name) for name in view.fact_names],
         })
+
+
+#: Request facts about where the item is for; when the request and the record name no region, it is open.
+_REGION_FACTS = frozenset({"body_region", "target_regions"})
+
+
+def _fixed_request_facts(dump: dict[str, Any]) -> frozenset[str]:
+    """The request facts that rule a supporting rule out: all of them, but a region nothing names stays open.
+
+    "MRI" or "EMG with NCV" with no body part in the request or the record is still a study the
+    guideline covers (by region); its medical necessity is not established, rather than unknown.
+    """
+    if dump.get("target_regions") or dump.get("body_region") not in (None, "unknown"):
+        return REQUEST_FACTS
+    return REQUEST_FACTS - _REGION_FACTS
+
+
+def with_surgery_outcomes(derived: list[Derived], determinations: Sequence[Determination]) -> list[int]:
+    """Give each item that serves a surgery requested with it that surgery's predicted outcome.
+
+    Sets `companion_surgery_necessary` (with the surgery's request line as evidence and the
+    outcome named in the trace) on the items whose surgery was decided, and returns their
+    indexes. The engine calls it between its two passes; the documentation checklist calls it
+    on a fresh derivation so that its what-if questions start from the same facts.
+    """
+    judged: list[int] = []
+    for i, d in enumerate(derived):
+        if d.companion is None or determinations[d.companion].medically_necessary is None:
+            continue
+        surgery = determinations[d.companion]
+        d.facts = d.facts.model_copy(
+            update={"companion_surgery_necessary": "yes" if surgery.medically_necessary else "no"})
+        d.evidence["companion_surgery_necessary"] = list(d.evidence.get("companion_surgery", []))
+        d.how = {**d.how, "companion_surgery_necessary": (
+            f"judged: the surgery requested with it (item {d.companion + 1}) is predicted {surgery.predicted}")}
+        judged.append(i)
+    return judged
 
 
 def _documented(rule: Rule) -> list[str]:

@@ -58,6 +58,8 @@ def template_values(
         "as_of": as_of.isoformat(),
         "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
         "medication_started": derived.extras.get("medication_started"),
+        "companion_surgery_request": (
+            f'"{case.requests[derived.companion].text}"' if derived.companion is not None else None),
     })
 
 

@@ -9,7 +9,7 @@ that used one says so in the trace. A rule book without the file gets the same d
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -67,6 +67,24 @@ class EpiduralApproach(_Strict):
         return self
 
 
+class PerioperativeSurgery(_Strict):
+    """What perioperative criteria need to know about one surgery: its cardiac risk and target stay."""
+
+    risk: Literal["low", "elevated"]
+    stay_days: int = Field(ge=0, description="Best-practice target length of stay; 0: outpatient.")
+
+
+class Perioperative(_Strict):
+    """Care that serves a surgery requested with it: how to recognise it and what the surgery implies."""
+
+    words: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    comorbidity_classes: tuple[str, ...] = ()
+    comorbidity_groups: tuple[str, ...] = ()
+    surgeries: dict[str, PerioperativeSurgery] = Field(default_factory=dict)
+    cite: str = "none: a rule book without perioperative data judges every item on its own"
+
+
 class GuidelineData(_Strict):
     """rules/vocabulary/thresholds.yaml."""
 
@@ -78,6 +96,7 @@ class GuidelineData(_Strict):
     long_term: LongTerm = Field(default_factory=LongTerm)
     gi_risk: GiRisk = Field(default_factory=GiRisk)
     epidural_approach: EpiduralApproach = Field(default_factory=EpiduralApproach)
+    perioperative: Perioperative = Field(default_factory=Perioperative)
 
 
 DEFAULTS = GuidelineData()

@@ -9,6 +9,9 @@ from .determination import CaseDetermination, Determination
 
 WIDTH = 100
 
+#: Derivation notes shown beside a fact's value: what was assumed, and what was judged from another item.
+SHOWN_DERIVATIONS = ("assumed", "judged")
+
 
 def _wrap(text: str, indent: str, first: str | None = None) -> str:
     """Wrap *text*; *first* replaces the indent on the first line (e.g. a bullet)."""
@@ -27,7 +30,7 @@ def render_item(d: Determination) -> str:
         for f in r.facts:
             value = ", ".join(f.value) if isinstance(f.value, list) else "not documented" if f.value is None else f.value
             flag = " (rationale only)" if f.rationale_only else ""
-            if f.derived_by and f.derived_by.startswith("assumed"):
+            if f.derived_by and f.derived_by.startswith(SHOWN_DERIVATIONS):
                 flag += f" ({f.derived_by})"
             lines.append(f"        {f.name} = {value}{flag}")
             for e in f.evidence[:2]:

@@ -30,6 +30,17 @@ class DiagnosisGroups(BaseModel):
     groups: dict[str, list[str]] = Field(min_length=1)
 
 
+class CourseVariant(BaseModel):
+    """Another course for the same surgery service when its name says which operation it was (a fusion)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: list[str] = Field(min_length=1, description="Whole words of the surgery's name that select it.")
+    visits: int = Field(gt=0)
+    weeks: int = Field(gt=0)
+    note: str = Field(min_length=1)
+
+
 class PostsurgicalCourse(BaseModel):
     """One surgery's general course of postsurgical therapy and its period (8 CCR 9792.24.3(d))."""
 
@@ -39,6 +50,18 @@ class PostsurgicalCourse(BaseModel):
     weeks: int = Field(gt=0)
     months: int = Field(gt=0)
     note: str = Field(min_length=1)
+    variants: list[CourseVariant] = Field(
+        default_factory=list, description="The regulation's other lines for the same service, chosen by the surgery's name."
+    )
+
+    def for_name(self, name: str | None) -> PostsurgicalCourse:
+        """The course of the operation *name* names: a variant whose words it contains, else this one."""
+        text = _words(name or "")
+        for variant in self.variants:
+            if any(_words(w) in text for w in variant.words):
+                return self.model_copy(update={"visits": variant.visits, "weeks": variant.weeks, "note": variant.note,
+                                               "variants": []})
+        return self
 
 
 class PostsurgicalTable(BaseModel):
@@ -110,9 +133,10 @@ class VocabularyTerminology:
         found = self.vocabulary.identify(name, ("service",))
         return found.key if found else None
 
-    def postsurgical_course(self, service: str) -> PostsurgicalCourse | None:
-        """The general postsurgical course and period for a surgery service, if the table has it."""
-        return self._postsurgical.get(service)
+    def postsurgical_course(self, service: str, name: str | None = None) -> PostsurgicalCourse | None:
+        """The general postsurgical course and period for a surgery service (for the operation *name* names), if any."""
+        course = self._postsurgical.get(service)
+        return course.for_name(name) if course is not None else None
 
     def diagnosis_groups_of(self, name: str) -> list[str]:
         """The guideline diagnosis groups a diagnosis name falls into (diagnoses.yaml), sorted."""

@@ -32,7 +32,14 @@ from .draft import Draft
 from .drug_use import read_drug_use
 from .exam import read_exam
 from .function import read_function
-from .history import drop_redundant_medication_treatment, read_history, read_prior_injections, read_studies
+from .history import (
+    drop_redundant_medication_treatment,
+    read_course_gains,
+    read_history,
+    read_prior_injections,
+    read_studies,
+    read_visit_counts,
+)
 from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
@@ -149,9 +156,11 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_history(sentences, ctx)
     read_studies(sentences, ctx)
     read_prior_injections(sentences, ctx)
+    read_visit_counts(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)
+    read_course_gains(sentences, ctx)
     read_monitoring(sentences, ctx)
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)

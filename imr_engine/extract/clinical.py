@@ -43,6 +43,17 @@ _CARE_FAILED = re.compile(
     r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
     _I,
 )
+#: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
+#: "Gabapentin ... with little benefit, discontinued", "Nerve blocks x 2, each with only 2-3 days of relief".
+_NO_BENEFIT = re.compile(
+    r"\b(?:without|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
+    r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b"
+    r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b",
+    _I,
+)
+_CLAUSE_CUT = re.compile(r"[,;]\s*(?:and\s+|but\s+)?|\s+and\s+", _I)
+#: How far into its clause a treatment may stand and still be what the clause is about.
+_SUBJECT_AT = 12
 _STABLE_PAIN = re.compile(
     r"\bno\s+(?:significant\s+|major\s+)?changes?\s+in\s+(?:[\w']+\s+){0,6}?pain\b"
     r"|\bpain(?:\s+(?:level|score|intensity)s?)?\s+(?:has\s+|had\s+)?(?:remained|remains|was\s+unchanged|is\s+unchanged|unchanged|stable)\b"
@@ -76,7 +87,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.surgical_candidate",
         re.compile(
             r"\b(?:surgical|surgery|operative)\s+candidate\b|\bcandidate\s+for\s+(?:\w+\s+)?(?:surgery|surgical\s+\w+)\b"
-            rf"|\bcandidate\s+for\s+(?:an?\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b",
+            rf"|\bcandidate\s+for\s+(?:an?\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b"
+            # surgery an option the worker would take (ACOEM's "would consider surgery an option")
+            r"|\b(?:would|will|is\s+willing\s+to|is\s+open\s+to)\s+consider\s+(?:[\w,-]+\s+){0,8}?"
+            r"(?:surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment))\b"
+            r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b",
             _I,
         ),
     ),
@@ -120,6 +135,19 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # A diagnosis the studies confirm (carpal tunnel release, shoulder surgery): "electrodiagnostically
+    # confirmed", "confirmed by NCS", "MRI-proven full-thickness tear".
+    (
+        "clinical.diagnosis_confirmed_by_testing",
+        re.compile(
+            r"\b(?:electrodiagnostically|electrophysiologically|radiographically|arthrographically)\s+(?:confirmed|proven|documented)\b"
+            r"|\b(?:confirmed|proven|verified|corroborated)\s+(?:by|on|with)\s+(?:(?:an?|the|her|his)\s+)?(?:(?:recent|prior|bilateral|upper|lower"
+            r"|extremity|right|left)\s+)*(?:EMG(?:/NCS|/NCV)?|NCS|NCV|nerve\s+conduction(?:\s+stud(?:y|ies)|\s+testing)?|electrodiagnostic\w*"
+            r"|MRI|MR\s+arthrogra\w+|arthrogra\w+)\b"
+            r"|\b(?:EMG|NCS|NCV|EMG/NCS|MRI)[- ](?:confirmed|proven|documented)\b",
+            _I,
+        ),
+    ),
     # The functional restoration program's criteria (CPMTG p. 30-32): baseline testing, loss of function, motivation.
     (
         "clinical.baseline_functional_evaluation",
@@ -137,7 +165,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:profound|significant|marked|severe|substantial|major)\s+(?:loss\s+of\s+function|functional\s+(?:loss|limitations?|impairment|deficits?|decline))\b"
             r"|\bloss\s+of\s+(?:the\s+)?ability\s+to\s+function\s+independently\b"
-            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+in\s+(?:bed|a\s+recliner|a\s+chair)\b",
+            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner)\b"
+            # dependence in basic self-care: "daughter helps her bathe and dress", "needs help with dressing"
+            r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
+            r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b",
             _I,
         ),
     ),
@@ -145,7 +176,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.motivated_to_change",
         re.compile(
             r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
-            r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b",
+            r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
+            # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
+            r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
+            r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b",
             _I,
         ),
     ),
@@ -183,9 +217,35 @@ _RED_FLAG_SCREEN = re.compile(
 )
 
 
+#: A study that can confirm a diagnosis surgery needs (ACOEM: a lesion on imaging, carpal tunnel syndrome on nerve conduction).
+_STUDY = (r"(?:MRI|MRA|MR\s+arthrogram|arthrogram|CT(?:\s+scan)?|ultrasound|EMG(?:\s*/\s*NC[SV])?|NC[SV]|"
+          r"nerve\s+conduction(?:\s+stud(?:y|ies))?|electrodiagnostic(?:\s+stud(?:y|ies)|\s+testing)?|imaging)")
+#: A lesion such a study shows.
+_LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerve\s+(?:entrapment|compression)|"
+           r"carpal\s+tunnel\s+syndrome|entrapment|herniat\w*|protrusion|extrusion|stenosis|spondylolisthesis|"
+           r"instability|fracture|impingement|nerve\s+root\s+compression)")
+_CONFIRMED_BY_STUDY = re.compile(
+    rf"\b{_STUDY}[- ](?:confirmed|proven|documented|verified)\b|\belectrodiagnostically\s+(?:confirmed|proven|documented)\b"
+    rf"|\b(?:confirmed|proven|verified)\s+(?:on|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_STUDY}"
+    rf"|\b{_STUDY}\b[^.;]{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
+    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*[^.;]{{0,60}}?\b{_LESION}",
+    _I,
+)
+#: Words that make a study's finding negative ("MRI: no tear", "NCS normal").
+_STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|negative|normal|unremarkable|ruled\s+out)\b", _I)
+
+
+def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
+    """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist"."""
+    for m in _CONFIRMED_BY_STUDY.finditer(s.text):
+        if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+
+
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     previous = ""
     for s in sentences:
+        _confirmed_by_study(s, ctx)
         for m in _STABLE_PAIN.finditer(s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
@@ -207,6 +267,19 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     for m in _CARE_FAILED.finditer(s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    if s.section == "plan":
+        return
+    for m in _NO_BENEFIT.finditer(s.text):
+        clause = _clause_start(s.text, m.start())
+        tried = ctx.vocab.identify(s.text[clause : min(m.start(), clause + 60)])
+        if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":
+            record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding *at* begins: after the last comma, semicolon or 'and' before it."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, at) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    return cuts[-1] if cuts else 0
 
 
 def read_age_risk(ctx: Context) -> None:

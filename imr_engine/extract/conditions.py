@@ -23,7 +23,8 @@ from .sentences import Sentence
 _I = re.IGNORECASE
 _DX_LEAD = re.compile(
     r"\bdiagnos(?:is|es)(?:\s+(?:(?:have|has)\s+)?(?:is|are|was|were|include[sd]?|including|included|of)\s*:?|\s*:)\s+"
-    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+",
+    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+"
+    r"|^(?:diagnos(?:is|es)|dx|impression)\s+(?=[A-Z]?\d{3}|[a-z])",  # dictated without a colon: "Diagnosis 715.16 primary ..."
     _I,
 )
 _PAINISH = r"(?:pain|aches?|headaches?|numbness|tingling|stiffness|weakness)"
@@ -51,6 +52,11 @@ _MAX_WORDS = 9
 _ICD = re.compile(
     r"\(?\b(?:ICD-?(?:9|10)(?:-CM)?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.[\dA-Z]{1,4})?|\d{3}\.\d{1,2}|V\d{2}(?:\.\d{1,2})?)\b\)?",
 )
+#: What is left of "(G90.511 / 337.21)" once its codes are set aside.
+_EMPTY_BRACKETS = re.compile(r"\(\s*(?:[/,;&]\s*)*\)")
+#: Codes given in two systems side by side: "G90.511 / 337.21", "M54.16/724.4".
+_ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
+_COMMENT_DASH = re.compile(r"\s[-–]\s")
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z]))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
@@ -64,7 +70,7 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         for lead in _DX_LEAD.finditer(s.text):
             for start, end in list_items(s.text, lead.end()):
-                name = _strip_article(s.text[start:end])
+                name = _strip_article(" ".join(_ICD_RUN.sub(" ", s.text[start:end]).split()).strip(" .,;:-()"))
                 if name and len(name.split()) <= _MAX_WORDS and not re.search(r"\d", name):
                     first = start == lead.end()
                     ev = s.evidence(lead.start() if first else start, end)
@@ -84,9 +90,10 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if s.section != "diagnoses":
             continue
-        text = _ICD.sub(lambda m: " " * len(m.group()), s.text)
+        text = _ICD_RUN.sub(lambda m: " " * len(m.group()), s.text)
+        text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         pos = 0
-        for part in _DX_SPLIT.split(text):
+        for part in _DX_SPLIT.split(_named_head(text)):
             start = text.find(part, pos)
             pos = start + len(part)
             name = _strip_article(part.strip(" .,:-–()"))
@@ -95,6 +102,17 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             at = s.text.find(name, start)
             ctx.draft.diagnosis(name, regions_in(name), s.evidence(at, at + len(name)) if at >= 0 else s.evidence())
+
+
+def _named_head(text: str) -> str:
+    """A diagnosis line up to the comment after its name: "Obesity - counseled", "CRPS (codes) - meets criteria".
+
+    A dash before any name follows a code ("M54.2 - Cervicalgia") and is kept.
+    """
+    for m in _COMMENT_DASH.finditer(text):
+        if text[: m.start()].strip(" .,:-–()#"):
+            return text[: m.start()]
+    return text
 
 
 def _refine_back(sentences: list[Sentence], ctx: Context) -> None:

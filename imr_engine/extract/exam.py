@@ -70,11 +70,23 @@ _NEURO_INTACT = re.compile(
 )
 
 
+#: Sentences in a row with no finding that an examination may hold before it is taken to have ended.
+_EXAM_GAP = 2
+
+
 def read_exam(sentences: list[Sentence], ctx: Context) -> None:
+    """Examination findings, in the examination's sentences: from an exam cue on, while findings keep coming.
+
+    A dictated examination runs over several sentences, some with nothing this reader knows
+    ("Range of motion: flexion 40 degrees."); up to _EXAM_GAP such sentences in a row, in the same
+    section and undated, do not end it.
+    """
     in_exam = False
+    gap = 0
+    section: str | None = None
     for s in sentences:
         cue = bool(_EXAM.search(s.text)) or s.section == "objective"
-        continues = in_exam and not find_dates(s.text, years=False)
+        continues = in_exam and s.section == section and not find_dates(s.text, years=False)
         if cue or continues:
             found = False
             for path, pattern in CUES:
@@ -83,7 +95,8 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
             for m in _NEURO_INTACT.finditer(s.text):
                 record(s, ctx, "exam.neurological_deficit", "no", m)
                 found = True
-            in_exam = cue or found
+            gap = 0 if cue or found else gap + 1
+            in_exam, section = gap <= _EXAM_GAP, s.section
         else:
             in_exam = False
 

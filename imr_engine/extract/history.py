@@ -30,7 +30,8 @@ _TX_LEAD = re.compile(
     r"\b(?P<plain>(?:treatments?|therapy|therapies|care)(?:\s+and\s+evaluations?)?(?:\s+to\s+date)?\s+(?:(?:has|have)\s+)?"
     r"(?:included?|includes|including|consisted\s+of)\s*:?\s+"
     r"|(?:previous|prior|past)\s+(?:treatments?|care)\s+(?:(?:has|have)\s+)?(?:included?|includes|including|consisted\s+of)\s*:?\s+"
-    r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+)"
+    r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+"
+    r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
     r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
     _I,
@@ -113,10 +114,22 @@ _RELIEF = re.compile(
     _I,
 )
 _RELIEF_WEEKS = re.compile(
-    r"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*"
+    rf"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
     r"(?P<unit>wks?|weeks?|months?|mos?)\b",
     _I,
 )
+#: Less medication after the procedure, as notes say it: "cut her Norco from 4/day to 2/day", "reduced his
+#: medications by half", "was able to decrease oxycodone", "used fewer pain pills", "off Norco for 6 weeks".
+_MEDS_REDUCED = re.compile(
+    r"\b(?:cut|reduced?|decreased?|lowered|tapered|weaned|dropped|cut\s+(?:back|down))\s+(?:(?:on|down)\s+)?"
+    r"(?:(?:his|her|their|the|all|its)\s+)?(?:[\w/.-]+\s+){0,3}?(?:from\s+\S|by\s+\S|to\s+(?:none|zero|one|\d)|off\b|use\b)"
+    r"|\b(?:less|fewer|reduced|decreased|lower|no)\s+(?:\w+\s+){0,2}?(?:medications?|meds|pills|tablets|opioids?|narcotics?|analgesics?)"
+    r"(?:\s+(?:use|intake|consumption|needed))?\b"
+    r"|\b(?:off|stopped|discontinued)\s+(?:(?:his|her|all)\s+)?(?:pain\s+)?(?:medications?|meds|opioids?|narcotics?)\b",
+    _I,
+)
+#: How many sentences from the procedure's mention its outcome may still be told.
+_OUTCOME_SENTENCES = 3
 _INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_injection"}
 
 
@@ -134,7 +147,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, start, end) != "affirmed":
                 continue
             dates = find_dates(s.text[end : end + 30], years=False)
-            near = " ".join(t.text for t in sentences[n : n + 2])
+            told = _outcome_sentences(sentences, n)
+            near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near)
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
@@ -143,11 +157,31 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
                 date=dates[0].date if dates else None,
                 relief_percent=float(relief.group("pct")) if relief and int(relief.group("pct")) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
+                medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
 
 
+def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
+    """The procedure's sentence and the next ones of the same section, where its outcome is told."""
+    told = [sentences[n]]
+    for t in sentences[n + 1 : n + _OUTCOME_SENTENCES]:
+        if t.section != sentences[n].section or t.source != sentences[n].source:
+            break
+        told.append(t)
+    return told
+
+
+def _medication_reduced(told: list[Sentence]) -> bool:
+    """Less medication told after a procedure whose relief is reported: its relief came with reduced use."""
+    for t in told:
+        for m in _MEDS_REDUCED.finditer(t.text):
+            if polarity(t.text, m.start(), m.end()) == "affirmed" and not m.group(0).lower().startswith("no "):
+                return True
+    return False
+
+
 def _weeks(m: re.Match[str]) -> float:
-    value = float(m.group("n"))
+    value = parse_number(m.group("n")) or 0.0
     return value * 4.3 if m.group("unit").lower().startswith("mo") else value
 
 
@@ -184,6 +218,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for lead in _TX_LEAD.finditer(s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
+            if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
+                continue  # "Initial trial of acupuncture, 6 visits:" in the plan is the request
             effect = _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, start, end, effect)
@@ -193,6 +229,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             for start, end in _procedures(s.text, list_items(s.text, lead.end())):
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end)
+        for m in _SURGERY_FIELD.finditer(s.text):
+            _surgery_field(s, ctx, m)
         for m in _POST_SYNDROME.finditer(s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -201,6 +239,31 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for m in _PROVIDER_HELPED.finditer(s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
+
+
+#: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
+_SURGERY_FIELD = re.compile(
+    r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history)\s*:\s*"
+    r"(?P<what>.+?)(?=\s+[A-Z][A-Za-z/ ]{1,20}:\s|$)"
+)
+
+
+def _surgery_field(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
+    """The operation a labelled field names, dated by the last date in it."""
+    what = m.group("what").rstrip(" .;,")
+    if not _SURGERY_WORD.search(what) and not _is_surgery(ctx, what):
+        return
+    if polarity(s.text, m.start("what"), m.end("what")) in ("negated", "undocumented", "hedged"):
+        return
+    dates = find_dates(what)
+    date = dates[-1].date if dates else None
+    name = what[: dates[-1].start].rstrip(" ,;(") if dates else what
+    ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start(), m.start("what") + len(what)))
+
+
+def _is_surgery(ctx: Context, text: str) -> bool:
+    found = ctx.vocab.identify(text, ("service",))
+    return found is not None and "surgery" in ctx.vocab.service_info(found.key).classes
 
 
 def _procedures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -216,6 +279,8 @@ def _procedures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _SESSIONS = re.compile(rf"^(?P<n>{NUMBER})\s+(?:sessions?|visits?|treatments?|injections?)\s+of\s+", _I)
+#: A count set aside after the treatment's name: "cognitive behavioral therapy (four individual sessions)".
+_SESSIONS_ASIDE = re.compile(rf"\(\s*(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\s*\)", _I)
 _ITEM_EFFECT = re.compile(
     r"\s+(?:(?P<no>without|with\s+no|with\s+minimal|with\s+little)|with(?:\s+\w+)?|and)\s+(?:\w+\s+)?(?:benefit|relief|improvement)$"
     r"|\s+(?:which|that)\s+(?P<helped>helped|did\s+not\s+help|failed)$",
@@ -230,6 +295,9 @@ def _treatment_item(item: str) -> tuple[str, int | None, str]:
         value = parse_number(m.group("n"))
         sessions = int(value) if value is not None and value == int(value) else None
         item = item[m.end() :]
+    if sessions is None and (m := _SESSIONS_ASIDE.search(item)):
+        value = parse_number(m.group("n"))
+        sessions = int(value) if value is not None and value == int(value) else None
     effect = "unknown"
     if m := _ITEM_EFFECT.search(item):
         helped = (m.group("helped") or "").lower()
@@ -249,7 +317,7 @@ def _effect(word: str | None, benefit_phrase: bool) -> str:
 def _history_item(s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, effect: str) -> None:
     item = re.sub(r"^(?:a|an|the|her|his|also)\s+", "", s.text[start:end], flags=_I)
     offset = end - len(item)
-    if not item or len(item.split()) > 8:
+    if not item or len(re.sub(r"\([^)]*\)", " ", item).split()) > 8:  # an aside is not the name
         return
     first = start == lead.end()
     ev = s.evidence(lead.start() if first else offset, end)
@@ -299,17 +367,22 @@ def _surgery(s: Sentence, ctx: Context, what: str, start: int, end: int) -> None
         name, date = name[: inside[0]], inside[1]
     else:
         after = _dated(s.text[end : end + 20])
-        if after is not None and not s.text[end : end + after[0]].strip(" ,"):
+        if after is not None and not s.text[end : end + after[0]].strip(" ,("):
             date, stop = after[1], end + after[2]
-    ctx.draft.surgery(name, _first_region(name), date, s.evidence(start, stop))
+    ctx.draft.surgery(name.rstrip(" ,("), _first_region(name), date, s.evidence(start, stop))
+
+
+#: What may stand between a surgery's name and its date: "in", "on", "dated", or only "(" or "," ("L4-5
+#: microdiscectomy (02/01/2018, Dr. X)", "ACDF C5-6 3/14/19").
+_DATE_LEAD = re.compile(r"(?:\s*\b(?:in|on|dated)\s+|\s*[(,]\s*|\s+)$", _I)
 
 
 def _dated(text: str) -> tuple[int, FuzzyDate, int] | None:
-    """(where its " in/on" starts, the date, where the date ends) for a date introduced by in/on."""
+    """(where the words before the date start, the date, where the date ends) for a date set beside a name."""
     for d in find_dates(text):
-        lead = re.search(r"\s*\b(?:in|on)\s+$", text[: d.start])
-        if lead:
-            return lead.start(), d.date, d.end
+        lead = _DATE_LEAD.search(text[: d.start])
+        if lead or d.start == 0:
+            return (lead.start() if lead else 0), d.date, d.end
     return None
 
 
@@ -326,3 +399,90 @@ def drop_redundant_medication_treatment(ctx: Context) -> None:
     """'Treatment to date has included medications' adds nothing when current drugs are listed."""
     if has_summary_drugs(ctx):
         ctx.draft.treatments = {k: v for k, v in ctx.draft.treatments.items() if v["kind"] != "medication"}
+
+
+#: A gain measured against the course of care: "could not at start of care", "at intake she did not leave the
+#: house", "since starting therapy", "after the six sessions".
+_AGAINST_CARE = re.compile(
+    r"\b(?:start|beginning|onset|outset)\s+of\s+(?:care|treatment|therapy|the\s+program)\b|\b(?:at|since)\s+intake\b"
+    r"|\bsince\s+(?:starting|beginning|(?:she|he)\s+(?:started|began))\b|\b(?:initial|first)\s+(?:visit|session|evaluation)\b"
+    r"|\bafter\s+(?:the|these|those|her|his|\w+)\s+(?:sessions|visits|treatments)\b"
+    r"|\b(?:during|over|with)\s+(?:the|this|her|his)\s+(?:initial\s+|first\s+)?(?:trial|course|program|sessions|visits)\b",
+    _I,
+)
+#: Kinds of treatment given as a course of sessions, whose gains the rules weigh (not injections or drugs).
+_COURSE_KINDS = {"physical_therapy", "chiropractic", "acupuncture", "psychological", "program", "modality"}
+
+
+def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
+    """A completed course credited with the objective gains a note reports of it.
+
+    A progress report on a course (chiropractic, therapy, psychology) names the course and then
+    measures the patient against its start ("could not at start of care", "at intake she did
+    not leave the house"), or credits the course by name ("improving w/ CBT. Functional gains:
+    ..."). The function reader has already found the gains; a gain measured against the start
+    of care goes to the nearest course named before it, and a gain told in, or right after, a
+    sentence naming a course's service goes to that course.
+    """
+    gains = [e for path in ("function.objective_improvement", "function.adl_improvement")
+             for e in (ctx.draft.findings[path].yes if path in ctx.draft.findings else [])]
+    courses = sorted(
+        ((at, entry) for entry in ctx.draft.treatments.values() if entry["kind"] in _COURSE_KINDS
+         for at in [next((e.start for e in entry["evidence"] if e.start is not None), None)] if at is not None),
+        key=lambda pair: pair[0],
+    )
+    if not gains or not courses:
+        return
+    spans = [s.evidence() for s in sentences]
+    for gain in gains:
+        n = next((i for i, ev in enumerate(spans) if ev and ev.start is not None and ev.end is not None
+                  and ev.start <= (gain.start if gain.start is not None else -1) < ev.end), None)
+        if n is None:
+            continue
+        if _AGAINST_CARE.search(sentences[n].text):
+            before = [entry for at, entry in courses if at <= (gain.start or 0)]
+            credited = before[-1:]
+        else:
+            named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
+            credited = [entry for _, entry in courses if entry.get("service") in named]
+        for entry in credited:
+            if entry.get("functional_improvement", "unknown") == "unknown":
+                entry["functional_improvement"] = "yes"
+
+
+def _named_service(ctx: Context, text: str) -> str | None:
+    found = ctx.vocab.identify(text, ("service",))
+    return found.key if found else None
+
+
+#: A course counted where it stands: "Visit: 12 of 12", "CBT session #4 of 4 authorized".
+_VISIT_OF = re.compile(r"\b(?:visits?|sessions?|treatments?|tx|appointments?)\s*:?\s*#?\s*(?P<n>\d{1,2})\s+of\s+(?P<of>\d{1,2})\b", _I)
+#: A request for more of a course already under way: "12 additional PT visits", "CBT x 6 more sessions".
+_MORE_OF = re.compile(r"\b(?:additional|more|continued|continuing|further|extension|extend\w*|another)\b", _I)
+
+
+def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
+    """Visits already given of a course the note asks to continue: "Visit 12 of 12" in a request for 12 more.
+
+    The count names no service; it is the course of the request that asks for more of it, and
+    is taken only when no other reading has counted that course's sessions.
+    """
+    more = [item for item in ctx.items if item.service and _MORE_OF.search(item.text)]
+    if not more:
+        return
+    service = ctx.vocab.service_info(more[0].service)  # type: ignore[arg-type]
+    if service.kind not in ("therapy", "program") or any(
+        t.get("service") == service.name and t.get("sessions") for t in ctx.draft.treatments.values()
+    ):
+        return
+    for s in sentences:
+        m = _VISIT_OF.search(s.text)
+        if m is None or not 0 < int(m.group("n")) <= int(m.group("of")):
+            continue
+        kind = _KIND_BY_SERVICE.get(service.name) or next(
+            (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
+        )
+        ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "unknown", s.evidence(m.start(), m.end()),
+                            int(m.group("n")))
+        return
+

@@ -25,14 +25,16 @@ from .textmap import TextMap
 
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
 _CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)\s*:?\s*$")
+#: A full date in a line of capitals: the line is a dated title or field, not only a heading.
+_DATED_TITLE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b")
 _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)\s*:\s*$")
 #: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
 #: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?=\S)")
 #: A line that starts a list entry or a labelled field: it never continues the line before.
-_LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S)")
+_LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S)")
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").
-_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[-*•·])\s+")
+_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
 SHORT_LINE = 60
@@ -88,6 +90,8 @@ def _heading(line: NoteLine) -> tuple[str | None, int] | None:
     """(section, where the line's content begins) when the line is or starts with a heading."""
     if m := _CAPS_HEADING.match(line.text):
         if sum(c.isalpha() for c in m.group("h")) >= 2:
+            if _DATED_TITLE.search(line.text):  # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read
+                return section_of(m.group("h")), 0
             return section_of(m.group("h")), len(line.text)
     if m := _LABEL_HEADING.match(line.text):
         section = section_of(m.group("h"))

@@ -17,6 +17,7 @@ from .textmap import TextMap
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 #: Words whose trailing full stop does not end a sentence.
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr vs e.g i.e etc approx no nos fig p pp inc co u.s dept ca".split())
 _LAST_WORD = re.compile(r"(\S+)$")
 #: Longer "sentences" are not prose (tables, run-on extraction debris); they are read in pieces
@@ -64,6 +65,8 @@ def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
         word = _LAST_WORD.search(text[begin:stop])
         last = word.group(1).rstrip(".").lower() if word else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        if last in _MONTHS and text[m.end() : m.end() + 1].isdigit():  # "Sept. 10, 2013"
             continue
         spans.append((begin, m.end()))
         begin = m.end()

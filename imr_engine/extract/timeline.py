@@ -58,6 +58,11 @@ _NOT_VISIT = re.compile(
     r"|\bnext\s+(?:visit|appointment)|\bscheduled|\bappointment|\buntil|\bthrough|\bthru)\W*(?:\w+\W+){0,3}$",
     _I,
 )
+#: A note's title in capitals naming the visit, then its date: "F/U VISIT -- 3/22/21", "OFFICE VISIT 2/3/19".
+_VISIT_TITLE = re.compile(
+    r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT)"
+    r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT))?\s*(?:-{1,2}|—|–|:)?\s*$"
+)
 LOOK_BACK = 160  # characters before a date that can say what it is
 _PREVIOUS_VISIT = re.compile(
     r"\b(?:during|at|on|in)\s+(?:the|a|her|his)\s+(?:previous|prior|last|earlier)\s+(?:visit|exam|evaluation|note|report)",
@@ -90,7 +95,10 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         is_note = False
         if d.date.day is not None and not _NOT_VISIT.search(before[-40:]):
             _mentioned(ctx, d, s)
-        if (field := _VISIT_FIELD.search(before[-40:])) and not _UR.search(before[-40:]):
+        if shift == 0 and _VISIT_TITLE.match(before):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(0, d.end))
+        elif (field := _VISIT_FIELD.search(before[-40:])) and not _UR.search(before[-40:]):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(d.start - (len(before[-40:]) - field.start()), d.end))
         elif (m := _INJURY.search(before)) and ctx.draft.injury is None:

@@ -160,6 +160,32 @@ class ItemFacts(BaseModel):
         "unknown", description="Visits requested plus completed stay within the general postsurgical course."
     )
 
+    # --- a surgery requested together with this item ------------------------
+    companion_surgery: Literal["none", "requested"] = Field(
+        "none",
+        description="requested: the item serves a surgery requested with it (pre- or post-operative care, "
+        "clearance, an assistant surgeon, an inpatient stay).",
+    )
+    companion_surgery_service: str = Field("none", description="Service of that surgery.")
+    companion_surgery_necessary: Tri = Field(
+        "unknown",
+        description="yes / no: the outcome predicted for that surgery; unknown before it is judged or when no rule judges it.",
+    )
+    companion_surgery_risk: Literal["low", "elevated", "unknown"] = Field(
+        "unknown", description="Cardiac risk of that surgery: low for ambulatory and endoscopic surgery (thresholds.yaml)."
+    )
+    companion_stay_days: int | None = Field(
+        None, ge=0, description="Best-practice target length of stay for that surgery, 0 for outpatient (thresholds.yaml)."
+    )
+    stay_within_target: Tri = Field(
+        "unknown", description="yes / no: the inpatient days requested are within that surgery's target stay."
+    )
+    medical_comorbidity: Tri = Field(
+        "unknown",
+        description="yes: a medical condition preoperative testing criteria name (hypertension, diabetes, heart or "
+        "kidney disease, anticoagulants), from diagnoses or current medications.",
+    )
+
     # --- prior courses of the requested service -------------------------------
     prior_sessions: int | None = Field(None, ge=0, description="Sessions of the requested service already completed.")
     prior_sessions_functional_improvement: Tri = "unknown"

@@ -125,6 +125,9 @@ DURATION = [
     _p(
         rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?|weeks?|wks?|months?|mos?)(?=[\s\-]*(?:home\s+)?(?:trial|rental|supply))"
     ),
+    # A hospital stay: "3-day inpatient stay", "2 days inpatient", "inpatient stay 2 days", "LOS: 1 day".
+    _p(rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?)(?=[\s\-]*(?:of\s+)?(?:inpatient|in-patient|hospital|stay|admission))"),
+    _p(rf"(?:(?<=stay)|(?<=admission)|(?<=hospitalization)|(?<=\blos))[\s:,\-]*(?:of\s+)?(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?)\b"),
 ]
 DAYS_PER = {"d": 1, "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7,
             "month": 30, "months": 30, "mo": 30, "mos": 30}  # fmt: skip

@@ -27,6 +27,7 @@ FACT_NAMESPACE: dict[str, str] = {
     "tried_services": "service",
     "failed_services": "service",
     "postsurgical_surgery": "service",
+    "companion_surgery_service": "service",
     "body_region": "body region",
     "body_regions": "body region",
     "target_regions": "body region",

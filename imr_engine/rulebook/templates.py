@@ -16,7 +16,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 #: Names a template may use besides the ItemFacts fields.
-EXTRA_NAMES = frozenset({"request", "name", "as_of", "date_of_injury", "medication_started"})
+EXTRA_NAMES = frozenset({"request", "name", "as_of", "date_of_injury", "medication_started", "companion_surgery_request"})
 
 
 def placeholders(template: str) -> list[str]:

@@ -85,6 +85,15 @@ def _add(file: LoadedFile[Any], index: PhraseIndex[str], loc: Loc, phrase: str, 
         raise file.error(loc, f"spelling '{phrase}' already names {label} '{previous}'")
 
 
+def _not_elsewhere(
+    file: LoadedFile[Any], loc: Loc, spelling: str, other: PhraseIndex[str], what: str, where: str
+) -> None:
+    """A spelling one file defines must not already be defined by another (a merge can add both)."""
+    clash = other.get(spelling)
+    if clash is not None:
+        raise file.error(loc, f"spelling '{spelling}' is also {what} '{clash}' ({where})")
+
+
 def _check_sig(file: LoadedFile[models.SigFile], classes: Collection[str], idx: Indexes) -> None:
     sig = file.data
     for top, names in (("routes", sig.routes), ("forms", sig.forms), ("frequencies", sig.frequencies)):
@@ -134,7 +143,11 @@ def _check_services(file: LoadedFile[models.ServicesFile], classes: Collection[s
         for i, cls in enumerate(entry.classes):
             _known(file, ("services", name, "classes", i), cls, classes, "class")
         for i, spelling in enumerate(entry.spellings):
-            _add(file, idx.services, ("services", name, "spellings", i), spelling, name)
+            at = ("services", name, "spellings", i)
+            _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
+            _add(file, idx.services, at, spelling, name)
+        for i, other in enumerate(entry.includes):
+            _known(file, ("services", name, "includes", i), other, set(services) - {name}, "service")
 
 
 def _check_products(files: Files, idx: Indexes) -> None:
@@ -152,9 +165,8 @@ def _check_products(files: Files, idx: Indexes) -> None:
         _known(file, (*loc, "service"), entry.service, files.services.data.services, "service")
         for i, spelling in enumerate([name, *entry.aliases]):
             at = loc if i == 0 else (*loc, "aliases", i - 1)
-            clash = idx.services.get(spelling)
-            if clash is not None:
-                raise file.error(at, f"spelling '{spelling}' is also service '{clash}' (services.yaml)")
+            _not_elsewhere(file, at, spelling, idx.services, "service", "services.yaml")
+            _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
             _add(file, idx.products, at, spelling, name)
 
 

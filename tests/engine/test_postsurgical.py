@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from scenarios import build_case
 
+from imr_engine.checklist import document_checklist
 from imr_engine.engine import Engine, load_engine
 from imr_engine.errors import RuleError
 from imr_engine.resources import default_rules_dir
@@ -60,13 +61,23 @@ def test_a_broken_table_is_one_clear_error(tmp_path: Path) -> None:
     assert "postsurgical.yaml" in info.value.one_line() and "visits" in info.value.one_line()
 
 
+#: A carpal tunnel syndrome confirmed by nerve conduction testing: the release is supported (ACOEM Ch. 11 p. 270).
+_CONFIRMED_CTS = {
+    "diagnoses": [{"name": "right carpal tunnel syndrome", "body_regions": ["wrist"],
+                   "evidence": [{"quote": "right carpal tunnel syndrome", "source": "summary"}]}],
+    "clinical": {"diagnosis_confirmed_by_testing": {
+        "value": "yes", "evidence": [{"quote": "NCS: moderate right median neuropathy at the wrist", "source": "summary"}]}},
+}
+
+
 def test_post_op_care_requested_with_its_surgery_counts_from_that_surgery(engine: Engine) -> None:
     """An RFA asks for a release together with its post-operative therapy and cold unit: 8 CCR 9792.24.3
     gives carpal tunnel release 3-8 visits, of which half as the initial course; ODG supports a cold
     unit for the first post-operative week. The surgery's request line is the evidence, the trace
     names the assumption."""
     requests = ["Right carpal tunnel release", "Post-op physical therapy x 4", "Post-op cold therapy unit, 7-day rental"]
-    items = engine.evaluate(build_case(requests)).items
+    items = engine.evaluate(build_case(requests, **_CONFIRMED_CTS)).items
+    assert items[0].predicted == "Overturned"  # ACOEM Ch. 11 p. 270: syndrome confirmed by nerve conduction
     therapy, cold = items[1], items[2]
     assert therapy.predicted == "Overturned" and cold.predicted == "Overturned"
     assert not any(r.rule_id.startswith("cpmtg.physical-medicine") for r in therapy.rules)
@@ -74,8 +85,26 @@ def test_post_op_care_requested_with_its_surgery_counts_from_that_surgery(engine
     assert facts["days_since_surgery"].value == 0
     assert facts["days_since_surgery"].derived_by is not None and facts["days_since_surgery"].derived_by.startswith("assumed")
     assert [e.quote for e in facts["days_since_surgery"].evidence] == ["Right carpal tunnel release"]
-    more = engine.evaluate(build_case([requests[0], "Post-op physical therapy x 12"])).items[1]
+    more = engine.evaluate(build_case([requests[0], "Post-op physical therapy x 12"], **_CONFIRMED_CTS)).items[1]
     assert more.predicted == "Upheld" and "postsurgical.beyond-general-course" in [r.rule_id for r in more.rules]
+
+
+def test_post_op_care_for_a_surgery_that_is_not_necessary_is_not_necessary(engine: Engine) -> None:
+    """The same requests where nerve conduction testing is not documented: ACOEM Ch. 11 p. 270 does not
+    support the release, and care that serves it is not reasonably required (8 CCR 9792.20), whatever
+    its own criteria say; the trace quotes the surgery's line and names its predicted outcome."""
+    requests = ["Right carpal tunnel release", "Post-op physical therapy x 4", "Post-op cold therapy unit, 7-day rental"]
+    surgery, therapy, cold = engine.evaluate(build_case(requests)).items
+    assert surgery.predicted == "Upheld"
+    for item in (therapy, cold):
+        assert item.predicted == "Upheld"
+        decisive = [r for r in item.rules if r.decisive]
+        assert [r.rule_id for r in decisive] == ["mtus.surgical-services.surgery-not-necessary"]
+        used = {f.name: f for f in decisive[0].facts}
+        assert used["companion_surgery_necessary"].value == "no"
+        assert [e.quote for e in used["companion_surgery_necessary"].evidence] == ["Right carpal tunnel release"]
+        assert (used["companion_surgery_necessary"].derived_by or "").startswith("judged:")
+        assert "predicted Upheld" in (used["companion_surgery_necessary"].derived_by or "")
 
 
 def test_post_op_wording_alone_assumes_no_surgery(engine: Engine) -> None:
@@ -83,3 +112,17 @@ def test_post_op_wording_alone_assumes_no_surgery(engine: Engine) -> None:
     item = engine.evaluate(build_case(["Post-op cold therapy unit, 7-day rental"])).items[0]
     assert all(f.name != "days_since_surgery" or f.value is None for r in item.rules for f in r.facts)
     assert item.predicted == "Upheld"
+
+
+def test_the_checklist_starts_from_the_surgery_s_outcome(engine: Engine) -> None:
+    """The documentation checklist asks its what-if questions of the same facts the engine decided on:
+    for post-op care of an unsupported release, the surgery's outcome is known (not 'not documented'),
+    and nothing the note could add about the therapy alone changes the answer."""
+    case = build_case(["Right carpal tunnel release", "Post-op physical therapy x 4"])
+    result = engine.evaluate(case)
+    therapy = document_checklist(engine, case, result)[1]
+    assert therapy.predicted == "Upheld"
+    companion = [c for c in therapy.criteria if c.fact == "companion_surgery_necessary"]
+    assert companion and companion[0].value == "no" and companion[0].status != "not_documented"
+    assert all(any(ch.fact == "companion_surgery_necessary" for ch in s.changes) for s in therapy.to_change)
+

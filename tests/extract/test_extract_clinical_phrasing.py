@@ -85,3 +85,32 @@ def test_a_flare_up_foreseen_is_not_a_flare_up() -> None:
 def test_an_attestation_about_information_from_others_is_not_other_prescribers() -> None:
     note = "I declare the above is true, except as to information received from others, which I believe true.\n"
     assert extract_text(note, ["Norco 10/325 mg #90"]).monitoring.other_prescribers.value == "unknown"
+
+
+@pytest.mark.parametrize(("note", "value"), [
+    ("Assessment: left carpal tunnel syndrome, electrodiagnostically proven.\n", "yes"),
+    ("Right CTS confirmed by nerve conduction studies in May.\n", "yes"),
+    ("Full-thickness rotator cuff tear, MRI-confirmed.\n", "yes"),
+    ("Numbness in the hand, not confirmed by EMG/NCS.\n", "no"),
+])
+def test_a_diagnosis_the_studies_confirm(note: str, value: str) -> None:
+    assert _case(note).clinical.diagnosis_confirmed_by_testing.value == value
+
+
+@pytest.mark.parametrize("note", ["HISTORY: Naproxen without benefit.\n",
+                                  "Duloxetine 60 mg for 2 months with little benefit, stopped.\n",
+                                  "Acupuncture x 6 with only temporary relief.\n"])
+def test_a_treatment_tried_without_benefit_is_conservative_care_that_failed(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "yes"
+
+
+@pytest.mark.parametrize("note", ["PLAN: Trial of naproxen; stop it if no benefit.\n",
+                                  "She says acupuncture gives some relief.\n"])
+def test_a_treatment_planned_or_helping_is_not_failed_care(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["He would consider a surgical referral after the block.\n",
+                                  "She is open to surgery should the weakness progress.\n"])
+def test_surgery_an_option_the_worker_would_consider(note: str) -> None:
+    assert _case(note).clinical.surgical_candidate.value == "yes"

@@ -129,6 +129,25 @@ def test_a_product_spelling_cannot_be_a_service(vocab_copy: Path) -> None:
     assert "is also service 'heat_wrap'" in _load_error(vocab_copy).message
 
 
+def test_a_product_spelling_cannot_be_an_ingredient(vocab_copy: Path) -> None:
+    """Two branches can each add a name, one as a brand alias and one as a generic: merged, that is a clash."""
+    products = vocab_copy / "products.yaml"
+    line = _edit(products, "Tegaderm: {aliases: [Tegaderm dressing]", "Tegaderm: {aliases: [oxycodone]")
+    error = _load_error(vocab_copy)
+    assert error.source == str(products)
+    assert error.message.startswith(f"line {line}: product 'Tegaderm'")
+    assert "spelling 'oxycodone' is also ingredient 'oxycodone' (drugs.yaml)" in error.message
+
+
+def test_a_service_spelling_cannot_be_an_ingredient_synonym(vocab_copy: Path) -> None:
+    services = vocab_copy / "services.yaml"
+    _edit(services, "spellings: [acupuncture, electroacupuncture,", "spellings: [acupuncture, hydrocodone bitartrate, electroacupuncture,")
+    error = _load_error(vocab_copy)
+    assert error.source == str(services)
+    assert "service 'acupuncture'" in error.message
+    assert "spelling 'hydrocodone bitartrate' is also ingredient 'hydrocodone' (drugs.yaml)" in error.message
+
+
 def test_an_opioid_needs_a_factor_or_a_reason(vocab_copy: Path) -> None:
     drugs = vocab_copy / "drugs.yaml"
     _edit(drugs, "    med: [{route: oral, unit: mg/day, factor: 3}]\n", "")
@@ -159,3 +178,13 @@ def test_unknown_route_of_a_form(vocab_copy: Path) -> None:
 def test_class_names_must_be_identifiers(vocab_copy: Path) -> None:
     _edit(vocab_copy / "classes.yaml", "  opioid:\n", "  Opioid Drugs:\n")
     assert "class 'Opioid Drugs': the name must be a lower-case identifier" in _load_error(vocab_copy).message
+
+
+def test_a_service_including_an_unknown_service(vocab_copy: Path) -> None:
+    services = vocab_copy / "services.yaml"
+    _edit(services, "    includes: [lumbar_decompression]", "    includes: [lumbar_decompresion]")
+    error = _load_error(vocab_copy)
+    assert error.source == str(services)
+    assert "service 'lumbar_fusion'" in error.message and "field 'includes[0]'" in error.message
+    assert "unknown service 'lumbar_decompresion' (did you mean 'lumbar_decompression'?)" in error.message
+

@@ -1,0 +1,110 @@
+"""Request lines for the kinds of treatment IMR decides most, written the ways RFAs and notes write them.
+
+Each line must reach the service or drug the guideline names for it (the expected value is the
+guideline's term for the request, not something read off the code) and must be decided, either by a
+rule or as "not established" under a topic whose criteria cover it, never left Indeterminate. The
+kinds follow the DWC's IMR reports (pharmacy, rehabilitation, diagnostics, injections, DME, surgery,
+programs, evaluation and management) and the guideline sections the rules cite.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scenarios import build_case
+
+from imr_engine.engine import Engine
+from imr_engine.requests import parse_request
+
+# (request line, the service it is, or the ingredient it contains)
+SERVICE_LINES = [
+    # imaging and diagnostics (ACOEM Ch. 8, 9, 11-14; CPMTG; ODG)
+    ("MRI right shoulder without contrast", "mri"), ("MRI of the left knee", "mri"), ("MRI R wrist", "mri"),
+    ("MRI left ankle", "mri"), ("MR arthrogram right shoulder", "mr_arthrogram"), ("MRI arthrogram L shoulder", "mr_arthrogram"),
+    ("CT scan lumbar spine", "ct"), ("CT of the cervical spine w/o contrast", "ct"), ("X-rays right knee 3 views", "x_ray"),
+    ("Xray L shoulder", "x_ray"), ("Bone scan", "bone_scan"), ("Triple phase bone scan, right hand", "bone_scan"),
+    ("Nerve conduction studies lower extremities", "emg_ncs"), ("NCV bilateral upper extremities", "emg_ncs"),
+    ("Pharmacogenetic testing", "genetic_testing"), ("Genetic testing for opioid risk", "genetic_testing"),
+    ("CYP450 testing", "genetic_testing"), ("Cytokine DNA testing", "cytokine_dna_testing"),
+    ("CBC, CMP", "laboratory_tests"), ("Comprehensive metabolic panel", "laboratory_tests"),
+    ("Lab work: hepatic and renal panel", "laboratory_tests"), ("Liver function tests", "laboratory_tests"),
+    ("Sleep study", "sleep_study"), ("Polysomnography", "sleep_study"), ("Home sleep study", "sleep_study"),
+    ("Computerized range of motion testing", "rom_testing"), ("Computerized muscle testing", "rom_testing"),
+    # injections and procedures (ACOEM Ch. 9, 11, 13; CPMTG; ODG)
+    ("Right shoulder subacromial injection", "corticosteroid_injection"), ("Cortisone injection left knee", "corticosteroid_injection"),
+    ("Kenalog injection", "corticosteroid_injection"), ("Intra-articular steroid injection right hip", "corticosteroid_injection"),
+    ("Trigger finger injection", "corticosteroid_injection"), ("Greater trochanteric bursa injection", "corticosteroid_injection"),
+    ("PRP injection knee", "prp_injection"), ("Platelet-rich plasma injection right elbow", "prp_injection"),
+    ("Stem cell injection knee", "stem_cell_injection"), ("Bone marrow aspirate concentrate injection", "stem_cell_injection"),
+    ("Prolotherapy x 3", "prolotherapy"), ("Botox injection 200 units for migraine", "botulinum_toxin"),
+    ("Botulinum toxin injection cervical", "botulinum_toxin"), ("Stellate ganglion block", "sympathetic_block"),
+    ("Lumbar sympathetic block x 2", "sympathetic_block"), ("Greater occipital nerve block", "occipital_nerve_block"),
+    ("Genicular nerve block, right knee", "genicular_procedure"), ("Genicular RFA left knee", "genicular_procedure"),
+    ("Sacroiliac joint radiofrequency ablation", "si_joint_radiofrequency"), ("SI joint RFA", "si_joint_radiofrequency"),
+    ("SI joint fusion", "si_joint_fusion"), ("Sacroiliac joint fusion, iFuse", "si_joint_fusion"),
+    ("Intradiscal steroid injection L4-5", "intradiscal_procedure"), ("IDET L4-5", "intradiscal_procedure"),
+    ("Intrathecal pump trial", "intrathecal_pump"), ("Morphine pump refill", "intrathecal_pump"),
+    # therapies and modalities (CPMTG p. 57, 123; ACOEM Ch. 9 p. 203; ODG)
+    ("Extracorporeal shockwave therapy right shoulder x3", "eswt"), ("ESWT plantar fascia", "eswt"),
+    ("Low level laser therapy x 12", "laser_therapy"), ("Cold laser therapy", "laser_therapy"),
+    ("Therapeutic ultrasound x 6", "therapeutic_ultrasound"), ("Infrared therapy", "infrared_therapy"),
+    ("Paraffin bath unit", "paraffin_bath"), ("Gym membership x 6 months", "gym_membership"),
+    ("YMCA membership with pool access", "gym_membership"),
+    # DME (ACOEM Ch. 8, 13, 14; CPMTG p. 118-120; ODG)
+    ("Hinged knee brace, left", "knee_brace"), ("Unloader knee brace", "knee_brace"), ("Interferential unit", "interferential_unit"),
+    ("IF unit 30 day rental", "interferential_unit"), ("Soft cervical collar", "cervical_collar_item"),
+    ("Custom foot orthotics", "foot_orthotics"), ("Orthotics", "foot_orthotics"), ("Front wheeled walker", "mobility_aid"),
+    ("Single point cane", "mobility_aid"), ("Manual wheelchair", "mobility_aid"), ("Power wheelchair", "power_mobility"),
+    ("Motorized scooter", "power_mobility"), ("Hospital bed", "hospital_bed"), ("Orthopedic mattress", "hospital_bed"),
+    ("Shower chair", "bathroom_equipment"), ("Raised toilet seat", "bathroom_equipment"), ("3-in-1 commode", "bathroom_equipment"),
+    ("Grab bars for bathroom", "home_modification"), ("Hot tub", "convenience_item"), ("Massage chair", "convenience_item"),
+    ("Vascutherm x 30 days", "hot_cold_unit"), ("Game Ready cold compression unit", "hot_cold_unit"),
+    ("CPM machine x 21 days", "continuous_passive_motion"), ("Continuous passive motion device", "continuous_passive_motion"),
+    ("Bone growth stimulator", "bone_growth_stimulator"), ("Exogen bone stimulator", "bone_growth_stimulator"),
+    # surgery (ODG Knee & Leg, Hip & Pelvis; ACOEM Ch. 10, 11)
+    ("Right total knee arthroplasty", "knee_arthroplasty"), ("TKA left", "knee_arthroplasty"),
+    ("Total hip arthroplasty", "hip_arthroplasty"), ("Right hip arthroscopy with labral repair", "hip_arthroscopy"),
+    ("Cubital tunnel release, left", "cubital_tunnel_release"), ("Ulnar nerve transposition", "cubital_tunnel_release"),
+    ("Trigger finger release", "tendon_sheath_release"), ("De Quervain release, left wrist", "tendon_sheath_release"),
+    # services and programs (ODG; CPMTG p. 42, 102)
+    ("Transportation to medical appointments", "transportation"), ("Medical transportation", "transportation"),
+    ("Detox program", "detoxification"), ("Inpatient detoxification", "detoxification"), ("Rapid detox", "rapid_detox"),
+]
+
+# (request line, an ingredient it contains)
+DRUG_LINES = [
+    ("Voltaren gel 1% 100g", "diclofenac"), ("Flector patch 1.3% #30", "diclofenac"), ("Pennsaid 2% solution", "diclofenac"),
+    ("Fioricet #30", "butalbital"), ("butalbital/APAP/caffeine #30", "butalbital"), ("Glucosamine sulfate 1500mg", "glucosamine"),
+    ("Cosamin DS #90", "glucosamine"), ("Vitamin D 50,000 units", "cholecalciferol"), ("Vitamin B12 injection", "cyanocobalamin"),
+    ("Testosterone cypionate injection", "testosterone"), ("AndroGel 1.62%", "testosterone"), ("Provigil 200mg", "modafinil"),
+    ("Nuvigil 150mg #30", "armodafinil"), ("Narcan nasal spray", "naloxone"), ("Wellbutrin XL 150mg", "bupropion"),
+    ("Amitiza 24mcg #60", "lubiprostone"), ("Movantik 25mg #30", "naloxegol"), ("Linzess 145mcg", "linaclotide"),
+    ("Prednisone 10mg taper", "prednisone"), ("Medrol Dosepak", "methylprednisolone"),
+]
+
+
+@pytest.mark.parametrize(("line", "service"), SERVICE_LINES, ids=[line for line, _ in SERVICE_LINES])
+def test_service_line_is_classified_and_decided(engine: Engine, line: str, service: str) -> None:
+    assert parse_request(line).service == service
+    result = engine.evaluate(build_case([line])).items[0]
+    assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
+
+
+@pytest.mark.parametrize(("line", "ingredient"), DRUG_LINES, ids=[line for line, _ in DRUG_LINES])
+def test_drug_line_is_classified_and_decided(engine: Engine, line: str, ingredient: str) -> None:
+    assert ingredient in parse_request(line).ingredients
+    result = engine.evaluate(build_case([line])).items[0]
+    assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pair=st.sampled_from(SERVICE_LINES),
+    case=st.sampled_from([str.lower, str.upper, str.title, lambda s: s]),
+    tail=st.sampled_from(["", " x1", ", as requested", " - RFA dated 3/2/2015"]),
+)
+def test_service_spelling_survives_case_and_trailing_words(pair: tuple[str, str], case: object, tail: str) -> None:
+    """How a line is capitalised, or what follows the item's name, does not change what it names."""
+    line, service = pair
+    assert parse_request(case(line) + tail).service == service  # type: ignore[operator]
