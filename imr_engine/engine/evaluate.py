@@ -437,6 +437,7 @@ class Engine:
         rule it out; what the record documents is free to change.
         """
         out: list[_RuleView] = []
+        fixed = _fixed_request_facts(dump)
         for t in self._topics_for(facts):
             for rule in self.topics[t].source.spec.rules:
                 g = rule.guideline
@@ -446,7 +447,7 @@ class Engine:
                     continue
                 if rule.applies_to is not None and not in_scope(rule.applies_to, facts):
                     continue
-                if decided_by(rule.when, dump, REQUEST_FACTS) is not False:
+                if decided_by(rule.when, dump, fixed) is not False:
                     out.append(self._views[rule.id])
         if out:
             tier = min(v.rule.tier for v in out)
@@ -497,6 +498,21 @@ class Engine:
             "citation_label": view.label,
             "facts": [used.get(name) for name in view.fact_names],
         })
+
+
+#: Request facts about where the item is for; when the request and the record name no region, it is open.
+_REGION_FACTS = frozenset({"body_region", "target_regions"})
+
+
+def _fixed_request_facts(dump: dict[str, Any]) -> frozenset[str]:
+    """The request facts that rule a supporting rule out: all of them, but a region nothing names stays open.
+
+    "MRI" or "EMG with NCV" with no body part in the request or the record is still a study the
+    guideline covers (by region); its medical necessity is not established, rather than unknown.
+    """
+    if dump.get("target_regions") or dump.get("body_region") not in (None, "unknown"):
+        return REQUEST_FACTS
+    return REQUEST_FACTS - _REGION_FACTS
 
 
 def with_surgery_outcomes(derived: list[Derived], determinations: Sequence[Determination]) -> list[int]:

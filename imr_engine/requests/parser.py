@@ -36,7 +36,7 @@ def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedI
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     if identity is not None and identity.category == "service":
-        service = vocab.service_info(identity.key)
+        service = vocab.service_info(vocab.widest_service(scan.work, identity.key))
     elif identity is not None and identity.category == "product":
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
     elif identity is not None:

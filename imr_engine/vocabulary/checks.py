@@ -146,6 +146,8 @@ def _check_services(file: LoadedFile[models.ServicesFile], classes: Collection[s
             at = ("services", name, "spellings", i)
             _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
             _add(file, idx.services, at, spelling, name)
+        for i, other in enumerate(entry.includes):
+            _known(file, ("services", name, "includes", i), other, set(services) - {name}, "service")
 
 
 def _check_products(files: Files, idx: Indexes) -> None:

@@ -173,6 +173,10 @@ class Service(_Strict):
     kind: ServiceKind
     classes: list[str] = Field(min_length=1)
     spellings: list[str] = Field(min_length=1)
+    includes: list[str] = Field(
+        default_factory=list,
+        description="Services this one takes in when one request names both (a fusion with its decompression).",
+    )
     note: str | None = None
 
 

@@ -248,6 +248,18 @@ class Vocabulary:
         found = _first(self._idx.services, _blank_parentheses(text)) or _first(self._idx.services, text)
         return self.service_info(found) if found else None
 
+    def widest_service(self, text: str, name: str) -> str:
+        """The service a request naming *name* is for: another service it names that includes *name*, else *name*.
+
+        "L4-5 laminectomy and posterior fusion" names a decompression first, but the operation
+        is the fusion, whose criteria cover the decompression done with it.
+        """
+        services = self._files.services.data.services
+        for match in self._idx.services.find_all(text):
+            if match.value != name and name in services[match.value].includes:
+                return match.value
+        return name
+
     def service_info(self, name: str) -> ServiceInfo:
         entry = self._files.services.data.services[name]
         return ServiceInfo(name, entry.kind, tuple(entry.classes))

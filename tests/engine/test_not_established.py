@@ -43,3 +43,17 @@ def test_an_item_no_topic_covers_stays_indeterminate(engine: Engine) -> None:
 def test_a_deciding_rule_is_reported_as_such(engine: Engine) -> None:
     item = engine.evaluate(build_case(["Soma 350mg #30"])).items[0]
     assert item.predicted == "Upheld" and item.basis == "rule"
+
+
+def test_a_study_with_no_body_part_named_is_not_established(engine: Engine) -> None:
+    # ACOEM Ch. 12 p. 303-304 (lumbar), Ch. 8 p. 177-178 (cervical): MRI criteria are stated per region.
+    # A request and record that name no region leave the region open: the criteria of every region
+    # could still be documented, so the study is not established rather than uncovered.
+    item = engine.evaluate(build_case(["MRI"])).items[0]
+    assert item.predicted == "Upheld" and item.basis == "not_established"
+    assert any("lumbar MRI" in w for w in item.would_change_if)
+    assert any("cervical MRI" in w for w in item.would_change_if)
+    # Once the request names a region, only that region's criteria are asked for.
+    lumbar = engine.evaluate(build_case(["MRI lumbar spine"])).items[0]
+    assert lumbar.predicted == "Upheld"
+    assert all("ervical" not in w for w in lumbar.would_change_if)

@@ -38,6 +38,19 @@ SERVICE_LINES: list[tuple[str, dict[str, object]]] = [
     ("Pain management consultation", dict(kind="office_visit", service="consultation")),
     ("Urine drug screen", dict(kind="diagnostic", service="urine_drug_screen")),
     ("UDS", dict(kind="diagnostic", service="urine_drug_screen")),
+    # one operation named with the one it includes is the larger (its criteria cover both)
+    ("L4-5 laminectomy, bilateral foraminotomy and posterior instrumented fusion", dict(
+        kind="procedure", service="lumbar_fusion")),
+    ("Right knee arthroscopy with ACL reconstruction", dict(kind="procedure", service="acl_reconstruction")),
+    ("Right knee arthroscopy with partial medial meniscectomy", dict(kind="procedure", service="knee_arthroscopy")),
+    # what serves a surgery: tests, clearance, an assistant, a stay with its days
+    ("Pre-operative EKG", dict(kind="diagnostic", service="preoperative_testing")),
+    ("Pre-op labs", dict(kind="diagnostic", service="preoperative_testing")),
+    ("Pre-operative medical clearance", dict(kind="office_visit", service="preoperative_clearance")),
+    ("Assistant surgeon", dict(kind="procedure", service="assistant_surgeon")),
+    ("Inpatient stay 2 days", dict(kind="other", service="hospital_stay", duration_days=2)),
+    ("3-day inpatient stay", dict(service="hospital_stay", duration_days=3)),
+    ("Hospital stay of 1 day", dict(service="hospital_stay", duration_days=1)),
     ("Radiofrequency ablation L3-L5", dict(kind="procedure", service="radiofrequency_ablation", levels=["L3-L5"])),
     ("Trigger point injections x 4", dict(kind="procedure", service="trigger_point_injection", visits=4)),
     ("CBT x 6 sessions", dict(kind="therapy", service="cognitive_behavioral_therapy", visits=6)),

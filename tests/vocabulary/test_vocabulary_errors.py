@@ -178,3 +178,13 @@ def test_unknown_route_of_a_form(vocab_copy: Path) -> None:
 def test_class_names_must_be_identifiers(vocab_copy: Path) -> None:
     _edit(vocab_copy / "classes.yaml", "  opioid:\n", "  Opioid Drugs:\n")
     assert "class 'Opioid Drugs': the name must be a lower-case identifier" in _load_error(vocab_copy).message
+
+
+def test_a_service_including_an_unknown_service(vocab_copy: Path) -> None:
+    services = vocab_copy / "services.yaml"
+    _edit(services, "    includes: [lumbar_decompression]", "    includes: [lumbar_decompresion]")
+    error = _load_error(vocab_copy)
+    assert error.source == str(services)
+    assert "service 'lumbar_fusion'" in error.message and "field 'includes[0]'" in error.message
+    assert "unknown service 'lumbar_decompresion' (did you mean 'lumbar_decompression'?)" in error.message
+
