@@ -24,6 +24,7 @@ import importlib.util
 import logging
 import os
 import re
+import socket
 import threading
 import time
 from collections import deque
@@ -38,7 +39,11 @@ from .pool import CHUNK, POLL_S, WINDOW, StopFlag
 from .work import Outcome, WorkSettings, process_chunk, refused_outcome
 
 LOCAL = "local"
-_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+]*://)?[^\s/:]+:\d{1,5}$")
+_ADDRESS = re.compile(r"^(?:([a-z][a-z0-9+]*)://)?([^\s/:]+):(\d{1,5})$")
+#: Seconds to wait for a TCP connection to the scheduler before saying it is not there.
+PROBE_TIMEOUT_S = 5.0
+#: Seconds a run waits while the cluster has no worker at all before it stops with an error.
+NO_WORKERS_S = 120.0
 _LOCK = threading.Lock()
 
 
@@ -51,6 +56,32 @@ def check_address(text: str) -> str:
     if text == LOCAL or _ADDRESS.match(text):
         return text
     raise ValueError(f"'{text}' is neither 'local' nor a scheduler address such as tcp://HOST:8786")
+
+
+def check_reachable(address: str) -> None:
+    """ClusterError at once when no Dask scheduler answers at a tcp:// or tls:// *address*.
+
+    A refused connection is known in a millisecond, where Dask's client would retry it until
+    its own timeout; and a scheduler speaks first on a plain tcp:// connection (its
+    handshake), so a server that says nothing (a web server, a port left open by something
+    else, on which Dask's client would wait for ever) is told apart within PROBE_TIMEOUT_S.
+    Other protocols, and 'local', are left to Dask.
+    """
+    match = _ADDRESS.match(address)
+    if address == LOCAL or match is None:
+        return
+    scheme = match.group(1) or "tcp"
+    if scheme not in ("tcp", "tls"):
+        return
+    try:
+        with socket.create_connection((match.group(2), int(match.group(3))), timeout=PROBE_TIMEOUT_S) as probe:
+            if scheme == "tcp" and not probe.recv(1):
+                raise ClusterError("no Dask scheduler there: the server closed the connection", source=address)
+    except TimeoutError:
+        raise ClusterError(f"no Dask scheduler there: no answer in {PROBE_TIMEOUT_S:g} s", source=address) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler: {reason}", source=address) from None
 
 
 def dask_missing() -> str | None:
@@ -100,15 +131,17 @@ def run_on_cluster(
     """Each input's outcome in input order, computed on the cluster at *address* ('local': *jobs* workers here)."""
     from distributed import Client, LocalCluster
 
+    check_reachable(address)
     cluster = None
     try:
-        if address == LOCAL:
+        if address == LOCAL:  # its workers' own log lines (a heartbeat missed while closing) stay quiet:
+            # what goes wrong with an input is its refusal line, what stops the run one error line
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
             client = Client(cluster, set_as_default=False)
         else:
             client = Client(address, set_as_default=False, timeout="10s")
-    except OSError as exc:
+    except Exception as exc:  # whatever answered is not a scheduler we can use: say so in one line
         if cluster is not None:
             cluster.close()
         raise ClusterError(f"cannot reach the Dask scheduler: {exc}", source=address) from None
@@ -168,11 +201,27 @@ class _Ordered:
         return self.client.submit(run_chunk, batch, self.settings, self.cwd, pure=False)
 
     def _wait(self, future: Any) -> bool:
-        """Wait for *future*, looking at the stop flag; False when the user asked to stop."""
+        """Wait for *future*, looking at the stop flag; False when the user asked to stop.
+
+        A cluster left without any worker (all died and none came back) would hold the task
+        for ever: after NO_WORKERS_S without one the run stops with one error line.
+        """
+        checked = time.monotonic()
+        alone_since: float | None = None
         while not future.done():
             if self.stop.requested:
                 return False
             time.sleep(POLL_S)
+            now = time.monotonic()
+            if now - checked >= 1.0:
+                checked = now
+                if self.client.scheduler_info(n_workers=-1).get("workers"):
+                    alone_since = None
+                elif alone_since is None:
+                    alone_since = now
+                elif now - alone_since > NO_WORKERS_S:
+                    raise ClusterError(f"no Dask worker for {NO_WORKERS_S:g} s: start workers (docs/cluster.md)",
+                                       source=self.address)
         return True
 
     def _result(self, future: Any) -> list[Outcome]:

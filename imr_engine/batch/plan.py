@@ -35,7 +35,10 @@ def plan_run(
     from ..engine import load_engine
 
     if cluster is not None:
+        from .cluster import check_reachable
+
         require_cluster_extra()
+        check_reachable(cluster)  # before the rule book is compiled: an address mistyped costs nothing
     version = load_engine(rules_dir).book.version
     if jobs > 1 and cluster is None:
         total = count()

@@ -53,6 +53,11 @@ _NO_BENEFIT = re.compile(
     _I,
 )
 _CLAUSE_CUT = re.compile(r"[,;]\s*(?:and\s+|but\s+)?|\s+and\s+", _I)
+#: Walking documented without an aid: "walks without an assistive device", "ambulates independently without a cane".
+_NO_AID = re.compile(
+    r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\bwithout\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
+    _I,
+)
 #: How far into its clause a treatment may stand and still be what the clause is about.
 _SUBJECT_AT = 12
 _STABLE_PAIN = re.compile(
@@ -133,6 +138,30 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
             r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b",
+            _I,
+        ),
+    ),
+    # Pain in a small, defined area (the lidocaine patch's "localized peripheral pain"): "localized peripheral
+    # neuropathic pain", "focal neuropathic pain", "burning confined to the lateral thigh".
+    (
+        "clinical.localized_pain",
+        re.compile(
+            r"\blocali[sz]ed\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuropathy|neuralgia|symptoms)\b"
+            r"|\bfocal\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuralgia)\b"
+            r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b",
+            _I,
+        ),
+    ),
+    # Walking that needs an aid (ODG walking aids): "uses a cane", "antalgic gait with cane", "using crutches",
+    # and its documented absence, "without an assistive device".
+    (
+        "clinical.mobility_limited",
+        re.compile(
+            r"\b(?:uses?|using|with|ambulates?\s+with|walks?\s+with|requires?|needs?)\s+(?:an?\s+)?(?:single[- ]point\s+|quad\s+|straight\s+)?"
+            r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
+            r"|\(\s*(?:single[- ]point\s+|quad\s+)?(?:cane|walker|crutches)\s*\)"
+            # support taken from what is at hand: "has to lean on a shopping cart to keep going", "holds on to furniture"
+            r"|\b(?:lean(?:s|ing)?|hold(?:s|ing)?\s+on)\s+(?:on\s+|to\s+)?(?:a\s+|the\s+)?(?:shopping\s+cart|cart|furniture|walls?|counters?)\b",
             _I,
         ),
     ),
@@ -251,6 +280,8 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern)
+        for m in _NO_AID.finditer(s.text):
+            record(s, ctx, "clinical.mobility_limited", "no", m)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
         if s.section != "plan" or search(_KEPT_UP, s.text):
             read_cue(s, ctx, "clinical.home_exercise_program", _HOME_EXERCISE)

@@ -100,6 +100,9 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
             words = name.split()
             if not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or _NOT_A_DIAGNOSIS.search(name):
                 continue
+            treatment = ctx.vocab.identify(name)
+            if treatment is not None and treatment.start == 0:  # "HEP", "NSAID and injection": care, not a diagnosis
+                continue
             at = s.text.find(name, start)
             ctx.draft.diagnosis(name, regions_in(name), s.evidence(at, at + len(name)) if at >= 0 else s.evidence())
 

@@ -31,7 +31,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
             r"|\b(?:decreased|diminished|reduced|absent|dec|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
-            r"|\bhyp(?:o|er)esthesia\b|\b[0-4](?:\+|-)?/5\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)",
+            r"|\bhyp(?:o|er)esthesia\b|\b[0-4](?:\+|-)?/5\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)"
+            # the sensory or reflex loss named the other way round: "Sensation: slightly diminished L great toe",
+            # "decreased LT sensation R C6 dermatome", "diminished R biceps reflex"
+            r"|\bsensation\s*:?\s+(?:is\s+|was\s+)?(?:slightly\s+|mildly\s+|markedly\s+)?(?:decreased|diminished|reduced|absent|impaired|altered)\b"
+            r"|\b(?:decreased|diminished|reduced|absent|impaired)\s+(?:LT|light[- ]touch|pinprick|PP|vibratory|vibration)\s+sensation\b"
+            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:(?:left|right|L|R)\s+)?(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex|jerk|DTR)",
             _I,
         ),
     ),
@@ -42,7 +47,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bradicular\s+(?:signs|findings)\b|\bdermatomal\s+(?:sensory\s+)?(?:loss|deficit)"
             r"|\b(?:\+|pos(?:itive)?\.?)\s*(?:seated\s+|supine\s+)?SLR\b|\bSLR\s*(?:\+|pos(?:itive)?\b)"
             r"|\bSLR\s+(?:is\s+|was\s+)?(?:positive|\+)|\b(?:positive|\+)\s+Spurling|\bSpurling'?s?\s+(?:test\s+)?(?:positive|\+)"
-            r"|\b(?:decreased|diminished|reduced)\s+sensation\s+(?:in\s+|of\s+|along\s+|over\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\b",
+            r"|\b(?:decreased|diminished|reduced)\s+sensation\s+(?:in\s+|of\s+|along\s+|over\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\b"
+            r"|\bsensation\s+(?:is\s+|was\s+)?(?:decreased|diminished|reduced|absent)\s+(?:to\s+\w+\s+)?(?:in\s+|over\s+|along\s+)?(?:the\s+)?"
+            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\s+dermatome",
             _I,
         ),
     ),

@@ -114,6 +114,8 @@ _REPORTED_RELIEF = re.compile(
     r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b",
     _I,
 )
+#: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
+_SLIGHT = re.compile(r"\b(?:minimal|little|no|barely|hardly|scarcely|not\s+much|without)\s+(?:\w+\s+)?$", _I)
 #: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
 _ASSISTANCE = re.compile(
     r"\b(?:needs?|needed|requires?|asks?\s+for|without|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
@@ -133,7 +135,12 @@ _NO_CHANGE = re.compile(
     r"(?:the\s+same|unchanged|stable|no\s+better)\b"
     r"|\bno\s+(?:change|improvement)\s+in\s+(?:function|ADLs?|activities|activity)"
     r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
-    r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b",
+    r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b"
+    # "without (lasting) functional benefit", "no lasting functional change", "not doing more than before"
+    r"|\b(?:without|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
+    r"functional\s+(?:benefit|change|gains?|improvement)\b"
+    r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
+    r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b",
     _I,
 )
 #: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
@@ -249,6 +256,8 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
         clause = s.text[max(0, m.start() - 60) : m.end() + 30]
         if _OTHER_TREATMENT.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
             continue
+        if _SLIGHT.search(s.text[max(0, m.start() - 20) : m.start()]):
+            continue  # "minimal help", "little relief": next to no benefit is not an improvement
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.subjective_improvement", "yes", m)
 

@@ -39,7 +39,9 @@ _RATED = re.compile(
     re.IGNORECASE,
 )
 _BARE_WITH_CONTEXT = re.compile(
-    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+)(?P<score>{NUMBER})(?=\s+(?:with|without|on|off)\s+(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b)",
+    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)(?P<score>{NUMBER})"
+    r"(?=\s+(?:(?:with|without|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
+    r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)))",
     re.IGNORECASE,
 )
 #: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
@@ -95,7 +97,8 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     found.sort()
     out = list(arrows)
     lowered = text.lower()
-    pronoun = any(name in lowered for name in drug_names)
+    # "it" / "them" is the drug when the sentence names one, or speaks of "the medication" itself.
+    pronoun = any(name in lowered for name in drug_names) or bool(re.search(rf"\b{_MEDS}\b", text, re.IGNORECASE))
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
@@ -103,12 +106,27 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
         if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
             context = "with_medication"  # "7/10 before it and 4/10 now"
         out.append(PainMatch(start, end, score, top, context))
+    _now_from_before(text, out)
     if pronoun:
         for m in _DOWN_TO.finditer(text):
             value = parse_number(m.group("score"))
             if value is not None and value <= 10 and not any(p.start <= m.start("score") < p.end for p in out):
                 out.append(PainMatch(m.start("score"), m.end("score"), value, None, "with_medication"))
     return sorted(out, key=lambda p: (p.start, p.context))
+
+
+#: "5/10 from 7/10 before duloxetine": the first rating is the one on the drug.
+_FROM = re.compile(
+    r"^\s*(?:/\s*10|out\s+of\s+(?:10|ten))?\s*(?:now|today|currently)?\s*,?\s*(?:now\s+)?(?:down\s+|up\s+)?from\s*$", re.IGNORECASE
+)
+
+
+def _now_from_before(text: str, out: list[PainMatch]) -> None:
+    """A rating followed by "from" the rating without the drug is the rating with it."""
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if a.context == "unspecified" and b.context == "without_medication" and _FROM.match(text[a.end : b.start]):
+            out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "with_medication")
 
 
 def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
@@ -149,6 +167,7 @@ _MISSED_DOSE = re.compile(
     r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medication|meds?|drug))\b",
     re.IGNORECASE,
 )
+_BEFORE_DRUG = re.compile(r"^[\s,]*before\s+(?:starting\s+|taking\s+|using\s+|he\s+started\s+|she\s+started\s+)?(?P<name>[A-Za-z][\w-]+)")
 _NOW = re.compile(r"^[\s,]*(?:now|currently|today|at\s+present)\b", re.IGNORECASE)
 #: "Norco takes it down to maybe a 7": the rating on medication.
 _DOWN_TO = re.compile(
@@ -171,6 +190,8 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
     if after is None and _MISSED_DOSE.match(following[:80]):
         return "without_medication"
+    if after is None and (first := _BEFORE_DRUG.match(following[:60])) and first.group("name").lower() in drug_names:
+        return "without_medication"  # "7/10 before duloxetine"
     before = _WITH_BEFORE.search(preceding[-60:])
     # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
     if after and not (before and following.lstrip().startswith((",", ";"))):

@@ -85,7 +85,9 @@ _PACKS = r"tablets|tablet|tabs|tab|capsules|capsule|caps|cap|pills|pill|patches|
 QUANTITY_PACKS = _p(rf"(?<![\w./])(\d+)\s*(?:{_PACKS})\b")
 REFILLS = [
     _p(rf"(?:(?<![\w])(?:x|with|w/|plus|\+)\s*|(?<![\w.#/]))({COUNT})\s*(?:additional\s+)?(?:refills?|rfs?|refs?)\b"),
-    _p(rf"\b(?:refills?|rf)\s*[:#x]?\s*({COUNT})\b"),
+    # "pump refill 1 visit", "pump refill 2x4" are a service and its visits, not refills
+    _p(rf"\b(?:refills?|rf)\s*[:#x]?\s*({COUNT})\b"
+       r"(?!\s*(?:visits?|sessions?|treatments?|appointments?|times?)\b|\s*[x×*/]\s*\d)"),  # noqa: RUF001 (the multiplication sign is meant)
 ]
 NO_REFILLS = _p(r"\b(?:no|zero)\s+refills?\b|\brefills?\s*:?\s*none\b")
 

@@ -105,6 +105,18 @@ def test_a_scheduler_that_is_not_there_is_one_line_and_exit_2_and_no_output_file
     assert not out.exists()  # nothing to write, so no empty file left behind (see test_batch_output_file)
 
 
+def test_a_server_that_is_not_a_dask_scheduler_is_one_line_and_exit_2(corpus: Path, tmp_path: Path) -> None:
+    """Something listens there but says nothing (a web server, say): Dask's client would wait for ever."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        done = imr("qa", str(corpus), "--out", str(tmp_path / "x.jsonl"), "--cluster", address, "--quiet")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "no Dask scheduler there" in done.stderr, done.stderr
+    assert not (tmp_path / "x.jsonl").exists()
+
+
 def test_a_cluster_address_that_is_not_one_is_refused_before_anything_runs() -> None:
     done = imr("qa", "--cluster", "my laptop")
     assert done.returncode == 2
@@ -162,26 +174,32 @@ class _KillsItsWorker(WorkerPlugin):
 def test_an_input_that_kills_every_worker_is_refused_and_the_others_are_reported(
     frozen_rules: str, tmp_path: Path
 ) -> None:
-    """One worker; the poisoned input kills it each time. The run still reports every input, in order."""
+    """Four workers; the poisoned input kills each one it is handed. The run still reports every input, in order.
+
+    The scheduler gives up on a task after its second worker death: twice for the chunk, twice
+    for the input on its own, so the four first workers are enough whether or not their nannies
+    restart them in time (one restarted for that very task can die before it is fully started,
+    and is then not restarted).
+    """
     import cloudpickle
     import dask
 
     root = tmp_path / "corpus"
     for i, folder in enumerate(REAL[:3]):
         shutil.copytree(folder, root / f"case_{i}")
-    shutil.copytree(REAL[0], root / "case_1_poison")  # in the middle of the order
+    shutil.copytree(REAL[0], root / "case_9_poison")  # last: once it is refused, no input needs a worker
     settings = WorkSettings(rules_dir=frozen_rules, rules_version=load_engine(frozen_rules).book.version)
     expected = {o.key: o for o in run(discover(str(root)), settings)}  # one process, nothing killed
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), LocalCluster(
+        n_workers=4, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
         silence_logs=50,
     ) as cluster, Client(cluster, set_as_default=False) as client:
-        client.register_plugin(_KillsItsWorker("case_1_poison"))
+        client.register_plugin(_KillsItsWorker("case_9_poison"))
         got = list(run(discover(str(root)), settings, cluster=cluster.scheduler_address))
     assert [o.key for o in got] == list(expected)
     for outcome in got:
-        if outcome.key == "case_1_poison":
+        if outcome.key == "case_9_poison":
             assert outcome.records[0]["code"] == "worker_died"
             assert outcome.refusal and "the worker process died while evaluating it" in outcome.refusal
         else:

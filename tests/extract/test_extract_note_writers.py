@@ -75,3 +75,64 @@ def test_dependence_in_self_care_is_a_significant_loss_of_function(note: str) ->
 def test_the_workers_own_goal_and_consent_are_motivation() -> None:
     note = "He wants to get back to work and agrees to the program goals.\n"
     assert extract_text(note, ["Functional restoration program x 80 hours"]).clinical.motivated_to_change.value == "yes"
+
+
+@pytest.mark.parametrize("note", ["EXAM: Strength 5/5 BLE. Sensation slightly diminished R great toe dorsum.\n",
+                                  "EXAM: Decreased LT sensation L C7 dermatome; diminished L triceps reflex.\n"])
+def test_a_sensory_or_reflex_loss_named_the_other_way_round_is_a_deficit(note: str) -> None:
+    assert extract_text(note, ["Cervical epidural steroid injection"]).exam.neurological_deficit.value == "yes"
+
+
+def test_sensation_lost_over_a_named_dermatome_is_radiculopathy_on_exam() -> None:
+    note = "OBJECTIVE: SLR negative bilat. Sensation diminished R S1 dermatome.\n"
+    assert extract_text(note, ["Lumbar epidural steroid injection"]).exam.radiculopathy.value == "yes"
+
+
+@pytest.mark.parametrize("note", ["She has had 10 PT visits without lasting functional change.\n",
+                                  "Tramadol since 2019; he is not doing more than before.\n",
+                                  "Gabapentin: no change in sleep or activity.\n"])
+def test_no_functional_gain_in_other_words(note: str) -> None:
+    assert extract_text(note, ["Tramadol 50 mg #60"]).function.objective_improvement.value == "no"
+
+
+def test_a_drug_that_gives_minimal_help_is_no_subjective_improvement() -> None:
+    note = "Meds: tramadol 50 mg prn (minimal help).\n"
+    assert extract_text(note, ["Tramadol 50 mg #60"]).function.subjective_improvement.value == "unknown"
+
+
+@pytest.mark.parametrize(("note", "value"), [("Gait antalgic, walks with a quad cane.\n", "yes"),
+                                             ("Walking 10 min (single-point cane).\n", "yes"),
+                                             ("After a block she has to lean on a shopping cart to keep going.\n", "yes"),
+                                             ("He walks without an assistive device.\n", "no")])
+def test_walking_that_needs_an_aid(note: str, value: str) -> None:
+    assert extract_text(note, ["Front-wheeled walker"]).clinical.mobility_limited.value == value
+
+
+@pytest.mark.parametrize("note", ["Dx: intercostal neuralgia - localized neuropathic pain over the R T7 band.\n",
+                                  "The burning is confined to the dorsum of the left foot.\n"])
+def test_pain_in_a_small_defined_area_is_localized(note: str) -> None:
+    assert extract_text(note, ["Lidoderm 5% patch #30"]).clinical.localized_pain.value == "yes"
+
+
+@pytest.mark.parametrize(("sentence", "with_med", "without_med"), [
+    ("She rates the pain 9 out of 10 without the medication and 5 out of 10 with it.\n", 5, 9),
+    ('Pain today 7/10; "about 6 w/ the meds and 9 w/o."\n', 6, 9),
+    ("Low back pain 4/10 now, down from 8/10 before naproxen.\n", 4, 8),
+])
+def test_pain_with_and_without_the_drug_as_notes_pair_them(sentence: str, with_med: int, without_med: int) -> None:
+    scores = extract_text(sentence, ["Naproxen 500 mg #60"]).pain_scores
+    assert with_med in [p.score for p in scores if p.context == "with_medication"]
+    assert without_med in [p.score for p in scores if p.context == "without_medication"]
+
+
+def test_a_meniscus_tear_in_the_icd_word_order_is_a_meniscal_tear() -> None:
+    from imr_engine.engine import load_engine
+
+    groups = load_engine().vocabulary.diagnosis_groups_of("Tear of lateral meniscus, current injury, left knee")
+    assert "meniscal_tear" in groups
+
+
+def test_severe_lateral_recess_stenosis_on_mri_puts_a_root_at_stake() -> None:
+    note = "MRI L-spine 3/2020: L4-5 severe central and left lateral recess stenosis with facet hypertrophy.\n"
+    studies = extract_text(note, ["L4-5 laminectomy"]).imaging
+    assert [s.corroborates_radiculopathy for s in studies] == ["yes"]

@@ -70,6 +70,17 @@ SERVICE_LINES = [
     # services and programs (ODG; CPMTG p. 42, 102)
     ("Transportation to medical appointments", "transportation"), ("Medical transportation", "transportation"),
     ("Detox program", "detoxification"), ("Inpatient detoxification", "detoxification"), ("Rapid detox", "rapid_detox"),
+    ("Speech therapy 2x6", "speech_therapy"), ("Vestibular rehab x 8", "vestibular_rehabilitation"),
+    ("Cognitive rehabilitation", "cognitive_rehabilitation"), ("Neuropsychological testing", "neuropsychological_testing"),
+    ("Cervical pillow", "cervical_pillow"), ("Spinal decompression therapy x 20", "spinal_decompression_therapy"),
+    ("Inversion table", "spinal_decompression_therapy"), ("Diagnostic ultrasound right shoulder", "diagnostic_ultrasound"),
+    ("MRI thoracic spine", "mri"), ("Group therapy x 8", "cognitive_behavioral_therapy"),
+    ("Medication management visit", "office_visit"), ("E0730 TENS unit", "tens"), ("L1833 knee orthosis", "knee_brace"),
+    ("LESI L4-5", "epidural_steroid_injection"), ("CESI C6-7", "epidural_steroid_injection"), ("TPIs", "trigger_point_injection"),
+    ("Acu 2x3", "acupuncture"), ("OT 2x6", "physical_therapy"), ("MRI L/S spine", "mri"), ("MRI R hip", "mri"),
+    ("X-ray left hip", "x_ray"), ("CT head", "ct"), ("MRI brain", "mri"), ("TLSO", "lumbar_support"),
+    ("Compounded topical cream, 240g", "unspecified_compound"), ("Subacromial cortisone injection", "corticosteroid_injection"),
+    ("Shoulder scope", "shoulder_surgery"), ("Total knee", "knee_arthroplasty"), ("HHA 4 hrs/day", "home_health"),
 ]
 
 # (request line, an ingredient it contains)
@@ -81,6 +92,9 @@ DRUG_LINES = [
     ("Nuvigil 150mg #30", "armodafinil"), ("Narcan nasal spray", "naloxone"), ("Wellbutrin XL 150mg", "bupropion"),
     ("Amitiza 24mcg #60", "lubiprostone"), ("Movantik 25mg #30", "naloxegol"), ("Linzess 145mcg", "linaclotide"),
     ("Prednisone 10mg taper", "prednisone"), ("Medrol Dosepak", "methylprednisolone"),
+    ("Lamictal 100mg", "lamotrigine"), ("Keppra 500mg", "levetiracetam"), ("Savella 50mg", "milnacipran"),
+    ("Remeron 15mg", "mirtazapine"), ("MiraLAX 17g", "polyethylene glycol"), ("Relistor 150mg", "methylnaltrexone"),
+    ("Embeda 30mg", "morphine"), ("Subsys 100mcg", "fentanyl"),
 ]
 
 

@@ -141,10 +141,10 @@ def test_a_product_spelling_cannot_be_an_ingredient(vocab_copy: Path) -> None:
 
 def test_a_service_spelling_cannot_be_an_ingredient_synonym(vocab_copy: Path) -> None:
     services = vocab_copy / "services.yaml"
-    _edit(services, "spellings: [acupuncture, electroacupuncture,", "spellings: [acupuncture, hydrocodone bitartrate, electroacupuncture,")
+    _edit(services, "spellings: [aquatic therapy, aqua therapy,", "spellings: [aquatic therapy, hydrocodone bitartrate, aqua therapy,")
     error = _load_error(vocab_copy)
     assert error.source == str(services)
-    assert "service 'acupuncture'" in error.message
+    assert "service 'aquatic_therapy'" in error.message
     assert "spelling 'hydrocodone bitartrate' is also ingredient 'hydrocodone' (drugs.yaml)" in error.message
 
 
