@@ -18,7 +18,7 @@ from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
 from .guideline_data import DEFAULTS, GuidelineData
-from .terminology import PostsurgicalCourse
+from .terminology import PostsurgicalCourse, padded_words
 
 PRIMARY = ("with_medication", "without_medication")
 # Phases, long-term use, GI risk and epidural approach words: rules/vocabulary/thresholds.yaml
@@ -313,16 +313,16 @@ def _postoperative_request(
     """
     if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
         return how
-    surgeries = [j for j, other in enumerate(items) if j != index and _is_surgery(other)]
-    if not surgeries:
+    j = _surgery_requested_with(items, index)
+    if j is None:
         return how
-    surgery = items[surgeries[0]]
-    quote = _ev(case.requests[surgeries[0]])
+    surgery = items[j]
+    quote = _ev(case.requests[j])
     v["prior_surgery"], v["days_since_surgery"] = "yes", 0
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
     how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
     course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service, case.requests[surgeries[0]].text) if course_of is not None and surgery.service else None
+    course = course_of(surgery.service, case.requests[j].text) if course_of is not None and surgery.service else None
     if course is not None and surgery.service:
         _postsurgical_course(surgery.service, course, 0, quote, v, ev)
         how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
@@ -338,21 +338,18 @@ def _companion_surgery(
     Requests for authorization ask for a surgery together with what it needs: tests and
     clearance before, an assistant and a stay during, therapy and equipment after. Reviewers
     judge those with the surgery; the engine fills `companion_surgery_necessary` once the
-    surgery itself is judged (Engine._judge_companions).
+    surgery itself is judged (evaluate.with_surgery_outcomes).
     """
     item = items[index]
     if _is_surgery(item):
         return None
     wanted = data.perioperative
-    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", case.requests[index].text.casefold()).split()) + " "
-    serves = (item.service in wanted.services
-              or any(f" {w} " in words for w in wanted.words))
-    if not serves:
+    words = padded_words(case.requests[index].text)
+    if item.service not in wanted.services and not any(padded_words(w) in words for w in wanted.words):
         return None
-    surgeries = [j for j, other in enumerate(items) if j != index and _is_surgery(other)]
-    if not surgeries:
+    j = _surgery_requested_with(items, index)
+    if j is None:
         return None
-    j = surgeries[0]
     surgery = items[j].service or "none"
     v["companion_surgery"], v["companion_surgery_service"] = "requested", surgery
     facts = wanted.surgeries.get(surgery)
@@ -366,12 +363,19 @@ def _companion_surgery(
             names.append("stay_within_target")
     quote = _ev(case.requests[j])
     for name in names:
-        ev[name] = quote + (ev.get("duration_days", []) if name == "stay_within_target" else [])
+        ev[name] = quote
+    if "stay_within_target" in names:  # the days come from the stay's own request line
+        ev["stay_within_target"] = quote + ev.get("duration_days", [])
     return j
 
 
 def _is_surgery(item: RequestedItem) -> bool:
     return item.kind == "procedure" and "surgery" in (item.drug_class, *item.classes)
+
+
+def _surgery_requested_with(items: list[RequestedItem], index: int) -> int | None:
+    """The first other item of the request that is a surgery, or None."""
+    return next((j for j, other in enumerate(items) if j != index and _is_surgery(other)), None)
 
 
 def _postsurgical_visits(item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
@@ -440,6 +444,7 @@ def _matching(meds: Iterable[Medication], ingredients: set[str], vocab: Terminol
 def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vocab: Terminology) -> list[Derived]:
     """One Derived per requested item, in request order."""
     view = _case_view(case, as_of, vocab)
+    data = guideline_data(vocab)
     meds_by_dose = [vocab.daily_med_mg(item) if "opioid" in item.classes else None for item in items]
     opioid_doses = [d for item, d in zip(items, meds_by_dose) if "opioid" in item.classes]
     cumulative: dict[str, object] = {}
@@ -463,7 +468,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                      "visits_requested", "injections_requested"):
             evidence[name] = request_ev
         extras: dict[str, object] = {}
-        _use_history(case, item, as_of, vocab, values, evidence, extras, guideline_data(vocab).long_term.days)
+        _use_history(case, item, as_of, vocab, values, evidence, extras, data.long_term.days)
         purpose = request.purpose
         if purpose == "unknown" and values.get("currently_prescribed") == "yes":
             purpose = "continue"
@@ -472,8 +477,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _prior_sessions(case, item, vocab, values, evidence)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         _postsurgical_visits(item, values, evidence)
-        _request_details(case, request, item, values, evidence, guideline_data(vocab))
-        companion = _companion_surgery(case, index, items, guideline_data(vocab), values, evidence)
+        _request_details(case, request, item, values, evidence, data)
+        companion = _companion_surgery(case, index, items, data, values, evidence)
         out.append(Derived(ItemFacts.model_validate(values), evidence, extras, how, companion))
     return out
 

@@ -56,9 +56,9 @@ class PostsurgicalCourse(BaseModel):
 
     def for_name(self, name: str | None) -> PostsurgicalCourse:
         """The course of the operation *name* names: a variant whose words it contains, else this one."""
-        text = _words(name or "")
+        text = padded_words(name or "")
         for variant in self.variants:
-            if any(_words(w) in text for w in variant.words):
+            if any(padded_words(w) in text for w in variant.words):
                 return self.model_copy(update={"visits": variant.visits, "weeks": variant.weeks, "note": variant.note,
                                                "variants": []})
         return self
@@ -81,7 +81,7 @@ def load_postsurgical(directory: Path) -> PostsurgicalTable | None:
     return load_data_file(directory / POSTSURGICAL_FILE, PostsurgicalTable)
 
 
-def _words(text: str) -> str:
+def padded_words(text: str) -> str:
     """Lower case, punctuation to spaces, single spaces, padded: whole-word matching by substring."""
     return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()) + " "
 
@@ -105,7 +105,7 @@ class VocabularyTerminology:
         self._groups_of = lru_cache(maxsize=4096)(self._groups_uncached)
         groups = load_diagnosis_groups(Path(vocabulary.directory))
         self._groups = [
-            (name, tuple(_words(w) for w in words)) for name, words in sorted(groups.groups.items())
+            (name, tuple(padded_words(w) for w in words)) for name, words in sorted(groups.groups.items())
         ] if groups else []
         self.guideline_data = load_guideline_data(Path(vocabulary.directory))
         table = load_postsurgical(Path(vocabulary.directory))
@@ -143,7 +143,7 @@ class VocabularyTerminology:
         return list(self._groups_of(name))
 
     def _groups_uncached(self, name: str) -> tuple[str, ...]:
-        text = _words(name)
+        text = padded_words(name)
         return tuple(group for group, words in self._groups if any(w in text for w in words))
 
     def daily_med_mg(self, item: RequestedItem) -> float | None:
