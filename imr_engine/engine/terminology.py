@@ -9,9 +9,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..errors import RuleError
 from ..requests.model import RequestedItem
 from ..vocabulary import Vocabulary
-from .guideline_data import load_data_file, load_guideline_data
+from ..vocabulary.load import did_you_mean
+from .guideline_data import THRESHOLDS_FILE, GuidelineData, load_data_file, load_guideline_data
 
 _PER_HOUR = "mcg/hr"
 DIAGNOSES_FILE = "diagnoses.yaml"
@@ -91,6 +93,32 @@ def load_diagnosis_groups(directory: Path) -> DiagnosisGroups | None:
     return load_data_file(directory / DIAGNOSES_FILE, DiagnosisGroups)
 
 
+def _check_cited_names(
+    vocabulary: Vocabulary, data: GuidelineData, postsurgical: dict[str, PostsurgicalCourse], groups: list[str],
+) -> None:
+    """Every class, service and diagnosis group the cited data files name must exist, as rules' names must.
+
+    A misspelt name there would never match anything, silently: a RuleError names the file,
+    the field and the nearest known name instead.
+    """
+    directory = Path(vocabulary.directory)
+    services, classes = set(vocabulary.services), set(vocabulary.class_names)
+    periop = data.perioperative
+    named: list[tuple[str, str, str, Iterable[str], set[str] | list[str]]] = [
+        (THRESHOLDS_FILE, "gi_risk.classes", "class", data.gi_risk.classes, classes),
+        (THRESHOLDS_FILE, "perioperative.services", "service", periop.services, services),
+        (THRESHOLDS_FILE, "perioperative.surgeries", "service", periop.surgeries, services),
+        (THRESHOLDS_FILE, "perioperative.comorbidity_classes", "class", periop.comorbidity_classes, classes),
+        (THRESHOLDS_FILE, "perioperative.comorbidity_groups", "diagnosis group", periop.comorbidity_groups, groups),
+        (POSTSURGICAL_FILE, "surgeries", "service", postsurgical, services),
+    ]
+    for file, field, what, names, known in named:
+        for name in names:
+            if name not in known:
+                raise RuleError(f"field '{field}': unknown {what} '{name}'{did_you_mean(name, known)}",
+                                source=str(directory / file))
+
+
 class VocabularyTerminology:
     """Adapts a loaded Vocabulary to the Terminology protocol of `derive`."""
 
@@ -110,6 +138,7 @@ class VocabularyTerminology:
         self.guideline_data = load_guideline_data(Path(vocabulary.directory))
         table = load_postsurgical(Path(vocabulary.directory))
         self._postsurgical = dict(table.surgeries) if table else {}
+        _check_cited_names(vocabulary, self.guideline_data, self._postsurgical, [g for g, _ in self._groups])
 
     def _ingredients_uncached(self, name: str) -> tuple[str, ...]:
         info = self.vocabulary.resolve(name)

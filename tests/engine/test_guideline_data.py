@@ -48,3 +48,31 @@ def test_a_broken_threshold_file_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as info:
         load_engine(rules)
     assert "thresholds.yaml" in info.value.one_line() and "subacute_days" in info.value.one_line()
+
+
+@pytest.mark.parametrize(("file", "old", "new", "needles"), [
+    ("thresholds.yaml", "  services: [hospital_stay, preoperative_testing,", "  services: [hospital_stay, preoperative_tesing,",
+     ("perioperative.services", "unknown service 'preoperative_tesing'", "did you mean 'preoperative_testing'")),
+    ("thresholds.yaml", "    knee_arthroplasty: {risk: elevated, stay_days: 3}", "    knee_arthroplsty: {risk: elevated, stay_days: 3}",
+     ("perioperative.surgeries", "unknown service 'knee_arthroplsty'", "did you mean 'knee_arthroplasty'")),
+    ("thresholds.yaml", "  classes: [anticoagulant, corticosteroid, antiplatelet]", "  classes: [anticoagulant, corticosteriod, antiplatelet]",
+     ("gi_risk.classes", "unknown class 'corticosteriod'", "did you mean 'corticosteroid'")),
+    ("postsurgical.yaml", "  carpal_tunnel_release: {visits: 8", "  carpal_tunel_release: {visits: 8",
+     ("surgeries", "unknown service 'carpal_tunel_release'", "did you mean 'carpal_tunnel_release'")),
+])
+def test_a_name_the_cited_data_misspells_is_one_clear_error(
+    tmp_path: Path, file: str, old: str, new: str, needles: tuple[str, ...]
+) -> None:
+    """A name in thresholds.yaml or postsurgical.yaml that the vocabulary lacks would never match, silently."""
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    path = rules / "vocabulary" / file
+    text = path.read_text()
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new))
+    with pytest.raises(RuleError) as info:
+        load_engine(rules)
+    line = info.value.one_line()
+    assert line.startswith(str(path)) and "\n" not in line
+    for needle in needles:
+        assert needle in line
