@@ -96,6 +96,12 @@ SERVICE_LINES = [
     ("Intermittent pneumatic compression device", "dvt_compression_device"), ("Sequential compression device", "dvt_compression_device"),
     ("Bilateral hearing aids", "hearing_aid"), ("Skilled nursing facility x 7 days", "skilled_nursing_facility"),
     ("SNF x 14 days", "skilled_nursing_facility"), ("Inpatient rehabilitation facility", "skilled_nursing_facility"),
+    ("Hardware removal L4-S1", "hardware_removal"), ("Removal of hardware right ankle", "hardware_removal"),
+    ("Balloon kyphoplasty L2", "vertebral_augmentation"), ("Vertebroplasty T12", "vertebral_augmentation"),
+    ("Dental implants", "dental_treatment"), ("Dental evaluation", "dental_treatment"), ("Root canal", "dental_treatment"),
+    ("Lumbar disc replacement L5-S1", "lumbar_disc_replacement"), ("Ultrasound of the left knee", "diagnostic_ultrasound"),
+    ("Ultrasound-guided injection right shoulder", "corticosteroid_injection"), ("Cognitive therapy x 6", "cognitive_behavioral_therapy"),
+    ("TENS electrodes and batteries", "tens"),
 ]
 
 # (request line, an ingredient it contains)
