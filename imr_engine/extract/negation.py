@@ -58,8 +58,9 @@ _POST_NEGATION = re.compile(
     r"|(?:was|were|is|are)\s+(?:absent|negative|denied|ruled\s+out|resolved)\b)",
     re.IGNORECASE,
 )
+#: "May 20, 2014" and "May 2014" are a month, not a hedge.
 _HEDGE = re.compile(
-    r"\b(?:may|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
+    r"\b(?:may(?!\s+\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:19|20)\d\d\b)|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
     r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future)\b",
     re.IGNORECASE,
 )
