@@ -134,3 +134,27 @@ def test_a_study_that_shows_the_root_lesion_corroborates_radiculopathy(note: str
 def test_the_hedge_may_still_hedges() -> None:
     studies = _case("DOS: 6/1/2014\nEMG may show a left C6 radiculopathy.\n", "Left C5-6 interlaminar ESI").imaging
     assert [s.corroborates_radiculopathy for s in studies] in ([], ["unknown"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Completed 6 acupuncture sessions 1/30/18 - 3/8/18 (authorized trial).",
+    "Completed 6 acupuncture sessions January 30, 2018 - March 8, 2018 (authorized trial).",
+])
+def test_a_course_dated_in_words_is_still_a_course(sentence: str) -> None:
+    services = [t.service for t in _case("DOS: 3/21/2018\n" + sentence + "\n", "Acupuncture x 6").treatments]
+    assert services == ["acupuncture"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Naproxen brings the knee pain from about 8/10 down to 5/10.",
+    "Naproxen brings the knee pain from about 8 out of 10 down to 5 out of 10.",
+])
+def test_pain_before_and_after_a_drug_out_of_ten(sentence: str) -> None:
+    scores = {(p.context, p.score) for p in _case("DOS: 2/15/2014\n" + sentence + "\n", "Naproxen 500 mg #60").pain_scores}
+    assert scores == {("without_medication", 8.0), ("with_medication", 5.0)}
+
+
+@pytest.mark.parametrize("shorthand", ["without", "w/o"])
+def test_care_that_failed_written_in_shorthand(shorthand: str) -> None:
+    note = f"DOS: 3/1/2016\nPT x 12, chiro x 8 and multiple medication trials, all {shorthand} lasting functional gains.\n"
+    assert _case(note, "Functional restoration program x 80 hours").clinical.conservative_care_failed.value == "yes"
