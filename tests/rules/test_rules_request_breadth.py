@@ -125,7 +125,8 @@ DRUG_LINES = [
     ("Unisom 25mg", "doxylamine"), ("Seroquel 25mg qhs", "quetiapine"), ("Abilify 5mg", "aripiprazole"),
     ("Risperdal 1mg", "risperidone"), ("Zyprexa 5mg", "olanzapine"), ("Hydroxyzine pamoate 25mg #60", "hydroxyzine"),
     ("Vistaril 25mg tid prn", "hydroxyzine"), ("Buspar 15mg bid", "buspirone"), ("Ketamine infusion x 5", "ketamine"),
-    ("Ketamine 10% cream 120g", "ketamine"),
+    ("Ketamine 10% cream 120g", "ketamine"), ("Medical marijuana", "cannabis"), ("CBD oil", "cannabidiol"),
+    ("Marinol 5mg #60", "dronabinol"),
 ]
 
 
