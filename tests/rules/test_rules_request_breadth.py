@@ -126,7 +126,10 @@ DRUG_LINES = [
     ("Risperdal 1mg", "risperidone"), ("Zyprexa 5mg", "olanzapine"), ("Hydroxyzine pamoate 25mg #60", "hydroxyzine"),
     ("Vistaril 25mg tid prn", "hydroxyzine"), ("Buspar 15mg bid", "buspirone"), ("Ketamine infusion x 5", "ketamine"),
     ("Ketamine 10% cream 120g", "ketamine"), ("Medical marijuana", "cannabis"), ("CBD oil", "cannabidiol"),
-    ("Marinol 5mg #60", "dronabinol"),
+    ("Marinol 5mg #60", "dronabinol"), ("Fanatrex 25mg/ml 420ml", "gabapentin"), ("Synapryn 10mg/ml 500ml", "tramadol"),
+    ("Tabradol 1mg/ml 250ml", "cyclobenzaprine"), ("Deprizine 15mg/ml 250ml", "ranitidine"), ("Dicopanol 5mg/ml 150ml", "diphenhydramine"),
+    ("Genicin #90", "glucosamine"), ("Laxacin #100", "docusate"), ("Zorvolex 35mg", "diclofenac"), ("Zubsolv 5.7/1.4mg", "buprenorphine"),
+    ("Qutenza patch", "capsaicin"), ("Mentherm gel", "methyl salicylate"), ("Ultracin lotion", "capsaicin"),
 ]
 
 
