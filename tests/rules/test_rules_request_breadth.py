@@ -105,6 +105,11 @@ SERVICE_LINES = [
     ("Right piriformis injection", "piriformis_injection"), ("MMPI testing", "psychological_evaluation"),
     ("Behavioral pain management x 6", "cognitive_behavioral_therapy"), ("Patellar stabilizing brace", "knee_brace"),
     ("Compression stockings", "dvt_compression_device"), ("Vasopneumatic device", "hot_cold_unit"), ("Shoulder pulley", "home_exercise_kit"),
+    ("Right knee surgery", "knee_surgery_other"), ("Tibial tubercle osteotomy", "knee_surgery_other"), ("MPFL reconstruction", "knee_surgery_other"),
+    ("Distal radius ORIF", "fracture_fixation"), ("Open reduction internal fixation right ankle", "fracture_fixation"),
+    ("Wrist surgery", "wrist_hand_surgery"), ("Lumbar spine surgery", "lumbar_decompression"), ("Neck surgery", "cervical_spine_surgery"),
+    ("Shoulder manipulation under anesthesia", "shoulder_surgery"), ("Hand surgery consultation", "consultation"),
+    ("Knee surgery consult", "consultation"),
 ]
 
 # (request line, an ingredient it contains)
