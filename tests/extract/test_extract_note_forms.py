@@ -182,3 +182,13 @@ def test_a_dictated_heading_with_a_full_stop_opens_its_section() -> None:
             "Plan. We discussed options. I am requesting\n1. MRI right knee without contrast\n")
     studies = _case(note, "MRI right knee without contrast").imaging
     assert [s.modality for s in studies] == ["x_ray"]  # the requested MRI is no study already done
+
+
+def test_terse_lower_case_fields_and_shorthand() -> None:
+    note = ("dos 3/20/2018\nsurgery: r shoulder arthroscopic subacromial decompression 3/14/2018\n"
+            "pain 2/10, off norco, doing hep 1x/day. hep c screen negative.\n")
+    case = _case(note, "Post-op PT x 12")
+    assert [str(s.date) for s in case.surgeries] == ["2018-03-14"]
+    assert case.clinical.home_exercise_program.value == "yes"
+    only_hepatitis = _case("dos 3/20/2018\nhep c screen negative.\n", "Post-op PT x 12")
+    assert only_hepatitis.clinical.home_exercise_program.value == "unknown"
