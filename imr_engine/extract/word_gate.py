@@ -62,10 +62,15 @@ class Heads:
 
 @dataclass(frozen=True)
 class _Text:
-    """What the gate needs of one text, found once: its folded form and its words' starts."""
+    """What the gate needs of one text, found once: its folded form and where its words start.
+
+    *at* maps each word's first one, two and three characters to the offsets of the words that
+    start so (ascending, each offset once per key); *starts* is the same keys as a set.
+    """
 
     folded: str
     starts: frozenset[str]
+    at: dict[str, list[int]]
 
 
 class _CannotGate(Exception):
@@ -198,8 +203,12 @@ def _text(text: str) -> _Text | None:
     if found is False:
         if text.isascii():
             folded = text.translate(_FOLD)
-            words = _WORDS.findall(folded)
-            found = _Text(folded, frozenset([w[:1] for w in words] + [w[:2] for w in words] + [w[:3] for w in words]))
+            at: dict[str, list[int]] = {}
+            for word in _WORDS.finditer(folded):
+                w, p = word.group(), word.start()
+                for k in (w[:1], w[:2], w[:3])[: len(w)]:
+                    at.setdefault(k, []).append(p)
+            found = _Text(folded, frozenset(at), at)
         else:
             found = None
         if len(_texts) >= MEMO_SIZE:
@@ -222,11 +231,58 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return any(k in folded for k in h.keys)
 
 
+def _tries(pattern: re.Pattern[str], h: Heads, text: str) -> list[int] | None:
+    """The offsets where a match of *pattern* can start, ascending; None: every offset."""
+    t = _text(text)
+    if t is None:
+        return None
+    if h.at_word_start:
+        keys = h.keys.intersection(t.starts)
+        if len(keys) == 1:
+            return t.at[next(iter(keys))]
+        return sorted({p for k in keys for p in t.at[k]})
+    folded = t.folded
+    found: set[int] = set()
+    for k in h.keys:
+        p = folded.find(k)
+        while p >= 0:
+            found.add(p)
+            p = folded.find(k, p + 1)
+    return sorted(found)
+
+
+def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, tried only at *tries*: a search finds, at the
+    first offset where a match exists, the match `pattern.match` finds there (lookbehinds and
+    \\b see the text before it), and every match here is non-empty (it starts with a head)."""
+    end = 0
+    match = pattern.match
+    for p in tries:
+        if p >= end:
+            m = match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, without the scan when no word of *text* starts as a match must."""
-    return pattern.finditer(text) if may_match(pattern, text) else iter(())
+    """`pattern.finditer(text)`, tried only where a word of *text* starts as a match must."""
+    h = heads(pattern)
+    tries = None if h is None else _tries(pattern, h, text)
+    if tries is None:
+        return pattern.finditer(text)
+    return _anchored(pattern, text, tries) if tries else iter(())
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, without the scan when no word of *text* starts as a match must."""
-    return pattern.search(text) if may_match(pattern, text) else None
+    """`pattern.search(text)`, tried only where a word of *text* starts as a match must."""
+    h = heads(pattern)
+    tries = None if h is None else _tries(pattern, h, text)
+    if tries is None:
+        return pattern.search(text)
+    match = pattern.match
+    for p in tries:
+        m = match(text, p)
+        if m is not None:
+            return m
+    return None
