@@ -84,7 +84,7 @@ class _Reading:
         self.at_word_start = True
 
 
-_texts: dict[str, _Text | None] = {}
+_texts: dict[str, _Text] = {}
 #: Patterns are module constants: a few hundred, each read once.
 _heads_memo: dict[int, tuple[re.Pattern[str], Heads | None]] = {}
 
@@ -197,10 +197,14 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
     return sorted(out)
 
 
-def _text(text: str) -> _Text | None:
-    """The folded text and its words' starts (first 1-3 characters), once per text; None: not ASCII."""
-    found = _texts.get(text, False)
-    if found is False:
+#: What is remembered of a text beyond ASCII: nothing (it is always searched).
+_NOT_ASCII = _Text("", frozenset(), {})
+
+
+def _text(text: str) -> _Text:
+    """The folded text and where its words start (first 1-3 characters), once per text."""
+    found = _texts.get(text)
+    if found is None:
         if text.isascii():
             folded = text.translate(_FOLD)
             at: dict[str, list[int]] = {}
@@ -210,11 +214,11 @@ def _text(text: str) -> _Text | None:
                     at.setdefault(k, []).append(p)
             found = _Text(folded, frozenset(at), at)
         else:
-            found = None
+            found = _NOT_ASCII
         if len(_texts) >= MEMO_SIZE:
             _texts.pop(next(iter(_texts), ""), None)
         _texts[text] = found
-    return found  # type: ignore[return-value]
+    return found
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -223,7 +227,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if h is None:
         return True
     t = _text(text)
-    if t is None:
+    if t is _NOT_ASCII:
         return True
     if h.at_word_start:
         return not h.keys.isdisjoint(t.starts)
@@ -231,13 +235,22 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return any(k in folded for k in h.keys)
 
 
-def _tries(pattern: re.Pattern[str], h: Heads, text: str) -> list[int] | None:
-    """The offsets where a match of *pattern* can start, ascending; None: every offset."""
-    t = _text(text)
-    if t is None:
+def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
+    """The offsets where a match of *pattern* can start, ascending; None: any offset.
+
+    Called for every pattern a reader asks about every sentence, so the memos are read inline.
+    """
+    known = _heads_memo.get(id(pattern))
+    h = known[1] if known is not None else heads(pattern)
+    if h is None:
+        return None
+    t = _texts.get(text) or _text(text)
+    if t is _NOT_ASCII:
         return None
     if h.at_word_start:
         keys = h.keys.intersection(t.starts)
+        if not keys:
+            return _NOWHERE
         if len(keys) == 1:
             return t.at[next(iter(keys))]
         return sorted({p for k in keys for p in t.at[k]})
@@ -249,6 +262,9 @@ def _tries(pattern: re.Pattern[str], h: Heads, text: str) -> list[int] | None:
             found.add(p)
             p = folded.find(k, p + 1)
     return sorted(found)
+
+
+_NOWHERE: list[int] = []
 
 
 def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator[re.Match[str]]:
@@ -267,8 +283,7 @@ def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a word of *text* starts as a match must."""
-    h = heads(pattern)
-    tries = None if h is None else _tries(pattern, h, text)
+    tries = _tries(pattern, text)
     if tries is None:
         return pattern.finditer(text)
     return _anchored(pattern, text, tries) if tries else iter(())
@@ -276,8 +291,7 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, tried only where a word of *text* starts as a match must."""
-    h = heads(pattern)
-    tries = None if h is None else _tries(pattern, h, text)
+    tries = _tries(pattern, text)
     if tries is None:
         return pattern.search(text)
     match = pattern.match

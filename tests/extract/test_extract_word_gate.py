@@ -114,7 +114,7 @@ REAL = sorted(
 
 
 def test_anchored_tries_find_what_a_full_scan_finds_in_real_sentences() -> None:
-    assert len(REAL) > 2000
+    assert len(REAL) > 1500
     for text in REAL:  # text by text, as readers ask: the gate keeps what it found of the last texts
         for pattern in GATED:
             same_as_a_full_scan(pattern, text)
