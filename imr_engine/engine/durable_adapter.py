@@ -197,7 +197,7 @@ class FactSignature:
         get = fact.get
         exact = tuple(map(get, self._exact, itertools.repeat(_ABSENT)))
         if not _PLAIN.issuperset(map(type, exact)):  # most are strings: convert only when one is not
-            exact = tuple(map(_exact_part, exact))
+            exact = tuple([v if type(v) is str else _exact_part(v) for v in exact])
             if _UNKEYABLE in exact:
                 return None
         parts: list[object] = [exact]

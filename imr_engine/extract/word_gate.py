@@ -34,9 +34,11 @@ except ImportError:  # pragma: no cover - other Pythons
 HEAD = 3
 #: A pattern with more heads than this is always searched (its set would cost more than it saves).
 MAX_HEADS = 512
-#: A pattern whose heads may stand anywhere is searched for them one by one: only a few heads of
-#: two or more characters are worth it (one character, often a digit, is in nearly every sentence).
-MAX_HEADS_ANYWHERE = 8
+#: A pattern whose heads may stand anywhere is tried where each of them occurs (one `str.find`
+#: pass per head, far cheaper than a regex scan of every character): only so many heads are worth
+#: it, and a one-character head only when it is a digit or a mark such as "(" (a letter stands
+#: nearly everywhere).
+MAX_HEADS_ANYWHERE = 48
 #: Parse steps spent on one pattern before giving up on it (always searched then).
 _BUDGET = 4000
 #: Word starts remembered per text: every reader asks about the same sentences.
@@ -110,9 +112,12 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
     except (_CannotGate, RecursionError, re.error, TypeError, ValueError):
         return None
     found = reading.found
+    if not reading.at_word_start:
+        # A match that starts with "000" starts with "0" too: the shortest heads suffice.
+        found = {k for k in found if not any(k[:n] in found for n in range(1, len(k)))}
+        if any(len(k) < 2 and k in _WORD_CHARS and k != "0" for k in found):
+            return None
     if not found or len(found) > (MAX_HEADS if reading.at_word_start else MAX_HEADS_ANYWHERE):
-        return None
-    if not reading.at_word_start and min(len(k) for k in found) < 2:
         return None
     return Heads(frozenset(found), reading.at_word_start)
 
@@ -175,6 +180,10 @@ def _stop(acc: str, r: _Reading) -> None:
 
 def _char(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading) -> None:
     if ch not in _WORD_CHARS:  # the word ends (or a character beyond ASCII): what was read is the head
+        if not acc and len(ch) == 1 and ch.isascii() and ch.isprintable() and not ch.isspace():
+            r.at_word_start = False  # a match may open with this mark ("(cane)"): looked for anywhere
+            r.found.add(ch)
+            return
         _stop(acc, r)
         return
     if not acc and not bounded:

@@ -59,7 +59,8 @@ def test_heads_are_the_letters_a_match_must_start_a_word_with() -> None:
 
 
 def test_a_pattern_that_may_start_inside_a_word_is_looked_for_anywhere() -> None:
-    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<!\w)pain", {"pai"})):
+    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<!\w)pain", {"pai"}),
+                          (r"(?<![\d/])\d+/10", {"0"}), (r"(?<![\d/])(?:\d+|one|two)/10", {"0", "one", "two"})):
         found = heads(re.compile(pattern, re.I))
         assert found is not None and not found.at_word_start and found.keys == keys
     assert may_match(re.compile(r"ulcer", re.I), "gastric-ULCERATION")
@@ -67,7 +68,7 @@ def test_a_pattern_that_may_start_inside_a_word_is_looked_for_anywhere() -> None
 
 
 def test_a_pattern_whose_start_is_unknown_is_never_skipped() -> None:
-    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<![\d/])\d+/10"):
+    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<!\w)a\b"):
         compiled = re.compile(pattern, re.I)
         assert heads(compiled) is None
         assert may_match(compiled, "no such words")
