@@ -24,6 +24,7 @@ from .lists import list_items
 from .negation import polarity
 from .numbers import NUMBER, parse_number
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 _TX_LEAD = re.compile(
@@ -137,7 +138,7 @@ _INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_inje
 def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
-        for done in _DONE.finditer(s.text):
+        for done in finditer(_DONE, s.text):
             hit = ctx.vocab.identify(s.text[done.end() : done.end() + 60], ("service",))
             if hit is None or hit.start > 25:
                 continue
@@ -216,7 +217,7 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
 
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
-        for lead in _TX_LEAD.finditer(s.text):
+        for lead in finditer(_TX_LEAD, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
@@ -224,7 +225,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             effect = _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, start, end, effect)
-        for lead in _STATUS_POST.finditer(s.text):
+        for lead in finditer(_STATUS_POST, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
             for start, end in _procedures(s.text, list_items(s.text, lead.end())):
@@ -232,7 +233,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                     _surgery(s, ctx, s.text[start:end], start, end)
         for m in _SURGERY_FIELD.finditer(s.text):
             _surgery_field(s, ctx, m)
-        for m in _POST_SYNDROME.finditer(s.text):
+        for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
             regions = regions_in(region) if region else []
@@ -244,7 +245,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
 
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
 _SURGERY_FIELD = re.compile(
-    r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history)\s*:\s*"
+    r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history"
+    r"|surgery|surgeries|operation|procedure|surgical\s+history)\s*:\s*"
     r"(?P<what>.+?)(?=\s+[A-Z][A-Za-z/ ]{1,20}:\s|$)"
 )
 
