@@ -34,7 +34,7 @@ _NOT_SURGICAL = re.compile(
     _I,
 )
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
-_CARE = r"(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
+_CARE = r"(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
 _CARE_FAILED = re.compile(
     rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
     r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
@@ -116,7 +116,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:failed|been\s+exhausted|without\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
             r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
-            r"(?:PT|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
+            r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
             r"|exercises?)\b",
             _I,
         ),

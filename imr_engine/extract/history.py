@@ -21,6 +21,7 @@ from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
 from .lists import list_items
+from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .numbers import NUMBER, parse_number
 from .sentences import Sentence
@@ -440,7 +441,10 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
                   and ev.start <= (gain.start if gain.start is not None else -1) < ev.end), None)
         if n is None:
             continue
-        if _AGAINST_CARE.search(sentences[n].text):
+        against = _AGAINST_CARE.search(sentences[n].text)
+        if against and _since_a_drug(ctx, sentences[n].text[against.end() : against.end() + 40]):
+            continue  # "since starting tramadol she can walk 30 min": the drug's gain, not the course's
+        if against:
             before = [entry for at, entry in courses if at <= (gain.start or 0)]
             credited = before[-1:]
         else:
@@ -449,6 +453,14 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+def _since_a_drug(ctx: Context, following: str) -> bool:
+    """Whether the words after "since starting" name a drug rather than a course of care."""
+    head = " ".join(following.split()[:3])
+    return bool(re.match(r"\s*(?:the\s+|his\s+|her\s+)?(?:medications?|meds|drug)\b", following, _I)) or (
+        may_name_a_drug(head, ctx) and bool(drug_mentions(head, ctx))
+    )
 
 
 def _named_service(ctx: Context, text: str) -> str | None:

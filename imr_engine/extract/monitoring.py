@@ -14,15 +14,20 @@ import re
 
 from .context import Context
 from .dates import find_dates
+from .medications import drug_mentions, may_name_a_drug
 from .findings import clause_evidence, read_cue
 from .negation import clause_bounds, polarity
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer
 
 _I = re.IGNORECASE
 _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
-    r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed",
+    r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
+    # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
+    r"|\bnot\s+(?:a\s+)?prescribed\b|\bpositive\s+for\s+(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?"
+    r"|heroin|6-MAM|PCP|alcohol|EtG)\b",
     _I,
 )
 _CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b", _I)
@@ -36,7 +41,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.other_prescribers",
         re.compile(
-            r"\breceived\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
+            r"\b(?:received|filled|obtained|got)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
             r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
             r"|\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             r"|\bdoctor\s+shopping\b",
@@ -46,8 +51,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.opioid_agreement",
         re.compile(
-            r"\b(?:pain|opioid|opiate|narcotic|medication|treatment)\s+(?:contract|agreement)s?\b"
-            r"|\bsigned\s+(?:an?\s+)?(?:opioid\s+)?(?:agreement|contract)\b",
+            r"\b(?:pain|opioid|opiate|narcotics?|medication|treatment|controlled\s+substances?|(?:pain\s+)?management)\s+"
+            r"(?:contract|agreement)s?\b"
+            r"|\bsigned\s+(?:an?\s+)?(?:opioid\s+)?(?:agreement|contract)\b"
+            r"|\b(?:opioid|narcotic|controlled\s+substance)\s+(?:informed\s+)?consent(?:\s+form)?\b",
             _I,
         ),
     ),
@@ -56,7 +63,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\baberrant\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
             r"|\bdivert(?:ed|ing)\b|\baddiction\b|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
-            r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:prescriptions?|medications?)\b",
+            r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:(?:his|her|the)\s+)?(?:prescriptions?|medications?|scripts?|pills)\b"
+            # running out before the supply should end: "ran out of her Norco a week early", "runs out early"
+            r"|\b(?:ran|runs?|running)\s+out\b(?:\s+of\s+(?:his|her|the)?\s*[\w/ -]{0,25}?)?\s+(?:\w+\s+){0,3}?(?:early|too\s+soon|before)\b",
             _I,
         ),
     ),
@@ -94,10 +103,13 @@ _SE_SYMPTOM = re.compile(
     _I,
 )
 _DRUG_CONTEXT = re.compile(
-    r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed)(?!\w)"
+    r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed"
+    r"|caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))(?!\w)"
     r"|\b(?:medications?|meds|opioids?|narcotics?)\b",
     _I,
 )
+#: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
+_CAUSES = re.compile(r"\b(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))\b", _I)
 _DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
 #: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
@@ -114,7 +126,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _screens(s, ctx)
         for path, pattern in CUES:
-            read_cue(s, ctx, path, pattern)
+            read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
             if said == "negated":
@@ -158,6 +170,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 continue
             drug_said = _DRUG_CONTEXT.search(clause) and (
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
+                or (_CAUSES.search(clause) and may_name_a_drug(clause, ctx) and bool(drug_mentions(clause, ctx)))
             )
             if drug_said or (on_opioid and _REPORTS.search(s.text[left : m.start()])):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -188,7 +201,8 @@ def _screens(s: Sentence, ctx: Context) -> None:
         stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
         right = stop.start() if stop else len(s.text)
         clause = s.text[start:right]
-        if _PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :]):
+        if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
+                or planned(s.text, start, end)):
             continue
         dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
         consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
