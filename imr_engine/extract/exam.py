@@ -36,7 +36,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "decreased LT sensation R C6 dermatome", "diminished R biceps reflex"
             r"|\bsensation\s*:?\s+(?:is\s+|was\s+)?(?:slightly\s+|mildly\s+|markedly\s+)?(?:decreased|diminished|reduced|absent|impaired|altered)\b"
             r"|\b(?:decreased|diminished|reduced|absent|impaired)\s+(?:LT|light[- ]touch|pinprick|PP|vibratory|vibration)\s+sensation\b"
-            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:(?:left|right|L|R)\s+)?(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex|jerk|DTR)",
+            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:(?:left|right|L|R)\s+)?(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex|jerk|DTR)"
+            # a reflex graded low on one side, or reflexes said to differ: "Patellar reflex 1+ on the right, 2+ on the left"
+            r"|\b(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex(?:es)?|jerks?|DTRs?)\s*:?\s*(?:is\s+)?"
+            r"(?:0|1\+|trace|absent)\s+(?:on\s+the\s+)?(?:left|right|L|R)\b(?=[^.;]{0,30}\b2\+)"
+            r"|\basymmetric(?:al)?\s+(?:reflexes|DTRs)\b",
             _I,
         ),
     ),
@@ -73,7 +77,11 @@ _NEURO_INTACT = re.compile(
     r"(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b"
     r"|\b(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)\s+(?:is\s+|was\s+)?(?:grossly\s+)?(?:intact|normal)\b"
     r"|\b(?:motor|strength|motor\s+strength)\s+(?:is\s+)?5/5\b(?!\s*(?:except|but|other\s+than))"
-    r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b",
+    r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b"
+    # a terse exam line or a pair of systems said normal: "Neuro: grossly intact", "Motor and sensory exam normal"
+    r"|\bneuro(?:logic(?:al)?)?\s*:\s*(?:grossly\s+)?(?:intact|normal|WNL|non-?focal|nonfocal)\b"
+    r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
+    r"(?:grossly\s+)?(?:intact|normal|WNL)\b",
     _I,
 )
 

@@ -32,6 +32,9 @@ _TX_LEAD = re.compile(
     r"(?:included?|includes|including|consisted\s+of)\s*:?\s+"
     r"|(?:previous|prior|past)\s+(?:treatments?|care)\s+(?:(?:has|have)\s+)?(?:included?|includes|including|consisted\s+of)\s*:?\s+"
     r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+"
+    # a course counted as it was attended: "attended 10 PT visits", "has had 6 chiropractic visits", "s/p 24 sessions of PT"
+    rf"|(?:attended|has\s+had|had|finished|s/p|status\s+post)\s+(?=(?:about\s+|approximately\s+)?{NUMBER}\s+(?:of\s+\d+\s+)?"
+    r"(?:[\w/-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b)"
     r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
     r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
@@ -109,10 +112,19 @@ _STUDY_PLANNED = re.compile(
 
 
 #: A procedure already done: "s/p L L4-5 TFESI 5/11/15", "underwent a right L5-S1 TFESI", "had a MBB".
-_DONE = re.compile(r"\b(?:s/p|status\s+post|underwent|had|received|got|after)\s+(?:a|an|the|his|her|prior|previous)?\s*", _I)
+_DONE = re.compile(
+    r"\b(?:(?:s/p|status\s+post|underwent|had|received|got|after)\s+(?:a|an|the|his|her|prior|previous)?"
+    r"|(?:(?:his|her|the)\s+)?(?:prior|previous|last|most\s+recent))\s*",
+    _I,
+)
+#: An injection that opens its sentence and is told with its relief: "Facet injection 2/2016: 80% relief for 2 days".
+_OPENS = re.compile(r"^\s*", _I)
 _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
-    r"(?:relief|improvement|reduction|better|decrease)",
+    r"(?:relief|improvement|reduction|better|decrease)"
+    # the percentage after the word: "helped about 50%", "good relief, approximately 60%"
+    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement)\s*,?\s*(?:by\s+)?"
+    r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)",
     _I,
 )
 _RELIEF_WEEKS = re.compile(
@@ -138,7 +150,10 @@ _INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_inje
 def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
-        for done in _DONE.finditer(s.text):
+        leads = list(_DONE.finditer(s.text))
+        if _RELIEF.search(s.text) and s.section != "plan":
+            leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
+        for done in leads:
             hit = ctx.vocab.identify(s.text[done.end() : done.end() + 60], ("service",))
             if hit is None or hit.start > 25:
                 continue
@@ -152,12 +167,13 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             told = _outcome_sentences(sentences, n)
             near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near)
+            pct = (relief.group("pct") or relief.group("pct2")) if relief else None
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
             ctx.draft.treatment(
                 s.text[start:end], "injection", service.name, "unknown", s.evidence(*span),
                 date=dates[0].date if dates else None,
-                relief_percent=float(relief.group("pct")) if relief and int(relief.group("pct")) <= 100 else None,
+                relief_percent=float(pct) if pct and int(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
@@ -281,6 +297,14 @@ def _procedures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _SESSIONS = re.compile(rf"^(?P<n>{NUMBER})\s+(?:sessions?|visits?|treatments?|injections?)\s+of\s+", _I)
+#: The count before the course's name: "12 of 12 authorized PT sessions", "8 acupuncture treatments", "10 PT visits".
+_SESSIONS_BEFORE = re.compile(
+    rf"^(?:about\s+|approximately\s+)?(?P<n>{NUMBER})\s+(?:of\s+(?:\d+|{NUMBER})\s+)?(?:(?:authorized|approved|certified|prior|previous)\s+)?"
+    r"(?P<name>(?:[\w/-]+\s+){0,3}?[\w/-]+?)\s+(?:sessions?|visits?|treatments?)\b",
+    _I,
+)
+#: The count after the name: "PT x 12", "chiropractic x6 visits".
+_SESSIONS_TIMES = re.compile(r"\s+x\s*(?P<n>\d{1,2})(?:\s+(?:sessions?|visits?|treatments?))?\b", _I)
 #: A count set aside after the treatment's name: "cognitive behavioral therapy (four individual sessions)".
 _SESSIONS_ASIDE = re.compile(rf"\(\s*(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\s*\)", _I)
 _ITEM_EFFECT = re.compile(
@@ -297,6 +321,12 @@ def _treatment_item(item: str) -> tuple[str, int | None, str]:
         value = parse_number(m.group("n"))
         sessions = int(value) if value is not None and value == int(value) else None
         item = item[m.end() :]
+    if sessions is None and (m := _SESSIONS_BEFORE.match(item)):
+        value = parse_number(m.group("n"))
+        if value is not None and value == int(value):
+            sessions, item = int(value), m.group("name") + item[m.end() :]
+    if sessions is None and (m := _SESSIONS_TIMES.search(item)):
+        sessions, item = int(m.group("n")), item[: m.start()] + item[m.end() :]
     if sessions is None and (m := _SESSIONS_ASIDE.search(item)):
         value = parse_number(m.group("n"))
         sessions = int(value) if value is not None and value == int(value) else None

@@ -14,8 +14,8 @@ import re
 
 from .context import Context
 from .dates import find_dates
-from .medications import drug_mentions, may_name_a_drug
 from .findings import clause_evidence, read_cue
+from .medications import drug_mentions, may_name_a_drug
 from .negation import clause_bounds, polarity
 from .planned import planned
 from .sentences import Sentence

@@ -60,7 +60,9 @@ _POST_NEGATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:may|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
-    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future)\b",
+    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future"
+    # a relative's condition, not the patient's: "Family history of depression", "FHx: mother - diabetic neuropathy"
+    r"|family\s+(?:history|hx|medical\s+history)|FHx?|(?:mother|father|sister|brother|parents?|siblings?)\s+(?:has|had|with|-))\b",
     re.IGNORECASE,
 )
 #: An instruction, not an observation: "she was not to receive pain medications from outside providers".
