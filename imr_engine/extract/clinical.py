@@ -169,7 +169,14 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
             r"|\(\s*(?:single[- ]point\s+|quad\s+)?(?:cane|walker|crutches)\s*\)"
             # support taken from what is at hand: "has to lean on a shopping cart to keep going", "holds on to furniture"
-            r"|\b(?:lean(?:s|ing)?|hold(?:s|ing)?\s+on)\s+(?:on\s+|to\s+)?(?:a\s+|the\s+)?(?:shopping\s+cart|cart|furniture|walls?|counters?)\b",
+            r"|\b(?:lean(?:s|ing)?|hold(?:s|ing)?\s+on)\s+(?:on\s+|to\s+)?(?:a\s+|the\s+)?(?:shopping\s+cart|cart|furniture|walls?|counters?)\b"
+            # impaired ambulation in words: "ambulates with difficulty", "difficulty walking", "unsteady gait",
+            # "gait instability", "unable to walk more than 50 feet", "non-weight bearing", "history of falls"
+            r"|\b(?:ambulat(?:es|ing)|walk(?:s|ing)?)\s+(?:only\s+)?(?:with\s+(?:great\s+|much\s+|significant\s+)?difficulty|slowly\s+and\s+cautiously)\b"
+            r"|\b(?:difficulty|trouble|unable\s+to|inability\s+to|cannot|can'?t)\s+(?:with\s+)?(?:walking|ambulating|ambulation|walk|ambulate|bear(?:ing)?\s+weight)\b"
+            r"|\b(?:unsteady|unstable|ataxic|shuffling)\s+gait\b|\bgait\s+(?:instability|is\s+unsteady|disturbance)\b"
+            r"|\b(?:non|toe[- ]touch|touch[- ]down|partial)[- ]weight[- ]?bearing\b|\b(?:NWB|TTWB|TDWB|PWB)\b"
+            r"|\b(?:history\s+of\s+(?:recent\s+)?falls?|(?:high\s+)?fall\s+risk|(?:has\s+)?fallen\s+(?:\w+\s+){0,2}(?:times|twice)|recurrent\s+falls)\b",
             _I,
         ),
     ),

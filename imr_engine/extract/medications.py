@@ -355,7 +355,8 @@ def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:
     """Start dates and durations of use, bound to the nearest drug named before them."""
     for s in sentences:
         dates = find_dates(s.text)
-        mentions = drug_mentions(s.text, ctx) if dates or "for " in s.text.lower() else []
+        durations = find_durations(s.text)
+        mentions = drug_mentions(s.text, ctx) if dates or durations else []
         if not mentions:
             continue
         for d in dates:
@@ -368,7 +369,7 @@ def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:
         reference = note_dates[0] if note_dates else ctx.latest_report
         if reference is None:
             continue
-        for duration in find_durations(s.text):
+        for duration in durations:
             start = start_from_duration(reference.latest(), duration)
             _bind_start(
                 s, ctx, mentions, duration.start, duration.end, start, "at_least_since" if duration.at_least else "on"

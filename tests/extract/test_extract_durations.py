@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +101,27 @@ def test_a_start_binds_to_the_nearest_drug_before_it() -> None:
 def test_a_duration_without_a_dated_note_gives_no_start() -> None:
     case = extract_text("Current medications include Norco. She has taken Norco for 6 months.", ["Norco"])
     assert _norco(case).started is None
+
+
+@pytest.mark.parametrize(("sentence", "start", "qualifier"), [
+    # plural years without a number: at least two years before the report
+    ("He has been on Norco for years.", "2014-03", "at_least_since"),
+    ("Norco for the past several years, no change.", "2014-03", "at_least_since"),
+    # several months: at least three
+    ("Has used Norco for many months.", "2015-12", "at_least_since"),
+    # the multiplication sign of notes, and a unit abbreviated
+    ("On Norco x 3 yrs.", "2013-03", "on"),
+    ("Norco for 2yrs, helps.", "2014-03", "on"),
+])
+def test_durations_as_notes_abbreviate_or_leave_vague(sentence: str, start: str, qualifier: str) -> None:
+    norco = _norco(extract_text(NOTE + sentence, ["Norco"]))
+    assert (str(norco.started), norco.started_qualifier) == (start, qualifier)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norco taken; PT 2x/week x 6 weeks requested.",  # how long a treatment is asked for, not how long a drug was taken
+    "Norco helps; best relief in years.",  # a figure of speech, not a span of use
+    "Norco for a few months.",  # too vague to date
+])
+def test_spans_that_do_not_date_a_drug(sentence: str) -> None:
+    assert _norco(extract_text(NOTE + sentence, ["Norco"])).started is None

@@ -103,7 +103,14 @@ def test_a_drug_that_gives_minimal_help_is_no_subjective_improvement() -> None:
 @pytest.mark.parametrize(("note", "value"), [("Gait antalgic, walks with a quad cane.\n", "yes"),
                                              ("Walking 10 min (single-point cane).\n", "yes"),
                                              ("After a block she has to lean on a shopping cart to keep going.\n", "yes"),
-                                             ("He walks without an assistive device.\n", "no")])
+                                             ("He walks without an assistive device.\n", "no"),
+                                             # impaired ambulation in words, without an aid named
+                                             ("2 wks s/p fusion; ambulates with difficulty, unsteady gait.\n", "yes"),
+                                             ("He is unable to walk more than one block.\n", "yes"),
+                                             ("Pt remains NWB on the left per ortho.\n", "yes"),
+                                             ("History of falls at home since the injury.\n", "yes"),
+                                             ("Denies difficulty walking.\n", "no"),
+                                             ("Fall precautions reviewed.\n", "unknown")])
 def test_walking_that_needs_an_aid(note: str, value: str) -> None:
     assert extract_text(note, ["Front-wheeled walker"]).clinical.mobility_limited.value == value
 
