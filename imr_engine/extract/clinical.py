@@ -116,6 +116,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.conservative_care_failed",
         re.compile(
             r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?conservative\s+(?:care|treatment|management|therapy|measures)\b"
+            # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
+            r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
+            r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
             r"(?:failed|been\s+exhausted|without\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"

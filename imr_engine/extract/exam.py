@@ -26,6 +26,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam.muscle_spasm", re.compile(r"\b(?:muscle\s+)?spasms?\b|\bspasticity\b", _I)),
     ("exam.trigger_points", re.compile(r"\btrigger\s+points?\b(?!\s+injections?)", _I)),
     ("exam.tenderness", re.compile(r"\btender(?:ness)?\b|\bTTP\b", _I)),
+    # the trigger point's signs on palpation (CPMTG p. 122): "taut band with local twitch response", "+ LTR"
+    ("exam.trigger_point_twitch_response", re.compile(r"\b(?:local\s+)?twitch(?:\s+(?:response|sign))?\b|(?-i:\bLTRs?\b)", _I)),
     (
         "exam.neurological_deficit",
         re.compile(

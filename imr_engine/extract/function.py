@@ -49,7 +49,10 @@ _MEASURED = re.compile(
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously)\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
+    # a capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day"
+    rf"|(?<![\w/])(?P<a>\d+(?:\.\d+)?)\s*(?P<u>{_UNIT}|h)?(?:/day|\s+(?:a|per)\s+day)?\s*(?:->|-->|=>|\u2192)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:{_UNIT}|h)\b"
+    rf"|\bfrom\s+(?P<c>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)(?:/day|\s+(?:a|per)\s+day)?\b[^.;]{{0,30}}?\bto\s+(?P<d>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b",
     _I,
 )
 #: A capacity stated as a limit is not an improvement: "still cannot lift more than 10 lbs".
@@ -60,7 +63,7 @@ _LIMITATION = re.compile(
 _COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
     r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)"
-    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d",
+    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192",
     _I,
 )
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
@@ -264,6 +267,9 @@ def _declined(text: str, m: re.Match[str]) -> bool:
     """A measure that shows a loss: a capacity that fell, or one set against the time before the injury."""
     if _PRE_INJURY.search(text):
         return True
+    pair = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d")) if m.group("c") else None
+    if pair is not None:
+        return float(pair[1]) <= float(pair[0])  # "60 min -> 20 min" is a loss
     cut = _COMPARED.search(m.group())
     lead = text[max(0, m.start() - 30) : m.start() + (cut.start() if cut else len(m.group()))]
     return bool(_DECLINE.search(lead)) and not re.search(r"\b(?:ODI|Oswestry|NDI|DASH|disability|pain)\b", lead, _I)
@@ -360,7 +366,10 @@ def _adl(s: Sentence, ctx: Context) -> None:
 #: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
 _LESS_MEDICATION = re.compile(
     r"\b(?:cut|reduced|decreased|lowered|weaned)\s+(?:his|her|the)\s+[\w/ -]{0,30}?\bfrom\s+\S+\s+"
-    r"(?:tablets?|pills?|tabs?|mg|doses?)\b[^.;]{0,30}?\bto\b",
+    r"(?:tablets?|pills?|tabs?|mg|doses?)\b[^.;]{0,30}?\bto\b"
+    # "ibuprofen use down from 800 TID to 600 BID", "Norco intake reduced from 4/day to 2/day"
+    r"|\b(?:use|dose|dosage|intake|consumption)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:down|reduced|decreased|lowered|cut)\s+"
+    r"from\s+\S+[^.;]{0,25}?\bto\b",
     _I,
 )
 

@@ -24,6 +24,7 @@ from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .numbers import NUMBER, parse_number
+from .planned import planned
 from .sentences import Sentence
 
 _I = re.IGNORECASE
@@ -36,6 +37,8 @@ _TX_LEAD = re.compile(
     rf"|(?:attended|has\s+had|had|finished|s/p|status\s+post)\s+(?=(?:about\s+|approximately\s+)?{NUMBER}\s+(?:of\s+\d+\s+)?"
     r"(?:[\w/-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b)"
     r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
+    # a form's field of the care that failed: "Failed treatment: PT 12 visits (2016), chiropractic 6 (2015)"
+    r"|\b(?P<failed>failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities)\s*:\s*"
     r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
     _I,
@@ -231,6 +234,30 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         )
 
 
+#: A result line: the service, its provider or date in parentheses or after a dash, then a colon and what it found:
+#: "Psych evaluation for SCS (Dr. N. Ibarra, PhD, 2/24/2016): ... cleared for SCS trial".
+_RESULT_COLON = re.compile(r"^[^:;]{0,80}?\d{1,2}/\d{1,2}/\d{2,4}[^:;]{0,20}?\)?\s*:\s*\S")
+
+
+def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
+    """Evaluations and procedures reported by their date and result, as a line of their own, are care already given."""
+    for s in sentences:
+        if s.section == "plan" or not _RESULT_COLON.match(s.text):
+            continue
+        hit = ctx.vocab.identify(s.text[:60], ("service",))
+        if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
+            continue
+        service = ctx.vocab.service_info(hit.key)
+        if service.kind not in ("diagnostic", "procedure", "therapy", "program") or "drug_testing" in service.classes:
+            continue  # a drug screen's result is monitoring, read as such
+        dates = find_dates(s.text[: s.text.find(":") + 1], years=False)
+        kind = _KIND_BY_SERVICE.get(service.name) or next(
+            (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
+        )
+        ctx.draft.treatment(s.text[hit.start : hit.end], kind, service.name, "unknown", s.evidence(hit.start, s.text.find(":")),
+                            date=dates[0].date if dates else None)
+
+
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         for lead in _TX_LEAD.finditer(s.text):
@@ -238,7 +265,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
                 continue  # "Initial trial of acupuncture, 6 visits:" in the plan is the request
-            effect = _effect(lead.group("effect"), lead.group("plain") is None)
+            effect = "no_improvement" if lead.group("failed") else _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, start, end, effect)
         for lead in _STATUS_POST.finditer(s.text):
@@ -303,6 +330,8 @@ _SESSIONS_BEFORE = re.compile(
     r"(?P<name>(?:[\w/-]+\s+){0,3}?[\w/-]+?)\s+(?:sessions?|visits?|treatments?)\b",
     _I,
 )
+#: The count right after the name: "PT 12 visits (2016)", "chiropractic 6 sessions".
+_SESSIONS_AFTER_NAME = re.compile(r"^(?P<name>[A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?)\s+(?P<n>\d{1,2})\s+(?:sessions?|visits?|treatments?)\b", _I)
 #: The count after the name: "PT x 12", "chiropractic x6 visits".
 _SESSIONS_TIMES = re.compile(r"\s+x\s*(?P<n>\d{1,2})(?:\s+(?:sessions?|visits?|treatments?))?\b", _I)
 #: A count set aside after the treatment's name: "cognitive behavioral therapy (four individual sessions)".
@@ -325,6 +354,8 @@ def _treatment_item(item: str) -> tuple[str, int | None, str]:
         value = parse_number(m.group("n"))
         if value is not None and value == int(value):
             sessions, item = int(value), m.group("name") + item[m.end() :]
+    if sessions is None and (m := _SESSIONS_AFTER_NAME.match(item)):
+        sessions, item = int(m.group("n")), m.group("name") + item[m.end() :]
     if sessions is None and (m := _SESSIONS_TIMES.search(item)):
         sessions, item = int(m.group("n")), item[: m.start()] + item[m.end() :]
     if sessions is None and (m := _SESSIONS_ASIDE.search(item)):
@@ -471,7 +502,10 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
                   and ev.start <= (gain.start if gain.start is not None else -1) < ev.end), None)
         if n is None:
             continue
-        against = _AGAINST_CARE.search(sentences[n].text)
+        lead = _list_lead(sentences, n)
+        if lead is not None and (_AGAINST_CARE.search(sentences[lead].text) or _SINCE_THEN.search(sentences[lead].text)):
+            n = lead  # a list of gains under "Since then:" or "Since completing the sessions:"
+        against = _AGAINST_CARE.search(sentences[n].text) or _SINCE_THEN.search(sentences[n].text)
         if against and _since_a_drug(ctx, sentences[n].text[against.end() : against.end() + 40]):
             continue  # "since starting tramadol she can walk 30 min": the drug's gain, not the course's
         if against:
@@ -483,6 +517,27 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+#: "Since then:" after a course's sentence measures the gains that follow against that course.
+_SINCE_THEN = re.compile(
+    r"\bsince\s+(?:then|that\s+time|completing|finishing|completion|the\s+(?:last|final)\s+(?:session|visit|treatment))\b", _I
+)
+#: How far back a list's lead-in ("Since then:") may stand from an entry of the list.
+_LIST_REACH = 6
+
+
+def _list_lead(sentences: list[Sentence], n: int) -> int | None:
+    """The sentence ending in a colon that a list entry hangs from, if the entry is one of a list."""
+    for i in range(n - 1, max(-1, n - 1 - _LIST_REACH), -1):
+        t = sentences[i]
+        if t.section != sentences[n].section:
+            return None
+        if t.text.rstrip().endswith(":"):
+            return i
+        if t.text.rstrip().endswith("."):
+            return None
+    return None
 
 
 def _since_a_drug(ctx: Context, following: str) -> bool:

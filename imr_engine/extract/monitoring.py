@@ -122,9 +122,47 @@ _RELIEF_TIMING = re.compile(
 _PAIN_RELIEF = re.compile(r"\bpain\s+relief\b", _I)
 
 
+#: The assessed risk of opioid misuse, in words or as a screening score (Opioid Risk Tool: 0-3 low,
+#: 4-7 moderate, 8 or more high; SOAPP-R: 18 or more high).
+_RISK_WORDS = re.compile(
+    r"\b(?P<level>low|moderate|medium|intermediate|high)[- ]risk\b(?:\s+(?:for|of)\s+(?:opioid\s+)?(?:misuse|abuse|aberrant|addiction|diversion))?",
+    _I,
+)
+_RISK_TOOL = re.compile(
+    r"\b(?P<tool>ORT|Opioid\s+Risk\s+Tool|SOAPP(?:-R)?|DIRE)\b(?:\s+(?:score|total))?\s*(?:of|was|is|=|:)?\s*(?P<n>\d{1,2})\b(?!\s*/\s*10)",
+    _I,
+)
+#: Risk words that speak of opioid misuse: the sentence names a risk tool or misuse itself.
+_ABOUT_MISUSE = re.compile(
+    r"\b(?:ORT|Opioid\s+Risk|SOAPP|DIRE|misuse|abuse|aberrant|addiction|diversion|opioid\s+risk|risk\s+stratification)\b", _I
+)
+
+
+def _misuse_risk(s: Sentence, ctx: Context) -> None:
+    """The worker's assessed misuse risk: "ORT 6 - moderate risk", "high risk for opioid misuse"."""
+    if ctx.draft.misuse_risk is not None or not _ABOUT_MISUSE.search(s.text):
+        return
+    level = None
+    words = _RISK_WORDS.search(s.text)
+    if words and polarity(s.text, words.start(), words.end()) == "affirmed":
+        level = {"medium": "moderate", "intermediate": "moderate"}.get(words.group("level").lower(), words.group("level").lower())
+        span = words.span()
+    elif (tool := _RISK_TOOL.search(s.text)) is not None:
+        n, name = int(tool.group("n")), tool.group("tool").upper()
+        if name.startswith("SOAPP"):
+            level = "high" if n >= 18 else "low"
+        elif name.startswith("ORT") or name.startswith("OPIOID"):
+            level = "low" if n <= 3 else "moderate" if n <= 7 else "high"
+        span = tool.span()
+    if level is not None and not planned(s.text, *span):
+        ev = clause_evidence(s, *span)
+        ctx.draft.misuse_risk = (level, [ev] if ev else [])
+
+
 def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _screens(s, ctx)
+        _misuse_risk(s, ctx)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):

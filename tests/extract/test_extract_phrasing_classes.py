@@ -284,3 +284,60 @@ def test_a_course_is_counted_by_the_visits_attended(text: str, service: str, ses
 
 def test_a_planned_course_is_no_history() -> None:
     assert _case("PLAN", "PT 2x/week x 6 weeks.").treatments == []
+
+
+def test_a_numbered_form_field_heads_its_section() -> None:
+    case = _case("", "14. Subjective complaints: low back pain 5/10.\n15. Objective findings: Paraspinal spasm and TTP L4-S1.\n"
+                     "16. Diagnosis: lumbar strain.")
+    assert (case.exam.muscle_spasm.value, case.exam.tenderness.value) == ("yes", "yes")
+
+
+def test_a_ticked_sex_box_and_a_birth_date_give_sex_and_age() -> None:
+    case = _case("", "5. Sex: [ ] Male [X] Female\n6. Date of birth: 04/08/1980\nLow back pain.")
+    assert (case.claimant.sex, case.claimant.age) == ("female", 35)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Opioid risk: ORT 6 - moderate risk.", "moderate"),
+    ("ORT score 2, low risk.", "low"),
+    ("Opioid Risk Tool: 9.", "high"),
+    ("He is high risk for opioid misuse given a history of alcohol abuse.", "high"),
+    ("Will complete the ORT at the next visit.", "unknown"),
+])
+def test_the_assessed_misuse_risk_is_read_in_words_or_by_score(text: str, level: str) -> None:
+    assert _case("SUBJECTIVE", text).monitoring.misuse_risk.value == level
+
+
+def test_a_twitch_response_on_palpation_is_read() -> None:
+    case = _case("OBJECTIVE", "R upper trapezius: 2 circumscribed trigger points, taut band with local twitch response.")
+    assert case.exam.trigger_point_twitch_response.value == "yes"
+
+
+def test_a_failed_treatment_field_documents_failed_conservative_care() -> None:
+    case = _case("SUBJECTIVE", "Failed treatment: PT 12 visits (2016), naproxen, chiropractic.")
+    assert case.clinical.conservative_care_failed.value == "yes"
+    assert [(t.service, t.sessions, t.effect) for t in case.treatments][0] == ("physical_therapy", 12, "no_improvement")
+
+
+def test_an_evaluation_reported_by_date_and_result_is_care_given() -> None:
+    case = _case("SUBJECTIVE", "Psych evaluation for SCS (Dr. A. Lee, PhD, 2/24/2016): no contraindication, cleared for trial.")
+    assert [t.service for t in case.treatments] == ["psychological_evaluation"]
+
+
+def test_gains_listed_under_since_then_are_the_course_s() -> None:
+    case = _case("SUBJECTIVE", "Completed 6 acupuncture sessions (authorized trial). Since then:\n"
+                               "  - sitting tolerance 20 min -> 60 min\n  - Oswestry 44% -> 28%")
+    assert [(t.service, t.functional_improvement) for t in case.treatments] == [("acupuncture", "yes")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gabapentin 300 mg 1 PO qhs titrate to TID #90 with 1 refill.",
+    "Start meloxicam 15 mg daily #30, refills: 2.",
+])
+def test_the_refills_of_a_new_prescription_are_not_a_refill_of_a_current_drug(text: str) -> None:
+    assert _case("PLAN", text).medications == []
+
+
+def test_more_work_hours_and_less_medication_are_objective_improvement() -> None:
+    assert _value(_case("SUBJECTIVE", "Went from 4 h/day modified duty to 6 h/day on 3/12/18."), "function.objective_improvement") == "yes"
+    assert _value(_case("SUBJECTIVE", "Ibuprofen use down from 800 TID to 600 BID."), "function.objective_improvement") == "yes"
