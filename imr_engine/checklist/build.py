@@ -31,7 +31,8 @@ def document_checklist(engine: Engine, case: CaseFacts, result: CaseDeterminatio
 def generation(rule: Rule) -> str:
     """The guideline generation a rule encodes: source, guideline and edition."""
     g = rule.guideline
-    return f"{g.source} {g.guideline} ({g.edition})" if g.source == "MTUS" else f"{g.guideline} ({g.edition})"
+    named = g.source == "MTUS" and not g.guideline.startswith("MTUS ")
+    return f"{g.source} {g.guideline} ({g.edition})" if named else f"{g.guideline} ({g.edition})"
 
 
 def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, Rule], when: dt.date) -> ItemChecklist:

@@ -61,8 +61,9 @@ class GuidelineRef(_Strict):
         """Human citation, e.g. 'MTUS Chronic Pain Medical Treatment Guidelines (2009), Opioids, p. 78-80'."""
         pages = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.pages)
         tier = "MTUS" if self.source == "MTUS" else "Non-MTUS"
+        name = self.guideline if self.guideline.startswith(f"{tier} ") else f"{tier} {self.guideline}"  # no "MTUS MTUS ..."
         where = "; ".join(self.sections)
-        return f"{tier} {self.guideline} ({self.edition}), {where}" + (f", p. {pages}" if pages else "")
+        return f"{name} ({self.edition}), {where}" + (f", p. {pages}" if pages else "")
 
 
 class AppliesTo(_Strict):

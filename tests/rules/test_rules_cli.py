@@ -61,3 +61,12 @@ def test_rules_runs_as_a_console_command() -> None:
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["id"]
+
+
+def test_a_citation_label_names_its_tier_once() -> None:
+    """Rules whose guideline title already starts with "MTUS" (the 2016 opioid guideline) must not read "MTUS MTUS"."""
+    from imr_engine.rulebook import load_rulebook
+
+    labels = [r.guideline.label() for r in load_rulebook().rules]
+    assert any(label.startswith("MTUS Opioids Treatment Guidelines") for label in labels)
+    assert not [label for label in labels if label.startswith(("MTUS MTUS", "Non-MTUS Non-MTUS"))]
