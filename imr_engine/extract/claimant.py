@@ -22,6 +22,7 @@ _AGE = re.compile(
     rf"|\baged?\s+(?:of\s+)?(?P<n2>\d{{1,3}})\b"
     rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.|yr\.?\s+old|y\.?o\.?\s*[MF]\b)(?!\w)"
     rf"|\bage\s*[:=]\s*(?P<n4>\d{{1,3}})\b"
+    rf"|\bage\s*/\s*(?:sex|gender)\s*[:=]?\s*(?P<n6>\d{{1,3}})\s*/\s*(?P<mf2>[MF])\b"
     rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])",
     _I,
 )
@@ -42,7 +43,9 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
     d = ctx.draft
     for s in sentences:
         for m in _AGE.finditer(s.text):
-            value = parse_number(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+            value = parse_number(
+                m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
+            )
             if value is None or not 0 < value <= 120 or d.age is not None:
                 continue
             d.age = int(value)
@@ -50,7 +53,7 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
             end = sex.end() if sex else m.end()
             if sex:
                 d.sex = "male" if sex.group("male") else "female"
-            elif letter := (m.group("mf") or _letter_after(m.group(), s.text[m.end() :])):
+            elif letter := (m.group("mf") or m.group("mf2") or _letter_after(m.group(), s.text[m.end() :])):
                 d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
             if ev:

@@ -131,7 +131,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.dyspepsia",
         re.compile(
-            r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|complaints|distress)\b"
+            r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
             r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b",
             _I,
         ),
@@ -143,6 +143,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
+            r"|(?-i:\bN/T\b)"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
             r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b"
             # nerve pain as patients describe it, in a limb: "pins and needles in both feet", "electric shock-like pain"

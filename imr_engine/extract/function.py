@@ -149,7 +149,10 @@ _NO_CHANGE = re.compile(
     r"|\b(?:without|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
     r"functional\s+(?:benefit|change|gains?|improvement)\b"
     r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
-    r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b",
+    r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"
+    # progress that has stopped, or measures that have not moved: "Chronic, plateaued", "ROM unchanged since 5/2019"
+    r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b"
+    r"|\b(?:ROM|range\s+of\s+motion|flex(?:ion)?|strength)\b[^.;]{0,80}?\(?\bunchanged\s+(?:from|since)\b",
     _I,
 )
 #: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
@@ -169,7 +172,10 @@ _RETURNED = re.compile(
     r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
     r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
     r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
-    r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b",
+    r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b"
+    # at work for a while now: "modified duty since 5/2021", "Employer has him on the dispatch desk"
+    r"|\b(?:modified|light|restricted|full|regular)\s+(?:duty|work)\b[^.;]{0,40}?\bsince\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last)"
+    r"|\bemployer\s+(?:has|keeps|put)\s+(?:him|her|them)\s+(?:on|at|in|doing|working)\b",
     _I,
 )
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -179,7 +185,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:modified|light|restricted)\s+(?:duty|work)\b|\bworking\s+with\s+restrictions\b"
+            r"\b(?:modified|light|restricted)\s+(?:duty|work)\b"
+            r"|\bworking\s+(?:full[- ]time\s+|part[- ]time\s+)?(?:with|w/)\s+(?:(?:permanent|these|the|his|her)\s+)?restrictions\b"
             r"|\btemporar(?:y|ily)\s+partial(?:ly)?\s+disab\w+|(?-i:\bTPD\b)"
             r"|\b(?:return|released?)\s+to\s+(?:work|duty)\s+with\s+(?:the\s+(?:following\s+)?)?restrictions\b"
             r"|\b(?:work\s+)?restrictions\s*:\s*(?:no\s+)?(?:lifting|pushing|pulling|bending|stooping|standing|sitting|walking"
@@ -282,7 +289,7 @@ _HIGHER_BETTER = (
     r"|(?:6|six)[- ]minute\s+walk(?:\s+test)?|grip(?:\s+strength)?|Berg(?:\s+balance)?"
 )
 _SCALE = re.compile(rf"\b(?:(?P<lower>{_LOWER_BETTER})|(?P<higher>{_HIGHER_BETTER}))\b", _I)
-_SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?:\s*/\s*\d+)?")
+_SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,2}/\d)(?:\s*/\s*\d{1,3}\b)?")  # not a date
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)|(?P<c>\d+(?:\.\d+)?)\S*\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)", _I)
 _EARLIER = re.compile(
     r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
@@ -309,6 +316,9 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             if len(numbers) < 2 or not _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25):
                 continue
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
+        if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
+            continue
         change = (before - now) if m.group("lower") else (now - before)
         gained = change > 0 and change >= _SIGNIFICANT * max(before, now)  # "PDI 58 -> 56" is no clinical change
         if gained and not re.search(r"\bworse", window, _I) and polarity(s.text, m.start(), m.end()) == "affirmed" \
@@ -405,10 +415,23 @@ def _subjective(s: Sentence, ctx: Context) -> None:
             record(s, ctx, "function.subjective_improvement", "yes", m)
 
 
+#: Modified work the employer does not give: the worker is off work ("Employer not accommodating; pt not working").
+_NOT_ACCOMMODATED = re.compile(
+    r"\b(?:not|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
+    r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b",
+    _I,
+)
+
+
 def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
     from_section = s.section == "work_status"
+    if current is not None and current[0] == "modified_duty" and (m := _NOT_ACCOMMODATED.search(s.text)):
+        if not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
+            ev = clause_evidence(s, m.start(), m.end())
+            ctx.draft.work_status = ("off_work", [ev] if ev else [])
+            return
     if current is not None and (ctx.work_status_from_section or not from_section):
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]

@@ -99,7 +99,7 @@ _HAS_SIDE_EFFECTS = re.compile(
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
 _SE_SYMPTOM = re.compile(
     r"\b(?:constipat\w*|drows\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
-    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+upset|upset\s+stomach)\b",
+    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
     _I,
 )
 _DRUG_CONTEXT = re.compile(
@@ -110,6 +110,7 @@ _DRUG_CONTEXT = re.compile(
 )
 #: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
 _CAUSES = re.compile(r"\b(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))\b", _I)
+_NO_BEFORE = re.compile(r"\b(?:no|without|denies)\s+(?:\w+\s+)?$", _I)
 _DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
 #: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
@@ -159,10 +160,27 @@ def _misuse_risk(s: Sentence, ctx: Context) -> None:
         ctx.draft.misuse_risk = (level, [ev] if ev else [])
 
 
+#: The drug taken without trouble: "continue, tolerating well", "well tolerated", "tolerates the medication without issues".
+_TOLERATING = re.compile(
+    r"\b(?:tolerat(?:ing|es)(?:\s+(?:it|them|(?:the\s+|his\s+|her\s+)?(?:medications?|meds|regimen|dose)))?(?:\s+(?:well|fine|ok(?:ay)?"
+    r"|without\s+(?:\w+\s+)?(?:problems?|issues?|difficulty|side[- ]effects?)))?"
+    r"|(?:well|easily)[- ]tolerated|tolerated\s+(?:well|without\s+(?:\w+\s+)?(?:problems?|issues?|side[- ]effects?)))\b",
+    _I,
+)
+
+
+def _tolerated(s: Sentence, ctx: Context) -> None:
+    """A current drug tolerated documents no side effects of it; 'not tolerated' is a failure, read elsewhere."""
+    for m in finditer(_TOLERATING, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not _ENDED.search(s.text[max(0, m.start() - 30) : m.start()]):
+            ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+
+
 def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _screens(s, ctx)
         _misuse_risk(s, ctx)
+        _tolerated(s, ctx)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
@@ -200,7 +218,9 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         if said == "negated":
             if _PROCEDURE.search(s.text[left:right]):
                 continue
-            if _DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
+            if (_DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right])
+                    or (_NO_BEFORE.search(s.text[left : m.start()]) and any(n in s.text[: m.start()].lower() for n in names if n))):
+                # "Naproxen 500 BID - mild help, no GI sx": the drug named, the symptom denied
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
             clause = s.text[left:right].lower()

@@ -341,3 +341,45 @@ def test_the_refills_of_a_new_prescription_are_not_a_refill_of_a_current_drug(te
 def test_more_work_hours_and_less_medication_are_objective_improvement() -> None:
     assert _value(_case("SUBJECTIVE", "Went from 4 h/day modified duty to 6 h/day on 3/12/18."), "function.objective_improvement") == "yes"
     assert _value(_case("SUBJECTIVE", "Ibuprofen use down from 800 TID to 600 BID."), "function.objective_improvement") == "yes"
+
+
+@pytest.mark.parametrize(("text", "status", "returned"), [
+    ("Work: modified duty since 5/2021, limited keyboard 4 hrs/day.", "modified_duty", "yes"),
+    ("Modified duty until next visit. Employer has him on the dispatch desk.", "modified_duty", "yes"),
+    ("Working full time w/ restrictions: no overhead work.", "modified_duty", "yes"),
+    ("Modified duty - no kneeling. Employer not accommodating; pt not working since 11/2014.", "off_work", "no"),
+])
+def test_work_status_as_forms_and_notes_put_it(text: str, status: str, returned: str) -> None:
+    case = _case("WORK STATUS", text)
+    assert (case.function.work_status.value, case.function.returned_to_work.value) == (status, returned)
+
+
+def test_age_and_sex_in_one_field() -> None:
+    case = _case("", "Name: A. Patel            Age/Sex: 34 / F\nLow back pain.")
+    assert (case.claimant.age, case.claimant.sex) == (34, "female")
+
+
+@pytest.mark.parametrize("text", [
+    "Ibuprofen 600 mg TID prn #90 - continue, tolerating well.",
+    "Naproxen 500 BID - mild help, no GI sx.",
+    "Tramadol is well tolerated.",
+])
+def test_a_drug_tolerated_documents_no_side_effects(text: str) -> None:
+    assert _case("SUBJECTIVE", text).monitoring.side_effects.value == "no"
+
+
+def test_a_drug_not_tolerated_is_no_statement_that_there_are_no_side_effects() -> None:
+    assert _case("SUBJECTIVE", "Gabapentin was not tolerated (dizziness).").monitoring.side_effects.value != "no"
+
+
+@pytest.mark.parametrize("text", [
+    "Chronic, plateaued. Flares with work.",
+    "Cervical ROM: flex 40, ext 35 (unchanged from 6/15).",
+    "Oswestry 44% before acupuncture in 3/2019, 44% on 9/18/19.",
+])
+def test_progress_that_has_stopped_documents_no_objective_improvement(text: str) -> None:
+    assert _value(_case("SUBJECTIVE", text), "function.objective_improvement") == "no"
+
+
+def test_numbness_and_tingling_abbreviated_and_denied() -> None:
+    assert _value(_case("SUBJECTIVE", "Axial LBP 6/10, no leg pain, no N/T."), "clinical.neuropathic_pain") == "no"
