@@ -82,6 +82,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
             r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
             r"|\b(?:difficulty|trouble|problems?)\s+(?:falling|staying|getting\s+to)\s+(?:a)?sleep\b"
+            r"|\bsleep\s*:\s*(?:poor|fair|disturbed|interrupted|broken|restless|\d)"
             r"|\bsleeps?\s+(?:only\s+)?(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b(?=[^.;]{0,40}\b(?:pain|due|because|night))"
             r"|\bsleeps?\s+only\s+(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b"
             r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
@@ -115,7 +116,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.conservative_care_failed",
         re.compile(
-            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?conservative\s+(?:care|treatment|management|therapy|measures)\b"
+            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
             # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
@@ -293,13 +294,18 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
 
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
-    r"\bsleep(?:ing|s)?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable)\b", _I
+    r"\bsleep(?:ing|s)?\s*(?::\s*|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b", _I
 )
 _NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
 #: Mood and anxiety screens scored at least moderate (PHQ-9 and GAD-7 >= 10, BDI-II >= 20, BAI >= 16).
 _MOOD_SCORE = re.compile(
     r"\b(?P<scale>PHQ-?9|GAD-?7|BDI(?:-?II)?|Beck\s+Depression\s+Inventory(?:-?II)?|BAI|Beck\s+Anxiety\s+Inventory)\b"
     r"(?:\s+(?:score|total))?\s*(?:of|was|is|=|:)?\s*(?P<n>\d{1,2})\b(?!\s*(?:/|%))",
+    _I,
+)
+#: A mood screen said to be negative: "PHQ-2 negative", "depression screening questions were negative".
+_MOOD_NEGATIVE = re.compile(
+    r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*(?:negative|neg\b|normal)",
     _I,
 )
 _MOOD_CUTOFF = {"phq": 10, "gad": 10, "bdi": 20, "bec": 20, "bai": 16}
@@ -313,6 +319,9 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
             record(s, ctx, "clinical.sleep_disturbance", "no", m)
     for m in finditer(_NOT_RADIATING, s.text):
         record(s, ctx, "clinical.neuropathic_pain", "no", m)
+    for m in finditer(_MOOD_NEGATIVE, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.depression_or_anxiety", "no", m)
     for m in finditer(_MOOD_SCORE, s.text):
         scale = m.group("scale").lower()
         cutoff = _MOOD_CUTOFF.get("bec" if scale.startswith("beck") and "depress" in scale else scale[:3], 10)

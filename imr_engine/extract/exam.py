@@ -32,7 +32,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "exam.neurological_deficit",
         re.compile(
             r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
-            r"|\b(?:decreased|diminished|reduced|absent|dec|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
+            r"|\b(?:decreased|diminished|reduced|absent|dec|decr|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
+            r"|\b(?:sensation|sens)\.?\s+(?:decr|dec|dim|\u2193)\.?(?=\s+(?:to\s+\w+\s+)?(?:over\s+|in\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d)"
             r"|\bhyp(?:o|er)esthesia\b|\b[0-4](?:\+|-)?/5\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)"
             # the sensory or reflex loss named the other way round: "Sensation: slightly diminished L great toe",
             # "decreased LT sensation R C6 dermatome", "diminished R biceps reflex"
@@ -70,7 +71,7 @@ _TENSION_SIGN = re.compile(
     _I,
 )
 _SIGN_AFTER = re.compile(
-    r"\s*(?:test\s+)?(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
+    r"\s*(?:test\s+)?(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\(\+\)|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
 )
 _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negative|neg\.?|\(-\)))\s*$", _I)
 #: A normal neurological examination documents that there is no deficit.

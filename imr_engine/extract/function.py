@@ -47,7 +47,8 @@ _MEASURED = re.compile(
     r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously)\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
+    rf"|(?:at\s+)?(?:IE|intake|baseline|initial(?:\s+eval\w*)?))\s*:?\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
     # a capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day"
@@ -63,7 +64,7 @@ _LIMITATION = re.compile(
 _COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
     r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)"
-    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192",
+    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192|\(\s*(?:at\s+)?(?:IE|intake|baseline|initial)\b",
     _I,
 )
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
@@ -151,7 +152,8 @@ _NO_CHANGE = re.compile(
     r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
     r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"
     # progress that has stopped, or measures that have not moved: "Chronic, plateaued", "ROM unchanged since 5/2019"
-    r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b"
+    r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b|\bgoals?\s+(?:(?:were|was|are|is|have\s+been)\s+)?(?:not\s+met|unmet)\b"
+    r"|\btolerances?\s+(?:(?:is|are|was|were|remains?)\s+)?unchanged\b"
     r"|\b(?:ROM|range\s+of\s+motion|flex(?:ion)?|strength)\b[^.;]{0,80}?\(?\bunchanged\s+(?:from|since)\b",
     _I,
 )
@@ -167,6 +169,7 @@ _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
     r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
+    r"|(?-i:\bRTW\b)(?:'?d)?\s+(?:on\s+)?\d{1,2}/\d{1,2}"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
     # At work now, as a note says it: "currently working modified duty", "working 8 hours a day with these restrictions".
     r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
@@ -250,7 +253,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         for m in _NOW_NOT_BEFORE.finditer(s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
-        read_cue(s, ctx, "function.returned_to_work", _RETURNED)
+        read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
         for m in _LESS_MEDICATION.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)

@@ -26,11 +26,11 @@ _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
     r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
     # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
-    r"|\bnot\s+(?:a\s+)?prescribed\b|\bpositive\s+for\s+(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?"
+    r"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?"
     r"|heroin|6-MAM|PCP|alcohol|EtG)\b",
     _I,
 )
-_CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b", _I)
+_CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)", _I)
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.cures_checked",
@@ -110,6 +110,10 @@ _DRUG_CONTEXT = re.compile(
 )
 #: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
 _CAUSES = re.compile(r"\b(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))\b", _I)
+#: A side effect named as a subject of teaching: "signs of sedation", "risk of constipation".
+_ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+)?of\s+(?:\w+\s+)?$", _I)
+#: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
+_SE_FIELD = re.compile(r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*:\s*(?:[\w-]+\s*,?\s*){0,3}$", _I)
 _NO_BEFORE = re.compile(r"\b(?:no|without|denies)\s+(?:\w+\s+)?$", _I)
 _DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
@@ -199,6 +203,9 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
 
 
+_ILLICIT_AFTER = re.compile(
+    r"\s*(?:for\s+)?(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?|heroin|6-MAM|PCP|alcohol|EtG)\b", _I
+)
 _SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
 #: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
 _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
@@ -224,7 +231,10 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
             clause = s.text[left:right].lower()
-            if _ENDED.search(s.text):
+            if _ENDED.search(s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
+                continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
+            if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
             drug_said = _DRUG_CONTEXT.search(clause) and (
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
@@ -263,7 +273,10 @@ def _screens(s: Sentence, ctx: Context) -> None:
                 or planned(s.text, start, end)):
             continue
         dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
-        consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
+        if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
+            consistent = "no"  # "a positive UDS for marijuana in 2013"
+        else:
+            consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
         ctx.draft.screen(
             dates[0].date if dates else None,
             consistent,

@@ -69,7 +69,7 @@ _HEDGE = re.compile(
 _DIRECTIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:not\s+)?to\s+(?:be\s+)?[a-z]+", re.IGNORECASE)
 #: A form's answer right after its label: "Side effects: none", "Aberrant behaviors: denies", "Spasm: +".
 _FIELD_ANSWER = re.compile(
-    r"(?:\s+(?!w/|with\b)[A-Za-z/-]+){0,3}?\s*(?:\([^)]{0,30}\))?\s*[:=]\s*(?:(?P<no>none\b|no\b|negative\b|neg\b|denie[sd]\b|nil\b|absent\b|not\s+(?:present|noted|seen)\b)"
+    r"(?:\s+(?!w/|with\b)[A-Za-z/-]+){0,3}?\s*(?:\([^)]{0,30}\))?\s*[:=]\s*(?:(?P<no>none\b|no\b|negative\b|neg\b|denie[sd]\b|nil\b|absent\b|not\s+(?:present|noted|seen|doing|done|performed|compliant)\b)"
     r"|(?P<yes>yes\b|present\b|positive\b|pos\b|\+))",
     re.IGNORECASE,
 )

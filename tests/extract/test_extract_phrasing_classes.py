@@ -383,3 +383,60 @@ def test_progress_that_has_stopped_documents_no_objective_improvement(text: str)
 
 def test_numbness_and_tingling_abbreviated_and_denied() -> None:
     assert _value(_case("SUBJECTIVE", "Axial LBP 6/10, no leg pain, no N/T."), "clinical.neuropathic_pain") == "no"
+
+
+#: Terse, historical, conditional, psychology, therapy and surgeon phrasings (a second set).
+STATED_MORE = [
+    ('S', 'Pt c/o LBP radiating to R LE w/ N/T to foot.', 'clinical.neuropathic_pain', 'yes'),
+    ('S', 'RTW 3/1 full duty.', 'function.returned_to_work', 'yes'),
+    ('S', 'RTW 3/1 full duty.', 'work_status', 'full_duty'),
+    ('S', 'Pt remains TTD.', 'work_status', 'off_work'),
+    ('S', 'P&S per AME 2015; currently not working.', 'work_status', 'off_work'),
+    ('S', 'Meds help ~50%, able to do ADLs.', 'function.subjective_improvement', 'yes'),
+    ('S', 'Doing HEP daily.', 'clinical.home_exercise_program', 'yes'),
+    ('S', 'HEP: not doing.', 'clinical.home_exercise_program', 'no'),
+    ('S', 'SE: constipation.', 'monitoring.side_effects', 'yes'),
+    ('S', 'SE: none.', 'monitoring.side_effects', 'no'),
+    ('S', 'CURES: appropriate 4/1/16.', 'monitoring.cures_checked', 'yes'),
+    ('S', 'UDS 3/1/16 c/w meds.', 'uds', [('2016-03-01', 'yes')]),
+    ('S', 'UDS 3/1/16 (+) for cocaine.', 'uds', [('2016-03-01', 'no')]),
+    ('S', 'Sleep: poor, 4 hrs/night.', 'clinical.sleep_disturbance', 'yes'),
+    ('S', 'Sleep: OK.', 'clinical.sleep_disturbance', 'no'),
+    ('O', 'SLR (+) R at 45 deg.', 'exam.radiculopathy', 'yes'),
+    ('O', 'SLR (-) bilat.', 'exam.radiculopathy', 'no'),
+    ('O', 'Sensation decr L5 R.', 'exam.neurological_deficit', 'yes'),
+    ('O', 'Spasm: +2 L paraspinals.', 'exam.muscle_spasm', 'yes'),
+    ('O', 'No spasm.', 'exam.muscle_spasm', 'no'),
+    ('S', 'In 2014 she was off work for 6 months; she has been working full duty since 2015.', 'work_status', 'full_duty'),
+    ('S', 'She had a positive UDS for marijuana in 2013 but all screens since have been consistent.', 'uds', [('2013', 'no')]),
+    ('S', 'Per the 1/2015 note, she denied side effects at that time; today she reports constipation with Norco.', 'monitoring.side_effects', 'yes'),
+    ('P', 'If the UDS is inconsistent, will discontinue opioids.', 'uds', []),
+    ('S', 'Screening questions for depression were negative.', 'clinical.depression_or_anxiety', 'no'),
+    ('S', 'PHQ-2 negative.', 'clinical.depression_or_anxiety', 'no'),
+    ('S', 'BDI-II 28 (severe), BAI 19.', 'clinical.depression_or_anxiety', 'yes'),
+    ('S', "Mood is 'down'; affect constricted, tearful at times.", 'clinical.depression_or_anxiety', 'yes'),
+    ('S', 'Pt has attended 8/12 visits; reports 40% improvement in function, now walks 20 min (was 5 min at IE).', 'function.objective_improvement', 'yes'),
+    ('S', 'Progressing toward goals; sit tolerance 30 min (IE 10 min).', 'function.objective_improvement', 'yes'),
+    ('S', 'Goals not met; tolerance unchanged.', 'function.objective_improvement', 'no'),
+    ('A', 'He has failed over 6 months of conservative care including PT, NSAIDs and two ESIs.', 'clinical.conservative_care_failed', 'yes'),
+    ('A', 'Given failure of nonoperative management, we discussed surgery.', 'clinical.conservative_care_failed', 'yes'),
+]
+NOT_STATED_MORE = [
+    ('P', 'Should she develop GI upset, will add omeprazole.', 'clinical.dyspepsia'),
+    ('P', 'If no improvement with PT, consider ESI.', 'clinical.conservative_care_failed'),
+    ('P', 'Return if numbness, weakness or bowel/bladder changes develop.', 'clinical.neuropathic_pain'),
+    ('P', 'Discussed that aberrant behavior will result in discharge from the practice.', 'monitoring.aberrant_behavior'),
+    ('P', 'Signs of sedation reviewed with the patient and family.', 'monitoring.side_effects'),
+    ('S', 'She reports her mood is good.', 'clinical.depression_or_anxiety'),
+    ('A', 'He has not had any conservative treatment yet.', 'clinical.conservative_care_failed'),
+]
+
+
+@pytest.mark.parametrize(("section", "text", "path", "expected"), STATED_MORE)
+def test_terse_historical_and_specialty_phrasings_state_the_fact(section: str, text: str, path: str, expected: object) -> None:
+    assert _value(_case(section, text), path) == expected
+
+
+@pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_MORE)
+def test_conditions_and_teaching_state_no_finding(section: str, text: str, path: str) -> None:
+    assert _value(_case(section, text), path) != "yes"
