@@ -314,11 +314,27 @@ _FOR_FLARES = re.compile(r"\b(?:for|prn|in\s+case\s+of|during|if|should\s+(?:she
 
 
 def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
+    low = s.text.lower()
+    if "sleep" in low:
+        _sleep_fine(s, ctx)
+    if "radiat" in low:
+        for m in finditer(_NOT_RADIATING, s.text):
+            record(s, ctx, "clinical.neuropathic_pain", "no", m)
+    if any(word in low for word in _MOOD_WORDS):
+        _mood_screens(s, ctx)
+
+
+#: Words one of which every mood screen's mention holds (a cheap test before the patterns).
+_MOOD_WORDS = ("phq", "gad", "bdi", "beck", "bai", "screen")
+
+
+def _sleep_fine(s: Sentence, ctx: Context) -> None:
     for m in finditer(_SLEEP_FINE, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.sleep_disturbance", "no", m)
-    for m in finditer(_NOT_RADIATING, s.text):
-        record(s, ctx, "clinical.neuropathic_pain", "no", m)
+
+
+def _mood_screens(s: Sentence, ctx: Context) -> None:
     for m in finditer(_MOOD_NEGATIVE, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.depression_or_anxiety", "no", m)

@@ -50,9 +50,12 @@ _MEASURED = re.compile(
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
     rf"|(?:at\s+)?(?:IE|intake|baseline|initial(?:\s+eval\w*)?))\s*:?\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
-    # a capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day"
-    rf"|(?<![\w/])(?P<a>\d+(?:\.\d+)?)\s*(?P<u>{_UNIT}|h)?(?:/day|\s+(?:a|per)\s+day)?\s*(?:->|-->|=>|\u2192)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:{_UNIT}|h)\b"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
+    _I,
+)
+#: A capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day".
+_MEASURED_PAIR = re.compile(
+    rf"\b(?<!/)(?P<a>\d+(?:\.\d+)?)\s*(?P<u>{_UNIT}|h)?(?:/day|\s+(?:a|per)\s+day)?\s*(?:->|-->|=>|\u2192)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:{_UNIT}|h)\b"
     rf"|\bfrom\s+(?P<c>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)(?:/day|\s+(?:a|per)\s+day)?\b[^.;]{{0,30}}?\bto\s+(?P<d>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b",
     _I,
 )
@@ -229,7 +232,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
         _scale_gains(s, ctx)
-        for m in finditer(_MEASURED, s.text):
+        pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
+        for m in [*finditer(_MEASURED, s.text), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
@@ -277,7 +281,12 @@ def _declined(text: str, m: re.Match[str]) -> bool:
     """A measure that shows a loss: a capacity that fell, or one set against the time before the injury."""
     if _PRE_INJURY.search(text):
         return True
-    pair = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d")) if m.group("c") else None
+    named = m.re.groupindex
+    pair = None
+    if "a" in named and m.group("a"):
+        pair = (m.group("a"), m.group("b"))
+    elif "c" in named and m.group("c"):
+        pair = (m.group("c"), m.group("d"))
     if pair is not None:
         return float(pair[1]) <= float(pair[0])  # "60 min -> 20 min" is a loss
     cut = _COMPARED.search(m.group())

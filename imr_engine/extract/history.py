@@ -154,7 +154,7 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
         leads = list(_DONE.finditer(s.text))
-        if _RELIEF.search(s.text) and s.section != "plan":
+        if s.section != "plan" and ("%" in s.text or "percent" in s.text.lower()) and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
         for done in leads:
             hit = ctx.vocab.identify(s.text[done.end() : done.end() + 60], ("service",))
@@ -242,7 +242,7 @@ _RESULT_COLON = re.compile(r"^[^:;]{0,80}?\d{1,2}/\d{1,2}/\d{2,4}[^:;]{0,20}?\)?
 def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
     """Evaluations and procedures reported by their date and result, as a line of their own, are care already given."""
     for s in sentences:
-        if s.section == "plan" or not _RESULT_COLON.match(s.text):
+        if s.section == "plan" or ":" not in s.text or not _RESULT_COLON.match(s.text):
             continue
         hit = ctx.vocab.identify(s.text[:60], ("service",))
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):

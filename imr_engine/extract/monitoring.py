@@ -145,7 +145,8 @@ _ABOUT_MISUSE = re.compile(
 
 def _misuse_risk(s: Sentence, ctx: Context) -> None:
     """The worker's assessed misuse risk: "ORT 6 - moderate risk", "high risk for opioid misuse"."""
-    if ctx.draft.misuse_risk is not None or not _ABOUT_MISUSE.search(s.text):
+    low = s.text.lower()
+    if ctx.draft.misuse_risk is not None or not ("risk" in low or "soapp" in low) or not _ABOUT_MISUSE.search(s.text):
         return
     level = None
     words = _RISK_WORDS.search(s.text)
@@ -175,6 +176,8 @@ _TOLERATING = re.compile(
 
 def _tolerated(s: Sentence, ctx: Context) -> None:
     """A current drug tolerated documents no side effects of it; 'not tolerated' is a failure, read elsewhere."""
+    if "tolerat" not in s.text.lower():
+        return
     for m in finditer(_TOLERATING, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed" and not _ENDED.search(s.text[max(0, m.start() - 30) : m.start()]):
             ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
