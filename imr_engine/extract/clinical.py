@@ -37,7 +37,7 @@ _NOT_SURGICAL = re.compile(
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
 _CARE = r"(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
 _CARE_FAILED = re.compile(
-    rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
+    rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|w/o|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
     r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
     r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
     r"(?:[^.;]{0,30}?\b(?:more\s+than|lasting|sustained|significant|meaningful|any|much|for\s+long)\b|\s*[.;])"
@@ -48,7 +48,7 @@ _CARE_FAILED = re.compile(
 #: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
 #: "Gabapentin ... with little benefit, discontinued", "Nerve blocks x 2, each with only 2-3 days of relief".
 _NO_BENEFIT = re.compile(
-    r"\b(?:without|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
+    r"\b(?:without|w/o|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
     r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b"
     r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b",
     _I,
@@ -56,7 +56,7 @@ _NO_BENEFIT = re.compile(
 _CLAUSE_CUT = re.compile(r"[,;]\s*(?:and\s+|but\s+)?|\s+and\s+", _I)
 #: Walking documented without an aid: "walks without an assistive device", "ambulates independently without a cane".
 _NO_AID = re.compile(
-    r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\bwithout\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
+    r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\b(?:without|w/o)\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
     _I,
 )
 #: How far into its clause a treatment may stand and still be what the clause is about.
@@ -121,7 +121,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
-            r"(?:failed|been\s+exhausted|without\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
+            r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
             r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
             r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
@@ -282,7 +282,7 @@ _CONFIRMED_BY_STUDY = re.compile(
     _I,
 )
 #: Words that make a study's finding negative ("MRI: no tear", "NCS normal").
-_STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|negative|normal|unremarkable|ruled\s+out)\b", _I)
+_STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarkable|ruled\s+out)\b", _I)
 
 
 def _confirmed_by_study(s: Sentence, ctx: Context) -> None:

@@ -49,7 +49,7 @@ _FOR_WHAT = re.compile(
 )
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
-    r"|without\s+(?:any\s+)?(?:benefit|relief|improvement|help)|(?:no|little|minimal|limited)\s+(?:\w+\s+)?(?:benefit|relief|improvement|change)"
+    r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)|(?:no|little|minimal|limited)\s+(?:\w+\s+)?(?:benefit|relief|improvement|change)"
     r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective"
     r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2))\b",
     _I,

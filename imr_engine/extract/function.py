@@ -128,10 +128,10 @@ _REPORTED_RELIEF = re.compile(
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
-_SLIGHT = re.compile(r"\b(?:minimal|little|no|barely|hardly|scarcely|not\s+much|without)\s+(?:\w+\s+)?$", _I)
+_SLIGHT = re.compile(r"\b(?:minimal|little|no|barely|hardly|scarcely|not\s+much|without|w/o)\s+(?:\w+\s+)?$", _I)
 #: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
 _ASSISTANCE = re.compile(
-    r"\b(?:needs?|needed|requires?|asks?\s+for|without|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
+    r"\b(?:needs?|needed|requires?|asks?\s+for|without|w/o|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
     r"\s+(?:\w+\s+){0,2}$",
     _I,
 )
@@ -150,7 +150,7 @@ _NO_CHANGE = re.compile(
     r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
     r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b"
     # "without (lasting) functional benefit", "no lasting functional change", "not doing more than before"
-    r"|\b(?:without|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
+    r"|\b(?:without|w/o|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
     r"functional\s+(?:benefit|change|gains?|improvement)\b"
     r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
     r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"

@@ -380,7 +380,7 @@ def _effect(word: str | None, benefit_phrase: bool) -> str:
 def _history_item(s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, effect: str) -> None:
     item = re.sub(r"^(?:a|an|the|her|his|also)\s+", "", s.text[start:end], flags=_I)
     offset = end - len(item)
-    if not item or len(re.sub(r"\([^)]*\)", " ", item).split()) > 8:  # an aside is not the name
+    if not item or _words_besides_dates(item) > 8:  # an aside is not the name
         return
     first = start == lead.end()
     ev = s.evidence(lead.start() if first else offset, end)
@@ -405,6 +405,13 @@ def _history_item(s: Sentence, ctx: Context, lead: re.Match[str], start: int, en
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
         ctx.draft.treatment(name, kind, service.name, own_effect if own_effect != "unknown" else effect, ev, sessions)
+
+
+def _words_besides_dates(item: str) -> int:
+    """Words of a listed item outside parentheses, a date counting as one ("January 30, 2018" as "1/30/18")."""
+    for d in reversed(find_dates(item)):
+        item = item[: d.start] + "DATE" + item[d.end :]
+    return len(re.sub(r"\([^)]*\)", " ", item).split())
 
 
 def _service(ctx: Context, item: str) -> ServiceInfo | None:

@@ -18,6 +18,11 @@ _LIST_END = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+&\s+", re.IGNORECASE)
+#: The comma of a written-out date, "February 3, 2023" / "Feb. 3, 2023": part of its item, not a separator.
+_DATE_COMMA = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE
+)
+_YEAR_AFTER = re.compile(r",\s*(?:19|20)\d\d\b")
 
 
 def list_end(text: str, start: int) -> int:
@@ -38,8 +43,13 @@ def list_end(text: str, start: int) -> int:
     return len(text.rstrip(" ."))
 
 
+_MONTH_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$", re.IGNORECASE)
+
+
 def _sentence_end(text: str, i: int) -> bool:
-    """A full stop that ends the sentence, not a decimal point or abbreviation."""
+    """A full stop that ends the sentence, not a decimal point or abbreviation ("Feb. 3, 2023")."""
+    if i + 1 < len(text) and _MONTH_ABBREVIATION.search(text, max(0, i - 5), i) and text[i + 2 : i + 3].isdigit():
+        return False
     return i + 1 >= len(text) or text[i + 1] == " "
 
 
@@ -58,6 +68,8 @@ def list_items(text: str, start: int, *, split_and: bool = True) -> list[tuple[i
             depth = max(0, depth - 1)
         elif depth == 0:
             m = _SEPARATOR.match(text, i)
+            if m and ch == "," and _YEAR_AFTER.match(text, i) and _DATE_COMMA.search(text, max(0, i - 16), i):
+                m = None
             if m and m.end() <= end and (split_and or "and" not in m.group().lower() or "," in m.group()):
                 spans.append((item_start, i))
                 item_start = m.end()

@@ -28,7 +28,7 @@ _CLAUSE_END = re.compile(
 )
 #: An outcome phrase closed by a comma negates only itself: "PT with no lasting benefit, [home exercises], ...".
 _OUTCOME_CLOSED = re.compile(
-    r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
+    r"\b(?:no|without|w/o)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
 )
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
 _LIST_CUE = re.compile(r"\b(?:negative\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
@@ -40,7 +40,7 @@ _UNDOCUMENTED = re.compile(
     r"\bthere\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no\s+(?:\w+\s+){0,2}?"
     r"(?:documentation|evidence|indication|record|data|report)"
     r"|\bno\s+(?:\w+\s+){0,2}?(?:documentation|documented)\b"
-    r"|\bwithout\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:documentation|evidence)\b"
+    r"|\b(?:without|w/o)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:documentation|evidence)\b"
     r"|\b(?:absence|lack)\s+of\s+(?:\w+\s+){0,4}?(?:documentation|evidence|data|information)\b"
     r"|\bnot\s+(?:been\s+)?(?:documented|established|provided|indicated|reported|recorded)\b"
     r"|\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:indicate|document|show|provide|demonstrate|reflect|establish)\b"
@@ -49,7 +49,7 @@ _UNDOCUMENTED = re.compile(
 )
 _EVIDENCE_ONLY = re.compile(r"\bno\s+(?:\w+\s+){0,2}?evidence\b", re.IGNORECASE)
 _PRE_NEGATION = re.compile(
-    r"\b(?:no|not|cannot|without|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
+    r"\b(?:no|not|cannot|without|w/o|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(
@@ -58,8 +58,9 @@ _POST_NEGATION = re.compile(
     r"|(?:was|were|is|are)\s+(?:absent|negative|denied|ruled\s+out|resolved)\b)",
     re.IGNORECASE,
 )
+#: "May 20, 2014" and "May 2014" are a month, not a hedge.
 _HEDGE = re.compile(
-    r"\b(?:may|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
+    r"\b(?:may(?!\s+\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:19|20)\d\d\b)|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
     r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future"
     # a relative's condition, not the patient's: "Family history of depression", "FHx: mother - diabetic neuropathy"
     r"|family\s+(?:history|hx|medical\s+history)|FHx?|(?:mother|father|sister|brother|parents?|siblings?)\s+(?:has|had|with|-))\b",

@@ -41,6 +41,10 @@ _FORM_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&'()-]{0,40}?:\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
 SHORT_LINE = 60
+#: A voice-recognition command left in the text ends its paragraph: "... on the right. New paragraph".
+_DICTATED_BREAK = re.compile(r"\b(?:new|next)\s+(?:paragraph|line)\s*[.,]?$", re.IGNORECASE)
+#: A wrapped line fills at least this share of its paragraph's width (a short last line is the writer's break).
+WRAPPED_SHARE = 0.6
 #: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
@@ -57,6 +61,7 @@ class NoteLine:
     start: int
     end: int
     text: str
+    number: int = 0  # the raw line's number (blank lines counted): consecutive numbers stand in one paragraph
 
 
 @cache
@@ -80,13 +85,46 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
 def note_lines(tm: TextMap) -> list[NoteLine]:
     """The note's non-blank lines, as clean-text spans."""
     starts = list(tm.line_starts) or [0]
-    out = []
+    out: list[NoteLine] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(tm.text)
         text = tm.text[start:end].rstrip()
         if text:
-            out.append(NoteLine(start, start + len(text), text))
+            number = 0
+            if out:  # count the raw line breaks since the last line: blank lines leave a gap in the numbers
+                previous = out[-1]
+                gap = tm.raw[tm.offsets[previous.end - 1] + 1 : tm.offsets[start]]
+                number = previous.number + max(1, gap.count("\n"))
+            out.append(NoteLine(start, start + len(text), text, number))
     return out
+
+
+def _wrap_widths(lines: list[NoteLine]) -> list[int | None]:
+    """Per line, the width its paragraph was wrapped at, for paragraphs that read as wrapped prose.
+
+    A dictation system or a form's text box wraps prose at a fixed width, often narrower than
+    `SHORT_LINE`. A run of three lines or more is wrapped prose when every line but the last
+    either ends a sentence or is one the next word would not have fitted on (its width taken as
+    the run's longest line); a list or a form's fields, of uneven lengths, is not.
+    """
+    widths: list[int | None] = [None] * len(lines)
+    first = 0
+    for n in range(1, len(lines) + 1):
+        if n == len(lines) or lines[n].number != lines[n - 1].number + 1:
+            run = lines[first:n]
+            width = max((len(line.text) for line in run), default=0)
+            if len(run) >= 3 and all(
+                _ENDS_SENTENCE.search(a.text) or _wrapped_at(a.text, b.text, width) for a, b in zip(run, run[1:])
+            ):
+                widths[first:n] = [width] * len(run)
+            first = n
+    return widths
+
+
+def _wrapped_at(text: str, next_line: str, width: int) -> bool:
+    """A line broken by wrapping at *width*: it fills most of it and the next word would not have fitted."""
+    words = next_line.split(maxsplit=1)
+    return bool(words) and len(text) >= WRAPPED_SHARE * width and len(text) + 1 + len(words[0]) > width
 
 
 def _heading(line: NoteLine) -> tuple[str | None, int] | None:
@@ -133,8 +171,14 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
         open_start = None
 
     lines = note_lines(tm)
+    widths = _wrap_widths(lines)
+    paragraphs = not _double_spaced(lines)
     for n, line in enumerate(lines):
+        follows = n + 1 < len(lines) and lines[n + 1].number == line.number + 1
         next_line = lines[n + 1].text if n + 1 < len(lines) else ""
+        width = widths[n] if follows else None
+        if paragraphs and not follows:
+            next_line = ""  # a blank line ends the paragraph: nothing runs on across it
         head = _heading(line)
         if head is not None:
             close()
@@ -143,7 +187,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end
-                if _ends_block(line.text, next_line):
+                if _ends_block(line.text, next_line, width):
                     close()
             continue
         if open_start is not None and _LIST_START.match(line.text):
@@ -152,17 +196,29 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             marker = _LIST_MARKER.match(line.text)
             open_start = line.start + (marker.end() if marker else 0)
         open_end = line.end
-        if _ends_block(line.text, next_line):
+        if _ends_block(line.text, next_line, width):
             close()
     close()
     return blocks
 
 
-def _ends_block(text: str, next_line: str) -> bool:
-    """Whether a line closes its block: a sentence's end, or a short line that does not run on."""
-    if _ENDS_SENTENCE.search(text) and not text.endswith(","):
+def _double_spaced(lines: list[NoteLine]) -> bool:
+    """Text with a blank line after almost every line (a PDF or fax read line by line): blank lines mean nothing."""
+    gaps = sum(1 for a, b in zip(lines, lines[1:]) if b.number != a.number + 1)
+    return len(lines) >= 6 and gaps >= 0.75 * (len(lines) - 1)
+
+
+def _ends_block(text: str, next_line: str, width: int | None = None) -> bool:
+    """Whether a line closes its block: a sentence's end, or a short line that does not run on.
+
+    With the paragraph's wrap *width* known, a line the next word would not have fitted on
+    was broken by wrapping, not by the writer, and runs on whatever its length.
+    """
+    if (_ENDS_SENTENCE.search(text) and not text.endswith(",")) or not next_line or _DICTATED_BREAK.search(text):
         return True
     runs_on = bool(_RUNS_ON.search(text)) or next_line[:1].islower()
+    if not runs_on and width is not None and not _LIST_START.match(next_line):
+        runs_on = _wrapped_at(text, next_line, width)
     return len(text) < SHORT_LINE and not runs_on
 
 

@@ -70,9 +70,10 @@ class PainMatch:
     context: str  # with_medication, without_medication, unspecified
 
 
-#: "8->4/10", "from 8 to 4/10", "8/10 ... comes down to 4/10": pain before and after a treatment.
+#: "8->4/10", "from 8 to 4/10", "from 8 out of 10 down to 5 out of 10": pain before and after a treatment.
+_OF_TEN = r"(?:\s*/\s*10(?![\d/])|\s+out\s+of\s+(?:10|ten)\b)"
 _ARROW = re.compile(
-    rf"(?<![\d/.#-])(?P<before>{NUMBER})(?:\s*/\s*10)?\s*(?:-+>|→|=>|\bto\b|\bdown\s+to\b)\s*(?P<after>{NUMBER})\s*/\s*10(?![\d/])",
+    rf"(?<![\d/.#-])(?P<before>{NUMBER})(?:{_OF_TEN})?\s*(?:-+>|→|=>|\bto\b|\bdown\s+to\b)\s*(?P<after>{NUMBER}){_OF_TEN}",
     re.IGNORECASE,
 )
 _ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b", re.IGNORECASE)

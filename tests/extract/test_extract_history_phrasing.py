@@ -100,3 +100,14 @@ def test_an_ehr_assessment_and_plan_numbers_its_problems_and_comments_on_them() 
             "#2  Hypertension - per PCP.\n")
     names = [d.name for d in extract_text(note, ["Physical therapy, 6 visits"]).diagnoses]
     assert names == ["Chronic lateral epicondylitis, left elbow", "Hypertension"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "S/p L knee arthroscopic partial lateral meniscectomy February 3, 2023.",
+    "Status post L knee arthroscopic partial lateral meniscectomy on February 3, 2023.",
+    "S/p L knee arthroscopic partial lateral meniscectomy Feb. 3, 2023, and R shoulder arthroscopy May 2, 2019.",
+])
+def test_an_operation_dated_in_words_keeps_its_day(sentence: str) -> None:
+    surgeries = extract_text("DOS: 2/15/2023\n" + sentence + "\n", ["Post-op PT x 6"]).surgeries
+    assert str(surgeries[0].date) == "2023-02-03"
+    assert "Feb" not in surgeries[0].name

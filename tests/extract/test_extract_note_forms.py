@@ -90,3 +90,71 @@ def test_only_the_ticked_work_status_counts() -> None:
 def test_the_work_status_section_outranks_history() -> None:
     note = "HPI: Seen in urgent care 4/29, light duty given.\nWORK STATUS:\nTTD until next visit.\n"
     assert _case(note).function.work_status.value == "off_work"
+
+
+# One dictated paragraph (written for this test); dictation systems and a form's text box wrap it at
+# whatever width they have, and a line broken by wrapping must not cut a fact in two.
+_DICTATED = (
+    "After the C5-6 interlaminar ESI of 06/15/2015 she reported 70 percent relief lasting 10 weeks and "
+    "cut Norco from 4 tablets to 1 a day. Physical therapy x 12, chiropractic x 8 and Naproxen 500 mg "
+    "BID over 6 months gave no lasting benefit."
+)
+
+
+def _wrapped_reading(width: int) -> tuple[set[tuple[float | None, float | None]], str]:
+    import textwrap
+
+    note = "DATE OF SERVICE: 09/23/2015\n\nHISTORY:\n" + "\n".join(textwrap.wrap(_DICTATED, width)) + "\n"
+    case = _case(note, "Repeat C5-6 cervical epidural steroid injection")
+    relief = {(t.relief_percent, t.relief_weeks) for t in case.treatments
+              if t.service == "epidural_steroid_injection" and t.relief_percent is not None}
+    return (relief, case.clinical.conservative_care_failed.value)
+
+
+@pytest.mark.parametrize("width", range(34, 101, 3))
+def test_prose_wrapped_at_any_width_reads_as_one_paragraph(width: int) -> None:
+    assert _wrapped_reading(width) == _wrapped_reading(1000) == ({(70.0, 10.0)}, "yes")
+
+
+@pytest.mark.parametrize("note", [
+    # the month May is no hedge
+    "DOS: 6/1/2014\nEMG NCV of the upper extremities May 20, 2014 showed a left C6 radiculopathy.\n",
+    # a blank line ends a paragraph even when its last line runs long without a full stop
+    "DOS: 6/1/2014\nBiceps reflex is diminished on the left at 1+ compared to 2+ on the right, triceps intact\n\n"
+    "MRI of the cervical spine dated 3/4/2014 shows contact of the exiting left C6 nerve root.\n",
+    # a voice-recognition command left at the end of a line ends the paragraph
+    "DOS: 6/1/2014\nSensation is decreased in the left C6 dermatome. New paragraph\n"
+    "MRI of the cervical spine dated 3/4/2014 shows contact of the exiting left C6 nerve root.\n",
+])
+def test_a_study_that_shows_the_root_lesion_corroborates_radiculopathy(note: str) -> None:
+    studies = _case(note, "Left C5-6 interlaminar ESI").imaging
+    assert [s.corroborates_radiculopathy for s in studies] == ["yes"]
+
+
+def test_the_hedge_may_still_hedges() -> None:
+    studies = _case("DOS: 6/1/2014\nEMG may show a left C6 radiculopathy.\n", "Left C5-6 interlaminar ESI").imaging
+    assert [s.corroborates_radiculopathy for s in studies] in ([], ["unknown"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Completed 6 acupuncture sessions 1/30/18 - 3/8/18 (authorized trial).",
+    "Completed 6 acupuncture sessions January 30, 2018 - March 8, 2018 (authorized trial).",
+])
+def test_a_course_dated_in_words_is_still_a_course(sentence: str) -> None:
+    services = [t.service for t in _case("DOS: 3/21/2018\n" + sentence + "\n", "Acupuncture x 6").treatments]
+    assert services == ["acupuncture"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Naproxen brings the knee pain from about 8/10 down to 5/10.",
+    "Naproxen brings the knee pain from about 8 out of 10 down to 5 out of 10.",
+])
+def test_pain_before_and_after_a_drug_out_of_ten(sentence: str) -> None:
+    scores = {(p.context, p.score) for p in _case("DOS: 2/15/2014\n" + sentence + "\n", "Naproxen 500 mg #60").pain_scores}
+    assert scores == {("without_medication", 8.0), ("with_medication", 5.0)}
+
+
+@pytest.mark.parametrize("shorthand", ["without", "w/o"])
+def test_care_that_failed_written_in_shorthand(shorthand: str) -> None:
+    note = f"DOS: 3/1/2016\nPT x 12, chiro x 8 and multiple medication trials, all {shorthand} lasting functional gains.\n"
+    assert _case(note, "Functional restoration program x 80 hours").clinical.conservative_care_failed.value == "yes"

@@ -81,6 +81,21 @@ SERVICE_LINES = [
     ("X-ray left hip", "x_ray"), ("CT head", "ct"), ("MRI brain", "mri"), ("TLSO", "lumbar_support"),
     ("Compounded topical cream, 240g", "unspecified_compound"), ("Subacromial cortisone injection", "corticosteroid_injection"),
     ("Shoulder scope", "shoulder_surgery"), ("Total knee", "knee_arthroplasty"), ("HHA 4 hrs/day", "home_health"),
+    # breadth round 4: extremity surgery (ACOEM Ch. 10, 11, 14; ODG Shoulder), supports (ACOEM Ch. 9, 10, 14),
+    # post-operative and other services (ODG Knee & Leg, Shoulder, Head)
+    ("Elbow arthroscopy", "elbow_surgery"), ("Lateral epicondylar release, right", "elbow_surgery"),
+    ("Tennis elbow surgery", "elbow_surgery"), ("Wrist arthroscopy with TFCC debridement", "wrist_hand_surgery"),
+    ("Ganglion cyst excision, left wrist", "wrist_hand_surgery"), ("Thumb CMC arthroplasty", "wrist_hand_surgery"),
+    ("Ankle arthroscopy", "ankle_foot_surgery"), ("Bunionectomy", "ankle_foot_surgery"), ("Plantar fascia release", "ankle_foot_surgery"),
+    ("Achilles tendon repair", "ankle_foot_surgery"), ("Right total shoulder arthroplasty", "shoulder_arthroplasty"),
+    ("Reverse total shoulder arthroplasty, left", "shoulder_arthroplasty"), ("Shoulder replacement", "shoulder_arthroplasty"),
+    ("Biceps tenodesis", "shoulder_surgery"), ("Arthroscopy, left knee", "knee_arthroscopy"), ("Repeat arthroscopy right knee", "knee_arthroscopy"),
+    ("Tennis elbow strap", "elbow_brace"), ("Counterforce brace right elbow", "elbow_brace"), ("Ankle brace", "ankle_brace"),
+    ("Aircast ankle stirrup", "ankle_brace"), ("CAM boot", "walking_boot"), ("Walking boot left", "walking_boot"),
+    ("Arm sling", "sling"), ("Shoulder sling with abduction pillow", "sling"), ("DVT prophylaxis unit x 30 days", "dvt_compression_device"),
+    ("Intermittent pneumatic compression device", "dvt_compression_device"), ("Sequential compression device", "dvt_compression_device"),
+    ("Bilateral hearing aids", "hearing_aid"), ("Skilled nursing facility x 7 days", "skilled_nursing_facility"),
+    ("SNF x 14 days", "skilled_nursing_facility"), ("Inpatient rehabilitation facility", "skilled_nursing_facility"),
 ]
 
 # (request line, an ingredient it contains)
@@ -95,6 +110,12 @@ DRUG_LINES = [
     ("Lamictal 100mg", "lamotrigine"), ("Keppra 500mg", "levetiracetam"), ("Savella 50mg", "milnacipran"),
     ("Remeron 15mg", "mirtazapine"), ("MiraLAX 17g", "polyethylene glycol"), ("Relistor 150mg", "methylnaltrexone"),
     ("Embeda 30mg", "morphine"), ("Subsys 100mcg", "fentanyl"),
+    # breadth round 4: sleep aids, antipsychotics, anxiolytics (ODG Pain; Mental Illness & Stress)
+    ("Rozerem 8mg #30", "ramelteon"), ("Ramelteon 8mg qhs", "ramelteon"), ("Belsomra 10mg #30", "suvorexant"),
+    ("Dayvigo 5mg", "lemborexant"), ("Melatonin 3mg qhs", "melatonin"), ("Benadryl 25mg qhs", "diphenhydramine"),
+    ("Unisom 25mg", "doxylamine"), ("Seroquel 25mg qhs", "quetiapine"), ("Abilify 5mg", "aripiprazole"),
+    ("Risperdal 1mg", "risperidone"), ("Zyprexa 5mg", "olanzapine"), ("Hydroxyzine pamoate 25mg #60", "hydroxyzine"),
+    ("Vistaril 25mg tid prn", "hydroxyzine"), ("Buspar 15mg bid", "buspirone"),
 ]
 
 

@@ -67,7 +67,7 @@ def test_brand_and_generic_resolve_alike(brand: str, generic: str, klass: str) -
     assert by_generic.ingredients == [generic] and klass in by_generic.classes
 
 
-@pytest.mark.parametrize("line", ["Hearing aids", "Pramipexole 0.25mg #30", "Rozerem 8mg #30", "Lisinopril 10mg #30"])
+@pytest.mark.parametrize("line", ["Tegaderm dressing", "Pramipexole 0.25mg #30", "Metformin 500mg #60", "Lisinopril 10mg #30"])
 def test_an_item_no_rule_covers_is_still_indeterminate(engine: Engine, line: str) -> None:
     result = engine.evaluate(build_case([line])).items[0]
     assert result.predicted == "Indeterminate" and result.medically_necessary is None
