@@ -62,7 +62,9 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
     # read as a reader sees it (full-width digits, zero-width characters, look-alike letters);
     # the item keeps the line as written
     clean = " ".join(fold(written).split()) or written
-    scan = Scan(clean, [(start, end) for start, end, _ in vocab.hash_aliases(clean)])
+    # A "#" in a product name ("Tylenol #3") and a procedure code ("97110 x 8") are no quantities.
+    coded = vocab.code_spans(clean)
+    scan = Scan(clean, [(start, end) for start, end, _ in [*vocab.hash_aliases(clean), *coded]])
     found = read(scan, vocab)
     name = scan.name()
     # What the line names is looked for once the dose is blanked out, so "5%" cannot split "Lidocaine 5% patch".
@@ -75,6 +77,8 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
     elif identity is not None:
         drug = vocab.describe_drug(None, vocab.ingredients_in(scan.work), clean)
+    elif coded:  # a line that names nothing may still bill a service by its CPT code ("64483 L5-S1")
+        service = vocab.service_info(coded[0][2])
     return _assemble(clean, name, found, vocab, drug, service).model_copy(update={"text": written})
 
 

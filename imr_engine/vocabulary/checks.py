@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import models
+from .codes import expand_codes
 from .load import ENTRY_LABELS, LoadedFile, Loc, did_you_mean
 from .text import PhraseIndex, phrase_key
 
@@ -46,6 +47,7 @@ class Indexes:
     release: PhraseIndex[str] = field(default_factory=PhraseIndex)
     regions: PhraseIndex[str] = field(default_factory=PhraseIndex)
     sides: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    codes: dict[str, str] = field(default_factory=dict)  # CPT code -> service (request lines only)
 
 
 def check_and_index(files: Files) -> Indexes:
@@ -148,6 +150,15 @@ def _check_services(file: LoadedFile[models.ServicesFile], classes: Collection[s
             _add(file, idx.services, at, spelling, name)
         for i, other in enumerate(entry.includes):
             _known(file, ("services", name, "includes", i), other, set(services) - {name}, "service")
+        for i, written in enumerate(entry.codes):
+            at = ("services", name, "codes", i)
+            try:
+                codes = expand_codes([written])
+            except ValueError as exc:
+                raise file.error(at, str(exc)) from None
+            for code in codes:
+                if idx.codes.setdefault(code, name) != name:
+                    raise file.error(at, f"code {code} already bills service '{idx.codes[code]}'")
 
 
 def _check_products(files: Files, idx: Indexes) -> None:

@@ -177,6 +177,10 @@ class Service(_Strict):
         default_factory=list,
         description="Services this one takes in when one request names both (a fusion with its decompression).",
     )
+    codes: list[str] = Field(
+        default_factory=list,
+        description="CPT codes or ranges (\"97161-97168\") that bill this service, read on request lines only.",
+    )
     note: str | None = None
 
 

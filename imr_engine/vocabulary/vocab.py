@@ -16,6 +16,7 @@ from typing import Literal
 from ..resources import vocabulary_dir
 from . import models
 from .checks import Files, Indexes, check_and_index
+from .codes import code_spans
 from .load import did_you_mean, load_file
 from .text import PhraseIndex, PhraseMatch
 
@@ -259,6 +260,14 @@ class Vocabulary:
             if match.value != name and name in services[match.value].includes:
                 return match.value
         return name
+
+    def services_by_code(self) -> dict[str, str]:
+        """Every CPT code the vocabulary knows, with the service it bills."""
+        return dict(self._idx.codes)
+
+    def code_spans(self, line: str) -> list[tuple[int, int, str]]:
+        """Where a request *line* writes a CPT code ("97110 x 8"), with the service it bills; never a ZIP code."""
+        return code_spans(line, self._idx.codes)
 
     def service_info(self, name: str) -> ServiceInfo:
         entry = self._files.services.data.services[name]

@@ -96,6 +96,15 @@ SERVICE_LINES = [
     ("Intermittent pneumatic compression device", "dvt_compression_device"), ("Sequential compression device", "dvt_compression_device"),
     ("Bilateral hearing aids", "hearing_aid"), ("Skilled nursing facility x 7 days", "skilled_nursing_facility"),
     ("SNF x 14 days", "skilled_nursing_facility"), ("Inpatient rehabilitation facility", "skilled_nursing_facility"),
+    ("Hardware removal L4-S1", "hardware_removal"), ("Removal of hardware right ankle", "hardware_removal"),
+    ("Balloon kyphoplasty L2", "vertebral_augmentation"), ("Vertebroplasty T12", "vertebral_augmentation"),
+    ("Dental implants", "dental_treatment"), ("Dental evaluation", "dental_treatment"), ("Root canal", "dental_treatment"),
+    ("Lumbar disc replacement L5-S1", "lumbar_disc_replacement"), ("Ultrasound of the left knee", "diagnostic_ultrasound"),
+    ("Ultrasound-guided injection right shoulder", "corticosteroid_injection"), ("Cognitive therapy x 6", "cognitive_behavioral_therapy"),
+    ("TENS electrodes and batteries", "tens"), ("PENS x 4", "pens"), ("Percutaneous electrical nerve stimulation", "pens"),
+    ("Right piriformis injection", "piriformis_injection"), ("MMPI testing", "psychological_evaluation"),
+    ("Behavioral pain management x 6", "cognitive_behavioral_therapy"), ("Patellar stabilizing brace", "knee_brace"),
+    ("Compression stockings", "dvt_compression_device"), ("Vasopneumatic device", "hot_cold_unit"), ("Shoulder pulley", "home_exercise_kit"),
 ]
 
 # (request line, an ingredient it contains)
@@ -115,7 +124,8 @@ DRUG_LINES = [
     ("Dayvigo 5mg", "lemborexant"), ("Melatonin 3mg qhs", "melatonin"), ("Benadryl 25mg qhs", "diphenhydramine"),
     ("Unisom 25mg", "doxylamine"), ("Seroquel 25mg qhs", "quetiapine"), ("Abilify 5mg", "aripiprazole"),
     ("Risperdal 1mg", "risperidone"), ("Zyprexa 5mg", "olanzapine"), ("Hydroxyzine pamoate 25mg #60", "hydroxyzine"),
-    ("Vistaril 25mg tid prn", "hydroxyzine"), ("Buspar 15mg bid", "buspirone"),
+    ("Vistaril 25mg tid prn", "hydroxyzine"), ("Buspar 15mg bid", "buspirone"), ("Ketamine infusion x 5", "ketamine"),
+    ("Ketamine 10% cream 120g", "ketamine"),
 ]
 
 
