@@ -167,6 +167,9 @@ class FactSignature:
             (name, None if name in exact else sorted(numeric.get(name, ())))
             for name in sorted(exact | set(numeric))
         ]
+        # Read apart: the exact attributes in one C-level pass, the few numeric ones one by one.
+        self._exact = tuple(name for name, bounds in self._fields if bounds is None)
+        self._numeric = tuple((name, bounds) for name, bounds in self._fields if bounds is not None)
 
     @property
     def fields(self) -> list[str]:
@@ -185,28 +188,51 @@ class FactSignature:
         return cls(exact, numeric)
 
     def key(self, fact: dict[str, Any]) -> Key | None:
-        """The fact's key, or None when a value is not a plain JSON scalar or list of them."""
-        parts: list[object] = []
-        for name, bounds in self._fields:
-            value = fact.get(name, _ABSENT)
-            if value is _ABSENT:
-                parts.append(_ABSENT)
-            elif bounds is not None and _is_number(value):
+        """The fact's key, or None when a value is not a plain JSON scalar or list of them.
+
+        Two facts have equal keys exactly when every exact attribute is equal (absent, the same
+        string, list, literal or number) and every numeric one is absent, equal, or in the same
+        place among the rules' constants.
+        """
+        get = fact.get
+        exact = tuple(map(get, self._exact, itertools.repeat(_ABSENT)))
+        if not _PLAIN.issuperset(map(type, exact)):  # most are strings: convert only when one is not
+            exact = tuple([v if type(v) is str else _exact_part(v) for v in exact])
+            if _UNKEYABLE in exact:
+                return None
+        parts: list[object] = [exact]
+        for name, bounds in self._numeric:
+            value = get(name, _ABSENT)
+            if value is not _ABSENT and _is_number(value):
                 i = bisect_left(bounds, value)
                 parts.append(2 * i + (i < len(bounds) and bounds[i] == value))
-            elif isinstance(value, str):
-                parts.append(value)
-            elif isinstance(value, list):
-                if not all(isinstance(v, str) for v in value):
-                    return None
-                parts.append(("list", *value))
-            elif isinstance(value, bool) or value is None:
-                parts.append(("literal", value))
-            elif _is_number(value):
-                parts.append(("number", value))
             else:
-                return None
+                part = _exact_part(value)
+                if part is _UNKEYABLE:
+                    return None
+                parts.append(part)
         return tuple(parts)
+
+
+#: A value that makes a fact's key unknown (not a plain JSON scalar or list of strings).
+_UNKEYABLE = object()
+#: Types whose values are their own key part.
+_PLAIN = frozenset({str, type(_ABSENT)})
+
+
+def _exact_part(value: object) -> object:
+    """A value's part of a key, kept exactly; _UNKEYABLE when it cannot be."""
+    if value is _ABSENT or isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        if not all(isinstance(v, str) for v in value):
+            return _UNKEYABLE
+        return ("list", *value)
+    if isinstance(value, bool) or value is None:
+        return ("literal", value)
+    if _is_number(value):
+        return ("number", value)
+    return _UNKEYABLE
 
 
 def _walk(expr: Any, exact: set[str], numeric: dict[str, set[float]]) -> None:

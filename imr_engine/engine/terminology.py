@@ -83,9 +83,16 @@ def load_postsurgical(directory: Path) -> PostsurgicalTable | None:
     return load_data_file(directory / POSTSURGICAL_FILE, PostsurgicalTable)
 
 
+@lru_cache(maxsize=4096)
 def padded_words(text: str) -> str:
-    """Lower case, punctuation to spaces, single spaces, padded: whole-word matching by substring."""
-    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()) + " "
+    """Lower case, punctuation to spaces, single spaces, padded: whole-word matching by substring.
+
+    Remembered: every item of every case asks again for the same guideline words and request lines.
+    """
+    return " " + " ".join(_NOT_WORD.sub(" ", text.casefold()).split()) + " "
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def load_diagnosis_groups(directory: Path) -> DiagnosisGroups | None:

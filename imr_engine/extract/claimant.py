@@ -15,6 +15,7 @@ from .context import Context
 from .dates import find_dates
 from .numbers import NUMBER, parse_number
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 _AGE = re.compile(
@@ -42,7 +43,7 @@ MIN_PRONOUNS, PRONOUN_MARGIN = 3, 1.5
 def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
     d = ctx.draft
     for s in sentences:
-        for m in _AGE.finditer(s.text):
+        for m in finditer(_AGE, s.text):
             value = parse_number(
                 m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
             )

@@ -287,7 +287,7 @@ _STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarka
 
 def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
     """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist"."""
-    for m in _CONFIRMED_BY_STUDY.finditer(s.text):
+    for m in finditer(_CONFIRMED_BY_STUDY, s.text):
         if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
 
@@ -359,7 +359,7 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
                 _exacerbation(s, ctx, pattern)
                 continue
             read_cue(s, ctx, path, pattern)
-        for m in _NO_AID.finditer(s.text):
+        for m in finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
         if s.section != "plan" or search(_KEPT_UP, s.text):
@@ -391,7 +391,7 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     if s.section == "plan":
         return
-    for m in _NO_BENEFIT.finditer(s.text):
+    for m in finditer(_NO_BENEFIT, s.text):
         clause = _clause_start(s.text, m.start())
         tried = ctx.vocab.identify(s.text[clause : min(m.start(), clause + 60)])
         if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":

@@ -19,6 +19,7 @@ from .draft import add_evidence
 from .lists import list_items
 from .negation import polarity
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 _DX_LEAD = re.compile(
@@ -68,18 +69,18 @@ _NOT_A_DIAGNOSIS = re.compile(
 def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
     """Diagnoses, complaints and psychological conditions stated in the summary."""
     for s in sentences:
-        for lead in _DX_LEAD.finditer(s.text):
+        for lead in finditer(_DX_LEAD, s.text):
             for start, end in list_items(s.text, lead.end()):
                 name = _strip_article(" ".join(_ICD_RUN.sub(" ", s.text[start:end]).split()).strip(" .,;:-()"))
                 if name and len(name.split()) <= _MAX_WORDS and not re.search(r"\d", name):
                     first = start == lead.end()
                     ev = s.evidence(lead.start() if first else start, end)
                     ctx.draft.diagnosis(name, regions_in(name), ev)
-        for m in _COMPLAINT.finditer(s.text):
+        for m in finditer(_COMPLAINT, s.text):
             what = m.group("what").strip()
             if polarity(s.text, m.start("what"), m.end("what")) in ("affirmed",) and len(what.split()) <= _MAX_WORDS:
                 ctx.draft.diagnosis(what, regions_in(what), s.evidence(m.start(), m.end()))
-        for m in _PSYCH.finditer(s.text):
+        for m in finditer(_PSYCH, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.diagnosis(m.group("what"), [], s.evidence(*_phrase(s.text, m.start(), m.end())))
     _refine_back(sentences, ctx)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..facts.fuzzy_date import FuzzyDate
 from .numbers import NUMBER, parse_number
+from .word_gate import finditer
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _UNIT_WORDS = {
@@ -59,7 +60,7 @@ class Duration:
 def find_durations(text: str) -> list[Duration]:
     """Every "for N units" phrase in *text* (and "for years", "x 3 yrs"), with its span, left to right."""
     out = []
-    for m in DURATION.finditer(text):
+    for m in finditer(DURATION, text):
         word = m.group("count").lower()
         count = 1.0 if word in ("a", "an") else parse_number(word)
         if count is None:

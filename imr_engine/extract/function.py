@@ -416,7 +416,7 @@ def _not_returned(ctx: Context) -> None:
 
 
 def _subjective(s: Sentence, ctx: Context) -> None:
-    for m in _BENEFIT_VERB.finditer(s.text):
+    for m in finditer(_BENEFIT_VERB, s.text):
         said = polarity(s.text, m.start("verb"), m.end("verb"))
         tail = s.text[m.end() : m.end() + 60]
         worked = "work" in m.group("verb").lower() or "help" in m.group("verb").lower()

@@ -26,6 +26,7 @@ from .negation import polarity
 from .numbers import NUMBER, parse_number
 from .planned import planned
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 _TX_LEAD = re.compile(
@@ -153,7 +154,7 @@ _INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_inje
 def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
-        leads = list(_DONE.finditer(s.text))
+        leads = list(finditer(_DONE, s.text))
         if s.section != "plan" and ("%" in s.text or "percent" in s.text.lower()) and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
         for done in leads:
@@ -260,7 +261,7 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
 
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
-        for lead in _TX_LEAD.finditer(s.text):
+        for lead in finditer(_TX_LEAD, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
@@ -268,7 +269,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             effect = "no_improvement" if lead.group("failed") else _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, start, end, effect)
-        for lead in _STATUS_POST.finditer(s.text):
+        for lead in finditer(_STATUS_POST, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
             for start, end in _procedures(s.text, list_items(s.text, lead.end())):
@@ -276,7 +277,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                     _surgery(s, ctx, s.text[start:end], start, end)
         for m in _SURGERY_FIELD.finditer(s.text):
             _surgery_field(s, ctx, m)
-        for m in _POST_SYNDROME.finditer(s.text):
+        for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
             regions = regions_in(region) if region else []

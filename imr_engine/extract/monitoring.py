@@ -201,7 +201,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_ONE_PRESCRIBER, s.text):
             ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
-        for m in _PAIN_RELIEF.finditer(s.text):
+        for m in finditer(_PAIN_RELIEF, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
 

@@ -34,9 +34,11 @@ except ImportError:  # pragma: no cover - other Pythons
 HEAD = 3
 #: A pattern with more heads than this is always searched (its set would cost more than it saves).
 MAX_HEADS = 512
-#: A pattern whose heads may stand anywhere is searched for them one by one: only a few heads of
-#: two or more characters are worth it (one character, often a digit, is in nearly every sentence).
-MAX_HEADS_ANYWHERE = 8
+#: A pattern whose heads may stand anywhere is tried where each of them occurs (one `str.find`
+#: pass per head, far cheaper than a regex scan of every character): only so many heads are worth
+#: it, and a one-character head only when it is a digit or a mark such as "(" (a letter stands
+#: nearly everywhere).
+MAX_HEADS_ANYWHERE = 48
 #: Parse steps spent on one pattern before giving up on it (always searched then).
 _BUDGET = 4000
 #: Word starts remembered per text: every reader asks about the same sentences.
@@ -62,10 +64,15 @@ class Heads:
 
 @dataclass(frozen=True)
 class _Text:
-    """What the gate needs of one text, found once: its folded form and its words' starts."""
+    """What the gate needs of one text, found once: its folded form and where its words start.
+
+    *at* maps each word's first one, two and three characters to the offsets of the words that
+    start so (ascending, each offset once per key); *starts* is the same keys as a set.
+    """
 
     folded: str
     starts: frozenset[str]
+    at: dict[str, list[int]]
 
 
 class _CannotGate(Exception):
@@ -79,7 +86,7 @@ class _Reading:
         self.at_word_start = True
 
 
-_texts: dict[str, _Text | None] = {}
+_texts: dict[str, _Text] = {}
 #: Patterns are module constants: a few hundred, each read once.
 _heads_memo: dict[int, tuple[re.Pattern[str], Heads | None]] = {}
 
@@ -105,9 +112,12 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
     except (_CannotGate, RecursionError, re.error, TypeError, ValueError):
         return None
     found = reading.found
+    if not reading.at_word_start:
+        # A match that starts with "000" starts with "0" too: the shortest heads suffice.
+        found = {k for k in found if not any(k[:n] in found for n in range(1, len(k)))}
+        if any(len(k) < 2 and k in _WORD_CHARS and k != "0" for k in found):
+            return None
     if not found or len(found) > (MAX_HEADS if reading.at_word_start else MAX_HEADS_ANYWHERE):
-        return None
-    if not reading.at_word_start and min(len(k) for k in found) < 2:
         return None
     return Heads(frozenset(found), reading.at_word_start)
 
@@ -170,6 +180,10 @@ def _stop(acc: str, r: _Reading) -> None:
 
 def _char(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading) -> None:
     if ch not in _WORD_CHARS:  # the word ends (or a character beyond ASCII): what was read is the head
+        if not acc and len(ch) == 1 and ch.isascii() and ch.isprintable() and not ch.isspace():
+            r.at_word_start = False  # a match may open with this mark ("(cane)"): looked for anywhere
+            r.found.add(ch)
+            return
         _stop(acc, r)
         return
     if not acc and not bounded:
@@ -192,20 +206,28 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
     return sorted(out)
 
 
-def _text(text: str) -> _Text | None:
-    """The folded text and its words' starts (first 1-3 characters), once per text; None: not ASCII."""
-    found = _texts.get(text, False)
-    if found is False:
+#: What is remembered of a text beyond ASCII: nothing (it is always searched).
+_NOT_ASCII = _Text("", frozenset(), {})
+
+
+def _text(text: str) -> _Text:
+    """The folded text and where its words start (first 1-3 characters), once per text."""
+    found = _texts.get(text)
+    if found is None:
         if text.isascii():
             folded = text.translate(_FOLD)
-            words = _WORDS.findall(folded)
-            found = _Text(folded, frozenset([w[:1] for w in words] + [w[:2] for w in words] + [w[:3] for w in words]))
+            at: dict[str, list[int]] = {}
+            for word in _WORDS.finditer(folded):
+                w, p = word.group(), word.start()
+                for k in (w[:1], w[:2], w[:3])[: len(w)]:
+                    at.setdefault(k, []).append(p)
+            found = _Text(folded, frozenset(at), at)
         else:
-            found = None
+            found = _NOT_ASCII
         if len(_texts) >= MEMO_SIZE:
             _texts.pop(next(iter(_texts), ""), None)
         _texts[text] = found
-    return found  # type: ignore[return-value]
+    return found
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -214,7 +236,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if h is None:
         return True
     t = _text(text)
-    if t is None:
+    if t is _NOT_ASCII:
         return True
     if h.at_word_start:
         return not h.keys.isdisjoint(t.starts)
@@ -222,11 +244,68 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return any(k in folded for k in h.keys)
 
 
+def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
+    """The offsets where a match of *pattern* can start, ascending; None: any offset.
+
+    Called for every pattern a reader asks about every sentence, so the memos are read inline.
+    """
+    known = _heads_memo.get(id(pattern))
+    h = known[1] if known is not None else heads(pattern)
+    if h is None:
+        return None
+    t = _texts.get(text) or _text(text)
+    if t is _NOT_ASCII:
+        return None
+    if h.at_word_start:
+        keys = h.keys.intersection(t.starts)
+        if not keys:
+            return _NOWHERE
+        if len(keys) == 1:
+            return t.at[next(iter(keys))]
+        return sorted({p for k in keys for p in t.at[k]})
+    folded = t.folded
+    found: set[int] = set()
+    for k in h.keys:
+        p = folded.find(k)
+        while p >= 0:
+            found.add(p)
+            p = folded.find(k, p + 1)
+    return sorted(found)
+
+
+_NOWHERE: list[int] = []
+
+
+def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, tried only at *tries*: a search finds, at the
+    first offset where a match exists, the match `pattern.match` finds there (lookbehinds and
+    \\b see the text before it), and every match here is non-empty (it starts with a head)."""
+    end = 0
+    match = pattern.match
+    for p in tries:
+        if p >= end:
+            m = match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, without the scan when no word of *text* starts as a match must."""
-    return pattern.finditer(text) if may_match(pattern, text) else iter(())
+    """`pattern.finditer(text)`, tried only where a word of *text* starts as a match must."""
+    tries = _tries(pattern, text)
+    if tries is None:
+        return pattern.finditer(text)
+    return _anchored(pattern, text, tries) if tries else iter(())
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, without the scan when no word of *text* starts as a match must."""
-    return pattern.search(text) if may_match(pattern, text) else None
+    """`pattern.search(text)`, tried only where a word of *text* starts as a match must."""
+    tries = _tries(pattern, text)
+    if tries is None:
+        return pattern.search(text)
+    match = pattern.match
+    for p in tries:
+        m = match(text, p)
+        if m is not None:
+            return m
+    return None

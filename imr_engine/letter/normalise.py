@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_WS = re.compile(r"\s+")
 #: Footers that page breaks leave in the text flow ("Page 2 of 5").
 _PAGE_FOOTER = re.compile(r"^page\s+\d+\s+of\s+\d+$", re.IGNORECASE)
 #: A line ending in "word-" whose next line starts with a word: one hyphenated token.
@@ -20,8 +19,12 @@ _WORD_START = re.compile(r"^[A-Za-z0-9]")
 
 
 def collapse(text: str) -> str:
-    """Single-space *text*: extraction leaves runs of spaces that mean nothing."""
-    return _WS.sub(" ", text).strip()
+    """Single-space *text*: extraction leaves runs of spaces that mean nothing.
+
+    `str.split()` cuts at exactly the characters a str pattern's \\s matches (Unicode white
+    space), at a fraction of a regex substitution's cost; it runs for every line of a letter.
+    """
+    return " ".join(text.split())
 
 
 def clean_lines(text: str) -> list[str]:

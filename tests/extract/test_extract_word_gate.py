@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import imr_engine.extract as extract_package
-from imr_engine.extract.word_gate import finditer, heads, may_match
+from imr_engine.extract.word_gate import finditer, heads, may_match, search
 
-CASES = Path(__file__).resolve().parents[2] / "cases"
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "cases"
 
 
 def reader_patterns() -> list[re.Pattern[str]]:
@@ -58,7 +59,8 @@ def test_heads_are_the_letters_a_match_must_start_a_word_with() -> None:
 
 
 def test_a_pattern_that_may_start_inside_a_word_is_looked_for_anywhere() -> None:
-    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<!\w)pain", {"pai"})):
+    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<!\w)pain", {"pai"}),
+                          (r"(?<![\d/])\d+/10", {"0"}), (r"(?<![\d/])(?:\d+|one|two)/10", {"0", "one", "two"})):
         found = heads(re.compile(pattern, re.I))
         assert found is not None and not found.at_word_start and found.keys == keys
     assert may_match(re.compile(r"ulcer", re.I), "gastric-ULCERATION")
@@ -66,7 +68,7 @@ def test_a_pattern_that_may_start_inside_a_word_is_looked_for_anywhere() -> None
 
 
 def test_a_pattern_whose_start_is_unknown_is_never_skipped() -> None:
-    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<![\d/])\d+/10"):
+    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<!\w)a\b"):
         compiled = re.compile(pattern, re.I)
         assert heads(compiled) is None
         assert may_match(compiled, "no such words")
@@ -88,6 +90,54 @@ def test_no_sentence_of_the_bundled_letters_loses_a_match() -> None:
                 assert pattern.search(text) is None, (pattern.pattern, text)
             assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
     assert skipped > len(GATED) * len(texts) / 2  # the gate does skip most searches
+
+
+def found(matches: object) -> list[tuple[object, ...]]:
+    """What a reader can read of each match: where it is and every group."""
+    return [(m.span(), m.groups(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+def same_as_a_full_scan(pattern: re.Pattern[str], text: str) -> None:
+    assert found(finditer(pattern, text)) == found(pattern.finditer(text)), (pattern.pattern, text)
+    assert found(filter(None, [search(pattern, text)])) == found(filter(None, [pattern.search(text)]))
+
+
+#: Real sentences: the bundled letters and the development corpus's letters and notes (every
+#: sixth sentence, for time).
+REAL = sorted(
+    sentence
+    for folder in ("cases", "corpus/decisions/tune/letters", "corpus/notes/tune")
+    for path in (ROOT / folder).rglob("*.txt")
+    for line in path.read_text(encoding="utf-8").splitlines()
+    for sentence in re.split(r"(?<=[.;])\s+", line)
+    if sentence.strip()
+)[::6]
+
+
+def test_anchored_tries_find_what_a_full_scan_finds_in_real_sentences() -> None:
+    assert len(REAL) > 1500
+    for text in REAL:  # text by text, as readers ask: the gate keeps what it found of the last texts
+        for pattern in GATED:
+            same_as_a_full_scan(pattern, text)
+
+
+def test_anchored_tries_read_the_text_before_the_try() -> None:
+    # \b and a lookbehind at an offset look at the character before it, as a search does
+    for pattern, text in ((r"\bpain", "backpain pain"), (r"(?<!no )\bpain", "no pain, pain"),
+                          (r"\b(?:a|an)\s+x", "a x an x"), (r"\b\d+/10", "L5 7/10 x10/10")):
+        compiled = re.compile(pattern, re.I)
+        assert heads(compiled) is not None
+        same_as_a_full_scan(compiled, text)
+    assert [m.start() for m in finditer(re.compile(r"\bpain", re.I), "backpain pain")] == [9]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text("abcHEPxyz0- ,./", max_size=6)), max_size=30),
+       st.sampled_from([" ", "  ", ", ", "\n", "-"]))
+def test_anchored_tries_find_what_a_full_scan_finds(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    for pattern in GATED:
+        same_as_a_full_scan(pattern, text)
 
 
 @settings(max_examples=150, deadline=None)
