@@ -255,7 +255,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: A home exercise program the patient does; in the plan it is an instruction unless it is kept up ("continue HEP").
 _HOME_EXERCISE = re.compile(
-    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b)|\bexercises?\s+at\s+home\b", _I
+    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))|\bexercises?\s+at\s+home\b", _I
 )
 _KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
 GI_RISK_AGE = 65

@@ -289,7 +289,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
 
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
 _SURGERY_FIELD = re.compile(
-    r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history)\s*:\s*"
+    r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history"
+    r"|surgery|surgeries|operation|procedure|surgical\s+history)\s*:\s*"
     r"(?P<what>.+?)(?=\s+[A-Z][A-Za-z/ ]{1,20}:\s|$)"
 )
 
