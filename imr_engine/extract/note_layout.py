@@ -31,10 +31,16 @@ _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)\s*:\s*$"
 #: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
 #: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?=\S)")
+#: A dictated heading spoken with a full stop: "Plan. We discussed options.", "Impression. Lumbar strain."
+#: (taken only when it names a known section).
+_DICTATED_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,30}?)\.\s+(?=\S)")
 #: A line that starts a list entry or a labelled field: it never continues the line before.
 _LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S)")
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
+#: The number of a form's item before its label: "15. Objective findings: ...".
+_FORM_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Za-z])")
+_FORM_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&'()-]{0,40}?:\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
 SHORT_LINE = 60
@@ -124,9 +130,15 @@ def _wrapped_at(text: str, next_line: str, width: int) -> bool:
     return bool(words) and len(text) >= WRAPPED_SHARE * width and len(text) + 1 + len(words[0]) > width
 
 
-def _heading(line: NoteLine) -> tuple[str | None, int] | None:
-    """(section, where the line's content begins) when the line is or starts with a heading."""
+def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] | None:
+    """(section, where the line's content begins) when the line is or starts with a heading.
+
+    In a note typed all in capitals (*shouting*), capitals mark nothing: a line is a heading only
+    when it names a known section or ends with a colon.
+    """
     if m := _CAPS_HEADING.match(line.text):
+        if shouting and section_of(m.group("h")) is None and not line.text.rstrip().endswith(":"):
+            return None
         if sum(c.isalpha() for c in m.group("h")) >= 2:
             if _DATED_TITLE.search(line.text):  # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read
                 return section_of(m.group("h")), 0
@@ -139,6 +151,18 @@ def _heading(line: NoteLine) -> tuple[str | None, int] | None:
         section = section_of(m.group("h"))
         if section is not None:
             return section, m.end()
+    if m := _DICTATED_HEADING.match(line.text):
+        section = section_of(m.group("h"))
+        if section is not None:
+            return section, m.end()
+    if (number := _FORM_ITEM.match(line.text)) and line.text[number.end() :].strip():
+        # a numbered form field (the Doctor's First Report: "15. Objective findings: ...") heads its section
+        rest = NoteLine(line.start + number.end(), line.end, line.text[number.end() :])
+        head = _heading(rest)
+        if head is not None and head[0] is not None:
+            return head[0], number.end() + head[1]
+        if _FORM_LABEL.match(rest.text):
+            return None, number.end()  # another field of the form (read with its label) ends the section before it
     return None
 
 
@@ -160,6 +184,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
         open_start = None
 
     lines = note_lines(tm)
+    shouting = _all_capitals(lines)
     widths = _wrap_widths(lines)
     paragraphs = not _double_spaced(lines)
     for n, line in enumerate(lines):
@@ -168,11 +193,11 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
         width = widths[n] if follows else None
         if paragraphs and not follows:
             next_line = ""  # a blank line ends the paragraph: nothing runs on across it
-        head = _heading(line)
+        head = _heading(line, shouting)
         if head is not None:
             close()
             name, content = head
-            if name is not None or content == len(line.text):
+            if name is not None or content == len(line.text) or _FORM_ITEM.match(line.text):
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end
@@ -189,6 +214,12 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             close()
     close()
     return blocks
+
+
+def _all_capitals(lines: list[NoteLine]) -> bool:
+    """A note typed in capitals throughout (older transcription and practice systems)."""
+    letters = [c for line in lines for c in line.text if c.isalpha()]
+    return len(letters) >= 200 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _double_spaced(lines: list[NoteLine]) -> bool:

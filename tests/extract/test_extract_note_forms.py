@@ -158,3 +158,37 @@ def test_pain_before_and_after_a_drug_out_of_ten(sentence: str) -> None:
 def test_care_that_failed_written_in_shorthand(shorthand: str) -> None:
     note = f"DOS: 3/1/2016\nPT x 12, chiro x 8 and multiple medication trials, all {shorthand} lasting functional gains.\n"
     assert _case(note, "Functional restoration program x 80 hours").clinical.conservative_care_failed.value == "yes"
+
+
+_NOTE_IN_CAPITALS = (
+    "DATE OF SERVICE: 02/11/2014\n"
+    "SUBJECTIVE: NECK PAIN RADIATING TO THE RIGHT ARM WITH NUMBNESS IN THE THUMB AND INDEX FINGER.\n"
+    "HOME TRACTION TRIAL IN CLINIC HELPED, DOES HEP DAILY.\n"
+    "OBJECTIVE: SPURLING POSITIVE ON THE RIGHT.\n"
+    "DECREASED SENSATION IN THE RIGHT C6 DERMATOME.\n"
+    "NO UNSTEADY GAIT.\n"
+    "PLAN: HOME CERVICAL TRACTION UNIT.\n"
+)
+
+
+def test_a_note_typed_in_capitals_keeps_its_short_lines_as_text() -> None:
+    """Capitals mark headings only in mixed-case notes: in an all-capitals note, short lines are findings."""
+    case = _case(_NOTE_IN_CAPITALS, "Home cervical traction unit")
+    assert case.exam.neurological_deficit.value == "yes"
+
+
+def test_a_dictated_heading_with_a_full_stop_opens_its_section() -> None:
+    note = ("DOS: 10/22/2013\nX-rays of the right knee 9/2013 show medial joint space narrowing.\n"
+            "Plan. We discussed options. I am requesting\n1. MRI right knee without contrast\n")
+    studies = _case(note, "MRI right knee without contrast").imaging
+    assert [s.modality for s in studies] == ["x_ray"]  # the requested MRI is no study already done
+
+
+def test_terse_lower_case_fields_and_shorthand() -> None:
+    note = ("dos 3/20/2018\nsurgery: r shoulder arthroscopic subacromial decompression 3/14/2018\n"
+            "pain 2/10, off norco, doing hep 1x/day. hep c screen negative.\n")
+    case = _case(note, "Post-op PT x 12")
+    assert [str(s.date) for s in case.surgeries] == ["2018-03-14"]
+    assert case.clinical.home_exercise_program.value == "yes"
+    only_hepatitis = _case("dos 3/20/2018\nhep c screen negative.\n", "Post-op PT x 12")
+    assert only_hepatitis.clinical.home_exercise_program.value == "unknown"

@@ -1,0 +1,80 @@
+"""Metamorphic test: a note says the same thing in another clinician's habits, so it must get the same answers.
+
+Each rewrite below changes only how a note is written, never what it documents: shorthand
+("w/o", "pt", "s/p") written out or taken up, the whole note in capitals, dates spelt out,
+pain as "7 out of 10", numbered lists as dashes, indented lines. Every predicted outcome and
+the as-of date must survive every rewrite. Run on the tune half only (the test half is not
+read while tuning), one note in three by the id hash to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from imr_engine.engine import load_engine
+from imr_engine.precheck import precheck
+
+TUNE_HALF = Path(__file__).resolve().parents[2] / "corpus" / "notes" / "tune"
+
+
+def _take_up_shorthand(text: str) -> str:
+    text = re.sub(r"\bpatient\b", "pt", text)
+    text = re.sub(r"\bwithout\b", "w/o", text)
+    return re.sub(r"\bwith\b", "w/", text)
+
+
+def _write_out_shorthand(text: str) -> str:
+    text = re.sub(r"\bw/o\b", "without", text)
+    text = re.sub(r"\bw/(?=\s)", "with", text)
+    text = re.sub(r"\bc/o\b", "complains of", text)
+    return re.sub(r"\bs/p\b", "status post", text)
+
+
+def _spell_out_dates(text: str) -> str:
+    def spelt(m: re.Match[str]) -> str:
+        month, day, year = int(m[1]), int(m[2]), m[3]
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return m[0]
+        return f"{calendar.month_name[month]} {day}, {year if len(year) == 4 else 2000 + int(year)}"
+
+    return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", spelt, text)
+
+
+REWRITES: dict[str, Callable[[str], str]] = {
+    "shorthand taken up": _take_up_shorthand,
+    "shorthand written out": _write_out_shorthand,
+    "all capitals": str.upper,
+    "dates spelt out": _spell_out_dates,
+    "pain out of ten": lambda text: re.sub(r"\b(\d{1,2})/10\b", r"\1 out of 10", text),
+    "dashes for numbers": lambda text: re.sub(r"(?m)^(\s*)\d+\.\s", r"\1- ", text),
+    "indented": lambda text: re.sub(r"(?m)^", "    ", text),
+}
+
+
+def _sampled_notes() -> list[Path]:
+    return [p for p in sorted(TUNE_HALF.glob("*.yaml")) if int(hashlib.sha256(p.stem.encode()).hexdigest(), 16) % 3 == 0]
+
+
+def _answers(text: str, requests: list[str]) -> tuple[object, ...]:
+    result = precheck(load_engine(), text, requests)
+    return (result.determination.as_of, *(d.predicted for d in result.determination.items))
+
+
+@pytest.mark.parametrize("note", _sampled_notes(), ids=lambda p: p.stem)
+def test_the_answers_survive_a_change_of_writing_habits(note: Path) -> None:
+    requests = [r["text"] for r in yaml.safe_load(note.read_text(encoding="utf-8"))["requests"]]
+    text = note.with_suffix(".txt").read_text(encoding="utf-8")
+    original = _answers(text, requests)
+    changed = {name: got for name, rewrite in REWRITES.items() if (got := _answers(rewrite(text), requests)) != original}
+    assert changed == {}, f"original {original}"
+
+
+def test_the_sample_is_a_third_of_the_tune_half() -> None:
+    assert 0.2 < len(_sampled_notes()) / len(list(TUNE_HALF.glob("*.yaml"))) < 0.5
