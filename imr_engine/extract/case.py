@@ -35,6 +35,7 @@ from .function import read_function
 from .history import (
     drop_redundant_medication_treatment,
     read_course_gains,
+    read_dated_results,
     read_history,
     read_prior_injections,
     read_studies,
@@ -156,6 +157,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_history(sentences, ctx)
     read_studies(sentences, ctx)
     read_prior_injections(sentences, ctx)
+    read_dated_results(sentences, ctx)
     read_visit_counts(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)

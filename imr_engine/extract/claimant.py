@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .checkboxes import has_boxes, ticked_spans
 from .context import Context
+from .dates import find_dates
 from .numbers import NUMBER, parse_number
 from .sentences import Sentence
 from .word_gate import finditer
@@ -21,11 +23,13 @@ _AGE = re.compile(
     rf"|\baged?\s+(?:of\s+)?(?P<n2>\d{{1,3}})\b"
     rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.|yr\.?\s+old|y\.?o\.?\s*[MF]\b)(?!\w)"
     rf"|\bage\s*[:=]\s*(?P<n4>\d{{1,3}})\b"
+    rf"|\bage\s*/\s*(?:sex|gender)\s*[:=]?\s*(?P<n6>\d{{1,3}})\s*/\s*(?P<mf2>[MF])\b"
     rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])",
     _I,
 )
 #: A form's sex field or the M/F after an age: "Sex: M", "Gender: female", "52 y/o F", "45M".
 _SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]\s*(?P<v>male|female|M|F)\b", _I)
+_SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*[:=]\s*", _I)
 _SEX_LETTER = re.compile(r"^\s*(?P<v>M|F)\b")
 _SEX_WORD = re.compile(
     r"\b(?P<male>male|man|gentleman|boy|Mr\.)(?!\w)|\b(?P<female>female|woman|lady|girl|Mrs\.|Ms\.)(?!\w)", _I
@@ -40,7 +44,9 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
     d = ctx.draft
     for s in sentences:
         for m in finditer(_AGE, s.text):
-            value = parse_number(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+            value = parse_number(
+                m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
+            )
             if value is None or not 0 < value <= 120 or d.age is not None:
                 continue
             d.age = int(value)
@@ -48,13 +54,41 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
             end = sex.end() if sex else m.end()
             if sex:
                 d.sex = "male" if sex.group("male") else "female"
-            elif letter := (m.group("mf") or _letter_after(m.group(), s.text[m.end() :])):
+            elif letter := (m.group("mf") or m.group("mf2") or _letter_after(m.group(), s.text[m.end() :])):
                 d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
             if ev:
                 d.claimant_evidence.append(ev)
+    if d.age is None:
+        _age_from_birth_date(sentences, ctx)
     if d.sex == "unknown":
         _sex_field(sentences, ctx) or _explicit_sex(sentences, ctx) or _pronouns(sentences, ctx)
+
+
+#: A form's date of birth: "DOB: 08/09/1990", "Date of birth: 8-9-90".
+_BIRTH = re.compile(r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date)\s*[:=#]?\s*", _I)
+
+
+def _age_from_birth_date(sentences: list[Sentence], ctx: Context) -> None:
+    """The age on the note's own date, from a date of birth: forms give the birth date, not the age."""
+    d = ctx.draft
+    dated = [date for date, _ in d.report_dates.values() if date.day is not None]
+    if not dated:
+        return
+    on = max(date.earliest() for date in dated)
+    for s in sentences:
+        for m in _BIRTH.finditer(s.text):
+            found = find_dates(s.text[m.end() : m.end() + 20], years=False)
+            if not found or found[0].start != 0 or found[0].date.day is None:
+                continue
+            born = found[0].date.earliest()
+            age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+            if 0 < age <= 120:
+                d.age = age
+                ev = s.evidence(m.start(), m.end() + found[0].end)
+                if ev:
+                    d.claimant_evidence.append(ev)
+                return
 
 
 def _letter_after(matched: str, after: str) -> str | None:
@@ -68,6 +102,18 @@ def _letter_after(matched: str, after: str) -> str | None:
 
 def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
     for s in sentences:
+        label = _SEX_LABEL.search(s.text)
+        if label and has_boxes(s.text[label.end() : label.end() + 40]):
+            # "Sex: [ ] Male [X] Female": only the ticked option says anything
+            for lo, _ in ticked_spans(s.text[label.end() : label.end() + 40]):
+                start = label.end() + lo
+                word = _SEX_WORD.match(s.text, start + len(s.text[start:]) - len(s.text[start:].lstrip()))
+                if word:
+                    ctx.draft.sex = "male" if word.group("male") else "female"
+                    ev = s.evidence(label.start(), word.end())
+                    if ev:
+                        ctx.draft.claimant_evidence.append(ev)
+                    return True
         m = _SEX_FIELD.search(s.text)
         if m:
             ctx.draft.sex = "male" if m.group("v").lower().startswith("m") else "female"

@@ -12,6 +12,7 @@ import re
 from .context import Context
 from .findings import read_cue, record
 from .negation import polarity
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -34,7 +35,7 @@ _NOT_SURGICAL = re.compile(
     _I,
 )
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
-_CARE = r"(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
+_CARE = r"(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
 _CARE_FAILED = re.compile(
     rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|w/o|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
     r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
@@ -80,6 +81,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpoor\s+(?:quality\s+of\s+)?sleep\b|\bsleep\s+(?:disturbances?|difficult(?:y|ies)|problems?|issues)\b|\binsomnia\b"
             r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
             r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
+            r"|\b(?:difficulty|trouble|problems?)\s+(?:falling|staying|getting\s+to)\s+(?:a)?sleep\b"
+            r"|\bsleep\s*:\s*(?:poor|fair|disturbed|interrupted|broken|restless|\d)"
+            r"|\bsleeps?\s+(?:only\s+)?(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b(?=[^.;]{0,40}\b(?:pain|due|because|night))"
+            r"|\bsleeps?\s+only\s+(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b"
             r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
             r"(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times))",
             _I,
@@ -111,12 +116,15 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.conservative_care_failed",
         re.compile(
-            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?conservative\s+(?:care|treatment|management|therapy|measures)\b"
+            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
+            # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
+            r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
+            r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
             r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
             r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
-            r"(?:PT|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
+            r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
             r"|exercises?)\b",
             _I,
         ),
@@ -124,7 +132,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.dyspepsia",
         re.compile(
-            r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|complaints|distress)\b"
+            r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
             r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b",
             _I,
         ),
@@ -136,8 +144,13 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
+            r"|(?-i:\bN/T\b)"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
-            r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b",
+            r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b"
+            # nerve pain as patients describe it, in a limb: "pins and needles in both feet", "electric shock-like pain"
+            r"|\belectric(?:al)?(?:[- ]shock)?[- ]like\b|\belectric(?:al)?\s+shocks?\b|\bpins\s+and\s+needles\b"
+            r"|\b(?:tingling|numbness)\s+(?:in(?:to)?|of|down|over|along)\s+(?:the\s+|his\s+|her\s+|both\s+|bilateral\s+)?(?:\w+\s+){0,2}?"
+            r"(?:legs?|arms?|feet|foot|hands?|fingers?|toes?|calf|calves|thighs?|LEs?|UEs?|extremit\w+)\b",
             _I,
         ),
     ),
@@ -279,13 +292,72 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
             record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
 
 
+#: Sleep said to be fine, and pain said not to travel: documented absences.
+_SLEEP_FINE = re.compile(
+    r"\bsleep(?:ing|s)?\s*(?::\s*|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b", _I
+)
+_NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
+#: Mood and anxiety screens scored at least moderate (PHQ-9 and GAD-7 >= 10, BDI-II >= 20, BAI >= 16).
+_MOOD_SCORE = re.compile(
+    r"\b(?P<scale>PHQ-?9|GAD-?7|BDI(?:-?II)?|Beck\s+Depression\s+Inventory(?:-?II)?|BAI|Beck\s+Anxiety\s+Inventory)\b"
+    r"(?:\s+(?:score|total))?\s*(?:of|was|is|=|:)?\s*(?P<n>\d{1,2})\b(?!\s*(?:/|%))",
+    _I,
+)
+#: A mood screen said to be negative: "PHQ-2 negative", "depression screening questions were negative".
+_MOOD_NEGATIVE = re.compile(
+    r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*(?:negative|neg\b|normal)",
+    _I,
+)
+_MOOD_CUTOFF = {"phq": 10, "gad": 10, "bdi": 20, "bec": 20, "bai": 16}
+#: A flare named as the reason for a drug to come, not one that happened: "Norco for flare-ups only".
+_FOR_FLARES = re.compile(r"\b(?:for|prn|in\s+case\s+of|during|if|should\s+(?:she|he)\s+have)\s+(?:an?\s+|any\s+|future\s+|occasional\s+|severe\s+)?$", _I)
+
+
+def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
+    low = s.text.lower()
+    if "sleep" in low:
+        _sleep_fine(s, ctx)
+    if "radiat" in low:
+        for m in finditer(_NOT_RADIATING, s.text):
+            record(s, ctx, "clinical.neuropathic_pain", "no", m)
+    if any(word in low for word in _MOOD_WORDS):
+        _mood_screens(s, ctx)
+
+
+#: Words one of which every mood screen's mention holds (a cheap test before the patterns).
+_MOOD_WORDS = ("phq", "gad", "bdi", "beck", "bai", "screen")
+
+
+def _sleep_fine(s: Sentence, ctx: Context) -> None:
+    for m in finditer(_SLEEP_FINE, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.sleep_disturbance", "no", m)
+
+
+def _mood_screens(s: Sentence, ctx: Context) -> None:
+    for m in finditer(_MOOD_NEGATIVE, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.depression_or_anxiety", "no", m)
+    for m in finditer(_MOOD_SCORE, s.text):
+        scale = m.group("scale").lower()
+        cutoff = _MOOD_CUTOFF.get("bec" if scale.startswith("beck") and "depress" in scale else scale[:3], 10)
+        if scale.startswith("beck") and "anx" in scale:
+            cutoff = _MOOD_CUTOFF["bai"]
+        if int(m.group("n")) >= cutoff and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "clinical.depression_or_anxiety", "yes", m)
+
+
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     previous = ""
     for s in sentences:
         _confirmed_by_study(s, ctx)
+        _mood_and_sleep(s, ctx)
         for m in finditer(_STABLE_PAIN, s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
+            if path == "clinical.acute_exacerbation":
+                _exacerbation(s, ctx, pattern)
+                continue
             read_cue(s, ctx, path, pattern)
         for m in finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
@@ -294,6 +366,17 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             read_cue(s, ctx, "clinical.home_exercise_program", _HOME_EXERCISE)
         _surgery_and_care(s, ctx, previous)
         previous = s.text
+
+
+def _exacerbation(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """A flare that happened; a drug kept "for flare-ups" names no flare."""
+    for m in finditer(pattern, s.text):
+        if _FOR_FLARES.search(s.text[max(0, m.start() - 40) : m.start()]):
+            continue
+        said = polarity(s.text, m.start(), m.end())
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value is not None:
+            record(s, ctx, "clinical.acute_exacerbation", value, m)
 
 
 def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:

@@ -106,6 +106,7 @@ class Draft:
     screens: list[dict[str, Any]] = field(default_factory=list)
     findings: dict[str, Votes] = field(default_factory=dict)
     work_status: tuple[str, list[Evidence]] | None = None
+    misuse_risk: tuple[str, list[Evidence]] | None = None
     measures: list[str] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
 
@@ -276,6 +277,8 @@ class Draft:
         if self.measures:
             nested["function"]["measures"] = self.measures
         nested["monitoring"]["urine_drug_screens"] = self.screens
+        if self.misuse_risk:
+            nested["monitoring"]["misuse_risk"] = {"value": self.misuse_risk[0], "evidence": self.misuse_risk[1]}
         data.update(nested)
         data["requests"] = self.requests
         return CaseFacts.model_validate(data)

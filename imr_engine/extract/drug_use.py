@@ -84,7 +84,10 @@ _NOT_USED = re.compile(
     _I,
 )
 _CONTINUED = re.compile(
-    r"(?<!not\s)(?<!n't\s)(?<!no\s)\b(?:continue[sd]?|cont\.?|continuing|refill(?:ed)?|renew(?:ed|al)?)\b", _I
+    r"(?<!not\s)(?<!n't\s)(?<!no\s)\b(?:continue[sd]?|cont\.?|continuing|renew(?:ed|al)?"
+    # a refill of the drug, not the refills a new prescription allows ("#90 with 1 refill", "Refills: 2")
+    r"|(?<!\d\s)(?<!\d)refill(?:ed)?(?!s?\s*[:x#]?\s*\d))\b",
+    _I,
 )
 _ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s")
 _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective", "allergies"})

@@ -26,17 +26,24 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam.muscle_spasm", re.compile(r"\b(?:muscle\s+)?spasms?\b|\bspasticity\b", _I)),
     ("exam.trigger_points", re.compile(r"\btrigger\s+points?\b(?!\s+injections?)", _I)),
     ("exam.tenderness", re.compile(r"\btender(?:ness)?\b|\bTTP\b", _I)),
+    # the trigger point's signs on palpation (CPMTG p. 122): "taut band with local twitch response", "+ LTR"
+    ("exam.trigger_point_twitch_response", re.compile(r"\b(?:local\s+)?twitch(?:\s+(?:response|sign))?\b|(?-i:\bLTRs?\b)", _I)),
     (
         "exam.neurological_deficit",
         re.compile(
             r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
-            r"|\b(?:decreased|diminished|reduced|absent|dec|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
+            r"|\b(?:decreased|diminished|reduced|absent|dec|decr|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
+            r"|\b(?:sensation|sens)\.?\s+(?:decr|dec|dim|\u2193)\.?(?=\s+(?:to\s+\w+\s+)?(?:over\s+|in\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d)"
             r"|\bhyp(?:o|er)esthesia\b|\b[0-4](?:\+|-)?/5\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)"
             # the sensory or reflex loss named the other way round: "Sensation: slightly diminished L great toe",
             # "decreased LT sensation R C6 dermatome", "diminished R biceps reflex"
             r"|\bsensation\s*:?\s+(?:is\s+|was\s+)?(?:slightly\s+|mildly\s+|markedly\s+)?(?:decreased|diminished|reduced|absent|impaired|altered)\b"
             r"|\b(?:decreased|diminished|reduced|absent|impaired)\s+(?:LT|light[- ]touch|pinprick|PP|vibratory|vibration)\s+sensation\b"
-            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:(?:left|right|L|R)\s+)?(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex|jerk|DTR)",
+            r"|\b(?:decreased|diminished|reduced|absent)\s+(?:(?:left|right|L|R)\s+)?(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex|jerk|DTR)"
+            # a reflex graded low on one side, or reflexes said to differ: "Patellar reflex 1+ on the right, 2+ on the left"
+            r"|\b(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex(?:es)?|jerks?|DTRs?)\s*:?\s*(?:is\s+)?"
+            r"(?:0|1\+|trace|absent)\s+(?:on\s+the\s+)?(?:left|right|L|R)\b(?=[^.;]{0,30}\b2\+)"
+            r"|\basymmetric(?:al)?\s+(?:reflexes|DTRs)\b",
             _I,
         ),
     ),
@@ -64,7 +71,7 @@ _TENSION_SIGN = re.compile(
     _I,
 )
 _SIGN_AFTER = re.compile(
-    r"\s*(?:test\s+)?(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
+    r"\s*(?:test\s+)?(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\(\+\)|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
 )
 _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negative|neg\.?|\(-\)))\s*$", _I)
 #: A normal neurological examination documents that there is no deficit.
@@ -73,7 +80,11 @@ _NEURO_INTACT = re.compile(
     r"(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b"
     r"|\b(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)\s+(?:is\s+|was\s+)?(?:grossly\s+)?(?:intact|normal)\b"
     r"|\b(?:motor|strength|motor\s+strength)\s+(?:is\s+)?5/5\b(?!\s*(?:except|but|other\s+than))"
-    r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b",
+    r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b"
+    # a terse exam line or a pair of systems said normal: "Neuro: grossly intact", "Motor and sensory exam normal"
+    r"|\bneuro(?:logic(?:al)?)?\s*:\s*(?:grossly\s+)?(?:intact|normal|WNL|non-?focal|nonfocal)\b"
+    r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
+    r"(?:grossly\s+)?(?:intact|normal|WNL)\b",
     _I,
 )
 

@@ -11,6 +11,7 @@ import re
 from ..facts.model import Evidence
 from .context import Context
 from .negation import clause_bounds, polarity
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer
 
@@ -46,11 +47,17 @@ def read_cue(
     undocumented: bool = True,
     affirmed: str | None = "yes",
     observation: bool = False,
+    done: bool = False,
 ) -> bool:
-    """Record what *s* says of the finding at *path* wherever *pattern* matches; True if anything was read."""
+    """Record what *s* says of the finding at *path* wherever *pattern* matches; True if anything was read.
+
+    With *done*, a mention that is only planned, advised or taught ("will check CURES") says nothing.
+    """
     read = False
     for m in finditer(pattern, s.text):
         said = polarity(s.text, m.start(), m.end(), observation=observation)
+        if done and said == "affirmed" and planned(s.text, m.start(), m.end()):
+            continue
         value = {"affirmed": affirmed, "negated": negated, "undocumented": "unknown" if undocumented else None}.get(
             said
         )

@@ -17,6 +17,7 @@ from .context import Context
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -35,7 +36,7 @@ _WITH_MEDICATION = re.compile(
     r"(?:more\s+tolerable|better|improved|reduced|decreased|manageable|controlled)",
     _I,
 )
-_AMOUNT = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty-five|sixty)"
+_AMOUNT = r"(?:\d+(?:\.\d+)?|an?|half\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty-five|sixty)"
 _UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft|steps|flights?)"
 _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
@@ -46,9 +47,16 @@ _MEASURED = re.compile(
     r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously)\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
+    rf"|(?:at\s+)?(?:IE|intake|baseline|initial(?:\s+eval\w*)?))\s*:?\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
+    _I,
+)
+#: A capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day".
+_MEASURED_PAIR = re.compile(
+    rf"\b(?<!/)(?P<a>\d+(?:\.\d+)?)\s*(?P<u>{_UNIT}|h)?(?:/day|\s+(?:a|per)\s+day)?\s*(?:->|-->|=>|\u2192)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:{_UNIT}|h)\b"
+    rf"|\bfrom\s+(?P<c>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)(?:/day|\s+(?:a|per)\s+day)?\b[^.;]{{0,30}}?\bto\s+(?P<d>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b",
     _I,
 )
 #: A capacity stated as a limit is not an improvement: "still cannot lift more than 10 lbs".
@@ -58,7 +66,8 @@ _LIMITATION = re.compile(
 )
 _COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
-    r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)",
+    r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)"
+    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192|\(\s*(?:at\s+)?(?:IE|intake|baseline|initial)\b",
     _I,
 )
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
@@ -111,7 +120,11 @@ _REPORTED_RELIEF = re.compile(
     r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps)\s+better\b"
     r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
     r"|\b(?:helps?|helped|helping|helpful)\b"
-    r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b",
+    r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b"
+    # the drug's worth in the patient's words: "finds it beneficial", "works well", "keeps the pain under control"
+    r"|\b(?:beneficial|effective)\b|\bworks?\s+(?:well|great|good|fine)\b|\bunder\s+(?:good\s+|better\s+|fair\s+)?control\b"
+    r"|\b(?:more\s+)?(?:manageable|bearable)\b|\b(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to\b"
+    r"|\bkeeps?\s+(?:him|her)\s+(?:functional|functioning|going|working|active)\b",
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
@@ -124,7 +137,7 @@ _ASSISTANCE = re.compile(
 )
 _MEDICATION_WORD = re.compile(r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?)\b", _I)
 _OTHER_TREATMENT = re.compile(
-    r"\b(?:PT|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
+    r"\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
     r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",
     _I,
 )
@@ -132,15 +145,19 @@ _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)
 _NO_CHANGE = re.compile(
     r"\b(?:activity\s+levels?|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
     r"|quality\s+of\s+life)(?:\s+and\s+[\w ]{0,25}?)?\s+(?:has\s+|have\s+)?(?:remained|remain|remains|were|was|are|is)\s+"
-    r"(?:the\s+same|unchanged|stable|no\s+better)\b"
-    r"|\bno\s+(?:change|improvement)\s+in\s+(?:function|ADLs?|activities|activity)"
+    r"(?:(?:about|essentially|basically|much|roughly)\s+)?(?:the\s+same|unchanged|stable|no\s+better)\b"
+    r"|\bno\s+(?:significant\s+|real\s+|appreciable\s+|meaningful\s+|notable\s+)?(?:change|improvement)\s+in\s+(?:(?:his|her|overall)\s+)?(?:function|ADLs?|activities|activity)"
     r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
     r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b"
     # "without (lasting) functional benefit", "no lasting functional change", "not doing more than before"
     r"|\b(?:without|w/o|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
     r"functional\s+(?:benefit|change|gains?|improvement)\b"
     r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
-    r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b",
+    r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"
+    # progress that has stopped, or measures that have not moved: "Chronic, plateaued", "ROM unchanged since 5/2019"
+    r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b|\bgoals?\s+(?:(?:were|was|are|is|have\s+been)\s+)?(?:not\s+met|unmet)\b"
+    r"|\btolerances?\s+(?:(?:is|are|was|were|remains?)\s+)?unchanged\b"
+    r"|\b(?:ROM|range\s+of\s+motion|flex(?:ion)?|strength)\b[^.;]{0,80}?\(?\bunchanged\s+(?:from|since)\b",
     _I,
 )
 #: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
@@ -155,12 +172,16 @@ _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
     r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
+    r"|(?-i:\bRTW\b)(?:'?d)?\s+(?:on\s+)?\d{1,2}/\d{1,2}"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
     # At work now, as a note says it: "currently working modified duty", "working 8 hours a day with these restrictions".
     r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
     r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
     r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
-    r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b",
+    r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b"
+    # at work for a while now: "modified duty since 5/2021", "Employer has him on the dispatch desk"
+    r"|\b(?:modified|light|restricted|full|regular)\s+(?:duty|work)\b[^.;]{0,40}?\bsince\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last)"
+    r"|\bemployer\s+(?:has|keeps|put)\s+(?:him|her|them)\s+(?:on|at|in|doing|working)\b",
     _I,
 )
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -169,12 +190,23 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
         "part_time",
     ),
     (
-        re.compile(r"\b(?:modified|light|restricted)\s+(?:duty|work)\b|\bworking\s+with\s+restrictions\b", _I),
+        re.compile(
+            r"\b(?:modified|light|restricted)\s+(?:duty|work)\b"
+            r"|\bworking\s+(?:full[- ]time\s+|part[- ]time\s+)?(?:with|w/)\s+(?:(?:permanent|these|the|his|her)\s+)?restrictions\b"
+            r"|\btemporar(?:y|ily)\s+partial(?:ly)?\s+disab\w+|(?-i:\bTPD\b)"
+            r"|\b(?:return|released?)\s+to\s+(?:work|duty)\s+with\s+(?:the\s+(?:following\s+)?)?restrictions\b"
+            r"|\b(?:work\s+)?restrictions\s*:\s*(?:no\s+)?(?:lifting|pushing|pulling|bending|stooping|standing|sitting|walking"
+            r"|overhead|repetitive|climbing|kneeling|squatting|typing|keyboarding|use\s+of)\b",
+            _I,
+        ),
         "modified_duty",
     ),
     (
         re.compile(
-            r"\b(?:full|regular|usual)\s+duty\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b",
+            r"\b(?:full|regular|usual)\s+duty\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
+            r"|\b(?:released|returned|return|cleared)\s+to\s+(?:full|regular|usual|normal)\s+(?:work|duty|duties|job)\b"
+            r"|\busual\s+(?:and|&)\s+customary\s+(?:work|job|duties|occupation)\b"
+            r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))",
             _I,
         ),
         "full_duty",
@@ -182,7 +214,9 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b"
-            r"|\bhas\s*n[o']t\s+worked\b|\bhas\s+not\s+(?:been\s+)?(?:back\s+)?(?:at\s+)?work(?:ed|ing)?\s+since\b|\bnot\s+worked\s+since\b",
+            r"|\bhas\s*n[o']t\s+worked\b|\bhas\s+not\s+(?:been\s+)?(?:back\s+)?(?:at\s+)?work(?:ed|ing)?\s+since\b|\bnot\s+worked\s+since\b"
+            r"|\b(?:temporary\s+total|total\s+temporary)\s+disability\b|\bno\s+work\s+(?:until|for|x)\b"
+            r"|\b(?:unemployed|laid\s+off|terminated\s+from|not\s+(?:currently\s+)?employed)\b",
             _I,
         ),
         "off_work",
@@ -190,14 +224,22 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: A status that holds only if another does not: "If not accommodated, TTD", "if no modified work is available".
+_CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|when)\b[^.;]{0,50}$", _I)
+
+
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
-        for m in finditer(_MEASURED, s.text):
+        _scale_gains(s, ctx)
+        pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
+        for m in [*finditer(_MEASURED, s.text), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
                 continue  # a capacity ("standing 10 minutes") is no gain unless set against before
+            if _declined(s.text, m) or planned(s.text, m.start(), m.end()):
+                continue  # less than before, or only a goal: "decreased from 60 to 20 minutes", "Goal: walk 30 minutes"
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
                 if m.group() not in ctx.draft.measures:
@@ -215,7 +257,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         for m in _NOW_NOT_BEFORE.finditer(s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
-        read_cue(s, ctx, "function.returned_to_work", _RETURNED)
+        read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
         for m in _LESS_MEDICATION.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
@@ -225,6 +267,77 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         _work_status(s, ctx)
     _not_returned(ctx)
     _return_is_improvement(ctx)
+
+
+#: Less than before: "decreased from 60 to 20 minutes", "now only 2 blocks", "worse than last visit".
+_DECLINE = re.compile(
+    r"\b(?:decreas\w*|reduc\w*|declin\w*|worse\w*|dropped|fell|down\s+to|lost|less|fewer|only|no\s+longer)\b", _I
+)
+#: Set against the worker's state before the injury, a capacity shows the loss, not a gain.
+_PRE_INJURY = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+|his\s+|her\s+)?(?:injury|accident|fall|DOI)\b|\bpre-?injury\b", _I)
+
+
+def _declined(text: str, m: re.Match[str]) -> bool:
+    """A measure that shows a loss: a capacity that fell, or one set against the time before the injury."""
+    if _PRE_INJURY.search(text):
+        return True
+    named = m.re.groupindex
+    pair = None
+    if "a" in named and m.group("a"):
+        pair = (m.group("a"), m.group("b"))
+    elif "c" in named and m.group("c"):
+        pair = (m.group("c"), m.group("d"))
+    if pair is not None:
+        return float(pair[1]) <= float(pair[0])  # "60 min -> 20 min" is a loss
+    cut = _COMPARED.search(m.group())
+    lead = text[max(0, m.start() - 30) : m.start() + (cut.start() if cut else len(m.group()))]
+    return bool(_DECLINE.search(lead)) and not re.search(r"\b(?:ODI|Oswestry|NDI|DASH|disability|pain)\b", lead, _I)
+
+
+#: Outcome scales of function, with the direction a gain takes (lower is better on the disability indices).
+_LOWER_BETTER = r"ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|PDI|pain\s+disability\s+index|Roland[- ]Morris|RMDQ|WOMAC|TUG|timed\s+up\s+and\s+go"
+_HIGHER_BETTER = (
+    r"LEFS|FOTO(?:\s+(?:functional\s+)?score)?|PSFS|patient[- ]specific\s+functional\s+scale|KOOS|HOOS|6[- ]?MWT"
+    r"|(?:6|six)[- ]minute\s+walk(?:\s+test)?|grip(?:\s+strength)?|Berg(?:\s+balance)?"
+)
+_SCALE = re.compile(rf"\b(?:(?P<lower>{_LOWER_BETTER})|(?P<higher>{_HIGHER_BETTER}))\b", _I)
+_SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,2}/\d)(?:\s*/\s*\d{1,3}\b)?")  # not a date
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)|(?P<c>\d+(?:\.\d+)?)\S*\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)", _I)
+_EARLIER = re.compile(
+    r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
+    r"|admission|vs\.?|versus|compared)\b",
+    _I,
+)
+
+
+#: The least change of an outcome scale taken as a gain, as a share of its larger value (a rough minimal
+#: clinically important difference: about 10 points on the 0-100 disability indices).
+_SIGNIFICANT = 0.1
+
+
+def _scale_gains(s: Sentence, ctx: Context) -> None:
+    """A functional outcome scale that moved the right way: "ODI 32% (48% at initial eval)", "LEFS 38 -> 55/80"."""
+    for m in finditer(_SCALE, s.text):
+        following = _SCALE.search(s.text, m.end())
+        window = s.text[m.end() : min(following.start() if following else len(s.text), m.end() + 80)]
+        pair = _FROM_TO.search(window)
+        if pair:
+            before, now = float(pair.group("a") or pair.group("c")), float(pair.group("b") or pair.group("d"))
+        else:
+            numbers = list(_SCALE_NUMBER.finditer(window))
+            if len(numbers) < 2 or not _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25):
+                continue
+            now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
+        if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
+            continue
+        change = (before - now) if m.group("lower") else (now - before)
+        gained = change > 0 and change >= _SIGNIFICANT * max(before, now)  # "PDI 58 -> 56" is no clinical change
+        if gained and not re.search(r"\bworse", window, _I) and polarity(s.text, m.start(), m.end()) == "affirmed" \
+                and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+            if m.group() not in ctx.draft.measures:
+                ctx.draft.measures.append(s.text[m.start() : m.end() + len(window)].strip())
 
 
 def _activities(s: Sentence, ctx: Context) -> None:
@@ -275,7 +388,10 @@ def _adl(s: Sentence, ctx: Context) -> None:
 #: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
 _LESS_MEDICATION = re.compile(
     r"\b(?:cut|reduced|decreased|lowered|weaned)\s+(?:his|her|the)\s+[\w/ -]{0,30}?\bfrom\s+\S+\s+"
-    r"(?:tablets?|pills?|tabs?|mg|doses?)\b[^.;]{0,30}?\bto\b",
+    r"(?:tablets?|pills?|tabs?|mg|doses?)\b[^.;]{0,30}?\bto\b"
+    # "ibuprofen use down from 800 TID to 600 BID", "Norco intake reduced from 4/day to 2/day"
+    r"|\b(?:use|dose|dosage|intake|consumption)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:down|reduced|decreased|lowered|cut)\s+"
+    r"from\s+\S+[^.;]{0,25}?\bto\b",
     _I,
 )
 
@@ -311,17 +427,35 @@ def _subjective(s: Sentence, ctx: Context) -> None:
             record(s, ctx, "function.subjective_improvement", "yes", m)
 
 
+#: Modified work the employer does not give: the worker is off work ("Employer not accommodating; pt not working").
+_NOT_ACCOMMODATED = re.compile(
+    r"\b(?:not|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
+    r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b",
+    _I,
+)
+
+
 def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
     from_section = s.section == "work_status"
+    if current is not None and current[0] == "modified_duty" and (m := _NOT_ACCOMMODATED.search(s.text)):
+        if not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
+            ev = clause_evidence(s, m.start(), m.end())
+            ctx.draft.work_status = ("off_work", [ev] if ev else [])
+            return
     if current is not None and (ctx.work_status_from_section or not from_section):
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in WORK_STATUS:
         for lo, hi in spans:
             m = pattern.search(s.text, lo, hi)
-            if m and (value == "off_work" or polarity(s.text, m.start(), m.end()) == "affirmed"):
+            if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
+                continue  # "if modified work is not available, TTD": the employer's option, not the status
+            if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:
+                continue  # "no restrictions" outside the work status names no work status
+            listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
+            if m and (value == "off_work" or listed or polarity(s.text, m.start(), m.end()) == "affirmed"):
                 ev = clause_evidence(s, m.start(), m.end())
                 ctx.draft.work_status = (value, [ev] if ev else [])
                 ctx.work_status_from_section = from_section

@@ -21,8 +21,10 @@ from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
 from .lists import list_items
+from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .numbers import NUMBER, parse_number
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer
 
@@ -32,7 +34,12 @@ _TX_LEAD = re.compile(
     r"(?:included?|includes|including|consisted\s+of)\s*:?\s+"
     r"|(?:previous|prior|past)\s+(?:treatments?|care)\s+(?:(?:has|have)\s+)?(?:included?|includes|including|consisted\s+of)\s*:?\s+"
     r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+"
+    # a course counted as it was attended: "attended 10 PT visits", "has had 6 chiropractic visits", "s/p 24 sessions of PT"
+    rf"|(?:attended|has\s+had|had|finished|s/p|status\s+post)\s+(?=(?:about\s+|approximately\s+)?{NUMBER}\s+(?:of\s+\d+\s+)?"
+    r"(?:[\w/-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b)"
     r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
+    # a form's field of the care that failed: "Failed treatment: PT 12 visits (2016), chiropractic 6 (2015)"
+    r"|\b(?P<failed>failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities)\s*:\s*"
     r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
     _I,
@@ -109,10 +116,19 @@ _STUDY_PLANNED = re.compile(
 
 
 #: A procedure already done: "s/p L L4-5 TFESI 5/11/15", "underwent a right L5-S1 TFESI", "had a MBB".
-_DONE = re.compile(r"\b(?:s/p|status\s+post|underwent|had|received|got|after)\s+(?:a|an|the|his|her|prior|previous)?\s*", _I)
+_DONE = re.compile(
+    r"\b(?:(?:s/p|status\s+post|underwent|had|received|got|after)\s+(?:a|an|the|his|her|prior|previous)?"
+    r"|(?:(?:his|her|the)\s+)?(?:prior|previous|last|most\s+recent))\s*",
+    _I,
+)
+#: An injection that opens its sentence and is told with its relief: "Facet injection 2/2016: 80% relief for 2 days".
+_OPENS = re.compile(r"^\s*", _I)
 _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
-    r"(?:relief|improvement|reduction|better|decrease)",
+    r"(?:relief|improvement|reduction|better|decrease)"
+    # the percentage after the word: "helped about 50%", "good relief, approximately 60%"
+    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement)\s*,?\s*(?:by\s+)?"
+    r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)",
     _I,
 )
 _RELIEF_WEEKS = re.compile(
@@ -138,7 +154,10 @@ _INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_inje
 def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
-        for done in finditer(_DONE, s.text):
+        leads = list(finditer(_DONE, s.text))
+        if s.section != "plan" and ("%" in s.text or "percent" in s.text.lower()) and _RELIEF.search(s.text):
+            leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
+        for done in leads:
             hit = ctx.vocab.identify(s.text[done.end() : done.end() + 60], ("service",))
             if hit is None or hit.start > 25:
                 continue
@@ -152,12 +171,13 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             told = _outcome_sentences(sentences, n)
             near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near)
+            pct = (relief.group("pct") or relief.group("pct2")) if relief else None
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
             ctx.draft.treatment(
                 s.text[start:end], "injection", service.name, "unknown", s.evidence(*span),
                 date=dates[0].date if dates else None,
-                relief_percent=float(relief.group("pct")) if relief and int(relief.group("pct")) <= 100 else None,
+                relief_percent=float(pct) if pct and int(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
@@ -215,6 +235,30 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         )
 
 
+#: A result line: the service, its provider or date in parentheses or after a dash, then a colon and what it found:
+#: "Psych evaluation for SCS (Dr. N. Ibarra, PhD, 2/24/2016): ... cleared for SCS trial".
+_RESULT_COLON = re.compile(r"^[^:;]{0,80}?\d{1,2}/\d{1,2}/\d{2,4}[^:;]{0,20}?\)?\s*:\s*\S")
+
+
+def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
+    """Evaluations and procedures reported by their date and result, as a line of their own, are care already given."""
+    for s in sentences:
+        if s.section == "plan" or ":" not in s.text or not _RESULT_COLON.match(s.text):
+            continue
+        hit = ctx.vocab.identify(s.text[:60], ("service",))
+        if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
+            continue
+        service = ctx.vocab.service_info(hit.key)
+        if service.kind not in ("diagnostic", "procedure", "therapy", "program") or "drug_testing" in service.classes:
+            continue  # a drug screen's result is monitoring, read as such
+        dates = find_dates(s.text[: s.text.find(":") + 1], years=False)
+        kind = _KIND_BY_SERVICE.get(service.name) or next(
+            (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
+        )
+        ctx.draft.treatment(s.text[hit.start : hit.end], kind, service.name, "unknown", s.evidence(hit.start, s.text.find(":")),
+                            date=dates[0].date if dates else None)
+
+
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         for lead in finditer(_TX_LEAD, s.text):
@@ -222,7 +266,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
                 continue  # "Initial trial of acupuncture, 6 visits:" in the plan is the request
-            effect = _effect(lead.group("effect"), lead.group("plain") is None)
+            effect = "no_improvement" if lead.group("failed") else _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, start, end, effect)
         for lead in finditer(_STATUS_POST, s.text):
@@ -282,6 +326,16 @@ def _procedures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _SESSIONS = re.compile(rf"^(?P<n>{NUMBER})\s+(?:sessions?|visits?|treatments?|injections?)\s+of\s+", _I)
+#: The count before the course's name: "12 of 12 authorized PT sessions", "8 acupuncture treatments", "10 PT visits".
+_SESSIONS_BEFORE = re.compile(
+    rf"^(?:about\s+|approximately\s+)?(?P<n>{NUMBER})\s+(?:of\s+(?:\d+|{NUMBER})\s+)?(?:(?:authorized|approved|certified|prior|previous)\s+)?"
+    r"(?P<name>(?:[\w/-]+\s+){0,3}?[\w/-]+?)\s+(?:sessions?|visits?|treatments?)\b",
+    _I,
+)
+#: The count right after the name: "PT 12 visits (2016)", "chiropractic 6 sessions".
+_SESSIONS_AFTER_NAME = re.compile(r"^(?P<name>[A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?)\s+(?P<n>\d{1,2})\s+(?:sessions?|visits?|treatments?)\b", _I)
+#: The count after the name: "PT x 12", "chiropractic x6 visits".
+_SESSIONS_TIMES = re.compile(r"\s+x\s*(?P<n>\d{1,2})(?:\s+(?:sessions?|visits?|treatments?))?\b", _I)
 #: A count set aside after the treatment's name: "cognitive behavioral therapy (four individual sessions)".
 _SESSIONS_ASIDE = re.compile(rf"\(\s*(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\s*\)", _I)
 _ITEM_EFFECT = re.compile(
@@ -298,6 +352,14 @@ def _treatment_item(item: str) -> tuple[str, int | None, str]:
         value = parse_number(m.group("n"))
         sessions = int(value) if value is not None and value == int(value) else None
         item = item[m.end() :]
+    if sessions is None and (m := _SESSIONS_BEFORE.match(item)):
+        value = parse_number(m.group("n"))
+        if value is not None and value == int(value):
+            sessions, item = int(value), m.group("name") + item[m.end() :]
+    if sessions is None and (m := _SESSIONS_AFTER_NAME.match(item)):
+        sessions, item = int(m.group("n")), m.group("name") + item[m.end() :]
+    if sessions is None and (m := _SESSIONS_TIMES.search(item)):
+        sessions, item = int(m.group("n")), item[: m.start()] + item[m.end() :]
     if sessions is None and (m := _SESSIONS_ASIDE.search(item)):
         value = parse_number(m.group("n"))
         sessions = int(value) if value is not None and value == int(value) else None
@@ -449,7 +511,13 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
                   and ev.start <= (gain.start if gain.start is not None else -1) < ev.end), None)
         if n is None:
             continue
-        if _AGAINST_CARE.search(sentences[n].text):
+        lead = _list_lead(sentences, n)
+        if lead is not None and (_AGAINST_CARE.search(sentences[lead].text) or _SINCE_THEN.search(sentences[lead].text)):
+            n = lead  # a list of gains under "Since then:" or "Since completing the sessions:"
+        against = _AGAINST_CARE.search(sentences[n].text) or _SINCE_THEN.search(sentences[n].text)
+        if against and _since_a_drug(ctx, sentences[n].text[against.end() : against.end() + 40]):
+            continue  # "since starting tramadol she can walk 30 min": the drug's gain, not the course's
+        if against:
             before = [entry for at, entry in courses if at <= (gain.start or 0)]
             credited = before[-1:]
         else:
@@ -458,6 +526,35 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+#: "Since then:" after a course's sentence measures the gains that follow against that course.
+_SINCE_THEN = re.compile(
+    r"\bsince\s+(?:then|that\s+time|completing|finishing|completion|the\s+(?:last|final)\s+(?:session|visit|treatment))\b", _I
+)
+#: How far back a list's lead-in ("Since then:") may stand from an entry of the list.
+_LIST_REACH = 6
+
+
+def _list_lead(sentences: list[Sentence], n: int) -> int | None:
+    """The sentence ending in a colon that a list entry hangs from, if the entry is one of a list."""
+    for i in range(n - 1, max(-1, n - 1 - _LIST_REACH), -1):
+        t = sentences[i]
+        if t.section != sentences[n].section:
+            return None
+        if t.text.rstrip().endswith(":"):
+            return i
+        if t.text.rstrip().endswith("."):
+            return None
+    return None
+
+
+def _since_a_drug(ctx: Context, following: str) -> bool:
+    """Whether the words after "since starting" name a drug rather than a course of care."""
+    head = " ".join(following.split()[:3])
+    return bool(re.match(r"\s*(?:the\s+|his\s+|her\s+)?(?:medications?|meds|drug)\b", following, _I)) or (
+        may_name_a_drug(head, ctx) and bool(drug_mentions(head, ctx))
+    )
 
 
 def _named_service(ctx: Context, text: str) -> str | None:

@@ -15,17 +15,22 @@ import re
 from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue
+from .medications import drug_mentions, may_name_a_drug
 from .negation import clause_bounds, polarity
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer
 
 _I = re.IGNORECASE
 _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
-    r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed",
+    r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
+    # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
+    r"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?"
+    r"|heroin|6-MAM|PCP|alcohol|EtG)\b",
     _I,
 )
-_CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b", _I)
+_CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)", _I)
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.cures_checked",
@@ -36,7 +41,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.other_prescribers",
         re.compile(
-            r"\breceived\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
+            r"\b(?:received|filled|obtained|got)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
             r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
             r"|\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             r"|\bdoctor\s+shopping\b",
@@ -46,8 +51,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.opioid_agreement",
         re.compile(
-            r"\b(?:pain|opioid|opiate|narcotic|medication|treatment)\s+(?:contract|agreement)s?\b"
-            r"|\bsigned\s+(?:an?\s+)?(?:opioid\s+)?(?:agreement|contract)\b",
+            r"\b(?:pain|opioid|opiate|narcotics?|medication|treatment|controlled\s+substances?|(?:pain\s+)?management)\s+"
+            r"(?:contract|agreement)s?\b"
+            r"|\bsigned\s+(?:an?\s+)?(?:opioid\s+)?(?:agreement|contract)\b"
+            r"|\b(?:opioid|narcotic|controlled\s+substance)\s+(?:informed\s+)?consent(?:\s+form)?\b",
             _I,
         ),
     ),
@@ -56,7 +63,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\baberrant\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
             r"|\bdivert(?:ed|ing)\b|\baddiction\b|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
-            r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:prescriptions?|medications?)\b",
+            r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:(?:his|her|the)\s+)?(?:prescriptions?|medications?|scripts?|pills)\b"
+            # running out before the supply should end: "ran out of her Norco a week early", "runs out early"
+            r"|\b(?:ran|runs?|running)\s+out\b(?:\s+of\s+(?:his|her|the)?\s*[\w/ -]{0,25}?)?\s+(?:\w+\s+){0,3}?(?:early|too\s+soon|before)\b",
             _I,
         ),
     ),
@@ -90,14 +99,22 @@ _HAS_SIDE_EFFECTS = re.compile(
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
 _SE_SYMPTOM = re.compile(
     r"\b(?:constipat\w*|drows\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
-    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+upset|upset\s+stomach)\b",
+    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
     _I,
 )
 _DRUG_CONTEXT = re.compile(
-    r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed)(?!\w)"
+    r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed"
+    r"|caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))(?!\w)"
     r"|\b(?:medications?|meds|opioids?|narcotics?)\b",
     _I,
 )
+#: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
+_CAUSES = re.compile(r"\b(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))\b", _I)
+#: A side effect named as a subject of teaching: "signs of sedation", "risk of constipation".
+_ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+)?of\s+(?:\w+\s+)?$", _I)
+#: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
+_SE_FIELD = re.compile(r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*:\s*(?:[\w-]+\s*,?\s*){0,3}$", _I)
+_NO_BEFORE = re.compile(r"\b(?:no|without|denies)\s+(?:\w+\s+)?$", _I)
 _DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
 #: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
@@ -110,11 +127,69 @@ _RELIEF_TIMING = re.compile(
 _PAIN_RELIEF = re.compile(r"\bpain\s+relief\b", _I)
 
 
+#: The assessed risk of opioid misuse, in words or as a screening score (Opioid Risk Tool: 0-3 low,
+#: 4-7 moderate, 8 or more high; SOAPP-R: 18 or more high).
+_RISK_WORDS = re.compile(
+    r"\b(?P<level>low|moderate|medium|intermediate|high)[- ]risk\b(?:\s+(?:for|of)\s+(?:opioid\s+)?(?:misuse|abuse|aberrant|addiction|diversion))?",
+    _I,
+)
+_RISK_TOOL = re.compile(
+    r"\b(?P<tool>ORT|Opioid\s+Risk\s+Tool|SOAPP(?:-R)?|DIRE)\b(?:\s+(?:score|total))?\s*(?:of|was|is|=|:)?\s*(?P<n>\d{1,2})\b(?!\s*/\s*10)",
+    _I,
+)
+#: Risk words that speak of opioid misuse: the sentence names a risk tool or misuse itself.
+_ABOUT_MISUSE = re.compile(
+    r"\b(?:ORT|Opioid\s+Risk|SOAPP|DIRE|misuse|abuse|aberrant|addiction|diversion|opioid\s+risk|risk\s+stratification)\b", _I
+)
+
+
+def _misuse_risk(s: Sentence, ctx: Context) -> None:
+    """The worker's assessed misuse risk: "ORT 6 - moderate risk", "high risk for opioid misuse"."""
+    low = s.text.lower()
+    if ctx.draft.misuse_risk is not None or not ("risk" in low or "soapp" in low) or not _ABOUT_MISUSE.search(s.text):
+        return
+    level = None
+    words = _RISK_WORDS.search(s.text)
+    if words and polarity(s.text, words.start(), words.end()) == "affirmed":
+        level = {"medium": "moderate", "intermediate": "moderate"}.get(words.group("level").lower(), words.group("level").lower())
+        span = words.span()
+    elif (tool := _RISK_TOOL.search(s.text)) is not None:
+        n, name = int(tool.group("n")), tool.group("tool").upper()
+        if name.startswith("SOAPP"):
+            level = "high" if n >= 18 else "low"
+        elif name.startswith("ORT") or name.startswith("OPIOID"):
+            level = "low" if n <= 3 else "moderate" if n <= 7 else "high"
+        span = tool.span()
+    if level is not None and not planned(s.text, *span):
+        ev = clause_evidence(s, *span)
+        ctx.draft.misuse_risk = (level, [ev] if ev else [])
+
+
+#: The drug taken without trouble: "continue, tolerating well", "well tolerated", "tolerates the medication without issues".
+_TOLERATING = re.compile(
+    r"\b(?:tolerat(?:ing|es)(?:\s+(?:it|them|(?:the\s+|his\s+|her\s+)?(?:medications?|meds|regimen|dose)))?(?:\s+(?:well|fine|ok(?:ay)?"
+    r"|without\s+(?:\w+\s+)?(?:problems?|issues?|difficulty|side[- ]effects?)))?"
+    r"|(?:well|easily)[- ]tolerated|tolerated\s+(?:well|without\s+(?:\w+\s+)?(?:problems?|issues?|side[- ]effects?)))\b",
+    _I,
+)
+
+
+def _tolerated(s: Sentence, ctx: Context) -> None:
+    """A current drug tolerated documents no side effects of it; 'not tolerated' is a failure, read elsewhere."""
+    if "tolerat" not in s.text.lower():
+        return
+    for m in finditer(_TOLERATING, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not _ENDED.search(s.text[max(0, m.start() - 30) : m.start()]):
+            ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+
+
 def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _screens(s, ctx)
+        _misuse_risk(s, ctx)
+        _tolerated(s, ctx)
         for path, pattern in CUES:
-            read_cue(s, ctx, path, pattern)
+            read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
             if said == "negated":
@@ -131,6 +206,9 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
 
 
+_ILLICIT_AFTER = re.compile(
+    r"\s*(?:for\s+)?(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?|heroin|6-MAM|PCP|alcohol|EtG)\b", _I
+)
 _SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
 #: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
 _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
@@ -150,14 +228,20 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         if said == "negated":
             if _PROCEDURE.search(s.text[left:right]):
                 continue
-            if _DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
+            if (_DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right])
+                    or (_NO_BEFORE.search(s.text[left : m.start()]) and any(n in s.text[: m.start()].lower() for n in names if n))):
+                # "Naproxen 500 BID - mild help, no GI sx": the drug named, the symptom denied
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
             clause = s.text[left:right].lower()
-            if _ENDED.search(s.text):
+            if _ENDED.search(s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
+                continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
+            if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
             drug_said = _DRUG_CONTEXT.search(clause) and (
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
+                or (_CAUSES.search(clause) and may_name_a_drug(clause, ctx) and bool(drug_mentions(clause, ctx)))
             )
             if drug_said or (on_opioid and _REPORTS.search(s.text[left : m.start()])):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -188,10 +272,14 @@ def _screens(s: Sentence, ctx: Context) -> None:
         stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
         right = stop.start() if stop else len(s.text)
         clause = s.text[start:right]
-        if _PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :]):
+        if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
+                or planned(s.text, start, end)):
             continue
         dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
-        consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
+        if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
+            consistent = "no"  # "a positive UDS for marijuana in 2013"
+        else:
+            consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
         ctx.draft.screen(
             dates[0].date if dates else None,
             consistent,

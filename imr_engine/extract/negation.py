@@ -61,14 +61,16 @@ _POST_NEGATION = re.compile(
 #: "May 20, 2014" and "May 2014" are a month, not a hedge.
 _HEDGE = re.compile(
     r"\b(?:may(?!\s+\d{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:19|20)\d\d\b)|might|could|should|would|possible|possibly|probable|probably|suspect(?:ed)?|rule\s+out|r/o|whether"
-    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future)\b",
+    r"|questionable|consider(?:ed|ing)?|potential(?:ly)?|risk\s+of|to\s+be\s+determined|if|future"
+    # a relative's condition, not the patient's: "Family history of depression", "FHx: mother - diabetic neuropathy"
+    r"|family\s+(?:history|hx|medical\s+history)|FHx?|(?:mother|father|sister|brother|parents?|siblings?)\s+(?:has|had|with|-))\b",
     re.IGNORECASE,
 )
 #: An instruction, not an observation: "she was not to receive pain medications from outside providers".
 _DIRECTIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:not\s+)?to\s+(?:be\s+)?[a-z]+", re.IGNORECASE)
 #: A form's answer right after its label: "Side effects: none", "Aberrant behaviors: denies", "Spasm: +".
 _FIELD_ANSWER = re.compile(
-    r"(?:\s+[A-Za-z/-]+){0,3}?\s*(?:\([^)]{0,30}\))?\s*[:=]\s*(?:(?P<no>none\b|no\b|negative\b|neg\b|denie[sd]\b|nil\b|absent\b|not\s+(?:present|noted|seen)\b)"
+    r"(?:\s+(?!w/|with\b)[A-Za-z/-]+){0,3}?\s*(?:\([^)]{0,30}\))?\s*[:=]\s*(?:(?P<no>none\b|no\b|negative\b|neg\b|denie[sd]\b|nil\b|absent\b|not\s+(?:present|noted|seen|doing|done|performed|compliant)\b)"
     r"|(?P<yes>yes\b|present\b|positive\b|pos\b|\+))",
     re.IGNORECASE,
 )

@@ -38,6 +38,9 @@ _DICTATED_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,30}?)\.\s+(?=\S)
 _LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S)")
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
+#: The number of a form's item before its label: "15. Objective findings: ...".
+_FORM_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Za-z])")
+_FORM_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&'()-]{0,40}?:\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
 SHORT_LINE = 60
@@ -152,6 +155,14 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         section = section_of(m.group("h"))
         if section is not None:
             return section, m.end()
+    if (number := _FORM_ITEM.match(line.text)) and line.text[number.end() :].strip():
+        # a numbered form field (the Doctor's First Report: "15. Objective findings: ...") heads its section
+        rest = NoteLine(line.start + number.end(), line.end, line.text[number.end() :])
+        head = _heading(rest)
+        if head is not None and head[0] is not None:
+            return head[0], number.end() + head[1]
+        if _FORM_LABEL.match(rest.text):
+            return None, number.end()  # another field of the form (read with its label) ends the section before it
     return None
 
 
@@ -186,7 +197,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
         if head is not None:
             close()
             name, content = head
-            if name is not None or content == len(line.text):
+            if name is not None or content == len(line.text) or _FORM_ITEM.match(line.text):
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end

@@ -48,7 +48,7 @@ _BARE_WITH_CONTEXT = re.compile(
 _CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off)"
 _MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?)"
 _WITH = re.compile(
-    rf"^[\s,]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?P<what>{_MEDS}|\w+)",
+    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(
@@ -108,11 +108,14 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
             context = "with_medication"  # "7/10 before it and 4/10 now"
         out.append(PainMatch(start, end, score, top, context))
     _now_from_before(text, out)
+    _reduced_to(text, out)
     if pronoun:
         for m in _DOWN_TO.finditer(text):
             value = parse_number(m.group("score"))
             if value is not None and value <= 10 and not any(p.start <= m.start("score") < p.end for p in out):
                 out.append(PainMatch(m.start("score"), m.end("score"), value, None, "with_medication"))
+    if search(_GOAL, text):
+        out = [p for p in out if not _GOAL.search(text[: p.start])]
     return sorted(out, key=lambda p: (p.start, p.context))
 
 
@@ -128,6 +131,14 @@ def _now_from_before(text: str, out: list[PainMatch]) -> None:
         a, b = out[n], out[n + 1]
         if a.context == "unspecified" and b.context == "without_medication" and _FROM.match(text[a.end : b.start]):
             out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "with_medication")
+
+
+def _reduced_to(text: str, out: list[PainMatch]) -> None:
+    """A rating "reduced to" the rating with the drug is the rating without it."""
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if a.context == "unspecified" and b.context == "with_medication" and _REDUCED_TO.match(text[a.end : b.start]):
+            out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "without_medication")
 
 
 def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
@@ -161,7 +172,27 @@ def _add(
 
 
 #: A bare "with" / "without" closing a pair of ratings: "3/10 with tramadol, 7/10 without."
-_BARE_CTX = re.compile(r"^\s*(?P<ctx>with(?:out)?|w/o|w/|off)\s*(?:[.;,)]|$)", re.IGNORECASE)
+_BARE_CTX = re.compile(r"^[\s(]*(?P<ctx>with(?:out)?|w/o|w/|off)\s*(?:[.;,)]|$)", re.IGNORECASE)
+#: The rating some time after a dose is the rating on the drug: "5/10 about an hour after", "3/10 after taking it".
+_AFTER_DOSE = re.compile(
+    r"^[\s,]*(?:(?:about|around|roughly|approximately|within)\s+)?(?:(?:an?|one|two|\d+(?:\s*-\s*\d+)?)\s+(?:hours?|hrs?|min(?:ute)?s?)\s+)?"
+    r"after(?:\s+(?:taking|a\s+dose|dosing|it|them|the\s+(?:dose|medications?|meds?|pill))|\s*[.;,)]|\s*$)",
+    re.IGNORECASE,
+)
+#: "Medicated pain 5/10; unmedicated 9/10", "with them, 5/10" (the drug named before as "them").
+_MEDICATED_BEFORE = re.compile(
+    r"\b(?P<ctx>un-?medicated|non-?medicated|medicated|with\s+(?:them|it)|without\s+(?:them|it)|w/o\s+(?:them|it))"
+    r"\s*[,:]?\s*(?:pain\s*)?(?:level\s*|score\s*)?(?:is|was|rated|of|at)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: A rating then "reduced to" another on the drug: the first is the rating without it ("7/10, reduced to 3/10 with Norco").
+_REDUCED_TO = re.compile(
+    r"^\s*(?:/\s*10|out\s+of\s+(?:10|ten))?\s*,?\s*(?:which\s+(?:is\s+)?)?(?:reduced|decreased|goes\s+down|comes\s+down|drops?|dropping"
+    r"|improves?|improving|brought\s+down)\s+to\s*$",
+    re.IGNORECASE,
+)
+#: A rating aimed at is no rating: "Goal is to bring pain down to 3/10 with medication".
+_GOAL = re.compile(r"\b(?:goals?|aims?|target(?:ed)?|hope[sd]?|expect\w*|aiming)\b", re.IGNORECASE)
 #: Pain when a dose is missed is pain without medication: "6-7/10 when she misses doses", "7/10 before it".
 _MISSED_DOSE = re.compile(
     r"^[\s,]*(?:when|if|on\s+days)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take)"
@@ -191,6 +222,11 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
     if after is None and _MISSED_DOSE.match(following[:80]):
         return "without_medication"
+    if after is None and _AFTER_DOSE.match(following[:60]):
+        return "with_medication"
+    if after is None and (said := _MEDICATED_BEFORE.search(preceding[-40:])) and (pronoun or "medicated" in said.group("ctx").lower()):
+        word = said.group("ctx").lower()
+        return "without_medication" if word.startswith(("un", "non", "without", "w/o")) else "with_medication"
     if after is None and (first := _BEFORE_DRUG.match(following[:60])) and first.group("name").lower() in drug_names:
         return "without_medication"  # "7/10 before duloxetine"
     before = _WITH_BEFORE.search(preceding[-60:])

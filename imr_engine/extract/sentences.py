@@ -63,7 +63,7 @@ def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         stop = m.start() + 1
         word = _LAST_WORD.search(text[begin:stop])
-        last = word.group(1).rstrip(".").lower() if word else ""
+        last = word.group(1).rstrip(".").lstrip("([\"'").lower() if word else ""  # "(Dr. N. Ibarra": the title inside a bracket
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         if last in _MONTHS and text[m.end() : m.end() + 1].isdigit():  # "Sept. 10, 2013"
