@@ -109,7 +109,7 @@ SERVICE_LINES = [
     ("Distal radius ORIF", "fracture_fixation"), ("Open reduction internal fixation right ankle", "fracture_fixation"),
     ("Wrist surgery", "wrist_hand_surgery"), ("Lumbar spine surgery", "lumbar_decompression"), ("Neck surgery", "cervical_spine_surgery"),
     ("Shoulder manipulation under anesthesia", "shoulder_surgery"), ("Hand surgery consultation", "consultation"),
-    ("Knee surgery consult", "consultation"),
+    ("Knee surgery consult", "consultation"), ("Yoga classes x 8", "yoga"),
 ]
 
 # (request line, an ingredient it contains)
