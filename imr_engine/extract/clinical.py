@@ -119,6 +119,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
             # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
+            r"|\bexhausted\s+(?:all\s+)?(?:conservative|non-?operative)\s+(?:care|treatments?|options|measures|management)\b"
+            r"|\b(?:conservative|non-?operative)\s+(?:care|treatments?|management|therapy|measures)\b[^.;]{0,30}?\b(?:have|has|had)\s+not\s+been\s+(?:successful|effective|helpful)\b"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
             r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"

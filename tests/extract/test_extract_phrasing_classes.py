@@ -440,3 +440,51 @@ def test_terse_historical_and_specialty_phrasings_state_the_fact(section: str, t
 @pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_MORE)
 def test_conditions_and_teaching_state_no_finding(section: str, text: str, path: str) -> None:
     assert _value(_case(section, text), path) != "yes"
+
+
+#: Dictation, EHR template fields and form words (a third set).
+STATED_THIRD = [
+    ('SUBJECTIVE', 'She states that the medication does help her.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Medication efficacy: good.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Pain level (0-10): with medication 4, without medication 8.', 'pain.with_medication', [4.0]),
+    ('SUBJECTIVE', 'Pain level (0-10): with medication 4, without medication 8.', 'pain.without_medication', [8.0]),
+    ('SUBJECTIVE', 'Pain with meds: 4/10. Pain without meds: 8/10.', 'pain.with_medication', [4.0]),
+    ('SUBJECTIVE', 'Pain with meds: 4/10. Pain without meds: 8/10.', 'pain.without_medication', [8.0]),
+    ('SUBJECTIVE', 'Average pain 5/10 on current medications versus 9/10 before they were started.', 'pain.without_medication', [9.0]),
+    ('SUBJECTIVE', 'Average pain 5/10 on current medications versus 9/10 before they were started.', 'pain.with_medication', [5.0]),
+    ('SUBJECTIVE', 'The patient was able to return to work on 02/01/2016 in a modified capacity.', 'function.returned_to_work', 'yes'),
+    ('SUBJECTIVE', 'He has been unable to return to work.', 'function.returned_to_work', 'no'),
+    ('SUBJECTIVE', 'Aberrant behaviors: none observed.', 'monitoring.aberrant_behavior', 'no'),
+    ('SUBJECTIVE', 'Opioid agreement: signed 1/4/2016.', 'monitoring.opioid_agreement', 'yes'),
+    ('SUBJECTIVE', 'CURES report: reviewed, no discrepancies.', 'monitoring.cures_checked', 'yes'),
+    ('SUBJECTIVE', 'Last UDS: 2/2/16, results consistent.', 'uds', [('2016-02-02', 'yes')]),
+    ('SUBJECTIVE', 'Adverse effects: denies.', 'monitoring.side_effects', 'no'),
+    ('SUBJECTIVE', 'HEP compliance: good.', 'clinical.home_exercise_program', 'yes'),
+    ('SUBJECTIVE', 'She is compliant with her home exercises.', 'clinical.home_exercise_program', 'yes'),
+    ('SUBJECTIVE', 'With the medications she is able to do light housework and walk her dog.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Able to perform ADLs independently with current medication regimen.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'She walks 30 minutes a day now compared with 10 minutes three months ago.', 'function.objective_improvement', 'yes'),
+    ('SUBJECTIVE', 'He is now able to sit through a two-hour movie, which he could not do before the injections.', 'function.objective_improvement', 'yes'),
+    ('SUBJECTIVE', 'There has been no functional improvement with the medications.', 'function.objective_improvement', 'no'),
+    ('SUBJECTIVE', 'The conservative measures to date have not been successful.', 'clinical.conservative_care_failed', 'yes'),
+    ('SUBJECTIVE', 'Symptoms persist despite 8 weeks of PT, NSAIDs and activity modification.', 'clinical.conservative_care_failed', 'yes'),
+    ('SUBJECTIVE', 'She has exhausted conservative treatment.', 'clinical.conservative_care_failed', 'yes'),
+    ('WORK STATUS', 'Off work per PTP.', 'work_status', 'off_work'),
+    ('WORK STATUS', 'Regular work.', 'work_status', 'full_duty'),
+    ('WORK STATUS', 'Return to full duty on 5/1/16.', 'work_status', 'full_duty'),
+    ('WORK STATUS', 'Temporarily partially disabled with restrictions as above.', 'work_status', 'modified_duty'),
+]
+NOT_STATED_THIRD = [
+    ('SUBJECTIVE', 'Medication efficacy: poor.', 'function.subjective_improvement'),
+    ('SUBJECTIVE', 'Functional status: ☒ Improved ☐ Unchanged ☐ Worse', 'function.subjective_improvement'),
+]
+
+
+@pytest.mark.parametrize(("section", "text", "path", "expected"), STATED_THIRD)
+def test_dictation_and_template_fields_state_the_fact(section: str, text: str, path: str, expected: object) -> None:
+    assert _value(_case(section, text), path) == expected
+
+
+@pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_THIRD)
+def test_poor_efficacy_and_an_unticked_or_generic_box_state_no_benefit(section: str, text: str, path: str) -> None:
+    assert _value(_case(section, text), path) != "yes"
