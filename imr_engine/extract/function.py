@@ -174,7 +174,7 @@ _FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\
 _SUBJECTIVE_WORD = re.compile(r"\bsubjective\b", _I)
 _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
-    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
+    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+|regular\s+|normal\s+|previous\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
     r"|(?-i:\bRTW\b)(?:'?d)?\s+(?:on\s+)?\d{1,2}/\d{1,2}"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"

@@ -39,7 +39,7 @@ _RATED = re.compile(
     re.IGNORECASE,
 )
 _BARE_WITH_CONTEXT = re.compile(
-    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)(?P<score>{NUMBER})"
+    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)(?:an?\s+)?(?P<score>{NUMBER})"
     r"(?=\s+(?:(?:with|without|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
     r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)))",
     re.IGNORECASE,
@@ -120,6 +120,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
         out.append(PainMatch(start, end, score, top, context))
     _now_from_before(text, out)
     _reduced_to(text, out)
+    _current_against_without(out)
     if pronoun:
         for m in _DOWN_TO.finditer(text):
             value = parse_number(m.group("score"))
@@ -142,6 +143,15 @@ def _now_from_before(text: str, out: list[PainMatch]) -> None:
         a, b = out[n], out[n + 1]
         if a.context == "unspecified" and b.context == "without_medication" and _FROM.match(text[a.end : b.start]):
             out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "with_medication")
+
+
+def _current_against_without(out: list[PainMatch]) -> None:
+    """One rating without the drug and one plain: the plain one is the rating on it ("7/10; it would be 10/10 without")."""
+    contexts = [p.context for p in out]
+    if contexts.count("without_medication") == 1 and contexts.count("unspecified") == 1 and "with_medication" not in contexts:
+        n = contexts.index("unspecified")
+        p = out[n]
+        out[n] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
 
 
 def _reduced_to(text: str, out: list[PainMatch]) -> None:
