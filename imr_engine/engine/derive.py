@@ -241,6 +241,9 @@ def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: dict[str, object], 
         ev["days_since_surgery"] = _ev(latest)
     risk = case.monitoring.misuse_risk
     v["misuse_risk"], ev["misuse_risk"] = risk.value, _ev(risk)
+    stated = case.monitoring.stated_med
+    if stated.mg_per_day is not None:
+        v["stated_med_mg"], ev["stated_med_mg"] = stated.mg_per_day, _ev(stated)
     screens = [s for s in case.monitoring.urine_drug_screens if s.date is not None]
     if screens:
         recent = [s for s in screens if 0 <= (as_of - s.date.latest()).days <= _YEAR_DAYS]  # type: ignore[union-attr]

@@ -107,6 +107,7 @@ class Draft:
     findings: dict[str, Votes] = field(default_factory=dict)
     work_status: tuple[str, list[Evidence]] | None = None
     misuse_risk: tuple[str, list[Evidence]] | None = None
+    stated_med: tuple[float, list[Evidence]] | None = None
     measures: list[str] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
 
@@ -279,6 +280,8 @@ class Draft:
         nested["monitoring"]["urine_drug_screens"] = self.screens
         if self.misuse_risk:
             nested["monitoring"]["misuse_risk"] = {"value": self.misuse_risk[0], "evidence": self.misuse_risk[1]}
+        if self.stated_med:
+            nested["monitoring"]["stated_med"] = {"mg_per_day": self.stated_med[0], "evidence": self.stated_med[1]}
         data.update(nested)
         data["requests"] = self.requests
         return CaseFacts.model_validate(data)

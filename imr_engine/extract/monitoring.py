@@ -169,6 +169,44 @@ def _misuse_risk(s: Sentence, ctx: Context) -> None:
         ctx.draft.misuse_risk = (level, [ev] if ev else [])
 
 
+#: The morphine-equivalent dose a record states: "MED 160", "MME: 90 mg/day", "morphine equivalent dose of 120 mg",
+#: "60 MME/day", "120 mg MED", "from 60 to 45 MME" (the first is the dose now).
+_MED_WORDS = r"(?:MED|MME|MEDD|MEQ|OME|morphine\s+(?:milligram\s+)?equivalents?(?:\s+dos(?:e|age))?(?:\s+per\s+day|\s+a\s+day|/day)?)"
+_MED_AFTER = re.compile(
+    rf"\b(?:(?:total|daily|current|calculated|his|her|the)\s+)*{_MED_WORDS}\s*(?:\((?:mg/d(?:ay)?)\)\s*)?"
+    rf"(?:is|was|of|=|:|~|approx(?:imately|\.)?|at|about|around|calculated|estimated|totals?|now|\s)+\s*~?\s*(?P<n>\d{{1,4}}(?:\.\d)?)(?!\s*(?:%|/10|-\d|\d))",
+    _I,
+)
+_MED_BEFORE = re.compile(
+    rf"(?<![\d.])(?:(?P<from>\d{{1,4}})\s*(?:->|→|=>|to)\s*)?(?P<n>\d{{1,4}}(?:\.\d)?)\s*(?:mg\s*(?:/\s*d(?:ay)?\s*)?)?{_MED_WORDS}\b",
+    _I,
+)
+#: A limit, goal or threshold beside the number, not the dose taken: "goal < 45 MME", "doses above 120 mg MED".
+_MED_NOT_TAKEN = re.compile(
+    r"(?:goal|target|aim|limit|threshold|max(?:imum)?|cap|ceiling|exceed(?:s|ing)?|above|over|under|below|less\s+than|more\s+than"
+    r"|greater\s+than|up\s+to|reduce[sd]?\s+to|decrease[sd]?\s+to|down\s+to|taper(?:ed|ing)?\s+to|wean(?:ed|ing)?\s+to"
+    r"|recommend\w*|guidelines?|[<>≤≥]=?|/=)\W*(?:\w+\W+){0,3}$",
+    _I,
+)
+
+
+def _stated_med(s: Sentence, ctx: Context) -> None:
+    """The morphine-equivalent dose a day the record states for the regimen now, read once: the first one stated."""
+    if ctx.draft.stated_med is not None and s.section != "plan":
+        return
+    for pattern in (_MED_BEFORE, _MED_AFTER):
+        for m in pattern.finditer(s.text):
+            value = float(m.group("from") if "from" in m.groupdict() and m.group("from") else m.group("n"))
+            if not 1 <= value <= 2000 or _MED_NOT_TAKEN.search(s.text[max(0, m.start() - 40) : m.start()]):
+                continue
+            if polarity(s.text, m.start(), m.end()) in ("negated", "hedged") or planned(s.text, m.start(), m.end()):
+                continue
+            if ctx.draft.stated_med is None:
+                ev = clause_evidence(s, m.start(), m.end())
+                ctx.draft.stated_med = (value, [ev] if ev else [])
+            return
+
+
 #: The drug taken without trouble: "continue, tolerating well", "well tolerated", "tolerates the medication without issues".
 _TOLERATING = re.compile(
     r"\b(?:tolerat(?:ing|es)(?:\s+(?:it|them|(?:the\s+|his\s+|her\s+)?(?:medications?|meds|regimen|dose)))?(?:\s+(?:well|fine|ok(?:ay)?"
@@ -191,6 +229,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _screens(s, ctx)
         _misuse_risk(s, ctx)
+        _stated_med(s, ctx)
         _tolerated(s, ctx)
         for path, pattern in CUES:
             read_cue(s, ctx, path, pattern, done=True)

@@ -228,6 +228,9 @@ class ItemFacts(BaseModel):
 
     # --- monitoring counts ------------------------------------------------------------
     misuse_risk: Literal["low", "moderate", "high", "unknown"] = "unknown"
+    stated_med_mg: float | None = Field(
+        None, ge=0, description="The morphine-equivalent mg a day the record states for the current regimen."
+    )
     drug_screens_past_year: int | None = Field(
         None, ge=0, description="Dated urine drug screens in the 365 days before the as-of date (when any is dated)."
     )

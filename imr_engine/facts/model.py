@@ -159,6 +159,12 @@ class RiskLevel(Evidenced):
     value: Literal["low", "moderate", "high", "unknown"] = "unknown"
 
 
+class StatedDose(Evidenced):
+    """The morphine-equivalent dose a day the record states for the current opioid regimen ("MED 160", "60 MME/day")."""
+
+    mg_per_day: float | None = Field(None, ge=0, le=10000)
+
+
 class DrugScreen(Evidenced):
     date: FuzzyDate | None = None
     consistent: TriState = "unknown"
@@ -180,6 +186,10 @@ class Monitoring(_Model):
     misuse_risk: RiskLevel = Field(
         default_factory=RiskLevel,
         description="Risk of opioid misuse or addiction as assessed in the record; sets how often drug testing is due.",
+    )
+    stated_med: StatedDose = Field(
+        default_factory=StatedDose,
+        description="The morphine-equivalent dose a day the record states for the current regimen, when it states one.",
     )
 
 

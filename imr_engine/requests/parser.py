@@ -79,6 +79,8 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
         drug = vocab.describe_drug(None, vocab.ingredients_in(scan.work), clean)
     elif coded:  # a line that names nothing may still bill a service by its CPT code ("64483 L5-S1")
         service = vocab.service_info(coded[0][2])
+    elif alone := vocab.service_named_alone(scan.work):  # "Medications", naming no drug
+        service = vocab.service_info(alone)
     return _assemble(clean, name, found, vocab, drug, service).model_copy(update={"text": written})
 
 

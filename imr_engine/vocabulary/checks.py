@@ -48,6 +48,7 @@ class Indexes:
     regions: PhraseIndex[str] = field(default_factory=PhraseIndex)
     sides: PhraseIndex[str] = field(default_factory=PhraseIndex)
     codes: dict[str, str] = field(default_factory=dict)  # CPT code -> service (request lines only)
+    alone: PhraseIndex[str] = field(default_factory=PhraseIndex)  # spellings read only on a line naming nothing else
 
 
 def check_and_index(files: Files) -> Indexes:
@@ -150,6 +151,11 @@ def _check_services(file: LoadedFile[models.ServicesFile], classes: Collection[s
             _add(file, idx.services, at, spelling, name)
         for i, other in enumerate(entry.includes):
             _known(file, ("services", name, "includes", i), other, set(services) - {name}, "service")
+        for i, spelling in enumerate(entry.alone_spellings):
+            at = ("services", name, "alone_spellings", i)
+            _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
+            _not_elsewhere(file, at, spelling, idx.services, "service", "services.yaml")
+            _add(file, idx.alone, at, spelling, name)
         for i, written in enumerate(entry.codes):
             at = ("services", name, "codes", i)
             try:

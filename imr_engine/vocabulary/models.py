@@ -177,6 +177,10 @@ class Service(_Strict):
         default_factory=list,
         description="Services this one takes in when one request names both (a fusion with its decompression).",
     )
+    alone_spellings: list[str] = Field(
+        default_factory=list,
+        description="Spellings that name the service only on a request line naming nothing else (a bare \"Medications\").",
+    )
     codes: list[str] = Field(
         default_factory=list,
         description="CPT codes or ranges (\"97161-97168\") that bill this service, read on request lines only.",

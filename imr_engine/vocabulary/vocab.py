@@ -261,6 +261,10 @@ class Vocabulary:
                 return match.value
         return name
 
+    def service_named_alone(self, line: str) -> str | None:
+        """The service a request *line* that names nothing else stands for ("Medications" alone), if any."""
+        return _first(self._idx.alone, line)
+
     def services_by_code(self) -> dict[str, str]:
         """Every CPT code the vocabulary knows, with the service it bills."""
         return dict(self._idx.codes)

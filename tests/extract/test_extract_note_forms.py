@@ -192,3 +192,18 @@ def test_terse_lower_case_fields_and_shorthand() -> None:
     assert case.clinical.home_exercise_program.value == "yes"
     only_hepatitis = _case("dos 3/20/2018\nhep c screen negative.\n", "Post-op PT x 12")
     assert only_hepatitis.clinical.home_exercise_program.value == "unknown"
+
+
+@pytest.mark.parametrize(("sentence", "mg"), [
+    ("Opioids: Norco, MED 160.", 160.0),
+    ("Current MME: 90 mg/day.", 90.0),
+    ("Total MED is approximately 165 mg/day.", 165.0),
+    ("Now oxycodone 10 mg QID (60 MME/day).", 60.0),
+    ("Next taper step, 60 -> 45 MME/day.", 60.0),  # the dose now, not the step's target
+    ("He takes 90 mg morphine equivalents a day.", 90.0),
+    ("Goal </= 45 MME by 07/2019.", None),  # a goal
+    ("Doses above 120 mg MED are not recommended.", None),  # a threshold
+])
+def test_a_stated_morphine_equivalent_dose(sentence: str, mg: float | None) -> None:
+    case = _case("DOS: 6/11/2019\nChronic LBP on opioids. " + sentence + "\n", "Naloxone 4 mg nasal spray")
+    assert case.monitoring.stated_med.mg_per_day == mg

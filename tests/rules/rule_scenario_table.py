@@ -16,6 +16,7 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       pain: [4, 8]                       # with / without medication
       <finding>: yes|no                  # any clinical, exam, function or monitoring finding
       misuse_risk: low|moderate|high
+      stated_med: 60                     # the morphine-equivalent mg a day the record states
       screens: ["2015-03-01", "2015-04-01:no"]    # urine drug screens, ':no' = inconsistent
       treatments: [{service: physical_therapy, sessions: 12, fi: no, relief: 60, weeks: 8, meds_reduced: yes}]
       imaging: [{modality: mri, region: lumbar_spine, corroborates: yes}]
@@ -42,8 +43,8 @@ RULE_OUTCOME = {"not_medically_necessary": "Upheld", "medically_necessary": "Ove
 _CLINICAL = set(Clinical.model_fields)
 _EXAM = set(Exam.model_fields)
 _FUNCTION = {k for k in FunctionalStatus.model_fields if k not in ("measures", "work_status")}
-_MONITORING = {k for k in Monitoring.model_fields if k not in ("urine_drug_screens", "misuse_risk")}
-_PLAIN = {"injury", "decided", "age", "purpose", "maintenance", "meds", "dx", "pain", "misuse_risk", "screens",
+_MONITORING = {k for k in Monitoring.model_fields if k not in ("urine_drug_screens", "misuse_risk", "stated_med")}
+_PLAIN = {"injury", "decided", "age", "purpose", "maintenance", "meds", "dx", "pain", "misuse_risk", "stated_med", "screens",
           "treatments", "imaging", "surgery", "work_status"}
 KNOWN_FACTS = _PLAIN | _CLINICAL | _EXAM | _FUNCTION | _MONITORING
 
@@ -149,6 +150,8 @@ def expand(request: str, also: tuple[str, ...], facts: dict[str, Any]) -> CaseFa
                 data[section][key] = finding
     if "misuse_risk" in facts:
         data["monitoring"]["misuse_risk"] = {"value": facts["misuse_risk"], "evidence": _ev("risk assessed")}
+    if "stated_med" in facts:
+        data["monitoring"]["stated_med"] = {"mg_per_day": facts["stated_med"], "evidence": _ev("MED stated")}
     if "screens" in facts:
         data["monitoring"]["urine_drug_screens"] = [
             {"date": _date(s).partition(":")[0], "consistent": _date(s).partition(":")[2] or "yes",

@@ -105,6 +105,11 @@ SERVICE_LINES = [
     ("Right piriformis injection", "piriformis_injection"), ("MMPI testing", "psychological_evaluation"),
     ("Behavioral pain management x 6", "cognitive_behavioral_therapy"), ("Patellar stabilizing brace", "knee_brace"),
     ("Compression stockings", "dvt_compression_device"), ("Vasopneumatic device", "hot_cold_unit"), ("Shoulder pulley", "home_exercise_kit"),
+    ("Right knee surgery", "knee_surgery_other"), ("Tibial tubercle osteotomy", "knee_surgery_other"), ("MPFL reconstruction", "knee_surgery_other"),
+    ("Distal radius ORIF", "fracture_fixation"), ("Open reduction internal fixation right ankle", "fracture_fixation"),
+    ("Wrist surgery", "wrist_hand_surgery"), ("Lumbar spine surgery", "lumbar_decompression"), ("Neck surgery", "cervical_spine_surgery"),
+    ("Shoulder manipulation under anesthesia", "shoulder_surgery"), ("Hand surgery consultation", "consultation"),
+    ("Knee surgery consult", "consultation"),
 ]
 
 # (request line, an ingredient it contains)
@@ -125,7 +130,11 @@ DRUG_LINES = [
     ("Unisom 25mg", "doxylamine"), ("Seroquel 25mg qhs", "quetiapine"), ("Abilify 5mg", "aripiprazole"),
     ("Risperdal 1mg", "risperidone"), ("Zyprexa 5mg", "olanzapine"), ("Hydroxyzine pamoate 25mg #60", "hydroxyzine"),
     ("Vistaril 25mg tid prn", "hydroxyzine"), ("Buspar 15mg bid", "buspirone"), ("Ketamine infusion x 5", "ketamine"),
-    ("Ketamine 10% cream 120g", "ketamine"),
+    ("Ketamine 10% cream 120g", "ketamine"), ("Medical marijuana", "cannabis"), ("CBD oil", "cannabidiol"),
+    ("Marinol 5mg #60", "dronabinol"), ("Fanatrex 25mg/ml 420ml", "gabapentin"), ("Synapryn 10mg/ml 500ml", "tramadol"),
+    ("Tabradol 1mg/ml 250ml", "cyclobenzaprine"), ("Deprizine 15mg/ml 250ml", "ranitidine"), ("Dicopanol 5mg/ml 150ml", "diphenhydramine"),
+    ("Genicin #90", "glucosamine"), ("Laxacin #100", "docusate"), ("Zorvolex 35mg", "diclofenac"), ("Zubsolv 5.7/1.4mg", "buprenorphine"),
+    ("Qutenza patch", "capsaicin"), ("Mentherm gel", "methyl salicylate"), ("Ultracin lotion", "capsaicin"),
 ]
 
 

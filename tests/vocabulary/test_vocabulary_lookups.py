@@ -37,7 +37,7 @@ def test_resolve_tolerates_spelling(name: str, ingredients: list[str], form: str
 
 
 def test_resolve_unknown_is_none() -> None:
-    assert VOCAB.resolve("Zorvolex") is None
+    assert VOCAB.resolve("Brandnovum") is None  # a made-up brand name
     assert VOCAB.resolve("") is None
 
 
