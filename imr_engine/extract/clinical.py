@@ -147,6 +147,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|(?-i:\bN/T\b)"
+            # the radicular pattern as spine notes put it: "leg pain greater than back pain", "arm pain > neck pain"
+            r"|\b(?:leg|arm)\s+(?:pain|sx|symptoms)\s+(?:greater\s+than|>|worse\s+than|more\s+than)\s+(?:back|neck|axial)\s+(?:pain|sx|symptoms)?"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
             r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b"
             # nerve pain as patients describe it, in a limb: "pins and needles in both feet", "electric shock-like pain"

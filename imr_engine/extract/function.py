@@ -229,6 +229,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: A release in the work status section: "May return to modified work on 5/1/16" (the doctor's permission, not a doubt).
+_MAY_RETURN = re.compile(r"\bmay\s+(?:return|go\s+back|resume)\s+(?:to\s+)?$", _I)
 #: Not back at work, in so many words: "He has been unable to return to work".
 _NOT_BACK = re.compile(r"\b(?:unable|not\s+able|has\s+not\s+been\s+able)\s+to\s+return\s+to\s+(?:work|duty|(?:his|her)\s+(?:job|work))\b", _I)
 #: A status that holds only if another does not: "If not accommodated, TTD", "if no modified work is available".
@@ -464,7 +466,8 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:
                 continue  # "no restrictions" outside the work status names no work status
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
-            if m and (value == "off_work" or listed or polarity(s.text, m.start(), m.end()) == "affirmed"):
+            released = m is not None and from_section and _MAY_RETURN.search(s.text[max(0, m.start() - 25) : m.start()])
+            if m and (value == "off_work" or listed or released or polarity(s.text, m.start(), m.end()) == "affirmed"):
                 ev = clause_evidence(s, m.start(), m.end())
                 ctx.draft.work_status = (value, [ev] if ev else [])
                 ctx.work_status_from_section = from_section

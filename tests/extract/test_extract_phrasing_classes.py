@@ -535,3 +535,15 @@ def test_a_fourth_set_of_phrasings_states_the_fact(section: str, text: str, path
 @pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_FOURTH)
 def test_correct_pill_counts_disinterest_and_failed_drugs_state_no_finding(section: str, text: str, path: str) -> None:
     assert _value(_case(section, text), path) != "yes"
+
+
+def test_leg_pain_greater_than_back_pain_is_the_radicular_pattern() -> None:
+    assert _value(_case("SUBJECTIVE", "Leg pain greater than back pain, to the dorsum of the foot."), "clinical.neuropathic_pain") == "yes"
+
+
+def test_a_release_to_modified_work_in_the_work_status_is_the_status() -> None:
+    assert _value(_case("WORK STATUS", "May return to modified work on 5/1/16."), "work_status") == "modified_duty"
+
+
+def test_may_return_outside_the_work_status_is_no_status() -> None:
+    assert _value(_case("PLAN", "He may return to modified work if his employer can accommodate."), "work_status") == "unknown"
