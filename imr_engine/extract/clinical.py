@@ -86,7 +86,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bsleeps?\s+(?:only\s+)?(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b(?=[^.;]{0,40}\b(?:pain|due|because|night))"
             r"|\bsleeps?\s+only\s+(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b"
             r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
-            r"(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times))",
+            r"(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times)|every\s+(?:\d+|few|couple\s+of)\s+hours?)",
             _I,
         ),
     ),
@@ -119,6 +119,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
             # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
+            r"|\bexhausted\s+(?:all\s+)?(?:conservative|non-?operative)\s+(?:care|treatments?|options|measures|management)\b"
+            r"|\b(?:conservative|non-?operative)\s+(?:care|treatments?|management|therapy|measures)\b[^.;]{0,30}?\b(?:have|has|had)\s+not\s+been\s+(?:successful|effective|helpful)\b"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
             r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
             r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
@@ -145,6 +147,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|(?-i:\bN/T\b)"
+            # the radicular pattern as spine notes put it: "leg pain greater than back pain", "arm pain > neck pain"
+            r"|\b(?:leg|arm)\s+(?:pain|sx|symptoms)\s+(?:greater\s+than|>|worse\s+than|more\s+than)\s+(?:back|neck|axial)\s+(?:pain|sx|symptoms)?"
             r"|\bradiation\s+(?=below|into|to|down|past)|\bdysesthe\w+|\ballodynia\b"
             r"|\bburning\s+(?:in|of|into)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:feet|foot|soles?|hands?|fingers?|toes?|legs?|arms?|calf|thigh)\b"
             # nerve pain as patients describe it, in a limb: "pins and needles in both feet", "electric shock-like pain"
@@ -294,7 +298,8 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
 
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
-    r"\bsleep(?:ing|s)?\s*(?::\s*|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b", _I
+    r"\bsleep(?:ing|s)?\s*(?::\s*|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
+    r"|\bsleeps?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b", _I
 )
 _NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
 #: Mood and anxiety screens scored at least moderate (PHQ-9 and GAD-7 >= 10, BDI-II >= 20, BAI >= 16).
@@ -363,9 +368,27 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             record(s, ctx, "clinical.mobility_limited", "no", m)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
         if s.section != "plan" or search(_KEPT_UP, s.text):
-            read_cue(s, ctx, "clinical.home_exercise_program", _HOME_EXERCISE)
+            _home_exercise(s, ctx)
         _surgery_and_care(s, ctx, previous)
         previous = s.text
+
+
+#: Home exercise given up: "stopped doing her home exercises", "quit the HEP".
+_GAVE_UP = re.compile(r"\b(?:stopped|quit|discontinued|gave\s+up)\s+(?:doing\s+|performing\s+)?(?:(?:his|her|the|their)\s+)?$", _I)
+
+
+def _home_exercise(s: Sentence, ctx: Context) -> None:
+    """A home program done (or not); one given up is not done, one taught or planned says nothing."""
+    for m in finditer(_HOME_EXERCISE, s.text):
+        if _GAVE_UP.search(s.text[max(0, m.start() - 40) : m.start()]):
+            record(s, ctx, "clinical.home_exercise_program", "no", m)
+            continue
+        said = polarity(s.text, m.start(), m.end())
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value == "yes" and planned(s.text, m.start(), m.end()):
+            continue
+        if value is not None:
+            record(s, ctx, "clinical.home_exercise_program", value, m)
 
 
 def _exacerbation(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:

@@ -43,7 +43,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a reflex graded low on one side, or reflexes said to differ: "Patellar reflex 1+ on the right, 2+ on the left"
             r"|\b(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex(?:es)?|jerks?|DTRs?)\s*:?\s*(?:is\s+)?"
             r"(?:0|1\+|trace|absent)\s+(?:on\s+the\s+)?(?:left|right|L|R)\b(?=[^.;]{0,30}\b2\+)"
-            r"|\basymmetric(?:al)?\s+(?:reflexes|DTRs)\b",
+            r"|\basymmetric(?:al)?\s+(?:reflexes|DTRs)\b"
+            r"|\b(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex(?:es)?|jerks?|DTRs?)\s+(?:is\s+|was\s+)?"
+            r"(?:absent|diminished|decreased|reduced|hypoactive)\b",
             _I,
         ),
     ),

@@ -124,7 +124,11 @@ _REPORTED_RELIEF = re.compile(
     # the drug's worth in the patient's words: "finds it beneficial", "works well", "keeps the pain under control"
     r"|\b(?:beneficial|effective)\b|\bworks?\s+(?:well|great|good|fine)\b|\bunder\s+(?:good\s+|better\s+|fair\s+)?control\b"
     r"|\b(?:more\s+)?(?:manageable|bearable)\b|\b(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to\b"
-    r"|\bkeeps?\s+(?:him|her)\s+(?:functional|functioning|going|working|active)\b",
+    r"|\bkeeps?\s+(?:him|her)\s+(?:functional|functioning|going|working|active)\b"
+    # a template's field, and the ability told before the regimen: "Medication efficacy: good",
+    # "Able to perform ADLs independently with current medication regimen"
+    r"|\b(?:efficacy|effectiveness|benefit|response)\s*:\s*(?:good|fair|adequate|excellent|effective|positive|yes)\b"
+    r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b",
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
@@ -170,7 +174,7 @@ _FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\
 _SUBJECTIVE_WORD = re.compile(r"\bsubjective\b", _I)
 _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
-    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+)?job)\b"
+    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+|regular\s+|normal\s+|previous\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
     r"|(?-i:\bRTW\b)(?:'?d)?\s+(?:on\s+)?\d{1,2}/\d{1,2}"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
@@ -178,6 +182,7 @@ _RETURNED = re.compile(
     r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
     r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
     r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
+    r"|\b(?:was|were|has\s+been)\s+able\s+to\s+return\s+to\s+(?:work|duty|(?:his|her)\s+(?:job|work))\b"
     r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b"
     # at work for a while now: "modified duty since 5/2021", "Employer has him on the dispatch desk"
     r"|\b(?:modified|light|restricted|full|regular)\s+(?:duty|work)\b[^.;]{0,40}?\bsince\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last)"
@@ -203,7 +208,7 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:full|regular|usual)\s+duty\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
+            r"\b(?:full|regular|usual)\s+(?:duty|work)\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
             r"|\b(?:released|returned|return|cleared)\s+to\s+(?:full|regular|usual|normal)\s+(?:work|duty|duties|job)\b"
             r"|\busual\s+(?:and|&)\s+customary\s+(?:work|job|duties|occupation)\b"
             r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))",
@@ -224,6 +229,10 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: A release in the work status section: "May return to modified work on 5/1/16" (the doctor's permission, not a doubt).
+_MAY_RETURN = re.compile(r"\bmay\s+(?:return|go\s+back|resume)\s+(?:to\s+)?$", _I)
+#: Not back at work, in so many words: "He has been unable to return to work".
+_NOT_BACK = re.compile(r"\b(?:unable|not\s+able|has\s+not\s+been\s+able)\s+to\s+return\s+to\s+(?:work|duty|(?:his|her)\s+(?:job|work))\b", _I)
 #: A status that holds only if another does not: "If not accommodated, TTD", "if no modified work is available".
 _CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|when)\b[^.;]{0,50}$", _I)
 
@@ -258,6 +267,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in _NOW_NOT_BEFORE.finditer(s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
         read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
+        for m in finditer(_NOT_BACK, s.text):
+            record(s, ctx, "function.returned_to_work", "no", m)
         for m in _LESS_MEDICATION.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
@@ -455,7 +466,8 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:
                 continue  # "no restrictions" outside the work status names no work status
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
-            if m and (value == "off_work" or listed or polarity(s.text, m.start(), m.end()) == "affirmed"):
+            released = m is not None and from_section and _MAY_RETURN.search(s.text[max(0, m.start() - 25) : m.start()])
+            if m and (value == "off_work" or listed or released or polarity(s.text, m.start(), m.end()) == "affirmed"):
                 ev = clause_evidence(s, m.start(), m.end())
                 ctx.draft.work_status = (value, [ev] if ev else [])
                 ctx.work_status_from_section = from_section

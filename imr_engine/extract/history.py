@@ -237,7 +237,7 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
 
 #: A result line: the service, its provider or date in parentheses or after a dash, then a colon and what it found:
 #: "Psych evaluation for SCS (Dr. N. Ibarra, PhD, 2/24/2016): ... cleared for SCS trial".
-_RESULT_COLON = re.compile(r"^[^:;]{0,80}?\d{1,2}/\d{1,2}/\d{2,4}[^:;]{0,20}?\)?\s*:\s*\S")
+_RESULT_COLON = re.compile(r"^[^:;]{0,100}?\s*:\s*\S")
 
 
 def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
@@ -245,6 +245,8 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if s.section == "plan" or ":" not in s.text or not _RESULT_COLON.match(s.text):
             continue
+        if not any(not d.bare_year for d in find_dates(s.text[: s.text.find(":")])):
+            continue  # dated in any form ("2/24/2016", "February 24, 2016"), else not a result line
         hit = ctx.vocab.identify(s.text[:60], ("service",))
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue

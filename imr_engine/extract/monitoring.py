@@ -62,7 +62,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "monitoring.aberrant_behavior",
         re.compile(
             r"\baberrant\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
-            r"|\bdivert(?:ed|ing)\b|\baddiction\b|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
+            r"|\bdivert(?:ed|ing)\b|\baddiction\b"
+            # someone else's drug taken: "admits to using his wife's Vicodin"
+            r"|\b(?:using|used|took|taking|takes|borrow\w*|shar(?:ed|ing))\s+(?:his|her)\s+(?:wife|husband|spouse|friend|mother|father|son"
+            r"|daughter|sister|brother|partner|neighbou?r|relative|roommate)'s\s+\w+"
+            r"|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
             r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:(?:his|her|the)\s+)?(?:prescriptions?|medications?|scripts?|pills)\b"
             # running out before the supply should end: "ran out of her Norco a week early", "runs out early"
             r"|\b(?:ran|runs?|running)\s+out\b(?:\s+of\s+(?:his|her|the)?\s*[\w/ -]{0,25}?)?\s+(?:\w+\s+){0,3}?(?:early|too\s+soon|before)\b",

@@ -39,7 +39,7 @@ _RATED = re.compile(
     re.IGNORECASE,
 )
 _BARE_WITH_CONTEXT = re.compile(
-    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)(?P<score>{NUMBER})"
+    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)(?:an?\s+)?(?P<score>{NUMBER})"
     r"(?=\s+(?:(?:with|without|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
     r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)))",
     re.IGNORECASE,
@@ -48,7 +48,7 @@ _BARE_WITH_CONTEXT = re.compile(
 _CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off)"
 _MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?)"
 _WITH = re.compile(
-    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?P<what>{_MEDS}|\w+)",
+    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(
@@ -79,6 +79,14 @@ _ARROW = re.compile(
 _ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b", re.IGNORECASE)
 
 
+#: A label that sets the scale, after which ratings stand bare: "Pain level (0-10): with medication 4".
+_ZERO_TO_TEN = re.compile(r"\(\s*(?:0|1)\s*(?:-|to)\s*10\s*\)|\b(?:0|1)\s*-\s*10\s+scale\b", re.IGNORECASE)
+_CTX_THEN_SCORE = re.compile(
+    rf"\b(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
+    re.IGNORECASE,
+)
+
+
 def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMatch]:
     """Pain ratings in one sentence, left to right.
 
@@ -93,6 +101,9 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     if found:
         for m in _BARE_WITH_CONTEXT.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end())
+    if _ZERO_TO_TEN.search(text):
+        for m in _CTX_THEN_SCORE.finditer(text):
+            _add(found, m.start("score"), m.end("score"), m, m.end("score"))
     arrows = _arrow_pairs(text, drug_names)
     found = [f for f in found if not any(a.start <= f[0] < a.end for a in arrows)]
     found.sort()
@@ -109,6 +120,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
         out.append(PainMatch(start, end, score, top, context))
     _now_from_before(text, out)
     _reduced_to(text, out)
+    _current_against_without(out)
     if pronoun:
         for m in _DOWN_TO.finditer(text):
             value = parse_number(m.group("score"))
@@ -131,6 +143,15 @@ def _now_from_before(text: str, out: list[PainMatch]) -> None:
         a, b = out[n], out[n + 1]
         if a.context == "unspecified" and b.context == "without_medication" and _FROM.match(text[a.end : b.start]):
             out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "with_medication")
+
+
+def _current_against_without(out: list[PainMatch]) -> None:
+    """One rating without the drug and one plain: the plain one is the rating on it ("7/10; it would be 10/10 without")."""
+    contexts = [p.context for p in out]
+    if contexts.count("without_medication") == 1 and contexts.count("unspecified") == 1 and "with_medication" not in contexts:
+        n = contexts.index("unspecified")
+        p = out[n]
+        out[n] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
 
 
 def _reduced_to(text: str, out: list[PainMatch]) -> None:
@@ -196,7 +217,8 @@ _GOAL = re.compile(r"\b(?:goals?|aims?|target(?:ed)?|hope[sd]?|expect\w*|aiming)
 #: Pain when a dose is missed is pain without medication: "6-7/10 when she misses doses", "7/10 before it".
 _MISSED_DOSE = re.compile(
     r"^[\s,]*(?:when|if|on\s+days)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take)"
-    r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medication|meds?|drug))\b",
+    r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medication|meds?|drug))\b"
+    r"|^[\s,]*before\s+(?:it|they|the\s+(?:medications?|meds?|drugs?))\s+(?:was|were)\s+(?:started|begun|prescribed)\b",
     re.IGNORECASE,
 )
 _BEFORE_DRUG = re.compile(r"^[\s,]*before\s+(?:starting\s+|taking\s+|using\s+|he\s+started\s+|she\s+started\s+)?(?P<name>[A-Za-z][\w-]+)")

@@ -207,3 +207,10 @@ def test_terse_lower_case_fields_and_shorthand() -> None:
 def test_a_stated_morphine_equivalent_dose(sentence: str, mg: float | None) -> None:
     case = _case("DOS: 6/11/2019\nChronic LBP on opioids. " + sentence + "\n", "Naloxone 4 mg nasal spray")
     assert case.monitoring.stated_med.mg_per_day == mg
+
+
+@pytest.mark.parametrize("date", ["2/24/2016", "February 24, 2016"])
+def test_a_result_line_dated_in_any_form_is_care_given(date: str) -> None:
+    note = f"DOS: 3/22/2016\nPsych evaluation for SCS (Dr. N. Ibarra, PhD, {date}): MMPI-2 and interview, cleared for SCS trial.\n"
+    services = [t.service for t in _case(note, "Spinal cord stimulator trial").treatments]
+    assert services == ["psychological_evaluation"]

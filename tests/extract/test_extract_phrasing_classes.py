@@ -440,3 +440,110 @@ def test_terse_historical_and_specialty_phrasings_state_the_fact(section: str, t
 @pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_MORE)
 def test_conditions_and_teaching_state_no_finding(section: str, text: str, path: str) -> None:
     assert _value(_case(section, text), path) != "yes"
+
+
+#: Dictation, EHR template fields and form words (a third set).
+STATED_THIRD = [
+    ('SUBJECTIVE', 'She states that the medication does help her.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Medication efficacy: good.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Pain level (0-10): with medication 4, without medication 8.', 'pain.with_medication', [4.0]),
+    ('SUBJECTIVE', 'Pain level (0-10): with medication 4, without medication 8.', 'pain.without_medication', [8.0]),
+    ('SUBJECTIVE', 'Pain with meds: 4/10. Pain without meds: 8/10.', 'pain.with_medication', [4.0]),
+    ('SUBJECTIVE', 'Pain with meds: 4/10. Pain without meds: 8/10.', 'pain.without_medication', [8.0]),
+    ('SUBJECTIVE', 'Average pain 5/10 on current medications versus 9/10 before they were started.', 'pain.without_medication', [9.0]),
+    ('SUBJECTIVE', 'Average pain 5/10 on current medications versus 9/10 before they were started.', 'pain.with_medication', [5.0]),
+    ('SUBJECTIVE', 'The patient was able to return to work on 02/01/2016 in a modified capacity.', 'function.returned_to_work', 'yes'),
+    ('SUBJECTIVE', 'He has been unable to return to work.', 'function.returned_to_work', 'no'),
+    ('SUBJECTIVE', 'Aberrant behaviors: none observed.', 'monitoring.aberrant_behavior', 'no'),
+    ('SUBJECTIVE', 'Opioid agreement: signed 1/4/2016.', 'monitoring.opioid_agreement', 'yes'),
+    ('SUBJECTIVE', 'CURES report: reviewed, no discrepancies.', 'monitoring.cures_checked', 'yes'),
+    ('SUBJECTIVE', 'Last UDS: 2/2/16, results consistent.', 'uds', [('2016-02-02', 'yes')]),
+    ('SUBJECTIVE', 'Adverse effects: denies.', 'monitoring.side_effects', 'no'),
+    ('SUBJECTIVE', 'HEP compliance: good.', 'clinical.home_exercise_program', 'yes'),
+    ('SUBJECTIVE', 'She is compliant with her home exercises.', 'clinical.home_exercise_program', 'yes'),
+    ('SUBJECTIVE', 'With the medications she is able to do light housework and walk her dog.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Able to perform ADLs independently with current medication regimen.', 'function.subjective_improvement', 'yes'),
+    ('SUBJECTIVE', 'She walks 30 minutes a day now compared with 10 minutes three months ago.', 'function.objective_improvement', 'yes'),
+    ('SUBJECTIVE', 'He is now able to sit through a two-hour movie, which he could not do before the injections.', 'function.objective_improvement', 'yes'),
+    ('SUBJECTIVE', 'There has been no functional improvement with the medications.', 'function.objective_improvement', 'no'),
+    ('SUBJECTIVE', 'The conservative measures to date have not been successful.', 'clinical.conservative_care_failed', 'yes'),
+    ('SUBJECTIVE', 'Symptoms persist despite 8 weeks of PT, NSAIDs and activity modification.', 'clinical.conservative_care_failed', 'yes'),
+    ('SUBJECTIVE', 'She has exhausted conservative treatment.', 'clinical.conservative_care_failed', 'yes'),
+    ('WORK STATUS', 'Off work per PTP.', 'work_status', 'off_work'),
+    ('WORK STATUS', 'Regular work.', 'work_status', 'full_duty'),
+    ('WORK STATUS', 'Return to full duty on 5/1/16.', 'work_status', 'full_duty'),
+    ('WORK STATUS', 'Temporarily partially disabled with restrictions as above.', 'work_status', 'modified_duty'),
+]
+NOT_STATED_THIRD = [
+    ('SUBJECTIVE', 'Medication efficacy: poor.', 'function.subjective_improvement'),
+    ('SUBJECTIVE', 'Functional status: ☒ Improved ☐ Unchanged ☐ Worse', 'function.subjective_improvement'),
+]
+
+
+@pytest.mark.parametrize(("section", "text", "path", "expected"), STATED_THIRD)
+def test_dictation_and_template_fields_state_the_fact(section: str, text: str, path: str, expected: object) -> None:
+    assert _value(_case(section, text), path) == expected
+
+
+@pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_THIRD)
+def test_poor_efficacy_and_an_unticked_or_generic_box_state_no_benefit(section: str, text: str, path: str) -> None:
+    assert _value(_case(section, text), path) != "yes"
+
+
+#: Ratings set against the drug, misuse in the patient's words, reflexes, sleep, work and home exercise (a fourth set).
+STATED_FOURTH = [
+    ('SUBJECTIVE', 'Patient reports 60% improvement in pain with Norco and is able to walk 2 miles (previously 1/2 mile).', 'function.objective_improvement', 'yes'),
+    ('SUBJECTIVE', 'Current pain 7/10; it would be 10/10 without the Norco.', 'pain.without_medication', [10.0]),
+    ('SUBJECTIVE', 'Current pain 7/10; it would be 10/10 without the Norco.', 'pain.with_medication', [7.0]),
+    ('SUBJECTIVE', 'Pain is a 3 with meds and an 8 without.', 'pain.with_medication', [3.0]),
+    ('SUBJECTIVE', 'Pain is a 3 with meds and an 8 without.', 'pain.without_medication', [8.0]),
+    ('SUBJECTIVE', 'Prescription monitoring report (CURES) dated 4/1/16 reviewed and appropriate.', 'monitoring.cures_checked', 'yes'),
+    ('SUBJECTIVE', 'CURES reveals no other prescribers.', 'monitoring.other_prescribers', 'no'),
+    ('SUBJECTIVE', 'He obtained Percocet from an urgent care last month without telling us.', 'monitoring.other_prescribers', 'yes'),
+    ('SUBJECTIVE', "He admits to using his wife's Vicodin.", 'monitoring.aberrant_behavior', 'yes'),
+    ('SUBJECTIVE', 'Reports mild nausea after each dose of tramadol.', 'monitoring.side_effects', 'yes'),
+    ('SUBJECTIVE', 'Positive for tingling into the left foot.', 'clinical.neuropathic_pain', 'yes'),
+    ('OBJECTIVE', 'Diminished sensation to pinprick in the L5 distribution on the left.', 'exam.neurological_deficit', 'yes'),
+    ('OBJECTIVE', 'Straight leg raise is positive on the right at 30 degrees with radiation below the knee.', 'exam.radiculopathy', 'yes'),
+    ('OBJECTIVE', 'Achilles reflex absent on the left.', 'exam.neurological_deficit', 'yes'),
+    ('OBJECTIVE', 'EHL weakness 4/5 on the right.', 'exam.neurological_deficit', 'yes'),
+    ('ASSESSMENT', 'He is a surgical candidate and wishes to proceed.', 'clinical.surgical_candidate', 'yes'),
+    ('ASSESSMENT', 'Not a surgical candidate per spine surgeon.', 'clinical.surgical_candidate', 'no'),
+    ('SUBJECTIVE', 'Denies saddle anesthesia, bowel or bladder incontinence.', 'clinical.red_flags', 'no'),
+    ('SUBJECTIVE', 'Wakes up every 2 hours due to pain.', 'clinical.sleep_disturbance', 'yes'),
+    ('SUBJECTIVE', 'Sleeps 7-8 hours without difficulty.', 'clinical.sleep_disturbance', 'no'),
+    ('SUBJECTIVE', 'Continues to feel depressed about not working.', 'clinical.depression_or_anxiety', 'yes'),
+    ('SUBJECTIVE', 'She has been back at her regular job since January.', 'function.returned_to_work', 'yes'),
+    ('SUBJECTIVE', 'He was laid off in 2015 and has not worked since.', 'work_status', 'off_work'),
+    ('WORK STATUS', 'Totally temporarily disabled x 6 weeks.', 'work_status', 'off_work'),
+    ('SUBJECTIVE', 'Compliant with home stretching program.', 'clinical.home_exercise_program', 'yes'),
+    ('SUBJECTIVE', 'Stopped doing her home exercises because of pain.', 'clinical.home_exercise_program', 'no'),
+    ('SUBJECTIVE', 'He has completed 24 PT visits without significant improvement.', 'clinical.conservative_care_failed', 'yes'),
+]
+NOT_STATED_FOURTH = [
+    ('SUBJECTIVE', 'Pill counts have been correct.', 'monitoring.aberrant_behavior'),
+    ('ASSESSMENT', 'She is not interested in surgery at this time.', 'clinical.surgical_candidate'),
+    ('SUBJECTIVE', 'Tried and failed: gabapentin, Lyrica, Cymbalta.', 'clinical.conservative_care_failed'),
+]
+
+
+@pytest.mark.parametrize(("section", "text", "path", "expected"), STATED_FOURTH)
+def test_a_fourth_set_of_phrasings_states_the_fact(section: str, text: str, path: str, expected: object) -> None:
+    assert _value(_case(section, text), path) == expected
+
+
+@pytest.mark.parametrize(("section", "text", "path"), NOT_STATED_FOURTH)
+def test_correct_pill_counts_disinterest_and_failed_drugs_state_no_finding(section: str, text: str, path: str) -> None:
+    assert _value(_case(section, text), path) != "yes"
+
+
+def test_leg_pain_greater_than_back_pain_is_the_radicular_pattern() -> None:
+    assert _value(_case("SUBJECTIVE", "Leg pain greater than back pain, to the dorsum of the foot."), "clinical.neuropathic_pain") == "yes"
+
+
+def test_a_release_to_modified_work_in_the_work_status_is_the_status() -> None:
+    assert _value(_case("WORK STATUS", "May return to modified work on 5/1/16."), "work_status") == "modified_duty"
+
+
+def test_may_return_outside_the_work_status_is_no_status() -> None:
+    assert _value(_case("PLAN", "He may return to modified work if his employer can accommodate."), "work_status") == "unknown"
