@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from scenarios import build_case
+from vocabulary_edits import vocabulary_with
 
 from imr_engine.engine import Engine
 from imr_engine.errors import RuleError
@@ -44,14 +45,8 @@ def test_the_bare_words_are_not_read_in_free_text() -> None:
 
 
 def test_a_bare_word_that_is_also_a_service_spelling_fails_loading(tmp_path: Path) -> None:
-    copy = tmp_path / "vocabulary"
-    copy.mkdir()
-    for source in vocabulary_dir().glob("*.yaml"):
-        (copy / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    services = copy / "services.yaml"
-    text = services.read_text(encoding="utf-8")
-    services.write_text(text.replace("alone_spellings: [unknown medications,", "alone_spellings: [acupuncture, unknown medications,"),
-                        encoding="utf-8")
+    copy = vocabulary_with(tmp_path, "services.yaml", "alone_spellings: [unknown medications,",
+                           "alone_spellings: [acupuncture, unknown medications,")
     with pytest.raises(RuleError) as caught:
         Vocabulary.load(copy)
     assert "service 'unspecified_medication'" in caught.value.message and "acupuncture" in caught.value.message

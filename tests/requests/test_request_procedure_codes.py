@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from vocabulary_edits import vocabulary_with
 
 from imr_engine.errors import RuleError
 from imr_engine.requests import parse_request
@@ -80,15 +81,7 @@ def test_code_ranges_expand_and_bad_ones_are_refused() -> None:
 
 
 def _services_with(tmp_path: Path, old: str, new: str) -> Path:
-    copy = tmp_path / "vocabulary"
-    copy.mkdir()
-    for source in vocabulary_dir().glob("*.yaml"):
-        (copy / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    services = copy / "services.yaml"
-    text = services.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    services.write_text(text.replace(old, new), encoding="utf-8")
-    return copy
+    return vocabulary_with(tmp_path, "services.yaml", old, new)
 
 
 def test_a_code_billing_two_services_fails_loading(tmp_path: Path) -> None:
