@@ -109,18 +109,10 @@ def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
                 start = label.end() + lo
                 word = _SEX_WORD.match(s.text, start + len(s.text[start:]) - len(s.text[start:].lstrip()))
                 if word:
-                    ctx.draft.sex = "male" if word.group("male") else "female"
-                    ev = s.evidence(label.start(), word.end())
-                    if ev:
-                        ctx.draft.claimant_evidence.append(ev)
-                    return True
+                    return _record_sex(s, ctx, bool(word.group("male")), label.start(), word.end())
         m = _SEX_FIELD.search(s.text)
         if m:
-            ctx.draft.sex = "male" if m.group("v").lower().startswith("m") else "female"
-            ev = s.evidence(m.start(), m.end())
-            if ev:
-                ctx.draft.claimant_evidence.append(ev)
-            return True
+            return _record_sex(s, ctx, m.group("v").lower().startswith("m"), m.start(), m.end())
     return False
 
 
@@ -128,12 +120,17 @@ def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:
     for s in sentences:
         m = _SEX_WORD.search(s.text)
         if m:
-            ctx.draft.sex = "male" if m.group("male") else "female"
-            ev = s.evidence(m.start(), m.end())
-            if ev:
-                ctx.draft.claimant_evidence.append(ev)
-            return True
+            return _record_sex(s, ctx, bool(m.group("male")), m.start(), m.end())
     return False
+
+
+def _record_sex(s: Sentence, ctx: Context, male: bool, start: int, end: int) -> bool:
+    """Set the worker's sex from s.text[start:end], quoting it; True, so a reader can stop there."""
+    ctx.draft.sex = "male" if male else "female"
+    ev = s.evidence(start, end)
+    if ev:
+        ctx.draft.claimant_evidence.append(ev)
+    return True
 
 
 def _pronouns(sentences: list[Sentence], ctx: Context) -> bool:
