@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import find_dates
+
 _LIST_END = re.compile(
     r"\s+and\s+(?:was|were|is|are|had|has|have|which|that|then|she|he|they|the\s+(?:patient|injured|claimant))\b"
     r"|,\s*(?:which|who|where|when|but|and\s+(?:was|were|the|he|she|they))\b"
@@ -18,11 +20,12 @@ _LIST_END = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+&\s+", re.IGNORECASE)
-#: The comma of a written-out date, "February 3, 2023" / "Feb. 3, 2023": part of its item, not a separator.
-_DATE_COMMA = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE
-)
-_YEAR_AFTER = re.compile(r",\s*(?:19|20)\d\d\b")
+
+
+def _inside_date(text: str, i: int) -> bool:
+    """Whether text[i] stands inside a date the date reader finds: the comma and full stop of
+    "Feb. 3, 2023" are part of the date, neither a separator nor a sentence's end."""
+    return any(d.start < i < d.end for d in find_dates(text))
 
 
 def list_end(text: str, start: int) -> int:
@@ -43,14 +46,9 @@ def list_end(text: str, start: int) -> int:
     return len(text.rstrip(" ."))
 
 
-_MONTH_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$", re.IGNORECASE)
-
-
 def _sentence_end(text: str, i: int) -> bool:
     """A full stop that ends the sentence, not a decimal point or abbreviation ("Feb. 3, 2023")."""
-    if i + 1 < len(text) and _MONTH_ABBREVIATION.search(text, max(0, i - 5), i) and text[i + 2 : i + 3].isdigit():
-        return False
-    return i + 1 >= len(text) or text[i + 1] == " "
+    return (i + 1 >= len(text) or text[i + 1] == " ") and not _inside_date(text, i)
 
 
 def list_items(text: str, start: int, *, split_and: bool = True) -> list[tuple[int, int]]:
@@ -68,7 +66,7 @@ def list_items(text: str, start: int, *, split_and: bool = True) -> list[tuple[i
             depth = max(0, depth - 1)
         elif depth == 0:
             m = _SEPARATOR.match(text, i)
-            if m and ch == "," and _YEAR_AFTER.match(text, i) and _DATE_COMMA.search(text, max(0, i - 16), i):
+            if m and ch == "," and _inside_date(text, i):
                 m = None
             if m and m.end() <= end and (split_and or "and" not in m.group().lower() or "," in m.group()):
                 spans.append((item_start, i))
