@@ -22,12 +22,13 @@ from .sentences import Sentence
 from .word_gate import finditer
 
 _I = re.IGNORECASE
+#: Substances a screen finds that no one prescribes.
+_ILLICIT = r"(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?|heroin|6-MAM|PCP|alcohol|EtG)"
 _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
     r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
     # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
-    r"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?"
-    r"|heroin|6-MAM|PCP|alcohol|EtG)\b",
+    rf"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+{_ILLICIT}\b",
     _I,
 )
 _CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)", _I)
@@ -106,14 +107,16 @@ _SE_SYMPTOM = re.compile(
     r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
     _I,
 )
+#: A drug said to bring a symptom about: "causes", "gives her", "makes him".
+_CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))"
 _DRUG_CONTEXT = re.compile(
     r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed"
-    r"|caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))(?!\w)"
+    rf"|{_CAUSE_WORDS})(?!\w)"
     r"|\b(?:medications?|meds|opioids?|narcotics?)\b",
     _I,
 )
 #: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
-_CAUSES = re.compile(r"\b(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))\b", _I)
+_CAUSES = re.compile(rf"\b{_CAUSE_WORDS}\b", _I)
 #: A side effect named as a subject of teaching: "signs of sedation", "risk of constipation".
 _ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+)?of\s+(?:\w+\s+)?$", _I)
 #: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
@@ -249,9 +252,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
 
 
-_ILLICIT_AFTER = re.compile(
-    r"\s*(?:for\s+)?(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines?|heroin|6-MAM|PCP|alcohol|EtG)\b", _I
-)
+_ILLICIT_AFTER = re.compile(rf"\s*(?:for\s+)?{_ILLICIT}\b", _I)
 _SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
 #: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
 _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
