@@ -313,7 +313,8 @@ _MOOD_NEGATIVE = re.compile(
     r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*(?:negative|neg\b|normal)",
     _I,
 )
-_MOOD_CUTOFF = {"phq": 10, "gad": 10, "bdi": 20, "bec": 20, "bai": 16}
+#: The moderate cut-offs of the depression and anxiety inventories; the PHQ-9 and GAD-7 stand at 10.
+_MOOD_CUTOFF = {"bdi": 20, "beck depression": 20, "bai": 16, "beck anxiety": 16}
 #: A flare named as the reason for a drug to come, not one that happened: "Norco for flare-ups only".
 _FOR_FLARES = re.compile(r"\b(?:for|prn|in\s+case\s+of|during|if|should\s+(?:she|he)\s+have)\s+(?:an?\s+|any\s+|future\s+|occasional\s+|severe\s+)?$", _I)
 
@@ -344,10 +345,8 @@ def _mood_screens(s: Sentence, ctx: Context) -> None:
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.depression_or_anxiety", "no", m)
     for m in finditer(_MOOD_SCORE, s.text):
-        scale = m.group("scale").lower()
-        cutoff = _MOOD_CUTOFF.get("bec" if scale.startswith("beck") and "depress" in scale else scale[:3], 10)
-        if scale.startswith("beck") and "anx" in scale:
-            cutoff = _MOOD_CUTOFF["bai"]
+        scale = " ".join(m.group("scale").lower().split())
+        cutoff = next((c for name, c in _MOOD_CUTOFF.items() if scale.startswith(name)), 10)
         if int(m.group("n")) >= cutoff and not planned(s.text, m.start(), m.end()):
             record(s, ctx, "clinical.depression_or_anxiety", "yes", m)
 
