@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
-from ..facts.derived import ItemFacts
+from ..facts.derived import ItemFacts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
 from .guideline_data import DEFAULTS, GuidelineData
@@ -45,9 +45,14 @@ class Terminology(Protocol):
 
 @dataclass
 class Derived:
-    """The item facts of one item and, per fact name, the evidence behind it."""
+    """The item facts of one item and, per fact name, the evidence behind it.
 
-    facts: ItemFacts
+    The facts are plain data, `values`: the JSON dump of an `ItemFacts` (every field, in the
+    model's order), which is what rules, routing and templates read. `facts` builds the model
+    from them for a caller that wants one.
+    """
+
+    values: dict[str, Any]
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     #: Readable values for rationale templates that rules do not test (e.g. a start date).
     extras: dict[str, object] = field(default_factory=dict)
@@ -55,6 +60,11 @@ class Derived:
     how: dict[str, str] = field(default_factory=dict)
     #: Index of the surgery requested with this item that it serves (pre-/post-operative care), if any.
     companion: int | None = None
+
+    @property
+    def facts(self) -> ItemFacts:
+        """The values as a validated model (built on each call: the engine itself reads `values`)."""
+        return ItemFacts.model_validate(self.values)
 
 
 def guideline_data(vocab: object) -> GuidelineData:
@@ -482,7 +492,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
         companion = _companion_surgery(case, index, items, data, values, evidence)
-        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, how, companion))
+        out.append(Derived(item_facts_json(values), evidence, extras, how, companion))
     return out
 
 

@@ -14,7 +14,10 @@ Conventions that keep durable_rules honest:
 
 from __future__ import annotations
 
-from typing import Literal
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -242,3 +245,92 @@ class ItemFacts(BaseModel):
         both are represented by absence (tested with `known` / `includes_none`).
         """
         return {k: v for k, v in self.model_dump(mode="json", exclude_none=True).items() if v != []}
+
+
+# --- item facts as plain data ------------------------------------------------------------
+#
+# The engine derives ~130 values per item and rules read them as JSON. Building an ItemFacts
+# (validating every field) only to dump it to JSON again was the largest single cost of
+# evaluation; `item_facts_json` gives the same dict straight from the derived values when
+# each value already has its field's JSON type and bounds, and defers to the model otherwise
+# (so a value the model refuses is refused with the model's own error).
+
+_BAD = object()
+
+
+def _bounded(value: float, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _checker(annotation: object, metadata: list[Any]) -> Callable[[object], object]:
+    """For one field: its value as the model's JSON dump would give it, or _BAD when only the model can tell."""
+    optional = False
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(annotation))
+        annotation = args[0] if len(args) == 1 else None
+    low: float | None = next((m.ge for m in metadata if getattr(m, "ge", None) is not None), None)
+    high: float | None = next((m.le for m in metadata if getattr(m, "le", None) is not None), None)
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        allowed = frozenset(typing.get_args(annotation))
+        if not all(type(a) is str for a in allowed):
+            return lambda value: _BAD
+        return lambda value: value if (type(value) is str and value in allowed) or (optional and value is None) else _BAD
+    if annotation is str:
+        return lambda value: value if type(value) is str or (optional and value is None) else _BAD
+    if annotation is int:
+        return lambda value: (
+            value if (type(value) is int and _bounded(value, low, high)) or (optional and value is None) else _BAD)
+    if annotation is float:
+        def as_float(value: object) -> object:
+            if type(value) is float or type(value) is int:  # the model turns 5 into 5.0
+                number = float(value)
+                if number - number != 0.0:  # NaN or an infinity: the model's JSON dump has its own rule
+                    return _BAD
+                return number if _bounded(number, low, high) else _BAD
+            return None if optional and value is None else _BAD
+        return as_float
+    if origin is list and typing.get_args(annotation) == (str,):
+        return lambda value: (
+            value if type(value) is list and all(type(v) is str for v in value) or (optional and value is None) else _BAD)
+    return lambda value: _BAD
+
+
+#: Per field, in the model's order: its default as the JSON dump gives it (_BAD when required),
+#: whether that default is a fresh list per item, and its checker.
+_FIELDS: dict[str, tuple[object, bool, Callable[[object], object]]] = {
+    name: (
+        _BAD if field.is_required() else field.get_default(call_default_factory=True),
+        field.default_factory is list,
+        _checker(field.annotation, field.metadata),
+    )
+    for name, field in ItemFacts.model_fields.items()
+}
+_DEFAULTS = {name: default for name, (default, _, _) in _FIELDS.items()}
+_LISTS = tuple(name for name, (_, fresh, _) in _FIELDS.items() if fresh)
+_CHECKS = {name: check for name, (_, _, check) in _FIELDS.items()}
+_REQUIRED = tuple(name for name, default in _DEFAULTS.items() if default is _BAD)
+
+
+def item_facts_json(values: dict[str, object]) -> dict[str, Any]:
+    """`ItemFacts.model_validate(values).model_dump(mode="json")`, without the model when it is not needed.
+
+    Every field in the model's order, defaults filled in; the values themselves are kept (lists
+    included, so callers treat the result as read-only apart from replacing a key's value).
+    Raises the model's ValidationError for a value it refuses.
+    """
+    out = dict(_DEFAULTS)
+    for name in _LISTS:
+        if name not in values:
+            out[name] = []
+    checks = _CHECKS
+    for name, value in values.items():
+        check = checks.get(name)
+        found = check(value) if check is not None else _BAD
+        if found is _BAD:
+            return ItemFacts.model_validate(values).model_dump(mode="json")
+        out[name] = found
+    if any(out[name] is _BAD for name in _REQUIRED):  # a required field was not given
+        return ItemFacts.model_validate(values).model_dump(mode="json")
+    return out
