@@ -22,7 +22,7 @@ from imr_engine.engine import Engine
 from imr_engine.engine.derive import derive_items
 from imr_engine.engine.evaluate import resolve_as_of
 from imr_engine.facts import load_case
-from imr_engine.facts.derived import ItemFacts, item_facts_json
+from imr_engine.facts.derived import ItemFacts, checked_item_facts, item_facts_json
 
 FIELDS = list(ItemFacts.model_fields)
 CASES = sorted(Path(__file__).resolve().parents[2].joinpath("cases").glob("*/case.yaml"))
@@ -68,6 +68,28 @@ def _same(a: object, b: object) -> bool:
 def test_the_same_json_or_the_same_refusal_as_the_model(changes: dict[str, Any], required: bool) -> None:
     values = ({"item_index": 0, "kind": "drug", "as_of_day": 735_000} if required else {}) | changes
     assert _same(_fast_json(values), _model_json(values))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(FIELDS + ["not_a_fact"]), ODD_VALUES, max_size=10),
+    st.dictionaries(st.sampled_from(FIELDS), ODD_VALUES, max_size=6),
+)
+def test_a_cases_values_checked_once_give_what_the_model_gives(case_part: dict[str, Any], item_part: dict[str, Any]) -> None:
+    # The engine checks the values every item of a case shares once, then each item's own over them.
+    item_part = {"item_index": 1, "kind": "therapy", "as_of_day": 735_100} | item_part
+    checked = checked_item_facts(case_part)
+    if checked is None:  # only the model can tell: the engine hands it every value (derive_items)
+        assert _same(_fast_json(case_part | item_part), _model_json(case_part | item_part))
+        return
+
+    def fast() -> dict[str, Any] | type[ValidationError]:
+        try:
+            return item_facts_json(item_part, checked)
+        except ValidationError:
+            return ValidationError
+
+    assert _same(fast(), _model_json(case_part | item_part))
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=lambda p: p.parent.name[:3])
