@@ -36,7 +36,7 @@ from ..vocabulary import Vocabulary
 from .compile import CompiledTopic, compile_rulebook, in_scope
 from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
-from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted
+from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
 from .durable_adapter import check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
 
@@ -375,14 +375,14 @@ class Engine:
             if supporting:
                 return self._not_established(
                     index, request, supporting, advisory, derived, dump, used, generation, under)
-            return Determination(
+            return trusted_fields(Determination, dict(
                 index=index, request=request, generation=generation, predicted="Indeterminate", medically_necessary=None,
                 rules=[self._fired(r, derived, dump, used, False) for r in advisory],
                 citations=[r.citation for r in advisory],
                 rationale=under + compose_rationale([], request, None, values),
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
                 basis="no_rule",
-            )
+            ))
         predicted, tier = decide([r.rule for r in deciding])
         in_tier = [r for r in deciding if r.rule.tier == tier]
         necessary = predicted == "Overturned"
@@ -405,7 +405,7 @@ class Engine:
         for r in decisive + advisory:
             if r.rule.advisory and r.rule.advisory not in advisories:
                 advisories.append(r.rule.advisory)
-        return Determination(
+        return trusted_fields(Determination, dict(
             index=index,
             request=request,
             generation=generation,
@@ -418,7 +418,7 @@ class Engine:
             would_change_if=would_change,
             advisories=advisories,
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
-        )
+        ))
 
     def _supporting(self, dump: dict[str, Any], as_of: dt.date) -> list[_RuleView]:
         """Rules in force that say when the guideline supports an item like this one (none of which fired).
@@ -456,7 +456,7 @@ class Engine:
                 seen.add(r.citation_key)
                 citations.append(r.citation)
         would_change = list(dict.fromkeys(w for r in supporting for w in _documented(r.rule)))
-        return Determination(
+        return trusted_fields(Determination, dict(
             index=index,
             request=request,
             generation=generation,
@@ -469,7 +469,7 @@ class Engine:
             rationale=under + not_established_rationale([r.rule for r in supporting], request),
             would_change_if=would_change,
             advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
-        )
+        ))
 
     def _fired(
         self, view: _RuleView, derived: Derived, dump: dict[str, Any], used: _FactsOfItem, decisive: bool
