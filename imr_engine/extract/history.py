@@ -48,17 +48,18 @@ _TX_LEAD = re.compile(
 )
 
 
-def lead_start(text: str, lead: re.Match[str]) -> int:
+def lead_start(text: str, lead: re.Match[str], floor: int = 0) -> int:
     """Where a treatment lead starts, a bare "relief from" counting the spaces between it and the word before.
 
     The lead was once written with its effect word optional before optional spaces, which let a
     match start where the word before it ends; every quote of a first listed item starts there.
+    *floor*: where the lead before it ended (the spaces it took are not this one's).
     """
     start = lead.start()
     if lead.group("plain") is not None or lead.group("failed") is not None or lead.group("effect") is not None:
         return start
     before = start
-    while before > 0 and text[before - 1].isspace():
+    while before > floor and text[before - 1].isspace():
         before -= 1
     if before < start and before > 0 and (text[before - 1].isalnum() or text[before - 1] == "_"):
         return before
@@ -282,8 +283,9 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
 
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
+        floor = 0
         for lead in finditer(_TX_LEAD, s.text):
-            begin = lead_start(s.text, lead)
+            begin, floor = lead_start(s.text, lead, floor), lead.end()
             if _PLANNED.search(s.text[max(0, begin - 30) : begin]):
                 continue
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
