@@ -426,8 +426,20 @@ def _clause_start(text: str, at: int) -> int:
     return cuts[-1] if cuts else 0
 
 
+#: Drugs that raise the GI risk of an NSAID (CPMTG p. 68): by class, and aspirin by name.
+GI_RISK_CLASSES = frozenset({"anticoagulant", "antiplatelet", "corticosteroid"})
+GI_RISK_INGREDIENTS = frozenset({"aspirin"})
+
+
 def read_age_risk(ctx: Context) -> None:
-    """An age over 65 is a GI risk factor for NSAIDs (CPMTG p. 68)."""
+    """An age over 65, or aspirin, a corticosteroid or an anticoagulant taken, is a GI risk factor for NSAIDs (CPMTG p. 68).
+
+    A drug taken for a problem outside the claim counts as much as any: the risk is the patient's.
+    """
     d = ctx.draft
     if d.age is not None and d.age > GI_RISK_AGE and d.claimant_evidence:
         d.finding("clinical.gi_risk_factors", "yes", d.claimant_evidence[0])
+    for drug in d.drugs:
+        risky = GI_RISK_CLASSES & set(drug.classes) or GI_RISK_INGREDIENTS & set(drug.ingredients)
+        if risky and drug.status == "current" and drug.evidence:
+            d.finding("clinical.gi_risk_factors", "yes", drug.evidence[0])

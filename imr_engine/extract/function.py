@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .checkboxes import has_boxes, ticked_spans
+from .checkboxes import bare_marks, has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
@@ -238,6 +238,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|when)\b[^.;]{0,50}$", _I)
 
 
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
+    options = bare_marks(sentences)
     for s in sentences:
         _subjective(s, ctx)
         _scale_gains(s, ctx)
@@ -275,7 +276,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         _adl(s, ctx)
         _activities(s, ctx)
         _reported_relief(s, ctx)
-        _work_status(s, ctx)
+        if options.get(s.index, True):
+            _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
     _return_is_improvement(ctx)
 

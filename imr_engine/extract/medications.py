@@ -175,7 +175,9 @@ def read_medication_lists(
 
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:").
 _SECTION_LEAD = re.compile(r"^(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
-_LINE_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
+_LINE_STOPPED = re.compile(
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|not\s+taking|inactive)\b", _I
+)
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"

@@ -122,6 +122,8 @@ _ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+
 #: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
 _SE_FIELD = re.compile(r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*:\s*(?:[\w-]+\s*,?\s*){0,3}$", _I)
 _NO_BEFORE = re.compile(r"\b(?:no|without|denies)\s+(?:\w+\s+)?$", _I)
+#: A review-of-systems line by organ system: "GI: Negative for nausea, constipation", "ROS: ...".
+_ROS_LINE = re.compile(r"^(?:ROS|review\s+of\s+systems|GI|gastrointestinal|constitutional|neuro(?:logic(?:al)?)?|psych(?:iatric)?)\s*:", _I)
 _DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
 #: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
@@ -262,7 +264,11 @@ _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[-
 def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
     names = [d.name.lower() for d in ctx.draft.drugs]
-    on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs)
+    on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs) or any(
+        "opioid" in item.classes for item in ctx.items
+    )
+    # A template's review of systems denies symptoms whatever the drugs: an opioid's side effects only when one is taken.
+    template = s.section == "review_of_systems" or bool(_ROS_LINE.match(s.text))
     for m in finditer(_OPIOID_INDUCED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -270,7 +276,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         said = polarity(s.text, m.start(), m.end())
         left, right = clause_bounds(s.text, m.start(), m.end())
         if said == "negated":
-            if _PROCEDURE.search(s.text[left:right]):
+            if _PROCEDURE.search(s.text[left:right]) or (template and not on_opioid):
                 continue
             if (_DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right])
                     or (_NO_BEFORE.search(s.text[left : m.start()]) and any(n in s.text[: m.start()].lower() for n in names if n))):

@@ -1,0 +1,203 @@
+"""Layouts of progress notes the corpus has few of, written for these tests: faxed and OCR'd pages,
+EHR exports, psychology and therapy reports, primary care notes that mix in non-industrial problems.
+
+Where a statement sits decides what it says as much as its words: a fax banner or a page footer
+inside a paragraph is no part of it, a word broken at a line end is one word, only a ticked option
+of a form counts, a table row is one entry, a template's review of systems denies symptoms whatever
+the drugs. The expected values are what each fragment states (the PR-2 work status words, the CPMTG
+opioid monitoring items and GI risk factors, p. 68 and 78-80), never what the reader returns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+from imr_engine.extract.textmap import TextMap
+
+VISIT = "DOS: 04/07/2016\n"
+NORCO = "Norco 10/325 mg #90"
+
+
+def _case(body: str, request: str = NORCO):
+    return extract_text(VISIT + body, [request])
+
+
+def _meds(case) -> set[tuple[str, str]]:
+    return {(m.name.lower(), m.status) for m in case.medications}
+
+
+# ---------------------------------------------------------------- faxed and OCR'd pages
+
+def test_a_fax_banner_inside_a_paragraph_does_not_cut_it() -> None:
+    case = _case(
+        "SUBJECTIVE:\nPatient reports that with Norco his pain goes from 8/10 to 4/10 and he is able to walk\n"
+        "04/08/2016 10:32 FAX 5105551212   ACME ORTHO GROUP        P.002/004\n"
+        "for 30 minutes, up from 10 minutes before starting it.\n"
+    )
+    assert {p.score for p in case.pain_scores if p.context == "with_medication"} == {4}
+    assert case.function.objective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("footer", ["Page 2 of 4", "- Page 2 -"])
+def test_a_page_footer_inside_a_sentence_does_not_cut_it(footer: str) -> None:
+    case = _case(
+        "SUBJECTIVE:\nShe states that since starting the medication she is able to do her own grocery\n"
+        f"{footer}\nshopping again and sleeps 6 hours a night.\n"
+    )
+    assert case.function.adl_improvement.value == "yes"
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    case = _case(
+        "OBJECTIVE:\nFindings consistent with lumbar radicu-\nlopathy on the left, with decreased sensation in the left L5 derma-\n"
+        "tome.\n"
+    )
+    assert case.exam.radiculopathy.value == "yes"
+    assert any("radicu-\nlopathy" in e.quote for e in case.exam.radiculopathy.evidence)  # quoted as written
+
+
+@pytest.mark.parametrize(("raw", "read"), [
+    ("lumbar radicu-\nlopathy", "lumbar radiculopathy"),
+    ("a follow-\nup visit", "a follow-up visit"),
+    ("his non-\nindustrial hypertension", "his non-industrial hypertension"),
+    ("a work-\nrelated injury", "a work-related injury"),
+    ("L4-\n5 level", "L4-5 level"),
+])
+def test_line_end_hyphens_of_notes(raw: str, read: str) -> None:
+    assert TextMap.build(raw, rejoin_words=True).text == read
+
+
+def test_letters_keep_their_line_end_hyphens() -> None:
+    assert TextMap.build("lumbar radicu-\nlopathy").text == "lumbar radicu-lopathy"
+
+
+@pytest.mark.parametrize(("form", "status"), [
+    ("WORK STATUS:\n[ ] Full duty  [ ] Modified duty\n[X] TTD until next visit\n", "off_work"),
+    ("WORK STATUS:\n☐ Full duty\n☒ Modified duty: no lifting > 15 lbs\n☐ Temporarily totally disabled\n", "modified_duty"),
+    ("Work status: ( ) Regular work (x) Modified work ( ) TTD\n", "modified_duty"),
+    # the empty boxes lost in the fax, the tick left as a bare X
+    ("WORK STATUS:\n    Return to full duty\nX   Modified duty - no repetitive bending\n    Off work\n", "modified_duty"),
+    ("WORK STATUS:\nX  Temporarily totally disabled\n   Modified work\n   Full duty\n", "off_work"),
+])
+def test_only_the_ticked_option_of_a_form_counts(form: str, status: str) -> None:
+    assert _case(form).function.work_status.value == status
+
+
+@pytest.mark.parametrize(("line", "drug"), [
+    ("1. 0xycodone 10 mg q6h prn", "oxycodone"),
+    ("2. Gabapentln 300 mg TID", "gabapentin"),
+    ("3. Cyclobenzaprlne 10 mg qhs", "cyclobenzaprine"),
+])
+def test_ocr_slips_in_drug_names(line: str, drug: str) -> None:
+    case = _case(f"CURRENT MEDICATIONS:\n{line}\n", "Oxycodone 10 mg #120")
+    assert (drug, "current") in _meds(case)
+    assert any(line.split(" ", 1)[1].split()[0] in e.quote for m in case.medications for e in m.evidence)
+
+
+def test_an_ocr_slip_in_a_strength() -> None:
+    case = _case("MEDICATIONS:\nNorco l0/325 1 tab q6h prn pain\n")
+    assert ("norco", "current") in _meds(case)
+    assert TextMap.build("Norco l0/325").text == "Norco l0/325"  # the raw text is left as written
+
+
+def test_an_icd_code_is_no_ocr_slip() -> None:
+    case = _case("DIAGNOSES:\n1. Hypertension, controlled (I10 / 401.9)\n")
+    assert all("I10" in e.quote for d in case.diagnoses for e in getattr(d, "evidence", []) if "401.9" in e.quote)
+
+
+# ---------------------------------------------------------------- EHR exports
+
+def test_a_medication_reconciliation_table() -> None:
+    case = _case(
+        "Medication Reconciliation\nMedication | Sig | Dispense | Refills | Status\n"
+        "Norco 10-325 mg tablet | 1 tab PO q6h prn | 120 | 0 | Taking\n"
+        "Ibuprofen 800 mg tablet | 1 tab PO TID | 90 | 2 | Not Taking\n"
+        "Cyclobenzaprine 10 mg | 1 tab qhs | 30 | 0 | Discontinued\n"
+    )
+    meds = _meds(case)
+    assert ("norco", "current") in meds
+    assert ("ibuprofen", "current") not in meds and ("cyclobenzaprine", "current") not in meds
+
+
+@pytest.mark.parametrize("heading", ["Medication Reconciliation", "Current Outpatient Medications", "Active Medications"])
+def test_a_bare_title_heads_the_medication_list(heading: str) -> None:
+    case = _case(f"{heading}\nTramadol 50 mg 1 PO q6h prn\n", "Tramadol 50 mg #120")
+    assert ("tramadol", "current") in _meds(case)
+
+
+def test_a_template_review_of_systems_is_no_side_effect_statement_without_an_opioid() -> None:
+    case = _case("REVIEW OF SYSTEMS:\nGI: Negative for nausea, vomiting, constipation, abdominal pain.\n"
+                 "MEDICATIONS:\nIbuprofen 800 mg TID\n", "Ibuprofen 800 mg #90")
+    assert case.monitoring.side_effects.value == "unknown"
+
+
+def test_a_review_of_systems_denies_an_opioids_side_effects_when_one_is_taken() -> None:
+    case = _case("MEDICATIONS:\nNorco 10/325 q6h prn\nREVIEW OF SYSTEMS:\nGI: Negative for nausea, vomiting, constipation.\n")
+    assert case.monitoring.side_effects.value == "no"
+
+
+def test_smart_phrase_fields() -> None:
+    case = _case("Opioid monitoring:\nPDMP reviewed: Yes\nORT: 3 (low risk)\nOpioid agreement on file: Yes\n"
+                 "Last UDS: 02/10/2016 - consistent\n")
+    assert case.monitoring.cures_checked.value == "yes"
+    assert case.monitoring.opioid_agreement.value == "yes"
+    assert case.monitoring.misuse_risk.value == "low"
+    assert [(str(s.date), s.consistent) for s in case.monitoring.urine_drug_screens] == [("2016-02-10", "yes")]
+
+
+def test_smart_phrase_fields_answered_no_assert_nothing_done() -> None:
+    case = _case("PDMP reviewed: No\nOpioid agreement on file: No\n")
+    assert case.monitoring.cures_checked.value != "yes"
+    assert case.monitoring.opioid_agreement.value != "yes"
+
+
+def test_an_interval_history_after_a_copied_forward_hpi() -> None:
+    case = _case("HPI (copied from 01/05/2016):\nPatient has been off work since the injury. Pain 9/10.\n"
+                 "Interval history:\nReturned to modified duty on 3/1/16. Pain now 5/10 with Norco.\n")
+    assert case.function.returned_to_work.value == "yes"
+
+
+# ---------------------------------------------------------------- psychology, therapy, mixed problems
+
+def test_psychology_pr2_scores_and_sessions() -> None:
+    case = _case("PSYCHOLOGICAL PROGRESS REPORT (PR-2)\nTest results: BDI-II 28 (moderate), BAI 22 (moderate).\n"
+                 "Patient has attended 4 of 6 authorized CBT sessions.\n", "Cognitive behavioral therapy x 6 sessions")
+    assert case.clinical.depression_or_anxiety.value == "yes"
+    assert [t.sessions for t in case.treatments] == [4]
+
+
+def test_a_therapy_re_evaluation_counts_its_visits_and_goals() -> None:
+    case = _case("PHYSICAL THERAPY RE-EVALUATION\nVisits to date: 8 of 12\nGoals:\n"
+                 "1. Sit 60 min - MET (initial 15 min, now 60 min)\n"
+                 "2. Lift 25 lbs floor to waist - NOT MET (initial 5 lbs, now 15 lbs)\n3. Independent HEP - MET\n",
+                 "Physical therapy x 6")
+    assert case.function.objective_improvement.value == "yes"
+    assert case.clinical.home_exercise_program.value == "yes"
+    assert [(t.service, t.sessions) for t in case.treatments] == [("physical_therapy", 8)]
+
+
+def test_a_therapy_re_evaluation_that_plateaued() -> None:
+    case = _case("PT RE-EVAL\nGoals: sitting tolerance 60 min - not met (15 min at IE, 15 min today). "
+                 "Lifting 20 lbs - not met.\nFunction has plateaued.\n", "Physical therapy x 6")
+    assert case.function.objective_improvement.value == "no"
+
+
+@pytest.mark.parametrize("meds", [
+    "PAST MEDICAL HISTORY (non-industrial):\nAtrial fibrillation on warfarin. Hypertension.\nMEDICATIONS:\nWarfarin 5 mg daily\n",
+    "MEDICATIONS:\nAspirin 81 mg daily (cardiology)\n",
+    "MEDICATIONS:\nPrednisone 10 mg daily for COPD\n",
+])
+def test_a_drug_for_another_problem_is_a_gi_risk_factor(meds: str) -> None:
+    case = _case(meds + "Naproxen 550 mg BID\n", "Naproxen 550 mg #60")
+    assert case.clinical.gi_risk_factors.value == "yes"
+
+
+def test_a_past_gi_bleed_is_a_gi_risk_factor() -> None:
+    case = _case("PMH: GI bleed 2012 on ibuprofen, treated at Kaiser.\n", "Naproxen 550 mg #60")
+    assert case.clinical.gi_risk_factors.value == "yes"
+
+
+def test_a_relatives_depression_is_not_the_patients() -> None:
+    case = _case("FAMILY HISTORY:\nMother with depression. Father with diabetes.\n")
+    assert case.clinical.depression_or_anxiety.value == "unknown"
