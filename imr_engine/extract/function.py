@@ -139,7 +139,9 @@ _ASSISTANCE = re.compile(
     r"\s+(?:\w+\s+){0,2}$",
     _I,
 )
-_MEDICATION_WORD = re.compile(r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?)\b", _I)
+_MEDICATION_WORD = re.compile(
+    r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?|(?:topical|compound(?:ed)?|analgesic)\s+(?:cream|gel|ointment|rub))\b", _I
+)
 _OTHER_TREATMENT = re.compile(
     r"\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
     r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",

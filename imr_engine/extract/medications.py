@@ -61,6 +61,8 @@ LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "current",
         True,
     ),
+    # the drugs named in parentheses after the word: "meds (ibuprofen, gabapentin 300 mg TID) have not controlled ..."
+    (re.compile(r"\b(?:meds|medications?)\s+\((?=[A-Za-z])", _I), "current", False),
     (
         re.compile(
             r"\b(?:being|was|were|is|are|been|currently)\s+prescribed\s+|\b(?:is|was|has\s+been|had\s+been)\s+taking\s+"
@@ -187,6 +189,8 @@ _LINE_FAILED = re.compile(
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
 NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:and\s+failed\s+)?", _I), "tried_failed", False),
+    # a drug given up: "Off Norco since wk 2", "stopped the gabapentin", "weaned off oxycodone in May"
+    (re.compile(r"\b(?:off|stopped|discontinued|d/c'?d|weaned\s+(?:off|from))\s+(?:(?:the|his|her|all)\s+)?", _I), "past", False),
     (
         re.compile(
             r"\b(?:continue[sd]?|continuing|refill(?:ed|s)?|renew(?:ed)?|remains?\s+on|maintained\s+on|stable\s+on)"

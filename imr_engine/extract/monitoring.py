@@ -103,12 +103,12 @@ _HAS_SIDE_EFFECTS = re.compile(
 #: The common adverse effects of analgesics, by name: denied, they document no side effects; affirmed
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
 _SE_SYMPTOM = re.compile(
-    r"\b(?:constipat\w*|drows\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
+    r"\b(?:constipat\w*|drows\w*|sleepy|sleepiness|grogg\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
     r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
     _I,
 )
 #: A drug said to bring a symptom about: "causes", "gives her", "makes him".
-_CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))"
+_CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her|me)|makes?\s+(?:him|her|me))"
 _DRUG_CONTEXT = re.compile(
     r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed"
     rf"|{_CAUSE_WORDS})(?!\w)"

@@ -31,7 +31,7 @@ _OUTCOME_CLOSED = re.compile(
     r"\b(?:no|without|w/o)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
 )
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
-_LIST_CUE = re.compile(r"\b(?:negative\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
+_LIST_CUE = re.compile(r"\b(?:(?:negative|neg\.?)\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
 _NOT_A_LIST = re.compile(
     r"\b(?:is|was|are|were|has|have|had|she|he|they|reports?|states?|says?|with|but|positive|except|now|still)\b",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ _UNDOCUMENTED = re.compile(
 )
 _EVIDENCE_ONLY = re.compile(r"\bno\s+(?:\w+\s+){0,2}?evidence\b", re.IGNORECASE)
 _PRE_NEGATION = re.compile(
-    r"\b(?:no|not|cannot|without|w/o|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
+    r"\b(?:no|not|cannot|without|w/o|denie[sd]|deny|(?:negative|neg\.?)\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(

@@ -86,8 +86,8 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
     """The canonical section a heading names ('OBJECTIVE FINDINGS' -> 'objective'), else None."""
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", heading.lower()).split())
     for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()):
-        if words == phrase or words.startswith(phrase + " "):
-            return name
+        if words == phrase or words.startswith(phrase + " ") or (len(phrase) >= 3 and words.startswith(phrase + "/")):
+            return name  # "Plan/Request" heads the plan
     return None
 
 
@@ -218,16 +218,33 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 if _ends_block(line.text, next_line, width):
                     close()
             continue
-        if open_start is not None and _LIST_START.match(line.text):
+        row = line.start in tm.rows  # a row of a before-and-after table, or its heading: one entry
+        if row and (named := _table_section(tm, line)) is not None:
+            close()
+            section = named  # "OBJECTIVE   Initial eval 3/31/14   Re-eval 5/21/14"
+        if open_start is not None and (row or (_LIST_START.match(line.text) and not _continues_item(lines[n - 1].text, line.text))):
             close()
         if open_start is None:
             marker = _LIST_MARKER.match(line.text)
             open_start = line.start + (marker.end() if marker else 0)
         open_end = line.end
-        if _ends_block(line.text, next_line, width):
+        if row or _ends_block(line.text, next_line, width):
             close()
     close()
     return blocks
+
+
+def _table_section(tm: TextMap, line: NoteLine) -> str | None:
+    """The section a table's first cell names, its cells as the raw line spaces them."""
+    at = tm.offsets[line.start]
+    raw_line = tm.raw[at : tm.raw.find("\n", at) if "\n" in tm.raw[at:] else len(tm.raw)]
+    first = re.split(r"\s{2,}|\t", raw_line.strip(), maxsplit=1)[0]
+    return section_of(first.rstrip(":")) if _BARE_TITLE.match(first.rstrip(":")) or _CAPS_HEADING.match(first) else None
+
+
+def _continues_item(previous: str, text: str) -> bool:
+    """A wrapped entry's next line that only looks like a field: "... to complete the authorized" + "course: strengthening, ..."."""
+    return text[:1].islower() and bool(_FORM_LABEL.match(text)) and not _ENDS_SENTENCE.search(previous) and len(previous) >= SHORT_LINE
 
 
 def _all_capitals(lines: list[NoteLine]) -> bool:

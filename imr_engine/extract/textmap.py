@@ -45,6 +45,8 @@ class TextMap:
     offsets: tuple[int, ...]
     #: Where each non-blank raw line begins in the clean text: notes are read line by line.
     line_starts: tuple[int, ...] = ()
+    #: Where each row of a before-and-after table begins in the clean text: a row is one entry.
+    rows: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, raw: str, *, rejoin_words: bool = False) -> TextMap:

@@ -201,3 +201,110 @@ def test_a_past_gi_bleed_is_a_gi_risk_factor() -> None:
 def test_a_relatives_depression_is_not_the_patients() -> None:
     case = _case("FAMILY HISTORY:\nMother with depression. Father with diabetes.\n")
     assert case.clinical.depression_or_anxiety.value == "unknown"
+
+
+# ---------------------------------------------------------------- before-and-after tables of re-evaluations
+
+_THERAPY_TABLE = (
+    "PHYSICAL THERAPY RE-EVALUATION - SHOULDER\n"
+    "Visits used: 10 of 12\n\n"
+    "OBJECTIVE            Initial eval 1/11/16      Re-eval 3/28/16\n"
+    "  AROM abduction       70 deg                    140 deg\n"
+    "  Carry tolerance      5 lbs                     20 lbs\n"
+    "  Shoulder MMT         3/5                       4+/5\n"
+    "  QuickDASH            64                        31\n\n"
+    "PLAN:\nPhysical therapy 2x/wk x 3 wks, then discharge to HEP.\n"
+)
+
+
+def test_a_before_and_after_table_reads_as_gains_of_the_reported_course() -> None:
+    case = extract_text("DOS: 03/28/2016\n" + _THERAPY_TABLE, ["Physical therapy x 6"])
+    assert case.function.objective_improvement.value == "yes"
+    assert [(t.service, t.sessions, t.functional_improvement) for t in case.treatments] == [("physical_therapy", 10, "yes")]
+    quotes = [e.quote for e in case.function.objective_improvement.evidence]
+    assert "Carry tolerance      5 lbs                     20 lbs" in quotes  # the row as written
+
+
+def test_a_strength_grade_tracked_across_visits_is_no_neurological_sign() -> None:
+    case = extract_text("DOS: 03/28/2016\n" + _THERAPY_TABLE, ["Physical therapy x 6"])
+    assert case.exam.neurological_deficit.value != "yes"
+
+
+def test_a_home_program_the_plan_ends_with_is_not_yet_done() -> None:
+    case = extract_text("DOS: 03/28/2016\n" + _THERAPY_TABLE, ["Physical therapy x 6"])
+    assert case.clinical.home_exercise_program.value == "unknown"
+
+
+def test_a_table_headed_by_two_dates_reads_the_same() -> None:
+    case = _case("FUNCTIONAL MEASURES        10/02/15        01/08/16\n"
+                 "  Oswestry                   46 %            28 %\n"
+                 "  Walking tolerance          10 min          40 min\n", "Chiropractic x 6")
+    assert case.function.objective_improvement.value == "yes"
+
+
+def test_columns_without_a_before_and_after_heading_are_left_alone() -> None:
+    tm = TextMap.build("Name: A. B.        Age: 44\nClaim: 12-3456      DOI: 1/2/15\n")
+    from imr_engine.extract.tables import compared_rows
+    assert compared_rows(tm).text == tm.text
+
+
+@pytest.mark.parametrize(("line", "sessions"), [
+    ("Visits completed: 8 (02/01-03/20/16)", 8),
+    ("Visits: 9 used of 12 authorized", 9),
+    ("Sessions attended: 5", 5),
+])
+def test_a_course_counted_on_its_own_report(line: str, sessions: int) -> None:
+    case = _case(f"CHIROPRACTIC PROGRESS REPORT\n{line}\n", "Additional chiropractic x 6")
+    assert [t.sessions for t in case.treatments] == [sessions]
+
+
+# ---------------------------------------------------------------- statements placed where forms put them
+
+def test_a_diagnosis_line_that_rules_a_finding_out_is_no_diagnosis() -> None:
+    case = _case("IMPRESSION:\n1. Lumbar strain\n2. Neg for radiculopathy on today's exam.\n")
+    assert all("radiculopathy" not in d.name.lower() for d in case.diagnoses)
+    assert case.clinical.neuropathic_pain.value != "yes"
+
+
+@pytest.mark.parametrize("sentence", ["Neuro intact in the LEs.", "Neurovascularly intact distally."])
+def test_a_terse_normal_neurological_exam(sentence: str) -> None:
+    assert _case(f"EXAM:\n{sentence}\n").exam.neurological_deficit.value == "no"
+
+
+def test_drugs_named_in_parentheses_that_did_not_control_the_pain() -> None:
+    case = _case("SUBJECTIVE:\nHer meds (naproxen, duloxetine 30 mg daily) have not controlled the arm pain.\n",
+                 "TENS unit 30-day rental")
+    assert {("naproxen", "current"), ("duloxetine", "current")} <= _meds(case)
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+@pytest.mark.parametrize("sentence", [
+    'Tizanidine 4 mg qhs - "makes me too sleepy to drive."',
+    "The gabapentin gives me grogginess in the morning.",
+])
+def test_a_drug_the_patient_says_makes_him_sleepy(sentence: str) -> None:
+    assert _case(f"SUBJECTIVE:\n{sentence}\n").monitoring.side_effects.value == "yes"
+
+
+def test_a_topical_cream_that_helps_a_little() -> None:
+    case = _case('SUBJECTIVE:\nCompounded cream "helps a little" with the wrist pain.\n')
+    assert case.function.subjective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("sentence", ["Off Norco since March.", "Stopped the oxycodone 2 weeks ago."])
+def test_a_drug_given_up_is_past(sentence: str) -> None:
+    case = _case(f"SUBJECTIVE:\n{sentence}\n", "Tramadol 50 mg #60")
+    assert any(status == "past" for _, status in _meds(case)) and not any(s == "current" for _, s in _meds(case))
+
+
+def test_a_course_ur_approved_is_not_the_decision_disputed() -> None:
+    case = extract_text("Date of service: 03/10/2016\nHPI: 8 PT visits were authorized (UR 12/2015) and completed.\n",
+                        ["Additional PT x 8"])
+    assert case.ur_decision_date is None
+    denied = extract_text("Date of service: 03/10/2016\nHPI: UR denied the MRI on 02/20/2016.\n", ["Lumbar MRI"])
+    assert denied.ur_decision_date is not None and str(denied.ur_decision_date.date) == "2016-02-20"
+
+
+def test_a_plan_heading_with_a_slash() -> None:
+    case = _case("Plan/Request:\n1. Acupuncture x 6, then HEP.\n", "Acupuncture x 6")
+    assert case.clinical.home_exercise_program.value == "unknown"
