@@ -450,6 +450,11 @@ _NOT_ACCOMMODATED = re.compile(
 )
 
 
+#: A form's restrictions field answered "none".
+_RESTRICTIONS_LABEL = re.compile(r"\b(?:work\s+)?restrictions?\s*:\s*$", _I)
+_NONE_ANSWER = re.compile(r"^\s*(?:none|no\s+restrictions?|nil)\s*\.?\s*$", _I)
+
+
 def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
@@ -460,6 +465,12 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
             return
     if current is not None and (ctx.work_status_from_section or not from_section):
+        return
+    if _NONE_ANSWER.match(s.text) and (label := _RESTRICTIONS_LABEL.search(s.tm.text, max(0, s.start - 30), s.start)):
+        # "Work restrictions: none": the heading asks, the answer releases to full duty
+        ev = s.tm.evidence(label.start(), s.start + len(s.text), s.source)
+        ctx.draft.work_status = ("full_duty", [ev] if ev else [])
+        ctx.work_status_from_section = from_section
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in WORK_STATUS:

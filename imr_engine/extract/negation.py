@@ -109,11 +109,25 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "negated"
     open_before = _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1]
     window = " ".join(open_before.split()[-PRE_WINDOW:])
-    if _PRE_NEGATION.search(window) or _negated_list(open_before):
+    if (_PRE_NEGATION.search(window) or _negated_list(open_before)) and not _own_predicate(open_before, after):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"
     return "affirmed"
+
+
+#: A list item that says something of itself: "No sedation, [constipation] controlled with MiraLAX".
+_PREDICATE_AFTER = re.compile(
+    r"^\s+(?:is\s+|are\s+|has\s+been\s+)?(?:well\s+|now\s+|still\s+)?(?:controlled|managed|treated|relieved|improved|better"
+    r"|persists?|present|noted|reported|continues?|ongoing)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_predicate(before: str, after: str) -> bool:
+    """The term follows a comma after the negation and has its own predicate: a new statement, not a denied item."""
+    cues = list(_PRE_NEGATION.finditer(before))
+    return bool(cues) and "," in before[cues[-1].end() :] and bool(_PREDICATE_AFTER.match(after))
 
 
 def _negated_list(before: str) -> bool:

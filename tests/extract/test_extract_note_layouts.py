@@ -308,3 +308,25 @@ def test_a_course_ur_approved_is_not_the_decision_disputed() -> None:
 def test_a_plan_heading_with_a_slash() -> None:
     case = _case("Plan/Request:\n1. Acupuncture x 6, then HEP.\n", "Acupuncture x 6")
     assert case.clinical.home_exercise_program.value == "unknown"
+
+
+# ---------------------------------------------------------------- round 4's leftovers
+
+def test_a_screen_named_again_by_one() -> None:
+    case = _case("SUBJECTIVE:\nUDS collected today; last one (1/5/16) was consistent.\n")
+    assert ("2016-01-05", "yes") in [(str(s.date) if s.date else None, s.consistent) for s in case.monitoring.urine_drug_screens]
+
+
+def test_a_denied_item_then_one_with_its_own_predicate() -> None:
+    case = _case("SUBJECTIVE:\nNo sedation, constipation controlled with MiraLAX.\n")
+    assert case.monitoring.side_effects.value == "yes"
+
+
+def test_a_denied_list_still_denies_every_item() -> None:
+    case = _case("SUBJECTIVE:\nOn Norco. No sedation, constipation or nausea.\n")
+    assert case.monitoring.side_effects.value == "no"
+
+
+@pytest.mark.parametrize("form", ["Work restrictions: none\n", "WORK STATUS:\nRestrictions: None.\n"])
+def test_a_restrictions_field_answered_none(form: str) -> None:
+    assert _case(form).function.work_status.value == "full_duty"
