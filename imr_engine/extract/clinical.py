@@ -17,6 +17,11 @@ from .sentences import Sentence
 from .word_gate import finditer, search
 
 _I = re.IGNORECASE
+#: A limb or a part of one, where pain that travels from the spine ends up.
+_LIMB = (
+    r"(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade"
+    r"|(?-i:LE|UE|LLE|RLE|LUE|RUE|BLE|BUE)s?)\b"
+)
 #: Operations a surgeon proposes; "release" and "reconstruction" besides the spine's.
 _OPERATION = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminotomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
@@ -144,7 +149,13 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.neuropathic_pain",
         re.compile(
-            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
+            # pain that travels into a limb, in any of the verbs clinicians use for it: "radiating down the
+            # left leg", "running from the back down to the left foot", "travels into the calf", "shooting into
+            # the L leg", "pain down the right arm"
+            r"\b(?:radiat(?:es|ing|ion)|travel(?:s|l?ing)|shoot(?:s|ing)|run(?:s|ning)|go(?:es|ing)|spread(?:s|ing)"
+            r"|refer(?:s|red|ring))\s+(?:pain\s+)?(?:from\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?)?"
+            r"(?:(?:down\s+)?(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?" + _LIMB +
+            r"|\bpain\s+(?:\w+\s+)?down\s+(?:the\s+|his\s+|her\s+|both\s+)?(?:[\w-]+\s+){0,2}?" + _LIMB +
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"

@@ -64,6 +64,13 @@ _NOT_A_DIAGNOSIS = re.compile(
     r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient)\b",
     _I,
 )
+#: A diagnosis-list line that denies a condition or names one to rule out: "Neg for radiculopathy on exam",
+#: "No evidence of instability", "R/O CRPS", "Myelopathy ruled out".
+_DENIED_OR_RULED_OUT = re.compile(
+    r"^(?:no|neg(?:ative)?|not|denies|without|r/o|rule\s+out)\b"
+    r"|\b(?:ruled\s+out|negative\s+for|not\s+(?:present|found|seen|supported))\b",
+    _I,
+)
 
 
 def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
@@ -103,7 +110,8 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
             pos = start + len(part)
             name = _strip_article(part.strip(" .,:-–()"))
             words = name.split()
-            if not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or _NOT_A_DIAGNOSIS.search(name):
+            if (not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or _NOT_A_DIAGNOSIS.search(name)
+                    or _DENIED_OR_RULED_OUT.search(name)):
                 continue
             treatment = ctx.vocab.identify(name)
             if treatment is not None and treatment.start == 0:  # "HEP", "NSAID and injection": care, not a diagnosis
