@@ -93,10 +93,6 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
     _refine_back(sentences, ctx)
 
 
-#: A diagnosis line that denies a finding: "Neg for radiculopathy or myelopathy on exam", "No instability".
-_RULED_OUT = re.compile(r"(?:no|neg\.?\s+for|negative\s+for|denies|without)\b", re.IGNORECASE)
-
-
 def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
     """A note's diagnosis list: one diagnosis a line (or several split by ';'), codes set aside."""
     for s in sentences:
@@ -117,8 +113,6 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
             if treatment is not None and treatment.start == 0:  # "HEP", "NSAID and injection": care, not a diagnosis
                 continue
             at = s.text.find(name, start)
-            if _RULED_OUT.match(name) or (at >= 0 and polarity(s.text, at, at + len(name)) == "negated"):
-                continue  # "Neg for radiculopathy or myelopathy on exam": a finding ruled out, no diagnosis
             ctx.draft.diagnosis(name, regions_in(name), s.evidence(at, at + len(name)) if at >= 0 else s.evidence())
 
 
