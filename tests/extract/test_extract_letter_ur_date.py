@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from imr_engine.engine import load_engine
-from imr_engine.extract import extract_case
+from imr_engine.extract import extract_case, extract_text
 
 _LETTER = """MEDICAL PROFESSIONAL REVIEW
 
@@ -65,3 +65,19 @@ def test_the_named_ur_decision_date_is_read(opening: str, documents: str, expect
 def test_no_ur_decision_date_without_a_dated_ur_decision(documents: str) -> None:
     case = extract_case(_LETTER.format(opening="", documents=documents), case_id="ur-date")
     assert case.ur_decision_date is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an earlier UR decision that approved care dates nothing: the note's visit is the as-of date
+    ("Authorized 6 sessions of CBT (UR 08/2015); he has attended 4.", None),
+    ("Post-op PT authorized: 12 visits (UR 01/19/2021). Visits used: 8.", None),
+    ("UR 01/19/2021 approved 6 visits.", None),
+    # a UR decision that denied or modified a request is the one a dispute is about
+    ("UR denied the MRI on 02/03/2016.", "2016-02-03"),
+    ("The request was non-certified by UR on 3/4/2016.", "2016-03-04"),
+    ("UR dated 3/5/2016 certified 6 of the 12 visits requested.", "2016-03-05"),
+    ("Acupuncture x6 was authorized in March; UR denial dated 3/30/2016 for the rest.", "2016-03-30"),
+])
+def test_a_note_names_the_ur_decision_that_denied_not_one_that_approved(sentence: str, expected: str | None) -> None:
+    case = extract_text(f"Date of visit: 04/07/2016\nHPI: {sentence}\n", ["Physical therapy x 6"])
+    assert (str(case.ur_decision_date.date) if case.ur_decision_date else None) == expected
