@@ -45,9 +45,11 @@ from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
+from .ocr import repair
 from .pain import read_pain
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
+from .tables import compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
 
@@ -109,8 +111,8 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     lines = [r for r in lines if r]
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
-    tm = TextMap.build(text)
     ctx = _context(case_id, lines)
+    tm = compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:
