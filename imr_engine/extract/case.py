@@ -45,9 +45,11 @@ from .items import add_requests, read_purposes
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
+from .ocr import repair
 from .pain import read_pain
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
+from .tables import compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
 
@@ -109,8 +111,8 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     lines = [r for r in lines if r]
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
-    tm = TextMap.build(text)
     ctx = _context(case_id, lines)
+    tm = compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:
@@ -123,6 +125,14 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
 
 
 _COVER_UR_DATE = re.compile(r"UR\s+Denial\s+Date\s*:\s*\S+", re.IGNORECASE)
+#: Outside the summary a letter names the UR decision it reviews: "disputing the Utilization
+#: Review Denial dated 8/30/2013", "Utilization Review determination dated February 16, 2011"
+#: (the documents reviewed). The date follows within a few words.
+_UR_DECISION_DATED = re.compile(
+    r"\b(?:utilization\s+review|(?-i:UR))\s+(?:denial|determination|decision|non-?certification|modification)"
+    r"(?:\s+letters?)?\s+(?:dated|of|issued(?:\s+on)?|on)\s+",
+    re.IGNORECASE,
+)
 
 
 def _letter_dates(tm: TextMap, parsed: ParsedLetter, ctx: Context) -> None:
@@ -136,12 +146,24 @@ def _letter_dates(tm: TextMap, parsed: ParsedLetter, ctx: Context) -> None:
         m = _COVER_UR_DATE.search(tm.text)
         ev = tm.evidence(m.start(), m.end(), "summary") if m else None
         draft.ur_decision = (FuzzyDate(*parsed.ur_denial_date.timetuple()[:3]), [ev] if ev else [])
+    if draft.ur_decision is None:
+        draft.ur_decision = _ur_decision_named(tm)
     if draft.ur_decision is None and not draft.report_dates and draft.latest_mentioned is None:
         found = [d for d in find_dates(tm.text, years=False) if d.date.day is not None]
         if found:
             latest = max(found, key=lambda d: d.date.earliest())
             ev = tm.evidence(latest.start, latest.end, "summary")
             draft.latest_mentioned = (latest.date, [ev] if ev else [])
+
+
+def _ur_decision_named(tm: TextMap) -> tuple[FuzzyDate, list[Evidence]] | None:
+    """The first UR decision the letter names with its full date ("... Denial dated 8/30/2013")."""
+    for m in _UR_DECISION_DATED.finditer(tm.text):
+        found = find_dates(tm.text[m.end() : m.end() + 40], years=False)
+        if found and found[0].start == 0 and found[0].date.day is not None:
+            ev = tm.evidence(m.start(), m.end() + found[0].end, "summary")
+            return found[0].date, [ev] if ev else []
+    return None
 
 
 def _read_summary(sentences: list[Sentence], ctx: Context) -> None:

@@ -17,6 +17,11 @@ from .sentences import Sentence
 from .word_gate import finditer, search
 
 _I = re.IGNORECASE
+#: A limb or a part of one, where pain that travels from the spine ends up.
+_LIMB = (
+    r"(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade"
+    r"|(?-i:LE|UE|LLE|RLE|LUE|RUE|BLE|BUE)s?)\b"
+)
 #: Operations a surgeon proposes; "release" and "reconstruction" besides the spine's.
 _OPERATION = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminotomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
@@ -50,7 +55,9 @@ _CARE_FAILED = re.compile(
 _NO_BENEFIT = re.compile(
     r"\b(?:without|w/o|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
     r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b"
-    r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b",
+    r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b"
+    # the care as the subject that did not control the pain: "meds (ibuprofen, gabapentin) have not controlled the leg pain"
+    r"|\b(?:has|have|had|did)\s+not\s+(?:adequately\s+)?(?:controlled|control|relieved|relieve)\b|\bfailed\s+to\s+(?:control|relieve)\b",
     _I,
 )
 _CLAUSE_CUT = re.compile(r"[,;]\s*(?:and\s+|but\s+)?|\s+and\s+", _I)
@@ -142,7 +149,13 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.neuropathic_pain",
         re.compile(
-            r"\bradiat(?:es|ing|ion)\s+(?:pain\s+)?(?:(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:legs?|arms?|buttocks?|thighs?|calf|calves|feet|foot|hands?|fingers?|toes?|shoulder\s+blade|LE|UE|LLE|RLE|LUE|RUE)\b"
+            # pain that travels into a limb, in any of the verbs clinicians use for it: "radiating down the
+            # left leg", "running from the back down to the left foot", "travels into the calf", "shooting into
+            # the L leg", "pain down the right arm"
+            r"\b(?:radiat(?:es|ing|ion)|travel(?:s|l?ing)|shoot(?:s|ing)|run(?:s|ning)|go(?:es|ing)|spread(?:s|ing)"
+            r"|refer(?:s|red|ring))\s+(?:pain\s+)?(?:from\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?)?"
+            r"(?:(?:down\s+)?(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?" + _LIMB +
+            r"|\bpain\s+(?:\w+\s+)?down\s+(?:the\s+|his\s+|her\s+|both\s+)?(?:[\w-]+\s+){0,2}?" + _LIMB +
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
@@ -367,7 +380,7 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             record(s, ctx, "clinical.mobility_limited", "no", m)
         read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
         if s.section != "plan" or search(_KEPT_UP, s.text):
-            _home_exercise(s, ctx)
+            _home_exercise(s, ctx, plan=s.section == "plan")
         _surgery_and_care(s, ctx, previous)
         previous = s.text
 
@@ -376,9 +389,16 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
 _GAVE_UP = re.compile(r"\b(?:stopped|quit|discontinued|gave\s+up)\s+(?:doing\s+|performing\s+)?(?:(?:his|her|the|their)\s+)?$", _I)
 
 
-def _home_exercise(s: Sentence, ctx: Context) -> None:
+#: How near a plan's "continue" stands to the home program it keeps up ("Continue PT and HEP", not
+#: "Continue PT ... to complete the course, then HEP").
+_KEPT_UP_REACH = 40
+
+
+def _home_exercise(s: Sentence, ctx: Context, *, plan: bool = False) -> None:
     """A home program done (or not); one given up is not done, one taught or planned says nothing."""
     for m in finditer(_HOME_EXERCISE, s.text):
+        if plan and not _KEPT_UP.search(s.text, max(0, m.start() - _KEPT_UP_REACH)):
+            continue
         if _GAVE_UP.search(s.text[max(0, m.start() - 40) : m.start()]):
             record(s, ctx, "clinical.home_exercise_program", "no", m)
             continue
@@ -426,8 +446,20 @@ def _clause_start(text: str, at: int) -> int:
     return cuts[-1] if cuts else 0
 
 
+#: Drugs that raise the GI risk of an NSAID (CPMTG p. 68): by class, and aspirin by name.
+GI_RISK_CLASSES = frozenset({"anticoagulant", "antiplatelet", "corticosteroid"})
+GI_RISK_INGREDIENTS = frozenset({"aspirin"})
+
+
 def read_age_risk(ctx: Context) -> None:
-    """An age over 65 is a GI risk factor for NSAIDs (CPMTG p. 68)."""
+    """An age over 65, or aspirin, a corticosteroid or an anticoagulant taken, is a GI risk factor for NSAIDs (CPMTG p. 68).
+
+    A drug taken for a problem outside the claim counts as much as any: the risk is the patient's.
+    """
     d = ctx.draft
     if d.age is not None and d.age > GI_RISK_AGE and d.claimant_evidence:
         d.finding("clinical.gi_risk_factors", "yes", d.claimant_evidence[0])
+    for drug in d.drugs:
+        risky = GI_RISK_CLASSES & set(drug.classes) or GI_RISK_INGREDIENTS & set(drug.ingredients)
+        if risky and drug.status == "current" and drug.evidence:
+            d.finding("clinical.gi_risk_factors", "yes", drug.evidence[0])

@@ -13,6 +13,7 @@ import re
 from .context import Context
 from .dates import find_dates
 from .findings import read_cue, record
+from .negation import polarity
 from .sentences import Sentence
 from .word_gate import search
 
@@ -34,7 +35,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
             r"|\b(?:decreased|diminished|reduced|absent|dec|decr|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
             r"|\b(?:sensation|sens)\.?\s+(?:decr|dec|dim|\u2193)\.?(?=\s+(?:to\s+\w+\s+)?(?:over\s+|in\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d)"
-            r"|\bhyp(?:o|er)esthesia\b|\b[0-4](?:\+|-)?/5\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)"
+            r"|\bhyp(?:o|er)esthesia\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)"
             # the sensory or reflex loss named the other way round: "Sensation: slightly diminished L great toe",
             # "decreased LT sensation R C6 dermatome", "diminished R biceps reflex"
             r"|\bsensation\s*:?\s+(?:is\s+|was\s+)?(?:slightly\s+|mildly\s+|markedly\s+)?(?:decreased|diminished|reduced|absent|impaired|altered)\b"
@@ -85,6 +86,8 @@ _NEURO_INTACT = re.compile(
     r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b"
     # a terse exam line or a pair of systems said normal: "Neuro: grossly intact", "Motor and sensory exam normal"
     r"|\bneuro(?:logic(?:al)?)?\s*:\s*(?:grossly\s+)?(?:intact|normal|WNL|non-?focal|nonfocal)\b"
+    # "Neuro intact in the LEs", "Neurovascularly intact distally"
+    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?)?\s+(?:grossly\s+)?intact\b"
     r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
     r"(?:grossly\s+)?(?:intact|normal|WNL)\b",
     _I,
@@ -113,6 +116,7 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
             for path, pattern in CUES:
                 found |= read_cue(s, ctx, path, pattern, observation=True)
             found |= _tension_signs(s, ctx)
+            found |= _strength_grades(s, ctx)
             for m in _NEURO_INTACT.finditer(s.text):
                 record(s, ctx, "exam.neurological_deficit", "no", m)
                 found = True
@@ -120,6 +124,24 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
             in_exam, section = gap <= _EXAM_GAP, s.section
         else:
             in_exam = False
+
+
+#: A muscle graded below full strength: "4/5", "3+/5".
+_WEAK_GRADE = re.compile(r"\b[0-4](?:\+|-)?/5\b")
+#: Two grades set before and after ("Quad MMT 3+/5 -> 4/5"): a muscle recovering in therapy, not a neurological sign.
+_CHANGE = re.compile(r"->|\u2192|=>")
+
+
+def _strength_grades(s: Sentence, ctx: Context) -> bool:
+    """A strength grade below 5/5 is a motor deficit, unless it is a measure tracked across visits."""
+    if "/5" not in s.text or _CHANGE.search(s.text):
+        return False
+    found = False
+    for m in _WEAK_GRADE.finditer(s.text):
+        if polarity(s.text, m.start(), m.end(), observation=True) == "affirmed":
+            record(s, ctx, "exam.neurological_deficit", "yes", m)
+            found = True
+    return found
 
 
 def _tension_signs(s: Sentence, ctx: Context) -> bool:

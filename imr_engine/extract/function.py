@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .checkboxes import has_boxes, ticked_spans
+from .checkboxes import bare_marks, has_boxes, ticked_spans
 from .context import Context
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
@@ -139,7 +139,9 @@ _ASSISTANCE = re.compile(
     r"\s+(?:\w+\s+){0,2}$",
     _I,
 )
-_MEDICATION_WORD = re.compile(r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?)\b", _I)
+_MEDICATION_WORD = re.compile(
+    r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?|(?:topical|compound(?:ed)?|analgesic)\s+(?:cream|gel|ointment|rub))\b", _I
+)
 _OTHER_TREATMENT = re.compile(
     r"\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
     r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",
@@ -238,6 +240,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|when)\b[^.;]{0,50}$", _I)
 
 
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
+    options = bare_marks(sentences)
     for s in sentences:
         _subjective(s, ctx)
         _scale_gains(s, ctx)
@@ -275,7 +278,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         _adl(s, ctx)
         _activities(s, ctx)
         _reported_relief(s, ctx)
-        _work_status(s, ctx)
+        if options.get(s.index, True):
+            _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
     _return_is_improvement(ctx)
 
@@ -446,6 +450,11 @@ _NOT_ACCOMMODATED = re.compile(
 )
 
 
+#: A form's restrictions field answered "none".
+_RESTRICTIONS_LABEL = re.compile(r"\b(?:work\s+)?restrictions?\s*:\s*$", _I)
+_NONE_ANSWER = re.compile(r"^\s*(?:none|no\s+restrictions?|nil)\s*\.?\s*$", _I)
+
+
 def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
@@ -456,6 +465,12 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
             return
     if current is not None and (ctx.work_status_from_section or not from_section):
+        return
+    if _NONE_ANSWER.match(s.text) and (label := _RESTRICTIONS_LABEL.search(s.tm.text, max(0, s.start - 30), s.start)):
+        # "Work restrictions: none": the heading asks, the answer releases to full duty
+        ev = s.tm.evidence(label.start(), s.start + len(s.text), s.source)
+        ctx.draft.work_status = ("full_duty", [ev] if ev else [])
+        ctx.work_status_from_section = from_section
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in WORK_STATUS:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..facts.fuzzy_date import FuzzyDate
+from ..requests.model import RequestedItem
 from ..vocabulary import ServiceInfo
 from .anatomy import regions_in
 from .context import Context
@@ -23,6 +24,7 @@ from .dates import find_dates
 from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
+from .note_layout import note_lines
 from .numbers import NUMBER, parse_number
 from .planned import planned
 from .sentences import Sentence
@@ -546,6 +548,10 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
         if against:
             before = [entry for at, entry in courses if at <= (gain.start or 0)]
             credited = before[-1:]
+        elif sentences[n].start in sentences[n].tm.rows:
+            # a row of the report's own before-and-after table: the gain is the reported course's
+            reported = {item.service for item in _continued_courses(sentences, ctx)}
+            credited = [entry for _, entry in courses if entry.get("service") in reported]
         else:
             named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
             credited = [entry for _, entry in courses if entry.get("service") in named]
@@ -589,18 +595,46 @@ def _named_service(ctx: Context, text: str) -> str | None:
 
 
 #: A course counted where it stands: "Visit: 12 of 12", "CBT session #4 of 4 authorized".
-_VISIT_OF = re.compile(r"\b(?:visits?|sessions?|treatments?|tx|appointments?)\s*:?\s*#?\s*(?P<n>\d{1,2})\s+of\s+(?P<of>\d{1,2})\b", _I)
+_VISIT_OF = re.compile(
+    r"\b(?:visits?|sessions?|treatments?|tx|appointments?)(?:\s+(?:to\s+date|completed|attended|used))?\s*:?\s*#?\s*"
+    r"(?P<n>\d{1,2})\s+(?:(?:used|completed|attended)\s+)?of\s+(?P<of>\d{1,2})\b"
+    # a form's count without the course's size: "Visits completed: 8", "Visits used: 8"
+    r"|\b(?:visits?|sessions?|treatments?)\s+(?:to\s+date|completed|attended|used)\s*:\s*(?P<done>\d{1,2})\b(?!\s*(?:of|/))",
+    _I,
+)
+#: The title of a course's own report: "PHYSICAL THERAPY RE-EVALUATION", "Chiropractic progress report".
+_COURSE_REPORT = re.compile(
+    r"\b(?:re-?\s?eval(?:uation)?|progress\s+(?:report|note|summary)|daily\s+note|treatment\s+note|PR-?2|discharge\s+summary)\b", _I
+)
+#: A title is a short line.
+_TITLE_CHARS = 70
 #: A request for more of a course already under way: "12 additional PT visits", "CBT x 6 more sessions".
-_MORE_OF = re.compile(r"\b(?:additional|more|continued|continuing|further|extension|extend\w*|another)\b", _I)
+_MORE_OF = re.compile(r"\b(?:additional|more|continued|continuing|continue|further|extension|extend\w*|another)\b", _I)
+
+
+def _continued_courses(sentences: list[Sentence], ctx: Context) -> list[RequestedItem]:
+    """The requested course already under way: one asked for 'additional', else the one the note reports on."""
+    return [item for item in ctx.items if item.service and _MORE_OF.search(item.text)] or _reported_course(sentences, ctx)
+
+
+def _reported_course(sentences: list[Sentence], ctx: Context) -> list[RequestedItem]:
+    """The requested course whose own report the note is ("PHYSICAL THERAPY RE-EVALUATION" for more PT)."""
+    if not sentences:
+        return []
+    for line in note_lines(sentences[0].tm):  # titles and headings are lines, not sentences
+        if len(line.text) <= _TITLE_CHARS and _COURSE_REPORT.search(line.text) and (named := _named_service(ctx, line.text)):
+            return [item for item in ctx.items if item.service == named][:1]
+    return []
 
 
 def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
     """Visits already given of a course the note asks to continue: "Visit 12 of 12" in a request for 12 more.
 
-    The count names no service; it is the course of the request that asks for more of it, and
+    The count names no service; it is the course of the request that asks for more of it, or
+    of the requested course whose own report the note is (a therapist's re-evaluation), and
     is taken only when no other reading has counted that course's sessions.
     """
-    more = [item for item in ctx.items if item.service and _MORE_OF.search(item.text)]
+    more = _continued_courses(sentences, ctx)
     if not more:
         return
     service = ctx.vocab.service_info(more[0].service)  # type: ignore[arg-type]
@@ -610,12 +644,12 @@ def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
         return
     for s in sentences:
         m = _VISIT_OF.search(s.text)
-        if m is None or not 0 < int(m.group("n")) <= int(m.group("of")):
+        if m is None or not 0 < int(m.group("n") or m.group("done")) <= int(m.group("of") or m.group("done")):
             continue
         kind = _KIND_BY_SERVICE.get(service.name) or next(
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
         ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "unknown", s.evidence(m.start(), m.end()),
-                            int(m.group("n")))
+                            int(m.group("n") or m.group("done")))
         return
 

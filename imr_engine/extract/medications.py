@@ -61,6 +61,8 @@ LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "current",
         True,
     ),
+    # the drugs named in parentheses after the word: "meds (ibuprofen, gabapentin 300 mg TID) have not controlled ..."
+    (re.compile(r"\b(?:meds|medications?)\s+\((?=[A-Za-z])", _I), "current", False),
     (
         re.compile(
             r"\b(?:being|was|were|is|are|been|currently)\s+prescribed\s+|\b(?:is|was|has\s+been|had\s+been)\s+taking\s+"
@@ -175,7 +177,9 @@ def read_medication_lists(
 
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:").
 _SECTION_LEAD = re.compile(r"^(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
-_LINE_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
+_LINE_STOPPED = re.compile(
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|not\s+taking|inactive)\b", _I
+)
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
@@ -185,6 +189,8 @@ _LINE_FAILED = re.compile(
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
 NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:and\s+failed\s+)?", _I), "tried_failed", False),
+    # a drug given up: "Off Norco since wk 2", "stopped the gabapentin", "weaned off oxycodone in May"
+    (re.compile(r"\b(?:off|stopped|discontinued|d/c'?d|weaned\s+(?:off|from))\s+(?:(?:the|his|her|all)\s+)?", _I), "past", False),
     (
         re.compile(
             r"\b(?:continue[sd]?|continuing|refill(?:ed|s)?|renew(?:ed)?|remains?\s+on|maintained\s+on|stable\s+on)"

@@ -103,12 +103,12 @@ _HAS_SIDE_EFFECTS = re.compile(
 #: The common adverse effects of analgesics, by name: denied, they document no side effects; affirmed
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
 _SE_SYMPTOM = re.compile(
-    r"\b(?:constipat\w*|drows\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
+    r"\b(?:constipat\w*|drows\w*|sleepy|sleepiness|grogg\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
     r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
     _I,
 )
 #: A drug said to bring a symptom about: "causes", "gives her", "makes him".
-_CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her)|makes?\s+(?:him|her))"
+_CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her|me)|makes?\s+(?:him|her|me))"
 _DRUG_CONTEXT = re.compile(
     r"(?<!\w)(?:on|w/|with|from|due\s+to|d/t|secondary\s+to|since\s+starting|after|stopped|d/c'?d?|discontinued|using|managed"
     rf"|{_CAUSE_WORDS})(?!\w)"
@@ -122,6 +122,8 @@ _ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+
 #: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
 _SE_FIELD = re.compile(r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*:\s*(?:[\w-]+\s*,?\s*){0,3}$", _I)
 _NO_BEFORE = re.compile(r"\b(?:no|without|denies)\s+(?:\w+\s+)?$", _I)
+#: A review-of-systems line by organ system: "GI: Negative for nausea, constipation", "ROS: ...".
+_ROS_LINE = re.compile(r"^(?:ROS|review\s+of\s+systems|GI|gastrointestinal|constitutional|neuro(?:logic(?:al)?)?|psych(?:iatric)?)\s*:", _I)
 _DENIES = re.compile(r"\b(?:denies|denied|deny|negative\s+for)\b[^.;]{0,40}$", _I)
 _PAIN_ASSESSMENT = re.compile(r"\bpain\s+assessment\b", _I)
 #: Onset or duration of relief after a dose: with ratings on and off medication, a documented pain assessment.
@@ -259,10 +261,22 @@ _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\
 _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
 
 
+#: The symptom is an item of a list a "no" heads: "No sedation, [constipation] or nausea".
+_NO_LIST = re.compile(r"\bno\s+(?:[\w-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)){1,6}$", _I)
+
+
+def _negated_by_list(before: str) -> bool:
+    return bool(_NO_LIST.search(before))
+
+
 def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
     names = [d.name.lower() for d in ctx.draft.drugs]
-    on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs)
+    on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs) or any(
+        "opioid" in item.classes for item in ctx.items
+    )
+    # A template's review of systems denies symptoms whatever the drugs: an opioid's side effects only when one is taken.
+    template = s.section == "review_of_systems" or bool(_ROS_LINE.match(s.text))
     for m in finditer(_OPIOID_INDUCED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -270,10 +284,12 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         said = polarity(s.text, m.start(), m.end())
         left, right = clause_bounds(s.text, m.start(), m.end())
         if said == "negated":
-            if _PROCEDURE.search(s.text[left:right]):
+            if _PROCEDURE.search(s.text[left:right]) or (template and not on_opioid):
                 continue
+            no_before = _NO_BEFORE.search(s.text[left : m.start()]) or _negated_by_list(s.text[left : m.start()])
             if (_DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right])
-                    or (_NO_BEFORE.search(s.text[left : m.start()]) and any(n in s.text[: m.start()].lower() for n in names if n))):
+                    or (no_before and (on_opioid or any(n in s.text[: m.start()].lower() for n in names if n)))):
+                # "No sedation or constipation" of a worker on an opioid: its side effects denied
                 # "Naproxen 500 BID - mild help, no GI sx": the drug named, the symptom denied
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
@@ -303,7 +319,12 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
                 return
 
 
+#: A screen named again by "one" after the sentence named the first: "UDS collected today; last one (1/5/16) was consistent".
+_EARLIER_ONE = re.compile(r"\b(?:the\s+)?(?:last|previous|prior|most\s+recent|earlier)\s+one\b", _I)
+
+
 def _screens(s: Sentence, ctx: Context) -> None:
+    named = False
     pos = 0
     while pos < len(s.text):
         hit = ctx.vocab.identify(s.text[pos:], ("service",))
@@ -313,19 +334,27 @@ def _screens(s: Sentence, ctx: Context) -> None:
         pos = end
         if hit.key != "urine_drug_screen" or polarity(s.text, start, end) in ("hedged", "undocumented", "negated"):
             continue
-        stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
-        right = stop.start() if stop else len(s.text)
-        clause = s.text[start:right]
-        if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
-                or planned(s.text, start, end)):
-            continue
-        dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
-        if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
-            consistent = "no"  # "a positive UDS for marijuana in 2013"
-        else:
-            consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
-        ctx.draft.screen(
-            dates[0].date if dates else None,
-            consistent,
-            s.evidence(start, right if dates or consistent != "unknown" else end),
-        )
+        named = True
+        _screen_at(s, ctx, start, end)
+    if named and (one := _EARLIER_ONE.search(s.text)) is not None and polarity(s.text, one.start(), one.end()) == "affirmed":
+        _screen_at(s, ctx, one.start(), one.end())
+
+
+def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
+    """The screen named at [start, end) of the sentence, with its date and result from its clause."""
+    stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
+    right = stop.start() if stop else len(s.text)
+    clause = s.text[start:right]
+    if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
+            or planned(s.text, start, end)):
+        return
+    dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
+    if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
+        consistent = "no"  # "a positive UDS for marijuana in 2013"
+    else:
+        consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
+    ctx.draft.screen(
+        dates[0].date if dates else None,
+        consistent,
+        s.evidence(start, right if dates or consistent != "unknown" else end),
+    )

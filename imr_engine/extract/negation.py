@@ -31,7 +31,7 @@ _OUTCOME_CLOSED = re.compile(
     r"\b(?:no|without|w/o)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
 )
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
-_LIST_CUE = re.compile(r"\b(?:negative\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
+_LIST_CUE = re.compile(r"\b(?:(?:negative|neg\.?)\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
 _NOT_A_LIST = re.compile(
     r"\b(?:is|was|are|were|has|have|had|she|he|they|reports?|states?|says?|with|but|positive|except|now|still)\b",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ _UNDOCUMENTED = re.compile(
 )
 _EVIDENCE_ONLY = re.compile(r"\bno\s+(?:\w+\s+){0,2}?evidence\b", re.IGNORECASE)
 _PRE_NEGATION = re.compile(
-    r"\b(?:no|not|cannot|without|w/o|denie[sd]|deny|negative\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
+    r"\b(?:no|not|cannot|without|w/o|denie[sd]|deny|(?:negative|neg\.?)\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(
@@ -109,11 +109,25 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "negated"
     open_before = _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1]
     window = " ".join(open_before.split()[-PRE_WINDOW:])
-    if _PRE_NEGATION.search(window) or _negated_list(open_before):
+    if (_PRE_NEGATION.search(window) or _negated_list(open_before)) and not _own_predicate(open_before, after):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"
     return "affirmed"
+
+
+#: A list item that says something of itself: "No sedation, [constipation] controlled with MiraLAX".
+_PREDICATE_AFTER = re.compile(
+    r"^\s+(?:is\s+|are\s+|has\s+been\s+)?(?:well\s+|now\s+|still\s+)?(?:controlled|managed|treated|relieved|improved|better"
+    r"|persists?|present|noted|reported|continues?|ongoing)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_predicate(before: str, after: str) -> bool:
+    """The term follows a comma after the negation and has its own predicate: a new statement, not a denied item."""
+    cues = list(_PRE_NEGATION.finditer(before))
+    return bool(cues) and "," in before[cues[-1].end() :] and bool(_PREDICATE_AFTER.match(after))
 
 
 def _negated_list(before: str) -> bool:

@@ -35,7 +35,13 @@ _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]
 #: (taken only when it names a known section).
 _DICTATED_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,30}?)\.\s+(?=\S)")
 #: A line that starts a list entry or a labelled field: it never continues the line before.
-_LIST_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S)")
+_LIST_START = re.compile(
+    r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S|[^|\n]*\|[^|\n]*\|)"
+)
+#: A row of a table an EHR exports ("Norco 10-325 mg | 1 tab q6h prn | 120 | 0 | Taking"): cells between bars.
+_TABLE_ROW = re.compile(r"^[^|]*\S[^|]*\|[^|]*\|")
+#: A line that is only a known section's name, as EHR exports head their parts ("Review of Systems").
+_BARE_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&'-]{0,40}$")
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
 #: The number of a form's item before its label: "15. Objective findings: ...".
@@ -80,9 +86,15 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
     """The canonical section a heading names ('OBJECTIVE FINDINGS' -> 'objective'), else None."""
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", heading.lower()).split())
     for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()):
-        if words == phrase or words.startswith(phrase + " "):
-            return name
+        if words == phrase or words.startswith(phrase + " ") or (len(phrase) >= 3 and words.startswith(phrase + "/")):
+            return name  # "Plan/Request" heads the plan
     return None
+
+
+def exact_section(line: str, directory: Path | None = None) -> str | None:
+    """The section a line names with nothing else on it ('Medication Reconciliation'), else None."""
+    words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", line.lower()).split())
+    return next((name for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()) if words == phrase), None)
 
 
 def note_lines(tm: TextMap) -> list[NoteLine]:
@@ -151,6 +163,8 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         section = section_of(m.group("h"))
         if section is not None:
             return section, m.end()
+    if (m := _BARE_TITLE.match(line.text)) and (section := exact_section(line.text)) is not None:
+        return section, len(line.text)
     if m := _DICTATED_HEADING.match(line.text):
         section = section_of(m.group("h"))
         if section is not None:
@@ -204,16 +218,33 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 if _ends_block(line.text, next_line, width):
                     close()
             continue
-        if open_start is not None and _LIST_START.match(line.text):
+        row = line.start in tm.rows  # a row of a before-and-after table, or its heading: one entry
+        if row and (named := _table_section(tm, line)) is not None:
+            close()
+            section = named  # "OBJECTIVE   Initial eval 3/31/14   Re-eval 5/21/14"
+        if open_start is not None and (row or (_LIST_START.match(line.text) and not _continues_item(lines[n - 1].text, line.text))):
             close()
         if open_start is None:
             marker = _LIST_MARKER.match(line.text)
             open_start = line.start + (marker.end() if marker else 0)
         open_end = line.end
-        if _ends_block(line.text, next_line, width):
+        if row or _ends_block(line.text, next_line, width):
             close()
     close()
     return blocks
+
+
+def _table_section(tm: TextMap, line: NoteLine) -> str | None:
+    """The section a table's first cell names, its cells as the raw line spaces them."""
+    at = tm.offsets[line.start]
+    raw_line = tm.raw[at : tm.raw.find("\n", at) if "\n" in tm.raw[at:] else len(tm.raw)]
+    first = re.split(r"\s{2,}|\t", raw_line.strip(), maxsplit=1)[0]
+    return section_of(first.rstrip(":")) if _BARE_TITLE.match(first.rstrip(":")) or _CAPS_HEADING.match(first) else None
+
+
+def _continues_item(previous: str, text: str) -> bool:
+    """A wrapped entry's next line that only looks like a field: "... to complete the authorized" + "course: strengthening, ..."."""
+    return text[:1].islower() and bool(_FORM_LABEL.match(text)) and not _ENDS_SENTENCE.search(previous) and len(previous) >= SHORT_LINE
 
 
 def _all_capitals(lines: list[NoteLine]) -> bool:
@@ -236,6 +267,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None) -> bool:
     """
     if (_ENDS_SENTENCE.search(text) and not text.endswith(",")) or not next_line or _DICTATED_BREAK.search(text):
         return True
+    if _TABLE_ROW.match(text):
+        return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or next_line[:1].islower()
     if not runs_on and width is not None and not _LIST_START.match(next_line):
         runs_on = _wrapped_at(text, next_line, width)

@@ -21,6 +21,19 @@ _TOKEN = re.compile(r"\S+")
 _PAGE_FOOTER = re.compile(r"^page\s+\d+\s+of\s+\d+$", re.IGNORECASE)
 _HYPHEN_END = re.compile(r"[A-Za-z0-9]-$")
 _WORD_START = re.compile(r"^[A-Za-z0-9]")
+#: A word broken by a line-end hyphen in a fax or OCR'd page: "radicu-" + "lopathy" (lower case on both sides).
+_BROKEN_HEAD = re.compile(r"(?<![A-Za-z-])(?P<head>[a-z]{2,})-$")
+_BROKEN_TAIL = re.compile(r"^(?P<tail>[a-z]{2,})\b")
+#: Halves of real compounds, whose hyphen stays when a line breaks at it ("follow-" + "up", "non-" + "industrial").
+_COMPOUND_HEADS = frozenset(
+    "non re pre post self well follow low sub anti co multi semi mid over under full part short long high left right "
+    "bi tri inter intra extra counter de un ex half one two three four five six seven eight nine ten twelve work pain "
+    "drug time day week month year all off on in out up down cross x side end back neck hand foot".split()
+)
+_COMPOUND_TAILS = frozenset(
+    "up term based related free like induced bearing duty time level day days week weeks month months year years "
+    "specific wide dependent up to out off in on over down back type related guided operative op".split()
+)
 
 
 @dataclass(frozen=True)
@@ -32,12 +45,16 @@ class TextMap:
     offsets: tuple[int, ...]
     #: Where each non-blank raw line begins in the clean text: notes are read line by line.
     line_starts: tuple[int, ...] = ()
+    #: Where each row of a before-and-after table begins in the clean text: a row is one entry.
+    rows: frozenset[int] = frozenset()
 
     @classmethod
-    def build(cls, raw: str) -> TextMap:
+    def build(cls, raw: str, *, rejoin_words: bool = False) -> TextMap:
         """Join the raw lines into prose exactly as the letter parser does, keeping offsets.
 
-        Built a line at a time (its words joined once), not a character at a time.
+        Built a line at a time (its words joined once), not a character at a time. With
+        *rejoin_words* (notes: faxed and OCR'd pages), a word a line-end hyphen broke in two is
+        read whole ("radicu-" + "lopathy" -> "radiculopathy"); the letter parser keeps the hyphen.
         """
         pieces: list[str] = []
         offsets: list[int] = []
@@ -51,7 +68,11 @@ class TextMap:
             collapsed = " ".join(words)
             if _PAGE_FOOTER.match(collapsed):
                 continue
-            if length and not (_HYPHEN_END.search(tail) and _WORD_START.match(collapsed)):
+            if rejoin_words and length and _broken_word(pieces[-1], collapsed):
+                pieces[-1] = pieces[-1][:-1]
+                offsets.pop()
+                length -= 1
+            elif length and not (_HYPHEN_END.search(tail) and _WORD_START.match(collapsed)):
                 pieces.append(" ")
                 offsets.append(offsets[-1] + 1)
                 length += 1
@@ -93,6 +114,12 @@ class TextMap:
         if not needle:
             return -1
         return self.text.find(needle, start)
+
+
+def _broken_word(before: str, after: str) -> bool:
+    """Whether a line ending *before* and the next beginning *after* split one word at a hyphen."""
+    head, tail = _BROKEN_HEAD.search(before), _BROKEN_TAIL.match(after)
+    return bool(head and tail) and head.group("head") not in _COMPOUND_HEADS and tail.group("tail") not in _COMPOUND_TAILS  # type: ignore[union-attr]
 
 
 def _lines(raw: str) -> list[tuple[int, str]]:

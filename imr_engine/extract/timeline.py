@@ -28,6 +28,19 @@ _UR = re.compile(
     r"|\b(?:was|were)\s+(?:denied|modified)\b|\bdenial\b)(?:(?!\d{1,2}[/-]\d).){0,80}$",
     _I,
 )
+#: A UR decision that approved care ("Authorized 6 sessions of CBT (UR 08/2015)", "PT certified by UR on
+#: 1/19/2021") is an earlier request's: the decision a request is disputed or pre-checked against denies
+#: or modifies it.
+_UR_APPROVAL = re.compile(r"(?<![-\w])(?<!not\s)(?:authori[sz]ed|approved|certified)\b", _I)
+_UR_ADVERSE = re.compile(r"\bdeni(?:ed|al)\b|\bnon-?certif|\bnot\s+(?:certified|authori[sz]ed|approved)\b|\bmodifi(?:ed|cation)\b"
+    r"|\b(?:certified|authori[sz]ed|approved)\s+(?:only\s+)?\d+\s+(?:of|out\s+of)\b", _I)
+
+
+def _approval(window: str) -> bool:
+    """Whether the words around a UR date approve care and deny none."""
+    return bool(_UR_APPROVAL.search(window)) and not _UR_ADVERSE.search(window)
+
+
 _NOTE = (
     r"(?:progress\s+(?:report|note)s?|reports?|notes?|documentation|visits?|evaluations?|re-?evaluations?"
     r"|examinations?|exams?|records?|consultations?|follow[- ]?ups?|encounters?|PR-?2s?)"
@@ -103,7 +116,7 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             ctx.draft.report_date(d.date, s.evidence(d.start - (len(before[-40:]) - field.start()), d.end))
         elif (m := _INJURY.search(before)) and ctx.draft.injury is None:
             ctx.draft.injury = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
-        elif m := _UR.search(before):
+        elif (m := _UR.search(before)) and not _approval(before[-80:] + " " + after[:20]):
             if ctx.draft.ur_decision is None:
                 ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
         elif m := _NOTE_DATED.search(before):

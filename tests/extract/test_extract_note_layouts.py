@@ -1,0 +1,332 @@
+"""Layouts of progress notes the corpus has few of, written for these tests: faxed and OCR'd pages,
+EHR exports, psychology and therapy reports, primary care notes that mix in non-industrial problems.
+
+Where a statement sits decides what it says as much as its words: a fax banner or a page footer
+inside a paragraph is no part of it, a word broken at a line end is one word, only a ticked option
+of a form counts, a table row is one entry, a template's review of systems denies symptoms whatever
+the drugs. The expected values are what each fragment states (the PR-2 work status words, the CPMTG
+opioid monitoring items and GI risk factors, p. 68 and 78-80), never what the reader returns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+from imr_engine.extract.textmap import TextMap
+
+VISIT = "DOS: 04/07/2016\n"
+NORCO = "Norco 10/325 mg #90"
+
+
+def _case(body: str, request: str = NORCO):
+    return extract_text(VISIT + body, [request])
+
+
+def _meds(case) -> set[tuple[str, str]]:
+    return {(m.name.lower(), m.status) for m in case.medications}
+
+
+# ---------------------------------------------------------------- faxed and OCR'd pages
+
+def test_a_fax_banner_inside_a_paragraph_does_not_cut_it() -> None:
+    case = _case(
+        "SUBJECTIVE:\nPatient reports that with Norco his pain goes from 8/10 to 4/10 and he is able to walk\n"
+        "04/08/2016 10:32 FAX 5105551212   ACME ORTHO GROUP        P.002/004\n"
+        "for 30 minutes, up from 10 minutes before starting it.\n"
+    )
+    assert {p.score for p in case.pain_scores if p.context == "with_medication"} == {4}
+    assert case.function.objective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("footer", ["Page 2 of 4", "- Page 2 -"])
+def test_a_page_footer_inside_a_sentence_does_not_cut_it(footer: str) -> None:
+    case = _case(
+        "SUBJECTIVE:\nShe states that since starting the medication she is able to do her own grocery\n"
+        f"{footer}\nshopping again and sleeps 6 hours a night.\n"
+    )
+    assert case.function.adl_improvement.value == "yes"
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    case = _case(
+        "OBJECTIVE:\nFindings consistent with lumbar radicu-\nlopathy on the left, with decreased sensation in the left L5 derma-\n"
+        "tome.\n"
+    )
+    assert case.exam.radiculopathy.value == "yes"
+    assert any("radicu-\nlopathy" in e.quote for e in case.exam.radiculopathy.evidence)  # quoted as written
+
+
+@pytest.mark.parametrize(("raw", "read"), [
+    ("lumbar radicu-\nlopathy", "lumbar radiculopathy"),
+    ("a follow-\nup visit", "a follow-up visit"),
+    ("his non-\nindustrial hypertension", "his non-industrial hypertension"),
+    ("a work-\nrelated injury", "a work-related injury"),
+    ("L4-\n5 level", "L4-5 level"),
+])
+def test_line_end_hyphens_of_notes(raw: str, read: str) -> None:
+    assert TextMap.build(raw, rejoin_words=True).text == read
+
+
+def test_letters_keep_their_line_end_hyphens() -> None:
+    assert TextMap.build("lumbar radicu-\nlopathy").text == "lumbar radicu-lopathy"
+
+
+@pytest.mark.parametrize(("form", "status"), [
+    ("WORK STATUS:\n[ ] Full duty  [ ] Modified duty\n[X] TTD until next visit\n", "off_work"),
+    ("WORK STATUS:\n☐ Full duty\n☒ Modified duty: no lifting > 15 lbs\n☐ Temporarily totally disabled\n", "modified_duty"),
+    ("Work status: ( ) Regular work (x) Modified work ( ) TTD\n", "modified_duty"),
+    # the empty boxes lost in the fax, the tick left as a bare X
+    ("WORK STATUS:\n    Return to full duty\nX   Modified duty - no repetitive bending\n    Off work\n", "modified_duty"),
+    ("WORK STATUS:\nX  Temporarily totally disabled\n   Modified work\n   Full duty\n", "off_work"),
+])
+def test_only_the_ticked_option_of_a_form_counts(form: str, status: str) -> None:
+    assert _case(form).function.work_status.value == status
+
+
+@pytest.mark.parametrize(("line", "drug"), [
+    ("1. 0xycodone 10 mg q6h prn", "oxycodone"),
+    ("2. Gabapentln 300 mg TID", "gabapentin"),
+    ("3. Cyclobenzaprlne 10 mg qhs", "cyclobenzaprine"),
+])
+def test_ocr_slips_in_drug_names(line: str, drug: str) -> None:
+    case = _case(f"CURRENT MEDICATIONS:\n{line}\n", "Oxycodone 10 mg #120")
+    assert (drug, "current") in _meds(case)
+    assert any(line.split(" ", 1)[1].split()[0] in e.quote for m in case.medications for e in m.evidence)
+
+
+def test_an_ocr_slip_in_a_strength() -> None:
+    case = _case("MEDICATIONS:\nNorco l0/325 1 tab q6h prn pain\n")
+    assert ("norco", "current") in _meds(case)
+    assert TextMap.build("Norco l0/325").text == "Norco l0/325"  # the raw text is left as written
+
+
+def test_an_icd_code_is_no_ocr_slip() -> None:
+    case = _case("DIAGNOSES:\n1. Hypertension, controlled (I10 / 401.9)\n")
+    assert all("I10" in e.quote for d in case.diagnoses for e in getattr(d, "evidence", []) if "401.9" in e.quote)
+
+
+# ---------------------------------------------------------------- EHR exports
+
+def test_a_medication_reconciliation_table() -> None:
+    case = _case(
+        "Medication Reconciliation\nMedication | Sig | Dispense | Refills | Status\n"
+        "Norco 10-325 mg tablet | 1 tab PO q6h prn | 120 | 0 | Taking\n"
+        "Ibuprofen 800 mg tablet | 1 tab PO TID | 90 | 2 | Not Taking\n"
+        "Cyclobenzaprine 10 mg | 1 tab qhs | 30 | 0 | Discontinued\n"
+    )
+    meds = _meds(case)
+    assert ("norco", "current") in meds
+    assert ("ibuprofen", "current") not in meds and ("cyclobenzaprine", "current") not in meds
+
+
+@pytest.mark.parametrize("heading", ["Medication Reconciliation", "Current Outpatient Medications", "Active Medications"])
+def test_a_bare_title_heads_the_medication_list(heading: str) -> None:
+    case = _case(f"{heading}\nTramadol 50 mg 1 PO q6h prn\n", "Tramadol 50 mg #120")
+    assert ("tramadol", "current") in _meds(case)
+
+
+def test_a_template_review_of_systems_is_no_side_effect_statement_without_an_opioid() -> None:
+    case = _case("REVIEW OF SYSTEMS:\nGI: Negative for nausea, vomiting, constipation, abdominal pain.\n"
+                 "MEDICATIONS:\nIbuprofen 800 mg TID\n", "Ibuprofen 800 mg #90")
+    assert case.monitoring.side_effects.value == "unknown"
+
+
+def test_a_review_of_systems_denies_an_opioids_side_effects_when_one_is_taken() -> None:
+    case = _case("MEDICATIONS:\nNorco 10/325 q6h prn\nREVIEW OF SYSTEMS:\nGI: Negative for nausea, vomiting, constipation.\n")
+    assert case.monitoring.side_effects.value == "no"
+
+
+def test_smart_phrase_fields() -> None:
+    case = _case("Opioid monitoring:\nPDMP reviewed: Yes\nORT: 3 (low risk)\nOpioid agreement on file: Yes\n"
+                 "Last UDS: 02/10/2016 - consistent\n")
+    assert case.monitoring.cures_checked.value == "yes"
+    assert case.monitoring.opioid_agreement.value == "yes"
+    assert case.monitoring.misuse_risk.value == "low"
+    assert [(str(s.date), s.consistent) for s in case.monitoring.urine_drug_screens] == [("2016-02-10", "yes")]
+
+
+def test_smart_phrase_fields_answered_no_assert_nothing_done() -> None:
+    case = _case("PDMP reviewed: No\nOpioid agreement on file: No\n")
+    assert case.monitoring.cures_checked.value != "yes"
+    assert case.monitoring.opioid_agreement.value != "yes"
+
+
+def test_an_interval_history_after_a_copied_forward_hpi() -> None:
+    case = _case("HPI (copied from 01/05/2016):\nPatient has been off work since the injury. Pain 9/10.\n"
+                 "Interval history:\nReturned to modified duty on 3/1/16. Pain now 5/10 with Norco.\n")
+    assert case.function.returned_to_work.value == "yes"
+
+
+# ---------------------------------------------------------------- psychology, therapy, mixed problems
+
+def test_psychology_pr2_scores_and_sessions() -> None:
+    case = _case("PSYCHOLOGICAL PROGRESS REPORT (PR-2)\nTest results: BDI-II 28 (moderate), BAI 22 (moderate).\n"
+                 "Patient has attended 4 of 6 authorized CBT sessions.\n", "Cognitive behavioral therapy x 6 sessions")
+    assert case.clinical.depression_or_anxiety.value == "yes"
+    assert [t.sessions for t in case.treatments] == [4]
+
+
+def test_a_therapy_re_evaluation_counts_its_visits_and_goals() -> None:
+    case = _case("PHYSICAL THERAPY RE-EVALUATION\nVisits to date: 8 of 12\nGoals:\n"
+                 "1. Sit 60 min - MET (initial 15 min, now 60 min)\n"
+                 "2. Lift 25 lbs floor to waist - NOT MET (initial 5 lbs, now 15 lbs)\n3. Independent HEP - MET\n",
+                 "Physical therapy x 6")
+    assert case.function.objective_improvement.value == "yes"
+    assert case.clinical.home_exercise_program.value == "yes"
+    assert [(t.service, t.sessions) for t in case.treatments] == [("physical_therapy", 8)]
+
+
+def test_a_therapy_re_evaluation_that_plateaued() -> None:
+    case = _case("PT RE-EVAL\nGoals: sitting tolerance 60 min - not met (15 min at IE, 15 min today). "
+                 "Lifting 20 lbs - not met.\nFunction has plateaued.\n", "Physical therapy x 6")
+    assert case.function.objective_improvement.value == "no"
+
+
+@pytest.mark.parametrize("meds", [
+    "PAST MEDICAL HISTORY (non-industrial):\nAtrial fibrillation on warfarin. Hypertension.\nMEDICATIONS:\nWarfarin 5 mg daily\n",
+    "MEDICATIONS:\nAspirin 81 mg daily (cardiology)\n",
+    "MEDICATIONS:\nPrednisone 10 mg daily for COPD\n",
+])
+def test_a_drug_for_another_problem_is_a_gi_risk_factor(meds: str) -> None:
+    case = _case(meds + "Naproxen 550 mg BID\n", "Naproxen 550 mg #60")
+    assert case.clinical.gi_risk_factors.value == "yes"
+
+
+def test_a_past_gi_bleed_is_a_gi_risk_factor() -> None:
+    case = _case("PMH: GI bleed 2012 on ibuprofen, treated at Kaiser.\n", "Naproxen 550 mg #60")
+    assert case.clinical.gi_risk_factors.value == "yes"
+
+
+def test_a_relatives_depression_is_not_the_patients() -> None:
+    case = _case("FAMILY HISTORY:\nMother with depression. Father with diabetes.\n")
+    assert case.clinical.depression_or_anxiety.value == "unknown"
+
+
+# ---------------------------------------------------------------- before-and-after tables of re-evaluations
+
+_THERAPY_TABLE = (
+    "PHYSICAL THERAPY RE-EVALUATION - SHOULDER\n"
+    "Visits used: 10 of 12\n\n"
+    "OBJECTIVE            Initial eval 1/11/16      Re-eval 3/28/16\n"
+    "  AROM abduction       70 deg                    140 deg\n"
+    "  Carry tolerance      5 lbs                     20 lbs\n"
+    "  Shoulder MMT         3/5                       4+/5\n"
+    "  QuickDASH            64                        31\n\n"
+    "PLAN:\nPhysical therapy 2x/wk x 3 wks, then discharge to HEP.\n"
+)
+
+
+def test_a_before_and_after_table_reads_as_gains_of_the_reported_course() -> None:
+    case = extract_text("DOS: 03/28/2016\n" + _THERAPY_TABLE, ["Physical therapy x 6"])
+    assert case.function.objective_improvement.value == "yes"
+    assert [(t.service, t.sessions, t.functional_improvement) for t in case.treatments] == [("physical_therapy", 10, "yes")]
+    quotes = [e.quote for e in case.function.objective_improvement.evidence]
+    assert "Carry tolerance      5 lbs                     20 lbs" in quotes  # the row as written
+
+
+def test_a_strength_grade_tracked_across_visits_is_no_neurological_sign() -> None:
+    case = extract_text("DOS: 03/28/2016\n" + _THERAPY_TABLE, ["Physical therapy x 6"])
+    assert case.exam.neurological_deficit.value != "yes"
+
+
+def test_a_home_program_the_plan_ends_with_is_not_yet_done() -> None:
+    case = extract_text("DOS: 03/28/2016\n" + _THERAPY_TABLE, ["Physical therapy x 6"])
+    assert case.clinical.home_exercise_program.value == "unknown"
+
+
+def test_a_table_headed_by_two_dates_reads_the_same() -> None:
+    case = _case("FUNCTIONAL MEASURES        10/02/15        01/08/16\n"
+                 "  Oswestry                   46 %            28 %\n"
+                 "  Walking tolerance          10 min          40 min\n", "Chiropractic x 6")
+    assert case.function.objective_improvement.value == "yes"
+
+
+def test_columns_without_a_before_and_after_heading_are_left_alone() -> None:
+    tm = TextMap.build("Name: A. B.        Age: 44\nClaim: 12-3456      DOI: 1/2/15\n")
+    from imr_engine.extract.tables import compared_rows
+    assert compared_rows(tm).text == tm.text
+
+
+@pytest.mark.parametrize(("line", "sessions"), [
+    ("Visits completed: 8 (02/01-03/20/16)", 8),
+    ("Visits: 9 used of 12 authorized", 9),
+    ("Sessions attended: 5", 5),
+])
+def test_a_course_counted_on_its_own_report(line: str, sessions: int) -> None:
+    case = _case(f"CHIROPRACTIC PROGRESS REPORT\n{line}\n", "Additional chiropractic x 6")
+    assert [t.sessions for t in case.treatments] == [sessions]
+
+
+# ---------------------------------------------------------------- statements placed where forms put them
+
+def test_a_diagnosis_line_that_rules_a_finding_out_is_no_diagnosis() -> None:
+    case = _case("IMPRESSION:\n1. Lumbar strain\n2. Neg for radiculopathy on today's exam.\n")
+    assert all("radiculopathy" not in d.name.lower() for d in case.diagnoses)
+    assert case.clinical.neuropathic_pain.value != "yes"
+
+
+@pytest.mark.parametrize("sentence", ["Neuro intact in the LEs.", "Neurovascularly intact distally."])
+def test_a_terse_normal_neurological_exam(sentence: str) -> None:
+    assert _case(f"EXAM:\n{sentence}\n").exam.neurological_deficit.value == "no"
+
+
+def test_drugs_named_in_parentheses_that_did_not_control_the_pain() -> None:
+    case = _case("SUBJECTIVE:\nHer meds (naproxen, duloxetine 30 mg daily) have not controlled the arm pain.\n",
+                 "TENS unit 30-day rental")
+    assert {("naproxen", "current"), ("duloxetine", "current")} <= _meds(case)
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+@pytest.mark.parametrize("sentence", [
+    'Tizanidine 4 mg qhs - "makes me too sleepy to drive."',
+    "The gabapentin gives me grogginess in the morning.",
+])
+def test_a_drug_the_patient_says_makes_him_sleepy(sentence: str) -> None:
+    assert _case(f"SUBJECTIVE:\n{sentence}\n").monitoring.side_effects.value == "yes"
+
+
+def test_a_topical_cream_that_helps_a_little() -> None:
+    case = _case('SUBJECTIVE:\nCompounded cream "helps a little" with the wrist pain.\n')
+    assert case.function.subjective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("sentence", ["Off Norco since March.", "Stopped the oxycodone 2 weeks ago."])
+def test_a_drug_given_up_is_past(sentence: str) -> None:
+    case = _case(f"SUBJECTIVE:\n{sentence}\n", "Tramadol 50 mg #60")
+    assert any(status == "past" for _, status in _meds(case)) and not any(s == "current" for _, s in _meds(case))
+
+
+def test_a_course_ur_approved_is_not_the_decision_disputed() -> None:
+    case = extract_text("Date of service: 03/10/2016\nHPI: 8 PT visits were authorized (UR 12/2015) and completed.\n",
+                        ["Additional PT x 8"])
+    assert case.ur_decision_date is None
+    denied = extract_text("Date of service: 03/10/2016\nHPI: UR denied the MRI on 02/20/2016.\n", ["Lumbar MRI"])
+    assert denied.ur_decision_date is not None and str(denied.ur_decision_date.date) == "2016-02-20"
+
+
+def test_a_plan_heading_with_a_slash() -> None:
+    case = _case("Plan/Request:\n1. Acupuncture x 6, then HEP.\n", "Acupuncture x 6")
+    assert case.clinical.home_exercise_program.value == "unknown"
+
+
+# ---------------------------------------------------------------- round 4's leftovers
+
+def test_a_screen_named_again_by_one() -> None:
+    case = _case("SUBJECTIVE:\nUDS collected today; last one (1/5/16) was consistent.\n")
+    assert ("2016-01-05", "yes") in [(str(s.date) if s.date else None, s.consistent) for s in case.monitoring.urine_drug_screens]
+
+
+def test_a_denied_item_then_one_with_its_own_predicate() -> None:
+    case = _case("SUBJECTIVE:\nNo sedation, constipation controlled with MiraLAX.\n")
+    assert case.monitoring.side_effects.value == "yes"
+
+
+def test_a_denied_list_still_denies_every_item() -> None:
+    case = _case("SUBJECTIVE:\nOn Norco. No sedation, constipation or nausea.\n")
+    assert case.monitoring.side_effects.value == "no"
+
+
+@pytest.mark.parametrize("form", ["Work restrictions: none\n", "WORK STATUS:\nRestrictions: None.\n"])
+def test_a_restrictions_field_answered_none(form: str) -> None:
+    assert _case(form).function.work_status.value == "full_duty"
