@@ -38,6 +38,7 @@ from .history import (
     read_dated_results,
     read_history,
     read_prior_injections,
+    read_service_trials,
     read_studies,
     read_visit_counts,
 )
@@ -181,6 +182,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_prior_injections(sentences, ctx)
     read_dated_results(sentences, ctx)
     read_visit_counts(sentences, ctx)
+    read_service_trials(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)

@@ -109,13 +109,17 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "negated"
     open_before = _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1]
     window = " ".join(open_before.split()[-PRE_WINDOW:])
-    if (_PRE_NEGATION.search(window) or _negated_list(open_before)) and not _own_predicate(open_before, after):
+    if (_PRE_NEGATION.search(window) or _negated_list(open_before) or _TERSE_NEG.search(open_before)) \
+            and not _own_predicate(open_before, after):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"
     return "affirmed"
 
 
+#: A terse review of systems: "GI: neg dyspepsia, neg melena", "Psych: neg depression" ("neg" right before the term;
+#: after a finding, "SLR neg bilat, TTP ...", it answers the finding before it).
+_TERSE_NEG = re.compile(r"(?:^|[:;,.])\s*neg\.?\s+$", re.IGNORECASE)
 #: A list item that says something of itself: "No sedation, [constipation] controlled with MiraLAX".
 _PREDICATE_AFTER = re.compile(
     r"^\s+(?:is\s+|are\s+|has\s+been\s+)?(?:well\s+|now\s+|still\s+)?(?:controlled|managed|treated|relieved|improved|better"

@@ -330,3 +330,48 @@ def test_a_denied_list_still_denies_every_item() -> None:
 @pytest.mark.parametrize("form", ["Work restrictions: none\n", "WORK STATUS:\nRestrictions: None.\n"])
 def test_a_restrictions_field_answered_none(form: str) -> None:
     assert _case(form).function.work_status.value == "full_duty"
+
+
+# ---------------------------------------------------------------- care told by its name first (terse and PM&R notes)
+
+@pytest.mark.parametrize(("sentence", "service", "sessions", "effect"), [
+    ("Land-based PT 10 visits 2014-2015, could not tolerate it.", "physical_therapy", 10, "unknown"),
+    ("TENS: 1-month home trial 6/2016, used daily - no change in pain; returned.", "tens", None, "no_improvement"),
+    ("Failed TENS trial in 2016.", "tens", None, "no_improvement"),
+    ("Chiropractic x 6 visits (2015) did not help.", "chiropractic", 6, "no_improvement"),
+])
+def test_a_course_told_by_its_name_first(sentence: str, service: str, sessions: int | None, effect: str) -> None:
+    case = _case(f"SUBJECTIVE:\n{sentence}\n", "H-wave unit 30-day home trial")
+    assert [(t.service, t.sessions, t.effect) for t in case.treatments] == [(service, sessions, effect)]
+
+
+def test_care_named_together_fails_together() -> None:
+    case = _case("PLAN:\nInterferential unit as an adjunct - TENS trial failed 5/2016, PT/meds/HEP failed.\n",
+                 "Interferential unit 30-day trial")
+    assert {(t.service, t.effect) for t in case.treatments} == {("tens", "no_improvement"), ("physical_therapy", "no_improvement")}
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+def test_a_requested_course_in_the_plan_is_not_a_course_given() -> None:
+    case = _case("PLAN:\nAquatic therapy 2x/wk x 4 wks (8 visits).\nConsider PT 6 visits.\n", "Aquatic therapy x 8")
+    assert case.treatments == []
+
+
+@pytest.mark.parametrize(("line", "path"), [
+    ("ROS: GI: neg dyspepsia, neg melena.", "clinical.dyspepsia"),
+    ("Psych: neg depression.", "clinical.depression_or_anxiety"),
+])
+def test_a_terse_neg_denies_the_term_after_it(line: str, path: str) -> None:
+    section, name = path.split(".")
+    assert getattr(getattr(_case(line + "\n"), section), name).value == "no"
+
+
+def test_a_neg_after_a_sign_answers_that_sign_only() -> None:
+    case = _case("EXAM:\nSLR neg bilat, TTP L4-S1 paraspinals.\n")
+    assert case.exam.tenderness.value == "yes"
+    assert case.exam.radiculopathy.value == "no"
+
+
+def test_no_sedation_on_a_muscle_relaxant() -> None:
+    case = _case("MEDS:\nTizanidine 4 mg qhs\nSUBJECTIVE:\nNo sedation complaints.\n", "Tizanidine 4 mg #30")
+    assert case.monitoring.side_effects.value == "no"
