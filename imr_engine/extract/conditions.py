@@ -49,14 +49,17 @@ _NEUROPATHIC = re.compile(
     r"radiculopath|radiculitis|radicular|neuritis|neuropath|neuralgia|sciatica|complex\s+regional|\bCRPS\b", _I
 )
 _MAX_WORDS = 9
-#: ICD-9 and ICD-10 codes beside a diagnosis: "(M54.16)", "722.10 -", "ICD-10: M51.26".
+#: ICD-9 and ICD-10 codes beside a diagnosis: "(M54.16)", "722.10 -", "ICD-10: M51.26"; typed in lower
+#: case ("m17.12") only with the decimal part, so a word is never taken for a code.
 _ICD = re.compile(
-    r"\(?\b(?:ICD-?(?:9|10)(?:-CM)?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.[\dA-Z]{1,4})?|\d{3}\.\d{1,2}|V\d{2}(?:\.\d{1,2})?)\b\)?",
+    r"\(?\b(?:ICD-?(?:9|10)(?:-CM)?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.[\dA-Z]{1,4})?|[a-tv-z]\d{2}\.[\da-z]{1,4}|\d{3}\.\d{1,2}|V\d{2}(?:\.\d{1,2})?)\b\)?",
 )
 #: What is left of "(G90.511 / 337.21)" once its codes are set aside.
 _EMPTY_BRACKETS = re.compile(r"\(\s*(?:[/,;&]\s*)*\)")
 #: Codes given in two systems side by side: "G90.511 / 337.21", "M54.16/724.4".
 _ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
+#: An entry's number left after an inline heading: "A: 1) M17.12 Unilateral primary OA".
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?)\s+")
 _COMMENT_DASH = re.compile(r"\s[-–]\s")
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z]))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
@@ -100,6 +103,7 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
             continue
         text = _ICD_RUN.sub(lambda m: " " * len(m.group()), s.text)
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
+        text = _ENTRY_NUMBER.sub(lambda m: " " * len(m.group()), text)
         pos = 0
         for part in _DX_SPLIT.split(_named_head(text)):
             start = text.find(part, pos)

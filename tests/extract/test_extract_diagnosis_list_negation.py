@@ -35,3 +35,9 @@ def test_a_denied_or_ruled_out_condition_is_not_listed(line: str) -> None:
 ])
 def test_a_stated_condition_is_still_listed(line: str, name: str) -> None:
     assert _diagnoses(line) == ["Cervical degenerative disc disease C5-6", name]
+
+
+def test_a_code_typed_in_lower_case_is_set_aside_from_its_diagnosis() -> None:
+    note = "date of exam: 06/04/2018\na: 1) m17.12 unilateral primary oa, l knee\n   2) m54.50 low back pain, chronic\n"
+    names = [d.name for d in extract_text(note, ["Voltaren gel 1% 100 g"]).diagnoses]
+    assert names == ["unilateral primary oa, l knee", "low back pain, chronic"]
