@@ -50,7 +50,7 @@ from .ocr import repair
 from .pain import read_pain
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
-from .tables import compared_rows
+from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
 
@@ -113,7 +113,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     ctx = _context(case_id, lines)
-    tm = compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))
+    tm = columned_rows(compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab)))
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:

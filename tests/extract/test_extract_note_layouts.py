@@ -375,3 +375,60 @@ def test_a_neg_after_a_sign_answers_that_sign_only() -> None:
 def test_no_sedation_on_a_muscle_relaxant() -> None:
     case = _case("MEDS:\nTizanidine 4 mg qhs\nSUBJECTIVE:\nNo sedation complaints.\n", "Tizanidine 4 mg #30")
     assert case.monitoring.side_effects.value == "no"
+
+
+# ---------------------------------------------------------------- EHR tables set out in spaces, header lines
+
+_SPACED_TABLE = (
+    "Current Medications\n"
+    " Medication                      Sig                        Disp   RF  Status\n"
+    " traMADol 50 mg tablet           1 tab PO q6h prn           120    0   Taking\n"
+    " acetaminophen 500 mg tablet     2 tabs PO TID              OTC    -   Taking\n"
+    " meloxicam 15 mg tablet          --                         --     --  Discontinued 2015 (GERD)\n"
+    " pantoprazole 40 mg tablet       1 tab PO daily (GERD)      30     3   Taking\n"
+)
+
+
+def test_a_medication_table_set_out_in_spaces() -> None:
+    meds = _meds(_case(_SPACED_TABLE, "Tramadol 50 mg #120"))
+    assert {("tramadol", "current"), ("acetaminophen", "current"), ("pantoprazole", "current")} <= meds
+    assert ("meloxicam", "tried_failed") in meds  # stopped for the condition it caused
+
+
+def test_sentences_typed_with_two_spaces_are_no_table() -> None:
+    from imr_engine.extract.tables import columned_rows
+    tm = TextMap.build("He walks daily.  Pain is 4/10.  Sleep is fair.\nHe is off work.  He drives.  He cooks.\n")
+    assert columned_rows(tm).rows == frozenset()
+
+
+def test_a_three_column_table_with_a_goal() -> None:
+    case = _case("Objective              Visit 1 (02/01/16)    Visit 10 (04/01/16)    Goal\n"
+                 "Overhead lift R        unable                5 lb                   25 lb\n"
+                 "Carry tolerance        5 lb                  20 lb                  30 lb\n"
+                 "Elbow flexion MMT      3/5                   4/5                    5/5\n", "Physical therapy x 6")
+    assert case.function.objective_improvement.value == "yes"
+    assert case.exam.neurological_deficit.value != "yes"
+
+
+@pytest.mark.parametrize(("header", "sex"), [
+    ("Patient: DOE, JANE  DOB 4/18/1977  Age 42 y.o.  Sex F  MRN 1093377", "female"),
+    ("History: 51 y/o RHD M machinist with neck pain.", "male"),
+])
+def test_sex_in_an_ehr_header_and_after_handedness(header: str, sex: str) -> None:
+    assert _case(header + "\n").claimant.sex == sex
+
+
+def test_without_its_object_negates_nothing_after_it() -> None:
+    case = _case("Interval history: pain 5/10 with meds, 7/10 without, back to modified duty since 3/2016.\n")
+    assert case.function.returned_to_work.value == "yes"
+
+
+def test_a_diagnosis_that_names_radiculopathy_only_to_deny_it() -> None:
+    case = _case("DIAGNOSES:\n1. Cervical disc degeneration (mild C5-6, no radiculopathy)\n")
+    assert case.clinical.neuropathic_pain.value != "yes"
+
+
+def test_drugs_that_have_taken_the_edge_off() -> None:
+    case = _case('SUBJECTIVE:\nNaproxen and tizanidine have "taken the edge off" but the spasms persist.\n',
+                 "Tizanidine 4 mg #30")
+    assert case.function.subjective_improvement.value == "yes"
