@@ -646,8 +646,9 @@ _FAILED_BEFORE = re.compile(r"\bfailed\s+(?:an?\s+|the\s+)?(?:course\s+of\s+|tri
 _COUNT_AFTER = re.compile(r"^[\s:-]*(?:x\s*)?(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\b", _I)
 #: Where what is said of a course ends: its clause, or the next course named.
 _TRIAL_END = re.compile(r"[;]|\.\s|\.$|\b(?:but|however|although|then)\b", _I)
-#: Care named together, one result for all: "PT/meds/HEP", "PT & chiro".
-_JOINED = re.compile(r"(?:\s*(?:/|&|\+|,|\band\b|\bmeds\b|\bmedications\b|\bNSAIDs?\b)\s*)+", _I)
+#: Care named together, one result for all: "PT/meds/HEP", "PT & chiro" ("PT and acupuncture without benefit" may
+#: say it of the last alone, and is left to it).
+_JOINED = re.compile(r"(?:\s*(?:/|&|\+|\bmeds\b|\bmedications\b|\bNSAIDs?\b)\s*)+", _I)
 #: Kinds of care a trial of which can be read this way (a home program or a drug cannot).
 _TRIAL_KINDS = frozenset({"physical_therapy", "chiropractic", "acupuncture", "modality", "psychological", "program"})
 
