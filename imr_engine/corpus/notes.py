@@ -45,6 +45,8 @@ class _Model(BaseModel):
 
 class NoteItem(_Model):
     note: str
+    style: str = Field("", description="The note's format as its answer key names it (pr2, soap, ehr, ...).")
+    writer: str = Field("", description="Who wrote the note (the answer key's writer id).")
     index: int
     request: str
     category: str
@@ -69,6 +71,14 @@ class FactScore(_Model):
     recall: float | None
 
 
+class GroupScore(_Model):
+    """Outcomes and facts over the notes of one format or one writer."""
+
+    notes: int
+    outcomes: Agreement
+    facts: FactScore
+
+
 class NotesReport(_Model):
     notes: int
     refused: dict[str, str] = Field(description="note id -> reason.")
@@ -79,6 +89,8 @@ class NotesReport(_Model):
     medically_necessary_expected: int
     facts: FactScore
     facts_by_key: dict[str, FactScore]
+    by_style: dict[str, GroupScore] = Field(description="The figures per note format: where reading generalises and where not.")
+    by_writer: dict[str, GroupScore] = Field(description="The figures per writer: a writer the reader was not tuned on is unseen text.")
     items: list[NoteItem]
     fact_misses: list[FactMiss]
 
@@ -100,6 +112,8 @@ class NoteResult(_Model):
     """One note's part of the report, made in a worker."""
 
     note: str = Field(description="The note's id (its answer key's file name when the key cannot be read).")
+    style: str = ""
+    writer: str = ""
     refused: str | None = None
     as_of_correct: bool = False
     items: list[NoteItem] = Field(default_factory=list)
@@ -122,6 +136,7 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
     refused: dict[str, str] = {}
     tallies: dict[str, Counter[str]] = {}
     answered = as_of_ok = 0
+    groups: dict[tuple[str, str], tuple[list[NoteItem], Counter[str]]] = {}
     settings = WorkSettings(rules_dir=rules_dir, task="notes")
     for item, outcome in zip(inputs, run(inputs, settings, jobs=jobs, cluster=cluster)):
         result = outcome.payload
@@ -137,6 +152,11 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
         misses += result.misses
         for key, counts in result.tallies.items():
             tallies.setdefault(key, Counter()).update(counts)
+        for group in (("style", result.style), ("writer", result.writer)):
+            group_items, group_tally = groups.setdefault(group, ([], Counter()))
+            group_items += result.items
+            for counts in result.tallies.values():
+                group_tally.update(counts)
     necessary = [i for i in items if i.expected == "Overturned"]
     return NotesReport(
         notes=len(inputs), refused=refused, answered_without_as_of=answered, as_of_correct=as_of_ok,
@@ -145,8 +165,22 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
         medically_necessary_expected=len(necessary),
         facts=_fact_score(sum(tallies.values(), Counter())),
         facts_by_key={k: _fact_score(c) for k, c in sorted(tallies.items())},
+        by_style=_group_scores(groups, "style"), by_writer=_group_scores(groups, "writer"),
         items=items, fact_misses=misses,
     )
+
+
+def _group_scores(groups: dict[tuple[str, str], tuple[list[NoteItem], Counter[str]]], kind: str) -> dict[str, GroupScore]:
+    """Per value of *kind* (style or writer, '' when the key names none): notes, outcomes and facts."""
+    return {
+        name: GroupScore(
+            notes=len({i.note for i in group_items}),
+            outcomes=agreement((i.predicted, i.expected) for i in group_items),
+            facts=_fact_score(tally),
+        )
+        for (k, name), (group_items, tally) in sorted(groups.items())
+        if k == kind
+    }
 
 
 def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
@@ -167,6 +201,7 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     except ImrError as exc:
         return done(NoteResult(note=key_path.stem, refused=exc.one_line()))
     note_id = str(key["id"])
+    style, writer = str(key.get("style") or ""), str(key.get("writer") or "")
     requests = key["requests"]
     try:
         # The pre-check's reading and decision, without its checklist: scoring needs only the outcomes.
@@ -179,7 +214,8 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     for request, d in zip(requests, determination.items):
         expected = OUTCOME[request["expected"]]
         items.append(NoteItem(
-            note=note_id, index=d.index, request=d.request, category=str(request.get("category", "")),
+            note=note_id, style=style, writer=writer, index=d.index, request=d.request,
+            category=str(request.get("category", "")),
             expected=expected, predicted=d.predicted, agree=d.predicted == expected,
             rules=[r.rule_id for r in d.rules if r.decisive],
         ))
@@ -187,7 +223,7 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     misses: list[FactMiss] = []
     _score_facts(note_id, key.get("facts") or {}, case, engine.names or load_vocabulary(), tallies, misses)
     return done(NoteResult(
-        note=note_id, as_of_correct=determination.as_of == _iso(key.get("as_of")), items=items,
+        note=note_id, style=style, writer=writer, as_of_correct=determination.as_of == _iso(key.get("as_of")), items=items,
         tallies={k: dict(c) for k, c in tallies.items()}, misses=misses,
     ))
 
@@ -318,6 +354,11 @@ def render_notes_report(report: NotesReport) -> str:
     for key, s in report.facts_by_key.items():
         if s.extracted or s.documented:
             lines.append(f"  {key:<44} {s.extracted:>4} {s.documented:>4} {s.correct:>4}")
+    for title, scores in (("by note format", report.by_style), ("by writer", report.by_writer)):
+        lines += ["", f"{title} (notes, items, agreement, majority baseline, facts precision / recall):"]
+        for name, g in scores.items():
+            lines.append(f"  {name or '(none)':<12} {g.notes:>4} {g.outcomes.items:>5}  {pct(g.outcomes.agreement):>8}  "
+                         f"{pct(g.outcomes.majority_baseline):>8}  {pct(g.facts.precision):>8} / {pct(g.facts.recall)}")
     for note, reason in report.refused.items():
         lines.append(f"refused: {note}: {reason}")
     wrong = [i for i in report.items if not i.agree]

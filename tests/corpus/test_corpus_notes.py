@@ -32,3 +32,20 @@ def test_every_item_of_the_test_notes_gets_a_prediction(report) -> None:
 
 def test_agreement_on_the_test_notes_beats_always_answering_the_commonest_outcome(report) -> None:
     assert report.outcomes.agreement > report.outcomes.majority_baseline
+
+
+@pytest.mark.parametrize(("field", "scores"), [("writer", "by_writer"), ("style", "by_style")])
+def test_the_figures_per_writer_and_format_cover_each_ones_notes_and_items(report, field: str, scores: str) -> None:
+    import yaml
+
+    notes: dict[str, int] = {}
+    items: dict[str, int] = {}
+    for path in TEST_HALF.glob("*.yaml"):
+        key = yaml.safe_load(path.read_text(encoding="utf-8"))
+        name = str(key.get(field) or "")
+        notes[name] = notes.get(name, 0) + 1
+        items[name] = items.get(name, 0) + len(key["requests"])
+    groups = getattr(report, scores)
+    assert {name: g.notes for name, g in groups.items()} == notes
+    assert {name: g.outcomes.items for name, g in groups.items()} == items
+    assert sum(g.outcomes.agree for g in groups.values()) == report.outcomes.agree
