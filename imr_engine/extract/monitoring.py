@@ -16,7 +16,7 @@ from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue
 from .medications import drug_mentions, may_name_a_drug
-from .negation import clause_bounds, polarity
+from .negation import clause_bounds, field_answer, polarity
 from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer
@@ -242,6 +242,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
             said = polarity(s.text, m.start(), m.end())
             if said == "negated":
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+            elif field_answer(s.text, m.end()) == "yes":  # "Side effects: [X] Yes [ ] No"
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
         for m in finditer(_HAS_SIDE_EFFECTS, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))

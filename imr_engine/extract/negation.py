@@ -76,8 +76,26 @@ _FIELD_ANSWER = re.compile(
     r"|(?P<yes>yes\b|present\b|positive\b|pos\b|\+))",
     re.IGNORECASE,
 )
+#: A form's yes/no question answered by ticking a box, the box before or after its word.
+_BOX_ON = r"(?:☒|☑|✓|✔|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\))"
+_BOX_ANY = rf"(?:{_BOX_ON}|☐|□|\[\s*\]|\(\s*\))"
+_BOXED_ANSWER = re.compile(
+    rf"(?:\s+(?!w/|with\b)[A-Za-z/-]+){{0,3}}?\s*(?:\([^)]{{0,30}}\))?\s*[:=?]?\s*"
+    rf"(?P<answer>(?:{_BOX_ANY}\s*(?:yes|no|y|n)\b\s*){{2}}|(?:(?:yes|no|y|n)\s*{_BOX_ANY}\s*){{2}})",
+    re.IGNORECASE,
+)
+_TICKED_BEFORE = re.compile(rf"{_BOX_ON}\s*(?:(?P<yes>yes|y)|no|n)\b", re.IGNORECASE)
+_TICKED_AFTER = re.compile(rf"\b(?:(?P<yes>yes|y)|no|n)\s*{_BOX_ON}", re.IGNORECASE)
 PRE_WINDOW = 6  # words a pre-negation cue reaches
 HEDGE_WINDOW = 8  # words a hedge or an instruction reaches
+
+
+def field_answer(text: str, end: int) -> Literal["yes", "no"] | None:
+    """The answer a form gives right after a field's label ending at *end*: "Side effects: yes", "[X] Yes [ ] No"."""
+    said = polarity(text, end, end)
+    if not (_BOXED_ANSWER.match(text, end) or _FIELD_ANSWER.match(text, end)):
+        return None
+    return "yes" if said == "affirmed" else "no" if said == "negated" else None
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,6 +113,14 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
     In an *observation* (an examination sentence) "there is no evidence of spasm" reports
     what the examiner saw, so it negates; elsewhere it says the record is silent.
     """
+    boxed = _BOXED_ANSWER.match(text, end)
+    if boxed:  # "Side effects: [ ] Yes [X] No": the ticked option answers
+        words_first = re.search(r"[:=?]?\s*(?:yes|no|y|n)\b", boxed.group("answer"), re.IGNORECASE)
+        pattern = _TICKED_AFTER if words_first and words_first.start() == 0 else _TICKED_BEFORE
+        ticked = pattern.search(boxed.group("answer"))
+        if ticked is None:
+            return "hedged"
+        return "affirmed" if ticked.group("yes") else "negated"
     field = _FIELD_ANSWER.match(text, end)
     if field:
         return "negated" if field.group("no") else "affirmed"

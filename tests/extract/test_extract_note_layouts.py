@@ -432,3 +432,37 @@ def test_drugs_that_have_taken_the_edge_off() -> None:
     case = _case('SUBJECTIVE:\nNaproxen and tizanidine have "taken the edge off" but the spasms persist.\n',
                  "Tizanidine 4 mg #30")
     assert case.function.subjective_improvement.value == "yes"
+
+
+# ---------------------------------------------------------------- yes/no questions answered by ticking a box
+
+@pytest.mark.parametrize(("form", "path", "value"), [
+    ("Side effects: ☐ Yes ☒ No\n", "monitoring.side_effects", "no"),
+    ("Side effects: [X] Yes [ ] No - constipation\n", "monitoring.side_effects", "yes"),
+    ("CURES checked: [X] Yes [ ] No\n", "monitoring.cures_checked", "yes"),
+    ("Aberrant behavior: [ ] Yes [X] No\n", "monitoring.aberrant_behavior", "no"),
+    ("Aberrant behavior:  Yes ☐  No ☒\n", "monitoring.aberrant_behavior", "no"),
+])
+def test_a_yes_no_question_answered_by_a_ticked_box(form: str, path: str, value: str) -> None:
+    section, name = path.split(".")
+    assert getattr(getattr(_case("OPIOID MONITORING:\n" + form), section), name).value == value
+
+
+def test_an_unanswered_yes_no_question_says_nothing() -> None:
+    case = _case("Opioid agreement signed: [ ] Yes [ ] No\n")
+    assert case.monitoring.opioid_agreement.value == "unknown"
+
+
+def test_options_each_before_its_box() -> None:
+    assert _case("WORK STATUS:\nFull duty ☐   Modified duty ☐   TTD ☒\n").function.work_status.value == "off_work"
+
+
+def test_a_sign_named_in_the_assessment_is_an_examination_finding() -> None:
+    case = _case("ASSESSMENT/PLAN:\n# Lumbar radiculopathy: SLR positive L, decreased sensation L5. Request L5-S1 TFESI.\n",
+                 "L5-S1 TFESI")
+    assert case.exam.radiculopathy.value == "yes"
+
+
+def test_a_problems_drug_told_without_a_subject() -> None:
+    case = _case("PMH: AFib - takes Eliquis 5 mg BID (cardiology).\nMEDS: naproxen 500 BID\n", "Naproxen 500 mg #60")
+    assert case.clinical.gi_risk_factors.value == "yes"
