@@ -33,6 +33,10 @@ def check_template(template: str, allowed: Iterable[str] = ()) -> None:
             raise ValueError(f"placeholder '{{{name}}}' is not a fact{suggest(name, known)}")
 
 
+#: A value that is a vocabulary code (service, region, status): lower case words joined by underscores.
+_CODE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+
+
 def render_value(value: object) -> str:
     if value is None:
         return "not documented"
@@ -40,7 +44,9 @@ def render_value(value: object) -> str:
         return str(int(value)) if value.is_integer() else f"{value:.1f}"
     if isinstance(value, (list, tuple)):
         return ", ".join(render_value(v) for v in value) or "none"
-    return str(value)
+    text = str(value)
+    # a code of the vocabulary reads as words in a rationale: "lumbar_spine" -> "lumbar spine"
+    return text.replace("_", " ") if _CODE.fullmatch(text) else text
 
 
 def render(template: str, values: Mapping[str, object]) -> str:

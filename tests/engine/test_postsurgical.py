@@ -32,7 +32,7 @@ def test_the_trace_shows_the_course_and_the_surgery_it_came_from(engine: Engine)
     assert facts["postsurgical_within_general_course"].value == "no"
     assert facts["postsurgical_period"].value == "yes"
     assert any("carpal tunnel release" in e.quote for e in facts["postsurgical_within_general_course"].evidence)
-    assert "general course of 8 after carpal_tunnel_release" in item.rationale
+    assert "general course of 8 after carpal tunnel release" in item.rationale
 
 
 def test_the_chronic_pain_limits_do_not_decide_inside_the_period(engine: Engine) -> None:
