@@ -11,7 +11,7 @@ from ..engine.evaluate import with_surgery_outcomes
 from ..facts.model import CaseFacts
 from ..rulebook.conditions import facts_named
 from ..rulebook.model import Rule
-from .facts import directed_values, is_checked_fact, label, source_of, status, wording
+from .facts import COMPANION_FACTS, directed_values, is_checked_fact, label, source_of, status, wording
 from .model import Change, ChangeSet, Criterion, Guideline, ItemChecklist
 from .search import Found, smallest_changes
 
@@ -58,6 +58,8 @@ def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, R
     opposite = "medically_necessary" if d.predicted == "Upheld" else "not_medically_necessary"
     supporting = [r for r in scope if r.outcome == opposite]
     names = _checked_facts(decisive + supporting)
+    if status("companion_surgery", dump.get("companion_surgery")) == "not_documented":
+        names = [n for n in names if n not in COMPANION_FACTS]  # no surgery requested with it: nothing to document
     trials = {n: directed_values(n, dump.get(n), supporting, decisive) for n in names}
     missing = {n: v for n, v in trials.items() if status(n, dump.get(n)) == "not_documented"}
     found, complete = smallest_changes(engine, dump, d.predicted, missing, as_of=rules_as_of)

@@ -30,6 +30,12 @@ REQUEST_FACTS = frozenset({
     "sessions_total_at_least", "companion_surgery", "companion_surgery_service", "companion_surgery_necessary",
     "companion_surgery_risk", "companion_stay_days", "stay_within_target",
 })
+#: Whether a surgery is requested with the item, and its details: what the request for authorization
+#: holds, so a checklist names them only when a surgery is requested with the item.
+COMPANION_FACTS = frozenset({
+    "companion_surgery", "companion_surgery_service", "companion_surgery_necessary", "companion_surgery_risk",
+    "companion_stay_days",
+})
 #: Values that mean "the record says nothing" for facts that are not yes/no/unknown.
 _SILENT = ("unknown", "none", None)
 #: At most this many trial values per fact (numbers: the thresholds rules compare against).

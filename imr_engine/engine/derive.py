@@ -340,6 +340,14 @@ def _postoperative_request(
     if course is not None and surgery.service:
         _postsurgical_course(surgery.service, course, 0, quote, v, ev)
         how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
+        # therapy completed before a surgery still to come is no part of its post-operative course
+        # (8 CCR 9792.24.3: the course starts at the surgery); only the visits asked for count
+        for name in ("prior_sessions", "prior_sessions_functional_improvement"):
+            v.pop(name, None)
+            ev.pop(name, None)
+        if items[index].visits is not None:
+            v["sessions_total_at_least"] = items[index].visits
+            ev["sessions_total_at_least"] = _ev(case.requests[index])
     return how
 
 

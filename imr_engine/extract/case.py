@@ -38,6 +38,7 @@ from .history import (
     read_dated_results,
     read_history,
     read_prior_injections,
+    read_service_trials,
     read_studies,
     read_visit_counts,
 )
@@ -49,7 +50,7 @@ from .ocr import repair
 from .pain import read_pain
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
-from .tables import compared_rows
+from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
 
@@ -112,7 +113,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     ctx = _context(case_id, lines)
-    tm = compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))
+    tm = columned_rows(compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab)))
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:
@@ -181,6 +182,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_prior_injections(sentences, ctx)
     read_dated_results(sentences, ctx)
     read_visit_counts(sentences, ctx)
+    read_service_trials(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)

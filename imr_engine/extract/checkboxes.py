@@ -26,6 +26,12 @@ def ticked_spans(text: str) -> list[tuple[int, int]]:
     """The spans of *text* that follow a ticked box, each up to the next box; [] when none is ticked."""
     boxes = list(_BOX.finditer(text))
     spans = []
+    if boxes and text[: boxes[0].start()].strip(" :") and not text[boxes[-1].end() :].strip(" .;,"):
+        # each option before its box: "Full duty ☐   Modified duty ☐   TTD ☒"
+        for n, box in enumerate(boxes):
+            if box.group("on"):
+                spans.append((boxes[n - 1].end() if n else 0, box.start()))
+        return spans
     for n, box in enumerate(boxes):
         if box.group("on"):
             end = boxes[n + 1].start() if n + 1 < len(boxes) else len(text)

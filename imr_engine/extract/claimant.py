@@ -28,9 +28,10 @@ _AGE = re.compile(
     _I,
 )
 #: A form's sex field or the M/F after an age: "Sex: M", "Gender: female", "52 y/o F", "45M".
-_SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]\s*(?P<v>male|female|M|F)\b", _I)
+_SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?P<v>male|female|M|F)\b(?!\s*/)", _I)
 _SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*[:=]\s*", _I)
-_SEX_LETTER = re.compile(r"^\s*(?P<v>M|F)\b")
+#: M or F after an age, a handedness between them allowed: "52 y/o M", "34 y/o RHD F".
+_SEX_LETTER = re.compile(r"^\s*(?:(?:RHD|LHD|R-?handed|L-?handed|right-handed|left-handed)\s+)?(?P<v>M|F)\b")
 _SEX_WORD = re.compile(
     r"\b(?P<male>male|man|gentleman|boy|Mr\.)(?!\w)|\b(?P<female>female|woman|lady|girl|Mrs\.|Ms\.)(?!\w)", _I
 )

@@ -150,7 +150,8 @@ def _refine_back(sentences: list[Sentence], ctx: Context) -> None:
 def read_neuropathic(ctx: Context) -> None:
     """Neuropathic pain is documented when a diagnosis names a radicular or neuropathic condition."""
     for entry in ctx.draft.diagnoses.values():
-        if _NEUROPATHIC.search(entry["name"]):
+        found = _NEUROPATHIC.search(entry["name"])
+        if found and polarity(entry["name"], found.start(), found.end()) == "affirmed":  # not "(mild C5-6, no radiculopathy)"
             for e in entry["evidence"][:1]:
                 ctx.draft.finding("clinical.neuropathic_pain", "yes", e)
 

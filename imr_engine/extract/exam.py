@@ -20,7 +20,7 @@ from .word_gate import search
 _I = re.IGNORECASE
 _EXAM = re.compile(
     r"\bexam(?:ination|ined)?s?\b|\brevealed\b|\bdemonstrated\b|\bpalpation\b|\bon\s+inspection\b|\bphysical\s+findings\b"
-    r"|\bstraight[- ]leg[- ]rais",
+    r"|\bstraight[- ]leg[- ]rais|(?-i:\bSLR\b)|\bSpurling",  # a sign named makes the sentence an examination's
     _I,
 )
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

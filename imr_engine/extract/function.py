@@ -116,7 +116,7 @@ _ACTIVITY_DEPENDENCE = re.compile(
 _REPORTED_RELIEF = re.compile(
     r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
-    r"|\btakes?\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)|\btakes\s+the\s+edge\s+off"
+    r"|\b(?:takes?|taken|took|taking)\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)"
     r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps)\s+better\b"
     r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
     r"|\b(?:helps?|helped|helping|helpful)\b"

@@ -653,3 +653,69 @@ def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
                             int(m.group("n") or m.group("done")))
         return
 
+
+
+#: What a course or device trial came to, said after its name: "TENS trial failed 4/2015", "PT/meds/HEP failed",
+#: "TENS: 30-day home trial 4/2015 used daily - no change in pain".
+_CAME_TO_NOTHING = re.compile(
+    r"\b(?:failed|was\s+unsuccessful|did\s+not\s+help|didn'?t\s+help|not\s+(?:helpful|effective)"
+    r"|(?:with\s+)?no\s+(?:benefit|relief|improvement)|without\s+(?:any\s+)?(?:benefit|relief|improvement))\b"
+    # no change in the pain or the function, not in one measure: "no change in extension" says less
+    r"|\bno\s+change\b(?!\s+in\s+(?!(?:(?:his|her|the)\s+)?(?:pain|function|symptoms)\b))",
+    _I,
+)
+#: The same said before it: "Failed TENS trial in 2015", "failed a course of PT".
+_FAILED_BEFORE = re.compile(r"\bfailed\s+(?:an?\s+|the\s+)?(?:course\s+of\s+|trial\s+of\s+)?$", _I)
+#: A course counted right after its name: "PT 12 visits 2013-2014", "Chiro x 8 sessions".
+_COUNT_AFTER = re.compile(r"^[\s:-]*(?:x\s*)?(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\b", _I)
+#: Where what is said of a course ends: its clause, or the next course named.
+_TRIAL_END = re.compile(r"[;]|\.\s|\.$|\b(?:but|however|although|then)\b", _I)
+#: Care named together, one result for all: "PT/meds/HEP", "PT & chiro" ("PT and acupuncture without benefit" may
+#: say it of the last alone, and is left to it).
+_JOINED = re.compile(r"(?:\s*(?:/|&|\+|\bmeds\b|\bmedications\b|\bNSAIDs?\b)\s*)+", _I)
+#: Kinds of care a trial of which can be read this way (a home program or a drug cannot).
+_TRIAL_KINDS = frozenset({"physical_therapy", "chiropractic", "acupuncture", "modality", "psychological", "program"})
+
+
+def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
+    """Courses and device trials told by their name first, with their count or what they came to.
+
+    Terse notes put the care first and its result after it ("TENS trial failed 4/2015", "PT 12
+    visits 2013-2014: could not tolerate", "PT/meds/HEP failed"), with no lead phrase for
+    `read_history`. A count is taken outside the plan only, and only for a course no other
+    reading has counted; a failure marks the course no improvement.
+    """
+    for s in sentences:
+        pos = 0
+        while pos < len(s.text):
+            hit = ctx.vocab.identify(s.text[pos:], ("service",))
+            if hit is None:
+                break
+            start, end = pos + hit.start, pos + hit.end
+            pos = end
+            service = ctx.vocab.service_info(hit.key)
+            kind = _KIND_BY_SERVICE.get(service.name) or next(
+                (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
+            )
+            if kind not in _TRIAL_KINDS or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
+                continue
+            stop = _TRIAL_END.search(s.text, end)
+            following = ctx.vocab.identify(s.text[end:], ("service",))
+            if following is not None and _JOINED.fullmatch(s.text[end : end + following.start]):
+                following = None  # "PT/meds/HEP failed": what is said of the last is said of all
+            said = s.text[end : min(stop.start() if stop else len(s.text), end + following.start if following else len(s.text))]
+            failed = bool(_CAME_TO_NOTHING.search(said) or _FAILED_BEFORE.search(s.text[max(0, start - 30) : start]))
+            count = _COUNT_AFTER.match(said) if s.section != "plan" else None
+            if not failed and count is None:
+                continue
+            if failed:
+                ctx.draft.finding("clinical.conservative_care_failed", "yes", s.evidence(start, end + len(said.rstrip(" ."))))
+            known = [t for t in ctx.draft.treatments.values() if t.get("service") == service.name]
+            if known:
+                for entry in known:
+                    if failed and entry["effect"] == "unknown":
+                        entry["effect"] = "no_improvement"
+                continue
+            ev = s.evidence(start, end + (len(said.rstrip(" .")) if failed or count else 0))
+            ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "no_improvement" if failed else "unknown",
+                                ev, int(count.group("n")) if count else None)

@@ -183,9 +183,13 @@ _LINE_STOPPED = re.compile(
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
-    r"|somnolen\w*|groggy|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach|rash|constipat\w*|confus\w*)\b",
+    r"|somnolen\w*|groggy|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
+    r"|rash|constipat\w*|confus\w*)\b",
     _I,
 )
+#: A condition that is a drug's indication while it is taken ("omeprazole daily (GERD)") and its side effect when it
+#: was stopped for it ("naproxen - Discontinued 2023 (GERD)").
+_STOPPED_FOR = re.compile(r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*)\b", _I)
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
 NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:and\s+failed\s+)?", _I), "tried_failed", False),
@@ -200,6 +204,8 @@ NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "current",
         False,
     ),
+    # a problem's drug told without a subject: "AFib - takes Eliquis 5 mg BID", "HTN: taking lisinopril"
+    (re.compile(r"(?:^|[-:;]\s*)(?:takes|taking|uses|using)\s+", _I), "current", False),
     (
         re.compile(
             r"\b(?:pt|patient|he|she|claimant|worker|employee)\s+(?:is\s+|has\s+been\s+|remains\s+)?"
@@ -244,7 +250,7 @@ def _dosed_name(item: str) -> bool:
 
 def item_status(item: str, default: str) -> str:
     """A listed drug's status from its own words: '(stopped - sedation)' is tried and failed."""
-    if _LINE_FAILED.search(item):
+    if _LINE_FAILED.search(item) or (_LINE_STOPPED.search(item) and _STOPPED_FOR.search(item)):
         return "tried_failed"
     if _LINE_STOPPED.search(item) and default != "tried_failed":
         return "past"

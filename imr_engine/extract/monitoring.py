@@ -16,7 +16,7 @@ from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue
 from .medications import drug_mentions, may_name_a_drug
-from .negation import clause_bounds, polarity
+from .negation import clause_bounds, field_answer, polarity
 from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer
@@ -242,6 +242,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
             said = polarity(s.text, m.start(), m.end())
             if said == "negated":
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+            elif field_answer(s.text, m.end()) == "yes":  # "Side effects: [X] Yes [ ] No"
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
         for m in finditer(_HAS_SIDE_EFFECTS, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -272,8 +274,8 @@ def _negated_by_list(before: str) -> bool:
 def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
     names = [d.name.lower() for d in ctx.draft.drugs]
-    on_opioid = any("opioid" in d.classes and d.status == "current" for d in ctx.draft.drugs) or any(
-        "opioid" in item.classes for item in ctx.items
+    on_opioid = any(set(d.classes) & _SEDATING and d.status == "current" for d in ctx.draft.drugs) or any(
+        set(item.classes) & _SEDATING for item in ctx.items
     )
     # A template's review of systems denies symptoms whatever the drugs: an opioid's side effects only when one is taken.
     template = s.section == "review_of_systems" or bool(_ROS_LINE.match(s.text))
@@ -319,6 +321,8 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
                 return
 
 
+#: Drug classes whose side effects the symptoms of `_SE_SYMPTOM` are (sedation, constipation, nausea, dizziness).
+_SEDATING = frozenset({"opioid", "muscle_relaxant", "benzodiazepine", "antiepilepsy_drug", "sedative", "hypnotic"})
 #: A screen named again by "one" after the sentence named the first: "UDS collected today; last one (1/5/16) was consistent".
 _EARLIER_ONE = re.compile(r"\b(?:the\s+)?(?:last|previous|prior|most\s+recent|earlier)\s+one\b", _I)
 

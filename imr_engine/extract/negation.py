@@ -30,6 +30,8 @@ _CLAUSE_END = re.compile(
 _OUTCOME_CLOSED = re.compile(
     r"\b(?:no|without|w/o)\s+(?:[\w-]+\s+){0,2}?(?:benefit|relief|change|improvement|gains?|effect|help)\b\)?\s*,", re.IGNORECASE
 )
+#: "without" with its object left out, as in a pair of ratings: "5/10 with meds, 7/10 without, [back to work] ..." negates nothing.
+_ELLIPTIC = re.compile(r"\b(?:without|w/o)\s*[,)]", re.IGNORECASE)
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
 _LIST_CUE = re.compile(r"\b(?:(?:negative|neg\.?)\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
 _NOT_A_LIST = re.compile(
@@ -74,8 +76,26 @@ _FIELD_ANSWER = re.compile(
     r"|(?P<yes>yes\b|present\b|positive\b|pos\b|\+))",
     re.IGNORECASE,
 )
+#: A form's yes/no question answered by ticking a box, the box before or after its word.
+_BOX_ON = r"(?:☒|☑|✓|✔|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\))"
+_BOX_ANY = rf"(?:{_BOX_ON}|☐|□|\[\s*\]|\(\s*\))"
+_BOXED_ANSWER = re.compile(
+    rf"(?:\s+(?!w/|with\b)[A-Za-z/-]+){{0,3}}?\s*(?:\([^)]{{0,30}}\))?\s*[:=?]?\s*"
+    rf"(?P<answer>(?:{_BOX_ANY}\s*(?:yes|no|y|n)\b\s*){{2}}|(?:(?:yes|no|y|n)\s*{_BOX_ANY}\s*){{2}})",
+    re.IGNORECASE,
+)
+_TICKED_BEFORE = re.compile(rf"{_BOX_ON}\s*(?:(?P<yes>yes|y)|no|n)\b", re.IGNORECASE)
+_TICKED_AFTER = re.compile(rf"\b(?:(?P<yes>yes|y)|no|n)\s*{_BOX_ON}", re.IGNORECASE)
 PRE_WINDOW = 6  # words a pre-negation cue reaches
 HEDGE_WINDOW = 8  # words a hedge or an instruction reaches
+
+
+def field_answer(text: str, end: int) -> Literal["yes", "no"] | None:
+    """The answer a form gives right after a field's label ending at *end*: "Side effects: yes", "[X] Yes [ ] No"."""
+    said = polarity(text, end, end)
+    if not (_BOXED_ANSWER.match(text, end) or _FIELD_ANSWER.match(text, end)):
+        return None
+    return "yes" if said == "affirmed" else "no" if said == "negated" else None
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,6 +113,14 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
     In an *observation* (an examination sentence) "there is no evidence of spasm" reports
     what the examiner saw, so it negates; elsewhere it says the record is silent.
     """
+    boxed = _BOXED_ANSWER.match(text, end)
+    if boxed:  # "Side effects: [ ] Yes [X] No": the ticked option answers
+        words_first = re.search(r"[:=?]?\s*(?:yes|no|y|n)\b", boxed.group("answer"), re.IGNORECASE)
+        pattern = _TICKED_AFTER if words_first and words_first.start() == 0 else _TICKED_BEFORE
+        ticked = pattern.search(boxed.group("answer"))
+        if ticked is None:
+            return "hedged"
+        return "affirmed" if ticked.group("yes") else "negated"
     field = _FIELD_ANSWER.match(text, end)
     if field:
         return "negated" if field.group("no") else "affirmed"
@@ -107,15 +135,19 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "hedged"
     if _POST_NEGATION.match(after):
         return "negated"
-    open_before = _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1]
+    open_before = _ELLIPTIC.sub(" , ", _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1])
     window = " ".join(open_before.split()[-PRE_WINDOW:])
-    if (_PRE_NEGATION.search(window) or _negated_list(open_before)) and not _own_predicate(open_before, after):
+    if (_PRE_NEGATION.search(window) or _negated_list(open_before) or _TERSE_NEG.search(open_before)) \
+            and not _own_predicate(open_before, after):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"
     return "affirmed"
 
 
+#: A terse review of systems: "GI: neg dyspepsia, neg melena", "Psych: neg depression" ("neg" right before the term;
+#: after a finding, "SLR neg bilat, TTP ...", it answers the finding before it).
+_TERSE_NEG = re.compile(r"(?:^|[:;,.])\s*neg\.?\s+$", re.IGNORECASE)
 #: A list item that says something of itself: "No sedation, [constipation] controlled with MiraLAX".
 _PREDICATE_AFTER = re.compile(
     r"^\s+(?:is\s+|are\s+|has\s+been\s+)?(?:well\s+|now\s+|still\s+)?(?:controlled|managed|treated|relieved|improved|better"

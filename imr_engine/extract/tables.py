@@ -31,16 +31,21 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CELL.finditer(line.replace("\t", "  "))]
 
 
-def _column_pair(line: str) -> bool:
-    """Whether a raw line's last two cells head a before and an after column."""
-    cells = _cells(line)
-    if len(cells) < 2:
-        return False
-    first, second = (line[a:b] for a, b in cells[-2:])
-    if _EARLIER.match(first) and _LATER.match(second):
-        return True
-    d1, d2 = find_dates(first, years=False), find_dates(second, years=False)
-    return bool(d1 and d2) and d1[0].date.earliest() < d2[0].date.earliest()
+def _column_pair(line: str) -> int | None:
+    """Where a before and an after column stand among a heading line's cells: the after column's index, else None.
+
+    The before column is headed "Initial eval", "Intake", "Visit 1 (03/27/18)" or a date; the after column,
+    right after it, "Re-eval", "Today" or a later date. A column after them ("Goal") is left as it is.
+    """
+    cells = [line[a:b] for a, b in _cells(line)]
+    for i in range(len(cells) - 1):
+        first, second = cells[i], cells[i + 1]
+        if _EARLIER.match(first) and _LATER.match(second):
+            return i + 1
+        d1, d2 = find_dates(first, years=False), find_dates(second, years=False)
+        if d1 and d2 and d1[0].date.earliest() < d2[0].date.earliest():
+            return i + 1
+    return None
 
 
 def _lines(raw: str) -> list[tuple[int, str]]:
@@ -51,6 +56,46 @@ def _lines(raw: str) -> list[tuple[int, str]]:
     return out
 
 
+#: A columned table's row: three cells or more, split by runs of spaces, not sentences typed with two spaces after
+#: each full stop.
+_MIN_CELLS = 3
+
+
+def _columned(line: str) -> bool:
+    cells = _cells(line)
+    if len(cells) < _MIN_CELLS:
+        return False
+    ends = sum(1 for _, b in cells[:-1] if line[b - 1] in ".!?")
+    return ends * 2 < len(cells) - 1
+
+
+def columned_rows(tm: TextMap) -> TextMap:
+    """*tm* with every row of a columned table (two lines or more of three cells or more) listed as an entry.
+
+    An EHR's medication table ("oxyCODONE 5 mg tablet    1 tab PO TID prn    90    0    Taking")
+    set out in spaces reads, joined, as one run-on sentence; each row is one drug.
+    """
+    lines = [(start, line) for start, line in _lines(tm.raw)]
+    rows: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            rows.update(run)
+        run.clear()
+
+    for start, line in lines:
+        if line.strip() and _columned(line):
+            lead = len(line) - len(line.lstrip())
+            at = bisect.bisect_left(tm.offsets, start + lead)
+            if at < len(tm.offsets) and tm.offsets[at] == start + lead:
+                run.append(at)
+                continue
+        flush()
+    flush()
+    return dataclasses.replace(tm, rows=tm.rows | rows) if rows else tm
+
+
 def compared_rows(tm: TextMap) -> TextMap:
     """*tm* with an arrow between the two values of every row of a before-and-after table.
 
@@ -59,24 +104,30 @@ def compared_rows(tm: TextMap) -> TextMap:
     inserts: list[int] = []  # clean offsets where a row's second value begins
     rows: list[int] = []
     heads: list[int] = []  # where each table's heading line begins
-    header = False
+    after: int | None = None  # the after column's index in the rows of the table under way
+    width = 0  # the cells of its heading line
     for start, line in _lines(tm.raw):
         if not line.strip():
-            header = False
+            after = None
             continue
-        if _column_pair(line):
-            header = True
-            heads.append(bisect.bisect_left(tm.offsets, start + _cells(line)[0][0]))
+        if (column := _column_pair(line)) is not None:
+            cells = _cells(line)
+            # a heading of columns alone (the before column first) stands over rows that open with their label
+            label = 1 if column == 1 else 0
+            after, width = column + label, len(cells) + label
+            heads.append(bisect.bisect_left(tm.offsets, start + cells[0][0]))
             continue
         cells = _cells(line)
-        if not header or len(cells) < 3:
-            header = header and len(cells) >= 3
+        if after is None or len(cells) < 3:
+            after = after if len(cells) >= 3 else None
             continue
-        second, third = cells[1], cells[2]
-        if not (_HAS_NUMBER.search(line[second[0] : second[1]]) and _HAS_NUMBER.search(line[third[0] : third[1]])):
+        if len(cells) not in (width, width + 1) or after >= len(cells):
             continue
-        at = bisect.bisect_left(tm.offsets, start + third[0])
-        if at < len(tm.offsets) and tm.offsets[at] == start + third[0] and tm.text[at - 1 : at] == " ":
+        before_cell, after_cell = cells[after - 1], cells[after]
+        if not (_HAS_NUMBER.search(line[before_cell[0] : before_cell[1]]) and _HAS_NUMBER.search(line[after_cell[0] : after_cell[1]])):
+            continue
+        at = bisect.bisect_left(tm.offsets, start + after_cell[0])
+        if at < len(tm.offsets) and tm.offsets[at] == start + after_cell[0] and tm.text[at - 1 : at] == " ":
             inserts.append(at)
             rows.append(bisect.bisect_left(tm.offsets, start + cells[0][0]))
     if not inserts:

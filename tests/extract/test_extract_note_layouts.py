@@ -330,3 +330,139 @@ def test_a_denied_list_still_denies_every_item() -> None:
 @pytest.mark.parametrize("form", ["Work restrictions: none\n", "WORK STATUS:\nRestrictions: None.\n"])
 def test_a_restrictions_field_answered_none(form: str) -> None:
     assert _case(form).function.work_status.value == "full_duty"
+
+
+# ---------------------------------------------------------------- care told by its name first (terse and PM&R notes)
+
+@pytest.mark.parametrize(("sentence", "service", "sessions", "effect"), [
+    ("Land-based PT 10 visits 2014-2015, could not tolerate it.", "physical_therapy", 10, "unknown"),
+    ("TENS: 1-month home trial 6/2016, used daily - no change in pain; returned.", "tens", None, "no_improvement"),
+    ("Failed TENS trial in 2016.", "tens", None, "no_improvement"),
+    ("Chiropractic x 6 visits (2015) did not help.", "chiropractic", 6, "no_improvement"),
+])
+def test_a_course_told_by_its_name_first(sentence: str, service: str, sessions: int | None, effect: str) -> None:
+    case = _case(f"SUBJECTIVE:\n{sentence}\n", "H-wave unit 30-day home trial")
+    assert [(t.service, t.sessions, t.effect) for t in case.treatments] == [(service, sessions, effect)]
+
+
+def test_care_named_together_fails_together() -> None:
+    case = _case("PLAN:\nInterferential unit as an adjunct - TENS trial failed 5/2016, PT/meds/HEP failed.\n",
+                 "Interferential unit 30-day trial")
+    assert {(t.service, t.effect) for t in case.treatments} == {("tens", "no_improvement"), ("physical_therapy", "no_improvement")}
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+def test_a_requested_course_in_the_plan_is_not_a_course_given() -> None:
+    case = _case("PLAN:\nAquatic therapy 2x/wk x 4 wks (8 visits).\nConsider PT 6 visits.\n", "Aquatic therapy x 8")
+    assert case.treatments == []
+
+
+@pytest.mark.parametrize(("line", "path"), [
+    ("ROS: GI: neg dyspepsia, neg melena.", "clinical.dyspepsia"),
+    ("Psych: neg depression.", "clinical.depression_or_anxiety"),
+])
+def test_a_terse_neg_denies_the_term_after_it(line: str, path: str) -> None:
+    section, name = path.split(".")
+    assert getattr(getattr(_case(line + "\n"), section), name).value == "no"
+
+
+def test_a_neg_after_a_sign_answers_that_sign_only() -> None:
+    case = _case("EXAM:\nSLR neg bilat, TTP L4-S1 paraspinals.\n")
+    assert case.exam.tenderness.value == "yes"
+    assert case.exam.radiculopathy.value == "no"
+
+
+def test_no_sedation_on_a_muscle_relaxant() -> None:
+    case = _case("MEDS:\nTizanidine 4 mg qhs\nSUBJECTIVE:\nNo sedation complaints.\n", "Tizanidine 4 mg #30")
+    assert case.monitoring.side_effects.value == "no"
+
+
+# ---------------------------------------------------------------- EHR tables set out in spaces, header lines
+
+_SPACED_TABLE = (
+    "Current Medications\n"
+    " Medication                      Sig                        Disp   RF  Status\n"
+    " traMADol 50 mg tablet           1 tab PO q6h prn           120    0   Taking\n"
+    " acetaminophen 500 mg tablet     2 tabs PO TID              OTC    -   Taking\n"
+    " meloxicam 15 mg tablet          --                         --     --  Discontinued 2015 (GERD)\n"
+    " pantoprazole 40 mg tablet       1 tab PO daily (GERD)      30     3   Taking\n"
+)
+
+
+def test_a_medication_table_set_out_in_spaces() -> None:
+    meds = _meds(_case(_SPACED_TABLE, "Tramadol 50 mg #120"))
+    assert {("tramadol", "current"), ("acetaminophen", "current"), ("pantoprazole", "current")} <= meds
+    assert ("meloxicam", "tried_failed") in meds  # stopped for the condition it caused
+
+
+def test_sentences_typed_with_two_spaces_are_no_table() -> None:
+    from imr_engine.extract.tables import columned_rows
+    tm = TextMap.build("He walks daily.  Pain is 4/10.  Sleep is fair.\nHe is off work.  He drives.  He cooks.\n")
+    assert columned_rows(tm).rows == frozenset()
+
+
+def test_a_three_column_table_with_a_goal() -> None:
+    case = _case("Objective              Visit 1 (02/01/16)    Visit 10 (04/01/16)    Goal\n"
+                 "Overhead lift R        unable                5 lb                   25 lb\n"
+                 "Carry tolerance        5 lb                  20 lb                  30 lb\n"
+                 "Elbow flexion MMT      3/5                   4/5                    5/5\n", "Physical therapy x 6")
+    assert case.function.objective_improvement.value == "yes"
+    assert case.exam.neurological_deficit.value != "yes"
+
+
+@pytest.mark.parametrize(("header", "sex"), [
+    ("Patient: DOE, JANE  DOB 4/18/1977  Age 42 y.o.  Sex F  MRN 1093377", "female"),
+    ("History: 51 y/o RHD M machinist with neck pain.", "male"),
+])
+def test_sex_in_an_ehr_header_and_after_handedness(header: str, sex: str) -> None:
+    assert _case(header + "\n").claimant.sex == sex
+
+
+def test_without_its_object_negates_nothing_after_it() -> None:
+    case = _case("Interval history: pain 5/10 with meds, 7/10 without, back to modified duty since 3/2016.\n")
+    assert case.function.returned_to_work.value == "yes"
+
+
+def test_a_diagnosis_that_names_radiculopathy_only_to_deny_it() -> None:
+    case = _case("DIAGNOSES:\n1. Cervical disc degeneration (mild C5-6, no radiculopathy)\n")
+    assert case.clinical.neuropathic_pain.value != "yes"
+
+
+def test_drugs_that_have_taken_the_edge_off() -> None:
+    case = _case('SUBJECTIVE:\nNaproxen and tizanidine have "taken the edge off" but the spasms persist.\n',
+                 "Tizanidine 4 mg #30")
+    assert case.function.subjective_improvement.value == "yes"
+
+
+# ---------------------------------------------------------------- yes/no questions answered by ticking a box
+
+@pytest.mark.parametrize(("form", "path", "value"), [
+    ("Side effects: ☐ Yes ☒ No\n", "monitoring.side_effects", "no"),
+    ("Side effects: [X] Yes [ ] No - constipation\n", "monitoring.side_effects", "yes"),
+    ("CURES checked: [X] Yes [ ] No\n", "monitoring.cures_checked", "yes"),
+    ("Aberrant behavior: [ ] Yes [X] No\n", "monitoring.aberrant_behavior", "no"),
+    ("Aberrant behavior:  Yes ☐  No ☒\n", "monitoring.aberrant_behavior", "no"),
+])
+def test_a_yes_no_question_answered_by_a_ticked_box(form: str, path: str, value: str) -> None:
+    section, name = path.split(".")
+    assert getattr(getattr(_case("OPIOID MONITORING:\n" + form), section), name).value == value
+
+
+def test_an_unanswered_yes_no_question_says_nothing() -> None:
+    case = _case("Opioid agreement signed: [ ] Yes [ ] No\n")
+    assert case.monitoring.opioid_agreement.value == "unknown"
+
+
+def test_options_each_before_its_box() -> None:
+    assert _case("WORK STATUS:\nFull duty ☐   Modified duty ☐   TTD ☒\n").function.work_status.value == "off_work"
+
+
+def test_a_sign_named_in_the_assessment_is_an_examination_finding() -> None:
+    case = _case("ASSESSMENT/PLAN:\n# Lumbar radiculopathy: SLR positive L, decreased sensation L5. Request L5-S1 TFESI.\n",
+                 "L5-S1 TFESI")
+    assert case.exam.radiculopathy.value == "yes"
+
+
+def test_a_problems_drug_told_without_a_subject() -> None:
+    case = _case("PMH: AFib - takes Eliquis 5 mg BID (cardiology).\nMEDS: naproxen 500 BID\n", "Naproxen 500 mg #60")
+    assert case.clinical.gi_risk_factors.value == "yes"
