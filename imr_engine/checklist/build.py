@@ -47,14 +47,14 @@ def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, R
             index=d.index, request=d.request, predicted=d.predicted,
             summary="No rule in the rule book covers this item, so no documentation is checked for it.",
         )
-    dump = derived.facts.model_dump(mode="json")
+    dump = dict(derived.values)
     rules_as_of: dt.date | None = when
     if d.criteria_generation is not None:
         # Judged by another generation's criteria: the what-if asks that generation's rules too.
         dump["as_of_day"] = engine.carried_day(when, d.criteria_generation.id).toordinal()
         rules_as_of = None
     criteria = _criteria(decisive, dump, derived)
-    scope = [r for r in engine.rules_in_scope(derived.facts) if r.outcome != "advisory"]
+    scope = [r for r in engine.rules_in_scope(dump) if r.outcome != "advisory"]
     opposite = "medically_necessary" if d.predicted == "Upheld" else "not_medically_necessary"
     supporting = [r for r in scope if r.outcome == opposite]
     names = _checked_facts(decisive + supporting)
@@ -62,11 +62,11 @@ def _item(engine: Engine, d: Determination, derived: Derived, by_id: dict[str, R
         names = [n for n in names if n not in COMPANION_FACTS]  # no surgery requested with it: nothing to document
     trials = {n: directed_values(n, dump.get(n), supporting, decisive) for n in names}
     missing = {n: v for n, v in trials.items() if status(n, dump.get(n)) == "not_documented"}
-    found, complete = smallest_changes(engine, derived.facts, dump, d.predicted, missing, as_of=rules_as_of)
+    found, complete = smallest_changes(engine, dump, d.predicted, missing, as_of=rules_as_of)
     documented_too = False
     if not found and complete and len(missing) < len(trials):
         # Nothing missing would change it: say what the record would have to say otherwise.
-        found, complete = smallest_changes(engine, derived.facts, dump, d.predicted, trials, as_of=rules_as_of)
+        found, complete = smallest_changes(engine, dump, d.predicted, trials, as_of=rules_as_of)
         documented_too = True
     sets = [_change_set(f, dump, documented_too) for f in found[:MAX_SETS]]
     criteria += _criteria_of_changes(sets, criteria, dump, derived, scope)

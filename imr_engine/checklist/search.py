@@ -16,7 +16,6 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.evaluate import decide
-from ..facts.derived import ItemFacts
 
 #: Largest set tried, and re-evaluations allowed per item and stage (a stage is ~1-30 ms per 1,000).
 MAX_SIZE = 4
@@ -32,7 +31,7 @@ class Found:
 
 
 def smallest_changes(
-    engine: Engine, facts: ItemFacts, dump: dict[str, Any], current: str,
+    engine: Engine, dump: dict[str, Any], current: str,
     candidates: dict[str, list[Any]], *, as_of: dt.date | None = None, budget: int = BUDGET,
 ) -> tuple[list[Found], bool]:
     """Inclusion-minimal change sets that give an outcome other than *current* (and not Indeterminate).
@@ -55,7 +54,7 @@ def smallest_changes(
         if spent + len(variants) > budget:
             variants, complete = variants[: budget - spent], False
         spent += len(variants)
-        fired = engine.fired_for_variants(facts, [{**dump, **dict(v)} for v in variants], as_of)
+        fired = engine.fired_for_variants(dump, [{**dump, **dict(v)} for v in variants], as_of)
         for changes, rules in zip(variants, fired):
             outcome, _ = decide(rules)
             if outcome not in (current, "Indeterminate"):

@@ -7,10 +7,10 @@ Files are split by topic because durable_rules fails on very large rulesets.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts.derived import ItemFacts
 from ..rulebook.conditions import compile_condition
 from ..rulebook.load import LoadedRuleFile, RuleBook
 from ..rulebook.model import AppliesTo, Rule
@@ -53,15 +53,15 @@ def rule_expression(rule: Rule) -> dict[str, Any]:
     return {"$and": parts}
 
 
-def in_scope(scope: AppliesTo, item: ItemFacts) -> bool:
-    """Python-side routing of an item to a topic: keys AND, values OR."""
-    if scope.ingredients and not set(scope.ingredients) & set(item.ingredients):
+def in_scope(scope: AppliesTo, item: Mapping[str, Any]) -> bool:
+    """Python-side routing of an item (its item facts as plain data) to a topic: keys AND, values OR."""
+    if scope.ingredients and not set(scope.ingredients) & set(item["ingredients"]):
         return False
-    if scope.classes and not set(scope.classes) & set(item.classes):
+    if scope.classes and not set(scope.classes) & set(item["classes"]):
         return False
-    if scope.services and item.service not in scope.services:
+    if scope.services and item["service"] not in scope.services:
         return False
-    if scope.kinds and item.kind not in scope.kinds:
+    if scope.kinds and item["kind"] not in scope.kinds:
         return False
     return True
 
@@ -84,15 +84,15 @@ class CompiledTopic:
         self._services = frozenset(scope.services)
         self._kinds = frozenset(scope.kinds)
 
-    def applies(self, item: ItemFacts) -> bool:
+    def applies(self, item: Mapping[str, Any]) -> bool:
         """`in_scope` with the scope's sets built once: it runs for every item and topic."""
-        if self._ingredients and self._ingredients.isdisjoint(item.ingredients):
+        if self._ingredients and self._ingredients.isdisjoint(item["ingredients"]):
             return False
-        if self._classes and self._classes.isdisjoint(item.classes):
+        if self._classes and self._classes.isdisjoint(item["classes"]):
             return False
-        if self._services and item.service not in self._services:
+        if self._services and item["service"] not in self._services:
             return False
-        return not self._kinds or item.kind in self._kinds
+        return not self._kinds or item["kind"] in self._kinds
 
 
 def compile_rulebook(book: RuleBook, memo_size: int = MEMO_SIZE) -> list[CompiledTopic]:

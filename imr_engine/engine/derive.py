@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections import ChainMap
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
-from ..facts.derived import ItemFacts
+from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
 from ..requests.model import RequestedItem
 from .guideline_data import DEFAULTS, GuidelineData
@@ -45,9 +46,14 @@ class Terminology(Protocol):
 
 @dataclass
 class Derived:
-    """The item facts of one item and, per fact name, the evidence behind it."""
+    """The item facts of one item and, per fact name, the evidence behind it.
 
-    facts: ItemFacts
+    The facts are plain data, `values`: the JSON dump of an `ItemFacts` (every field, in the
+    model's order), which is what rules, routing and templates read. `facts` builds the model
+    from them for a caller that wants one.
+    """
+
+    values: dict[str, Any]
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     #: Readable values for rationale templates that rules do not test (e.g. a start date).
     extras: dict[str, object] = field(default_factory=dict)
@@ -55,6 +61,11 @@ class Derived:
     how: dict[str, str] = field(default_factory=dict)
     #: Index of the surgery requested with this item that it serves (pre-/post-operative care), if any.
     companion: int | None = None
+
+    @property
+    def facts(self) -> ItemFacts:
+        """The values as a validated model (built on each call: the engine itself reads `values`)."""
+        return ItemFacts.model_validate(self.values)
 
 
 def guideline_data(vocab: object) -> GuidelineData:
@@ -190,7 +201,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
 
 
 def _gi_risk(
-    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: dict[str, object], ev: dict[str, list[Evidence]]
+    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
 ) -> None:
     """GI risk with NSAIDs: a documented risk factor, older age, or aspirin, corticosteroids or anticoagulants."""
     risk = data.gi_risk
@@ -208,7 +219,7 @@ def _gi_risk(
     ev["gi_risk"] = _ev(finding, *risky, case.claimant if older else None)
 
 
-def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     groups_of = getattr(vocab, "diagnosis_groups_of", None)
     if groups_of is None:
         return
@@ -218,7 +229,7 @@ def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: dict[str, object],
 
 
 def _medical_comorbidity(
-    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: dict[str, object], ev: dict[str, list[Evidence]],
+    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
 ) -> None:
     """A medical condition that preoperative testing criteria name, from current drugs or diagnoses."""
     wanted = data.perioperative
@@ -233,7 +244,7 @@ def _medical_comorbidity(
         ev["medical_comorbidity"] = _ev(*found, *drugs)
 
 
-def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     dated = [s for s in case.surgeries if s.date is not None and (as_of - s.date.latest()).days >= 0]
     if dated:
         latest = max(dated, key=lambda s: s.date.latest())  # type: ignore[union-attr]
@@ -257,7 +268,7 @@ _MONTH_DAYS = 365.25 / 12
 POSTSURGICAL_SERVICES = ("physical_therapy",)
 
 
-def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: dict[str, object],
+def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: MutableMapping[str, object],
                   ev: dict[str, list[Evidence]]) -> None:
     """The latest dated surgery with a postsurgical course, and whether its period still runs."""
     course_of = getattr(vocab, "postsurgical_course", None)
@@ -283,7 +294,7 @@ _COURSE_FACTS = ("postsurgical_surgery", "postsurgical_period", "postsurgical_ge
 
 
 def _postsurgical_course(service: str, course: PostsurgicalCourse, days: int, evidence: list[Evidence],
-                         v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+                         v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """The course of *service* (8 CCR 9792.24.3) *days* after the surgery, and whether its period still runs."""
     v["postsurgical_surgery"] = service
     v["postsurgical_period"] = "yes" if days <= round(course.months * _MONTH_DAYS) else "no"
@@ -304,7 +315,7 @@ ASSUMED_SURGERY = "assumed: the surgery requested with it takes place, and post-
 
 def _postoperative_request(
     case: CaseFacts, index: int, items: list[RequestedItem], vocab: Terminology,
-    v: dict[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
 ) -> dict[str, str]:
     """Date a post-operative request from the surgery requested in the same case, when no surgery is done yet.
 
@@ -342,7 +353,7 @@ def _postoperative_request(
 
 def _companion_surgery(
     case: CaseFacts, index: int, items: list[RequestedItem], data: GuidelineData,
-    v: dict[str, object], ev: dict[str, list[Evidence]],
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
 ) -> int | None:
     """The surgery requested with an item that serves it; its index, or None.
 
@@ -389,7 +400,7 @@ def _surgery_requested_with(items: list[RequestedItem], index: int) -> int | Non
     return next((j for j, other in enumerate(items) if j != index and _is_surgery(other)), None)
 
 
-def _postsurgical_visits(item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+def _postsurgical_visits(item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Whether the visits requested plus completed stay within the initial and the general course."""
     total, general = v.get("sessions_total_at_least"), v.get("postsurgical_general_course")
     if item.service not in POSTSURGICAL_SERVICES or not isinstance(total, int) or not isinstance(general, int):
@@ -408,7 +419,7 @@ def _service_of(treatment: Treatment, vocab: Terminology) -> str | None:
     return lookup(treatment.name) if lookup is not None else None
 
 
-def _treatment_history(case: CaseFacts, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+def _treatment_history(case: CaseFacts, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Services tried, services that failed, and the best response to a diagnostic facet block."""
     services = [(t, _service_of(t, vocab)) for t in case.treatments]
     tried = [(t, s) for t, s in services if s]
@@ -424,7 +435,7 @@ def _treatment_history(case: CaseFacts, vocab: Terminology, v: dict[str, object]
         ev["diagnostic_block_relief_percent"] = _ev(best)
 
 
-def _pain(case: CaseFacts, v: dict[str, object], ev: dict[str, list[Evidence]]) -> None:
+def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Latest pain score, and relief with vs. without medication from the latest such pair."""
     scores = case.pain_scores
     if not scores:
@@ -466,11 +477,13 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
 
     requested_classes = sorted({k for item in items if item.kind == "drug" for k in item.classes})
     request_evidence = _ev(*(r for r, item in zip(case.requests, items) if item.kind == "drug"))
+    shared = {**view.values, **cumulative}
+    checked = checked_item_facts(shared)  # the case's values, checked once for all of its items
     out: list[Derived] = []
     for index, (request, item, med) in enumerate(zip(case.requests, items, meds_by_dose)):
-        values = dict(view.values)
+        own: dict[str, object] = {}  # the item's values, over the case's
+        values = ChainMap(own, shared)
         evidence = dict(view.evidence)
-        values.update(cumulative)
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
         values.update(_item_values(index, item, med))
@@ -490,7 +503,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
         companion = _companion_surgery(case, index, items, data, values, evidence)
-        out.append(Derived(ItemFacts.model_validate(values), evidence, extras, how, companion))
+        facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
+        out.append(Derived(facts, evidence, extras, how, companion))
     return out
 
 
@@ -528,7 +542,7 @@ def principal_ingredients(item: RequestedItem, vocab: Terminology) -> set[str]:
 
 def _use_history(
     case: CaseFacts, item: RequestedItem, as_of: dt.date, vocab: Terminology,
-    v: dict[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object], long_term_days: int,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object], long_term_days: int,
 ) -> None:
     """How long the requested drug has been used, and whether it failed before."""
     wanted = principal_ingredients(item, vocab)
@@ -558,7 +572,7 @@ def _use_history(
 
 
 def _prior_sessions(
-    case: CaseFacts, item: RequestedItem, vocab: Terminology, v: dict[str, object], ev: dict[str, list[Evidence]]
+    case: CaseFacts, item: RequestedItem, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
 ) -> None:
     """Completed sessions of the requested service, whether they improved function, and their relief."""
     if not item.service:
@@ -609,7 +623,7 @@ def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
 
 
 def _request_details(
-    case: CaseFacts, request: object, item: RequestedItem, v: dict[str, object], ev: dict[str, list[Evidence]],
+    case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
 ) -> None:
     """What therapy, device and procedure criteria read from the request line itself."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,6 +38,41 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     object.__setattr__(model, "__pydantic_extra__", None)
     object.__setattr__(model, "__pydantic_private__", None)
     return model
+
+
+def trusted_fields(cls: type[_M], given: dict[str, Any]) -> _M:
+    """`trusted` for values given by name, the others at their defaults; validated when a field is unknown or missing.
+
+    The engine builds a Determination per item from validated parts; validating them again was
+    ~4 % of evaluation. A required field left out, or a name the model does not have, goes
+    through the model, which raises its own error.
+    """
+    defaults = _defaults_of(cls)
+    if not defaults.keys() >= given.keys():
+        return cls(**given)
+    values: dict[str, Any] = {}
+    for name, (required, default, factory) in defaults.items():
+        if name in given:
+            values[name] = given[name]
+        elif required:
+            return cls(**given)
+        else:
+            values[name] = factory() if factory is not None else default
+    return trusted(cls, values)
+
+
+_DEFAULTS: dict[type, dict[str, tuple[bool, Any, Callable[[], Any] | None]]] = {}
+
+
+def _defaults_of(cls: type[BaseModel]) -> dict[str, tuple[bool, Any, Callable[[], Any] | None]]:
+    """Per field of *cls*, in order: whether it is required, its default, and its default factory (read once)."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = {
+            name: (f.is_required(), f.default, cast(Callable[[], Any] | None, f.default_factory))
+            for name, f in cls.__pydantic_fields__.items()
+        }
+    return found
 
 
 class FactUsed(_Out):

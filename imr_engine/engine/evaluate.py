@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,6 @@ from pydantic import ValidationError
 
 from ..citations import Citation
 from ..errors import EngineError
-from ..facts.derived import ItemFacts
 from ..facts.model import CaseFacts, DatedFact
 from ..formulary import Formulary
 from ..requests.model import RequestedItem
@@ -37,7 +36,7 @@ from ..vocabulary import Vocabulary
 from .compile import CompiledTopic, compile_rulebook, in_scope
 from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
-from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted
+from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
 from .durable_adapter import check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
 
@@ -177,13 +176,14 @@ class Engine:
         return resolved, items, derive_items(case, items, resolved.date, self.vocabulary)
 
     def fired_for_variants(
-        self, facts: ItemFacts, variants: list[dict[str, Any]], as_of: dt.date | None = None
+        self, facts: Mapping[str, Any], variants: list[dict[str, Any]], as_of: dt.date | None = None
     ) -> list[list[Rule]]:
         """The rules that fire for each variant of one item's facts (its JSON dump with some values changed).
 
         What-if re-evaluation through the same compiled rulesets: the documentation checklist asks
         which missing facts, supplied together, would change an outcome. Variants keep the item's
         routing fields (kind, service, ingredients, classes), so they go to the item's topics.
+        *facts* are the item's values (`Derived.values`).
         """
         found = self.book.at(as_of) if as_of is not None else None
         day = {"as_of_day": found.rules_day.toordinal()} if found is not None and found.rules_day != as_of else {}
@@ -210,15 +210,15 @@ class Engine:
                 return other.rules_day
         raise ValueError(f"generation '{generation_id}' is not carried to {as_of.isoformat()}")
 
-    def rules_in_scope(self, facts: ItemFacts) -> list[Rule]:
-        """Every rule of the topics an item is routed to (whether or not its criteria hold)."""
+    def rules_in_scope(self, facts: Mapping[str, Any]) -> list[Rule]:
+        """Every rule of the topics an item (its `Derived.values`) is routed to, whether or not its criteria hold."""
         return [r for t in self._topics_for(facts) for r in self.topics[t].source.spec.rules]
 
     def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
         resolved, items, derived = self.derive(case, as_of)
         when = resolved.date
         found = self.book.at(when)
-        dumps = [d.facts.model_dump(mode="json") for d in derived]
+        dumps = [d.values for d in derived]  # each item's own: changed in place below
         if found is not None and found.rules_day != when:
             # Outside every generation: the rules of the nearest one apply; the clinical clock keeps the real date.
             for dump in dumps:
@@ -270,7 +270,7 @@ class Engine:
         """
         waiting = with_surgery_outcomes(j.derived, determinations)
         for i in waiting:
-            j.dumps[i]["companion_surgery_necessary"] = j.derived[i].facts.companion_surgery_necessary
+            j.dumps[i]["companion_surgery_necessary"] = j.derived[i].values["companion_surgery_necessary"]
         if waiting:
             for i, again in zip(waiting, self._judge(j, waiting)):
                 determinations[i] = again
@@ -336,7 +336,7 @@ class Engine:
     ) -> dict[int, list[_RuleView]]:
         by_topic: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for d, dump in zip(derived, dumps):
-            topics = self._topics_for(d.facts)
+            topics = self._topics_for(d.values)
             if topics:
                 fact = engine_fact(dump)
                 check_fact(fact)
@@ -349,9 +349,9 @@ class Engine:
         order = self.book.order
         return {i: [views[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
 
-    def _topics_for(self, facts: ItemFacts) -> tuple[int, ...]:
+    def _topics_for(self, facts: Mapping[str, Any]) -> tuple[int, ...]:
         """Indexes of the topics whose scope takes the item, remembered by the fields scopes read."""
-        key = (facts.kind, facts.service, tuple(facts.ingredients), tuple(facts.classes))
+        key = (facts["kind"], facts["service"], tuple(facts["ingredients"]), tuple(facts["classes"]))
         topics = self._routes.get(key)
         if topics is None:
             topics = tuple(i for i, t in enumerate(self.topics) if t.applies(facts))
@@ -371,18 +371,18 @@ class Engine:
         values = template_values(case, item, derived, as_of, dump)
         if not deciding:
             rules_day = dt.date.fromordinal(int(dump["as_of_day"]))  # the generation's day when outside all
-            supporting = self._supporting(derived.facts, rules_day, dump)
+            supporting = self._supporting(dump, rules_day)
             if supporting:
                 return self._not_established(
                     index, request, supporting, advisory, derived, dump, used, generation, under)
-            return Determination(
+            return trusted_fields(Determination, dict(
                 index=index, request=request, generation=generation, predicted="Indeterminate", medically_necessary=None,
                 rules=[self._fired(r, derived, dump, used, False) for r in advisory],
                 citations=[r.citation for r in advisory],
                 rationale=under + compose_rationale([], request, None, values),
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
                 basis="no_rule",
-            )
+            ))
         predicted, tier = decide([r.rule for r in deciding])
         in_tier = [r for r in deciding if r.rule.tier == tier]
         necessary = predicted == "Overturned"
@@ -405,7 +405,7 @@ class Engine:
         for r in decisive + advisory:
             if r.rule.advisory and r.rule.advisory not in advisories:
                 advisories.append(r.rule.advisory)
-        return Determination(
+        return trusted_fields(Determination, dict(
             index=index,
             request=request,
             generation=generation,
@@ -418,9 +418,9 @@ class Engine:
             would_change_if=would_change,
             advisories=advisories,
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
-        )
+        ))
 
-    def _supporting(self, facts: ItemFacts, as_of: dt.date, dump: dict[str, Any]) -> list[_RuleView]:
+    def _supporting(self, dump: dict[str, Any], as_of: dt.date) -> list[_RuleView]:
         """Rules in force that say when the guideline supports an item like this one (none of which fired).
 
         A rule counts when its scope takes the item and the request's own facts do not already
@@ -428,14 +428,14 @@ class Engine:
         """
         out: list[_RuleView] = []
         fixed = _fixed_request_facts(dump)
-        for t in self._topics_for(facts):
+        for t in self._topics_for(dump):
             for rule in self.topics[t].source.spec.rules:
                 g = rule.guideline
                 if rule.outcome != "medically_necessary" or g.effective_from > as_of:
                     continue
                 if g.effective_until is not None and g.effective_until < as_of:
                     continue
-                if rule.applies_to is not None and not in_scope(rule.applies_to, facts):
+                if rule.applies_to is not None and not in_scope(rule.applies_to, dump):
                     continue
                 if decided_by(rule.when, dump, fixed) is not False:
                     out.append(self._views[rule.id])
@@ -456,7 +456,7 @@ class Engine:
                 seen.add(r.citation_key)
                 citations.append(r.citation)
         would_change = list(dict.fromkeys(w for r in supporting for w in _documented(r.rule)))
-        return Determination(
+        return trusted_fields(Determination, dict(
             index=index,
             request=request,
             generation=generation,
@@ -469,7 +469,7 @@ class Engine:
             rationale=under + not_established_rationale([r.rule for r in supporting], request),
             would_change_if=would_change,
             advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
-        )
+        ))
 
     def _fired(
         self, view: _RuleView, derived: Derived, dump: dict[str, Any], used: _FactsOfItem, decisive: bool
@@ -518,8 +518,7 @@ def with_surgery_outcomes(derived: list[Derived], determinations: Sequence[Deter
         if d.companion is None or determinations[d.companion].medically_necessary is None:
             continue
         surgery = determinations[d.companion]
-        d.facts = d.facts.model_copy(
-            update={"companion_surgery_necessary": "yes" if surgery.medically_necessary else "no"})
+        d.values["companion_surgery_necessary"] = "yes" if surgery.medically_necessary else "no"
         d.evidence["companion_surgery_necessary"] = list(d.evidence.get("companion_surgery", []))
         d.how = {**d.how, "companion_surgery_necessary": (
             f"judged: the surgery requested with it (item {d.companion + 1}) is predicted {surgery.predicted}")}
@@ -592,7 +591,7 @@ def rule_fact_names(rule: Rule) -> list[str]:
 
 def facts_used(rule: Rule, derived: Derived) -> list[FactUsed]:
     """The facts a rule read, with values and the letter's words behind them."""
-    return _facts_used(rule_fact_names(rule), derived, derived.facts.model_dump(mode="json"))
+    return _facts_used(rule_fact_names(rule), derived, derived.values)
 
 
 def _facts_used(names: tuple[str, ...] | list[str], derived: Derived, values: dict[str, Any]) -> list[FactUsed]:

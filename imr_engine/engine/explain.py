@@ -48,12 +48,12 @@ def template_values(
 ) -> Mapping[str, object]:
     """Everything a template may name: the item facts plus a few readable extras.
 
-    *dump* is `derived.facts.model_dump(mode="json")` when the caller already has it.
+    *dump* is the item's values as the rules read them, when they differ from `derived.values`.
     """
     if dump is None:
-        dump = derived.facts.model_dump(mode="json")
+        dump = derived.values
     return TemplateValues(dump, {
-        "request": case.requests[derived.facts.item_index].text,
+        "request": case.requests[derived.values["item_index"]].text,
         "name": item.name,
         "as_of": as_of.isoformat(),
         "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,

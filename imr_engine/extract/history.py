@@ -42,10 +42,30 @@ _TX_LEAD = re.compile(
     r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
     # a form's field of the care that failed: "Failed treatment: PT 12 visits (2016), chiropractic 6 (2015)"
     r"|\b(?P<failed>failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities)\s*:\s*"
-    r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
+    # "good relief from", "benefit with": opening with the word, so the word gate knows where a match can start;
+    # without an effect word the lead also takes the spaces before the word (lead_start)
+    r"|\b(?:(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)\s*)?"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
     _I,
 )
+
+
+def lead_start(text: str, lead: re.Match[str], floor: int = 0) -> int:
+    """Where a treatment lead starts, a bare "relief from" counting the spaces between it and the word before.
+
+    The lead was once written with its effect word optional before optional spaces, which let a
+    match start where the word before it ends; every quote of a first listed item starts there.
+    *floor*: where the lead before it ended (the spaces it took are not this one's).
+    """
+    start = lead.start()
+    if lead.group("plain") is not None or lead.group("failed") is not None or lead.group("effect") is not None:
+        return start
+    before = start
+    while before > floor and text[before - 1].isspace():
+        before -= 1
+    if before < start and before > 0 and (text[before - 1].isalnum() or text[before - 1] == "_"):
+        return before
+    return start
 _SURGICAL = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminectomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
     r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|kyphoplasty|vertebroplasty"
@@ -265,14 +285,16 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
 
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
+        floor = 0
         for lead in finditer(_TX_LEAD, s.text):
-            if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
+            begin, floor = lead_start(s.text, lead, floor), lead.end()
+            if _PLANNED.search(s.text[max(0, begin - 30) : begin]):
                 continue
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
                 continue  # "Initial trial of acupuncture, 6 visits:" in the plan is the request
             effect = "no_improvement" if lead.group("failed") else _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
-                _history_item(s, ctx, lead, start, end, effect)
+                _history_item(s, ctx, lead, begin, start, end, effect)
         for lead in finditer(_STATUS_POST, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
@@ -383,13 +405,15 @@ def _effect(word: str | None, benefit_phrase: bool) -> str:
     return "improved"
 
 
-def _history_item(s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, effect: str) -> None:
+def _history_item(
+    s: Sentence, ctx: Context, lead: re.Match[str], begin: int, start: int, end: int, effect: str
+) -> None:
     item = re.sub(r"^(?:a|an|the|her|his|also)\s+", "", s.text[start:end], flags=_I)
     offset = end - len(item)
     if not item or _words_besides_dates(item) > 8:  # an aside is not the name
         return
     first = start == lead.end()
-    ev = s.evidence(lead.start() if first else offset, end)
+    ev = s.evidence(begin if first else offset, end)
     if _MEDICATION_TX.match(item):
         ctx.draft.treatment(item, "medication", None, effect, ev)
         return

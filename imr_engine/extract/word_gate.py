@@ -52,14 +52,21 @@ _WORDS = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Heads:
-    """What every match of a pattern starts with: one of *keys* (folded, up to HEAD characters).
+    """What every match of a pattern starts with: one of *keys* at the start of a word, or one of
+    *anywhere* wherever it stands (folded, up to HEAD characters).
 
-    *at_word_start*: each key starts a word (the pattern opens with \b); else it may stand
-    anywhere in the text.
+    A pattern whose ways all open at a word boundary (\b, or a lookbehind that no word character
+    passes) has only *keys*; a way that may open inside a word, or with a mark, puts its start in
+    *anywhere*, and the other ways keep theirs at word starts.
     """
 
     keys: frozenset[str]
-    at_word_start: bool
+    anywhere: frozenset[str] = frozenset()
+
+    @property
+    def at_word_start(self) -> bool:
+        """Every match starts a word."""
+        return not self.anywhere
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,11 @@ class _CannotGate(Exception):
 class _Reading:
     def __init__(self) -> None:
         self.found: set[str] = set()
+        self.anywhere: set[str] = set()
         self.budget = _BUDGET
-        self.at_word_start = True
+
+    def add(self, acc: str, loose: bool) -> None:
+        (self.anywhere if loose else self.found).add(acc)
 
 
 _texts: dict[str, _Text] = {}
@@ -108,87 +118,99 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
         return None
     reading = _Reading()
     try:
-        _walk(list(_parser.parse(pattern.pattern, pattern.flags)), "", False, reading)
+        _walk(list(_parser.parse(pattern.pattern, pattern.flags)), "", False, reading, False)
     except (_CannotGate, RecursionError, re.error, TypeError, ValueError):
         return None
-    found = reading.found
-    if not reading.at_word_start:
-        # A match that starts with "000" starts with "0" too: the shortest heads suffice.
-        found = {k for k in found if not any(k[:n] in found for n in range(1, len(k)))}
-        if any(len(k) < 2 and k in _WORD_CHARS and k != "0" for k in found):
+    found, anywhere = reading.found, reading.anywhere
+    if anywhere:
+        # A match that starts with "000" starts with "0" too: the shortest heads suffice,
+        # and a word start that one of them begins is found where it stands anyway.
+        anywhere = {k for k in anywhere if not any(k[:n] in anywhere for n in range(1, len(k)))}
+        found = {k for k in found if not any(k[:n] in anywhere for n in range(1, len(k) + 1))}
+        if any(len(k) < 2 and k in _WORD_CHARS and k != "0" for k in anywhere):
             return None
-    if not found or len(found) > (MAX_HEADS if reading.at_word_start else MAX_HEADS_ANYWHERE):
+    if not (found or anywhere) or len(found) > MAX_HEADS or len(anywhere) > MAX_HEADS_ANYWHERE:
         return None
-    return Heads(frozenset(found), reading.at_word_start)
+    return Heads(frozenset(found), frozenset(anywhere))
 
 
-def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading) -> None:
+def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool) -> None:
     """Add to *r.found* the start of every way *seq* can begin a match, *acc* being read so far.
 
-    *bounded*: a word boundary stands right before the first character. Raises _CannotGate
-    when a way exists whose start is not known.
+    *bounded*: a word boundary stands right before the first character; *loose*: this way may
+    start inside a word (what it reads goes to *r.anywhere*). Raises _CannotGate when a way
+    exists whose start is not known.
     """
     r.budget -= 1
     if r.budget < 0:
         raise _CannotGate
     if len(acc) == HEAD:
-        r.found.add(acc)
+        r.add(acc, loose)
         return
     if not seq:
-        _stop(acc, r)
+        _stop(acc, r, loose)
         return
     (op, av), rest = seq[0], seq[1:]
     if op is _c.LITERAL:
-        _char(chr(av).lower().translate(_FOLD), rest, acc, bounded, r)
+        _char(chr(av).lower().translate(_FOLD), rest, acc, bounded, r, loose)
     elif op is _c.IN:
         for ch in _class_chars(av):
-            _char(ch, rest, acc, bounded, r)
+            _char(ch, rest, acc, bounded, r, loose)
     elif op is _c.AT:
         if acc:
-            r.found.add(acc)
+            r.add(acc, loose)
         else:
-            _walk(rest, acc, bounded or av is _c.AT_BOUNDARY, r)
+            _walk(rest, acc, bounded or av is _c.AT_BOUNDARY, r, loose)
     elif op in (_c.ASSERT, _c.ASSERT_NOT):  # zero width: passing over it only widens the heads
         if acc:
-            r.found.add(acc)
-        else:
-            _walk(rest, acc, bounded, r)
+            r.add(acc, loose)
+        else:  # "(?<!\w)" or "(?<![\w/-])" before a word character is a word boundary there
+            _walk(rest, acc, bounded or (op is _c.ASSERT_NOT and _no_word_before(av)), r, loose)
     elif op is _c.BRANCH:
         for alternative in av[1]:
-            _walk(list(alternative) + rest, acc, bounded, r)
+            _walk(list(alternative) + rest, acc, bounded, r, loose)
     elif op is _c.SUBPATTERN:
-        _walk(list(av[3]) + rest, acc, bounded, r)
+        _walk(list(av[3]) + rest, acc, bounded, r, loose)
     elif op is _c.ATOMIC_GROUP:
-        _walk(list(av) + rest, acc, bounded, r)
+        _walk(list(av) + rest, acc, bounded, r, loose)
     elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, high, body = av
         if low == 0:
-            _walk(rest, acc, bounded, r)
+            _walk(rest, acc, bounded, r, loose)
         if high != 0:
             again = (op, (max(low - 1, 0), high if high == _c.MAXREPEAT else high - 1, body))
-            _walk(list(body) + [again] + rest, acc, bounded, r)
+            _walk(list(body) + [again] + rest, acc, bounded, r, loose)
     else:
-        _stop(acc, r)
+        _stop(acc, r, loose)
 
 
-def _stop(acc: str, r: _Reading) -> None:
+def _stop(acc: str, r: _Reading, loose: bool) -> None:
     """The characters read so far are all a match is known to start with."""
     if not acc:
         raise _CannotGate
-    r.found.add(acc)
+    r.add(acc, loose)
 
 
-def _char(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading) -> None:
+def _no_word_before(av: Any) -> bool:
+    r"""A negative lookbehind of one character that no word character passes: `(?<!\w)`, `(?<![\w/#.-])`."""
+    direction, body = av
+    if direction != -1 or len(body) != 1 or body[0][0] is not _c.IN:
+        return False
+    items = body[0][1]
+    return all(op is not _c.NEGATE for op, _ in items) and any(
+        op is _c.CATEGORY and item is _c.CATEGORY_WORD for op, item in items)
+
+
+def _char(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool) -> None:
     if ch not in _WORD_CHARS:  # the word ends (or a character beyond ASCII): what was read is the head
         if not acc and len(ch) == 1 and ch.isascii() and ch.isprintable() and not ch.isspace():
-            r.at_word_start = False  # a match may open with this mark ("(cane)"): looked for anywhere
-            r.found.add(ch)
+            r.add(ch, True)  # a match may open with this mark ("(cane)"): looked for anywhere
             return
-        _stop(acc, r)
+        _stop(acc, r, loose)
         return
     if not acc and not bounded:
-        r.at_word_start = False  # this way may start inside a word: keys are looked for anywhere
-    _walk(rest, acc + ch, bounded, r)
+        loose = True  # this way may start inside a word: its keys are looked for anywhere
+    _walk(rest, acc + ch, bounded, r, loose)
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
@@ -238,10 +260,10 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     t = _text(text)
     if t is _NOT_ASCII:
         return True
-    if h.at_word_start:
-        return not h.keys.isdisjoint(t.starts)
+    if not h.keys.isdisjoint(t.starts):
+        return True
     folded = t.folded
-    return any(k in folded for k in h.keys)
+    return any(k in folded for k in h.anywhere)
 
 
 def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
@@ -256,16 +278,16 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     t = _texts.get(text) or _text(text)
     if t is _NOT_ASCII:
         return None
-    if h.at_word_start:
-        keys = h.keys.intersection(t.starts)
+    keys = h.keys.intersection(t.starts)
+    if not h.anywhere:
         if not keys:
             return _NOWHERE
         if len(keys) == 1:
             return t.at[next(iter(keys))]
         return sorted({p for k in keys for p in t.at[k]})
     folded = t.folded
-    found: set[int] = set()
-    for k in h.keys:
+    found: set[int] = {p for k in keys for p in t.at[k]}
+    for k in h.anywhere:
         p = folded.find(k)
         while p >= 0:
             found.add(p)

@@ -14,7 +14,10 @@ Conventions that keep durable_rules honest:
 
 from __future__ import annotations
 
-from typing import Literal
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -242,3 +245,121 @@ class ItemFacts(BaseModel):
         both are represented by absence (tested with `known` / `includes_none`).
         """
         return {k: v for k, v in self.model_dump(mode="json", exclude_none=True).items() if v != []}
+
+
+# --- item facts as plain data ------------------------------------------------------------
+#
+# The engine derives ~130 values per item and rules read them as JSON. Building an ItemFacts
+# (validating every field) only to dump it to JSON again was the largest single cost of
+# evaluation; `item_facts_json` gives the same dict straight from the derived values when
+# each value already has its field's JSON type and bounds, and defers to the model otherwise
+# (so a value the model refuses is refused with the model's own error). Most fields are
+# yes/no/unknown strings: those are checked a group at a time by set operations.
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One field of ItemFacts as its JSON dump sees it."""
+
+    name: str
+    kind: Literal["enum", "str", "int", "float", "list", "other"]
+    optional: bool
+    allowed: frozenset[object] = frozenset()
+    low: float | None = None
+    high: float | None = None
+
+    @classmethod
+    def of(cls, name: str, annotation: object, metadata: list[Any]) -> _Field:
+        optional = False
+        if typing.get_origin(annotation) in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            optional = len(args) < len(typing.get_args(annotation))
+            annotation = args[0] if len(args) == 1 else None
+        low = next((m.ge for m in metadata if getattr(m, "ge", None) is not None), None)
+        high = next((m.le for m in metadata if getattr(m, "le", None) is not None), None)
+        if typing.get_origin(annotation) is Literal and all(type(a) is str for a in typing.get_args(annotation)):
+            allowed = frozenset(typing.get_args(annotation)) | ({None} if optional else set())
+            return cls(name, "enum", optional, allowed)
+        if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+            return cls(name, "list", optional)
+        kinds: dict[object, Literal["str", "int", "float"]] = {str: "str", int: "int", float: "float"}
+        return cls(name, kinds.get(annotation, "other"), optional, low=low, high=high)
+
+    def json_value(self, value: object) -> object:
+        """The value as the model's JSON dump gives it, or _BAD when only the model can tell."""
+        if value is None:
+            return None if self.optional else _BAD
+        if self.kind == "str":
+            return value if type(value) is str else _BAD
+        if self.kind == "list":
+            return value if type(value) is list and all(type(v) is str for v in value) else _BAD
+        if self.kind == "int":
+            return value if type(value) is int and self._bounded(value) else _BAD
+        if self.kind == "float" and (type(value) is float or type(value) is int):  # the model turns 5 into 5.0
+            number = float(value)
+            if number - number != 0.0:  # NaN or an infinity: the model's JSON dump has its own rule
+                return _BAD
+            return number if self._bounded(number) else _BAD
+        return _BAD
+
+    def _bounded(self, value: float) -> bool:
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+
+_BAD = object()
+_ITEM_FIELDS = {name: _Field.of(name, f.annotation, f.metadata) for name, f in ItemFacts.model_fields.items()}
+#: Every field, in the model's order, with its default as the JSON dump gives it (_BAD when required).
+_DEFAULTS: dict[str, object] = {
+    name: _BAD if f.is_required() else f.get_default(call_default_factory=True) for name, f in ItemFacts.model_fields.items()
+}
+_REQUIRED = tuple(name for name, default in _DEFAULTS.items() if default is _BAD)
+_FRESH_LISTS = tuple(name for name, f in ItemFacts.model_fields.items() if f.default_factory is list)
+#: Enum fields grouped by the values they allow (the yes/no/unknown fields make one group).
+_ENUM_GROUPS: list[tuple[frozenset[str], frozenset[object]]] = [
+    (frozenset(f.name for f in _ITEM_FIELDS.values() if f.kind == "enum" and f.allowed == allowed), allowed)
+    for allowed in dict.fromkeys(f.allowed for f in _ITEM_FIELDS.values() if f.kind == "enum")
+]
+_OTHERS = frozenset(f.name for f in _ITEM_FIELDS.values() if f.kind != "enum")
+
+
+def checked_item_facts(values: dict[str, object]) -> dict[str, object] | None:
+    """*values* as the model's JSON dump would give them (5 as 5.0 for a float fact), or None when only the model can tell."""
+    if not _ITEM_FIELDS.keys() >= values.keys():
+        return None
+    get = values.__getitem__
+    try:
+        for names, allowed in _ENUM_GROUPS:
+            if not allowed.issuperset(map(get, names.intersection(values))):
+                return None
+    except TypeError:  # an unhashable value where a string belongs
+        return None
+    out = dict(values)
+    fields = _ITEM_FIELDS
+    for name in _OTHERS.intersection(values):
+        found = fields[name].json_value(out[name])
+        if found is _BAD:
+            return None
+        out[name] = found
+    return out
+
+
+def item_facts_json(values: dict[str, object], checked: dict[str, object] | None = None) -> dict[str, Any]:
+    """`ItemFacts.model_validate(values).model_dump(mode="json")`, without the model when it is not needed.
+
+    *checked*: values that `checked_item_facts` returned (a case's, the same for each of its items),
+    under *values*. Every field in the model's order, defaults filled in; the values themselves are
+    kept (lists included, so callers treat the result as read-only apart from replacing a key's
+    value). Raises the model's ValidationError for a value it refuses.
+    """
+    own = checked_item_facts(values)
+    if own is None:
+        return ItemFacts.model_validate({**(checked or {}), **values}).model_dump(mode="json")
+    out = dict(_DEFAULTS)
+    for name in _FRESH_LISTS:
+        out[name] = []
+    if checked:
+        out.update(checked)
+    out.update(own)
+    if any(out[name] is _BAD for name in _REQUIRED):
+        return ItemFacts.model_validate({**(checked or {}), **values}).model_dump(mode="json")
+    return out

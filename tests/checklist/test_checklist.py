@@ -67,8 +67,8 @@ def test_the_sets_are_what_re_evaluation_answers(engine: Engine) -> None:
     result = precheck(engine, NOTE, [NORCO])
     [item] = result.checklist
     _, _, derived = engine.derive(result.case, dt.date.fromisoformat(result.determination.as_of))
-    facts = derived[0].facts
-    dump = facts.model_dump(mode="json")
+    facts = derived[0].values
+    dump = dict(facts)
     for change_set in item.to_change:
         whole = {c.fact: c.becomes for c in change_set.changes}
         parts = [{k: v for k, v in whole.items() if k != left_out} for left_out in whole]

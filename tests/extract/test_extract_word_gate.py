@@ -59,16 +59,31 @@ def test_heads_are_the_letters_a_match_must_start_a_word_with() -> None:
 
 
 def test_a_pattern_that_may_start_inside_a_word_is_looked_for_anywhere() -> None:
-    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<!\w)pain", {"pai"}),
+    for pattern, keys in ((r"ulcer", {"ulc"}), (r"(?<![\d/])10/10", {"00"}), (r"(?<![^\w])pain", {"pai"}),
                           (r"(?<![\d/])\d+/10", {"0"}), (r"(?<![\d/])(?:\d+|one|two)/10", {"0", "one", "two"})):
         found = heads(re.compile(pattern, re.I))
-        assert found is not None and not found.at_word_start and found.keys == keys
+        assert found is not None and not found.at_word_start and found.anywhere == keys and not found.keys
+
+
+def test_a_lookbehind_no_word_character_passes_is_a_word_start() -> None:
+    # (?<!\w) before a word character is exactly \b there; a wider class only narrows it
+    assert word_heads(r"(?<!\w)pain") == {"pai"}
+    assert word_heads(r"(?<![\w/#.-])[1-9]\d\s?[MF]") == {"00", "00f", "00m"}
+    assert word_heads(r"(?<!\w)a\b") == {"a"}
+
+
+def test_each_way_keeps_its_own_kind_of_head() -> None:
+    # the ways that open at a word boundary are looked for at word starts, the others anywhere
+    found = heads(re.compile(r"\bone\s+year|\btwo\s+years|(?<![\d/])\d+\s*y/o", re.I))
+    assert found is not None and found.keys == {"one", "two"} and found.anywhere == {"0"}
+    found = heads(re.compile(r"\b10 years|(?<!/)\d+", re.I))  # a word start a loose head begins is dropped
+    assert found is not None and found.keys == frozenset() and found.anywhere == {"0"}
     assert may_match(re.compile(r"ulcer", re.I), "gastric-ULCERATION")
     assert not may_match(re.compile(r"ulcer", re.I), "no such words")
 
 
 def test_a_pattern_whose_start_is_unknown_is_never_skipped() -> None:
-    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<!\w)a\b"):
+    for pattern in (r"\b(?:x)?", r"\b.{2}pain", r"\b\w+ing\b", r"(\w)\1", r"(?<!\d)a\b"):
         compiled = re.compile(pattern, re.I)
         assert heads(compiled) is None
         assert may_match(compiled, "no such words")

@@ -73,6 +73,11 @@ WIDER = {
     "Flector": ["diclofenac"], "ketoprofen cream": ["ketoprofen"], "capsaicin": ["capsaicin"],
     "Menthoderm": ["methyl salicylate", "menthol"], "flurbiprofen cream": ["flurbiprofen"],
     "Zofran": ["ondansetron"], "Phenergan": ["promethazine"], "metoclopramide": ["metoclopramide"],
+    # tricyclics and SNRIs beyond the commonest, another AED and NSAID, opioid brands written without "ER"
+    "Anafranil": ["clomipramine"], "Tofranil": ["imipramine"], "Norpramin": ["desipramine"],
+    "Vivactil": ["protriptyline"], "Pristiq": ["desvenlafaxine"], "Zonegran": ["zonisamide"],
+    "Clinoril": ["sulindac"], "Hysingla": ["hydrocodone"], "Zohydro": ["hydrocodone"],
+    "Xtampza": ["oxycodone"], "Oxaydo": ["oxycodone"],
 }  # fmt: skip
 
 MEDICAL_FOODS = ["Theramine", "Sentra", "Trepadone", "Gabadone"]
@@ -169,3 +174,10 @@ def test_every_service_has_a_kind_that_is_not_a_drug() -> None:
         "consultation",
     ):
         assert name in VOCAB.services, name
+
+
+@pytest.mark.parametrize("name", ["clomipramine", "imipramine", "desipramine", "protriptyline"])
+def test_tricyclics_are_antidepressants_of_the_tricyclic_class(name: str) -> None:
+    # CPMTG p. 13-16: tricyclics are first-line for neuropathic pain, the class the rules ask about
+    found = VOCAB.resolve(name)
+    assert found is not None and {"antidepressant", "tricyclic_antidepressant"} <= set(found.classes)
