@@ -286,11 +286,15 @@ _RED_FLAG_SCREEN = re.compile(
 
 #: A study that can confirm a diagnosis surgery needs (ACOEM: a lesion on imaging, carpal tunnel syndrome on nerve conduction).
 _STUDY = (r"(?:MRI|MRA|MR\s+arthrogram|arthrogram|CT(?:\s+scan)?|ultrasound|EMG(?:\s*/\s*NC[SV])?|NC[SV]|"
+          r"x-?rays?|radiographs?|XR|"
           r"nerve\s+conduction(?:\s+stud(?:y|ies))?|electrodiagnostic(?:\s+stud(?:y|ies)|\s+testing)?|imaging)")
 #: A lesion such a study shows.
 _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerve\s+(?:entrapment|compression)|"
            r"carpal\s+tunnel\s+syndrome|entrapment|herniat\w*|protrusion|extrusion|stenosis|spondylolisthesis|"
-           r"instability|fracture|impingement|nerve\s+root\s+compression)")
+           r"instability|fracture|impingement|nerve\s+root\s+compression|"
+           # the arthritis a joint replacement needs shown: "bone-on-bone medial compartment", "tricompartmental OA"
+           r"bone[- ]on[- ]bone|(?:tri|bi)?compartmental\s+(?:OA|osteoarthritis)|severe\s+(?:joint\s+space\s+)?narrowing|"
+           r"joint\s+space\s+(?:loss|collapse))")
 _CONFIRMED_BY_STUDY = re.compile(
     rf"\b{_STUDY}[- ](?:confirmed|proven|documented|verified)\b|\belectrodiagnostically\s+(?:confirmed|proven|documented)\b"
     rf"|\b(?:confirmed|proven|verified)\s+(?:on|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_STUDY}"
@@ -298,6 +302,7 @@ _CONFIRMED_BY_STUDY = re.compile(
     rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*[^.;]{{0,60}}?\b{_LESION}",
     _I,
 )
+_LESION_SEEN = re.compile(rf"\b{_LESION}", _I)
 #: Words that make a study's finding negative ("MRI: no tear", "NCS normal").
 _STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarkable|ruled\s+out)\b", _I)
 
@@ -307,6 +312,13 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
     for m in finditer(_CONFIRMED_BY_STUDY, s.text):
         if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+    if s.section == "imaging":  # under an "Imaging:" heading the study goes unnamed: "AP/lateral R knee - bone-on-bone"
+        for m in _LESION_SEEN.finditer(s.text):
+            before = s.text[max(0, m.start() - 40) : m.start()]
+            if not _STUDY_NEGATIVE.search(before) and polarity(s.text, m.start(), m.end()) == "affirmed" \
+                    and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+                break
 
 
 #: Sleep said to be fine, and pain said not to travel: documented absences.

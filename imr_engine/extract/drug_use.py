@@ -165,12 +165,15 @@ def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, 
         return None
     if said:
         return said
-    if in_history and not for_what:  # "hypertension (lisinopril)" in a past history is a drug still taken
+    if in_history and not for_what and not _TAKES_NOW.search(before[-25:]):
+        # "hypertension (lisinopril)" in a past history is a drug still taken; "AFib - takes Eliquis" too
         return "tried_failed" if failed_lead else "past"
     return "past" if _PAST_SENTENCE.search(text[: mention.start]) and not _present(item) else "current"
 
 
 _STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
+#: A verb of use in the present right before the drug: in a past history it is still taken.
+_TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)
 _TRIED = re.compile(r"\btried\b", _I)
 
 

@@ -87,7 +87,7 @@ _NEURO_INTACT = re.compile(
     # a terse exam line or a pair of systems said normal: "Neuro: grossly intact", "Motor and sensory exam normal"
     r"|\bneuro(?:logic(?:al)?)?\s*:\s*(?:grossly\s+)?(?:intact|normal|WNL|non-?focal|nonfocal)\b"
     # "Neuro intact in the LEs", "Neurovascularly intact distally"
-    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?)?\s+(?:grossly\s+)?intact\b"
+    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?)?\s+(?:grossly\s+)?intact\b|(?-i:\bNV\s+intact\b|\bNVI\b)"
     r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
     r"(?:grossly\s+)?(?:intact|normal|WNL)\b",
     _I,

@@ -204,8 +204,6 @@ NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "current",
         False,
     ),
-    # a problem's drug told without a subject: "AFib - takes Eliquis 5 mg BID", "HTN: taking lisinopril"
-    (re.compile(r"(?:^|[-:;]\s*)(?:takes|taking|uses|using)\s+", _I), "current", False),
     (
         re.compile(
             r"\b(?:pt|patient|he|she|claimant|worker|employee)\s+(?:is\s+|has\s+been\s+|remains\s+)?"

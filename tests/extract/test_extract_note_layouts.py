@@ -466,3 +466,19 @@ def test_a_sign_named_in_the_assessment_is_an_examination_finding() -> None:
 def test_a_problems_drug_told_without_a_subject() -> None:
     case = _case("PMH: AFib - takes Eliquis 5 mg BID (cardiology).\nMEDS: naproxen 500 BID\n", "Naproxen 500 mg #60")
     assert case.clinical.gi_risk_factors.value == "yes"
+
+
+@pytest.mark.parametrize("sentence", ["NV intact distally.", "Calf soft, NVI."])
+def test_neurovascular_intact_in_shorthand(sentence: str) -> None:
+    assert _case(f"EXAM:\nR knee: effusion, crepitus. {sentence}\n").exam.neurological_deficit.value == "no"
+
+
+def test_a_finding_under_an_imaging_heading_is_the_studys() -> None:
+    case = _case("IMAGING:\nStanding AP/lateral R knee 1/2016 - bone-on-bone medial compartment, osteophytes.\n",
+                 "Right total knee arthroplasty")
+    assert case.clinical.diagnosis_confirmed_by_testing.value == "yes"
+
+
+def test_a_normal_study_under_an_imaging_heading_confirms_nothing() -> None:
+    case = _case("IMAGING:\nMRI L-spine 1/2016: no stenosis, no herniation.\n", "L4-5 laminectomy")
+    assert case.clinical.diagnosis_confirmed_by_testing.value != "yes"
