@@ -16,12 +16,13 @@ in a temporary folder and measures, on one core unless said otherwise:
 
 The in-process stages use the first `--sample` letters (rates do not depend on
 N); the end-to-end runs use all N. They are timed by this process's CPU time (one
-thread), so other work on the machine does not enter the rates, and each starts
+thread), so time spent waiting for a core does not enter the rates, and each starts
 with a full collection and the objects built so far frozen (`gc.freeze`): the
 benchmark holds every sample letter's facts at once, which a QA worker never does
 (it holds one case), and a full collection that happened to fall inside a short
-stage rescanned all of them, so the same stage measured 1,300 or 8,400 items/s
-by chance. Not a test: nothing here fails the build.
+stage rescanned all of them (the validation floor read 1,300-1,600 items/s with
+the collector running, 4,800-8,400 with it stopped). Not a test: nothing here
+fails the build.
 """
 
 from __future__ import annotations
