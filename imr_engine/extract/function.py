@@ -450,6 +450,21 @@ _NOT_ACCOMMODATED = re.compile(
 )
 
 
+#: Text an EHR carries over from an earlier note: "HPI (copied forward from 01/05/2016):", "(Copied forward)".
+_COPIED = re.compile(r"\b(?:cop(?:ied|y)[- ]?forward(?:ed)?|copied\s+from|carried\s+(?:forward|over)\s+from)\b", _I)
+#: How far back a heading that says so may stand.
+_COPIED_REACH = 400
+
+
+def copied_forward(s: Sentence) -> bool:
+    """Whether the sentence stands in text copied forward: marked in it, or in the heading line of its block."""
+    if _COPIED.search(s.text):
+        return True
+    before = s.tm.text[max(0, s.start - _COPIED_REACH) : s.start]
+    heads = list(re.finditer(r"(?:^|\s)(?:[A-Z][A-Za-z /()]{1,40}?(?:\([^)]{0,40}\))?):(?=\s)", before))
+    return bool(heads) and bool(_COPIED.search(heads[-1].group()))
+
+
 #: A form's restrictions field answered "none".
 _RESTRICTIONS_LABEL = re.compile(r"\b(?:work\s+)?restrictions?\s*:\s*$", _I)
 _NONE_ANSWER = re.compile(r"^\s*(?:none|no\s+restrictions?|nil)\s*\.?\s*$", _I)
@@ -464,8 +479,10 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             ev = clause_evidence(s, m.start(), m.end())
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
             return
-    if current is not None and (ctx.work_status_from_section or not from_section):
-        return
+    if current is not None and (ctx.work_status_from_section or not from_section) and not (
+        ctx.work_status_copied and not copied_forward(s)
+    ):
+        return  # the first status stated holds, unless it was copied forward and this sentence is new
     if _NONE_ANSWER.match(s.text) and (label := _RESTRICTIONS_LABEL.search(s.tm.text, max(0, s.start - 30), s.start)):
         # "Work restrictions: none": the heading asks, the answer releases to full duty
         ev = s.tm.evidence(label.start(), s.start + len(s.text), s.source)
@@ -486,4 +503,5 @@ def _work_status(s: Sentence, ctx: Context) -> None:
                 ev = clause_evidence(s, m.start(), m.end())
                 ctx.draft.work_status = (value, [ev] if ev else [])
                 ctx.work_status_from_section = from_section
+                ctx.work_status_copied = copied_forward(s)
                 return

@@ -673,6 +673,12 @@ _TRIAL_END = re.compile(r"[;]|\.\s|\.$|\b(?:but|however|although|then)\b", _I)
 #: Care named together, one result for all: "PT/meds/HEP", "PT & chiro" ("PT and acupuncture without benefit" may
 #: say it of the last alone, and is left to it).
 _JOINED = re.compile(r"(?:\s*(?:/|&|\+|\bmeds\b|\bmedications\b|\bNSAIDs?\b)\s*)+", _I)
+#: A cheap test for the words either reading needs, so most sentences are passed over at once.
+_TRIAL_GATE = re.compile(
+    r"fail|unsuccessful|not\s+(?:help|effective)|didn'?t\s+help|\bno\s+(?:change|benefit|relief|improvement)|without\s+"
+    r"|\d\s+(?:visits?|sessions?|treatments?)\b",
+    _I,
+)
 #: Kinds of care a trial of which can be read this way (a home program or a drug cannot).
 _TRIAL_KINDS = frozenset({"physical_therapy", "chiropractic", "acupuncture", "modality", "psychological", "program"})
 
@@ -686,6 +692,8 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
     reading has counted; a failure marks the course no improvement.
     """
     for s in sentences:
+        if not _TRIAL_GATE.search(s.text):
+            continue  # no result and no count: nothing to read (most sentences)
         pos = 0
         while pos < len(s.text):
             hit = ctx.vocab.identify(s.text[pos:], ("service",))

@@ -110,6 +110,9 @@ def compared_rows(tm: TextMap) -> TextMap:
         if not line.strip():
             after = None
             continue
+        if "  " not in line.strip() and "\t" not in line:
+            after = None  # one cell: no table's row or heading, and the table before has ended
+            continue
         if (column := _column_pair(line)) is not None:
             cells = _cells(line)
             # a heading of columns alone (the before column first) stands over rows that open with their label

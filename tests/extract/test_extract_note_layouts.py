@@ -482,3 +482,14 @@ def test_a_finding_under_an_imaging_heading_is_the_studys() -> None:
 def test_a_normal_study_under_an_imaging_heading_confirms_nothing() -> None:
     case = _case("IMAGING:\nMRI L-spine 1/2016: no stenosis, no herniation.\n", "L4-5 laminectomy")
     assert case.clinical.diagnosis_confirmed_by_testing.value != "yes"
+
+
+def test_a_status_copied_forward_gives_way_to_the_interval_history() -> None:
+    case = _case("HPI (copied forward from 01/05/2016):\nPatient has been off work since the injury.\n"
+                 "Interval history:\nReturned to modified duty on 3/1/16.\n")
+    assert case.function.work_status.value == "modified_duty"
+
+
+def test_without_a_copy_forward_mark_the_first_status_holds() -> None:
+    case = _case("WORK STATUS:\nTTD until next visit.\nHPI:\nHe hopes to return to modified duty soon.\n")
+    assert case.function.work_status.value == "off_work"
