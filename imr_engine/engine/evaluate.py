@@ -211,8 +211,15 @@ class Engine:
         raise ValueError(f"generation '{generation_id}' is not carried to {as_of.isoformat()}")
 
     def rules_in_scope(self, facts: Mapping[str, Any]) -> list[Rule]:
-        """Every rule of the topics an item (its `Derived.values`) is routed to, whether or not its criteria hold."""
-        return [r for t in self._topics_for(facts) for r in self.topics[t].source.spec.rules]
+        """Every rule that applies to an item (its `Derived.values`), whether or not its criteria hold.
+
+        The rules of the topics it is routed to, less those whose own scope leaves it out (a TENS
+        rule in the topic an H-wave request is routed to), which no documentation could make fire.
+        """
+        return [
+            r for t in self._topics_for(facts) for r in self.topics[t].source.spec.rules
+            if r.applies_to is None or in_scope(r.applies_to, facts)
+        ]
 
     def _evaluate(self, case: CaseFacts, as_of: dt.date | None) -> CaseDetermination:
         resolved, items, derived = self.derive(case, as_of)
