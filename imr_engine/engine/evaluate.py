@@ -435,17 +435,14 @@ class Engine:
         """
         out: list[_RuleView] = []
         fixed = _fixed_request_facts(dump)
-        for t in self._topics_for(dump):
-            for rule in self.topics[t].source.spec.rules:
-                g = rule.guideline
-                if rule.outcome != "medically_necessary" or g.effective_from > as_of:
-                    continue
-                if g.effective_until is not None and g.effective_until < as_of:
-                    continue
-                if rule.applies_to is not None and not in_scope(rule.applies_to, dump):
-                    continue
-                if decided_by(rule.when, dump, fixed) is not False:
-                    out.append(self._views[rule.id])
+        for rule in self.rules_in_scope(dump):
+            g = rule.guideline
+            if rule.outcome != "medically_necessary" or g.effective_from > as_of:
+                continue
+            if g.effective_until is not None and g.effective_until < as_of:
+                continue
+            if decided_by(rule.when, dump, fixed) is not False:
+                out.append(self._views[rule.id])
         if out:
             tier = min(v.rule.tier for v in out)
             out = [v for v in out if v.rule.tier == tier]
