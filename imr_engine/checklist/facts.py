@@ -22,19 +22,18 @@ IDENTITY_FACTS = frozenset({
     "item_index", "kind", "drug_class", "classes", "ingredients", "service", "form", "route", "as_of_day",
     "requested_drug_classes", "body_region", "target_regions",
 })
-#: Details the request line gives (or the doses of every request line together), not the record.
-REQUEST_FACTS = frozenset({
-    "release", "prn", "request_purpose", "visits_requested", "levels_requested", "requested_supply_days",
-    "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
-    "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
-    "sessions_total_at_least", "companion_surgery", "companion_surgery_service", "companion_surgery_necessary",
-    "companion_surgery_risk", "companion_stay_days", "stay_within_target",
-})
 #: Whether a surgery is requested with the item, and its details: what the request for authorization
 #: holds, so a checklist names them only when a surgery is requested with the item.
 COMPANION_FACTS = frozenset({
     "companion_surgery", "companion_surgery_service", "companion_surgery_necessary", "companion_surgery_risk",
     "companion_stay_days",
+})
+#: Details the request line gives (or the doses of every request line together), not the record.
+REQUEST_FACTS = COMPANION_FACTS | frozenset({
+    "release", "prn", "request_purpose", "visits_requested", "levels_requested", "requested_supply_days",
+    "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
+    "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
+    "sessions_total_at_least", "stay_within_target",
 })
 #: Values that mean "the record says nothing" for facts that are not yes/no/unknown.
 _SILENT = ("unknown", "none", None)
