@@ -150,8 +150,12 @@ def _run_notes_qa(args: argparse.Namespace, folder: Path) -> int:
     total = len(note_files(folder))
     plan = _plan(args, lambda: total)
     report = score_notes(folder, rules_dir=args.rules, jobs=plan.jobs, cluster=args.cluster)
+    for reason in report.refused.values():
+        print(f"imr qa: error: {reason}", file=sys.stderr)
     print(dump_json(report.model_dump(mode="json")) if args.json else render_notes_report(report), end="\n" if args.json else "")
-    return EXIT_OK if report.outcomes.agree == report.outcomes.items and not report.refused else EXIT_DISAGREE
+    if report.refused:
+        return EXIT_BAD_INPUT
+    return EXIT_OK if report.outcomes.agree == report.outcomes.items else EXIT_DISAGREE
 
 
 def _run_extraction_qa(args: argparse.Namespace) -> int:

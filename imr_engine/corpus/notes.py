@@ -355,6 +355,8 @@ def render_notes_report(report: NotesReport) -> str:
         if s.extracted or s.documented:
             lines.append(f"  {key:<44} {s.extracted:>4} {s.documented:>4} {s.correct:>4}")
     for title, scores in (("by note format", report.by_style), ("by writer", report.by_writer)):
+        if not scores:
+            continue
         lines += ["", f"{title} (notes, items, agreement, majority baseline, facts precision / recall):"]
         for name, g in scores.items():
             lines.append(f"  {name or '(none)':<12} {g.notes:>4} {g.outcomes.items:>5}  {pct(g.outcomes.agreement):>8}  "

@@ -152,3 +152,18 @@ def test_installed_command_works_from_any_directory(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["items"][0]["predicted"] == "Upheld"
+
+
+def test_qa_on_notes_names_a_malformed_answer_key_on_stderr_and_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # one good note beside one whose answer key is not valid YAML: the good one is scored, the bad one refused
+    good = sorted((Path(__file__).resolve().parents[2] / "corpus" / "notes" / "tune").glob("*.yaml"))[0]
+    shutil.copy(good, tmp_path / good.name)
+    shutil.copy(good.with_suffix(".txt"), tmp_path / good.with_suffix(".txt").name)
+    (tmp_path / "broken.yaml").write_text("id: broken\nrequests: [\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_text("Date of visit: 04/07/2016\nLow back pain.\n", encoding="utf-8")
+    code, out, err = run(capsys, "qa", str(tmp_path))
+    assert code == 2
+    assert err.count("\n") == 1 and "broken.yaml" in err and "not valid YAML" in err and "Traceback" not in err
+    assert "notes 2 " in out and "refused 1" in out
