@@ -228,7 +228,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end
-                if _ends_block(line.text, next_line, width, line.size):
+                if _ends_block(line.text, next_line, width, line.size, tm.lower_case):
                     close()
             continue
         row = line.start in tm.rows  # a row of a before-and-after table, or its heading: one entry
@@ -243,7 +243,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             marker = _LIST_MARKER.match(line.text)
             open_start = line.start + (marker.end() if marker else 0)
         open_end = line.end
-        if row or _ends_block(line.text, next_line, width, line.size):
+        if row or _ends_block(line.text, next_line, width, line.size, tm.lower_case):
             close()
     close()
     return blocks
@@ -279,7 +279,7 @@ def _double_spaced(lines: list[NoteLine]) -> bool:
     return len(lines) >= 6 and gaps >= 0.75 * (len(lines) - 1)
 
 
-def _ends_block(text: str, next_line: str, width: int | None = None, size: int | None = None) -> bool:
+def _ends_block(text: str, next_line: str, width: int | None = None, size: int | None = None, lower_case: bool = False) -> bool:
     """Whether a line closes its block: a sentence's end, or a short line that does not run on.
 
     With the paragraph's wrap *width* known, a line the next word would not have fitted on
@@ -294,7 +294,7 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
         return not (no_sentence_end(text) and not text.lower().endswith(" no.") and not _LIST_START.match(next_line))
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
-    runs_on = bool(_RUNS_ON.search(text)) or next_line[:1].islower()
+    runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
     if not runs_on and width is not None and not _LIST_START.match(next_line):
         runs_on = _wrapped_at(len(text) if size is None else size, next_line, width)
     return len(text) < SHORT_LINE and not runs_on

@@ -106,6 +106,7 @@ def test_any_is_no_amount() -> None:
 # ---------------------------------------------------------------- lower case and abbreviations
 
 LOWER_NOTE = (
+    "valley pain medicine associates\n"
     "f/u visit -- 3/22/21\n"
     "pt: 60 m, doi 10/2/2015. dx: chronic lbp, failed back.\n"
     "s: pt c/o lbp 7/10 with meds, 9/10 without. norco helps him walk 20 min (was 5 min before). "
@@ -135,7 +136,7 @@ def test_a_lower_case_note_splits_its_sentences() -> None:
 
 
 def test_a_lower_case_month_before_a_year_is_a_date() -> None:
-    note = "visit date: may 9, 2023\n" + LOWER_NOTE.split("\n", 1)[1]
+    note = "visit date: may 9, 2023\n" + LOWER_NOTE.split("\n", 2)[2]
     assert _reports(extract_text(note, [NORCO])) == {"2023-05-09"}
 
 
