@@ -32,6 +32,13 @@ _OUTCOME_CLOSED = re.compile(
 )
 #: "without" with its object left out, as in a pair of ratings: "5/10 with meds, 7/10 without, [back to work] ..." negates nothing.
 _ELLIPTIC = re.compile(r"\b(?:without|w/o)\s*[,)]", re.IGNORECASE)
+#: "without" whose object is the medication itself, closed by a conjunction or a comma, states a condition of a rating
+#: ("8-9/10 without medication and 4-5/10 with it, [functional improvement]"): it negates only its own object.
+_WITHOUT_MEDICATION = re.compile(
+    r"\b(?:without|w/o)\s+(?:(?:the|his|her|their|any|pain)\s+)?(?:medications?|meds?|medicines?|opioids?|analgesics?|it|them)"
+    r"(?=\s*(?:[,;)]|\band\b|\bor\b))",
+    re.IGNORECASE,
+)
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
 _LIST_CUE = re.compile(r"\b(?:(?:negative|neg\.?)\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
 _NOT_A_LIST = re.compile(
@@ -135,7 +142,7 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
         return "hedged"
     if _POST_NEGATION.match(after):
         return "negated"
-    open_before = _ELLIPTIC.sub(" , ", _OUTCOME_CLOSED.sub(" ; ", before).rsplit(";", 1)[-1])
+    open_before = _ELLIPTIC.sub(" , ", _WITHOUT_MEDICATION.sub(" , ", _OUTCOME_CLOSED.sub(" ; ", before)).rsplit(";", 1)[-1])
     window = " ".join(open_before.split()[-PRE_WINDOW:])
     if (_PRE_NEGATION.search(window) or _negated_list(open_before) or _TERSE_NEG.search(open_before)) \
             and not _own_predicate(open_before, after):

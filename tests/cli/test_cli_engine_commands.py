@@ -111,6 +111,17 @@ def test_evaluate_refuses_bad_case_files_in_one_line(
     assert_one_line_error(code, err, str(path), *needles)
 
 
+@pytest.mark.parametrize("note", [
+    "DOS: 04/07/2016\nPt c/o low back pain 6/10, cont Norco. Plan: f/u 4 wks.\n",  # not YAML at all
+    "Patient seen today for follow-up of low back pain.\n",  # YAML, but a plain string
+])
+def test_evaluate_given_a_note_points_to_precheck(capsys: pytest.CaptureFixture[str], tmp_path: Path, note: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(note)
+    code, _, err = run(capsys, "evaluate", str(path))
+    assert_one_line_error(code, err, str(path), "imr precheck", "imr extract")
+
+
 def test_evaluate_refuses_binary_and_directories(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     binary = tmp_path / "case.yaml"
     binary.write_bytes(b"\x00\x01\xff")

@@ -74,3 +74,32 @@ def test_the_phrasings_of_the_issue_through_extraction() -> None:
     assert case.monitoring.aberrant_behavior.value == "no"
     assert case.function.objective_improvement.value == "unknown"
     assert len(case.function.objective_improvement.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        # "without medication" states the condition of a rating: it negates its own object, not the list after it
+        ("Pain 8-9/10 without medication and 4-5/10 with it, functional improvement, better sleep.",
+         "functional improvement", "affirmed"),
+        ("7/10 w/o meds, 3/10 with meds, walking more", "walking more", "affirmed"),
+        ("rates pain 6 out of 10 without the medication or 3 with it, and improved ADLs", "improved ADLs", "affirmed"),
+        # the same word still negates what it governs
+        ("He tolerates the medication without side effects.", "side effects", "negated"),
+        ("Taking tramadol without medication side effects.", "side effects", "negated"),
+        ("Walks without an assistive device.", "assistive device", "negated"),
+    ],
+)
+def test_without_the_medication_qualifies_a_rating_and_negates_nothing_after_it(
+    sentence: str, term: str, expected: str
+) -> None:
+    assert _polarity(sentence, term) == expected
+
+
+def test_gains_listed_after_a_with_and_without_rating_are_read_as_gains() -> None:
+    case = extract_text(
+        "Pain of 8-9/10 without medication and 4-5/10 with it, functional improvement, and better ability "
+        "to reach, lift and grip because of the medication.",
+        ["Norco 10/325 mg #90"],
+    )
+    assert case.function.objective_improvement.value == "yes"
