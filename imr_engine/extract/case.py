@@ -43,6 +43,7 @@ from .history import (
     read_visit_counts,
 )
 from .items import add_requests, read_purposes
+from .letter_case import restore_capitals
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
@@ -113,7 +114,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     ctx = _context(case_id, lines)
-    tm = columned_rows(compared_rows(repair(TextMap.build(text, rejoin_words=True), ctx.vocab)))
+    tm = columned_rows(compared_rows(restore_capitals(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))))
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:

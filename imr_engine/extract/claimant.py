@@ -29,9 +29,12 @@ _AGE = re.compile(
 )
 #: A form's sex field or the M/F after an age: "Sex: M", "Gender: female", "52 y/o F", "45M".
 _SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?P<v>male|female|M|F)\b(?!\s*/)", _I)
-_SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*[:=]\s*", _I)
+#: The label before a form's sex options, with or without its colon: "Sex: [ ] Male [X] Female", "6. Sex  ☐ M ☒ F".
+_SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*(?:[:=]\s*|(?=[\[(☐☒☑□■]))", _I)
 #: M or F after an age, a handedness between them allowed: "52 y/o M", "34 y/o RHD F".
 _SEX_LETTER = re.compile(r"^\s*(?:(?:RHD|LHD|R-?handed|L-?handed|right-handed|left-handed)\s+)?(?P<v>M|F)\b")
+#: A box's option written as a letter: "(x) M ( ) F".
+_BOXED_LETTER = re.compile(r"([MF])\b", _I)
 _SEX_WORD = re.compile(
     r"\b(?P<male>male|man|gentleman|boy|Mr\.)(?!\w)|\b(?P<female>female|woman|lady|girl|Mrs\.|Ms\.)(?!\w)", _I
 )
@@ -108,9 +111,13 @@ def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
             # "Sex: [ ] Male [X] Female": only the ticked option says anything
             for lo, _ in ticked_spans(s.text[label.end() : label.end() + 40]):
                 start = label.end() + lo
-                word = _SEX_WORD.match(s.text, start + len(s.text[start:]) - len(s.text[start:].lstrip()))
+                at = start + len(s.text[start:]) - len(s.text[start:].lstrip())
+                word = _SEX_WORD.match(s.text, at)
                 if word:
                     return _record_sex(s, ctx, bool(word.group("male")), label.start(), word.end())
+                letter = _BOXED_LETTER.match(s.text, at)
+                if letter:
+                    return _record_sex(s, ctx, letter.group(1).upper() == "M", label.start(), letter.end())
         m = _SEX_FIELD.search(s.text)
         if m:
             return _record_sex(s, ctx, m.group("v").lower().startswith("m"), m.start(), m.end())

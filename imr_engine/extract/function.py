@@ -36,7 +36,11 @@ _WITH_MEDICATION = re.compile(
     r"(?:more\s+tolerable|better|improved|reduced|decreased|manageable|controlled)",
     _I,
 )
-_AMOUNT = r"(?:\d+(?:\.\d+)?|an?|half\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty-five|sixty)"
+#: An amount in figures or words; a word amount is a whole word ("an hour", never the "an" of "any").
+_AMOUNT = (
+    r"(?:\d+(?:\.\d+)?|(?:an?|half\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty"
+    r"|forty-five|sixty)\b)"
+)
 _UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft|steps|flights?)"
 _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"

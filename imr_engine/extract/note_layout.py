@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..vocabulary.in_use import vocabulary_dir_in_use
 from .sections import Segment
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, no_sentence_end, split_sentences
 from .textmap import TextMap
 
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
@@ -53,7 +53,7 @@ SHORT_LINE = 60
 #: A voice-recognition command left in the text ends its paragraph: "... on the right. New paragraph".
 _DICTATED_BREAK = re.compile(r"\b(?:new|next)\s+(?:paragraph|line)\s*[.,]?$", re.IGNORECASE)
 #: A wrapped line fills at least this share of its paragraph's width (a short last line is the writer's break).
-WRAPPED_SHARE = 0.6
+WRAPPED_SHARE = 0.5
 #: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
@@ -71,6 +71,7 @@ class NoteLine:
     end: int
     text: str
     number: int = 0  # the raw line's number (blank lines counted): consecutive numbers stand in one paragraph
+    size: int = 0  # the raw line's width, its own spaces counted ("sleep.  Residual"): what a wrap filled
 
 
 @cache
@@ -110,7 +111,8 @@ def note_lines(tm: TextMap) -> list[NoteLine]:
                 previous = out[-1]
                 gap = tm.raw[tm.offsets[previous.end - 1] + 1 : tm.offsets[start]]
                 number = previous.number + max(1, gap.count("\n"))
-            out.append(NoteLine(start, start + len(text), text, number))
+            size = tm.offsets[start + len(text) - 1] + 1 - tm.offsets[start]
+            out.append(NoteLine(start, start + len(text), text, number, size))
     return out
 
 
@@ -126,20 +128,31 @@ def _wrap_widths(lines: list[NoteLine]) -> list[int | None]:
     first = 0
     for n in range(1, len(lines) + 1):
         if n == len(lines) or lines[n].number != lines[n - 1].number + 1:
-            run = lines[first:n]
-            width = max((len(line.text) for line in run), default=0)
-            if len(run) >= 3 and all(
-                _ENDS_SENTENCE.search(a.text) or _wrapped_at(a.text, b.text, width) for a, b in zip(run, run[1:])
-            ):
-                widths[first:n] = [width] * len(run)
+            _wrapped_run(lines, first, n, widths)
             first = n
     return widths
 
 
-def _wrapped_at(text: str, next_line: str, width: int) -> bool:
-    """A line broken by wrapping at *width*: it fills most of it and the next word would not have fitted."""
+def _wrapped_run(lines: list[NoteLine], first: int, end: int, widths: list[int | None]) -> None:
+    """Set the wrap width of lines[first:end] if they read as wrapped prose, else of the prose after its
+    leading form lines ("DOS: 4/7/16" right above a wrapped paragraph)."""
+    run = lines[first:end]
+    if len(run) < 3:
+        return
+    width = max(line.size for line in run)
+    broken = [k for k, (a, b) in enumerate(zip(run, run[1:])) if not (_ENDS_SENTENCE.search(a.text) or _wrapped_at(a.size, b.text, width))]
+    if not broken:
+        widths[first:end] = [width] * len(run)
+    elif broken[-1] + 1 < len(run) - 1 and broken[-1] + 1 > 0:
+        _wrapped_run(lines, first + broken[-1] + 1, end, widths)
+
+
+def _wrapped_at(size: int, next_line: str, width: int) -> bool:
+    """A line *size* wide broken by wrapping at *width*: it fills most of it and the next word would not have fitted."""
     words = next_line.split(maxsplit=1)
-    return bool(words) and len(text) >= WRAPPED_SHARE * width and len(text) + 1 + len(words[0]) > width
+    if not words or size + 1 + len(words[0]) <= width:
+        return False
+    return size >= WRAPPED_SHARE * width or 2 * len(words[0]) >= width  # or a long word left the line short
 
 
 def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] | None:
@@ -166,7 +179,7 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
     if (m := _BARE_TITLE.match(line.text)) and (section := exact_section(line.text)) is not None:
         return section, len(line.text)
     if m := _DICTATED_HEADING.match(line.text):
-        section = section_of(m.group("h"))
+        section = exact_section(m.group("h"))  # "Plan. We ...", never "A lifting injury." wrapped onto a line
         if section is not None:
             return section, m.end()
     if (number := _FORM_ITEM.match(line.text)) and line.text[number.end() :].strip():
@@ -215,20 +228,22 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end
-                if _ends_block(line.text, next_line, width):
+                if _ends_block(line.text, next_line, width, line.size, tm.lower_case):
                     close()
             continue
         row = line.start in tm.rows  # a row of a before-and-after table, or its heading: one entry
         if row and (named := _table_section(tm, line)) is not None:
             close()
             section = named  # "OBJECTIVE   Initial eval 3/31/14   Re-eval 5/21/14"
-        if open_start is not None and (row or (_LIST_START.match(line.text) and not _continues_item(lines[n - 1].text, line.text))):
+        if open_start is not None and (
+            row or (_LIST_START.match(line.text) and not _continues_item(lines[n - 1], line.text, widths[n - 1]))
+        ):
             close()
         if open_start is None:
             marker = _LIST_MARKER.match(line.text)
             open_start = line.start + (marker.end() if marker else 0)
         open_end = line.end
-        if row or _ends_block(line.text, next_line, width):
+        if row or _ends_block(line.text, next_line, width, line.size, tm.lower_case):
             close()
     close()
     return blocks
@@ -242,9 +257,14 @@ def _table_section(tm: TextMap, line: NoteLine) -> str | None:
     return section_of(first.rstrip(":")) if _BARE_TITLE.match(first.rstrip(":")) or _CAPS_HEADING.match(first) else None
 
 
-def _continues_item(previous: str, text: str) -> bool:
-    """A wrapped entry's next line that only looks like a field: "... to complete the authorized" + "course: strengthening, ..."."""
-    return text[:1].islower() and bool(_FORM_LABEL.match(text)) and not _ENDS_SENTENCE.search(previous) and len(previous) >= SHORT_LINE
+def _continues_item(previous: NoteLine, text: str, width: int | None = None) -> bool:
+    """A wrapped line that only looks like a field: "... to complete the authorized" + "course: strengthening, ...",
+    "Functional" + "gains: RTW mod duty", "... thumb and index" + "finger. Reflexes: 1+". The line before was full
+    (long, or filled to its paragraph's wrap *width*) and ended mid-sentence.
+    """
+    if not text[:1].islower() or _LIST_MARKER.match(text) or text.startswith("o ") or _ENDS_SENTENCE.search(previous.text):
+        return False  # a lower-case list entry ("o tramadol") starts its own line
+    return len(previous.text) >= SHORT_LINE or (width is not None and _wrapped_at(previous.size, text, width))
 
 
 def _all_capitals(lines: list[NoteLine]) -> bool:
@@ -259,19 +279,24 @@ def _double_spaced(lines: list[NoteLine]) -> bool:
     return len(lines) >= 6 and gaps >= 0.75 * (len(lines) - 1)
 
 
-def _ends_block(text: str, next_line: str, width: int | None = None) -> bool:
+def _ends_block(text: str, next_line: str, width: int | None = None, size: int | None = None, lower_case: bool = False) -> bool:
     """Whether a line closes its block: a sentence's end, or a short line that does not run on.
 
     With the paragraph's wrap *width* known, a line the next word would not have fitted on
     was broken by wrapping, not by the writer, and runs on whatever its length.
     """
-    if (_ENDS_SENTENCE.search(text) and not text.endswith(",")) or not next_line or _DICTATED_BREAK.search(text):
+    if not next_line or _DICTATED_BREAK.search(text):
         return True
+    if text.endswith(":") and width is not None and _wrapped_at(len(text) if size is None else size, next_line, width):
+        return False  # wrapped prose whose colon fell at a line's end: what it introduces follows
+    if _ENDS_SENTENCE.search(text) and not text.endswith(","):
+        # a title or an initial that wrapping left at a line's end ("Psych evaluation (Dr. N." + "Ibarra, PhD)") ends nothing
+        return not (no_sentence_end(text) and not text.lower().endswith(" no.") and not _LIST_START.match(next_line))
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
-    runs_on = bool(_RUNS_ON.search(text)) or next_line[:1].islower()
+    runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
     if not runs_on and width is not None and not _LIST_START.match(next_line):
-        runs_on = _wrapped_at(text, next_line, width)
+        runs_on = _wrapped_at(len(text) if size is None else size, next_line, width)
     return len(text) < SHORT_LINE and not runs_on
 
 

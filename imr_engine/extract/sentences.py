@@ -16,6 +16,8 @@ from .sections import Segment
 from .textmap import TextMap
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+#: The same in a note typed in lower case throughout, where a sentence opens with any letter.
+_LOWER_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9])")
 #: Words whose trailing full stop does not end a sentence.
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr vs e.g i.e etc approx no nos fig p pp inc co u.s dept ca".split())
@@ -55,17 +57,26 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def no_sentence_end(text: str) -> bool:
+    """Whether the full stop ending *text* closes an abbreviation or an initial, not a sentence ("Dr.", "N.")."""
+    if not text.endswith("."):
+        return False
+    word = _LAST_WORD.search(text)
+    last = word.group(1).rstrip(".").lstrip("([\"'").lower() if word else ""
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
 def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
     """The sentences of *segment*, in order; a cut-off last sentence is kept as it is."""
     text = tm.text[segment.start : segment.end]
     spans: list[tuple[int, int]] = []
     begin = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in (_LOWER_BOUNDARY if tm.lower_case else _BOUNDARY).finditer(text):
         stop = m.start() + 1
         word = _LAST_WORD.search(text[begin:stop])
         last = word.group(1).rstrip(".").lstrip("([\"'").lower() if word else ""  # "(Dr. N. Ibarra": the title inside a bracket
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-            continue
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or (tm.lower_case and "." in last):
+            continue  # in lower case, a dotted abbreviation ("p.o.", "b.i.d.") does not end one either
         if last in _MONTHS and text[m.end() : m.end() + 1].isdigit():  # "Sept. 10, 2013"
             continue
         spans.append((begin, m.end()))

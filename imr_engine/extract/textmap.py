@@ -47,6 +47,8 @@ class TextMap:
     line_starts: tuple[int, ...] = ()
     #: Where each row of a before-and-after table begins in the clean text: a row is one entry.
     rows: frozenset[int] = frozenset()
+    #: A note typed in lower case throughout: its sentences open in lower case (`letter_case`).
+    lower_case: bool = False
 
     @classmethod
     def build(cls, raw: str, *, rejoin_words: bool = False) -> TextMap:

@@ -76,6 +76,10 @@ _VISIT_TITLE = re.compile(
     r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT)"
     r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT))?\s*(?:-{1,2}|—|–|:)?\s*$"
 )
+#: The same title in any case, read only at the very top of a note, where a title stands (a note typed in lower
+#: case, "f/u visit -- 3/22/21"); further down, "Follow-up visit 4/5/21" is an appointment to come.
+_TOP_TITLE = re.compile(_VISIT_TITLE.pattern, _I)
+TOP = 160  # clean-text characters from the start of the note within which a line can be its title
 LOOK_BACK = 160  # characters before a date that can say what it is
 _PREVIOUS_VISIT = re.compile(
     r"\b(?:during|at|on|in)\s+(?:the|a|her|his)\s+(?:previous|prior|last|earlier)\s+(?:visit|exam|evaluation|note|report)",
@@ -108,7 +112,7 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         is_note = False
         if d.date.day is not None and not _NOT_VISIT.search(before[-40:]):
             _mentioned(ctx, d, s)
-        if shift == 0 and _VISIT_TITLE.match(before):
+        if shift == 0 and (_VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(0, d.end))
         elif (field := _VISIT_FIELD.search(before[-40:])) and not _UR.search(before[-40:]):

@@ -52,7 +52,8 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "shorthand written out": _write_out_shorthand,
     "all capitals": str.upper,
     "dates spelt out": _spell_out_dates,
-    "pain out of ten": lambda text: re.sub(r"\b(\d{1,2})/10\b", r"\1 out of 10", text),
+    # a rating, not a date: "6/10/2014" and "10/6/10" stay as written
+    "pain out of ten": lambda text: re.sub(r"(?<![/\d])(\d{1,2})/10\b(?!/\d)", r"\1 out of 10", text),
     "dashes for numbers": lambda text: re.sub(r"(?m)^(\s*)\d+\.\s", r"\1- ", text),
     "indented": lambda text: re.sub(r"(?m)^", "    ", text),
 }

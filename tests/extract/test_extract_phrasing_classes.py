@@ -297,6 +297,15 @@ def test_a_ticked_sex_box_and_a_birth_date_give_sex_and_age() -> None:
     assert (case.claimant.sex, case.claimant.age) == ("female", 35)
 
 
+@pytest.mark.parametrize(("line", "sex"), [
+    ("6. Sex  [ ] Male  [X] Female", "female"),  # no colon after the label: the tick still decides
+    ("Gender (x) M ( ) F", "male"),
+    ("Sex ☐ Male ☒ Female", "female"),
+])
+def test_a_ticked_sex_box_decides_without_a_colon(line: str, sex: str) -> None:
+    assert _case("", f"5. Name: [redacted]    {line}\nLow back pain.").claimant.sex == sex
+
+
 @pytest.mark.parametrize(("text", "level"), [
     ("Opioid risk: ORT 6 - moderate risk.", "moderate"),
     ("ORT score 2, low risk.", "low"),

@@ -1,0 +1,80 @@
+"""Capitals that carry meaning, restored where a note leaves them out: 'cures checked', 'failed pt x 12'.
+
+Some abbreviations are read only in capitals because in lower case they are other words:
+CURES (the state's prescription monitoring database) and "cures", PT (physical therapy) and
+"pt" (the patient), UR (utilization review), SLR (straight-leg raise). A note typed in lower
+case throughout (a phone, a hurried template) writes them all in lower case; so do terse
+writers in an otherwise mixed note ("despite pt, hep"). Where the words around settle the
+meaning, the clean text gets the capitals back, letter for letter in place, so every reader
+sees the abbreviation and evidence still quotes the note as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .textmap import TextMap
+
+_I = re.IGNORECASE
+#: A note typed in lower case: this many letters at least, and hardly a capital among them.
+MIN_LETTERS = 200
+MAX_CAPITALS_SHARE = 0.02
+
+#: The database by name, where it is not the verb or noun "cures" ("it cures", "no cure").
+_CURES = re.compile(r"(?<!\bit )(?<!\bthat )(?<!\bwhich )(?<!\bwhat )\bcures\b(?!\s+(?:the|her|his|it|them)\b)", _I)
+
+#: "pt" as physical therapy, told by what follows: a count, a frequency, dates, or the home program.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_PT_THERAPY_AFTER = re.compile(
+    r"\bpt(?=\s*(?:x\s*\d|\d+\s*x\b|\(?\d+\s*(?:visits?|sessions?|v)\b|\d+\s*/\s*wk|\d\s*x\s*/?\s*w"
+    rf"|\(?{_MONTH}\b\.?(?=\s*(?:-|\u2013|\d|to\b|through\b))|\(?(?:19|20)\d\d\b|\(?\d{{1,2}}/\d{{2,4}}\b|\(?\d{{1,2}}-\d{{1,2}}/(?:19|20)?\d\d\b"
+    r"|/\s*hep\b|,\s*hep\b|\s+(?:and|&|\+)\s+hep\b|\s+(?:eval|re-?eval|evaluation|visits?|sessions?|course|notes?"
+    r"|progress|program|referral|rx|script|trial|session|treatment|tx|report|discharge|d/c)\b))",
+    _I,
+)
+#: "pt" as physical therapy, told by what comes before: care tried, failed, completed, asked for.
+_PT_THERAPY_BEFORE = re.compile(
+    r"\b(?:failed|despite|during|completed|complete|finished|finish|tried|post-?op|post-?operative|more|additional|further"
+    r"|prior|previous|formal|aquatic|land|course\s+of|sessions\s+of|visits\s+of|rfa\s+for|request\s+for|requesting"
+    r"|auth(?:orized)?\s+for|hep\s*(?:,|and|&|/))\s*pt\b(?!')(?!\s+(?:is|was|has|had|reports?|states?|denies|c/o|notes?|says"
+    r"|feels|agrees|wants|asks|will|can|did|does|presents|returns|tolerat\w*|ambulat\w*|requests?)\b)"
+    # one of a list of care: "nsaids, pt, hep", "meds/pt/injections"
+    r"|(?:,|(?<!\bw)/|\+)\s*pt(?=\s*(?:[,/;&+)]|\.|and\b|or\b|$))",
+    _I,
+)
+#: Abbreviations the readers know only in capitals, each unambiguous in a lower-case note.
+_CAPITAL_ONLY = re.compile(
+    r"\b(?:cures|hep|ur|rtw|rtw'd|tpd|ttd|slr|nvi|nv|oic|ltrs?|pdmp|uds|n/t|ses?|aes?|er|"
+    r"lle|rle|lue|rue|ble|bue|les|ues)\b",
+    _I,
+)
+#: "may" that is a month in a lower-case note: a day or a year follows ("may 9, 2023", "may 2015").
+_MAY = re.compile(r"\bmay(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)|(?<=\d\s)may(?=\s+(?:19|20)\d\d\b)")
+
+
+def lower_case_note(text: str) -> bool:
+    """A note typed in lower case throughout."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) <= MAX_CAPITALS_SHARE * len(letters)
+
+
+def restore_capitals(tm: TextMap) -> TextMap:
+    """*tm* with the meaning-bearing capitals a note left out put back; same length, same offsets."""
+    text = tm.text
+    spans: list[tuple[int, int]] = []
+    lower = lower_case_note(text)
+    if lower:  # its sentences open in lower case too: `TextMap.lower_case` tells the splitter
+        spans += [m.span() for m in _CAPITAL_ONLY.finditer(text)]
+        spans += [(m.start(), m.start() + 1) for m in _MAY.finditer(text)]
+    elif "ures" in text:
+        spans += [m.span() for m in _CURES.finditer(text) if not m.group().isupper()]
+    if "pt" in text or "Pt" in text:
+        for pattern in (_PT_THERAPY_AFTER, _PT_THERAPY_BEFORE):
+            spans += [(m.end() - 2, m.end()) for m in pattern.finditer(text)]
+    if not spans:
+        return dataclasses.replace(tm, lower_case=True) if lower else tm
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = text[start:end].upper()
+    return dataclasses.replace(tm, text="".join(chars), lower_case=lower)

@@ -1,0 +1,197 @@
+"""The same note written another way reads the same: rewrapped, typed in lower case, abbreviated.
+
+A clinician the reader has never seen wraps prose at another width, types in lower case on a
+phone, writes "pt" for physical therapy or "cures reviewed". Each class below is a fragment
+written for these tests; the expected values are what the fragment states (8 CCR 9792.20
+functional improvement, the CPMTG's opioid monitoring items p. 78-80), never what the reader
+returns. The property at the end checks the whole class: rewrapping prose at any width changes
+no fact read from it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from imr_engine.extract import extract_text
+from imr_engine.facts import CaseFacts
+
+VISIT = "DOS: 04/07/2016\n"
+NORCO = "Norco 10/325 mg #90"
+CBT = "CBT x 6 more sessions, 1x/wk"
+
+
+def _reports(case: CaseFacts) -> set[str]:
+    return {str(d.date) for d in case.report_dates}
+
+
+def _case(body: str, request: str = NORCO, visit: str = VISIT) -> CaseFacts:
+    return extract_text(visit + body, [request])
+
+
+# ---------------------------------------------------------------- wrapped prose
+
+def test_a_label_split_by_the_wrap_is_no_field() -> None:
+    """'Functional' at one line's end and 'gains: ...' at the next are one sentence, not a field 'gains'."""
+    case = _case(
+        "A: Adjustment disorder, improving with CBT. Functional\n"
+        "gains: back at work modified duty, drives alone again,\n"
+        "sleeps 6 hours (was 3).\n",
+        CBT,
+    )
+    assert case.function.adl_improvement.value == "yes" or case.function.objective_improvement.value == "yes"
+    assert not any(d.name.lower().startswith("gains") for d in case.diagnoses)
+
+
+def test_an_initial_left_at_a_line_end_does_not_end_the_sentence() -> None:
+    body = (
+        "SUBJECTIVE: Failed PT, TENS and two epidural injections. Spine\n"
+        "surgeon: not a surgical candidate. Psych evaluation (Dr. N.\n"
+        "Ibarra, PhD, 2/24/2016): cleared for a stimulator trial.\n"
+    )
+    case = _case(body, "Spinal cord stimulator trial")
+    assert any(t.service == "psychological_evaluation" for t in case.treatments)
+
+
+def test_a_colon_left_at_a_wrapped_line_end_introduces_the_next_line() -> None:
+    body = (
+        "HPI: He has failed physical therapy and medications. Psych\n"
+        "evaluation for SCS (Dr. Lee, PhD, 2/24/2016):\n"
+        "noncontributory; no psychiatric contraindication, cleared\n"
+        "for the trial.\n"
+        "He wants to proceed with the trial this spring if possible.\n"
+    )
+    case = _case(body, "Spinal cord stimulator trial")
+    assert any(t.service == "psychological_evaluation" for t in case.treatments)
+
+
+def test_a_sentence_wrapped_before_a_label_word_stays_whole() -> None:
+    """'... thumb and index' + 'finger. Reflexes: ...': the field-like line continues the sentence."""
+    body = (
+        "EXAM: Spurling maneuver is positive on\n"
+        "the right. Sensation is decreased to\n"
+        "pinprick over the right thumb and index\n"
+        "finger. Reflexes: right biceps 1+, left\n"
+        "2+. Hoffmann negative bilaterally.\n"
+    )
+    case = _case(body, "Cervical epidural steroid injection C5-6")
+    assert case.exam.radiculopathy.value == "yes"
+
+
+def test_double_spaces_after_a_full_stop_count_toward_the_wrap() -> None:
+    """A typist's two spaces after a full stop make a wrapped line look short when collapsed."""
+    body = (
+        "A: Adjustment d/o, improving w/ CBT.\n"
+        "Functional gains: RTW mod duty, resumed\n"
+        "HEP, driving, sleep.    Residual\n"
+        "moderate depressive sx (BDI 21).\n"
+    )
+    case = _case(body, CBT)
+    assert not any("resumed" == d.name.split()[-1] for d in case.diagnoses)
+
+
+def test_any_is_no_amount() -> None:
+    """'before any extension' measures nothing: the plan's gains are to be assessed, not made."""
+    case = _case(
+        "HISTORY: Pregabalin since January, maybe 10 percent better, no change in sleep or activity.\n"
+        "PLAN: Functional restoration program, 10 full-day sessions (80 hours), w/\n"
+        "re-evaluation of objective gains before any extension.\n",
+        "Functional restoration program x 10 days",
+    )
+    assert case.function.objective_improvement.value == "no"
+
+
+# ---------------------------------------------------------------- lower case and abbreviations
+
+LOWER_NOTE = (
+    "valley pain medicine associates\n"
+    "f/u visit -- 3/22/21\n"
+    "pt: 60 m, doi 10/2/2015. dx: chronic lbp, failed back.\n"
+    "s: pt c/o lbp 7/10 with meds, 9/10 without. norco helps him walk 20 min (was 5 min before). "
+    "denies side effects. cures reviewed today, consistent. uds 1/2021 consistent. "
+    "pt x 12 visits feb-apr 2020 w/o lasting benefit.\n"
+    "o: ttp lumbar paraspinals. no spasm. slr neg bilat. neuro intact.\n"
+    "p: continue norco 10/325 q8h prn #90. f/u 4 wks.\n"
+)
+
+
+def test_a_lower_case_note_is_dated_by_its_title() -> None:
+    assert _reports(extract_text(LOWER_NOTE, [NORCO])) == {"2021-03-22"}
+
+
+def test_a_lower_case_note_reads_its_monitoring_and_therapy() -> None:
+    case = extract_text(LOWER_NOTE, [NORCO])
+    assert case.monitoring.cures_checked.value == "yes"
+    assert case.monitoring.side_effects.value == "no"
+    assert any(t.service == "physical_therapy" and t.sessions == 12 for t in case.treatments)
+
+
+def test_a_lower_case_note_splits_its_sentences() -> None:
+    """Each sentence of a lower-case note stands alone: 'no spasm' answers the spasm only."""
+    case = extract_text(LOWER_NOTE, [NORCO])
+    assert case.exam.muscle_spasm.value == "no"
+    assert case.function.objective_improvement.value == "yes"
+
+
+def test_a_lower_case_month_before_a_year_is_a_date() -> None:
+    note = "visit date: may 9, 2023\n" + LOWER_NOTE.split("\n", 2)[2]
+    assert _reports(extract_text(note, [NORCO])) == {"2023-05-09"}
+
+
+def test_a_title_further_down_is_an_appointment() -> None:
+    """Only the note's top line is its title: a follow-up visit in the plan is still to come."""
+    note = "Pain management note\nPatient seen for low back pain, 5/10 with medications.\n" + "x " * 60 + (
+        "\nFollow-up visit 5/20/2016\n"
+    )
+    assert "2016-05-20" not in _reports(extract_text(note, [NORCO]))
+
+
+def test_pt_is_physical_therapy_where_the_words_around_say_so() -> None:
+    case = _case("S: Chronic neck pain despite pt, hep and nsaids. Had pt x 8 (2019) without benefit.\n")
+    assert "physical_therapy" in {t.service for t in case.treatments}
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+def test_pt_is_the_patient_where_a_verb_follows() -> None:
+    case = _case("S: Continues Norco; pt reports 50% relief. Discussed w/ pt, pt agrees to taper.\n")
+    assert "physical_therapy" not in {t.service for t in case.treatments}
+
+
+# ---------------------------------------------------------------- the class as a property
+
+PROSE = (
+    "The patient is a 48-year-old warehouse worker with chronic low back pain after a lifting injury. "
+    "With Norco his pain goes from 8/10 to 4/10 and he is able to walk for 30 minutes, up from 10 minutes "
+    "before starting it. He denies side effects and constipation. CURES was reviewed today and was "
+    "consistent, and the last urine drug screen on 01/05/2016 was consistent. He signed an opioid agreement. "
+    "He completed 12 visits of physical therapy in 2015 without lasting benefit. He is working modified duty "
+    "with no lifting over 20 pounds. Psych evaluation (Dr. N. Ibarra, PhD, 2/24/2016): no contraindication."
+)
+
+
+def _facts(case: CaseFacts) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for group in ("function", "monitoring", "exam", "clinical"):
+        part = getattr(case, group)
+        for name in type(part).model_fields:
+            value = getattr(getattr(part, name), "value", None)
+            if isinstance(value, str):
+                out[f"{group}.{name}"] = value
+    out["treatments"] = sorted((t.service or t.name, t.sessions or 0) for t in case.treatments)
+    out["medications"] = sorted((m.name.lower(), m.status) for m in case.medications)
+    out["pain"] = sorted((p.context, p.score) for p in case.pain_scores)
+    out["reports"] = sorted(_reports(case))
+    return out
+
+
+_WHOLE = _facts(extract_text(VISIT + "HPI: " + PROSE + "\n", [NORCO]))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(width=st.integers(min_value=28, max_value=110), spaces=st.sampled_from([" ", "  "]))
+def test_rewrapping_prose_changes_no_fact(width: int, spaces: str) -> None:
+    text = ("HPI: " + PROSE).replace(". ", "." + spaces)
+    wrapped = "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+    assert _facts(extract_text(VISIT + wrapped + "\n", [NORCO])) == _WHOLE
