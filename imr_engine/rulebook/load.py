@@ -152,7 +152,7 @@ def _check_names(doc: YamlDocument, spec: RuleFile, known: KnownNames | None) ->
 def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
     """Refuse at load time what durable_rules would refuse (or crash on) when compiled."""
     from ..engine.compile import rule_expression
-    from ..engine.durable_adapter import check_expression
+    from ..engine.expressions import check_expression
     from ..errors import EngineError
 
     try:
