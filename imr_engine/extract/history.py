@@ -14,6 +14,7 @@ Planned or requested care ("awaiting approval for ...") is not history.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..facts.fuzzy_date import FuzzyDate
 from ..requests.model import RequestedItem
@@ -69,10 +70,10 @@ def lead_start(text: str, lead: re.Match[str], floor: int = 0) -> int:
 _SURGICAL = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminectomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
     r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|kyphoplasty|vertebroplasty"
-    r"|surgery|surgeries)"
+    r"|release|ORIF|reconstruction|TKA|THA|TKR|THR|surgery|surgeries)"
 )
 _SURGERY_WORD = re.compile(rf"\b{_SURGICAL}\b", _I)
-_STATUS_POST = re.compile(r"\b(?:status\s+post|s/p|underwent|history\s+of|prior|previous)\s+", _I)
+_STATUS_POST = re.compile(r"\b(?:status\s+post|s/p|underwent|history\s+of|prior(?!\s+to\b)|previous)\s+", _I)
 _POST_SYNDROME = re.compile(
     r"\b(?:(?P<before>cervical|thoracic|lumbar|lumbosacral)\s+)?post[- ]?(?:(?P<after>cervical|thoracic|lumbar|lumbosacral)\s+)?"
     r"(?P<proc>laminectomy|laminotomy|fusion|discectomy)\b",
@@ -303,6 +304,10 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                     _surgery(s, ctx, s.text[start:end], start, end)
         for m in _SURGERY_FIELD.finditer(s.text):
             _surgery_field(s, ctx, m)
+        opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
+        if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
+                and not planned(s.text, 0, opening.end()):
+            _surgery(s, ctx, opening.group(), 0, opening.end())
         for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -313,6 +318,10 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
 
 
+#: A sentence that opens with an operation and its date: "Right shoulder rotator cuff repair on 01/10/2022."
+_DATED_OPERATION = re.compile(rf"(?:[\w/-]+\s+){{0,5}}?{_SURGICAL}\b(?=\s*(?:on|in|dated)?\s*[(,]?\s*\d{{1,2}}/)", _I)
+#: Words that make the opening a clause of its own, read by the leads above ("Pt underwent ...", "s/p ...").
+_TOLD_WITH_LEAD = re.compile(r"\b(?:underwent|had|has|was|is|s/p|status\s+post|history\s+of|prior|previous|pt|patient)\b", _I)
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
 _SURGERY_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history"
@@ -554,10 +563,22 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
             credited = [entry for _, entry in courses if entry.get("service") in reported]
         else:
             named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
-            credited = [entry for _, entry in courses if entry.get("service") in named]
+            credited = _nearest_courses([(at, entry) for at, entry in courses if entry.get("service") in named],
+                                        gain.end if gain.end is not None else gain.start or 0)
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+def _nearest_courses(found: list[tuple[int, dict[str, Any]]], at: int) -> list[dict[str, Any]]:
+    """Per service, the course told last before a gain ("PT x 12 before surgery ... post-op PT x 6, flexion 90 -> 115"
+    credits the post-operative course); a service with none before it keeps all of its courses."""
+    out: list[dict[str, Any]] = []
+    for service in dict.fromkeys(entry.get("service") for _, entry in found):
+        mine = [(start, entry) for start, entry in found if entry.get("service") == service]
+        before = [entry for start, entry in mine if start < at]
+        out += before[-1:] if before else [entry for _, entry in mine]
+    return out
 
 
 #: "Since then:" after a course's sentence measures the gains that follow against that course.

@@ -58,6 +58,11 @@ WRAPPED_SHARE = 0.5
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
 
+#: A line of prose broken before a number it goes on with: "At her follow-up she reported" + "70 percent relief ...".
+_PROSE_END = re.compile(r"(?:\b[A-Za-z]+\s+){3,}[a-z]{2,}$")
+_COUNT_START = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|visits?|sessions?|minutes?|hours?|days?|weeks?|months?|years?|mg|lbs?|pounds?)\b")
+
+
 class _SectionsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sections: dict[str, list[str]]
@@ -93,9 +98,14 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
 
 
 def exact_section(line: str, directory: Path | None = None) -> str | None:
-    """The section a line names with nothing else on it ('Medication Reconciliation'), else None."""
+    """The section a line names with nothing else on it ('Medication Reconciliation', 'Plan / RFA'), else None."""
+    phrases = _section_phrases(directory or vocabulary_dir_in_use())
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", line.lower()).split())
-    return next((name for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()) if words == phrase), None)
+    found = next((name for phrase, name in phrases if words == phrase), None)
+    parts = [p.strip() for p in words.split("/")]
+    if found is None and len(parts) > 1 and all(0 < len(p.split()) <= 3 for p in parts):
+        found = next((name for phrase, name in phrases if parts[0] == phrase), None)  # "Plan / RFA": the first names it
+    return found
 
 
 def note_lines(tm: TextMap) -> list[NoteLine]:
@@ -295,6 +305,7 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
+    runs_on = runs_on or (_PROSE_END.search(text) is not None and _COUNT_START.match(next_line) is not None)
     if not runs_on and width is not None and not _LIST_START.match(next_line):
         runs_on = _wrapped_at(len(text) if size is None else size, next_line, width)
     return len(text) < SHORT_LINE and not runs_on
