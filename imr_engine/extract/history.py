@@ -150,7 +150,7 @@ _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
     r"(?:relief|improvement|reduction|better|decrease)"
     # the percentage after the word: "helped about 50%", "good relief, approximately 60%"
-    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement)\s*,?\s*(?:by\s+)?"
+    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement|better[\"']?)\s*,?\s*(?:by\s+)?"
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)",
     _I,
 )
@@ -167,6 +167,12 @@ _MEDS_REDUCED = re.compile(
     r"|\b(?:less|fewer|reduced|decreased|lower|no)\s+(?:\w+\s+){0,2}?(?:medications?|meds|pills|tablets|opioids?|narcotics?|analgesics?)"
     r"(?:\s+(?:use|intake|consumption|needed))?\b"
     r"|\b(?:off|stopped|discontinued)\s+(?:(?:his|her|all)\s+)?(?:pain\s+)?(?:medications?|meds|opioids?|narcotics?)\b",
+    _I,
+)
+#: The pain before and after the procedure, the relief it gave in other words: "leg pain went from 8/10 to about 3/10".
+_PAIN_FROM_TO = re.compile(
+    r"\bpain\b[^.;]{0,30}?\b(?:went|dropped|fell|decreased|improved|came\s+down)?\s*from\s+(?:an?\s+)?(?P<a>\d{1,2})(?:/10)?\s+"
+    r"(?:down\s+)?to\s+(?:about\s+|around\s+|~\s*|approximately\s+)?(?P<b>\d{1,2})(?:/10)?\b",
     _I,
 )
 #: How many sentences from the procedure's mention its outcome may still be told.
@@ -193,17 +199,28 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             dates = find_dates(s.text[end : end + 30], years=False)
             told = _outcome_sentences(sentences, n)
             near = " ".join(t.text for t in told)
-            relief = _RELIEF.search(near)
-            pct = (relief.group("pct") or relief.group("pct2")) if relief else None
+            relief = _RELIEF.search(near) or _PAIN_FROM_TO.search(near)
+            pct = _relief_percent(relief)
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
             ctx.draft.treatment(
                 s.text[start:end], "injection", service.name, "unknown", s.evidence(*span),
                 date=dates[0].date if dates else None,
-                relief_percent=float(pct) if pct and int(pct) <= 100 else None,
+                relief_percent=float(pct) if pct and float(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
+
+
+def _relief_percent(relief: re.Match[str] | None) -> str | None:
+    """The relief a match states, in percent: told as such, or from the pain before and after ("8/10 to 3/10": 62)."""
+    if relief is None:
+        return None
+    found = relief.groupdict()
+    if found.get("a") is not None:
+        before, after = int(found["a"]), int(found["b"])
+        return str(round(100 * (before - after) / before, 1)) if 0 <= after < before <= 10 else None
+    return found.get("pct") or found.get("pct2")
 
 
 def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
@@ -308,6 +325,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
                 and not planned(s.text, 0, opening.end()):
             _surgery(s, ctx, opening.group(), 0, opening.end())
+        if s.section != "plan":
+            _injected(s, ctx)
         for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -320,6 +339,28 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
 
 #: A sentence that opens with an operation and its date: "Right shoulder rotator cuff repair on 01/10/2022."
 _DATED_OPERATION = re.compile(rf"(?:[\w/-]+\s+){{0,5}}?{_SURGICAL}\b(?=\s*(?:on|in|dated)?\s*[(,]?\s*\d{{1,2}}/)", _I)
+#: A steroid injection told with the verb: "Injected twice (Kenalog 10 mg + lidocaine to A1 sheath 6/12/2018 and
+#: 12/4/2018)", "was injected with Depo-Medrol x 1".
+_INJECTED = re.compile(
+    r"\binjected\b(?:\s+(?P<times>twice|once|three\s+times|x\s*\d|\d\s+times))?[^.;]{0,60}?"
+    r"\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|cortisone|corticosteroids?|steroids?|celestone|betamethasone"
+    r"|dexamethasone)\b",
+    _I,
+)
+_TIMES = {"once": 1, "twice": 2, "three times": 3}
+
+
+def _injected(s: Sentence, ctx: Context) -> None:
+    """A corticosteroid injection already given, told with the verb; how many times when said."""
+    for m in finditer(_INJECTED, s.text):
+        if polarity(s.text, m.start(), m.end()) != "affirmed" or planned(s.text, m.start(), m.end()):
+            continue
+        said = " ".join((m.group("times") or "").lower().split())
+        times = _TIMES.get(said) or (int(re.sub(r"\D", "", said)) if re.search(r"\d", said) else None)
+        ctx.draft.treatment("corticosteroid injection", "injection", "corticosteroid_injection", "unknown",
+                            s.evidence(m.start(), m.end()), times)
+
+
 #: Words that make the opening a clause of its own, read by the leads above ("Pt underwent ...", "s/p ...").
 _TOLD_WITH_LEAD = re.compile(r"\b(?:underwent|had|has|was|is|s/p|status\s+post|history\s+of|prior|previous|pt|patient)\b", _I)
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).

@@ -23,6 +23,18 @@ from .sections import Segment
 from .sentences import Sentence, no_sentence_end, split_sentences
 from .textmap import TextMap
 
+#: A letter's closing ("Sincerely,", "Please reconsider.") or a signature with credentials ("Ian Whitcombe, MD,
+#: Hand Surgery", "- C. Nguyen, PsyD"): what follows is the writer's name and office, no part of the section above.
+_CLOSING = re.compile(
+    r"^(?:sincerely|respectfully(?:\s+submitted)?|(?:best\s+|kind\s+|warm\s+)?regards|yours\s+(?:truly|sincerely)|cordially"
+    r"|please\s+reconsider|electronically\s+signed(?:\s+by)?)\b[\s,.:]*$",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(
+    r"^[-–\s]*(?:Dr\.?\s+)?[\[\]\w.' -]{2,40},\s*(?:MD|M\.D\.|DO|D\.O\.|PA-C|NP|FNP(?:-[A-Z]+)?|PhD|Ph\.D\.|PsyD|DC|D\.C\."
+    r"|RN|DPT|OTR/?L|CHT|LCSW|MFT|QME|AME)\b"
+)
+SIGNATURE_CHARS = 80
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
 _CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)\s*:?\s*$")
 #: A full date in a line of capitals: the line is a dated title or field, not only a heading.
@@ -171,6 +183,8 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
     In a note typed all in capitals (*shouting*), capitals mark nothing: a line is a heading only
     when it names a known section or ends with a colon.
     """
+    if _CLOSING.match(line.text) or (len(line.text) <= SIGNATURE_CHARS and _SIGNATURE.match(line.text)):
+        return "signature", len(line.text)
     if m := _CAPS_HEADING.match(line.text):
         if shouting and section_of(m.group("h")) is None and not line.text.rstrip().endswith(":"):
             return None
