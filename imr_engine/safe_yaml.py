@@ -94,7 +94,23 @@ if getattr(yaml, "__with_libyaml__", False):
             CParser.__init__(self, stream)
             yaml.resolver.Resolver.__init__(self)
 
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            # The tag of a plain scalar depends only on these three (no path resolvers are
+            # registered), and rule files repeat the same keys and words thousands of times.
+            key = (kind, value, implicit)
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) >= _RESOLVED_MAX:
+                    _RESOLVED.clear()
+                _RESOLVED[key] = tag
+            return tag
+
     _CParser = _CParserType
+
+#: Tags resolved by (node kind, value, implicit flags); cleared when full.
+_RESOLVED: dict[Any, Any] = {}
+_RESOLVED_MAX = 20_000
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -122,6 +138,14 @@ def _c_compose(text: str) -> yaml.Node | None:
     syntax error, a limit exceeded, no libyaml at all) is left to the pure loader, which reports
     the exact problem and line as it always has.
     """
+    node = _c_node(text)
+    if node is not None and not _tame(node):
+        return None
+    return node
+
+
+def _c_node(text: str) -> yaml.Node | None:
+    """libyaml's node tree, unchecked; None on any error (and for an empty document)."""
     if _CParser is None:
         return None
     parser = _CParser(text)
@@ -131,8 +155,6 @@ def _c_compose(text: str) -> yaml.Node | None:
         return None
     finally:
         parser.dispose()
-    if node is not None and not _tame(node):
-        return None
     return node
 
 
@@ -191,8 +213,110 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
         constructor.dispose()
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+#: Scalar tags built by our constructor's own methods; any other tag takes the general path.
+_SCALAR_TAGS = frozenset({
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp",
+})
+
+
+class _NotPlain(Exception):
+    """The document needs the general path: an alias, a merge key, an unusual tag or a limit."""
+
+
+def _plain_data(root: yaml.Node) -> Any:
+    """The data of a node tree in one walk, for the common document; _NotPlain otherwise.
+
+    The general path walks a tree four times (depth and duplicate keys, alias expansion,
+    construction, and each node's line). A document without merge keys, unusual tags or
+    recursive aliases, within the depth and expansion limits and without a duplicate key,
+    gives the same data in one walk: a node reached again through an alias gives the same
+    object, as the constructor does, and counts its whole expansion again, as the limit
+    does. Anything else is left to the general path, which refuses it with the line as before.
+    """
+    constructor = SafeLoader("")
+    built: dict[int, tuple[Any, int]] = {}
+    started: set[int] = set()
+    merging: set[int] = set()  # mappings with a merge key
+
+    def build(node: yaml.Node, depth: int) -> tuple[Any, int]:
+        if depth > MAX_DEPTH:
+            raise _NotPlain
+        done = built.get(id(node))
+        if done is not None:
+            return done
+        if id(node) in started:
+            raise _NotPlain  # an alias inside its own anchor
+        started.add(id(node))
+        tag = node.tag
+        data: Any
+        size = 1
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _STR:
+                data = node.value
+            elif tag in _SCALAR_TAGS:
+                data = constructor.yaml_constructors[tag](constructor, node)
+            else:
+                raise _NotPlain
+        elif isinstance(node, yaml.MappingNode) and tag == _MAP:
+            merged: list[dict[Any, Any]] = []  # the `<<: *anchor` mapping: its keys come first
+            own: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _NotPlain
+                if key_node.tag == _MERGE:
+                    # one `<<: *anchor` of a mapping that merges nothing itself: the constructor's
+                    # way with several (it keeps a key by the identity of its string) is left to it
+                    if merged or not isinstance(value_node, yaml.MappingNode) or id(value_node) in merging:
+                        raise _NotPlain
+                    merged_value, merged_size = build(value_node, depth + 1)
+                    if id(value_node) in merging:
+                        raise _NotPlain
+                    merged.append(merged_value)
+                    merging.add(id(node))
+                    size += 1 + merged_size
+                    continue
+                key, key_size = build(key_node, depth + 1)
+                if key in own or not isinstance(key, str | int | float | bool | None):
+                    raise _NotPlain  # a duplicate (refused with its line) or an unusual key
+                own[key], value_size = build(value_node, depth + 1)
+                size += key_size + value_size
+            data = own
+            if merged:
+                data = {}
+                for mapping in merged:
+                    data.update(mapping)
+                data.update(own)
+        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            data = []
+            for child in node.value:
+                value, child_size = build(child, depth + 1)
+                data.append(value)
+                size += child_size
+        else:
+            raise _NotPlain
+        if size > MAX_VALUES:
+            raise _NotPlain
+        built[id(node)] = (data, size)
+        return data, size
+
+    try:
+        return build(root, 1)[0]
+    finally:
+        constructor.dispose()
+
+
 def safe_load(text: str) -> Any:
-    """`yaml.safe_load` within the limits."""
+    """`yaml.safe_load` within the limits (the node tree is not kept: see `load_with_nodes`)."""
+    node = _c_node(text)
+    if node is not None:
+        try:
+            return _plain_data(node)
+        except (_NotPlain, RecursionError):
+            pass
     return load_with_nodes(text)[0]
 
 

@@ -1,12 +1,37 @@
-"""The engine: case facts + rule book -> one cited determination per requested item."""
+"""The engine: case facts + rule book -> one cited determination per requested item.
+
+The engine's names are imported on first use (PEP 562), so that loading the rule book, which
+compiles each rule's expression (`engine.compile`) and reads the diagnosis groups
+(`engine.terminology`), does not import the evaluator, its models and the whole case model.
+"""
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .determination import CaseDetermination, Determination, FiredRule
-from .evaluate import Engine, resolve_as_of
+if TYPE_CHECKING:
+    from .determination import CaseDetermination, Determination, FiredRule
+    from .evaluate import Engine, resolve_as_of
+
+_HOME = {
+    "CaseDetermination": "determination",
+    "Determination": "determination",
+    "FiredRule": "determination",
+    "Engine": "evaluate",
+    "resolve_as_of": "evaluate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
 
 @lru_cache(maxsize=4)
@@ -15,6 +40,7 @@ def _engine_for(rules_dir: str | None) -> Engine:
     from ..formulary.check import check_formulary_names
     from ..rulebook import load_rulebook
     from ..vocabulary.shared import vocabulary_for
+    from .evaluate import Engine
     from .terminology import VocabularyTerminology
 
     book = load_rulebook(rules_dir)

@@ -756,13 +756,9 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if not _TRIAL_GATE.search(s.text):
             continue  # no result and no count: nothing to read (most sentences)
-        pos = 0
-        while pos < len(s.text):
-            hit = ctx.vocab.identify(s.text[pos:], ("service",))
-            if hit is None:
-                break
-            start, end = pos + hit.start, pos + hit.end
-            pos = end
+        hits = ctx.vocab.mentions(s.text, ("service",))
+        for n, hit in enumerate(hits):
+            start, end = hit.start, hit.end
             service = ctx.vocab.service_info(hit.key)
             kind = _KIND_BY_SERVICE.get(service.name) or next(
                 (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
@@ -770,10 +766,10 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
             if kind not in _TRIAL_KINDS or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
                 continue
             stop = _TRIAL_END.search(s.text, end)
-            following = ctx.vocab.identify(s.text[end:], ("service",))
-            if following is not None and _JOINED.fullmatch(s.text[end : end + following.start]):
+            following = hits[n + 1] if n + 1 < len(hits) else None  # the next name after this one
+            if following is not None and _JOINED.fullmatch(s.text[end : following.start]):
                 following = None  # "PT/meds/HEP failed": what is said of the last is said of all
-            said = s.text[end : min(stop.start() if stop else len(s.text), end + following.start if following else len(s.text))]
+            said = s.text[end : min(stop.start() if stop else len(s.text), following.start if following else len(s.text))]
             failed = bool(_CAME_TO_NOTHING.search(said) or _FAILED_BEFORE.search(s.text[max(0, start - 30) : start]))
             count = _COUNT_AFTER.match(said) if s.section != "plan" else None
             if not failed and count is None:

@@ -354,15 +354,7 @@ def _vocabulary_mentions(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     cached = ctx.vocabulary_mentions.get(text)
     if cached is not None:
         return cached
-    out: list[tuple[int, int, str]] = []
-    pos = 0
-    while pos < len(text):
-        hit = ctx.vocab.identify(text[pos:], ("product", "ingredient"))
-        if hit is None:
-            break
-        start, end = pos + hit.start, pos + hit.end
-        out.append((start, end, text[start:end]))
-        pos = end
+    out = [(hit.start, hit.end, text[hit.start : hit.end]) for hit in ctx.vocab.mentions(text, ("product", "ingredient"))]
     ctx.vocabulary_mentions[text] = out
     return out
 

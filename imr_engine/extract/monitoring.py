@@ -329,13 +329,8 @@ _EARLIER_ONE = re.compile(r"\b(?:the\s+)?(?:last|previous|prior|most\s+recent|ea
 
 def _screens(s: Sentence, ctx: Context) -> None:
     named = False
-    pos = 0
-    while pos < len(s.text):
-        hit = ctx.vocab.identify(s.text[pos:], ("service",))
-        if hit is None:
-            break
-        start, end = pos + hit.start, pos + hit.end
-        pos = end
+    for hit in ctx.vocab.mentions(s.text, ("service",)):
+        start, end = hit.start, hit.end
         if hit.key != "urine_drug_screen" or polarity(s.text, start, end) in ("hedged", "undocumented", "negated"):
             continue
         named = True

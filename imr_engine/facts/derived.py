@@ -28,7 +28,8 @@ Phase = Literal["acute", "subacute", "chronic", "unknown"]
 class ItemFacts(BaseModel):
     """Everything a rule can ask about one requested item in its case."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Built on first validation, not at import: rule loading reads only the fields' annotations.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # --- the item -------------------------------------------------------------
     item_index: int = Field(description="Position of the item in the case's requests.")

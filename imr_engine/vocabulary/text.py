@@ -91,6 +91,11 @@ def _words(text: str) -> _Words:
     return tuple(_normal_token(w) for w in words), starts, ends
 
 
+def words_of(text: str) -> _Words:
+    """The normalised words of *text* with their starts and ends, as three parallel tuples."""
+    return _words(text)
+
+
 @functools.lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The key a phrase is indexed under: its normalised words (names are few and asked often: memoised)."""
@@ -139,6 +144,29 @@ class PhraseIndex(Generic[T]):
     def get(self, phrase: str) -> T | None:
         """The value of exactly this phrase (after normalisation), or None."""
         return self._values.get(phrase_key(phrase))
+
+    def phrases_at(
+        self, words: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]
+    ) -> list[tuple[int, PhraseMatch[T]]]:
+        """(word index, longest phrase starting there) for every word of a text (`words_of`) that starts one.
+
+        `first` asked at every word at once: what a walk through a text name by name needs.
+        """
+        values, sizes_of = self._values, self._sizes
+        count = len(words)
+        out: list[tuple[int, PhraseMatch[T]]] = []
+        for i, word in enumerate(words):
+            sizes = sizes_of.get(word)
+            if sizes is None:
+                continue
+            for size in sizes:
+                if size > count - i:
+                    continue
+                value = values.get(words[i : i + size])
+                if value is not None:
+                    out.append((i, PhraseMatch(value, starts[i], ends[i + size - 1], size)))
+                    break
+        return out
 
     def find_all(self, text: str) -> list[PhraseMatch[T]]:
         """Every phrase in *text*, left to right, the longest at each place, never overlapping."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +19,15 @@ from . import models
 from .checks import Files, Indexes, check_and_index
 from .codes import code_spans
 from .load import did_you_mean, load_file
-from .text import PhraseIndex, PhraseMatch
+from .text import PhraseIndex, PhraseMatch, words_of
 
 #: The files of a vocabulary directory, in load order.
 FILE_NAMES = ("classes.yaml", "sig.yaml", "drugs.yaml", "products.yaml", "services.yaml", "anatomy.yaml")
 
 Category = Literal["product", "service", "ingredient"]
 _PARENTHESES = re.compile(r"\([^()]*\)")
+#: What opens a '#' name's pattern: no word character just before it.
+_NOT_AFTER_WORD = r"(?<![\w])"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ class Vocabulary:
         self._idx = indexes
         self._class_rank = {name: i for i, name in enumerate(files.classes.data.classes)}
         self._hash_aliases = _hash_alias_patterns(indexes, files.products.data.products)
+        #: The same names without the word boundary before them: a text none of these is in has no
+        #: '#' name in any of its suffixes (where the start of the suffix passes for a boundary).
+        self._hash_bodies = re.compile(
+            "|".join(f"(?:{p.pattern.removeprefix(_NOT_AFTER_WORD)})" for p, _ in self._hash_aliases), re.I
+        ) if self._hash_aliases else None
 
     @classmethod
     def load(cls, directory: Path) -> Vocabulary:
@@ -148,6 +156,40 @@ class Vocabulary:
             if best:
                 return Identity(best[1], best[0].value, best[0].start, best[0].end)
         return None
+
+    def mentions(
+        self, text: str, categories: Sequence[Category] = ("product", "service", "ingredient")
+    ) -> list[Identity]:
+        """What `identify` finds in *text*, then in the rest after each find, and so on: in one pass.
+
+        Readers walk a sentence name by name (`identify(text[end:])` after each hit), which
+        tokenised the rest of the sentence again per name. Here the text and its copy with the
+        asides blanked are tokenised once, and the phrase at each word is looked up once per
+        category. A step that only the suffix itself can answer exactly (a '#' name such as
+        "Tylenol #3" anywhere in the text, a rest that starts inside an aside or inside a word)
+        is asked of `identify` on that suffix, as before.
+        """
+        blanked = _blank_parentheses(text)
+        hashed = self._hash_bodies is not None and bool(
+            self._hash_bodies.search(text) or (blanked != text and self._hash_bodies.search(blanked))
+        )
+        asides = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if blanked != text else []
+        outside = _Walk(blanked, [self._index_of(c) for c in categories])
+        inside = _Walk(text, [self._index_of(c) for c in categories]) if asides else outside
+        out: list[Identity] = []
+        pos = 0
+        while pos < len(text):
+            if hashed or not outside.at_boundary(pos) or any(a < pos < b for a, b in asides):
+                found = self.identify(text[pos:], categories)
+                hit = None if found is None else Identity(found.category, found.key, pos + found.start, pos + found.end)
+            else:
+                best = outside.first(pos) or inside.first(pos)
+                hit = None if best is None else Identity(categories[best[1]], best[0].value, best[0].start, best[0].end)
+            if hit is None:
+                break
+            out.append(hit)
+            pos = hit.end
+        return out
 
     def hash_aliases(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of product names with a '#' in them ("Tylenol #3"), which a quantity must not claim."""
@@ -319,6 +361,31 @@ class Vocabulary:
         ]
 
 
+class _Walk:
+    """One text's phrases for `mentions`: at each word that starts one, the longest of any index (the first index on a tie)."""
+
+    def __init__(self, text: str, indexes: list[PhraseIndex[str]]) -> None:
+        words, self._starts, self._ends = words_of(text)
+        best: dict[int, tuple[PhraseMatch[str], int]] = {}
+        for which, index in enumerate(indexes):
+            for i, match in index.phrases_at(words, self._starts, self._ends):
+                held = best.get(i)
+                if held is None or match.words > held[0].words:
+                    best[i] = (match, which)
+        self._found = [best[i] for i in sorted(best)]
+        self._found_starts = [match.start for match, _ in self._found]
+
+    def at_boundary(self, pos: int) -> bool:
+        """Whether the rest from *pos* has the same words as the whole text from there (no word cut at *pos*)."""
+        k = bisect_left(self._starts, pos) - 1
+        return k < 0 or not self._starts[k] < pos < self._ends[k]
+
+    def first(self, pos: int) -> tuple[PhraseMatch[str], int] | None:
+        """The earliest (then longest, then first index's) phrase at or after *pos*, with its index's position."""
+        j = bisect_left(self._found_starts, pos)
+        return self._found[j] if j < len(self._found) else None
+
+
 def _first(index: PhraseIndex[str], text: str) -> str | None:
     match = index.first(text)
     return match.value if match else None
@@ -340,7 +407,7 @@ def _hash_alias_patterns(indexes: Indexes, products: dict[str, models.Product]) 
             words = r"[\s/\-]+".join(re.escape(w) for w in re.findall(r"[A-Za-z0-9]+", head))
             patterns.append(
                 (
-                    re.compile(rf"(?<![\w]){words}\s*(?:#|no\.?|number)\s*{re.escape(number.strip())}(?![\w])", re.I),
+                    re.compile(rf"{_NOT_AFTER_WORD}{words}\s*(?:#|no\.?|number)\s*{re.escape(number.strip())}(?![\w])", re.I),
                     name,
                 )
             )

@@ -141,3 +141,23 @@ def test_a_numeric_window_fires_exactly_when_it_is_not_empty(low: int, high: int
     top = high  # visits_requested is a count >= 0
     expected = low < high and top > 0
     assert can_fire(cond, (), None) is expected
+
+
+def test_a_bad_value_beside_a_merged_guideline_is_refused_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rule files share a guideline through an anchor (`<<: *anchor`); an error next to it names its own line.
+
+    Rule files load without their node tree (issue 15); the lines are composed only for the error.
+    """
+    two = RULE.replace("    guideline:\n", "    guideline: &g\n") + RULE.split("rules:\n")[1].replace(
+        "probe.therapy-visits", "probe.second").replace(
+        "    guideline:\n      source: MTUS\n      guideline: Chronic Pain Medical Treatment Guidelines\n",
+        "    guideline:\n      <<: *g\n      pages: [[98, nine]]\n      source: MTUS\n      "
+        "guideline: Chronic Pain Medical Treatment Guidelines\n",
+    ).split("      edition:")[0] + "    when: {fact: visits_requested, gt: 10}\n    outcome: not_medically_necessary\n"
+    assert "pages: [[98, nine]]" in two and "<<: *g" in two
+    root = probe_book(tmp_path, two)
+    assert main(["rules", "--json", "--rules", str(root)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    line = next(i for i, text in enumerate(two.splitlines(), 1) if "pages: [[98, nine]]" in text)
+    assert f"probe.yaml:{line}:" in err[0] and "rule 'probe.second'" in err[0] and "pages" in err[0]
