@@ -187,7 +187,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.mobility_limited",
         re.compile(
-            r"\b(?:uses?|using|with|ambulates?\s+with|walks?\s+with|requires?|needs?)\s+(?:an?\s+)?"
+            r"\b(?:uses?|using|with|w/|ambulates?\s+(?:with|w/)|walks?\s+(?:with|w/)|requires?|needs?)\s+(?:an?\s+)?"
             r"(?:single[- ]point\s+|quad\s+|straight\s+|(?:front|two|four|2|4)[- ]wheeled\s+|wheeled\s+|rolling\s+|standard\s+)?"
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
             r"|\(\s*(?:single[- ]point\s+|quad\s+)?(?:cane|walker|crutches)\s*\)"

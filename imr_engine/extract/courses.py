@@ -44,7 +44,7 @@ _CLAUSE_START = re.compile(r"[;.]\s|,\s(?!\d)")
 _PART_START = re.compile(r"[;.]\s")
 #: A count told before the name: "8 PT sessions", "completed 8 post-op PT", "10 sessions of physical therapy".
 _COUNT_BEFORE = re.compile(
-    r"(?P<n>\d{1,2})\s+(?:(?:post[- ]?op(?:erative)?|pre[- ]?op(?:erative)?|more|additional|prior)\s+)?"
+    r"(?<![\d/.-])(?P<n>\d{1,2})\s+(?:(?:post[- ]?op(?:erative)?|pre[- ]?op(?:erative)?|more|additional|prior)\s+)?"
     r"(?:(?:sessions?|visits?|treatments?)\s+of\s+(?:(?:post[- ]?op(?:erative)?|pre[- ]?op(?:erative)?)\s+)?)?$",
     _I,
 )
@@ -72,6 +72,8 @@ def read_course_timing(sentences: list[Sentence], ctx: Context) -> None:
             pos = end
             if hit.key not in COURSE_SERVICES or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
                 continue
+            if s.text[start:end].lower() == "pt" and s.text[start:end] != "PT":
+                continue  # "Pt: Kevin ...": the patient (`letter_case` has put the capitals back where "pt" is therapy)
             _course(s, ctx, hit.key, start, end)
 
 

@@ -32,7 +32,7 @@ _CLOSING = re.compile(
 )
 _SIGNATURE = re.compile(
     r"^[-–\s]*(?:Dr\.?\s+)?[\[\]\w.' -]{2,40},\s*(?:MD|M\.D\.|DO|D\.O\.|PA-C|NP|FNP(?:-[A-Z]+)?|PhD|Ph\.D\.|PsyD|DC|D\.C\."
-    r"|RN|DPT|OTR/?L|CHT|LCSW|MFT|QME|AME)\b"
+    r"|RN|DPT|OTR/?L|CHT|LCSW|MFT|QME|AME)\b[A-Za-z ,.&/()'-]{0,40}$"  # then only titles: "MD, Hand Surgery"
 )
 SIGNATURE_CHARS = 80
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
