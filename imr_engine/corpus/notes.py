@@ -63,6 +63,15 @@ class FactMiss(_Model):
     extracted: str | None = Field(description="None: not extracted.")
 
 
+class AsOfMiss(_Model):
+    """A note whose as-of date differs from its answer key's: the date decides the guideline generation."""
+
+    note: str
+    as_of: str = Field(description="The date the note was judged as of.")
+    source: str = Field(description="Where that date came from (ur_decision_date, latest_report, ...).")
+    expected: str | None = Field(description="The answer key's as-of date (None: the key gives none).")
+
+
 class FactScore(_Model):
     extracted: int = Field(description="Values extracted for the scored keys.")
     documented: int = Field(description="Values the answer keys give for the scored keys.")
@@ -93,6 +102,7 @@ class NotesReport(_Model):
     by_writer: dict[str, GroupScore] = Field(description="The figures per writer: a writer the reader was not tuned on is unseen text.")
     items: list[NoteItem]
     fact_misses: list[FactMiss]
+    as_of_misses: list[AsOfMiss] = Field(default_factory=list, description="Answered notes judged as of another date than the key's.")
 
 
 def note_files(directory: Path) -> list[tuple[Path, Path]]:
@@ -116,6 +126,7 @@ class NoteResult(_Model):
     writer: str = ""
     refused: str | None = None
     as_of_correct: bool = False
+    as_of_miss: AsOfMiss | None = None
     items: list[NoteItem] = Field(default_factory=list)
     tallies: dict[str, dict[str, int]] = Field(default_factory=dict, description="key -> extracted/documented/correct.")
     misses: list[FactMiss] = Field(default_factory=list)
@@ -133,6 +144,7 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
     inputs = note_inputs(directory)
     items: list[NoteItem] = []
     misses: list[FactMiss] = []
+    as_of_misses: list[AsOfMiss] = []
     refused: dict[str, str] = {}
     tallies: dict[str, Counter[str]] = {}
     answered = as_of_ok = 0
@@ -148,6 +160,8 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
             continue
         answered += 1
         as_of_ok += result.as_of_correct
+        if result.as_of_miss is not None:
+            as_of_misses.append(result.as_of_miss)
         items += result.items
         misses += result.misses
         for key, counts in result.tallies.items():
@@ -166,7 +180,7 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
         facts=_fact_score(sum(tallies.values(), Counter())),
         facts_by_key={k: _fact_score(c) for k, c in sorted(tallies.items())},
         by_style=_group_scores(groups, "style"), by_writer=_group_scores(groups, "writer"),
-        items=items, fact_misses=misses,
+        items=items, fact_misses=misses, as_of_misses=as_of_misses,
     )
 
 
@@ -222,8 +236,12 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     tallies: dict[str, Counter[str]] = {}
     misses: list[FactMiss] = []
     _score_facts(note_id, key.get("facts") or {}, case, engine.names or load_vocabulary(), tallies, misses)
+    expected_as_of = _iso(key.get("as_of"))
+    as_of = str(determination.as_of)
+    miss = None if as_of == expected_as_of else AsOfMiss(
+        note=note_id, as_of=as_of, source=determination.as_of_source, expected=expected_as_of)
     return done(NoteResult(
-        note=note_id, style=style, writer=writer, as_of_correct=determination.as_of == _iso(key.get("as_of")), items=items,
+        note=note_id, style=style, writer=writer, as_of_correct=miss is None, as_of_miss=miss, items=items,
         tallies={k: dict(c) for k, c in tallies.items()}, misses=misses,
     ))
 
@@ -363,6 +381,10 @@ def render_notes_report(report: NotesReport) -> str:
                          f"{pct(g.outcomes.majority_baseline):>8}  {pct(g.facts.precision):>8} / {pct(g.facts.recall)}")
     for note, reason in report.refused.items():
         lines.append(f"refused: {note}: {reason}")
+    if report.as_of_misses:
+        lines += ["", "Notes judged as of another date than the answer key's (the date picks the guideline generation):"]
+        for m in report.as_of_misses:
+            lines.append(f"  {m.note}: as of {m.as_of} ({m.source.replace('_', ' ')}), answer key {m.expected or 'none'}")
     wrong = [i for i in report.items if not i.agree]
     if wrong:
         lines += ["", "Items where the prediction differs from the answer key:"]

@@ -178,3 +178,18 @@ def test_qa_on_notes_names_a_malformed_answer_key_on_stderr_and_exits_2(
     assert code == 2
     assert err.count("\n") == 1 and "broken.yaml" in err and "not valid YAML" in err and "Traceback" not in err
     assert "notes 2 " in out and "refused 1" in out
+
+
+def test_qa_on_notes_lists_a_note_judged_as_of_another_date_than_its_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # the note says it was seen on 04/07/2016; its key says 2016-05-01: the report names the note and both dates
+    (tmp_path / "n-1.txt").write_text("Date of service: 04/07/2016\nPt c/o low back pain 6/10. Plan: Naproxen 550 mg BID #60.\n")
+    (tmp_path / "n-1.yaml").write_text(
+        "id: n-1\nas_of: 2016-05-01\nrequests:\n  - text: 'Naproxen 550 mg BID #60'\n    expected: medically_necessary\n"
+    )
+    code, out, _ = run(capsys, "qa", str(tmp_path))
+    assert "n-1: as of 2016-04-07 (latest report), answer key 2016-05-01" in out
+    code, out, _ = run(capsys, "qa", str(tmp_path), "--json")
+    misses = json.loads(out)["as_of_misses"]
+    assert misses == [{"note": "n-1", "as_of": "2016-04-07", "source": "latest_report", "expected": "2016-05-01"}]
