@@ -75,8 +75,9 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     if identity is not None and identity.category == "service":
-        widest = vocab.widest_service(scan.work, identity.key)
-        service = vocab.service_info(vocab.service_for_region(widest, vocab.body_region_in(clean)))
+        # "Brace, left knee" is a knee brace; then a service the line also names may take it in
+        regional = vocab.service_for_region(identity.key, vocab.body_region_in(clean))
+        service = vocab.service_info(vocab.widest_service(scan.work, regional))
     elif identity is not None and identity.category == "product":
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
     elif identity is not None:

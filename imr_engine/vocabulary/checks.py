@@ -189,15 +189,16 @@ def _check_products(files: Files, idx: Indexes) -> None:
 
 
 def _check_regional_services(file: LoadedFile[models.ServicesFile], regions: Collection[str]) -> None:
-    """A service read by region names known regions and other services, which are not read by region again."""
+    """A service read by region names known regions and other services, which that region does not lead on from."""
     services = file.data.services
     for name, entry in services.items():
         for region, other in entry.by_region.items():
             at = ("services", name, "by_region", region)
             _known(file, at, region, regions, "body region")
             _known(file, at, other, set(services) - {name}, "service")
-            if services[other].by_region:
-                raise file.error(at, f"service '{other}' is itself read by region; name the service it leads to")
+            onward = services[other].by_region.get(region)
+            if onward is not None:
+                raise file.error(at, f"service '{other}' is read as '{onward}' for {region}: name that service")
 
 
 def _check_anatomy(file: LoadedFile[models.AnatomyFile], idx: Indexes) -> None:
