@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
-from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Treatment
+from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .guideline_data import DEFAULTS, GuidelineData
 from .terminology import PostsurgicalCourse, padded_words
@@ -271,10 +271,20 @@ POSTSURGICAL_SERVICES = ("physical_therapy",)
 def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: MutableMapping[str, object],
                   ev: dict[str, list[Evidence]]) -> None:
     """The latest dated surgery with a postsurgical course, and whether its period still runs."""
+    found = _postsurgical_surgery(case, as_of, vocab)
+    if found is None:
+        return
+    surgery, service, course = found
+    days = (as_of - surgery.date.latest()).days  # type: ignore[union-attr]
+    _postsurgical_course(service, course, days, _ev(surgery), v, ev)
+
+
+def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> tuple[Surgery, str, PostsurgicalCourse] | None:
+    """The latest surgery done by *as_of* that has a postsurgical course, with its service and course."""
     course_of = getattr(vocab, "postsurgical_course", None)
     service_of = getattr(vocab, "service_of", None)
     if course_of is None or service_of is None:
-        return
+        return None
     known = []
     for s in case.surgeries:
         service = service_of(s.name)
@@ -282,10 +292,16 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: Mutabl
         if course is not None and s.date is not None and (as_of - s.date.latest()).days >= 0:
             known.append((s.date.latest(), s, service, course))
     if not known:
-        return
+        return None
     _, surgery, service, course = max(known, key=lambda k: k[0])
-    days = (as_of - surgery.date.latest()).days  # type: ignore[union-attr]
-    _postsurgical_course(service, course, days, _ev(surgery), v, ev)
+    return surgery, service, course
+
+
+def _before_surgery(treatment: Treatment, surgery: Surgery) -> bool:
+    """A course given before the surgery, as the note says or as its dates show: no part of the postsurgical course."""
+    if treatment.postoperative != "unknown":
+        return treatment.postoperative == "no"
+    return treatment.date is not None and surgery.date is not None and treatment.date.latest() < surgery.date.earliest()
 
 
 #: The item facts a postsurgical course sets.
@@ -467,6 +483,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     """One Derived per requested item, in request order."""
     view = _case_view(case, as_of, vocab)
     data = guideline_data(vocab)
+    postsurgical = _postsurgical_surgery(case, as_of, vocab) if view.values.get("postsurgical_period") == "yes" else None
+    surgery = postsurgical[0] if postsurgical is not None else None
     meds_by_dose = [vocab.daily_med_mg(item) if "opioid" in item.classes else None for item in items]
     opioid_doses = [d for item, d in zip(items, meds_by_dose) if "opioid" in item.classes]
     cumulative: dict[str, object] = {}
@@ -498,7 +516,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             purpose = "continue"
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
-        _prior_sessions(case, item, vocab, values, evidence)
+        _prior_sessions(case, item, vocab, values, evidence, surgery)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
@@ -572,12 +590,19 @@ def _use_history(
 
 
 def _prior_sessions(
-    case: CaseFacts, item: RequestedItem, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
+    case: CaseFacts, item: RequestedItem, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    surgery: Surgery | None = None,
 ) -> None:
-    """Completed sessions of the requested service, whether they improved function, and their relief."""
+    """Completed sessions of the requested service, whether they improved function, and their relief.
+
+    Within a postsurgical period (*surgery*), physical medicine given before the surgery is no part of
+    its course (8 CCR 9792.24.3: the course starts on the day of the operation) and is not counted.
+    """
     if not item.service:
         return
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
+    if surgery is not None and item.service in POSTSURGICAL_SERVICES:
+        courses = [t for t in courses if not _before_surgery(t, surgery)]
     if not courses:
         if item.visits is not None:
             v["sessions_total_at_least"] = item.visits

@@ -26,6 +26,7 @@ from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
+from .courses import read_course_timing
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .draft import Draft
@@ -184,6 +185,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_dated_results(sentences, ctx)
     read_visit_counts(sentences, ctx)
     read_service_trials(sentences, ctx)
+    read_course_timing(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)

@@ -187,7 +187,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.mobility_limited",
         re.compile(
-            r"\b(?:uses?|using|with|ambulates?\s+with|walks?\s+with|requires?|needs?)\s+(?:an?\s+)?(?:single[- ]point\s+|quad\s+|straight\s+)?"
+            r"\b(?:uses?|using|with|w/|ambulates?\s+(?:with|w/)|walks?\s+(?:with|w/)|requires?|needs?)\s+(?:an?\s+)?"
+            r"(?:single[- ]point\s+|quad\s+|straight\s+|(?:front|two|four|2|4)[- ]wheeled\s+|wheeled\s+|rolling\s+|standard\s+)?"
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
             r"|\(\s*(?:single[- ]point\s+|quad\s+)?(?:cane|walker|crutches)\s*\)"
             # support taken from what is at hand: "has to lean on a shopping cart to keep going", "holds on to furniture"
@@ -199,6 +200,20 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:unsteady|unstable|ataxic|shuffling)\s+gait\b|\bgait\s+(?:instability|is\s+unsteady|disturbance)\b"
             r"|\b(?:non|toe[- ]touch|touch[- ]down|partial)[- ]weight[- ]?bearing\b|\b(?:NWB|TTWB|TDWB|PWB)\b"
             r"|\b(?:history\s+of\s+(?:recent\s+)?falls?|(?:high\s+)?fall\s+risk|(?:has\s+)?fallen\s+(?:\w+\s+){0,2}(?:times|twice)|recurrent\s+falls)\b",
+            _I,
+        ),
+    ),
+    # Confined to the home (home health services, CPMTG p. 51): "homebound", "has not left home since discharge except
+    # by medical transport", "unable to leave the house", "leaving home takes a considerable and taxing effort".
+    (
+        "clinical.homebound",
+        re.compile(
+            r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b"
+            # still so now: "has not left home since discharge except by medical transport", "cannot leave the house"
+            r"|\b(?:has\s+not|hasn'?t|have\s+not)\s+(?:been\s+able\s+to\s+)?(?:left|leave|gone\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?"
+            r"(?:home|house|apartment)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
+            r"|\b(?:is\s+)?(?:unable\s+to|cannot|can'?t)\s+(?:leave|get\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
+            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing)\b",
             _I,
         ),
     ),
@@ -295,13 +310,21 @@ _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerv
            # the arthritis a joint replacement needs shown: "bone-on-bone medial compartment", "tricompartmental OA"
            r"bone[- ]on[- ]bone|(?:tri|bi)?compartmental\s+(?:OA|osteoarthritis)|severe\s+(?:joint\s+space\s+)?narrowing|"
            r"joint\s+space\s+(?:loss|collapse))")
+#: A character of one clause of a study's report: a full stop only inside a number ("5.9 ms") or after a title
+#: or an initial ("(Dr. Singh)"), never at a sentence's end.
+_IN_CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)"
 _CONFIRMED_BY_STUDY = re.compile(
     rf"\b{_STUDY}[- ](?:confirmed|proven|documented|verified)\b|\belectrodiagnostically\s+(?:confirmed|proven|documented)\b"
     rf"|\b(?:confirmed|proven|verified)\s+(?:on|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_STUDY}"
-    rf"|\b{_STUDY}\b[^.;]{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
-    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*[^.;]{{0,60}}?\b{_LESION}",
+    rf"|\b{_STUDY}\b{_IN_CLAUSE}{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
+    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
+    # the lesion graded by the study in a diagnosis: "Carpal tunnel syndrome, right - moderate-severe by NCS"
+    rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b",
     _I,
 )
+#: A study's own report line, its name then a colon: what it found may run over clauses ("NCS 07/28/2015 (Dr. X):
+#: distal motor latency 5.9 ms ...; moderate-to-severe right carpal tunnel syndrome").
+_STUDY_REPORT = re.compile(rf"^\W*{_STUDY}\b[^:]{{0,60}}:", _I)
 _LESION_SEEN = re.compile(rf"\b{_LESION}", _I)
 #: Words that make a study's finding negative ("MRI: no tear", "NCS normal").
 _STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarkable|ruled\s+out)\b", _I)
@@ -312,6 +335,12 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
     for m in finditer(_CONFIRMED_BY_STUDY, s.text):
         if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+    if (report := _STUDY_REPORT.match(s.text)) and s.section != "plan":
+        for m in _LESION_SEEN.finditer(s.text, report.end()):
+            if not _STUDY_NEGATIVE.search(s.text[max(report.end(), m.start() - 25) : m.start()]) \
+                    and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+                break
     if s.section == "imaging":  # under an "Imaging:" heading the study goes unnamed: "AP/lateral R knee - bone-on-bone"
         for m in _LESION_SEEN.finditer(s.text):
             before = s.text[max(0, m.start() - 40) : m.start()]
@@ -445,11 +474,25 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     if s.section == "plan":
         return
+    for m in finditer(_RECURRED, s.text):
+        if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for m in finditer(_NO_BENEFIT, s.text):
         clause = _clause_start(s.text, m.start())
         tried = ctx.vocab.identify(s.text[clause : min(m.start(), clause + 60)])
         if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+
+
+#: Symptoms back after care that gave relief for a while: "First gave ~4 months, second ~6 weeks; locking is back
+#: and worse", "the pain returned", "symptoms recurred".
+_RECURRED = re.compile(
+    r"\b(?:symptoms?|pain|locking|triggering|catching|numbness|tingling)\s+(?:(?:is|are|has|have)\s+(?:now\s+)?(?:back|returned|recurred"
+    r"|come\s+back)|returned|recurred|came\s+back)\b",
+    _I,
+)
+#: Care named in a sentence, a drug or a therapy or a procedure done ("Injected twice", "splinted 8 weeks").
+_CARE_TOLD = re.compile(rf"\b{_CARE}\b|\binjected\b|\bsplint(?:ed|ing|s)?\b", _I)
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -24,6 +24,7 @@ from .word_gate import finditer
 _I = re.IGNORECASE
 _DX_LEAD = re.compile(
     r"\bdiagnos(?:is|es)(?:\s+(?:(?:have|has)\s+)?(?:is|are|was|were|include[sd]?|including|included|of)\s*:?|\s*:)\s+"
+    r"(?!(?:proved|proven|confirmed|made|established|supported|based|not|unclear|uncertain|correct|clear)\b)"
     r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+"
     r"|^(?:diagnos(?:is|es)|dx|impression)\s+(?=[A-Z]?\d{3}|[a-z])",  # dictated without a colon: "Diagnosis 715.16 primary ..."
     _I,
@@ -61,10 +62,13 @@ _ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
 #: An entry's number left after an inline heading: "A: 1) M17.12 Unilateral primary OA".
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?)\s+")
 _COMMENT_DASH = re.compile(r"\s[-–]\s")
-_DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z]))\s*")
+#: Where one diagnosis of a line ends: a semicolon, a dash, a comma before a capital, or a code set aside between
+#: two names ("354.0 Carpal tunnel syndrome, right 250.00 Diabetes mellitus type II": the codes, blanked, leave a gap).
+_DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z])|\s{4,}(?=[A-Z][a-z]{2}|[A-Z]{3}))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
-    r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient)\b",
+    r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient"
+    r"|please|sincerely|respectfully|regards|thank)\b",
     _I,
 )
 #: A diagnosis-list line that denies a condition or names one to rule out: "Neg for radiculopathy on exam",

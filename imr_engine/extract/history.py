@@ -14,6 +14,7 @@ Planned or requested care ("awaiting approval for ...") is not history.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..facts.fuzzy_date import FuzzyDate
 from ..requests.model import RequestedItem
@@ -69,10 +70,10 @@ def lead_start(text: str, lead: re.Match[str], floor: int = 0) -> int:
 _SURGICAL = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminectomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
     r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|kyphoplasty|vertebroplasty"
-    r"|surgery|surgeries)"
+    r"|release|ORIF|reconstruction|TKA|THA|TKR|THR|surgery|surgeries)"
 )
 _SURGERY_WORD = re.compile(rf"\b{_SURGICAL}\b", _I)
-_STATUS_POST = re.compile(r"\b(?:status\s+post|s/p|underwent|history\s+of|prior|previous)\s+", _I)
+_STATUS_POST = re.compile(r"\b(?:status\s+post|s/p|underwent|history\s+of|prior(?!\s+to\b)|previous)\s+", _I)
 _POST_SYNDROME = re.compile(
     r"\b(?:(?P<before>cervical|thoracic|lumbar|lumbosacral)\s+)?post[- ]?(?:(?P<after>cervical|thoracic|lumbar|lumbosacral)\s+)?"
     r"(?P<proc>laminectomy|laminotomy|fusion|discectomy)\b",
@@ -149,7 +150,7 @@ _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
     r"(?:relief|improvement|reduction|better|decrease)"
     # the percentage after the word: "helped about 50%", "good relief, approximately 60%"
-    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement)\s*,?\s*(?:by\s+)?"
+    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement|better[\"']?)\s*,?\s*(?:by\s+)?"
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)",
     _I,
 )
@@ -166,6 +167,12 @@ _MEDS_REDUCED = re.compile(
     r"|\b(?:less|fewer|reduced|decreased|lower|no)\s+(?:\w+\s+){0,2}?(?:medications?|meds|pills|tablets|opioids?|narcotics?|analgesics?)"
     r"(?:\s+(?:use|intake|consumption|needed))?\b"
     r"|\b(?:off|stopped|discontinued)\s+(?:(?:his|her|all)\s+)?(?:pain\s+)?(?:medications?|meds|opioids?|narcotics?)\b",
+    _I,
+)
+#: The pain before and after the procedure, the relief it gave in other words: "leg pain went from 8/10 to about 3/10".
+_PAIN_FROM_TO = re.compile(
+    r"\bpain\b[^.;]{0,30}?\b(?:went|dropped|fell|decreased|improved|came\s+down)?\s*from\s+(?:an?\s+)?(?P<a>\d{1,2})(?:/10)?\s+"
+    r"(?:down\s+)?to\s+(?:about\s+|around\s+|~\s*|approximately\s+)?(?P<b>\d{1,2})(?:/10)?\b",
     _I,
 )
 #: How many sentences from the procedure's mention its outcome may still be told.
@@ -192,17 +199,28 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             dates = find_dates(s.text[end : end + 30], years=False)
             told = _outcome_sentences(sentences, n)
             near = " ".join(t.text for t in told)
-            relief = _RELIEF.search(near)
-            pct = (relief.group("pct") or relief.group("pct2")) if relief else None
+            relief = _RELIEF.search(near) or _PAIN_FROM_TO.search(near)
+            pct = _relief_percent(relief)
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
             ctx.draft.treatment(
                 s.text[start:end], "injection", service.name, "unknown", s.evidence(*span),
                 date=dates[0].date if dates else None,
-                relief_percent=float(pct) if pct and int(pct) <= 100 else None,
+                relief_percent=float(pct) if pct and float(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
+
+
+def _relief_percent(relief: re.Match[str] | None) -> str | None:
+    """The relief a match states, in percent: told as such, or from the pain before and after ("8/10 to 3/10": 62)."""
+    if relief is None:
+        return None
+    found = relief.groupdict()
+    if found.get("a") is not None:
+        before, after = int(found["a"]), int(found["b"])
+        return str(round(100 * (before - after) / before, 1)) if 0 <= after < before <= 10 else None
+    return found.get("pct") or found.get("pct2")
 
 
 def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
@@ -303,6 +321,12 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                     _surgery(s, ctx, s.text[start:end], start, end)
         for m in _SURGERY_FIELD.finditer(s.text):
             _surgery_field(s, ctx, m)
+        opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
+        if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
+                and not planned(s.text, 0, opening.end()):
+            _surgery(s, ctx, opening.group(), 0, opening.end())
+        if s.section != "plan":
+            _injected(s, ctx)
         for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -313,6 +337,32 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
 
 
+#: A sentence that opens with an operation and its date: "Right shoulder rotator cuff repair on 01/10/2022."
+_DATED_OPERATION = re.compile(rf"(?:[\w/-]+\s+){{0,5}}?{_SURGICAL}\b(?=\s*(?:on|in|dated)?\s*[(,]?\s*\d{{1,2}}/)", _I)
+#: A steroid injection told with the verb: "Injected twice (Kenalog 10 mg + lidocaine to A1 sheath 6/12/2018 and
+#: 12/4/2018)", "was injected with Depo-Medrol x 1".
+_INJECTED = re.compile(
+    r"\binjected\b(?:\s+(?P<times>twice|once|three\s+times|x\s*\d|\d\s+times))?[^.;]{0,60}?"
+    r"\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|cortisone|corticosteroids?|steroids?|celestone|betamethasone"
+    r"|dexamethasone)\b",
+    _I,
+)
+_TIMES = {"once": 1, "twice": 2, "three times": 3}
+
+
+def _injected(s: Sentence, ctx: Context) -> None:
+    """A corticosteroid injection already given, told with the verb; how many times when said."""
+    for m in finditer(_INJECTED, s.text):
+        if polarity(s.text, m.start(), m.end()) != "affirmed" or planned(s.text, m.start(), m.end()):
+            continue
+        said = " ".join((m.group("times") or "").lower().split())
+        times = _TIMES.get(said) or (int(re.sub(r"\D", "", said)) if re.search(r"\d", said) else None)
+        ctx.draft.treatment("corticosteroid injection", "injection", "corticosteroid_injection", "unknown",
+                            s.evidence(m.start(), m.end()), times)
+
+
+#: Words that make the opening a clause of its own, read by the leads above ("Pt underwent ...", "s/p ...").
+_TOLD_WITH_LEAD = re.compile(r"\b(?:underwent|had|has|was|is|s/p|status\s+post|history\s+of|prior|previous|pt|patient)\b", _I)
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
 _SURGERY_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history"
@@ -554,10 +604,22 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
             credited = [entry for _, entry in courses if entry.get("service") in reported]
         else:
             named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
-            credited = [entry for _, entry in courses if entry.get("service") in named]
+            credited = _nearest_courses([(at, entry) for at, entry in courses if entry.get("service") in named],
+                                        gain.end if gain.end is not None else gain.start or 0)
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+def _nearest_courses(found: list[tuple[int, dict[str, Any]]], at: int) -> list[dict[str, Any]]:
+    """Per service, the course told last before a gain ("PT x 12 before surgery ... post-op PT x 6, flexion 90 -> 115"
+    credits the post-operative course); a service with none before it keeps all of its courses."""
+    out: list[dict[str, Any]] = []
+    for service in dict.fromkeys(entry.get("service") for _, entry in found):
+        mine = [(start, entry) for start, entry in found if entry.get("service") == service]
+        before = [entry for start, entry in mine if start < at]
+        out += before[-1:] if before else [entry for _, entry in mine]
+    return out
 
 
 #: "Since then:" after a course's sentence measures the gains that follow against that course.

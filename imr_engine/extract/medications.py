@@ -255,10 +255,16 @@ def item_status(item: str, default: str) -> str:
     return default
 
 
+#: A list entry that names a drug not taken: "No gabapentin yet", "not on opioids", "never tried Lyrica".
+_NOT_TAKEN = re.compile(r"^\s*(?:no|not\s+(?:on|taking|yet\s+on)|never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE)
+
+
 def _list_item(
     s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, status: str, any_name: bool
 ) -> None:
     item = s.text[start:end]
+    if _NOT_TAKEN.match(item):
+        return  # a drug the list says is not taken is none of the patient's drugs
     span = drug_name(item)
     if span is None:
         return

@@ -23,6 +23,18 @@ from .sections import Segment
 from .sentences import Sentence, no_sentence_end, split_sentences
 from .textmap import TextMap
 
+#: A letter's closing ("Sincerely,", "Please reconsider.") or a signature with credentials ("Ian Whitcombe, MD,
+#: Hand Surgery", "- C. Nguyen, PsyD"): what follows is the writer's name and office, no part of the section above.
+_CLOSING = re.compile(
+    r"^(?:sincerely|respectfully(?:\s+submitted)?|(?:best\s+|kind\s+|warm\s+)?regards|yours\s+(?:truly|sincerely)|cordially"
+    r"|please\s+reconsider|electronically\s+signed(?:\s+by)?)\b[\s,.:]*$",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(
+    r"^[-–\s]*(?:Dr\.?\s+)?[\[\]\w.' -]{2,40},\s*(?:MD|M\.D\.|DO|D\.O\.|PA-C|NP|FNP(?:-[A-Z]+)?|PhD|Ph\.D\.|PsyD|DC|D\.C\."
+    r"|RN|DPT|OTR/?L|CHT|LCSW|MFT|QME|AME)\b[A-Za-z ,.&/()'-]{0,40}$"  # then only titles: "MD, Hand Surgery"
+)
+SIGNATURE_CHARS = 80
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
 _CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)\s*:?\s*$")
 #: A full date in a line of capitals: the line is a dated title or field, not only a heading.
@@ -56,6 +68,11 @@ _DICTATED_BREAK = re.compile(r"\b(?:new|next)\s+(?:paragraph|line)\s*[.,]?$", re
 WRAPPED_SHARE = 0.5
 #: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
+
+
+#: A line of prose broken before a number it goes on with: "At her follow-up she reported" + "70 percent relief ...".
+_PROSE_END = re.compile(r"(?:\b[A-Za-z]+\s+){3,}[a-z]{2,}$")
+_COUNT_START = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|visits?|sessions?|minutes?|hours?|days?|weeks?|months?|years?|mg|lbs?|pounds?)\b")
 
 
 class _SectionsFile(BaseModel):
@@ -93,9 +110,14 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
 
 
 def exact_section(line: str, directory: Path | None = None) -> str | None:
-    """The section a line names with nothing else on it ('Medication Reconciliation'), else None."""
+    """The section a line names with nothing else on it ('Medication Reconciliation', 'Plan / RFA'), else None."""
+    phrases = _section_phrases(directory or vocabulary_dir_in_use())
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", line.lower()).split())
-    return next((name for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()) if words == phrase), None)
+    found = next((name for phrase, name in phrases if words == phrase), None)
+    parts = [p.strip() for p in words.split("/")]
+    if found is None and len(parts) > 1 and all(0 < len(p.split()) <= 3 for p in parts):
+        found = next((name for phrase, name in phrases if parts[0] == phrase), None)  # "Plan / RFA": the first names it
+    return found
 
 
 def note_lines(tm: TextMap) -> list[NoteLine]:
@@ -161,6 +183,8 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
     In a note typed all in capitals (*shouting*), capitals mark nothing: a line is a heading only
     when it names a known section or ends with a colon.
     """
+    if _CLOSING.match(line.text) or (len(line.text) <= SIGNATURE_CHARS and _SIGNATURE.match(line.text)):
+        return "signature", len(line.text)
     if m := _CAPS_HEADING.match(line.text):
         if shouting and section_of(m.group("h")) is None and not line.text.rstrip().endswith(":"):
             return None
@@ -295,6 +319,7 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
+    runs_on = runs_on or (_PROSE_END.search(text) is not None and _COUNT_START.match(next_line) is not None)
     if not runs_on and width is not None and not _LIST_START.match(next_line):
         runs_on = _wrapped_at(len(text) if size is None else size, next_line, width)
     return len(text) < SHORT_LINE and not runs_on

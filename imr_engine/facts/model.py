@@ -121,6 +121,10 @@ class Treatment(Evidenced):
     medication_reduction: TriState = Field(
         "unknown", description="Pain-medication use fell after the treatment (ESI repeat criterion, CPMTG p. 46)."
     )
+    postoperative: TriState = Field(
+        "unknown",
+        description="Given after the surgery ('post-op PT x 6') or before it ('pre-op PT'): a postsurgical course counts only the first.",
+    )
 
 
 class PainScore(Evidenced):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,23 @@ def test_double_spaces_after_a_full_stop_count_toward_the_wrap() -> None:
     )
     case = _case(body, CBT)
     assert not any("resumed" == d.name.split()[-1] for d in case.diagnoses)
+
+
+def test_prose_broken_before_a_number_goes_on() -> None:
+    """One sentence a line, the writer's own breaks kept: 'she reported' + '70 percent relief ...' is one sentence."""
+    case = _case(
+        "HPI: She underwent a C5-6 interlaminar epidural steroid injection on 06/15/2015.\n"
+        "At her follow-up she reported\n"
+        "70 percent relief of the arm pain, and the relief lasted about ten weeks.\n",
+        "Repeat C5-6 interlaminar epidural steroid injection",
+    )
+    assert 70.0 in [t.relief_percent for t in case.treatments if t.kind == "injection"]
+
+
+@pytest.mark.parametrize("heading", ["Plan / RFA", "PLAN/REQUEST", "Assessment / Plan"])
+def test_a_bare_heading_with_a_slash_heads_its_section(heading: str) -> None:
+    case = _case(f"S: Knee pain 6/10.\n{heading}\n1. MRI R knee w/o contrast - r/o meniscal tear\n", "MRI right knee")
+    assert not any("MRI" in d.name for d in case.diagnoses)
 
 
 def test_any_is_no_amount() -> None:
