@@ -8,8 +8,9 @@ fraction of a second that way).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from .fuzzy_date import FuzzyDate
@@ -30,10 +31,4 @@ _HOME = {
 __all__ = ["CaseFacts", "Evidence", "Finding", "FuzzyDate", "Medication", "PainScore", "Request", "load_case"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOME)

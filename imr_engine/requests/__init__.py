@@ -7,8 +7,9 @@ groups when the rule book loads, and the parser's compiled patterns are not chea
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from .format import format_request
@@ -26,10 +27,4 @@ _HOME = {
 __all__ = ["ItemKind", "RequestedItem", "Strength", "format_request", "parse_request"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOME)
