@@ -36,4 +36,4 @@ def test_a_lazy_name_is_the_submodules_own_object(package: object, name: str, ho
 
 def test_an_unknown_name_is_an_attribute_error_naming_the_package() -> None:
     with pytest.raises(AttributeError, match="imr_engine.facts"):
-        getattr(imr_engine.facts, "NoSuchName")
+        _ = imr_engine.facts.NoSuchName
