@@ -59,6 +59,8 @@ _ICD = re.compile(
 _EMPTY_BRACKETS = re.compile(r"\(\s*(?:[/,;&]\s*)*\)")
 #: Codes given in two systems side by side: "G90.511 / 337.21", "M54.16/724.4".
 _ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
+#: A code in brackets followed by the name it stands for: "(S83.512A/844.2 - complete ACL tear)".
+_CODE_NAMED = re.compile(rf"\(\s*(?:{_ICD_RUN.pattern})\s*[-–]\s")
 #: An entry's number left after an inline heading: "A: 1) M17.12 Unilateral primary OA".
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?)\s+")
 _COMMENT_DASH = re.compile(r"\s[-–]\s")
@@ -105,7 +107,9 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if s.section != "diagnoses":
             continue
-        text = _ICD_RUN.sub(lambda m: " " * len(m.group()), s.text)
+        # "S/p L ACL reconstruction 9/2/14 (S83.512A - complete ACL tear)": the code's own name stands apart
+        text = _CODE_NAMED.sub(lambda m: ";" + " " * (len(m.group()) - 1), s.text)
+        text = _ICD_RUN.sub(lambda m: " " * len(m.group()), text)
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         text = _ENTRY_NUMBER.sub(lambda m: " " * len(m.group()), text)
         pos = 0
@@ -114,7 +118,8 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
             pos = start + len(part)
             name = _strip_article(part.strip(" .,:-–()"))
             words = name.split()
-            if (not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or _NOT_A_DIAGNOSIS.search(name)
+            if (not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or not re.search(r"[A-Za-z]{2}", name)
+                    or _NOT_A_DIAGNOSIS.search(name)
                     or _DENIED_OR_RULED_OUT.search(name)):
                 continue
             treatment = ctx.vocab.identify(name)
