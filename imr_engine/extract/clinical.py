@@ -479,7 +479,7 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
             if told and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
-    for m in finditer(_RECURRED, s.text):
+    for m in finditer(_RECURRED, s.text) if _RECURRENCE_WORD.search(s.text) else ():
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for m in finditer(_NO_BENEFIT, s.text):
@@ -496,6 +496,7 @@ _RECURRED = re.compile(
     r"|come\s+back)|returned|recurred|came\s+back)\b",
     _I,
 )
+_RECURRENCE_WORD = re.compile(r"back|return|recur", _I)  # a cheap first test: "pain" stands in most sentences
 #: Care named in a sentence, a drug or a therapy or a procedure done ("Injected twice", "splinted 8 weeks").
 _CARE_TOLD = re.compile(
     rf"\b{_CARE}\b|\binjected\b|\bsplint(?:ed|ing|s)?\b|\bbrac(?:e|es|ed|ing)\b|\brehab(?:ilitation)?\b|\borthotics?\b", _I
