@@ -67,6 +67,8 @@ _COMMENT_DASH = re.compile(r"\s[-–]\s")
 #: Where one diagnosis of a line ends: a semicolon, a dash, a comma before a capital, or a code set aside between
 #: two names ("354.0 Carpal tunnel syndrome, right 250.00 Diabetes mellitus type II": the codes, blanked, leave a gap).
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z])|\s{4,}(?=[A-Z][a-z]{2}|[A-Z]{3}))\s*")
+#: The same in a note typed in lower case, where no capital opens the next name.
+_DX_SPLIT_LOWER = re.compile(r"\s*(?:;|\s-\s|\s–\s|\s{4,}(?=[a-z]{3}))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
     r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient"
@@ -113,7 +115,8 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         text = _ENTRY_NUMBER.sub(lambda m: " " * len(m.group()), text)
         pos = 0
-        for part in _DX_SPLIT.split(_named_head(text)):
+        split = _DX_SPLIT_LOWER if s.tm.lower_case else _DX_SPLIT
+        for part in split.split(_named_head(text)):
             start = text.find(part, pos)
             pos = start + len(part)
             name = _strip_article(part.strip(" .,:-–()"))

@@ -753,12 +753,13 @@ _DESPITE = re.compile(r"\b(?:despite|in\s+spite\s+of)\s+(?:this|these|that|them|
 
 def read_despite_care(sentences: list[Sentence], ctx: Context) -> None:
     """Courses told in a sentence that goes on "despite this ..." came to no improvement (a failed strengthening program)."""
-    for s in sentences:
+    for n, s in enumerate(sentences):
         if s.section == "plan" or not (m := _DESPITE.search(s.text)):
             continue
         if polarity(s.text, m.start(), m.end()) != "affirmed":
             continue
-        head = s.evidence(0, m.start())
+        told = s if s.text[: m.start()].strip() or n == 0 else sentences[n - 1]  # "...; " + "despite this ..." on its own
+        head = told.evidence(0, m.start() if told is s else None)
         if head is None or head.start is None or head.end is None:
             continue
         for entry in ctx.draft.treatments.values():

@@ -142,3 +142,17 @@ def test_a_dated_course_with_its_count_in_brackets() -> None:
     case = _case("S: Prior PT 10/2018 (8 visits) - improved, ODI went 38% -> 18%, back to full duty.\n",
                  "Physical therapy lumbar spine 2x/wk x 4 wks (8 visits)")
     assert [(t.service, t.sessions) for t in case.treatments] == [("physical_therapy", 8)]
+
+
+def test_despite_this_on_its_own_line_speaks_of_the_care_before_it() -> None:
+    case = _case("HPI: He completed 12 visits of physical therapy (10/2017 - 01/2018) for cuff strengthening;\n"
+                 "despite this he has failed to progress and still cannot work overhead.\n", "MR arthrogram right shoulder")
+    assert [(t.service, t.effect) for t in case.treatments] == [("physical_therapy", "no_improvement")]
+
+
+def test_codes_part_the_diagnoses_of_a_lower_case_line() -> None:
+    body = ("valley hand surgery - appeal of ur denial. the patient has numbness of the right hand at night and drops "
+            "things at work. she wears a night splint and has had therapy and an injection without lasting relief.\n"
+            "diagnoses:  354.0 carpal tunnel syndrome, right        250.00 diabetes mellitus type ii\n")
+    names = [d.name for d in extract_text(VISIT.lower() + body, [CTR]).diagnoses]
+    assert "diabetes mellitus type ii" in names
