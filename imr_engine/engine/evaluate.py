@@ -49,6 +49,10 @@ REQUEST_FACTS = frozenset({
     "companion_surgery", "companion_surgery_service", "companion_surgery_risk", "companion_stay_days",
     "stay_within_target",
 })
+#: Facts that say whether a guideline speaks to the item at all, not what it asks to be documented:
+#: the Postsurgical Treatment Guidelines cover therapy only within a postsurgical period (8 CCR
+#: 9792.24.3), so therapy with no surgery in that period is judged by the guideline for the condition.
+CONTEXT_FACTS = frozenset({"postsurgical_period"})
 #: Distinct (kind, service, ingredients, classes) routes remembered; a corpus has few.
 ROUTE_MEMO_SIZE = 4096
 
@@ -505,8 +509,8 @@ def _fixed_request_facts(dump: dict[str, Any]) -> frozenset[str]:
     guideline covers (by region); its medical necessity is not established, rather than unknown.
     """
     if dump.get("target_regions") or dump.get("body_region") not in (None, "unknown"):
-        return REQUEST_FACTS
-    return REQUEST_FACTS - _REGION_FACTS
+        return REQUEST_FACTS | CONTEXT_FACTS
+    return (REQUEST_FACTS - _REGION_FACTS) | CONTEXT_FACTS
 
 
 def with_surgery_outcomes(derived: list[Derived], determinations: Sequence[Determination]) -> list[int]:

@@ -69,10 +69,15 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
     name = scan.name()
     # What the line names is looked for once the dose is blanked out, so "5%" cannot split "Lidocaine 5% patch".
     identity = vocab.identify(scan.work)
+    if identity is not None and identity.category == "service" and vocab.names_drugs_generically(identity.key):
+        # "Compound cream: ketoprofen 10% / lidocaine 5%" is those drugs, judged by each ingredient
+        identity = vocab.identify(scan.work, ("product", "ingredient")) or identity
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     if identity is not None and identity.category == "service":
-        service = vocab.service_info(vocab.widest_service(scan.work, identity.key))
+        # "Brace, left knee" is a knee brace; then a service the line also names may take it in
+        regional = vocab.service_for_region(identity.key, vocab.body_region_in(clean))
+        service = vocab.service_info(vocab.widest_service(scan.work, regional))
     elif identity is not None and identity.category == "product":
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
     elif identity is not None:

@@ -61,6 +61,7 @@ def check_and_index(files: Files) -> Indexes:
     _check_services(files.services, classes, idx)
     _check_products(files, idx)
     _check_anatomy(files.anatomy, idx)
+    _check_regional_services(files.services, files.anatomy.data.body_regions)
     return idx
 
 
@@ -185,6 +186,19 @@ def _check_products(files: Files, idx: Indexes) -> None:
             _not_elsewhere(file, at, spelling, idx.services, "service", "services.yaml")
             _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
             _add(file, idx.products, at, spelling, name)
+
+
+def _check_regional_services(file: LoadedFile[models.ServicesFile], regions: Collection[str]) -> None:
+    """A service read by region names known regions and other services, which that region does not lead on from."""
+    services = file.data.services
+    for name, entry in services.items():
+        for region, other in entry.by_region.items():
+            at = ("services", name, "by_region", region)
+            _known(file, at, region, regions, "body region")
+            _known(file, at, other, set(services) - {name}, "service")
+            onward = services[other].by_region.get(region)
+            if onward is not None:
+                raise file.error(at, f"service '{other}' is read as '{onward}' for {region}: name that service")
 
 
 def _check_anatomy(file: LoadedFile[models.AnatomyFile], idx: Indexes) -> None:

@@ -185,6 +185,20 @@ class Service(_Strict):
         default_factory=list,
         description="CPT codes or ranges (\"97161-97168\") that bill this service, read on request lines only.",
     )
+    names_drugs_generically: bool = Field(
+        False,
+        description=(
+            "The service is a generic name for drug products (\"compound cream\"): a request line that also"
+            " names a product or ingredients is that drug, judged by its ingredients."
+        ),
+    )
+    by_region: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Body region -> the service a request line naming that region is for: a spelling shared by"
+            " several body parts (\"night splint\") is read by where the request aims it."
+        ),
+    )
     note: str | None = None
 
 

@@ -303,6 +303,16 @@ class Vocabulary:
                 return match.value
         return name
 
+    def names_drugs_generically(self, name: str) -> bool:
+        """Whether service *name* only stands for drug products a line may name ("compound cream: ketoprofen ...")."""
+        return self._files.services.data.services[name].names_drugs_generically
+
+    def service_for_region(self, name: str, region: str | None) -> str:
+        """The service a request for *name* aimed at *region* is for: a foot's night splint is no wrist splint."""
+        if region is None:
+            return name
+        return self._files.services.data.services[name].by_region.get(region, name)
+
     def service_named_alone(self, line: str) -> str | None:
         """The service a request *line* that names nothing else stands for ("Medications" alone), if any."""
         return _first(self._idx.alone, line)

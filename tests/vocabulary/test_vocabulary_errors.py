@@ -188,3 +188,20 @@ def test_a_service_including_an_unknown_service(vocab_copy: Path) -> None:
     assert "service 'lumbar_fusion'" in error.message and "field 'includes[0]'" in error.message
     assert "unknown service 'lumbar_decompresion' (did you mean 'lumbar_decompression'?)" in error.message
 
+
+
+def test_a_service_read_by_region_names_known_regions_and_services(vocab_copy: Path) -> None:
+    services = vocab_copy / "services.yaml"
+    _edit(services, "by_region: {foot: foot_night_splint,", "by_region: {feet: foot_night_splint,")
+    error = _load_error(vocab_copy)
+    assert error.source == str(services)
+    assert "service 'wrist_splint'" in error.message and "field 'by_region.feet': unknown body region 'feet'" in error.message
+
+
+def test_a_region_leads_to_a_service_that_region_does_not_lead_on_from(vocab_copy: Path) -> None:
+    # a brace for the foot read as a wrist splint would then be read again as a night splint for the foot
+    services = vocab_copy / "services.yaml"
+    _edit(services, "by_region: {knee: knee_brace,", "by_region: {foot: wrist_splint, knee: knee_brace,")
+    error = _load_error(vocab_copy)
+    assert "service 'orthosis_unspecified'" in error.message
+    assert "service 'wrist_splint' is read as 'foot_night_splint' for foot: name that service" in error.message
