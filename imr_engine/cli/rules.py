@@ -79,10 +79,13 @@ def _listing(rules: str | None) -> list[dict[str, Any]]:
     records = derived_cache.load("rules", key)
     if isinstance(records, list):
         return records
-    from ..rulebook import load_rulebook
-    from ..rulebook.listing import rule_records
+    from ..collector import collector_paused
 
-    records = rule_records(load_rulebook(rules))
+    with collector_paused():  # the models' imports as well as the load (see imr_engine/collector.py)
+        from ..rulebook import load_rulebook
+        from ..rulebook.listing import rule_records
+
+        records = rule_records(load_rulebook(rules))
     derived_cache.store("rules", key, records)
     return records
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..rulebook.conditions import compile_condition
 from ..rulebook.load import LoadedRuleFile, RuleBook
 from ..rulebook.model import AppliesTo, Rule
-from .durable_adapter import CompiledRuleset
+
+if TYPE_CHECKING:
+    from .durable_adapter import CompiledRuleset
 
 
 def applies_to_expression(scope: AppliesTo) -> list[dict[str, Any]]:
@@ -96,6 +98,8 @@ class CompiledTopic:
 
 
 def compile_rulebook(book: RuleBook, memo_size: int = MEMO_SIZE) -> list[CompiledTopic]:
+    from .durable_adapter import CompiledRuleset  # durable_rules itself: only when rules are to be run
+
     return [
         CompiledTopic(
             f, CompiledRuleset(f.spec.topic, [(r.id, rule_expression(r)) for r in f.spec.rules], memo_size=memo_size)

@@ -9,6 +9,7 @@ arithmetic is against an explicit as-of date; nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import ChainMap
 from collections.abc import Iterable, MutableMapping
@@ -383,7 +384,7 @@ def _companion_surgery(
         return None
     wanted = data.perioperative
     words = padded_words(case.requests[index].text)
-    if item.service not in wanted.services and not any(padded_words(w) in words for w in wanted.words):
+    if item.service not in wanted.services and not any(w in words for w in _padded_all(tuple(wanted.words))):
         return None
     j = _surgery_requested_with(items, index)
     if j is None:
@@ -405,6 +406,12 @@ def _companion_surgery(
     if "stay_within_target" in names:  # the days come from the stay's own request line
         ev["stay_within_target"] = quote + ev.get("duration_days", [])
     return j
+
+
+@functools.lru_cache(maxsize=64)
+def _padded_all(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`padded_words` of each of the guideline's words, made once (every item of every case asks)."""
+    return tuple(padded_words(w) for w in words)
 
 
 def _is_surgery(item: RequestedItem) -> bool:

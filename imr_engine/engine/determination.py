@@ -21,6 +21,8 @@ class _Out(BaseModel):
 
 
 _M = TypeVar("_M", bound=_Out)
+#: Each model's field names in order, read once (pydantic builds the mapping's keys anew per call).
+_ORDER: dict[type, tuple[str, ...]] = {}
 
 
 def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
@@ -30,7 +32,10 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     model_construct spends most of that time on aliases and defaults these models do not use. The
     instance is the same (its __dict__, its set fields); anything else goes through model_construct.
     """
-    if tuple(values) != tuple(cls.__pydantic_fields__):
+    order = _ORDER.get(cls)
+    if order is None:
+        order = _ORDER[cls] = tuple(cls.__pydantic_fields__)
+    if tuple(values) != order:
         return cast(_M, cls.model_construct(**values))
     model = cls.__new__(cls)
     object.__setattr__(model, "__dict__", values)

@@ -59,9 +59,11 @@ from typing import Any
 from durable import engine as _engine
 
 from ..errors import EngineError
+from .expressions import MAX_GROUPS as MAX_GROUPS  # the limits live apart, importable without durable_rules
+from .expressions import check_expression
+from .expressions import expression_groups as expression_groups
 
 MAX_PROPERTIES = 255  # per fact, a limit of the C engine
-MAX_GROUPS = 15  # $and/$or nodes per rule; measured: 16 fails with error 113
 
 _names = itertools.count()
 _lock = threading.RLock()
@@ -101,25 +103,8 @@ def _host() -> _SyncHost:
     return _the_host
 
 
-def expression_groups(expr: Any) -> int:
-    """How many `$and`/`$or` nodes an expression has (durable_rules allows MAX_GROUPS)."""
-    if isinstance(expr, dict):
-        return sum(
-            (1 if key in ("$and", "$or") else 0) + sum(expression_groups(v) for v in value)
-            if key in ("$and", "$or") else 0
-            for key, value in expr.items()
-        )
-    return 0
 
 
-def check_expression(rule_id: str, expr: dict[str, Any]) -> None:
-    """Refuse an expression durable_rules would reject (and be corrupted by)."""
-    groups = expression_groups(expr)
-    if groups > MAX_GROUPS:
-        raise EngineError(
-            f"rule '{rule_id}': its criteria need {groups} all/any groups; durable_rules allows "
-            f"{MAX_GROUPS}: split the rule or flatten its criteria"
-        )
 
 
 def check_fact(fact: dict[str, Any]) -> None:

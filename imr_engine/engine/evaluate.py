@@ -572,7 +572,7 @@ def _carried_sentence(found: InForce, other: InForce, as_of: dt.date) -> str:
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:
     """`ItemFacts.to_engine_fact` from an existing JSON dump (no second dump per item)."""
-    return {k: v for k, v in dump.items() if v is not None and v != []}
+    return {k: v for k, v in dump.items() if v is not None and (v or type(v) is not list)}
 
 
 def leans_on_rationale(value: object, evidence: list) -> bool:

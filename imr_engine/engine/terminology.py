@@ -13,23 +13,13 @@ from ..errors import RuleError
 from ..requests.model import RequestedItem
 from ..vocabulary import Vocabulary
 from ..vocabulary.load import did_you_mean
+from .diagnoses import DIAGNOSES_FILE as DIAGNOSES_FILE  # read without this module (rule loading)
+from .diagnoses import DiagnosisGroups as DiagnosisGroups
+from .diagnoses import load_diagnosis_groups
 from .guideline_data import THRESHOLDS_FILE, GuidelineData, load_data_file, load_guideline_data
 
 _PER_HOUR = "mcg/hr"
-DIAGNOSES_FILE = "diagnoses.yaml"
 POSTSURGICAL_FILE = "postsurgical.yaml"
-
-
-class DiagnosisGroups(BaseModel):
-    """rules/vocabulary/diagnoses.yaml: guideline diagnosis groups and the words that name them."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str = Field(min_length=1)
-    purpose: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    version: str | None = None
-    groups: dict[str, list[str]] = Field(min_length=1)
 
 
 class CourseVariant(BaseModel):
@@ -95,9 +85,6 @@ def padded_words(text: str) -> str:
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def load_diagnosis_groups(directory: Path) -> DiagnosisGroups | None:
-    """The diagnosis groups of a vocabulary folder, or None when the folder has none (an older rule book)."""
-    return load_data_file(directory / DIAGNOSES_FILE, DiagnosisGroups)
 
 
 def _check_cited_names(

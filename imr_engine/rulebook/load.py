@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..collector import collector_paused
 from ..errors import RuleError
 from ..resources import default_rules_dir
 from ..safe_yaml import MAX_YAML_BYTES
@@ -151,7 +152,7 @@ def _check_names(doc: YamlDocument, spec: RuleFile, known: KnownNames | None) ->
 def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
     """Refuse at load time what durable_rules would refuse (or crash on) when compiled."""
     from ..engine.compile import rule_expression
-    from ..engine.durable_adapter import check_expression
+    from ..engine.expressions import check_expression
     from ..errors import EngineError
 
     try:
@@ -224,6 +225,11 @@ def _clip(rule: Rule, declared: list[str] | str, registry: Generations) -> Rule:
 
 def load_rulebook(root: str | Path | None = None) -> RuleBook:
     """Load and validate every rule file under *root* (default: the bundled rule book)."""
+    with collector_paused():
+        return _load_rulebook(root)
+
+
+def _load_rulebook(root: str | Path | None) -> RuleBook:
     base = Path(root) if root is not None else default_rules_dir()
     if not base.is_dir():
         raise RuleError("rule directory not found", source=str(base))

@@ -20,7 +20,7 @@ def vocabulary_for(rules_dir: str | Path | None = None) -> Vocabulary:
 
 def diagnosis_group_names(rules_dir: str | Path | None = None) -> list[str]:
     """The guideline diagnosis groups (diagnoses.yaml) of *rules_dir*'s vocabulary, sorted."""
-    from ..engine.terminology import load_diagnosis_groups
+    from ..engine.diagnoses import load_diagnosis_groups
 
     groups = load_diagnosis_groups(vocabulary_dir(Path(rules_dir) if rules_dir is not None else default_rules_dir()))
     return sorted(groups.groups) if groups else []

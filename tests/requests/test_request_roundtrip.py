@@ -220,7 +220,10 @@ def service_lines(draw: st.DrawFn) -> GeneratedService:
     tail = draw(st.permutations([*([region] if region else []), *parts]))
     head = [side] if side else []
     line = " ".join([*head, spelling, *tail])
-    return GeneratedService(line, service, visits, per_week, weeks, REGIONS.get(region or ""), side)
+    # a name several body parts share is the service its vocabulary entry names for the region (by_region)
+    aimed = REGIONS.get(region or "")
+    expected = VOCAB.services[service].by_region.get(aimed, service) if aimed else service
+    return GeneratedService(line, expected, visits, per_week, weeks, aimed, side)
 
 
 @settings(max_examples=200, deadline=None)

@@ -112,3 +112,35 @@ def test_criteria_durable_rules_cannot_hold_are_refused_at_load(tmp_path: Path) 
 def test_missing_directory_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="not found"):
         load_rulebook(tmp_path / "nowhere")
+
+
+def test_loading_pauses_the_collector_and_gives_it_back_as_it_was(tmp_path: Path) -> None:
+    """The collector is off while a rule book loads (a third of the load was collections), on again after."""
+    import gc
+
+    from imr_engine.rulebook import load as load_module
+
+    seen: list[bool] = []
+    real = load_module.load_rule_file
+
+    def spy(path: Path, known: object = None) -> object:
+        seen.append(gc.isenabled())
+        return real(path, known)  # type: ignore[arg-type]
+
+    load_module.load_rule_file = spy  # type: ignore[assignment]
+    try:
+        assert gc.isenabled()
+        load_rulebook(probe_book(tmp_path / "good", GOOD_RULE))
+        assert seen and not any(seen)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            load_rulebook(probe_book(tmp_path / "again", GOOD_RULE))
+            assert not gc.isenabled()  # a caller that turned it off keeps it off
+        finally:
+            gc.enable()
+        with pytest.raises(RuleError):
+            load_rulebook(probe_book(tmp_path / "bad", GOOD_RULE.replace("fact: long_term_use", "fact: long_term_usage")))
+        assert gc.isenabled()  # given back after a refused rule book too
+    finally:
+        load_module.load_rule_file = real  # type: ignore[assignment]
