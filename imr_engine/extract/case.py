@@ -37,6 +37,7 @@ from .history import (
     drop_redundant_medication_treatment,
     read_course_gains,
     read_dated_results,
+    read_despite_care,
     read_history,
     read_prior_injections,
     read_service_trials,
@@ -186,6 +187,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_visit_counts(sentences, ctx)
     read_service_trials(sentences, ctx)
     read_course_timing(sentences, ctx)
+    read_despite_care(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)

@@ -474,7 +474,12 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     if s.section == "plan":
         return
-    for m in finditer(_RECURRED, s.text):
+    for pattern in (_DESPITE_CARE, _FAILED_CARE):
+        for m in finditer(pattern, s.text):
+            told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
+            if told and polarity(s.text, m.start(), m.end()) == "affirmed":
+                record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    for m in finditer(_RECURRED, s.text) if _RECURRENCE_WORD.search(s.text) else ():
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for m in finditer(_NO_BENEFIT, s.text):
@@ -491,8 +496,20 @@ _RECURRED = re.compile(
     r"|come\s+back)|returned|recurred|came\s+back)\b",
     _I,
 )
+_RECURRENCE_WORD = re.compile(r"back|return|recur", _I)  # a cheap first test: "pain" stands in most sentences
 #: Care named in a sentence, a drug or a therapy or a procedure done ("Injected twice", "splinted 8 weeks").
-_CARE_TOLD = re.compile(rf"\b{_CARE}\b|\binjected\b|\bsplint(?:ed|ing|s)?\b", _I)
+_CARE_TOLD = re.compile(
+    rf"\b{_CARE}\b|\binjected\b|\bsplint(?:ed|ing|s)?\b|\bbrac(?:e|es|ed|ing)\b|\brehab(?:ilitation)?\b|\borthotics?\b", _I
+)
+#: Care that did not do enough, told after it: "has worn a brace ...; despite this he continues to roll the ankle",
+#: "12 visits of PT ...; despite this he has failed to progress".
+_DESPITE_CARE = re.compile(r"\b(?:despite|in\s+spite\s+of)\s+(?:this|these|that|them|it|all\s+(?:of\s+)?(?:this|these|that))\b", _I)
+#: Care failed, named by its kind: "Failed functional rehabilitation and bracing", "failed splinting and NSAIDs".
+_FAILED_CARE = re.compile(
+    r"\bfailed\s+(?:(?:a|an|the|all)\s+)?(?:(?:course|trial)s?\s+of\s+)?(?:conservative|functional\s+rehab\w*|rehab\w*|brac(?:e|ing)"
+    r"|splint(?:s|ing)?|orthotics?|immobiliz\w*|casting|activity\s+modification)\b",
+    _I,
+)
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -59,12 +59,16 @@ _ICD = re.compile(
 _EMPTY_BRACKETS = re.compile(r"\(\s*(?:[/,;&]\s*)*\)")
 #: Codes given in two systems side by side: "G90.511 / 337.21", "M54.16/724.4".
 _ICD_RUN = re.compile(rf"(?:{_ICD.pattern})(?:\s*[/&]\s*(?:{_ICD.pattern}))*")
+#: A code in brackets followed by the name it stands for: "(S83.512A/844.2 - complete ACL tear)".
+_CODE_NAMED = re.compile(rf"\(\s*(?:{_ICD_RUN.pattern})\s*[-–]\s")
 #: An entry's number left after an inline heading: "A: 1) M17.12 Unilateral primary OA".
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?)\s+")
 _COMMENT_DASH = re.compile(r"\s[-–]\s")
 #: Where one diagnosis of a line ends: a semicolon, a dash, a comma before a capital, or a code set aside between
 #: two names ("354.0 Carpal tunnel syndrome, right 250.00 Diabetes mellitus type II": the codes, blanked, leave a gap).
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z])|\s{4,}(?=[A-Z][a-z]{2}|[A-Z]{3}))\s*")
+#: The same in a note typed in lower case, where no capital opens the next name.
+_DX_SPLIT_LOWER = re.compile(r"\s*(?:;|\s-\s|\s–\s|\s{4,}(?=[a-z]{3}))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
     r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient"
@@ -105,16 +109,20 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if s.section != "diagnoses":
             continue
-        text = _ICD_RUN.sub(lambda m: " " * len(m.group()), s.text)
+        # "S/p L ACL reconstruction 9/2/14 (S83.512A - complete ACL tear)": the code's own name stands apart
+        text = _CODE_NAMED.sub(lambda m: ";" + " " * (len(m.group()) - 1), s.text)
+        text = _ICD_RUN.sub(lambda m: " " * len(m.group()), text)
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         text = _ENTRY_NUMBER.sub(lambda m: " " * len(m.group()), text)
         pos = 0
-        for part in _DX_SPLIT.split(_named_head(text)):
+        split = _DX_SPLIT_LOWER if s.tm.lower_case else _DX_SPLIT
+        for part in split.split(_named_head(text)):
             start = text.find(part, pos)
             pos = start + len(part)
             name = _strip_article(part.strip(" .,:-–()"))
             words = name.split()
-            if (not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or _NOT_A_DIAGNOSIS.search(name)
+            if (not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or not re.search(r"[A-Za-z]{2}", name)
+                    or _NOT_A_DIAGNOSIS.search(name)
                     or _DENIED_OR_RULED_OUT.search(name)):
                 continue
             treatment = ctx.vocab.identify(name)

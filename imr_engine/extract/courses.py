@@ -52,6 +52,8 @@ _COUNT_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(
     r"^\s*(?:sessions?\s+|visits?\s+)?(?:x\s*(?P<a>\d{1,2})\b|\(?\s*(?P<b>\d{1,2})\s*(?:visits?|sessions?|treatments?|v)\b)", _I
 )
+#: A cheap first test for a course of physical medicine named in a sentence (the vocabulary decides which).
+_COURSE_WORD = re.compile(r"(?-i:\bPT\b|\bOT\b)|\bphysio\w*|\bphysical\b|\boccupational\b|\btherap\w*|\brehab\w*", _I)
 #: How far before a course's name a marker or count may stand.
 REACH_BEFORE = 60
 
@@ -61,7 +63,9 @@ def read_course_timing(sentences: list[Sentence], ctx: Context) -> None:
     if not ctx.draft.treatments and not any(_AFTER_SURGERY.search(s.text) for s in sentences):
         return
     for s in sentences:
-        if s.section == "plan" or not (_AFTER_SURGERY.search(s.text) or _BEFORE_SURGERY.search(s.text) or _has_date(s.text)):
+        if s.section == "plan" or not _COURSE_WORD.search(s.text):
+            continue  # no therapy named (most sentences): nothing to look up
+        if not (_AFTER_SURGERY.search(s.text) or _BEFORE_SURGERY.search(s.text) or _has_date(s.text)):
             continue
         pos = 0
         while pos < len(s.text):

@@ -729,7 +729,9 @@ _CAME_TO_NOTHING = re.compile(
 #: The same said before it: "Failed TENS trial in 2015", "failed a course of PT".
 _FAILED_BEFORE = re.compile(r"\bfailed\s+(?:an?\s+|the\s+)?(?:course\s+of\s+|trial\s+of\s+)?$", _I)
 #: A course counted right after its name: "PT 12 visits 2013-2014", "Chiro x 8 sessions".
-_COUNT_AFTER = re.compile(r"^[\s:-]*(?:x\s*)?(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\b", _I)
+_COUNT_AFTER = re.compile(
+    r"^[\s:-]*(?:(?:in\s+)?\d{1,2}/(?:\d{4}|\d{2})\s*)?\(?\s*(?:x\s*)?(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\b", _I
+)  # "PT 12 visits", "Prior PT 10/2018 (8 visits) - improved"
 #: Where what is said of a course ends: its clause, or the next course named.
 _TRIAL_END = re.compile(r"[;]|\.\s|\.$|\b(?:but|however|although|then)\b", _I)
 #: Care named together, one result for all: "PT/meds/HEP", "PT & chiro" ("PT and acupuncture without benefit" may
@@ -743,6 +745,27 @@ _TRIAL_GATE = re.compile(
 )
 #: Kinds of care a trial of which can be read this way (a home program or a drug cannot).
 _TRIAL_KINDS = frozenset({"physical_therapy", "chiropractic", "acupuncture", "modality", "psychological", "program"})
+
+
+#: "..., despite this he has failed to progress": what was told before it did not help.
+_DESPITE = re.compile(r"\b(?:despite|in\s+spite\s+of)\s+(?:this|these|that|them|it|all\s+(?:of\s+)?(?:this|these|that))\b", _I)
+
+
+def read_despite_care(sentences: list[Sentence], ctx: Context) -> None:
+    """Courses told in a sentence that goes on "despite this ..." came to no improvement (a failed strengthening program)."""
+    for n, s in enumerate(sentences):
+        if s.section == "plan" or not (m := _DESPITE.search(s.text)):
+            continue
+        if polarity(s.text, m.start(), m.end()) != "affirmed":
+            continue
+        told = s if s.text[: m.start()].strip() or n == 0 else sentences[n - 1]  # "...; " + "despite this ..." on its own
+        head = told.evidence(0, m.start() if told is s else None)
+        if head is None or head.start is None or head.end is None:
+            continue
+        for entry in ctx.draft.treatments.values():
+            if entry["kind"] in _COURSE_KINDS and entry["effect"] == "unknown" and any(
+                    e is not None and e.start is not None and head.start <= e.start < head.end for e in entry["evidence"]):
+                entry["effect"] = "no_improvement"
 
 
 def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 
 from .textmap import TextMap
 
@@ -53,10 +54,30 @@ _CAPITAL_ONLY = re.compile(
 _MAY = re.compile(r"\bmay(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)|(?<=\d\s)may(?=\s+(?:19|20)\d\d\b)")
 
 
+_NO_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_NO_LOWER = str.maketrans("", "", string.ascii_lowercase)
+#: "pt" or "Pt" where it stands, to be weighed in a window around it (the whole note is never scanned twice).
+_PT_WORD = re.compile(r"\b(?:pt|Pt|pT)\b")
+PT_WINDOW = 48
+
+
 def lower_case_note(text: str) -> bool:
     """A note typed in lower case throughout."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) <= MAX_CAPITALS_SHARE * len(letters)
+    upper = len(text) - len(text.translate(_NO_UPPER))
+    lower = len(text) - len(text.translate(_NO_LOWER))
+    return upper + lower >= MIN_LETTERS and upper <= MAX_CAPITALS_SHARE * (upper + lower)
+
+
+def _therapy_pt(text: str) -> list[tuple[int, int]]:
+    """Where "pt" is physical therapy by the words around it."""
+    spans = []
+    for m in _PT_WORD.finditer(text):
+        base = max(0, m.start() - PT_WINDOW)
+        window = text[base : m.end() + PT_WINDOW]
+        at, end = m.start() - base, m.end() - base
+        if _PT_THERAPY_AFTER.match(window, at) or any(b.end() == end for b in _PT_THERAPY_BEFORE.finditer(window, 0, len(window))):
+            spans.append(m.span())
+    return spans
 
 
 def restore_capitals(tm: TextMap) -> TextMap:
@@ -69,9 +90,7 @@ def restore_capitals(tm: TextMap) -> TextMap:
         spans += [(m.start(), m.start() + 1) for m in _MAY.finditer(text)]
     elif "ures" in text:
         spans += [m.span() for m in _CURES.finditer(text) if not m.group().isupper()]
-    if "pt" in text or "Pt" in text:
-        for pattern in (_PT_THERAPY_AFTER, _PT_THERAPY_BEFORE):
-            spans += [(m.end() - 2, m.end()) for m in pattern.finditer(text)]
+    spans += _therapy_pt(text)
     if not spans:
         return dataclasses.replace(tm, lower_case=True) if lower else tm
     chars = list(text)

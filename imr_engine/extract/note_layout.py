@@ -319,7 +319,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
-    runs_on = runs_on or (_PROSE_END.search(text) is not None and _COUNT_START.match(next_line) is not None)
+    if not runs_on and next_line[:1].isdigit():
+        runs_on = _COUNT_START.match(next_line) is not None and _PROSE_END.search(text) is not None
     if not runs_on and width is not None and not _LIST_START.match(next_line):
         runs_on = _wrapped_at(len(text) if size is None else size, next_line, width)
     return len(text) < SHORT_LINE and not runs_on

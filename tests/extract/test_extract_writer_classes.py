@@ -116,3 +116,43 @@ def test_homebound_as_notes_say_it(body: str, value: str) -> None:
 def test_a_front_wheeled_walker_is_a_walking_aid() -> None:
     case = _case("S: Walks 20-30 feet in the home with a front-wheeled walker, unsteady without it.\n", "Front-wheeled walker")
     assert case.clinical.mobility_limited.value == "yes"
+
+
+def test_care_told_before_despite_this_did_not_help() -> None:
+    case = _case("HPI: He completed 12 visits of physical therapy (10/2017 - 01/2018) for cuff strengthening and continues "
+                 "a home program daily; despite this he has failed to progress.\n", "MR arthrogram right shoulder")
+    assert [(t.service, t.effect) for t in case.treatments] == [("physical_therapy", "no_improvement")]
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+@pytest.mark.parametrize("line", ["2. Failed functional rehabilitation and bracing", "Failed splinting and activity modification."])
+def test_failed_care_named_by_its_kind(line: str) -> None:
+    case = _case(f"IMPRESSION:\n1. Chronic lateral ankle instability, right\n{line}\n", "Right ankle lateral ligament reconstruction")
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+def test_the_name_a_bracketed_code_stands_for_is_a_diagnosis() -> None:
+    case = _case("A: 1. S/p L ACL reconstruction 9/2/14 (S83.512A/844.2 - complete ACL tear, MRI confirmed)\n",
+                 "Post-op hinged knee brace")
+    names = [d.name for d in case.diagnoses]
+    assert "complete ACL tear" in names and not any(n.strip(" .").isdigit() for n in names)
+
+
+def test_a_dated_course_with_its_count_in_brackets() -> None:
+    case = _case("S: Prior PT 10/2018 (8 visits) - improved, ODI went 38% -> 18%, back to full duty.\n",
+                 "Physical therapy lumbar spine 2x/wk x 4 wks (8 visits)")
+    assert [(t.service, t.sessions) for t in case.treatments] == [("physical_therapy", 8)]
+
+
+def test_despite_this_on_its_own_line_speaks_of_the_care_before_it() -> None:
+    case = _case("HPI: He completed 12 visits of physical therapy (10/2017 - 01/2018) for cuff strengthening;\n"
+                 "despite this he has failed to progress and still cannot work overhead.\n", "MR arthrogram right shoulder")
+    assert [(t.service, t.effect) for t in case.treatments] == [("physical_therapy", "no_improvement")]
+
+
+def test_codes_part_the_diagnoses_of_a_lower_case_line() -> None:
+    body = ("valley hand surgery - appeal of ur denial. the patient has numbness of the right hand at night and drops "
+            "things at work. she wears a night splint and has had therapy and an injection without lasting relief.\n"
+            "diagnoses:  354.0 carpal tunnel syndrome, right        250.00 diabetes mellitus type ii\n")
+    names = [d.name for d in extract_text(VISIT.lower() + body, [CTR]).diagnoses]
+    assert "diabetes mellitus type ii" in names
