@@ -125,8 +125,7 @@ class NoteResult(_Model):
     style: str = ""
     writer: str = ""
     refused: str | None = None
-    as_of_correct: bool = False
-    as_of_miss: AsOfMiss | None = None
+    as_of_miss: AsOfMiss | None = Field(None, description="Set when the as-of date differs from the key's.")
     items: list[NoteItem] = Field(default_factory=list)
     tallies: dict[str, dict[str, int]] = Field(default_factory=dict, description="key -> extracted/documented/correct.")
     misses: list[FactMiss] = Field(default_factory=list)
@@ -159,8 +158,9 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
             refused[result.note] = result.refused
             continue
         answered += 1
-        as_of_ok += result.as_of_correct
-        if result.as_of_miss is not None:
+        if result.as_of_miss is None:
+            as_of_ok += 1
+        else:
             as_of_misses.append(result.as_of_miss)
         items += result.items
         misses += result.misses
@@ -241,7 +241,7 @@ def note_outcome(item: BatchInput, settings: WorkSettings) -> Outcome:
     miss = None if as_of == expected_as_of else AsOfMiss(
         note=note_id, as_of=as_of, source=determination.as_of_source, expected=expected_as_of)
     return done(NoteResult(
-        note=note_id, style=style, writer=writer, as_of_correct=miss is None, as_of_miss=miss, items=items,
+        note=note_id, style=style, writer=writer, as_of_miss=miss, items=items,
         tallies={k: dict(c) for k, c in tallies.items()}, misses=misses,
     ))
 

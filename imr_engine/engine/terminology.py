@@ -85,8 +85,6 @@ def padded_words(text: str) -> str:
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-
-
 def _check_cited_names(
     vocabulary: Vocabulary, data: GuidelineData, postsurgical: dict[str, PostsurgicalCourse], groups: list[str],
 ) -> None:
