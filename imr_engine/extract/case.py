@@ -56,6 +56,7 @@ from .sentences import Sentence, split_sentences
 from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
+from .treatment_regions import read_treatment_regions
 
 MAX_CHARS = 2_000_000
 
@@ -222,6 +223,7 @@ def _context(case_id: str, requests: list[str]) -> Context:
 
 
 def _finish(ctx: Context, where: str) -> CaseFacts:
+    read_treatment_regions(ctx)  # after every reader that finds or quotes a treatment
     try:
         return ctx.draft.to_case()
     except ValidationError as exc:
