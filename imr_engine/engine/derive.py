@@ -538,10 +538,13 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             purpose = "continue"
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
-        where = item_region(item, wide)
+        where = item_region(item, wide, test)
         _prior_sessions(case, item, vocab, values, evidence, surgery, where.region, test)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
+        if where.assumed and item.body_region:  # the case's region read the request's words (a "brace" in a knee case)
+            how = {**how, **dict.fromkeys(("service", "body_region"), f"{ASSUMED_REGION} ({where.region})")}
+            evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
         companion = _companion_surgery(case, index, items, data, values, evidence)

@@ -39,6 +39,7 @@ from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
 from .durable_adapter import check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
+from .regions import case_region
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
@@ -340,7 +341,8 @@ class Engine:
         from ..requests import parse_request
 
         vocabulary: Any = getattr(self.vocabulary, "vocabulary", self.vocabulary)
-        return [r.item if r.item is not None else parse_request(r.text, vocabulary) for r in case.requests]
+        region = case_region(case)  # reads a name several body parts share, where the line names no part
+        return [r.item if r.item is not None else parse_request(r.text, vocabulary, region) for r in case.requests]
 
     def _fire(
         self, derived: list[Derived], dumps: list[dict[str, Any]], views: dict[str, _RuleView]

@@ -33,30 +33,16 @@ class ItemRegion:
     assumed: bool = False
 
 
-def case_region(case: CaseFacts) -> str | None:
-    """The single body region the case's diagnoses name, or None when they name none or several."""
-    found = {r for d in case.diagnoses for r in d.body_regions if r != UNSPECIFIED}
-    return found.pop() if len(found) == 1 else None
-
-
-def item_region(item: RequestedItem, case_wide: str | None) -> ItemRegion:
-    """The region the request line names (or its levels' spine), else the case's single region."""
-    if item.body_region:
-        return ItemRegion(item.body_region)
-    spines = {_SPINE[level[0]] for level in item.levels if level[:1] in _SPINE}
-    if len(spines) == 1:
-        return ItemRegion(spines.pop())
-    if spines:
-        return ItemRegion(None)
-    return ItemRegion(case_wide, assumed=case_wide is not None)
-
-
 class RegionTest:
     """Whether two regions are apart, by the vocabulary's anatomy (never, for a terminology without one)."""
 
     def __init__(self, vocab: object) -> None:
         self._apart: Callable[[str, str], bool] | None = getattr(vocab, "regions_apart", None)
         self._named: Callable[[str], list[str]] | None = getattr(vocab, "regions_named", None)
+
+    def names_any(self, text: str) -> bool:
+        """Whether *text* names a body region (None known when the terminology cannot tell: taken as named)."""
+        return self._named is None or bool(self._named(text))
 
     def apart(self, one: str | None, other: str | None) -> bool:
         return one is not None and other is not None and self._apart is not None and self._apart(one, other)
@@ -67,6 +53,27 @@ class RegionTest:
             return False
         named = [r for r in self._named(quote) if r != UNSPECIFIED]
         return bool(named) and all(self.apart(r, region) for r in named)
+
+
+def case_region(case: CaseFacts) -> str | None:
+    """The single body region the case's diagnoses name, or None when they name none or several."""
+    found = {r for d in case.diagnoses for r in d.body_regions if r != UNSPECIFIED}
+    return found.pop() if len(found) == 1 else None
+
+
+def item_region(item: RequestedItem, case_wide: str | None, test: RegionTest) -> ItemRegion:
+    """The region the request line names (or its levels' spine), else the case's single region.
+
+    An item read by the case's region (a "brace" in a knee case) carries it though its line names none.
+    """
+    if item.body_region:
+        return ItemRegion(item.body_region, assumed=item.body_region == case_wide and not test.names_any(item.text))
+    spines = {_SPINE[level[0]] for level in item.levels if level[:1] in _SPINE}
+    if len(spines) == 1:
+        return ItemRegion(spines.pop())
+    if spines:
+        return ItemRegion(None)
+    return ItemRegion(case_wide, assumed=case_wide is not None)
 
 
 def split_courses(treatments: Iterable[Treatment], region: str | None, test: RegionTest) -> tuple[list[Treatment], list[Treatment]]:

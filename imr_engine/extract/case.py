@@ -199,6 +199,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
+    read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_neuropathic(ctx)
     read_age_risk(ctx)
 
@@ -223,7 +224,6 @@ def _context(case_id: str, requests: list[str]) -> Context:
 
 
 def _finish(ctx: Context, where: str) -> CaseFacts:
-    read_treatment_regions(ctx)  # after every reader that finds or quotes a treatment
     try:
         return ctx.draft.to_case()
     except ValidationError as exc:

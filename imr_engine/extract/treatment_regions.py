@@ -3,40 +3,73 @@
 Care to one body part is no prior care of another: lumbar PT does not count toward a
 cervical PT request, nor a finger's injection toward a wrist's surgery. Notes name the
 region beside the care ("PT to the lumbar spine x12", "L4-5 ESI", "cortisone injection R
-ring finger", "acupuncture for neck", "knee brace"); the readers that found a treatment
-quote those words with it. A treatment whose words name one region (a spinal level names
-its spine) takes it; one that names none, or several that are apart ("PT for the neck and
-low back"), is left without: an unknown region counts everywhere, as before.
+ring finger", "acupuncture for neck", "PT x 8 for the knee"); the readers that found a
+treatment quote those words with it. The rest of the clause may add a part the quote left
+out ("PT for the neck and low back x 12" is read as PT for the neck, then a bare "low back").
+A treatment whose words name one region (a spinal level names its spine), or several that
+overlap, takes the first; one that names none, or parts that are apart, is left without:
+an unknown region counts everywhere, as before.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
 
+from ..facts.model import Evidence
 from .anatomy import UNSPECIFIED_BACK, regions_in
 from .context import Context
+from .sentences import Sentence
+
+#: Where the clause after a treatment's quote ends: a sentence's or clause's end, a comma, a line's end.
+_CLAUSE_END = re.compile(r"[.;,:\n]|\s-\s|\(")
 
 
-def read_treatment_regions(ctx: Context) -> None:
-    """Set each found treatment's region from the words its evidence quotes."""
+def read_treatment_regions(sentences: list[Sentence], ctx: Context) -> None:
+    """Set each found treatment's region from the words it is quoted with and the rest of their clause."""
     for entry in ctx.draft.treatments.values():
-        if entry.get("region") is None:
-            region = treatment_region(entry, ctx)
-            if region is not None:
-                entry["region"] = region
-
-
-def treatment_region(entry: dict[str, Any], ctx: Context) -> str | None:
-    """The one region a treatment's quotes name (the first of several that overlap); None when none, or apart."""
-    found: list[str] = []
-    for ev in entry.get("evidence", []):
-        if ev is None:
+        if entry.get("region") is not None:
             continue
-        for region in regions_in(ev.quote):
-            if region != UNSPECIFIED_BACK and region not in found:
-                found.append(region)
-    if not found:
-        return None
-    if any(ctx.vocab.regions_apart(a, b) for i, a in enumerate(found) for b in found[i + 1 :]):
+        named: list[str] = []
+        for ev in entry.get("evidence", []):
+            if ev is not None:
+                named += regions_in(ev.quote) + regions_in(_rest_of_clause(ev, sentences, ctx))
+        region = _one_region([r for r in named if r != UNSPECIFIED_BACK], ctx)
+        if region is not None:
+            entry["region"] = region
+
+
+def _one_region(named: list[str], ctx: Context) -> str | None:
+    """The first region named, unless two named are apart (care told of two parts names neither alone)."""
+    found = list(dict.fromkeys(named))
+    if not found or any(ctx.vocab.regions_apart(a, b) for i, a in enumerate(found) for b in found[i + 1 :]):
         return None
     return found[0]
+
+
+def _rest_of_clause(ev: Evidence, sentences: list[Sentence], ctx: Context) -> str:
+    """The words after a quote up to its clause's end or the next care named ('' when the quote is not found)."""
+    if ev.start is None or ev.end is None:
+        return ""
+    for s in sentences:
+        whole = s.evidence()
+        if whole is None or whole.start is None or whole.end is None or not whole.start <= ev.start < whole.end:
+            continue
+        at = _clean_offset(s, ev.end)
+        if at is None:
+            return ""
+        tail = s.text[at:]
+        stop = _CLAUSE_END.search(tail)
+        tail = tail[: stop.start() if stop else len(tail)]
+        other = ctx.vocab.identify(tail, ("service",))
+        return tail[: other.start] if other is not None else tail
+    return ""
+
+
+def _clean_offset(s: Sentence, raw_end: int) -> int | None:
+    """Where in the sentence's text the raw offset *raw_end* falls (the end of a quote)."""
+    for k in range(len(s.text) + 1):
+        span = s.tm.raw_span(s.start, s.start + k)
+        if span is not None and span[1] >= raw_end:
+            return k
+    return None
+
