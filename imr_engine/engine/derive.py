@@ -27,6 +27,7 @@ from .regions import (
     case_region,
     finding_for_region,
     item_region,
+    region_words,
     set_aside_note,
     split_courses,
 )
@@ -543,7 +544,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
         if where.assumed and item.body_region:  # the case's region read the request's words (a "brace" in a knee case)
-            how = {**how, **dict.fromkeys(("service", "body_region"), f"{ASSUMED_REGION} ({where.region})")}
+            how = {**how, **dict.fromkeys(("service", "body_region"), f"{ASSUMED_REGION}: {region_words(ItemRegion(where.region))}")}
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
@@ -680,21 +681,20 @@ def _care_of_other_regions(
     value, quotes, quotes_aside = finding_for_region(case.clinical.conservative_care_failed, region, test)
     if not aside and not quotes_aside:
         return how
-    shown = region + (" - " + ASSUMED_REGION if where.assumed else "")
     how = dict(how)
     if aside:
         _treatment_history(kept, vocab, v, ev)
-        note = set_aside_note(aside, shown)
+        note = set_aside_note(aside, where)
         same = [t for t in aside if item.service and _service_of(t, vocab) == item.service]
         for name in _TRIED_FACTS:
             how[name] = note
         for name in _COURSE_FACTS_OF_ITEM if same else ():
-            how[name] = set_aside_note(same, shown)
+            how[name] = set_aside_note(same, where)
     if quotes_aside:
         v["conservative_care_failed"], ev["conservative_care_failed"] = value, quotes
         told = "; ".join(f"'{e.quote[:80]}'" for e in quotes_aside)
         how["conservative_care_failed"] = (
-            f"set aside as told of another region than the request's ({shown.replace('_', ' ')}): {told}"
+            f"set aside as told of another region than the request's {region_words(where)}: {told}"
         )
     return how
 

@@ -85,10 +85,16 @@ def split_courses(treatments: Iterable[Treatment], region: str | None, test: Reg
     return kept, aside
 
 
-def set_aside_note(aside: Iterable[Treatment], region: str) -> str:
+def set_aside_note(aside: Iterable[Treatment], where: ItemRegion) -> str:
     """The trace's words for treatments left out as care of another region."""
     named = "; ".join(f"{t.name} ({(t.region or '').replace('_', ' ')})" for t in aside)
-    return f"set aside as care of another region than the request's ({region.replace('_', ' ')}): {named}"
+    return f"set aside as care of another region than the request's {region_words(where)}: {named}"
+
+
+def region_words(where: ItemRegion) -> str:
+    """An item's region as the trace names it, with the assumption when it is the case's."""
+    said = (where.region or "").replace("_", " ")
+    return f"{said} ({ASSUMED_REGION})" if where.assumed else said
 
 
 def finding_for_region(finding: Finding, region: str | None, test: RegionTest) -> tuple[str, list[Evidence], list[Evidence]]:
