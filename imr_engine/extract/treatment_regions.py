@@ -26,7 +26,7 @@ _CLAUSE_END = re.compile(r"[.;,:\n]|\s-\s|\(")
 
 def read_treatment_regions(sentences: list[Sentence], ctx: Context) -> None:
     """Set each found treatment's region from the words it is quoted with and the rest of their clause."""
-    for entry in ctx.draft.treatments.values():
+    for entry in ctx.draft.treatments.values():  # a few per note: each quote's sentence is looked up
         if entry.get("region") is not None:
             continue
         named: list[str] = []
@@ -51,8 +51,8 @@ def _rest_of_clause(ev: Evidence, sentences: list[Sentence], ctx: Context) -> st
     if ev.start is None or ev.end is None:
         return ""
     for s in sentences:
-        whole = s.evidence()
-        if whole is None or whole.start is None or whole.end is None or not whole.start <= ev.start < whole.end:
+        whole = s.tm.raw_span(s.start, s.start + len(s.text))
+        if whole is None or not whole[0] <= ev.start < whole[1]:
             continue
         at = _clean_offset(s, ev.end)
         if at is None:
