@@ -86,6 +86,7 @@ def _extract_letter(letter: ParsedLetter | str, case_id: str | None, use_rationa
     parts = locate_parts(tm, parsed)
     ident = case_id or _case_id(parsed, source)
     ctx = _context(ident, [item.request for item in parsed.items])
+    ctx.draft.jurisdiction = parsed.jurisdiction
     summary = split_sentences(tm, parts.summary) if parts.summary else []
     _read_summary(summary, ctx)
     _letter_dates(tm, parsed, ctx)

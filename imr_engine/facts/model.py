@@ -309,10 +309,19 @@ class Clinical(_Model):
     )
 
 
+#: Where the case is decided, which fixes the guideline its reviewer must apply first: California IMR
+#: applies the MTUS (8 CCR 9792.21.1), a Texas IRO the ODG (28 TAC §137.100, Labor Code §413.011).
+Jurisdiction = Literal["california", "texas"]
+
+
 class CaseFacts(_Model):
     """Everything known about one case, with evidence; the requests to decide."""
 
     case_id: str = Field(min_length=1)
+    jurisdiction: Jurisdiction = Field(
+        "california",
+        description="california: judged MTUS first; texas: judged by the ODG first (read from a Texas IRO letter's layout).",
+    )
     claimant: Claimant = Field(default_factory=Claimant)
     date_of_injury: DatedFact | None = None
     report_dates: list[DatedFact] = Field(default_factory=list, description="Dates of progress notes and reports.")
