@@ -295,7 +295,11 @@ class Engine:
         the determinations of the items at *indexes*, in that order, and is updated in place.
         """
         generations = self.book.generations
-        waiting = [k for k, d in enumerate(out) if d.basis == "no_rule"]
+        # Open: only rules for a region the item may not be for support it (nothing names its region);
+        # an earlier generation's criteria that decide such an item outrank "not established".
+        open_region = {k for k, d in enumerate(out)
+                       if d.basis == "not_established" and self._supported_only_if_region(j.dumps[indexes[k]])}
+        waiting = [k for k, d in enumerate(out) if d.basis == "no_rule" or k in open_region]
         if generations is None or not waiting:
             return
         for other in generations.carried_from(found.generation):
@@ -307,7 +311,7 @@ class Engine:
                 i = indexes[k]
                 d = self._decide(j.case, i, j.items[i], j.derived[i], shifted[n], fired.get(i, []), j.when, j.shared,
                                  self._ref(found), under)
-                if d.basis == "no_rule":
+                if d.basis == "no_rule" or (k in open_region and d.basis != "rule"):
                     still.append(k)
                 else:
                     out[k] = d.model_copy(update={"criteria_generation": self._ref(other)})
@@ -451,6 +455,19 @@ class Engine:
             tier = min(v.rule.tier for v in out)
             out = [v for v in out if v.rule.tier == tier]
         return out
+
+    def _supported_only_if_region(self, dump: dict[str, Any]) -> bool:
+        """Whether the item's supporting rules all hang on a region that nothing names.
+
+        "Physical therapy 3x4" with no body part anywhere: the ODG's spine visit numbers might be
+        the ones that apply, or might not; they do not rule out an earlier generation's criteria that
+        decide the item whatever the region (rules/README.md, where the MTUS in force is silent).
+        """
+        if _REGION_FACTS <= _fixed_request_facts(dump):
+            return False
+        supporting = self._supporting(dump, dt.date.fromordinal(int(dump["as_of_day"])))
+        fixed = REQUEST_FACTS | CONTEXT_FACTS
+        return bool(supporting) and all(decided_by(v.rule.when, dump, fixed) is False for v in supporting)
 
     def _not_established(
         self, index: int, request: str, supporting: list[_RuleView], advisory: list[_RuleView],
