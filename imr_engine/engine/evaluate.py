@@ -311,7 +311,7 @@ class Engine:
                 out[i] = self._decide(j.case, i, j.items[i], j.derived[i], dumps[i], odg, j.when, j.shared, None, under)
                 continue
             supporting = self._supporting(dumps[i], day, only_odg=True)
-            if supporting:
+            if supporting and not _only_for_an_open_region(supporting, dumps[i]):  # else as if no ODG rule
                 advisory = [r for r in odg if r.rule.outcome == "advisory"]
                 used = _FactsOfItem(j.derived[i], dumps[i], j.shared)
                 out[i] = self._not_established(
@@ -512,9 +512,7 @@ class Engine:
         """
         if _REGION_FACTS <= _fixed_request_facts(dump):
             return False
-        supporting = self._supporting(dump, dt.date.fromordinal(int(dump["as_of_day"])))
-        fixed = REQUEST_FACTS | CONTEXT_FACTS
-        return bool(supporting) and all(decided_by(v.rule.when, dump, fixed) is False for v in supporting)
+        return _only_for_an_open_region(self._supporting(dump, dt.date.fromordinal(int(dump["as_of_day"]))), dump)
 
     def _not_established(
         self, index: int, request: str, supporting: list[_RuleView], advisory: list[_RuleView],
@@ -564,6 +562,18 @@ class Engine:
 
 #: Request facts about where the item is for; when the request and the record name no region, it is open.
 _REGION_FACTS = frozenset({"body_region", "target_regions"})
+
+
+def _only_for_an_open_region(supporting: list[_RuleView], dump: dict[str, Any]) -> bool:
+    """Whether *supporting* rules speak to the item only because nothing names its region.
+
+    Each would be ruled out by the request's facts if its region were known to be none of theirs
+    (the ODG spine therapy numbers for "Physical therapy 3x4" with no body part anywhere).
+    """
+    if not supporting or _REGION_FACTS <= _fixed_request_facts(dump):
+        return False
+    fixed = REQUEST_FACTS | CONTEXT_FACTS
+    return all(decided_by(v.rule.when, dump, fixed) is False for v in supporting)
 
 
 def _fixed_request_facts(dump: dict[str, Any]) -> frozenset[str]:

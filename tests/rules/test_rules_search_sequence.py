@@ -65,3 +65,17 @@ def test_before_2017_the_cpmtg_in_force_decides_and_the_odg_rules_are_not_in_for
     assert item.criteria_generation is None
     assert [r.rule_id for r in item.rules if r.decisive] == ["cpmtg.psych.cbt-initial-trial-beyond-four"]
     assert not any(r.rule_id.startswith("odg.cbt.") for r in item.rules)
+
+
+def test_texas_therapy_with_no_region_is_not_left_not_established_by_the_spine_rules(engine: Engine) -> None:
+    # Texas applies the ODG first; ODG rules that could apply only if the region were the spine do not
+    # count as addressing a request that names no region, so the fallback (MTUS) criteria decide it.
+    case = expand("Physical therapy 3x4 (12 visits)", (), {"decided": "2019-06-01"})
+    item = engine.evaluate(case.model_copy(update={"jurisdiction": "texas"})).items[0]
+    assert item.predicted == "Upheld"
+    assert item.basis == "rule"
+    assert [r.rule_id for r in item.rules if r.decisive] == ["cpmtg.physical-medicine.beyond-ten-visits"]
+    spine = expand("Physical therapy lumbar spine 3x4 (12 visits)", (), {"decided": "2019-06-01",
+                                                                         "dx": ["lumbar strain|lumbar_spine"]})
+    decided = engine.evaluate(spine.model_copy(update={"jurisdiction": "texas"})).items[0]
+    assert [r.rule_id for r in decided.rules if r.decisive] == ["odg.pt-spine.beyond-visit-limit"]
