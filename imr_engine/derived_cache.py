@@ -73,18 +73,25 @@ def _path(kind: str, key: str) -> Path | None:
 
 
 def load(kind: str, key: str | None) -> Any | None:
-    """The stored answer of *kind* for *key*, or None (not stored, unreadable or damaged)."""
+    """The stored answer of *kind* for *key*, or None (not stored, unreadable or damaged).
+
+    The file is a header line (the key and the SHA-256 of the rest) and the answer as JSON: a
+    file cut short or changed on disk no longer matches its hash and is ignored, never trusted.
+    """
     path = _path(kind, key) if key else None
     if path is None:
         return None
     try:
-        with path.open(encoding="utf-8") as f:
-            stored = json.load(f)
+        with path.open("rb") as f:
+            header = json.loads(f.readline())
+            body = f.read()
+        if not isinstance(header, dict) or header.get("key") != key:
+            return None
+        if header.get("sha256") != hashlib.sha256(body).hexdigest():
+            return None
+        return json.loads(body)
     except (OSError, ValueError):
         return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
-        return None
-    return stored.get("value")
 
 
 def store(kind: str, key: str | None, value: Any) -> None:
@@ -93,17 +100,19 @@ def store(kind: str, key: str | None, value: Any) -> None:
     if path is None:
         return
     try:
+        body = json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"key": key, "value": value}, f, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as f:
+                f.write(header + b"\n" + body)
             os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         _prune(path.parent, kind)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a value JSON cannot hold (not stored)
         return
 
 
