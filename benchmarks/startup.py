@@ -11,8 +11,10 @@ every module it imports on every start instead. Measured here, each in its own b
   all, the standard library and the dependencies included: the worst case (these sessions have
   the dependencies compiled and this package not, between the two).
 
-Per command, `cold` means the user cache (`IMR_CACHE_DIR`, rule book listings and compiled rule
-books) is empty at each run, `warm` that it holds what an earlier run of the same command left.
+Per command, `cold` means the user cache (`IMR_CACHE_DIR`: rule book listings and compiled rule
+books) is empty at each run, `warm` that it holds what an earlier run of the same command left,
+and `compiled book only` that it holds the compiled rule book another command left (e.g. an
+earlier `imr evaluate`) but no listing.
 Each figure is the median of N runs (wall seconds and CPU seconds of the child, user + system),
 runs interleaved across commands so a burst of load elsewhere spreads over all of them. Not a
 test: nothing here fails the build.
@@ -34,13 +36,14 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
-#: (name, arguments after `python -m imr_engine`, whether the user cache starts empty each run)
-COMMANDS: list[tuple[str, list[str], bool]] = [
-    ("imr --help", ["--help"], False),
-    ("imr rules --json, cold", ["rules", "--json"], True),
-    ("imr rules --json, warm", ["rules", "--json"], False),
-    ("imr evaluate --json (one case), cold", ["evaluate", "--json", "cases/{case}/case.yaml"], True),
-    ("imr evaluate --json (one case), warm", ["evaluate", "--json", "cases/{case}/case.yaml"], False),
+#: (name, arguments after `python -m imr_engine`, the user cache at each run: "cold", "warm" or "book")
+COMMANDS: list[tuple[str, list[str], str]] = [
+    ("imr --help", ["--help"], "warm"),
+    ("imr rules --json, cold", ["rules", "--json"], "cold"),
+    ("imr rules --json, compiled book only", ["rules", "--json"], "book"),
+    ("imr rules --json, warm", ["rules", "--json"], "warm"),
+    ("imr evaluate --json (one case), cold", ["evaluate", "--json", "cases/{case}/case.yaml"], "cold"),
+    ("imr evaluate --json (one case), warm", ["evaluate", "--json", "cases/{case}/case.yaml"], "warm"),
 ]
 
 
@@ -69,7 +72,7 @@ def _env(pycache: Path, cache: Path, write_bytecode: bool) -> dict[str, str]:
 
 def measure(runs: int, case: str, modes: tuple[str, ...] = ("compiled",)) -> dict[str, Any]:
     """Median wall and CPU seconds per command, in each bytecode mode of *modes*."""
-    commands = [(name, [a.format(case=case) for a in argv], cold) for name, argv, cold in COMMANDS]
+    commands = [(name, [a.format(case=case) for a in argv], state) for name, argv, state in COMMANDS]
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="imr-startup-") as tmp:
         work = Path(tmp)
@@ -81,12 +84,15 @@ def measure(runs: int, case: str, modes: tuple[str, ...] = ("compiled",)) -> dic
                     _run(argv, _env(pycache, work / "fill", write_bytecode=True))
             samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in commands}
             for _ in range(runs):
-                for name, argv, cold in commands:
-                    cache = work / f"cache-{mode}-{'cold' if cold else name.split(',')[0].replace(' ', '_')}"
-                    if cold:
+                for name, argv, state in commands:
+                    cache = work / f"cache-{mode}-{state}-{name.split(',')[0].replace(' ', '_')}"
+                    if state == "cold":
                         shutil.rmtree(cache, ignore_errors=True)
-                    elif not cache.exists():  # a warm run starts from what one earlier run left
+                    elif not cache.exists():  # starts from what one earlier run left
                         _run(argv, _env(pycache, cache, write_bytecode=False))
+                    if state == "book":
+                        for listing in cache.glob("rules-*.json"):
+                            listing.unlink()
                     samples[name].append(_run(argv, _env(pycache, cache, write_bytecode=False)))
             out[mode] = {
                 name: {

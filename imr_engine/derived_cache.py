@@ -14,6 +14,7 @@ store that cannot be read or written is ignored (the answer is then made every t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -44,27 +45,40 @@ def _code_files() -> list[Path]:
     return sorted(p for p in _PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+def _digest(files: Iterable[Path], base: Path) -> bytes | None:
+    """SHA-256 of *files*' names (relative to *base*) and bytes; None when one cannot be read or is not a plain file."""
+    h = hashlib.sha256()
+    try:
+        for p in files:
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_FILE_BYTES:
+                return None  # a pipe or device would block or never end: the loader reports it
+            h.update(p.relative_to(base).as_posix().encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+            h.update(b"\0")
+    except (OSError, ValueError):
+        return None
+    return h.digest()
+
+
+@functools.cache
+def _code_digest() -> bytes | None:
+    """The package's code, hashed once per process: the code a process runs is the code it imported."""
+    return _digest(_code_files(), _PACKAGE_DIR)
+
+
 def content_key(root: Path, files: Iterable[Path]) -> str | None:
     """A hash of *files* (names relative to *root*, and bytes), this package's code and Python.
 
     None when a file cannot be read, is not a regular file or is too large: then the caller does the real work and
     reports the problem exactly.
     """
-    h = hashlib.sha256(sys.version.encode())
-    try:
-        for group, base in ((sorted(files), root), (_code_files(), _PACKAGE_DIR)):
-            h.update(b"\1")
-            for p in group:
-                st = p.stat()
-                if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_FILE_BYTES:
-                    return None  # a pipe or device would block or never end: the loader reports it
-                h.update(p.relative_to(base).as_posix().encode())
-                h.update(b"\0")
-                h.update(p.read_bytes())
-                h.update(b"\0")
-    except (OSError, ValueError):
+    code = _code_digest()
+    data = _digest(sorted(files), root)
+    if code is None or data is None:
         return None
-    return h.hexdigest()
+    return hashlib.sha256(sys.version.encode() + b"\1" + data + b"\1" + code).hexdigest()
 
 
 def _path(kind: str, key: str) -> Path | None:
