@@ -57,6 +57,7 @@ from .subject import read_subject_conditions
 from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
+from .treatment_regions import read_treatment_regions
 
 MAX_CHARS = 2_000_000
 
@@ -202,6 +203,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
+    read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_neuropathic(ctx)
     read_age_risk(ctx)
 

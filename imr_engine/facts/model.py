@@ -107,6 +107,11 @@ class Treatment(Evidenced):
         "program", "psychological", "modality", "imaging", "diagnostic", "other",
     ] = "other"
     service: str | None = Field(None, description="Canonical service name from the vocabulary, when known.")
+    region: str | None = Field(
+        None,
+        description="Body region the treatment was given to, as the record names it (lumbar_spine, knee, ...); "
+        "None when not said. Care to one region is not prior care of another.",
+    )
     sessions: int | None = Field(None, ge=0, description="Sessions or visits completed.")
     effect: Literal["improved", "no_improvement", "unknown"] = "unknown"
     functional_improvement: TriState = "unknown"
