@@ -43,7 +43,8 @@ def _approval(window: str) -> bool:
 
 _NOTE = (
     r"(?:progress\s+(?:report|note)s?|reports?|notes?|documentation|visits?|evaluations?|re-?evaluations?"
-    r"|examinations?|exams?|records?|consultations?|follow[- ]?ups?|encounters?|PR-?2s?)"
+    r"|examinations?|exams?|records?|consultations?|follow[- ]?ups?|encounters?|PR-?2s?|RFAs?"
+    r"|requests?\s+for\s+authori[sz]ation)"
 )
 _NOTE_DATED = re.compile(
     rf"\b(?P<note>{_NOTE}),?\s+(?:dated|of|on|from)\s+$"
@@ -73,8 +74,10 @@ _NOT_VISIT = re.compile(
 )
 #: A note's title in capitals naming the visit, then its date: "F/U VISIT -- 3/22/21", "OFFICE VISIT 2/3/19".
 _VISIT_TITLE = re.compile(
-    r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT)"
-    r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT))?\s*(?:-{1,2}|—|–|:)?\s*$"
+    r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT"
+    # the DWC form's own title: "REQUEST FOR AUTHORIZATION (DWC RFA)   10/7/2014"
+    r"|REQUEST\s+FOR\s+AUTHORI[SZ]ATION|RFA)"
+    r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT|FORM))?(?:\s*\([A-Z0-9 .-]{1,20}\))?\s*(?:-{1,2}|—|–|:)?\s*$"
 )
 #: The same title in any case, read only at the very top of a note, where a title stands (a note typed in lower
 #: case, "f/u visit -- 3/22/21"); further down, "Follow-up visit 4/5/21" is an appointment to come.
@@ -112,7 +115,10 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         is_note = False
         if d.date.day is not None and not _NOT_VISIT.search(before[-40:]):
             _mentioned(ctx, d, s)
-        if shift == 0 and (_VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))):
+        if shift == 0 and (
+            _VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))
+            or (d.start == 0 and _dated_heading(s, d))
+        ):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(0, d.end))
         elif (field := _VISIT_FIELD.search(before[-40:])) and not _UR.search(before[-40:]):
@@ -144,6 +150,15 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             notes.append(d.date)
         previous, previous_was_note = d, is_note
     return notes
+
+
+def _dated_heading(s: Sentence, d: DateMatch) -> bool:
+    """A full date alone on its line at the top of a note or letter, as a dictated letter dates itself ("March 14, 2014"
+    above "Dear Dr. ..."): the report's date. Not after a label line ("DOB:"), whose value it would be."""
+    return (
+        s.start < TOP and s.section is None and d.date.day is not None and not s.text[d.end :].strip(" ,.")
+        and not s.tm.text[: s.start].rstrip().endswith(":")
+    )
 
 
 def _mentioned(ctx: Context, d: DateMatch, s: Sentence) -> None:
