@@ -330,9 +330,23 @@ _LESION_SEEN = re.compile(rf"\b{_LESION}", _I)
 _STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarkable|ruled\s+out)\b", _I)
 
 
+#: A study's finding still to come: "ordered to confirm CTS", "which will likely show", "may reveal a tear".
+_FINDING_TO_COME = re.compile(
+    r"\b(?:to|will|would|may|might|could|should|can|likely|probably|hopefully|expect\w*\s+to)\s+(?:\w+\s+)?"
+    r"(?:show|reveal|demonstrate|confirm|prove|verify|document)\b",
+    _I,
+)
+
+
 def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
-    """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist"."""
+    """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist".
+
+    A study ordered, pending or awaited shows nothing yet: "EMG/NCS ordered to confirm CTS", "will get NCS, which
+    will likely show ..." confirm nothing.
+    """
     for m in finditer(_CONFIRMED_BY_STUDY, s.text):
+        if _FINDING_TO_COME.search(m.group()):
+            continue
         if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
     if (report := _STUDY_REPORT.match(s.text)) and s.section != "plan":

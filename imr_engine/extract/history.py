@@ -137,6 +137,13 @@ _STUDY_PLANNED = re.compile(
     _I,
 )
 
+_CLAUSE_STOP = re.compile(r"[.;](?=\s|$)")
+#: A study's result told in the past or as it stands: it was done, whatever else the sentence says of its ordering.
+_STUDY_RESULT = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|was\s+(?:normal|abnormal|positive|negative|unremarkable))\b",
+    _I,
+)
+
 
 #: A procedure already done: "s/p L L4-5 TFESI 5/11/15", "underwent a right L5-S1 TFESI", "had a MBB".
 _DONE = re.compile(
@@ -257,8 +264,10 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         hit = ctx.vocab.identify(s.text[:40], ("service",))
         if hit is None or hit.start > 12 or hit.key not in _IMAGING:
             continue
-        if s.section == "plan" or _STUDY_PLANNED.search(s.text[: hit.start]) or _STUDY_PLANNED.search(s.text[hit.end : hit.end + 25] + " $"):
-            continue
+        after = _CLAUSE_STOP.split(s.text[hit.end : hit.end + 25], maxsplit=1)[0]  # "EMG pending." as "EMG pending"
+        if (s.section == "plan" or _STUDY_PLANNED.search(s.text[: hit.start]) or _STUDY_PLANNED.search(after + " $")) \
+                and not _STUDY_RESULT.search(s.text, hit.end, hit.end + 120):
+            continue  # ordered or pending, unless its result is told: "Lumbar MRI (ordered 1/2016) showed ..."
         if polarity(s.text, hit.start, hit.end) in ("negated", "undocumented", "hedged"):
             continue
         head = s.text[hit.start : hit.end + 60]
