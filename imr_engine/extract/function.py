@@ -324,8 +324,12 @@ _SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)|(?P<c>\d+(?:\.\d+)?)\S*\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)", _I)
 _EARLIER = re.compile(
     r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
-    r"|admission|vs\.?|versus|compared)\b",
+    r"|admission|vs\.?|versus|compared|(?-i:IE))\b",
     _I,
+)
+#: The earlier value named first, its label right after it: "ODI 42% (initial) / 28% (today)", "QuickDASH 61 at IE, 34 today".
+_EARLIER_FIRST = re.compile(
+    r"\s*%?\s*[(,]?\s*(?:at\s+|on\s+)?(?:initial(?:ly)?|intake|baseline|(?-i:IE)|eval\w*|admission|start)\b", _I
 )
 
 
@@ -347,6 +351,8 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             if len(numbers) < 2 or not _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25):
                 continue
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
+            if _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
+                now, before = before, now
         if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
             continue

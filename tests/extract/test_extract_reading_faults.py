@@ -186,3 +186,14 @@ def test_a_letterhead_prose_or_vitals_line_is_no_fax_banner(line: str) -> None:
 
     assert not is_fax_banner(line)
     assert furniture([line, "S: LBP 6/10.", line]) == frozenset()
+
+
+# ----------------------------------------------------------------------------- an outcome scale told earlier value first
+@pytest.mark.parametrize(("told", "gain"), [
+    ("ODI 42% (initial) / 28% (today).", "yes"),  # lower is better on the disability index
+    ("QuickDASH: 61 at IE, 34 today.", "yes"),
+    ("ODI 28% (initial) / 42% (today).", None),  # worse
+])
+def test_an_outcome_scale_with_its_earlier_value_first(told: str, gain: str | None) -> None:
+    case = extract_text(VISIT + "S: LBP.\nO: " + told + "\n", ["Physical therapy 2x/wk x 3 wks lumbar"])
+    assert (case.function.objective_improvement.value == "yes") == (gain == "yes")
