@@ -285,6 +285,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
+    _working(ctx, sentences[0].tm.raw if sentences else "")
     _return_is_improvement(ctx)
 
 
@@ -421,6 +422,37 @@ _LESS_MEDICATION = re.compile(
 )
 
 
+#: Work only offered or allowed, not done: "may return to modified duty", "modified duty if available", "offered light duty".
+_OFFERED = re.compile(
+    r"\b(?:may|can|could|would|able\s+to)\s+(?:return|go\s+back|resume|work)\b|\bif\s+(?:\w+\s+){0,3}?(?:available|accommodat\w*)\b"
+    r"|\boffer\w*|\breleased?\s+to\b|\brecommend\w*|\b(?:when|whether)\b[^.;]{0,40}\bavailable\b"
+    r"|\bthere\s+is\s+(?:\w+\s+)?(?:light|modified)\s+(?:work|duty)\b",
+    _I,
+)
+#: A status expected later: "anticipate return to full duty", "goal is return to regular work", "expect RTW in 6 weeks".
+_FUTURE_WORK = re.compile(
+    r"\b(?:anticipat\w*|expect\w*|hope[sd]?|hoping|goals?|aim\w*|target\w*|eventual\w*|projected|plan(?:s|ned)?\s+to)\b[^.;]{0,30}$", _I
+)
+#: The Doctor's First Report asks whether the worker can do the usual work: the status it gives is prescribed from today.
+_FIRST_REPORT = re.compile(r"\bable\s+to\s+perform\s+(?:his\s+|her\s+|the\s+)?usual\s+work\b", _I)
+
+
+def _working(ctx: Context, raw: str) -> None:
+    """A worker documented at work in any capacity (full, modified or part-time duty) has returned to work; work only
+    offered or allowed ("may return to modified duty if available") documents no return."""
+    status = ctx.draft.work_status
+    if status is None or status[0] not in ("full_duty", "modified_duty", "part_time"):
+        return
+    if "function.returned_to_work" in ctx.draft.findings or not status[1]:
+        return
+    first = status[1][0]
+    around = raw[first.start : first.end + 120] if first.start is not None and first.end is not None else first.quote
+    if any(_OFFERED.search(ev.quote) for ev in status[1]) or _OFFERED.search(around) or _FIRST_REPORT.search(raw):
+        return  # "Modified duty ... Employer to advise whether modified work is available; if not, TTD"
+    for ev in status[1]:
+        ctx.draft.finding("function.returned_to_work", "yes", ev)
+
+
 _CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
 
 
@@ -454,7 +486,7 @@ def _subjective(s: Sentence, ctx: Context) -> None:
 
 #: Modified work the employer does not give: the worker is off work ("Employer not accommodating; pt not working").
 _NOT_ACCOMMODATED = re.compile(
-    r"\b(?:not|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
+    r"\b(?:not|cannot|can'?t|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
     r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b",
     _I,
 )
@@ -505,6 +537,8 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             m = pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
                 continue  # "if modified work is not available, TTD": the employer's option, not the status
+            if m and value != "off_work" and _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]):
+                continue  # "TTD through 6/25, then anticipate return to full duty": a status still to come
             if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:
                 continue  # "no restrictions" outside the work status names no work status
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])

@@ -197,3 +197,38 @@ def test_a_letterhead_prose_or_vitals_line_is_no_fax_banner(line: str) -> None:
 def test_an_outcome_scale_with_its_earlier_value_first(told: str, gain: str | None) -> None:
     case = extract_text(VISIT + "S: LBP.\nO: " + told + "\n", ["Physical therapy 2x/wk x 3 wks lumbar"])
     assert (case.function.objective_improvement.value == "yes") == (gain == "yes")
+
+
+# ----------------------------------------------------------------------------- at work in any capacity
+def _work(note: str) -> tuple[str, str]:
+    case = extract_text(VISIT + note, [NORCO])
+    return case.function.work_status.value, case.function.returned_to_work.value
+
+
+@pytest.mark.parametrize(("note", "status"), [
+    ("S: LBP 5/10. Working part-time (4 hrs/d) at a print shop.\n", "part_time"),
+    ("S: She is on modified duty doing dispatch.\n", "modified_duty"),
+    ("WORK STATUS: Modified duty - sit/stand option. She is working.\n", "modified_duty"),
+    ("Work: full duty, no restrictions.\n", "full_duty"),
+])
+def test_a_worker_at_work_in_any_capacity_has_returned_to_work(note: str, status: str) -> None:
+    assert _work(note) == (status, "yes")  # corpus/README key conventions: working in any capacity
+
+
+@pytest.mark.parametrize("note", [
+    "Work status: may return to modified duty if available.\n",
+    "Modified duty: no lifting > 20 lbs. Employer to advise whether modified work is available; if not, TTD.\n",
+    "Patient says his employer told him there is light work in the packing line.\n",
+    "26. Is the patient able to perform usual work? [ ] Yes [X] No\nModified duty: no lifting > 20 lbs x 2 weeks.\n",
+])
+def test_work_only_offered_or_prescribed_on_a_first_report_is_no_return(note: str) -> None:
+    assert _work(note)[1] != "yes"
+
+
+def test_a_status_still_to_come_is_not_the_status() -> None:
+    assert _work("Work: TTD through 06/25/2021, then anticipate return to full duty.\n") == ("off_work", "no")
+
+
+def test_light_duty_the_employer_cannot_accommodate_is_off_work() -> None:
+    note = "HPI: Seen here 4/29 - ice/heat, ibuprofen, light duty. Not working - employer cannot accommodate light duty.\n"
+    assert _work(note) == ("off_work", "no")
