@@ -56,6 +56,8 @@ _NO_BENEFIT = re.compile(
     r"\b(?:without|w/o|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
     r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b"
     r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b"
+    # the care listed, then a dash and what it came to: "PT 18 visits, chiro 6, NSAIDs and HEP - minimal relief"
+    r"|\s[-\u2013:]\s*(?:minimal|little|no|limited|slight)\s+(?:benefit|relief|improvement|help)\b"
     # the care as the subject that did not control the pain: "meds (ibuprofen, gabapentin) have not controlled the leg pain"
     r"|\b(?:has|have|had|did)\s+not\s+(?:adequately\s+)?(?:controlled|control|relieved|relieve)\b|\bfailed\s+to\s+(?:control|relieve)\b",
     _I,
@@ -338,6 +340,18 @@ _FINDING_TO_COME = re.compile(
 )
 
 
+#: Wear and degeneration a study shows, which confirm only a diagnosis of the same (spondylosis, facet arthropathy).
+_DEGENERATION = r"(?:facet\s+)?arthropath\w*|spondylos[ie]s|osteoarthritis|arthrosis|degenerative\s+(?:disc|joint)\s+disease|DDD"
+_DEGENERATION_SEEN = re.compile(rf"\b(?:{_DEGENERATION})\b", _I)
+_DEGENERATIVE_DIAGNOSIS = re.compile(rf"\b(?:{_DEGENERATION}|facet|spondylo\w*|degenerat\w*|arthritis)\b", _I)
+_STUDY_SHOWS = re.compile(rf"\b{_STUDY}\b[^.;]{{0,60}}?\b(?:shows?|showed|reveal\w*|demonstrat\w*)\b", _I)
+
+
+def _degeneration_diagnosed(ctx: Context) -> bool:
+    """Whether a diagnosis names wear or degeneration (facet syndrome, spondylosis, DDD, osteoarthritis)."""
+    return any(_DEGENERATIVE_DIAGNOSIS.search(d["name"]) for d in ctx.draft.diagnoses.values())
+
+
 def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
     """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist".
 
@@ -352,6 +366,13 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
     if (report := _STUDY_REPORT.match(s.text)) and s.section != "plan":
         for m in _LESION_SEEN.finditer(s.text, report.end()):
             if not _STUDY_NEGATIVE.search(s.text[max(report.end(), m.start() - 25) : m.start()]) \
+                    and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+                break
+    if (report or _STUDY_SHOWS.search(s.text)) and s.section != "plan" and _degeneration_diagnosed(ctx):
+        # wear a study shows confirms the diagnosis that names it: "MRI: L4-5 facet arthropathy" for "Lumbar facet syndrome"
+        for m in _DEGENERATION_SEEN.finditer(s.text, report.end() if report else 0):
+            if not _STUDY_NEGATIVE.search(s.text[max(0, m.start() - 25) : m.start()]) \
                     and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
@@ -499,6 +520,8 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     for m in finditer(_NO_BENEFIT, s.text):
         clause = _clause_start(s.text, m.start())
         tried = ctx.vocab.identify(s.text[clause : min(m.start(), clause + 60)])
+        if tried is not None and m.group()[:1].isspace() and tried.category != "service":
+            continue  # "ibuprofen 600 mg TID - no help" in a drug list: a drug that failed, said of the drug
         if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
 

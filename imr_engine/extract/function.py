@@ -90,6 +90,7 @@ _ADL_BETTER = re.compile(
 #: Activities of daily living as notes name them, beyond the word "ADLs".
 _ACTIVITY = re.compile(
     r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking|(?:cooks?|cooked)\s+(?:meals|dinner)"
+    r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
     r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
@@ -100,6 +101,9 @@ _ACTIVITY = re.compile(
 _ACTIVITY_GAIN = re.compile(
     r"\b(?:again|now|for\s+the\s+first\s+time|back\s+to|resumed|(?:his|her)\s+own|does\s+own|lets\s+(?:him|her)"
     r"|allows?\s+(?:him|her)|no\s+longer\s+needs?|up\s+from|at\s+intake|at\s+(?:the\s+)?start\s+of\s+(?:care|treatment)"
+    # what the medication makes possible, against what the worker cannot do without it: "With meds he ... mows his lawn;
+    # w/o them cannot sit through a shift"
+    r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
     r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b",
     _I,
 )
@@ -438,11 +442,11 @@ _FIRST_REPORT = re.compile(r"\bable\s+to\s+perform\s+(?:his\s+|her\s+|the\s+)?us
 
 
 def _working(ctx: Context, raw: str) -> None:
-    """A worker documented at work in any capacity (full, modified or part-time duty) has returned to work; work only
+    """In a note, a worker documented at work in any capacity (full, modified or part-time duty) has returned to work; work only
     offered or allowed ("may return to modified duty if available") documents no return."""
     status = ctx.draft.work_status
-    if status is None or status[0] not in ("full_duty", "modified_duty", "part_time"):
-        return
+    if not ctx.note or status is None or status[0] not in ("full_duty", "modified_duty", "part_time"):
+        return  # a letter's reviewer says a return to work in so many words when it counts
     if "function.returned_to_work" in ctx.draft.findings or not status[1]:
         return
     first = status[1][0]

@@ -390,6 +390,8 @@ def _surgery_field(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
     dates = find_dates(what)
     date = dates[-1].date if dates else None
     name = what[: dates[-1].start].rstrip(" ,;(") if dates else what
+    if dates and not name.strip(" -:"):  # the date first: "Surgery: 01/20/2016 R shoulder arthroscopy, rotator cuff repair"
+        name = what[dates[-1].end :].strip(" ,;:-")
     ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start(), m.start("what") + len(what)))
 
 

@@ -51,6 +51,12 @@ _NOTE_DATED = re.compile(
     r"|\b(?P<seen>(?:was|were|is|been)\s+(?:seen|evaluated|examined|re-?evaluated)(?:\s+\w+){0,3}?\s+(?:on|in)\s+)$",
     _I,
 )
+#: A line titled by the note it starts, then a dash or colon and its date: "PTP PR-2 - 03/01/2017", "Progress note: 3/1/17".
+_NOTE_TITLE_DATED = re.compile(
+    r"^(?:[A-Z][\w&/-]*\s+){0,3}?(?:PR-?2|progress\s+(?:report|note)|(?:office\s+)?note|report|consultation|re-?evaluation"
+    r"|evaluation|exam(?:ination)?)\s*[-\u2013\u2014:]\s*$",
+    _I,
+)
 _DATE_LIST_GLUE = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", _I)
 _ON_VISIT = re.compile(r"(?:^|[.;]\s*)(?P<on>On)\s+$")
 _VISIT_SUBJECT = re.compile(
@@ -61,7 +67,7 @@ _DATE_THEN_NOTE = re.compile(rf"^\s+(?:progress\s+)?{_NOTE}\b", _I)
 #: "Visit date:", "Date of exam", "Date:" (not "Date of injury" / "Date of birth", read elsewhere).
 _VISIT_FIELD = re.compile(
     r"(?:\bD\.?O\.?S\.?|\bdate\s+of\s+(?:service|visit|exam(?:ination)?|evaluation|encounter|report|consultation"
-    r"|re-?evaluation|follow[- ]?up|request|rfa)|\b(?:visit|exam(?:ination)?|service|encounter|report|evaluation"
+    r"|re-?evaluation|follow[- ]?up|request|rfa)|(?<!next )(?<!last )(?<!prior )(?<!previous )(?<!f/u )(?<!return )\bvisit(?=\s*:)|\b(?:visit|exam(?:ination)?|service|encounter|report|evaluation"
     r"|consultation|appointment|request|rfa|signature)\s+date|(?<!injury )(?<!birth )(?<!surgery )(?<!accident )"
     r"(?<!hire )(?<!loss )(?<!denial )(?<!decision )(?<![\w-])date|\bseen(?:\s+today)?\s+on)\s*[:#.=-]?\s*$",
     _I,
@@ -129,6 +135,9 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         elif (m := _UR.search(before)) and not _approval(before[-80:] + " " + after[:20]):
             if ctx.draft.ur_decision is None:
                 ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
+        elif shift == 0 and _NOTE_TITLE_DATED.match(before):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(0, d.end))
         elif m := _NOTE_DATED.search(before):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(shift + m.start(), d.end))
