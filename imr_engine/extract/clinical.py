@@ -128,6 +128,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
             # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
+            # a bare label over the care that failed: "Failed: PT/desensitization 30 visits, mirror therapy, gabapentin ..."
+            r"|\b(?:failed|tried\s+(?:and|&)\s+failed)\s*:\s*(?=[^.;]{0,30}\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*"
+            r"|acupuncture|injections?|blocks?|NSAIDs?|medications?|meds|TENS|HEP|home\s+exercise))"
             r"|\bexhausted\s+(?:all\s+)?(?:conservative|non-?operative)\s+(?:care|treatments?|options|measures|management)\b"
             r"|\b(?:conservative|non-?operative)\s+(?:care|treatments?|management|therapy|measures)\b[^.;]{0,30}?\b(?:have|has|had)\s+not\s+been\s+(?:successful|effective|helpful)\b"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
@@ -458,7 +461,45 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         if s.section != "plan" or search(_KEPT_UP, s.text):
             _home_exercise(s, ctx, plan=s.section == "plan")
         _surgery_and_care(s, ctx, previous)
+        if s.section != "plan":
+            _symptom_change(s, ctx)
         previous = s.text
+
+
+#: A change in the symptoms or findings that a repeat study looks for (ODG; ACOEM Ch. 8 and 12): new or progressive
+#: neurological symptoms, told of the worker ("weakness has progressed - now drops things", "new aching into R forearm").
+_CHANGED = re.compile(
+    r"\b(?:weakness|numbness|tingling|symptoms?|sx|deficits?)\s+(?:has|have|had)\s+(?:since\s+)?(?:progressed|worsened|spread)\b"
+    r"|\bprogressive\s+(?:\w+\s+)?(?:weakness|motor\s+(?:deficit|loss)|deficits?|numbness|neurologic\w*|myelopathy|atrophy)\b"
+    r"|\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+)?(?:weakness|numbness|tingling|aching|paresthesias?|radiation|radicular\s+\w+|deficits?"
+    r"|foot\s+drop|atrophy|bowel\s+\w+|bladder\s+\w+|symptoms?)\b"
+    r"|\bnow\s+(?:drops|dropping)\s+(?:things|objects|\w+)\b",
+    _I,
+)
+#: The same symptoms as before, or as at the last study: "Sx otherwise unchanged since that MRI", "pain is the same as at
+#: her last MRI", "Her symptoms have not changed since that MRI", "LBP x 3 yrs, no change".
+_UNCHANGED = re.compile(
+    r"\b(?:sx|symptoms?|exam|findings|complaints?)\b(?:\s+(?:and|&)\s+(?:exam|findings|symptoms))?[^.;]{0,25}?"
+    r"\b(?:unchanged|(?:have|has)\s+not\s+changed|(?:is|are)\s+the\s+same|not\s+changed)\b"
+    # pain alone only when set against the last study or told unchanged in its character
+    r"|\bpain\b[^.;]{0,40}?\b(?:unchanged|(?:is|are)\s+the\s+same)\b[^.;]{0,15}?(?:\b(?:since|as\s+(?:at|of|on))\s+(?:the|that|her|his|its"
+    r"|last|prior|previous)\s+(?:\w+\s+)?(?:MRI|EMG|NCS|study|studies|imaging|CT|x-?rays?|films?|scan)\b|\bin\s+character\b)"
+    r"|\b(?:LBP|pain|sx|symptoms)\s+x\s*\d+\s*(?:yrs?|years?|mos?|months?)\s*,?\s+no\s+change\b",
+    _I,
+)
+
+
+def _symptom_change(s: Sentence, ctx: Context) -> None:
+    """Whether the symptoms changed since the last study: new or progressive neurological symptoms, or the same ones."""
+    for m in finditer(_CHANGED, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "clinical.symptoms_changed", "yes", m)
+        elif said == "negated":
+            record(s, ctx, "clinical.symptoms_changed", "no", m)  # "no new weakness or numbness"
+    for m in finditer(_UNCHANGED, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.symptoms_changed", "no", m)
 
 
 #: Home exercise given up: "stopped doing her home exercises", "quit the HEP".

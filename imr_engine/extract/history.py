@@ -113,6 +113,7 @@ _KIND_BY_CLASS = {
     "functional_restoration": "program",
     "psychological_treatment": "psychological",
     "electrotherapy": "modality",
+    "neuromodulation": "modality",  # a stimulator trial is a course of its own, credited with the gains told of it
     "heat_cold_therapy": "modality",
     "home_exercise": "other",
 }
@@ -289,13 +290,18 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
 _RESULT_COLON = re.compile(r"^[^:;]{0,100}?\s*:\s*\S")
 
 
+#: Days a trial or course ran, the year given once: "2/5-2/12/2024", "3/1 - 3/8/19".
+_DATE_RANGE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*-\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+
+
 def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
     """Evaluations and procedures reported by their date and result, as a line of their own, are care already given."""
     for s in sentences:
         if s.section == "plan" or ":" not in s.text or not _RESULT_COLON.match(s.text):
             continue
-        if not any(not d.bare_year for d in find_dates(s.text[: s.text.find(":")])):
-            continue  # dated in any form ("2/24/2016", "February 24, 2016"), else not a result line
+        head = s.text[: s.text.find(":")]
+        if not any(not d.bare_year for d in find_dates(head)) and not _DATE_RANGE.search(head):
+            continue  # dated in any form ("2/24/2016", "February 24, 2016", "2/5-2/12/2024"), else not a result line
         hit = ctx.vocab.identify(s.text[:60], ("service",))
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue

@@ -96,10 +96,30 @@ _PREVIOUS_VISIT = re.compile(
 )
 
 
+#: A cumulative-trauma injury told by its period: "DOI: CT 08/2013-03/2014", "Date of injury: CT 1/1/2012 - 6/30/2014".
+_INJURY_PERIOD = re.compile(
+    r"\b(?:DOI|D/I|date\s+of\s+injury)\s*[:#]?\s*(?:CT|cumulative(?:\s+trauma)?|continuous\s+trauma)?\s*:?\s*"
+    r"(?:\d{1,2}/(?:\d{1,2}/)?(?:\d{4}|\d{2}))\s*(?:-|\u2013|to|through|thru)\s*(?P<end>\d{1,2}/(?:\d{1,2}/)?(?:\d{4}|\d{2}))(?![\d/])",
+    _I,
+)
+
+
+def _injury_period(s: Sentence, ctx: Context) -> None:
+    """The last day of a cumulative-trauma period is the date of injury the guidelines count from."""
+    if ctx.draft.injury is not None or "/" not in s.text:
+        return
+    if (m := _INJURY_PERIOD.search(s.text)) is not None:
+        found = find_dates(m.group("end"), years=False)
+        if found:
+            ev = s.evidence(m.start(), m.end())
+            ctx.draft.injury = (found[0].date, [ev] if ev else [])
+
+
 def read_timeline(sentences: list[Sentence], ctx: Context) -> None:
     """Injury, note and UR dates of the summary, and each sentence's note date."""
     carried: list[FuzzyDate] = []
     for s in sentences:
+        _injury_period(s, ctx)
         notes = _read_sentence(s, ctx)
         if notes:
             carried = notes

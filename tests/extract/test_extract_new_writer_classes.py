@@ -83,3 +83,50 @@ def test_an_activity_done_again_or_made_possible_by_the_medication(told: str) ->
 def test_an_activity_the_worker_cannot_do_is_no_gain() -> None:
     case = extract_text(VISIT + "S: She cannot cook or mow the lawn; her husband does both.\n", ["Norco 10/325 mg #90"])
     assert case.function.adl_improvement.value != "yes"
+
+
+def test_a_bare_failed_label_over_the_care_that_failed() -> None:
+    note = ("Date: February 21, 2024\nHistory: CRPS R foot. Failed: PT/desensitization 30 visits, mirror therapy, gabapentin "
+            "(dizzy, stopped), nortriptyline (no help).\n")
+    case = extract_text(note, ["Permanent spinal cord stimulator implantation"])
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+def test_a_stimulator_trial_reported_by_its_dates_and_result_is_a_trial_done_with_gains() -> None:
+    note = ("Date: February 21, 2024\nSCS trial 2/5-2/12/2024 (2 percutaneous leads T11-T12): pt reported 65% reduction of "
+            "foot pain (8/10 -> 3/10), walked 1 mile for the first time since 2020, stopped tramadol during trial.\n")
+    case = extract_text(note, ["Permanent spinal cord stimulator implantation"])
+    trials = [t for t in case.treatments if t.service == "spinal_cord_stimulator"]
+    assert [t.functional_improvement for t in trials] == ["yes"]
+
+
+@pytest.mark.parametrize(("told", "changed"), [
+    ("Weakness has progressed - now drops things, can't push open doors w/ R arm.", "yes"),
+    ("Since spring numbness is constant on the R, now dropping objects; new aching into R forearm.", "yes"),
+    ("Pt states pain is the same as at her last MRI, no new injury, no new weakness or numbness.", "no"),
+    ("Her symptoms have not changed since that MRI.", "no"),
+    ("Sx otherwise unchanged since that MRI.", "no"),
+])
+def test_symptoms_changed_since_the_last_study(told: str, changed: str) -> None:
+    case = extract_text("DOS: 9/21/15\nS: " + told + "\n", ["Repeat MRI lumbar spine without contrast"])
+    assert case.clinical.symptoms_changed.value == changed
+
+
+def test_a_pain_rating_unchanged_says_nothing_of_the_symptoms_since_a_study() -> None:
+    case = extract_text("DOS: 9/21/15\nS: Neck pain 6/10, unchanged over the past month.\n", ["Norco 10/325 mg #90"])
+    assert case.clinical.symptoms_changed.value == "unknown"
+
+
+@pytest.mark.parametrize(("line", "injury"), [
+    ("DOI: CT 08/2013-03/2014 (data entry / keyboarding)", "2014-03"),
+    ("Date of injury: CT 1/1/2012 - 6/30/2014", "2014-06-30"),
+])
+def test_a_cumulative_trauma_period_dates_the_injury_by_its_end(line: str, injury: str) -> None:
+    case = extract_text(f"Date of service: 9/21/15\n{line}\n", ["Repeat EMG/NCS bilateral upper extremities"])
+    assert case.date_of_injury is not None and str(case.date_of_injury.date) == injury
+
+
+def test_carpal_tunnel_syndrome_is_a_neuropathic_diagnosis() -> None:
+    case = extract_text("DOS: 9/21/15\nImpression:\n1. G56.01 Carpal tunnel syndrome R, progressive with motor signs\n",
+                        ["Lidoderm 5% patch #30"])
+    assert case.clinical.neuropathic_pain.value == "yes"
