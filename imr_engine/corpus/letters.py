@@ -1,10 +1,13 @@
-"""Render the gathered real decisions as letters in the three known IMR layouts.
+"""Render the gathered real decisions as letters in the four known layouts.
 
 The public sources (Texas IRO decisions, hearings that recount them, IMR summaries) do not
-come as IMR letters, so the QA path could not read them. Each decision YAML is turned into a
-letter whose layout is fixed by the id's hash, so every layout is exercised and nobody picks
-which decision gets which. The half split uses the lowest bit of the same hash; the layout
-uses higher bits, so layout and half are independent.
+come as letters, so the QA path could not read them. A Texas IRO decision (`source.kind:
+tx_iro`) is rendered as a Texas IRO notice of decision (layout 4): its reviewer applied the
+ODG, the guideline Texas adopts, and the layout carries that jurisdiction to the engine. Every
+other decision becomes a California IMR letter whose layout (1-3) is fixed by the id's hash,
+so every layout is exercised and nobody picks which decision gets which. The half split uses
+the lowest bit of the same hash; the layout uses higher bits, so layout and half are
+independent.
 
 Usage: ``python -m imr_engine.corpus.letters corpus/decisions`` writes
 ``<root>/<half>/letters/<id>.txt`` for every ``<root>/<half>/<id>.yaml``.
@@ -23,9 +26,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..letter.layouts import GUIDELINES, LAYOUT_4, RATIONALES, REVIEWER
 from .split import half_of
 
-Layout = Literal[1, 2, 3]
+Layout = Literal[1, 2, 3, 4]
 _WIDTH = 95
 _NOT_STATED = "not stated in the public source"
 
@@ -94,7 +98,7 @@ def _digest(doc_id: str) -> int:
 
 
 def layout_of(doc_id: str) -> Layout:
-    """1, 2 or 3 for a document id: bits 8 and up of its SHA-256 (bit 0 picks the half)."""
+    """1, 2 or 3 for a California document id: bits 8 and up of its SHA-256 (bit 0 picks the half)."""
     choice = (_digest(doc_id) >> 8) % 3
     return 1 if choice == 0 else 2 if choice == 1 else 3
 
@@ -257,11 +261,115 @@ def _layout3(decision: Decision) -> list[str]:
     return lines
 
 
+#: The source boxes of a Texas IRO decision's screening criteria, each with the words in an item's
+#: guideline that tick it; a decision naming none of them ticks the last box.
+_CRITERIA_BOXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ACOEM - American College of Occupational & Environmental Medicine UM Knowledgebase", ("acoem",)),
+    ("AHRQ - Agency for Healthcare Research & Quality Guidelines", ("ahrq", "ahcpr")),
+    ("DWC - Division of Workers' Compensation Policies or Guidelines", ("division of workers", "tdi-dwc", "dwc ")),
+    ("European Guidelines for Management of Chronic Low Back Pain", ("european guideline",)),
+    ("InterQual Criteria", ("interqual",)),
+    ("Medical judgment, clinical experience and expertise in accordance with accepted medical standards",
+     ("judgment", "judgement", "clinical experience")),
+    ("Mercy Center Consensus Conference Guidelines", ("mercy center",)),
+    ("Milliman Care Guidelines", ("milliman",)),
+    ("ODG - Official Disability Guidelines & Treatment Guidelines", ("odg", "official disability")),
+    ("Pressley Reed, the Medical Disability Advisor", ("medical disability advisor", "pressley reed")),
+    ("Texas Guidelines for Chiropractic Quality Assurance & Practice Parameters", ("chiropractic quality",)),
+    ("Texas TACADA Guidelines", ("tacada",)),
+    ("TMF Screening Criteria Manual", ("tmf",)),
+    ("Peer reviewed nationally accepted medical literature (description provided)", ("literature", "peer review")),
+)
+_OTHER_BOX = "Other evidence based, scientifically valid, outcome focused guidelines (description provided)"
+_TX_INTRO = (
+    "The independent review organization named above is certified by the Texas Department of Insurance, which "
+    "assigned it this dispute. The reviewer has no known conflict of interest with the injured employee, the "
+    "carrier, the utilization review agent or the treating providers."
+)
+
+
+def _tx_number(decision: Decision, shift: int, digits: int) -> str:
+    return f"{(_digest(decision.id) >> shift) % 10**digits:0{digits}d}"
+
+
+def _tx_guideline(item: Item) -> str:
+    """The item's guideline as a Texas decision names it (no California "Non-MTUS" label)."""
+    text = item.guideline
+    for prefix in ("Non-MTUS Citations", "Non-MTUS Citation", "Non-MTUS"):
+        if text.startswith(prefix):
+            return text[len(prefix):].lstrip(" :")
+    return text
+
+
+def _boxes(decision: Decision) -> list[str]:
+    named = " ".join(_tx_guideline(item) for item in decision.items).lower()
+    ticked = [label for label, words in _CRITERIA_BOXES if any(w in named for w in words)]
+    lines = [f"[{'X' if label in ticked else ' '}] {label}" for label, _ in _CRITERIA_BOXES]
+    return [*lines, f"[{' ' if ticked else 'X'}] {_OTHER_BOX}"]
+
+
+def _layout4(decision: Decision) -> list[str]:
+    """A Texas IRO notice of decision: the state form's headings, outcome and criteria as check boxes."""
+    numbered = list(enumerate(decision.items, start=1))
+    outcomes = {item.outcome for item in decision.items}
+    overall = "Upheld" if outcomes == {"upheld"} else "Overturned" if outcomes == {"overturned"} else "Partial"
+    lines = [
+        "Independent Review Organization",
+        f"IRO Certificate Number: {_tx_number(decision, 40, 4)}",
+        "",
+        "NOTICE OF INDEPENDENT REVIEW DECISION",
+        "",
+        f"Date Notice Sent to All Parties: {_us(decision.decided)}",
+        f"IRO Case Number: {_tx_number(decision, 56, 6)}",
+        "",
+    ]
+    lines += _wrap(_TX_INTRO, "") + [""]
+    lines += ["DESCRIPTION OF THE SERVICE OR SERVICES IN DISPUTE:"]
+    lines += [f"{n}. {item.request}" for n, item in numbered] + [""]
+    lines += [LAYOUT_4.heading_for(REVIEWER)]
+    spec, lic = decision.reviewer.specialty, decision.reviewer.licensure
+    if spec and lic:
+        lines += _wrap(f"The reviewer is Board Certified in {spec} and is licensed to practice in {lic}.", "")
+    elif spec:
+        lines += _wrap(f"The reviewer is Board Certified in {spec}; the licensure is {_NOT_STATED}.", "")
+    else:
+        licensure, specialty = _credentials(decision)
+        lines += _wrap(f"The reviewer's specialty is {specialty}; the licensure is {licensure}.", "")
+    lines += ["", "REVIEW OUTCOME:"]
+    lines += _wrap("Upon independent review, the reviewer finds that the previous adverse determination should be:", "")
+    lines += [
+        f"[{'X' if overall == 'Upheld' else ' '}] Upheld (Agree)",
+        f"[{'X' if overall == 'Overturned' else ' '}] Overturned (Disagree)",
+        f"[{'X' if overall == 'Partial' else ' '}] Partially Overturned (Agree in part / Disagree in part)",
+        "Medical necessity of each health care service in dispute:",
+    ]
+    lines += [f"{n}. {item.request}: {_decision_word(item)}" for n, item in numbered] + [""]
+    lines += ["INFORMATION PROVIDED TO THE IRO FOR REVIEW:"]
+    lines += _wrap(f"Utilization review determination dated {_long(decision.decided)}.", "")
+    lines += ["Medical records from the treating providers.", ""]
+    lines += ["PATIENT CLINICAL HISTORY (SUMMARY):"] + _wrap(_summary(decision), "") + [""]
+    lines += [LAYOUT_4.heading_for(RATIONALES)]
+    for n, item in numbered:
+        lines.append(f"{n}. {item.request}:")
+        lines += _wrap(_rationale(item), "")
+    lines += ["", LAYOUT_4.heading_for(GUIDELINES), *_boxes(decision)]
+    for n, item in numbered:
+        lines.append(f"{n}. {item.request}:")
+        lines += _wrap(f"Screening criteria: Decision based on {_tx_guideline(item)}.", "")
+    return lines
+
+
+def letter_layout(decision: Decision) -> Layout:
+    """4 for a Texas IRO decision; else the California layout the id selects."""
+    return 4 if decision.source.kind == "tx_iro" else layout_of(decision.id)
+
+
 def render_letter(decision: dict[str, object]) -> str:
-    """The decision as a letter in the layout its id selects; same input, same bytes."""
+    """The decision as a letter in its layout; same input, same bytes."""
     parsed = Decision.model_validate(decision)
-    layout = layout_of(parsed.id)
-    lines = _layout1(parsed) if layout == 1 else _layout2(parsed) if layout == 2 else _layout3(parsed)
+    layout = letter_layout(parsed)
+    lines = (_layout1(parsed) if layout == 1 else _layout2(parsed) if layout == 2
+             else _layout3(parsed) if layout == 3 else _layout4(parsed))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -20,6 +20,17 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .guideline_data import DEFAULTS, GuidelineData
+from .regions import (
+    ASSUMED_REGION,
+    ItemRegion,
+    RegionTest,
+    case_region,
+    finding_for_region,
+    item_region,
+    region_words,
+    set_aside_note,
+    split_courses,
+)
 from .terminology import PostsurgicalCourse, padded_words
 
 PRIMARY = ("with_medication", "without_medication")
@@ -197,7 +208,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     _medical_comorbidity(case, vocab, data, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
     _postsurgical(case, as_of, vocab, v, ev)
-    _treatment_history(case, vocab, v, ev)
+    _treatment_history(case.treatments, vocab, v, ev)
     return _CaseView(v, ev, _how(data))
 
 
@@ -442,9 +453,10 @@ def _service_of(treatment: Treatment, vocab: Terminology) -> str | None:
     return lookup(treatment.name) if lookup is not None else None
 
 
-def _treatment_history(case: CaseFacts, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+def _treatment_history(treatments: list[Treatment], vocab: Terminology, v: MutableMapping[str, object],
+                       ev: dict[str, list[Evidence]]) -> None:
     """Services tried, services that failed, and the best response to a diagnostic facet block."""
-    services = [(t, _service_of(t, vocab)) for t in case.treatments]
+    services = [(t, _service_of(t, vocab)) for t in treatments]
     tried = [(t, s) for t, s in services if s]
     failed = [(t, s) for t, s in tried if t.effect == "no_improvement" or t.functional_improvement == "no"]
     v["tried_services"] = sorted({s for _, s in tried})
@@ -456,6 +468,9 @@ def _treatment_history(case: CaseFacts, vocab: Terminology, v: MutableMapping[st
         best = max(blocks, key=lambda t: t.relief_percent or 0.0)
         v["diagnostic_block_relief_percent"] = best.relief_percent
         ev["diagnostic_block_relief_percent"] = _ev(best)
+    elif "diagnostic_block_relief_percent" in v:  # read again for one item: none of the case's blocks left over
+        v["diagnostic_block_relief_percent"] = None
+        ev["diagnostic_block_relief_percent"] = []
 
 
 def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
@@ -504,6 +519,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     request_evidence = _ev(*(r for r, item in zip(case.requests, items) if item.kind == "drug"))
     shared = {**view.values, **cumulative}
     checked = checked_item_facts(shared)  # the case's values, checked once for all of its items
+    test, wide = RegionTest(vocab), case_region(case)
     out: list[Derived] = []
     for index, (request, item, med) in enumerate(zip(case.requests, items, meds_by_dose)):
         own: dict[str, object] = {}  # the item's values, over the case's
@@ -523,8 +539,13 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             purpose = "continue"
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
-        _prior_sessions(case, item, vocab, values, evidence, surgery)
+        where = item_region(item, wide, test)
+        _prior_sessions(case, item, vocab, values, evidence, surgery, where.region, test)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
+        how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
+        if where.assumed and item.body_region:  # the case's region read the request's words (a "brace" in a knee case)
+            how = {**how, **dict.fromkeys(("service", "body_region"), f"{ASSUMED_REGION}: {region_words(ItemRegion(where.region))}")}
+            evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
         companion = _companion_surgery(case, index, items, data, values, evidence)
@@ -598,16 +619,19 @@ def _use_history(
 
 def _prior_sessions(
     case: CaseFacts, item: RequestedItem, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
-    surgery: Surgery | None = None,
+    surgery: Surgery | None = None, region: str | None = None, test: RegionTest | None = None,
 ) -> None:
     """Completed sessions of the requested service, whether they improved function, and their relief.
 
     Within a postsurgical period (*surgery*), physical medicine given before the surgery is no part of
     its course (8 CCR 9792.24.3: the course starts on the day of the operation) and is not counted.
+    A course given to another region than the item's (*region*) is no course of it either.
     """
     if not item.service:
         return
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
+    if test is not None:
+        courses = split_courses(courses, region, test)[0]
     if surgery is not None and item.service in POSTSURGICAL_SERVICES:
         courses = [t for t in courses if not _before_surgery(t, surgery)]
     if not courses:
@@ -632,6 +656,47 @@ def _prior_sessions(
     for name in ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
                  "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction"):
         ev[name] = _ev(*courses)
+
+
+#: The item facts read from the courses of the requested service, and from all care tried.
+_COURSE_FACTS_OF_ITEM = ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
+                         "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction")
+_TRIED_FACTS = ("tried_services", "failed_services", "diagnostic_block_relief_percent")
+
+
+def _care_of_other_regions(
+    case: CaseFacts, item: RequestedItem, where: ItemRegion, vocab: Terminology, test: RegionTest,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """Care tried on another region than the item's set aside, and named in the trace (a copy of *how* when it adds).
+
+    `_prior_sessions` has already left such courses out of the item's own sessions; here the case's
+    therapies tried and failed are read again without them, and a failed-conservative-care finding
+    whose every quote tells of another part is no finding of this item's.
+    """
+    region = where.region
+    if region is None:
+        return how
+    kept, aside = split_courses(case.treatments, region, test)
+    value, quotes, quotes_aside = finding_for_region(case.clinical.conservative_care_failed, region, test)
+    if not aside and not quotes_aside:
+        return how
+    how = dict(how)
+    if aside:
+        _treatment_history(kept, vocab, v, ev)
+        note = set_aside_note(aside, where)
+        same = [t for t in aside if item.service and _service_of(t, vocab) == item.service]
+        for name in _TRIED_FACTS:
+            how[name] = note
+        for name in _COURSE_FACTS_OF_ITEM if same else ():
+            how[name] = set_aside_note(same, where)
+    if quotes_aside:
+        v["conservative_care_failed"], ev["conservative_care_failed"] = value, quotes
+        told = "; ".join(f"'{e.quote[:80]}'" for e in quotes_aside)
+        how["conservative_care_failed"] = (
+            f"set aside as told of another region than the request's {region_words(where)}: {told}"
+        )
+    return how
 
 
 def count_levels(levels: Iterable[str]) -> int:

@@ -144,10 +144,16 @@ class Determination(_Out):
     confidence: Confidence | None = Field(
         None, description="How many deciding facts were read from the text versus absent or assumed, with a label."
     )
+    jurisdiction_note: str | None = Field(
+        None, description="Texas: set when no ODG rule addresses the item and MTUS criteria stood in (an assumption).",
+    )
 
 
 class CaseDetermination(_Out):
     case_id: str
+    jurisdiction: Literal["california", "texas"] = Field(
+        "california", description="california: the MTUS decides first; texas: the ODG (28 TAC §137.100)."
+    )
     as_of: str = Field(description="The date the rules were applied at (ISO).")
     as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "latest_date_mentioned"]
     as_of_quote: str | None = Field(None, description="The words the as-of date was read from, when read from the text.")

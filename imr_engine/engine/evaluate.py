@@ -39,6 +39,8 @@ from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
 from .durable_adapter import check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
+from .jurisdiction import TEXAS_FALLBACK, is_odg, odg_start, texas_fallback_sentence, texas_sentence
+from .regions import case_region
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
@@ -140,6 +142,12 @@ class _Judging:
     when: dt.date
     shared: dict[tuple[object, ...], FactUsed]
     found: InForce | None
+    texas: bool = False  # judged by the ODG first (see .jurisdiction)
+
+    @property
+    def prefix(self) -> str:
+        """What an item judged by the MTUS rules opens with: in Texas, that they stood in for the ODG."""
+        return texas_fallback_sentence() if self.texas else ""
 
 
 class Engine:
@@ -155,6 +163,7 @@ class Engine:
         self._views = self._views_for(None)
         self._refs: dict[str, GenerationRef] = {}
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
+        self._odg_from = odg_start(book.rules, [g.effective_from for g in book.generations.list] if book.generations else [])
 
     @property
     def names(self) -> Vocabulary | None:
@@ -235,7 +244,7 @@ class Engine:
             for dump in dumps:
                 dump["as_of_day"] = found.rules_day.toordinal()
         shared: dict[tuple[object, ...], FactUsed] = {}  # facts of the case, the same for every item
-        judge = _Judging(case, items, derived, dumps, when, shared, found)
+        judge = _Judging(case, items, derived, dumps, when, shared, found, texas=case.jurisdiction == "texas")
         determinations = self._judge(judge, list(range(len(derived))))
         self._judge_with_surgery(judge, determinations)
         for d in determinations:
@@ -248,6 +257,7 @@ class Engine:
                     d.formulary = answer
         return CaseDetermination(
             case_id=case.case_id,
+            jurisdiction=case.jurisdiction,
             as_of=when.isoformat(),
             as_of_source=resolved.source,
             as_of_quote=resolved.quote,
@@ -263,13 +273,49 @@ class Engine:
         views = self._views_for(found.generation if found is not None else None)
         fired = self._fire([j.derived[i] for i in indexes], [j.dumps[i] for i in indexes], views)
         ref = self._ref(found) if found is not None else None
-        under = _generation_sentence(found, j.when)
+        under = j.prefix + _generation_sentence(found, j.when)
+        by_odg = self._judge_by_odg(j, indexes, fired) if j.texas else {}
         out = [
-            self._decide(j.case, i, j.items[i], j.derived[i], j.dumps[i], fired.get(i, []), j.when, j.shared, ref, under)
+            by_odg.get(i) or self._decide(
+                j.case, i, j.items[i], j.derived[i], j.dumps[i], fired.get(i, []), j.when, j.shared, ref, under)
             for i in indexes
         ]
         if found is not None:
             self._carry_criteria(j, indexes, out, found)
+        if j.texas:
+            for i, d in zip(indexes, out):
+                if i not in by_odg:
+                    d.jurisdiction_note = TEXAS_FALLBACK
+        return out
+
+    def _judge_by_odg(
+        self, j: _Judging, indexes: list[int], fired: dict[int, list[_RuleView]]
+    ) -> dict[int, Determination]:
+        """Texas: the items at *indexes* that ODG rules address, judged by those rules alone.
+
+        An ODG rule that fired decides as any rule does; with none fired, ODG rules saying when the
+        ODG supports such an item make it not established. An item no ODG rule addresses is left
+        out: the MTUS rules judge it. Before the book's ODG criteria begin, they are applied as of
+        their first day, which the rationale says.
+        """
+        day = j.when if self._odg_from is None or j.when >= self._odg_from else self._odg_from
+        dumps = {i: j.dumps[i] for i in indexes}
+        if any(d.get("as_of_day") != day.toordinal() for d in dumps.values()):
+            dumps = {i: {**d, "as_of_day": day.toordinal()} for i, d in dumps.items()}
+            fired = self._fire([j.derived[i] for i in indexes], list(dumps.values()), self._views)
+        under = texas_sentence(j.when, day)
+        out: dict[int, Determination] = {}
+        for i in indexes:
+            odg = [self._views[r.rule.id] for r in fired.get(i, []) if is_odg(r.rule)]
+            if any(r.rule.outcome != "advisory" for r in odg):
+                out[i] = self._decide(j.case, i, j.items[i], j.derived[i], dumps[i], odg, j.when, j.shared, None, under)
+                continue
+            supporting = self._supporting(dumps[i], day, only_odg=True)
+            if supporting:
+                advisory = [r for r in odg if r.rule.outcome == "advisory"]
+                used = _FactsOfItem(j.derived[i], dumps[i], j.shared)
+                out[i] = self._not_established(
+                    i, j.case.requests[i].text, supporting, advisory, j.derived[i], dumps[i], used, None, under)
         return out
 
     def _judge_with_surgery(self, j: _Judging, determinations: list[Determination]) -> None:
@@ -301,7 +347,7 @@ class Engine:
         for other in generations.carried_from(found.generation):
             shifted = [{**j.dumps[indexes[k]], "as_of_day": other.rules_day.toordinal()} for k in waiting]
             fired = self._fire([j.derived[indexes[k]] for k in waiting], shifted, self._views_for(other.generation))
-            under = _carried_sentence(found, other, j.when)
+            under = j.prefix + _carried_sentence(found, other, j.when)
             still: list[int] = []
             for n, k in enumerate(waiting):
                 i = indexes[k]
@@ -340,7 +386,8 @@ class Engine:
         from ..requests import parse_request
 
         vocabulary: Any = getattr(self.vocabulary, "vocabulary", self.vocabulary)
-        return [r.item if r.item is not None else parse_request(r.text, vocabulary) for r in case.requests]
+        region = case_region(case)  # reads a name several body parts share, where the line names no part
+        return [r.item if r.item is not None else parse_request(r.text, vocabulary, region) for r in case.requests]
 
     def _fire(
         self, derived: list[Derived], dumps: list[dict[str, Any]], views: dict[str, _RuleView]
@@ -431,17 +478,17 @@ class Engine:
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
         ))
 
-    def _supporting(self, dump: dict[str, Any], as_of: dt.date) -> list[_RuleView]:
+    def _supporting(self, dump: dict[str, Any], as_of: dt.date, only_odg: bool = False) -> list[_RuleView]:
         """Rules in force that say when the guideline supports an item like this one (none of which fired).
 
         A rule counts when its scope takes the item and the request's own facts do not already
-        rule it out; what the record documents is free to change.
+        rule it out; what the record documents is free to change. *only_odg*: ODG rules only.
         """
         out: list[_RuleView] = []
         fixed = _fixed_request_facts(dump)
         for rule in self.rules_in_scope(dump):
             g = rule.guideline
-            if rule.outcome != "medically_necessary" or g.effective_from > as_of:
+            if rule.outcome != "medically_necessary" or g.effective_from > as_of or (only_odg and not is_odg(rule)):
                 continue
             if g.effective_until is not None and g.effective_until < as_of:
                 continue

@@ -9,8 +9,8 @@ from .determination import CaseDetermination, Determination
 
 WIDTH = 100
 
-#: Derivation notes shown beside a fact's value: what was assumed, and what was judged from another item.
-SHOWN_DERIVATIONS = ("assumed", "judged")
+#: Derivation notes shown beside a fact's value: what was assumed, what was judged from another item, what was set aside.
+SHOWN_DERIVATIONS = ("assumed", "judged", "set aside")
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> str:

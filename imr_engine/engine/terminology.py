@@ -159,6 +159,14 @@ class VocabularyTerminology:
         course = self._postsurgical.get(service)
         return course.for_name(name) if course is not None else None
 
+    def regions_apart(self, one: str, other: str) -> bool:
+        """Whether care to body region *one* is no care of region *other* (anatomy.yaml)."""
+        return self.vocabulary.regions_apart(one, other)
+
+    def regions_named(self, text: str) -> list[str]:
+        """Every body region *text* names, a spinal level naming its spine."""
+        return self.vocabulary.regions_named(text)
+
     def diagnosis_groups_of(self, name: str) -> list[str]:
         """The guideline diagnosis groups a diagnosis name falls into (diagnoses.yaml), sorted."""
         return list(self._groups_of(name))

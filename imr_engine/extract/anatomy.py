@@ -16,15 +16,10 @@ from ..vocabulary import PhraseIndex
 from ..vocabulary.in_use import vocabulary_dir_in_use
 from ..vocabulary.load import load_file
 from ..vocabulary.models import AnatomyFile
+from ..vocabulary.vocab import SPINAL_LEVELS
 
 UNSPECIFIED_BACK = "back"
 _BACK = re.compile(r"\bback\b", re.IGNORECASE)
-#: Spinal levels name their region ("L4-5 fusion", "C5-6"): grammar, not vocabulary.
-_LEVELS = (
-    ("cervical_spine", re.compile(r"\bC[1-7]\b|\bC[1-7]-")),
-    ("thoracic_spine", re.compile(r"\bT(?:[1-9]|1[0-2])\b|\bT(?:[1-9]|1[0-2])-")),
-    ("lumbar_spine", re.compile(r"\bL[1-5]\b|\bL[1-5]-|\bL5-?S1\b")),
-)
 
 
 @functools.lru_cache(maxsize=4)
@@ -49,7 +44,7 @@ def regions_in(text: str) -> list[str]:
     for match in _index().find_all(text):
         if match.value not in found:
             found.append(match.value)
-    for region, level in _LEVELS:
+    for region, level in SPINAL_LEVELS:
         if level.search(text) and region not in found:
             found.append(region)
     masked = text

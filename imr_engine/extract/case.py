@@ -56,6 +56,7 @@ from .sentences import Sentence, split_sentences
 from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
+from .treatment_regions import read_treatment_regions
 
 MAX_CHARS = 2_000_000
 
@@ -85,6 +86,7 @@ def _extract_letter(letter: ParsedLetter | str, case_id: str | None, use_rationa
     parts = locate_parts(tm, parsed)
     ident = case_id or _case_id(parsed, source)
     ctx = _context(ident, [item.request for item in parsed.items])
+    ctx.draft.jurisdiction = parsed.jurisdiction
     summary = split_sentences(tm, parts.summary) if parts.summary else []
     _read_summary(summary, ctx)
     _letter_dates(tm, parsed, ctx)
@@ -199,6 +201,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
+    read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_neuropathic(ctx)
     read_age_risk(ctx)
 

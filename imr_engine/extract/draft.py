@@ -90,6 +90,7 @@ class Draft:
     """Everything read so far about one case."""
 
     case_id: str
+    jurisdiction: str = "california"  # the letter layout's; a note is read as a California request
     age: int | None = None
     sex: str = "unknown"
     claimant_evidence: list[Evidence] = field(default_factory=list)
@@ -242,6 +243,8 @@ class Draft:
     # ------------------------------------------------------------------ the result
     def to_case(self) -> CaseFacts:
         data: dict[str, Any] = {"case_id": self.case_id}
+        if self.jurisdiction != "california":
+            data["jurisdiction"] = self.jurisdiction
         if self.age is not None or self.sex != "unknown":
             data["claimant"] = {"age": self.age, "sex": self.sex, "evidence": self.claimant_evidence}
         if self.injury:

@@ -107,6 +107,11 @@ class Treatment(Evidenced):
         "program", "psychological", "modality", "imaging", "diagnostic", "other",
     ] = "other"
     service: str | None = Field(None, description="Canonical service name from the vocabulary, when known.")
+    region: str | None = Field(
+        None,
+        description="Body region the treatment was given to, as the record names it (lumbar_spine, knee, ...); "
+        "None when not said. Care to one region is not prior care of another.",
+    )
     sessions: int | None = Field(None, ge=0, description="Sessions or visits completed.")
     effect: Literal["improved", "no_improvement", "unknown"] = "unknown"
     functional_improvement: TriState = "unknown"
@@ -304,10 +309,19 @@ class Clinical(_Model):
     )
 
 
+#: Where the case is decided, which fixes the guideline its reviewer must apply first: California IMR
+#: applies the MTUS (8 CCR 9792.21.1), a Texas IRO the ODG (28 TAC §137.100, Labor Code §413.011).
+Jurisdiction = Literal["california", "texas"]
+
+
 class CaseFacts(_Model):
     """Everything known about one case, with evidence; the requests to decide."""
 
     case_id: str = Field(min_length=1)
+    jurisdiction: Jurisdiction = Field(
+        "california",
+        description="california: judged MTUS first; texas: judged by the ODG first (read from a Texas IRO letter's layout).",
+    )
     claimant: Claimant = Field(default_factory=Claimant)
     date_of_injury: DatedFact | None = None
     report_dates: list[DatedFact] = Field(default_factory=list, description="Dates of progress notes and reports.")

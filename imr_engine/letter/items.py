@@ -4,7 +4,8 @@ Layouts 1 and 2 write each item as a block: "<request>: Upheld", then
 "Claims Administrator guideline:", "MAXIMUS guideline:", "Decision rationale:".
 Layout 3 lists the items under "ISSUE AT DISPUTE:" and gives their guideline
 lines and rationales in later sections, in the same order (or after a line
-naming the request). Fields stay as lines here; `parser` turns them into prose.
+naming the request); layout 4 (a Texas IRO decision) does the same under its
+own headings, naming each service's criteria on a "Screening criteria:" line. Fields stay as lines here; `parser` turns them into prose.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from .normalise import collapse, ends_sentence
 CLAIMS_ADMINISTRATOR = "Claims Administrator guideline"
 MAXIMUS = "MAXIMUS guideline"
 RATIONALE = "Decision rationale"
+SCREENING = "Screening criteria"  # layout 4's line for the guideline an item was decided by
 _LABELS = (
     (CLAIMS_ADMINISTRATOR, re.compile(r"^Claims\s+Administrator(?:'s)?\s+guidelines?\s*:\s*", re.IGNORECASE)),
     (MAXIMUS, re.compile(r"^MAXIMUS\s+guidelines?\s*:\s*", re.IGNORECASE)),
     (RATIONALE, re.compile(r"^Decision\s+rationale\s*:\s*", re.IGNORECASE)),
+    (SCREENING, re.compile(r"^Screening\s+criteria\s*:\s*", re.IGNORECASE)),
 )
 _HEADING = re.compile(r"^(?P<request>.*?\S)\s*:\s*(?P<decision>Upheld|Overturned)\s*\.?$", re.IGNORECASE)
 _DECISION_ONLY = re.compile(r"^(?P<decision>Upheld|Overturned)\s*\.?$", re.IGNORECASE)

@@ -1,8 +1,10 @@
-"""Which of the three known letter layouts a text is, and its sections.
+"""Which of the four known letter layouts a text is, and its sections.
 
 A layout is a set of headings, each with a role (where the reviewer is
 described, the case summary, the disputed items...). The parser works on roles,
-so the rest of the code need not know which layout it reads.
+so the rest of the code need not know which layout it reads. Layouts 1-3 are
+California IMR letters; layout 4 is a Texas IRO decision, whose reviewer applies
+the guideline Texas adopts (ODG), so the layout also tells the jurisdiction.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import LetterParseError
+from ..facts.model import Jurisdiction
 from .model import LayoutNumber
 from .normalise import collapse
 
@@ -23,6 +26,7 @@ DISPUTE = "dispute"  # layout 3: the list of disputed items and decisions
 GUIDELINES = "guidelines"  # layout 3: guideline lines of every item
 RATIONALES = "rationales"  # layout 3: rationale of every item
 TITLE = "title"  # header lines that only mark the layout
+SERVICES = "services"  # layout 4: the services in dispute, listed again under the review outcome
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Layout:
     headings: tuple[tuple[str, str], ...]  # (heading text, role)
     required: str
     markers: frozenset[str] = field(default_factory=frozenset)  # headings that identify it
+    jurisdiction: Jurisdiction = "california"
 
     def heading_for(self, role: str) -> str:
         return next(text for text, r in self.headings if r == role)
@@ -75,8 +80,29 @@ LAYOUT_3 = Layout(
     required=DISPUTE,
     markers=frozenset({"MEDICAL PROFESSIONAL REVIEW", "ISSUE AT DISPUTE:"}),
 )
-#: Most specific first: layout 3 and 2 have markers layout 1 lacks.
-LAYOUTS = (LAYOUT_3, LAYOUT_2, LAYOUT_1)
+#: A Texas IRO decision (28 TAC §133.308): the form's headings, the outcome as check boxes with one
+#: line per service, and the screening criteria as a check-box list of guideline sources.
+LAYOUT_4 = Layout(
+    4,
+    (
+        ("NOTICE OF INDEPENDENT REVIEW DECISION", TITLE),
+        ("DESCRIPTION OF THE SERVICE OR SERVICES IN DISPUTE:", SERVICES),
+        ("A DESCRIPTION OF THE QUALIFICATIONS FOR EACH PHYSICIAN OR OTHER HEALTH CARE PROVIDER WHO REVIEWED "
+         "THE DECISION:", REVIEWER),
+        ("REVIEW OUTCOME:", DISPUTE),
+        ("INFORMATION PROVIDED TO THE IRO FOR REVIEW:", DOCUMENTS),
+        ("PATIENT CLINICAL HISTORY (SUMMARY):", SUMMARY),
+        ("ANALYSIS AND EXPLANATION OF THE DECISION INCLUDE CLINICAL BASIS, FINDINGS, AND CONCLUSIONS USED TO "
+         "SUPPORT THE DECISION:", RATIONALES),
+        ("A DESCRIPTION AND THE SOURCE OF THE SCREENING CRITERIA OR OTHER CLINICAL BASIS USED TO MAKE THE "
+         "DECISION:", GUIDELINES),
+    ),
+    required=DISPUTE,
+    markers=frozenset({"NOTICE OF INDEPENDENT REVIEW DECISION", "DESCRIPTION OF THE SERVICE OR SERVICES IN DISPUTE:"}),
+    jurisdiction="texas",
+)
+#: Most specific first: layouts 4, 3 and 2 have markers layout 1 lacks.
+LAYOUTS = (LAYOUT_4, LAYOUT_3, LAYOUT_2, LAYOUT_1)
 
 
 @dataclass(frozen=True)
@@ -154,7 +180,7 @@ def detect_layout(lines: Sequence[str], source: str) -> Layout:
     raise LetterParseError(
         "unknown letter layout: none of the headings of the known layouts "
         f"('{LAYOUT_1.heading_for(ISSUES)}', '{LAYOUT_2.heading_for(ISSUES)}', "
-        f"'{LAYOUT_3.heading_for(DISPUTE)}') found",
+        f"'{LAYOUT_3.heading_for(DISPUTE)}', '{LAYOUT_4.heading_for(DISPUTE)}') found",
         source=source,
     )
 

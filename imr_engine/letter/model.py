@@ -13,9 +13,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import Citation
+from ..facts.model import Jurisdiction
 
 Decision = Literal["Upheld", "Overturned"]
-LayoutNumber = Literal[1, 2, 3]
+LayoutNumber = Literal[1, 2, 3, 4]
+
 
 
 class Reviewer(BaseModel):
@@ -53,6 +55,9 @@ class ParsedLetter(BaseModel):
 
     source: str | None = None
     layout: LayoutNumber
+    jurisdiction: Jurisdiction = Field(
+        "california", description="Read from the layout: a Texas IRO decision (layout 4) or a California IMR letter."
+    )
     case_number: str | None = None
     date_assigned: date | None = None
     ur_denial_date: date | None = None

@@ -16,7 +16,16 @@ from ..textio import read_text_file
 from .citations import parse_guideline_line
 from .conclusion import read_conclusion
 from .cover import parse_cover
-from .items import CLAIMS_ADMINISTRATOR, MAXIMUS, RATIONALE, ItemDraft, assign_fields, read_item_blocks
+from .items import (
+    CLAIMS_ADMINISTRATOR,
+    MAXIMUS,
+    RATIONALE,
+    SCREENING,
+    ItemDraft,
+    assign_fields,
+    heading_at,
+    read_item_blocks,
+)
 from .layouts import (
     DISPUTE,
     GUIDELINES,
@@ -33,6 +42,10 @@ from .model import LetterItem, ParsedLetter
 from .normalise import clean_lines, ends_sentence, join_prose
 from .reviewer import parse_reviewer
 
+#: A line of a check-box list ("[X] Upheld (Agree)", "[ ] ODG - ..."): layout 4's outcome and criteria boxes.
+_CHECK_BOX = re.compile(r"^\[\s*[xX]?\s*\]")
+#: The fields every item of a layout states; layout 4 names no claims administrator's guideline.
+_ITEM_FIELDS: dict[int, tuple[str, ...]] = {4: (MAXIMUS, RATIONALE)}
 _SUMMARY_PREAMBLE = re.compile(
     r"^The\s+(?:\w+\s+){0,2}reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary\b[^:]*:\s*",
     re.IGNORECASE,
@@ -45,7 +58,7 @@ def parse_letter_file(path: str | Path) -> ParsedLetter:
 
 
 def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
-    """Parse an IMR determination letter of any known layout."""
+    """Parse an IMR determination letter (or a Texas IRO decision) of any known layout."""
     where = source or "<letter text>"
     lines = clean_lines(text)
     if not lines:
@@ -70,10 +83,12 @@ def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
             f"letter lists no disputed items (no '<request>: Upheld|Overturned' line under '{heading}')",
             source=where,
         )
-    items = [_item(n, draft, warnings) for n, draft in enumerate(drafts)]
+    expected = _ITEM_FIELDS.get(layout.number, (CLAIMS_ADMINISTRATOR, MAXIMUS, RATIONALE))
+    items = [_item(n, draft, warnings, expected, layout.jurisdiction == "texas") for n, draft in enumerate(drafts)]
     return ParsedLetter(
         source=source,
         layout=layout.number,
+        jurisdiction=layout.jurisdiction,
         case_number=cover.case_number,
         date_assigned=cover.date_assigned,
         ur_denial_date=cover.ur_denial_date,
@@ -104,23 +119,46 @@ def _drafts(sections: Sections, layout: Layout, warnings: list[str]) -> list[Ite
         drafts, item_warnings = read_item_blocks(sections.by_role[ISSUES])
         warnings += item_warnings
         return drafts
-    drafts, item_warnings = read_item_blocks(sections.by_role[DISPUTE], numbered=True)
+    dispute = sections.by_role[DISPUTE]
+    if layout.number == 4:
+        dispute = _from_first_item(dispute)
+    drafts, item_warnings = read_item_blocks(dispute, numbered=True)
     warnings += item_warnings
     guideline_lines = _section(sections, layout, GUIDELINES, warnings)
-    warnings += assign_fields(drafts, guideline_lines, (CLAIMS_ADMINISTRATOR, MAXIMUS))
+    if layout.number == 4:
+        guideline_lines = [line for line in guideline_lines if not _CHECK_BOX.match(line)]
+        warnings += assign_fields(drafts, guideline_lines, (SCREENING,))
+        for draft in drafts:
+            if SCREENING in draft.fields:
+                draft.fields[MAXIMUS] = draft.fields.pop(SCREENING)
+    else:
+        warnings += assign_fields(drafts, guideline_lines, (CLAIMS_ADMINISTRATOR, MAXIMUS))
     rationale_lines = _section(sections, layout, RATIONALES, warnings)
     warnings += assign_fields(drafts, rationale_lines, (RATIONALE,), default_label=RATIONALE)
     return drafts
 
 
-def _item(index: int, draft: ItemDraft, warnings: list[str]) -> LetterItem:
-    """A finished item; every gap or inconsistency is noted in *warnings*."""
+def _from_first_item(lines: Sequence[str]) -> list[str]:
+    """Layout 4's outcome section from its first "<n>. <service>: Upheld" line: the check boxes and the
+    sentence above them give the overall outcome, which the per-service lines spell out."""
+    for i in range(len(lines)):
+        if heading_at(lines, i, numbered=True):
+            return list(lines[i:])
+    return []
+
+
+def _item(index: int, draft: ItemDraft, warnings: list[str], expected: tuple[str, ...], texas: bool) -> LetterItem:
+    """A finished item; every gap or inconsistency is noted in *warnings*.
+
+    A Texas decision never labels a guideline MTUS or non-MTUS (the MTUS is California's), so
+    the label's absence is not worth a warning there.
+    """
     where = f"item {index} ({draft.request!r})"
-    for label in (CLAIMS_ADMINISTRATOR, MAXIMUS, RATIONALE):
+    for label in expected:
         if label not in draft.fields:
             warnings.append(f"{where}: no '{label}:' found (letter cut off?)")
     citations, citation_warnings = parse_guideline_line(join_prose(draft.fields.get(MAXIMUS, [])))
-    warnings += [f"{where}: {w}" for w in citation_warnings]
+    warnings += [f"{where}: {w}" for w in citation_warnings if not (texas and "says neither MTUS nor" in w)]
     rationale = join_prose(draft.fields.get(RATIONALE, []))
     if rationale and not ends_sentence(rationale):
         warnings.append(f"{where}: rationale ends mid-sentence (letter cut off?)")

@@ -25,37 +25,47 @@ _MASS_UNITS = {"mg", "mcg", "mcg/hr", "g"}
 #: same request recurs across cases: each line is read once. Parsing is a pure function of
 #: the line and the vocabulary, and no caller changes a RequestedItem, so one can be shared.
 MEMO_SIZE = 4096
-_memos: weakref.WeakKeyDictionary[Vocabulary, OrderedDict[str, RequestedItem]] = weakref.WeakKeyDictionary()
+_memos: weakref.WeakKeyDictionary[Vocabulary, OrderedDict[tuple[str, str | None], RequestedItem]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()  # the web service parses from several threads
 
 
-def parse_request(text: str, vocabulary: Vocabulary | None = None) -> RequestedItem:
+def parse_request(text: str, vocabulary: Vocabulary | None = None, region: str | None = None) -> RequestedItem:
     """Parse one request line ("Percocet 10/325mg q6hrs prn #100 x 3 refills"), once per vocabulary.
 
+    *region*: the body region the case points to, for a line that names none and a name several
+    body parts share ("brace" in a knee case is a knee brace); the item then carries that region.
     Raises RequestParseError only for a line that is empty or whitespace.
     """
     vocab = vocabulary or load_vocabulary(vocabulary_dir_in_use())
-    line = str(text)
+    item = _remembered(str(text), vocab, None)
+    if region is not None and item.service and item.body_region is None and not item.levels \
+            and vocab.service_for_region(item.service, region) != item.service:
+        item = _remembered(str(text), vocab, region)
+    return item
+
+
+def _remembered(line: str, vocab: Vocabulary, region: str | None) -> RequestedItem:
+    key = (line, region)
     with _lock:
         try:
             memo = _memos.get(vocab)
             if memo is None:
                 memo = _memos[vocab] = OrderedDict()
         except TypeError:  # a stand-in vocabulary that cannot be weakly referenced: not remembered
-            return _parse(line, vocab)
-        item = memo.get(line)
+            return _parse(line, vocab, region)
+        item = memo.get(key)
         if item is not None:
-            memo.move_to_end(line)
+            memo.move_to_end(key)
             return item
-    item = _parse(line, vocab)
+    item = _parse(line, vocab, region)
     with _lock:
-        memo[line] = item
+        memo[key] = item
         if len(memo) > MEMO_SIZE:
             memo.popitem(last=False)
     return item
 
 
-def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
+def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> RequestedItem:
     written = " ".join(text.split())
     if not written:
         raise RequestParseError("empty request line: nothing to parse")
@@ -74,9 +84,13 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
         identity = vocab.identify(scan.work, ("product", "ingredient")) or identity
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
+    assumed = None  # the case's region, when it is what reads the name
     if identity is not None and identity.category == "service":
         # "Brace, left knee" is a knee brace; then a service the line also names may take it in
-        regional = vocab.service_for_region(identity.key, vocab.body_region_in(clean))
+        named = vocab.body_region_in(clean)
+        regional = vocab.service_for_region(identity.key, named or region)
+        if named is None and regional != identity.key:
+            assumed = region
         service = vocab.service_info(vocab.widest_service(scan.work, regional))
     elif identity is not None and identity.category == "product":
         drug = vocab.describe_drug(identity.key, vocab.products[identity.key].ingredients, clean)
@@ -86,7 +100,8 @@ def _parse(text: str, vocab: Vocabulary) -> RequestedItem:
         service = vocab.service_info(coded[0][2])
     elif alone := vocab.service_named_alone(scan.work):  # "Medications", naming no drug
         service = vocab.service_info(alone)
-    return _assemble(clean, name, found, vocab, drug, service).model_copy(update={"text": written})
+    item = _assemble(clean, name, found, vocab, drug, service)
+    return item.model_copy(update={"text": written, **({"body_region": assumed} if assumed else {})})
 
 
 def _assemble(

@@ -209,3 +209,7 @@ def _check_anatomy(file: LoadedFile[models.AnatomyFile], idx: Indexes) -> None:
     for side, spellings in file.data.laterality.items():
         for i, spelling in enumerate(spellings):
             _add(file, idx.sides, ("laterality", side, i), spelling, side)
+    for region, others in file.data.overlapping.items():
+        _known(file, ("overlapping", region), region, file.data.body_regions, "body region")
+        for i, other in enumerate(others):
+            _known(file, ("overlapping", region, i), other, file.data.body_regions, "body region")

@@ -212,3 +212,8 @@ class ServicesFile(Header):
 class AnatomyFile(Header):
     body_regions: dict[str, list[str]] = Field(min_length=1)
     laterality: dict[Side, list[str]]
+    overlapping: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Regions whose care speaks for one another (a limb and its joints, the spine and the limb its "
+        "roots serve); read both ways. Any other two regions are apart: care to one is not prior care of the other.",
+    )

@@ -133,6 +133,17 @@ class Vocabulary:
     def body_regions(self) -> tuple[str, ...]:
         return tuple(self._files.anatomy.data.body_regions)
 
+    def regions_apart(self, one: str, other: str) -> bool:
+        """Whether care to region *one* is no care of region *other*: two known regions, not the same, not overlapping.
+
+        A name the vocabulary does not know (an unqualified 'back') is never apart from anything.
+        """
+        anatomy = self._files.anatomy.data
+        if one == other or one not in anatomy.body_regions or other not in anatomy.body_regions:
+            return False
+        together = anatomy.overlapping
+        return other not in together.get(one, ()) and one not in together.get(other, ())
+
     # ------------------------------------------------------------------ names -> drugs
 
     def identify(
@@ -272,6 +283,11 @@ class Vocabulary:
         """The first body region named; a request aims at one region."""
         return _first(self._idx.regions, text)
 
+    def regions_named(self, text: str) -> list[str]:
+        """Every body region *text* names, in order, without repeats; a spinal level names its spine ("L4-5 ESI")."""
+        found = list(dict.fromkeys(m.value for m in self._idx.regions.find_all(text)))
+        return found + [region for region, level in SPINAL_LEVELS if region not in found and level.search(text)]
+
     def laterality_in(self, text: str) -> models.Side | None:
         """The side named; 'left' and 'right' together are bilateral."""
         sides = {m.value for m in self._idx.sides.find_all(text)}
@@ -394,6 +410,14 @@ class _Walk:
         """The earliest (then longest, then first index's) phrase at or after *pos*, with its index's position."""
         j = bisect_left(self._found_starts, pos)
         return self._found[j] if j < len(self._found) else None
+
+
+#: Spinal levels name their region ("L4-5 fusion", "C5-6"): grammar, not vocabulary.
+SPINAL_LEVELS = (
+    ("cervical_spine", re.compile(r"\bC[1-7]\b|\bC[1-7]-")),
+    ("thoracic_spine", re.compile(r"\bT(?:[1-9]|1[0-2])\b|\bT(?:[1-9]|1[0-2])-")),
+    ("lumbar_spine", re.compile(r"\bL[1-5]\b|\bL[1-5]-|\bL5-?S1\b")),
+)
 
 
 def _first(index: PhraseIndex[str], text: str) -> str | None:

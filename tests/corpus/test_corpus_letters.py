@@ -20,10 +20,10 @@ from imr_engine.corpus.split import half_of
 from imr_engine.letter import parse_letter
 
 
-def _decision(doc_id: str) -> dict[str, object]:
+def _decision(doc_id: str, kind: str = "ca_imr") -> dict[str, object]:
     return {
         "id": doc_id,
-        "source": {"url": "https://example.org/decision", "kind": "tx_iro", "title": "test"},
+        "source": {"url": "https://example.org/decision", "kind": kind, "title": "test"},
         "decided": date(2014, 3, 5),
         "claimant": {"age": 45, "sex": "female"},
         "date_of_injury": date(2012, 1, 10),
@@ -50,11 +50,13 @@ def _decision(doc_id: str) -> dict[str, object]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.from_regex(r"tx-[a-z0-9-]{1,20}", fullmatch=True))
-def test_every_layout_parses_back_to_the_same_items(doc_id: str) -> None:
-    decision = _decision(doc_id)
+@given(st.from_regex(r"tx-[a-z0-9-]{1,20}", fullmatch=True), st.sampled_from(["ca_imr", "ca_wcab", "other", "tx_iro"]))
+def test_every_layout_parses_back_to_the_same_items(doc_id: str, kind: str) -> None:
+    decision = _decision(doc_id, kind)
     letter = parse_letter(render_letter(decision))
-    assert letter.layout == layout_of(doc_id)
+    texas = kind == "tx_iro"
+    assert letter.layout == (4 if texas else layout_of(doc_id))
+    assert letter.jurisdiction == ("texas" if texas else "california")
     assert [(i.request, i.decision, i.medically_necessary) for i in letter.items] == [
         (
             "Lumbar epidural steroid injection at L4-5 with fluoroscopic guidance and a long request line",
@@ -71,6 +73,25 @@ def test_the_decision_date_is_readable_from_layouts_with_a_cover() -> None:
         letter = parse_letter(render_letter(_decision(doc_id)))
         if layout_of(doc_id) in (1, 2):
             assert letter.ur_denial_date == date(2014, 3, 5)
+
+
+def test_a_texas_iro_decision_is_a_texas_notice_with_its_parts() -> None:
+    """Layout 4: the Texas form's headings, the outcome boxes, the reviewer, the ODG box ticked."""
+    text = render_letter(_decision("tx-form", "tx_iro"))
+    for heading in ("NOTICE OF INDEPENDENT REVIEW DECISION", "DESCRIPTION OF THE SERVICE OR SERVICES IN DISPUTE:",
+                    "REVIEW OUTCOME:", "PATIENT CLINICAL HISTORY (SUMMARY):"):
+        assert heading in text.splitlines()
+    assert "[X] Partially Overturned (Agree in part / Disagree in part)" in text
+    assert "[X] ODG - Official Disability Guidelines & Treatment Guidelines" in text
+    assert "Non-MTUS" not in text and "MAXIMUS" not in text
+    letter = parse_letter(text)
+    assert letter.reviewer.specialties == ["Orthopedic Surgery"] and letter.reviewer.licensure_states == ["Texas"]
+    assert letter.summary.startswith("The injured worker is a 45 year old female")
+    assert [i.rationale.split(".")[0] for i in letter.items] == [
+        "Radiculopathy is documented on examination and imaging", "No functional improvement is documented"]
+    assert [", ".join(c.sections) for i in letter.items for c in i.citations] == [
+        "Low Back chapter, Epidural steroid injections (ESIs)", "Pain chapter, Opioids"]
+    assert not [w for w in letter.warnings if "guideline" in w or "ignored" in w]
 
 
 def test_rendering_is_deterministic() -> None:

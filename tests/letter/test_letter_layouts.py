@@ -1,4 +1,4 @@
-"""Layouts 2 and 3 (constructed fixtures, see tests/fixtures/layouts/README.md) and layout errors.
+"""Layouts 2, 3 and 4 (constructed fixtures, see tests/fixtures/layouts/README.md) and layout errors.
 
 No real letters of layouts 2 and 3 exist in the repository: these fixtures are
 built from the headings in GUIDELINES.md with item text copied from the real
@@ -19,7 +19,7 @@ from imr_engine.letter import parse_letter, parse_letter_file
 
 def test_layout_2_fixture(layout_fixtures: Path) -> None:
     letter = parse_letter_file(layout_fixtures / "layout2.txt")
-    assert letter.layout == 2
+    assert letter.layout == 2 and letter.jurisdiction == "california"
     assert letter.case_number == "CM00-0000002"
     assert letter.date_assigned == datetime.date(2015, 9, 23)
     assert letter.ur_denial_date == datetime.date(2015, 8, 28)
@@ -59,7 +59,7 @@ def test_layout_2_fixture(layout_fixtures: Path) -> None:
 
 def test_layout_3_fixture(layout_fixtures: Path) -> None:
     letter = parse_letter_file(layout_fixtures / "layout3.txt")
-    assert letter.layout == 3
+    assert letter.layout == 3 and letter.jurisdiction == "california"
     assert letter.case_number is None
     assert letter.reviewer.licensure_states == ["California", "Nevada"]
     assert letter.reviewer.specialties == ["Anesthesiology", "Pain Medicine"]
@@ -109,9 +109,33 @@ Certification(s)/Specialty: Anesthesiology
 """
 
 
+def test_layout_4_fixture_is_a_texas_decision(layout_fixtures: Path) -> None:
+    """A Texas IRO notice: outcome per service under the check boxes, criteria per service under the list."""
+    letter = parse_letter_file(layout_fixtures / "layout4.txt")
+    assert (letter.layout, letter.jurisdiction, letter.case_number) == (4, "texas", "000004")
+    assert letter.reviewer.licensure_states == ["Texas"]
+    assert letter.reviewer.specialties == ["Orthopaedic Surgery"]
+    assert letter.summary.startswith("The injured employee is a 41 year old man")
+    assert letter.summary.endswith("unchanged after six weeks of therapy and anti-inflammatories.")
+    mri, therapy = letter.items
+    assert (mri.request, mri.decision, mri.medically_necessary) == ("Lumbar MRI without contrast", "Overturned", True)
+    assert (therapy.request, therapy.decision, therapy.medically_necessary) == (
+        "Physical therapy, 12 sessions", "Upheld", False)
+    assert mri.citations == [Citation(source="non-MTUS", guideline=ODG, sections=(
+        "Low Back chapter", "MRIs (magnetic resonance imaging)"))]
+    assert therapy.rationale.startswith("Six visits produced no measurable gain")
+    assert letter.warnings == []
+
+
+def test_the_texas_headings_do_not_claim_a_california_letter(layout_fixtures: Path) -> None:
+    """A California letter that quotes 'Review outcome:' in prose stays in its own layout."""
+    text = (layout_fixtures / "layout3.txt").read_text(encoding="utf-8") + "\nReview outcome: see above.\n"
+    assert (parse_letter(text).layout, parse_letter(text).jurisdiction) == (3, "california")
+
+
 def test_layout_3_fields_are_assigned_in_order() -> None:
     letter = parse_letter(LAYOUT_3_POSITIONAL)
-    assert letter.layout == 3
+    assert letter.layout == 3 and letter.jurisdiction == "california"
     assert letter.warnings == []
     norco, visits = letter.items
     assert norco.citations == [Citation(source="MTUS", guideline=CPMTG, sections=("Opioids",), pages=((74, 94),))]

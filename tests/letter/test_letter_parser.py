@@ -270,7 +270,7 @@ def test_the_five_letters_are_all_expected(letter_paths: dict[str, Path]) -> Non
 def test_letter_header_fields(case: str, parsed: dict[str, ParsedLetter], letter_paths: dict[str, Path]) -> None:
     letter, want = parsed[case], EXPECTED[case]
     assert letter.source == str(letter_paths[case])
-    assert letter.layout == 1
+    assert (letter.layout, letter.jurisdiction) == (1, "california")
     assert (letter.case_number, letter.date_assigned, letter.ur_denial_date) == (None, None, None)
     assert letter.reviewer.licensure_states == want["states"]
     assert letter.reviewer.specialties == want["specialties"]

@@ -205,3 +205,11 @@ def test_a_region_leads_to_a_service_that_region_does_not_lead_on_from(vocab_cop
     error = _load_error(vocab_copy)
     assert "service 'orthosis_unspecified'" in error.message
     assert "service 'wrist_splint' is read as 'foot_night_splint' for foot: name that service" in error.message
+
+
+def test_overlapping_regions_name_known_regions(vocab_copy: Path) -> None:
+    anatomy = vocab_copy / "anatomy.yaml"
+    _edit(anatomy, "ankle: [foot]", "ankle: [feet]")
+    error = _load_error(vocab_copy)
+    assert error.source == str(anatomy)
+    assert "unknown body region 'feet'" in error.message

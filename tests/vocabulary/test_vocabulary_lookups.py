@@ -116,3 +116,17 @@ def test_loaded_once_per_directory(tmp_path: Path) -> None:
     other = load_vocabulary(copy)
     assert other is not VOCAB
     assert other is load_vocabulary(copy)
+
+
+@pytest.mark.parametrize(("one", "other", "apart"), [
+    ("lumbar_spine", "cervical_spine", True),     # separate ACOEM chapters (Ch. 12 low back, Ch. 8 neck)
+    ("knee", "shoulder", True),
+    ("hand", "wrist", True),                      # a finger's trigger injection is no carpal tunnel care
+    ("lumbar_spine", "lower_extremities", False),  # the limb the lumbar roots serve
+    ("cervical_spine", "upper_extremities", False),
+    ("upper_extremities", "wrist", False),        # a limb takes in its joints
+    ("ankle", "foot", False),                     # one chapter (ACOEM Ch. 14)
+    ("lumbar_spine", "back", False),              # an unqualified back names no part
+])
+def test_regions_apart(one: str, other: str, apart: bool) -> None:
+    assert load_vocabulary().regions_apart(one, other) is apart

@@ -1,0 +1,51 @@
+"""The body region of each prior treatment, read where the note names it, left empty where it does not.
+
+Each fragment is written for this test; the expected region is the part the fragment names beside
+the care (a spinal level names its spine), never what the reader returns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+
+VISIT = "Date of service: 04/07/2016\n"
+
+
+def _regions(body: str) -> dict[str | None, str | None]:
+    case = extract_text(VISIT + body, ["Physical therapy x 6"])
+    return {t.service: t.region for t in case.treatments}
+
+
+@pytest.mark.parametrize(("body", "service", "region"), [
+    ("Treatment to date has included PT to the lumbar spine x12 without benefit.", "physical_therapy", "lumbar_spine"),
+    ("Prior care: L4-5 ESI 2015 with 50% relief for 6 weeks.", "epidural_steroid_injection", "lumbar_spine"),
+    ("Pt underwent a right C5-6 interlaminar ESI on 06/15/2015.", "epidural_steroid_injection", "cervical_spine"),
+    ("Prior treatment included cortisone injection R ring finger (2015), no relief.", "corticosteroid_injection", "hand"),
+    ("Treatment to date has included acupuncture for neck x6 with some benefit.", "acupuncture", "cervical_spine"),
+    ("Treatment to date has included physical therapy x 12 visits to the right shoulder without benefit.",
+     "physical_therapy", "shoulder"),
+    ("Failed treatment: PT 12 visits for the knee (2016), chiropractic 6 (2015).", "physical_therapy", "knee"),
+    ("Prior PT x 8 for the lumbar spine in 2015 without benefit.", "physical_therapy", "lumbar_spine"),
+    ("Treatment to date has included a night wrist splint since November 2014.", "wrist_splint", "wrist"),
+])
+def test_the_region_named_beside_the_care(body: str, service: str, region: str) -> None:
+    assert _regions(body)[service] == region
+
+
+@pytest.mark.parametrize(("body", "service"), [
+    ("Treatment to date has included PT x 12 without benefit.", "physical_therapy"),
+    ("Failed treatment: PT 12 visits for the knee (2016), chiropractic 6 (2015).", "chiropractic"),
+    # two parts that are apart: the course is of neither alone
+    ("Treatment to date has included PT for the neck and low back x 12.", "physical_therapy"),
+    # an unqualified back names no part
+    ("Treatment to date has included chiropractic for the back x 6.", "chiropractic"),
+])
+def test_no_region_where_the_note_names_none_or_two(body: str, service: str) -> None:
+    assert _regions(body)[service] is None
+
+
+def test_each_course_of_a_list_keeps_its_own_part() -> None:
+    found = _regions("Treatment to date has included acupuncture for neck and PT for the low back.")
+    assert found == {"acupuncture": "cervical_spine", "physical_therapy": "lumbar_spine"}
