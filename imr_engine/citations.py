@@ -32,7 +32,7 @@ PageRange = tuple[int, int]
 class Citation(BaseModel):
     """One guideline reference: which guideline, which sections, which pages."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     source: Source
     guideline: str

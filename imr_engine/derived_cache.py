@@ -14,6 +14,7 @@ store that cannot be read or written is ignored (the answer is then made every t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -44,27 +45,40 @@ def _code_files() -> list[Path]:
     return sorted(p for p in _PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+def _digest(files: Iterable[Path], base: Path) -> bytes | None:
+    """SHA-256 of *files*' names (relative to *base*) and bytes; None when one cannot be read or is not a plain file."""
+    h = hashlib.sha256()
+    try:
+        for p in files:
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_FILE_BYTES:
+                return None  # a pipe or device would block or never end: the loader reports it
+            h.update(p.relative_to(base).as_posix().encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+            h.update(b"\0")
+    except (OSError, ValueError):
+        return None
+    return h.digest()
+
+
+@functools.cache
+def _code_digest() -> bytes | None:
+    """The package's code, hashed once per process: the code a process runs is the code it imported."""
+    return _digest(_code_files(), _PACKAGE_DIR)
+
+
 def content_key(root: Path, files: Iterable[Path]) -> str | None:
     """A hash of *files* (names relative to *root*, and bytes), this package's code and Python.
 
     None when a file cannot be read, is not a regular file or is too large: then the caller does the real work and
     reports the problem exactly.
     """
-    h = hashlib.sha256(sys.version.encode())
-    try:
-        for group, base in ((sorted(files), root), (_code_files(), _PACKAGE_DIR)):
-            h.update(b"\1")
-            for p in group:
-                st = p.stat()
-                if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_FILE_BYTES:
-                    return None  # a pipe or device would block or never end: the loader reports it
-                h.update(p.relative_to(base).as_posix().encode())
-                h.update(b"\0")
-                h.update(p.read_bytes())
-                h.update(b"\0")
-    except (OSError, ValueError):
+    code = _code_digest()
+    data = _digest(sorted(files), root)
+    if code is None or data is None:
         return None
-    return h.hexdigest()
+    return hashlib.sha256(sys.version.encode() + b"\1" + data + b"\1" + code).hexdigest()
 
 
 def _path(kind: str, key: str) -> Path | None:
@@ -73,18 +87,25 @@ def _path(kind: str, key: str) -> Path | None:
 
 
 def load(kind: str, key: str | None) -> Any | None:
-    """The stored answer of *kind* for *key*, or None (not stored, unreadable or damaged)."""
+    """The stored answer of *kind* for *key*, or None (not stored, unreadable or damaged).
+
+    The file is a header line (the key and the SHA-256 of the rest) and the answer as JSON: a
+    file cut short or changed on disk no longer matches its hash and is ignored, never trusted.
+    """
     path = _path(kind, key) if key else None
     if path is None:
         return None
     try:
-        with path.open(encoding="utf-8") as f:
-            stored = json.load(f)
+        with path.open("rb") as f:
+            header = json.loads(f.readline())
+            body = f.read()
+        if not isinstance(header, dict) or header.get("key") != key:
+            return None
+        if header.get("sha256") != hashlib.sha256(body).hexdigest():
+            return None
+        return json.loads(body)
     except (OSError, ValueError):
         return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
-        return None
-    return stored.get("value")
 
 
 def store(kind: str, key: str | None, value: Any) -> None:
@@ -93,17 +114,19 @@ def store(kind: str, key: str | None, value: Any) -> None:
     if path is None:
         return
     try:
+        body = json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"key": key, "value": value}, f, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as f:
+                f.write(header + b"\n" + body)
             os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         _prune(path.parent, kind)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a value JSON cannot hold (not stored)
         return
 
 

@@ -14,6 +14,14 @@ settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
+# The user cache (compiled rule books, rule listings) goes to a folder of this run's own, not
+# the home directory of whoever runs the tests; subprocesses inherit it. A run that sets
+# IMR_CACHE_DIR itself (e.g. "off") keeps its choice.
+if not os.environ.get("IMR_CACHE_DIR"):
+    import tempfile
+
+    os.environ["IMR_CACHE_DIR"] = tempfile.mkdtemp(prefix="imr-test-cache-")
+
 # tests/ holds helper modules (scenarios.py) imported by test files in sub-folders.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -7,8 +7,20 @@ with request lines. Modules, one job each: `textmap` (clean prose with raw offse
 (how things are written), then one reader per kind of fact (`timeline`, `claimant`,
 `medications`, `conditions`, `history`, `exam`, `function`, `monitoring`, `clinical`,
 `decisions`, `items`), gathered in `draft` and run in order by `case`.
+
+The two names are imported on first use (PEP 562): a command that only reads a date the way
+the readers do (`--as-of`, through `extract.dates`) does not import every reader.
 """
 
-from .case import extract_case, extract_text
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lazy_names import lazy_names
+
+if TYPE_CHECKING:
+    from .case import extract_case, extract_text
 
 __all__ = ["extract_case", "extract_text"]
+
+__getattr__ = lazy_names(__name__, {"extract_case": "case", "extract_text": "case"})

@@ -315,29 +315,32 @@ _DEFAULTS: dict[str, object] = {
 }
 _REQUIRED = tuple(name for name, default in _DEFAULTS.items() if default is _BAD)
 _FRESH_LISTS = tuple(name for name, f in ItemFacts.model_fields.items() if f.default_factory is list)
-#: Enum fields grouped by the values they allow (the yes/no/unknown fields make one group).
-_ENUM_GROUPS: list[tuple[frozenset[str], frozenset[object]]] = [
-    (frozenset(f.name for f in _ITEM_FIELDS.values() if f.kind == "enum" and f.allowed == allowed), allowed)
-    for allowed in dict.fromkeys(f.allowed for f in _ITEM_FIELDS.values() if f.kind == "enum")
-]
-_OTHERS = frozenset(f.name for f in _ITEM_FIELDS.values() if f.kind != "enum")
+#: Per enum field, the values it allows (None among them when it is optional).
+_ALLOWED: dict[str, frozenset[object]] = {f.name: f.allowed for f in _ITEM_FIELDS.values() if f.kind == "enum"}
 
 
 def checked_item_facts(values: dict[str, object]) -> dict[str, object] | None:
-    """*values* as the model's JSON dump would give them (5 as 5.0 for a float fact), or None when only the model can tell."""
-    if not _ITEM_FIELDS.keys() >= values.keys():
-        return None
-    get = values.__getitem__
-    try:
-        for names, allowed in _ENUM_GROUPS:
-            if not allowed.issuperset(map(get, names.intersection(values))):
+    """*values* as the model's JSON dump would give them (5 as 5.0 for a float fact), or None when only the model can tell.
+
+    One pass over the values given (an item's own are a few dozen of the model's fields), each
+    checked by its own field: an enum by membership, anything else by `json_value`.
+    """
+    out: dict[str, object] = {}
+    allowed_of, fields = _ALLOWED, _ITEM_FIELDS
+    for name, value in values.items():
+        allowed = allowed_of.get(name)
+        if allowed is not None:
+            try:
+                if value not in allowed:
+                    return None
+            except TypeError:  # an unhashable value where a string belongs
                 return None
-    except TypeError:  # an unhashable value where a string belongs
-        return None
-    out = dict(values)
-    fields = _ITEM_FIELDS
-    for name in _OTHERS.intersection(values):
-        found = fields[name].json_value(out[name])
+            out[name] = value
+            continue
+        field = fields.get(name)
+        if field is None:
+            return None
+        found = field.json_value(value)
         if found is _BAD:
             return None
         out[name] = found

@@ -23,11 +23,14 @@ import math
 import types
 import typing
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from ..facts.derived import ItemFacts
+if TYPE_CHECKING:
+    #: Every fact a condition may name and its type (read from `ItemFacts` on first use).
+    FACT_TYPES: dict[str, FactType]
 
 Scalar = str | int | float
 
@@ -62,7 +65,7 @@ def _sane(value: float) -> bool:
 class Compare(BaseModel):
     """One test of one fact, e.g. `{fact: long_term_use, is: yes}`."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     fact: str
     is_: Scalar | None = Field(None, alias="is")
@@ -114,12 +117,12 @@ class Compare(BaseModel):
 
 
 class All(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     all: list[Condition] = Field(min_length=1)
 
 
 class Any_(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     any: list[Condition] = Field(min_length=1)
 
 
@@ -138,8 +141,8 @@ Condition = Annotated[
     Annotated[All, Tag("_all")] | Annotated[Any_, Tag("_any")] | Annotated[Compare, Tag("_compare")],
     Discriminator(_condition_kind),
 ]
-All.model_rebuild()
-Any_.model_rebuild()
+# All and Any_ name Condition before it exists: their schemas are built on first validation
+# (defer_build), when it does, so importing the models builds nothing.
 
 
 # --- checking conditions against the ItemFacts model --------------------------------
@@ -155,7 +158,15 @@ class FactType:
     minimum: float | None = None  # the model's lower bound (ge), when it has one
 
 
-def _fact_types() -> dict[str, FactType]:
+@cache
+def fact_types() -> dict[str, FactType]:
+    """Every fact a condition may name and its type, read from the `ItemFacts` annotations.
+
+    Read on first use, not on import: the models of a rule book read back from the user cache
+    (`rulebook.compiled`) are not checked again, so listing it needs no case model.
+    """
+    from ..facts.derived import ItemFacts
+
     table: dict[str, FactType] = {}
     for name, field in ItemFacts.model_fields.items():
         ann = field.annotation
@@ -178,7 +189,10 @@ def _fact_types() -> dict[str, FactType]:
     return table
 
 
-FACT_TYPES: dict[str, FactType] = _fact_types()
+def __getattr__(name: str) -> Any:
+    if name == "FACT_TYPES":
+        return fact_types()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def suggest(name: str, choices: typing.Iterable[str]) -> str:
@@ -212,9 +226,10 @@ def check_condition(cond: Condition, path: str = "when", loc: tuple[object, ...]
 
 
 def _check_compare(cond: Compare, path: str) -> None:
-    ftype = FACT_TYPES.get(cond.fact)
+    types_of = fact_types()
+    ftype = types_of.get(cond.fact)
     if ftype is None:
-        raise ValueError(f"{path}: unknown fact '{cond.fact}'{suggest(cond.fact, FACT_TYPES)}")
+        raise ValueError(f"{path}: unknown fact '{cond.fact}'{suggest(cond.fact, types_of)}")
     op, value = cond.operator
     allowed = {
         "enum": _VALUE_OPS, "text": _VALUE_OPS, "number": _NUMBER_OPS + ("known", "is", "is_not"), "list": _LIST_OPS,

@@ -19,7 +19,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import RuleError
-from ..yaml_source import YamlDocument, describe_validation_error
 
 FILE_NAME = "generations.yaml"
 #: A folder declared with this word applies in every generation (non-MTUS guidelines).
@@ -29,7 +28,7 @@ KeyedOn = Literal["request", "service", "dispensing"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Generation(_Strict):
@@ -188,6 +187,8 @@ class Generations:
 
 def load_generations(root: Path) -> Generations | None:
     """The registry of a rule directory, or None when it has none (then rules keep their own dates)."""
+    from ..yaml_source import YamlDocument, describe_validation_error
+
     path = root / FILE_NAME
     if not path.is_file():
         return None

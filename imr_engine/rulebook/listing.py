@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 
 def _scope(scope: Any) -> dict[str, list[str]]:
+    """The scope's non-empty lists by field, in field order (read directly: its fields are lists of names)."""
     if scope is None:
         return {}
-    return {k: list(v) for k, v in scope.model_dump().items() if v}
+    return {k: list(v) for k in type(scope).model_fields if (v := getattr(scope, k))}
 
 
 def rule_records(book: RuleBook, only: set[str] | None = None) -> list[dict[str, Any]]:

@@ -12,23 +12,18 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..collector import collector_paused
 from ..errors import RuleError
 from ..resources import default_rules_dir
-from ..safe_yaml import MAX_YAML_BYTES
-from ..textio import read_bytes_bounded
-from ..yaml_source import YamlDocument
-from .conditions import ConditionError, check_condition
 from .generations import FILE_NAME as GENERATIONS_FILE
-from .generations import Generations, InForce, load_generations
+from .generations import Generations, InForce
 from .model import Rule, RuleFile
-from .names import KnownNames, unknown_names, unknown_scope_names
-from .satisfiable import can_fire, finite_limits
-from .templates import check_template
+
+if TYPE_CHECKING:
+    from ..yaml_source import YamlDocument
+    from .names import KnownNames
 
 _TAGS = {"_all", "_any", "_compare"}
 
@@ -94,7 +89,17 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 
 def load_rule_file(path: Path, known: KnownNames | None = None) -> RuleFile:
-    """One rule file, validated; with *known*, every vocabulary name it uses is checked too."""
+    """One rule file, validated; with *known*, every vocabulary name it uses is checked too.
+
+    The checking modules are imported here, not with the module: a book read back from the
+    user cache (`rulebook.compiled`) needs only the models.
+    """
+    from pydantic import ValidationError
+
+    from ..yaml_source import YamlDocument
+    from .conditions import ConditionError, check_condition
+    from .templates import check_template
+
     doc = YamlDocument(path, RuleError)
     if not isinstance(doc.data, dict):
         raise doc.fail("a rule file must be a YAML mapping with topic, category, title, applies_to, rules")
@@ -130,6 +135,9 @@ def load_rule_file(path: Path, known: KnownNames | None = None) -> RuleFile:
 
 def _check_names(doc: YamlDocument, spec: RuleFile, known: KnownNames | None) -> None:
     """Unknown vocabulary names, limits that are not finite numbers, rules that can never fire."""
+    from .names import unknown_names, unknown_scope_names
+    from .satisfiable import can_fire, finite_limits
+
     if known is not None:
         for key, problem in unknown_scope_names(spec.applies_to, known):
             raise doc.fail(f"field 'applies_to.{key}': {problem}", ("applies_to", key))
@@ -162,6 +170,9 @@ def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
 
 
 def _digest(root: Path, paths: list[Path]) -> str:
+    from ..safe_yaml import MAX_YAML_BYTES
+    from ..textio import read_bytes_bounded
+
     h = hashlib.sha256()
     for p in paths:
         h.update(p.relative_to(root).as_posix().encode())
@@ -224,18 +235,31 @@ def _clip(rule: Rule, declared: list[str] | str, registry: Generations) -> Rule:
 
 
 def load_rulebook(root: str | Path | None = None) -> RuleBook:
-    """Load and validate every rule file under *root* (default: the bundled rule book)."""
-    with collector_paused():
-        return _load_rulebook(root)
+    """Load and validate every rule file under *root* (default: the bundled rule book).
 
+    A book loaded before from the same files by the same code is read back from the user cache
+    without validating it again (`rulebook.compiled`); any other is loaded and validated here.
+    """
+    from . import compiled
 
-def _load_rulebook(root: str | Path | None) -> RuleBook:
     base = Path(root) if root is not None else default_rules_dir()
+    with collector_paused():
+        key = compiled.key_of(base)
+        book = compiled.load(base, key)
+        if book is None:
+            book = _load_rulebook(base)
+            compiled.store(book, key)
+        return book
+
+
+def _load_rulebook(base: Path) -> RuleBook:
     if not base.is_dir():
         raise RuleError("rule directory not found", source=str(base))
     paths = rule_file_paths(base)
     if not paths:
         raise RuleError("no rule files (*.yaml) found", source=str(base))
+    from .generations import load_generations
+
     known = known_names(base)
     files: list[LoadedRuleFile] = []
     total = 0
@@ -261,6 +285,7 @@ def _load_rulebook(root: str | Path | None) -> RuleBook:
 def known_names(root: Path) -> KnownNames:
     """The names the rules under *root* may use: those of the vocabulary beside them."""
     from ..vocabulary.shared import diagnosis_group_names, vocabulary_for
+    from .names import KnownNames
 
     return KnownNames.of(vocabulary_for(root), diagnosis_group_names(root))
 
