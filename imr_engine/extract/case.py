@@ -121,6 +121,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     ctx = _context(case_id, lines)
+    ctx.note = True
     tm = columned_rows(compared_rows(restore_capitals(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))))
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
