@@ -311,7 +311,7 @@ class Engine:
                 out[i] = self._decide(j.case, i, j.items[i], j.derived[i], dumps[i], odg, j.when, j.shared, None, under)
                 continue
             supporting = self._supporting(dumps[i], day, only_odg=True)
-            if supporting:
+            if supporting and not _only_for_an_open_region(supporting, dumps[i]):  # else as if no ODG rule
                 advisory = [r for r in odg if r.rule.outcome == "advisory"]
                 used = _FactsOfItem(j.derived[i], dumps[i], j.shared)
                 out[i] = self._not_established(
@@ -341,7 +341,11 @@ class Engine:
         the determinations of the items at *indexes*, in that order, and is updated in place.
         """
         generations = self.book.generations
-        waiting = [k for k, d in enumerate(out) if d.basis == "no_rule"]
+        # Open: only rules for a region the item may not be for support it (nothing names its region);
+        # an earlier generation's criteria that decide such an item outrank "not established".
+        open_region = {k for k, d in enumerate(out)
+                       if d.basis == "not_established" and self._supported_only_if_region(j.dumps[indexes[k]])}
+        waiting = [k for k, d in enumerate(out) if d.basis == "no_rule" or k in open_region]
         if generations is None or not waiting:
             return
         for other in generations.carried_from(found.generation):
@@ -353,7 +357,7 @@ class Engine:
                 i = indexes[k]
                 d = self._decide(j.case, i, j.items[i], j.derived[i], shifted[n], fired.get(i, []), j.when, j.shared,
                                  self._ref(found), under)
-                if d.basis == "no_rule":
+                if d.basis == "no_rule" or (k in open_region and d.basis != "rule"):
                     still.append(k)
                 else:
                     out[k] = d.model_copy(update={"criteria_generation": self._ref(other)})
@@ -499,6 +503,17 @@ class Engine:
             out = [v for v in out if v.rule.tier == tier]
         return out
 
+    def _supported_only_if_region(self, dump: dict[str, Any]) -> bool:
+        """Whether the item's supporting rules all hang on a region that nothing names.
+
+        "Physical therapy 3x4" with no body part anywhere: the ODG's spine visit numbers might be
+        the ones that apply, or might not; they do not rule out an earlier generation's criteria that
+        decide the item whatever the region (rules/README.md, where the MTUS in force is silent).
+        """
+        if _REGION_FACTS <= _fixed_request_facts(dump):
+            return False
+        return _only_for_an_open_region(self._supporting(dump, dt.date.fromordinal(int(dump["as_of_day"]))), dump)
+
     def _not_established(
         self, index: int, request: str, supporting: list[_RuleView], advisory: list[_RuleView],
         derived: Derived, dump: dict[str, Any], used: _FactsOfItem,
@@ -547,6 +562,18 @@ class Engine:
 
 #: Request facts about where the item is for; when the request and the record name no region, it is open.
 _REGION_FACTS = frozenset({"body_region", "target_regions"})
+
+
+def _only_for_an_open_region(supporting: list[_RuleView], dump: dict[str, Any]) -> bool:
+    """Whether *supporting* rules speak to the item only because nothing names its region.
+
+    Each would be ruled out by the request's facts if its region were known to be none of theirs
+    (the ODG spine therapy numbers for "Physical therapy 3x4" with no body part anywhere).
+    """
+    if not supporting or _REGION_FACTS <= _fixed_request_facts(dump):
+        return False
+    fixed = REQUEST_FACTS | CONTEXT_FACTS
+    return all(decided_by(v.rule.when, dump, fixed) is False for v in supporting)
 
 
 def _fixed_request_facts(dump: dict[str, Any]) -> frozenset[str]:
