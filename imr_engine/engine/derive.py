@@ -316,6 +316,11 @@ def _before_surgery(treatment: Treatment, surgery: Surgery) -> bool:
     return treatment.date is not None and surgery.date is not None and treatment.date.latest() < surgery.date.earliest()
 
 
+#: The item facts of no postsurgical course (an item for another part than the operated one).
+_NO_POSTSURGICAL_COURSE: dict[str, object] = {
+    "postsurgical_surgery": "none", "postsurgical_period": "unknown",
+    "postsurgical_general_course": None, "postsurgical_initial_course": None,
+}
 #: The item facts a postsurgical course sets.
 _COURSE_FACTS = ("postsurgical_surgery", "postsurgical_period", "postsurgical_general_course",
                  "postsurgical_initial_course")
@@ -540,9 +545,18 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["request_purpose"] = purpose
         evidence["request_purpose"] = request_ev + evidence.get("currently_prescribed", [])
         where = item_region(item, wide, test)
-        _prior_sessions(case, item, vocab, values, evidence, surgery, where.region, test)
+        own_surgery = surgery
+        if surgery is not None and test.apart(where.region, surgery.body_region):
+            own_surgery = None  # another part's operation: its postsurgical course is not this item's
+            values.update(_NO_POSTSURGICAL_COURSE)
+            evidence.update({name: [] for name in _NO_POSTSURGICAL_COURSE})
+        _prior_sessions(case, item, vocab, values, evidence, own_surgery, where.region, test)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
+        if surgery is not None and own_surgery is None:
+            note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
+                    f"another region than the request's {region_words(where)}")
+            how = {**how, **dict.fromkeys(_NO_POSTSURGICAL_COURSE, note)}
         if where.assumed and item.body_region:  # the case's region read the request's words (a "brace" in a knee case)
             how = {**how, **dict.fromkeys(("service", "body_region"), f"{ASSUMED_REGION}: {region_words(ItemRegion(where.region))}")}
             evidence["body_region"] = view.evidence.get("body_regions", [])

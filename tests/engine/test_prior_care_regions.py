@@ -157,3 +157,24 @@ def test_unknown_regions_set_nothing_aside(regions: list[str | None], wanted: st
     assert all(t in kept for t in courses if t.region is None)
     if wanted is None:
         assert aside == []
+
+
+_KNEE_SCOPE = [{"name": "right knee arthroscopy, partial medial meniscectomy", "body_region": "knee", "date": "2015-04-15",
+                "evidence": [{"quote": "s/p right knee arthroscopy, partial medial meniscectomy 4/15/2015",
+                              "source": "summary"}]}]
+
+
+def test_another_parts_operation_sets_no_postsurgical_course(engine: Engine) -> None:
+    """Six weeks after a knee arthroscopy, lumbar PT is judged by the Chronic Pain limits (CPMTG p. 98-99: 8 visits
+    are within 9-10), not by the knee's postsurgical course (8 CCR 9792.24.3)."""
+    item = engine.evaluate(build_case(["Physical therapy lumbar spine x 8"], surgeries=_KNEE_SCOPE)).items[0]
+    assert item.predicted == "Overturned"
+    assert [r.rule_id for r in item.rules if r.decisive] == ["cpmtg.physical-medicine.within-guideline"]
+    _, _, derived = engine.derive(build_case(["Physical therapy lumbar spine x 8"], surgeries=_KNEE_SCOPE))
+    assert derived[0].values["postsurgical_period"] == "unknown"
+    assert "knee" in derived[0].how["postsurgical_period"] and "lumbar spine" in derived[0].how["postsurgical_period"]
+
+
+def test_the_operated_parts_therapy_keeps_its_postsurgical_course(engine: Engine) -> None:
+    item = engine.evaluate(build_case(["Physical therapy right knee x 8"], surgeries=_KNEE_SCOPE)).items[0]
+    assert any(r.rule_id.startswith("postsurgical.") for r in item.rules if r.decisive)

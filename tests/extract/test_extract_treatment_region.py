@@ -7,8 +7,13 @@ the care (a spinal level names its spine), never what the reader returns.
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imr_engine.extract import extract_text
+from imr_engine.resources import vocabulary_dir
+from imr_engine.vocabulary import load_vocabulary
 
 VISIT = "Date of service: 04/07/2016\n"
 
@@ -49,3 +54,20 @@ def test_no_region_where_the_note_names_none_or_two(body: str, service: str) -> 
 def test_each_course_of_a_list_keeps_its_own_part() -> None:
     found = _regions("Treatment to date has included acupuncture for neck and PT for the low back.")
     assert found == {"acupuncture": "cervical_spine", "physical_therapy": "lumbar_spine"}
+
+
+_ANATOMY = load_vocabulary()
+#: Spellings of each region from the vocabulary, longer than an abbreviation ("lle", "rue" stand for a side too).
+_SPELLINGS = sorted((region, spelling) for region, spellings in
+                    yaml.safe_load((vocabulary_dir() / "anatomy.yaml").read_text(encoding="utf-8"))["body_regions"].items()
+                    for spelling in spellings if len(spelling) > 4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_SPELLINGS), st.sampled_from(["physical therapy", "acupuncture", "chiropractic"]),
+       st.sampled_from(["to the", "for the", "of the"]))
+def test_any_spelling_of_a_region_beside_a_course_names_it(spelt: tuple[str, str], care: str, joint: str) -> None:
+    region, spelling = spelt
+    body = f"Treatment to date has included {care} {joint} {spelling} x 6 visits without benefit."
+    assert region in _ANATOMY.body_regions
+    assert set(_regions(body).values()) == {region}
