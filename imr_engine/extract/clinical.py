@@ -56,6 +56,8 @@ _NO_BENEFIT = re.compile(
     r"\b(?:without|w/o|with\s+(?:no|little|minimal|only\s+(?:brief|temporary|transient|short-lived|\S+\s+(?:days?|hours?)\s+of)))"
     r"\s+(?:\w+\s+)?(?:benefit|relief|improvement|help)\b|\b(?:did\s+not|didn't)\s+help\b|\b(?:was|were)\s+ineffective\b"
     r"|(?<!\w)(?:only\s+)?(?:brief|temporary|transient|short-lived)\s+(?:relief|benefit|improvement)\b"
+    # the care listed, then a dash and what it came to: "PT 18 visits, chiro 6, NSAIDs and HEP - minimal relief"
+    r"|\s[-\u2013:]\s*(?:minimal|little|no|limited|slight)\s+(?:benefit|relief|improvement|help)\b"
     # the care as the subject that did not control the pain: "meds (ibuprofen, gabapentin) have not controlled the leg pain"
     r"|\b(?:has|have|had|did)\s+not\s+(?:adequately\s+)?(?:controlled|control|relieved|relieve)\b|\bfailed\s+to\s+(?:control|relieve)\b",
     _I,
@@ -126,6 +128,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
             # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
+            # a bare label over the care that failed: "Failed: PT/desensitization 30 visits, mirror therapy, gabapentin ..."
+            r"|\b(?:failed|tried\s+(?:and|&)\s+failed)\s*:\s*(?=[^.;]{0,30}\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*"
+            r"|acupuncture|injections?|blocks?|NSAIDs?|medications?|meds|TENS|HEP|home\s+exercise))"
             r"|\bexhausted\s+(?:all\s+)?(?:conservative|non-?operative)\s+(?:care|treatments?|options|measures|management)\b"
             r"|\b(?:conservative|non-?operative)\s+(?:care|treatments?|management|therapy|measures)\b[^.;]{0,30}?\b(?:have|has|had)\s+not\s+been\s+(?:successful|effective|helpful)\b"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
@@ -330,14 +335,47 @@ _LESION_SEEN = re.compile(rf"\b{_LESION}", _I)
 _STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarkable|ruled\s+out)\b", _I)
 
 
+#: A study's finding still to come: "ordered to confirm CTS", "which will likely show", "may reveal a tear".
+_FINDING_TO_COME = re.compile(
+    r"\b(?:to|will|would|may|might|could|should|can|likely|probably|hopefully|expect\w*\s+to)\s+(?:\w+\s+)?"
+    r"(?:show|reveal|demonstrate|confirm|prove|verify|document)\b",
+    _I,
+)
+
+
+#: Wear and degeneration a study shows, which confirm only a diagnosis of the same (spondylosis, facet arthropathy).
+_DEGENERATION = r"(?:facet\s+)?arthropath\w*|spondylos[ie]s|osteoarthritis|arthrosis|degenerative\s+(?:disc|joint)\s+disease|DDD"
+_DEGENERATION_SEEN = re.compile(rf"\b(?:{_DEGENERATION})\b", _I)
+_DEGENERATIVE_DIAGNOSIS = re.compile(rf"\b(?:{_DEGENERATION}|facet|spondylo\w*|degenerat\w*|arthritis)\b", _I)
+_STUDY_SHOWS = re.compile(rf"\b{_STUDY}\b[^.;]{{0,60}}?\b(?:shows?|showed|reveal\w*|demonstrat\w*)\b", _I)
+
+
+def _degeneration_diagnosed(ctx: Context) -> bool:
+    """Whether a diagnosis names wear or degeneration (facet syndrome, spondylosis, DDD, osteoarthritis)."""
+    return any(_DEGENERATIVE_DIAGNOSIS.search(d["name"]) for d in ctx.draft.diagnoses.values())
+
+
 def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
-    """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist"."""
+    """A diagnosis a study confirms: "MRI-confirmed tear", "EMG/NCS: moderate median neuropathy at the wrist".
+
+    A study ordered, pending or awaited shows nothing yet: "EMG/NCS ordered to confirm CTS", "will get NCS, which
+    will likely show ..." confirm nothing.
+    """
     for m in finditer(_CONFIRMED_BY_STUDY, s.text):
+        if _FINDING_TO_COME.search(m.group()):
+            continue
         if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
     if (report := _STUDY_REPORT.match(s.text)) and s.section != "plan":
         for m in _LESION_SEEN.finditer(s.text, report.end()):
             if not _STUDY_NEGATIVE.search(s.text[max(report.end(), m.start() - 25) : m.start()]) \
+                    and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+                break
+    if (report or _STUDY_SHOWS.search(s.text)) and s.section != "plan" and _degeneration_diagnosed(ctx):
+        # wear a study shows confirms the diagnosis that names it: "MRI: L4-5 facet arthropathy" for "Lumbar facet syndrome"
+        for m in _DEGENERATION_SEEN.finditer(s.text, report.end() if report else 0):
+            if not _STUDY_NEGATIVE.search(s.text[max(0, m.start() - 25) : m.start()]) \
                     and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
@@ -423,7 +461,45 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         if s.section != "plan" or search(_KEPT_UP, s.text):
             _home_exercise(s, ctx, plan=s.section == "plan")
         _surgery_and_care(s, ctx, previous)
+        if s.section != "plan":
+            _symptom_change(s, ctx)
         previous = s.text
+
+
+#: A change in the symptoms or findings that a repeat study looks for (ODG; ACOEM Ch. 8 and 12): new or progressive
+#: neurological symptoms, told of the worker ("weakness has progressed - now drops things", "new aching into R forearm").
+_CHANGED = re.compile(
+    r"\b(?:weakness|numbness|tingling|symptoms?|sx|deficits?)\s+(?:has|have|had)\s+(?:since\s+)?(?:progressed|worsened|spread)\b"
+    r"|\bprogressive\s+(?:\w+\s+)?(?:weakness|motor\s+(?:deficit|loss)|deficits?|numbness|neurologic\w*|myelopathy|atrophy)\b"
+    r"|\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+)?(?:weakness|numbness|tingling|aching|paresthesias?|radiation|radicular\s+\w+|deficits?"
+    r"|foot\s+drop|atrophy|bowel\s+\w+|bladder\s+\w+|symptoms?)\b"
+    r"|\bnow\s+(?:drops|dropping)\s+(?:things|objects|\w+)\b",
+    _I,
+)
+#: The same symptoms as before, or as at the last study: "Sx otherwise unchanged since that MRI", "pain is the same as at
+#: her last MRI", "Her symptoms have not changed since that MRI", "LBP x 3 yrs, no change".
+_UNCHANGED = re.compile(
+    r"\b(?:sx|symptoms?|exam|findings|complaints?)\b(?:\s+(?:and|&)\s+(?:exam|findings|symptoms))?[^.;]{0,25}?"
+    r"\b(?:unchanged|(?:have|has)\s+not\s+changed|(?:is|are)\s+the\s+same|not\s+changed)\b"
+    # pain alone only when set against the last study or told unchanged in its character
+    r"|\bpain\b[^.;]{0,40}?\b(?:unchanged|(?:is|are)\s+the\s+same)\b[^.;]{0,15}?(?:\b(?:since|as\s+(?:at|of|on))\s+(?:the|that|her|his|its"
+    r"|last|prior|previous)\s+(?:\w+\s+)?(?:MRI|EMG|NCS|study|studies|imaging|CT|x-?rays?|films?|scan)\b|\bin\s+character\b)"
+    r"|\b(?:LBP|pain|sx|symptoms)\s+x\s*\d+\s*(?:yrs?|years?|mos?|months?)\s*,?\s+no\s+change\b",
+    _I,
+)
+
+
+def _symptom_change(s: Sentence, ctx: Context) -> None:
+    """Whether the symptoms changed since the last study: new or progressive neurological symptoms, or the same ones."""
+    for m in finditer(_CHANGED, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "clinical.symptoms_changed", "yes", m)
+        elif said == "negated":
+            record(s, ctx, "clinical.symptoms_changed", "no", m)  # "no new weakness or numbness"
+    for m in finditer(_UNCHANGED, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.symptoms_changed", "no", m)
 
 
 #: Home exercise given up: "stopped doing her home exercises", "quit the HEP".
@@ -485,6 +561,8 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     for m in finditer(_NO_BENEFIT, s.text):
         clause = _clause_start(s.text, m.start())
         tried = ctx.vocab.identify(s.text[clause : min(m.start(), clause + 60)])
+        if tried is not None and m.group()[:1].isspace() and tried.category != "service":
+            continue  # "ibuprofen 600 mg TID - no help" in a drug list: a drug that failed, said of the drug
         if tried is not None and tried.start <= _SUBJECT_AT and polarity(s.text, m.start(), m.start() + 1) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
 

@@ -47,7 +47,9 @@ _SPINE_COMPLAINTS = re.compile(
     _I,
 )
 _NEUROPATHIC = re.compile(
-    r"radiculopath|radiculitis|radicular|neuritis|neuropath|neuralgia|sciatica|complex\s+regional|\bCRPS\b", _I
+    r"radiculopath|radiculitis|radicular|neuritis|neuropath|neuralgia|sciatica|complex\s+regional|\bCRPS\b"
+    r"|(?:carpal|cubital|tarsal|radial)\s+tunnel\s+syndrome|\bCTS\b",  # entrapment neuropathies (corpus/README)
+    _I
 )
 _MAX_WORDS = 9
 #: ICD-9 and ICD-10 codes beside a diagnosis: "(M54.16)", "722.10 -", "ICD-10: M51.26"; typed in lower

@@ -90,6 +90,7 @@ _ADL_BETTER = re.compile(
 #: Activities of daily living as notes name them, beyond the word "ADLs".
 _ACTIVITY = re.compile(
     r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking|(?:cooks?|cooked)\s+(?:meals|dinner)"
+    r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
     r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
@@ -100,6 +101,9 @@ _ACTIVITY = re.compile(
 _ACTIVITY_GAIN = re.compile(
     r"\b(?:again|now|for\s+the\s+first\s+time|back\s+to|resumed|(?:his|her)\s+own|does\s+own|lets\s+(?:him|her)"
     r"|allows?\s+(?:him|her)|no\s+longer\s+needs?|up\s+from|at\s+intake|at\s+(?:the\s+)?start\s+of\s+(?:care|treatment)"
+    # what the medication makes possible, against what the worker cannot do without it: "With meds he ... mows his lawn;
+    # w/o them cannot sit through a shift"
+    r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
     r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b",
     _I,
 )
@@ -285,6 +289,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
+    _working(ctx, sentences[0].tm.raw if sentences else "")
     _return_is_improvement(ctx)
 
 
@@ -324,8 +329,12 @@ _SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)|(?P<c>\d+(?:\.\d+)?)\S*\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)", _I)
 _EARLIER = re.compile(
     r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
-    r"|admission|vs\.?|versus|compared)\b",
+    r"|admission|vs\.?|versus|compared|(?-i:IE))\b",
     _I,
+)
+#: The earlier value named first, its label right after it: "ODI 42% (initial) / 28% (today)", "QuickDASH 61 at IE, 34 today".
+_EARLIER_FIRST = re.compile(
+    r"\s*%?\s*[(,]?\s*(?:at\s+|on\s+)?(?:initial(?:ly)?|intake|baseline|(?-i:IE)|eval\w*|admission|start)\b", _I
 )
 
 
@@ -347,6 +356,8 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             if len(numbers) < 2 or not _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25):
                 continue
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
+            if _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
+                now, before = before, now
         if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
             continue
@@ -415,6 +426,37 @@ _LESS_MEDICATION = re.compile(
 )
 
 
+#: Work only offered or allowed, not done: "may return to modified duty", "modified duty if available", "offered light duty".
+_OFFERED = re.compile(
+    r"\b(?:may|can|could|would|able\s+to)\s+(?:return|go\s+back|resume|work)\b|\bif\s+(?:\w+\s+){0,3}?(?:available|accommodat\w*)\b"
+    r"|\boffer\w*|\breleased?\s+to\b|\brecommend\w*|\b(?:when|whether)\b[^.;]{0,40}\bavailable\b"
+    r"|\bthere\s+is\s+(?:\w+\s+)?(?:light|modified)\s+(?:work|duty)\b",
+    _I,
+)
+#: A status expected later: "anticipate return to full duty", "goal is return to regular work", "expect RTW in 6 weeks".
+_FUTURE_WORK = re.compile(
+    r"\b(?:anticipat\w*|expect\w*|hope[sd]?|hoping|goals?|aim\w*|target\w*|eventual\w*|projected|plan(?:s|ned)?\s+to)\b[^.;]{0,30}$", _I
+)
+#: The Doctor's First Report asks whether the worker can do the usual work: the status it gives is prescribed from today.
+_FIRST_REPORT = re.compile(r"\bable\s+to\s+perform\s+(?:his\s+|her\s+|the\s+)?usual\s+work\b", _I)
+
+
+def _working(ctx: Context, raw: str) -> None:
+    """In a note, a worker documented at work in any capacity (full, modified or part-time duty) has returned to work; work only
+    offered or allowed ("may return to modified duty if available") documents no return."""
+    status = ctx.draft.work_status
+    if not ctx.note or status is None or status[0] not in ("full_duty", "modified_duty", "part_time"):
+        return  # a letter's reviewer says a return to work in so many words when it counts
+    if "function.returned_to_work" in ctx.draft.findings or not status[1]:
+        return
+    first = status[1][0]
+    around = raw[first.start : first.end + 120] if first.start is not None and first.end is not None else first.quote
+    if any(_OFFERED.search(ev.quote) for ev in status[1]) or _OFFERED.search(around) or _FIRST_REPORT.search(raw):
+        return  # "Modified duty ... Employer to advise whether modified work is available; if not, TTD"
+    for ev in status[1]:
+        ctx.draft.finding("function.returned_to_work", "yes", ev)
+
+
 _CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
 
 
@@ -448,7 +490,7 @@ def _subjective(s: Sentence, ctx: Context) -> None:
 
 #: Modified work the employer does not give: the worker is off work ("Employer not accommodating; pt not working").
 _NOT_ACCOMMODATED = re.compile(
-    r"\b(?:not|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
+    r"\b(?:not|cannot|can'?t|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
     r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b",
     _I,
 )
@@ -499,6 +541,8 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             m = pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
                 continue  # "if modified work is not available, TTD": the employer's option, not the status
+            if m and value != "off_work" and _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]):
+                continue  # "TTD through 6/25, then anticipate return to full duty": a status still to come
             if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:
                 continue  # "no restrictions" outside the work status names no work status
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])

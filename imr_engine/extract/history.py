@@ -113,6 +113,7 @@ _KIND_BY_CLASS = {
     "functional_restoration": "program",
     "psychological_treatment": "psychological",
     "electrotherapy": "modality",
+    "neuromodulation": "modality",  # a stimulator trial is a course of its own, credited with the gains told of it
     "heat_cold_therapy": "modality",
     "home_exercise": "other",
 }
@@ -134,6 +135,13 @@ _NO_ROOT_FINDING = re.compile(
 )
 _STUDY_PLANNED = re.compile(
     r"\b(?:request\w*|order\w*|recommend\w*|plan\w*|need\w*|will|would|schedul\w*|obtain|consider\w*|pending|RFA|repeat)\b[^.;]{0,40}$",
+    _I,
+)
+
+_CLAUSE_STOP = re.compile(r"[.;](?=\s|$)")
+#: A study's result told in the past or as it stands: it was done, whatever else the sentence says of its ordering.
+_STUDY_RESULT = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|was\s+(?:normal|abnormal|positive|negative|unremarkable))\b",
     _I,
 )
 
@@ -257,8 +265,10 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         hit = ctx.vocab.identify(s.text[:40], ("service",))
         if hit is None or hit.start > 12 or hit.key not in _IMAGING:
             continue
-        if s.section == "plan" or _STUDY_PLANNED.search(s.text[: hit.start]) or _STUDY_PLANNED.search(s.text[hit.end : hit.end + 25] + " $"):
-            continue
+        after = _CLAUSE_STOP.split(s.text[hit.end : hit.end + 25], maxsplit=1)[0]  # "EMG pending." as "EMG pending"
+        if (s.section == "plan" or _STUDY_PLANNED.search(s.text[: hit.start]) or _STUDY_PLANNED.search(after + " $")) \
+                and not _STUDY_RESULT.search(s.text, hit.end, hit.end + 120):
+            continue  # ordered or pending, unless its result is told: "Lumbar MRI (ordered 1/2016) showed ..."
         if polarity(s.text, hit.start, hit.end) in ("negated", "undocumented", "hedged"):
             continue
         head = s.text[hit.start : hit.end + 60]
@@ -280,13 +290,18 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
 _RESULT_COLON = re.compile(r"^[^:;]{0,100}?\s*:\s*\S")
 
 
+#: Days a trial or course ran, the year given once: "2/5-2/12/2024", "3/1 - 3/8/19".
+_DATE_RANGE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*-\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+
+
 def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
     """Evaluations and procedures reported by their date and result, as a line of their own, are care already given."""
     for s in sentences:
         if s.section == "plan" or ":" not in s.text or not _RESULT_COLON.match(s.text):
             continue
-        if not any(not d.bare_year for d in find_dates(s.text[: s.text.find(":")])):
-            continue  # dated in any form ("2/24/2016", "February 24, 2016"), else not a result line
+        head = s.text[: s.text.find(":")]
+        if not any(not d.bare_year for d in find_dates(head)) and not _DATE_RANGE.search(head):
+            continue  # dated in any form ("2/24/2016", "February 24, 2016", "2/5-2/12/2024"), else not a result line
         hit = ctx.vocab.identify(s.text[:60], ("service",))
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue
@@ -381,6 +396,8 @@ def _surgery_field(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
     dates = find_dates(what)
     date = dates[-1].date if dates else None
     name = what[: dates[-1].start].rstrip(" ,;(") if dates else what
+    if dates and not name.strip(" -:"):  # the date first: "Surgery: 01/20/2016 R shoulder arthroscopy, rotator cuff repair"
+        name = what[dates[-1].end :].strip(" ,;:-")
     ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start(), m.start("what") + len(what)))
 
 

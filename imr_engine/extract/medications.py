@@ -178,8 +178,11 @@ def read_medication_lists(
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:").
 _SECTION_LEAD = re.compile(r"^(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
 _LINE_STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|not\s+taking|inactive)\b", _I
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|on\s+hold|not\s+taking|inactive)\b", _I
 )
+#: A row's own word that the drug is taken now: "(current)", "- active", "Status: Taking" (a list of past drugs may
+#: mark the ones still taken so).
+_LINE_CURRENT = re.compile(r"(?:\(|\s-\s*|:\s*|\s|^)(?:current(?:ly\s+taking)?|active|taking)\)?\s*$", _I)
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
@@ -252,6 +255,8 @@ def item_status(item: str, default: str) -> str:
         return "tried_failed"
     if _LINE_STOPPED.search(item) and default != "tried_failed":
         return "past"
+    if default == "past" and _LINE_CURRENT.search(item):
+        return "current"
     return default
 
 

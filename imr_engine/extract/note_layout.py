@@ -66,6 +66,11 @@ SHORT_LINE = 60
 _DICTATED_BREAK = re.compile(r"\b(?:new|next)\s+(?:paragraph|line)\s*[.,]?$", re.IGNORECASE)
 #: A wrapped line fills at least this share of its paragraph's width (a short last line is the writer's break).
 WRAPPED_SHARE = 0.5
+#: A line that opens with a drug and its strength: "Norco 10/325 mg ...", "Omeprazole 20 mg cap ...".
+_DOSED_ENTRY = re.compile(
+    r"^[A-Z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL|HCl|[A-Za-z-]{3,}))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
+    r"(?:mg|mcg|g|gm|%|ml|units?)\b"
+)
 #: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
@@ -131,8 +136,11 @@ def note_lines(tm: TextMap) -> list[NoteLine]:
             number = 0
             if out:  # count the raw line breaks since the last line: blank lines leave a gap in the numbers
                 previous = out[-1]
-                gap = tm.raw[tm.offsets[previous.end - 1] + 1 : tm.offsets[start]]
-                number = previous.number + max(1, gap.count("\n"))
+                gap_start, gap_end = tm.offsets[previous.end - 1] + 1, tm.offsets[start]
+                if tm.dropped and not _ENDS_SENTENCE.search(previous.text) and any(gap_start <= at < gap_end for at in tm.dropped):
+                    number = previous.number + 1  # a page break (banner, header, footer) inside a sentence joins its halves
+                else:
+                    number = previous.number + max(1, tm.raw.count("\n", gap_start, gap_end))
             size = tm.offsets[start + len(text) - 1] + 1 - tm.offsets[start]
             out.append(NoteLine(start, start + len(text), text, number, size))
     return out
@@ -162,11 +170,20 @@ def _wrapped_run(lines: list[NoteLine], first: int, end: int, widths: list[int |
     if len(run) < 3:
         return
     width = max(line.size for line in run)
-    broken = [k for k, (a, b) in enumerate(zip(run, run[1:])) if not (_ENDS_SENTENCE.search(a.text) or _wrapped_at(a.size, b.text, width))]
+    broken = [
+        k for k, (a, b) in enumerate(zip(run, run[1:]))
+        if not (_ENDS_SENTENCE.search(a.text) or (_wrapped_at(a.size, b.text, width) and not _entry_follows(a.text, b.text)))
+    ]
     if not broken:
         widths[first:end] = [width] * len(run)
     elif broken[-1] + 1 < len(run) - 1 and broken[-1] + 1 > 0:
         _wrapped_run(lines, first + broken[-1] + 1, end, widths)
+
+
+def _entry_follows(text: str, next_line: str) -> bool:
+    """A drug list's next line, one drug with its strength ("Gabapentin 300 mg TID - d/c'd") after a line that ends whole:
+    lines of like length, but a list, not prose wrapped at their width."""
+    return _DOSED_ENTRY.match(next_line) is not None and not _RUNS_ON.search(text) and not text.endswith(",")
 
 
 def _wrapped_at(size: int, next_line: str, width: int) -> bool:
@@ -321,7 +338,7 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
     if not runs_on and next_line[:1].isdigit():
         runs_on = _COUNT_START.match(next_line) is not None and _PROSE_END.search(text) is not None
-    if not runs_on and width is not None and not _LIST_START.match(next_line):
+    if not runs_on and width is not None and not _LIST_START.match(next_line) and not _entry_follows(text, next_line):
         runs_on = _wrapped_at(len(text) if size is None else size, next_line, width)
     return len(text) < SHORT_LINE and not runs_on
 

@@ -20,6 +20,8 @@ _SHAPES = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "5": "s"})
 _TOKEN = re.compile(r"(?<![\w|])[A-Za-z0-9|]{5,}(?![\w|])")
 #: 'l' read for the digit one at the start of a strength: "l0/325", "l0 mg" (an upper-case 'I10' is an ICD code).
 _STRENGTH_ONE = re.compile(r"(?<![A-Za-z0-9])l(?=\d{1,3}(?:\.\d+)?(?:/\d{1,4}\b|\s?mg\b))")
+#: 'l' read for a capital I in an acronym of capitals: "MRl L-spine", "ODl 42%" (a lower-case l never stands in one).
+_ACRONYM_I = re.compile(r"(?<![A-Za-z])(?=[A-Z]*l[A-Z]*(?![A-Za-z]))(?:[A-Z]{2,4}l|[A-Z]l[A-Z]{1,3}|l[A-Z]{2,4})(?![A-Za-z])")
 #: 'O' or 'o' read for a zero inside a number: "5O0 mg", "1O/325".
 _NUMBER_ZERO = re.compile(r"(?<=\d)[Oo](?=\d|/\d|\s?mg\b)")
 
@@ -60,6 +62,11 @@ def repair(tm: TextMap, vocab: Vocabulary) -> TextMap:
         meant = name.capitalize() if word[0].isupper() or word[0].isdigit() else name
         text[m.start() : m.end()] = meant
         changed = True
+    for m in _ACRONYM_I.finditer(tm.text):
+        for at in range(m.start(), m.end()):
+            if tm.text[at] == "l":
+                text[at] = "I"
+                changed = True
     for pattern, digit in ((_STRENGTH_ONE, "1"), (_NUMBER_ZERO, "0")):
         for m in pattern.finditer(tm.text):
             text[m.start()] = digit

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..facts.model import Evidence, EvidenceSource
+from .fax import furniture
 
 #: Line breaks as `letter.normalise.clean_lines` splits them.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f")
@@ -49,6 +50,9 @@ class TextMap:
     rows: frozenset[int] = frozenset()
     #: A note typed in lower case throughout: its sentences open in lower case (`letter_case`).
     lower_case: bool = False
+    #: Raw offsets of the lines left out of the text flow (page footers, fax banners, repeated page headers): a page
+    #: break there is no paragraph break.
+    dropped: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, raw: str, *, rejoin_words: bool = False) -> TextMap:
@@ -56,19 +60,22 @@ class TextMap:
 
         Built a line at a time (its words joined once), not a character at a time. With
         *rejoin_words* (notes: faxed and OCR'd pages), a word a line-end hyphen broke in two is
-        read whole ("radicu-" + "lopathy" -> "radiculopathy"); the letter parser keeps the hyphen.
+        read whole ("radicu-" + "lopathy" -> "radiculopathy"), and fax banners and repeated page
+        headers are left out (`fax`); the letter parser keeps the hyphen and drops only footers.
         """
         pieces: list[str] = []
         offsets: list[int] = []
         line_starts: list[int] = []
+        dropped: list[int] = []
         length = 0
         tail = ""  # the last two characters of the text so far
-        for line_start, line in _lines(raw):
-            words = line.split()  # the same whitespace as the letter parser's \S+
-            if not words:
+        lines = [(start, line, " ".join(line.split())) for start, line in _lines(raw)]
+        skip = furniture([c for _, _, c in lines]) if rejoin_words else frozenset()
+        for n, (line_start, line, collapsed) in enumerate(lines):
+            if not collapsed:
                 continue
-            collapsed = " ".join(words)
-            if _PAGE_FOOTER.match(collapsed):
+            if n in skip or _PAGE_FOOTER.match(collapsed):
+                dropped.append(line_start)
                 continue
             if rejoin_words and length and _broken_word(pieces[-1], collapsed):
                 pieces[-1] = pieces[-1][:-1]
@@ -91,7 +98,7 @@ class TextMap:
             pieces.append(collapsed)
             length += len(collapsed)
             tail = (tail + collapsed)[-2:]
-        return cls(raw, "".join(pieces), tuple(offsets), tuple(line_starts))
+        return cls(raw, "".join(pieces), tuple(offsets), tuple(line_starts), dropped=tuple(dropped))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The raw [start, end) of the clean span, spaces at its edges trimmed; None if empty."""

@@ -43,11 +43,18 @@ def _approval(window: str) -> bool:
 
 _NOTE = (
     r"(?:progress\s+(?:report|note)s?|reports?|notes?|documentation|visits?|evaluations?|re-?evaluations?"
-    r"|examinations?|exams?|records?|consultations?|follow[- ]?ups?|encounters?|PR-?2s?)"
+    r"|examinations?|exams?|records?|consultations?|follow[- ]?ups?|encounters?|PR-?2s?|RFAs?"
+    r"|requests?\s+for\s+authori[sz]ation)"
 )
 _NOTE_DATED = re.compile(
     rf"\b(?P<note>{_NOTE}),?\s+(?:dated|of|on|from)\s+$"
     r"|\b(?P<seen>(?:was|were|is|been)\s+(?:seen|evaluated|examined|re-?evaluated)(?:\s+\w+){0,3}?\s+(?:on|in)\s+)$",
+    _I,
+)
+#: A line titled by the note it starts, then a dash or colon and its date: "PTP PR-2 - 03/01/2017", "Progress note: 3/1/17".
+_NOTE_TITLE_DATED = re.compile(
+    r"^(?:[A-Z][\w&/-]*\s+){0,3}?(?:PR-?2|progress\s+(?:report|note)|(?:office\s+)?note|report|consultation|re-?evaluation"
+    r"|evaluation|exam(?:ination)?)\s*[-\u2013\u2014:]\s*$",
     _I,
 )
 _DATE_LIST_GLUE = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", _I)
@@ -60,7 +67,7 @@ _DATE_THEN_NOTE = re.compile(rf"^\s+(?:progress\s+)?{_NOTE}\b", _I)
 #: "Visit date:", "Date of exam", "Date:" (not "Date of injury" / "Date of birth", read elsewhere).
 _VISIT_FIELD = re.compile(
     r"(?:\bD\.?O\.?S\.?|\bdate\s+of\s+(?:service|visit|exam(?:ination)?|evaluation|encounter|report|consultation"
-    r"|re-?evaluation|follow[- ]?up|request|rfa)|\b(?:visit|exam(?:ination)?|service|encounter|report|evaluation"
+    r"|re-?evaluation|follow[- ]?up|request|rfa)|(?<!next )(?<!last )(?<!prior )(?<!previous )(?<!f/u )(?<!return )\bvisit(?=\s*:)|\b(?:visit|exam(?:ination)?|service|encounter|report|evaluation"
     r"|consultation|appointment|request|rfa|signature)\s+date|(?<!injury )(?<!birth )(?<!surgery )(?<!accident )"
     r"(?<!hire )(?<!loss )(?<!denial )(?<!decision )(?<![\w-])date|\bseen(?:\s+today)?\s+on)\s*[:#.=-]?\s*$",
     _I,
@@ -73,8 +80,10 @@ _NOT_VISIT = re.compile(
 )
 #: A note's title in capitals naming the visit, then its date: "F/U VISIT -- 3/22/21", "OFFICE VISIT 2/3/19".
 _VISIT_TITLE = re.compile(
-    r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT)"
-    r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT))?\s*(?:-{1,2}|—|–|:)?\s*$"
+    r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT"
+    # the DWC form's own title: "REQUEST FOR AUTHORIZATION (DWC RFA)   10/7/2014"
+    r"|REQUEST\s+FOR\s+AUTHORI[SZ]ATION|RFA)"
+    r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT|FORM))?(?:\s*\([A-Z0-9 .-]{1,20}\))?\s*(?:-{1,2}|—|–|:)?\s*$"
 )
 #: The same title in any case, read only at the very top of a note, where a title stands (a note typed in lower
 #: case, "f/u visit -- 3/22/21"); further down, "Follow-up visit 4/5/21" is an appointment to come.
@@ -87,10 +96,30 @@ _PREVIOUS_VISIT = re.compile(
 )
 
 
+#: A cumulative-trauma injury told by its period: "DOI: CT 08/2013-03/2014", "Date of injury: CT 1/1/2012 - 6/30/2014".
+_INJURY_PERIOD = re.compile(
+    r"\b(?:DOI|D/I|date\s+of\s+injury)\s*[:#]?\s*(?:CT|cumulative(?:\s+trauma)?|continuous\s+trauma)?\s*:?\s*"
+    r"(?:\d{1,2}/(?:\d{1,2}/)?(?:\d{4}|\d{2}))\s*(?:-|\u2013|to|through|thru)\s*(?P<end>\d{1,2}/(?:\d{1,2}/)?(?:\d{4}|\d{2}))(?![\d/])",
+    _I,
+)
+
+
+def _injury_period(s: Sentence, ctx: Context) -> None:
+    """The last day of a cumulative-trauma period is the date of injury the guidelines count from."""
+    if ctx.draft.injury is not None or "/" not in s.text:
+        return
+    if (m := _INJURY_PERIOD.search(s.text)) is not None:
+        found = find_dates(m.group("end"), years=False)
+        if found:
+            ev = s.evidence(m.start(), m.end())
+            ctx.draft.injury = (found[0].date, [ev] if ev else [])
+
+
 def read_timeline(sentences: list[Sentence], ctx: Context) -> None:
     """Injury, note and UR dates of the summary, and each sentence's note date."""
     carried: list[FuzzyDate] = []
     for s in sentences:
+        _injury_period(s, ctx)
         notes = _read_sentence(s, ctx)
         if notes:
             carried = notes
@@ -112,7 +141,10 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         is_note = False
         if d.date.day is not None and not _NOT_VISIT.search(before[-40:]):
             _mentioned(ctx, d, s)
-        if shift == 0 and (_VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))):
+        if shift == 0 and (
+            _VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))
+            or (d.start == 0 and _dated_heading(s, d))
+        ):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(0, d.end))
         elif (field := _VISIT_FIELD.search(before[-40:])) and not _UR.search(before[-40:]):
@@ -123,6 +155,9 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         elif (m := _UR.search(before)) and not _approval(before[-80:] + " " + after[:20]):
             if ctx.draft.ur_decision is None:
                 ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
+        elif shift == 0 and _NOTE_TITLE_DATED.match(before):
+            is_note = True
+            ctx.draft.report_date(d.date, s.evidence(0, d.end))
         elif m := _NOTE_DATED.search(before):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(shift + m.start(), d.end))
@@ -144,6 +179,15 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             notes.append(d.date)
         previous, previous_was_note = d, is_note
     return notes
+
+
+def _dated_heading(s: Sentence, d: DateMatch) -> bool:
+    """A full date alone on its line at the top of a note or letter, as a dictated letter dates itself ("March 14, 2014"
+    above "Dear Dr. ..."): the report's date. Not after a label line ("DOB:"), whose value it would be."""
+    return (
+        s.start < TOP and s.section is None and d.date.day is not None and not s.text[d.end :].strip(" ,.")
+        and not s.tm.text[: s.start].rstrip().endswith(":")
+    )
 
 
 def _mentioned(ctx: Context, d: DateMatch, s: Sentence) -> None:
