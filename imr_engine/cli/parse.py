@@ -52,6 +52,8 @@ def render(letter: ParsedLetter) -> str:
     """The readable report: one line per fact, items indented under their heading."""
     reviewer = letter.reviewer
     lines = _head("Letter", shown(letter.source or "-")) + _head("Layout", letter.layout)
+    if letter.jurisdiction != "california":  # a California letter's report reads as it always has
+        lines += _head("State", f"{letter.jurisdiction.capitalize()} (IRO decision: the ODG applies)")
     lines += _head("Case", letter.case_number) + _head("Assigned", letter.date_assigned)
     lines += _head("UR denial", letter.ur_denial_date)
     lines += _head(

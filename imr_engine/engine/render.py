@@ -20,6 +20,8 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
 
 def render_item(d: Determination) -> str:
     lines = [f"[{d.index + 1}] {d.request}", f"    Predicted: {d.predicted}" + (f" (decided by {d.decided_by} rules)" if d.decided_by else "")]
+    if d.jurisdiction_note is not None:
+        lines.append(_wrap(f"Assumed (Texas): {d.jurisdiction_note}", "      ", "    "))
     if d.criteria_generation is not None:
         lines.append(_wrap(f"Assumed: criteria of {d.criteria_generation.title} (none of the generation in force "
                            "is encoded for this request)", "      ", "    "))
@@ -53,6 +55,8 @@ def render_case(result: CaseDetermination) -> str:
         f"Case {result.case_id} — as of {result.as_of} ({result.as_of_source.replace('_', ' ')}); "
         f"rules {result.rules_version}"
     )
+    if result.jurisdiction == "texas":  # California, the default, is not named: its answers read as they always have
+        head += "\nJurisdiction: Texas (28 TAC §137.100): the Official Disability Guidelines first, the MTUS where no ODG criteria are encoded"
     if result.generation is not None:
         head += f"\nGuideline generation: {result.generation.title}"
     warnings = [f"Warning: {w}" for w in result.warnings]

@@ -53,6 +53,7 @@ from .ocr import repair
 from .pain import read_pain
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
+from .subject import read_subject_conditions
 from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
@@ -89,6 +90,8 @@ def _extract_letter(letter: ParsedLetter | str, case_id: str | None, use_rationa
     ctx.draft.jurisdiction = parsed.jurisdiction
     summary = split_sentences(tm, parts.summary) if parts.summary else []
     _read_summary(summary, ctx)
+    read_subject_conditions(summary, ctx)
+    read_neuropathic(ctx)  # again, for the conditions just read (evidence already there is not added twice)
     _letter_dates(tm, parsed, ctx)
     headings = [tm.evidence(h.start, h.end, "request") if h else None for h in parts.headings]
     add_requests(ctx, [item.request for item in parsed.items], headings)

@@ -76,3 +76,13 @@ def test_the_jurisdiction_is_read_from_the_letter_layout() -> None:
     assert texas.jurisdiction == "texas"
     for path in [LAYOUTS / "layout2.txt", LAYOUTS / "layout3.txt", *sorted(CASES.glob("*/letter.txt"))]:
         assert extract_case(parse_letter_file(path)).jurisdiction == "california", path
+
+
+def test_the_readable_answer_names_texas_and_the_assumption(engine: Engine) -> None:
+    from imr_engine.engine.render import render_case
+
+    case = build_case(["Klonopin 0.5mg HS #14"])
+    texas = render_case(engine.evaluate(_in(case, "texas")))
+    assert "Jurisdiction: Texas" in texas and "Official Disability Guidelines first" in texas
+    assert "Assumed (Texas): no ODG criteria encoded" in texas
+    assert "Jurisdiction" not in render_case(engine.evaluate(case))

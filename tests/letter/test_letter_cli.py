@@ -58,6 +58,14 @@ def test_readable_report(capsys: pytest.CaptureFixture[str], letter_paths: dict[
     assert "Warnings: 1" in out
 
 
+def test_readable_report_names_a_texas_decision(capsys: pytest.CaptureFixture[str], layout_fixtures: Path) -> None:
+    assert main(["parse", str(layout_fixtures / "layout4.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "Layout:    4" in out and "State:     Texas (IRO decision" in out
+    assert main(["parse", str(layout_fixtures / "layout2.txt")]) == 0
+    assert "State:" not in capsys.readouterr().out
+
+
 def test_help_explains_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["parse", "--help"])
