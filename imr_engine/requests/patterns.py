@@ -134,7 +134,8 @@ DURATION = [
 DAYS_PER = {"d": 1, "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7,
             "month": 30, "months": 30, "mo": 30, "mos": 30}  # fmt: skip
 HOURS = _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{NUM})\s*(?:hours|hrs|hr)\b")
-N_BY_M = _p(r"(?<![\w.])(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")  # noqa: RUF001 (the multiplication sign is meant)
+# a number hyphenated to a word is part of a name ("MMPI-2", "SF-36", "PHQ-9"), not a frequency
+N_BY_M = _p(r"(?<![\w.])(?<![a-z]-)(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")  # noqa: RUF001 (the multiplication sign is meant)
 VISITS = [
     _p(
         rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{COUNT})(?=\s+(?:[a-z][a-z\-]*\s+){{0,3}}?(?:visits?|sessions?|treatments?|appointments?)\b)"

@@ -108,3 +108,19 @@ def test_arbitrary_text_never_raises_anything_but_request_parse_error(text: str)
     else:
         assert item.text == " ".join(text.split())
         assert item.name
+
+
+@pytest.mark.parametrize(
+    ("line", "visits"),
+    [("MMPI-2 x 1", 1), ("Psychological testing, MMPI-2 x 1", 1), ("SF-36 x 1", 1), ("PHQ-9 x 2", 2)],
+)
+def test_a_number_hyphenated_to_a_name_is_not_a_frequency(line: str, visits: int) -> None:
+    """"MMPI-2 x 1" is one administration of the MMPI-2, not twice a week for a week."""
+    item = parse_request(line)
+    assert item.frequency_per_week is None
+    assert item.visits == visits
+
+
+def test_frequency_by_weeks_still_reads_after_a_plain_name() -> None:
+    item = parse_request("PT 2 x 6 lumbar")
+    assert (item.frequency_per_week, item.visits) == (2, 12)
