@@ -18,9 +18,12 @@ if os.environ.get("CI"):
 # the home directory of whoever runs the tests; subprocesses inherit it. A run that sets
 # IMR_CACHE_DIR itself (e.g. "off") keeps its choice.
 if not os.environ.get("IMR_CACHE_DIR"):
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["IMR_CACHE_DIR"] = tempfile.mkdtemp(prefix="imr-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["IMR_CACHE_DIR"], ignore_errors=True)
 
 # tests/ holds helper modules (scenarios.py) imported by test files in sub-folders.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
