@@ -249,7 +249,19 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
         if book is None:
             book = _load_rulebook(base)
             compiled.store(book, key)
+        else:  # the limit is this process's, not the one in force when the book was stored
+            _refuse_oversized(book.files)
         return book
+
+
+def _refuse_oversized(files: list[LoadedRuleFile]) -> None:
+    """Refuse a book of more than MAX_RULES rules, naming the file that crosses the limit."""
+    total = 0
+    for f in files:
+        total += len(f.spec.rules)
+        if total > MAX_RULES:
+            raise RuleError(f"more than {MAX_RULES:,} rules: over the limit a rule book may hold "
+                            f"(compiling and evaluating grow with it)", source=str(f.path))
 
 
 def _load_rulebook(base: Path) -> RuleBook:
@@ -262,13 +274,9 @@ def _load_rulebook(base: Path) -> RuleBook:
 
     known = known_names(base)
     files: list[LoadedRuleFile] = []
-    total = 0
     for p in paths:
         files.append(LoadedRuleFile(p, load_rule_file(p, known)))
-        total += len(files[-1].spec.rules)
-        if total > MAX_RULES:
-            raise RuleError(f"more than {MAX_RULES:,} rules: over the limit a rule book may hold "
-                            f"(compiling and evaluating grow with it)", source=str(p))
+        _refuse_oversized(files)  # as soon as the limit is crossed, before reading further files
     registry = load_generations(base)
     if registry is not None:
         files = [_in_generations(f, base, registry) for f in files]
