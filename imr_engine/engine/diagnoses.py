@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from ..vocabulary.models import Header
 from .guideline_data import load_data_file
 
 DIAGNOSES_FILE = "diagnoses.yaml"
 
 
-class DiagnosisGroups(BaseModel):
+class DiagnosisGroups(Header):
     """rules/vocabulary/diagnoses.yaml: guideline diagnosis groups and the words that name them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str = Field(min_length=1)
-    purpose: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    version: str | None = None
     groups: dict[str, list[str]] = Field(min_length=1)
 
 

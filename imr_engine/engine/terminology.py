@@ -13,6 +13,7 @@ from ..errors import RuleError
 from ..requests.model import RequestedItem
 from ..vocabulary import Vocabulary
 from ..vocabulary.load import did_you_mean
+from ..vocabulary.models import Header
 from .diagnoses import DIAGNOSES_FILE as DIAGNOSES_FILE  # read without this module (rule loading)
 from .diagnoses import DiagnosisGroups as DiagnosisGroups
 from .diagnoses import load_diagnosis_groups
@@ -56,15 +57,9 @@ class PostsurgicalCourse(BaseModel):
         return self
 
 
-class PostsurgicalTable(BaseModel):
+class PostsurgicalTable(Header):
     """rules/vocabulary/postsurgical.yaml: the postsurgical figures per surgery, as cited data."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str = Field(min_length=1)
-    purpose: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    version: str | None = None
     surgeries: dict[str, PostsurgicalCourse] = Field(min_length=1)
 
 
