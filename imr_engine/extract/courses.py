@@ -67,13 +67,8 @@ def read_course_timing(sentences: list[Sentence], ctx: Context) -> None:
             continue  # no therapy named (most sentences): nothing to look up
         if not (_AFTER_SURGERY.search(s.text) or _BEFORE_SURGERY.search(s.text) or _has_date(s.text)):
             continue
-        pos = 0
-        while pos < len(s.text):
-            hit = ctx.vocab.identify(s.text[pos:], ("service",))
-            if hit is None:
-                break
-            start, end = pos + hit.start, pos + hit.end
-            pos = end
+        for hit in ctx.vocab.mentions(s.text, ("service",)):
+            start, end = hit.start, hit.end
             if hit.key not in COURSE_SERVICES or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
                 continue
             if s.text[start:end].lower() == "pt" and s.text[start:end] != "PT":

@@ -262,7 +262,7 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
     is not planned; its findings decide whether it corroborates radiculopathy.
     """
     for s in sentences:
-        hit = ctx.vocab.identify(s.text[:40], ("service",))
+        hit = ctx.vocab.identify(s.text, ("service",), end=40)
         if hit is None or hit.start > 12 or hit.key not in _IMAGING:
             continue
         after = _CLAUSE_STOP.split(s.text[hit.end : hit.end + 25], maxsplit=1)[0]  # "EMG pending." as "EMG pending"
@@ -302,7 +302,7 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
         head = s.text[: s.text.find(":")]
         if not any(not d.bare_year for d in find_dates(head)) and not _DATE_RANGE.search(head):
             continue  # dated in any form ("2/24/2016", "February 24, 2016", "2/5-2/12/2024"), else not a result line
-        hit = ctx.vocab.identify(s.text[:60], ("service",))
+        hit = ctx.vocab.identify(s.text, ("service",), end=60)
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue
         service = ctx.vocab.service_info(hit.key)

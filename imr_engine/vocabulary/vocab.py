@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +18,13 @@ from . import models
 from .checks import Files, Indexes, check_and_index
 from .codes import code_spans
 from .load import did_you_mean, load_file
-from .text import PhraseIndex, PhraseMatch, words_of
+from .reading import NamesMemo, TextNames, blank_parentheses
+from .text import PhraseIndex, PhraseMatch
 
 #: The files of a vocabulary directory, in load order.
 FILE_NAMES = ("classes.yaml", "sig.yaml", "drugs.yaml", "products.yaml", "services.yaml", "anatomy.yaml")
 
 Category = Literal["product", "service", "ingredient"]
-_PARENTHESES = re.compile(r"\([^()]*\)")
 #: What opens a '#' name's pattern: no word character just before it.
 _NOT_AFTER_WORD = r"(?<![\w])"
 
@@ -83,6 +82,8 @@ class Vocabulary:
         self._hash_bodies = re.compile(
             "|".join(f"(?:{p.pattern.removeprefix(_NOT_AFTER_WORD)})" for p, _ in self._hash_aliases), re.I
         ) if self._hash_aliases else None
+        by_category = {"product": indexes.products, "service": indexes.services, "ingredient": indexes.ingredients}
+        self._names = NamesMemo(lambda text: TextNames(text, by_category, self._hash_bodies))
 
     @classmethod
     def load(cls, directory: Path) -> Vocabulary:
@@ -147,13 +148,26 @@ class Vocabulary:
     # ------------------------------------------------------------------ names -> drugs
 
     def identify(
-        self, text: str, categories: Sequence[Category] = ("product", "service", "ingredient")
+        self, text: str, categories: Sequence[Category] = ("product", "service", "ingredient"), *, end: int | None = None
     ) -> Identity | None:
         """The first product, service or ingredient *text* names (earliest, then longest, then that order).
 
         Parenthesised asides are skipped first, so "MS (morphine sulfate) Contin" is MS Contin;
-        only if nothing is found outside them are they searched too.
+        only if nothing is found outside them are they searched too. With *end*, what
+        `identify(text[:end])` finds ("a study named in the sentence's first words"), read from
+        the whole text's names, which the other readers of the same sentence share.
         """
+        if end is not None and end < len(text):
+            found = self._in_piece(text, end, categories)
+            return self._identify_directly(text[:end], categories) if found is _UNSURE else found
+        names = self._names(text)
+        if names.hashed:
+            return self._identify_directly(text, categories)
+        best = names.first(0, categories)
+        return None if best is None else Identity(best[1], best[0].value, best[0].start, best[0].end)  # type: ignore[arg-type]
+
+    def _identify_directly(self, text: str, categories: Sequence[Category]) -> Identity | None:
+        """`identify` read from *text* alone: its '#' names, then each category's first phrase (the definition)."""
         for candidate in (_blank_parentheses(text), text):
             best: tuple[PhraseMatch[str], Category] | None = None
             if "product" in categories:  # "Tylenol #3" is codeine, not the Tylenol it starts with
@@ -168,34 +182,53 @@ class Vocabulary:
                 return Identity(best[1], best[0].value, best[0].start, best[0].end)
         return None
 
+    def _in_piece(self, text: str, end: int, categories: Sequence[Category]) -> Identity | None:
+        """`identify(text[:end])` from the whole text's names, or `_UNSURE` where the piece may read otherwise.
+
+        The piece has the whole text's words before *end* when no word and no aside runs across
+        *end* (asides are the innermost parentheses, so the piece blanks the same ones), and its
+        first name is the whole text's when that name ends by *end*. A '#' name in the piece, a
+        name running across *end*, or a text beyond ASCII is read from the piece itself.
+        """
+        if end < 0 or not text.isascii():
+            return _UNSURE
+        names = self._names(text)
+        if names.in_aside(end) or not (names.outside.at_boundary(end) and names.inside.at_boundary(end)):
+            return _UNSURE
+        bodies = self._hash_bodies
+        if bodies is not None and (bodies.search(text, 0, end) or bodies.search(names.blanked, 0, end)):
+            return _UNSURE
+        for form in (names.outside, names.inside):
+            best = form.first(0, categories)
+            if best is None or best[0].start >= end:
+                continue
+            if best[0].end > end:
+                return _UNSURE
+            return Identity(best[1], best[0].value, best[0].start, best[0].end)  # type: ignore[arg-type]
+        return None
+
     def mentions(
         self, text: str, categories: Sequence[Category] = ("product", "service", "ingredient")
     ) -> list[Identity]:
         """What `identify` finds in *text*, then in the rest after each find, and so on: in one pass.
 
         Readers walk a sentence name by name (`identify(text[end:])` after each hit), which
-        tokenised the rest of the sentence again per name. Here the text and its copy with the
-        asides blanked are tokenised once, and the phrase at each word is looked up once per
-        category. A step that only the suffix itself can answer exactly (a '#' name such as
-        "Tylenol #3" anywhere in the text, a rest that starts inside an aside or inside a word)
-        is asked of `identify` on that suffix, as before.
+        tokenised the rest of the sentence again per name. Here the text's names (its words,
+        with the asides blanked and as written, looked up once per category) are read once and
+        shared with the other readers of the same text. A step that only the suffix itself can
+        answer exactly (a '#' name such as "Tylenol #3" anywhere in the text, a rest that starts
+        inside an aside or inside a word) is asked of the suffix alone, as before.
         """
-        blanked = _blank_parentheses(text)
-        hashed = self._hash_bodies is not None and bool(
-            self._hash_bodies.search(text) or (blanked != text and self._hash_bodies.search(blanked))
-        )
-        asides = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)] if blanked != text else []
-        outside = _Walk(blanked, [self._index_of(c) for c in categories])
-        inside = _Walk(text, [self._index_of(c) for c in categories]) if asides else outside
+        names = self._names(text)
         out: list[Identity] = []
         pos = 0
         while pos < len(text):
-            if hashed or not outside.at_boundary(pos) or any(a < pos < b for a, b in asides):
-                found = self.identify(text[pos:], categories)
+            if names.hashed or not names.outside.at_boundary(pos) or names.in_aside(pos):
+                found = self._identify_directly(text[pos:], categories)
                 hit = None if found is None else Identity(found.category, found.key, pos + found.start, pos + found.end)
             else:
-                best = outside.first(pos) or inside.first(pos)
-                hit = None if best is None else Identity(categories[best[1]], best[0].value, best[0].start, best[0].end)
+                best = names.first(pos, categories)
+                hit = None if best is None else Identity(best[1], best[0].value, best[0].start, best[0].end)  # type: ignore[arg-type]
             if hit is None:
                 break
             out.append(hit)
@@ -387,31 +420,6 @@ class Vocabulary:
         ]
 
 
-class _Walk:
-    """One text's phrases for `mentions`: at each word that starts one, the longest of any index (the first index on a tie)."""
-
-    def __init__(self, text: str, indexes: list[PhraseIndex[str]]) -> None:
-        words, self._starts, self._ends = words_of(text)
-        best: dict[int, tuple[PhraseMatch[str], int]] = {}
-        for which, index in enumerate(indexes):
-            for i, match in index.phrases_at(words, self._starts, self._ends):
-                held = best.get(i)
-                if held is None or match.words > held[0].words:
-                    best[i] = (match, which)
-        self._found = [best[i] for i in sorted(best)]
-        self._found_starts = [match.start for match, _ in self._found]
-
-    def at_boundary(self, pos: int) -> bool:
-        """Whether the rest from *pos* has the same words as the whole text from there (no word cut at *pos*)."""
-        k = bisect_left(self._starts, pos) - 1
-        return k < 0 or not self._starts[k] < pos < self._ends[k]
-
-    def first(self, pos: int) -> tuple[PhraseMatch[str], int] | None:
-        """The earliest (then longest, then first index's) phrase at or after *pos*, with its index's position."""
-        j = bisect_left(self._found_starts, pos)
-        return self._found[j] if j < len(self._found) else None
-
-
 #: Spinal levels name their region ("L4-5 fusion", "C5-6"): grammar, not vocabulary.
 SPINAL_LEVELS = (
     ("cervical_spine", re.compile(r"\bC[1-7]\b|\bC[1-7]-")),
@@ -425,9 +433,9 @@ def _first(index: PhraseIndex[str], text: str) -> str | None:
     return match.value if match else None
 
 
-def _blank_parentheses(text: str) -> str:
-    """*text* with parenthesised asides blanked out, positions kept."""
-    return _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
+_blank_parentheses = blank_parentheses
+#: What `_in_piece` answers when only the piece itself can tell (compared by identity).
+_UNSURE = Identity("product", "", -1, -1)
 
 
 def _hash_alias_patterns(indexes: Indexes, products: dict[str, models.Product]) -> list[tuple[re.Pattern[str], str]]:
