@@ -95,10 +95,10 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
 def _dates_in(text: str, years: bool) -> tuple[DateMatch, ...]:
     if not _DIGIT.search(text):
         return ()
+    if not years:  # bare years are read last, so they never keep another date out: the same dates without them
+        return tuple(d for d in _dates_in(text, True) if d.form != "year")
     taken: list[DateMatch] = []
     for form, pattern in _PATTERNS:
-        if form == "year" and not years:
-            continue
         for m in finditer(pattern, text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-from .text import PhraseIndex, PhraseMatch, words_of
+from .text import PhraseIndex, PhraseMatch, words_before, words_of
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
@@ -37,6 +37,16 @@ class _Form:
         self._words, self._starts, self._ends = words_of(text)
         self._indexes = indexes
         self._found: dict[str, tuple[list[PhraseMatch[str]], list[int]]] = {}
+
+    def first_before(self, text: str, end: int, categories: Sequence[str]) -> tuple[PhraseMatch[str], str] | None:
+        """What `first(0, categories)` gives for the piece `text[:end]` (*text*: this form's ASCII text)."""
+        words = words_before(text, (self._words, self._starts, self._ends), end)
+        best: tuple[PhraseMatch[str], str] | None = None
+        for category in categories:
+            m = self._indexes[category].first_of(*words)
+            if m is not None and (best is None or (m.start, -m.words) < (best[0].start, -best[0].words)):
+                best = (m, category)
+        return best
 
     def at_boundary(self, pos: int) -> bool:
         """Whether no word runs across *pos*: a piece of the text cut there has the same words on each side."""

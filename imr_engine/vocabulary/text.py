@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -96,6 +97,16 @@ def words_of(text: str) -> _Words:
     return _words(text)
 
 
+def words_before(text: str, words: _Words, end: int) -> _Words:
+    """The words of `text[:end]` from the words of *text* (ASCII *text*): those before *end*, the last one cut at *end*."""
+    k = bisect_left(words[1], end)
+    kept, starts, ends = words[0][:k], words[1][:k], words[2][:k]
+    if k and ends[-1] > end:  # a word runs across the end: the piece has only its beginning
+        kept = kept[:-1] + (_normal_token(text[starts[-1] : end].casefold()),)
+        ends = ends[:-1] + (end,)
+    return kept, starts, ends
+
+
 @functools.lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The key a phrase is indexed under: its normalised words (names are few and asked often: memoised)."""
@@ -175,6 +186,19 @@ class PhraseIndex(Generic[T]):
     def first(self, text: str) -> PhraseMatch[T] | None:
         """The earliest (then longest) phrase in *text*, or None."""
         return next(iter(self._scan(text, stop_at_first=True)), None)
+
+    def first_of(self, words: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]) -> PhraseMatch[T] | None:
+        """`first` of a text given by its words (`words_of`), for a text whose words are already known."""
+        values, sizes_of = self._values, self._sizes
+        count = len(words)
+        for i, word in enumerate(words):
+            sizes = sizes_of.get(word)
+            if sizes is None:
+                continue
+            for size in sizes:
+                if size <= count - i and (value := values.get(words[i : i + size])) is not None:
+                    return PhraseMatch(value, starts[i], ends[i + size - 1], size)
+        return None
 
     def _scan(self, text: str, *, stop_at_first: bool) -> list[PhraseMatch[T]]:
         words, starts, ends = _words(text)

@@ -161,7 +161,7 @@ class Vocabulary:
             found = self._in_piece(text, end, categories)
             return self._identify_directly(text[:end], categories) if found is _UNSURE else found
         names = self._names(text)
-        if names.hashed:
+        if names.hashed and "product" in categories:
             return self._identify_directly(text, categories)
         best = names.first(0, categories)
         return None if best is None else Identity(best[1], best[0].value, best[0].start, best[0].end)  # type: ignore[arg-type]
@@ -183,28 +183,27 @@ class Vocabulary:
         return None
 
     def _in_piece(self, text: str, end: int, categories: Sequence[Category]) -> Identity | None:
-        """`identify(text[:end])` from the whole text's names, or `_UNSURE` where the piece may read otherwise.
+        """`identify(text[:end])` from the whole text's words, or `_UNSURE` where only the piece can tell.
 
-        The piece has the whole text's words before *end* when no word and no aside runs across
-        *end* (asides are the innermost parentheses, so the piece blanks the same ones), and its
-        first name is the whole text's when that name ends by *end*. A '#' name in the piece, a
-        name running across *end*, or a text beyond ASCII is read from the piece itself.
+        The piece has the whole text's words before *end*, the last one cut there, when no aside
+        runs across *end* (asides are the innermost parentheses, so the piece blanks the same
+        ones). A '#' name in the piece (when products are asked) or a text beyond ASCII is read
+        from the piece itself.
         """
         if end < 0 or not text.isascii():
             return _UNSURE
         names = self._names(text)
-        if names.in_aside(end) or not (names.outside.at_boundary(end) and names.inside.at_boundary(end)):
+        if names.in_aside(end):
             return _UNSURE
         bodies = self._hash_bodies
-        if bodies is not None and (bodies.search(text, 0, end) or bodies.search(names.blanked, 0, end)):
+        if "product" in categories and bodies is not None and (
+            bodies.search(text, 0, end) or bodies.search(names.blanked, 0, end)
+        ):
             return _UNSURE
-        for form in (names.outside, names.inside):
-            best = form.first(0, categories)
-            if best is None or best[0].start >= end:
-                continue
-            if best[0].end > end:
-                return _UNSURE
-            return Identity(best[1], best[0].value, best[0].start, best[0].end)  # type: ignore[arg-type]
+        for form, form_text in ((names.outside, names.blanked), (names.inside, text)):
+            best = form.first_before(form_text, end, categories)
+            if best is not None:
+                return Identity(best[1], best[0].value, best[0].start, best[0].end)  # type: ignore[arg-type]
         return None
 
     def mentions(
@@ -216,14 +215,15 @@ class Vocabulary:
         tokenised the rest of the sentence again per name. Here the text's names (its words,
         with the asides blanked and as written, looked up once per category) are read once and
         shared with the other readers of the same text. A step that only the suffix itself can
-        answer exactly (a '#' name such as "Tylenol #3" anywhere in the text, a rest that starts
-        inside an aside or inside a word) is asked of the suffix alone, as before.
+        answer exactly (a '#' name such as "Tylenol #3" anywhere in the text when products are
+        asked, a rest that starts inside an aside or inside a word) is asked of the suffix alone.
         """
         names = self._names(text)
+        hashed = "product" in categories  # only products have '#' names
         out: list[Identity] = []
         pos = 0
         while pos < len(text):
-            if names.hashed or not names.outside.at_boundary(pos) or names.in_aside(pos):
+            if (hashed and names.hashed) or not names.outside.at_boundary(pos) or names.in_aside(pos):
                 found = self._identify_directly(text[pos:], categories)
                 hit = None if found is None else Identity(found.category, found.key, pos + found.start, pos + found.end)
             else:

@@ -86,3 +86,34 @@ def test_generated_month_dates_read_back(day: dt.date, form) -> None:  # type: i
     written = form(day)
     found = find_dates(f"since at least {written} with continued use")
     assert [str(d.date) for d in found] == [f"{day.year:04d}-{day.month:02d}"]
+
+
+def _without_years_read_apart(text: str) -> list[tuple[int, int, str, str]]:
+    """The dates of *text* read with every pattern but the bare year's, each at most once per place (the definition)."""
+    from imr_engine.extract import dates
+
+    taken: list[tuple[int, int, str, str]] = []
+    for form, pattern in dates._PATTERNS:
+        if form == "year":
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end, _, _ in taken):
+                continue
+            date = dates._read(form, m)
+            if date is not None:
+                taken.append((m.start(), m.end(), str(date), form))
+    return sorted(taken)
+
+
+_DATE_BITS = st.sampled_from(["2015", "1999", "12/3/2014", "3/2014", "12-03-2014", "2014-12-03", "May 2014",
+                              "May 3, 2014", "3 May 2014", "Sept. 9, 2014", "in", "of", ",", "/", "-", "#", " ", "(", ")"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_BITS, min_size=1, max_size=12), st.lists(st.sampled_from(["", " ", ", ", "/", "-"]), max_size=12))
+def test_dates_without_bare_years_are_the_dates_with_them_less_the_years(bits: list[str], glue: list[str]) -> None:
+    """`years=False` is answered from the reading with bare years (read last, they keep no other date out)."""
+    text = "".join(b + (glue[i] if i < len(glue) else " ") for i, b in enumerate(bits))
+    find_dates(text)  # the reading with years first, as readers of a sentence usually ask
+    found = [(d.start, d.end, str(d.date), d.form) for d in find_dates(text, years=False)]
+    assert found == _without_years_read_apart(text)
