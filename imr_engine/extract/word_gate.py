@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -80,6 +81,9 @@ class _Text:
     folded: str
     starts: frozenset[str]
     at: dict[str, list[int]]
+    #: The word-start patterns (by id) one of whose keys starts a word here, of the first *known* patterns read.
+    candidates: frozenset[int] = frozenset()
+    known: int = 0
 
 
 class _CannotGate(Exception):
@@ -97,8 +101,12 @@ class _Reading:
 
 
 _texts: dict[str, _Text] = {}
-#: Patterns are module constants: a few hundred, each read once.
-_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None]] = {}
+#: Patterns are module constants: a few hundred, each read once (with its heads and the order it was read in).
+_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int]] = {}
+#: The patterns whose every match starts a word, by each key they may start with: a text's words
+#: then name the patterns that may match it in one pass, instead of each pattern testing its keys.
+_by_key: dict[str, list[int]] = {}
+_registering = threading.Lock()
 
 
 def heads(pattern: re.Pattern[str]) -> Heads | None:
@@ -109,7 +117,14 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
     """
     known = _heads_memo.get(id(pattern))
     if known is None:
-        known = _heads_memo[id(pattern)] = (pattern, _heads_of(pattern))
+        found = _heads_of(pattern)
+        with _registering:  # keys indexed before the pattern counts as read (see `_text`)
+            known = _heads_memo.get(id(pattern))
+            if known is None:
+                if found is not None and not found.anywhere:
+                    for key in found.keys:
+                        _by_key.setdefault(key, []).append(id(pattern))
+                known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo))
     return known[1]
 
 
@@ -243,7 +258,9 @@ def _text(text: str) -> _Text:
                 w, p = word.group(), word.start()
                 for k in (w[:1], w[:2], w[:3])[: len(w)]:
                     at.setdefault(k, []).append(p)
-            found = _Text(folded, frozenset(at), at)
+            known = len(_heads_memo)  # counted first: every pattern counted has its keys indexed already
+            candidates = frozenset(pid for key in at for pid in _by_key.get(key, ()))
+            found = _Text(folded, frozenset(at), at, candidates, known)
         else:
             found = _NOT_ASCII
         if len(_texts) >= MEMO_SIZE:
@@ -272,12 +289,17 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     Called for every pattern a reader asks about every sentence, so the memos are read inline.
     """
     known = _heads_memo.get(id(pattern))
-    h = known[1] if known is not None else heads(pattern)
+    if known is None:
+        heads(pattern)
+        known = _heads_memo[id(pattern)]
+    h = known[1]
     if h is None:
         return None
     t = _texts.get(text) or _text(text)
     if t is _NOT_ASCII:
         return None
+    if not h.anywhere and known[2] < t.known and id(pattern) not in t.candidates:
+        return _NOWHERE  # none of its keys starts a word here (a pattern read after the text asks below)
     keys = h.keys.intersection(t.starts)
     if not h.anywhere:
         if not keys:

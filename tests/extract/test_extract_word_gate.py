@@ -146,6 +146,16 @@ def test_anchored_tries_read_the_text_before_the_try() -> None:
     assert [m.start() for m in finditer(re.compile(r"\bpain", re.I), "backpain pain")] == [9]
 
 
+def test_a_pattern_first_asked_after_the_text_was_read_is_still_tried() -> None:
+    # a text's words name the patterns that may match it among those read so far; one read later
+    # is not among them and must not be skipped for that
+    text = "Patient reports zygomatic tenderness and quixotic gait."
+    assert [m.span() for m in finditer(re.compile(r"\bpatient\b", re.I), text)] == [(0, 7)]  # the text is read
+    late = re.compile(r"\bzygo\w+\s+tender", re.I)  # a new pattern, read only now
+    assert [m.span() for m in finditer(late, text)] == [(16, 32)]
+    assert search(re.compile(r"\bquix\w+\s+gait", re.I), text) is not None
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text("abcHEPxyz0- ,./", max_size=6)), max_size=30),
        st.sampled_from([" ", "  ", ", ", "\n", "-"]))
