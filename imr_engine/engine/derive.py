@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
+from .devices import device_facts
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -553,6 +554,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _prior_sessions(case, item, vocab, values, evidence, own_surgery, where.region, test)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
+        how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
                     f"another region than the request's {region_words(where)}")
