@@ -678,7 +678,9 @@ _VISIT_OF = re.compile(
     r"\b(?:visits?|sessions?|treatments?|tx|appointments?)(?:\s+(?:to\s+date|completed|attended|used))?\s*:?\s*#?\s*"
     r"(?P<n>\d{1,2})\s+(?:(?:used|completed|attended)\s+)?of\s+(?P<of>\d{1,2})\b"
     # a form's count without the course's size: "Visits completed: 8", "Visits used: 8"
-    r"|\b(?:visits?|sessions?|treatments?)\s+(?:to\s+date|completed|attended|used)\s*:\s*(?P<done>\d{1,2})\b(?!\s*(?:of|/))",
+    r"|\b(?:visits?|sessions?|treatments?)\s+(?:to\s+date|completed|attended|used)\s*:\s*(?P<done>\d{1,2})\b(?!\s*(?:of|/))"
+    # a visit numbered in the therapist's own header: "Visit # 18", "Session no. 7", "Tx #9"
+    r"|\b(?:visit|session|treatment|tx)\s*(?:#|no\.|number)\s*(?P<nth>\d{1,2})\b(?!\s*(?:of|/|-))",
     _I,
 )
 #: The title of a course's own report: "PHYSICAL THERAPY RE-EVALUATION", "Chiropractic progress report".
@@ -723,13 +725,14 @@ def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
         return
     for s in sentences:
         m = _VISIT_OF.search(s.text)
-        if m is None or not 0 < int(m.group("n") or m.group("done")) <= int(m.group("of") or m.group("done")):
+        done = m and (m.group("n") or m.group("done") or m.group("nth"))
+        if m is None or not done or not 0 < int(done) <= int(m.group("of") or done):
             continue
         kind = _KIND_BY_SERVICE.get(service.name) or next(
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
         ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "unknown", s.evidence(m.start(), m.end()),
-                            int(m.group("n") or m.group("done")))
+                            int(done))
         return
 
 

@@ -56,7 +56,7 @@ _SEPARATORS = ",;:"
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\d/.-])(?P<n>\d{{1,2}}|{NUMBER})(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
     r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB])\s+){0,2}$",
@@ -100,7 +100,18 @@ _NO_EFFECT = re.compile(
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)|\bnot\s+(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
-    r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b",
+    r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
+    r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b",
+    _I,
+)
+#: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).
+_BRIEF_FOR = (
+    r"(?:<\s*|~\s*|about\s+|only\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
+    r"|(?:<\s*|less\s+than\s+)\d\s*(?:wks?|weeks?)|(?:1|one|a)\s*-?\s*(?:wk|week))\b"
+)
+_BRIEF = re.compile(
+    rf"{_BRIEF_FOR}\s+(?:of\s+)?(?:relief|benefit|improvement)"
+    rf"|\b(?:relief|benefit|improvement|helped|better|lasting|lasted)\b[^.;,]{{0,25}}?\b(?:for|lasting|lasted|x)\s*{_BRIEF_FOR}",
     _I,
 )
 _EFFECT = re.compile(
@@ -112,7 +123,7 @@ _EFFECT = re.compile(
 _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*(?:it\s+|this\s+|they\s+)?"
     r"(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
-    r"|relief|benefit|did|didn'?t|short|only|\d{1,3}\s*%)\b",
+    r"|relief|benefit|did|didn'?t|short|only|\d{1,3}\s*%|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b",
     _I,
 )
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
@@ -199,7 +210,7 @@ def _course(s: Sentence, ctx: Context, key: str, start: int, end: int, next_name
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
-    effect = _effect(told)
+    effect = _effect(told, _kind(ctx, key))
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
     dates = find_dates(after)
@@ -267,8 +278,8 @@ def _whole(number: str) -> int | None:
     return int(value) if value is not None and value == int(value) and 0 < value <= 60 else None
 
 
-def _effect(told: str) -> str:
-    if _NO_EFFECT.search(told):
+def _effect(told: str, kind: str | None = None) -> str:
+    if _NO_EFFECT.search(told) or (kind != "modality" and _BRIEF.search(told)):
         return "no_improvement"
     for m in _EFFECT.finditer(told):
         if polarity(told, m.start(), m.end()) == "affirmed":
@@ -294,7 +305,9 @@ def _record(
     if not here and not apart and same and all(e.get("sessions") is None for e in same) and len(same) == 1:
         here = same  # the one course told elsewhere without its count
     if not here and same and sessions is None:
-        return None  # a course named again, already read
+        if len(same) > 1:
+            return None  # a course named again, and which of them is not said
+        here = same
     if here:
         entry = here[0]
         if entry.get("sessions") is None and sessions is not None:

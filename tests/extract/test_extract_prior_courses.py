@@ -111,3 +111,35 @@ def test_a_course_only_planned_requested_or_denied_is_no_prior_course(text: str)
 def test_an_evaluation_is_no_course_of_care() -> None:
     case = _read("At the initial psychological evaluation on 01/05/2016 she met criteria for depression.")
     assert [t.name for t in case.treatments if t.service == "psychological_evaluation"] == []
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("Hx: bilat L4 TFESI x2 2015 (< 2 wks relief each).", "epidural_steroid_injection"),
+    ("Interlaminar ESI 04/2015 (~1 week relief).", "epidural_steroid_injection"),
+    ('S: "PT helps while I\'m there" - completed 14 visits.', "physical_therapy"),
+    ("Did 10 sessions of PT in 2014, pain back to the same level a month after.", "physical_therapy"),
+])
+def test_relief_that_lasted_days_or_only_during_the_visits_is_no_improvement(text: str, service: str) -> None:
+    assert _one(text, service).effect == "no_improvement"
+
+
+def test_a_gain_measured_in_hours_after_a_course_is_still_its_benefit() -> None:
+    text = "Completed PT 7 visits with some improvement - can now stand about 3 hrs vs 1 hr before."
+    assert _one(text, "physical_therapy").effect == "improved"
+
+
+def test_a_spinal_level_is_no_count_of_injections() -> None:
+    assert _one("Hx: right L5 TFESI x3 in 2014, no relief.", "epidural_steroid_injection").sessions == 3
+
+
+def test_a_therapists_numbered_visit_counts_the_visits_given_of_the_course_asked_to_continue() -> None:
+    note = ("ACME PHYSICAL THERAPY - PROGRESS NOTE\nVisit date: 02-11-2021      Visit # 14\n"
+            "Subj: low back pain 5/10.\nPlan: continue PT 2x/wk x 4 wks lumbar.\n")
+    case = extract_text(note, ["Physical therapy, continue 2x/wk x 4 wks (8 visits), lumbar"])
+    assert [t.sessions for t in case.treatments if t.service == "physical_therapy"] == [14]
+
+
+def test_a_visit_numbered_in_a_doctors_note_without_a_course_to_continue_counts_nothing() -> None:
+    note = "PAIN CLINIC\nDate: 02/11/2021   opioid taper visit #3\nS: back pain 6/10.\n"
+    case = extract_text(note, ["Norco 10/325 #60"])
+    assert [t.sessions for t in case.treatments if t.sessions] == []
