@@ -620,12 +620,29 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
             reported = {item.service for item in _continued_courses(sentences, ctx)}
             credited = [entry for _, entry in courses if entry.get("service") in reported]
         else:
-            named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
+            first = _above_measures(sentences, n)
+            named = {_named_service(ctx, t.text) for t in sentences[max(0, first - 1) : n + 1]} - {None}
             credited = _nearest_courses([(at, entry) for at, entry in courses if entry.get("service") in named],
                                         gain.end if gain.end is not None else gain.start or 0)
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+#: A row of scores measured against the start: "PHQ-9: 19 -> 10", "PCS 44 -> 26", "Grip R 6 kg -> 12 kg".
+_MEASURE_ROW = re.compile(r"^[^.]{0,60}?\d+(?:\.\d+)?\s*(?:%|kg|lbs?|min|deg)?\s*(?:->|→|=>|>)\s*\d+(?:\.\d+)?\s*\S{0,4}$")
+#: How many rows of scores may stand between a course's line and the gains told after them.
+_MEASURE_REACH = 8
+
+
+def _above_measures(sentences: list[Sentence], n: int) -> int:
+    """The first of the rows of scores right above sentence *n* (n itself when there are none): the course
+    that the line above them names is the one the gains after them are told of."""
+    first = n
+    while first > 0 and n - first < _MEASURE_REACH and sentences[first - 1].section == sentences[n].section \
+            and _MEASURE_ROW.match(sentences[first - 1].text.strip()):
+        first -= 1
+    return first
 
 
 def _nearest_courses(found: list[tuple[int, dict[str, Any]]], at: int) -> list[dict[str, Any]]:

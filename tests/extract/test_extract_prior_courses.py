@@ -143,3 +143,13 @@ def test_a_visit_numbered_in_a_doctors_note_without_a_course_to_continue_counts_
     note = "PAIN CLINIC\nDate: 02/11/2021   opioid taper visit #3\nS: back pain 6/10.\n"
     case = extract_text(note, ["Norco 10/325 #60"])
     assert [t.sessions for t in case.treatments if t.sessions] == []
+
+
+def test_gains_told_below_a_courses_rows_of_scores_are_that_courses() -> None:
+    note = ("Visit Date: 5/02/2022\n\nPsychology: 6 of 6 CBT sessions completed (pacing, relaxation).\n"
+            "  PHQ-9: 17 -> 9\n  PCS: 40 -> 22\n"
+            "Pt now walks the dog daily and drives to the store again, returned to part-time work.\n\n"
+            "Plan:\nRFA - CBT, 4 additional sessions\n")
+    case = extract_text(note, ["CBT, 4 additional sessions"])
+    cbt = [t for t in case.treatments if t.service == "cognitive_behavioral_therapy"]
+    assert [(t.sessions, t.functional_improvement) for t in cbt] == [(6, "yes")]
