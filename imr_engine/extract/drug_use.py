@@ -51,7 +51,11 @@ _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
     r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change|help)"
-    r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective"
+    r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
+    # a side effect it led to: "naproxen -> GI bleed 2012", "Amitriptyline 25 qhs -> urinary retention", "upsets my stomach"
+    r"|(?:->|→)\s*[\"']?\s*(?:GI\s+bleed\w*|bleed\w*|rash|hives|nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|urinary\s+retention"
+    r"|swelling|edema|constipat\w*|confus\w*|itch\w*|upset\s+stomach|GI\s+upset|dyspeps\w*|heartburn|palpitations)"
+    r"|upsets?\s+(?:my|his|her|the)\s+stomach"
     r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2))\b",
     _I,
 )
@@ -179,7 +183,11 @@ def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, 
 
 
 #: What the drug does for the worker, right after its name: "naproxen helps back some".
-_HELPS = re.compile(r"\s*(?:helps|helped|works|is\s+helping|gives\s+(?:some|good|partial)|takes\s+the\s+edge)\b", _I)
+_HELPS = re.compile(
+    r"\s*[\"']?\s*(?:helps|helped|works|is\s+helping|gives\s+(?:some|good|partial)|takes\s+the\s+edge|upsets?\b"
+    r"|(?:\d[\w./]*\s+(?:\w+\s+)?)?(?:->|→))",
+    _I,
+)
 #: A dose taken just before the visit: "Took ibuprofen OTC 400 mg x2 last night", "took acetaminophen at home".
 _RECENT = re.compile(
     r"[^.;]{0,40}?\b(?:last\s+(?:night|evening)|yesterday|this\s+morning|earlier\s+today|today|at\s+home|before\s+coming"

@@ -54,3 +54,26 @@ def test_a_drug_that_did_not_help_or_was_not_tolerated_is_tried_and_failed(text:
 ])
 def test_a_drug_stopped_is_past(text: str, drug: str) -> None:
     assert _statuses(text)[drug] == "past"
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Prior: ibuprofen -> GI bleed 2014, can't take NSAIDs. Tylenol 500 mg BID.", "ibuprofen"),
+    ("S: Nortriptyline 10 qhs -> urinary retention, stopped.", "nortriptyline"),
+    ('S: Not taking anything now, "naproxen upsets my stomach" - took it 3 days.', "naproxen"),
+])
+def test_a_side_effect_that_ended_a_drug_makes_it_tried_and_failed(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "tried_failed"
+
+
+@pytest.mark.parametrize("text", [
+    "PMH: none. Meds: none. NKDA.",
+    "Meds: Lyrica 75 mg BID - burning 7 -> 4 and able to sleep 6 hrs with it.",
+])
+def test_none_and_prose_in_a_medication_list_are_no_drugs(text: str) -> None:
+    assert not {"none", "able"} & set(_statuses(text))
+
+
+@pytest.mark.parametrize("heading", ["DISCHARGE MEDS:", "Medication review (from EHR med list):", "Home meds:"])
+def test_a_discharge_or_reviewed_medication_list_is_the_drugs_taken(heading: str) -> None:
+    statuses = _statuses(heading + "\n- Oxycodone 5 mg 1 PO q6h prn #30\n- Docusate 100 mg BID\n")
+    assert statuses == {"oxycodone": "current", "docusate": "current"}
