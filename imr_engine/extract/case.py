@@ -29,6 +29,7 @@ from .context import Context
 from .courses import read_course_timing
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
+from .device_condition import read_device_condition
 from .draft import Draft
 from .drug_use import read_drug_use
 from .exam import read_exam
@@ -51,6 +52,7 @@ from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
 from .ocr import repair
 from .pain import read_pain
+from .prior_courses import read_prior_courses
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
@@ -192,6 +194,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_dated_results(sentences, ctx)
     read_visit_counts(sentences, ctx)
     read_service_trials(sentences, ctx)
+    read_prior_courses(sentences, ctx)
     read_course_timing(sentences, ctx)
     read_despite_care(sentences, ctx)
     read_pain(sentences, ctx)
@@ -201,6 +204,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_monitoring(sentences, ctx)
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
+    read_device_condition(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
