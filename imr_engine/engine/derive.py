@@ -125,6 +125,19 @@ def _ev(*sources: Evidenced | None) -> list[Evidence]:
     return out
 
 
+#: A medication of the case with its ingredients and their classes.
+_Drug = tuple[Medication, tuple[str, ...], tuple[str, ...]]
+
+
+def _drugs(case: CaseFacts, vocab: Terminology) -> list[_Drug]:
+    """Each medication with its ingredients and classes, looked up once per case: the case view and every item read them."""
+    out: list[_Drug] = []
+    for m in case.medications:
+        ingredients = vocab.ingredients_of(m.name)
+        out.append((m, tuple(ingredients), tuple(vocab.classes_of(ingredients))))
+    return out
+
+
 @dataclass
 class _CaseView:
     """Case-level facts shared by every item, computed once per case."""
@@ -132,12 +145,14 @@ class _CaseView:
     values: dict[str, object]
     evidence: dict[str, list[Evidence]]
     how: dict[str, str] = field(default_factory=dict)
+    drugs: list[_Drug] = field(default_factory=list)
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
     v: dict[str, object] = {"as_of_day": as_of.toordinal()}
     ev: dict[str, list[Evidence]] = {}
     data = guideline_data(vocab)
+    drugs = _drugs(case, vocab)
     c = case.claimant
     v["age"], v["sex"] = c.age, c.sex
     ev["age"] = ev["sex"] = _ev(c)
@@ -155,8 +170,8 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ev["prior_surgery"] = _ev(*case.surgeries)
     current = [m for m in case.medications if m.status == "current"]
     failed = [m for m in case.medications if m.status == "tried_failed"]
-    v["current_drug_classes"] = sorted({k for m in current for k in vocab.classes_of(vocab.ingredients_of(m.name))})
-    v["failed_drug_classes"] = sorted({k for m in failed for k in vocab.classes_of(vocab.ingredients_of(m.name))})
+    v["current_drug_classes"] = sorted({k for m, _, classes in drugs if m.status == "current" for k in classes})
+    v["failed_drug_classes"] = sorted({k for m, _, classes in drugs if m.status == "tried_failed" for k in classes})
     ev["current_drug_classes"] = _ev(*current)
     ev["failed_drug_classes"] = _ev(*failed)
 
@@ -203,26 +218,24 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         elif corroborating:
             v[name] = "no"
         ev[name] = _ev(*corroborating)
-    _gi_risk(case, vocab, data, v, ev)
+    _gi_risk(case, drugs, data, v, ev)
     _diagnosis_groups(case, vocab, v, ev)
-    _medical_comorbidity(case, vocab, data, v, ev)
+    _medical_comorbidity(case, drugs, vocab, data, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
     _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case.treatments, vocab, v, ev)
-    return _CaseView(v, ev, _how(data))
+    return _CaseView(v, ev, _how(data), drugs)
 
 
 def _gi_risk(
-    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
+    case: CaseFacts, drugs: list[_Drug], data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
 ) -> None:
     """GI risk with NSAIDs: a documented risk factor, older age, or aspirin, corticosteroids or anticoagulants."""
     risk = data.gi_risk
     finding = case.clinical.gi_risk_factors
     age = case.claimant.age
-    current = [m for m in case.medications if m.status == "current"]
-    risky = [m for m in current
-             if set(vocab.classes_of(vocab.ingredients_of(m.name))) & set(risk.classes)
-             or set(vocab.ingredients_of(m.name)) & set(risk.ingredients)]
+    risky = [m for m, ingredients, classes in drugs if m.status == "current"
+             and (not set(risk.classes).isdisjoint(classes) or not set(risk.ingredients).isdisjoint(ingredients))]
     older = age is not None and age > risk.older_than
     if finding.value == "yes" or older or risky:
         v["gi_risk"] = "yes"
@@ -241,13 +254,13 @@ def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: MutableMapping[str
 
 
 def _medical_comorbidity(
-    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    case: CaseFacts, table: list[_Drug], vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object],
+    ev: dict[str, list[Evidence]],
 ) -> None:
     """A medical condition that preoperative testing criteria name, from current drugs or diagnoses."""
     wanted = data.perioperative
     classes = set(wanted.comorbidity_classes)
-    drugs = [m for m in case.medications if m.status == "current"
-             and classes.intersection(vocab.classes_of(vocab.ingredients_of(m.name)))]
+    drugs = [m for m, _, found in table if m.status == "current" and not classes.isdisjoint(found)]
     groups_of = getattr(vocab, "diagnosis_groups_of", None)
     found = [d for d in case.diagnoses
              if groups_of is not None and set(wanted.comorbidity_groups).intersection(groups_of(d.name))]
@@ -502,8 +515,8 @@ def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Ev
         ev["pain_relief_percent"] = _ev(*sources[key])
 
 
-def _matching(meds: Iterable[Medication], ingredients: set[str], vocab: Terminology) -> list[Medication]:
-    return [m for m in meds if ingredients & set(vocab.ingredients_of(m.name))]
+def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Medication]:
+    return [m for m, found, _ in drugs if m.status == status and not ingredients.isdisjoint(found)]
 
 
 def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vocab: Terminology) -> list[Derived]:
@@ -538,7 +551,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                      "visits_requested", "injections_requested"):
             evidence[name] = request_ev
         extras: dict[str, object] = {}
-        _use_history(case, item, as_of, vocab, values, evidence, extras, data.long_term.days)
+        _use_history(view.drugs, item, as_of, vocab, values, evidence, extras, data.long_term.days)
         purpose = request.purpose
         if purpose == "unknown" and values.get("currently_prescribed") == "yes":
             purpose = "continue"
@@ -601,15 +614,15 @@ def principal_ingredients(item: RequestedItem, vocab: Terminology) -> set[str]:
 
 
 def _use_history(
-    case: CaseFacts, item: RequestedItem, as_of: dt.date, vocab: Terminology,
+    drugs: list[_Drug], item: RequestedItem, as_of: dt.date, vocab: Terminology,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object], long_term_days: int,
 ) -> None:
     """How long the requested drug has been used, and whether it failed before."""
     wanted = principal_ingredients(item, vocab)
     if not wanted:
         return
-    current = _matching((m for m in case.medications if m.status == "current"), wanted, vocab)
-    failed = _matching((m for m in case.medications if m.status == "tried_failed"), wanted, vocab)
+    current = _matching(drugs, "current", wanted)
+    failed = _matching(drugs, "tried_failed", wanted)
     if current:
         v["currently_prescribed"] = "yes"
         ev["currently_prescribed"] = _ev(*current)
