@@ -16,6 +16,8 @@ from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pydantic import BaseModel
+
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
@@ -86,8 +88,24 @@ def guideline_data(vocab: object) -> GuidelineData:
     return data if isinstance(data, GuidelineData) else DEFAULTS
 
 
+#: The last guideline data `_how` was asked about, with its answer (a process has one or two).
+_HOW_OF: list[tuple[GuidelineData, dict[str, str]]] = []
+
+
 def _how(data: GuidelineData) -> dict[str, str]:
-    """How each threshold-based fact is derived, as the trace shows it."""
+    """How each threshold-based fact is derived, as the trace shows it (read-only: items copy it to add).
+
+    Written once per guideline data, not per case: its sentences depend on the thresholds alone.
+    """
+    for known, how in _HOW_OF:
+        if known is data:
+            return how
+    how = _how_written(data)
+    _HOW_OF[:] = [(data, how)]
+    return how
+
+
+def _how_written(data: GuidelineData) -> dict[str, str]:
     p, lt, gi = data.phases, data.long_term, data.gi_risk
     return {
         "medical_comorbidity": f"a current drug or a diagnosis of a kind preoperative criteria name ({data.perioperative.cite})",
@@ -204,7 +222,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ("trigger_point_twitch_response", case.exam.trigger_point_twitch_response),
     ):
         v[name], ev[name] = _tri(finding), _ev(finding)
-    for name in type(case.clinical).model_fields:
+    for name in _fields_of(type(case.clinical)):
         finding = getattr(case.clinical, name)
         v[name], ev[name] = _tri(finding), _ev(finding)
     electro = _MODALITIES["emg_ncs"]
@@ -225,6 +243,12 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case.treatments, vocab, v, ev)
     return _CaseView(v, ev, _how(data), drugs)
+
+
+@functools.cache
+def _fields_of(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's field names, read once (pydantic's `model_fields` is a property read anew on each access)."""
+    return tuple(model.model_fields)
 
 
 def _gi_risk(
