@@ -124,13 +124,17 @@ def _tri(finding: Finding) -> str:
 
 
 def _ev(*sources: Evidenced | None) -> list[Evidence]:
-    """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot)."""
+    """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot).
+
+    Read-only, as every evidence list of a derivation: one finding's own list is handed on as it is
+    (a case view asks for ~60 of them, each item for more), and one list may stand for several facts.
+    """
     if len(sources) == 1:  # the common case (one finding), whose quotes are rarely more than one
         only = sources[0]
         if only is None:
             return []
         if len(only.evidence) < 2:
-            return list(only.evidence)
+            return only.evidence
     out: list[Evidence] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
     for s in sources:
@@ -704,9 +708,10 @@ def _prior_sessions(
             v["prior_relief_weeks"] = best.relief_weeks
     reduced = [t.medication_reduction for t in courses]
     v["prior_medication_reduction"] = "yes" if "yes" in reduced else "no" if "no" in reduced else "unknown"
+    quotes = _ev(*courses)
     for name in ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
                  "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction"):
-        ev[name] = _ev(*courses)
+        ev[name] = quotes
 
 
 #: The item facts read from the courses of the requested service, and from all care tried.
@@ -763,11 +768,26 @@ def count_levels(levels: Iterable[str]) -> int:
 
 
 def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
+    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF")."""
     words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-    for approach, spellings in data.epidural_approach.words.items():
-        if any(f" {w} " in words or f" {w}" in words for w in spellings):
+    for approach, starts in _word_starts(data):
+        if any(w in words for w in starts):
             return approach
     return "unknown"
+
+
+#: The last guideline data `_word_starts` was asked about, with its answer.
+_STARTS_OF: list[tuple[GuidelineData, list[tuple[str, tuple[str, ...]]]]] = []
+
+
+def _word_starts(data: GuidelineData) -> list[tuple[str, tuple[str, ...]]]:
+    """Per approach, its spellings with a space before them, made once per guideline data (every item asks)."""
+    for known, starts in _STARTS_OF:
+        if known is data:
+            return starts
+    starts = [(approach, tuple(f" {w}" for w in spellings)) for approach, spellings in data.epidural_approach.words.items()]
+    _STARTS_OF[:] = [(data, starts)]
+    return starts
 
 
 def _request_details(
