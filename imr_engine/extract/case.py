@@ -51,6 +51,7 @@ from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
 from .ocr import repair
 from .pain import read_pain
+from .prior_courses import read_prior_courses
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
@@ -192,6 +193,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_dated_results(sentences, ctx)
     read_visit_counts(sentences, ctx)
     read_service_trials(sentences, ctx)
+    read_prior_courses(sentences, ctx)
     read_course_timing(sentences, ctx)
     read_despite_care(sentences, ctx)
     read_pain(sentences, ctx)

@@ -44,13 +44,18 @@ _FOR_WHAT = re.compile(
     r"\b(?:diabetes|dm|hypertension|htn|hyperlipidemia|cholesterol|reflux|gerd|depression|anxiety|insomnia|asthma"
     r"|thyroid|hypothyroidism|muscle\s+relax(?:ant|er)s?|nsaids?|anti-?inflammator(?:y|ies)|opioids?|narcotics?"
     r"|pain\s+(?:medications?|meds|pills?)|sleep\s+aids?|antidepressants?|nerve\s+(?:medications?|meds|pills?)"
-    r"|stool\s+softeners?|laxatives?)\s*\(\s*$",
+    r"|stool\s+softeners?|laxatives?)(?:\s+(?:well[- ])?(?:controlled|stable|managed|treated))?\s*\(\s*$",
     _I,
 )
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
-    r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)|(?:no|little|minimal|limited)\s+(?:\w+\s+)?(?:benefit|relief|improvement|change)"
-    r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective"
+    r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
+    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change|help)"
+    r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
+    # a side effect it led to: "naproxen -> GI bleed 2012", "Amitriptyline 25 qhs -> urinary retention", "upsets my stomach"
+    r"|(?:->|→)\s*[\"']?\s*(?:GI\s+bleed\w*|bleed\w*|rash|hives|nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|urinary\s+retention"
+    r"|swelling|edema|constipat\w*|confus\w*|itch\w*|upset\s+stomach|GI\s+upset|dyspeps\w*|heartburn|palpitations)"
+    r"|upsets?\s+(?:my|his|her|the)\s+stomach"
     r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2))\b",
     _I,
 )
@@ -75,7 +80,11 @@ _NEW = re.compile(
     _I,
 )
 #: Use ended before the note: "He stopped Norco on his own", "weaned off oxycodone".
-_STOPPED_BEFORE = re.compile(r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit)\s+(?:the\s+|his\s+|her\s+)?$", _I)
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit|done\s+(?:w/|with))\s+"
+    r"(?:the\s+|his\s+|her\s+)?$",
+    _I,
+)
 _TRIED_BEFORE = re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:(?:a|an|the|oral|topical|low[- ]dose)\s+)*$", _I)
 _NOT_USED = re.compile(
     r"\b(?:never|not|no|denies|n't)\s+(?:\w+\s+){0,2}?(?:tried|taken|taking|used|using|on|had)\s+(?:\w+\s+)?$"
@@ -89,7 +98,7 @@ _CONTINUED = re.compile(
     r"|(?<!\d\s)(?<!\d)refill(?:ed)?(?!s?\s*[:x#]?\s*\d))\b",
     _I,
 )
-_ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s")
+_ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s|(?<=\))\s+and\s")
 _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective", "allergies"})
 
 
@@ -160,15 +169,31 @@ def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, 
     if _STOPPED_BEFORE.search(before):
         return _own_status(item) or "past"
     said = _own_status(item)
-    used = dosed or in_history or bool(said) or for_what or bool(_USE_BEFORE.search(before))
+    used = dosed or in_history or bool(said) or for_what or bool(_USE_BEFORE.search(before)) or bool(_HELPS.match(text, mention.end))
     if not used:
         return None
     if said:
         return said
-    if in_history and not for_what and not _TAKES_NOW.search(before[-25:]):
+    if in_history and not for_what and not _TAKES_NOW.search(before[-25:]) and not _present(item):
         # "hypertension (lisinopril)" in a past history is a drug still taken; "AFib - takes Eliquis" too
         return "tried_failed" if failed_lead else "past"
+    if _RECENT.search(text, mention.end):
+        return "current"  # "took ibuprofen last night": at a first visit, what the worker is taking
     return "past" if _PAST_SENTENCE.search(text[: mention.start]) and not _present(item) else "current"
+
+
+#: What the drug does for the worker, right after its name: "naproxen helps back some".
+_HELPS = re.compile(
+    r"\s*[\"']?\s*(?:helps|helped|works|is\s+helping|gives\s+(?:some|good|partial)|takes\s+the\s+edge|upsets?\b"
+    r"|(?:\d[\w./]*\s+(?:\w+\s+)?)?(?:->|→))",
+    _I,
+)
+#: A dose taken just before the visit: "Took ibuprofen OTC 400 mg x2 last night", "took acetaminophen at home".
+_RECENT = re.compile(
+    r"[^.;]{0,40}?\b(?:last\s+(?:night|evening)|yesterday|this\s+morning|earlier\s+today|today|at\s+home|before\s+coming"
+    r"|over\s+the\s+weekend|since\s+the\s+injury)\b",
+    _I,
+)
 
 
 _STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
@@ -192,17 +217,15 @@ def _own_status(item: str) -> str | None:
 
 def _present(item: str) -> bool:
     """The item says the drug is still taken: 'which he still takes', 'currently'."""
-    return bool(re.search(r"\b(?:still|currently|continues|now\s+takes|remains\s+on)\b", item, _I))
+    return bool(re.search(r"\b(?:still|current|currently|continues|now\s+takes|remains\s+on|helps|is\s+helping)\b", item, _I))
 
 
 def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, int]:
     """The list item around a mention: from the previous break to the next, outside parentheses.
 
-    A sentence naming one drug speaks of it throughout ("Gabapentin 300 TID tried Jan 2016 -
-    dizzy, stopped"); a trailing modifier of a whole list (", with no meaningful change") joins the item.
+    A sentence naming one drug speaks of it from its item to the end ("Gabapentin 300 TID tried Jan 2016 -
+    dizzy, stopped"; not the "min benefit" of the PT listed before it); a trailing modifier of a whole list (", with no meaningful change") joins the item.
     """
-    if single:
-        return 0, len(text)
     start = 0
     depth = 0
     for i in range(mention.start - 1, -1, -1):
@@ -216,6 +239,8 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
         elif depth == 0 and _ITEM_BREAK.match(text, i):
             start = i + 1
             break
+    if single:
+        return start, len(text)  # what the rest of the sentence says is said of it; the care listed before it is not
     end = _item_end(text, mention.end)
     tail = re.match(r",\s*(?:with|without)\b", text[end:])
     if tail:

@@ -620,12 +620,29 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
             reported = {item.service for item in _continued_courses(sentences, ctx)}
             credited = [entry for _, entry in courses if entry.get("service") in reported]
         else:
-            named = {_named_service(ctx, t.text) for t in sentences[max(0, n - 1) : n + 1]} - {None}
+            first = _above_measures(sentences, n)
+            named = {_named_service(ctx, t.text) for t in sentences[max(0, first - 1) : n + 1]} - {None}
             credited = _nearest_courses([(at, entry) for at, entry in courses if entry.get("service") in named],
                                         gain.end if gain.end is not None else gain.start or 0)
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+
+
+#: A row of scores measured against the start: "PHQ-9: 19 -> 10", "PCS 44 -> 26", "Grip R 6 kg -> 12 kg".
+_MEASURE_ROW = re.compile(r"^[^.]{0,60}?\d+(?:\.\d+)?\s*(?:%|kg|lbs?|min|deg)?\s*(?:->|→|=>|>)\s*\d+(?:\.\d+)?\s*\S{0,4}$")
+#: How many rows of scores may stand between a course's line and the gains told after them.
+_MEASURE_REACH = 8
+
+
+def _above_measures(sentences: list[Sentence], n: int) -> int:
+    """The first of the rows of scores right above sentence *n* (n itself when there are none): the course
+    that the line above them names is the one the gains after them are told of."""
+    first = n
+    while first > 0 and n - first < _MEASURE_REACH and sentences[first - 1].section == sentences[n].section \
+            and _MEASURE_ROW.match(sentences[first - 1].text.strip()):
+        first -= 1
+    return first
 
 
 def _nearest_courses(found: list[tuple[int, dict[str, Any]]], at: int) -> list[dict[str, Any]]:
@@ -678,7 +695,9 @@ _VISIT_OF = re.compile(
     r"\b(?:visits?|sessions?|treatments?|tx|appointments?)(?:\s+(?:to\s+date|completed|attended|used))?\s*:?\s*#?\s*"
     r"(?P<n>\d{1,2})\s+(?:(?:used|completed|attended)\s+)?of\s+(?P<of>\d{1,2})\b"
     # a form's count without the course's size: "Visits completed: 8", "Visits used: 8"
-    r"|\b(?:visits?|sessions?|treatments?)\s+(?:to\s+date|completed|attended|used)\s*:\s*(?P<done>\d{1,2})\b(?!\s*(?:of|/))",
+    r"|\b(?:visits?|sessions?|treatments?)\s+(?:to\s+date|completed|attended|used)\s*:\s*(?P<done>\d{1,2})\b(?!\s*(?:of|/))"
+    # a visit numbered in the therapist's own header: "Visit # 18", "Session no. 7", "Tx #9"
+    r"|\b(?:visit|session|treatment|tx)\s*(?:#|no\.|number)\s*(?P<nth>\d{1,2})\b(?!\s*(?:of|/|-))",
     _I,
 )
 #: The title of a course's own report: "PHYSICAL THERAPY RE-EVALUATION", "Chiropractic progress report".
@@ -723,13 +742,14 @@ def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
         return
     for s in sentences:
         m = _VISIT_OF.search(s.text)
-        if m is None or not 0 < int(m.group("n") or m.group("done")) <= int(m.group("of") or m.group("done")):
+        done = m and (m.group("n") or m.group("done") or m.group("nth"))
+        if m is None or not done or not 0 < int(done) <= int(m.group("of") or done):
             continue
         kind = _KIND_BY_SERVICE.get(service.name) or next(
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
         ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "unknown", s.evidence(m.start(), m.end()),
-                            int(m.group("n") or m.group("done")))
+                            int(done))
         return
 
 

@@ -184,10 +184,10 @@ _LINE_STOPPED = re.compile(
 #: mark the ones still taken so).
 _LINE_CURRENT = re.compile(r"(?:\(|\s-\s*|:\s*|\s|^)(?:current(?:ly\s+taking)?|active|taking)\)?\s*$", _I)
 _LINE_FAILED = re.compile(
-    r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit)"
+    r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit|help|effect)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
     r"|somnolen\w*|groggy|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
-    r"|rash|constipat\w*|confus\w*)\b",
+    r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|itch\w*|palpitations)\b",
     _I,
 )
 #: A condition that is a drug's indication while it is taken ("omeprazole daily (GERD)") and its side effect when it
@@ -261,7 +261,9 @@ def item_status(item: str, default: str) -> str:
 
 
 #: A list entry that names a drug not taken: "No gabapentin yet", "not on opioids", "never tried Lyrica".
-_NOT_TAKEN = re.compile(r"^\s*(?:no|not\s+(?:on|taking|yet\s+on)|never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE)
+_NOT_TAKEN = re.compile(
+    r"^\s*(?:no|none|nil|n/a|not\s+(?:on|taking|yet\s+on)|never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE
+)
 
 
 def _list_item(
@@ -283,6 +285,8 @@ def _list_item(
         return  # "three follow up visits" in a list of requests is no drug
     if not any_name and identity is None and ctx.draft.find_drug(None, (), name) is None:
         return
+    if identity is None and name.islower() and not _dosed_name(item):
+        return  # "... and able to sleep 6 hrs": an unknown lower-case word without a strength is prose, not a drug
     # The first item is quoted with its lead ("Current medications include Fentanyl patch ..."),
     # later ones as the lead and the item apart.
     first = lead.end() >= ns - 1

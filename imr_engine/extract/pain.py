@@ -39,20 +39,21 @@ _RATED = re.compile(
     re.IGNORECASE,
 )
 _BARE_WITH_CONTEXT = re.compile(
-    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)(?:an?\s+)?(?P<score>{NUMBER})"
+    rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)[\"']?\s*(?:maybe\s+|about\s+|around\s+|~\s*)?(?:an?\s+)?"
+    rf"(?P<score>{NUMBER})[\"']?"
     r"(?=\s+(?:(?:with|without|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
     r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)))",
     re.IGNORECASE,
 )
 #: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
 _CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off)"
-_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?)"
+_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?|(?:medication\s+)?regimen)"
 _WITH = re.compile(
     rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(
-    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of|at)?\s*$",
+    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of|at)?\s*[\"']?$",
     re.IGNORECASE,
 )
 _WITHOUT = ("without", "off", "w/o", "wo")
@@ -82,9 +83,13 @@ _ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b", re.IGNORECASE)
 #: A label that sets the scale, after which ratings stand bare: "Pain level (0-10): with medication 4".
 _ZERO_TO_TEN = re.compile(r"\(\s*(?:0|1)\s*(?:-|to)\s*10\s*\)|\b(?:0|1)\s*-\s*10\s+scale\b", re.IGNORECASE)
 _CTX_THEN_SCORE = re.compile(
-    rf"\b(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
+    rf"\b(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*[\"']?(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
     re.IGNORECASE,
 )
+
+
+#: A sentence that opens on the pain with or without the drug: "Pain without meds \"10\"".
+_PAIN_WITH_CTX = re.compile(rf"^\s*pain\s+(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\b", re.IGNORECASE)
 
 
 def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMatch]:
@@ -101,7 +106,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     if found:
         for m in _BARE_WITH_CONTEXT.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end())
-    if _ZERO_TO_TEN.search(text):
+    if _ZERO_TO_TEN.search(text) or _PAIN_WITH_CTX.match(text):
         for m in _CTX_THEN_SCORE.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end("score"))
     arrows = _arrow_pairs(text, drug_names)
@@ -121,6 +126,8 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     _now_from_before(text, out)
     _reduced_to(text, out)
     _current_against_without(out)
+    _plain_then_with(text, out)
+    out += [PainMatch(p.start, p.end, p.score, p.score_max, "without_medication") for p in _either_way(text, out)]
     if pronoun:
         for m in _DOWN_TO.finditer(text):
             value = parse_number(m.group("score"))
@@ -154,6 +161,30 @@ def _current_against_without(out: list[PainMatch]) -> None:
         out[n] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
 
 
+#: A rating the same with or without the drug: "6/10 either way", "5/10 regardless", "7/10 with or without meds".
+_EITHER_WAY = re.compile(
+    rf"^(?:\s*/\s*10|\s+out\s+of\s+(?:10|ten))?[\s,]*(?:either\s+way|regardless(?!\s+of)|(?:with\s+or\s+without|on\s+or\s+off)\s+(?:it|them|{_MEDS}))\b", re.IGNORECASE
+)
+
+
+def _either_way(text: str, out: list[PainMatch]) -> list[PainMatch]:
+    """The plain ratings told as the same on or off the drug; each becomes the rating with it (the caller adds without)."""
+    same = []
+    for n, p in enumerate(out):
+        if p.context == "unspecified" and _EITHER_WAY.match(text[p.end : p.end + 40]):
+            out[n] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
+            same.append(out[n])
+    return same
+
+
+def _plain_then_with(text: str, out: list[PainMatch]) -> None:
+    """A plain rating, a comma, then the rating with the drug: the plain one is without it ("Pain 7/10, 5/10 with meds")."""
+    contexts = [p.context for p in out]
+    if len(out) == 2 and contexts == ["unspecified", "with_medication"] and re.fullmatch(r"\s*(?:/\s*10)?\s*,\s*", text[out[0].end : out[1].start]):
+        p = out[0]
+        out[0] = PainMatch(p.start, p.end, p.score, p.score_max, "without_medication")
+
+
 def _reduced_to(text: str, out: list[PainMatch]) -> None:
     """A rating "reduced to" the rating with the drug is the rating without it."""
     for n in range(len(out) - 1):
@@ -169,13 +200,15 @@ def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
         return []
     out: list[PainMatch] = []
     for m in [*finditer(_ARROW, text), *finditer(_SCALE_ARROW, text)]:
-        if any(p.start <= m.start("before") < p.end for p in out):
+        first = "before" if m.group("before") is not None else "before2"
+        if any(p.start <= m.start(first) < p.end for p in out):
             continue
-        before, after = parse_number(m.group("before")), parse_number(m.group("after"))
+        before = parse_number(m.group(first))
+        after = parse_number(m.group("after") if first == "before" else m.group("after2"))
         if before is None or after is None or not after < before <= 10:
             continue
-        out.append(PainMatch(m.start("before"), m.end(), before, None, "without_medication"))
-        out.append(PainMatch(m.start("before"), m.end(), after, None, "with_medication"))
+        out.append(PainMatch(m.start(first), m.end(), before, None, "without_medication"))
+        out.append(PainMatch(m.start(first), m.end(), after, None, "with_medication"))
     return out
 
 
@@ -231,14 +264,27 @@ _DOWN_TO = re.compile(
 )
 #: "VAS 7 -> 3.5 w/ med": a named scale's before and after, without "/10".
 _SCALE_ARROW = re.compile(
-    rf"\b(?:VAS|NRS|pain)\s+(?P<before>{NUMBER})\s*(?:-+>|→|=>)\s*(?P<after>{NUMBER})(?![\d/])", re.IGNORECASE
+    rf"\b(?:VAS|NRS|pain|burning|aching|ache)\s+(?:from\s+)?(?P<before>{NUMBER})\s*(?:-+>|→|=>)\s*(?P<after>{NUMBER})(?![\d/])"
+    # a bracketed pair told of a drug: "naproxen helps back some (6->4)"
+    r"|\((?P<before2>\d{1,2})\s*(?:-+>|→|=>)\s*(?P<after2>\d{1,2})\)",
+    re.IGNORECASE,
+)
+
+
+#: A bare "without" or "w/o" right before the second of two ratings: "4/10 with Nucynta, without 8/10".
+_BARE_BEFORE = re.compile(r"(?:^|[,;]\s*)(?P<ctx>without|w/o|off)\s*(?:it|them)?\s*:?\s*$", re.IGNORECASE)
+#: "With Nucynta ER pain 4/10": the drug named before the rating.
+_DRUG_BEFORE = re.compile(
+    rf"{_CTX}\s+(?:the\s+|his\s+|her\s+)?(?P<name>[A-Za-z][\w-]+)(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?"
+    r"(?:is|was|rated|of|at)?\s*$",
+    re.IGNORECASE,
 )
 
 
 def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False) -> str:
     m = _WITH.match(following[:80])
     what = m.group("what").lower() if m else ""
-    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain")) or what in drug_names
+    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain", "regimen")) or what in drug_names
     after = m if m and (named or (pronoun and what in ("it", "them"))) else None
     if after is None and (bare := _BARE_CTX.match(following[:20])):
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
@@ -251,7 +297,9 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
         return "without_medication" if word.startswith(("un", "non", "without", "w/o")) else "with_medication"
     if after is None and (first := _BEFORE_DRUG.match(following[:60])) and first.group("name").lower() in drug_names:
         return "without_medication"  # "7/10 before duloxetine"
-    before = _WITH_BEFORE.search(preceding[-60:])
+    before = _WITH_BEFORE.search(preceding[-60:]) or _BARE_BEFORE.search(preceding[-30:])
+    if before is None and (named_before := _DRUG_BEFORE.search(preceding[-60:])) and named_before.group("name").lower() in drug_names:
+        before = named_before
     # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
     if after and not (before and following.lstrip().startswith((",", ";"))):
         return "without_medication" if after.group("ctx").lower() in _WITHOUT else "with_medication"

@@ -1,0 +1,326 @@
+"""Prior courses of care told anywhere in a note: the service, how many visits, when, and what they did.
+
+Clinicians tell a course already given in a few words wherever it comes up: in the history
+("completed 12 sessions of PT for the low back in 2015 without lasting benefit"), a terse list
+("PT x 24, chiro x 12, acupuncture x 6"), a form's line ("Prior tx: PT x 18 (2019)"), or the
+assessment ("tried TENS at PT", "s/p 6 chiro visits, helped 30%"). The other history readers
+need a lead phrase before the list; this one starts from each course's name and reads the
+words around it, so any of these phrasings yields the same course.
+
+A mention is a prior course when the note says it was given: a count of visits, a verb of
+having done it ("did", "completed", "tried", "attended", "failed"), a date, or an effect
+("helped", "no relief"). Only the plan, a planned or requested course, a prescription's
+frequency ("2x/wk x 6 wks") and a negated one ("denies prior PT", "never had chiro") are not.
+A course another reader already found is completed (count, effect, date), never counted twice:
+the same course told twice with the same count is one course.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..facts.fuzzy_date import FuzzyDate
+from ..facts.model import Evidence
+from ..vocabulary import phrase_key
+from .context import Context
+from .dates import find_dates
+from .draft import add_evidence
+from .negation import polarity
+from .numbers import NUMBER, parse_number
+from .planned import planned
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+
+#: The kinds of care given as a course of visits, by the vocabulary's service classes (services.yaml).
+_KIND_BY_CLASS = {
+    "physical_medicine": "physical_therapy",
+    "manual_therapy": "chiropractic",
+    "acupuncture": "acupuncture",
+    "psychological_treatment": "psychological",
+    "electrotherapy": "modality",
+    "functional_restoration": "program",
+    "spinal_injection": "injection",
+    "facet_procedure": "injection",
+}
+_KIND_BY_SERVICE = {"chiropractic": "chiropractic", "acupuncture": "acupuncture"}
+#: A cheap test that a sentence may tell a course already given (most sentences tell none).
+_GATE = re.compile(
+    r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
+    r"|ESIs?|TFESIs?|epidurals?|injections?|aquatic|pool|manipulation|sessions?|visits?)\b",
+    _I,
+)
+#: Where a listed course's words begin and end: a comma, semicolon or colon outside brackets, or the sentence's end.
+_SEPARATORS = ",;:"
+#: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
+#: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
+    r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
+    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB])\s+){0,2}$",
+    _I,
+)
+#: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
+#: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
+_COUNT_AFTER = re.compile(
+    r"^[\s:(]*(?:(?:[A-Za-z/-]+|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
+    r"(?:x\s*(?P<a>\d{1,2})\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|min\w*)\b))"
+    r"|(?:approx\.?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx|injections?)\b"
+    r"|(?P<c>\d{1,2})\s*\)"
+    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;]|\())(?![\d/.%]))",
+    _I,
+)
+#: "N of M" or "N/M" visits told after the name: "CBT 4 of 6 sessions", "PT visits 10/12".
+_DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
+#: A prescription, not a course given: "2x/wk x 6 wks", "PT 2x6", "3 times a week".
+_FREQUENCY = re.compile(
+    r"\b\d\s*x\s*/?\s*(?:wk|week)|\b\d\s*x\s*\d{1,2}\b(?!\s*(?:visits?|sessions?))|\b(?:times?|x)\s*(?:a|per|/)\s*(?:wk|week)\b"
+    r"|/\s*wk\b|\bweekly\b",
+    _I,
+)
+#: A course only allowed, asked for or refused is not one given: "authorized 6 sessions", "12 PT visits requested".
+_NOT_GIVEN = re.compile(
+    r"\b(?:authori[sz]ed|approved|certified|request\w*|asked\s+for|asking\s+for|disputed|proposed|recommend\w*|denied|non-?certified|modified|prescribed|ordered|referred|agree[sd]?\s+to|willing|interested)\b",
+    _I,
+)
+#: Words that say the course was given: a verb of doing it, or a lead of a history list.
+_GIVEN = re.compile(
+    r"\b(?:did|done|had|has\s+had|have\s+had|tried|completed|finished|attended|underwent|received|failed|participated"
+    r"|went\s+(?:to|through)|used|s/p|status\s+post|prior|previous|past|history\s+of|hx\s+of|h/o|since|after|following"
+    r"|graduated)\b",
+    _I,
+)
+#: A course's effect, said of it: no benefit ("without lasting benefit", "no relief", "failed", "temporary relief
+#: only") or a benefit ("helped 30%", "partial benefit", "good relief", "improved").
+_NO_EFFECT = re.compile(
+    r"\b(?:no|not?\s+any|without(?:\s+any)?|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
+    r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect)\b"
+    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)|\bnot\s+(?:helpful|effective|beneficial)\b"
+    r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
+    r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
+    r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
+    r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b",
+    _I,
+)
+#: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).
+_BRIEF_FOR = (
+    r"(?:<\s*|~\s*|about\s+|only\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
+    r"|(?:<\s*|less\s+than\s+)\d\s*(?:wks?|weeks?)|(?:1|one|a)\s*-?\s*(?:wk|week))\b"
+)
+_BRIEF = re.compile(
+    rf"{_BRIEF_FOR}\s+(?:of\s+)?(?:relief|benefit|improvement)"
+    rf"|\b(?:relief|benefit|improvement|helped|better|lasting|lasted)\b[^.;,]{{0,25}}?\b(?:for|lasting|lasted|x)\s*{_BRIEF_FOR}",
+    _I,
+)
+_EFFECT = re.compile(
+    r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
+    r"|responded|effective|good\s+results?)\b|\d{1,3}\s*%",
+    _I,
+)
+#: What may open the clause after a comma that still speaks of the course before it: "Finished PT x8, helped some".
+_EFFECT_CLAUSE = re.compile(
+    r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*(?:it\s+|this\s+|they\s+)?"
+    r"(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
+    r"|relief|benefit|did|didn'?t|short|only|\d{1,3}\s*%|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b",
+    _I,
+)
+#: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
+_FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractory\s+to\b", _I)
+#: Where the words before a course stop belonging to it (another clause begins).
+_LEAD_STOP = re.compile(r"[.;]\s|\b(?:then|but|however|although|now)\b", _I)
+#: A second course of the same care told in the same breath: "PT 2019 x 18 visits and again 2020 x 12 visits".
+_AGAIN = re.compile(r"\s+(?:and\s+)?(?:again|then\s+again|repeated)\b\s*(?:in\s+)?", _I)
+#: A result said of everything listed before it: "- all without lasting benefit", "none of these has given more
+#: than temporary relief", "and HEP - minimal relief", "all without lasting functional gains".
+_SHARED = re.compile(
+    r"(?:\b(?:all|none\s+of\s+(?:these|which|them)|each|both|neither)\b|(?:^|\s)-+>?\s)[^.;]{0,40}?(?:"
+    + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)",
+    _I,
+)
+#: Before the name, words that tie the course to a lead over the whole list ("Prior tx:", "He has had ...").
+_REACH_BEFORE = 80
+
+
+def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
+    """Each course of care a sentence tells as given, with its count, date and effect (module docstring)."""
+    requests = [" ".join(item.text.lower().split()) for item in ctx.items]
+    for s in sentences:
+        if s.section == "plan" or not _GATE.search(s.text):
+            continue
+        flat = " ".join(s.text.lower().split())
+        if any(r and r in flat for r in requests):
+            continue  # the request line itself, wherever it is copied
+        hits = [h for h in ctx.vocab.mentions(s.text, ("service",)) if _kind(ctx, h.key)]
+        read = []
+        for n, hit in enumerate(hits):
+            stop = hits[n + 1].start if n + 1 < len(hits) else len(s.text)
+            entry = _course(s, ctx, hit.key, hit.start, hit.end, stop)
+            if entry is not None:
+                read.append(entry)
+        if read and hits:
+            _shared_effect(s.text[hits[-1].end :], read)
+
+
+def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
+    """One result told after a list of care, of all of it: "PT x 24, chiro x 12 - all without lasting benefit"."""
+    m = _SHARED.search(tail)
+    if m is None:
+        return
+    for entry in read:
+        if entry["effect"] == "unknown":
+            entry["effect"] = "no_improvement"
+
+
+def _kind(ctx: Context, key: str) -> str | None:
+    service = ctx.vocab.service_info(key)
+    if service.kind == "diagnostic":
+        return None  # an evaluation is no course of care ("the initial psychological evaluation")
+    return _KIND_BY_SERVICE.get(service.name) or next(
+        (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), None
+    )
+
+
+def _course(s: Sentence, ctx: Context, key: str, start: int, end: int, next_name: int) -> dict[str, Any] | None:
+    """The course entry the mention at [start, end) tells of, read or completed; None when it tells of none."""
+    text = s.text
+    if polarity(text, start, end) != "affirmed" or planned(text, start, end):
+        return None
+    if text[start:end].lower() == "pt" and text[start:end] != "PT":
+        return None  # "pt states ...": the patient
+    begin = _item_start(text, start)
+    stop = min(_item_end(text, end), next_name)
+    before, after = text[begin:start], text[end:stop]
+    again = None
+    if m := _AGAIN.search(after):
+        after, again = after[: m.start()], after[m.end() :]
+    # the clause after a comma may still tell the course's effect: "Finished PT x8 lumbar (9/13-10/13), helped some"
+    told = after
+    if stop < next_name and stop < len(text) and text[stop] == ",":
+        rest_end = min(_item_end(text, stop + 1), next_name)
+        if _EFFECT_CLAUSE.match(text[stop + 1 : rest_end]):
+            told = text[end:rest_end]
+    whole = before + text[start:end] + after
+    if _FREQUENCY.search(whole) and not re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I):
+        return None  # "PT 2x/wk x 6 wks": a prescription
+    if _NOT_GIVEN.search(whole) and not re.search(r"\b(?:attended|completed|finished|had|did)\b", whole, _I):
+        return None
+    sessions = _count(before, after)
+    lead = text[max(0, start - _REACH_BEFORE) : start]
+    cut = list(_LEAD_STOP.finditer(lead))
+    lead = lead[cut[-1].end() :] if cut else lead
+    effect = _effect(told, _kind(ctx, key))
+    if effect == "unknown" and _FAILED_LEAD.search(lead):
+        effect = "no_improvement"
+    dates = find_dates(after)
+    date = dates[0].date if dates else None
+    if sessions is None and effect == "unknown" and date is None and not _GIVEN.search(lead):
+        return None  # a course named without anything that says it was given
+    if s.section in ("medications",) and sessions is None:
+        return None
+    quote_end = end + len(told.rstrip(" ,;.")) if told is not after else stop
+    ev = s.evidence(begin + (len(before) - len(before.lstrip())), max(end, quote_end))
+    entry = _record(ctx, key, text[start:end], sessions, effect, date, ev)
+    if again is not None and (more := _count("", again)) is not None:  # "PT 2019 x 18 and again 2020 x 12"
+        later = find_dates(again)
+        _record(ctx, key, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
+    return entry
+
+
+def _item_start(text: str, start: int) -> int:
+    """Where the listed item holding [start, ...) begins: after the separator before it, brackets respected."""
+    depth = 0
+    for i in range(start - 1, -1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif depth == 0 and (ch in _SEPARATORS or (ch == "." and (i + 1 >= len(text) or text[i + 1] == " "))):
+            return i + 1
+    return 0
+
+
+def _item_end(text: str, end: int) -> int:
+    """Where the listed item that goes on at *end* stops: the next separator outside brackets."""
+    depth = 0
+    for i in range(end, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and (ch in ",;" or (ch == "." and (i + 1 >= len(text) or text[i + 1] == " "))):
+            return i
+    return len(text)
+
+
+def _count(before: str, after: str) -> int | None:
+    """Visits or injections of the course, told before or after its name; None when not told."""
+    m = _COUNT_BEFORE.search(before)
+    if m:
+        return _whole(m.group("n"))
+    if m := _DONE_OF.search(after[:40]):
+        return _whole(m.group("n"))
+    m = _COUNT_AFTER.match(after)
+    if m:
+        return _whole(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+    return None
+
+
+def _whole(number: str) -> int | None:
+    value = parse_number(number)
+    return int(value) if value is not None and value == int(value) and 0 < value <= 60 else None
+
+
+def _effect(told: str, kind: str | None = None) -> str:
+    if _NO_EFFECT.search(told) or (kind != "modality" and _BRIEF.search(told)):
+        return "no_improvement"
+    for m in _EFFECT.finditer(told):
+        if polarity(told, m.start(), m.end()) == "affirmed":
+            return "improved"
+    return "unknown"
+
+
+def _record(
+    ctx: Context, key: str, name: str, sessions: int | None, effect: str, date: FuzzyDate | None, ev: Evidence | None,
+    *, apart: bool = False,
+) -> dict[str, Any] | None:
+    """Complete the course another reader found for this service, or add it as a course of its own.
+
+    *apart*: a second course told in the words of the first, which only a count of its own can join.
+    """
+    span = (ev.start, ev.end) if ev is not None and ev.start is not None and ev.end is not None else None
+    same = [e for e in ctx.draft.treatments.values() if e.get("service") == key]
+    here = [e for e in same if span and not apart and any(
+        x is not None and x.start is not None and x.end is not None and x.start < span[1] and span[0] < x.end
+        for x in e["evidence"])]
+    if not here:
+        here = [e for e in same if sessions is not None and e.get("sessions") == sessions]
+    if not here and not apart and same and all(e.get("sessions") is None for e in same) and len(same) == 1:
+        here = same  # the one course told elsewhere without its count
+    if not here and same and sessions is None:
+        if len(same) > 1:
+            return None  # a course named again, and which of them is not said
+        here = same
+    if here:
+        entry = here[0]
+        if entry.get("sessions") is None and sessions is not None:
+            entry["sessions"] = sessions
+        if entry["effect"] == "unknown" and effect != "unknown":
+            entry["effect"] = effect
+        if entry.get("date") is None and date is not None:
+            entry["date"] = date
+        add_evidence(entry["evidence"], ev)
+        return entry
+    label = name if date is None else f"{name} {date}"
+    while phrase_key(label) in ctx.draft.treatments:
+        label += " (again)"
+    service = ctx.vocab.service_info(key)
+    ctx.draft.treatment(label, _kind(ctx, key) or "other", service.name, effect, ev, sessions, date=date)
+    return ctx.draft.treatments[phrase_key(label)]

@@ -1,0 +1,79 @@
+"""A drug's status as the note tells it (the corpus conventions the lead settled in session 8).
+
+- taken, used or on today: `current`, also a dose "took last night" told at a first visit;
+- stopped or no longer taken: `past`;
+- `tried_failed` only where the note says it did not help, was not tolerated, or a side effect ended it;
+- a past medical history makes conditions past, not the drugs still taken for them ("HTN on lisinopril").
+Each fragment was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+
+
+def _statuses(text: str) -> dict[str, str]:
+    case = extract_text("Date of service: 03/14/2016\n" + text + "\n", ["Office visit x 1"])
+    return {m.name.lower(): m.status for m in case.medications}
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("S: L wrist pain 7/10 since the fall. Took ibuprofen OTC 400 mg x2 last night.", "ibuprofen", "current"),
+    ('S: neck pain since the crash. She took acetaminophen at home, "it helps a little".', "acetaminophen", "current"),
+    ("S: Uses Norco 10/325 1 PO q6h prn (#120/mo), no dose change in 6 mos.", "norco", "current"),
+    ("HPI: tried amitriptyline (stopped: no effect) and duloxetine 30 mg (current, helps mood).", "duloxetine", "current"),
+    ("S: Failed: PT 10 visits min benefit, naproxen helps the back some but not the leg.", "naproxen", "current"),
+])
+def test_a_drug_taken_now_is_current(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("PMH: hypertension controlled (lisinopril). No DM.", "lisinopril"),
+    ("PMH: type 2 diabetes (A1c 7.1%, on metformin 500 mg BID), GERD.", "metformin"),
+    ("Past medical history: HTN on amlodipine 5 mg daily; appendectomy 1998.", "amlodipine"),
+])
+def test_a_drug_listed_with_a_past_medical_history_is_still_taken(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "current"
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Meds: naproxen 500 mg BID - no help; omeprazole 20 mg daily.", "naproxen"),
+    ("Failed: PT x 20, gabapentin (dizzy, stopped), nortriptyline 25 mg (no help).", "nortriptyline"),
+    ("HPI: tried amitriptyline (stopped: no effect) and duloxetine 30 mg (current, helps mood).", "amitriptyline"),
+])
+def test_a_drug_that_did_not_help_or_was_not_tolerated_is_tried_and_failed(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "tried_failed"
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("S: wound healing, done w/ the Norco from surgery (took it 5 days).", "norco"),
+    ("S: Took naproxen for 3 months in 2015, stopped.", "naproxen"),
+])
+def test_a_drug_stopped_is_past(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "past"
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Prior: ibuprofen -> GI bleed 2014, can't take NSAIDs. Tylenol 500 mg BID.", "ibuprofen"),
+    ("S: Nortriptyline 10 qhs -> urinary retention, stopped.", "nortriptyline"),
+    ('S: Not taking anything now, "naproxen upsets my stomach" - took it 3 days.', "naproxen"),
+])
+def test_a_side_effect_that_ended_a_drug_makes_it_tried_and_failed(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "tried_failed"
+
+
+@pytest.mark.parametrize("text", [
+    "PMH: none. Meds: none. NKDA.",
+    "Meds: Lyrica 75 mg BID - burning 7 -> 4 and able to sleep 6 hrs with it.",
+])
+def test_none_and_prose_in_a_medication_list_are_no_drugs(text: str) -> None:
+    assert not {"none", "able"} & set(_statuses(text))
+
+
+@pytest.mark.parametrize("heading", ["DISCHARGE MEDS:", "Medication review (from EHR med list):", "Home meds:"])
+def test_a_discharge_or_reviewed_medication_list_is_the_drugs_taken(heading: str) -> None:
+    statuses = _statuses(heading + "\n- Oxycodone 5 mg 1 PO q6h prn #30\n- Docusate 100 mg BID\n")
+    assert statuses == {"oxycodone": "current", "docusate": "current"}
