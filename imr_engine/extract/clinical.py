@@ -216,9 +216,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b"
             # still so now: "has not left home since discharge except by medical transport", "cannot leave the house"
             r"|\b(?:has\s+not|hasn'?t|have\s+not)\s+(?:been\s+able\s+to\s+)?(?:left|leave|gone\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?"
-            r"(?:home|house|apartment)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
+            r"(?:home|house|apartment|apt|flat)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
+            r"|\bstuck\s+(?:upstairs|at\s+home|in\s+(?:the|her|his)\s+(?:house|home|apartment|apt))\b"
             r"|\b(?:is\s+)?(?:unable\s+to|cannot|can'?t)\s+(?:leave|get\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
-            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing)\b",
+            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing|(?:the\s+)?(?:assist\w*|help)\s+of\s+(?:2|two))\b",
             _I,
         ),
     ),
@@ -243,7 +244,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:multidisciplinary|interdisciplinary)\s+evaluation\s+(?:of\s+|on\s+)?\d"
             r"|\b(?:FCE|PPE|functional\s+capacity\s+evaluation|physical\s+performance\s+evaluation)\b(?=[^.;]{0,40}\d)"
             r"|\bbaseline\s+functional\s+(?:testing|evaluation|assessment|measures?)\b"
-            r"|\b(?:ODI|Oswestry|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d",
+            r"|\b(?:ODI|Oswestry|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d"
+            r"|\b(?:FIM|functional\s+independence\s+measure)(?:\s+(?:mobility|motor|total|score))?\s*:?\s*\d",
             _I,
         ),
     ),

@@ -323,6 +323,7 @@ _LOWER_BETTER = r"ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s
 _HIGHER_BETTER = (
     r"LEFS|FOTO(?:\s+(?:functional\s+)?score)?|PSFS|patient[- ]specific\s+functional\s+scale|KOOS|HOOS|6[- ]?MWT"
     r"|(?:6|six)[- ]minute\s+walk(?:\s+test)?|grip(?:\s+strength)?|Berg(?:\s+balance)?"
+    r"|FIM(?:\s+(?:mobility|motor|total|locomotion|transfers?|score))?|functional\s+independence\s+measure"
 )
 _SCALE = re.compile(rf"\b(?:(?P<lower>{_LOWER_BETTER})|(?P<higher>{_HIGHER_BETTER}))\b", _I)
 _SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,2}/\d)(?:\s*/\s*\d{1,3}\b)?")  # not a date
@@ -336,6 +337,11 @@ _EARLIER = re.compile(
 _EARLIER_FIRST = re.compile(
     r"\s*%?\s*[(,]?\s*(?:at\s+|on\s+)?(?:initial(?:ly)?|intake|baseline|(?-i:IE)|eval\w*|admission|start)\b", _I
 )
+
+
+#: The earlier time named before the scale, and the later one between its values: "Admission FIM 3, discharge 5".
+_EARLIER_LEAD = re.compile(r"\b(?:admission|initial|intake|baseline|(?-i:IE))\s*:?\s*$", _I)
+_LATER = re.compile(r"\b(?:discharge|today|now|current(?:ly)?|latest|re-?eval\w*)\b", _I)
 
 
 #: The least change of an outcome scale taken as a gain, as a share of its larger value (a rough minimal
@@ -353,10 +359,13 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             before, now = float(pair.group("a") or pair.group("c")), float(pair.group("b") or pair.group("d"))
         else:
             numbers = list(_SCALE_NUMBER.finditer(window))
-            if len(numbers) < 2 or not _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25):
+            # "Admission FIM mobility 3, discharge 5": the earlier label before the scale, the later one between
+            opened = len(numbers) >= 2 and _EARLIER_LEAD.search(s.text[max(0, m.start() - 25) : m.start()]) \
+                and _LATER.search(window, numbers[0].end(), numbers[1].start())
+            if len(numbers) < 2 or not (opened or _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25)):
                 continue
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
-            if _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
+            if opened or _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
                 now, before = before, now
         if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
