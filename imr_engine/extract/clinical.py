@@ -450,6 +450,8 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _confirmed_by_study(s, ctx)
         _mood_and_sleep(s, ctx)
+        if s.section != "plan":
+            _severe_disability(s, ctx)
         for m in finditer(_STABLE_PAIN, s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
@@ -466,6 +468,26 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         if s.section != "plan":
             _symptom_change(s, ctx)
         previous = s.text
+
+
+#: A disability index with its score: "Oswestry today 58%", "ODI 58% (severe disability)", "NDI: 44 %".
+_DISABILITY_SCORE = re.compile(
+    r"\b(?:ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index)\b(?:\s*\([^)]{0,20}\))?\s*(?:score\s*)?"
+    r"(?:today|now|currently|at\s+intake|at\s+baseline|is|was|of)?\s*:?\s*(?P<score>\d{1,3})\s*(?:%|/\s*100)(?!\s*(?:->|→))",
+    _I,
+)
+#: The Oswestry and neck disability indices grade 41-60 % as severe disability (Fairbank and Pynsent 2000; Vernon 2008
+#: for the NDI, whose "severe" band starts at 50 %): the significant loss of function a program is for (CPMTG p. 32).
+_SEVERE_FROM = {"ndi": 50, "neck": 50}
+_SEVERE_DEFAULT = 41
+
+
+def _severe_disability(s: Sentence, ctx: Context) -> None:
+    """A disability index scored in its severe band documents a significant loss of function."""
+    for m in finditer(_DISABILITY_SCORE, s.text):
+        name = m.group().split()[0].lower()
+        if int(m.group("score")) >= _SEVERE_FROM.get(name, _SEVERE_DEFAULT) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.significant_functional_loss", "yes", m)
 
 
 #: A change in the symptoms or findings that a repeat study looks for (ODG; ACOEM Ch. 8 and 12): new or progressive

@@ -40,3 +40,16 @@ def test_a_worker_who_cannot_leave_home_is_homebound(text: str) -> None:
 
 def test_leaving_home_for_work_is_not_homebound() -> None:
     assert _case("S: Leaving home at 6 am for his shift, drives 40 min.").clinical.homebound.value != "yes"
+
+
+@pytest.mark.parametrize(("text", "loss"), [
+    ("S: Lives alone. Oswestry today 58%. Walks w/o device.", "yes"),
+    ("Baseline: ODI 46% (severe disability), BDI-II 30.", "yes"),
+    ("Neck Disability Index 56%.", "yes"),
+    ("ODI 32%.", "unknown"),
+    ("NDI 44%.", "unknown"),
+    ("ODI 58% -> 30% after PT.", "unknown"),
+])
+def test_a_disability_index_in_its_severe_band_is_a_significant_loss_of_function(text: str, loss: str) -> None:
+    case = extract_text("Date of service: 09/22/2015\n" + text + "\n", ["Functional restoration program evaluation x1"])
+    assert case.clinical.significant_functional_loss.value == loss
