@@ -244,7 +244,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:multidisciplinary|interdisciplinary)\s+evaluation\s+(?:of\s+|on\s+)?\d"
             r"|\b(?:FCE|PPE|functional\s+capacity\s+evaluation|physical\s+performance\s+evaluation)\b(?=[^.;]{0,40}\d)"
             r"|\bbaseline\s+functional\s+(?:testing|evaluation|assessment|measures?)\b"
-            r"|\b(?:ODI|Oswestry|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d"
+            r"|\b(?:ODI|Oswestry(?:\s+Disability\s+Index)?|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d"
             r"|\b(?:FIM|functional\s+independence\s+measure)(?:\s+(?:mobility|motor|total|score))?\s*:?\s*\d",
             _I,
         ),
@@ -268,7 +268,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
             # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
             r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
-            r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b",
+            r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b"
+            # a program's report of the worker's part in it: "attended all 10 days, participated fully in groups"
+            r"|\bparticipat\w+\s+fully\b|\bfull(?:y)?\s+(?:participation|engaged)\b|\battended\s+all\s+\d+\s+(?:full\s+)?(?:days|sessions)\b",
             _I,
         ),
     ),

@@ -53,3 +53,14 @@ def test_leaving_home_for_work_is_not_homebound() -> None:
 def test_a_disability_index_in_its_severe_band_is_a_significant_loss_of_function(text: str, loss: str) -> None:
     case = extract_text("Date of service: 09/22/2015\n" + text + "\n", ["Functional restoration program evaluation x1"])
     assert case.clinical.significant_functional_loss.value == loss
+
+
+def test_a_program_report_of_full_participation_documents_motivation() -> None:
+    text = "SUMMARY\nMr. X attended all 10 days, arrived on time, participated fully in groups."
+    case = extract_text("Report date: 02/19/2016\n" + text + "\n", ["Functional restoration program, additional 10 days"])
+    assert case.clinical.motivated_to_change.value == "yes"
+
+
+def test_the_oswestry_disability_index_named_in_full_with_a_score_is_a_baseline_evaluation() -> None:
+    case = extract_text("Report date: 02/19/2016\nOswestry Disability Index 48% today.\n", ["Office visit x 1"])
+    assert case.clinical.baseline_functional_evaluation.value == "yes"
