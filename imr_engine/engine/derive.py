@@ -19,6 +19,8 @@ from typing import Any, Protocol
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
+from .devices import device_facts
+from .episodes import episode_total
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -550,9 +552,11 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             own_surgery = None  # another part's operation: its postsurgical course is not this item's
             values.update(_NO_POSTSURGICAL_COURSE)
             evidence.update({name: [] for name in _NO_POSTSURGICAL_COURSE})
-        _prior_sessions(case, item, vocab, values, evidence, own_surgery, where.region, test)
-        how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
+        courses = _prior_sessions(case, item, vocab, values, evidence, own_surgery, where.region, test)
+        how = episode_total(case, item, courses, values, evidence, view.how)
+        how = _postoperative_request(case, index, items, vocab, values, evidence, how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
+        how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
                     f"another region than the request's {region_words(where)}")
@@ -634,15 +638,15 @@ def _use_history(
 def _prior_sessions(
     case: CaseFacts, item: RequestedItem, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     surgery: Surgery | None = None, region: str | None = None, test: RegionTest | None = None,
-) -> None:
-    """Completed sessions of the requested service, whether they improved function, and their relief.
+) -> list[Treatment]:
+    """Completed sessions of the requested service, whether they improved function, and their relief; the courses counted.
 
     Within a postsurgical period (*surgery*), physical medicine given before the surgery is no part of
     its course (8 CCR 9792.24.3: the course starts on the day of the operation) and is not counted.
     A course given to another region than the item's (*region*) is no course of it either.
     """
     if not item.service:
-        return
+        return []
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     if test is not None:
         courses = split_courses(courses, region, test)[0]
@@ -651,7 +655,7 @@ def _prior_sessions(
     if not courses:
         if item.visits is not None:
             v["sessions_total_at_least"] = item.visits
-        return
+        return []
     sessions = [t.sessions for t in courses if t.sessions is not None]
     if sessions:
         v["prior_sessions"] = sum(sessions)
@@ -670,6 +674,7 @@ def _prior_sessions(
     for name in ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
                  "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction"):
         ev[name] = _ev(*courses)
+    return courses
 
 
 #: The item facts read from the courses of the requested service, and from all care tried.

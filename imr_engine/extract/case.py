@@ -29,6 +29,7 @@ from .context import Context
 from .courses import read_course_timing
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
+from .device_condition import read_device_condition
 from .draft import Draft
 from .drug_use import read_drug_use
 from .exam import read_exam
@@ -203,6 +204,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_monitoring(sentences, ctx)
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
+    read_device_condition(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)

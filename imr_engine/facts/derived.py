@@ -135,6 +135,13 @@ class ItemFacts(BaseModel):
     reduced_weight_bearing_indicated: Tri = "unknown"
     symptoms_changed: Tri = "unknown"
     functional_restoration_adjunct: Tri = "unknown"
+    device_unserviceable: Tri = Field(
+        "unknown",
+        description="The worker's own device of the kind requested is worn out, broken, outgrown or no longer fits (ODG replacement).",
+    )
+    replacement_requested: Tri = Field(
+        "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
+    )
     trigger_point_twitch_response: Tri = "unknown"
     gi_risk: Tri = Field(
         "unknown",

@@ -307,6 +307,14 @@ class Clinical(_Model):
         default_factory=Finding,
         description="The modality is an adjunct to a program of evidence-based functional restoration (TENS, H-wave).",
     )
+    device_unserviceable: Finding = Field(
+        default_factory=Finding,
+        description=(
+            "The worker's own device (a prosthesis or its socket or liner, a pressure garment, a walker, a brace) is worn "
+            "out, broken beyond repair, outgrown or no longer fits: the grounds on which the ODG replaces one. "
+            "no: documented to fit and work. Each quote names the device it tells of."
+        ),
+    )
 
 
 #: Where the case is decided, which fixes the guideline its reviewer must apply first: California IMR

@@ -18,7 +18,7 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       misuse_risk: low|moderate|high
       stated_med: 60                     # the morphine-equivalent mg a day the record states
       screens: ["2015-03-01", "2015-04-01:no"]    # urine drug screens, ':no' = inconsistent
-      treatments: [{service: physical_therapy, sessions: 12, fi: no, relief: 60, weeks: 8, meds_reduced: yes}]
+      treatments: [{service: physical_therapy, sessions: 12, fi: no, relief: 60, weeks: 8, meds_reduced: yes, date: 2014-05}]
       imaging: [{modality: mri, region: lumbar_spine, corroborates: yes}]
       surgery: 2015-05-28                # or "carpal tunnel release@2015-05-28": the operation and its date
       work_status: off_work|modified_duty|part_time|full_duty
@@ -100,9 +100,9 @@ def _medication(spec: str) -> dict[str, Any]:
 def _treatment(spec: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"name": spec.get("name", spec.get("service", "treatment")), "evidence": _ev("prior treatment")}
     for short, field in (("service", "service"), ("sessions", "sessions"), ("relief", "relief_percent"),
-                         ("weeks", "relief_weeks"), ("effect", "effect")):
+                         ("weeks", "relief_weeks"), ("effect", "effect"), ("date", "date")):
         if short in spec:
-            out[field] = spec[short]
+            out[field] = _date(spec[short]) if short == "date" else spec[short]
     if "fi" in spec:
         out["functional_improvement"] = _word(spec["fi"])
     if "meds_reduced" in spec:

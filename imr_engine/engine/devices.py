@@ -1,0 +1,56 @@
+"""A device's replacement: whether one is asked for, and the condition of the one the worker has.
+
+The ODG replaces a prosthesis or its socket or liner, a burn pressure garment, a walking aid,
+when the worker's own can no longer serve: worn beyond repair, outgrown, or no longer fitting
+a limb that changed. The record tells that once for the case (`clinical.device_unserviceable`),
+each quote naming the device it is about. A requested item takes the finding from the quotes
+that name its own service, or no device at all (an unnamed device counts for every device item,
+as an unknown region counts for every region); quotes about another device are set aside and
+the trace says so. Whether the request is a replacement is read from its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+
+from ..facts.model import CaseFacts, Evidence
+from ..requests.model import RequestedItem
+
+#: A request line that replaces what the worker has: "replacement socket", "replace walker", "new liners", "(replacement)".
+_REPLACEMENT = re.compile(
+    r"\b(?:replac(?:e|es|ed|ing|ement|ements)|re-?fabricat\w*|re-?make|re-?order|new (?:[\w-]+ ){0,2}?(?:socket|liner|garment|sleeve|prosthesis|walker)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def replacement_requested(text: str) -> bool:
+    """Whether a request line asks to replace a device the worker has."""
+    return bool(_REPLACEMENT.search(text))
+
+
+def device_facts(
+    case: CaseFacts, text: str, item: RequestedItem, vocab: object,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """Set the item's `replacement_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
+    if replacement_requested(text):
+        v["replacement_requested"] = "yes"
+        ev["replacement_requested"] = ev.get("kind", [])
+    finding = case.clinical.device_unserviceable
+    if finding.value == "unknown" or not finding.evidence:
+        return how
+    service_of = getattr(vocab, "service_of", None)
+    if service_of is None:
+        return how
+    mine: list[Evidence] = []
+    others: list[Evidence] = []
+    for e in finding.evidence:
+        named = service_of(e.quote)
+        (mine if named is None or named == item.service else others).append(e)
+    if not others:
+        return how
+    v["device_unserviceable"] = finding.value if mine else "unknown"
+    ev["device_unserviceable"] = mine
+    told = "; ".join(f"'{e.quote[:80]}'" for e in others)
+    return {**how, "device_unserviceable": f"set aside as told of another device than the one requested: {told}"}
