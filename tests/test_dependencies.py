@@ -47,6 +47,8 @@ def _text_of(*parts: str) -> str:
 INDIRECT = {
     "httpx": lambda: "fastapi.testclient" in _text_of("tests", "web", "conftest.py"),  # TestClient runs on httpx
     "mypy": lambda: '_tool("mypy")' in _text_of("tests", "test_code_quality.py"),
+    # a pytest plugin: the Quick start's test command (the one .ci/run runs) hands the tests to its workers
+    "pytest-xdist": lambda: "python3 -m pytest -n auto" in _text_of("README.md"),
     "ruff": lambda: '_tool("ruff")' in _text_of("tests", "test_code_quality.py"),
     "types-pyyaml": lambda: "yaml-stubs" in (md.distribution("types-PyYAML").read_text("RECORD") or ""),
 }

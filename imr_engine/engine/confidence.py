@@ -13,6 +13,7 @@ that would change it counts as assumed. The label sums it up for a reader in a h
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,7 +32,7 @@ LABEL_TEXT: dict[str, str] = {
 class Confidence(BaseModel):
     """Deciding facts read from the text versus absent or assumed, and a label for them."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)  # frozen: one instance per count and label is shared
 
     read: int = Field(ge=0, description="Deciding facts with a value the text (or the request) states.")
     assumed: int = Field(ge=0, description="Deciding facts absent from the text, or set without words behind them.")
@@ -66,7 +67,9 @@ def render(c: Confidence) -> str:
     return f"{c.label} ({c.read} read, {c.assumed} assumed: {c.meaning})"
 
 
+@lru_cache(maxsize=1024)
 def _made(read: int, assumed: int, label: Label) -> Confidence:
+    """The confidence for these counts, built (and validated) once: every item of every case asks."""
     return Confidence(read=read, assumed=assumed, label=label, meaning=LABEL_TEXT[label])
 
 

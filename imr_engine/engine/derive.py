@@ -16,6 +16,8 @@ from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pydantic import BaseModel
+
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
@@ -88,8 +90,24 @@ def guideline_data(vocab: object) -> GuidelineData:
     return data if isinstance(data, GuidelineData) else DEFAULTS
 
 
+#: The last guideline data `_how` was asked about, with its answer (a process has one or two).
+_HOW_OF: list[tuple[GuidelineData, dict[str, str]]] = []
+
+
 def _how(data: GuidelineData) -> dict[str, str]:
-    """How each threshold-based fact is derived, as the trace shows it."""
+    """How each threshold-based fact is derived, as the trace shows it (read-only: items copy it to add).
+
+    Written once per guideline data, not per case: its sentences depend on the thresholds alone.
+    """
+    for known, how in _HOW_OF:
+        if known is data:
+            return how
+    how = _how_written(data)
+    _HOW_OF[:] = [(data, how)]
+    return how
+
+
+def _how_written(data: GuidelineData) -> dict[str, str]:
     p, lt, gi = data.phases, data.long_term, data.gi_risk
     return {
         "medical_comorbidity": f"a current drug or a diagnosis of a kind preoperative criteria name ({data.perioperative.cite})",
@@ -108,13 +126,17 @@ def _tri(finding: Finding) -> str:
 
 
 def _ev(*sources: Evidenced | None) -> list[Evidence]:
-    """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot)."""
+    """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot).
+
+    Read-only, as every evidence list of a derivation: one finding's own list is handed on as it is
+    (a case view asks for ~60 of them, each item for more), and one list may stand for several facts.
+    """
     if len(sources) == 1:  # the common case (one finding), whose quotes are rarely more than one
         only = sources[0]
         if only is None:
             return []
         if len(only.evidence) < 2:
-            return list(only.evidence)
+            return only.evidence
     out: list[Evidence] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
     for s in sources:
@@ -127,6 +149,19 @@ def _ev(*sources: Evidenced | None) -> list[Evidence]:
     return out
 
 
+#: A medication of the case with its ingredients and their classes.
+_Drug = tuple[Medication, tuple[str, ...], tuple[str, ...]]
+
+
+def _drugs(case: CaseFacts, vocab: Terminology) -> list[_Drug]:
+    """Each medication with its ingredients and classes, looked up once per case: the case view and every item read them."""
+    out: list[_Drug] = []
+    for m in case.medications:
+        ingredients = vocab.ingredients_of(m.name)
+        out.append((m, tuple(ingredients), tuple(vocab.classes_of(ingredients))))
+    return out
+
+
 @dataclass
 class _CaseView:
     """Case-level facts shared by every item, computed once per case."""
@@ -134,12 +169,14 @@ class _CaseView:
     values: dict[str, object]
     evidence: dict[str, list[Evidence]]
     how: dict[str, str] = field(default_factory=dict)
+    drugs: list[_Drug] = field(default_factory=list)
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
     v: dict[str, object] = {"as_of_day": as_of.toordinal()}
     ev: dict[str, list[Evidence]] = {}
     data = guideline_data(vocab)
+    drugs = _drugs(case, vocab)
     c = case.claimant
     v["age"], v["sex"] = c.age, c.sex
     ev["age"] = ev["sex"] = _ev(c)
@@ -157,8 +194,8 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ev["prior_surgery"] = _ev(*case.surgeries)
     current = [m for m in case.medications if m.status == "current"]
     failed = [m for m in case.medications if m.status == "tried_failed"]
-    v["current_drug_classes"] = sorted({k for m in current for k in vocab.classes_of(vocab.ingredients_of(m.name))})
-    v["failed_drug_classes"] = sorted({k for m in failed for k in vocab.classes_of(vocab.ingredients_of(m.name))})
+    v["current_drug_classes"] = sorted({k for m, _, classes in drugs if m.status == "current" for k in classes})
+    v["failed_drug_classes"] = sorted({k for m, _, classes in drugs if m.status == "tried_failed" for k in classes})
     ev["current_drug_classes"] = _ev(*current)
     ev["failed_drug_classes"] = _ev(*failed)
 
@@ -191,7 +228,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ("trigger_point_twitch_response", case.exam.trigger_point_twitch_response),
     ):
         v[name], ev[name] = _tri(finding), _ev(finding)
-    for name in type(case.clinical).model_fields:
+    for name in _fields_of(type(case.clinical)):
         finding = getattr(case.clinical, name)
         v[name], ev[name] = _tri(finding), _ev(finding)
     electro = _MODALITIES["emg_ncs"]
@@ -205,26 +242,30 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         elif corroborating:
             v[name] = "no"
         ev[name] = _ev(*corroborating)
-    _gi_risk(case, vocab, data, v, ev)
+    _gi_risk(case, drugs, data, v, ev)
     _diagnosis_groups(case, vocab, v, ev)
-    _medical_comorbidity(case, vocab, data, v, ev)
+    _medical_comorbidity(case, drugs, vocab, data, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
     _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case.treatments, vocab, v, ev)
-    return _CaseView(v, ev, _how(data))
+    return _CaseView(v, ev, _how(data), drugs)
+
+
+@functools.cache
+def _fields_of(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's field names, read once (pydantic's `model_fields` is a property read anew on each access)."""
+    return tuple(model.model_fields)
 
 
 def _gi_risk(
-    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
+    case: CaseFacts, drugs: list[_Drug], data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]
 ) -> None:
     """GI risk with NSAIDs: a documented risk factor, older age, or aspirin, corticosteroids or anticoagulants."""
     risk = data.gi_risk
     finding = case.clinical.gi_risk_factors
     age = case.claimant.age
-    current = [m for m in case.medications if m.status == "current"]
-    risky = [m for m in current
-             if set(vocab.classes_of(vocab.ingredients_of(m.name))) & set(risk.classes)
-             or set(vocab.ingredients_of(m.name)) & set(risk.ingredients)]
+    risky = [m for m, ingredients, classes in drugs if m.status == "current"
+             and (not set(risk.classes).isdisjoint(classes) or not set(risk.ingredients).isdisjoint(ingredients))]
     older = age is not None and age > risk.older_than
     if finding.value == "yes" or older or risky:
         v["gi_risk"] = "yes"
@@ -243,13 +284,13 @@ def _diagnosis_groups(case: CaseFacts, vocab: Terminology, v: MutableMapping[str
 
 
 def _medical_comorbidity(
-    case: CaseFacts, vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    case: CaseFacts, table: list[_Drug], vocab: Terminology, data: GuidelineData, v: MutableMapping[str, object],
+    ev: dict[str, list[Evidence]],
 ) -> None:
     """A medical condition that preoperative testing criteria name, from current drugs or diagnoses."""
     wanted = data.perioperative
     classes = set(wanted.comorbidity_classes)
-    drugs = [m for m in case.medications if m.status == "current"
-             and classes.intersection(vocab.classes_of(vocab.ingredients_of(m.name)))]
+    drugs = [m for m, _, found in table if m.status == "current" and not classes.isdisjoint(found)]
     groups_of = getattr(vocab, "diagnosis_groups_of", None)
     found = [d for d in case.diagnoses
              if groups_of is not None and set(wanted.comorbidity_groups).intersection(groups_of(d.name))]
@@ -504,8 +545,8 @@ def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Ev
         ev["pain_relief_percent"] = _ev(*sources[key])
 
 
-def _matching(meds: Iterable[Medication], ingredients: set[str], vocab: Terminology) -> list[Medication]:
-    return [m for m in meds if ingredients & set(vocab.ingredients_of(m.name))]
+def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Medication]:
+    return [m for m, found, _ in drugs if m.status == status and not ingredients.isdisjoint(found)]
 
 
 def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vocab: Terminology) -> list[Derived]:
@@ -540,7 +581,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                      "visits_requested", "injections_requested"):
             evidence[name] = request_ev
         extras: dict[str, object] = {}
-        _use_history(case, item, as_of, vocab, values, evidence, extras, data.long_term.days)
+        _use_history(view.drugs, item, as_of, vocab, values, evidence, extras, data.long_term.days)
         purpose = request.purpose
         if purpose == "unknown" and values.get("currently_prescribed") == "yes":
             purpose = "continue"
@@ -605,15 +646,15 @@ def principal_ingredients(item: RequestedItem, vocab: Terminology) -> set[str]:
 
 
 def _use_history(
-    case: CaseFacts, item: RequestedItem, as_of: dt.date, vocab: Terminology,
+    drugs: list[_Drug], item: RequestedItem, as_of: dt.date, vocab: Terminology,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]], extras: dict[str, object], long_term_days: int,
 ) -> None:
     """How long the requested drug has been used, and whether it failed before."""
     wanted = principal_ingredients(item, vocab)
     if not wanted:
         return
-    current = _matching((m for m in case.medications if m.status == "current"), wanted, vocab)
-    failed = _matching((m for m in case.medications if m.status == "tried_failed"), wanted, vocab)
+    current = _matching(drugs, "current", wanted)
+    failed = _matching(drugs, "tried_failed", wanted)
     if current:
         v["currently_prescribed"] = "yes"
         ev["currently_prescribed"] = _ev(*current)
@@ -671,9 +712,10 @@ def _prior_sessions(
             v["prior_relief_weeks"] = best.relief_weeks
     reduced = [t.medication_reduction for t in courses]
     v["prior_medication_reduction"] = "yes" if "yes" in reduced else "no" if "no" in reduced else "unknown"
+    quotes = _ev(*courses)
     for name in ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
                  "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction"):
-        ev[name] = _ev(*courses)
+        ev[name] = quotes
     return courses
 
 
@@ -731,11 +773,26 @@ def count_levels(levels: Iterable[str]) -> int:
 
 
 def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
+    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF")."""
     words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-    for approach, spellings in data.epidural_approach.words.items():
-        if any(f" {w} " in words or f" {w}" in words for w in spellings):
+    for approach, starts in _word_starts(data):
+        if any(w in words for w in starts):
             return approach
     return "unknown"
+
+
+#: The last guideline data `_word_starts` was asked about, with its answer.
+_STARTS_OF: list[tuple[GuidelineData, list[tuple[str, tuple[str, ...]]]]] = []
+
+
+def _word_starts(data: GuidelineData) -> list[tuple[str, tuple[str, ...]]]:
+    """Per approach, its spellings with a space before them, made once per guideline data (every item asks)."""
+    for known, starts in _STARTS_OF:
+        if known is data:
+            return starts
+    starts = [(approach, tuple(f" {w}" for w in spellings)) for approach, spellings in data.epidural_approach.words.items()]
+    _STARTS_OF[:] = [(data, starts)]
+    return starts
 
 
 def _request_details(

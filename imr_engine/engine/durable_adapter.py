@@ -161,6 +161,20 @@ class FactSignature:
         return [name for name, _ in self._fields]
 
     @classmethod
+    def merged(cls, signatures: Iterable[FactSignature]) -> FactSignature:
+        """One signature finer than each of *signatures*: equal keys under it mean equal keys under every one.
+
+        An attribute exact in any is exact; a numeric one is placed among the constants of all.
+        """
+        exact: set[str] = set()
+        numeric: dict[str, set[float]] = {}
+        for signature in signatures:
+            exact.update(signature._exact)
+            for name, bounds in signature._numeric:
+                numeric.setdefault(name, set()).update(bounds)
+        return cls(exact, numeric)
+
+    @classmethod
     def of(cls, expressions: Iterable[dict[str, Any]]) -> FactSignature | None:
         """The signature of a ruleset, or None when an expression is beyond it."""
         exact: set[str] = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from ..facts.model import CaseFacts
@@ -18,19 +18,31 @@ TRI_WORDS = {"yes": "documented", "no": "documented as absent", "unknown": "not 
 TRI_FACTS = frozenset(n for n, t in FACT_TYPES.items() if t.kind == "enum" and set(t.values) == set(TRI_WORDS))
 
 
+#: The readable extras `template_values` offers beside the item facts.
+EXTRA_NAMES = ("request", "name", "as_of", "date_of_injury", "medication_started", "companion_surgery_request")
+
+
 class TemplateValues(Mapping[str, object]):
     """The values templates may name, converted only when a template asks.
 
     A rationale uses a handful of the ~100 item facts, so converting all of
-    them for every item (as a plain dict would) is wasted work.
+    them for every item (as a plain dict would) is wasted work; the extras
+    (EXTRA_NAMES) are written only when a template names one.
     """
 
-    def __init__(self, dump: Mapping[str, object], extras: dict[str, object]) -> None:
+    def __init__(self, dump: Mapping[str, object], extras: dict[str, object] | Callable[[], dict[str, object]]) -> None:
         self._dump = dump
-        self._extras = extras
+        self._made: dict[str, object] | None = extras if isinstance(extras, dict) else None
+        self._make = extras if not isinstance(extras, dict) else None
+
+    @property
+    def _extras(self) -> dict[str, object]:
+        if self._made is None:
+            self._made = self._make() if self._make is not None else {}
+        return self._made
 
     def __getitem__(self, name: str) -> object:
-        if name in self._extras:
+        if name in EXTRA_NAMES:
             return self._extras[name]
         value = self._dump[name]
         return TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
@@ -52,15 +64,19 @@ def template_values(
     """
     if dump is None:
         dump = derived.values
-    return TemplateValues(dump, {
-        "request": case.requests[derived.values["item_index"]].text,
-        "name": item.name,
-        "as_of": as_of.isoformat(),
-        "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
-        "medication_started": derived.extras.get("medication_started"),
-        "companion_surgery_request": (
-            f'"{case.requests[derived.companion].text}"' if derived.companion is not None else None),
-    })
+
+    def extras() -> dict[str, object]:
+        return {
+            "request": case.requests[derived.values["item_index"]].text,
+            "name": item.name,
+            "as_of": as_of.isoformat(),
+            "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
+            "medication_started": derived.extras.get("medication_started"),
+            "companion_surgery_request": (
+                f'"{case.requests[derived.companion].text}"' if derived.companion is not None else None),
+        }
+
+    return TemplateValues(dump, extras)
 
 
 @lru_cache(maxsize=1024)

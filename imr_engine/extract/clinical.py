@@ -216,9 +216,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b"
             # still so now: "has not left home since discharge except by medical transport", "cannot leave the house"
             r"|\b(?:has\s+not|hasn'?t|have\s+not)\s+(?:been\s+able\s+to\s+)?(?:left|leave|gone\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?"
-            r"(?:home|house|apartment)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
+            r"(?:home|house|apartment|apt|flat)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
+            r"|\bstuck\s+(?:upstairs|at\s+home|in\s+(?:the|her|his)\s+(?:house|home|apartment|apt))\b"
             r"|\b(?:is\s+)?(?:unable\s+to|cannot|can'?t)\s+(?:leave|get\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
-            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing)\b",
+            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing|(?:the\s+)?(?:assist\w*|help)\s+of\s+(?:2|two))\b",
             _I,
         ),
     ),
@@ -243,7 +244,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:multidisciplinary|interdisciplinary)\s+evaluation\s+(?:of\s+|on\s+)?\d"
             r"|\b(?:FCE|PPE|functional\s+capacity\s+evaluation|physical\s+performance\s+evaluation)\b(?=[^.;]{0,40}\d)"
             r"|\bbaseline\s+functional\s+(?:testing|evaluation|assessment|measures?)\b"
-            r"|\b(?:ODI|Oswestry|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d",
+            r"|\b(?:ODI|Oswestry(?:\s+Disability\s+Index)?|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d"
+            r"|\b(?:FIM|functional\s+independence\s+measure)(?:\s+(?:mobility|motor|total|score))?\s*:?\s*\d",
             _I,
         ),
     ),
@@ -266,7 +268,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
             # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
             r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
-            r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b",
+            r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b"
+            # a program's report of the worker's part in it: "attended all 10 days, participated fully in groups"
+            r"|\bparticipat\w+\s+fully\b|\bfull(?:y)?\s+(?:participation|engaged)\b|\battended\s+all\s+\d+\s+(?:full\s+)?(?:days|sessions)\b",
             _I,
         ),
     ),
@@ -448,6 +452,8 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _confirmed_by_study(s, ctx)
         _mood_and_sleep(s, ctx)
+        if s.section != "plan":
+            _severe_disability(s, ctx)
         for m in finditer(_STABLE_PAIN, s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in CUES:
@@ -464,6 +470,26 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         if s.section != "plan":
             _symptom_change(s, ctx)
         previous = s.text
+
+
+#: A disability index with its score: "Oswestry today 58%", "ODI 58% (severe disability)", "NDI: 44 %".
+_DISABILITY_SCORE = re.compile(
+    r"\b(?:ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index)\b(?:\s*\([^)]{0,20}\))?\s*(?:score\s*)?"
+    r"(?:today|now|currently|at\s+intake|at\s+baseline|is|was|of)?\s*:?\s*(?P<score>\d{1,3})\s*(?:%|/\s*100)(?!\s*(?:->|→))",
+    _I,
+)
+#: The Oswestry and neck disability indices grade 41-60 % as severe disability (Fairbank and Pynsent 2000; Vernon 2008
+#: for the NDI, whose "severe" band starts at 50 %): the significant loss of function a program is for (CPMTG p. 32).
+_SEVERE_FROM = {"ndi": 50, "neck": 50}
+_SEVERE_DEFAULT = 41
+
+
+def _severe_disability(s: Sentence, ctx: Context) -> None:
+    """A disability index scored in its severe band documents a significant loss of function."""
+    for m in finditer(_DISABILITY_SCORE, s.text):
+        name = m.group().split()[0].lower()
+        if int(m.group("score")) >= _SEVERE_FROM.get(name, _SEVERE_DEFAULT) and polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.significant_functional_loss", "yes", m)
 
 
 #: A change in the symptoms or findings that a repeat study looks for (ODG; ACOEM Ch. 8 and 12): new or progressive

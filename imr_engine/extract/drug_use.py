@@ -50,13 +50,15 @@ _FOR_WHAT = re.compile(
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
-    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change|help)"
+    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))|help)"
+    r"|did\s*(?:not|n'?t)\s+do\s+anything|did\s+nothing"
     r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
     # a side effect it led to: "naproxen -> GI bleed 2012", "Amitriptyline 25 qhs -> urinary retention", "upsets my stomach"
     r"|(?:->|→)\s*[\"']?\s*(?:GI\s+bleed\w*|bleed\w*|rash|hives|nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|urinary\s+retention"
-    r"|swelling|edema|constipat\w*|confus\w*|itch\w*|upset\s+stomach|GI\s+upset|dyspeps\w*|heartburn|palpitations)"
+    r"|swelling|edema|constipat\w*|confus\w*|itch\w*|(?:upset\s+stomach|stomach\s+upset)|GI\s+upset|dyspeps\w*|heartburn|palpitations)"
     r"|upsets?\s+(?:my|his|her|the)\s+stomach"
-    r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2))\b",
+    r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2)"
+    r"|(?:stopped|discontinued|d/c'?d|dc'?d)\s+for\s+(?:\w+\s+)?(?:upset|GI|nause\w*|dizz\w*|sedat\w*|rash|side\s+effects?|intoleran\w*))\b",
     _I,
 )
 #: A sentence that tells history: its drugs were taken before, unless their own words say otherwise.

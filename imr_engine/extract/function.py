@@ -54,6 +54,9 @@ _MEASURED = re.compile(
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
     rf"|(?:at\s+)?(?:IE|intake|baseline|initial(?:\s+eval\w*)?))\s*:?\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
+    # what the worker can do with the drug against without it: "With Ultram ER able to work 6-hr shifts (without it 2-3 hrs)"
+    rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?[\w-]+(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
+    rf"[^.;]{{0,60}}?\d+\s*-?\s*{_UNIT}\b[^.]{{0,60}}?\b(?:without|w/o|off)\s+(?:it|them|meds?|medications?|the\s+\w+)\b[^.;]{{0,20}}?{_AMOUNT}"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
     _I,
 )
@@ -196,12 +199,18 @@ _RETURNED = re.compile(
     r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b"
     # at work for a while now: "modified duty since 5/2021", "Employer has him on the dispatch desk"
     r"|\b(?:modified|light|restricted|full|regular)\s+(?:duty|work)\b[^.;]{0,40}?\bsince\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last)"
-    r"|\bemployer\s+(?:has|keeps|put)\s+(?:him|her|them)\s+(?:on|at|in|doing|working)\b",
+    r"|\bemployer\s+(?:has|keeps|put)\s+(?:him|her|them)\s+(?:on|at|in|doing|working)\b"
+    r"|\((?:currently\s+)?working\)",  # a form's status with its note: "[X] Modified - part-time ... (working)"
     _I,
 )
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment|job)\b|\bwork\s+part[- ]time\b", _I),
+        re.compile(
+            r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment|job)\b|\bwork\s+part[- ]time\b"
+            # a form's ticked box: "[X] Modified - part-time, 6 hr/day"
+            r"|\bmodified\s*[-,:/]\s*part[- ]time\b|\bpart[- ]time\s*,\s*\d+\s*(?:hrs?|hours?)\s*/\s*day\b",
+            _I,
+        ),
         "part_time",
     ),
     (
@@ -277,9 +286,16 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         for m in _NOW_NOT_BEFORE.finditer(s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
-        read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
+        boxed = ticked_spans(s.text) if has_boxes(s.text) else None
+        if boxed is None:
+            read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
+        else:  # a form's line of boxes: only the ticked option's words say it ("[ ] TTD [X] Modified ... (working)")
+            for m in finditer(_RETURNED, s.text):
+                if _ticked(m.start(), boxed) and polarity(s.text, m.start(), m.end()) == "affirmed":
+                    record(s, ctx, "function.returned_to_work", "yes", m)
         for m in finditer(_NOT_BACK, s.text):
-            record(s, ctx, "function.returned_to_work", "no", m)
+            if boxed is None or _ticked(m.start(), boxed):
+                record(s, ctx, "function.returned_to_work", "no", m)
         for m in _LESS_MEDICATION.finditer(s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
@@ -323,6 +339,7 @@ _LOWER_BETTER = r"ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s
 _HIGHER_BETTER = (
     r"LEFS|FOTO(?:\s+(?:functional\s+)?score)?|PSFS|patient[- ]specific\s+functional\s+scale|KOOS|HOOS|6[- ]?MWT"
     r"|(?:6|six)[- ]minute\s+walk(?:\s+test)?|grip(?:\s+strength)?|Berg(?:\s+balance)?"
+    r"|FIM(?:\s+(?:mobility|motor|total|locomotion|transfers?|score))?|functional\s+independence\s+measure"
 )
 _SCALE = re.compile(rf"\b(?:(?P<lower>{_LOWER_BETTER})|(?P<higher>{_HIGHER_BETTER}))\b", _I)
 _SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,2}/\d)(?:\s*/\s*\d{1,3}\b)?")  # not a date
@@ -336,6 +353,11 @@ _EARLIER = re.compile(
 _EARLIER_FIRST = re.compile(
     r"\s*%?\s*[(,]?\s*(?:at\s+|on\s+)?(?:initial(?:ly)?|intake|baseline|(?-i:IE)|eval\w*|admission|start)\b", _I
 )
+
+
+#: The earlier time named before the scale, and the later one between its values: "Admission FIM 3, discharge 5".
+_EARLIER_LEAD = re.compile(r"\b(?:admission|initial|intake|baseline|(?-i:IE))\s*:?\s*$", _I)
+_LATER = re.compile(r"\b(?:discharge|today|now|current(?:ly)?|latest|re-?eval\w*)\b", _I)
 
 
 #: The least change of an outcome scale taken as a gain, as a share of its larger value (a rough minimal
@@ -353,10 +375,13 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             before, now = float(pair.group("a") or pair.group("c")), float(pair.group("b") or pair.group("d"))
         else:
             numbers = list(_SCALE_NUMBER.finditer(window))
-            if len(numbers) < 2 or not _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25):
+            # "Admission FIM mobility 3, discharge 5": the earlier label before the scale, the later one between
+            opened = len(numbers) >= 2 and _EARLIER_LEAD.search(s.text[max(0, m.start() - 25) : m.start()]) \
+                and _LATER.search(window, numbers[0].end(), numbers[1].start())
+            if len(numbers) < 2 or not (opened or _EARLIER.search(window, numbers[0].end(), numbers[1].end() + 25)):
                 continue
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
-            if _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
+            if opened or _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
                 now, before = before, now
         if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
@@ -439,6 +464,10 @@ _FUTURE_WORK = re.compile(
 )
 #: The Doctor's First Report asks whether the worker can do the usual work: the status it gives is prescribed from today.
 _FIRST_REPORT = re.compile(r"\bable\s+to\s+perform\s+(?:his\s+|her\s+|the\s+)?usual\s+work\b", _I)
+
+
+def _ticked(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= at < hi for lo, hi in spans)
 
 
 def _working(ctx: Context, raw: str) -> None:

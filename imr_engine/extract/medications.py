@@ -187,7 +187,7 @@ _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit|help|effect)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
     r"|somnolen\w*|groggy|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
-    r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|itch\w*|palpitations)\b",
+    r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|palpitations|stomach\s+upset)\b",
     _I,
 )
 #: A condition that is a drug's indication while it is taken ("omeprazole daily (GERD)") and its side effect when it

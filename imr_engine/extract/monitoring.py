@@ -55,6 +55,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:pain|opioid|opiate|narcotics?|medication|treatment|controlled\s+substances?|(?:pain\s+)?management)\s+"
             r"(?:contract|agreement)s?\b"
             r"|\bsigned\s+(?:an?\s+)?(?:opioid\s+)?(?:agreement|contract)\b"
+            # a monitoring line's bare word with its state: "Agreement on file", "Agreement re-signed 1/2017"
+            r"|\b(?:agreement|contract)\s+(?:is\s+)?(?:on\s+file|(?:re-?)?signed|in\s+(?:the\s+)?chart|up\s+to\s+date|in\s+place)\b"
             r"|\b(?:opioid|narcotic|controlled\s+substance)\s+(?:informed\s+)?consent(?:\s+form)?\b",
             _I,
         ),

@@ -200,11 +200,11 @@ def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
         return []
     out: list[PainMatch] = []
     for m in [*finditer(_ARROW, text), *finditer(_SCALE_ARROW, text)]:
-        first = "before" if m.group("before") is not None else "before2"
+        first = next(g for g in ("before", "before2", "before3") if m.groupdict().get(g) is not None)
         if any(p.start <= m.start(first) < p.end for p in out):
             continue
         before = parse_number(m.group(first))
-        after = parse_number(m.group("after") if first == "before" else m.group("after2"))
+        after = parse_number(m.group(first.replace("before", "after")))
         if before is None or after is None or not after < before <= 10:
             continue
         out.append(PainMatch(m.start(first), m.end(), before, None, "without_medication"))
@@ -266,7 +266,9 @@ _DOWN_TO = re.compile(
 _SCALE_ARROW = re.compile(
     rf"\b(?:VAS|NRS|pain|burning|aching|ache)\s+(?:from\s+)?(?P<before>{NUMBER})\s*(?:-+>|→|=>)\s*(?P<after>{NUMBER})(?![\d/])"
     # a bracketed pair told of a drug: "naproxen helps back some (6->4)"
-    r"|\((?P<before2>\d{1,2})\s*(?:-+>|→|=>)\s*(?P<after2>\d{1,2})\)",
+    r"|\((?P<before2>\d{1,2})\s*(?:-+>|→|=>)\s*(?P<after2>\d{1,2})\)"
+    # "burning down from 7 to 3", "pain went from 8 to 5" told of a drug
+    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?P<after3>{NUMBER})(?![\d/])",
     re.IGNORECASE,
 )
 

@@ -129,10 +129,46 @@ def test_real_cases_decide_the_same_with_and_without_memo(engine: Engine) -> Non
     fresh = Engine.__new__(Engine)
     fresh.__dict__.update(engine.__dict__)
     fresh.topics = compile_rulebook(engine.book, memo_size=0)
+    fresh._routes, fresh._route_signatures, fresh._answers = {}, {}, type(engine._answers)()  # none of the engine's memos
     for folder in REAL:
         case = load_case(folder / "case.yaml")
-        for _ in range(2):
+        for _ in range(2):  # the second time, the engine answers each item from its answers over all its topics
             assert engine.evaluate(case) == fresh.evaluate(case)
+    assert engine._answers and not fresh._answers  # a ruleset without a signature leaves the item's answer unremembered
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(whens=st.lists(conditions, min_size=2, max_size=4), pairs=st.lists(st.tuples(facts, facts), min_size=1, max_size=8))
+def test_merged_signature_is_finer_than_each(whens: list[dict[str, Any]], pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    """Facts equal under the merged signature are equal under every ruleset's own: they fire the same rules in each."""
+    signatures = []
+    for n, when in enumerate(whens):
+        expr = rule_expression(_rule(n, when))
+        signature = FactSignature.of([expr])
+        assert signature is not None
+        signatures.append(signature)
+    merged = FactSignature.merged(signatures)
+    assert set(merged.fields) == {name for s in signatures for name in s.fields}
+    for one, other in pairs:
+        a, b = _engine_facts([one])[0], _engine_facts([other])[0]
+        if merged.key(a) == merged.key(b):
+            assert all(s.key(a) == s.key(b) for s in signatures)
+        assert merged.key(a) == merged.key({**a, "unrelated": 9})  # an attribute no rule reads changes no key
+        for s in signatures:
+            if s.key(a) != s.key(b):
+                assert merged.key(a) != merged.key(b)
+
+
+def test_merged_signature_places_numbers_among_every_rulesets_constants() -> None:
+    one = FactSignature.of([{"$lt": {"days": 30}}])
+    other = FactSignature.of([{"$gte": {"days": 90}}, {"kind": "drug"}])
+    assert one is not None and other is not None
+    merged = FactSignature.merged([one, other])
+    assert merged.fields == ["days", "kind"]
+    key = merged.key
+    assert key({"days": 10, "kind": "drug"}) != key({"days": 50, "kind": "drug"})  # 30 parts them (one's constant)
+    assert key({"days": 50, "kind": "drug"}) != key({"days": 95, "kind": "drug"})  # 90 parts them (other's constant)
+    assert key({"days": 40, "kind": "drug"}) == key({"days": 50, "kind": "drug"})
 
 
 def test_engine_fact_from_the_dump_is_to_engine_fact(engine: Engine) -> None:

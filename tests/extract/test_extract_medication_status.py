@@ -77,3 +77,16 @@ def test_none_and_prose_in_a_medication_list_are_no_drugs(text: str) -> None:
 def test_a_discharge_or_reviewed_medication_list_is_the_drugs_taken(heading: str) -> None:
     statuses = _statuses(heading + "\n- Oxycodone 5 mg 1 PO q6h prn #30\n- Docusate 100 mg BID\n")
     assert statuses == {"oxycodone": "current", "docusate": "current"}
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("Meds: cetirizine 10 mg daily prn itch, sertraline 100 mg daily.", "cetirizine", "current"),
+    ("S: Tramadol 50 q8h since 2019 - pain 6/10 with; no change in walking or ADLs.", "tramadol", "current"),
+    ('S: Celecoxib 200 mg daily for 3 months (2016) - stopped, "didn\'t do anything."', "celecoxib", "tried_failed"),
+    ("Treatment to date: splint; diclofenac 75 mg BID x 2 months, stopped for stomach upset.", "diclofenac",
+     "tried_failed"),
+])
+def test_an_indication_or_an_unchanged_function_is_no_failure_and_a_failure_in_other_words_is(
+    text: str, drug: str, status: str
+) -> None:
+    assert _statuses(text)[drug] == status

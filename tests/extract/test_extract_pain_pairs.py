@@ -47,3 +47,19 @@ def test_a_rating_on_the_current_regimen_is_with_medication() -> None:
 
 def test_a_quoted_rating_without_meds_is_without() -> None:
     assert (9.0, "without_medication") in _pairs('S: Pain 6/10 today.\nPain without meds "9".')
+
+
+def test_a_rating_told_down_from_one_to_another_of_a_drug_is_without_then_with() -> None:
+    found = _pairs("Current: Flector patch to R elbow since 2020 - aching down from 6 to 2, can grip a mug.")
+    assert {(6.0, "without_medication"), (2.0, "with_medication")} <= found
+
+
+def test_a_range_of_motion_from_one_to_another_is_no_pain_rating() -> None:
+    assert _pairs("S: ROM from 90 to 120 with PT.") == set()
+
+
+@pytest.mark.parametrize("line", ["Agreement on file.", "Agreement re-signed 1/2017.", "Contract signed, in chart."])
+def test_a_monitoring_lines_bare_agreement_with_its_state_is_an_opioid_agreement(line: str) -> None:
+    case = extract_text("Date of service: 03/14/2016\nMonitoring: UDT consistent 1/2016. CURES reviewed. " + line + "\n",
+                        ["Office visit x 1"])
+    assert case.monitoring.opioid_agreement.value == "yes"

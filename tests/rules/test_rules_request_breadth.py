@@ -110,6 +110,13 @@ SERVICE_LINES = [
     ("Wrist surgery", "wrist_hand_surgery"), ("Lumbar spine surgery", "lumbar_decompression"), ("Neck surgery", "cervical_spine_surgery"),
     ("Shoulder manipulation under anesthesia", "shoulder_surgery"), ("Hand surgery consultation", "consultation"),
     ("Knee surgery consult", "consultation"), ("Yoga classes x 8", "yoga"),
+    # round rules8: catastrophic-claim devices (ODG Knee & Leg prostheses; Burns pressure garments) and surgery spellings
+    ("Replacement prosthetic socket, R BK, with 2 gel liners", "prosthesis"), ("Below knee prosthesis, right", "prosthesis"),
+    ("Transfemoral prosthesis", "prosthesis"), ("Custom pressure garments: vest with sleeves, 2 sets", "burn_pressure_garment"),
+    ("Burn garments x 2 sets", "burn_pressure_garment"), ("Compression stockings", "dvt_compression_device"),
+    ("Right knee medial hemiarthroplasty", "knee_arthroplasty"), ("Unicompartmental knee replacement", "knee_arthroplasty"),
+    ("Neuroplasty and/or transposition of the ulnar nerve at the left elbow", "cubital_tunnel_release"),
+    ("Genetic opioid risk assessment panel (buccal swab)", "genetic_testing"),
 ]
 
 # (request line, an ingredient it contains)
@@ -135,6 +142,7 @@ DRUG_LINES = [
     ("Tabradol 1mg/ml 250ml", "cyclobenzaprine"), ("Deprizine 15mg/ml 250ml", "ranitidine"), ("Dicopanol 5mg/ml 150ml", "diphenhydramine"),
     ("Genicin #90", "glucosamine"), ("Laxacin #100", "docusate"), ("Zorvolex 35mg", "diclofenac"), ("Zubsolv 5.7/1.4mg", "buprenorphine"),
     ("Qutenza patch", "capsaicin"), ("Mentherm gel", "methyl salicylate"), ("Ultracin lotion", "capsaicin"),
+    ("Fluriflex cream 180 gm", "cyclobenzaprine"), ("Toradol 60 mg IM injection", "ketorolac"),
 ]
 
 
