@@ -38,6 +38,9 @@ def test_each_note_has_its_text_and_decided_items(path: Path) -> None:
     for request in key["requests"]:
         assert request["expected"] in ("medically_necessary", "not_medically_necessary")
         assert request["text"].strip() and request["criterion"].strip()
+    # The statuses corpus/README.md defines; a drug only requested today is not on the list.
+    for drug in (key.get("facts") or {}).get("medications") or []:
+        assert drug["status"] in ("current", "past", "tried_failed", "unknown"), drug
 
 
 def test_at_least_forty_percent_of_note_items_are_medically_necessary() -> None:
