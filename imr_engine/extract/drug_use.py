@@ -21,6 +21,7 @@ import re
 
 from ..vocabulary import phrase_key
 from .context import Context
+from .lists import item_end
 from .medications import Mention, drug_mentions, item_status, may_name_a_drug
 from .sentences import Sentence
 
@@ -251,15 +252,4 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
 
 
 def _item_end(text: str, pos: int) -> int:
-    depth = 0
-    for i in range(pos, len(text)):
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif depth == 0 and _ITEM_BREAK.match(text, i):
-            return i
-    return len(text)
+    return item_end(text, pos, _ITEM_BREAK)

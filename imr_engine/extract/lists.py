@@ -22,6 +22,23 @@ _LIST_END = re.compile(
 _SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+&\s+", re.IGNORECASE)
 
 
+def item_end(text: str, start: int, item_break: re.Pattern[str]) -> int:
+    """Where the listed item that goes on at *start* stops: the first *item_break* outside brackets,
+    or a closing bracket the item did not open (the list was itself in brackets)."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and item_break.match(text, i):
+            return i
+    return len(text)
+
+
 def _inside_date(text: str, i: int) -> bool:
     """Whether text[i] stands inside a date the date reader finds: the comma and full stop of
     "Feb. 3, 2023" are part of the date, neither a separator nor a sentence's end."""

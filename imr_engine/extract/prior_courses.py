@@ -26,10 +26,14 @@ from ..vocabulary import phrase_key
 from .context import Context
 from .dates import find_dates
 from .draft import add_evidence
+from .lists import item_end
 from .negation import polarity
 from .numbers import NUMBER, parse_number
 from .planned import planned
 from .sentences import Sentence
+
+# A comma or semicolon, or a full stop that ends a sentence, ends a listed course.
+_COURSE_ITEM_BREAK = re.compile(r"[,;]|\.(?= |\Z)")
 
 _I = re.IGNORECASE
 
@@ -246,18 +250,7 @@ def _item_start(text: str, start: int) -> int:
 
 def _item_end(text: str, end: int) -> int:
     """Where the listed item that goes on at *end* stops: the next separator outside brackets."""
-    depth = 0
-    for i in range(end, len(text)):
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif depth == 0 and (ch in ",;" or (ch == "." and (i + 1 >= len(text) or text[i + 1] == " "))):
-            return i
-    return len(text)
+    return item_end(text, end, _COURSE_ITEM_BREAK)
 
 
 def _count(before: str, after: str) -> int | None:
