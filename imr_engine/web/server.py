@@ -14,7 +14,6 @@ from typing import Any
 from ..errors import ImrError
 from . import DEFAULT_MAX_BODY
 
-
 #: Seconds a worker process may take to start answering its supervisor. Each worker compiles its own
 #: engine at start (about a second on a quiet core); on a loaded machine that outlasts uvicorn's 5 s
 #: default, and the supervisor would kill and restart the worker again and again.
