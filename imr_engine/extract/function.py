@@ -139,7 +139,13 @@ _REPORTED_RELIEF = re.compile(
     # a template's field, and the ability told before the regimen: "Medication efficacy: good",
     # "Able to perform ADLs independently with current medication regimen"
     r"|\b(?:efficacy|effectiveness|benefit|response)\s*:\s*(?:good|fair|adequate|excellent|effective|positive|yes)\b"
-    r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b",
+    r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b"
+    # how the patient feels with the care: "feels looser for a day or two", "relaxes him", "calms me down", "mood better"
+    r"|\bfeel(?:s|ing)?\s+(?:(?:a\s+)?(?:little|bit|lot|much|somewhat)\s+)?(?:looser|calmer|more\s+relaxed|less\s+tense)\b"
+    r"|\b(?:relax(?:es|ed)?|calm(?:s|ed)?)\s+(?:me|him|her|them)\b|\bcalms?\s+(?:me|him|her)\s+down\b"
+    r"|\bmood\s+(?:is\s+|has\s+been\s+|\W?\s*)(?:better|improved|improving)\b|\bbetter\s+mood\b"
+    # sleep with the drug: "Sleeping ok w/ Ambien", "sleeps well on trazodone"
+    r"|\bsleep(?:s|ing)?\s+(?:ok|okay|well|fine|good)\s+(?:with\b|w/|on\b)",
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
@@ -153,9 +159,32 @@ _ASSISTANCE = re.compile(
 _MEDICATION_WORD = re.compile(
     r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?|(?:topical|compound(?:ed)?|analgesic)\s+(?:cream|gel|ointment|rub))\b", _I
 )
-_OTHER_TREATMENT = re.compile(
-    r"\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
-    r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",
+#: A procedure's relief is that procedure's result (read with the procedure), not a report on the care the patient is in.
+_PROCEDURE = re.compile(
+    r"\b(?:injections?|inj|ESI|TFESI|CESI|blocks?|surgery|ablation|(?-i:RFA)|epidural|MBB|rhizotomy|trigger\s+points?)\b", _I
+)
+#: Care the patient is in, whose help the patient may report: "PT helps while I'm here", "Pt states treatment helps".
+_CARE = re.compile(
+    r"\b(?:(?-i:PT)|(?:physical|aquatic|hand|occupational|manual)\s+therapy|therapy|chiro\w*|acupuncture|adjustments?|treatments?"
+    r"|(?-i:tx|Tx|TX)|sessions?|visits?|(?-i:CBT)|counsel\w*|psychotherapy|massage|TENS|heat|ice|exercises?|(?-i:HEP)|traction|brace)\b",
+    _I,
+)
+_CARE_NAME = (
+    r"(?:(?-i:PT)|(?:physical|aquatic|hand|occupational|manual)\s+therapy|therapy|chiro\w*|acupuncture|(?-i:CBT)|psychotherapy"
+    r"|massage|sessions?|visits?|treatments?)"
+)
+#: A course of care told as done, with its count or year: "PT x 12 (2019)", "Did 12 sessions PT Feb-Apr '14", "had
+#: acupuncture"; its help is that course's effect (a prior treatment), not a report on the care the patient is in now.
+_PAST_COURSE = re.compile(
+    rf"\b{_CARE_NAME}\s*(?:(?:x|times)\s*\d+|\d+\s*(?:visits?|sessions?|treatments?|tx)?\b|\(?(?:19|20)\d\d\b)"
+    rf"|\b\d+\s*(?:visits?|sessions?)\s+(?:of\s+)?{_CARE_NAME}"
+    rf"|\b(?:had|did|completed|underwent|finished|tried)\s+(?:\w+\s+){{0,3}}?{_CARE_NAME}\b",
+    _I,
+)
+#: "Helps with" a symptom is benefit, where "helps with" a chore is assistance: "partial help with mood", "helps with sleep".
+_HELP_WITH_SYMPTOM = re.compile(
+    r"\s+(?:with|w/)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:pain|mood|sleep|spasms?|burning|aching|anxiety|nerve|stiffness|tension"
+    r"|flare|headaches?|cramp\w*|numbness|symptoms?|sx)\b",
     _I,
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
@@ -413,21 +442,57 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
     reports = list(finditer(_REPORTED_RELIEF, s.text))
     if not reports or (
-        not _MEDICATION_WORD.search(s.text) and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
+        not _MEDICATION_WORD.search(s.text) and not _CARE.search(s.text)
+        and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
     ):
-        return  # relief from a course of therapy or an injection is that treatment's effect, not the drugs'
+        return  # relief of no treatment the note names: nothing said of the care
     for m in reports:
         if _ASSISTANCE.search(s.text[max(0, m.start() - 40) : m.start()]) or (
             "help" in m.group().lower() and re.match(r"\s+(?:with|w/)\s", s.text[m.end() :])
+            and not _HELP_WITH_SYMPTOM.match(s.text[m.end() :])
         ):
             continue
         clause = s.text[max(0, m.start() - 60) : m.end() + 30]
-        if _OTHER_TREATMENT.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
+        if _PROCEDURE.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
             continue
+        if _PAST_COURSE.search(s.text[max(0, m.start() - 60) : m.start()]):
+            continue  # "PT x 12 (2019) with temporary help": a prior course's effect
         if _SLIGHT.search(s.text[max(0, m.start() - 20) : m.start()]):
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
+        if quantified(s.text, m.start(), m.end()) or any(
+            g.start() < m.end() + 60 and g.end() > m.start() for g in finditer(_MEASURED, s.text)
+        ):
+            continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.subjective_improvement", "yes", m)
+
+
+#: A benefit given a size: "~30%", "40 percent", "by half", "8/10 -> 3/10"; a taper's "10-25% reductions" too.
+_QUANTITY = re.compile(
+    r"\d+\s*(?:-\s*\d+\s*)?(?:%|percent\b)|\bby\s+(?:about\s+|at\s+least\s+|roughly\s+)?(?:half|a\s+third|two[- ]thirds|a\s+quarter)\b"
+    r"|\b\d+(?:\.\d+)?\s*/\s*10\b[^,;()]{0,12}?(?:->|-->|=>|\u2192|\bto\b)|\b\d+(?:\.\d+)?\s*(?:->|-->|=>|\u2192)\s*\d",
+    _I,
+)
+#: Where the clause of a report ends: a comma, semicolon, bracket or a new clause after "and".
+_CLAUSE_END = re.compile(r"[,;()\[\]]|\s(?:and|but|while|with\s+no)\s|\.(?:\s|$)", _I)
+
+
+def quantified(text: str, start: int, end: int) -> bool:
+    """Whether the report at text[start:end] states how much it helped, within its own clause.
+
+    Corpus README's key conventions: a benefit stated with numbers is pain relief (or a measured gain), and
+    subjective improvement is only the unquantified "helps"; the clause stops at a comma or a new "and" clause,
+    so "cut the burning by 40 percent and he is sleeping better" still has its unquantified "sleeping better".
+    """
+    if _QUANTITY.search(text, start, end):
+        return True
+    head = text[max(0, start - 40) : start]
+    cuts = list(_CLAUSE_END.finditer(head))
+    head = head[cuts[-1].end() :] if cuts else head
+    tail = text[end : end + 40]
+    cut = _CLAUSE_END.search(tail.replace("(", " ").replace(")", " "))  # a bracket after the report sizes it: "(7->5)"
+    tail = tail[: cut.start()] if cut else tail
+    return bool(_QUANTITY.search(head) or _QUANTITY.search(tail))
 
 
 def _adl(s: Sentence, ctx: Context) -> None:
