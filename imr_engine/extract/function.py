@@ -359,15 +359,25 @@ _NOW_THEN = re.compile(
 )
 
 
-def _in_minutes(value: str, unit: str | None) -> float:
-    """An amount in one scale per kind: hours as minutes (so "2 hrs vs 45 min" compares), other units as they are."""
-    return float(value) * (60 if unit and unit.lower().startswith("h") else 1)
+#: Units of one kind, in one scale: time in minutes, weight in pounds; other units compare only with themselves.
+_SCALES = (("h", "min", 60.0), ("min", "min", 1.0), ("lb", "lb", 1.0), ("pound", "lb", 1.0), ("kg", "lb", 2.2))
+
+
+def _scaled(value: str, unit: str) -> tuple[str, float]:
+    """(kind, amount): "2 hrs" is ("min", 120), "10 kg" ("lb", 22), "3 blocks" ("block", 3)."""
+    u = unit.lower()
+    for stem, kind, factor in _SCALES:
+        if u.startswith(stem):
+            return kind, float(value) * factor
+    return u.rstrip("s"), float(value)
 
 
 def _smaller_now(was: re.Match[str]) -> bool:
-    now = _in_minutes(was.group("now"), was.group("u1"))
-    then = _in_minutes(was.group("then"), was.group("u2") or was.group("u1"))
-    return now < then
+    """Whether the capacity now is smaller than the one it is set against, in units that compare ("1 mile (was 2
+    blocks)" does not: blocks and miles are no one scale)."""
+    now = _scaled(was.group("now"), was.group("u1"))
+    then = _scaled(was.group("then"), was.group("u2") or was.group("u1"))
+    return now[0] == then[0] and now[1] < then[1]
 
 
 def _declined(text: str, m: re.Match[str]) -> bool:
