@@ -687,7 +687,7 @@ def _prior_sessions(
         return Episode()
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     courses = split_courses(courses, region, test)[0]
-    episode = current_episode(case, courses, as_of, operations, v.get("postsurgical_period") == "yes",
+    episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
                               data.episodes.new_trial_after_days, test.apart)
     kept, counted = list(episode.kept), episode.counted
     if not kept:

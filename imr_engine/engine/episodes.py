@@ -11,7 +11,8 @@ for the request's visits *and* for its "did the earlier visits improve function"
   operation opened a course of its own; what came before treated the condition before surgery);
 - followed by a long gap with no course of the service (`new_trial_after_days`, an assumption the
   trace names: the guidelines treat a return of symptoms after a long interval as a new trial to
-  be judged afresh, but give no number; see thresholds.yaml).
+  be judged afresh, but give no number; see thresholds.yaml), unless a flare-up is documented: a
+  flare is the guideline's recurrence, judged by the earlier course's success whatever the interval.
 A documented flare-up after a course that improved function opens a new course for the *count*
 only (an assumption the trace names); that course's gains still speak for the item, since a flare
 after a course that worked is the ODG's own criterion for flare-up visits. Another region's courses
@@ -26,6 +27,7 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 
 from ..facts.model import CaseFacts, Evidence, Surgery, Treatment
+from ..requests.model import RequestedItem
 
 #: Whether two regions are apart (engine/regions.RegionTest.apart).
 Apart = Callable[[str | None, str | None], bool]
@@ -34,10 +36,8 @@ BEFORE_INJURY = "care before this injury (dated before the date of injury)"
 BEFORE_OPERATION = "physical medicine before an operation on the same part done since ({surgery}): the operation opened a new course"
 AFTER_GAP = "assumed: {days} days or more without a course of it before the next care make the request a new trial"
 AFTER_SUCCESS = "assumed: a flare-up after a course that improved function opens a new course"
-#: Courses an operation ends: physical medicine, whose postsurgical course starts with the operation.
-PHYSICAL_MEDICINE = ("physical_therapy", "chiropractic", "acupuncture", "modality")
-#: Courses a long gap ends: visit-based care given in courses (not injections, drugs or programs).
-COURSE_KINDS = (*PHYSICAL_MEDICINE, "psychological")
+#: Requests an operation opens a new course of: physical medicine (its postsurgical course starts with the operation).
+PHYSICAL_MEDICINE = ("physical_medicine", "manual_therapy", "acupuncture")
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,7 @@ def _succeeded(course: Treatment) -> bool:
 
 
 def _operation_since(course: Treatment, surgeries: list[Surgery], apart: Apart) -> Surgery | None:
-    """The operation on the course's part done since the course, when it is physical medicine."""
-    if course.kind not in PHYSICAL_MEDICINE:
-        return None
+    """The operation on the course's part done since the course."""
     for surgery in surgeries:
         if not apart(course.region, surgery.body_region) and before_surgery(course, surgery):
             return surgery
@@ -88,10 +86,9 @@ def _before_gap(courses: list[Treatment], as_of: dt.date, days: int) -> set[int]
 
     Only when every course is dated: an undated one could fall in the gap.
     """
-    if any(t.date is None for t in courses if t.kind in COURSE_KINDS):
+    if any(t.date is None for t in courses):
         return set()
-    dated = sorted((t.date.latest(), t.date.earliest(), i) for i, t in enumerate(courses)  # type: ignore[union-attr]
-                   if t.kind in COURSE_KINDS)
+    dated = sorted((t.date.latest(), t.date.earliest(), i) for i, t in enumerate(courses))  # type: ignore[union-attr]
     nexts = [start for _, start, _ in dated[1:]] + [as_of]
     cut = -1
     for k, ((end, _, _), nxt) in enumerate(zip(dated, nexts)):
@@ -101,16 +98,21 @@ def _before_gap(courses: list[Treatment], as_of: dt.date, days: int) -> set[int]
 
 
 def current_episode(
-    case: CaseFacts, courses: list[Treatment], as_of: dt.date, surgeries: list[Surgery],
+    case: CaseFacts, item: RequestedItem, courses: list[Treatment], as_of: dt.date, surgeries: list[Surgery],
     postsurgical: bool, gap_days: int, apart: Apart,
 ) -> Episode:
     """Split *courses* (the item's service, its region's) into the current episode's and earlier ones.
+
+    Only therapy given in courses of visits (*item* of kind therapy) has episodes by gap; only physical
+    medicine (PT, manual therapy, acupuncture) by operation; every service by the date of injury.
 
     *surgeries*: the case's operations on the item's part; those done by *as_of* end the physical
     medicine before them (*apart* tells a course's region from an operation's). *postsurgical*: the
     item falls in a postsurgical period (a flare in it opens no course: the operation did).
     """
-    surgeries = [s for s in surgeries if s.date is None or s.date.earliest() <= as_of]
+    therapy = item.kind == "therapy"
+    physical = therapy and bool(set(item.classes) & set(PHYSICAL_MEDICINE))
+    surgeries = [s for s in surgeries if s.date is None or s.date.earliest() <= as_of] if physical else []
     aside: list[tuple[Treatment, str]] = []
     rest: list[Treatment] = []
     for t in courses:
@@ -121,10 +123,12 @@ def current_episode(
             aside.append((t, BEFORE_OPERATION.format(surgery=operation.name)))
         else:
             rest.append(t)
-    gap = _before_gap(rest, as_of, gap_days)
+    flare = case.clinical.acute_exacerbation.value == "yes" and not postsurgical
+    # a flare-up is the guideline's recurrence of the treated condition, whatever the interval: the
+    # earlier course's success is what it is judged by (CPMTG p. 58-60), so no gap sets that course aside
+    gap = set() if flare or not therapy else _before_gap(rest, as_of, gap_days)
     aside += [(t, AFTER_GAP.format(days=gap_days)) for i, t in enumerate(rest) if i in gap]
     kept = tuple(t for i, t in enumerate(rest) if i not in gap)
-    flare = case.clinical.acute_exacerbation.value == "yes" and not postsurgical
     finished = tuple(t for t in kept if flare and _succeeded(t))
     return Episode(kept, tuple(aside), finished)
 

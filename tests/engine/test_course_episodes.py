@@ -124,7 +124,7 @@ def test_an_operation_on_another_part_opens_no_new_course() -> None:
     assert values["prior_sessions_functional_improvement"] == "no"
 
 
-def test_an_operation_ends_no_psychotherapy_course() -> None:
+def test_an_operation_ends_no_psychotherapy_course() -> None:  # it treats no operated part
     surgery = [{"name": "L4-5 microdiscectomy", "body_region": "lumbar_spine", "date": "2014-02-10",
                 "evidence": [{"quote": "s/p L4-5 microdiscectomy", "source": "summary"}]}]
     cbt = _course(6, "no", "2013-09", service="cognitive_behavioral_therapy", kind="psychological")
