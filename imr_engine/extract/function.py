@@ -14,6 +14,7 @@ import re
 
 from .checkboxes import bare_marks, has_boxes, ticked_spans
 from .context import Context
+from .dates import find_dates
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
@@ -41,7 +42,7 @@ _AMOUNT = (
     r"(?:\d+(?:\.\d+)?|(?:an?|half\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty"
     r"|forty-five|sixty)\b)"
 )
-_UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft|steps|flights?)"
+_UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|kgs?|feet|ft|steps|flights?)"
 _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
     r"|\b\d+\s*(?:%|percent)\s+(?:improvement|increase|gain)\s+in\s+(?:function|ADLs?|activit)"
@@ -57,7 +58,10 @@ _MEASURED = re.compile(
     # what the worker can do with the drug against without it: "With Ultram ER able to work 6-hr shifts (without it 2-3 hrs)"
     rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?[\w-]+(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
     rf"[^.;]{{0,60}}?\d+\s*-?\s*{_UNIT}\b[^.]{{0,60}}?\b(?:without|w/o|off)\s+(?:it|them|meds?|medications?|the\s+\w+)\b[^.;]{{0,20}}?{_AMOUNT}"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
+    # the earlier time named first: "walking her dog 20 minutes twice a day (previously unable to walk to the corner)"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*,?\s*"
+    r"(?:she\s+|he\s+|pt\s+)?(?:was\s+)?(?:unable|could\s*(?:not|n't)|not\s+able)\b",
     _I,
 )
 #: A capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day".
@@ -224,7 +228,8 @@ _RETURNED = re.compile(
     r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
     r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
     r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
-    r"|\b(?:was|were|has\s+been)\s+able\s+to\s+return\s+to\s+(?:work|duty|(?:his|her)\s+(?:job|work))\b"
+    r"|\b(?:was|were|has\s+been|(?:is\s+|now\s+)?able)\s+(?:able\s+)?to\s+return\s+to\s+(?:(?:part[- ]time|full[- ]time|modified|light|regular|full)\s+)*(?:work|duty|(?:his|her)\s+(?:job|work))\b"
+    r"|\bstarted\s+back\s+(?:at|to)\s+(?:work|(?:his|her)\s+job)\b"
     r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b"
     # at work for a while now: "modified duty since 5/2021", "Employer has him on the dispatch desk"
     r"|\b(?:modified|light|restricted|full|regular)\s+(?:duty|work)\b[^.;]{0,40}?\bsince\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last)"
@@ -346,6 +351,35 @@ _DECLINE = re.compile(
 _PRE_INJURY = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+|his\s+|her\s+)?(?:injury|accident|fall|DOI)\b|\bpre-?injury\b", _I)
 
 
+#: A capacity now, then what it was: "24 lb (was 28)", "10 min vs 30 min", "15 lbs, previously 25".
+_NOW_THEN = re.compile(
+    rf"\s*(?P<now>\d+(?:\.\d+)?)\s*(?P<u1>{_UNIT})\b[^.;]{{0,40}}?\b(?:was|were|vs\.?|versus|compared\s+(?:to|with)|previously|before"
+    rf"|(?:at\s+)?(?:IE|intake|baseline|initial))\s*:?\s*(?:only\s+)?(?:~|about)?\s*(?P<then>\d+(?:\.\d+)?)(?:\s*(?P<u2>{_UNIT})\b)?",
+    _I,
+)
+
+
+#: Units of one kind, in one scale: time in minutes, weight in pounds; other units compare only with themselves.
+_SCALES = (("h", "min", 60.0), ("min", "min", 1.0), ("lb", "lb", 1.0), ("pound", "lb", 1.0), ("kg", "lb", 2.2))
+
+
+def _scaled(value: str, unit: str) -> tuple[str, float]:
+    """(kind, amount): "2 hrs" is ("min", 120), "10 kg" ("lb", 22), "3 blocks" ("block", 3)."""
+    u = unit.lower()
+    for stem, kind, factor in _SCALES:
+        if u.startswith(stem):
+            return kind, float(value) * factor
+    return u.rstrip("s"), float(value)
+
+
+def _smaller_now(was: re.Match[str]) -> bool:
+    """Whether the capacity now is smaller than the one it is set against, in units that compare ("1 mile (was 2
+    blocks)" does not: blocks and miles are no one scale)."""
+    now = _scaled(was.group("now"), was.group("u1"))
+    then = _scaled(was.group("then"), was.group("u2") or was.group("u1"))
+    return now[0] == then[0] and now[1] < then[1]
+
+
 def _declined(text: str, m: re.Match[str]) -> bool:
     """A measure that shows a loss: a capacity that fell, or one set against the time before the injury."""
     if _PRE_INJURY.search(text):
@@ -358,6 +392,9 @@ def _declined(text: str, m: re.Match[str]) -> bool:
         pair = (m.group("c"), m.group("d"))
     if pair is not None:
         return float(pair[1]) <= float(pair[0])  # "60 min -> 20 min" is a loss
+    was = _NOW_THEN.search(text[m.start() : m.end() + 60])
+    if was and _smaller_now(was):
+        return True  # "Grip R 20 / L 24 lb (was 28/30 in 1/2016)": a capacity smaller than it was
     cut = _COMPARED.search(m.group())
     lead = text[max(0, m.start() - 30) : m.start() + (cut.start() if cut else len(m.group()))]
     return bool(_DECLINE.search(lead)) and not re.search(r"\b(?:ODI|Oswestry|NDI|DASH|disability|pain)\b", lead, _I)
@@ -372,7 +409,13 @@ _HIGHER_BETTER = (
 )
 _SCALE = re.compile(rf"\b(?:(?P<lower>{_LOWER_BETTER})|(?P<higher>{_HIGHER_BETTER}))\b", _I)
 _SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,2}/\d)(?:\s*/\s*\d{1,3}\b)?")  # not a date
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)|(?P<c>\d+(?:\.\d+)?)\S*\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)", _I)
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)"
+    # the earlier value may carry its unit and when: "Grip R 12 kg at first visit -> 24 kg"
+    r"|(?P<c>\d+(?:\.\d+)?)\S*(?:\s*(?:kgs?|lbs?|%|deg|points?))?(?:\s+(?:at|on)\s+(?:the\s+)?(?:first|initial|intake|baseline|IE|eval\w*)(?:\s+(?:visit|eval\w*|session))?)?"
+    r"\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)",
+    _I,
+)
 _EARLIER = re.compile(
     r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
     r"|admission|vs\.?|versus|compared|(?-i:IE))\b",
@@ -554,12 +597,26 @@ def _working(ctx: Context, raw: str) -> None:
 _CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
 
 
+#: How long ago a return to work may lie and still be the current care's gain rather than the worker's settled state.
+_RECENT_RETURN_DAYS = 365
+
+
 def _return_is_improvement(ctx: Context) -> None:
-    """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured."""
+    """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured.
+
+    A return dated more than a year before the report ("returned to modified work in May 2014 and has continued
+    there", in a 2016 report) is the worker's settled status: it says work goes on, not that the care now under
+    review improved function.
+    """
     votes = ctx.draft.findings.get("function.returned_to_work")
+    report = ctx.latest_report
     for ev in votes.yes if votes is not None else []:
-        if _CAME_BACK.search(ev.quote):  # a return, not merely being at work
-            ctx.draft.finding("function.objective_improvement", "yes", ev)
+        if not _CAME_BACK.search(ev.quote):
+            continue  # being at work, not a return
+        dated = [d.date.latest() for d in find_dates(ev.quote)]
+        if report is not None and dated and (report.earliest() - max(dated)).days > _RECENT_RETURN_DAYS:
+            continue
+        ctx.draft.finding("function.objective_improvement", "yes", ev)
 
 
 def _not_returned(ctx: Context) -> None:

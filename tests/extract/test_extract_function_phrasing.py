@@ -152,3 +152,48 @@ def test_the_patient_s_unquantified_report_on_current_care_is_subjective_improve
 ])
 def test_a_prior_course_s_help_a_procedure_s_relief_and_assistance_are_not_subjective_improvement(note: str) -> None:
     assert _function(note).subjective_improvement.value != "yes"
+
+
+# Objective improvement is a measured gain (8 CCR 9792.20(f)): a capacity set against an earlier one that was smaller.
+@pytest.mark.parametrize("note", [
+    "She is now walking her dog 20 minutes twice a day (previously unable to walk to the corner).\n",
+    "Stands at the bench 3 hours, before the injections he could not stand at all.\n",
+    "Grip R 12 kg at first visit -> 24 kg today.\n",
+    "Lifts 20 kg floor to waist (was 10 kg at intake).\n",
+    "Can now stand about 2 hrs before needing to sit vs 45 min in March.\n",
+])
+def test_a_capacity_larger_than_it_was_is_objective_improvement(note: str) -> None:
+    assert _function(note).objective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Grip R 20 / L 24 lb (was 28/30 in 1/2016).\n",
+    "Walks 10 min at a time vs 30 min last year.\n",
+    "Sitting 20 minutes, previously 45 minutes.\n",
+])
+def test_a_capacity_smaller_than_it_was_is_no_gain(note: str) -> None:
+    assert _function(note).objective_improvement.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Since the duloxetine she was able to return to part-time modified work.\n",
+    "Pt now able to return to modified work 4 hrs/day.\n",
+    "Started back at work last week on light duty.\n",
+])
+def test_a_return_to_work_said_in_other_words(note: str) -> None:
+    assert _function(note).returned_to_work.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Report date 9/12/2018. He returned to his usual job in March 2016 and has worked full duty since.\n",
+    "Date of exam: 06/01/2019. She returned to modified work in May 2014 and has continued there.\n",
+])
+def test_a_return_to_work_years_before_the_report_is_no_gain_of_the_current_care(note: str) -> None:
+    f = _function(note)
+    assert f.returned_to_work.value == "yes"
+    assert f.objective_improvement.value != "yes"
+
+
+def test_a_recent_return_to_work_is_objective_improvement() -> None:
+    note = "Date of exam: 06/01/2019. She returned to modified work on 4/15/2019.\n"
+    assert _function(note).objective_improvement.value == "yes"
