@@ -591,10 +591,10 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
             if told and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
-    for pattern, told in ((_PERSISTED, _CARE_TOLD), (_NOT_PROGRESSING, _COURSE_TOLD)):
-        for m in finditer(pattern, s.text):
-            if told.search(s.text[: m.start()]) and polarity(s.text, m.start(), m.end()) == "affirmed":
-                record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    for pattern, care in ((_PERSISTED, _CARE_TOLD), (_NOT_PROGRESSING, _COURSE_TOLD)):
+        for hit in finditer(pattern, s.text):
+            if care.search(s.text[: hit.start()]) and polarity(s.text, hit.start(), hit.end()) == "affirmed":
+                record(s, ctx, "clinical.conservative_care_failed", "yes", hit)
     for m in finditer(_RECURRED, s.text) if _RECURRENCE_WORD.search(s.text) else ():
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
