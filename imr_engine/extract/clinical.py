@@ -47,7 +47,17 @@ _CARE_FAILED = re.compile(
     r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
     r"(?:[^.;]{0,30}?\b(?:more\s+than|lasting|sustained|significant|meaningful|any|much|for\s+long)\b|\s*[.;])"
     r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks)\s+of\b"
-    r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
+    r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b"
+    # the options used up: "other treatment options have been exhausted", "judging other treatment exhausted"
+    r"|\b(?:treatments?|treatment\s+options|therap(?:y|ies)|care)\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:now\s+)?)?exhausted\b"
+    r"|\bexhausted\s+(?:all\s+)?(?:other\s+|available\s+)?(?:treatment\s+options|treatments)\b"
+    # the symptoms outlasting the care: "symptoms persisting after 6 wks of conservative care", "pain remained
+    # unchanged after 8 sessions of PT"
+    rf"|\b(?:pain|symptoms?|sx|complaints?)\s+(?:(?:has|have|had)\s+)?(?:persist(?:ed|s|ing)?|continued|remain(?:ed|s)?(?:\s+unchanged)?)"
+    rf"\s+(?:after|following)\s+(?:[\w/-]+\s+){{0,5}}?(?:{_CARE}|conservative\s+(?:care|treatment|management))\b"
+    # long care that came to nothing, the care unnamed: "years of treatment by several doctors without relief"
+    r"|\b(?:years?|months?)\s+of\s+(?:\w+\s+){0,2}?(?:treatment|care|therapy)\b[^.;]{0,60}?\b(?:without|w/o|with\s+no)\s+"
+    r"(?:lasting\s+|significant\s+|any\s+|much\s+)?(?:relief|benefit|improvement)\b",
     _I,
 )
 #: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
@@ -581,6 +591,10 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
             if told and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    for pattern, care in ((_PERSISTED, _CARE_TOLD), (_NOT_PROGRESSING, _COURSE_TOLD)):
+        for hit in finditer(pattern, s.text):
+            if care.search(s.text[: hit.start()]) and polarity(s.text, hit.start(), hit.end()) == "affirmed":
+                record(s, ctx, "clinical.conservative_care_failed", "yes", hit)
     for m in finditer(_RECURRED, s.text) if search(_RECURRENCE_WORD, s.text) else ():
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
@@ -600,11 +614,24 @@ _RECURRED = re.compile(
     r"|come\s+back)|returned|recurred|came\s+back)\b",
     _I,
 )
+#: The symptoms still there at the end of a sentence that told the care: "treated with epidural injections,
+#: anti-inflammatory and narcotic medication; back pain persisted", "has had PT and meds; the pain persists".
+_PERSISTED = re.compile(
+    r"\b(?:pain|symptoms?|sx|complaints?)\s+(?:persisted|persists|continued|continues|remained|remains)(?:\s+unchanged)?\s*(?=[.;]|$)", _I
+)
+#: A course stopped for want of progress: "a work hardening program was stopped because he was not progressing".
+_NOT_PROGRESSING = re.compile(
+    r"\b(?:stopped|discontinued|ended|terminated|halted)\s+(?:early\s+)?(?:because|as|since|when|due\s+to|for)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:not\s+progressing|(?:lack\s+of|no|poor|insufficient)\s+progress|(?:had\s+)?plateaued|not\s+improving|no\s+improvement)\b",
+    _I,
+)
 _RECURRENCE_WORD = re.compile(r"back|return|recur", _I)  # a cheap first test: "pain" stands in most sentences
 #: Care named in a sentence, a drug or a therapy or a procedure done ("Injected twice", "splinted 8 weeks").
 _CARE_TOLD = re.compile(
     rf"\b{_CARE}\b|\binjected\b|\bsplint(?:ed|ing|s)?\b|\bbrac(?:e|es|ed|ing)\b|\brehab(?:ilitation)?\b|\borthotics?\b", _I
 )
+#: A course of care a program names: what _NOT_PROGRESSING says was stopped.
+_COURSE_TOLD = re.compile(rf"\b{_CARE}\b|\bprogram\b|\bwork\s+(?:hardening|conditioning)\b|\brehab(?:ilitation)?\b", _I)
 #: Care that did not do enough, told after it: "has worn a brace ...; despite this he continues to roll the ankle",
 #: "12 visits of PT ...; despite this he has failed to progress".
 _DESPITE_CARE = re.compile(r"\b(?:despite|in\s+spite\s+of)\s+(?:this|these|that|them|it|all\s+(?:of\s+)?(?:this|these|that))\b", _I)

@@ -44,7 +44,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:received|filled|obtained|got)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
             r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
-            r"|\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
+            # not the doctors who treated or saw the worker ("years of treatment by several doctors")
+            r"|(?<!treatment\sby\s)(?<!treated\sby\s)(?<!seen\sby\s)(?<!\bseen\s)(?<!\bsaw\s)(?<!visited\s)"
+            r"\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             r"|\bdoctor\s+shopping\b",
             _I,
         ),
