@@ -7,7 +7,8 @@ Ch. 11, 13, 14), pharmacogenomic panels (ODG Pain and Mental Illness & Stress, g
 office furniture requested as equipment (the ODG's DME definition), hearing and vestibular testing (ODG
 Head), psychiatric day programs and admissions, PTSD therapies and prazosin (ODG Mental Illness & Stress),
 ergonomic evaluations (ODG Neck and Upper Back), occlusal splints (orofacial pain guidance), topical
-capsaicin (CPMTG p. 112-113).
+capsaicin (CPMTG p. 112-113), surface EMG, thermography and motion radiography (ODG Low Back and Neck), surgery
+named by the region the line names, splints and dental care as RFAs write them.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ SERVICE_LINES = [
     # occlusal splints (temporomandibular disorders, bruxism)
     ("Maxillary hard acrylic occlusal stabilization splint (night guard), with 2 adjustment visits", "occlusal_splint"),
     ("Night guard", "occlusal_splint"), ("TMJ splint", "occlusal_splint"), ("Occlusal splint", "occlusal_splint"),
+    # diagnostic tests the ODG and the ACOEM Low Back Disorders guideline do not recommend
+    ("Surface EMG paraspinals", "surface_emg"), ("sEMG lumbar", "surface_emg"), ("Thermography", "thermography"),
+    ("Digital motion x-ray cervical spine", "motion_radiography"), ("Videofluoroscopy lumbar spine", "motion_radiography"),
+    # surgery named by the region the line names
+    ("Surgical repair, right lateral epicondyle", "elbow_surgery"), ("Surgical treatment right knee", "knee_surgery_other"),
+    # splints, compression devices and dental care as RFAs write them
+    ("Short arm splint", "wrist_splint"), ("Sugar tong splint, right", "wrist_splint"), ("Pneumatic compression device", "dvt_compression_device"),
+    ("Periodontal scaling and root planing", "dental_treatment"), ("Dental cleaning", "dental_treatment"),
 ]
 
 DRUG_DECIDED = [("Prazosin 2 mg qhs #30 x 5 RF", "prazosin"), ("Capsaicin 0.025% cream 60 g", "capsaicin")]
@@ -79,6 +88,12 @@ def test_drug_line_is_decided(engine: Engine, line: str, ingredient: str) -> Non
     assert ingredient in parse_request(line).ingredients
     result = engine.evaluate(build_case([line])).items[0]
     assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
+
+
+def test_surgery_with_no_region_names_no_operation(engine: Engine) -> None:
+    """A "surgical repair" with no region on the line or in the diagnoses names nothing the rules can judge."""
+    result = engine.evaluate(build_case(["Surgical repair"])).items[0]
+    assert result.predicted == "Indeterminate"
 
 
 def test_bare_xr_names_no_imaging(engine: Engine) -> None:
