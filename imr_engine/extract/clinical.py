@@ -14,7 +14,7 @@ from .findings import read_cue, record
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import finditer, search
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 #: A limb or a part of one, where pain that travels from the spine ends up.
@@ -386,7 +386,7 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                     and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
-    if (report or _STUDY_SHOWS.search(s.text)) and s.section != "plan" and _degeneration_diagnosed(ctx):
+    if (report or search(_STUDY_SHOWS, s.text)) and s.section != "plan" and _degeneration_diagnosed(ctx):
         # wear a study shows confirms the diagnosis that names it: "MRI: L4-5 facet arthropathy" for "Lumbar facet syndrome"
         for m in _DEGENERATION_SEEN.finditer(s.text, report.end() if report else 0):
             if not _STUDY_NEGATIVE.search(s.text[max(0, m.start() - 25) : m.start()]) \
@@ -394,7 +394,7 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
     if s.section == "imaging":  # under an "Imaging:" heading the study goes unnamed: "AP/lateral R knee - bone-on-bone"
-        for m in _LESION_SEEN.finditer(s.text):
+        for m in finditer(_LESION_SEEN, s.text):
             before = s.text[max(0, m.start() - 40) : m.start()]
             if not _STUDY_NEGATIVE.search(before) and polarity(s.text, m.start(), m.end()) == "affirmed" \
                     and not planned(s.text, m.start(), m.end()):
@@ -466,7 +466,7 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             _severe_disability(s, ctx)
         for m in finditer(_STABLE_PAIN, s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
-        for path, pattern in CUES:
+        for path, pattern in among(CUES, s.text, 1):
             if path == "clinical.acute_exacerbation":
                 _exacerbation(s, ctx, pattern)
                 continue
@@ -577,7 +577,7 @@ def _exacerbation(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
 def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed."""
     for m in finditer(_PROCEEDS, s.text):
-        if (_OPERATION_WORD.search(s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
+        if (search(_OPERATION_WORD, s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
@@ -595,7 +595,7 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
         for hit in finditer(pattern, s.text):
             if care.search(s.text[: hit.start()]) and polarity(s.text, hit.start(), hit.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", hit)
-    for m in finditer(_RECURRED, s.text) if _RECURRENCE_WORD.search(s.text) else ():
+    for m in finditer(_RECURRED, s.text) if search(_RECURRENCE_WORD, s.text) else ():
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for m in finditer(_NO_BENEFIT, s.text):
