@@ -397,18 +397,21 @@ def _postoperative_request(
     if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
-    if j is None:
-        return how
-    surgery = items[j]
-    quote = _ev(case.requests[j])
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if j is not None:
+        service, text, quote, assumed = items[j].service, case.requests[j].text, _ev(case.requests[j]), ASSUMED_SURGERY
+    else:
+        found = _authorized_surgery(case, vocab)
+        if found is None:
+            return how
+        (service, text), quote, assumed = found, _ev(case.clinical.surgery_authorized), ASSUMED_AUTHORIZED
     v["prior_surgery"], v["days_since_surgery"] = "yes", 0
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
-    how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
-    course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service, case.requests[j].text) if course_of is not None and surgery.service else None
-    if course is not None and surgery.service:
-        _postsurgical_course(surgery.service, course, 0, quote, v, ev)
-        how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
+    how = {**how, "days_since_surgery": assumed, "prior_surgery": assumed}
+    course = course_of(service, text) if course_of is not None and service else None
+    if course is not None and service:
+        _postsurgical_course(service, course, 0, quote, v, ev)
+        how.update(dict.fromkeys(_COURSE_FACTS, assumed))
         # therapy completed before a surgery still to come is no part of its post-operative course
         # (8 CCR 9792.24.3: the course starts at the surgery); only the visits asked for count
         for name in ("prior_sessions", "prior_sessions_functional_improvement"):
@@ -418,6 +421,41 @@ def _postoperative_request(
             v["sessions_total_at_least"] = items[index].visits
             ev["sessions_total_at_least"] = _ev(case.requests[index])
     return how
+
+
+#: What the trace says when a post-operative request is dated from an authorized or scheduled surgery.
+ASSUMED_AUTHORIZED = "assumed: the authorized or scheduled surgery takes place, and post-operative days count from it"
+
+
+def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] | None:
+    """(service, words) of the operation the note documents as authorized or scheduled, when its quote names one.
+
+    Only an operation with a postsurgical course in the vocabulary counts: that is what tells an
+    operation from other care the same sentence may name.
+    """
+    finding = case.clinical.surgery_authorized
+    service_of = getattr(vocab, "service_of", None)
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if finding.value != "yes" or service_of is None or course_of is None:
+        return None
+    for e in finding.evidence:
+        service = service_of(e.quote)
+        if service and course_of(service, e.quote) is not None:
+            return service, e.quote
+    return None
+
+
+def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: GuidelineData,
+                    v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Whether the item is care for an operation: its line says so (pre-op, post-op, clearance) or its service only exists around one."""
+    wanted = data.perioperative
+    words = padded_words(case.requests[index].text)
+    if _is_surgery(item):
+        return
+    if item.service in wanted.services or any(w in words for w in _padded_all(tuple(wanted.words))) \
+            or _POSTOPERATIVE.search(case.requests[index].text):
+        v["serves_surgery"] = "yes"
+        ev["serves_surgery"] = _ev(case.requests[index])
 
 
 def _companion_surgery(
@@ -603,6 +641,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
+        _serves_surgery(case, index, item, data, values, evidence)
         companion = _companion_surgery(case, index, items, data, values, evidence)
         facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
