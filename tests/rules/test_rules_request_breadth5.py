@@ -62,6 +62,10 @@ SERVICE_LINES = [
     # splints, compression devices and dental care as RFAs write them
     ("Short arm splint", "wrist_splint"), ("Sugar tong splint, right", "wrist_splint"), ("Pneumatic compression device", "dvt_compression_device"),
     ("Periodontal scaling and root planing", "dental_treatment"), ("Dental cleaning", "dental_treatment"),
+    # fracture care, supports, fitness, labs, soft-tissue techniques and biofeedback as RFAs write them
+    ("Removal of retained hardware left ankle", "hardware_removal"), ("Chairback brace", "lumbar_support"),
+    ("YMCA pool access 6 months", "gym_membership"), ("Liver and kidney function tests", "laboratory_tests"),
+    ("Graston technique x 6", "massage"), ("IASTM 2x3", "massage"), ("Neurofeedback x 20", "cognitive_behavioral_therapy"),
 ]
 
 DRUG_DECIDED = [
