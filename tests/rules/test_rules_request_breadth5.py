@@ -73,6 +73,9 @@ DRUG_DECIDED = [
     # newer antidepressants and antipsychotics, valproate (classes by FDA label)
     ("Trintellix 10 mg daily", "vortioxetine"), ("Viibryd 20 mg", "vilazodone"), ("Fetzima 40 mg", "levomilnacipran"),
     ("Vraylar 1.5 mg", "cariprazine"), ("Rexulti 1 mg", "brexpiprazole"), ("Depakote ER 500 mg", "divalproex"),
+    # anticoagulants (ODG Knee & Leg, venous thrombosis)
+    ("Lovenox 40 mg SQ daily x 14 days", "enoxaparin"), ("Xarelto 10 mg daily x 35 days", "rivaroxaban"),
+    ("Eliquis 2.5 mg bid", "apixaban"),
 ]
 
 # CGRP drugs, requested after their approval (ODG Head)
