@@ -5,7 +5,8 @@ the request lines, the outcome the guideline gives each, and the facts the note 
 The note is read and decided exactly as `imr precheck` does (no as-of date given), and:
 - outcomes are compared item by item (medically necessary = Overturned), with the
   agreement figures of `qa.agreement` (majority baseline, kappa, Overturned recall);
-- facts are compared key by key over `SCORED_KEYS` and the medication list. A key the
+- facts are compared key by key over `SCORED_KEYS`, the medication list and the prior courses of care
+  (`qa.treatments`: service, sessions, effect). A key the
   answer key leaves out is "not documented": extracting a value for it counts against
   precision. Precision = correct extracted values / extracted values; recall = correct
   extracted values / documented values in the answer key (both over the same keys).
@@ -28,6 +29,7 @@ from ..errors import ImrError
 from ..extract import extract_text
 from ..facts import CaseFacts
 from ..qa.agreement import Agreement, agreement
+from ..qa.treatments import key_courses, read_courses, score_courses
 from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
 from ..textio import read_text_file
 from ..vocabulary import Vocabulary, load_vocabulary
@@ -273,6 +275,10 @@ def _score_facts(
     for m in sorted(have ^ need):
         misses.append(FactMiss(note=note_id, key="medications", expected=m if m in need else None,
                                extracted=m if m in have else None))
+    course_tallies, course_misses = score_courses(key_courses(expected.get("treatments") or [], vocab), read_courses(case))
+    for key, counts in course_tallies.items():
+        tallies.setdefault(key, Counter()).update(counts)
+    misses += [FactMiss(note=note_id, key=key, expected=want, extracted=got) for key, want, got in course_misses]
 
 
 def case_values(case: CaseFacts, vocab: Vocabulary) -> dict[str, Any]:

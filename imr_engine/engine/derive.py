@@ -21,7 +21,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import episode_total
+from .episodes import Episode, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -351,13 +351,6 @@ def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -
     return surgery, service, course
 
 
-def _before_surgery(treatment: Treatment, surgery: Surgery) -> bool:
-    """A course given before the surgery, as the note says or as its dates show: no part of the postsurgical course."""
-    if treatment.postoperative != "unknown":
-        return treatment.postoperative == "no"
-    return treatment.date is not None and surgery.date is not None and treatment.date.latest() < surgery.date.earliest()
-
-
 #: The item facts of no postsurgical course (an item for another part than the operated one).
 _NO_POSTSURGICAL_COURSE: dict[str, object] = {
     "postsurgical_surgery": "none", "postsurgical_period": "unknown",
@@ -403,18 +396,21 @@ def _postoperative_request(
     if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
-    if j is None:
-        return how
-    surgery = items[j]
-    quote = _ev(case.requests[j])
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if j is not None:
+        service, text, quote, assumed = items[j].service, case.requests[j].text, _ev(case.requests[j]), ASSUMED_SURGERY
+    else:
+        found = _authorized_surgery(case, vocab)
+        if found is None:
+            return how
+        (service, text), quote, assumed = found, _ev(case.clinical.surgery_authorized), ASSUMED_AUTHORIZED
     v["prior_surgery"], v["days_since_surgery"] = "yes", 0
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
-    how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
-    course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service, case.requests[j].text) if course_of is not None and surgery.service else None
-    if course is not None and surgery.service:
-        _postsurgical_course(surgery.service, course, 0, quote, v, ev)
-        how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
+    how = {**how, "days_since_surgery": assumed, "prior_surgery": assumed}
+    course = course_of(service, text) if course_of is not None and service else None
+    if course is not None and service:
+        _postsurgical_course(service, course, 0, quote, v, ev)
+        how.update(dict.fromkeys(_COURSE_FACTS, assumed))
         # therapy completed before a surgery still to come is no part of its post-operative course
         # (8 CCR 9792.24.3: the course starts at the surgery); only the visits asked for count
         for name in ("prior_sessions", "prior_sessions_functional_improvement"):
@@ -424,6 +420,41 @@ def _postoperative_request(
             v["sessions_total_at_least"] = items[index].visits
             ev["sessions_total_at_least"] = _ev(case.requests[index])
     return how
+
+
+#: What the trace says when a post-operative request is dated from an authorized or scheduled surgery.
+ASSUMED_AUTHORIZED = "assumed: the authorized or scheduled surgery takes place, and post-operative days count from it"
+
+
+def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] | None:
+    """(service, words) of the operation the note documents as authorized or scheduled, when its quote names one.
+
+    Only an operation with a postsurgical course in the vocabulary counts: that is what tells an
+    operation from other care the same sentence may name.
+    """
+    finding = case.clinical.surgery_authorized
+    service_of = getattr(vocab, "service_of", None)
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if finding.value != "yes" or service_of is None or course_of is None:
+        return None
+    for e in finding.evidence:
+        service = service_of(e.quote)
+        if service and course_of(service, e.quote) is not None:
+            return service, e.quote
+    return None
+
+
+def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: GuidelineData,
+                    v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Whether the item is care for an operation: its line says so (pre-op, post-op, clearance) or its service only exists around one."""
+    wanted = data.perioperative
+    words = padded_words(case.requests[index].text)
+    if _is_surgery(item):
+        return
+    if item.service in wanted.services or any(w in words for w in _padded_all(tuple(wanted.words))) \
+            or _POSTOPERATIVE.search(case.requests[index].text):
+        v["serves_surgery"] = "yes"
+        ev["serves_surgery"] = _ev(case.requests[index])
 
 
 def _companion_surgery(
@@ -592,10 +623,13 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             own_surgery = None  # another part's operation: its postsurgical course is not this item's
             values.update(_NO_POSTSURGICAL_COURSE)
             evidence.update({name: [] for name in _NO_POSTSURGICAL_COURSE})
-        courses = _prior_sessions(case, item, vocab, values, evidence, own_surgery, where.region, test)
-        how = episode_total(case, item, courses, values, evidence, view.how)
-        how = _postoperative_request(case, index, items, vocab, values, evidence, how)
+        operations = [s for s in case.surgeries if not test.apart(where.region, s.body_region)]
+        episode = _prior_sessions(case, item, vocab, values, evidence, where.region, test, operations, as_of, data)
+        how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
+        if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
+            how = episode_notes(episode, item.service, values, evidence, how, case.clinical.acute_exacerbation.evidence,
+                                _COURSE_FACTS_OF_ITEM)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
@@ -606,6 +640,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
+        _serves_surgery(case, index, item, data, values, evidence)
         companion = _companion_surgery(case, index, items, data, values, evidence)
         facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
@@ -749,45 +784,47 @@ def _use_history(
 
 def _prior_sessions(
     case: CaseFacts, item: RequestedItem, vocab: Terminology, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
-    surgery: Surgery | None = None, region: str | None = None, test: RegionTest | None = None,
-) -> list[Treatment]:
-    """Completed sessions of the requested service, whether they improved function, and their relief; the courses counted.
+    region: str | None, test: RegionTest, operations: list[Surgery], as_of: dt.date, data: GuidelineData = DEFAULTS,
+) -> Episode:
+    """Completed sessions of the requested service in the current episode, whether they improved function, and their relief.
 
-    Within a postsurgical period (*surgery*), physical medicine given before the surgery is no part of
-    its course (8 CCR 9792.24.3: the course starts on the day of the operation) and is not counted.
-    A course given to another region than the item's (*region*) is no course of it either.
+    A course given to another region than the item's (*region*) is no course of it; the courses of an
+    earlier episode (engine/episodes.py: before the injury, physical medicine before an operation on the
+    part (*operations*) since done, before a long gap) speak for nothing here; after a flare-up a course
+    that worked keeps its gains but not its visits. Returns the split, for the trace.
     """
     if not item.service:
-        return []
+        return Episode()
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
-    if test is not None:
-        courses = split_courses(courses, region, test)[0]
-    if surgery is not None and item.service in POSTSURGICAL_SERVICES:
-        courses = [t for t in courses if not _before_surgery(t, surgery)]
-    if not courses:
+    courses = split_courses(courses, region, test)[0]
+    episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
+                              data.episodes.new_trial_after_days, test.apart)
+    kept, counted = list(episode.kept), episode.counted
+    if not kept:
         if item.visits is not None:
             v["sessions_total_at_least"] = item.visits
-        return []
-    sessions = [t.sessions for t in courses if t.sessions is not None]
+        return episode
+    sessions = [t.sessions for t in kept if t.sessions is not None]
     if sessions:
         v["prior_sessions"] = sum(sessions)
     if item.visits is not None:
-        v["sessions_total_at_least"] = item.visits + sum(sessions)
-    fi = [t.functional_improvement for t in courses]
+        v["sessions_total_at_least"] = item.visits + sum(t.sessions or 0 for t in counted)
+    fi = [t.functional_improvement for t in kept]
     v["prior_sessions_functional_improvement"] = "yes" if "yes" in fi else "no" if "no" in fi else "unknown"
-    relieved = [t for t in courses if t.relief_percent is not None]
+    relieved = [t for t in kept if t.relief_percent is not None]
     if relieved:
         best = max(relieved, key=lambda t: (t.relief_percent or 0.0, t.relief_weeks or 0.0))
         v["prior_relief_percent"] = best.relief_percent
         if best.relief_weeks is not None:
             v["prior_relief_weeks"] = best.relief_weeks
-    reduced = [t.medication_reduction for t in courses]
+    reduced = [t.medication_reduction for t in kept]
     v["prior_medication_reduction"] = "yes" if "yes" in reduced else "no" if "no" in reduced else "unknown"
-    quotes = _ev(*courses)
-    for name in ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
-                 "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction"):
+    quotes = _ev(*kept)
+    for name in _COURSE_FACTS_OF_ITEM:
         ev[name] = quotes
-    return courses
+    if episode.finished and item.visits is not None:
+        ev["sessions_total_at_least"] = _ev(*counted) + ev.get("visits_requested", [])
+    return episode
 
 
 #: The item facts read from the courses of the requested service, and from all care tried.

@@ -1,28 +1,60 @@
-"""Which earlier courses of a service count toward the visits of the course requested now.
+"""The current episode of care: which earlier courses of a service speak for the course requested now.
 
-Visit limits are per course of care: the CPMTG's 9-10 visits over 8 weeks (p. 98-99), the ODG's spine
-numbers, the postsurgical courses (8 CCR 9792.24.3). A new course opens with a new injury, with a
-flare-up after a course that worked (the ODG's flare-up visits; the CPMTG's recurrences, p. 58-60),
-and with an operation (handled with the postsurgical period in derive). So the total a request is
-measured by (`sessions_total_at_least`) adds only the earlier courses of the current episode:
-- a course dated before this claim's injury treated another injury and counts for nothing here;
-- with a documented flare-up, a course documented to have improved function is taken as finished,
-  an assumption the trace names, so the flare's visits open a course of their own.
-Every other course counts, whatever its date: reviewers count a claim's care to date, and a gap in
-time alone is no new episode. The courses' gains still speak for the item (a flare after a course
-that worked is the ODG's own criterion); only the count changes.
+Visit limits and "more of the same needs documented functional improvement" are per course of
+care: the CPMTG's 9-10 visits over 8 weeks (p. 98-99) and manual therapy's trial, extension and
+"recurrences/flare-ups: re-evaluate treatment success" (p. 58-60), the ODG's spine numbers and
+flare-up visits, CBT's trial and extension (p. 23), the postsurgical courses (8 CCR 9792.24.3, which
+start on the day of the operation). An earlier course belongs to another episode, and is set aside
+for the request's visits *and* for its "did the earlier visits improve function" check, when it is
+- dated before this claim's injury (it treated another injury);
+- physical medicine given before an operation on the same part that has been done since (the
+  operation opened a course of its own; what came before treated the condition before surgery);
+- followed by a long gap with no course of the service (`new_trial_after_days`, an assumption the
+  trace names: the guidelines treat a return of symptoms after a long interval as a new trial to
+  be judged afresh, but give no number; see thresholds.yaml), unless a flare-up is documented: a
+  flare is the guideline's recurrence, judged by the earlier course's success whatever the interval.
+A documented flare-up after a course that improved function opens a new course for the *count*
+only (an assumption the trace names); that course's gains still speak for the item, since a flare
+after a course that worked is the ODG's own criterion for flare-up visits. Another region's courses
+are set aside before this (engine/regions.py). Every course set aside is named in the trace with
+why.
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+import datetime as dt
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass
 
-from ..facts.model import CaseFacts, Evidence, Treatment
+from ..facts.model import CaseFacts, Evidence, Surgery, Treatment
 from ..requests.model import RequestedItem
 
+#: Whether two regions are apart (engine/regions.RegionTest.apart).
+Apart = Callable[[str | None, str | None], bool]
 #: What the trace says of a course set aside as an earlier episode's.
-BEFORE_INJURY = "set aside as care before this injury (dated before the date of injury)"
+BEFORE_INJURY = "care before this injury (dated before the date of injury)"
+BEFORE_OPERATION = "physical medicine before an operation on the same part done since ({surgery}): the operation opened a new course"
+AFTER_GAP = "assumed: {days} days or more without a course of it before the next care make the request a new trial"
 AFTER_SUCCESS = "assumed: a flare-up after a course that improved function opens a new course"
+#: Requests an operation opens a new course of: physical medicine (its postsurgical course starts with the operation).
+PHYSICAL_MEDICINE = ("physical_medicine", "manual_therapy", "acupuncture")
+
+
+@dataclass(frozen=True)
+class Episode:
+    """The earlier courses of an item's service, split by episode."""
+
+    kept: tuple[Treatment, ...] = ()
+    """The current episode's courses: their visits, gains and relief speak for the item."""
+    aside: tuple[tuple[Treatment, str], ...] = ()
+    """Courses of an earlier episode, each with why: nothing of them speaks for the item."""
+    finished: tuple[Treatment, ...] = ()
+    """Kept courses that a flare-up after them closed: their gains count, their visits do not."""
+
+    @property
+    def counted(self) -> tuple[Treatment, ...]:
+        """The courses whose visits add to the request's total."""
+        return tuple(t for t in self.kept if t not in self.finished)
 
 
 def _before_injury(course: Treatment, case: CaseFacts) -> bool:
@@ -30,38 +62,112 @@ def _before_injury(course: Treatment, case: CaseFacts) -> bool:
     return course.date is not None and injury is not None and course.date.latest() < injury.date.earliest()
 
 
+def before_surgery(course: Treatment, surgery: Surgery) -> bool:
+    """A course given before the surgery, as the note says ("pre-op PT") or as the dates show."""
+    if course.postoperative != "unknown":
+        return course.postoperative == "no"
+    return course.date is not None and surgery.date is not None and course.date.latest() < surgery.date.earliest()
+
+
 def _succeeded(course: Treatment) -> bool:
     return course.functional_improvement == "yes" or (course.effect == "improved" and course.functional_improvement != "no")
 
 
-def episode_total(
-    case: CaseFacts, item: RequestedItem, courses: list[Treatment],
-    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
-) -> dict[str, str]:
-    """Count in `sessions_total_at_least` only the *courses* of the current episode; *how* (a copy when a note is added).
+def _operation_since(course: Treatment, surgeries: list[Surgery], apart: Apart) -> Surgery | None:
+    """The operation on the course's part done since the course."""
+    for surgery in surgeries:
+        if not apart(course.region, surgery.body_region) and before_surgery(course, surgery):
+            return surgery
+    return None
 
-    *courses*: the earlier courses of the item's service that derivation counted (its region's, and
-    within a postsurgical period the operation's).
+
+def _before_gap(courses: list[Treatment], as_of: dt.date, days: int) -> set[int]:
+    """Indexes of the courses followed by *days* or more without a course of the service before the next care.
+
+    Only when every course is dated: an undated one could fall in the gap.
     """
-    if item.visits is None or not courses:
+    if any(t.date is None for t in courses):
+        return set()
+    dated = sorted((t.date.latest(), t.date.earliest(), i) for i, t in enumerate(courses))  # type: ignore[union-attr]
+    nexts = [start for _, start, _ in dated[1:]] + [as_of]
+    cut = -1
+    for k, ((end, _, _), nxt) in enumerate(zip(dated, nexts)):
+        if (nxt - end).days >= days:
+            cut = k
+    return {i for _, _, i in dated[: cut + 1]}
+
+
+def current_episode(
+    case: CaseFacts, item: RequestedItem, courses: list[Treatment], as_of: dt.date, surgeries: list[Surgery],
+    postsurgical: bool, gap_days: int, apart: Apart,
+) -> Episode:
+    """Split *courses* (the item's service, its region's) into the current episode's and earlier ones.
+
+    Only therapy given in courses of visits (*item* of kind therapy) has episodes by gap; only physical
+    medicine (PT, manual therapy, acupuncture) by operation; every service by the date of injury.
+
+    *surgeries*: the case's operations on the item's part; those done by *as_of* end the physical
+    medicine before them (*apart* tells a course's region from an operation's). *postsurgical*: the
+    item falls in a postsurgical period (a flare in it opens no course: the operation did).
+    """
+    therapy = item.kind == "therapy"
+    physical = therapy and bool(set(item.classes) & set(PHYSICAL_MEDICINE))
+    surgeries = [s for s in surgeries if s.date is None or s.date.earliest() <= as_of] if physical else []
+    aside: list[tuple[Treatment, str]] = []
+    rest: list[Treatment] = []
+    for t in courses:
+        operation = _operation_since(t, surgeries, apart)
+        if _before_injury(t, case):
+            aside.append((t, BEFORE_INJURY))
+        elif operation is not None:
+            aside.append((t, BEFORE_OPERATION.format(surgery=operation.name)))
+        else:
+            rest.append(t)
+    flare = case.clinical.acute_exacerbation.value == "yes" and not postsurgical
+    # a flare-up is the guideline's recurrence of the treated condition, whatever the interval: the
+    # earlier course's success is what it is judged by (CPMTG p. 58-60), so no gap sets that course aside
+    gap = set() if flare or not therapy else _before_gap(rest, as_of, gap_days)
+    aside += [(t, AFTER_GAP.format(days=gap_days)) for i, t in enumerate(rest) if i in gap]
+    kept = tuple(t for i, t in enumerate(rest) if i not in gap)
+    finished = tuple(t for t in kept if flare and _succeeded(t))
+    return Episode(kept, tuple(aside), finished)
+
+
+def episode_notes(
+    episode: Episode, service: str | None, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    how: dict[str, str], flare_evidence: list[Evidence], course_facts: tuple[str, ...],
+) -> dict[str, str]:
+    """Name in the trace the courses set aside (a copy of *how* when it adds), and drop an ended service from those tried.
+
+    When every earlier course of the item's service belongs to another episode, the request is a
+    first course of the current one: the service is not among those tried (or failed) for this item.
+    """
+    if not episode.aside and not episode.finished:
         return how
-    # within a postsurgical period the operation opened the course; a flare in it opens none
-    flare = case.clinical.acute_exacerbation.value == "yes" and v.get("postsurgical_period") != "yes"
-    earlier = [t for t in courses if _before_injury(t, case)]
-    finished = [t for t in courses if flare and t not in earlier and _succeeded(t)]
-    if not earlier and not finished:
-        return how
-    kept = [t for t in courses if t not in earlier and t not in finished]
-    v["sessions_total_at_least"] = item.visits + sum(t.sessions or 0 for t in kept)
-    ev["sessions_total_at_least"] = [e for t in kept for e in t.evidence] + ev.get("visits_requested", [])
+    how = dict(how)
     notes = []
-    if earlier:
-        notes.append(f"{BEFORE_INJURY}: {_named(earlier)}")
-    if finished:
-        notes.append(f"{AFTER_SUCCESS}; set aside: {_named(finished)}")
-        ev["sessions_total_at_least"] += case.clinical.acute_exacerbation.evidence
-    return {**how, "sessions_total_at_least": "; ".join(notes)}
+    if episode.aside:
+        notes.append("set aside as an earlier episode's: " + "; ".join(f"{_named(t)} ({why})" for t, why in episode.aside))
+    if episode.aside and not episode.kept and service:
+        for name in ("tried_services", "failed_services"):
+            had = v.get(name)
+            if isinstance(had, list) and service in had:
+                v[name] = [s for s in had if s != service]
+                ev[name] = [e for e in ev.get(name, []) if not any(e in t.evidence for t, _ in episode.aside)]
+                how[name] = _joined(how.get(name), notes[0])
+    names = course_facts if episode.aside else ("sessions_total_at_least",)
+    if episode.finished:
+        notes.append(f"{AFTER_SUCCESS}; its visits set aside: {', '.join(_named(t) for t in episode.finished)}")
+        ev["sessions_total_at_least"] = ev.get("sessions_total_at_least", []) + flare_evidence
+    for name in names:
+        if name in v or name == "sessions_total_at_least":
+            how[name] = _joined(how.get(name), "; ".join(notes))
+    return how
 
 
-def _named(courses: list[Treatment]) -> str:
-    return ", ".join(f"{t.name}{f' x {t.sessions}' if t.sessions else ''}" for t in courses)
+def _joined(before: str | None, note: str) -> str:
+    return f"{before}; {note}" if before else note
+
+
+def _named(course: Treatment) -> str:
+    return f"{course.name}{f' x {course.sessions}' if course.sessions else ''}{f' ({course.date})' if course.date else ''}"

@@ -67,6 +67,13 @@ class EpiduralApproach(_Strict):
         return self
 
 
+class Episodes(_Strict):
+    """When an earlier course of care ends its episode by time alone (engine/episodes.py)."""
+
+    new_trial_after_days: int = Field(730, gt=0)
+    cite: str = "assumed: a long interval without care makes a request a new trial (no guideline number)"
+
+
 class PerioperativeSurgery(_Strict):
     """What perioperative criteria need to know about one surgery: its cardiac risk and target stay."""
 
@@ -97,6 +104,7 @@ class GuidelineData(_Strict):
     gi_risk: GiRisk = Field(default_factory=GiRisk)
     epidural_approach: EpiduralApproach = Field(default_factory=EpiduralApproach)
     perioperative: Perioperative = Field(default_factory=Perioperative)
+    episodes: Episodes = Field(default_factory=Episodes)
 
 
 DEFAULTS = GuidelineData()

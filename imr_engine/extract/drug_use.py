@@ -24,6 +24,7 @@ from .context import Context
 from .lists import item_end
 from .medications import Mention, drug_mentions, item_status, may_name_a_drug
 from .sentences import Sentence
+from .word_gate import search
 
 _I = re.IGNORECASE
 #: A dose or sig right after the name: "15 mg", "10/325", "5%", "500 BID", "prn" (not a date such as 9/13).
@@ -31,7 +32,7 @@ _DOSED = re.compile(
     r"(?:\s*(?:\([^()]{1,40}\)|(?:ER|IR|XR|SR|CR|DR|XL|ODT|LA|HCl|patch(?:es)?|tabs?|caps?|cream|gel|samples?)\b)){0,3}\s*"
     r"(?:#\s*\d+\b"
     r"|(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d{1,2}/\d{4}\b|(?:19|20)\d\d\b)\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|grams?|%|ml|units?)?\b"
-    r"|(?:prn|bid|tid|qid|qd|qhs|hs|daily|nightly|as\s+needed|q\d+h|OTC|IM|IV|PO)\b)",
+    r"|(?:prn|bid|tid|qid|qd|qhs|hs|daily|nightly|weekly|monthly|q\s?week|qwk|as\s+needed|q\d+h|OTC|IM|IV|PO)\b)",
     _I,
 )
 #: Words of use just before the name: "takes", "has taken", "a 2 week course of", "using", "on".
@@ -45,9 +46,16 @@ _FOR_WHAT = re.compile(
     r"\b(?:diabetes|dm|hypertension|htn|hyperlipidemia|cholesterol|reflux|gerd|depression|anxiety|insomnia|asthma"
     r"|thyroid|hypothyroidism|muscle\s+relax(?:ant|er)s?|nsaids?|anti-?inflammator(?:y|ies)|opioids?|narcotics?"
     r"|pain\s+(?:medications?|meds|pills?)|sleep\s+aids?|antidepressants?|nerve\s+(?:medications?|meds|pills?)"
-    r"|stool\s+softeners?|laxatives?)(?:\s+(?:well[- ])?(?:controlled|stable|managed|treated))?\s*\(\s*$",
+    r"|stool\s+softeners?|laxatives?"
+    # the chronic conditions of a past history, each with its drugs: "Atrial fibrillation: apixaban", "gout (allopurinol)"
+    r"|atrial\s+fibrillation|a-?fib|osteoporosis|osteopenia|gout|bph|prostate|copd|ckd|chf|heart\s+failure|cad|arrhythmia"
+    r"|migraines?|ptsd|nightmares|seizures?|epilepsy|hyperthyroidism|hypothyroid|dyslipidemia|lipids|t2dm|dm2|iddm|niddm"
+    r"|(?:type\s+(?:2|ii|1|i)\s+)?diabetes(?:\s+mellitus)?)"
+    r"(?:\s+(?:well[- ])?(?:controlled|stable|managed|treated))?(?:\s*\(\s*(?:[^()]{1,40}?,\s*)?|\s*:\s*(?:[^():;]{1,40}?,\s*)?)$",
     _I,
 )
+#: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine".
+_JOINED = re.compile(r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?\s*(?:,|\band\b|\+|&)\s*(?:(?:his|her|the)\s+)?$", _I)
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
@@ -121,9 +129,10 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None and m.ingredients]
         if not mentions:
             continue
-        history = _HISTORY_LEAD.search(s.text) or _HISTORY_LEAD.search(lead_in)
+        history = search(_HISTORY_LEAD, s.text) or _HISTORY_LEAD.search(lead_in)
         failed_lead = history is not None and "fail" in history.group().lower()
         single = len({m.identity for m in mentions}) == 1
+        last: tuple[int, str] | None = None  # where the drug read last ends, and its status
         for mention in mentions:
             if _in_composition(s.text, mention, mentions):
                 continue
@@ -131,8 +140,12 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
             status = _status(s, mention, in_history, failed_lead, single)
+            if status is None and last is not None and last[1] == "current" and _JOINED.match(s.text[last[0] : mention.start]):
+                status = "current"  # "hypertension on lisinopril 40 and chlorthalidone": both taken
             if status is None:
+                last = None
                 continue
+            last = (mention.end, status)
             ctx.draft.drug(
                 mention.name, mention.identity, mention.ingredients, mention.classes, status,
                 s.evidence(*_item_span(s.text, mention, single)),
@@ -150,6 +163,8 @@ def _in_composition(text: str, mention: Mention, mentions: list[Mention]) -> boo
     opened = text.rfind("(", 0, mention.start)
     if opened < 0 or text.rfind(")", 0, mention.start) > opened:
         return False
+    if _FOR_WHAT.search(text[max(0, opened - 40) : opened + 1]):
+        return False  # the drugs a condition is treated with: "hypertension (carvedilol, amlodipine)"
     closed = text.find(")", mention.end)
     inside = [m for m in mentions if opened < m.start and (closed < 0 or m.end <= closed)]
     return len(inside) > 1 or any(m.end <= opened and opened - m.end <= 12 for m in mentions)
@@ -245,7 +260,7 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
     if single:
         return start, len(text)  # what the rest of the sentence says is said of it; the care listed before it is not
     end = _item_end(text, mention.end)
-    tail = re.match(r",\s*(?:with|without)\b", text[end:])
+    tail = re.match(r",\s*(?:with|without|stopped|discontinued|d/c'?d|failed|not\s+tolerated|did\s*(?:not|n'?t)\s+help)\b", text[end:], _I)
     if tail:
         end = _item_end(text, end + tail.end())
     return start, end

@@ -14,12 +14,13 @@ import re
 
 from .checkboxes import bare_marks, has_boxes, ticked_spans
 from .context import Context
+from .dates import find_dates
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import finditer, search
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 _BENEFIT_VERB = re.compile(
@@ -41,7 +42,7 @@ _AMOUNT = (
     r"(?:\d+(?:\.\d+)?|(?:an?|half\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty"
     r"|forty-five|sixty)\b)"
 )
-_UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft|steps|flights?)"
+_UNIT = r"(?:min(?:ute)?s?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|kgs?|feet|ft|steps|flights?)"
 _MEASURED = re.compile(
     r"\b(?:able\s+to|can\s+now|now\s+able\s+to)\s+[^.;]{0,40}?\d+\s*(?:minutes?|hours?|blocks?|miles?|pounds?|lbs?|feet|steps)\b"
     r"|\b\d+\s*(?:%|percent)\s+(?:improvement|increase|gain)\s+in\s+(?:function|ADLs?|activit)"
@@ -57,7 +58,10 @@ _MEASURED = re.compile(
     # what the worker can do with the drug against without it: "With Ultram ER able to work 6-hr shifts (without it 2-3 hrs)"
     rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?[\w-]+(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
     rf"[^.;]{{0,60}}?\d+\s*-?\s*{_UNIT}\b[^.]{{0,60}}?\b(?:without|w/o|off)\s+(?:it|them|meds?|medications?|the\s+\w+)\b[^.;]{{0,20}}?{_AMOUNT}"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b",
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
+    # the earlier time named first: "walking her dog 20 minutes twice a day (previously unable to walk to the corner)"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*,?\s*"
+    r"(?:she\s+|he\s+|pt\s+)?(?:was\s+)?(?:unable|could\s*(?:not|n't)|not\s+able)\b",
     _I,
 )
 #: A capacity with an arrow or from/to: "sitting tolerance 20 min -> 60 min", "went from 4 h/day to 6 h/day".
@@ -139,7 +143,13 @@ _REPORTED_RELIEF = re.compile(
     # a template's field, and the ability told before the regimen: "Medication efficacy: good",
     # "Able to perform ADLs independently with current medication regimen"
     r"|\b(?:efficacy|effectiveness|benefit|response)\s*:\s*(?:good|fair|adequate|excellent|effective|positive|yes)\b"
-    r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b",
+    r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b"
+    # how the patient feels with the care: "feels looser for a day or two", "relaxes him", "calms me down", "mood better"
+    r"|\bfeel(?:s|ing)?\s+(?:(?:a\s+)?(?:little|bit|lot|much|somewhat)\s+)?(?:looser|calmer|more\s+relaxed|less\s+tense)\b"
+    r"|\b(?:relax(?:es|ed)?|calm(?:s|ed)?)\s+(?:me|him|her|them)\b|\bcalms?\s+(?:me|him|her)\s+down\b"
+    r"|\bmood\s+(?:is\s+|has\s+been\s+|\W?\s*)(?:better|improved|improving)\b|\bbetter\s+mood\b"
+    # sleep with the drug: "Sleeping ok w/ Ambien", "sleeps well on trazodone"
+    r"|\bsleep(?:s|ing)?\s+(?:ok|okay|well|fine|good)\s+(?:with\b|w/|on\b)",
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
@@ -153,9 +163,32 @@ _ASSISTANCE = re.compile(
 _MEDICATION_WORD = re.compile(
     r"\b(?:medications?|meds|regimen|analgesics?|pills?|tablets?|(?:topical|compound(?:ed)?|analgesic)\s+(?:cream|gel|ointment|rub))\b", _I
 )
-_OTHER_TREATMENT = re.compile(
-    r"\b(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESI|TFESI|CESI|blocks?|visits?|sessions?"
-    r"|heat(?:ing)?\s+pad|massage|TENS|surgery|ablation)\b",
+#: A procedure's relief is that procedure's result (read with the procedure), not a report on the care the patient is in.
+_PROCEDURE = re.compile(
+    r"\b(?:injections?|inj|ESI|TFESI|CESI|blocks?|surgery|ablation|(?-i:RFA)|epidural|MBB|rhizotomy|trigger\s+points?)\b", _I
+)
+#: Care the patient is in, whose help the patient may report: "PT helps while I'm here", "Pt states treatment helps".
+_CARE = re.compile(
+    r"\b(?:(?-i:PT)|(?:physical|aquatic|hand|occupational|manual)\s+therapy|therapy|chiro\w*|acupuncture|adjustments?|treatments?"
+    r"|(?-i:tx|Tx|TX)|sessions?|visits?|(?-i:CBT)|counsel\w*|psychotherapy|massage|TENS|heat|ice|exercises?|(?-i:HEP)|traction|brace)\b",
+    _I,
+)
+_CARE_NAME = (
+    r"(?:(?-i:PT)|(?:physical|aquatic|hand|occupational|manual)\s+therapy|therapy|chiro\w*|acupuncture|(?-i:CBT)|psychotherapy"
+    r"|massage|sessions?|visits?|treatments?)"
+)
+#: A course of care told as done, with its count or year: "PT x 12 (2019)", "Did 12 sessions PT Feb-Apr '14", "had
+#: acupuncture"; its help is that course's effect (a prior treatment), not a report on the care the patient is in now.
+_PAST_COURSE = re.compile(
+    rf"\b{_CARE_NAME}\s*(?:(?:x|times)\s*\d+|\d+\s*(?:visits?|sessions?|treatments?|tx)?\b|\(?(?:19|20)\d\d\b)"
+    rf"|\b\d+\s*(?:visits?|sessions?)\s+(?:of\s+)?{_CARE_NAME}"
+    rf"|\b(?:had|did|completed|underwent|finished|tried)\s+(?:\w+\s+){{0,3}}?{_CARE_NAME}\b",
+    _I,
+)
+#: "Helps with" a symptom is benefit, where "helps with" a chore is assistance: "partial help with mood", "helps with sleep".
+_HELP_WITH_SYMPTOM = re.compile(
+    r"\s+(?:with|w/)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:pain|mood|sleep|spasms?|burning|aching|anxiety|nerve|stiffness|tension"
+    r"|flare|headaches?|cramp\w*|numbness|symptoms?|sx)\b",
     _I,
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
@@ -195,7 +228,8 @@ _RETURNED = re.compile(
     r"|\bworking\s+(?:(?:full|regular|usual|modified|light|restricted)\s+duty|full[- ]time|\d+\s*(?:hours?|hrs?)\b)"
     r"|\bworking\s+(?:with(?:in)?)\s+(?:these|the|his|her|those)\s+restrictions\b"
     r"|\breturned\s+to\s+(?:his|her|the)\s+(?:regular\s+|usual\s+|normal\s+|previous\s+|same\s+)?(?:job|work|position)\b"
-    r"|\b(?:was|were|has\s+been)\s+able\s+to\s+return\s+to\s+(?:work|duty|(?:his|her)\s+(?:job|work))\b"
+    r"|\b(?:was|were|has\s+been|(?:is\s+|now\s+)?able)\s+(?:able\s+)?to\s+return\s+to\s+(?:(?:part[- ]time|full[- ]time|modified|light|regular|full)\s+)*(?:work|duty|(?:his|her)\s+(?:job|work))\b"
+    r"|\bstarted\s+back\s+(?:at|to)\s+(?:work|(?:his|her)\s+job)\b"
     r"|\b(?:his|her)\s+current\s+(?:part[- ]time\s+|full[- ]time\s+)?(?:modified\s+|light[- ]duty\s+)?(?:job|position)\b"
     # at work for a while now: "modified duty since 5/2021", "Employer has him on the dispatch desk"
     r"|\b(?:modified|light|restricted|full|regular)\s+(?:duty|work)\b[^.;]{0,40}?\bsince\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last)"
@@ -281,10 +315,10 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_FUNCTION_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.objective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in _SUBJECTIVE_WORD.finditer(s.text):
+        for m in finditer(_SUBJECTIVE_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in _NOW_NOT_BEFORE.finditer(s.text):
+        for m in finditer(_NOW_NOT_BEFORE, s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
         boxed = ticked_spans(s.text) if has_boxes(s.text) else None
         if boxed is None:
@@ -296,7 +330,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_NOT_BACK, s.text):
             if boxed is None or _ticked(m.start(), boxed):
                 record(s, ctx, "function.returned_to_work", "no", m)
-        for m in _LESS_MEDICATION.finditer(s.text):
+        for m in finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
@@ -317,6 +351,35 @@ _DECLINE = re.compile(
 _PRE_INJURY = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+|his\s+|her\s+)?(?:injury|accident|fall|DOI)\b|\bpre-?injury\b", _I)
 
 
+#: A capacity now, then what it was: "24 lb (was 28)", "10 min vs 30 min", "15 lbs, previously 25".
+_NOW_THEN = re.compile(
+    rf"\s*(?P<now>\d+(?:\.\d+)?)\s*(?P<u1>{_UNIT})\b[^.;]{{0,40}}?\b(?:was|were|vs\.?|versus|compared\s+(?:to|with)|previously|before"
+    rf"|(?:at\s+)?(?:IE|intake|baseline|initial))\s*:?\s*(?:only\s+)?(?:~|about)?\s*(?P<then>\d+(?:\.\d+)?)(?:\s*(?P<u2>{_UNIT})\b)?",
+    _I,
+)
+
+
+#: Units of one kind, in one scale: time in minutes, weight in pounds; other units compare only with themselves.
+_SCALES = (("h", "min", 60.0), ("min", "min", 1.0), ("lb", "lb", 1.0), ("pound", "lb", 1.0), ("kg", "lb", 2.2))
+
+
+def _scaled(value: str, unit: str) -> tuple[str, float]:
+    """(kind, amount): "2 hrs" is ("min", 120), "10 kg" ("lb", 22), "3 blocks" ("block", 3)."""
+    u = unit.lower()
+    for stem, kind, factor in _SCALES:
+        if u.startswith(stem):
+            return kind, float(value) * factor
+    return u.rstrip("s"), float(value)
+
+
+def _smaller_now(was: re.Match[str]) -> bool:
+    """Whether the capacity now is smaller than the one it is set against, in units that compare ("1 mile (was 2
+    blocks)" does not: blocks and miles are no one scale)."""
+    now = _scaled(was.group("now"), was.group("u1"))
+    then = _scaled(was.group("then"), was.group("u2") or was.group("u1"))
+    return now[0] == then[0] and now[1] < then[1]
+
+
 def _declined(text: str, m: re.Match[str]) -> bool:
     """A measure that shows a loss: a capacity that fell, or one set against the time before the injury."""
     if _PRE_INJURY.search(text):
@@ -329,6 +392,9 @@ def _declined(text: str, m: re.Match[str]) -> bool:
         pair = (m.group("c"), m.group("d"))
     if pair is not None:
         return float(pair[1]) <= float(pair[0])  # "60 min -> 20 min" is a loss
+    was = _NOW_THEN.search(text[m.start() : m.end() + 60])
+    if was and _smaller_now(was):
+        return True  # "Grip R 20 / L 24 lb (was 28/30 in 1/2016)": a capacity smaller than it was
     cut = _COMPARED.search(m.group())
     lead = text[max(0, m.start() - 30) : m.start() + (cut.start() if cut else len(m.group()))]
     return bool(_DECLINE.search(lead)) and not re.search(r"\b(?:ODI|Oswestry|NDI|DASH|disability|pain)\b", lead, _I)
@@ -343,7 +409,13 @@ _HIGHER_BETTER = (
 )
 _SCALE = re.compile(rf"\b(?:(?P<lower>{_LOWER_BETTER})|(?P<higher>{_HIGHER_BETTER}))\b", _I)
 _SCALE_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)(?!\d|\s*/\s*\d{4}|/\d{1,2}/\d)(?:\s*/\s*\d{1,3}\b)?")  # not a date
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)|(?P<c>\d+(?:\.\d+)?)\S*\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)", _I)
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)[^.;]{0,15}?\bto\s+(?P<b>\d+(?:\.\d+)?)"
+    # the earlier value may carry its unit and when: "Grip R 12 kg at first visit -> 24 kg"
+    r"|(?P<c>\d+(?:\.\d+)?)\S*(?:\s*(?:kgs?|lbs?|%|deg|points?))?(?:\s+(?:at|on)\s+(?:the\s+)?(?:first|initial|intake|baseline|IE|eval\w*)(?:\s+(?:visit|eval\w*|session))?)?"
+    r"\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)",
+    _I,
+)
 _EARLIER = re.compile(
     r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
     r"|admission|vs\.?|versus|compared|(?-i:IE))\b",
@@ -413,21 +485,57 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
     reports = list(finditer(_REPORTED_RELIEF, s.text))
     if not reports or (
-        not _MEDICATION_WORD.search(s.text) and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
+        not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
+        and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
     ):
-        return  # relief from a course of therapy or an injection is that treatment's effect, not the drugs'
+        return  # relief of no treatment the note names: nothing said of the care
     for m in reports:
         if _ASSISTANCE.search(s.text[max(0, m.start() - 40) : m.start()]) or (
             "help" in m.group().lower() and re.match(r"\s+(?:with|w/)\s", s.text[m.end() :])
+            and not _HELP_WITH_SYMPTOM.match(s.text[m.end() :])
         ):
             continue
         clause = s.text[max(0, m.start() - 60) : m.end() + 30]
-        if _OTHER_TREATMENT.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
+        if _PROCEDURE.search(clause) or re.match(r"\s+only\b", s.text[m.end() :]):
             continue
+        if _PAST_COURSE.search(s.text[max(0, m.start() - 60) : m.start()]):
+            continue  # "PT x 12 (2019) with temporary help": a prior course's effect
         if _SLIGHT.search(s.text[max(0, m.start() - 20) : m.start()]):
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
+        if quantified(s.text, m.start(), m.end()) or any(
+            g.start() < m.end() + 60 and g.end() > m.start() for g in finditer(_MEASURED, s.text)
+        ):
+            continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.subjective_improvement", "yes", m)
+
+
+#: A benefit given a size: "~30%", "40 percent", "by half", "8/10 -> 3/10"; a taper's "10-25% reductions" too.
+_QUANTITY = re.compile(
+    r"\d+\s*(?:-\s*\d+\s*)?(?:%|percent\b)|\bby\s+(?:about\s+|at\s+least\s+|roughly\s+)?(?:half|a\s+third|two[- ]thirds|a\s+quarter)\b"
+    r"|\b\d+(?:\.\d+)?\s*/\s*10\b[^,;()]{0,12}?(?:->|-->|=>|\u2192|\bto\b)|\b\d+(?:\.\d+)?\s*(?:->|-->|=>|\u2192)\s*\d",
+    _I,
+)
+#: Where the clause of a report ends: a comma, semicolon, bracket or a new clause after "and".
+_CLAUSE_END = re.compile(r"[,;()\[\]]|\s(?:and|but|while|with\s+no)\s|\.(?:\s|$)", _I)
+
+
+def quantified(text: str, start: int, end: int) -> bool:
+    """Whether the report at text[start:end] states how much it helped, within its own clause.
+
+    Corpus README's key conventions: a benefit stated with numbers is pain relief (or a measured gain), and
+    subjective improvement is only the unquantified "helps"; the clause stops at a comma or a new "and" clause,
+    so "cut the burning by 40 percent and he is sleeping better" still has its unquantified "sleeping better".
+    """
+    if _QUANTITY.search(text, start, end):
+        return True
+    head = text[max(0, start - 40) : start]
+    cuts = list(_CLAUSE_END.finditer(head))
+    head = head[cuts[-1].end() :] if cuts else head
+    tail = text[end : end + 40]
+    cut = _CLAUSE_END.search(tail.replace("(", " ").replace(")", " "))  # a bracket after the report sizes it: "(7->5)"
+    tail = tail[: cut.start()] if cut else tail
+    return bool(_QUANTITY.search(head) or _QUANTITY.search(tail))
 
 
 def _adl(s: Sentence, ctx: Context) -> None:
@@ -489,12 +597,26 @@ def _working(ctx: Context, raw: str) -> None:
 _CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
 
 
+#: How long ago a return to work may lie and still be the current care's gain rather than the worker's settled state.
+_RECENT_RETURN_DAYS = 365
+
+
 def _return_is_improvement(ctx: Context) -> None:
-    """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured."""
+    """A return to work is functional improvement by definition (8 CCR 9792.20(f)), whatever else is measured.
+
+    A return dated more than a year before the report ("returned to modified work in May 2014 and has continued
+    there", in a 2016 report) is the worker's settled status: it says work goes on, not that the care now under
+    review improved function.
+    """
     votes = ctx.draft.findings.get("function.returned_to_work")
+    report = ctx.latest_report
     for ev in votes.yes if votes is not None else []:
-        if _CAME_BACK.search(ev.quote):  # a return, not merely being at work
-            ctx.draft.finding("function.objective_improvement", "yes", ev)
+        if not _CAME_BACK.search(ev.quote):
+            continue  # being at work, not a return
+        dated = [d.date.latest() for d in find_dates(ev.quote)]
+        if report is not None and dated and (report.earliest() - max(dated)).days > _RECENT_RETURN_DAYS:
+            continue
+        ctx.draft.finding("function.objective_improvement", "yes", ev)
 
 
 def _not_returned(ctx: Context) -> None:
@@ -510,9 +632,9 @@ def _subjective(s: Sentence, ctx: Context) -> None:
         said = polarity(s.text, m.start("verb"), m.end("verb"))
         tail = s.text[m.end() : m.end() + 60]
         worked = "work" in m.group("verb").lower() or "help" in m.group("verb").lower()
-        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not _MEASURED.search(s.text):
+        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not search(_MEASURED, s.text):
             record(s, ctx, "function.subjective_improvement", "yes", m)
-    for m in _WITH_MEDICATION.finditer(s.text):
+    for m in finditer(_WITH_MEDICATION, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.subjective_improvement", "yes", m)
 
@@ -533,7 +655,7 @@ _COPIED_REACH = 400
 
 def copied_forward(s: Sentence) -> bool:
     """Whether the sentence stands in text copied forward: marked in it, or in the heading line of its block."""
-    if _COPIED.search(s.text):
+    if search(_COPIED, s.text):
         return True
     before = s.tm.text[max(0, s.start - _COPIED_REACH) : s.start]
     heads = list(re.finditer(r"(?:^|\s)(?:[A-Z][A-Za-z /()]{1,40}?(?:\([^)]{0,40}\))?):(?=\s)", before))
@@ -549,7 +671,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
     from_section = s.section == "work_status"
-    if current is not None and current[0] == "modified_duty" and (m := _NOT_ACCOMMODATED.search(s.text)):
+    if current is not None and current[0] == "modified_duty" and (m := search(_NOT_ACCOMMODATED, s.text)):
         if not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
             ev = clause_evidence(s, m.start(), m.end())
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
@@ -565,7 +687,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
         ctx.work_status_from_section = from_section
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
-    for pattern, value in WORK_STATUS:
+    for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
             m = pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):

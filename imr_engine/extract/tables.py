@@ -40,12 +40,27 @@ def _column_pair(line: str) -> int | None:
     cells = [line[a:b] for a, b in _cells(line)]
     for i in range(len(cells) - 1):
         first, second = cells[i], cells[i + 1]
-        if _EARLIER.match(first) and _LATER.match(second):
-            return i + 1
+        if (_EARLIER.match(first) or _TIME_POINT.search(first) and _NOW.match(second)) and _LATER.match(second):
+            return _last_of_series(cells, i + 1)
         d1, d2 = find_dates(first, years=False), find_dates(second, years=False)
         if d1 and d2 and d1[0].date.earliest() < d2[0].date.earliest():
-            return i + 1
+            return _last_of_series(cells, i + 1)
     return None
+
+
+#: A column named for a point in the course ("Post-op wk 3", "Visit 4", "Day 10"), set before "Today" or "Current".
+_TIME_POINT = re.compile(r"\b(?:wk|week|visit|session|day|month|mo)\s*#?\d+\b|\d+\s*(?:wks?|weeks?)\b", re.I)
+_NOW = re.compile(r"^(?:today|now|current|this\s+visit|re-?eval\w*|discharge)\b", re.I)
+
+
+def _last_of_series(cells: list[str], at: int) -> int | None:
+    """*at*, unless a third dated column follows ("IE 9/12/19  12/10/19  1/28/20"): a series is no before-and-after pair,
+    and its first two columns alone would show a change the latest column takes back ("20 min  25 min  20 min")."""
+    if at + 1 < len(cells):
+        d1, d2 = find_dates(cells[at], years=False), find_dates(cells[at + 1], years=False)
+        if d1 and d2 and d1[0].date.earliest() < d2[0].date.earliest():
+            return None
+    return at
 
 
 def _lines(raw: str) -> list[tuple[int, str]]:

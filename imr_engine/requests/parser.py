@@ -11,7 +11,7 @@ import weakref
 from collections import OrderedDict
 
 from ..errors import RequestParseError
-from ..vocabulary import DrugInfo, ServiceInfo, Vocabulary, load_vocabulary
+from ..vocabulary import DrugInfo, Identity, ServiceInfo, Vocabulary, load_vocabulary
 from ..vocabulary.in_use import vocabulary_dir_in_use
 from ..vocabulary.text import fold
 from .model import ItemKind, RequestedItem, Strength
@@ -85,9 +85,9 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     assumed = None  # the case's region, when it is what reads the name
+    named = line_region(clean, vocab, identity)
     if identity is not None and identity.category == "service":
         # "Brace, left knee" is a knee brace; then a service the line also names may take it in
-        named = vocab.body_region_in(clean)
         regional = vocab.service_for_region(identity.key, named or region)
         if named is None and regional != identity.key:
             assumed = region
@@ -101,7 +101,23 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
     elif alone := vocab.service_named_alone(scan.work):  # "Medications", naming no drug
         service = vocab.service_info(alone)
     item = _assemble(clean, name, found, vocab, drug, service)
-    return item.model_copy(update={"text": written, **({"body_region": assumed} if assumed else {})})
+    return item.model_copy(update={"text": written, "body_region": assumed or named})
+
+
+def line_region(line: str, vocab: Vocabulary, identity: Identity | None) -> str | None:
+    """The body region a request line aims at: its region words outside the service's own name first.
+
+    "Hand therapy 2x/wk x 4 wks, right wrist" treats the wrist: "hand" is part of the service's name. A line whose
+    one region word stands in the name ("Hand therapy x 12", "Lumbar MRI") takes its region from there, and so does
+    a service made for one region ("Wrist splint for the right hand" is a wrist splint: its region is its own).
+    """
+    if identity is None or identity.category != "service":
+        return vocab.body_region_in(line)
+    inside = vocab.body_region_in(line[identity.start : identity.end])
+    if inside is not None and inside.split("_")[0] in identity.key.split("_"):
+        return inside
+    outside = vocab.body_region_in(line[: identity.start] + " " * (identity.end - identity.start) + line[identity.end :])
+    return outside or inside or vocab.body_region_in(line)
 
 
 def _assemble(

@@ -14,6 +14,11 @@ from typing import Any
 from ..errors import ImrError
 from . import DEFAULT_MAX_BODY
 
+#: Seconds a worker process may take to start answering its supervisor. Each worker compiles its own
+#: engine at start (about a second on a quiet core); on a loaded machine that outlasts uvicorn's 5 s
+#: default, and the supervisor would kill and restart the worker again and again.
+WORKER_START_TIMEOUT_S = 60
+
 
 class ServeError(ImrError):
     """The server cannot start: missing extra, address in use."""
@@ -46,6 +51,11 @@ def check_address(host: str, port: int) -> None:
             probe.bind(address)
         except OSError as exc:
             raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def worker_supervision() -> dict[str, Any]:
+    """uvicorn options for several worker processes: time enough for a worker to compile its engine."""
+    return {"timeout_worker_healthcheck": WORKER_START_TIMEOUT_S}
 
 
 def _http_protocol() -> Any:
@@ -81,4 +91,5 @@ def serve(
         uvicorn.run(create_app(rules_dir, max_body_bytes=max_body), **common)
     else:  # each worker process imports the app afresh: hand the settings over in the environment
         os.environ[ENV_MAX_BODY] = str(max_body)
-        uvicorn.run("imr_engine.web.app:app_from_environment", factory=True, workers=workers, **common)
+        uvicorn.run("imr_engine.web.app:app_from_environment", factory=True, workers=workers,
+                    **common, **worker_supervision())

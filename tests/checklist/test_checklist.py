@@ -20,7 +20,8 @@ from imr_engine.precheck import check_case, precheck
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
-#: A progress note that documents a consistent drug screen but neither a return to work nor
+#: A progress note that documents a consistent drug screen, two years old (no current monitoring of aberrant
+#: behaviour, CPMTG p. 78-80, 94), but neither a return to work nor
 #: an assessment of aberrant behaviour, nor objective functional gains or pain relief.
 NOTE = """PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)
 Date of exam: 03/12/2015
@@ -31,7 +32,7 @@ SUBJECTIVE: Chronic low back pain radiating to the left leg. Pain 7/10 today.
 CURRENT MEDICATIONS:
 Norco 10/325 mg one tablet every 6 hours as needed for pain, taking since 2013.
 
-Urine drug screen on 01/15/2015 was consistent with prescribed medications.
+Urine drug screen on 01/15/2013 was consistent with prescribed medications.
 
 OBJECTIVE: Lumbar tenderness. Decreased range of motion.
 

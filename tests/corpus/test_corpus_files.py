@@ -41,6 +41,9 @@ def test_each_note_has_its_text_and_decided_items(path: Path) -> None:
     # The statuses corpus/README.md defines; a drug only requested today is not on the list.
     for drug in (key.get("facts") or {}).get("medications") or []:
         assert drug["status"] in ("current", "past", "tried_failed", "unknown"), drug
+    # The effects of prior courses corpus/README.md defines (writers had spelt them five ways).
+    for course in (key.get("facts") or {}).get("treatments") or []:
+        assert course.get("effect", "unknown") in ("improved", "no_improvement", "temporary", "unknown"), course
 
 
 def test_at_least_forty_percent_of_note_items_are_medically_necessary() -> None:

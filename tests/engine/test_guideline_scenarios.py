@@ -54,8 +54,11 @@ def test_opioid_with_every_continuation_criterion_is_supported(engine: Engine) -
         ("objective functional improvement (p. 79-80)", {"function": {"returned_to_work": finding("no")}}),
         ("improved pain (p. 80): no relief at all", {"pain_scores": pain(8, 8)}),
         ("consistent drug screens (p. 43, 94)", {"monitoring": {"aberrant_behavior": finding("no")}}),
-        ("no aberrant behaviour (p. 78)", {"monitoring": {
-            "urine_drug_screens": [{"consistent": "yes", "evidence": [{"quote": "UDS consistent"}]}]}}),
+        # a consistent screen or a CURES review is itself the monitoring of aberrant behaviour (p. 78-80, 94);
+        # at low misuse risk with only an agreement on file, the behaviour is neither assessed nor monitored
+        ("no aberrant behaviour assessed (p. 78)", {"monitoring": {
+            "opioid_agreement": finding("yes", "opioid agreement on file"),
+            "misuse_risk": {"value": "low", "evidence": [{"quote": "low risk on the ORT"}]}}}),
     ],
 )
 def test_taking_away_one_documented_criterion_flips_the_opioid(engine: Engine, criterion: str, change: dict) -> None:

@@ -76,3 +76,35 @@ def test_medication_section_lines_split_at_semicolons_and_keep_drugs_the_vocabul
 def test_a_drug_found_on_a_drug_screen_is_not_a_prescribed_medication() -> None:
     note = "UDS 2/3 was positive for non-prescribed lorazepam and negative for the prescribed tramadol.\n"
     assert "lorazepam" not in _status(note)
+
+
+# The drugs a past medical history gives its chronic conditions (not the claim's): each is taken now, whether listed
+# in the condition's brackets, after its colon or joined to a drug before it (corpus README: "HTN on lisinopril" is
+# current lisinopril). Drug classes from the FDA labels.
+@pytest.mark.parametrize(("note", "drug"), [
+    ("Comorbidities: type 2 diabetes (insulin glargine 24 u), hypertension (carvedilol, amlodipine).\n", "amlodipine"),
+    ("Comorbidities: type 2 diabetes (insulin glargine 24 u), hypertension (carvedilol, amlodipine).\n", "carvedilol"),
+    ("Comorbidities: type 2 diabetes (insulin glargine 24 u), hypertension (carvedilol, amlodipine).\n", "insulin glargine"),
+    ("Her other problems are hypertension on lisinopril 40 and chlorthalidone.\n", "chlorthalidone"),
+    ("PMH: HTN on losartan 50 and metoprolol, gout.\n", "metoprolol"),
+    ("- Osteoporosis: alendronate weekly\n", "alendronate"),
+    ("- Atrial fibrillation: apixaban 5 mg BID, diltiazem ER 180 mg\n", "diltiazem"),
+    ("Past history: hypothyroidism on levothyroxine, BPH (tamsulosin).\n", "levothyroxine"),
+    ("Past history: hypothyroidism on levothyroxine, BPH (tamsulosin).\n", "tamsulosin"),
+])
+def test_the_drugs_of_a_chronic_condition_are_current(note: str, drug: str) -> None:
+    assert _status(note).get(drug) == "current"
+
+
+@pytest.mark.parametrize(("note", "drug"), [
+    ("Treatment: CBT; sertraline titrated to 150 mg; prazosin 1 mg trialed 2015, stopped for dizziness.\n", "prazosin"),
+    ("Meds tried: topiramate 25 mg for 2 months, not tolerated (paresthesias).\n", "topiramate"),
+    ("Gabapentin 300 TID in 2019, failed.\n", "gabapentin"),
+])
+def test_a_drug_stopped_for_a_side_effect_after_a_comma_was_tried_and_failed(note: str, drug: str) -> None:
+    assert _status(note).get(drug) == "tried_failed"
+
+
+def test_a_compound_s_ingredients_in_brackets_are_still_one_product() -> None:
+    statuses = _status("Using a compounded cream (ketoprofen 10%, lidocaine 5%) on the knee.\n")
+    assert "ketoprofen" not in statuses and "lidocaine" not in statuses

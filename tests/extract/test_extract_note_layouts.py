@@ -493,3 +493,22 @@ def test_a_status_copied_forward_gives_way_to_the_interval_history() -> None:
 def test_without_a_copy_forward_mark_the_first_status_holds() -> None:
     case = _case("WORK STATUS:\nTTD until next visit.\nHPI:\nHe hopes to return to modified duty soon.\n")
     assert case.function.work_status.value == "off_work"
+
+
+def test_a_table_s_week_column_before_today_is_a_before_and_after_pair() -> None:
+    from imr_engine.extract import extract_text
+    note = ("Objective:\n"
+            "                      Post-op wk 3    Today (wk 13)\n"
+            "R sh flex (AROM)      60            155\n"
+            "QuickDASH             75            34\n"
+            "Able to lift 10 lbs to shoulder level.\n")
+    assert extract_text(note, ["Physical therapy x12"]).function.objective_improvement.value == "yes"
+
+
+def test_a_series_of_three_dated_columns_is_not_read_from_its_first_two() -> None:
+    from imr_engine.extract import extract_text
+    note = ("                 IE 9/12/19   12/10/19   1/28/20\n"
+            "Sit tolerance    20 min       25 min     20 min\n"
+            "Lift             15 lb        15 lb      15 lb\n"
+            "\nPlan: continue HEP.\n")
+    assert extract_text(note, ["Physical therapy x12"]).function.objective_improvement.value != "yes"

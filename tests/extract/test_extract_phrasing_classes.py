@@ -401,7 +401,7 @@ STATED_MORE = [
     ('S', 'RTW 3/1 full duty.', 'work_status', 'full_duty'),
     ('S', 'Pt remains TTD.', 'work_status', 'off_work'),
     ('S', 'P&S per AME 2015; currently not working.', 'work_status', 'off_work'),
-    ('S', 'Meds help ~50%, able to do ADLs.', 'function.subjective_improvement', 'yes'),
+    ('S', 'Meds help, able to do ADLs.', 'function.subjective_improvement', 'yes'),
     ('S', 'Doing HEP daily.', 'clinical.home_exercise_program', 'yes'),
     ('S', 'HEP: not doing.', 'clinical.home_exercise_program', 'no'),
     ('S', 'SE: constipation.', 'monitoring.side_effects', 'yes'),

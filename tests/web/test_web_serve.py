@@ -36,6 +36,16 @@ def test_serve_answers_a_bundled_case_from_two_workers(engine: Engine, bundled_c
     assert quotes and not any(q in logged for q in quotes)  # ids and timings only
 
 
+def test_workers_get_time_to_start_on_a_loaded_machine() -> None:
+    """uvicorn's supervisor kills a worker silent for 5 s; compiling the engine under load takes longer."""
+    import uvicorn
+
+    from imr_engine.web.server import worker_supervision
+
+    config = uvicorn.Config("imr_engine.web.app:app_from_environment", factory=True, workers=2, **worker_supervision())
+    assert config.timeout_worker_healthcheck >= 30
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

@@ -1,0 +1,100 @@
+"""Prior courses of care scored against an answer key's `treatments`: the service, its sessions and its effect.
+
+The rules judge "more of the same" by the courses a note tells (how many visits, whether they helped), so the
+reading of those courses is measured like every other fact. Each key course is paired with one extracted course
+of the same service (the key's free-form service name read through the vocabulary, so "corticosteroid_injection"
+and the reader's service compare), preferring one with the same number of sessions; then three keys are tallied:
+- `treatments`: the course itself (documented: the key's courses; extracted: the reader's; right: the pairs);
+- `treatments.sessions`: the sessions of a course, where the key or the reader gives them;
+- `treatments.effect`: improved / no_improvement, where the key or the reader gives it.
+A value only one side gives counts against that side, as for every fact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..facts import CaseFacts
+from ..vocabulary import Vocabulary
+
+#: One course, as compared: (service, sessions or None, effect or None).
+Course = tuple[str, int | None, str | None]
+#: (key, expected, extracted) for each value that differs.
+Miss = tuple[str, str | None, str | None]
+
+KEYS = ("treatments", "treatments.sessions", "treatments.effect")
+
+
+def key_courses(entries: Iterable[Any], vocab: Vocabulary) -> list[Course]:
+    """The answer key's courses, services named as the vocabulary names them."""
+    out: list[Course] = []
+    for e in entries:
+        if not isinstance(e, dict) or not e.get("service"):
+            continue
+        sessions = e.get("sessions")
+        effect = e.get("effect")
+        out.append((service_name(str(e["service"]), vocab),
+                    int(sessions) if isinstance(sessions, int) else None,
+                    str(effect) if effect in ("improved", "no_improvement") else None))
+    return out
+
+
+def read_courses(case: CaseFacts) -> list[Course]:
+    """The courses the reader found (drugs are scored with the medications, not here)."""
+    return [(t.service, t.sessions, None if t.effect == "unknown" else t.effect)
+            for t in case.treatments if t.service and t.kind != "medication"]
+
+
+def service_name(name: str, vocab: Vocabulary) -> str:
+    """A key's service ("epidural_steroid_injections", "massage_therapy") as the vocabulary's service, else itself."""
+    if name in vocab.services:
+        return name
+    info = vocab.service(name.replace("_", " "))
+    return info.name if info is not None else name
+
+
+def score_courses(want: list[Course], got: list[Course]) -> tuple[dict[str, Counter[str]], list[Miss]]:
+    """Tallies per key (extracted / documented / correct) and the values that differ."""
+    tallies = {k: Counter[str]() for k in KEYS}
+    misses: list[Miss] = []
+    free = list(got)
+    pairs: list[tuple[Course | None, Course | None]] = []
+    for course in want:
+        same = [g for g in free if g[0] == course[0]]
+        match = next((g for g in same if g[1] == course[1]), same[0] if same else None)
+        if match is not None:
+            free.remove(match)
+        pairs.append((course, match))
+    pairs += [(None, g) for g in free]
+    for key, value in (("treatments", _service), ("treatments.sessions", _sessions), ("treatments.effect", _effect)):
+        _tally(pairs, key, value, tallies[key], misses)
+    return tallies, misses
+
+
+def _service(c: Course) -> str | None:
+    return c[0]
+
+
+def _sessions(c: Course) -> str | None:
+    return None if c[1] is None else f"{c[0]}:{c[1]}"
+
+
+def _effect(c: Course) -> str | None:
+    return None if c[2] is None else f"{c[0]}:{c[2]}"
+
+
+def _tally(
+    pairs: list[tuple[Course | None, Course | None]], key: str, value: Callable[[Course], str | None],
+    tally: Counter[str], misses: list[Miss],
+) -> None:
+    for want, got in pairs:
+        truth = value(want) if want is not None else None
+        read = value(got) if got is not None else None
+        tally["documented"] += truth is not None
+        tally["extracted"] += read is not None
+        if truth is not None and truth == read:
+            tally["correct"] += 1
+        elif truth is not None or read is not None:
+            misses.append((key, truth, read))
