@@ -21,7 +21,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, current_episode, episode_notes
+from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -630,6 +630,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
             how = episode_notes(episode, item.service, values, evidence, how, case.clinical.acute_exacerbation.evidence,
                                 _COURSE_FACTS_OF_ITEM)
+            others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
+            how = credit_visit_gains(case, item, episode, others, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "

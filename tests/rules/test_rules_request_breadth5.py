@@ -62,6 +62,10 @@ SERVICE_LINES = [
     # splints, compression devices and dental care as RFAs write them
     ("Short arm splint", "wrist_splint"), ("Sugar tong splint, right", "wrist_splint"), ("Pneumatic compression device", "dvt_compression_device"),
     ("Periodontal scaling and root planing", "dental_treatment"), ("Dental cleaning", "dental_treatment"),
+    # fracture care, supports, fitness, labs, soft-tissue techniques and biofeedback as RFAs write them
+    ("Removal of retained hardware left ankle", "hardware_removal"), ("Chairback brace", "lumbar_support"),
+    ("YMCA pool access 6 months", "gym_membership"), ("Liver and kidney function tests", "laboratory_tests"),
+    ("Graston technique x 6", "massage"), ("IASTM 2x3", "massage"), ("Neurofeedback x 20", "cognitive_behavioral_therapy"),
 ]
 
 DRUG_DECIDED = [
@@ -69,6 +73,9 @@ DRUG_DECIDED = [
     # newer antidepressants and antipsychotics, valproate (classes by FDA label)
     ("Trintellix 10 mg daily", "vortioxetine"), ("Viibryd 20 mg", "vilazodone"), ("Fetzima 40 mg", "levomilnacipran"),
     ("Vraylar 1.5 mg", "cariprazine"), ("Rexulti 1 mg", "brexpiprazole"), ("Depakote ER 500 mg", "divalproex"),
+    # anticoagulants (ODG Knee & Leg, venous thrombosis)
+    ("Lovenox 40 mg SQ daily x 14 days", "enoxaparin"), ("Xarelto 10 mg daily x 35 days", "rivaroxaban"),
+    ("Eliquis 2.5 mg bid", "apixaban"),
 ]
 
 # CGRP drugs, requested after their approval (ODG Head)
