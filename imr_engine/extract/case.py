@@ -22,6 +22,7 @@ from ..requests import parse_request
 from ..textio import read_text_file
 from ..vocabulary import Vocabulary, load_vocabulary
 from ..vocabulary.in_use import reading_with, vocabulary_dir_in_use
+from .bed_need import read_bed_need
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
@@ -205,6 +206,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
     read_device_condition(sentences, ctx)
+    read_bed_need(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)

@@ -15,7 +15,7 @@ from .context import Context
 from .dates import find_dates
 from .numbers import NUMBER, parse_number
 from .sentences import Sentence
-from .word_gate import finditer
+from .word_gate import finditer, search
 
 _I = re.IGNORECASE
 _AGE = re.compile(
@@ -81,7 +81,7 @@ def _age_from_birth_date(sentences: list[Sentence], ctx: Context) -> None:
         return
     on = max(date.earliest() for date in dated)
     for s in sentences:
-        for m in _BIRTH.finditer(s.text):
+        for m in finditer(_BIRTH, s.text):
             found = find_dates(s.text[m.end() : m.end() + 20], years=False)
             if not found or found[0].start != 0 or found[0].date.day is None:
                 continue
@@ -106,7 +106,7 @@ def _letter_after(matched: str, after: str) -> str | None:
 
 def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
     for s in sentences:
-        label = _SEX_LABEL.search(s.text)
+        label = search(_SEX_LABEL, s.text)
         if label and has_boxes(s.text[label.end() : label.end() + 40]):
             # "Sex: [ ] Male [X] Female": only the ticked option says anything
             for lo, _ in ticked_spans(s.text[label.end() : label.end() + 40]):
@@ -118,7 +118,7 @@ def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
                 letter = _BOXED_LETTER.match(s.text, at)
                 if letter:
                     return _record_sex(s, ctx, letter.group(1).upper() == "M", label.start(), letter.end())
-        m = _SEX_FIELD.search(s.text)
+        m = search(_SEX_FIELD, s.text)
         if m:
             return _record_sex(s, ctx, m.group("v").lower().startswith("m"), m.start(), m.end())
     return False
@@ -126,7 +126,7 @@ def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
 
 def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:
     for s in sentences:
-        m = _SEX_WORD.search(s.text)
+        m = search(_SEX_WORD, s.text)
         if m:
             return _record_sex(s, ctx, bool(m.group("male")), m.start(), m.end())
     return False

@@ -14,7 +14,7 @@ from .findings import read_cue, record
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import finditer, search
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 #: A limb or a part of one, where pain that travels from the spine ends up.
@@ -47,7 +47,17 @@ _CARE_FAILED = re.compile(
     r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
     r"(?:[^.;]{0,30}?\b(?:more\s+than|lasting|sustained|significant|meaningful|any|much|for\s+long)\b|\s*[.;])"
     r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks)\s+of\b"
-    r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b",
+    r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b"
+    # the options used up: "other treatment options have been exhausted", "judging other treatment exhausted"
+    r"|\b(?:treatments?|treatment\s+options|therap(?:y|ies)|care)\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:now\s+)?)?exhausted\b"
+    r"|\bexhausted\s+(?:all\s+)?(?:other\s+|available\s+)?(?:treatment\s+options|treatments)\b"
+    # the symptoms outlasting the care: "symptoms persisting after 6 wks of conservative care", "pain remained
+    # unchanged after 8 sessions of PT"
+    rf"|\b(?:pain|symptoms?|sx|complaints?)\s+(?:(?:has|have|had)\s+)?(?:persist(?:ed|s|ing)?|continued|remain(?:ed|s)?(?:\s+unchanged)?)"
+    rf"\s+(?:after|following)\s+(?:[\w/-]+\s+){{0,5}}?(?:{_CARE}|conservative\s+(?:care|treatment|management))\b"
+    # long care that came to nothing, the care unnamed: "years of treatment by several doctors without relief"
+    r"|\b(?:years?|months?)\s+of\s+(?:\w+\s+){0,2}?(?:treatment|care|therapy)\b[^.;]{0,60}?\b(?:without|w/o|with\s+no)\s+"
+    r"(?:lasting\s+|significant\s+|any\s+|much\s+)?(?:relief|benefit|improvement)\b",
     _I,
 )
 #: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
@@ -376,7 +386,7 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                     and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
-    if (report or _STUDY_SHOWS.search(s.text)) and s.section != "plan" and _degeneration_diagnosed(ctx):
+    if (report or search(_STUDY_SHOWS, s.text)) and s.section != "plan" and _degeneration_diagnosed(ctx):
         # wear a study shows confirms the diagnosis that names it: "MRI: L4-5 facet arthropathy" for "Lumbar facet syndrome"
         for m in _DEGENERATION_SEEN.finditer(s.text, report.end() if report else 0):
             if not _STUDY_NEGATIVE.search(s.text[max(0, m.start() - 25) : m.start()]) \
@@ -384,7 +394,7 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
     if s.section == "imaging":  # under an "Imaging:" heading the study goes unnamed: "AP/lateral R knee - bone-on-bone"
-        for m in _LESION_SEEN.finditer(s.text):
+        for m in finditer(_LESION_SEEN, s.text):
             before = s.text[max(0, m.start() - 40) : m.start()]
             if not _STUDY_NEGATIVE.search(before) and polarity(s.text, m.start(), m.end()) == "affirmed" \
                     and not planned(s.text, m.start(), m.end()):
@@ -456,7 +466,7 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             _severe_disability(s, ctx)
         for m in finditer(_STABLE_PAIN, s.text):
             record(s, ctx, "clinical.acute_exacerbation", "no", m)
-        for path, pattern in CUES:
+        for path, pattern in among(CUES, s.text, 1):
             if path == "clinical.acute_exacerbation":
                 _exacerbation(s, ctx, pattern)
                 continue
@@ -567,7 +577,7 @@ def _exacerbation(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
 def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed."""
     for m in finditer(_PROCEEDS, s.text):
-        if (_OPERATION_WORD.search(s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
+        if (search(_OPERATION_WORD, s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
@@ -581,7 +591,11 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
             if told and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
-    for m in finditer(_RECURRED, s.text) if _RECURRENCE_WORD.search(s.text) else ():
+    for pattern, care in ((_PERSISTED, _CARE_TOLD), (_NOT_PROGRESSING, _COURSE_TOLD)):
+        for hit in finditer(pattern, s.text):
+            if care.search(s.text[: hit.start()]) and polarity(s.text, hit.start(), hit.end()) == "affirmed":
+                record(s, ctx, "clinical.conservative_care_failed", "yes", hit)
+    for m in finditer(_RECURRED, s.text) if search(_RECURRENCE_WORD, s.text) else ():
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for m in finditer(_NO_BENEFIT, s.text):
@@ -600,11 +614,24 @@ _RECURRED = re.compile(
     r"|come\s+back)|returned|recurred|came\s+back)\b",
     _I,
 )
+#: The symptoms still there at the end of a sentence that told the care: "treated with epidural injections,
+#: anti-inflammatory and narcotic medication; back pain persisted", "has had PT and meds; the pain persists".
+_PERSISTED = re.compile(
+    r"\b(?:pain|symptoms?|sx|complaints?)\s+(?:persisted|persists|continued|continues|remained|remains)(?:\s+unchanged)?\s*(?=[.;]|$)", _I
+)
+#: A course stopped for want of progress: "a work hardening program was stopped because he was not progressing".
+_NOT_PROGRESSING = re.compile(
+    r"\b(?:stopped|discontinued|ended|terminated|halted)\s+(?:early\s+)?(?:because|as|since|when|due\s+to|for)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:not\s+progressing|(?:lack\s+of|no|poor|insufficient)\s+progress|(?:had\s+)?plateaued|not\s+improving|no\s+improvement)\b",
+    _I,
+)
 _RECURRENCE_WORD = re.compile(r"back|return|recur", _I)  # a cheap first test: "pain" stands in most sentences
 #: Care named in a sentence, a drug or a therapy or a procedure done ("Injected twice", "splinted 8 weeks").
 _CARE_TOLD = re.compile(
     rf"\b{_CARE}\b|\binjected\b|\bsplint(?:ed|ing|s)?\b|\bbrac(?:e|es|ed|ing)\b|\brehab(?:ilitation)?\b|\borthotics?\b", _I
 )
+#: A course of care a program names: what _NOT_PROGRESSING says was stopped.
+_COURSE_TOLD = re.compile(rf"\b{_CARE}\b|\bprogram\b|\bwork\s+(?:hardening|conditioning)\b|\brehab(?:ilitation)?\b", _I)
 #: Care that did not do enough, told after it: "has worn a brace ...; despite this he continues to roll the ankle",
 #: "12 visits of PT ...; despite this he has failed to progress".
 _DESPITE_CARE = re.compile(r"\b(?:despite|in\s+spite\s+of)\s+(?:this|these|that|them|it|all\s+(?:of\s+)?(?:this|these|that))\b", _I)

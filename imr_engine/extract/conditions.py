@@ -19,7 +19,7 @@ from .draft import add_evidence
 from .lists import list_items
 from .negation import polarity
 from .sentences import Sentence
-from .word_gate import finditer
+from .word_gate import finditer, search
 
 _I = re.IGNORECASE
 _DX_LEAD = re.compile(
@@ -148,7 +148,7 @@ def _named_head(text: str) -> str:
 def _refine_back(sentences: list[Sentence], ctx: Context) -> None:
     """'back' in complaints -> the spine regions the summary names for them."""
     for s in sentences:
-        m = _SPINE_COMPLAINTS.search(s.text)
+        m = search(_SPINE_COMPLAINTS, s.text)
         if not m:
             continue
         named = [r for r in regions_in(m.group("regions")) if r in ("lumbar_spine", "thoracic_spine")]

@@ -20,6 +20,7 @@ from .dates import find_dates
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
+from .word_gate import search
 
 _I = re.IGNORECASE
 #: Services whose courses the postsurgical schedule counts (physical medicine).
@@ -60,12 +61,12 @@ REACH_BEFORE = 60
 
 def read_course_timing(sentences: list[Sentence], ctx: Context) -> None:
     """Courses of physical medicine set before or after a surgery, or dated, where the note says so."""
-    if not ctx.draft.treatments and not any(_AFTER_SURGERY.search(s.text) for s in sentences):
+    if not ctx.draft.treatments and not any(search(_AFTER_SURGERY, s.text) for s in sentences):
         return
     for s in sentences:
-        if s.section == "plan" or not _COURSE_WORD.search(s.text):
+        if s.section == "plan" or not search(_COURSE_WORD, s.text):
             continue  # no therapy named (most sentences): nothing to look up
-        if not (_AFTER_SURGERY.search(s.text) or _BEFORE_SURGERY.search(s.text) or _has_date(s.text)):
+        if not (search(_AFTER_SURGERY, s.text) or search(_BEFORE_SURGERY, s.text) or _has_date(s.text)):
             continue
         for hit in ctx.vocab.mentions(s.text, ("service",)):
             start, end = hit.start, hit.end

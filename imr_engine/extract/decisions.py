@@ -24,6 +24,7 @@ from .findings import clause_evidence
 from .medications import LIST_LEADS, describe, read_long_term, read_medication_lists
 from .negation import negated_nearby
 from .sentences import Sentence
+from .word_gate import finditer
 
 _I = re.IGNORECASE
 _CASE_REF = re.compile(
@@ -75,7 +76,7 @@ def read_item_rationale(sentences: list[Sentence], ctx: Context, index: int, ite
     """Facts a rationale states about its own requested item."""
     drug = item_drug(ctx, item) if item.kind in ("drug", "supply") else None
     for s in sentences:
-        for m in _CURRENT.finditer(s.text):
+        for m in finditer(_CURRENT, s.text):
             if negated_nearby(s.text, m.start(), 2) or item.kind not in ("drug", "supply"):
                 continue
             ev = clause_evidence(s, m.start(), m.end())
@@ -89,7 +90,7 @@ def read_item_rationale(sentences: list[Sentence], ctx: Context, index: int, ite
                     drug.status = "current"
                 add_evidence(drug.evidence, ev)
             set_purpose(ctx, index, "continue", ev)
-        for m in _WEAN_REQUEST.finditer(s.text):
+        for m in finditer(_WEAN_REQUEST, s.text):
             if not negated_nearby(s.text, m.start() + len("request "), 3):
                 set_purpose(ctx, index, "wean", clause_evidence(s, m.start(), m.end()))
         read_long_term(s, ctx, drug)

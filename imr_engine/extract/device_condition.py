@@ -19,6 +19,7 @@ import re
 from .context import Context
 from .negation import polarity
 from .sentences import Sentence
+from .word_gate import finditer
 
 #: Words that tell a device can no longer serve: wear and damage, loss of fit, a limb that changed.
 _UNSERVICEABLE = re.compile(
@@ -58,8 +59,8 @@ _REACH = 120
 def read_device_condition(sentences: list[Sentence], ctx: Context) -> None:
     """Record `clinical.device_unserviceable` from each sentence that tells of a device's condition."""
     for s in sentences:
-        found = [(m.start(), m.end(), "yes") for m in _UNSERVICEABLE.finditer(s.text)]
-        found += [(m.start(), m.end(), "no") for m in _SERVICEABLE.finditer(s.text)]
+        found = [(m.start(), m.end(), "yes") for m in finditer(_UNSERVICEABLE, s.text)]
+        found += [(m.start(), m.end(), "no") for m in finditer(_SERVICEABLE, s.text)]
         if not found:
             continue
         devices = _devices(s.text, ctx)

@@ -24,6 +24,7 @@ from .context import Context
 from .lists import item_end
 from .medications import Mention, drug_mentions, item_status, may_name_a_drug
 from .sentences import Sentence
+from .word_gate import search
 
 _I = re.IGNORECASE
 #: A dose or sig right after the name: "15 mg", "10/325", "5%", "500 BID", "prn" (not a date such as 9/13).
@@ -128,7 +129,7 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None and m.ingredients]
         if not mentions:
             continue
-        history = _HISTORY_LEAD.search(s.text) or _HISTORY_LEAD.search(lead_in)
+        history = search(_HISTORY_LEAD, s.text) or _HISTORY_LEAD.search(lead_in)
         failed_lead = history is not None and "fail" in history.group().lower()
         single = len({m.identity for m in mentions}) == 1
         last: tuple[int, str] | None = None  # where the drug read last ends, and its status

@@ -15,7 +15,7 @@ from .dates import find_dates
 from .findings import read_cue, record
 from .negation import polarity
 from .sentences import Sentence
-from .word_gate import search
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 _EXAM = re.compile(
@@ -113,11 +113,11 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
         continues = in_exam and s.section == section and not find_dates(s.text, years=False)
         if cue or continues:
             found = False
-            for path, pattern in CUES:
+            for path, pattern in among(CUES, s.text, 1):
                 found |= read_cue(s, ctx, path, pattern, observation=True)
             found |= _tension_signs(s, ctx)
             found |= _strength_grades(s, ctx)
-            for m in _NEURO_INTACT.finditer(s.text):
+            for m in finditer(_NEURO_INTACT, s.text):
                 record(s, ctx, "exam.neurological_deficit", "no", m)
                 found = True
             gap = 0 if cue or found else gap + 1
@@ -137,7 +137,7 @@ def _strength_grades(s: Sentence, ctx: Context) -> bool:
     if "/5" not in s.text or _CHANGE.search(s.text):
         return False
     found = False
-    for m in _WEAK_GRADE.finditer(s.text):
+    for m in finditer(_WEAK_GRADE, s.text):
         if polarity(s.text, m.start(), m.end(), observation=True) == "affirmed":
             record(s, ctx, "exam.neurological_deficit", "yes", m)
             found = True
@@ -147,7 +147,7 @@ def _strength_grades(s: Sentence, ctx: Context) -> bool:
 def _tension_signs(s: Sentence, ctx: Context) -> bool:
     """Straight-leg raise and Spurling's sign as positive (radiculopathy on exam) or negative (none)."""
     found = False
-    for m in _TENSION_SIGN.finditer(s.text):
+    for m in finditer(_TENSION_SIGN, s.text):
         after = _SIGN_AFTER.match(s.text, m.end())
         before = _SIGN_BEFORE.search(s.text, max(0, m.start() - 12), m.start())
         sign = after or before

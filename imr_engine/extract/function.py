@@ -20,7 +20,7 @@ from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import finditer, search
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 _BENEFIT_VERB = re.compile(
@@ -315,10 +315,10 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_FUNCTION_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.objective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in _SUBJECTIVE_WORD.finditer(s.text):
+        for m in finditer(_SUBJECTIVE_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in _NOW_NOT_BEFORE.finditer(s.text):
+        for m in finditer(_NOW_NOT_BEFORE, s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
         boxed = ticked_spans(s.text) if has_boxes(s.text) else None
         if boxed is None:
@@ -330,7 +330,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_NOT_BACK, s.text):
             if boxed is None or _ticked(m.start(), boxed):
                 record(s, ctx, "function.returned_to_work", "no", m)
-        for m in _LESS_MEDICATION.finditer(s.text):
+        for m in finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
@@ -485,7 +485,7 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
     reports = list(finditer(_REPORTED_RELIEF, s.text))
     if not reports or (
-        not _MEDICATION_WORD.search(s.text) and not _CARE.search(s.text)
+        not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
     ):
         return  # relief of no treatment the note names: nothing said of the care
@@ -632,9 +632,9 @@ def _subjective(s: Sentence, ctx: Context) -> None:
         said = polarity(s.text, m.start("verb"), m.end("verb"))
         tail = s.text[m.end() : m.end() + 60]
         worked = "work" in m.group("verb").lower() or "help" in m.group("verb").lower()
-        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not _MEASURED.search(s.text):
+        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not search(_MEASURED, s.text):
             record(s, ctx, "function.subjective_improvement", "yes", m)
-    for m in _WITH_MEDICATION.finditer(s.text):
+    for m in finditer(_WITH_MEDICATION, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.subjective_improvement", "yes", m)
 
@@ -655,7 +655,7 @@ _COPIED_REACH = 400
 
 def copied_forward(s: Sentence) -> bool:
     """Whether the sentence stands in text copied forward: marked in it, or in the heading line of its block."""
-    if _COPIED.search(s.text):
+    if search(_COPIED, s.text):
         return True
     before = s.tm.text[max(0, s.start - _COPIED_REACH) : s.start]
     heads = list(re.finditer(r"(?:^|\s)(?:[A-Z][A-Za-z /()]{1,40}?(?:\([^)]{0,40}\))?):(?=\s)", before))
@@ -671,7 +671,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
     from_section = s.section == "work_status"
-    if current is not None and current[0] == "modified_duty" and (m := _NOT_ACCOMMODATED.search(s.text)):
+    if current is not None and current[0] == "modified_duty" and (m := search(_NOT_ACCOMMODATED, s.text)):
         if not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
             ev = clause_evidence(s, m.start(), m.end())
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
@@ -687,7 +687,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
         ctx.work_status_from_section = from_section
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
-    for pattern, value in WORK_STATUS:
+    for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
             m = pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):

@@ -29,7 +29,7 @@ from .note_layout import note_lines
 from .numbers import NUMBER, parse_number
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import finditer
+from .word_gate import finditer, search
 
 _I = re.IGNORECASE
 _TX_LEAD = re.compile(
@@ -334,7 +334,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             for start, end in _procedures(s.text, list_items(s.text, lead.end())):
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end)
-        for m in _SURGERY_FIELD.finditer(s.text):
+        for m in finditer(_SURGERY_FIELD, s.text):
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
         if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
@@ -347,7 +347,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
             regions = regions_in(region) if region else []
             ctx.draft.surgery(name, regions[0] if regions else None, None, s.evidence(m.start(), m.end()))
-        for m in _PROVIDER_HELPED.finditer(s.text):
+        for m in finditer(_PROVIDER_HELPED, s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
 
@@ -741,7 +741,7 @@ def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
     ):
         return
     for s in sentences:
-        m = _VISIT_OF.search(s.text)
+        m = search(_VISIT_OF, s.text)
         done = m and (m.group("n") or m.group("done") or m.group("nth"))
         if m is None or not done or not 0 < int(done) <= int(m.group("of") or done):
             continue
@@ -791,7 +791,7 @@ _DESPITE = re.compile(r"\b(?:despite|in\s+spite\s+of)\s+(?:this|these|that|them|
 def read_despite_care(sentences: list[Sentence], ctx: Context) -> None:
     """Courses told in a sentence that goes on "despite this ..." came to no improvement (a failed strengthening program)."""
     for n, s in enumerate(sentences):
-        if s.section == "plan" or not (m := _DESPITE.search(s.text)):
+        if s.section == "plan" or not (m := search(_DESPITE, s.text)):
             continue
         if polarity(s.text, m.start(), m.end()) != "affirmed":
             continue
@@ -814,7 +814,7 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
     reading has counted; a failure marks the course no improvement.
     """
     for s in sentences:
-        if not _TRIAL_GATE.search(s.text):
+        if not search(_TRIAL_GATE, s.text):
             continue  # no result and no count: nothing to read (most sentences)
         hits = ctx.vocab.mentions(s.text, ("service",))
         for n, hit in enumerate(hits):

@@ -29,7 +29,7 @@ from .findings import clause_span
 from .lists import list_items
 from .negation import negated_nearby
 from .sentences import Sentence
-from .word_gate import finditer
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 #: Lead phrases of drug lists, with the status they give; the last flag: any name counts (else only known drugs).
@@ -167,7 +167,7 @@ def read_medication_lists(
 ) -> None:
     """Drug lists in *sentences*: every item becomes a medication with the list's status."""
     for s in sentences:
-        for lead, status, any_name in leads:
+        for lead, status, any_name in among(leads, s.text):
             for m in finditer(lead, s.text):
                 if _NEVER_USED.search(s.text, max(0, m.start() - 30), m.start()):
                     continue  # "Never tried gabapentin, amitriptyline or other nerve meds"
@@ -400,7 +400,7 @@ def _bind_start(
     if not before:
         return
     mention = before[-1]
-    past = _PAST.search(s.text)
+    past = search(_PAST, s.text)
     status = "past" if past and past.start() < mention.start else "current"
     known = ctx.draft.find_drug(mention.identity, mention.ingredients, mention.name)
     if known is None and mention.identity is None:
@@ -424,7 +424,7 @@ def _set_start(drug: Drug, date: FuzzyDate, qualifier: str) -> None:
 
 def read_long_term(s: Sentence, ctx: Context, item_drug: Drug | None) -> None:
     """'long-term use of Soma', 'chronic opioid treatment', 'this medication ... for long term use'."""
-    for m in _LONG_TERM.finditer(s.text):
+    for m in finditer(_LONG_TERM, s.text):
         if negated_nearby(s.text, m.start()):
             continue
         mentions = drug_mentions(s.text, ctx)
@@ -433,7 +433,7 @@ def read_long_term(s: Sentence, ctx: Context, item_drug: Drug | None) -> None:
             nearest = min(mentions, key=lambda x: _distance(x, m.start(), m.end()))
             found = ctx.draft.find_drug(nearest.identity, nearest.ingredients, nearest.name)
             targets = [found] if found else []
-        elif item_drug is not None and _THIS_DRUG.search(s.text):
+        elif item_drug is not None and search(_THIS_DRUG, s.text):
             targets = [item_drug]
         elif m.group("cls"):
             wanted = _CLASS_WORDS[" ".join(m.group("cls").lower().split())]

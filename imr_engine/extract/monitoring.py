@@ -19,7 +19,7 @@ from .medications import drug_mentions, may_name_a_drug
 from .negation import clause_bounds, field_answer, polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import finditer
+from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 #: Substances a screen finds that no one prescribes.
@@ -44,7 +44,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:received|filled|obtained|got)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
             r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
-            r"|\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
+            # not the doctors who treated or saw the worker ("years of treatment by several doctors")
+            r"|(?<!treatment\sby\s)(?<!treated\sby\s)(?<!seen\sby\s)(?<!\bseen\s)(?<!\bsaw\s)(?<!visited\s)"
+            r"\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             r"|\bdoctor\s+shopping\b",
             _I,
         ),
@@ -157,14 +159,14 @@ _ABOUT_MISUSE = re.compile(
 def _misuse_risk(s: Sentence, ctx: Context) -> None:
     """The worker's assessed misuse risk: "ORT 6 - moderate risk", "high risk for opioid misuse"."""
     low = s.text.lower()
-    if ctx.draft.misuse_risk is not None or not ("risk" in low or "soapp" in low) or not _ABOUT_MISUSE.search(s.text):
+    if ctx.draft.misuse_risk is not None or not ("risk" in low or "soapp" in low) or not search(_ABOUT_MISUSE, s.text):
         return
     level = None
-    words = _RISK_WORDS.search(s.text)
+    words = search(_RISK_WORDS, s.text)
     if words and polarity(s.text, words.start(), words.end()) == "affirmed":
         level = {"medium": "moderate", "intermediate": "moderate"}.get(words.group("level").lower(), words.group("level").lower())
         span = words.span()
-    elif (tool := _RISK_TOOL.search(s.text)) is not None:
+    elif (tool := search(_RISK_TOOL, s.text)) is not None:
         n, name = int(tool.group("n")), tool.group("tool").upper()
         if name.startswith("SOAPP"):
             level = "high" if n >= 18 else "low"
@@ -238,7 +240,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         _misuse_risk(s, ctx)
         _stated_med(s, ctx)
         _tolerated(s, ctx)
-        for path, pattern in CUES:
+        for path, pattern in among(CUES, s.text, 1):
             read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
@@ -298,7 +300,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
             clause = s.text[left:right].lower()
-            if _ENDED.search(s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
+            if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -317,7 +319,7 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
     if not {"with_medication", "without_medication"} <= contexts:
         return
     for s in sentences:
-        for m in _RELIEF_TIMING.finditer(s.text):
+        for m in finditer(_RELIEF_TIMING, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(s, m.start(), m.end()))
                 return
@@ -337,7 +339,7 @@ def _screens(s: Sentence, ctx: Context) -> None:
             continue
         named = True
         _screen_at(s, ctx, start, end)
-    if named and (one := _EARLIER_ONE.search(s.text)) is not None and polarity(s.text, one.start(), one.end()) == "affirmed":
+    if named and (one := search(_EARLIER_ONE, s.text)) is not None and polarity(s.text, one.start(), one.end()) == "affirmed":
         _screen_at(s, ctx, one.start(), one.end())
 
 

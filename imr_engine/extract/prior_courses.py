@@ -31,6 +31,7 @@ from .negation import polarity
 from .numbers import NUMBER, parse_number
 from .planned import planned
 from .sentences import Sentence
+from .word_gate import search
 
 # A comma or semicolon, or a full stop that ends a sentence, ends a listed course.
 _COURSE_ITEM_BREAK = re.compile(r"[,;]|\.(?= |\Z)")
@@ -151,7 +152,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
     """Each course of care a sentence tells as given, with its count, date and effect (module docstring)."""
     requests = [" ".join(item.text.lower().split()) for item in ctx.items]
     for s in sentences:
-        if s.section == "plan" or not _GATE.search(s.text):
+        if s.section == "plan" or not search(_GATE, s.text):
             continue
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):

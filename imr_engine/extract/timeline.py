@@ -16,11 +16,13 @@ from ..facts.fuzzy_date import FuzzyDate
 from .context import Context
 from .dates import DateMatch, find_dates
 from .sentences import Sentence
+from .word_gate import search
 
 _I = re.IGNORECASE
 _INJURY = re.compile(
     r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
-    r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d).){0,60}$",
+    # a date "since" which something else held is not the injury's: "injuries, taking Norco since at least 3/9/2015"
+    r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d|since\b).){0,60}$",
     _I,
 )
 _UR = re.compile(
@@ -114,7 +116,7 @@ def _injury_period(s: Sentence, ctx: Context) -> None:
     """The last day of a cumulative-trauma period is the date of injury the guidelines count from."""
     if ctx.draft.injury is not None or "/" not in s.text:
         return
-    if (m := _INJURY_PERIOD.search(s.text)) is not None:
+    if (m := search(_INJURY_PERIOD, s.text)) is not None:
         found = find_dates(m.group("end"), years=False)
         if found:
             ev = s.evidence(m.start(), m.end())
@@ -129,7 +131,7 @@ def read_timeline(sentences: list[Sentence], ctx: Context) -> None:
         notes = _read_sentence(s, ctx)
         if notes:
             carried = notes
-        if _PREVIOUS_VISIT.search(s.text) and not notes:
+        if search(_PREVIOUS_VISIT, s.text) and not notes:
             ctx.note_dates[s.start] = []
             continue
         ctx.note_dates[s.start] = list(carried)

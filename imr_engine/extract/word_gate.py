@@ -101,8 +101,9 @@ class _Reading:
 
 
 _texts: dict[str, _Text] = {}
-#: Patterns are module constants: a few hundred, each read once (with its heads and the order it was read in).
-_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int]] = {}
+#: Patterns are module constants: a few hundred, each read once (with its heads, the order it was read in and
+#: whether every match starts a word).
+_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int, bool]] = {}
 #: The patterns whose every match starts a word, by each key they may start with: a text's words
 #: then name the patterns that may match it in one pass, instead of each pattern testing its keys.
 _by_key: dict[str, list[int]] = {}
@@ -124,7 +125,8 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
                 if found is not None and not found.anywhere:
                     for key in found.keys:
                         _by_key.setdefault(key, []).append(id(pattern))
-                known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo))
+                word_start = found is not None and not found.anywhere
+                known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo), word_start)
     return known[1]
 
 
@@ -318,6 +320,8 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
 
 
 _NOWHERE: list[int] = []
+#: An exhausted iterator, shared: what `finditer` gives where nothing can match.
+_NO_MATCHES: Iterator[re.Match[str]] = iter(())
 
 
 def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator[re.Match[str]]:
@@ -336,10 +340,63 @@ def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a word of *text* starts as a match must."""
+    known = _heads_memo.get(id(pattern))
+    t = _texts.get(text)
+    if known is not None and t is not None and known[3] and known[2] < t.known and id(pattern) not in t.candidates:
+        return _NO_MATCHES  # the answer of most asks, given without a further call (see `_tries`)
     tries = _tries(pattern, text)
     if tries is None:
         return pattern.finditer(text)
-    return _anchored(pattern, text, tries) if tries else iter(())
+    return _anchored(pattern, text, tries) if tries else _NO_MATCHES
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A reader's rows of patterns, split once: the rows whose every match starts a word (gated by
+    the text's candidates) and the rest (always given: `finditer` gates each itself)."""
+
+    rows: tuple[Any, ...]
+    ids: tuple[int, ...]
+    gated: frozenset[int]
+    ungated: tuple[Any, ...]
+    #: The order in which its last pattern was read: a text read before that may not name them.
+    read: int
+
+
+_tables: dict[tuple[int, int], _Table] = {}
+
+
+def _table(rows: tuple[Any, ...], at: int) -> _Table:
+    patterns = [row[at] for row in rows]
+    for pattern in patterns:
+        heads(pattern)
+    known = [_heads_memo[id(p)] for p in patterns]
+    gated = frozenset(id(k[0]) for k in known if k[3])
+    return _Table(rows, tuple(map(id, patterns)), gated, tuple(r for r, p in zip(rows, patterns) if id(p) not in gated),
+                  max((k[2] for k in known), default=-1))
+
+
+def among(rows: tuple[Any, ...], text: str, at: int = 0) -> tuple[Any, ...] | list[Any]:
+    """The rows of a reader's table (each holding its pattern at index *at*) whose pattern may match *text*, in order.
+
+    A reader that asks every sentence about each pattern of a table asks here once instead: a
+    sentence that mentions none of the table's words costs one set intersection, not a call per
+    row. A row left out is one whose `finditer` would find nothing; a row given may still find
+    nothing. *rows* is a module constant (remembered by identity, and kept so its id stays its own).
+    """
+    table = _tables.get((id(rows), at))
+    if table is None or table.rows is not rows:
+        if len(_tables) >= MEMO_SIZE:
+            _tables.clear()
+        table = _tables[(id(rows), at)] = _table(rows, at)
+    t = _texts.get(text) or _text(text)
+    if t is _NOT_ASCII or table.read >= t.known:
+        return rows
+    hit = table.gated.intersection(t.candidates)
+    if not hit:
+        return table.ungated
+    gated = table.gated
+    return [row for row, i in zip(rows, table.ids) if i in hit or i not in gated]
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -108,6 +108,9 @@ class ItemFacts(BaseModel):
         "unknown", description="EMG/NCS corroborates radiculopathy (ESI criterion 1 accepts imaging or electrodiagnostics, CPMTG p. 46)."
     )
     homebound: Tri = Field("unknown", description="The worker is homebound (home health, CPMTG p. 51).")
+    bed_positioning_need: Tri = Field(
+        "unknown", description="Confined to bed or needing positioning an ordinary bed cannot give (ODG DME, hospital beds)."
+    )
     mobility_limited: Tri = Field("unknown", description="Walking is impaired enough to need an aid (ODG walking aids).")
     diagnosis_confirmed_by_testing: Tri = Field(
         "unknown", description="The lesion a procedure treats is shown by the imaging or nerve test the guideline asks for."

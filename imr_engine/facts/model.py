@@ -272,6 +272,11 @@ class Clinical(_Model):
         default_factory=Finding,
         description="The worker is homebound: leaving home takes a considerable and taxing effort (home health, CPMTG p. 51).",
     )
+    bed_positioning_need: Finding = Field(
+        default_factory=Finding,
+        description="Confined to bed, or needs positioning an ordinary bed cannot give (head elevated, frequent repositioning, "
+        "cannot get into or out of a regular bed); no: sleeps in an ordinary bed without difficulty (hospital beds, ODG DME).",
+    )
     mobility_limited: Finding = Field(
         default_factory=Finding,
         description="Walking is impaired enough to need an aid, or the worker cannot walk in the home (ODG walking aids, wheelchairs).",

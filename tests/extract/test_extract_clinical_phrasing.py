@@ -114,3 +114,52 @@ def test_a_treatment_planned_or_helping_is_not_failed_care(note: str) -> None:
                                   "She is open to surgery should the weakness progress.\n"])
 def test_surgery_an_option_the_worker_would_consider(note: str) -> None:
     assert _case(note).clinical.surgical_candidate.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    # the care told, then the symptoms still there at the end of the sentence
+    "Treated with ESIs, NSAIDs and hydrocodone; low back pain persisted.\n",
+    "She has had chiropractic and meds; her neck pain persists.\n",
+    "Acupuncture x 8 and a home exercise program, but the symptoms remained unchanged.\n",
+    # the symptoms outlasting the care, the care named after them
+    "Mechanical sx persisting after 6 wks of conservative care (PT, NSAID, HEP).\n",
+    "Symptoms remain unchanged after 8 sessions of physical therapy.\n",
+    "His shoulder pain continued following a course of PT and two injections.\n",
+    # the options used up
+    "All other treatment options have been exhausted.\n",
+    "The treating doctor, judging other treatment exhausted, requested the program.\n",
+    "He has exhausted all available treatments.\n",
+    # long care, unnamed, to no effect
+    "Years of treatment by several doctors without relief.\n",
+    "After 18 months of care with no significant improvement she was referred back.\n",
+    # a course stopped for want of progress
+    "A work hardening program was stopped because he was not progressing.\n",
+    "PT was discontinued due to lack of progress.\n",
+    "Work conditioning ended early when she plateaued.\n",
+])
+def test_care_outlasted_or_used_up_is_conservative_care_failed(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Pain improved after physical therapy and has not returned.\n",
+    "Pain persisted after surgery.\n",
+    "PT was stopped because she returned to full duty.\n",
+    "He feels exhausted after therapy sessions.\n",
+    "Low back pain persisted.\n",  # no care told: nothing failed
+])
+def test_symptoms_or_stops_without_failed_care_are_not_conservative_care_failed(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["Years of treatment by several doctors without relief.\n",
+                                  "She has seen multiple physicians since the injury.\n",
+                                  "He was seen by different doctors at the clinic.\n"])
+def test_doctors_who_treated_the_worker_are_not_other_prescribers(note: str) -> None:
+    assert _case(note).monitoring.other_prescribers.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["CURES shows prescriptions from multiple prescribers.\n",
+                                  "He admits getting hydrocodone from several doctors.\n"])
+def test_drugs_from_several_prescribers_are_still_other_prescribers(note: str) -> None:
+    assert _case(note).monitoring.other_prescribers.value == "yes"

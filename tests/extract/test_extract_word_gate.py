@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import imr_engine.extract as extract_package
-from imr_engine.extract.word_gate import finditer, heads, may_match, search
+from imr_engine.extract.word_gate import among, finditer, heads, may_match, search
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "cases"
@@ -173,3 +173,53 @@ def test_a_skipped_pattern_never_matches(words: list[str], glue: str) -> None:
     for pattern in GATED:
         if not may_match(pattern, text):
             assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+#: The tables readers ask of every sentence through `among`, with where each row holds its pattern.
+def reader_tables() -> list[tuple[tuple[object, ...], int]]:
+    from imr_engine.extract import clinical, exam, function, medications, monitoring
+
+    return [(clinical.CUES, 1), (monitoring.CUES, 1), (exam.CUES, 1), (medications.LIST_LEADS, 0),
+            (medications.NOTE_LEADS, 0), (function.WORK_STATUS, 0)]
+
+
+def rows_left_out_never_match(rows: tuple[object, ...], at: int, text: str) -> None:
+    given = among(rows, text, at)
+    given_ids = [id(row) for row in given]
+    assert given_ids == [id(row) for row in rows if id(row) in set(given_ids)]  # the table's order, each row once
+    for row in rows:
+        if id(row) not in given_ids:
+            pattern = row[at]  # type: ignore[index]
+            assert pattern.search(text) is None, (pattern.pattern, text)
+            for lo in range(0, len(text), 7):  # nor in a part of it (a reader may search between ticked boxes)
+                assert pattern.search(text, lo, lo + 40) is None, (pattern.pattern, text, lo)
+
+
+def test_a_table_row_left_out_never_matches_a_real_sentence() -> None:
+    left_out = 0
+    for text in REAL:
+        for rows, at in reader_tables():
+            rows_left_out_never_match(rows, at, text)
+            left_out += len(rows) - len(among(rows, text, at))
+    assert left_out > len(REAL) * 10  # most rows are left out of most sentences
+
+
+def test_a_table_gives_every_row_of_text_it_cannot_read() -> None:
+    rows = (("a", re.compile(r"\bulcers?\b", re.I)), ("b", re.compile(r"\bpain\b", re.I)))
+    assert among(rows, "no such words", 1) == ()
+    assert among(rows, "Pain and ulcers", 1) == [rows[0], rows[1]]
+    assert among(rows, "pain only", 1) == [rows[1]]
+    assert among(rows, "\u212a ulcer", 1) is rows  # beyond ASCII: IGNORECASE folds more than lower() knows
+    unread = (("c", re.compile(r"\bzyx\w+", re.I)),)
+    text = "Zyxomatic words read before their table was built."
+    assert list(finditer(re.compile(r"\bwords\b", re.I), text))  # the text is read first
+    assert among(unread, text, 1) is unread  # a table whose patterns were read after the text gives every row
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text("abcHEPxyz0- ,./", max_size=6)), max_size=30),
+       st.sampled_from([" ", "  ", ", ", "\n", "-"]))
+def test_a_table_row_left_out_never_matches_generated_text(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    for rows, at in reader_tables():
+        rows_left_out_never_match(rows, at, text)

@@ -4,7 +4,11 @@ Each line must reach the service the guideline names for it (the expected value 
 term for the request, not something read off the code) and be decided, never left Indeterminate:
 chiropractic manipulative treatment (CPMTG p. 58-60), radiographs and casts of fractures (ACOEM
 Ch. 11, 13, 14), pharmacogenomic panels (ODG Pain and Mental Illness & Stress, genetic testing),
-office furniture requested as equipment (the ODG's DME definition).
+office furniture requested as equipment (the ODG's DME definition), hearing and vestibular testing (ODG
+Head), psychiatric day programs and admissions, PTSD therapies and prazosin (ODG Mental Illness & Stress),
+ergonomic evaluations (ODG Neck and Upper Back), occlusal splints (orofacial pain guidance), topical
+capsaicin (CPMTG p. 112-113), surface EMG, thermography and motion radiography (ODG Low Back and Neck), surgery
+named by the region the line names, splints and dental care as RFAs write them.
 """
 
 from __future__ import annotations
@@ -32,7 +36,34 @@ SERVICE_LINES = [
     # office furniture requested as equipment
     ("Motorized sit-stand desk for her workstation (DME)", "convenience_item"), ("Standing desk", "convenience_item"),
     ("Ergonomic chair", "convenience_item"), ("Sit/stand desk converter", "convenience_item"),
+    # hearing and vestibular testing (ODG Head)
+    ("Comprehensive audiometric evaluation: pure-tone air and bone, speech audiometry, tympanometry", "audiometry"),
+    ("Audiogram", "audiometry"), ("Hearing evaluation with tympanometry", "audiometry"), ("Audiology evaluation", "audiometry"),
+    ("Videonystagmography (VNG) with positional and caloric testing", "vestibular_testing"), ("VNG", "vestibular_testing"),
+    ("Computerized dynamic posturography", "vestibular_testing"), ("Vestibular function testing", "vestibular_testing"),
+    # psychiatric programs and PTSD therapies (ODG Mental Illness & Stress)
+    ("Intensive outpatient program (IOP) 3 days/week x 6 weeks", "psychiatric_day_program"),
+    ("Partial hospitalization program x 10 days", "psychiatric_day_program"), ("PHP 5 days/week x 2 weeks", "psychiatric_day_program"),
+    ("Inpatient psychiatric admission", "psychiatric_inpatient"), ("Psychiatric hospitalization x 5 days", "psychiatric_inpatient"),
+    ("EMDR therapy x 8", "cognitive_behavioral_therapy"), ("Cognitive processing therapy, 12 sessions", "cognitive_behavioral_therapy"),
+    ("Prolonged exposure therapy x 10", "cognitive_behavioral_therapy"),
+    # ergonomic evaluations (ODG Neck and Upper Back; Carpal Tunnel Syndrome)
+    ("Ergonomic workstation evaluation", "ergonomic_evaluation"), ("Job site analysis", "ergonomic_evaluation"),
+    ("Worksite evaluation", "ergonomic_evaluation"), ("Ergonomic assessment of work station", "ergonomic_evaluation"),
+    # occlusal splints (temporomandibular disorders, bruxism)
+    ("Maxillary hard acrylic occlusal stabilization splint (night guard), with 2 adjustment visits", "occlusal_splint"),
+    ("Night guard", "occlusal_splint"), ("TMJ splint", "occlusal_splint"), ("Occlusal splint", "occlusal_splint"),
+    # diagnostic tests the ODG and the ACOEM Low Back Disorders guideline do not recommend
+    ("Surface EMG paraspinals", "surface_emg"), ("sEMG lumbar", "surface_emg"), ("Thermography", "thermography"),
+    ("Digital motion x-ray cervical spine", "motion_radiography"), ("Videofluoroscopy lumbar spine", "motion_radiography"),
+    # surgery named by the region the line names
+    ("Surgical repair, right lateral epicondyle", "elbow_surgery"), ("Surgical treatment right knee", "knee_surgery_other"),
+    # splints, compression devices and dental care as RFAs write them
+    ("Short arm splint", "wrist_splint"), ("Sugar tong splint, right", "wrist_splint"), ("Pneumatic compression device", "dvt_compression_device"),
+    ("Periodontal scaling and root planing", "dental_treatment"), ("Dental cleaning", "dental_treatment"),
 ]
+
+DRUG_DECIDED = [("Prazosin 2 mg qhs #30 x 5 RF", "prazosin"), ("Capsaicin 0.025% cream 60 g", "capsaicin")]
 
 # A drug's extended-release suffix is never read as an x-ray.
 DRUG_LINES = [("Seroquel XR 50 mg qhs", "quetiapine"), ("Metformin XR 500 mg", "metformin")]
@@ -50,6 +81,19 @@ def test_extended_release_suffix_is_not_an_x_ray(line: str, ingredient: str) -> 
     parsed = parse_request(line)
     assert ingredient in parsed.ingredients
     assert parsed.service != "x_ray"
+
+
+@pytest.mark.parametrize(("line", "ingredient"), DRUG_DECIDED, ids=[line for line, _ in DRUG_DECIDED])
+def test_drug_line_is_decided(engine: Engine, line: str, ingredient: str) -> None:
+    assert ingredient in parse_request(line).ingredients
+    result = engine.evaluate(build_case([line])).items[0]
+    assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
+
+
+def test_surgery_with_no_region_names_no_operation(engine: Engine) -> None:
+    """A "surgical repair" with no region on the line or in the diagnoses names nothing the rules can judge."""
+    result = engine.evaluate(build_case(["Surgical repair"])).items[0]
+    assert result.predicted == "Indeterminate"
 
 
 def test_bare_xr_names_no_imaging(engine: Engine) -> None:
