@@ -161,7 +161,9 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             ctx.draft.report_date(d.date, s.evidence(d.start - (len(before[-40:]) - field.start()), d.end))
         elif (m := _INJURY.search(before)) and ctx.draft.injury is None:
             ctx.draft.injury = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
-        elif (m := _UR.search(before)) and not _approval(before[-80:] + " " + after[:20]):
+        elif (m := _UR.search(before)) and not find_dates(before[m.start() :], years=False) \
+                and not _approval(before[-80:] + " " + after[:20]):
+            # the UR's own date follows its mention, before any other date ("UR 1/28/19 ... scheduled 2/25/2019")
             if ctx.draft.ur_decision is None:
                 ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
         elif shift == 0 and _NOTE_TITLE_DATED.match(before):
