@@ -22,7 +22,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, current_episode, episode_notes
+from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -397,18 +397,21 @@ def _postoperative_request(
     if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
-    if j is None:
-        return how
-    surgery = items[j]
-    quote = _ev(case.requests[j])
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if j is not None:
+        service, text, quote, assumed = items[j].service, case.requests[j].text, _ev(case.requests[j]), ASSUMED_SURGERY
+    else:
+        found = _authorized_surgery(case, vocab)
+        if found is None:
+            return how
+        (service, text), quote, assumed = found, _ev(case.clinical.surgery_authorized), ASSUMED_AUTHORIZED
     v["prior_surgery"], v["days_since_surgery"] = "yes", 0
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
-    how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
-    course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service, case.requests[j].text) if course_of is not None and surgery.service else None
-    if course is not None and surgery.service:
-        _postsurgical_course(surgery.service, course, 0, quote, v, ev)
-        how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
+    how = {**how, "days_since_surgery": assumed, "prior_surgery": assumed}
+    course = course_of(service, text) if course_of is not None and service else None
+    if course is not None and service:
+        _postsurgical_course(service, course, 0, quote, v, ev)
+        how.update(dict.fromkeys(_COURSE_FACTS, assumed))
         # therapy completed before a surgery still to come is no part of its post-operative course
         # (8 CCR 9792.24.3: the course starts at the surgery); only the visits asked for count
         for name in ("prior_sessions", "prior_sessions_functional_improvement"):
@@ -420,9 +423,84 @@ def _postoperative_request(
     return how
 
 
+#: What the trace says when a post-operative request is dated from an authorized or scheduled surgery.
+ASSUMED_AUTHORIZED = "assumed: the authorized or scheduled surgery takes place, and post-operative days count from it"
+
+
+def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] | None:
+    """(service, words) of the operation the note documents as authorized or scheduled, when its quote names one.
+
+    Only an operation with a postsurgical course in the vocabulary counts: that is what tells an
+    operation from other care the same sentence may name.
+    """
+    finding = case.clinical.surgery_authorized
+    service_of = getattr(vocab, "service_of", None)
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if finding.value != "yes" or service_of is None or course_of is None:
+        return None
+    for e in finding.evidence:
+        service = service_of(e.quote)
+        if service and course_of(service, e.quote) is not None:
+            return service, e.quote
+    return None
+
+
+#: What the trace says of a surgery the record documents as authorized or scheduled, for the care that serves it.
+AUTHORIZED_NECESSARY = "read: the operation is authorized or scheduled, so utilization review found it medically necessary"
+
+
+def _authorized_companion(
+    case: CaseFacts, item: RequestedItem, data: GuidelineData, vocab: Terminology,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    extras: dict[str, object] | None, how: dict[str, str] | None,
+) -> None:
+    """Care that serves an operation the record documents as authorized or scheduled, not requested with it.
+
+    The operation was certified: care serving it (pre-operative tests and clearance, an assistant,
+    a stay) is then judged by its own criteria for a supported surgery, as with a surgery requested with it.
+    """
+    found = _authorized_surgery(case, vocab)
+    if found is None:
+        return
+    service, words = found
+    quote = _ev(case.clinical.surgery_authorized)
+    v["companion_surgery"], v["companion_surgery_service"], v["companion_surgery_necessary"] = "authorized", service, "yes"
+    names = ["companion_surgery", "companion_surgery_service", "companion_surgery_necessary"]
+    facts = data.perioperative.surgeries.get(service)
+    if facts is not None:
+        v["companion_surgery_risk"], v["companion_stay_days"] = facts.risk, facts.stay_days
+        names += ["companion_surgery_risk", "companion_stay_days"]
+        days = v.get("duration_days")
+        if item.service == "hospital_stay" and isinstance(days, (int, float)):
+            v["stay_within_target"] = "yes" if days <= facts.stay_days else "no"
+            names.append("stay_within_target")
+    for name in names:
+        ev[name] = quote
+    if "stay_within_target" in names:  # the days come from the stay's own request line
+        ev["stay_within_target"] = quote + ev.get("duration_days", [])
+    if extras is not None:
+        extras["companion_surgery_request"] = f'"{words}"'
+    if how is not None:
+        how["companion_surgery_necessary"] = AUTHORIZED_NECESSARY
+
+
+def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: GuidelineData,
+                    v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Whether the item is care for an operation: its line says so (pre-op, post-op, clearance) or its service only exists around one."""
+    wanted = data.perioperative
+    words = padded_words(case.requests[index].text)
+    if _is_surgery(item):
+        return
+    if item.service in wanted.services or any(w in words for w in _padded_all(tuple(wanted.words))) \
+            or _POSTOPERATIVE.search(case.requests[index].text):
+        v["serves_surgery"] = "yes"
+        ev["serves_surgery"] = _ev(case.requests[index])
+
+
 def _companion_surgery(
     case: CaseFacts, index: int, items: list[RequestedItem], data: GuidelineData,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    vocab: Terminology | None = None, extras: dict[str, object] | None = None, how: dict[str, str] | None = None,
 ) -> int | None:
     """The surgery requested with an item that serves it; its index, or None.
 
@@ -440,6 +518,8 @@ def _companion_surgery(
         return None
     j = _surgery_requested_with(items, index)
     if j is None:
+        if vocab is not None:
+            _authorized_companion(case, item, data, vocab, v, ev, extras, how)
         return None
     surgery = items[j].service or "none"
     v["companion_surgery"], v["companion_surgery_service"] = "requested", surgery
@@ -593,6 +673,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
             how = episode_notes(episode, item.service, values, evidence, how, case.clinical.acute_exacerbation.evidence,
                                 _COURSE_FACTS_OF_ITEM)
+            others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
+            how = credit_visit_gains(case, item, episode, others, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
@@ -603,7 +685,9 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
-        companion = _companion_surgery(case, index, items, data, values, evidence)
+        _serves_surgery(case, index, item, data, values, evidence)
+        how = dict(how)
+        companion = _companion_surgery(case, index, items, data, values, evidence, vocab, extras, how)
         facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
     return out

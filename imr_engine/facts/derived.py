@@ -108,6 +108,12 @@ class ItemFacts(BaseModel):
         "unknown", description="EMG/NCS corroborates radiculopathy (ESI criterion 1 accepts imaging or electrodiagnostics, CPMTG p. 46)."
     )
     homebound: Tri = Field("unknown", description="The worker is homebound (home health, CPMTG p. 51).")
+    surgery_authorized: Tri = Field(
+        "unknown", description="The operation the care serves is authorized or scheduled (yes), pending or denied (no)."
+    )
+    serves_surgery: Tri = Field(
+        "unknown", description="yes: the request line names pre- or post-operative care, or the service exists only around an operation."
+    )
     bed_positioning_need: Tri = Field(
         "unknown", description="Confined to bed or needing positioning an ordinary bed cannot give (ODG DME, hospital beds)."
     )
@@ -175,10 +181,11 @@ class ItemFacts(BaseModel):
     )
 
     # --- a surgery requested together with this item ------------------------
-    companion_surgery: Literal["none", "requested"] = Field(
+    companion_surgery: Literal["none", "requested", "authorized"] = Field(
         "none",
         description="requested: the item serves a surgery requested with it (pre- or post-operative care, "
-        "clearance, an assistant surgeon, an inpatient stay).",
+        "clearance, an assistant surgeon, an inpatient stay); authorized: one the record documents as "
+        "authorized or scheduled.",
     )
     companion_surgery_service: str = Field("none", description="Service of that surgery.")
     companion_surgery_necessary: Tri = Field(
