@@ -444,6 +444,45 @@ def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] 
     return None
 
 
+#: What the trace says of a surgery the record documents as authorized or scheduled, for the care that serves it.
+AUTHORIZED_NECESSARY = "read: the operation is authorized or scheduled, so utilization review found it medically necessary"
+
+
+def _authorized_companion(
+    case: CaseFacts, item: RequestedItem, data: GuidelineData, vocab: Terminology,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    extras: dict[str, object] | None, how: dict[str, str] | None,
+) -> None:
+    """Care that serves an operation the record documents as authorized or scheduled, not requested with it.
+
+    The operation was certified: care serving it (pre-operative tests and clearance, an assistant,
+    a stay) is then judged by its own criteria for a supported surgery, as with a surgery requested with it.
+    """
+    found = _authorized_surgery(case, vocab)
+    if found is None:
+        return
+    service, words = found
+    quote = _ev(case.clinical.surgery_authorized)
+    v["companion_surgery"], v["companion_surgery_service"], v["companion_surgery_necessary"] = "authorized", service, "yes"
+    names = ["companion_surgery", "companion_surgery_service", "companion_surgery_necessary"]
+    facts = data.perioperative.surgeries.get(service)
+    if facts is not None:
+        v["companion_surgery_risk"], v["companion_stay_days"] = facts.risk, facts.stay_days
+        names += ["companion_surgery_risk", "companion_stay_days"]
+        days = v.get("duration_days")
+        if item.service == "hospital_stay" and isinstance(days, (int, float)):
+            v["stay_within_target"] = "yes" if days <= facts.stay_days else "no"
+            names.append("stay_within_target")
+    for name in names:
+        ev[name] = quote
+    if "stay_within_target" in names:  # the days come from the stay's own request line
+        ev["stay_within_target"] = quote + ev.get("duration_days", [])
+    if extras is not None:
+        extras["companion_surgery_request"] = f'"{words}"'
+    if how is not None:
+        how["companion_surgery_necessary"] = AUTHORIZED_NECESSARY
+
+
 def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: GuidelineData,
                     v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Whether the item is care for an operation: its line says so (pre-op, post-op, clearance) or its service only exists around one."""
@@ -460,6 +499,7 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: Guid
 def _companion_surgery(
     case: CaseFacts, index: int, items: list[RequestedItem], data: GuidelineData,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    vocab: Terminology | None = None, extras: dict[str, object] | None = None, how: dict[str, str] | None = None,
 ) -> int | None:
     """The surgery requested with an item that serves it; its index, or None.
 
@@ -477,6 +517,8 @@ def _companion_surgery(
         return None
     j = _surgery_requested_with(items, index)
     if j is None:
+        if vocab is not None:
+            _authorized_companion(case, item, data, vocab, v, ev, extras, how)
         return None
     surgery = items[j].service or "none"
     v["companion_surgery"], v["companion_surgery_service"] = "requested", surgery
@@ -643,7 +685,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
         _serves_surgery(case, index, item, data, values, evidence)
-        companion = _companion_surgery(case, index, items, data, values, evidence)
+        how = dict(how)
+        companion = _companion_surgery(case, index, items, data, values, evidence, vocab, extras, how)
         facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
     return out

@@ -83,7 +83,8 @@ def template_values(
             "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
             "medication_started": derived.extras.get("medication_started"),
             "companion_surgery_request": (
-                f'"{case.requests[derived.companion].text}"' if derived.companion is not None else None),
+                f'"{case.requests[derived.companion].text}"' if derived.companion is not None
+                else derived.extras.get("companion_surgery_request")),
         }
 
     return TemplateValues(dump, extras)

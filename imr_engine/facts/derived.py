@@ -181,10 +181,11 @@ class ItemFacts(BaseModel):
     )
 
     # --- a surgery requested together with this item ------------------------
-    companion_surgery: Literal["none", "requested"] = Field(
+    companion_surgery: Literal["none", "requested", "authorized"] = Field(
         "none",
         description="requested: the item serves a surgery requested with it (pre- or post-operative care, "
-        "clearance, an assistant surgeon, an inpatient stay).",
+        "clearance, an assistant surgeon, an inpatient stay); authorized: one the record documents as "
+        "authorized or scheduled.",
     )
     companion_surgery_service: str = Field("none", description="Service of that surgery.")
     companion_surgery_necessary: Tri = Field(
