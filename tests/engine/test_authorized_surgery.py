@@ -54,3 +54,28 @@ def test_an_authorization_quote_that_names_no_operation_dates_nothing(engine: En
 
 def test_without_a_word_on_the_surgery_post_operative_care_stands_alone(engine: Engine) -> None:
     assert _item(engine, CRYO, None).predicted == "Upheld"
+
+
+DISCECTOMY = "L4-5 microdiscectomy authorized by UR on 6/30/2015, scheduled 7/20/2015."
+
+
+def _preop(engine: Engine, quote: str | None, age: int) -> Any:
+    clinical = {} if quote is None else {"surgery_authorized": {"value": "yes", "evidence": [{"quote": quote, "source": "summary"}]}}
+    case = build_case(["Pre-op labs (CBC, BMP) and EKG"], decided="2015-07-09", clinical=clinical,
+                      claimant={"age": age}, diagnoses=[{"name": "lumbar radiculopathy", "body_regions": ["lumbar_spine"]}])
+    return engine.evaluate(case).items[0]
+
+
+def test_pre_operative_tests_for_an_authorized_elevated_risk_surgery_at_65_or_more(engine: Engine) -> None:
+    # ODG preoperative testing: intermediate-risk (spinal) surgery with a risk factor, age among them
+    item = _preop(engine, DISCECTOMY, 70)
+    assert item.predicted == "Overturned"
+    assert "L4-5 microdiscectomy" in item.rationale  # the template names the authorized operation
+
+
+@pytest.mark.parametrize(("quote", "age"), [
+    (None, 70),          # no operation behind the tests: not established
+    (DISCECTOMY, 40),    # no risk factor: routine tests are not indicated
+])
+def test_otherwise_pre_operative_tests_are_not_established(engine: Engine, quote: str | None, age: int) -> None:
+    assert _preop(engine, quote, age).predicted == "Upheld"

@@ -163,3 +163,18 @@ def test_doctors_who_treated_the_worker_are_not_other_prescribers(note: str) -> 
                                   "He admits getting hydrocodone from several doctors.\n"])
 def test_drugs_from_several_prescribers_are_still_other_prescribers(note: str) -> None:
     assert _case(note).monitoring.other_prescribers.value == "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("Right arm injury diagnosed as lateral epicondylitis, treated with PT and six steroid injections.\n",
+     ["lateral epicondylitis"]),
+    ("She was diagnosed with bilateral carpal tunnel syndrome, managed with splints and NSAIDs.\n",
+     ["bilateral carpal tunnel syndrome"]),
+    ("He was diagnosed as having a lumbar strain, with extensive treatment since.\n", ["lumbar strain"]),
+    ("Diagnosed with cervical radiculopathy and a cervical disc protrusion, which was confirmed by EMG.\n",
+     ["cervical radiculopathy", "cervical disc protrusion"]),
+    ("Diagnoses include lumbar radiculopathy, lumbar disc herniation and facet arthropathy.\n",
+     ["lumbar radiculopathy", "lumbar disc herniation", "facet arthropathy"]),
+])
+def test_diagnoses_after_their_lead_end_where_the_care_is_told(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
