@@ -178,3 +178,20 @@ def test_drugs_from_several_prescribers_are_still_other_prescribers(note: str) -
 ])
 def test_diagnoses_after_their_lead_end_where_the_care_is_told(note: str, names: list[str]) -> None:
     assert [d.name for d in _case(note).diagnoses] == names
+
+
+@pytest.mark.parametrize("note", [
+    "The records showed no lower pain with the patches and nothing on side effects or aberrant use.\n",
+    "There is no mention of aberrant behavior in the file.\n",
+    "The reports are silent on aberrant drug-taking behaviour.\n",
+    "PMH: COPD, sleep apnea and past alcohol abuse.\n",
+    "History of ETOH abuse, sober for 10 years.\n",
+])
+def test_a_silent_record_or_alcohol_abuse_is_no_aberrant_behaviour(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["He admits to opioid misuse last month.\n", "He was caught diverting his oxycodone to a relative.\n",
+                                  "She ran out of her Norco a week early.\n"])
+def test_aberrant_drug_taking_is_still_read(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "yes"
