@@ -207,3 +207,20 @@ def test_a_study_shown_with_its_finding_confirms_the_diagnosis(note: str) -> Non
 ])
 def test_a_study_pending_normal_or_planned_confirms_nothing(note: str) -> None:
     assert _case(note).clinical.diagnosis_confirmed_by_testing.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "The records showed no lower pain with the patches and nothing on side effects or aberrant use.\n",
+    "There is no mention of aberrant behavior in the file.\n",
+    "The reports are silent on aberrant drug-taking behaviour.\n",
+    "PMH: COPD, sleep apnea and past alcohol abuse.\n",
+    "History of ETOH abuse, sober for 10 years.\n",
+])
+def test_a_silent_record_or_alcohol_abuse_is_no_aberrant_behaviour(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["He admits to opioid misuse last month.\n", "He was caught diverting his oxycodone to a relative.\n",
+                                  "She ran out of her Norco a week early.\n"])
+def test_aberrant_drug_taking_is_still_read(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "yes"

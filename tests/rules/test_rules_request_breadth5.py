@@ -66,6 +66,11 @@ SERVICE_LINES = [
     ("Removal of retained hardware left ankle", "hardware_removal"), ("Chairback brace", "lumbar_support"),
     ("YMCA pool access 6 months", "gym_membership"), ("Liver and kidney function tests", "laboratory_tests"),
     ("Graston technique x 6", "massage"), ("IASTM 2x3", "massage"), ("Neurofeedback x 20", "cognitive_behavioral_therapy"),
+    # selective nerve root blocks are transforaminal injections (CPMTG p. 46); attendant care is home health's
+    # personal care (CPMTG p. 51); a dorsal root ganglion stimulator is a spinal cord stimulator (CPMTG p. 105-107)
+    ("Selective nerve root block L5", "epidural_steroid_injection"), ("SNRB right L4-5", "epidural_steroid_injection"),
+    ("Attendant care 8 hrs/day", "home_health"), ("Personal care attendant 4 hours daily", "home_health"),
+    ("Dorsal root ganglion stimulator trial", "spinal_cord_stimulator"), ("Cardiology clearance", "preoperative_clearance"),
 ]
 
 DRUG_DECIDED = [
