@@ -405,9 +405,9 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                     and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
-    if s.section == "diagnoses" and (m := search(_DIAGNOSIS_BY_STUDY, s.text)) and not _FINDING_TO_COME.search(s.text):
+    if s.section == "diagnoses" and (shown := search(_DIAGNOSIS_BY_STUDY, s.text)) and not _FINDING_TO_COME.search(s.text):
         # a diagnosis given with the study that showed it: "DDD L4-5, L5-S1 (MRI 2013)", "OA knees (per ortho, XR 2018)"
-        record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
+        record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", shown)
     if s.section == "imaging":  # under an "Imaging:" heading the study goes unnamed: "AP/lateral R knee - bone-on-bone"
         for m in finditer(_LESION_SEEN, s.text):
             before = s.text[max(0, m.start() - 40) : m.start()]
