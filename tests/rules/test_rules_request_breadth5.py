@@ -71,6 +71,11 @@ SERVICE_LINES = [
     ("Selective nerve root block L5", "epidural_steroid_injection"), ("SNRB right L4-5", "epidural_steroid_injection"),
     ("Attendant care 8 hrs/day", "home_health"), ("Personal care attendant 4 hours daily", "home_health"),
     ("Dorsal root ganglion stimulator trial", "spinal_cord_stimulator"), ("Cardiology clearance", "preoperative_clearance"),
+    # behavioural interventions (CPMTG p. 23; ODG Mental Illness & Stress), exercise outside medical supervision (ODG
+    # gym memberships), psychiatric medication visits (ODG office visits)
+    ("Pain coping skills group x 6", "cognitive_behavioral_therapy"), ("Mindfulness-based stress reduction, 8 weeks", "cognitive_behavioral_therapy"),
+    ("Anger management x 8", "cognitive_behavioral_therapy"), ("Aqua aerobics 3x/week", "gym_membership"),
+    ("Personal trainer 2x/week x 12 weeks", "gym_membership"), ("Psychotropic medication evaluation", "office_visit"),
 ]
 
 DRUG_DECIDED = [
