@@ -224,3 +224,13 @@ def test_a_silent_record_or_alcohol_abuse_is_no_aberrant_behaviour(note: str) ->
                                   "She ran out of her Norco a week early.\n"])
 def test_aberrant_drug_taking_is_still_read(note: str) -> None:
     assert _case(note).monitoring.aberrant_behavior.value == "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("Diagnoses of osteoarthritis of both knees, failure of conservative treatment, and benefit from Synvisc before.\n",
+     ["osteoarthritis of both knees"]),
+    ("Diagnoses include lumbar radiculopathy, failed back surgery syndrome and depression.\n",
+     ["lumbar radiculopathy", "failed back surgery syndrome", "depression"]),
+])
+def test_what_the_care_came_to_is_not_a_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
