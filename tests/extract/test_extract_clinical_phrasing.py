@@ -205,3 +205,11 @@ def test_aberrant_drug_taking_is_still_read(note: str) -> None:
 ])
 def test_what_the_care_came_to_is_not_a_diagnosis(note: str, names: list[str]) -> None:
     assert [d.name for d in _case(note).diagnoses] == names
+
+
+@pytest.mark.parametrize("note", [
+    "He was diagnosed with a SLAP lesion and his orthopedic surgeon recommended arthroscopy, labrum repair and subacromial decompression.\n",
+    "She was diagnosed with a SLAP lesion, and the treating physician requested a labrum repair.\n",
+])
+def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
+    assert [d.name for d in _case(note).diagnoses] == ["SLAP lesion"]
