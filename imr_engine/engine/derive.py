@@ -342,7 +342,7 @@ def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -
     known = []
     for s in case.surgeries:
         service = service_of(s.name)
-        course = course_of(service, s.name) if service else None
+        course = course_of(service, f"{s.name} {(s.body_region or '').replace('_', ' ')}") if service else None
         if course is not None and s.date is not None and (as_of - s.date.latest()).days >= 0:
             known.append((s.date.latest(), s, service, course))
     if not known:

@@ -29,11 +29,13 @@ _DX_LEAD = re.compile(
     r"|^(?:diagnos(?:is|es)|dx|impression)\s+(?=[A-Z]?\d{3}|[a-z])",  # dictated without a colon: "Diagnosis 715.16 primary ..."
     _I,
 )
-#: Where the diagnoses a lead names give way to the care or the course: "diagnosed with lateral epicondylitis,
+#: Where the diagnoses a lead names give way to the care, the course or what it came to: "diagnosed with lateral epicondylitis,
 #: treated with physical therapy and six injections" ends at "treated".
 _CARE_AFTER = re.compile(
     r"^(?:and\s+|then\s+)?(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:treated|managed|seen|followed|underwent|undergoing"
-    r"|referred|given|prescribed|started|received|had|which|who|that|with|without)\b",
+    r"|referred|given|prescribed|started|received|had|which|who|that|with|without"
+    # what the care came to, listed after the diagnoses: "..., failure of conservative treatment, and benefit from Synvisc"
+    r"|failure|failed(?!\s+(?:back|neck|spine|lumbar|cervical|surgery|fusion))|benefit|relief|improvement|response)\b",
     _I,
 )
 _PAINISH = r"(?:pain|aches?|headaches?|numbness|tingling|stiffness|weakness)"

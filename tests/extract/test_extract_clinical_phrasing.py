@@ -178,3 +178,85 @@ def test_drugs_from_several_prescribers_are_still_other_prescribers(note: str) -
 ])
 def test_diagnoses_after_their_lead_end_where_the_care_is_told(note: str, names: list[str]) -> None:
     assert [d.name for d in _case(note).diagnoses] == names
+
+
+# Corpus README, key conventions: a study (MRI, x-ray, CT, EMG/NCS) showing a lesion named among the diagnoses
+# confirms the diagnosis; a study named without its result, or still to come, does not.
+@pytest.mark.parametrize("note", [
+    "Diagnoses:\n1. M51.36 Degenerative disc disease L4-5, L5-S1 (MRI 2013)\n",
+    "Diagnoses:\n1. M17.0 Bilateral primary OA knees (per ortho, XR 2018 moderate)\n",
+    "Assessment:\n1. Lumbar radiculopathy, left L5, confirmed on 2019 EMG\n",
+    "Diagnoses:\n2. Carpal tunnel syndrome, right (NCS 5/2019: moderate)\n",
+    "XR L knee 2/2023: moderate medial jt space narrowing, osteophytes (KL 3).\n",
+    "X-ray R knee 10/2015: medial joint space narrowing, osteophytes.\n",
+    "MRI L-spine 02/10/2021: L4-5 2 mm broad-based disc bulge, no canal stenosis.\n",
+    "EMG/NCS 2/2016 showed a left superficial peroneal neuropathy.\n",
+    "Pre-op NCS 12/2019: R median distal motor latency 5.1 ms, moderate CTS.\n",
+    "3-phase bone scan 3/10/16: increased periarticular uptake R wrist on delayed phase, consistent with CRPS.\n",
+])
+def test_a_study_shown_with_its_finding_confirms_the_diagnosis(note: str) -> None:
+    assert _case(note).clinical.diagnosis_confirmed_by_testing.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Diagnoses:\n1. Lumbar radiculopathy (MRI pending)\n",
+    "Diagnoses:\n1. Left shoulder pain (x-ray normal)\n",
+    "Diagnoses:\n1. Possible carpal tunnel syndrome - NCS ordered to confirm\n",
+    "EMG/NCS 6/2014: no peripheral neuropathy, no radiculopathy.\n",
+    "Plan: MRI lumbar spine to evaluate for disc herniation.\n",
+])
+def test_a_study_pending_normal_or_planned_confirms_nothing(note: str) -> None:
+    assert _case(note).clinical.diagnosis_confirmed_by_testing.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "The records showed no lower pain with the patches and nothing on side effects or aberrant use.\n",
+    "There is no mention of aberrant behavior in the file.\n",
+    "The reports are silent on aberrant drug-taking behaviour.\n",
+    "PMH: COPD, sleep apnea and past alcohol abuse.\n",
+    "History of ETOH abuse, sober for 10 years.\n",
+])
+def test_a_silent_record_or_alcohol_abuse_is_no_aberrant_behaviour(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["He admits to opioid misuse last month.\n", "He was caught diverting his oxycodone to a relative.\n",
+                                  "She ran out of her Norco a week early.\n"])
+def test_aberrant_drug_taking_is_still_read(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("Diagnoses of osteoarthritis of both knees, failure of conservative treatment, and benefit from Synvisc before.\n",
+     ["osteoarthritis of both knees"]),
+    ("Diagnoses include lumbar radiculopathy, failed back surgery syndrome and depression.\n",
+     ["lumbar radiculopathy", "failed back surgery syndrome", "depression"]),
+])
+def test_what_the_care_came_to_is_not_a_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
+
+
+@pytest.mark.parametrize("note", [
+    "Numbness and tingling of the right hand for a year, waking her 3-4 nights a week.\n",
+    "Wakes at 3 am and cannot get back to sleep.\n",
+    "Sleep broken by neck pain 2-3 nights/wk.\n",
+    "Night pain, can't sleep on R side.\n",
+    "Can't lie on the left side at night.\n",
+    "States he still cannot lift a gallon of milk, cannot drive more than 15 min, sleeps 4 hrs.\n",
+    "Norco takes the edge off but she still cannot sleep more than 3-4 hrs.\n",
+    "Sleep improved from 4 to 6 hrs with the program.\n",
+    "Sleeping ~6 h (was 3-4).\n",
+    "Alprazolam 1 mg TID, prescribed for anxiety and sleep.\n",
+])
+def test_sleep_lost_as_notes_tell_it(note: str) -> None:
+    assert _case(note).clinical.sleep_disturbance.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "No night waking; sleeps 7 hrs.\n",
+    "Sleeping 6-7 hours a night.\n",
+    "Denies waking at night with numbness.\n",
+    "Reviewed sleep hygiene; will start melatonin for sleep if needed.\n",
+])
+def test_sleep_kept_or_only_planned_for_is_no_disturbance(note: str) -> None:
+    assert _case(note).clinical.sleep_disturbance.value != "yes"
