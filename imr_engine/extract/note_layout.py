@@ -11,6 +11,7 @@ line breaks the layout means, and every sentence knows the section it stands in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -123,6 +124,17 @@ def exact_section(line: str, directory: Path | None = None) -> str | None:
     if found is None and len(parts) > 1 and all(0 < len(p.split()) <= 3 for p in parts):
         found = next((name for phrase, name in phrases if parts[0] == phrase), None)  # "Plan / RFA": the first names it
     return found
+
+
+def line_texts(tm: TextMap) -> Iterator[str]:
+    """The texts of `note_lines(tm)`, in order, without their numbers and widths: a reader looking for a title
+    line reads every line of a letter, and needs only its words."""
+    starts = tm.line_starts or (0,)
+    text = tm.text
+    for start, end in zip(starts, (*starts[1:], len(text))):
+        line = text[start:end].rstrip()
+        if line:
+            yield line
 
 
 def note_lines(tm: TextMap) -> list[NoteLine]:
