@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import ChainMap
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -22,7 +21,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, current_episode, episode_notes
+from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -343,7 +342,7 @@ def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -
     known = []
     for s in case.surgeries:
         service = service_of(s.name)
-        course = course_of(service, s.name) if service else None
+        course = course_of(service, f"{s.name} {(s.body_region or '').replace('_', ' ')}") if service else None
         if course is not None and s.date is not None and (as_of - s.date.latest()).days >= 0:
             known.append((s.date.latest(), s, service, course))
     if not known:
@@ -397,18 +396,21 @@ def _postoperative_request(
     if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
-    if j is None:
-        return how
-    surgery = items[j]
-    quote = _ev(case.requests[j])
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if j is not None:
+        service, text, quote, assumed = items[j].service, case.requests[j].text, _ev(case.requests[j]), ASSUMED_SURGERY
+    else:
+        found = _authorized_surgery(case, vocab)
+        if found is None:
+            return how
+        (service, text), quote, assumed = found, _ev(case.clinical.surgery_authorized), ASSUMED_AUTHORIZED
     v["prior_surgery"], v["days_since_surgery"] = "yes", 0
     ev["prior_surgery"] = ev["days_since_surgery"] = quote
-    how = {**how, "days_since_surgery": ASSUMED_SURGERY, "prior_surgery": ASSUMED_SURGERY}
-    course_of = getattr(vocab, "postsurgical_course", None)
-    course = course_of(surgery.service, case.requests[j].text) if course_of is not None and surgery.service else None
-    if course is not None and surgery.service:
-        _postsurgical_course(surgery.service, course, 0, quote, v, ev)
-        how.update(dict.fromkeys(_COURSE_FACTS, ASSUMED_SURGERY))
+    how = {**how, "days_since_surgery": assumed, "prior_surgery": assumed}
+    course = course_of(service, text) if course_of is not None and service else None
+    if course is not None and service:
+        _postsurgical_course(service, course, 0, quote, v, ev)
+        how.update(dict.fromkeys(_COURSE_FACTS, assumed))
         # therapy completed before a surgery still to come is no part of its post-operative course
         # (8 CCR 9792.24.3: the course starts at the surgery); only the visits asked for count
         for name in ("prior_sessions", "prior_sessions_functional_improvement"):
@@ -420,9 +422,84 @@ def _postoperative_request(
     return how
 
 
+#: What the trace says when a post-operative request is dated from an authorized or scheduled surgery.
+ASSUMED_AUTHORIZED = "assumed: the authorized or scheduled surgery takes place, and post-operative days count from it"
+
+
+def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] | None:
+    """(service, words) of the operation the note documents as authorized or scheduled, when its quote names one.
+
+    Only an operation with a postsurgical course in the vocabulary counts: that is what tells an
+    operation from other care the same sentence may name.
+    """
+    finding = case.clinical.surgery_authorized
+    service_of = getattr(vocab, "service_of", None)
+    course_of = getattr(vocab, "postsurgical_course", None)
+    if finding.value != "yes" or service_of is None or course_of is None:
+        return None
+    for e in finding.evidence:
+        service = service_of(e.quote)
+        if service and course_of(service, e.quote) is not None:
+            return service, e.quote
+    return None
+
+
+#: What the trace says of a surgery the record documents as authorized or scheduled, for the care that serves it.
+AUTHORIZED_NECESSARY = "read: the operation is authorized or scheduled, so utilization review found it medically necessary"
+
+
+def _authorized_companion(
+    case: CaseFacts, item: RequestedItem, data: GuidelineData, vocab: Terminology,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    extras: dict[str, object] | None, how: dict[str, str] | None,
+) -> None:
+    """Care that serves an operation the record documents as authorized or scheduled, not requested with it.
+
+    The operation was certified: care serving it (pre-operative tests and clearance, an assistant,
+    a stay) is then judged by its own criteria for a supported surgery, as with a surgery requested with it.
+    """
+    found = _authorized_surgery(case, vocab)
+    if found is None:
+        return
+    service, words = found
+    quote = _ev(case.clinical.surgery_authorized)
+    v["companion_surgery"], v["companion_surgery_service"], v["companion_surgery_necessary"] = "authorized", service, "yes"
+    names = ["companion_surgery", "companion_surgery_service", "companion_surgery_necessary"]
+    facts = data.perioperative.surgeries.get(service)
+    if facts is not None:
+        v["companion_surgery_risk"], v["companion_stay_days"] = facts.risk, facts.stay_days
+        names += ["companion_surgery_risk", "companion_stay_days"]
+        days = v.get("duration_days")
+        if item.service == "hospital_stay" and isinstance(days, (int, float)):
+            v["stay_within_target"] = "yes" if days <= facts.stay_days else "no"
+            names.append("stay_within_target")
+    for name in names:
+        ev[name] = quote
+    if "stay_within_target" in names:  # the days come from the stay's own request line
+        ev["stay_within_target"] = quote + ev.get("duration_days", [])
+    if extras is not None:
+        extras["companion_surgery_request"] = f'"{words}"'
+    if how is not None:
+        how["companion_surgery_necessary"] = AUTHORIZED_NECESSARY
+
+
+def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: GuidelineData,
+                    v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Whether the item is care for an operation: its line says so (pre-op, post-op, clearance) or its service only exists around one."""
+    wanted = data.perioperative
+    words = padded_words(case.requests[index].text)
+    if _is_surgery(item):
+        return
+    if item.service in wanted.services or any(w in words for w in _padded_all(tuple(wanted.words))) \
+            or _POSTOPERATIVE.search(case.requests[index].text):
+        v["serves_surgery"] = "yes"
+        ev["serves_surgery"] = _ev(case.requests[index])
+
+
 def _companion_surgery(
     case: CaseFacts, index: int, items: list[RequestedItem], data: GuidelineData,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    vocab: Terminology | None = None, extras: dict[str, object] | None = None, how: dict[str, str] | None = None,
 ) -> int | None:
     """The surgery requested with an item that serves it; its index, or None.
 
@@ -440,6 +517,8 @@ def _companion_surgery(
         return None
     j = _surgery_requested_with(items, index)
     if j is None:
+        if vocab is not None:
+            _authorized_companion(case, item, data, vocab, v, ev, extras, how)
         return None
     surgery = items[j].service or "none"
     v["companion_surgery"], v["companion_surgery_service"] = "requested", surgery
@@ -563,8 +642,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     test, wide = RegionTest(vocab), case_region(case)
     out: list[Derived] = []
     for index, (request, item, med) in enumerate(zip(case.requests, items, meds_by_dose)):
-        own: dict[str, object] = {}  # the item's values, over the case's
-        values = ChainMap(own, shared)
+        values = ItemValues(shared)  # the item's values, over the case's
+        own = values.own
         evidence = dict(view.evidence)
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
@@ -593,6 +672,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
             how = episode_notes(episode, item.service, values, evidence, how, case.clinical.acute_exacerbation.evidence,
                                 _COURSE_FACTS_OF_ITEM)
+            others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
+            how = credit_visit_gains(case, item, episode, others, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
@@ -603,10 +684,84 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
-        companion = _companion_surgery(case, index, items, data, values, evidence)
+        _serves_surgery(case, index, item, data, values, evidence)
+        how = dict(how)
+        companion = _companion_surgery(case, index, items, data, values, evidence, vocab, extras, how)
         facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
     return out
+
+
+_MISSING = object()
+
+
+class ItemValues(dict[str, object]):
+    """An item's values over its case's: `ChainMap(own, case)` as derivation uses it, read at dict speed.
+
+    A copy of the case's values whose writes are also recorded in `own` (the item's values, which
+    are checked per item; the case's were checked once). Like a ChainMap, removing a key removes the
+    item's value only, and the case's shows again. Every item reads its values dozens of times
+    (`get`, `in`, `[]`), which a ChainMap answers in Python.
+    """
+
+    def __init__(self, case: dict[str, object]) -> None:
+        super().__init__(case)
+        self._case = case
+        self.own: dict[str, object] = {}
+
+    def __setitem__(self, name: str, value: object) -> None:
+        dict.__setitem__(self, name, value)
+        self.own[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        del self.own[name]  # KeyError for a value of the case, as a ChainMap's first map
+        self._restore(name)
+
+    def _restore(self, name: str) -> None:
+        shown = self._case.get(name, _MISSING)
+        if shown is _MISSING:
+            dict.__delitem__(self, name)
+        else:
+            dict.__setitem__(self, name, shown)
+
+    def update(self, other: Any = (), /, **more: object) -> None:
+        for name, value in dict(other, **more).items():
+            self[name] = value
+
+    def __ior__(self, other: Any) -> ItemValues:  # type: ignore[override,misc]
+        self.update(other)
+        return self
+
+    def setdefault(self, name: str, default: object = None) -> object:
+        if name in self:
+            return dict.__getitem__(self, name)
+        self[name] = default
+        return default
+
+    def pop(self, name: str, *default: object) -> object:
+        if name not in self.own:
+            if default:
+                return default[0]
+            raise KeyError(f"Key not found in the first mapping: {name!r}")
+        value = self.own.pop(name)
+        self._restore(name)
+        return value
+
+    def popitem(self) -> tuple[str, object]:
+        if not self.own:
+            raise KeyError("No keys found in the first mapping.")
+        name, value = self.own.popitem()
+        self._restore(name)
+        return name, value
+
+    def clear(self) -> None:
+        while self.own:
+            self.popitem()
+
+    def copy(self) -> ItemValues:
+        out = ItemValues(self._case)
+        out.update(self.own)
+        return out
 
 
 def _item_values(index: int, item: RequestedItem, med: float | None) -> dict[str, object]:
@@ -774,21 +929,25 @@ def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
     """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF")."""
     words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
     for approach, starts in _word_starts(data):
-        if any(w in words for w in starts):
+        if starts.search(words):
             return approach
     return "unknown"
 
 
 #: The last guideline data `_word_starts` was asked about, with its answer.
-_STARTS_OF: list[tuple[GuidelineData, list[tuple[str, tuple[str, ...]]]]] = []
+_STARTS_OF: list[tuple[GuidelineData, list[tuple[str, re.Pattern[str]]]]] = []
 
 
-def _word_starts(data: GuidelineData) -> list[tuple[str, tuple[str, ...]]]:
-    """Per approach, its spellings with a space before them, made once per guideline data (every item asks)."""
+def _word_starts(data: GuidelineData) -> list[tuple[str, re.Pattern[str]]]:
+    """Per approach, one pattern finding any of its spellings with a space before it, made once per guideline data.
+
+    The same test as `any(f" {w}" in words ...)` over its spellings, in one C-level search (every item asks).
+    """
     for known, starts in _STARTS_OF:
         if known is data:
             return starts
-    starts = [(approach, tuple(f" {w}" for w in spellings)) for approach, spellings in data.epidural_approach.words.items()]
+    starts = [(approach, re.compile("|".join(re.escape(f" {w}") for w in spellings) or r"(?!)"))
+              for approach, spellings in data.epidural_approach.words.items()]
     _STARTS_OF[:] = [(data, starts)]
     return starts
 

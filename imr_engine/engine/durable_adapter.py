@@ -275,6 +275,9 @@ class CompiledRuleset:
         for rid, expr in rules:
             check_expression(rid, expr)
         self.signature = FactSignature.of([expr for _, expr in rules]) if memo_size > 0 else None
+        #: The attributes durable_rules is sent: those the rules read (and the item's index, which the
+        #: actions read) when the signature names them all; None sends the whole fact.
+        self._reads = None if self.signature is None else frozenset((*self.signature.fields, "item_index"))
         self._memo: OrderedDict[Key, tuple[str, ...]] = OrderedDict()
         self._memo_size = memo_size
         self.asked = 0  # facts sent to durable_rules
@@ -338,8 +341,13 @@ class CompiledRuleset:
             self._errors.clear()
             stored: list[dict[str, Any]] = []
             try:
+                reads = self._reads
                 for fact in facts:
-                    message = {**fact, "sid": SESSION}
+                    if reads is None:
+                        message = {**fact, "sid": SESSION}
+                    else:  # only what the rules can see: the JSON round trips cost per attribute
+                        message = {k: v for k, v in fact.items() if k in reads}
+                        message["sid"] = SESSION
                     self.asked += 1
                     try:
                         host.assert_fact(self.name, message)

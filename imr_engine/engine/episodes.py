@@ -171,3 +171,35 @@ def _joined(before: str | None, note: str) -> str:
 
 def _named(course: Treatment) -> str:
     return f"{course.name}{f' x {course.sessions}' if course.sessions else ''}{f' ({course.date})' if course.date else ''}"
+
+
+#: What the trace says when the gains documented at the visit are credited to the course of the requested service.
+CREDITED = ("assumed: the objective functional gains documented at this visit are the course's, the only care "
+            "other than drugs the record gives")
+
+
+def credit_visit_gains(
+    case: CaseFacts, item: RequestedItem, episode: Episode, others: list[Treatment],
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """Credit the visit's documented functional gains to the course of the requested therapy (a copy of *how* when it does).
+
+    A therapist's or psychologist's progress note documents the gains of the course it reports on
+    (measured function, a return to work) without always tying them to the course in words. When the
+    course of the requested therapy is the only care besides drugs in the record (*others* is empty),
+    the current episode's course has no finding of its own, and the visit documents objective functional
+    improvement or a return to work, that improvement is the course's. Reviewers read it so; the trace
+    names the assumption.
+    """
+    if item.kind != "therapy" or others or not episode.kept or v.get("prior_sessions_functional_improvement") != "unknown":
+        return how
+    if any(t.functional_improvement == "no" or t.effect == "no_improvement" for t in episode.kept):
+        return how
+    f = case.function
+    gains = [x for x in (f.objective_improvement, f.returned_to_work) if x.value == "yes"]
+    if not gains:
+        return how
+    v["prior_sessions_functional_improvement"] = "yes"
+    ev["prior_sessions_functional_improvement"] = [e for g in gains for e in g.evidence] + [
+        e for t in episode.kept for e in t.evidence]
+    return {**how, "prior_sessions_functional_improvement": _joined(how.get("prior_sessions_functional_improvement"), CREDITED)}

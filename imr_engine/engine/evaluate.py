@@ -59,6 +59,8 @@ CONTEXT_FACTS = frozenset({"postsurgical_period"})
 ROUTE_MEMO_SIZE = 4096
 #: Items' answers remembered across all their topics at once (see Engine._fire), least recently used out first.
 FIRING_MEMO_SIZE = 8192
+#: Facts used without a quote (name, value, derivation), shared by every item that reads them; emptied when full.
+BARE_FACTS_MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ class Engine:
         self._route_signatures: dict[tuple[int, ...], FactSignature | None] = {}
         #: (route, the item fact's key under the route's signature) -> ids of the rules that fire.
         self._answers: OrderedDict[tuple[object, ...], tuple[str, ...]] = OrderedDict()
+        #: FactUsed of facts without a quote, by (name, value, derivation): the same for every item (read-only).
+        self._bare_facts: dict[tuple[object, ...], FactUsed] = {}
         self._odg_from = odg_start(book.rules, [g.effective_from for g in book.generations.list] if book.generations else [])
 
     @property
@@ -335,7 +339,7 @@ class Engine:
             supporting = self._supporting(dumps[i], day, only_odg=True)
             if supporting and not _only_for_an_open_region(supporting, dumps[i]):  # else as if no ODG rule
                 advisory = [r for r in odg if r.rule.outcome == "advisory"]
-                used = _FactsOfItem(j.derived[i], dumps[i], j.shared)
+                used = _FactsOfItem(j.derived[i], dumps[i], j.shared, self._bare_facts)
                 out[i] = self._not_established(
                     i, j.case.requests[i].text, supporting, advisory, j.derived[i], dumps[i], used, None, under)
         return out
@@ -487,7 +491,7 @@ class Engine:
         generation: GenerationRef | None = None, under: str = "",
     ) -> Determination:
         request = case.requests[index].text
-        used = _FactsOfItem(derived, dump, shared)
+        used = _FactsOfItem(derived, dump, shared, self._bare_facts)
         deciding = [r for r in rules if r.rule.outcome != "advisory"]
         advisory = [r for r in rules if r.rule.outcome == "advisory"]
         values = template_values(case, item, derived, as_of, dump)
@@ -749,25 +753,40 @@ class _FactsOfItem:
     evidence list's identity: it lives as long as the evaluation).
     """
 
-    def __init__(self, derived: Derived, values: dict[str, Any], shared: dict[tuple[object, ...], FactUsed]) -> None:
+    def __init__(
+        self, derived: Derived, values: dict[str, Any], shared: dict[tuple[object, ...], FactUsed],
+        bare: dict[tuple[object, ...], FactUsed] | None = None,
+    ) -> None:
         self._derived, self._values, self._shared = derived, values, shared
+        self._bare = bare if bare is not None else {}
         self._mine: dict[str, FactUsed] = {}
 
     def get(self, name: str) -> FactUsed:
         fact = self._mine.get(name)
         if fact is not None:
             return fact
-        evidence = self._derived.evidence.get(name, [])
+        evidence = self._derived.evidence.get(name)
         value = self._values.get(name)
+        if not evidence:  # most facts a rule reads: no quote, so the fact is its name, value and derivation
+            how = self._derived.how.get(name)
+            bare_key = (name, type(value), tuple(value) if type(value) is list else value, how)
+            fact = self._bare.get(bare_key)
+            if fact is None:
+                fact = trusted(FactUsed, {
+                    "name": name, "value": value, "evidence": [], "rationale_only": False, "derived_by": how,
+                })
+                if len(self._bare) >= BARE_FACTS_MEMO_SIZE:
+                    self._bare.clear()
+                self._bare[bare_key] = fact
+            self._mine[name] = fact
+            return fact
         key = (name, id(evidence), tuple(value) if isinstance(value, list) else value)
         fact = self._shared.get(key)
         if fact is None:
-            fact = trusted(FactUsed, {
+            fact = self._shared[key] = trusted(FactUsed, {
                 "name": name, "value": value, "evidence": evidence,
                 "rationale_only": leans_on_rationale(value, evidence), "derived_by": self._derived.how.get(name),
             })
-            if evidence:  # an empty list is a fresh object per item: nothing to share by
-                self._shared[key] = fact
         self._mine[name] = fact
         return fact
 

@@ -20,6 +20,7 @@ TRI_FACTS = frozenset(n for n, t in FACT_TYPES.items() if t.kind == "enum" and s
 
 #: The readable extras `template_values` offers beside the item facts.
 EXTRA_NAMES = ("request", "name", "as_of", "date_of_injury", "medication_started", "companion_surgery_request")
+_EXTRA_SET = frozenset(EXTRA_NAMES)
 
 
 class TemplateValues(Mapping[str, object]):
@@ -42,8 +43,17 @@ class TemplateValues(Mapping[str, object]):
         return self._made
 
     def __getitem__(self, name: str) -> object:
-        if name in EXTRA_NAMES:
+        if name in _EXTRA_SET:
             return self._extras[name]
+        value = self._dump[name]
+        return TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
+
+    def get(self, name: str, default: object = None) -> object:
+        """`Mapping.get` without its Python-level try around `__getitem__` (every placeholder of every rationale)."""
+        if name in _EXTRA_SET:
+            return self._extras.get(name, default)
+        if name not in self._dump:
+            return default
         value = self._dump[name]
         return TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
 
@@ -73,7 +83,8 @@ def template_values(
             "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
             "medication_started": derived.extras.get("medication_started"),
             "companion_surgery_request": (
-                f'"{case.requests[derived.companion].text}"' if derived.companion is not None else None),
+                f'"{case.requests[derived.companion].text}"' if derived.companion is not None
+                else derived.extras.get("companion_surgery_request")),
         }
 
     return TemplateValues(dump, extras)
@@ -92,6 +103,18 @@ def _render(template: str, values: Mapping[str, object]) -> str:
     for i in range(1, len(pieces), 2):
         out[i] = render_value(values.get(pieces[i]))
     return "".join(out)
+
+
+@lru_cache(maxsize=1024)
+def _fixed_sentence(template: str) -> str | None:
+    """The sentence of a template without placeholders (the same for every item), else None."""
+    return _sentence(template) if len(_pieces(template)) == 1 else None
+
+
+def _filled_sentence(template: str, values: Mapping[str, object]) -> str:
+    """`_sentence(_render(template, values))`, a template with nothing to fill written once."""
+    fixed = _fixed_sentence(template)
+    return fixed if fixed is not None else _sentence(_render(template, values))
 
 
 def _sentence(text: str) -> str:
@@ -119,8 +142,8 @@ def compose_rationale(decisive: list[Rule], request: str, necessary: bool | None
         )
     parts: list[str] = []
     for rule in decisive:
-        parts.append(_sentence(_render(rule.statement, values)))
-        parts.append(_sentence(_render(rule.rationale, values)))
+        parts.append(_filled_sentence(rule.statement, values))
+        parts.append(_filled_sentence(rule.rationale, values))
     verdict = "medically necessary" if necessary else "not medically necessary"
     parts.append(f"The request for {request} is {verdict}.")
     return " ".join(parts)

@@ -31,6 +31,7 @@ class CourseVariant(BaseModel):
     words: list[str] = Field(min_length=1, description="Whole words of the surgery's name that select it.")
     visits: int = Field(gt=0)
     weeks: int = Field(gt=0)
+    months: int | None = Field(None, gt=0, description="Its own postsurgical period, when it differs from the service's.")
     note: str = Field(min_length=1)
 
 
@@ -53,7 +54,7 @@ class PostsurgicalCourse(BaseModel):
         for variant in self.variants:
             if any(padded_words(w) in text for w in variant.words):
                 return self.model_copy(update={"visits": variant.visits, "weeks": variant.weeks, "note": variant.note,
-                                               "variants": []})
+                                               "months": variant.months or self.months, "variants": []})
         return self
 
 

@@ -57,6 +57,7 @@ from .prior_courses import read_prior_courses
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
+from .surgery_authorized import read_surgery_authorized
 from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
@@ -207,6 +208,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_clinical(sentences, ctx)
     read_device_condition(sentences, ctx)
     read_bed_need(sentences, ctx)
+    read_surgery_authorized(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)

@@ -320,7 +320,7 @@ _RED_FLAG_SCREEN = re.compile(
 
 #: A study that can confirm a diagnosis surgery needs (ACOEM: a lesion on imaging, carpal tunnel syndrome on nerve conduction).
 _STUDY = (r"(?:MRI|MRA|MR\s+arthrogram|arthrogram|CT(?:\s+scan)?|ultrasound|EMG(?:\s*/\s*NC[SV])?|NC[SV]|"
-          r"x-?rays?|radiographs?|XR|"
+          r"x-?rays?|radiographs?|XR|bone\s+scan|"
           r"nerve\s+conduction(?:\s+stud(?:y|ies))?|electrodiagnostic(?:\s+stud(?:y|ies)|\s+testing)?|imaging)")
 #: A lesion such a study shows.
 _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerve\s+(?:entrapment|compression)|"
@@ -328,7 +328,12 @@ _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerv
            r"instability|fracture|impingement|nerve\s+root\s+compression|"
            # the arthritis a joint replacement needs shown: "bone-on-bone medial compartment", "tricompartmental OA"
            r"bone[- ]on[- ]bone|(?:tri|bi)?compartmental\s+(?:OA|osteoarthritis)|severe\s+(?:joint\s+space\s+)?narrowing|"
-           r"joint\s+space\s+(?:loss|collapse))")
+           r"joint\s+space\s+(?:loss|collapse)|"
+           # what studies report as found (corpus README: a study showing a lesion among the diagnoses confirms it):
+           # wear of a joint or disc, a nerve lesion on electrodiagnosis, CRPS on a bone scan
+           r"(?:jt|joint)\s+space\s+narrowing|osteophytes?|(?:KL|Kellgren[- ]Lawrence)(?:\s+grade)?\s*[234]|"
+           r"(?:disc|disk)\s+(?:bulges?|desiccation)|bulg(?:e|es|ing)\s+(?:disc|disk)|Modic|"
+           r"(?-i:CTS)|(?:\w+\s+)?(?:mono)?neuropathy|radiculopathy|consistent\s+with\s+CRPS|labral\s+tear)")
 #: A character of one clause of a study's report: a full stop only inside a number ("5.9 ms") or after a title
 #: or an initial ("(Dr. Singh)"), never at a sentence's end.
 _IN_CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)"
@@ -345,6 +350,13 @@ _CONFIRMED_BY_STUDY = re.compile(
 #: distal motor latency 5.9 ms ...; moderate-to-severe right carpal tunnel syndrome").
 _STUDY_REPORT = re.compile(rf"^\W*{_STUDY}\b[^:]{{0,60}}:", _I)
 _LESION_SEEN = re.compile(rf"\b{_LESION}", _I)
+#: In a diagnosis line, the study that showed it, in brackets or after "on" / "per": "(MRI 2013)", "per NCS 5/2019";
+#: not one still to come or that showed nothing ("(MRI pending)", "(EMG normal)").
+_DIAGNOSIS_BY_STUDY = re.compile(
+    rf"\(\s*(?:per\s+[\w.]+,?\s+|on\s+|by\s+)?{_STUDY}\b(?![^)]{{0,40}}\b(?:pending|ordered|requested|scheduled|negative|normal"
+    rf"|unremarkable|no\s+\w+)\b)|\b(?:on|per|by)\s+(?:the\s+)?(?:\d{{4}}\s+)?{_STUDY}\b(?!\s+(?:pending|ordered|requested|scheduled))",
+    _I,
+)
 #: Words that make a study's finding negative ("MRI: no tear", "NCS normal").
 _STUDY_NEGATIVE = re.compile(r"\b(?:no|not|without|w/o|negative|normal|unremarkable|ruled\s+out)\b", _I)
 
@@ -393,6 +405,9 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                     and polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", m)
                 break
+    if s.section == "diagnoses" and (shown := search(_DIAGNOSIS_BY_STUDY, s.text)) and not _FINDING_TO_COME.search(s.text):
+        # a diagnosis given with the study that showed it: "DDD L4-5, L5-S1 (MRI 2013)", "OA knees (per ortho, XR 2018)"
+        record(s, ctx, "clinical.diagnosis_confirmed_by_testing", "yes", shown)
     if s.section == "imaging":  # under an "Imaging:" heading the study goes unnamed: "AP/lateral R knee - bone-on-bone"
         for m in finditer(_LESION_SEEN, s.text):
             before = s.text[max(0, m.start() - 40) : m.start()]

@@ -25,8 +25,17 @@ _I = re.IGNORECASE
 _DX_LEAD = re.compile(
     r"\bdiagnos(?:is|es)(?:\s+(?:(?:have|has)\s+)?(?:is|are|was|were|include[sd]?|including|included|of)\s*:?|\s*:)\s+"
     r"(?!(?:proved|proven|confirmed|made|established|supported|based|not|unclear|uncertain|correct|clear)\b)"
-    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+with\s+"
+    r"|\b(?:undergoing|receiving)\s+treatment\s+for\s+|\b(?:being|been)\s+treated\s+for\s+|\bdiagnosed\s+(?:with|as(?:\s+having)?)\s+"
     r"|^(?:diagnos(?:is|es)|dx|impression)\s+(?=[A-Z]?\d{3}|[a-z])",  # dictated without a colon: "Diagnosis 715.16 primary ..."
+    _I,
+)
+#: Where the diagnoses a lead names give way to the care, the course or what it came to: "diagnosed with lateral epicondylitis,
+#: treated with physical therapy and six injections" ends at "treated".
+_CARE_AFTER = re.compile(
+    r"^(?:and\s+|then\s+)?(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:treated|managed|seen|followed|underwent|undergoing"
+    r"|referred|given|prescribed|started|received|had|which|who|that|with|without"
+    # what the care came to, listed after the diagnoses: "..., failure of conservative treatment, and benefit from Synvisc"
+    r"|failure|failed(?!\s+(?:back|neck|spine|lumbar|cervical|surgery|fusion))|benefit|relief|improvement|response)\b",
     _I,
 )
 _PAINISH = r"(?:pain|aches?|headaches?|numbness|tingling|stiffness|weakness)"
@@ -91,6 +100,8 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         for lead in finditer(_DX_LEAD, s.text):
             for start, end in list_items(s.text, lead.end()):
+                if _CARE_AFTER.match(s.text[start:end].strip()):
+                    break  # the care told after the diagnoses, and whatever follows it
                 name = _strip_article(" ".join(_ICD_RUN.sub(" ", s.text[start:end]).split()).strip(" .,;:-()"))
                 if name and len(name.split()) <= _MAX_WORDS and not re.search(r"\d", name):
                     first = start == lead.end()

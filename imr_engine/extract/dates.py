@@ -1,5 +1,5 @@
 """Dates in letter prose, to the precision written: "08/02/1999", "6-22-2015", "August 17, 2015",
-"February of 2015", "June, 2015", or a bare year where the context calls for one.
+"12-Mar-2018", "February of 2015", "June, 2015", or a bare year where the context calls for one.
 
 Every match keeps its span so the fact it dates can quote it. Impossible dates
 (month 13, February 30) are not dates. Two-digit years are read with a fixed pivot
@@ -58,6 +58,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR4}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR4}\b")),
+    # a hospital's or the military's day first, with dashes: "12-Mar-2018", "05-may-21" (a month between two numbers)
+    (
+        "day_mon_year",
+        re.compile(
+            r"(?<![\d/.-])(?P<day>[0-3]?\d)-(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec))\.?-"
+            r"(?P<y>(?:19|20)\d{2}|\d{2})(?![\d-])"
+        ),
+    ),
     ("month_year", re.compile(rf"\b{_MONTH}(?:\s+of|,)?\s+{_YEAR4}\b")),
     ("numeric_month_year", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/-])")),
     ("year", re.compile(rf"(?<![\d/.#-]){_YEAR4}(?![\d/-])")),
@@ -125,6 +133,8 @@ def _read(form: str, m: re.Match[str]) -> FuzzyDate | None:
             return FuzzyDate(_year(groups["y"]), int(groups["m"]), int(groups["d"]))
         if form == "numeric_month_year":
             return FuzzyDate(int(groups["y"]), int(groups["m"]))
+        if form == "day_mon_year":
+            return FuzzyDate(_year(groups["y"]), MONTHS[groups["month"].lower()], int(groups["day"]))
         month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
         if form in ("month_day_year", "day_month_year"):
             return FuzzyDate(int(groups["year"]), month, int(groups["day"]))

@@ -30,7 +30,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _PT_THERAPY_AFTER = re.compile(
     r"\bpt(?=\s*(?:x\s*\d|\d+\s*x\b|\(?\d+\s*(?:visits?|sessions?|v)\b|\d+\s*/\s*wk|\d\s*x\s*/?\s*w"
     rf"|\(?{_MONTH}\b\.?(?=\s*(?:-|\u2013|\d|to\b|through\b))|\(?(?:19|20)\d\d\b|\(?\d{{1,2}}/\d{{2,4}}\b|\(?\d{{1,2}}-\d{{1,2}}/(?:19|20)?\d\d\b"
-    r"|/\s*hep\b|,\s*hep\b|\s+(?:and|&|\+)\s+hep\b|\s+(?:eval|re-?eval|evaluation|visits?|sessions?|course|notes?"
+    r"|/\s*hep\b|,\s*hep\b|/\s*[a-z-]+\s+\(?\d+\s*(?:visits?|sessions?)\b|\s+(?:and|&|\+)\s+hep\b|\s+(?:eval|re-?eval|evaluation|visits?|sessions?|course|notes?"
     r"|progress|program|referral|rx|script|trial|session|treatment|tx|report|discharge|d/c)\b))",
     _I,
 )
@@ -38,7 +38,7 @@ _PT_THERAPY_AFTER = re.compile(
 _PT_THERAPY_BEFORE = re.compile(
     r"\b(?:failed|despite|during|completed|complete|finished|finish|tried|post-?op|post-?operative|more|additional|further"
     r"|prior|previous|formal|aquatic|land|course\s+of|sessions\s+of|visits\s+of|rfa\s+for|request\s+for|requesting"
-    r"|auth(?:orized)?\s+for|hep\s*(?:,|and|&|/))\s*pt\b(?!')(?!\s+(?:is|was|has|had|reports?|states?|denies|c/o|notes?|says"
+    r"|auth(?:orized)?\s+for|hep\s*(?:,|and|&|/))\s*:?\s*pt\b(?!')(?!\s+(?:is|was|has|had|reports?|states?|denies|c/o|notes?|says"
     r"|feels|agrees|wants|asks|will|can|did|does|presents|returns|tolerat\w*|ambulat\w*|requests?)\b)"
     # one of a list of care: "nsaids, pt, hep", "meds/pt/injections"
     r"|(?:,|(?<!\bw)/|\+)\s*pt(?=\s*(?:[,/;&+)]|\.|and\b|or\b|$))",

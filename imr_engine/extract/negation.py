@@ -53,7 +53,9 @@ _UNDOCUMENTED = re.compile(
     r"|\b(?:absence|lack)\s+of\s+(?:\w+\s+){0,4}?(?:documentation|evidence|data|information)\b"
     r"|\bnot\s+(?:been\s+)?(?:documented|established|provided|indicated|reported|recorded)\b"
     r"|\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:indicate|document|show|provide|demonstrate|reflect|establish)\b"
-    r"|\bno\s+clear\b|\bif\s+any\b|\bunclear\b|\bnot\s+clear\b",
+    r"|\bno\s+clear\b|\bif\s+any\b|\bunclear\b|\bnot\s+clear\b"
+    # the record silent on it, in other words: "nothing on side effects or aberrant use", "no mention of UDS"
+    r"|\bnothing\s+(?:on|about|regarding|concerning)\b|\bno\s+mention\s+of\b|\bnot\s+mentioned\b|\bsilent\s+(?:on|about|as\s+to)\b",
     re.IGNORECASE,
 )
 _EVIDENCE_ONLY = re.compile(r"\bno\s+(?:\w+\s+){0,2}?evidence\b", re.IGNORECASE)

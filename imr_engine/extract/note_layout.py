@@ -39,7 +39,10 @@ SIGNATURE_CHARS = 80
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
 _CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)\s*:?\s*$")
 #: A full date in a line of capitals: the line is a dated title or field, not only a heading.
-_DATED_TITLE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b")
+_DATED_TITLE = re.compile(
+    r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"  # "03/08/2016", "2016-03-08"
+    r"|\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:\d{4}|\d{2})\b"  # "08-MAR-2016"
+)
 _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)\s*:\s*$")
 #: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
 #: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
@@ -73,6 +76,10 @@ _DOSED_ENTRY = re.compile(
     r"(?:mg|mcg|g|gm|%|ml|units?)\b"
 )
 #: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
+#: A line drawn across the page between a note's parts: "----------", "==========", "______".
+_RULER = re.compile(r"\s*[-=_*~]{3,}\s*")
+#: A bracketed list marker at a line's start ("(1) ...", "(b) ..."), which opens an entry rather than an aside.
+_BRACKET_MARKER = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)\s")
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
 
@@ -356,8 +363,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     With the paragraph's wrap *width* known, a line the next word would not have fitted on
     was broken by wrapping, not by the writer, and runs on whatever its length.
     """
-    if not next_line or _DICTATED_BREAK.search(text):
-        return True
+    if not next_line or _DICTATED_BREAK.search(text) or _RULER.fullmatch(text):
+        return True  # a ruler ("----------") parts the note: nothing runs on from it
     if text.endswith(":") and width is not None and _wrapped_at(len(text) if size is None else size, next_line, width):
         return False  # wrapped prose whose colon fell at a line's end: what it introduces follows
     if _ENDS_SENTENCE.search(text) and not text.endswith(","):
@@ -366,6 +373,10 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
+    if not runs_on and text.count("(") > text.count(")"):
+        runs_on = True  # a bracket still open goes on: "Injected twice (Kenalog ... to A1 sheath" + "6/12/2018 and ...)"
+    if not runs_on and next_line[:1] == "(" and not _BRACKET_MARKER.match(next_line):
+        runs_on = True  # an aside the wrap carried to the next line: "... 12 visits of physical therapy" + "(10/2017 - ...)"
     if not runs_on and next_line[:1].isdigit():
         runs_on = _COUNT_START.match(next_line) is not None and _PROSE_END.search(text) is not None
     if not runs_on and width is not None and not _LIST_START.match(next_line) and not _entry_follows(text, next_line):

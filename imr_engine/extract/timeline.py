@@ -21,7 +21,8 @@ from .word_gate import search
 _I = re.IGNORECASE
 _INJURY = re.compile(
     r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
-    r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d).){0,60}$",
+    # a date "since" which something else held is not the injury's: "injuries, taking Norco since at least 3/9/2015"
+    r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d|since\b).){0,60}$",
     _I,
 )
 _UR = re.compile(
@@ -89,6 +90,12 @@ _VISIT_TITLE = re.compile(
 #: The same title in any case, read only at the very top of a note, where a title stands (a note typed in lower
 #: case, "f/u visit -- 3/22/21"); further down, "Follow-up visit 4/5/21" is an appointment to come.
 _TOP_TITLE = re.compile(_VISIT_TITLE.pattern, _I)
+#: In a note typed in lower case, a later part's title line ends with its date: "ortho office note / rfa    2/10/16". Only a
+#: note's or report's own name counts, never a visit ("follow-up visit 4/5/21" is an appointment to come).
+_LOWER_NOTE_TITLE = re.compile(
+    r"^\W*(?:[a-z&/-]+\s+){0,4}?(?:note|report|rfa|request\s+for\s+authori[sz]ation|pr-?2)"
+    r"(?:\s*/\s*(?:rfa|pr-?2|note|report))?(?:\s*\([a-z0-9 .-]{1,20}\))?\s*(?:-{1,2}|\u2014|\u2013|:)?\s*$"
+)
 TOP = 160  # clean-text characters from the start of the note within which a line can be its title
 LOOK_BACK = 160  # characters before a date that can say what it is
 _PREVIOUS_VISIT = re.compile(
@@ -144,6 +151,7 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             _mentioned(ctx, d, s)
         if shift == 0 and (
             _VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))
+            or (s.tm.lower_case and _LOWER_NOTE_TITLE.match(before) and not after.strip(" ,.;"))
             or (d.start == 0 and _dated_heading(s, d))
         ):
             is_note = True
@@ -153,7 +161,9 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
             ctx.draft.report_date(d.date, s.evidence(d.start - (len(before[-40:]) - field.start()), d.end))
         elif (m := _INJURY.search(before)) and ctx.draft.injury is None:
             ctx.draft.injury = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
-        elif (m := _UR.search(before)) and not _approval(before[-80:] + " " + after[:20]):
+        elif (m := _UR.search(before)) and not find_dates(before[m.start() :], years=False) \
+                and not _approval(before[-80:] + " " + after[:20]):
+            # the UR's own date follows its mention, before any other date ("UR 1/28/19 ... scheduled 2/25/2019")
             if ctx.draft.ur_decision is None:
                 ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
         elif shift == 0 and _NOTE_TITLE_DATED.match(before):

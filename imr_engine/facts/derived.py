@@ -108,6 +108,12 @@ class ItemFacts(BaseModel):
         "unknown", description="EMG/NCS corroborates radiculopathy (ESI criterion 1 accepts imaging or electrodiagnostics, CPMTG p. 46)."
     )
     homebound: Tri = Field("unknown", description="The worker is homebound (home health, CPMTG p. 51).")
+    surgery_authorized: Tri = Field(
+        "unknown", description="The operation the care serves is authorized or scheduled (yes), pending or denied (no)."
+    )
+    serves_surgery: Tri = Field(
+        "unknown", description="yes: the request line names pre- or post-operative care, or the service exists only around an operation."
+    )
     bed_positioning_need: Tri = Field(
         "unknown", description="Confined to bed or needing positioning an ordinary bed cannot give (ODG DME, hospital beds)."
     )
@@ -175,10 +181,11 @@ class ItemFacts(BaseModel):
     )
 
     # --- a surgery requested together with this item ------------------------
-    companion_surgery: Literal["none", "requested"] = Field(
+    companion_surgery: Literal["none", "requested", "authorized"] = Field(
         "none",
         description="requested: the item serves a surgery requested with it (pre- or post-operative care, "
-        "clearance, an assistant surgeon, an inpatient stay).",
+        "clearance, an assistant surgeon, an inpatient stay); authorized: one the record documents as "
+        "authorized or scheduled.",
     )
     companion_surgery_service: str = Field("none", description="Service of that surgery.")
     companion_surgery_necessary: Tri = Field(
@@ -327,6 +334,10 @@ _REQUIRED = tuple(name for name, default in _DEFAULTS.items() if default is _BAD
 _FRESH_LISTS = tuple(name for name, f in ItemFacts.model_fields.items() if f.default_factory is list)
 #: Per enum field, the values it allows (None among them when it is optional).
 _ALLOWED: dict[str, frozenset[object]] = {f.name: f.allowed for f in _ITEM_FIELDS.values() if f.kind == "enum"}
+#: Fields that may be None (their JSON form is None), and the string and list-of-strings fields by their type:
+#: the checks `json_value` makes, read without a call for the values most items carry.
+_OPTIONAL = frozenset(f.name for f in _ITEM_FIELDS.values() if f.optional)
+_PLAIN_TYPE: dict[str, type] = {f.name: {"str": str, "list": list}[f.kind] for f in _ITEM_FIELDS.values() if f.kind in ("str", "list")}
 
 
 def checked_item_facts(values: dict[str, object]) -> dict[str, object] | None:
@@ -336,7 +347,7 @@ def checked_item_facts(values: dict[str, object]) -> dict[str, object] | None:
     checked by its own field: an enum by membership, anything else by `json_value`.
     """
     out: dict[str, object] = {}
-    allowed_of, fields = _ALLOWED, _ITEM_FIELDS
+    allowed_of, fields, plain = _ALLOWED, _ITEM_FIELDS, _PLAIN_TYPE
     for name, value in values.items():
         allowed = allowed_of.get(name)
         if allowed is not None:
@@ -346,6 +357,12 @@ def checked_item_facts(values: dict[str, object]) -> dict[str, object] | None:
             except TypeError:  # an unhashable value where a string belongs
                 return None
             out[name] = value
+            continue
+        if value is None and name in _OPTIONAL:
+            out[name] = None
+            continue
+        if type(value) is plain.get(name) and (type(value) is not list or all(type(v) is str for v in value)):
+            out[name] = value  # a string or list-of-strings field: its own JSON form
             continue
         field = fields.get(name)
         if field is None:

@@ -272,6 +272,11 @@ class Clinical(_Model):
         default_factory=Finding,
         description="The worker is homebound: leaving home takes a considerable and taxing effort (home health, CPMTG p. 51).",
     )
+    surgery_authorized: Finding = Field(
+        default_factory=Finding,
+        description="The operation care is requested for is authorized, certified or scheduled (yes), or pending "
+        "authorization or denied by UR (no); the quote names the operation.",
+    )
     bed_positioning_need: Finding = Field(
         default_factory=Finding,
         description="Confined to bed, or needs positioning an ordinary bed cannot give (head elevated, frequent repositioning, "

@@ -47,6 +47,64 @@ def _spell_out_dates(text: str) -> str:
     return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", spelt, text)
 
 
+def _iso_dates(text: str) -> str:
+    """"03/12/2018" as an EHR exports it: "2018-03-12"."""
+    def iso(m: re.Match[str]) -> str:
+        month, day, year = int(m[1]), int(m[2]), m[3]
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return m[0]
+        return f"{year if len(year) == 4 else 2000 + int(year)}-{month:02d}-{day:02d}"
+
+    return re.sub(r"(?<![/\d-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b(?!/)", iso, text)
+
+
+def _day_month_dates(text: str) -> str:
+    """"03/12/2018" as a military or hospital record writes it: "12-Mar-2018"."""
+    def dmy(m: re.Match[str]) -> str:
+        month, day, year = int(m[1]), int(m[2]), m[3]
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return m[0]
+        return f"{day:02d}-{calendar.month_abbr[month]}-{year if len(year) == 4 else 2000 + int(year)}"
+
+    return re.sub(r"(?<![/\d-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b(?!/)", dmy, text)
+
+
+def _dashed_dates(text: str) -> str:
+    """"03/12/2018" typed with dashes: "03-12-2018"."""
+    return re.sub(r"(?<![/\d-])(\d{1,2})/(\d{1,2})/(\d{4})\b(?!/)", r"\1-\2-\3", text)
+
+
+def _rewrapped(text: str, width: int = 64) -> str:
+    """Each paragraph of prose re-wrapped at another width, as another editor or a fax would; a line that looks like a
+    heading, a list item, a table row or a form field keeps its own line."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            words = " ".join(run).split()
+            line = ""
+            for word in words:
+                if line and len(line) + 1 + len(word) > width:
+                    out.append(line)
+                    line = word
+                else:
+                    line = f"{line} {word}" if line else word
+            out.append(line)
+            run.clear()
+
+    for line in text.split("\n"):
+        prose = (line.strip() and not re.match(r"\s*(?:[-*\u2022]|\d+[.)]|[A-Z][A-Za-z /&()-]{0,40}:|\[|\u2610|\u2612)", line)
+                 and "  " not in line.strip() and "\t" not in line and len(line.strip()) > 40)
+        if prose:
+            run.append(line.strip())
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "shorthand taken up": _take_up_shorthand,
     "shorthand written out": _write_out_shorthand,
@@ -56,6 +114,14 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "pain out of ten": lambda text: re.sub(r"(?<![/\d])(\d{1,2})/10\b(?!/\d)", r"\1 out of 10", text),
     "dashes for numbers": lambda text: re.sub(r"(?m)^(\s*)\d+\.\s", r"\1- ", text),
     "indented": lambda text: re.sub(r"(?m)^", "    ", text),
+    "all lower case": str.lower,
+    "rewrapped": _rewrapped,
+    "ISO dates": _iso_dates,
+    "day-month dates": _day_month_dates,
+    "dashed dates": _dashed_dates,
+    "bullets for dashes": lambda text: re.sub(r"(?m)^(\s*)-\s", "\\1\u2022 ", text),
+    "asterisks for dashes": lambda text: re.sub(r"(?m)^(\s*)-\s", r"\1* ", text),
+    "numbers with a bracket": lambda text: re.sub(r"(?m)^(\s*)(\d+)\.\s", r"\1\2) ", text),
 }
 
 

@@ -190,3 +190,34 @@ def test_the_latest_course_within_two_years_always_speaks(courses: list[tuple[in
     values, _ = _derived([_course(n, fi, date) for n, fi, date in courses])
     recent = any(date in ("2014-08", "2015-03") for _, _, date in courses)
     assert (values["prior_sessions"] is not None) == recent
+
+
+# --- the visit's documented gains, credited to the course it reports on ----------------------------------
+
+def _gains(extra: list[dict[str, Any]] | None = None, fi: str = "unknown", request: str = "Cognitive behavioral therapy x 6",
+           rtw: bool = True) -> tuple[dict[str, Any], dict[str, str]]:
+    cbt = _course(10, fi, None, service="cognitive_behavioral_therapy", kind="psychological")
+    function = {"returned_to_work": finding("yes", "returned to modified work 20 h a week")} if rtw else {}
+    return _derived([cbt, *(extra or [])], request=request, function=function)
+
+
+def test_a_course_that_is_the_only_care_takes_the_visits_documented_gains() -> None:
+    values, how = _gains()
+    assert values["prior_sessions_functional_improvement"] == "yes"
+    assert "assumed" in how["prior_sessions_functional_improvement"]
+
+
+@pytest.mark.parametrize(("extra", "fi", "rtw"), [
+    ([_course(12, "unknown", "2015-01", region="lumbar_spine")], "unknown", True),  # PT too: whose gains?
+    ([], "no", True),                                                              # the course's own finding stands
+    ([], "unknown", False),                                                        # no gains documented
+])
+def test_otherwise_the_course_keeps_its_own_finding(extra: list[dict[str, Any]], fi: str, rtw: bool) -> None:
+    values, _ = _gains(extra, fi, rtw=rtw)
+    assert values["prior_sessions_functional_improvement"] == fi
+
+
+def test_drugs_do_not_keep_the_gains_from_the_course() -> None:
+    drug = {"name": "sertraline", "kind": "medication", "evidence": [{"quote": "sertraline helps", "source": "summary"}]}
+    values, _ = _gains([drug])
+    assert values["prior_sessions_functional_improvement"] == "yes"

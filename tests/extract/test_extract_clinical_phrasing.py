@@ -163,3 +163,74 @@ def test_doctors_who_treated_the_worker_are_not_other_prescribers(note: str) -> 
                                   "He admits getting hydrocodone from several doctors.\n"])
 def test_drugs_from_several_prescribers_are_still_other_prescribers(note: str) -> None:
     assert _case(note).monitoring.other_prescribers.value == "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("Right arm injury diagnosed as lateral epicondylitis, treated with PT and six steroid injections.\n",
+     ["lateral epicondylitis"]),
+    ("She was diagnosed with bilateral carpal tunnel syndrome, managed with splints and NSAIDs.\n",
+     ["bilateral carpal tunnel syndrome"]),
+    ("He was diagnosed as having a lumbar strain, with extensive treatment since.\n", ["lumbar strain"]),
+    ("Diagnosed with cervical radiculopathy and a cervical disc protrusion, which was confirmed by EMG.\n",
+     ["cervical radiculopathy", "cervical disc protrusion"]),
+    ("Diagnoses include lumbar radiculopathy, lumbar disc herniation and facet arthropathy.\n",
+     ["lumbar radiculopathy", "lumbar disc herniation", "facet arthropathy"]),
+])
+def test_diagnoses_after_their_lead_end_where_the_care_is_told(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
+
+
+# Corpus README, key conventions: a study (MRI, x-ray, CT, EMG/NCS) showing a lesion named among the diagnoses
+# confirms the diagnosis; a study named without its result, or still to come, does not.
+@pytest.mark.parametrize("note", [
+    "Diagnoses:\n1. M51.36 Degenerative disc disease L4-5, L5-S1 (MRI 2013)\n",
+    "Diagnoses:\n1. M17.0 Bilateral primary OA knees (per ortho, XR 2018 moderate)\n",
+    "Assessment:\n1. Lumbar radiculopathy, left L5, confirmed on 2019 EMG\n",
+    "Diagnoses:\n2. Carpal tunnel syndrome, right (NCS 5/2019: moderate)\n",
+    "XR L knee 2/2023: moderate medial jt space narrowing, osteophytes (KL 3).\n",
+    "X-ray R knee 10/2015: medial joint space narrowing, osteophytes.\n",
+    "MRI L-spine 02/10/2021: L4-5 2 mm broad-based disc bulge, no canal stenosis.\n",
+    "EMG/NCS 2/2016 showed a left superficial peroneal neuropathy.\n",
+    "Pre-op NCS 12/2019: R median distal motor latency 5.1 ms, moderate CTS.\n",
+    "3-phase bone scan 3/10/16: increased periarticular uptake R wrist on delayed phase, consistent with CRPS.\n",
+])
+def test_a_study_shown_with_its_finding_confirms_the_diagnosis(note: str) -> None:
+    assert _case(note).clinical.diagnosis_confirmed_by_testing.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Diagnoses:\n1. Lumbar radiculopathy (MRI pending)\n",
+    "Diagnoses:\n1. Left shoulder pain (x-ray normal)\n",
+    "Diagnoses:\n1. Possible carpal tunnel syndrome - NCS ordered to confirm\n",
+    "EMG/NCS 6/2014: no peripheral neuropathy, no radiculopathy.\n",
+    "Plan: MRI lumbar spine to evaluate for disc herniation.\n",
+])
+def test_a_study_pending_normal_or_planned_confirms_nothing(note: str) -> None:
+    assert _case(note).clinical.diagnosis_confirmed_by_testing.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "The records showed no lower pain with the patches and nothing on side effects or aberrant use.\n",
+    "There is no mention of aberrant behavior in the file.\n",
+    "The reports are silent on aberrant drug-taking behaviour.\n",
+    "PMH: COPD, sleep apnea and past alcohol abuse.\n",
+    "History of ETOH abuse, sober for 10 years.\n",
+])
+def test_a_silent_record_or_alcohol_abuse_is_no_aberrant_behaviour(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "unknown"
+
+
+@pytest.mark.parametrize("note", ["He admits to opioid misuse last month.\n", "He was caught diverting his oxycodone to a relative.\n",
+                                  "She ran out of her Norco a week early.\n"])
+def test_aberrant_drug_taking_is_still_read(note: str) -> None:
+    assert _case(note).monitoring.aberrant_behavior.value == "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("Diagnoses of osteoarthritis of both knees, failure of conservative treatment, and benefit from Synvisc before.\n",
+     ["osteoarthritis of both knees"]),
+    ("Diagnoses include lumbar radiculopathy, failed back surgery syndrome and depression.\n",
+     ["lumbar radiculopathy", "failed back surgery syndrome", "depression"]),
+])
+def test_what_the_care_came_to_is_not_a_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names

@@ -130,3 +130,22 @@ def test_carpal_tunnel_syndrome_is_a_neuropathic_diagnosis() -> None:
     case = extract_text("DOS: 9/21/15\nImpression:\n1. G56.01 Carpal tunnel syndrome R, progressive with motor signs\n",
                         ["Lidoderm 5% patch #30"])
     assert case.clinical.neuropathic_pain.value == "yes"
+
+
+@pytest.mark.parametrize("line", [
+    "Worker with neck and right shoulder injuries, taking Norco since at least 3/9/2015.",
+    "Low back injury; off work since 4/2/2015.",
+    "Right knee injury, on tramadol since 02/10/2014 with good effect.",
+])
+def test_a_date_since_which_something_else_held_is_not_the_injury_date(line: str) -> None:
+    case = extract_text(f"Date of service: 9/21/15\n{line}\n", ["Norco 10/325 mg #90"])
+    assert case.date_of_injury is None or case.date_of_injury.date is None
+
+
+@pytest.mark.parametrize(("line", "injury"), [
+    ("She injured her low back at work on 3/9/2015 lifting boxes.", "2015-03-09"),
+    ("Worker with neck and shoulder injuries sustained 3/9/2015, taking Norco since 4/1/2015.", "2015-03-09"),
+])
+def test_the_injury_date_is_still_read_beside_a_since_date(line: str, injury: str) -> None:
+    case = extract_text(f"Date of service: 9/21/15\n{line}\n", ["Norco 10/325 mg #90"])
+    assert case.date_of_injury is not None and str(case.date_of_injury.date) == injury

@@ -213,3 +213,72 @@ def test_rewrapping_prose_changes_no_fact(width: int, spaces: str) -> None:
     text = ("HPI: " + PROSE).replace(". ", "." + spaces)
     wrapped = "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
     assert _facts(extract_text(VISIT + wrapped + "\n", [NORCO])) == _WHOLE
+
+
+def _report_dates(note: str) -> list[str]:
+    return sorted(str(d["date"]) for d in extract_text(note, [NORCO]).model_dump()["report_dates"])
+
+
+@pytest.mark.parametrize("line", [
+    "DOS 2016-03-08",
+    "PR-2 / RFA                                    DOS 2016-03-08",
+    "DOS 08-MAR-2016",
+    "Date of service: 08-Mar-2016",
+    "DOS: 8-mar-16",
+])
+def test_a_visit_date_written_iso_or_day_month_year_dates_the_note(line: str) -> None:
+    assert _report_dates(f"{line}\nS: low back pain 6/10, Norco helps.\n") == ["2016-03-08"]
+
+
+@pytest.mark.parametrize("title", [
+    "ortho office note / rfa                                   2/10/16",
+    "progress note - 2/10/16",
+    "pr-2 report: 2/10/16",
+])
+def test_a_lower_case_note_s_later_part_is_dated_by_its_title(title: str) -> None:
+    note = ("admit date: 02/05/2016      discharge date: 02/08/2016\nr tka 2/5/2016, spinal anesthesia, pt bid.\n"
+            "discharged home on norco.\n\n" + title + "\npt seen at home. pain 5/10 on norco. denies fever.\n")
+    assert "2016-02-10" in _report_dates(note)
+
+
+def test_a_lower_case_appointment_line_is_no_title() -> None:
+    note = "f/u visit -- 3/22/21\npt c/o lbp 7/10. norco helps.\nplan: cont meds.\nfollow-up visit 4/5/21\n"
+    assert "2021-04-05" not in _report_dates(note)
+
+
+@pytest.mark.parametrize("note", [
+    "failed: pt/desensitization 30 visits, mirror therapy, cbt 8 sessions.\n",
+    "history: failed: pt 12 visits and chiro.\n",
+    "treatment to date: pt/aquatic 18 visits 2019.\n",
+])
+def test_pt_in_a_lower_case_list_of_care_with_its_visits_is_physical_therapy(note: str) -> None:
+    services = [t.service for t in extract_text(note, [NORCO]).treatments]
+    assert "physical_therapy" in services
+
+
+@pytest.mark.parametrize("aside", ["(10/2017 - 01/2018)", "(12 visits, 2019)", "(per the therapist's notes)"])
+def test_an_aside_wrapped_to_the_next_line_goes_on_with_its_sentence(aside: str) -> None:
+    note = ("He has now completed 12 visits of physical therapy\n"
+            f"{aside} focused on cuff strengthening; despite this he has failed to progress.\n")
+    courses = [(t.service, t.effect) for t in extract_text(note, [NORCO]).treatments]
+    assert ("physical_therapy", "no_improvement") in courses
+
+
+def test_a_bracketed_list_marker_still_opens_an_entry() -> None:
+    note = "Plan:\n(1) Continue Norco 10/325 TID.\n(2) Lumbar MRI.\n"
+    assert extract_text(note, [NORCO]).medications[0].name.lower().startswith("norco")
+
+
+@pytest.mark.parametrize("ruler", ["----------", "==========", "__________"])
+def test_a_ruler_between_parts_does_not_run_into_the_next_part_s_dated_title(ruler: str) -> None:
+    note = f"Date of evaluation: 15-Feb-2017\nS: pain 7/10.\n\n{ruler}\nPTP PR-2 - 01-Mar-2017\nAgree with plan.\n"
+    assert _report_dates(note) == ["2017-02-15", "2017-03-01"]
+
+
+@pytest.mark.parametrize("line", [
+    "Surgery authorized (UR 28-Jan-2019): R shoulder arthroscopic rotator cuff repair, scheduled 25-Feb-2019.",
+    "Surgery authorized (UR 1/28/2019) for a right shoulder arthroscopic rotator cuff repair, now scheduled 2/25/2019.",
+])
+def test_a_date_after_the_ur_s_own_date_is_not_the_ur_decision(line: str) -> None:
+    case = extract_text(f"Date: 02/11/2019\n{line}\n", [NORCO])
+    assert case.ur_decision_date is None or str(case.ur_decision_date.date) != "2019-02-25"

@@ -8,7 +8,8 @@ office furniture requested as equipment (the ODG's DME definition), hearing and 
 Head), psychiatric day programs and admissions, PTSD therapies and prazosin (ODG Mental Illness & Stress),
 ergonomic evaluations (ODG Neck and Upper Back), occlusal splints (orofacial pain guidance), topical
 capsaicin (CPMTG p. 112-113), surface EMG, thermography and motion radiography (ODG Low Back and Neck), surgery
-named by the region the line names, splints and dental care as RFAs write them.
+named by the region the line names, splints and dental care as RFAs write them, newer antidepressants,
+antipsychotics and valproate (by their label classes), CGRP antibodies and gepants (ODG Head).
 """
 
 from __future__ import annotations
@@ -61,9 +62,35 @@ SERVICE_LINES = [
     # splints, compression devices and dental care as RFAs write them
     ("Short arm splint", "wrist_splint"), ("Sugar tong splint, right", "wrist_splint"), ("Pneumatic compression device", "dvt_compression_device"),
     ("Periodontal scaling and root planing", "dental_treatment"), ("Dental cleaning", "dental_treatment"),
+    # fracture care, supports, fitness, labs, soft-tissue techniques and biofeedback as RFAs write them
+    ("Removal of retained hardware left ankle", "hardware_removal"), ("Chairback brace", "lumbar_support"),
+    ("YMCA pool access 6 months", "gym_membership"), ("Liver and kidney function tests", "laboratory_tests"),
+    ("Graston technique x 6", "massage"), ("IASTM 2x3", "massage"), ("Neurofeedback x 20", "cognitive_behavioral_therapy"),
+    # selective nerve root blocks are transforaminal injections (CPMTG p. 46); attendant care is home health's
+    # personal care (CPMTG p. 51); a dorsal root ganglion stimulator is a spinal cord stimulator (CPMTG p. 105-107)
+    ("Selective nerve root block L5", "epidural_steroid_injection"), ("SNRB right L4-5", "epidural_steroid_injection"),
+    ("Attendant care 8 hrs/day", "home_health"), ("Personal care attendant 4 hours daily", "home_health"),
+    ("Dorsal root ganglion stimulator trial", "spinal_cord_stimulator"), ("Cardiology clearance", "preoperative_clearance"),
+    # behavioural interventions (CPMTG p. 23; ODG Mental Illness & Stress), exercise outside medical supervision (ODG
+    # gym memberships), psychiatric medication visits (ODG office visits)
+    ("Pain coping skills group x 6", "cognitive_behavioral_therapy"), ("Mindfulness-based stress reduction, 8 weeks", "cognitive_behavioral_therapy"),
+    ("Anger management x 8", "cognitive_behavioral_therapy"), ("Aqua aerobics 3x/week", "gym_membership"),
+    ("Personal trainer 2x/week x 12 weeks", "gym_membership"), ("Psychotropic medication evaluation", "office_visit"),
 ]
 
-DRUG_DECIDED = [("Prazosin 2 mg qhs #30 x 5 RF", "prazosin"), ("Capsaicin 0.025% cream 60 g", "capsaicin")]
+DRUG_DECIDED = [
+    ("Prazosin 2 mg qhs #30 x 5 RF", "prazosin"), ("Capsaicin 0.025% cream 60 g", "capsaicin"),
+    # newer antidepressants and antipsychotics, valproate (classes by FDA label)
+    ("Trintellix 10 mg daily", "vortioxetine"), ("Viibryd 20 mg", "vilazodone"), ("Fetzima 40 mg", "levomilnacipran"),
+    ("Vraylar 1.5 mg", "cariprazine"), ("Rexulti 1 mg", "brexpiprazole"), ("Depakote ER 500 mg", "divalproex"),
+    # anticoagulants (ODG Knee & Leg, venous thrombosis)
+    ("Lovenox 40 mg SQ daily x 14 days", "enoxaparin"), ("Xarelto 10 mg daily x 35 days", "rivaroxaban"),
+    ("Eliquis 2.5 mg bid", "apixaban"),
+]
+
+# CGRP drugs, requested after their approval (ODG Head)
+CGRP_LINES = [("Aimovig 70 mg monthly injection", "erenumab"), ("Emgality 120 mg", "galcanezumab"), ("Ajovy 225 mg", "fremanezumab"),
+              ("Qulipta 60 mg", "atogepant"), ("Nurtec ODT 75 mg #8", "rimegepant"), ("Ubrelvy 50 mg #10", "ubrogepant")]
 
 # A drug's extended-release suffix is never read as an x-ray.
 DRUG_LINES = [("Seroquel XR 50 mg qhs", "quetiapine"), ("Metformin XR 500 mg", "metformin")]
@@ -87,6 +114,13 @@ def test_extended_release_suffix_is_not_an_x_ray(line: str, ingredient: str) -> 
 def test_drug_line_is_decided(engine: Engine, line: str, ingredient: str) -> None:
     assert ingredient in parse_request(line).ingredients
     result = engine.evaluate(build_case([line])).items[0]
+    assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
+
+
+@pytest.mark.parametrize(("line", "ingredient"), CGRP_LINES, ids=[line for line, _ in CGRP_LINES])
+def test_cgrp_line_is_decided(engine: Engine, line: str, ingredient: str) -> None:
+    assert ingredient in parse_request(line).ingredients
+    result = engine.evaluate(build_case([line], injury="2019-01-10", decided="2021-03-01")).items[0]
     assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
 
 

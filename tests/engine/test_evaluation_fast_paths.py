@@ -1,0 +1,193 @@
+"""Evaluation's fast paths give what the plain forms they replace give.
+
+Each is checked against the plain form written out here (not the code's own slow path), on the
+bundled cases' real item facts and request lines and on generated input:
+
+- durable_rules is sent only the attributes a ruleset's rules read (its signature's fields and
+  the item's index): every rule that fires for the whole fact fires for the part, and no other;
+- an item's values over its case's (`ItemValues`) behave as `ChainMap(own, case)`;
+- the epidural approach read with one pattern per approach is `any(f" {w}" in words)`;
+- a rationale's values read with `TemplateValues.get` are `Mapping.get`'s, and a template with
+  nothing to fill gives the sentence `_sentence(_render(...))` gives.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imr_engine.engine import Engine
+from imr_engine.engine.derive import ItemValues, _approach, derive_items
+from imr_engine.engine.durable_adapter import CompiledRuleset
+from imr_engine.engine.evaluate import engine_fact, resolve_as_of
+from imr_engine.engine.explain import _filled_sentence, _render, _sentence, template_values
+from imr_engine.engine.guideline_data import DEFAULTS
+from imr_engine.facts import load_case
+
+CASES = sorted(Path(__file__).resolve().parents[2].joinpath("cases").glob("*/case.yaml"))
+
+
+def _items(engine: Engine) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    """(case, item, derived, values) of every requested item of the bundled cases."""
+    out = []
+    for path in CASES:
+        case = load_case(path)
+        items = engine._requested_items(case)
+        for item, d in zip(items, derive_items(case, items, resolve_as_of(case, None).date, engine.vocabulary)):
+            out.append((case, item, d, d.values))
+    return out
+
+
+def _fired_whole(ruleset: CompiledRuleset, fact: dict[str, Any]) -> list[tuple[int, str]]:
+    """What the ruleset fires when durable_rules is sent the whole fact."""
+    reads, ruleset._reads = ruleset._reads, None
+    try:
+        return ruleset._ask([fact])
+    finally:
+        ruleset._reads = reads
+
+
+def test_a_ruleset_fires_the_same_rules_for_the_attributes_it_reads(engine: Engine) -> None:
+    asked = 0
+    for _, _, _, values in _items(engine):
+        fact = engine_fact(values)
+        for t in engine._topics_for(values):
+            ruleset = engine.topics[t].ruleset
+            assert ruleset._reads is not None and "item_index" in ruleset._reads
+            assert ruleset._ask([fact]) == _fired_whole(ruleset, fact)
+            asked += 1
+    assert asked > 20
+
+
+#: Values rules compare attributes with, and some they never name.
+_VALUES = st.one_of(
+    st.sampled_from(["yes", "no", "unknown", "none", "opioid", "nsaid", "chronic", "acute", "lumbar_spine"]),
+    st.integers(0, 400),
+    st.sampled_from([0.0, 29.5, 30.0, 50.0, 90.0, 120.5]),
+    st.lists(st.sampled_from(["opioid", "nsaid", "physical_therapy", "lumbar_spine"]), min_size=1, max_size=3),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_changed_facts_fire_the_same_rules_for_the_attributes_read(engine: Engine, data: st.DataObject) -> None:
+    _, _, _, values = data.draw(st.sampled_from(_items(engine)))
+    topics = engine._topics_for(values)
+    ruleset = engine.topics[data.draw(st.sampled_from(topics))].ruleset if topics else engine.topics[0].ruleset
+    fact = engine_fact(values)
+    assert ruleset._reads is not None
+    names = sorted(ruleset._reads - {"item_index"}) + ["not_read_by_any_rule"]
+    changes = data.draw(st.dictionaries(st.sampled_from(names), st.one_of(st.none(), _VALUES), max_size=6))
+    for name, value in changes.items():
+        if value is None:
+            fact.pop(name, None)
+        else:
+            fact[name] = value
+    assert ruleset._ask([fact]) == _fired_whole(ruleset, fact)
+
+
+_NAMES = st.sampled_from(["a", "b", "c", "d", "e"])
+_OPS = st.lists(st.tuples(
+    st.sampled_from(["set", "del", "pop", "pop_default", "update", "setdefault", "popitem", "ior"]),
+    _NAMES, st.integers(0, 9),
+), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_NAMES, st.integers(0, 9), max_size=4), _OPS)
+def test_item_values_behave_as_a_chainmap_over_the_case(case: dict[str, int], ops: list[tuple[str, str, int]]) -> None:
+    own: dict[str, object] = {}
+    plain: Any = ChainMap(own, dict(case))
+    fast = ItemValues(dict(case))
+
+    def both(op: str, name: str, value: int) -> None:
+        answers: list[object] = []
+        for m in (plain, fast):
+            try:
+                if op == "set":
+                    m[name] = value
+                    answers.append(None)
+                elif op == "del":
+                    del m[name]
+                    answers.append(None)
+                elif op == "pop":
+                    answers.append(m.pop(name))
+                elif op == "pop_default":
+                    answers.append(m.pop(name, -1))
+                elif op == "update":
+                    m.update({name: value}, z=value)
+                    answers.append(None)
+                elif op == "ior":
+                    m |= {name: value}
+                    answers.append(None)
+                elif op == "setdefault":
+                    answers.append(m.setdefault(name, value))
+                else:
+                    answers.append(m.popitem())
+            except KeyError:
+                answers.append(KeyError)
+        assert answers[0] == answers[1]
+
+    for op, name, value in ops:
+        both(op, name, value)
+        assert list(plain.items()) == list(fast.items())
+        assert own == fast.own and list(own) == list(fast.own)
+        assert all(plain.get(n) == fast.get(n) and (n in plain) == (n in fast) for n in "abcdez")
+    assert dict(fast.copy()) == dict(plain.copy()) and fast.copy().own == own
+
+
+def _approach_as_written(text: str) -> str:
+    """The approach as the spellings read before one pattern per approach: a spelling with a space before it."""
+    words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
+    for approach, spellings in DEFAULTS.epidural_approach.words.items():
+        if any(f" {w}" in words for w in spellings):
+            return approach
+    return "unknown"
+
+
+_SPELLINGS = [w for spellings in DEFAULTS.epidural_approach.words.values() for w in spellings]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(
+    st.sampled_from(_SPELLINGS + ["L4-5", "ESI", "epidural", "x", "-", "(", "TF", "inter", "caudally"]),
+    st.text(alphabet="abcfilnrstu-() ", max_size=12),
+), max_size=8))
+def test_the_approach_is_read_as_any_spelling_starting_a_word(parts: list[str]) -> None:
+    for text in (" ".join(parts), "".join(parts), "-".join(parts).upper()):
+        assert _approach(text) == _approach_as_written(text)
+
+
+def test_the_approach_of_the_bundled_request_lines(engine: Engine) -> None:
+    lines = [item.text for _, item, _, _ in _items(engine)]
+    assert lines and all(_approach(t) == _approach_as_written(t) for t in lines)
+
+
+def test_rationale_values_read_as_mapping_get_and_fixed_sentences(engine: Engine) -> None:
+    book = engine.book
+    names = sorted({n for r in book.rules for n in _placeholders(r.statement) + _placeholders(r.rationale)})
+    for case, item, d, _values in _items(engine):
+        shown = template_values(case, item, d, resolve_as_of(case, None).date)
+        for name in [*names, "request", "no_such_fact", "item_index"]:
+            assert shown.get(name) == Mapping.get(shown, name)
+            assert shown.get(name, "x") == Mapping.get(shown, name, "x")
+        for rule in book.rules:
+            for template in (rule.statement, rule.rationale):
+                assert _filled_sentence(template, shown) == _sentence(_render(template, shown))
+
+
+def _placeholders(template: str) -> list[str]:
+    return [p for i, p in enumerate(template.replace("}", "{").split("{")) if i % 2]
+
+
+@pytest.mark.parametrize("template", ["No placeholder here", "Ends.", "  spaced   out ", "{kind} reads", ""])
+def test_a_template_without_placeholders_is_its_sentence(engine: Engine, template: str) -> None:
+    case, item, d, _ = _items(engine)[0]
+    shown = template_values(case, item, d, resolve_as_of(case, None).date)
+    assert _filled_sentence(template, shown) == _sentence(_render(template, shown))
