@@ -7,8 +7,7 @@ Ch. 11, 13, 14), pharmacogenomic panels (ODG Pain and Mental Illness & Stress, g
 office furniture requested as equipment (the ODG's DME definition), hearing and vestibular testing (ODG
 Head), psychiatric day programs and admissions, PTSD therapies and prazosin (ODG Mental Illness & Stress),
 ergonomic evaluations (ODG Neck and Upper Back), occlusal splints (orofacial pain guidance), topical
-capsaicin (CPMTG p. 112-113), surface EMG, thermography and motion radiography (ODG Low Back and Neck), surgery
-named by the region the line names, splints and dental care as RFAs write them, newer antidepressants,
+capsaicin (CPMTG p. 112-113), surface EMG, thermography and motion radiography (ODG Low Back and Neck), splints and dental care as RFAs write them, newer antidepressants,
 antipsychotics and valproate (by their label classes), CGRP antibodies and gepants (ODG Head).
 """
 
@@ -57,8 +56,8 @@ SERVICE_LINES = [
     # diagnostic tests the ODG and the ACOEM Low Back Disorders guideline do not recommend
     ("Surface EMG paraspinals", "surface_emg"), ("sEMG lumbar", "surface_emg"), ("Thermography", "thermography"),
     ("Digital motion x-ray cervical spine", "motion_radiography"), ("Videofluoroscopy lumbar spine", "motion_radiography"),
-    # surgery named by the region the line names
-    ("Surgical repair, right lateral epicondyle", "elbow_surgery"), ("Surgical treatment right knee", "knee_surgery_other"),
+    # a repair named by the epicondyle it repairs (dec9 landed the same spelling)
+    ("Surgical repair, right lateral epicondyle", "elbow_surgery"),
     # splints, compression devices and dental care as RFAs write them
     ("Short arm splint", "wrist_splint"), ("Sugar tong splint, right", "wrist_splint"), ("Pneumatic compression device", "dvt_compression_device"),
     ("Periodontal scaling and root planing", "dental_treatment"), ("Dental cleaning", "dental_treatment"),
@@ -124,10 +123,23 @@ def test_cgrp_line_is_decided(engine: Engine, line: str, ingredient: str) -> Non
     assert result.predicted != "Indeterminate", f"{line}: no rule or covering topic"
 
 
-def test_surgery_with_no_region_names_no_operation(engine: Engine) -> None:
-    """A "surgical repair" with no region on the line or in the diagnoses names nothing the rules can judge."""
-    result = engine.evaluate(build_case(["Surgical repair"])).items[0]
+def test_a_wrist_stabilization_splint_is_not_an_occlusal_splint() -> None:
+    """Only the jaw's splints are occlusal: a wrist or thumb stabilization splint is the wrist's support."""
+    assert parse_request("Wrist stabilization splint, right").service == "wrist_splint"
+    assert parse_request("Maxillary stabilization splint").service == "occlusal_splint"
+
+
+@pytest.mark.parametrize("line", ["Surgical repair", "Surgical treatment right knee"])
+def test_surgery_that_names_no_operation_is_not_guessed(engine: Engine, line: str) -> None:
+    """A "surgical repair" that names no operation names nothing the rules can judge, whatever region it names."""
+    result = engine.evaluate(build_case([line])).items[0]
     assert result.predicted == "Indeterminate"
+
+
+@pytest.mark.parametrize(("line", "service"), [("Surgical procedure: right carpal tunnel release", "carpal_tunnel_release"),
+                                               ("Surgical treatment: L4-5 decompression", "lumbar_decompression")])
+def test_a_surgical_lead_in_does_not_hide_the_operation(line: str, service: str) -> None:
+    assert parse_request(line).service == service
 
 
 def test_bare_xr_names_no_imaging(engine: Engine) -> None:
