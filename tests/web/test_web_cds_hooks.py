@@ -15,6 +15,8 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
+# The drug screen is two years old: no current monitoring of aberrant behaviour (CPMTG p. 78-80, 94), so the
+# opioid needs both a return to work and an assessment of aberrant behaviour.
 NOTE = """PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)
 Date of exam: 03/12/2015
 Date of injury: 05/02/2012
@@ -25,7 +27,7 @@ CURRENT MEDICATIONS:
 Norco 10/325 mg one tablet every 6 hours as needed for pain, taking since 2013.
 Soma 350 mg three times a day since 2014.
 
-Urine drug screen on 01/15/2015 was consistent with prescribed medications.
+Urine drug screen on 01/15/2013 was consistent with prescribed medications.
 
 ASSESSMENT: Lumbar radiculopathy.
 """
