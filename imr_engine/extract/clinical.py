@@ -417,6 +417,23 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
                 break
 
 
+#: Sleep lost as notes tell it (round 9): symptoms that wake "3-4 nights a week", waking early and staying up, broken
+#: sleep, a side that cannot be lain on, a night of four hours or less (now, or before a gain), a drug taken for sleep.
+#: Read only where affirmed: a negation elsewhere in the sentence ("cannot lift ..., sleeps 4 hrs") says nothing of sleep.
+_SLEEP_LOST = re.compile(
+    r"\b(?:wakes?|waking|awakens?|awakening)\s+(?:him|her|them|the\s+patient|pt)\s+(?:up\s+)?\d+(?:\s*-\s*\d+)?\s+(?:nights?|times)"
+    r"|\bwakes?\s+(?:up\s+)?at\s+\d{1,2}(?::\d\d)?\s*(?:am|a\.m\.)?[^.;]{0,30}?\b(?:can(?:no|')?t|cannot|unable\s+to)\s+(?:get\s+back\s+to|fall\s+back)"
+    r"|\bsleep\s+(?:is\s+|was\s+)?broken\b|\bbroken\s+sleep\b"
+    r"|\b(?:can(?:no|')?t|cannot|unable\s+to)\s+(?:sleep|lie|lay)\s+on\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:R|L|right|left|affected|injured|either)\s+side"
+    r"|\b(?:sleeps?|sleeping)\s+(?:only\s+)?(?:about\s+|~|approx\.?\s+)?[1-4](?:\s*-\s*[1-5])?\s*(?:hours?|hrs?|h)\b"
+    r"|\b(?:can(?:no|')?t|cannot|unable\s+to)\s+sleep\s+(?:more|longer)\s+than\b"
+    r"|\bsleep\w*\s+(?:has\s+)?(?:improved\s+)?(?:from\s+~?[1-4]\s*(?:hours?|hrs?|h)?\s+to\b|[^.;]{0,25}\((?:was|from)\s+~?[1-4]\b)"
+    r"|\bsleep\s+~?\d+\s*(?:hours?|hrs?|h)\s+from\s+~?[1-4]\s*(?:hours?|hrs?|h)\b"
+    r"|\bfor\s+(?:[\w-]+\s+){0,3}?(?:and\s+|,\s*)?sleep\b(?!\s+hygiene)",
+    _I,
+)
+#: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
+_DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
     r"\bsleep(?:ing|s)?\s*(?::\s*|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
@@ -444,6 +461,11 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
     low = s.text.lower()
     if "sleep" in low:
         _sleep_fine(s, ctx)
+    if "sleep" in low or "wak" in low or " side" in low:
+        for m in finditer(_SLEEP_LOST, s.text):
+            # denied in its own clause only: "cannot lift a gallon ..., sleeps 4 hrs" is four hours' sleep
+            if not _DENIED_HERE.search(s.text[max(0, m.start() - 30) : m.start()]) and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "clinical.sleep_disturbance", "yes", m)
     if "radiat" in low:
         for m in finditer(_NOT_RADIATING, s.text):
             record(s, ctx, "clinical.neuropathic_pain", "no", m)
@@ -459,6 +481,7 @@ def _sleep_fine(s: Sentence, ctx: Context) -> None:
     for m in finditer(_SLEEP_FINE, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.sleep_disturbance", "no", m)
+
 
 
 def _mood_screens(s: Sentence, ctx: Context) -> None:

@@ -25,7 +25,7 @@ from .dates import find_dates
 from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
-from .note_layout import note_lines
+from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
 from .sentences import Sentence
@@ -719,8 +719,8 @@ def _reported_course(sentences: list[Sentence], ctx: Context) -> list[RequestedI
     """The requested course whose own report the note is ("PHYSICAL THERAPY RE-EVALUATION" for more PT)."""
     if not sentences:
         return []
-    for line in note_lines(sentences[0].tm):  # titles and headings are lines, not sentences
-        if len(line.text) <= _TITLE_CHARS and _COURSE_REPORT.search(line.text) and (named := _named_service(ctx, line.text)):
+    for line in line_texts(sentences[0].tm):  # titles and headings are lines, not sentences
+        if len(line) <= _TITLE_CHARS and _COURSE_REPORT.search(line) and (named := _named_service(ctx, line)):
             return [item for item in ctx.items if item.service == named][:1]
     return []
 

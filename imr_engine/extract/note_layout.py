@@ -11,6 +11,7 @@ line breaks the layout means, and every sentence knows the section it stands in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -112,24 +113,53 @@ def _section_phrases(directory: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
 
 
+@cache
+def _section_index(directory: Path) -> dict[str, str]:
+    """Each phrase's section, the first in `_section_phrases` order where a phrase is listed twice."""
+    index: dict[str, str] = {}
+    for phrase, name in _section_phrases(directory):
+        index.setdefault(phrase, name)
+    return index
+
+
 def section_of(heading: str, directory: Path | None = None) -> str | None:
-    """The canonical section a heading names ('OBJECTIVE FINDINGS' -> 'objective'), else None."""
+    """The canonical section a heading names ('OBJECTIVE FINDINGS' -> 'objective'), else None.
+
+    The longest phrase that is the heading's words, or their start up to a space or (after three
+    characters or more) a slash: "Plan/Request" heads the plan. Looked up at each such cut, longest
+    first, rather than by trying every phrase.
+    """
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", heading.lower()).split())
-    for phrase, name in _section_phrases(directory or vocabulary_dir_in_use()):
-        if words == phrase or words.startswith(phrase + " ") or (len(phrase) >= 3 and words.startswith(phrase + "/")):
-            return name  # "Plan/Request" heads the plan
+    index = _section_index(directory or vocabulary_dir_in_use())
+    found = index.get(words)
+    if found is not None:
+        return found
+    for cut in range(len(words) - 1, -1, -1):
+        if (words[cut] == " " or (words[cut] == "/" and cut >= 3)) and (found := index.get(words[:cut])) is not None:
+            return found
     return None
 
 
 def exact_section(line: str, directory: Path | None = None) -> str | None:
     """The section a line names with nothing else on it ('Medication Reconciliation', 'Plan / RFA'), else None."""
-    phrases = _section_phrases(directory or vocabulary_dir_in_use())
+    index = _section_index(directory or vocabulary_dir_in_use())
     words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", line.lower()).split())
-    found = next((name for phrase, name in phrases if words == phrase), None)
+    found = index.get(words)
     parts = [p.strip() for p in words.split("/")]
     if found is None and len(parts) > 1 and all(0 < len(p.split()) <= 3 for p in parts):
-        found = next((name for phrase, name in phrases if parts[0] == phrase), None)  # "Plan / RFA": the first names it
+        found = index.get(parts[0])  # "Plan / RFA": the first names it
     return found
+
+
+def line_texts(tm: TextMap) -> Iterator[str]:
+    """The texts of `note_lines(tm)`, in order, without their numbers and widths: a reader looking for a title
+    line reads every line of a letter, and needs only its words."""
+    starts = tm.line_starts or (0,)
+    text = tm.text
+    for start, end in zip(starts, (*starts[1:], len(text))):
+        line = text[start:end].rstrip()
+        if line:
+            yield line
 
 
 def note_lines(tm: TextMap) -> list[NoteLine]:

@@ -22,7 +22,7 @@ import importlib
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 try:  # the regex module's own parser (CPython >= 3.11); without it nothing is skipped
@@ -84,6 +84,9 @@ class _Text:
     #: The word-start patterns (by id) one of whose keys starts a word here, of the first *known* patterns read.
     candidates: frozenset[int] = frozenset()
     known: int = 0
+    #: The offsets found for patterns with heads anywhere, by their (interned) heads: the date and number
+    #: patterns share theirs ("0": every digit), so each text's digits are walked once, not once per pattern.
+    tries: dict[int, list[int]] = field(default_factory=dict)
 
 
 class _CannotGate(Exception):
@@ -101,13 +104,15 @@ class _Reading:
 
 
 _texts: dict[str, _Text] = {}
-#: Patterns are module constants: a few hundred, each read once (with its heads, the order it was read in and
-#: whether every match starts a word).
-_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int, bool]] = {}
+#: Patterns are module constants: a few hundred, each read once (with its heads, the order it was read in and,
+#: when every match starts a word, the keys it may start with).
+_heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int, frozenset[str] | None]] = {}
 #: The patterns whose every match starts a word, by each key they may start with: a text's words
 #: then name the patterns that may match it in one pass, instead of each pattern testing its keys.
 _by_key: dict[str, list[int]] = {}
 _registering = threading.Lock()
+#: One Heads object per distinct heads, so patterns that start alike share what a text's offsets for them are.
+_interned: dict[Heads, Heads] = {}
 
 
 def heads(pattern: re.Pattern[str]) -> Heads | None:
@@ -125,8 +130,8 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
                 if found is not None and not found.anywhere:
                     for key in found.keys:
                         _by_key.setdefault(key, []).append(id(pattern))
-                word_start = found is not None and not found.anywhere
-                known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo), word_start)
+                word_keys = found.keys if found is not None and not found.anywhere else None
+                known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo), word_keys)
     return known[1]
 
 
@@ -148,7 +153,8 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
             return None
     if not (found or anywhere) or len(found) > MAX_HEADS or len(anywhere) > MAX_HEADS_ANYWHERE:
         return None
-    return Heads(frozenset(found), frozenset(anywhere))
+    h = Heads(frozenset(found), frozenset(anywhere))
+    return _interned.setdefault(h, h)
 
 
 def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool) -> None:
@@ -304,11 +310,10 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
         return _NOWHERE  # none of its keys starts a word here (a pattern read after the text asks below)
     keys = h.keys.intersection(t.starts)
     if not h.anywhere:
-        if not keys:
-            return _NOWHERE
-        if len(keys) == 1:
-            return t.at[next(iter(keys))]
-        return sorted({p for k in keys for p in t.at[k]})
+        return _word_tries(keys, t.at) if keys else _NOWHERE
+    known_tries = t.tries.get(id(h))
+    if known_tries is not None:
+        return known_tries
     folded = t.folded
     found: set[int] = {p for k in keys for p in t.at[k]}
     for k in h.anywhere:
@@ -316,7 +321,16 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
         while p >= 0:
             found.add(p)
             p = folded.find(k, p + 1)
-    return sorted(found)
+    tries = t.tries[id(h)] = sorted(found)
+    return tries
+
+
+def _word_tries(keys: set[str] | frozenset[str], at: dict[str, list[int]]) -> list[int]:
+    """The offsets of the words that start with one of *keys* (all of them start some word here), ascending."""
+    if len(keys) == 1:
+        for key in keys:
+            return at[key]
+    return sorted(set().union(*map(at.__getitem__, keys)))
 
 
 _NOWHERE: list[int] = []
@@ -342,8 +356,10 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a word of *text* starts as a match must."""
     known = _heads_memo.get(id(pattern))
     t = _texts.get(text)
-    if known is not None and t is not None and known[3] and known[2] < t.known and id(pattern) not in t.candidates:
-        return _NO_MATCHES  # the answer of most asks, given without a further call (see `_tries`)
+    if known is not None and t is not None and known[3] is not None and known[2] < t.known:  # `_tries`, inline
+        if id(pattern) not in t.candidates:
+            return _NO_MATCHES  # the answer of most asks
+        return _anchored(pattern, text, _word_tries(known[3].intersection(t.starts), t.at))
     tries = _tries(pattern, text)
     if tries is None:
         return pattern.finditer(text)
@@ -371,7 +387,7 @@ def _table(rows: tuple[Any, ...], at: int) -> _Table:
     for pattern in patterns:
         heads(pattern)
     known = [_heads_memo[id(p)] for p in patterns]
-    gated = frozenset(id(k[0]) for k in known if k[3])
+    gated = frozenset(id(k[0]) for k in known if k[3] is not None)
     return _Table(rows, tuple(map(id, patterns)), gated, tuple(r for r, p in zip(rows, patterns) if id(p) not in gated),
                   max((k[2] for k in known), default=-1))
 

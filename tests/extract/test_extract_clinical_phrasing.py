@@ -234,3 +234,37 @@ def test_aberrant_drug_taking_is_still_read(note: str) -> None:
 ])
 def test_what_the_care_came_to_is_not_a_diagnosis(note: str, names: list[str]) -> None:
     assert [d.name for d in _case(note).diagnoses] == names
+
+
+@pytest.mark.parametrize("note", [
+    "Numbness and tingling of the right hand for a year, waking her 3-4 nights a week.\n",
+    "Wakes at 3 am and cannot get back to sleep.\n",
+    "Sleep broken by neck pain 2-3 nights/wk.\n",
+    "Night pain, can't sleep on R side.\n",
+    "Can't lie on the left side at night.\n",
+    "States he still cannot lift a gallon of milk, cannot drive more than 15 min, sleeps 4 hrs.\n",
+    "Norco takes the edge off but she still cannot sleep more than 3-4 hrs.\n",
+    "Sleep improved from 4 to 6 hrs with the program.\n",
+    "Sleeping ~6 h (was 3-4).\n",
+    "Alprazolam 1 mg TID, prescribed for anxiety and sleep.\n",
+])
+def test_sleep_lost_as_notes_tell_it(note: str) -> None:
+    assert _case(note).clinical.sleep_disturbance.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "No night waking; sleeps 7 hrs.\n",
+    "Sleeping 6-7 hours a night.\n",
+    "Denies waking at night with numbness.\n",
+    "Reviewed sleep hygiene; will start melatonin for sleep if needed.\n",
+])
+def test_sleep_kept_or_only_planned_for_is_no_disturbance(note: str) -> None:
+    assert _case(note).clinical.sleep_disturbance.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "He was diagnosed with a SLAP lesion and his orthopedic surgeon recommended arthroscopy, labrum repair and subacromial decompression.\n",
+    "She was diagnosed with a SLAP lesion, and the treating physician requested a labrum repair.\n",
+])
+def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
+    assert [d.name for d in _case(note).diagnoses] == ["SLAP lesion"]

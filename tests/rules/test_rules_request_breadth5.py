@@ -30,6 +30,9 @@ SERVICE_LINES = [
     # casts
     ("remove + replace short arm fiberglass cast", "cast"), ("Short leg walking cast, left ankle", "cast"),
     ("Long arm cast application", "cast"), ("Cast change right wrist", "cast"), ("Recast R forearm", "cast"),
+    # a cast boot or walker is a walking boot (ACOEM Ch. 14), and casting for orthotics is the orthotic's mould
+    ("Cast boot, left ankle", "walking_boot"), ("Removable cast walker", "walking_boot"), ("Post-op cast shoe", "walking_boot"),
+    ("Casting for custom orthotics", "foot_orthotics"), ("Foot casting for orthotics", "foot_orthotics"),
     # pharmacogenomic panels
     ("GeneSight pharmacogenomic panel", "genetic_testing"), ("PGx testing (cheek swab)", "genetic_testing"),
     ("Pharmacogenomic panel for antidepressant selection", "genetic_testing"), ("CYP2D6 genotyping", "genetic_testing"),
