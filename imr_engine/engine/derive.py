@@ -490,7 +490,7 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: Guid
     words = padded_words(case.requests[index].text)
     if _is_surgery(item):
         return
-    if item.service in wanted.services or any(w in words for w in _padded_all(tuple(wanted.words))) \
+    if item.service in wanted.services or _names_perioperative(words, data) \
             or _POSTOPERATIVE.search(case.requests[index].text):
         v["serves_surgery"] = "yes"
         ev["serves_surgery"] = _ev(case.requests[index])
@@ -513,7 +513,7 @@ def _companion_surgery(
         return None
     wanted = data.perioperative
     words = padded_words(case.requests[index].text)
-    if item.service not in wanted.services and not any(w in words for w in _padded_all(tuple(wanted.words))):
+    if item.service not in wanted.services and not _names_perioperative(words, data):
         return None
     j = _surgery_requested_with(items, index)
     if j is None:
@@ -537,6 +537,24 @@ def _companion_surgery(
     if "stay_within_target" in names:  # the days come from the stay's own request line
         ev["stay_within_target"] = quote + ev.get("duration_days", [])
     return j
+
+
+#: The last guideline data `_names_perioperative` was asked about, with its pattern.
+_PERIOPERATIVE_OF: list[tuple[GuidelineData, re.Pattern[str]]] = []
+
+
+def _names_perioperative(words: str, data: GuidelineData) -> bool:
+    """Whether padded *words* hold one of the perioperative words (each padded): `any(w in words ...)` in one search.
+
+    The pattern is made once per guideline data; every item of every case asks.
+    """
+    for known, pattern in _PERIOPERATIVE_OF:
+        if known is data:
+            return pattern.search(words) is not None
+    padded = _padded_all(tuple(data.perioperative.words))
+    pattern = re.compile("|".join(re.escape(w) for w in padded) or r"(?!)")
+    _PERIOPERATIVE_OF[:] = [(data, pattern)]
+    return pattern.search(words) is not None
 
 
 @functools.lru_cache(maxsize=64)

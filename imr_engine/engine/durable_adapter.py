@@ -116,12 +116,19 @@ def check_fact(fact: dict[str, Any]) -> None:
     """
     if len(fact) >= MAX_PROPERTIES:
         raise EngineError(f"a fact has {len(fact)} properties; durable_rules allows {MAX_PROPERTIES - 1}")
+    if not bad_floats([v for v in fact.values() if type(v) is float]):
+        return  # the common case: the few floats picked out in one pass; else the loop below names the first bad one
     for name, value in fact.items():
         if type(value) is float and value != 0.0 and not (1e-4 <= abs(value) < 1e16):
             raise EngineError(
                 f"fact '{name}' = {value!r}: durable_rules cannot read numbers in exponent notation or "
                 "NaN/infinity (a unit or quantity is probably wrong)"
             )
+
+
+def bad_floats(floats: list[float]) -> bool:
+    """Whether one of *floats* is one durable_rules cannot read (see check_fact)."""
+    return any(v != 0.0 and not (1e-4 <= abs(v) < 1e16) for v in floats)
 
 
 def _is_number(value: object) -> bool:
@@ -202,6 +209,30 @@ class FactSignature:
         parts: list[object] = [exact]
         for name, bounds in self._numeric:
             value = get(name, _ABSENT)
+            if value is not _ABSENT and _is_number(value):
+                i = bisect_left(bounds, value)
+                parts.append(2 * i + (i < len(bounds) and bounds[i] == value))
+            else:
+                part = _exact_part(value)
+                if part is _UNKEYABLE:
+                    return None
+                parts.append(part)
+        return tuple(parts)
+
+    def key_of_values(self, values: dict[str, Any]) -> Key | None:
+        """`key(engine_fact(values))` without building the fact: None and [] read as absent, as the fact leaves them out."""
+        get = values.get
+        exact = tuple(map(get, self._exact, itertools.repeat(_ABSENT)))
+        if not _PLAIN.issuperset(map(type, exact)):
+            exact = tuple([v if type(v) is str else _ABSENT if v is None or (type(v) is list and not v)
+                           else _exact_part(v) for v in exact])
+            if _UNKEYABLE in exact:
+                return None
+        parts: list[object] = [exact]
+        for name, bounds in self._numeric:
+            value = get(name, _ABSENT)
+            if value is None or (type(value) is list and not value):
+                value = _ABSENT
             if value is not _ABSENT and _is_number(value):
                 i = bisect_left(bounds, value)
                 parts.append(2 * i + (i < len(bounds) and bounds[i] == value))

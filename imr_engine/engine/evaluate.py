@@ -37,7 +37,7 @@ from .compile import CompiledTopic, compile_rulebook, in_scope
 from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
-from .durable_adapter import FactSignature, check_fact
+from .durable_adapter import MAX_PROPERTIES, FactSignature, bad_floats, check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
 from .jurisdiction import TEXAS_FALLBACK, is_odg, odg_start, texas_fallback_sentence, texas_sentence
 from .regions import case_region
@@ -435,17 +435,17 @@ class Engine:
             topics = self._topics_for(d.values)
             if not topics:
                 continue
-            fact = engine_fact(dump)
-            check_fact(fact)
-            key = self._answer_key(topics, fact)
+            _check_values(dump)
+            key = self._answer_key(topics, dump)
             answer = self._answers.get(key) if key is not None else None
-            if answer is not None:
+            if answer is not None:  # answered before: the engine fact itself is not needed
                 self._answers.move_to_end(key)  # type: ignore[arg-type]
                 if answer:
-                    fired[int(fact["item_index"])].update(answer)
+                    fired[int(dump["item_index"])].update(answer)
                 for t in topics:
                     self.topics[t].ruleset.remembered += 1
                 continue
+            fact = engine_fact(dump)
             if key is not None:
                 index = fact["item_index"]
                 asked[index] = key if index not in asked else None
@@ -462,8 +462,8 @@ class Engine:
         order = self.book.order
         return {i: [views[r] for r in sorted(ids, key=order.__getitem__)] for i, ids in fired.items()}
 
-    def _answer_key(self, topics: tuple[int, ...], fact: dict[str, Any]) -> tuple[object, ...] | None:
-        """The key of an item's answer over all of its *topics*, or None when one cannot be made."""
+    def _answer_key(self, topics: tuple[int, ...], values: dict[str, Any]) -> tuple[object, ...] | None:
+        """The key of an item's answer over all of its *topics* (from its values), or None when one cannot be made."""
         if topics in self._route_signatures:
             signature = self._route_signatures[topics]
         else:
@@ -472,7 +472,7 @@ class Engine:
             self._route_signatures[topics] = signature
         if signature is None:
             return None
-        key = signature.key(fact)
+        key = signature.key_of_values(values)
         return (topics, key) if key is not None else None
 
     def _topics_for(self, facts: Mapping[str, Any]) -> tuple[int, ...]:
@@ -706,6 +706,12 @@ def _carried_sentence(found: InForce, other: InForce, as_of: dt.date) -> str:
     return (_generation_sentence(found, as_of)
             + f"The rule book encodes no criteria of that generation for this request; assumed: the criteria of "
             f"{other.generation.title}, the nearest generation whose criteria it encodes, still apply. ")
+
+
+def _check_values(dump: dict[str, Any]) -> None:
+    """`check_fact(engine_fact(dump))`: the fact leaves out None and [] only, which no check is about."""
+    if len(dump) >= MAX_PROPERTIES or bad_floats([v for v in dump.values() if type(v) is float]):
+        check_fact(engine_fact(dump))  # the exact count, and the first bad value named
 
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:

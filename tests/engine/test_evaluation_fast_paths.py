@@ -191,3 +191,61 @@ def test_a_template_without_placeholders_is_its_sentence(engine: Engine, templat
     case, item, d, _ = _items(engine)[0]
     shown = template_values(case, item, d, resolve_as_of(case, None).date)
     assert _filled_sentence(template, shown) == _sentence(_render(template, shown))
+
+
+def _signatures(engine: Engine) -> list[Any]:
+    return [t.ruleset.signature for t in engine.topics if t.ruleset.signature is not None]
+
+
+def test_an_items_key_read_from_its_values_is_the_key_of_its_engine_fact(engine: Engine) -> None:
+    signatures = _signatures(engine)
+    for _, _, _, values in _items(engine):
+        for signature in signatures:
+            assert signature.key_of_values(values) == signature.key(engine_fact(values))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_keys_from_values_with_nothing_and_empty_lists(engine: Engine, data: st.DataObject) -> None:
+    _, _, _, values = data.draw(st.sampled_from(_items(engine)))
+    signature = data.draw(st.sampled_from(_signatures(engine)))
+    names = signature.fields + ["not_read"]
+    changes = data.draw(st.dictionaries(st.sampled_from(names), st.one_of(
+        st.sampled_from([None, [], (), "", 0, 0.0, False, True, [1], {"a": 1}, float("nan")]), _VALUES), max_size=6))
+    changed = {**values, **changes}
+    assert signature.key_of_values(changed) == signature.key(engine_fact(changed))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(alphabet="abc", max_size=3), st.one_of(
+    st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.sampled_from([[], ["x"], "s", 1e-5, 1e17])),
+    max_size=8))
+def test_values_are_refused_as_their_engine_fact_is(values: dict[str, Any]) -> None:
+    from imr_engine.engine.durable_adapter import check_fact
+    from imr_engine.engine.evaluate import _check_values
+    from imr_engine.errors import EngineError
+
+    def refusal(check: Any, arg: dict[str, Any]) -> str | None:
+        try:
+            check(arg)
+        except EngineError as exc:
+            return str(exc)
+        return None
+
+    assert refusal(_check_values, values) == refusal(check_fact, engine_fact(values))
+
+
+def _perioperative_as_written(words: str) -> bool:
+    from imr_engine.engine.terminology import padded_words
+    return any(padded_words(w) in words for w in DEFAULTS.perioperative.words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(list(DEFAULTS.perioperative.words) + ["pre", "op", "x", "-", "clearance."]),
+                          st.text(alphabet="acelnoprs- ", max_size=10)), max_size=8))
+def test_perioperative_words_are_found_as_any_padded_word(parts: list[str]) -> None:
+    from imr_engine.engine.derive import _names_perioperative
+    from imr_engine.engine.terminology import padded_words
+    for text in (" ".join(parts), "".join(parts)):
+        words = padded_words(text)
+        assert _names_perioperative(words, DEFAULTS) == _perioperative_as_written(words)

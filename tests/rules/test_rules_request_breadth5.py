@@ -30,6 +30,9 @@ SERVICE_LINES = [
     # casts
     ("remove + replace short arm fiberglass cast", "cast"), ("Short leg walking cast, left ankle", "cast"),
     ("Long arm cast application", "cast"), ("Cast change right wrist", "cast"), ("Recast R forearm", "cast"),
+    # a cast boot or walker is a walking boot (ACOEM Ch. 14), and casting for orthotics is the orthotic's mould
+    ("Cast boot, left ankle", "walking_boot"), ("Removable cast walker", "walking_boot"), ("Post-op cast shoe", "walking_boot"),
+    ("Casting for custom orthotics", "foot_orthotics"), ("Foot casting for orthotics", "foot_orthotics"),
     # pharmacogenomic panels
     ("GeneSight pharmacogenomic panel", "genetic_testing"), ("PGx testing (cheek swab)", "genetic_testing"),
     ("Pharmacogenomic panel for antidepressant selection", "genetic_testing"), ("CYP2D6 genotyping", "genetic_testing"),
@@ -146,3 +149,11 @@ def test_bare_xr_names_no_imaging(engine: Engine) -> None:
     """With no region on the line or in the diagnoses, "XR" names nothing the rules can judge."""
     result = engine.evaluate(build_case(["XR"])).items[0]
     assert result.predicted == "Indeterminate"
+
+
+@pytest.mark.parametrize(("line", "service", "ingredient"), [("YMCA aquatic therapy 2x6", "aquatic_therapy", None),
+                                                            ("Medication review; Norco 10/325 #90", None, "hydrocodone")])
+def test_a_lead_in_word_does_not_hide_what_the_line_asks_for(line: str, service: str | None, ingredient: str | None) -> None:
+    parsed = parse_request(line)
+    assert parsed.service == service
+    assert ingredient is None or ingredient in parsed.ingredients
