@@ -268,3 +268,14 @@ def test_sleep_kept_or_only_planned_for_is_no_disturbance(note: str) -> None:
 ])
 def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
     assert [d.name for d in _case(note).diagnoses] == ["SLAP lesion"]
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("She had diagnoses of primary and post-traumatic osteoarthritis of both knees.\n",
+     ["primary and post-traumatic osteoarthritis of both knees"]),
+    ("He was diagnosed with cervical and lumbar strain.\n", ["cervical and lumbar strain"]),
+    ("Diagnosed with left and right carpal tunnel syndrome, treated with splints.\n",
+     ["left and right carpal tunnel syndrome"]),
+])
+def test_a_modifier_shared_by_and_stays_with_its_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
