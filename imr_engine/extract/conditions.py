@@ -35,7 +35,10 @@ _CARE_AFTER = re.compile(
     r"^(?:and\s+|then\s+)?(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:treated|managed|seen|followed|underwent|undergoing"
     r"|referred|given|prescribed|started|received|had|which|who|that|with|without"
     # what the care came to, listed after the diagnoses: "..., failure of conservative treatment, and benefit from Synvisc"
-    r"|failure|failed(?!\s+(?:back|neck|spine|lumbar|cervical|surgery|fusion))|benefit|relief|improvement|response)\b",
+    r"|failure|failed(?!\s+(?:back|neck|spine|lumbar|cervical|surgery|fusion))|benefit|relief|improvement|response"
+    # a new clause about the plan: "..., and his orthopedic surgeon recommended arthroscopy, labrum repair and ..."
+    r"|recommended|requested|asked|planned|ordered|proposed"
+    r"|(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:doctor|physician|surgeon|provider|therapist|specialist|orthopedist|neurosurgeon)s?)\b",
     _I,
 )
 _PAINISH = r"(?:pain|aches?|headaches?|numbness|tingling|stiffness|weakness)"

@@ -101,7 +101,12 @@ _ACTIVITY = re.compile(
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
     r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
-    r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed)\b",
+    r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed"
+    # self-care and getting about, as notes name them: "wash his hair", "put on a shirt", "reach the top shelf",
+    # "climbs bus steps", "grocery shops", "walks around the block", "walk 1 mile daily", "walks 25 minutes"
+    r"|wash(?:es|ing)?\s+(?:his|her|their)\s+hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    r"|tie\s+(?:his|her)\s+shoes|reach(?:es|ing)?\s+(?:the\s+)?(?:top|upper|high)\s+shel\w+|climb(?:s|ed|ing)?\s+(?:the\s+|bus\s+)?(?:stairs|steps)"
+    r"|(?:grocery\s+)?shops|walk(?:s|ed|ing)?\s+(?:around\s+the\s+block|to\s+the\s+(?:mailbox|corner|store)|\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|miles?|mi|blocks?)\b))",
     _I,
 )
 #: The activity is done again or better: "doing his own shopping again", "back to coaching", "could not do last summer".
@@ -111,7 +116,11 @@ _ACTIVITY_GAIN = re.compile(
     # what the medication makes possible, against what the worker cannot do without it: "With meds he ... mows his lawn;
     # w/o them cannot sit through a shift"
     r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
-    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b",
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b"
+    # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",
+    # or what the drug makes possible: "With it she ... grocery shops", "Able to do yard work and cook" (a capacity regained)
+    r"|\(\s*was\b|\(\s*[\d.]+\s*\w*\s+before\b|\bzero\s+at\b|\bcould(?:n't|\s+not)\s+in\s+\w+"
+    r"|^\W*with\s+(?:it|them|the\s+\w+|meds|medications?)\b|^\W*(?:pt\s+|patient\s+|he\s+|she\s+)?(?:is\s+)?able\s+to\s+(?:do\s+)?",
     _I,
 )
 #: The activity needs another's help or cannot be done: "relies on his wife for shopping", "daughter helps with laundry".
@@ -467,6 +476,10 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
                 ctx.draft.measures.append(s.text[m.start() : m.end() + len(window)].strip())
 
 
+#: The sentence says the state has not changed: "ADLs unchanged", "no change from last yr", "(same as 6 months ago)".
+_UNCHANGED = re.compile(r"\bunchanged\b|\bno\s+(?:\w+\s+)?change\b|\bsame\s+as\b|\bno\s+better\b", _I)
+
+
 def _activities(s: Sentence, ctx: Context) -> None:
     """Named activities done again ('does her own shopping again'), or done by others ('relies on his wife for shopping').
 
@@ -477,7 +490,8 @@ def _activities(s: Sentence, ctx: Context) -> None:
         gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
         if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
             record(s, ctx, "function.adl_improvement", "yes", m)
-        elif not gain and _ACTIVITY_DEPENDENCE.search(before):
+        elif not gain and _ACTIVITY_DEPENDENCE.search(before) and _UNCHANGED.search(s.text):
+            # help still needed, with no change said: "No change in activity: still needs his wife to help him dress"
             record(s, ctx, "function.adl_improvement", "no", m)
 
 

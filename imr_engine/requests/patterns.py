@@ -137,8 +137,9 @@ HOURS = _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{NUM})\s*(?:hours|hrs|hr)\b")
 # a number hyphenated to a word is part of a name ("MMPI-2", "SF-36", "PHQ-9"), not a frequency
 N_BY_M = _p(r"(?<![\w.])(?<![a-z]-)(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")  # noqa: RUF001 (the multiplication sign is meant)
 VISITS = [
+    # "12 additional CPT/trauma-focused psychotherapy sessions": a word pair joined by a slash is one word
     _p(
-        rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{COUNT})(?=\s+(?:[a-z][a-z\-]*\s+){{0,3}}?(?:visits?|sessions?|treatments?|appointments?)\b)"
+        rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{COUNT})(?=\s+(?:[a-z][a-z\-]*(?:/[a-z][a-z\-]*)?\s+){{0,3}}?(?:visits?|sessions?|treatments?|appointments?)\b)"
     ),
     _p(rf"\b(?:visits?|sessions?|treatments?)\s*(?:x|:|#)\s*(?P<n>{COUNT})\b"),
 ]

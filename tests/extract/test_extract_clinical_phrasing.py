@@ -260,3 +260,11 @@ def test_sleep_lost_as_notes_tell_it(note: str) -> None:
 ])
 def test_sleep_kept_or_only_planned_for_is_no_disturbance(note: str) -> None:
     assert _case(note).clinical.sleep_disturbance.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "He was diagnosed with a SLAP lesion and his orthopedic surgeon recommended arthroscopy, labrum repair and subacromial decompression.\n",
+    "She was diagnosed with a SLAP lesion, and the treating physician requested a labrum repair.\n",
+])
+def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
+    assert [d.name for d in _case(note).diagnoses] == ["SLAP lesion"]
