@@ -193,7 +193,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\blocali[sz]ed\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuropathy|neuralgia|symptoms)\b"
             r"|\bfocal\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuralgia)\b"
-            r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b",
+            r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b"
+            # the area measured, or called localized in so many words: "allodynia ... in a 6 x 4 cm area",
+            # "burning over a 6 x 4 cm area", "~10x15 cm area", "Her pain is localized, peripheral and neuropathic"
+            r"|~?\d+(?:\.\d+)?\s*(?:x|\u00d7|by)\s*\d+(?:\.\d+)?\s*cm\s+(?:area|region|zone|patch)\b"
+            r"|\b(?:pain|burning|symptoms?)\s+(?:is|are|remains?)\s+locali[sz]ed\b",
             _I,
         ),
     ),

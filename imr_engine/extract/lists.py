@@ -20,6 +20,9 @@ _LIST_END = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+&\s+", re.IGNORECASE)
+#: The characters other than white space (str.isspace is the \s of a str pattern) a _LIST_END match can open with:
+#: the list walks try the pattern only there, not at every character.
+_END_STARTS = frozenset(",;:.")
 
 
 def item_end(text: str, start: int, item_break: re.Pattern[str]) -> int:
@@ -55,7 +58,7 @@ def list_end(text: str, start: int) -> int:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and (ch in _END_STARTS or ch.isspace()):  # every way _LIST_END matches opens so
             m = _LIST_END.match(text, i)
             if m and (m.group().strip() not in (".",) or _sentence_end(text, i)):
                 return i
@@ -81,7 +84,7 @@ def list_items(text: str, start: int, *, split_and: bool = True) -> list[tuple[i
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and (ch == "," or ch.isspace()):  # every way _SEPARATOR matches opens so
             m = _SEPARATOR.match(text, i)
             if m and ch == "," and _inside_date(text, i):
                 m = None

@@ -205,7 +205,7 @@ def _stated_med(s: Sentence, ctx: Context) -> None:
     if ctx.draft.stated_med is not None and s.section != "plan":
         return
     for pattern in (_MED_BEFORE, _MED_AFTER):
-        for m in pattern.finditer(s.text):
+        for m in finditer(pattern, s.text):
             value = float(m.group("from") if "from" in m.groupdict() and m.group("from") else m.group("n"))
             if not 1 <= value <= 2000 or _MED_NOT_TAKEN.search(s.text[max(0, m.start() - 40) : m.start()]):
                 continue

@@ -268,3 +268,24 @@ def test_sleep_kept_or_only_planned_for_is_no_disturbance(note: str) -> None:
 ])
 def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
     assert [d.name for d in _case(note).diagnoses] == ["SLAP lesion"]
+
+
+# CPMTG p. 56-57: the lidocaine patch is for "localized peripheral pain"; notes show the pain localized by its
+# measured area or say so.
+@pytest.mark.parametrize("note", [
+    "Allodynia to light stroke and hyperalgesia to pinprick in a 6 x 4 cm area medial to the incision.\n",
+    "Chronic ilioinguinal neuralgia: burning and hypersensitivity over a 6 x 4 cm area of the left groin.\n",
+    "O: allodynia to light touch R T6-T7, lateral, ~10x15 cm area.\n",
+    "The pain is confined to an area about 8 x 5 cm on the dorsum of the foot.\n",
+    "Her pain is localized, peripheral and neuropathic.\n",
+])
+def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
+    assert _case(note).clinical.localized_pain.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Incision 8 cm, well healed.\n",
+    "Diffuse pain over the whole low back and both legs.\n",
+])
+def test_a_scar_s_length_or_diffuse_pain_is_not_localized_pain(note: str) -> None:
+    assert _case(note).clinical.localized_pain.value != "yes"

@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from imr_engine.extract import lists
 from imr_engine.extract.note_layout import _section_phrases, exact_section, line_texts, note_lines, section_of
 from imr_engine.extract.textmap import TextMap, _lines
 from imr_engine.vocabulary.in_use import vocabulary_dir_in_use
@@ -96,3 +97,65 @@ def test_sections_of_generated_headings_are_found_by_the_index(parts: list[str])
     text = "".join(parts)
     assert section_of(text) == section_by_every_phrase(text)
     assert exact_section(text) == exact_by_every_phrase(text)
+
+
+def list_end_at_every_character(text: str, start: int) -> int:
+    """`lists.list_end` trying its pattern at every character: the definition."""
+    depth, i = 0, start
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = lists._LIST_END.match(text, i)
+            if m and (m.group().strip() not in (".",) or lists._sentence_end(text, i)):
+                return i
+        i += 1
+    return len(text.rstrip(" ."))
+
+
+def list_items_at_every_character(text: str, start: int, split_and: bool) -> list[tuple[int, int]]:
+    end = list_end_at_every_character(text, start)
+    spans, depth, item_start, i = [], 0, start, start
+    while i < end:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = lists._SEPARATOR.match(text, i)
+            if m and ch == "," and lists._inside_date(text, i):
+                m = None
+            if m and m.end() <= end and (split_and or "and" not in m.group().lower() or "," in m.group()):
+                spans.append((item_start, i))
+                item_start = m.end()
+                i = m.end()
+                continue
+        i += 1
+    spans.append((item_start, end))
+    return [(s, e) for s, e in (lists._strip(text, s, e) for s, e in spans) if e > s]
+
+
+def same_lists(text: str) -> None:
+    for start in {0, len(text) // 3, len(text) // 2}:
+        assert lists.list_end(text, start) == list_end_at_every_character(text, start), (text, start)
+        for split_and in (True, False):
+            assert lists.list_items(text, start, split_and=split_and) == list_items_at_every_character(text, start, split_and)
+
+
+def test_lists_of_real_sentences_end_and_split_where_every_character_is_tried() -> None:
+    sentences = [s for path in REAL for line in path.read_text(encoding="utf-8").splitlines()
+                 for s in re.split(r"(?<=[.;])\s+", line) if s.strip()][::3]
+    assert len(sentences) > 3000
+    for text in sentences:
+        same_lists(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Norco", "and", "which", "was", " ", "  ", ",", ";", ":", ".", ". ", "(", ")", "&", "\t",
+                                 "\u00a0", "\u2003", "Feb. 3, 2023", "the patient", "or", "x"]), max_size=16))
+def test_generated_lists_end_and_split_where_every_character_is_tried(parts: list[str]) -> None:
+    same_lists("".join(parts))

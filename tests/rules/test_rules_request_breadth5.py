@@ -149,3 +149,11 @@ def test_bare_xr_names_no_imaging(engine: Engine) -> None:
     """With no region on the line or in the diagnoses, "XR" names nothing the rules can judge."""
     result = engine.evaluate(build_case(["XR"])).items[0]
     assert result.predicted == "Indeterminate"
+
+
+@pytest.mark.parametrize(("line", "service", "ingredient"), [("YMCA aquatic therapy 2x6", "aquatic_therapy", None),
+                                                            ("Medication review; Norco 10/325 #90", None, "hydrocodone")])
+def test_a_lead_in_word_does_not_hide_what_the_line_asks_for(line: str, service: str | None, ingredient: str | None) -> None:
+    parsed = parse_request(line)
+    assert parsed.service == service
+    assert ingredient is None or ingredient in parsed.ingredients
