@@ -289,3 +289,14 @@ def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
 ])
 def test_a_scar_s_length_or_diffuse_pain_is_not_localized_pain(note: str) -> None:
     assert _case(note).clinical.localized_pain.value != "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("She had diagnoses of primary and post-traumatic osteoarthritis of both knees.\n",
+     ["primary and post-traumatic osteoarthritis of both knees"]),
+    ("He was diagnosed with cervical and lumbar strain.\n", ["cervical and lumbar strain"]),
+    ("Diagnosed with left and right carpal tunnel syndrome, treated with splints.\n",
+     ["left and right carpal tunnel syndrome"]),
+])
+def test_a_modifier_shared_by_and_stays_with_its_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
