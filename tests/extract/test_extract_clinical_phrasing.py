@@ -310,3 +310,14 @@ def test_an_operation_planned_recommended_or_wished_for_is_surgical_candidacy(no
 ])
 def test_surgery_ruled_out_refused_or_only_considered_is_no_candidacy(note: str) -> None:
     assert _case(note).clinical.surgical_candidate.value != "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("She had diagnoses of primary and post-traumatic osteoarthritis of both knees.\n",
+     ["primary and post-traumatic osteoarthritis of both knees"]),
+    ("He was diagnosed with cervical and lumbar strain.\n", ["cervical and lumbar strain"]),
+    ("Diagnosed with left and right carpal tunnel syndrome, treated with splints.\n",
+     ["left and right carpal tunnel syndrome"]),
+])
+def test_a_modifier_shared_by_and_stays_with_its_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
