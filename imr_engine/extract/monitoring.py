@@ -268,6 +268,14 @@ _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\
 _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
 
 
+#: The symptoms a head injury or a red-flag screen asks about: a denial that names them screens the injury, not a drug.
+_SCREENED = re.compile(
+    r"\b(?:LOC|loss\s+of\s+consciousness|vision|visual|(?-i:HA)|headaches?|confusion|seizures?|head\s+strike|fever|chills"
+    r"|weight\s+loss|bowel|bladder|abdominal\s+pain|chest\s+pain|(?-i:SOB)|GI\s+bleed\w*)\b",
+    _I,
+)
+#: A side effect said to be over: "..., resolved", "(now resolved)", "went away", "subsided".
+_RESOLVED = re.compile(r"[^.;]{0,40}?\b(?:(?:now\s+)?resolved|went\s+away|subsided|no\s+longer)\b", _I)
 #: The symptom is an item of a list a "no" heads: "No sedation, [constipation] or nausea".
 _NO_LIST = re.compile(r"\bno\s+(?:[\w-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)){1,6}$", _I)
 
@@ -293,6 +301,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         if said == "negated":
             if _PROCEDURE.search(s.text[left:right]) or (template and not on_opioid):
                 continue
+            if _SCREENED.search(s.text[left:right]) and not _DRUG_CONTEXT.search(s.text[left:right]):
+                continue  # "Denies LOC, vision changes, nausea": a head injury's or red flags' screen, not a drug's effects
             no_before = _NO_BEFORE.search(s.text[left : m.start()]) or _negated_by_list(s.text[left : m.start()])
             if (_DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right])
                     or (no_before and (on_opioid or any(n in s.text[: m.start()].lower() for n in names if n)))):
@@ -303,6 +313,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
             clause = s.text[left:right].lower()
             if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
+            if _RESOLVED.match(s.text, m.end()):
+                continue  # "mild dizziness first week on gabapentin, resolved": no side effect now
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
