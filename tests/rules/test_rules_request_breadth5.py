@@ -78,6 +78,7 @@ SERVICE_LINES = [
     ("Pain coping skills group x 6", "cognitive_behavioral_therapy"), ("Mindfulness-based stress reduction, 8 weeks", "cognitive_behavioral_therapy"),
     ("Anger management x 8", "cognitive_behavioral_therapy"), ("Aqua aerobics 3x/week", "gym_membership"),
     ("Personal trainer 2x/week x 12 weeks", "gym_membership"), ("Psychotropic medication evaluation", "office_visit"),
+    ("Hypnotherapy x 6 sessions", "hypnotherapy"), ("Clinical hypnosis x 4", "hypnotherapy"),
 ]
 
 DRUG_DECIDED = [
