@@ -227,9 +227,11 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
         ("trigger_point_twitch_response", case.exam.trigger_point_twitch_response),
     ):
         v[name], ev[name] = _tri(finding), _ev(finding)
-    for name in _fields_of(type(case.clinical)):
-        finding = getattr(case.clinical, name)
-        v[name], ev[name] = _tri(finding), _ev(finding)
+    clinical = case.clinical
+    for name in _fields_of(type(clinical)):  # ~40 findings per case: _tri and _ev's one-finding case inline
+        finding = getattr(clinical, name)
+        quotes = finding.evidence
+        v[name], ev[name] = finding.value, quotes if len(quotes) < 2 else _ev(finding)
     electro = _MODALITIES["emg_ncs"]
     for name, studies in (
         ("imaging_corroborates_radiculopathy", [s for s in case.imaging if s.modality.casefold() not in electro]),
@@ -314,6 +316,11 @@ def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: MutableMapping[str,
         recent = [s for s in screens if 0 <= (as_of - s.date.latest()).days <= _YEAR_DAYS]  # type: ignore[union-attr]
         v["drug_screens_past_year"] = len(recent)
         ev["drug_screens_past_year"] = _ev(*recent) or _ev(*screens)
+        done = [(as_of - s.date.latest()).days for s in screens]  # type: ignore[union-attr]
+        done = [d for d in done if d >= 0]
+        if done:
+            v["days_since_last_drug_screen"] = min(done)
+            ev["days_since_last_drug_screen"] = ev["drug_screens_past_year"]
 
 
 #: Average days in a month, to turn a postsurgical period in months into days.
@@ -743,8 +750,9 @@ class ItemValues(dict[str, object]):
             dict.__setitem__(self, name, shown)
 
     def update(self, other: Any = (), /, **more: object) -> None:
-        for name, value in dict(other, **more).items():
-            self[name] = value
+        given = other if type(other) is dict and not more else dict(other, **more)
+        dict.update(self, given)  # each name set, in order, in both: as a loop of __setitem__
+        self.own.update(given)
 
     def __ior__(self, other: Any) -> ItemValues:  # type: ignore[override,misc]
         self.update(other)

@@ -281,7 +281,8 @@ class Engine:
                 answer = self.formulary.answer(case, index, items[index], when)
                 if answer is not None:
                     d.formulary = answer
-        return CaseDetermination(
+        # Built from validated parts (the case, the rule book, the determinations), as each Determination is.
+        return trusted_fields(CaseDetermination, dict(
             case_id=case.case_id,
             jurisdiction=case.jurisdiction,
             as_of=when.isoformat(),
@@ -291,7 +292,7 @@ class Engine:
             warnings=[w for w in (resolved.warning, found.warning if found is not None else None) if w],
             rules_version=self.book.version,
             items=determinations,
-        )
+        ))
 
     def _judge(self, j: _Judging, indexes: list[int]) -> list[Determination]:
         """Fire and decide the items at *indexes* (one determination each, in that order)."""

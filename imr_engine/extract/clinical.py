@@ -32,7 +32,24 @@ _OPERATION = (
 _PROCEEDS = re.compile(
     r"\b(?:wish(?:es)?|would\s+like|wants?|agree[sd]?|elect(?:s|ed)?|decided|desires?)\s+to\s+proceed\b", _I
 )
-_OPERATION_WORD = re.compile(rf"\b{_OPERATION}\b", _I)
+_OPERATION_WORD = re.compile(rf"\b{_OPERATION}\b|\b(?:risks|informed\s+consent|consent\s+form)\b", _I)
+#: The surgeon's plan or the worker's wish for the operation, the operation named: "Will proceed with L4-5 decompression
+#: and fusion", "pt wishes surgery", "recommends L4-5 / L5-S1 decompression and fusion", "Surgery authorized ...,
+#: scheduled 2/25/2019". (A plan line that only names the operation, as an RFA's, the answer keys read either way.)
+_SURGERY_PLANNED = re.compile(
+    rf"\b(?:will|shall|plan(?:s|ning)?\s+to|we\s+will)\s+proceed\s+with\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){{0,6}}?{_OPERATION}\b"
+    r"|\b(?:wish(?:es)?|wants?|desires?|would\s+like)\s+(?:to\s+(?:have|undergo)\s+)?(?:the\s+)?(?:surgery|operation|surgical\s+(?:repair|treatment|release))\b"
+    rf"|(?<!not\s)\b(?:recommends?|recommended|advises|advised)(?!\s+(?:no|not|against|non\w*|further\s+conservative)\b)\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){{0,6}}?{_OPERATION}\b"
+    rf"|\b{_OPERATION}\s+(?:is\s+|was\s+|has\s+been\s+)?(?:scheduled|authorized|approved|booked)\b"
+    rf"|\bscheduled\s+for\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b",
+    _I,
+)
+#: Words just before an operation that make it no plan of this visit: after or before it, only considered.
+_NOT_THE_PLAN = re.compile(
+    r"\b(?:after|post|prior\s+to|before|following|pre-?op\w*|post-?op\w*|consider\w*|discuss\w*|if|possible|possibly|eventual\w*"
+    r"|future|may\s+need|candidate|consult\w*|referral|refer|evaluat\w*|opinion|clearance)\b",
+    _I,
+)
 #: Surgery ruled out by a surgeon: "Surgery was not recommended", "no surgical lesion".
 _NOT_SURGICAL = re.compile(
     r"\b(?:surgery|surgical\s+intervention|operative\s+treatment)\s+(?:was\s+|is\s+)?not\s+(?:recommended|indicated|advised)\b"
@@ -193,7 +210,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\blocali[sz]ed\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuropathy|neuralgia|symptoms)\b"
             r"|\bfocal\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuralgia)\b"
-            r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b",
+            r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b"
+            # the area measured, or called localized in so many words: "allodynia ... in a 6 x 4 cm area",
+            # "burning over a 6 x 4 cm area", "~10x15 cm area", "Her pain is localized, peripheral and neuropathic"
+            r"|~?\d+(?:\.\d+)?\s*(?:x|\u00d7|by)\s*\d+(?:\.\d+)?\s*cm\s+(?:area|region|zone|patch)\b"
+            r"|\b(?:pain|burning|symptoms?)\s+(?:is|are|remains?)\s+locali[sz]ed\b",
             _I,
         ),
     ),
@@ -619,6 +640,10 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
+    for m in finditer(_SURGERY_PLANNED, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not _NOT_THE_PLAN.search(s.text[max(0, m.start() - 30) : m.start()]):
+            record(s, ctx, "clinical.surgical_candidate", "yes", m)
+
     for m in finditer(_CARE_FAILED, s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)

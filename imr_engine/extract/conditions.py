@@ -29,6 +29,13 @@ _DX_LEAD = re.compile(
     r"|^(?:diagnos(?:is|es)|dx|impression)\s+(?=[A-Z]?\d{3}|[a-z])",  # dictated without a colon: "Diagnosis 715.16 primary ..."
     _I,
 )
+#: A list item that is only a modifier of the next one: "primary and post-traumatic osteoarthritis", "cervical and
+#: lumbar strain" (split at "and" by the list reader).
+_LONE_MODIFIER = re.compile(
+    r"^(?:primary|secondary|acute|chronic|mild|moderate|severe|left|right|bilateral|cervical|thoracic|lumbar|lumbosacral"
+    r"|upper|lower|medial|lateral|post-?traumatic|degenerative|traumatic)$",
+    _I,
+)
 #: Where the diagnoses a lead names give way to the care, the course or what it came to: "diagnosed with lateral epicondylitis,
 #: treated with physical therapy and six injections" ends at "treated".
 _CARE_AFTER = re.compile(
@@ -102,9 +109,14 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
     """Diagnoses, complaints and psychological conditions stated in the summary."""
     for s in sentences:
         for lead in finditer(_DX_LEAD, s.text):
+            held: int | None = None  # where a lone modifier began: "primary [and post-traumatic osteoarthritis]"
             for start, end in list_items(s.text, lead.end()):
                 if _CARE_AFTER.match(s.text[start:end].strip()):
                     break  # the care told after the diagnoses, and whatever follows it
+                if _LONE_MODIFIER.match(s.text[start:end].strip(" ,")):
+                    held = start if held is None else held
+                    continue  # it qualifies the next item: "cervical and lumbar strain" is one diagnosis
+                start, held = (held if held is not None else start), None
                 name = _strip_article(" ".join(_ICD_RUN.sub(" ", s.text[start:end]).split()).strip(" .,;:-()"))
                 if name and len(name.split()) <= _MAX_WORDS and not re.search(r"\d", name):
                     first = start == lead.end()

@@ -253,6 +253,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
         _side_effect_symptoms(s, ctx)
+        _controlled_from_another(s, ctx)
         for m in finditer(_ONE_PRESCRIBER, s.text):
             ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
         read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
@@ -268,6 +269,31 @@ _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\
 _PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
 
 
+#: Classes whose prescribers the state's monitoring program (CURES) tracks: controlled drugs.
+_CONTROLLED = frozenset({"opioid", "benzodiazepine", "hypnotic", "stimulant", "barbiturate", "sedative"})
+#: A controlled drug from a prescriber other than the treating physician: "alprazolam 0.5 mg #30 monthly from his PCP",
+#: "prescribed by PCP (not the PTP)", "(ER) prescribed Xanax 0.5 mg TID", "CURES shows a second prescriber".
+_ANOTHER_SOURCE = re.compile(
+    r"\b(?:prescribed\s+by|from|by)\s+(?:his|her|the|an?)?\s*(?:PCP|primary\s+care(?:\s+(?:physician|doctor|provider))?|psychiatrist"
+    r"|(?-i:ER)|emergency\s+(?:room|department)|urgent\s+care|dentist|prior\s+pain\s+(?:MD|doctor|physician)"
+    r"|another\s+(?:doctor|physician|provider|prescriber))\b"
+    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist)\)?\s+prescribed\b|\b(?:second|another|other)\s+prescriber\b",
+    _I,
+)
+#: The other prescriber is past: the drug stopped, or only started elsewhere and now prescribed here ("prescribed
+#: originally by her psychiatrist, who retired", "started by urgent care", "now refilled here").
+_NOT_NOW = re.compile(
+    r"\b(?:stopped|discontinued|d/c'?d|originally|initially|started\s+by|retired|now\s+(?:refilled|prescribed|managed)\s+(?:here|by\s+(?:us|this\s+office|me)))\b",
+    _I,
+)
+#: The symptoms a head injury or a red-flag screen asks about: a denial that names them screens the injury, not a drug.
+_SCREENED = re.compile(
+    r"\b(?:LOC|loss\s+of\s+consciousness|vision|visual|(?-i:HA)|headaches?|confusion|seizures?|head\s+strike|fever|chills"
+    r"|weight\s+loss|bowel|bladder|abdominal\s+pain|chest\s+pain|(?-i:SOB)|GI\s+bleed\w*)\b",
+    _I,
+)
+#: A side effect said to be over: "..., resolved", "(now resolved)", "went away", "subsided".
+_RESOLVED = re.compile(r"[^.;]{0,40}?\b(?:(?:now\s+)?resolved|went\s+away|subsided|no\s+longer)\b", _I)
 #: The symptom is an item of a list a "no" heads: "No sedation, [constipation] or nausea".
 _NO_LIST = re.compile(r"\bno\s+(?:[\w-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)){1,6}$", _I)
 
@@ -293,6 +319,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         if said == "negated":
             if _PROCEDURE.search(s.text[left:right]) or (template and not on_opioid):
                 continue
+            if _SCREENED.search(s.text[left:right]) and not _DRUG_CONTEXT.search(s.text[left:right]):
+                continue  # "Denies LOC, vision changes, nausea": a head injury's or red flags' screen, not a drug's effects
             no_before = _NO_BEFORE.search(s.text[left : m.start()]) or _negated_by_list(s.text[left : m.start()])
             if (_DENIES.search(s.text[left : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right])
                     or (no_before and (on_opioid or any(n in s.text[: m.start()].lower() for n in names if n)))):
@@ -303,6 +331,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
             clause = s.text[left:right].lower()
             if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
+            if _RESOLVED.match(s.text, m.end()):
+                continue  # "mild dizziness first week on gabapentin, resolved": no side effect now
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
@@ -312,6 +342,17 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
             )
             if drug_said or (on_opioid and _REPORTS.search(s.text[left : m.start()])):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+
+
+def _controlled_from_another(s: Sentence, ctx: Context) -> None:
+    """A controlled drug the worker gets from another prescriber documents other prescribers (CPMTG p. 78-80)."""
+    m = search(_ANOTHER_SOURCE, s.text)
+    if m is None or polarity(s.text, m.start(), m.end()) != "affirmed" or _NOT_NOW.search(s.text):
+        return
+    if "prescriber" in m.group().lower() or any(
+        set(d.classes) & _CONTROLLED for d in drug_mentions(s.text, ctx) if may_name_a_drug(s.text, ctx)
+    ):
+        ctx.draft.finding("monitoring.other_prescribers", "yes", clause_evidence(s, m.start(), m.end()))
 
 
 def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:

@@ -268,3 +268,56 @@ def test_sleep_kept_or_only_planned_for_is_no_disturbance(note: str) -> None:
 ])
 def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
     assert [d.name for d in _case(note).diagnoses] == ["SLAP lesion"]
+
+
+# CPMTG p. 56-57: the lidocaine patch is for "localized peripheral pain"; notes show the pain localized by its
+# measured area or say so.
+@pytest.mark.parametrize("note", [
+    "Allodynia to light stroke and hyperalgesia to pinprick in a 6 x 4 cm area medial to the incision.\n",
+    "Chronic ilioinguinal neuralgia: burning and hypersensitivity over a 6 x 4 cm area of the left groin.\n",
+    "O: allodynia to light touch R T6-T7, lateral, ~10x15 cm area.\n",
+    "The pain is confined to an area about 8 x 5 cm on the dorsum of the foot.\n",
+    "Her pain is localized, peripheral and neuropathic.\n",
+])
+def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
+    assert _case(note).clinical.localized_pain.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Incision 8 cm, well healed.\n",
+    "Diffuse pain over the whole low back and both legs.\n",
+])
+def test_a_scar_s_length_or_diffuse_pain_is_not_localized_pain(note: str) -> None:
+    assert _case(note).clinical.localized_pain.value != "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "Will proceed with L4-5 decompression and instrumented posterolateral fusion.\n",
+    "Has had 14 months of non-operative care; pt wishes surgery.\n",
+    "Saw the spine surgeon, who recommends L4-5 / L5-S1 decompression and fusion given the instability.\n",
+    "Surgery authorized by UR: R shoulder arthroscopic rotator cuff repair, scheduled 2/25/2019.\n",
+    "He understands the risks including nerve injury and stiffness and wishes to proceed.\n",
+    "She is scheduled for a right carpal tunnel release next month.\n",
+])
+def test_an_operation_planned_recommended_or_wished_for_is_surgical_candidacy(note: str) -> None:
+    assert _case(note).clinical.surgical_candidate.value == "yes"
+
+
+@pytest.mark.parametrize("note", [
+    "The spine surgeon found a solid fusion and recommended no further surgery.\n",
+    "Surgery may be needed in the future if the injection fails.\n",
+    "PT recommended; he does not want surgery.\n",
+])
+def test_surgery_ruled_out_refused_or_only_considered_is_no_candidacy(note: str) -> None:
+    assert _case(note).clinical.surgical_candidate.value != "yes"
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("She had diagnoses of primary and post-traumatic osteoarthritis of both knees.\n",
+     ["primary and post-traumatic osteoarthritis of both knees"]),
+    ("He was diagnosed with cervical and lumbar strain.\n", ["cervical and lumbar strain"]),
+    ("Diagnosed with left and right carpal tunnel syndrome, treated with splints.\n",
+     ["left and right carpal tunnel syndrome"]),
+])
+def test_a_modifier_shared_by_and_stays_with_its_diagnosis(note: str, names: list[str]) -> None:
+    assert [d.name for d in _case(note).diagnoses] == names
