@@ -316,6 +316,11 @@ def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: MutableMapping[str,
         recent = [s for s in screens if 0 <= (as_of - s.date.latest()).days <= _YEAR_DAYS]  # type: ignore[union-attr]
         v["drug_screens_past_year"] = len(recent)
         ev["drug_screens_past_year"] = _ev(*recent) or _ev(*screens)
+        done = [(as_of - s.date.latest()).days for s in screens]  # type: ignore[union-attr]
+        done = [d for d in done if d >= 0]
+        if done:
+            v["days_since_last_drug_screen"] = min(done)
+            ev["days_since_last_drug_screen"] = ev["drug_screens_past_year"]
 
 
 #: Average days in a month, to turn a postsurgical period in months into days.

@@ -15,6 +15,7 @@ Start dates bind to the nearest drug named before them in the sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -175,8 +176,9 @@ def read_medication_lists(
                     _list_item(s, ctx, m, start, end, status, any_name)
 
 
-#: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:").
-_SECTION_LEAD = re.compile(r"^(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
+#: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:"); a table row
+#: opens with its cell border ("| Amlodipine 5 mg | 1 tab PO daily | Active |").
+_SECTION_LEAD = re.compile(r"^[|\s]*(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
 _LINE_STOPPED = re.compile(
     r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|on\s+hold|not\s+taking|inactive)\b", _I
 )
@@ -230,12 +232,45 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         default = "current" if s.section == "medications" else "past"
         if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
             default = item_status(s.text, default)
-        # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here.
-        starts = [lead.end()] + [m.end() for m in re.finditer(r";\s*", s.text) if m.end() > lead.end()]
+        # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here, and so
+        # does a line that opens with a drug ("acetaminophen 500 mg tab 2 PO TID prn" / "amlodipine 5 mg 1 PO daily").
+        lines = _drug_lines(s, ctx, lead.end())
+        starts = sorted({lead.end(), *lines} | {m.end() for m in re.finditer(r";\s*", s.text) if m.end() > lead.end()})
         for chunk in starts:
-            for start, end in list_items(s.text, chunk):
+            stop = min((at for at in lines if at > chunk), default=len(s.text))
+            line = default
+            if len(ctx.vocab.ingredients_in(s.text[chunk:stop])) <= 1:
+                if _NOT_YET.search(s.text[chunk:stop]):
+                    continue  # "Oxycodone 15 mg tab ... (requested - not yet started)": not taken
+                if lines:
+                    line = item_status(s.text[chunk:stop], default)  # "gabapentin 300 mg - stopped, dizzy": all of it
+            for start, end in list_items(s.text[:stop], chunk):
                 item = s.text[start:end]
-                _list_item(s, ctx, lead, start, end, item_status(item, default), _dosed_name(item))
+                _list_item(s, ctx, lead, start, end, item_status(item, line), _dosed_name(item))
+
+
+_FORM_WORD = re.compile(
+    r"(?:creams?|gels?|ointments?|lotions?|solutions?|patch(?:es)?|tabs?|tablets?|caps?|capsules?|liquid|spray|compound(?:ed)?)\b",
+    _I,
+)
+
+
+def _drug_lines(s: Sentence, ctx: Context, after: int) -> list[int]:
+    """Where the lines of *s* that open with a drug name begin, after *after*: one drug a line, the line ends its item.
+
+    A line that goes on with the one before ("stopped due to" / "GI upset") is no new item; a drug in brackets
+    ("(meloxicam 15 mg - discontinued, ineffective)") is, so its words are not said of the drug above it.
+    """
+    out: list[int] = []
+    starts = s.tm.line_starts
+    for at in starts[bisect_right(starts, s.start + after) : bisect_left(starts, s.start + len(s.text))]:
+        pos = at - s.start
+        line = s.text[pos:].lstrip("(")
+        if _FORM_WORD.match(line):
+            continue  # "... / Gabapentin 6% compounded" / "cream 180 gm, apply TID": the product goes on
+        if _dosed_name(line) or (line[:1].isalpha() and may_name_a_drug(line.split(None, 1)[0], ctx)):
+            out.append(pos)
+    return out
 
 
 #: A list line's name followed by its strength ("Amlodipine 5 mg 1 PO daily"): a drug, known or not.
@@ -263,6 +298,12 @@ def item_status(item: str, default: str) -> str:
 #: A list entry that names a drug not taken: "No gabapentin yet", "not on opioids", "never tried Lyrica".
 _NOT_TAKEN = re.compile(
     r"^\s*(?:no|none|nil|n/a|not\s+(?:on|taking|yet\s+on)|never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE
+)
+#: A list entry for a drug asked for, not yet taken: "Oxycodone 15 mg tab (requested - not yet started)", "- pending auth".
+_NOT_YET = re.compile(
+    r"\b(?:not\s+yet\s+(?:started|taking|taken|begun|filled|dispensed)|requested|pending\s+(?:auth\w*|approval|UR|RFA)"
+    r"|awaiting\s+(?:auth\w*|approval|UR)|to\s+(?:start|begin)\b)",
+    re.IGNORECASE,
 )
 
 

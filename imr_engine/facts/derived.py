@@ -255,6 +255,9 @@ class ItemFacts(BaseModel):
     drug_screens_past_year: int | None = Field(
         None, ge=0, description="Dated urine drug screens in the 365 days before the as-of date (when any is dated)."
     )
+    days_since_last_drug_screen: int | None = Field(
+        None, ge=0, description="Days from the latest dated urine drug screen to the as-of date (testing frequency by risk, ODG)."
+    )
 
     def to_engine_fact(self) -> dict[str, object]:
         """The JSON fact for durable_rules: unknown numbers and empty lists are left out.

@@ -90,3 +90,50 @@ def test_an_indication_or_an_unchanged_function_is_no_failure_and_a_failure_in_o
     text: str, drug: str, status: str
 ) -> None:
     assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("Medications (current):\n  acetaminophen 500 mg tab   2 tabs PO TID prn\n  lisinopril 10 mg tab   1 PO daily\n"
+     "  (naproxen 500 mg - discontinued 2019, ineffective)\n", "lisinopril", "current"),
+    ("Medications (current):\n  acetaminophen 500 mg tab   2 tabs PO TID prn\n  lisinopril 10 mg tab   1 PO daily\n"
+     "  (naproxen 500 mg - discontinued 2019, ineffective)\n", "acetaminophen", "current"),
+    ("MEDICATIONS:\n  metformin 500 mg BID\n  atorvastatin 20 mg qhs\n  gabapentin 300 mg TID - stopped, dizzy\n",
+     "atorvastatin", "current"),
+    ("MEDICATIONS:\n  metformin 500 mg BID\n  atorvastatin 20 mg qhs\n  gabapentin 300 mg TID - stopped, dizzy\n",
+     "gabapentin", "tried_failed"),
+    ("Current meds:\n  Omeprazole 20 mg daily\n  Tramadol 50 mg q6h prn - no longer taking\n", "omeprazole", "current"),
+    ("Current meds:\n  Omeprazole 20 mg daily\n  Tramadol 50 mg q6h prn - no longer taking\n", "tramadol", "past"),
+])
+def test_a_medication_list_of_one_drug_a_line_keeps_each_line_to_its_drug(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("CURRENT MEDICATIONS\n| Medication | Sig | Status |\n|---|---|---|\n| Amlodipine 5 mg | 1 tab PO daily | Active |\n"
+     "| Meloxicam 15 mg | 1 tab PO daily | Stopped 11/2022 |\n", "amlodipine", "current"),
+    ("CURRENT MEDICATIONS\n| Medication | Sig | Status |\n|---|---|---|\n| Amlodipine 5 mg | 1 tab PO daily | Active |\n"
+     "| Meloxicam 15 mg | 1 tab PO daily | Stopped 11/2022 |\n", "meloxicam", "past"),
+    ("Medications:\n| Pantoprazole 40 mg | daily | taking |\n| Cyclobenzaprine 10 mg | qhs | d/c'd |\n", "pantoprazole", "current"),
+    ("Medications:\n| Pantoprazole 40 mg | daily | taking |\n| Cyclobenzaprine 10 mg | qhs | d/c'd |\n", "cyclobenzaprine", "past"),
+])
+def test_a_medication_table_row_opens_with_its_border(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Medication List:\n  Naproxen 500 mg tab ..... 1 po BID ..... since 2019\n  Tramadol 50 mg tab ..... (requested - not yet started)\n",
+     "tramadol"),
+    ("Meds:\n  Ibuprofen 600 mg TID\n  Duloxetine 30 mg daily - to start after UR approval\n", "duloxetine"),
+    ("Current medications:\n  Omeprazole 20 mg daily\n  Lidocaine 5% patch - pending authorization\n", "lidocaine"),
+])
+def test_a_listed_drug_not_yet_started_is_not_taken(text: str, drug: str) -> None:
+    assert drug not in _statuses(text)
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("MEDS:\n  Ketoprofen 10% / Lidocaine 5% compounded\n    cream 120 gm, apply TID\n  Tylenol ES prn\n", "cream", None),
+    ("Medications:\n  Diclofenac 1%\n    gel 100 g, apply QID\n  Omeprazole 20 mg daily\n", "gel", None),
+    ("Medications:\n  Diclofenac 1%\n    gel 100 g, apply QID\n  Omeprazole 20 mg daily\n", "omeprazole", "current"),
+])
+def test_a_wrapped_product_line_is_not_a_new_drug(text: str, drug: str, status: str | None) -> None:
+    assert _statuses(text).get(drug) == status
