@@ -255,7 +255,9 @@ def _exact_part(value: object) -> object:
     if value is _ABSENT or isinstance(value, str):
         return value
     if isinstance(value, list):
-        if not all(isinstance(v, str) for v in value):
+        try:
+            "".join(value)  # a TypeError exactly when an element is not a str: one C-level pass
+        except TypeError:
             return _UNKEYABLE
         return ("list", *value)
     if isinstance(value, bool) or value is None:

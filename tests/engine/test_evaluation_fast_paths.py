@@ -249,3 +249,16 @@ def test_perioperative_words_are_found_as_any_padded_word(parts: list[str]) -> N
     for text in (" ".join(parts), "".join(parts)):
         words = padded_words(text)
         assert _names_perioperative(words, DEFAULTS) == _perioperative_as_written(words)
+
+
+class _Named(str):
+    """A str subclass: a string for the key, as isinstance says."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=3), st.integers(), st.none(), st.booleans(),
+                          st.builds(_Named, st.text(max_size=2))), max_size=4))
+def test_a_list_is_keyed_exactly_when_every_element_is_a_string(value: list[Any]) -> None:
+    from imr_engine.engine.durable_adapter import _UNKEYABLE, _exact_part
+    expected = ("list", *value) if all(isinstance(v, str) for v in value) else _UNKEYABLE
+    assert _exact_part(value) == expected or (_exact_part(value) is _UNKEYABLE and expected is _UNKEYABLE)
