@@ -33,6 +33,9 @@ SERVICE_LINES = [
     # a cast boot or walker is a walking boot (ACOEM Ch. 14), and casting for orthotics is the orthotic's mould
     ("Cast boot, left ankle", "walking_boot"), ("Removable cast walker", "walking_boot"), ("Post-op cast shoe", "walking_boot"),
     ("Casting for custom orthotics", "foot_orthotics"), ("Foot casting for orthotics", "foot_orthotics"),
+    # therapy once the cast is off is therapy (CPMTG p. 98-99 or the postsurgical course), not a cast
+    ("Post cast removal therapy 2x4", "physical_therapy"), ("Post-cast PT 2x4", "physical_therapy"),
+    ("Out of cast hand therapy x 8", "physical_therapy"), ("Therapy following cast removal, 6 visits", "physical_therapy"),
     # pharmacogenomic panels
     ("GeneSight pharmacogenomic panel", "genetic_testing"), ("PGx testing (cheek swab)", "genetic_testing"),
     ("Pharmacogenomic panel for antidepressant selection", "genetic_testing"), ("CYP2D6 genotyping", "genetic_testing"),
