@@ -105,7 +105,7 @@ class _Reading:
 
 _texts: dict[str, _Text] = {}
 #: Patterns are module constants: a few hundred, each read once (with its heads, the order it was read in and,
-#: when every match starts a word, the keys it may start with).
+#: when every match starts a word, the shortest keys it may start with).
 _heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int, frozenset[str] | None]] = {}
 #: The patterns whose every match starts a word, by each key they may start with: a text's words
 #: then name the patterns that may match it in one pass, instead of each pattern testing its keys.
@@ -127,12 +127,17 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
         with _registering:  # keys indexed before the pattern counts as read (see `_text`)
             known = _heads_memo.get(id(pattern))
             if known is None:
-                if found is not None and not found.anywhere:
-                    for key in found.keys:
-                        _by_key.setdefault(key, []).append(id(pattern))
-                word_keys = found.keys if found is not None and not found.anywhere else None
+                word_keys = _shortest(found.keys) if found is not None and not found.anywhere else None
+                for key in word_keys or ():
+                    _by_key.setdefault(key, []).append(id(pattern))
                 known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo), word_keys)
     return known[1]
+
+
+def _shortest(keys: frozenset[str]) -> frozenset[str]:
+    """*keys* less those that extend another ("00" beside "0"): a word that starts with "00" starts with "0", so the
+    words the shorter keys start are all the words the keys start, with fewer offsets to merge."""
+    return frozenset(k for k in keys if not any(k[:n] in keys for n in range(1, len(k))))
 
 
 def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
