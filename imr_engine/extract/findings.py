@@ -11,7 +11,7 @@ import re
 from ..facts.model import Evidence
 from .context import Context
 from .negation import clause_bounds, polarity
-from .planned import planned
+from .planned import not_done, planned
 from .sentences import Sentence
 from .word_gate import finditer
 
@@ -58,6 +58,8 @@ def read_cue(
         said = polarity(s.text, m.start(), m.end(), observation=observation)
         if done and said == "affirmed" and planned(s.text, m.start(), m.end()):
             continue
+        if done and said == "affirmed" and not_done(s.text, m.end()):
+            said = "negated"
         value = {"affirmed": affirmed, "negated": negated, "undocumented": "unknown" if undocumented else None}.get(
             said
         )

@@ -46,8 +46,9 @@ _BARE_WITH_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 #: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
-_CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off)"
-_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?|(?:medication\s+)?regimen)"
+#: Spanish in a bilingual clinic's note: "8/10 sin medicina, 4/10 con la medicina".
+_CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off|sin|con)"
+_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?|(?:medication\s+)?regimen|(?:la\s+|las\s+)?medicinas?|(?:los\s+)?medicamentos?)"
 _WITH = re.compile(
     rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
@@ -56,7 +57,7 @@ _WITH_BEFORE = re.compile(
     rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of|at)?\s*[\"']?$",
     re.IGNORECASE,
 )
-_WITHOUT = ("without", "off", "w/o", "wo")
+_WITHOUT = ("without", "off", "w/o", "wo", "sin")
 _PAINISH = re.compile(r"\bpain|\bVAS\b|\brate[sd]?\b|\brating", re.IGNORECASE)
 
 
@@ -286,7 +287,8 @@ _DRUG_BEFORE = re.compile(
 def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False) -> str:
     m = _WITH.match(following[:80])
     what = m.group("what").lower() if m else ""
-    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain", "regimen")) or what in drug_names
+    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain", "regimen", "la med", "las med", "los med")) \
+        or what in drug_names
     after = m if m and (named or (pronoun and what in ("it", "them"))) else None
     if after is None and (bare := _BARE_CTX.match(following[:20])):
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"

@@ -34,6 +34,13 @@ _AFTER = re.compile(
     r"|(?:at|on|prior\s+to|before)\s+(?:the\s+)?next\b|next\s+(?:visit|time|appointment)\b|at\s+f/u\b|at\s+follow[- ]?up\b)",
     _I,
 )
+#: Words after the mention that say it was not done: "CURES not reviewed today", "UDS: not obtained this visit",
+#: "agreement has not been signed", "PDMP never checked".
+_NOT_DONE_AFTER = re.compile(
+    r"^\s*:?\s*(?:was\s+|is\s+|were\s+|has\s+|have\s+)?(?:not|never)\s+(?:yet\s+|been\s+|yet\s+been\s+)?"
+    r"(?:reviewed|checked|done|run|obtained|performed|queried|accessed|collected|signed|completed|on\s+file)\b",
+    _I,
+)
 #: A verb of doing in the past before the mention is a report, whatever comes before it: "reviewed CURES today".
 _DONE_VERB = re.compile(
     r"\b(?:checked|reviewed|ran|run\s+on|queried|performed|collected|obtained|signed|completed|done|was|were|has|have|had)"
@@ -53,3 +60,8 @@ def planned(text: str, start: int, end: int) -> bool:
     if _DONE_VERB.search(before):
         return False
     return bool(_BEFORE.search(before) or _AFTER.match(text[end : end + 40]))
+
+
+def not_done(text: str, end: int) -> bool:
+    """Whether the words right after a mention ending at *end* say it was not done ("CURES not reviewed today")."""
+    return bool(_NOT_DONE_AFTER.match(text[end : end + 60]))

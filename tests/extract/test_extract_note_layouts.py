@@ -512,3 +512,25 @@ def test_a_series_of_three_dated_columns_is_not_read_from_its_first_two() -> Non
             "Lift             15 lb        15 lb      15 lb\n"
             "\nPlan: continue HEP.\n")
     assert extract_text(note, ["Physical therapy x12"]).function.objective_improvement.value != "yes"
+
+
+@pytest.mark.parametrize(
+    ("line", "path"),
+    [
+        ("CURES not reviewed today.\n", "cures_checked"),
+        ("CURES: not checked this visit.\n", "cures_checked"),
+        ("PDMP has not been queried yet.\n", "cures_checked"),
+        ("Pain agreement was never signed.\n", "opioid_agreement"),
+        ("Opioid contract not on file.\n", "opioid_agreement"),
+    ],
+)
+def test_monitoring_said_not_done_after_its_name_is_no_monitoring(line: str, path: str) -> None:
+    """The 4 A's (CPMTG p. 78-80) ask for monitoring done: "CURES not reviewed today" documents its absence."""
+    case = _case("MEDICATIONS:\nNorco 10/325 q6h prn\nOPIOID MONITORING:\n" + line)
+    assert getattr(case.monitoring, path).value == "no"
+
+
+@pytest.mark.parametrize("line", ["CURES reviewed today, no other prescribers.\n", "CURES: consistent, checked 3/2/2016.\n"])
+def test_monitoring_said_done_stays_done(line: str) -> None:
+    case = _case("MEDICATIONS:\nNorco 10/325 q6h prn\n" + line)
+    assert case.monitoring.cures_checked.value == "yes"
