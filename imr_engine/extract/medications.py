@@ -99,7 +99,12 @@ _GENERIC = {
         "treatments",
     )
 }
-_LEAD_WORDS = re.compile(r"^(?:(?:and|or|also|then|a|an|the|her|his|their|requests?\s+for)\s+)+", _I)
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:and|or|also|then|a|an|the|her|his|their|requests?\s+for"
+    # a history line's own words of use: "Currently takes acetaminophen 500 mg", "Remains on sertraline"
+    r"|(?:currently|still|now)\s+(?:takes|taking|on|uses|using)|continues\s+(?:to\s+(?:take|use)|on)|remains\s+on)\s+)+",
+    _I,
+)
 _NAME_STOP = frozenset(
     "for over with on since back from at as dating daily which that was were is are to in by every per x prn bid tid "
     "qid hs po qhs qd q4h q6h q8h q12h twice once three four as-needed".split()
@@ -186,9 +191,10 @@ _LINE_STOPPED = re.compile(
 #: mark the ones still taken so).
 _LINE_CURRENT = re.compile(r"(?:\(|\s-\s*|:\s*|\s|^)(?:current(?:ly\s+taking)?|active|taking)\)?\s*$", _I)
 _LINE_FAILED = re.compile(
-    r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+(?:relief|benefit|help|effect)"
+    r"\b(?:failed|ineffective|not\s+effective|did\s+not\s+help|didn'?t\s+help"
+    r"|no\s+(?:(?:clear|real|significant|meaningful|noticeable|appreciable|lasting)\s+)?(?:relief|benefit|help|effect)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
-    r"|somnolen\w*|groggy|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
+    r"|somnolen\w*|groggy|grogginess|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
     r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|palpitations|stomach\s+upset)\b",
     _I,
 )
@@ -290,9 +296,17 @@ def item_status(item: str, default: str) -> str:
         return "tried_failed"
     if _LINE_STOPPED.search(item) and default != "tried_failed":
         return "past"
-    if default == "past" and _LINE_CURRENT.search(item):
+    if default == "past" and (_LINE_CURRENT.search(item) or _TAKEN_NOW.search(item)):
         return "current"
     return default
+
+
+#: A line of a medication history that says the drug is taken now: "Currently takes acetaminophen 500 mg".
+_TAKEN_NOW = re.compile(
+    r"\b(?:currently|still|now)\s+(?:takes|taking|on|uses|using)\b|\bcontinues\s+(?:to\s+(?:take|use)|on)\b"
+    r"|\b(?:is|remains)\s+(?:still\s+)?(?:on|taking)\b",
+    _I,
+)
 
 
 #: A list entry that names a drug not taken: "No gabapentin yet", "not on opioids", "never tried Lyrica".
@@ -444,8 +458,8 @@ def _bind_start(
     past = search(_PAST, s.text)
     status = "past" if past and past.start() < mention.start else "current"
     known = ctx.draft.find_drug(mention.identity, mention.ingredients, mention.name)
-    if known is None and mention.identity is None:
-        return
+    if known is None and (mention.identity is None or s.section == "plan"):
+        return  # "Duloxetine 30 mg #30, one daily for one week": a plan's duration is the prescription's, not use
     drug = ctx.draft.drug(
         mention.name,
         mention.identity,

@@ -37,13 +37,15 @@ _SIGNATURE = re.compile(
 )
 SIGNATURE_CHARS = 80
 #: A line that is only a heading: capitals ("OBJECTIVE FINDINGS:") or a short label ending in a colon.
-_CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)\s*:?\s*$")
+#: A source or span in parentheses after it may be in any case: "MEDICATION PROFILE (PBM claims 12/2018 - 05/2019)".
+_CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)(?:\s*\([^()]{1,80}\))?\s*:?\s*$")
 #: A full date in a line of capitals: the line is a dated title or field, not only a heading.
 _DATED_TITLE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"  # "03/08/2016", "2016-03-08"
     r"|\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:\d{4}|\d{2})\b"  # "08-MAR-2016"
 )
-_LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)\s*:\s*$")
+#: "CURRENT MEDICATIONS (as reported and per CURES):": a source in parentheses is no part of the heading.
+_LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)(?:\s*\([^()]{1,60}\))?\s*:\s*$")
 #: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
 #: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?=\S)")

@@ -137,3 +137,44 @@ def test_a_listed_drug_not_yet_started_is_not_taken(text: str, drug: str) -> Non
 ])
 def test_a_wrapped_product_line_is_not_a_new_drug(text: str, drug: str, status: str | None) -> None:
     assert _statuses(text).get(drug) == status
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("RECORDS REVIEWED: PTP notes 2017-2018.\n\nCURRENT MEDICATIONS (as reported and per CURES):\n"
+     "  Oxycodone IR 10 mg q6h - since 2014\n  Alprazolam 0.5 mg prn anxiety - prescribed by PCP\n", "alprazolam", "current"),
+    ("IMAGING: MRI 2019 L4-5 protrusion.\n\nMEDICATIONS (per patient, confirmed with pharmacy):\n"
+     "  Meloxicam 15 mg daily\n  Senna 8.6 mg 2 tabs hs\n", "senna", "current"),
+    ("Records reviewed: UR file.\n\nMEDICATION PROFILE (PBM claims 12/2018 - 05/2019, CURES 06/10/2019)\n"
+     "Drug / strength    Sig    Qty\nMorphine sulfate ER 30 mg   1 PO q12h   60\nGabapentin 300 mg   1 PO TID   90\n",
+     "gabapentin", "current"),
+    ("Imaging reviewed: x-rays.\n\nPharmacy profile:\n  Duloxetine 60 mg daily\n  Tizanidine 4 mg qhs\n", "tizanidine", "current"),
+])
+def test_a_medication_heading_with_its_source_in_brackets_heads_the_list(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("MEDICATION HISTORY (tried and stopped):\n- Nortriptyline 25 mg qhs, 2022: dry mouth and grogginess, no clear benefit;\n"
+     "  she stopped it.\n- Currently takes acetaminophen 500 mg twice a day.\n", "nortriptyline", "tried_failed"),
+    ("MEDICATION HISTORY (tried and stopped):\n- Nortriptyline 25 mg qhs, 2022: dry mouth and grogginess, no clear benefit;\n"
+     "  she stopped it.\n- Currently takes acetaminophen 500 mg twice a day.\n", "acetaminophen", "current"),
+    ("Past medications:\n- Celecoxib 200 mg daily 2019: no real relief, stopped.\n- Still takes omeprazole 20 mg daily.\n",
+     "celecoxib", "tried_failed"),
+    ("Past medications:\n- Celecoxib 200 mg daily 2019: no real relief, stopped.\n- Still takes omeprazole 20 mg daily.\n",
+     "omeprazole", "current"),
+    ("Prior medications:\n- Baclofen 10 mg TID for 2 months, stopped 2020.\n- Remains on sertraline 50 mg daily.\n",
+     "sertraline", "current"),
+    ("Prior medications:\n- Baclofen 10 mg TID for 2 months, stopped 2020.\n- Remains on sertraline 50 mg daily.\n",
+     "baclofen", "past"),
+])
+def test_a_medication_history_line_says_its_own_status(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("S: groin pain 7/10.\nPLAN:\n1. Duloxetine 30 mg #30, one daily for one week then reassess.\n", "duloxetine"),
+    ("S: knee pain.\nPlan:\n- Celecoxib 200 mg daily for 2 weeks, then follow up.\n", "celecoxib"),
+    ("S: back pain.\nPlan: Methylprednisolone dose pack x 6 days.\n", "methylprednisolone"),
+])
+def test_a_duration_in_the_plan_is_the_prescription_not_use(text: str, drug: str) -> None:
+    assert drug not in _statuses(text)
