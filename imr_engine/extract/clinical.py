@@ -275,7 +275,13 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:multidisciplinary|interdisciplinary)\s+evaluation\s+(?:of\s+|on\s+)?\d"
             r"|\b(?:FCE|PPE|functional\s+capacity\s+evaluation|physical\s+performance\s+evaluation)\b(?=[^.;]{0,40}\d)"
             r"|\bbaseline\s+functional\s+(?:testing|evaluation|assessment|measures?)\b"
-            r"|\b(?:ODI|Oswestry(?:\s+Disability\s+Index)?|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index)\b(?:\s*\([^)]{0,30}\))?\s*:?\s*\d"
+            # a scored instrument recorded (corpus README: ODI, NDI, QuickDASH, an FCE or a similar scored instrument),
+            # its score after its name, a time word or a table's bar: "ODI today 44%", "| Oswestry (ODI) | 48 % |",
+            # "QuickDASH 56.8", "LEFS 28/80", "Brief Pain Inventory interference scale ... 6.4/10"; not a goal ("< 20")
+            r"|\b(?:ODI|Oswestry(?:\s+Disability\s+Index)?|PDI|Pain\s+Disability\s+Index|NDI|Neck\s+Disability\s+Index"
+            r"|(?:Quick\s*)?DASH|LEFS|KOOS|HOOS|WOMAC|PSFS|FOTO|Roland[- ]Morris|RMDQ|Brief\s+Pain\s+Inventory|(?-i:BPI))\b"
+            r"(?:\s*\([^)]{0,30}\))?(?:\s*[:|]?\s*(?:today|score[sd]?|was|went|at\s+intake|initial(?:ly)?|is|of|interference|scale"
+            r"|she|he|pt|on|the|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b){0,4}\s*[:|]?\s*\d"
             r"|\b(?:FIM|functional\s+independence\s+measure)(?:\s+(?:mobility|motor|total|score))?\s*:?\s*\d",
             _I,
         ),
