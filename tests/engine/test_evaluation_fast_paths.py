@@ -262,3 +262,31 @@ def test_a_list_is_keyed_exactly_when_every_element_is_a_string(value: list[Any]
     from imr_engine.engine.durable_adapter import _UNKEYABLE, _exact_part
     expected = ("list", *value) if all(isinstance(v, str) for v in value) else _UNKEYABLE
     assert _exact_part(value) == expected or (_exact_part(value) is _UNKEYABLE and expected is _UNKEYABLE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fixed_dictionaries({}, optional={
+    "generation": st.none(), "decided_by": st.sampled_from(["MTUS", "non-MTUS", None]),
+    "basis": st.sampled_from(["rule", "not_established", "no_rule"]), "rules": st.just([]),
+    "would_change_if": st.lists(st.text(max_size=3), max_size=2), "advisories": st.lists(st.text(max_size=3), max_size=2),
+    "leans_on_rationale_facts": st.booleans(), "jurisdiction_note": st.one_of(st.none(), st.text(max_size=4)),
+}), st.booleans())
+def test_an_answer_built_from_given_fields_is_the_models(extra: dict[str, Any], complete: bool) -> None:
+    from imr_engine.engine.determination import Determination, trusted_fields
+    given = {"index": 1, "request": "MRI", "predicted": "Upheld", "medically_necessary": False,
+             **({"rationale": "r"} if complete else {}), **extra}
+    try:
+        expected: Any = Determination(**given)
+    except Exception as exc:
+        expected = type(exc)
+    try:
+        built: Any = trusted_fields(Determination, given)
+    except Exception as exc:
+        built = type(exc)
+    if isinstance(expected, type):
+        assert built is expected
+        return
+    assert built.model_dump() == expected.model_dump() and list(built.model_dump()) == list(expected.model_dump())
+    assert built.model_fields_set == set(Determination.model_fields)
+    if "advisories" not in given:  # a default list is made fresh for each answer, never shared
+        assert trusted_fields(Determination, given).advisories is not built.advisories
