@@ -78,7 +78,10 @@ class Drug:
             return False
         if self.ingredients and set(self.ingredients) == set(ingredients):
             return True
-        return bool((set(self.ingredients) & set(ingredients)) - CO_INGREDIENTS)
+        mine, theirs = set(self.ingredients) - CO_INGREDIENTS, set(ingredients) - CO_INGREDIENTS
+        if mine != theirs and max(len(mine), len(theirs)) > 1:
+            return False  # a compound cream with gabapentin in it is not the gabapentin taken by mouth
+        return bool(mine & theirs)
 
 
 #: Status strength: a list that says current/past/tried-and-failed outweighs a mere mention.
@@ -194,7 +197,10 @@ class Draft:
         if existing is None:
             existing = Drug(name, identity, ingredients, classes, listed=listed)
             self.drugs.append(existing)
-        elif existing.ingredients and set(ingredients) > set(existing.ingredients) and not existing.listed:
+        elif (
+            existing.ingredients and not existing.listed
+            and set(ingredients) > set(existing.ingredients) and set(ingredients) - set(existing.ingredients) <= CO_INGREDIENTS
+        ):
             # "hydrocodone" then "Norco": the product names the drug whole (its acetaminophen too)
             existing.name, existing.identity, existing.ingredients, existing.classes = name, identity, ingredients, classes
         if _STATUS_RANK[status] > _STATUS_RANK[existing.status]:

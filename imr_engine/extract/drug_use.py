@@ -59,7 +59,7 @@ _FOR_WHAT = re.compile(
     _I,
 )
 #: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine".
-_JOINED = re.compile(r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?\s*(?:,|\band\b|\+|&)\s*(?:(?:his|her|the)\s+)?$", _I)
+_JOINED = re.compile(r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?\s*(?:,|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$", _I)
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
@@ -135,17 +135,18 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None and m.ingredients]
         if not mentions:
             continue
+        mentions, compounds, apart = _with_compounds(s.text, mentions, ctx)
         history = search(_HISTORY_LEAD, s.text) or _HISTORY_LEAD.search(lead_in)
         failed_lead = history is not None and "fail" in history.group().lower()
         single = len({m.identity for m in mentions}) == 1
         last: tuple[int, str] | None = None  # where the drug read last ends, and its status
         for mention in mentions:
-            if _in_composition(s.text, mention, mentions):
+            if mention not in compounds and mention not in apart and _in_composition(s.text, mention, mentions):
                 continue
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
-            status = _status(s, mention, in_history, failed_lead, single)
+            status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds)
             if status is None and last is not None and last[1] == "current" and _JOINED.match(s.text[last[0] : mention.start]):
                 status = "current"  # "hypertension on lisinopril 40 and chlorthalidone": both taken
             if status is None:
@@ -157,6 +158,57 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
                 describe(ctx, name) if name != mention.name else (mention.identity, mention.ingredients, mention.classes)
             )
             ctx.draft.drug(name, identity, ingredients, classes, status, s.evidence(*_item_span(s.text, mention, single)))
+
+
+_SLASHED = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*(?:%|mg|mcg)?)?\s*/\s*$")
+#: A product named right before the bracket that gives its composition: "Terocin patch (", "Fluriflex (".
+_PRODUCT_THEN_BRACKET = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}\(\s*$")
+#: A compound's form right before the bracket of its ingredients: "a compounded cream (ketoprofen 10% / ...".
+_FORM_THEN_BRACKET = re.compile(
+    r"\b(?:(?:compound(?:ed)?|topical|transdermal)\s+)*(?:creams?|gels?|ointments?|lotions?|compound|topical)\s*\(\s*$", _I
+)
+
+
+def _with_compounds(
+    text: str, mentions: list[Mention], ctx: Context
+) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    """(*mentions* with the compounds added, the compounds, the drugs slashed together that stay apart).
+
+    A compound written by its ingredients and strengths ("a compounded cream (ketoprofen 10% / gabapentin 6% /
+    lidocaine 5%)") is one drug, quoted from its form words, and so is a combination tablet with paired strengths
+    ("lisinopril/HCTZ 20/12.5"); drugs slashed together without either ("on docusate/senna") are each taken. A product
+    named before its bracketed composition ("Terocin patch (lidocaine 4%/menthol 4%)") stays the product."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _SLASHED.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    compounds: list[Mention] = []
+    products: list[Mention] = []
+    apart: list[Mention] = []
+    for group in (g for g in groups if len(g) > 1):
+        first, last = group[0], group[-1]
+        end = last.end + (m.end() if (m := re.match(r"\s*\d+(?:\.\d+)?\s*%", text[last.end :])) else 0)
+        name = text[first.start : end]
+        paired = re.match(r"\s*\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?", text[last.end :])
+        if "%" not in name and not paired:
+            apart.extend(group)  # "on docusate/senna": two drugs taken together, not one product
+            continue
+        if any(p.end <= first.start and _PRODUCT_THEN_BRACKET.match(text[p.end : first.start]) for p in mentions):
+            continue  # "Terocin patch (lidocaine 4%/menthol 4%)": the product is the drug
+        identity, ingredients, classes = describe(ctx, name)
+        if len(set(ingredients)) < 2:
+            continue
+        form = _FORM_THEN_BRACKET.search(text, 0, first.start)
+        start = form.start() if form else first.start
+        if form:
+            closed = text.find(")", end)
+            end = closed + 1 if closed >= 0 else end
+        whole = Mention(start, end, name, identity or name, ingredients, classes)
+        # "lisinopril/HCTZ 20/12.5": a combination tablet, its strengths paired, dosed like any drug
+        (products if paired and "%" not in name else compounds).append(whole)
+    return sorted(mentions + compounds + products, key=lambda x: x.start), compounds, apart
 
 
 def _in_composition(text: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -185,8 +237,12 @@ _FORM_BEFORE = re.compile(
 )
 
 
-def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool) -> str | None:
-    """The status the mention's own words give, or None when the sentence does not say the drug was used."""
+def _status(
+    s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool, *, compound: bool = False
+) -> str | None:
+    """The status the mention's own words give, or None when the sentence does not say the drug was used.
+
+    A compound's strengths and quantity are no sign of use (a compound is mostly the cream a note requests)."""
     text = s.text
     before = text[: mention.start][-50:]
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
@@ -195,7 +251,7 @@ def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, 
     item = text[start:end]
     if _TRIED_FAILED.search(item) or _TRIED_BEFORE.search(before):
         return "tried_failed"
-    dosed = bool(_DOSED.match(text, mention.end))
+    dosed = bool(_DOSED.match(text, mention.end)) and not compound
     for_what = bool(_FOR_WHAT.search(before[-40:]))
     if s.section == "plan" and not for_what:
         taking = _CONTINUED.search(text, mention.end) or _TAKING_NOW.search(item)

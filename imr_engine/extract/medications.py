@@ -349,6 +349,12 @@ def _list_item(
     if phrase_key(name) in _GENERIC:
         return
     identity, ingredients, classes = describe(ctx, name)
+    composed = _COMPOSITION.match(s.text, ns, end)
+    if composed:  # "Flurbiprofen 20% / Cyclobenzaprine 4% / Gabapentin 6% compounded cream": one compound
+        parts = describe(ctx, composed.group())
+        if len(set(parts[1])) > 1:
+            name, ne = composed.group(), composed.end()
+            identity, ingredients, classes = parts
     combined = with_acetaminophen(ctx, name, ingredients, s.text[ne:end])
     if combined != name:
         name = combined
@@ -381,6 +387,12 @@ def _list_item(
             if set(what.lower().split()) - _NOT_CONDITIONS:
                 w0 = ne + indication.start("what")
                 ctx.draft.diagnosis(what, regions_in(what), s.evidence(start, w0 + len(what)))
+
+
+#: A compound written by its ingredients and strengths: "ketoprofen 10%/gabapentin 6%/lidocaine 5%".
+_COMPOSITION = re.compile(
+    r"[A-Za-z][A-Za-z-]+\s*\d+(?:\.\d+)?\s*%?(?:\s*/\s*[A-Za-z][A-Za-z-]+\s*\d+(?:\.\d+)?\s*%?)+", _I
+)
 
 
 def drug_name(item: str) -> tuple[int, int] | None:

@@ -89,3 +89,45 @@ def test_a_plan_line_that_says_the_drug_is_taken(text: str) -> None:
 def test_a_dose_given_at_an_emergency_visit_is_past(text: str, drug: frozenset[str]) -> None:
     assert _drugs(text).get(drug) in (None, "past")
     assert _drugs(text).get(drug) == "past" or drug not in _drugs(text)
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("S: He has also been using a compounded cream (ketoprofen 10% / gabapentin 6% / lidocaine 5%) from the prior office.",
+     frozenset({"ketoprofen", "gabapentin", "lidocaine"})),
+    ("S: Still uses topical compound (flurbiprofen 20%/cyclobenzaprine 4%) on the knee, helps a little.",
+     frozenset({"flurbiprofen", "cyclobenzaprine"})),
+    ("MEDS:\n  - Flurbiprofen 20% / Cyclobenzaprine 4% / Gabapentin 6% compounded\n    cream 180 gm, apply TID\n  - Tylenol ES prn",
+     frozenset({"flurbiprofen", "cyclobenzaprine", "gabapentin"})),
+    ("Medications:\n  Ketoprofen 10%/Lidocaine 5% cream apply BID\n  Omeprazole 20 mg daily", frozenset({"ketoprofen", "lidocaine"})),
+])
+def test_a_compound_written_by_its_ingredients_is_one_drug(text: str, drug: frozenset[str]) -> None:
+    drugs = _drugs(text)
+    assert drugs.get(drug) == "current"
+    assert not any(len(d) == 1 and d <= drug for d in drugs)  # none of its ingredients listed alone
+
+
+@pytest.mark.parametrize("text", [
+    "PLAN:\nTopical compound: Flurbiprofen 20% / Cyclobenzaprine 4% / Lidocaine 5% cream 180 gm, apply TID.",
+    "Requested: ketoprofen 10% / gabapentin 6% / lidocaine 5% cream 240 g.",
+])
+def test_a_compound_named_only_with_its_strengths_is_not_use(text: str) -> None:
+    assert not any(len(d) > 1 for d in _drugs(text))
+
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("S: Constipation, on docusate/senna.", "docusate", "senna"),
+    ("MEDS:\n  Cyclobenzaprine 7.5 mg TID\n  Flurbiprofen 20% / Cyclobenzaprine 4% cream BID", "cyclobenzaprine", None),
+])
+def test_drugs_joined_without_a_compounds_strengths_stay_apart(text: str, a: str, b: str | None) -> None:
+    drugs = _drugs(text)
+    assert drugs.get(frozenset({a})) == "current"
+    if b:
+        assert drugs.get(frozenset({b})) == "current"
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("PMH: hypertension on lisinopril/HCTZ 20/12.5, otherwise healthy.", frozenset({"lisinopril", "hydrochlorothiazide"})),
+    ("S: Takes losartan/HCTZ 50/12.5 daily for BP.", frozenset({"losartan", "hydrochlorothiazide"})),
+])
+def test_a_combination_tablet_with_paired_strengths_is_one_drug(text: str, drug: frozenset[str]) -> None:
+    assert _drugs(text).get(drug) == "current"
