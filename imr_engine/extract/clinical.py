@@ -456,14 +456,16 @@ _SLEEP_LOST = re.compile(
     r"|\b(?:can(?:no|')?t|cannot|unable\s+to)\s+sleep\s+(?:more|longer)\s+than\b"
     r"|\bsleep\w*\s+(?:has\s+)?(?:improved\s+)?(?:from\s+~?[1-4]\s*(?:hours?|hrs?|h)?\s+to\b|[^.;]{0,25}\((?:was|from)\s+~?[1-4]\b)"
     r"|\bsleep\s+~?\d+\s*(?:hours?|hrs?|h)\s+from\s+~?[1-4]\s*(?:hours?|hrs?|h)\b"
-    r"|\bfor\s+(?:[\w-]+\s+){0,3}?(?:and\s+|,\s*)?sleep\b(?!\s+hygiene)",
+    r"|\bfor\s+(?:[\w-]+\s+){0,3}?(?:and\s+|,\s*)?sleep\b(?!\s+hygiene)"
+    # a bilingual note's Spanish quote: "no puedo dormir de ese lado", "no duermo bien", "me despierta el dolor"
+    r"|\bno\s+(?:puedo|puede|podía|podia)\s+dormir\b|\bno\s+duerm[eo]\b|\bme\s+despierta\b|\binsomnio\b",
     _I,
 )
 #: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
 _DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
-    r"\bsleep(?:ing|s)?\s*(?::\s*|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
+    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
     r"|\bsleeps?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b", _I
 )
 _NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
@@ -488,7 +490,7 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
     low = s.text.lower()
     if "sleep" in low:
         _sleep_fine(s, ctx)
-    if "sleep" in low or "wak" in low or " side" in low:
+    if "sleep" in low or "wak" in low or " side" in low or any(w in low for w in _SPANISH_SLEEP):
         for m in finditer(_SLEEP_LOST, s.text):
             # denied in its own clause only: "cannot lift a gallon ..., sleeps 4 hrs" is four hours' sleep
             if not _DENIED_HERE.search(s.text[max(0, m.start() - 30) : m.start()]) and not planned(s.text, m.start(), m.end()):
@@ -500,6 +502,8 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
         _mood_screens(s, ctx)
 
 
+#: The Spanish words of a bilingual note's sleep (a cheap test before the patterns).
+_SPANISH_SLEEP = ("dorm", "duerm", "despierta", "insomnio")
 #: Words one of which every mood screen's mention holds (a cheap test before the patterns).
 _MOOD_WORDS = ("phq", "gad", "bdi", "beck", "bai", "screen")
 

@@ -54,10 +54,8 @@ def repair(tm: TextMap, vocab: Vocabulary) -> TextMap:
     for m in _TOKEN.finditer(tm.text):
         word = m.group()
         lower = word.lower()
-        if lower in known or sum(c.isalpha() for c in word) < 4:
-            continue
-        name = by_shape.get(_shape(word))
-        if name is None or len(name) != len(word) or name == lower:
+        name = by_shape.get(lower.translate(_SHAPES))  # asked first: the shape of almost every word is no drug's
+        if name is None or lower in known or sum(c.isalpha() for c in word) < 4 or len(name) != len(word) or name == lower:
             continue
         meant = name.capitalize() if word[0].isupper() or word[0].isdigit() else name
         text[m.start() : m.end()] = meant

@@ -422,7 +422,14 @@ def among(rows: tuple[Any, ...], text: str, at: int = 0) -> tuple[Any, ...] | li
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, tried only where a word of *text* starts as a match must."""
-    tries = _tries(pattern, text)
+    known = _heads_memo.get(id(pattern))
+    t = _texts.get(text)
+    if known is not None and t is not None and known[3] is not None and known[2] < t.known:  # as in `finditer`
+        if id(pattern) not in t.candidates:
+            return None
+        tries: list[int] | None = _word_tries(known[3].intersection(t.starts), t.at)
+    else:
+        tries = _tries(pattern, text)
     if tries is None:
         return pattern.search(text)
     match = pattern.match

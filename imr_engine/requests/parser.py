@@ -136,6 +136,11 @@ def _assemble(
     else:
         doses_per_day = per_day if per_day is not None else (per_week / 7 if per_week is not None else None)
     visits, quantity, times = earliest(f.visits), earliest(f.quantity), earliest(f.times)
+    refills = earliest(f.refills)
+    if service is not None and sessions and refills is not None:
+        # a service given in sessions has no refills: "Intrathecal pump refill x 3" is three refill visits
+        visits = refills if visits is None else visits
+        refills = None
     if times is not None and sessions and visits is None:
         visits = times
     elif times is not None and not sessions and quantity is None:
@@ -158,7 +163,7 @@ def _assemble(
         quantity=_int(quantity),
         doses_per_day=doses_per_day,
         prn=f.prn,
-        refills=_int(earliest(f.refills)),
+        refills=_int(refills),
         form=drug.form if drug else (vocab.form_in(text) if service is None else None),
         release=drug.release if drug and drug.kind == "drug" else None,
         visits=_int(visits),

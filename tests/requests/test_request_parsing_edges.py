@@ -124,3 +124,18 @@ def test_a_number_hyphenated_to_a_name_is_not_a_frequency(line: str, visits: int
 def test_frequency_by_weeks_still_reads_after_a_plain_name() -> None:
     item = parse_request("PT 2 x 6 lumbar")
     assert (item.frequency_per_week, item.visits) == (2, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "visits"),
+    [("Intrathecal pump refill x 1", 1), ("intrathecal pump refill x3", 3), ("Intrathecal pump refill 2 visits", 2)],
+)
+def test_a_service_given_in_sessions_counts_visits_not_refills(line: str, visits: int) -> None:
+    """A pump refill is a visit: "x 3" after it is three visits; only a drug or a supply has refills."""
+    item = parse_request(line)
+    assert (item.service, item.visits, item.refills) == ("intrathecal_pump", visits, None)
+
+
+def test_a_drugs_refills_stay_refills() -> None:
+    item = parse_request("Norco 10/325 mg #60 refill x 1")
+    assert (item.refills, item.visits) == (1, None)
