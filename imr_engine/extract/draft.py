@@ -194,6 +194,9 @@ class Draft:
         if existing is None:
             existing = Drug(name, identity, ingredients, classes, listed=listed)
             self.drugs.append(existing)
+        elif existing.ingredients and set(ingredients) > set(existing.ingredients) and not existing.listed:
+            # "hydrocodone" then "Norco": the product names the drug whole (its acetaminophen too)
+            existing.name, existing.identity, existing.ingredients, existing.classes = name, identity, ingredients, classes
         if _STATUS_RANK[status] > _STATUS_RANK[existing.status]:
             existing.status = status
         add_evidence(existing.evidence, evidence)

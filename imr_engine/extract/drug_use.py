@@ -22,7 +22,7 @@ import re
 from ..vocabulary import phrase_key
 from .context import Context
 from .lists import item_end
-from .medications import Mention, drug_mentions, item_status, may_name_a_drug
+from .medications import Mention, describe, drug_mentions, item_status, may_name_a_drug, with_acetaminophen
 from .sentences import Sentence
 from .word_gate import search
 
@@ -38,9 +38,13 @@ _DOSED = re.compile(
 #: Words of use just before the name: "takes", "has taken", "a 2 week course of", "using", "on".
 _USE_BEFORE = re.compile(
     r"\b(?:takes|taking|took|taken|uses|using|used|tried|trials?\s+of|course\s+of|started(?:\s+(?:him|her|them))?\s+on"
-    r"|started|on|w/|with|given|prescribed|dispensed|added)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$",
+    r"|started|on|w/|with|given|prescribed|dispensed|added)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$"
+    # the worker's own drug: "cut his Norco from 3 tablets a day to 1", "back to 3 Norco a day"
+    r"|\b(?:his|her|my|their)\s+$|\b(?:to|of|on)\s+\d\s+$",
     _I,
 )
+#: A possessed drug named for its request, not its use: "his Norco request", "her tramadol was denied".
+_REQUEST_AFTER = re.compile(r"\s*(?:request|RFA|authori[sz]ation|refill\s+request|(?:was|were)\s+(?:denied|non-?certified|modified))\b", _I)
 #: The condition or class a drug is named for, just before it in parentheses: "hypertension (lisinopril)".
 _FOR_WHAT = re.compile(
     r"\b(?:diabetes|dm|hypertension|htn|hyperlipidemia|cholesterol|reflux|gerd|depression|anxiety|insomnia|asthma"
@@ -109,6 +113,8 @@ _CONTINUED = re.compile(
     r"|(?<!\d\s)(?<!\d)refill(?:ed)?(?!s?\s*[:x#]?\s*\d))\b",
     _I,
 )
+#: A plan line that says the drug is taken now: "Norco 5/325 prn - taking 1-2 at night", "uses 1 qhs".
+_TAKING_NOW = re.compile(r"[-,;:]\s*(?:currently\s+|still\s+)?(?:taking|takes|uses|using)\s+(?:\d|one|two|it|about|~)", _I)
 _ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s|(?<=\))\s+and\s")
 _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective", "allergies"})
 
@@ -146,10 +152,11 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
                 last = None
                 continue
             last = (mention.end, status)
-            ctx.draft.drug(
-                mention.name, mention.identity, mention.ingredients, mention.classes, status,
-                s.evidence(*_item_span(s.text, mention, single)),
+            name = with_acetaminophen(ctx, mention.name, mention.ingredients, s.text[mention.end :])
+            identity, ingredients, classes = (
+                describe(ctx, name) if name != mention.name else (mention.identity, mention.ingredients, mention.classes)
             )
+            ctx.draft.drug(name, identity, ingredients, classes, status, s.evidence(*_item_span(s.text, mention, single)))
 
 
 def _in_composition(text: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -167,7 +174,15 @@ def _in_composition(text: str, mention: Mention, mentions: list[Mention]) -> boo
         return False  # the drugs a condition is treated with: "hypertension (carvedilol, amlodipine)"
     closed = text.find(")", mention.end)
     inside = [m for m in mentions if opened < m.start and (closed < 0 or m.end <= closed)]
-    return len(inside) > 1 or any(m.end <= opened and opened - m.end <= 12 for m in mentions)
+    # "cream (ketoprofen 10% / lidocaine 5%)" is one compound; "the current regimen (Norco TID, gabapentin)" two drugs
+    compound = "%" in text[opened : closed if closed > 0 else len(text)] or bool(_FORM_BEFORE.search(text[max(0, opened - 30) : opened]))
+    return (len(inside) > 1 and compound) or any(m.end <= opened and opened - m.end <= 12 for m in mentions)
+
+
+#: A compounded product's form right before the bracket that names its ingredients.
+_FORM_BEFORE = re.compile(
+    r"\b(?:creams?|gels?|ointments?|lotions?|solutions?|patch(?:es)?|compound(?:ed)?|topicals?|rub|liniment|spray)\s*$", _I
+)
 
 
 def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool) -> str | None:
@@ -183,11 +198,15 @@ def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, 
     dosed = bool(_DOSED.match(text, mention.end))
     for_what = bool(_FOR_WHAT.search(before[-40:]))
     if s.section == "plan" and not for_what:
-        return (_own_status(item) or "current") if dosed and _CONTINUED.search(text, mention.end) else None
+        taking = _CONTINUED.search(text, mention.end) or _TAKING_NOW.search(item)
+        return (_own_status(item) or "current") if dosed and taking else None
     if _STOPPED_BEFORE.search(before):
         return _own_status(item) or "past"
     said = _own_status(item)
-    used = dosed or in_history or bool(said) or for_what or bool(_USE_BEFORE.search(before)) or bool(_HELPS.match(text, mention.end))
+    use_word = _USE_BEFORE.search(before)
+    if use_word and re.search(r"\b(?:his|her|my|their)\s+$", use_word.group(), _I) and _REQUEST_AFTER.match(text, mention.end):
+        use_word = None
+    used = dosed or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end))
     if not used:
         return None
     if said:
@@ -195,6 +214,8 @@ def _status(s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, 
     if in_history and not for_what and not _TAKES_NOW.search(before[-25:]) and not _present(item):
         # "hypertension (lisinopril)" in a past history is a drug still taken; "AFib - takes Eliquis" too
         return "tried_failed" if failed_lead else "past"
+    if _ONE_DOSE.match(text, mention.end) and _ENCOUNTER.search(text):
+        return "past"  # "Seen in ER 5/30 (Toradol IM, d/c w/ ibuprofen)": a dose given there, not a drug taken
     if _RECENT.search(text, mention.end):
         return "current"  # "took ibuprofen last night": at a first visit, what the worker is taking
     return "past" if _PAST_SENTENCE.search(text[: mention.start]) and not _present(item) else "current"
@@ -206,6 +227,10 @@ _HELPS = re.compile(
     r"|(?:\d[\w./]*\s+(?:\w+\s+)?)?(?:->|→))",
     _I,
 )
+#: A single dose by injection: "Toradol IM", "ketorolac 60 mg IM", "Depo-Medrol 80 mg injection".
+_ONE_DOSE = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg)\s*)?(?:IM|IV|shot|injection|injected)\b", _I)
+#: An emergency or urgent care visit, where such a dose is given.
+_ENCOUNTER = re.compile(r"\b(?-i:ER|ED|UC)\b|\b(?:emergency|urgent\s+care|hospital)\b", _I)
 #: A dose taken just before the visit: "Took ibuprofen OTC 400 mg x2 last night", "took acetaminophen at home".
 _RECENT = re.compile(
     r"[^.;]{0,40}?\b(?:last\s+(?:night|evening)|yesterday|this\s+morning|earlier\s+today|today|at\s+home|before\s+coming"

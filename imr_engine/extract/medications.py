@@ -151,6 +151,20 @@ class Mention:
     classes: tuple[str, ...]
 
 
+#: An opioid's strength over acetaminophen's: "hydrocodone 5/325", "oxycodone 10/325 mg", "tramadol 37.5/325".
+_WITH_APAP = re.compile(r"\s*(?:HCl\s+|bitartrate\s+)?\d+(?:\.\d+)?\s*(?:mg\s*)?/\s*(?:325|300|500|650|750)\b", _I)
+_APAP_PARTNERS = frozenset({"hydrocodone", "oxycodone", "codeine", "tramadol"})
+
+
+def with_acetaminophen(ctx: Context, name: str, ingredients: tuple[str, ...], after: str) -> str:
+    """*name*, or its acetaminophen combination when the strength after it says so ("hydrocodone 5/325")."""
+    if len(ingredients) != 1 or ingredients[0] not in _APAP_PARTNERS or not _WITH_APAP.match(after):
+        return name
+    combined = f"{name}/APAP"
+    info = ctx.vocab.resolve(combined)
+    return combined if info and set(info.ingredients) == {ingredients[0], "acetaminophen"} else name
+
+
 def describe(ctx: Context, name: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """(vocabulary identity, ingredients, classes) of a drug name; empty when the vocabulary does not know it."""
     found = ctx.vocab.identify(name, ("product", "ingredient"))
@@ -335,6 +349,10 @@ def _list_item(
     if phrase_key(name) in _GENERIC:
         return
     identity, ingredients, classes = describe(ctx, name)
+    combined = with_acetaminophen(ctx, name, ingredients, s.text[ne:end])
+    if combined != name:
+        name = combined
+        identity, ingredients, classes = describe(ctx, name)
     found = ctx.vocab.identify(name)
     if found is not None and found.category == "service":
         return  # "three follow up visits" in a list of requests is no drug

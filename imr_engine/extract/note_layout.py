@@ -250,6 +250,8 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
             return section_of(m.group("h")), len(line.text)
     if m := _LABEL_HEADING.match(line.text):
         section = section_of(m.group("h"))
+        if section is None and line.text[:1].islower() and "(" in line.text[m.end("h") :]:
+            return None  # "evaluation for SCS (Dr. Lee, PhD, 2/24/2016):": a wrapped sentence's aside, no heading
         if section is not None or len(m.group("h").split()) <= 4:
             return section, len(line.text)
     if m := _INLINE_HEADING.match(line.text):
