@@ -189,7 +189,7 @@ def _with_compounds(
     apart: list[Mention] = []
     for group in (g for g in groups if len(g) > 1):
         first, last = group[0], group[-1]
-        end = last.end + (m.end() if (m := re.match(r"\s*\d+(?:\.\d+)?\s*%", text[last.end :])) else 0)
+        end = last.end + (pct.end() if (pct := re.match(r"\s*\d+(?:\.\d+)?\s*%", text[last.end :])) else 0)
         name = text[first.start : end]
         paired = re.match(r"\s*\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?", text[last.end :])
         if "%" not in name and not paired:
