@@ -59,11 +59,16 @@ _FOR_WHAT = re.compile(
     _I,
 )
 #: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine".
-_JOINED = re.compile(r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?\s*(?:,|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$", _I)
+_JOINED = re.compile(
+    r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po))*"
+    r"\s*(?:,|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$",
+    _I,
+)
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
-    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))|help)"
+    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))|help|response)"
+    r"|less\s+effective|did\s*(?:not|n'?t)\s+respond|non-?responsive"
     r"|did\s*(?:not|n'?t)\s+do\s+anything|did\s+nothing"
     r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
     # a side effect it led to: "naproxen -> GI bleed 2012", "Amitriptyline 25 qhs -> urinary retention", "upsets my stomach"
@@ -85,7 +90,9 @@ _PAST_SENTENCE = re.compile(
 _HISTORY_LEAD = re.compile(
     r"\b(?:(?:prior|previous|past)\s+(?:conservative\s+)?(?:care|treatments?|therapy|therapies)"
     r"|(?:conservative\s+)?(?:care|treatment)\s+(?:so\s+far|to\s+date)|initial\s+care\s+was|has\s+(?:tried|had)"
-    r"|(?:conservative\s+)?(?:care|treatment)\b[^.:]{0,40}\bfailed)\b",
+    r"|(?:conservative\s+)?(?:care|treatment)\b[^.:]{0,40}\bfailed"
+    # a list of the drugs tried: "Med trials: citalopram 40 mg x 12 wks - no response; sertraline ..."
+    r"|(?:med(?:ication)?s?|drug)\s+trials(?=\s*:))\b",
     _I,
 )
 #: A new prescription, not use: "Start duloxetine 30 mg", "Rx cyclobenzaprine 7.5 mg", "trial of Lyrica".
@@ -341,10 +348,26 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
     if single:
         return start, len(text)  # what the rest of the sentence says is said of it; the care listed before it is not
     end = _item_end(text, mention.end)
-    tail = re.match(r",\s*(?:with|without|stopped|discontinued|d/c'?d|failed|not\s+tolerated|did\s*(?:not|n'?t)\s+help)\b", text[end:], _I)
+    tail = re.match(
+        r"(?:,|\s-)\s*(?:with|without|stopped|discontinued|d/c'?d|failed|not\s+tolerated|did\s*(?:not|n'?t)\s+help"
+        r"|no\s+(?:\w+\s+)?(?:response|benefit|relief|effect|help)|ineffective|less\s+effective)\b",
+        text[end:],
+        _I,
+    )
     if tail:
         end = _item_end(text, end + tail.end())
+    # the effect that ended it, after the stop: "tramadol stopped 2014, nausea", "sertraline - stopped after 2 wks, GI upset"
+    if _STOPPED.search(text, start, end) and (effect := _EFFECT_AFTER.match(text, end)):
+        end = _item_end(text, effect.end())
     return start, end
+
+
+#: A side effect named right after a stopped drug's item: ", nausea", ", GI upset/diarrhea".
+_EFFECT_AFTER = re.compile(
+    r",\s*(?:\w+\s+)?(?:nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|GI\s+upset|upset\s+stomach|stomach\s+upset|rash|hives"
+    r"|constipat\w*|confus\w*|itch\w*|headaches?|palpitations|dyspeps\w*|heartburn|diarrh\w*|swelling|edema|somnolen\w*)\b",
+    _I,
+)
 
 
 def _item_end(text: str, pos: int) -> int:

@@ -178,3 +178,27 @@ def test_a_medication_history_line_says_its_own_status(text: str, drug: str, sta
 ])
 def test_a_duration_in_the_plan_is_the_prescription_not_use(text: str, drug: str) -> None:
     assert drug not in _statuses(text)
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("S: Med trials: citalopram 40 mg x 12 wks 2012 - no response; sertraline 2013 - stopped after 2 wks, GI upset.",
+     "citalopram", "tried_failed"),
+    ("S: Med trials: citalopram 40 mg x 12 wks 2012 - no response; sertraline 2013 - stopped after 2 wks, GI upset.",
+     "sertraline", "tried_failed"),
+    ("S: Naproxen stopped 2013 for stomach upset; tramadol stopped 2014, nausea. Takes acetaminophen.", "tramadol",
+     "tried_failed"),
+    ("S: Cyclobenzaprine discontinued last year, drowsiness; uses ice.", "cyclobenzaprine", "tried_failed"),
+    ("HPI: Previously tried: meloxicam 2020 (less effective, stopped), PT 12 visits.", "meloxicam", "tried_failed"),
+    ("HPI: Duloxetine 60 mg 2019 - did not respond; now on nothing for mood.", "duloxetine", "tried_failed"),
+])
+def test_a_drug_that_did_not_work_or_was_stopped_for_its_effect(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("S: On tramadol 50 bid + Voltaren gel knee (nonindustrial).", "voltaren gel"),
+    ("S: On naproxen 500 BID and omeprazole 20 daily.", "omeprazole"),
+    ("S: Takes gabapentin 300 tid, baclofen 10 prn.", "baclofen"),
+])
+def test_a_drug_joined_to_a_dosed_one_taken_is_taken(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "current"
