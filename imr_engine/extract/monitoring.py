@@ -125,7 +125,15 @@ _CAUSES = re.compile(rf"\b{_CAUSE_WORDS}\b", _I)
 #: A side effect named as a subject of teaching: "signs of sedation", "risk of constipation".
 _ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+)?of\s+(?:\w+\s+)?$", _I)
 #: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
-_SE_FIELD = re.compile(r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*:\s*(?:[\w-]+\s*,?\s*){0,3}$", _I)
+_SE_FIELD = re.compile(
+    r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*(?::|\s-+|–|—)\s*(?:[\w-]+\s*,?\s*){0,3}$", _I
+)
+#: A side-effects field answered none after a dash: "Side effects - none", "SE -- denies", "AEs - none reported".
+_SE_NONE = re.compile(
+    r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*(?:-+|–|—)\s*"
+    r"(?:none|denie[sd]|nil|neg(?:ative)?|no(?:ne)?\s+(?:reported|noted))\b",
+    _I,
+)
 _NO_BEFORE = re.compile(r"\b(?:no|without|denies)\s+(?:\w+\s+)?$", _I)
 #: A review-of-systems line by organ system: "GI: Negative for nausea, constipation", "ROS: ...".
 _ROS_LINE = re.compile(r"^(?:ROS|review\s+of\s+systems|GI|gastrointestinal|constitutional|neuro(?:logic(?:al)?)?|psych(?:iatric)?)\s*:", _I)
@@ -249,6 +257,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
             elif field_answer(s.text, m.end()) == "yes":  # "Side effects: [X] Yes [ ] No"
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+        for m in finditer(_SE_NONE, s.text):
+            ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         for m in finditer(_HAS_SIDE_EFFECTS, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
@@ -332,7 +342,10 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
             if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
             if _RESOLVED.match(s.text, m.end()):
-                continue  # "mild dizziness first week on gabapentin, resolved": no side effect now
+                # "mild dizziness first week on gabapentin, resolved": no side effect now, of a drug still taken
+                if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
+                    ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+                continue
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue

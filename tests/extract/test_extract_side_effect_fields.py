@@ -1,0 +1,40 @@
+"""A side-effects field answered after a dash, and a side effect said to be over (corpus README: side effects are the
+current drugs'). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_engine.extract import extract_text
+
+
+def _side_effects(line: str) -> str:
+    note = "Date of service: 03/14/2016\nS: Takes Norco 10/325 1 PO TID for the back.\n" + line + "\n"
+    return extract_text(note, ["Norco 10/325 #90"]).monitoring.side_effects.value
+
+
+@pytest.mark.parametrize("line", [
+    "Side effects - none. No early refills, no lost Rx.",
+    "SE -- denies.",
+    "Adverse effects - none reported.",
+    "AEs \u2013 none noted; agreement on file.",
+])
+def test_a_side_effects_field_answered_none_after_a_dash(line: str) -> None:
+    assert _side_effects(line) == "no"
+
+
+@pytest.mark.parametrize("line", [
+    "Side effects - constipation, uses senna.",
+    "SE - mild nausea most mornings.",
+])
+def test_a_side_effects_field_naming_one_after_a_dash(line: str) -> None:
+    assert _side_effects(line) == "yes"
+
+
+@pytest.mark.parametrize("line", [
+    "Side effects: mild dizziness first week on gabapentin, resolved.",
+    "Mild nausea on the Norco the first days, now resolved.",
+    "SE: drowsiness at the start, went away.",
+])
+def test_a_side_effect_said_to_be_over_is_none_now(line: str) -> None:
+    assert _side_effects(line) == "no"
