@@ -84,7 +84,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ONE_PRESCRIBER = re.compile(
     r"\b(?:single|sole|one|only)\s+(?:prescriber|prescribing\s+(?:physician|provider))\b"
     r"|\bfrom\s+(?:this|our|my)\s+(?:office|clinic|practice|provider)\s+only\b"
-    r"|\bonly\s+from\s+(?:this|our|my)\s+(?:office|clinic|practice)\b"
+    # a CURES report's answer: "CURES checked today: only this prescriber", "CURES reviewed: only this office"
+    r"|\bonly\s+(?:from\s+)?(?:this|our|my)\s+(?:office|clinic|practice|prescriber|provider|physician|doctor)\b"
     r"|\b(?:all|each)\s+(?:of\s+)?(?:his|her|their|the)\s+(?:controlled\s+|opioid\s+)?(?:prescriptions|medications|scripts)"
     r"\s+(?:come|came|are|were)\s+from\s+(?:this|our|my|the\s+same)",
     _I,

@@ -1,5 +1,6 @@
-"""A side-effects field answered after a dash, and a side effect said to be over (corpus README: side effects are the
-current drugs'). Every sentence is written for these tests."""
+"""Monitoring as notes answer it: a side-effects field answered after a dash, a side effect said to be over (corpus
+README: side effects are the current drugs'), a CURES report of only this prescriber. Every sentence is written for
+these tests."""
 
 from __future__ import annotations
 
@@ -38,3 +39,18 @@ def test_a_side_effects_field_naming_one_after_a_dash(line: str) -> None:
 ])
 def test_a_side_effect_said_to_be_over_is_none_now(line: str) -> None:
     assert _side_effects(line) == "no"
+
+
+def _other_prescribers(line: str) -> str:
+    note = "Date of service: 03/14/2016\nS: Takes Norco 10/325 1 PO TID for the back.\n" + line + "\n"
+    return extract_text(note, ["Norco 10/325 #90"]).monitoring.other_prescribers.value
+
+
+@pytest.mark.parametrize("line", [
+    "CURES checked today: only this prescriber. Opioid agreement on file.",
+    "CURES reviewed today: only this office.",
+    "PDMP 3/1/16 - opioids only from our clinic.",
+    "CURES: only this physician since 2014.",
+])
+def test_a_cures_report_of_only_this_prescriber(line: str) -> None:
+    assert _other_prescribers(line) == "no"
