@@ -197,7 +197,11 @@ def read_medication_lists(
 
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:"); a table row
 #: opens with its cell border ("| Amlodipine 5 mg | 1 tab PO daily | Active |").
-_SECTION_LEAD = re.compile(r"^[|\s]*(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*", _I)
+_SECTION_LEAD = re.compile(
+    r"^[|\s]*(?:\[\s*(?:active|inactive|current|past|historical|discontinued|stopped|d/c'?d?)\s*\]\s*)?"  # "[Inactive] ..."
+    r"(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*",
+    _I,
+)
 _LINE_STOPPED = re.compile(
     r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|on\s+hold|not\s+taking|inactive)\b", _I
 )
@@ -214,7 +218,9 @@ _LINE_FAILED = re.compile(
 )
 #: A condition that is a drug's indication while it is taken ("omeprazole daily (GERD)") and its side effect when it
 #: was stopped for it ("naproxen - Discontinued 2023 (GERD)").
-_STOPPED_FOR = re.compile(r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*)\b", _I)
+_STOPPED_FOR = re.compile(
+    r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia)\b", _I
+)
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
 NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:and\s+failed\s+)?", _I), "tried_failed", False),
@@ -258,17 +264,22 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         starts = sorted({lead.end(), *lines} | {m.end() for m in re.finditer(r";\s*", s.text) if m.end() > lead.end()})
         for chunk in starts:
             stop = min((at for at in lines if at > chunk), default=len(s.text))
+            # the line's own words, its status tag too ("[Inactive] cyclobenzaprine 10 mg - 2017")
+            words = s.text[lead.start() if chunk == lead.end() else chunk : stop]
+            tag = _STATUS_TAG.match(s.text[chunk:stop])
+            chunk += tag.end() if tag else 0
             line = default
-            if len(ctx.vocab.ingredients_in(s.text[chunk:stop])) <= 1:
-                if _NOT_YET.search(s.text[chunk:stop]):
+            if len(ctx.vocab.ingredients_in(words)) <= 1:
+                if _NOT_YET.search(words):
                     continue  # "Oxycodone 15 mg tab ... (requested - not yet started)": not taken
                 if lines:
-                    line = item_status(s.text[chunk:stop], default)  # "gabapentin 300 mg - stopped, dizzy": all of it
+                    line = item_status(words, default)  # "gabapentin 300 mg - stopped, dizzy": all of it
             for start, end in list_items(s.text[:stop], chunk):
                 item = s.text[start:end]
                 _list_item(s, ctx, lead, start, end, item_status(item, line), _dosed_name(item))
 
 
+_STATUS_TAG = re.compile(r"^\[\s*[A-Za-z/' ]{3,15}\]\s*")
 _FORM_WORD = re.compile(
     r"(?:creams?|gels?|ointments?|lotions?|solutions?|patch(?:es)?|tabs?|tablets?|caps?|capsules?|liquid|spray|compound(?:ed)?)\b",
     _I,
@@ -285,7 +296,7 @@ def _drug_lines(s: Sentence, ctx: Context, after: int) -> list[int]:
     starts = s.tm.line_starts
     for at in starts[bisect_right(starts, s.start + after) : bisect_left(starts, s.start + len(s.text))]:
         pos = at - s.start
-        line = s.text[pos:].lstrip("(")
+        line = _STATUS_TAG.sub("", s.text[pos:].lstrip("("), count=1)
         if _FORM_WORD.match(line):
             continue  # "... / Gabapentin 6% compounded" / "cream 180 gm, apply TID": the product goes on
         if _dosed_name(line) or (line[:1].isalpha() and may_name_a_drug(line.split(None, 1)[0], ctx)):

@@ -202,3 +202,29 @@ def test_a_drug_that_did_not_work_or_was_stopped_for_its_effect(text: str, drug:
 ])
 def test_a_drug_joined_to_a_dosed_one_taken_is_taken(text: str, drug: str) -> None:
     assert _statuses(text)[drug] == "current"
+
+
+_TAGGED = (
+    "Medications:\n  [Active]  acetaminophen 500 mg prn\n  [Active] lidocaine 5% ointment topical BID\n"
+    "  [Inactive] cyclobenzaprine 10 mg - 2017, short course\n  [Inactive] pregabalin 75 mg BID - 2016-2017, stopped (edema)\n"
+)
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    (_TAGGED, "acetaminophen", "current"),
+    (_TAGGED, "cyclobenzaprine", "past"),
+    (_TAGGED, "pregabalin", "tried_failed"),
+    ("Medication list:\n  [Discontinued] venlafaxine 75 mg daily\n  [Current] sertraline 50 mg daily\n", "venlafaxine", "past"),
+    ("Medication list:\n  [Discontinued] venlafaxine 75 mg daily\n  [Current] sertraline 50 mg daily\n", "sertraline", "current"),
+])
+def test_a_medication_line_tagged_with_its_status(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("Medications:\n  amitriptyline 25 mg qhs - stopped 2019 (dry mouth)\n  omeprazole 20 mg daily\n", "amitriptyline", "tried_failed"),
+    ("Medications:\n  gabapentin 300 mg TID - d/c'd, weight gain\n  omeprazole 20 mg daily\n", "gabapentin", "tried_failed"),
+    ("Medications:\n  furosemide 20 mg daily (edema)\n  omeprazole 20 mg daily\n", "furosemide", "current"),
+])
+def test_a_listed_drug_stopped_for_an_adverse_effect(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
