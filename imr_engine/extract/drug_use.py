@@ -101,6 +101,12 @@ _NEW = re.compile(
     r"|suggest(?:ed)?|will\s+(?:try|start|begin))\s+(?:\w+\s+){0,3}$",
     _I,
 )
+#: A drug another replaces: "in place of OTC ibuprofen", "instead of the Norco", "switched from tramadol (to ...)".
+_REPLACED = re.compile(
+    r"\b(?:in\s+place\s+of|instead\s+of|(?:switched|changed|converted|transitioned)\s+(?:him\s+|her\s+)?(?:over\s+)?from)"
+    r"\s+(?:(?:the|his|her|OTC|oral|prior)\s+)*$",
+    _I,
+)
 #: Use ended before the note: "He stopped Norco on his own", "weaned off oxycodone".
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit|done\s+(?:w/|with))\s+"
@@ -252,6 +258,8 @@ def _status(
     A compound's strengths and quantity are no sign of use (a compound is mostly the cream a note requests)."""
     text = s.text
     before = text[: mention.start][-50:]
+    if _REPLACED.search(before[-40:]):
+        return "past"  # "Naproxen 500 mg BID in place of OTC ibuprofen", "switched from tramadol to ...": given up
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
     start, end = _item_span(text, mention, single)

@@ -54,7 +54,8 @@ LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?:current|present|ongoing|active)\s+)?(?:medications?|meds|medication\s+list|medication\s+regimen)"
+            r"\b(?:(?:current|present|ongoing|active)\s+)?(?:medications?|meds|med(?:ication)?\s+list|medication\s+regimen)"
+            r"(?:\s*\((?:current|active)\))?"  # "Med list (active): naproxen 500 mg bid | cyclobenzaprine 10 mg tid"
             r"(?:\s+(?:include[sd]?|including|consist(?:s|ed)?\s+of|listed\s+(?:as|include[sd]?)|(?:are|were|is|was)\s*:)|\s*:)"
             r"\s*:?\s+",
             _I,
@@ -191,8 +192,12 @@ def read_medication_lists(
             for m in finditer(lead, s.text):
                 if _NEVER_USED.search(s.text, max(0, m.start() - 30), m.start()):
                     continue  # "Never tried gabapentin, amitriptyline or other nerve meds"
-                for start, end in list_items(s.text, m.end()):
-                    _list_item(s, ctx, m, start, end, status, any_name)
+                # "naproxen 500 mg bid | cyclobenzaprine 10 mg tid": a bar separates the drugs of a one-line list
+                bars = [b.end() for b in re.finditer(r"\s\|\s*", s.text[m.end() :])]
+                for chunk in [m.end()] + [m.end() + b for b in bars]:
+                    stop = min((m.end() + b for b in bars if m.end() + b > chunk), default=len(s.text))
+                    for start, end in list_items(s.text[:stop].rstrip(" |"), chunk):
+                        _list_item(s, ctx, m, start, end, status, any_name)
 
 
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:"); a table row

@@ -228,3 +228,22 @@ def test_a_medication_line_tagged_with_its_status(text: str, drug: str, status: 
 ])
 def test_a_listed_drug_stopped_for_an_adverse_effect(text: str, drug: str, status: str) -> None:
     assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("PLAN: cont splints.\nMed list (active): naproxen 500 mg bid | cyclobenzaprine 10 mg tid | wrist splints\n",
+     "cyclobenzaprine", "current"),
+    ("S: Current medications: tramadol 50 mg BID | gabapentin 300 mg TID | omeprazole 20 mg\n", "gabapentin", "current"),
+    ("S: Medication list (current): sertraline 50 mg daily | trazodone 50 mg qhs\n", "trazodone", "current"),
+])
+def test_a_one_line_list_with_bars_between_its_drugs(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("S: Knee pain. Switched from tramadol to tapentadol in May.", "tramadol"),
+    ("S: Was changed from cyclobenzaprine to tizanidine last month.", "cyclobenzaprine"),
+    ("S: Uses meloxicam 7.5 mg daily now, instead of the naproxen.", "naproxen"),
+])
+def test_a_drug_another_replaced_is_past(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "past"
