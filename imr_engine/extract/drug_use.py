@@ -310,7 +310,12 @@ _RECENT = re.compile(
 )
 
 
-_STOPPED = re.compile(r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held)\b", _I)
+_STOPPED = re.compile(
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held"
+    # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
+    r"|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills))\b",
+    _I,
+)
 #: A verb of use in the present right before the drug: in a past history it is still taken.
 _TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)
 _TRIED = re.compile(r"\btried\b", _I)

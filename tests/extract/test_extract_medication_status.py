@@ -247,3 +247,13 @@ def test_a_one_line_list_with_bars_between_its_drugs(text: str, drug: str, statu
 ])
 def test_a_drug_another_replaced_is_past(text: str, drug: str) -> None:
     assert _statuses(text)[drug] == "past"
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("HPI: At the ER he was given Norco 5/325, 12 tablets, which he used up in the first week.", "norco", "past"),
+    ("HPI: Urgent care gave her tramadol 50 mg #10; she finished the bottle in 4 days.", "tramadol", "past"),
+    ("HPI: Urgent care gave him cyclobenzaprine 5 mg #10 and he used them all up.", "cyclobenzaprine", "past"),
+    ("HPI: She ran out of Percocet 10/325 early last month, UDS consistent.", "percocet", "current"),
+])
+def test_a_supply_used_up_is_past_but_running_out_early_is_not(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
