@@ -123,6 +123,12 @@ _DRUG_CONTEXT = re.compile(
 )
 #: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
 _CAUSES = re.compile(rf"\b{_CAUSE_WORDS}\b", _I)
+#: A laxative taken for the constipation: "Constipated - taking senna", "constipation, uses MiraLAX".
+_LAXATIVE = re.compile(
+    r"\b(?:senna|sennosides|senokot|docusate|colace|miralax|polyethylene\s+glycol|bisacodyl|dulcolax|lactulose"
+    r"|laxatives?|stool\s+softeners?)\b",
+    _I,
+)
 #: A side effect named as a subject of teaching: "signs of sedation", "risk of constipation".
 _ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+)?of\s+(?:\w+\s+)?$", _I)
 #: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
@@ -348,6 +354,10 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                     ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
                 continue
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
+                ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+                continue
+            if on_opioid and _LAXATIVE.search(clause):
+                # "Constipated - taking senna" of a worker on an opioid: the constipation it brings, treated
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
             drug_said = _DRUG_CONTEXT.search(clause) and (

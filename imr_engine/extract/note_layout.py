@@ -45,7 +45,8 @@ _DATED_TITLE = re.compile(
     r"|\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:\d{4}|\d{2})\b"  # "08-MAR-2016"
 )
 #: "CURRENT MEDICATIONS (as reported and per CURES):": a source in parentheses is no part of the heading.
-_LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)(?:\s*\([^()]{1,60}\))?\s*:\s*$")
+#: (No full stop inside: "Psych evaluation (Dr. N. Ibarra, PhD, 2/24/2016):" wrapped onto a line of its own is prose.)
+_LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)(?:\s*\([A-Za-z0-9 ,/&'-]{1,60}\))?\s*:\s*$")
 #: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
 #: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?=\S)")

@@ -54,3 +54,13 @@ def _other_prescribers(line: str) -> str:
 ])
 def test_a_cures_report_of_only_this_prescriber(line: str) -> None:
     assert _other_prescribers(line) == "no"
+
+
+@pytest.mark.parametrize("line", [
+    "Constipated - taking senna.",
+    "Constipation, uses MiraLAX most days.",
+    "Has constipation, needs a stool softener.",
+])
+def test_constipation_treated_with_a_laxative_on_an_opioid(line: str) -> None:
+    assert _side_effects(line) == "yes"
+
