@@ -471,19 +471,7 @@ def _authorized_companion(
     service, words = found
     quote = _ev(case.clinical.surgery_authorized)
     v["companion_surgery"], v["companion_surgery_service"], v["companion_surgery_necessary"] = "authorized", service, "yes"
-    names = ["companion_surgery", "companion_surgery_service", "companion_surgery_necessary"]
-    facts = data.perioperative.surgeries.get(service)
-    if facts is not None:
-        v["companion_surgery_risk"], v["companion_stay_days"] = facts.risk, facts.stay_days
-        names += ["companion_surgery_risk", "companion_stay_days"]
-        days = v.get("duration_days")
-        if item.service == "hospital_stay" and isinstance(days, (int, float)):
-            v["stay_within_target"] = "yes" if days <= facts.stay_days else "no"
-            names.append("stay_within_target")
-    for name in names:
-        ev[name] = quote
-    if "stay_within_target" in names:  # the days come from the stay's own request line
-        ev["stay_within_target"] = quote + ev.get("duration_days", [])
+    _companion_facts(item, data, service, ["companion_surgery_necessary"], quote, v, ev)
     if extras is not None:
         extras["companion_surgery_request"] = f'"{words}"'
     if how is not None:
@@ -529,8 +517,20 @@ def _companion_surgery(
         return None
     surgery = items[j].service or "none"
     v["companion_surgery"], v["companion_surgery_service"] = "requested", surgery
-    facts = wanted.surgeries.get(surgery)
-    names = ["companion_surgery", "companion_surgery_service"]
+    _companion_facts(item, data, surgery, [], _ev(case.requests[j]), v, ev)
+    return j
+
+
+def _companion_facts(
+    item: RequestedItem, data: GuidelineData, surgery: str, more: list[str], quote: list[Evidence],
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+) -> None:
+    """The surgery's risk and expected stay for the care that serves it (`companion_surgery` already set), all quoting *quote*.
+
+    *more*: other facts the caller set that rest on the same words.
+    """
+    names = ["companion_surgery", "companion_surgery_service", *more]
+    facts = data.perioperative.surgeries.get(surgery)
     if facts is not None:
         v["companion_surgery_risk"], v["companion_stay_days"] = facts.risk, facts.stay_days
         names += ["companion_surgery_risk", "companion_stay_days"]
@@ -538,12 +538,10 @@ def _companion_surgery(
         if item.service == "hospital_stay" and isinstance(days, (int, float)):
             v["stay_within_target"] = "yes" if days <= facts.stay_days else "no"
             names.append("stay_within_target")
-    quote = _ev(case.requests[j])
     for name in names:
         ev[name] = quote
     if "stay_within_target" in names:  # the days come from the stay's own request line
         ev["stay_within_target"] = quote + ev.get("duration_days", [])
-    return j
 
 
 #: The last guideline data `_names_perioperative` was asked about, with its pattern.

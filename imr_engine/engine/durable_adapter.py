@@ -200,24 +200,7 @@ class FactSignature:
         string, list, literal or number) and every numeric one is absent, equal, or in the same
         place among the rules' constants.
         """
-        get = fact.get
-        exact = tuple(map(get, self._exact, itertools.repeat(_ABSENT)))
-        if not _PLAIN.issuperset(map(type, exact)):  # most are strings: convert only when one is not
-            exact = tuple([v if type(v) is str else _exact_part(v) for v in exact])
-            if _UNKEYABLE in exact:
-                return None
-        parts: list[object] = [exact]
-        for name, bounds in self._numeric:
-            value = get(name, _ABSENT)
-            if value is not _ABSENT and _is_number(value):
-                i = bisect_left(bounds, value)
-                parts.append(2 * i + (i < len(bounds) and bounds[i] == value))
-            else:
-                part = _exact_part(value)
-                if part is _UNKEYABLE:
-                    return None
-                parts.append(part)
-        return tuple(parts)
+        return self.key_of_values(fact)  # an engine fact holds no None or [], so it reads as its values
 
     def key_of_values(self, values: dict[str, Any]) -> Key | None:
         """`key(engine_fact(values))` without building the fact: None and [] read as absent, as the fact leaves them out."""
