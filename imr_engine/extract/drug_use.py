@@ -69,7 +69,7 @@ _TRIED_FAILED = re.compile(
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
     r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))|help|response)"
     r"|less\s+effective|did\s*(?:not|n'?t)\s+respond|non-?responsive"
-    r"|did\s*(?:not|n'?t)\s+do\s+anything|did\s+nothing"
+    r"|did\s*(?:not|n'?t)\s+do\s+(?:anything|much|a\s+thing|a\s+lot)|did\s+nothing|not\s+much\s+(?:help|relief|benefit)"
     r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
     # a side effect it led to: "naproxen -> GI bleed 2012", "Amitriptyline 25 qhs -> urinary retention", "upsets my stomach"
     r"|(?:->|→)\s*[\"']?\s*(?:GI\s+bleed\w*|bleed\w*|rash|hives|nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|urinary\s+retention"

@@ -215,6 +215,7 @@ _LINE_STOPPED = re.compile(
 _LINE_CURRENT = re.compile(r"(?:\(|\s-\s*|:\s*|\s|^)(?:current(?:ly\s+taking)?|active|taking)\)?\s*$", _I)
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|less\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+response"
+    r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)"
     r"|no\s+(?:(?:clear|real|significant|meaningful|noticeable|appreciable|lasting)\s+)?(?:relief|benefit|help|effect)"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
     r"|somnolen\w*|groggy|grogginess|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"

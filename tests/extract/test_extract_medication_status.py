@@ -257,3 +257,12 @@ def test_a_drug_another_replaced_is_past(text: str, drug: str) -> None:
 ])
 def test_a_supply_used_up_is_past_but_running_out_early_is_not(text: str, drug: str, status: str) -> None:
     assert _statuses(text)[drug] == status
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ('PAST MEDICATIONS: Ibuprofen 600 mg OTC 2012-2013, stopped, "didn\'t do much."\n', "ibuprofen"),
+    ("Prior medications:\n- Tizanidine 4 mg qhs 2019 - did not do a thing.\n- Omeprazole 20 mg daily.\n", "tizanidine"),
+    ("S: Tried naproxen 500 BID for 6 wks, not much help.", "naproxen"),
+])
+def test_a_drug_that_did_not_do_much_failed(text: str, drug: str) -> None:
+    assert _statuses(text)[drug] == "tried_failed"
