@@ -266,3 +266,18 @@ def test_a_supply_used_up_is_past_but_running_out_early_is_not(text: str, drug: 
 ])
 def test_a_drug_that_did_not_do_much_failed(text: str, drug: str) -> None:
     assert _statuses(text)[drug] == "tried_failed"
+
+
+@pytest.mark.parametrize(("text", "drug", "status"), [
+    ("O: Neuro intact.\nMME table\n  Drug   Sig   mg/day  factor  MME\n  Oxycodone 10 mg   1 QID   40  1.5  60  (current)\n"
+     "  Naloxone 4 mg nasal - dispensed 2022, not expired\n", "naloxone", "current"),
+    ("O: Neuro intact.\nMME calculation:\n  Morphine ER 30 mg  1 q12h  60 MME\n  Tramadol 50 mg  1 TID  15 MME (requested)\n",
+     "morphine er", "current"),
+])
+def test_an_mme_table_lists_the_drugs_taken(text: str, drug: str, status: str) -> None:
+    assert _statuses(text)[drug] == status
+
+
+def test_an_mme_table_row_requested_is_not_taken() -> None:
+    text = "O: Neuro intact.\nMME calculation:\n  Morphine ER 30 mg  1 q12h  60 MME\n  Tramadol 50 mg  1 TID  15 MME (requested)\n"
+    assert "tramadol" not in _statuses(text)
