@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -89,24 +89,34 @@ def guideline_data(vocab: object) -> GuidelineData:
     return data if isinstance(data, GuidelineData) else DEFAULTS
 
 
-#: The last guideline data `_how` was asked about, with its answer (a process has one or two).
-_HOW_OF: list[tuple[GuidelineData, dict[str, str]]] = []
+_Made = TypeVar("_Made")
 
 
+def _per_data(make: Callable[[GuidelineData], _Made]) -> Callable[[GuidelineData], _Made]:
+    """*make*, answered once per guideline data: its answer for the last data asked about is kept.
+
+    Compared by identity (a process has one or two guideline data, and the model is not hashable);
+    what *make* builds from the thresholds alone is then built once, not per case or item.
+    """
+    last: list[tuple[GuidelineData, _Made]] = []
+
+    @functools.wraps(make)
+    def made(data: GuidelineData) -> _Made:
+        if last and last[0][0] is data:
+            return last[0][1]
+        answer = make(data)
+        last[:] = [(data, answer)]
+        return answer
+
+    return made
+
+
+@_per_data
 def _how(data: GuidelineData) -> dict[str, str]:
     """How each threshold-based fact is derived, as the trace shows it (read-only: items copy it to add).
 
     Written once per guideline data, not per case: its sentences depend on the thresholds alone.
     """
-    for known, how in _HOW_OF:
-        if known is data:
-            return how
-    how = _how_written(data)
-    _HOW_OF[:] = [(data, how)]
-    return how
-
-
-def _how_written(data: GuidelineData) -> dict[str, str]:
     p, lt, gi = data.phases, data.long_term, data.gi_risk
     return {
         "medical_comorbidity": f"a current drug or a diagnosis of a kind preoperative criteria name ({data.perioperative.cite})",
@@ -544,22 +554,19 @@ def _companion_facts(
         ev["stay_within_target"] = quote + ev.get("duration_days", [])
 
 
-#: The last guideline data `_names_perioperative` was asked about, with its pattern.
-_PERIOPERATIVE_OF: list[tuple[GuidelineData, re.Pattern[str]]] = []
-
-
 def _names_perioperative(words: str, data: GuidelineData) -> bool:
     """Whether padded *words* hold one of the perioperative words (each padded): `any(w in words ...)` in one search.
 
     The pattern is made once per guideline data; every item of every case asks.
     """
-    for known, pattern in _PERIOPERATIVE_OF:
-        if known is data:
-            return pattern.search(words) is not None
+    return _perioperative_pattern(data).search(words) is not None
+
+
+@_per_data
+def _perioperative_pattern(data: GuidelineData) -> re.Pattern[str]:
+    """One pattern for all the perioperative words, each padded (no words: one that never matches)."""
     padded = _padded_all(tuple(data.perioperative.words))
-    pattern = re.compile("|".join(re.escape(w) for w in padded) or r"(?!)")
-    _PERIOPERATIVE_OF[:] = [(data, pattern)]
-    return pattern.search(words) is not None
+    return re.compile("|".join(re.escape(w) for w in padded) or r"(?!)")
 
 
 @functools.lru_cache(maxsize=64)
@@ -958,22 +965,14 @@ def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
     return "unknown"
 
 
-#: The last guideline data `_word_starts` was asked about, with its answer.
-_STARTS_OF: list[tuple[GuidelineData, list[tuple[str, re.Pattern[str]]]]] = []
-
-
+@_per_data
 def _word_starts(data: GuidelineData) -> list[tuple[str, re.Pattern[str]]]:
     """Per approach, one pattern finding any of its spellings with a space before it, made once per guideline data.
 
     The same test as `any(f" {w}" in words ...)` over its spellings, in one C-level search (every item asks).
     """
-    for known, starts in _STARTS_OF:
-        if known is data:
-            return starts
-    starts = [(approach, re.compile("|".join(re.escape(f" {w}") for w in spellings) or r"(?!)"))
-              for approach, spellings in data.epidural_approach.words.items()]
-    _STARTS_OF[:] = [(data, starts)]
-    return starts
+    return [(approach, re.compile("|".join(re.escape(f" {w}") for w in spellings) or r"(?!)"))
+            for approach, spellings in data.epidural_approach.words.items()]
 
 
 def _request_details(

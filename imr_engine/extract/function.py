@@ -503,6 +503,7 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
     ):
         return  # relief of no treatment the note names: nothing said of the care
+    measured = [g.span() for g in finditer(_MEASURED, s.text)]  # the sentence's measures, read once for every report
     for m in reports:
         if _ASSISTANCE.search(s.text[max(0, m.start() - 40) : m.start()]) or (
             "help" in m.group().lower() and re.match(r"\s+(?:with|w/)\s", s.text[m.end() :])
@@ -516,9 +517,7 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
             continue  # "PT x 12 (2019) with temporary help": a prior course's effect
         if _SLIGHT.search(s.text[max(0, m.start() - 20) : m.start()]):
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
-        if quantified(s.text, m.start(), m.end()) or any(
-            g.start() < m.end() + 60 and g.end() > m.start() for g in finditer(_MEASURED, s.text)
-        ):
+        if quantified(s.text, m.start(), m.end()) or any(a < m.end() + 60 and b > m.start() for a, b in measured):
             continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.subjective_improvement", "yes", m)

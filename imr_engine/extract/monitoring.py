@@ -373,8 +373,8 @@ def _controlled_from_another(s: Sentence, ctx: Context) -> None:
     m = search(_ANOTHER_SOURCE, s.text)
     if m is None or polarity(s.text, m.start(), m.end()) != "affirmed" or _NOT_NOW.search(s.text):
         return
-    if "prescriber" in m.group().lower() or any(
-        set(d.classes) & _CONTROLLED for d in drug_mentions(s.text, ctx) if may_name_a_drug(s.text, ctx)
+    if "prescriber" in m.group().lower() or (
+        may_name_a_drug(s.text, ctx) and any(set(d.classes) & _CONTROLLED for d in drug_mentions(s.text, ctx))
     ):
         ctx.draft.finding("monitoring.other_prescribers", "yes", clause_evidence(s, m.start(), m.end()))
 

@@ -157,15 +157,15 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):
             continue  # the request line itself, wherever it is copied
-        hits = [h for h in ctx.vocab.mentions(s.text, ("service",)) if _kind(ctx, h.key)]
+        hits = [(h, kind) for h in ctx.vocab.mentions(s.text, ("service",)) if (kind := _kind(ctx, h.key))]
         read = []
-        for n, hit in enumerate(hits):
-            stop = hits[n + 1].start if n + 1 < len(hits) else len(s.text)
-            entry = _course(s, ctx, hit.key, hit.start, hit.end, stop)
+        for n, (hit, kind) in enumerate(hits):
+            stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
+            entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop)
             if entry is not None:
                 read.append(entry)
         if read and hits:
-            _shared_effect(s.text[hits[-1].end :], read)
+            _shared_effect(s.text[hits[-1][0].end :], read)
 
 
 def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
@@ -187,8 +187,9 @@ def _kind(ctx: Context, key: str) -> str | None:
     )
 
 
-def _course(s: Sentence, ctx: Context, key: str, start: int, end: int, next_name: int) -> dict[str, Any] | None:
-    """The course entry the mention at [start, end) tells of, read or completed; None when it tells of none."""
+def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int, next_name: int) -> dict[str, Any] | None:
+    """The course entry the mention at [start, end) of a service of *kind* tells of, read or completed; None when it
+    tells of none."""
     text = s.text
     if polarity(text, start, end) != "affirmed" or planned(text, start, end):
         return None
@@ -215,7 +216,7 @@ def _course(s: Sentence, ctx: Context, key: str, start: int, end: int, next_name
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
-    effect = _effect(told, _kind(ctx, key))
+    effect = _effect(told, kind)
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
     dates = find_dates(after)
@@ -226,10 +227,10 @@ def _course(s: Sentence, ctx: Context, key: str, start: int, end: int, next_name
         return None
     quote_end = end + len(told.rstrip(" ,;.")) if told is not after else stop
     ev = s.evidence(begin + (len(before) - len(before.lstrip())), max(end, quote_end))
-    entry = _record(ctx, key, text[start:end], sessions, effect, date, ev)
+    entry = _record(ctx, key, kind, text[start:end], sessions, effect, date, ev)
     if again is not None and (more := _count("", again)) is not None:  # "PT 2019 x 18 and again 2020 x 12"
         later = find_dates(again)
-        _record(ctx, key, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
+        _record(ctx, key, kind, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
     return entry
 
 
@@ -272,7 +273,7 @@ def _whole(number: str) -> int | None:
     return int(value) if value is not None and value == int(value) and 0 < value <= 60 else None
 
 
-def _effect(told: str, kind: str | None = None) -> str:
+def _effect(told: str, kind: str) -> str:
     if _NO_EFFECT.search(told) or (kind != "modality" and _BRIEF.search(told)):
         return "no_improvement"
     for m in _EFFECT.finditer(told):
@@ -282,7 +283,7 @@ def _effect(told: str, kind: str | None = None) -> str:
 
 
 def _record(
-    ctx: Context, key: str, name: str, sessions: int | None, effect: str, date: FuzzyDate | None, ev: Evidence | None,
+    ctx: Context, key: str, kind: str, name: str, sessions: int | None, effect: str, date: FuzzyDate | None, ev: Evidence | None,
     *, apart: bool = False,
 ) -> dict[str, Any] | None:
     """Complete the course another reader found for this service, or add it as a course of its own.
@@ -315,6 +316,5 @@ def _record(
     label = name if date is None else f"{name} {date}"
     while phrase_key(label) in ctx.draft.treatments:
         label += " (again)"
-    service = ctx.vocab.service_info(key)
-    ctx.draft.treatment(label, _kind(ctx, key) or "other", service.name, effect, ev, sessions, date=date)
+    ctx.draft.treatment(label, kind, key, effect, ev, sessions, date=date)
     return ctx.draft.treatments[phrase_key(label)]
