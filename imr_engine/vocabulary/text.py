@@ -181,11 +181,11 @@ class PhraseIndex(Generic[T]):
 
     def find_all(self, text: str) -> list[PhraseMatch[T]]:
         """Every phrase in *text*, left to right, the longest at each place, never overlapping."""
-        return list(self._scan(text, stop_at_first=False))
+        return self._scan(text)
 
     def first(self, text: str) -> PhraseMatch[T] | None:
         """The earliest (then longest) phrase in *text*, or None."""
-        return next(iter(self._scan(text, stop_at_first=True)), None)
+        return self.first_of(*_words(text))
 
     def first_of(self, words: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]) -> PhraseMatch[T] | None:
         """`first` of a text given by its words (`words_of`), for a text whose words are already known."""
@@ -200,7 +200,7 @@ class PhraseIndex(Generic[T]):
                     return PhraseMatch(value, starts[i], ends[i + size - 1], size)
         return None
 
-    def _scan(self, text: str, *, stop_at_first: bool) -> list[PhraseMatch[T]]:
+    def _scan(self, text: str) -> list[PhraseMatch[T]]:
         words, starts, ends = _words(text)
         values, sizes_of = self._values, self._sizes
         found: list[PhraseMatch[T]] = []
@@ -215,8 +215,6 @@ class PhraseIndex(Generic[T]):
                     value = values.get(words[i : i + size])
                     if value is not None:
                         found.append(PhraseMatch(value, starts[i], ends[i + size - 1], size))
-                        if stop_at_first:
-                            return found
                         i += size
                         break
                 else:

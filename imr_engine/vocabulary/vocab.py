@@ -168,7 +168,7 @@ class Vocabulary:
 
     def _identify_directly(self, text: str, categories: Sequence[Category]) -> Identity | None:
         """`identify` read from *text* alone: its '#' names, then each category's first phrase (the definition)."""
-        for candidate in (_blank_parentheses(text), text):
+        for candidate in (blank_parentheses(text), text):
             best: tuple[PhraseMatch[str], Category] | None = None
             if "product" in categories:  # "Tylenol #3" is codeine, not the Tylenol it starts with
                 hashed = min(self.hash_aliases(candidate), default=None)
@@ -337,7 +337,7 @@ class Vocabulary:
 
     def service(self, text: str) -> ServiceInfo | None:
         """The first service *text* names ("PT", "EMG/NCV", "L4-5 transforaminal ESI"), or None."""
-        found = _first(self._idx.services, _blank_parentheses(text)) or _first(self._idx.services, text)
+        found = _first(self._idx.services, blank_parentheses(text)) or _first(self._idx.services, text)
         return self.service_info(found) if found else None
 
     def widest_service(self, text: str, name: str) -> str:
@@ -433,7 +433,6 @@ def _first(index: PhraseIndex[str], text: str) -> str | None:
     return match.value if match else None
 
 
-_blank_parentheses = blank_parentheses
 #: What `_in_piece` answers when only the piece itself can tell (compared by identity).
 _UNSURE = Identity("product", "", -1, -1)
 
