@@ -488,21 +488,23 @@ def _authorized_companion(
         how["companion_surgery_necessary"] = AUTHORIZED_NECESSARY
 
 
-def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, data: GuidelineData,
-                    v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
-    """Whether the item is care for an operation: its line says so (pre-op, post-op, clearance) or its service only exists around one."""
-    wanted = data.perioperative
-    words = padded_words(case.requests[index].text)
+def _perioperative_care(text: str, item: RequestedItem, data: GuidelineData) -> bool:
+    """Whether the item (no operation itself) is care around one: its service only exists around one, or its line *text* names such care."""
     if _is_surgery(item):
-        return
-    if item.service in wanted.services or _names_perioperative(words, data) \
-            or _POSTOPERATIVE.search(case.requests[index].text):
+        return False
+    return item.service in data.perioperative.services or _names_perioperative(padded_words(text), data)
+
+
+def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperative: bool,
+                    v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """Whether the item is care for an operation: *perioperative* (`_perioperative_care`), or its line says post-op."""
+    if perioperative or (not _is_surgery(item) and _POSTOPERATIVE.search(case.requests[index].text)):
         v["serves_surgery"] = "yes"
         ev["serves_surgery"] = _ev(case.requests[index])
 
 
 def _companion_surgery(
-    case: CaseFacts, index: int, items: list[RequestedItem], data: GuidelineData,
+    case: CaseFacts, index: int, items: list[RequestedItem], perioperative: bool, data: GuidelineData,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     vocab: Terminology | None = None, extras: dict[str, object] | None = None, how: dict[str, str] | None = None,
 ) -> int | None:
@@ -511,15 +513,12 @@ def _companion_surgery(
     Requests for authorization ask for a surgery together with what it needs: tests and
     clearance before, an assistant and a stay during, therapy and equipment after. Reviewers
     judge those with the surgery; the engine fills `companion_surgery_necessary` once the
-    surgery itself is judged (evaluate.with_surgery_outcomes).
+    surgery itself is judged (evaluate.with_surgery_outcomes). Only *perioperative* care
+    (`_perioperative_care`) has one.
     """
+    if not perioperative:
+        return None
     item = items[index]
-    if _is_surgery(item):
-        return None
-    wanted = data.perioperative
-    words = padded_words(case.requests[index].text)
-    if item.service not in wanted.services and not _names_perioperative(words, data):
-        return None
     j = _surgery_requested_with(items, index)
     if j is None:
         if vocab is not None:
@@ -714,9 +713,10 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
         _request_details(case, request, item, values, evidence, data)
-        _serves_surgery(case, index, item, data, values, evidence)
+        perioperative = _perioperative_care(request.text, item, data)
+        _serves_surgery(case, index, item, perioperative, values, evidence)
         how = dict(how)
-        companion = _companion_surgery(case, index, items, data, values, evidence, vocab, extras, how)
+        companion = _companion_surgery(case, index, items, perioperative, data, values, evidence, vocab, extras, how)
         facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
     return out
