@@ -193,9 +193,8 @@ def read_medication_lists(
                 if _NEVER_USED.search(s.text, max(0, m.start() - 30), m.start()):
                     continue  # "Never tried gabapentin, amitriptyline or other nerve meds"
                 # "naproxen 500 mg bid | cyclobenzaprine 10 mg tid": a bar separates the drugs of a one-line list
-                bars = [b.end() for b in re.finditer(r"\s\|\s*", s.text[m.end() :])]
-                for chunk in [m.end()] + [m.end() + b for b in bars]:
-                    stop = min((m.end() + b for b in bars if m.end() + b > chunk), default=len(s.text))
+                cuts = [m.end(), *(m.end() + b.end() for b in re.finditer(r"\s\|\s*", s.text[m.end() :]))]
+                for chunk, stop in zip(cuts, [*cuts[1:], len(s.text)]):  # each chunk runs to the next bar
                     for start, end in list_items(s.text[:stop].rstrip(" |"), chunk):
                         _list_item(s, ctx, m, start, end, status, any_name)
 
