@@ -323,11 +323,11 @@ def _surgery_and_screens(case: CaseFacts, as_of: dt.date, v: MutableMapping[str,
         v["stated_med_mg"], ev["stated_med_mg"] = stated.mg_per_day, _ev(stated)
     screens = [s for s in case.monitoring.urine_drug_screens if s.date is not None]
     if screens:
-        recent = [s for s in screens if 0 <= (as_of - s.date.latest()).days <= _YEAR_DAYS]  # type: ignore[union-attr]
+        days = [(as_of - s.date.latest()).days for s in screens]  # type: ignore[union-attr]
+        recent = [s for s, d in zip(screens, days) if 0 <= d <= _YEAR_DAYS]
         v["drug_screens_past_year"] = len(recent)
         ev["drug_screens_past_year"] = _ev(*recent) or _ev(*screens)
-        done = [(as_of - s.date.latest()).days for s in screens]  # type: ignore[union-attr]
-        done = [d for d in done if d >= 0]
+        done = [d for d in days if d >= 0]
         if done:
             v["days_since_last_drug_screen"] = min(done)
             ev["days_since_last_drug_screen"] = ev["drug_screens_past_year"]

@@ -119,7 +119,7 @@ def check_fact(fact: dict[str, Any]) -> None:
     if not bad_floats([v for v in fact.values() if type(v) is float]):
         return  # the common case: the few floats picked out in one pass; else the loop below names the first bad one
     for name, value in fact.items():
-        if type(value) is float and value != 0.0 and not (1e-4 <= abs(value) < 1e16):
+        if type(value) is float and bad_floats([value]):
             raise EngineError(
                 f"fact '{name}' = {value!r}: durable_rules cannot read numbers in exponent notation or "
                 "NaN/infinity (a unit or quantity is probably wrong)"

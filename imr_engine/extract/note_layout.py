@@ -78,11 +78,13 @@ _DOSED_ENTRY = re.compile(
     r"^[A-Z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL|HCl|[A-Za-z-]{3,}))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
     r"(?:mg|mcg|g|gm|%|ml|units?)\b"
 )
-#: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
 #: A line drawn across the page between a note's parts: "----------", "==========", "______".
 _RULER = re.compile(r"\s*[-=_*~]{3,}\s*")
 #: A bracketed list marker at a line's start ("(1) ...", "(b) ..."), which opens an entry rather than an aside.
 _BRACKET_MARKER = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)\s")
+#: What parts the words of a heading when it is looked up among the section phrases.
+_NOT_HEADING_WORD = re.compile(r"[^a-z0-9/&-]+")
+#: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
 _RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
 
 
@@ -125,6 +127,11 @@ def _section_index(directory: Path) -> dict[str, str]:
     return index
 
 
+def _heading_words(text: str) -> str:
+    """*text* as the section phrases are looked up: lower case, words of letters, digits, '/', '&' and '-'."""
+    return " ".join(_NOT_HEADING_WORD.sub(" ", text.lower()).split())
+
+
 def section_of(heading: str, directory: Path | None = None) -> str | None:
     """The canonical section a heading names ('OBJECTIVE FINDINGS' -> 'objective'), else None.
 
@@ -132,7 +139,7 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
     characters or more) a slash: "Plan/Request" heads the plan. Looked up at each such cut, longest
     first, rather than by trying every phrase.
     """
-    words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", heading.lower()).split())
+    words = _heading_words(heading)
     index = _section_index(directory or vocabulary_dir_in_use())
     found = index.get(words)
     if found is not None:
@@ -146,7 +153,7 @@ def section_of(heading: str, directory: Path | None = None) -> str | None:
 def exact_section(line: str, directory: Path | None = None) -> str | None:
     """The section a line names with nothing else on it ('Medication Reconciliation', 'Plan / RFA'), else None."""
     index = _section_index(directory or vocabulary_dir_in_use())
-    words = " ".join(re.sub(r"[^a-z0-9/&-]+", " ", line.lower()).split())
+    words = _heading_words(line)
     found = index.get(words)
     parts = [p.strip() for p in words.split("/")]
     if found is None and len(parts) > 1 and all(0 < len(p.split()) <= 3 for p in parts):
