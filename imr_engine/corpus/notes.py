@@ -29,7 +29,7 @@ from ..errors import ImrError
 from ..extract import extract_text
 from ..facts import CaseFacts
 from ..qa.agreement import Agreement, agreement
-from ..qa.treatments import key_courses, read_courses, score_courses
+from ..qa.treatments import count_value, key_courses, read_courses, score_courses
 from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
 from ..textio import read_text_file
 from ..vocabulary import Vocabulary, load_vocabulary
@@ -257,15 +257,8 @@ def _score_facts(
     for name, value in got.items():
         if name == "medications":
             continue
-        t = tallies.setdefault(name, Counter())
         truth = want.get(name)
-        if value is not None:
-            t["extracted"] += 1
-        if truth is not None:
-            t["documented"] += 1
-        if value is not None and value == truth:
-            t["correct"] += 1
-        elif value is not None or truth is not None:
+        if count_value(tallies.setdefault(name, Counter()), truth, value):
             misses.append(FactMiss(note=note_id, key=name, expected=truth, extracted=value))
     t = tallies.setdefault("medications", Counter())
     have, need = set(got["medications"]), set(_expected_medications(expected.get("medications") or [], vocab))

@@ -92,9 +92,15 @@ def _tally(
     for want, got in pairs:
         truth = value(want) if want is not None else None
         read = value(got) if got is not None else None
-        tally["documented"] += truth is not None
-        tally["extracted"] += read is not None
-        if truth is not None and truth == read:
-            tally["correct"] += 1
-        elif truth is not None or read is not None:
+        if count_value(tally, truth, read):
             misses.append((key, truth, read))
+
+
+def count_value(tally: Counter[str], truth: object, read: object) -> bool:
+    """Tally one scored value (None: not documented / not read) against its key's; True when they differ."""
+    tally["extracted"] += read is not None
+    tally["documented"] += truth is not None
+    if truth is not None and truth == read:
+        tally["correct"] += 1
+        return False
+    return truth is not None or read is not None
