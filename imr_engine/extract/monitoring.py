@@ -131,13 +131,13 @@ _LAXATIVE = re.compile(
 )
 #: A side effect named as a subject of teaching: "signs of sedation", "risk of constipation".
 _ABOUT_SIGNS = re.compile(r"\b(?:signs?|symptoms?|risks?)\s+(?:and\s+symptoms\s+)?of\s+(?:\w+\s+)?$", _I)
+#: The label of a form's side-effects field: "SE", "Side effects", "AEs", "Adverse effects".
+_SE_LABEL = r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)"
 #: A form's side-effects field: "SE: constipation", "Side effects: mild nausea".
-_SE_FIELD = re.compile(
-    r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*(?::|\s-+|–|—)\s*(?:[\w-]+\s*,?\s*){0,3}$", _I
-)
+_SE_FIELD = re.compile(rf"{_SE_LABEL}\s*(?::|\s-+|–|—)\s*(?:[\w-]+\s*,?\s*){{0,3}}$", _I)
 #: A side-effects field answered none after a dash: "Side effects - none", "SE -- denies", "AEs - none reported".
 _SE_NONE = re.compile(
-    r"(?:(?-i:\bSEs?\b)|\bside[- ]effects?|(?-i:\bAEs?\b)|\badverse\s+effects?)\s*(?:-+|–|—)\s*"
+    rf"{_SE_LABEL}\s*(?:-+|–|—)\s*"
     r"(?:none|denie[sd]|nil|neg(?:ative)?|no(?:ne)?\s+(?:reported|noted))\b",
     _I,
 )
