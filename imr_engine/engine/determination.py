@@ -72,26 +72,13 @@ _FILLS: dict[type, tuple[dict[str, Any], frozenset[str], tuple[tuple[str, Callab
 
 
 def _fills_of(cls: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str], tuple[tuple[str, Callable[[], Any]], ...]]:
-    defaults = _defaults_of(cls)
-    template = {name: None if required or factory is not None else default
-                for name, (required, default, factory) in defaults.items()}
-    required = frozenset(name for name, (needed, _, _) in defaults.items() if needed)
-    factories = tuple((name, factory) for name, (_, _, factory) in defaults.items() if factory is not None)
+    """What `_FILLS` keeps for *cls*, read from its fields (once per model)."""
+    fields = cls.__pydantic_fields__
+    template = {name: None if f.is_required() or f.default_factory is not None else f.default for name, f in fields.items()}
+    required = frozenset(name for name, f in fields.items() if f.is_required())
+    factories = tuple((name, cast(Callable[[], Any], f.default_factory))
+                      for name, f in fields.items() if f.default_factory is not None)
     return template, required, factories
-
-
-_DEFAULTS: dict[type, dict[str, tuple[bool, Any, Callable[[], Any] | None]]] = {}
-
-
-def _defaults_of(cls: type[BaseModel]) -> dict[str, tuple[bool, Any, Callable[[], Any] | None]]:
-    """Per field of *cls*, in order: whether it is required, its default, and its default factory (read once)."""
-    found = _DEFAULTS.get(cls)
-    if found is None:
-        found = _DEFAULTS[cls] = {
-            name: (f.is_required(), f.default, cast(Callable[[], Any] | None, f.default_factory))
-            for name, f in cls.__pydantic_fields__.items()
-        }
-    return found
 
 
 class FactUsed(_Out):
