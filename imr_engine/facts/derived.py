@@ -241,6 +241,11 @@ class ItemFacts(BaseModel):
     duration_days: float | None = Field(None, ge=0, description="Days of use requested ('30 day trial').")
     hours_requested: float | None = Field(None, ge=0, description="Program hours requested ('x 80 hours').")
     trial: Tri = Field("unknown", description="yes when the request is written as a trial.")
+    extension_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line asks to extend a course under way ('extension', 'additional 10 days', "
+        "'remaining 2 weeks'): judged on the gains of the time given, not as a first course (CPMTG p. 32).",
+    )
     acquisition: Literal["purchase", "rental", "unknown"] = "unknown"
     approach: Literal["transforaminal", "interlaminar", "caudal", "unknown"] = Field(
         "unknown", description="Epidural approach named in the request."
