@@ -7,7 +7,7 @@ a shoulder arthroscopy. A course counts toward an item when its region and the i
 or either is unknown, so a thin note loses no support it has today. The item's region is
 the one its request line names (or its spinal levels), else the case's when the diagnoses
 name a single region, an assumption the trace names. Diagnoses are set against it the same way, by
-guideline chapter: an ankle fracture makes no wrist film a fracture's follow-up.
+guideline chapter and limb part only: an ankle fracture makes no wrist film a fracture's follow-up.
 """
 
 from __future__ import annotations
@@ -100,13 +100,18 @@ def split_diagnoses(diagnoses: Iterable[Diagnosis], region: str | None, test: Re
     return kept, aside
 
 
-#: Regions apart for care but one guideline chapter for a diagnosis: the wrist and the hand (ACOEM Ch. 11,
+#: The limb parts a diagnosis is set against: the spine's diagnoses speak for the limbs its nerves and cord
+#: serve (a cervical myelopathy for evoked potentials of the legs), so only part against part is apart.
+_PARTS = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+#: Parts apart for care but one guideline chapter for a diagnosis: the wrist and the hand (ACOEM Ch. 11,
 #: Forearm, Wrist, and Hand Complaints: de Quervain's of the wrist is treated with a thumb spica splint).
 _ONE_CHAPTER = (frozenset({"wrist", "hand"}),)
 
 
 def _chapters_apart(one: str, other: str | None, test: RegionTest) -> bool:
-    return test.apart(one, other) and not any({one, other} <= chapter for chapter in _ONE_CHAPTER)
+    """Two limb parts of different guideline chapters (a spine or a whole limb is apart from nothing here)."""
+    return (one in _PARTS and other in _PARTS and test.apart(one, other)
+            and not any({one, other} <= chapter for chapter in _ONE_CHAPTER))
 
 
 def set_aside_note(aside: Iterable[Treatment], where: ItemRegion) -> str:
