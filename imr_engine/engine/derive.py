@@ -182,7 +182,7 @@ class _CaseView:
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
-    v: dict[str, object] = {"as_of_day": as_of.toordinal()}
+    v: dict[str, object] = {"as_of_day": as_of.toordinal(), "jurisdiction": case.jurisdiction}
     ev: dict[str, list[Evidence]] = {}
     data = guideline_data(vocab)
     drugs = _drugs(case, vocab)
@@ -975,6 +975,13 @@ def _word_starts(data: GuidelineData) -> list[tuple[str, re.Pattern[str]]]:
             for approach, spellings in data.epidural_approach.words.items()]
 
 
+#: A request to extend a course under way: "FRP extension", "additional 10 days", "remaining 2 weeks", "2 more weeks".
+_EXTENSION = re.compile(
+    r"\b(?:extension|extend(?:ed)?|additional|remaining|continu(?:e|ed|ing|ation)|further)\b|\b\d+\s+more\b",
+    re.IGNORECASE,
+)
+
+
 def _request_details(
     case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
@@ -986,6 +993,7 @@ def _request_details(
     v["duration_days"] = item.duration_days
     v["hours_requested"] = item.hours
     v["trial"] = "yes" if item.trial else "unknown"
+    v["extension_requested"] = "yes" if _EXTENSION.search(item.text) else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
     v["approach"] = _approach(item.text, data)
     request_ev = ev.get("kind", [])
@@ -999,7 +1007,7 @@ def _request_details(
     maintenance = getattr(request, "maintenance", "unknown")
     v["maintenance_request"] = maintenance
     for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
-                 "acquisition", "approach", "maintenance_request"):
+                 "extension_requested", "acquisition", "approach", "maintenance_request"):
         ev[name] = request_ev
     ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])
     modalities = _MODALITIES.get(item.service or "")
