@@ -182,7 +182,7 @@ class _CaseView:
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
-    v: dict[str, object] = {"as_of_day": as_of.toordinal()}
+    v: dict[str, object] = {"as_of_day": as_of.toordinal(), "jurisdiction": case.jurisdiction}
     ev: dict[str, list[Evidence]] = {}
     data = guideline_data(vocab)
     drugs = _drugs(case, vocab)

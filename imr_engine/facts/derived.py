@@ -61,6 +61,10 @@ class ItemFacts(BaseModel):
 
     # --- the case ---------------------------------------------------------------
     as_of_day: int = Field(description="The as-of date as a proleptic ordinal (date.toordinal()).")
+    jurisdiction: Literal["california", "texas"] = Field(
+        "california",
+        description="The case's: ODG criteria that the MTUS replaces in California are applied to Texas items only.",
+    )
     age: int | None = None
     sex: Literal["male", "female", "unknown"] = "unknown"
     days_since_injury: int | None = Field(None, ge=0)
