@@ -689,7 +689,7 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
 def _evaluation(ctx: Context, entry: dict[str, Any]) -> bool:
     """Whether a course entry is an evaluation ("psychological evaluation for SCS"), which gains are not the effect of."""
     service = entry.get("service")
-    return bool(service) and ctx.vocab.service_info(service).kind == "diagnostic"
+    return isinstance(service, str) and ctx.vocab.service_info(service).kind == "diagnostic"
 
 
 #: A row of scores measured against the start: "PHQ-9: 19 -> 10", "PCS 44 -> 26", "Grip R 6 kg -> 12 kg".
