@@ -33,6 +33,7 @@ from .regions import (
     region_words,
     set_aside_note,
     split_courses,
+    split_diagnoses,
 )
 from .terminology import PostsurgicalCourse, padded_words
 
@@ -922,6 +923,7 @@ def _care_of_other_regions(
     region = where.region
     if region is None:
         return how
+    how = _diagnoses_of_other_regions(case, where, vocab, test, v, ev, how)
     kept, aside = split_courses(case.treatments, region, test)
     value, quotes, quotes_aside = finding_for_region(case.clinical.conservative_care_failed, region, test)
     if not aside and not quotes_aside:
@@ -942,6 +944,30 @@ def _care_of_other_regions(
             f"set aside as told of another region than the request's {region_words(where)}: {told}"
         )
     return how
+
+
+def _diagnoses_of_other_regions(
+    case: CaseFacts, where: ItemRegion, vocab: Terminology, test: RegionTest,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """The item's diagnosis groups without the diagnoses of another part only (a copy of *how* when it sets one aside).
+
+    Guideline criteria that turn on a diagnosis speak of the part treated: a fractured ankle makes a
+    film of the wrist no fracture follow-up, nor a wrist cast fracture care. A diagnosis naming no
+    region still counts everywhere. An item whose region is the case's single one loses nothing.
+    """
+    groups_of = getattr(vocab, "diagnosis_groups_of", None)
+    if groups_of is None or where.assumed:
+        return how
+    kept, aside = split_diagnoses(case.diagnoses, where.region, test)
+    grouped = [(d, groups_of(d.name)) for d in kept]
+    groups = sorted({g for _, gs in grouped for g in gs})
+    if groups == v.get("diagnosis_groups"):
+        return how
+    v["diagnosis_groups"] = groups
+    ev["diagnosis_groups"] = _ev(*(d for d, gs in grouped if gs))
+    named = "; ".join(f"{d.name} ({', '.join(r.replace('_', ' ') for r in d.body_regions)})" for d in aside)
+    return {**how, "diagnosis_groups": f"set aside as diagnoses of another region than the request's {region_words(where)}: {named}"}
 
 
 def count_levels(levels: Iterable[str]) -> int:
