@@ -21,7 +21,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
+from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -875,7 +875,7 @@ def _prior_sessions(
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     courses = split_courses(courses, region, test)[0]
     episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
-                              data.episodes.new_trial_after_days, test.apart)
+                              data.episodes.new_trial_after_days, test.apart, _new_diagnosis(vocab, v, data))
     kept, counted = list(episode.kept), episode.counted
     if not kept:
         if item.visits is not None:
@@ -902,6 +902,15 @@ def _prior_sessions(
     if episode.finished and item.visits is not None:
         ev["sessions_total_at_least"] = _ev(*counted) + ev.get("visits_requested", [])
     return episode
+
+
+def _new_diagnosis(vocab: Terminology, v: MutableMapping[str, object], data: GuidelineData) -> NewDiagnosis:
+    """The case's diagnoses that open a course of their own (thresholds.yaml `episodes.new_course_groups`)."""
+    groups = v.get("diagnosis_groups")
+    found = frozenset(data.episodes.new_course_groups).intersection(groups if isinstance(groups, list) else ())
+    if not found:
+        return NewDiagnosis()
+    return NewDiagnosis(found, getattr(vocab, "diagnosis_groups_of", None), data.episodes.new_course_cite)
 
 
 #: The item facts read from the courses of the requested service, and from all care tried.
