@@ -875,7 +875,8 @@ def _prior_sessions(
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     courses = split_courses(courses, region, test)[0]
     episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
-                              data.episodes.new_trial_after_days, test.apart, _new_diagnosis(vocab, v, data))
+                              data.episodes.new_trial_after_days, test.apart, _new_diagnosis(vocab, v, data),
+                              bool(_RETROSPECTIVE.search(item.text)))
     kept, counted = list(episode.kept), episode.counted
     if not kept:
         if item.visits is not None:
@@ -902,6 +903,10 @@ def _prior_sessions(
     if episode.finished and item.visits is not None:
         ev["sessions_total_at_least"] = _ev(*counted) + ev.get("visits_requested", [])
     return episode
+
+
+#: A request for care already given: "PT x 12, retro", "retrospective request", "retro-authorization".
+_RETROSPECTIVE = re.compile(r"\bretro(?:spective(?:ly)?|-?auth\w*)?\b", re.IGNORECASE)
 
 
 def _new_diagnosis(vocab: Terminology, v: MutableMapping[str, object], data: GuidelineData) -> NewDiagnosis:
