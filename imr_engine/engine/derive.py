@@ -21,7 +21,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
+from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -33,6 +33,7 @@ from .regions import (
     region_words,
     set_aside_note,
     split_courses,
+    split_diagnoses,
 )
 from .terminology import PostsurgicalCourse, padded_words
 
@@ -874,7 +875,7 @@ def _prior_sessions(
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     courses = split_courses(courses, region, test)[0]
     episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
-                              data.episodes.new_trial_after_days, test.apart)
+                              data.episodes.new_trial_after_days, test.apart, _new_diagnosis(vocab, v, data))
     kept, counted = list(episode.kept), episode.counted
     if not kept:
         if item.visits is not None:
@@ -903,6 +904,15 @@ def _prior_sessions(
     return episode
 
 
+def _new_diagnosis(vocab: Terminology, v: MutableMapping[str, object], data: GuidelineData) -> NewDiagnosis:
+    """The case's diagnoses that open a course of their own (thresholds.yaml `episodes.new_course_groups`)."""
+    groups = v.get("diagnosis_groups")
+    found = frozenset(data.episodes.new_course_groups).intersection(groups if isinstance(groups, list) else ())
+    if not found:
+        return NewDiagnosis()
+    return NewDiagnosis(found, getattr(vocab, "diagnosis_groups_of", None), data.episodes.new_course_cite)
+
+
 #: The item facts read from the courses of the requested service, and from all care tried.
 _COURSE_FACTS_OF_ITEM = ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
                          "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction")
@@ -922,6 +932,7 @@ def _care_of_other_regions(
     region = where.region
     if region is None:
         return how
+    how = _diagnoses_of_other_regions(case, where, vocab, test, v, ev, how)
     kept, aside = split_courses(case.treatments, region, test)
     value, quotes, quotes_aside = finding_for_region(case.clinical.conservative_care_failed, region, test)
     if not aside and not quotes_aside:
@@ -942,6 +953,30 @@ def _care_of_other_regions(
             f"set aside as told of another region than the request's {region_words(where)}: {told}"
         )
     return how
+
+
+def _diagnoses_of_other_regions(
+    case: CaseFacts, where: ItemRegion, vocab: Terminology, test: RegionTest,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """The item's diagnosis groups without the diagnoses of another part only (a copy of *how* when it sets one aside).
+
+    Guideline criteria that turn on a diagnosis speak of the part treated: a fractured ankle makes a
+    film of the wrist no fracture follow-up, nor a wrist cast fracture care. A diagnosis naming no
+    region still counts everywhere. An item whose region is the case's single one loses nothing.
+    """
+    groups_of = getattr(vocab, "diagnosis_groups_of", None)
+    if groups_of is None or where.assumed:
+        return how
+    kept, aside = split_diagnoses(case.diagnoses, where.region, test)
+    grouped = [(d, groups_of(d.name)) for d in kept]
+    groups = sorted({g for _, gs in grouped for g in gs})
+    if groups == v.get("diagnosis_groups"):
+        return how
+    v["diagnosis_groups"] = groups
+    ev["diagnosis_groups"] = _ev(*(d for d, gs in grouped if gs))
+    named = "; ".join(f"{d.name} ({', '.join(r.replace('_', ' ') for r in d.body_regions)})" for d in aside)
+    return {**how, "diagnosis_groups": f"set aside as diagnoses of another region than the request's {region_words(where)}: {named}"}
 
 
 def count_levels(levels: Iterable[str]) -> int:
