@@ -1032,6 +1032,9 @@ def _request_details(
     v["duration_weeks"] = item.duration_weeks
     v["duration_days"] = item.duration_days
     v["hours_requested"] = item.hours
+    # home health is limited by the week (CPMTG p. 51); "4 hrs/day" alone does not say how many days
+    v["hours_per_week"] = item.hours_per_week if item.hours_per_week is not None else (
+        item.hours if item.hours_per_day is None else None)
     v["trial"] = "yes" if item.trial else "unknown"
     v["extension_requested"] = "yes" if _EXTENSION.search(item.text) else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
@@ -1046,7 +1049,7 @@ def _request_details(
     v["target_regions"] = targets
     maintenance = getattr(request, "maintenance", "unknown")
     v["maintenance_request"] = maintenance
-    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
+    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
                  "extension_requested", "acquisition", "approach", "maintenance_request"):
         ev[name] = request_ev
     ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])
