@@ -682,6 +682,14 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+            if entry["effect"] == "unknown" and not _evaluation(ctx, entry):
+                entry["effect"] = "improved"  # a course with measured gains helped (corpus README, "Key conventions")
+
+
+def _evaluation(ctx: Context, entry: dict[str, Any]) -> bool:
+    """Whether a course entry is an evaluation ("psychological evaluation for SCS"), which gains are not the effect of."""
+    service = entry.get("service")
+    return isinstance(service, str) and ctx.vocab.service_info(service).kind == "diagnostic"
 
 
 #: A row of scores measured against the start: "PHQ-9: 19 -> 10", "PCS 44 -> 26", "Grip R 6 kg -> 12 kg".

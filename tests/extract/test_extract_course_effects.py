@@ -115,3 +115,26 @@ def test_the_request_form_is_no_ablation(text: str) -> None:
 ])
 def test_an_ablation_told_as_rfa_is_still_a_course(text: str) -> None:
     assert len(_courses(text, "radiofrequency_ablation")) == 1
+
+
+@pytest.mark.parametrize(("text", "service", "line"), [
+    ("Completed 6 chiropractic visits 01/05/16 - 02/20/16. Since completing the visits she can sit 60 minutes "
+     "(was 20 minutes at the start of care) and is back to lifting 25 lbs at work.", "chiropractic", REQUEST),
+    ("PHYSICAL THERAPY RE-EVALUATION\nVisit: 12 of 12\nAssessment: since the start of care she can now walk "
+     "30 minutes (was 10 minutes) and climbs a flight of stairs reciprocally, previously unable.",
+     "physical_therapy", "Additional physical therapy x 6 visits, lumbar"),
+    ("He attended 8 sessions of individual CBT. Since starting the sessions he drives again and returned to "
+     "part-time modified work, previously unable to leave the house.", "cognitive_behavioral_therapy", REQUEST),
+])
+def test_a_course_credited_with_measured_gains_improved(text: str, service: str, line: str) -> None:
+    found = [t for t in extract_text(VISIT + text + "\n", [line]).treatments if t.service == service]
+    assert len(found) == 1, [t.model_dump() for t in found]
+    course = found[0]
+    assert course.functional_improvement == "yes"
+    assert course.effect == "improved"
+
+
+def test_gains_are_no_effect_of_an_evaluation() -> None:
+    text = ("Psychological evaluation 01/12/2016 (Dr. Ames): cleared for the trial. Since the start of care she can "
+            "walk 30 minutes (was 10 minutes).")
+    assert all(t.effect == "unknown" for t in _read(text).treatments if t.service == "psychological_evaluation")
