@@ -21,7 +21,7 @@ from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
+from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -890,7 +890,8 @@ def _prior_sessions(
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     courses = split_courses(courses, region, test)[0]
     episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
-                              data.episodes.new_trial_after_days, test.apart)
+                              data.episodes.new_trial_after_days, test.apart, _new_diagnosis(vocab, v, data),
+                              bool(_RETROSPECTIVE.search(item.text)))
     kept, counted = list(episode.kept), episode.counted
     if not kept:
         if item.visits is not None:
@@ -917,6 +918,19 @@ def _prior_sessions(
     if episode.finished and item.visits is not None:
         ev["sessions_total_at_least"] = _ev(*counted) + ev.get("visits_requested", [])
     return episode
+
+
+#: A request for care already given: "PT x 12, retro", "retrospective request", "retro-authorization".
+_RETROSPECTIVE = re.compile(r"\bretro(?:spective(?:ly)?|-?auth\w*)?\b", re.IGNORECASE)
+
+
+def _new_diagnosis(vocab: Terminology, v: MutableMapping[str, object], data: GuidelineData) -> NewDiagnosis:
+    """The case's diagnoses that open a course of their own (thresholds.yaml `episodes.new_course_groups`)."""
+    groups = v.get("diagnosis_groups")
+    found = frozenset(data.episodes.new_course_groups).intersection(groups if isinstance(groups, list) else ())
+    if not found:
+        return NewDiagnosis()
+    return NewDiagnosis(found, getattr(vocab, "diagnosis_groups_of", None), data.episodes.new_course_cite)
 
 
 #: The item facts read from the courses of the requested service, and from all care tried.
@@ -1033,6 +1047,9 @@ def _request_details(
     v["duration_weeks"] = item.duration_weeks
     v["duration_days"] = item.duration_days
     v["hours_requested"] = item.hours
+    # home health is limited by the week (CPMTG p. 51); "4 hrs/day" alone does not say how many days
+    v["hours_per_week"] = item.hours_per_week if item.hours_per_week is not None else (
+        item.hours if item.hours_per_day is None else None)
     v["trial"] = "yes" if item.trial else "unknown"
     v["extension_requested"] = "yes" if _EXTENSION.search(item.text) else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
@@ -1047,7 +1064,7 @@ def _request_details(
     v["target_regions"] = targets
     maintenance = getattr(request, "maintenance", "unknown")
     v["maintenance_request"] = maintenance
-    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
+    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
                  "extension_requested", "acquisition", "approach", "maintenance_request"):
         ev[name] = request_ev
     ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])

@@ -112,6 +112,11 @@ class Treatment(Evidenced):
         description="Body region the treatment was given to, as the record names it (lumbar_spine, knee, ...); "
         "None when not said. Care to one region is not prior care of another.",
     )
+    condition: str | None = Field(
+        None,
+        description="The condition the course treated, in the record's words ('12 OT visits for fracture rehab' -> "
+        "'fracture rehab'); None when not said. A course for another condition is no course of a new diagnosis.",
+    )
     sessions: int | None = Field(None, ge=0, description="Sessions or visits completed.")
     effect: Literal["improved", "no_improvement", "unknown"] = "unknown"
     functional_improvement: TriState = "unknown"
