@@ -13,6 +13,8 @@ for the request's visits *and* for its "did the earlier visits improve function"
   CRPS, whose visits the CPMTG counts apart, p. 98-99): "12 OT visits for fracture rehab" is the
   fracture's course, not the first of the CRPS found since (therapy items only; the course's words
   must name a diagnosis group, and not that one);
+- the sessions a retrospective request is for ("PT x 12, retro"): the course the note tells of with the
+  request's own number of visits is the request, not a course before it (therapy items only);
 - followed by a long gap with no course of the service (`new_trial_after_days`, an assumption the
   trace names: the guidelines treat a return of symptoms after a long interval as a new trial to
   be judged afresh, but give no number; see thresholds.yaml), unless a flare-up is documented: a
@@ -39,6 +41,7 @@ Apart = Callable[[str | None, str | None], bool]
 BEFORE_INJURY = "care before this injury (dated before the date of injury)"
 BEFORE_OPERATION = "physical medicine before an operation on the same part done since ({surgery}): the operation opened a new course"
 OTHER_CONDITION = "given for another condition ({condition}): {new} opens a course of its own ({cite})"
+OWN_SESSIONS = "the retrospective request's own {sessions} visits, not a course before it"
 AFTER_GAP = "assumed: {days} days or more without a course of it before the next care make the request a new trial"
 AFTER_SUCCESS = "assumed: a flare-up after a course that improved function opens a new course"
 #: Requests an operation opens a new course of: physical medicine (its postsurgical course starts with the operation).
@@ -123,9 +126,18 @@ def _before_gap(courses: list[Treatment], as_of: dt.date, days: int) -> set[int]
     return {i for _, _, i in dated[: cut + 1]}
 
 
+def _own_sessions(courses: list[Treatment], item: RequestedItem) -> Treatment | None:
+    """The course with the visits a retrospective request asks for (the latest dated, if several)."""
+    same = [t for t in courses if item.visits is not None and t.sessions == item.visits]
+    if not same:
+        return None
+    return max(same, key=lambda t: t.date.latest() if t.date is not None else dt.date.min)
+
+
 def current_episode(
     case: CaseFacts, item: RequestedItem, courses: list[Treatment], as_of: dt.date, surgeries: list[Surgery],
     postsurgical: bool, gap_days: int, apart: Apart, new_diagnosis: NewDiagnosis = NewDiagnosis(),
+    retrospective: bool = False,
 ) -> Episode:
     """Split *courses* (the item's service, its region's) into the current episode's and earlier ones.
 
@@ -136,7 +148,8 @@ def current_episode(
     medicine before them (*apart* tells a course's region from an operation's). *postsurgical*: the
     item falls in a postsurgical period (a flare in it opens no course: the operation did). *new_diagnosis*:
     the diagnoses that open a course of their own, against which a therapy course given for another
-    condition is set aside.
+    condition is set aside. *retrospective*: the request is for care already given, so one course with
+    its number of visits is the request's own (the latest dated, if several).
     """
     therapy = item.kind == "therapy"
     physical = therapy and bool(set(item.classes) & set(PHYSICAL_MEDICINE))
@@ -154,6 +167,10 @@ def current_episode(
             aside.append((t, other))
         else:
             rest.append(t)
+    own = _own_sessions(rest, item) if therapy and retrospective else None
+    if own is not None:
+        rest.remove(own)
+        aside.append((own, OWN_SESSIONS.format(sessions=own.sessions)))
     flare = case.clinical.acute_exacerbation.value == "yes" and not postsurgical
     # a flare-up is the guideline's recurrence of the treated condition, whatever the interval: the
     # earlier course's success is what it is judged by (CPMTG p. 58-60), so no gap sets that course aside

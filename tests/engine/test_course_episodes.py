@@ -260,3 +260,25 @@ def test_the_crps_course_is_judged_as_a_first_course(engine: Engine) -> None:
     item = engine.evaluate(case).items[0]
     assert item.predicted == "Overturned"
     assert "cpmtg.physical-medicine.more-without-functional-improvement" not in [r.rule_id for r in item.rules if r.decisive]
+
+
+# --- a retrospective request's own visits are not a course before it ---------------------------------
+
+@pytest.mark.parametrize("request_line", [
+    "Physical therapy lumbar spine x 12, retro",
+    "Retrospective request: physical therapy lumbar spine x 12",
+    "PT lumbar spine 2x6 (12 visits) - retro-authorization",
+])
+def test_the_visits_a_retrospective_request_is_for_are_not_added_twice(request_line: str) -> None:
+    values, how = _derived([_course(12, "unknown", "2015-04")], request=request_line)
+    assert values["sessions_total_at_least"] == 12  # the 12 given are the 12 asked for
+    assert "retrospective" in how["sessions_total_at_least"]
+
+
+@pytest.mark.parametrize(("request_line", "total"), [
+    ("Physical therapy lumbar spine x 12", 24),         # not retrospective: a course before it
+    ("Physical therapy lumbar spine x 6, retro", 18),   # another number of visits: another course
+])
+def test_other_courses_still_count_for_a_retrospective_request(request_line: str, total: int) -> None:
+    values, _ = _derived([_course(12, "unknown", "2015-04")], request=request_line)
+    assert values["sessions_total_at_least"] == total
