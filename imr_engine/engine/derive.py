@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel
 
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
-from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
+from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
@@ -625,6 +625,10 @@ def _treatment_history(treatments: list[Treatment], vocab: Terminology, v: Mutab
 
 def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Latest pain score, and relief with vs. without medication from the latest such pair."""
+    general = next((r for r in case.monitoring.stated_relief if not r.ingredients), None)
+    if general is not None:  # "50% relief with meds"; a pair of ratings below says it more exactly
+        v["pain_relief_percent"] = general.percent
+        ev["pain_relief_percent"] = _ev(general)
     scores = case.pain_scores
     if not scores:
         return
@@ -645,6 +649,14 @@ def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Ev
         g = groups[key]
         v["pain_relief_percent"] = round(100.0 * (g["without_medication"] - g["with_medication"]) / g["without_medication"], 1)
         ev["pain_relief_percent"] = _ev(*sources[key])
+
+
+def _relief_of(case: CaseFacts, item: RequestedItem) -> StatedRelief | None:
+    """The relief the record states of the requested drug itself ("Norco helps ~30%"), if it states one."""
+    if not item.ingredients or not case.monitoring.stated_relief:
+        return None
+    wanted = set(item.ingredients)
+    return next((r for r in case.monitoring.stated_relief if wanted.intersection(r.ingredients)), None)
 
 
 def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Medication]:
@@ -678,6 +690,9 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
         values.update(_item_values(index, item, med))
+        if own_relief := _relief_of(case, item):  # "Gabapentin: the burning is half what it was": this drug's own
+            values["pain_relief_percent"] = own_relief.percent
+            evidence["pain_relief_percent"] = _ev(own_relief)
         request_ev = _ev(request)
         for name in ("kind", "drug_class", "classes", "ingredients", "service", "item_med_mg", "requested_supply_days",
                      "visits_requested", "injections_requested"):
