@@ -152,6 +152,10 @@ class ItemFacts(BaseModel):
         "unknown",
         description="The worker's own device of the kind requested is worn out, broken, outgrown or no longer fits (ODG replacement).",
     )
+    refill_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line refills, analyses or reprograms a device in place (an implanted pump).",
+    )
     replacement_requested: Tri = Field(
         "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
     )
