@@ -165,6 +165,9 @@ _Drug = tuple[Medication, tuple[str, ...], tuple[str, ...]]
 
 def _drugs(case: CaseFacts, vocab: Terminology) -> list[_Drug]:
     """Each medication with its ingredients and classes, looked up once per case: the case view and every item read them."""
+    drug_of = getattr(vocab, "drug_of", None)  # both at once, remembered per name (VocabularyTerminology)
+    if drug_of is not None:
+        return [(m, *drug_of(m.name)) for m in case.medications]
     out: list[_Drug] = []
     for m in case.medications:
         ingredients = vocab.ingredients_of(m.name)
@@ -983,12 +986,33 @@ def count_levels(levels: Iterable[str]) -> int:
 
 
 def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
-    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF")."""
-    words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-    for approach, starts in _word_starts(data):
-        if starts.search(words):
-            return approach
-    return "unknown"
+    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF").
+
+    Remembered per request line and guideline data (every item asks; a corpus repeats its lines).
+    """
+    memo = _approaches(data)
+    found = memo.get(text)
+    if found is None:
+        found = "unknown"
+        words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
+        for approach, starts in _word_starts(data):
+            if starts.search(words):
+                found = approach
+                break
+        if len(memo) >= _APPROACH_MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+#: Request lines whose epidural approach is remembered (per guideline data); emptied when full.
+_APPROACH_MEMO_SIZE = 4096
+
+
+@_per_data
+def _approaches(data: GuidelineData) -> dict[str, str]:
+    """The approach of each request line read so far under *data* (`_approach`)."""
+    return {}
 
 
 @_per_data

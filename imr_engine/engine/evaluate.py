@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from ..citations import Citation
 from ..errors import EngineError
+from ..facts.derived import FLOAT_FIELDS
 from ..facts.model import CaseFacts, DatedFact
 from ..formulary import Formulary
 from ..requests.model import RequestedItem
@@ -711,8 +712,13 @@ def _carried_sentence(found: InForce, other: InForce, as_of: dt.date) -> str:
 
 
 def _check_values(dump: dict[str, Any]) -> None:
-    """`check_fact(engine_fact(dump))`: the fact leaves out None and [] only, which no check is about."""
-    if len(dump) >= MAX_PROPERTIES or bad_floats([v for v in dump.values() if type(v) is float]):
+    """`check_fact(engine_fact(dump))` for an item's values: the fact leaves out None and [] only, which no check is about.
+
+    An item's values (`item_facts_json`, then an as-of day or a companion's outcome written over them)
+    hold a float only in a float field (an int field holds ints, the others strings and lists), so
+    only those ~15 of its ~130 values are looked at.
+    """
+    if len(dump) >= MAX_PROPERTIES or bad_floats([v for v in map(dump.get, FLOAT_FIELDS) if type(v) is float]):
         check_fact(engine_fact(dump))  # the exact count, and the first bad value named
 
 
