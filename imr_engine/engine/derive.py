@@ -841,15 +841,15 @@ def _use_history(
         return
     current = _matching(drugs, "current", wanted)
     failed = _matching(drugs, "tried_failed", wanted)
+    used = _ev(*current)  # the quotes of current use, for each fact read from it (one list: read-only)
     if current:
         v["currently_prescribed"] = "yes"
-        ev["currently_prescribed"] = _ev(*current)
+        ev["currently_prescribed"] = used
     if failed:
         v["previously_failed"] = "yes"
         ev["previously_failed"] = _ev(*failed)
     durations = [(as_of - m.started.latest()).days for m in current if m.started is not None]
     durations = [d for d in durations if d >= 0]
-    used = current
     if durations:
         v["use_duration_days"] = max(durations)
         first = min((m for m in current if m.started is not None), key=lambda m: m.started.earliest())  # type: ignore[union-attr]
@@ -859,7 +859,7 @@ def _use_history(
         v["long_term_use"] = "yes"
     elif durations and all(m.started_qualifier == "on" for m in current if m.started) and max(durations) < long_term_days:
         v["long_term_use"] = "no"
-    ev["use_duration_days"] = ev["long_term_use"] = _ev(*used)
+    ev["use_duration_days"] = ev["long_term_use"] = used
 
 
 def _prior_sessions(

@@ -417,3 +417,64 @@ def test_a_rationales_extras_are_made_when_named_as_all_at_once(engine: Engine) 
             assert [shown[n] for n in order] == [at_once[n] for n in order]
         shown = template_values(case, item, d, as_of)
         assert list(shown) == [*d.values, *at_once] and len(shown) == len(d.values) + len(at_once)
+
+
+def _decided_as_written(rules: list[Any]) -> dict[str, Any]:
+    """How the rules that fired decide an item, computed per item as `_decide` did before plans were remembered."""
+    from imr_engine.engine.evaluate import decide
+
+    deciding = [r for r in rules if r.rule.outcome != "advisory"]
+    advisory = [r for r in rules if r.rule.outcome == "advisory"]
+    if not deciding:
+        return {"deciding": [], "advisory": advisory}
+    predicted, tier = decide([r.rule for r in deciding])
+    in_tier = [r for r in deciding if r.rule.tier == tier]
+    necessary = predicted == "Overturned"
+    outcome = "medically_necessary" if necessary else "not_medically_necessary"
+    decisive = [r for r in in_tier if r.rule.outcome == outcome]
+    others = [r for r in deciding if r.rule.id not in {d.rule.id for d in decisive}]
+    citations, seen = [], set()
+    for r in decisive + advisory:
+        if r.citation_key not in seen:
+            seen.add(r.citation_key)
+            citations.append(r.citation)
+    would_change: list[str] = []
+    for r in decisive:
+        would_change += [w for w in r.rule.would_change_if if w not in would_change]
+    advisories: list[str] = []
+    for r in decisive + advisory:
+        if r.rule.advisory and r.rule.advisory not in advisories:
+            advisories.append(r.rule.advisory)
+    return {"deciding": deciding, "advisory": advisory, "necessary": necessary, "tier": tier, "decisive": decisive,
+            "rest": others + advisory, "citations": citations, "would_change": would_change, "advisories": advisories}
+
+
+def _plan_as_dict(plan: Any) -> dict[str, Any]:
+    out = {"deciding": list(plan.deciding), "advisory": list(plan.advisory)}
+    if plan.deciding:
+        out |= {"necessary": plan.necessary, "tier": plan.tier, "decisive": list(plan.decisive), "rest": list(plan.rest),
+                "citations": list(plan.citations), "would_change": list(plan.would_change),
+                "advisories": list(plan.advisories)}
+        assert list(plan.decisive_rules) == [r.rule for r in plan.decisive]
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_remembered_plan_decides_as_the_rules_fired_do(engine: Engine, data: st.DataObject) -> None:
+    # Lists of fired rules of every mix (tiers, outcomes, advisory, repeats), asked twice: the second from the memo.
+    ids = sorted(engine.book.by_id)
+    chosen = data.draw(st.lists(st.sampled_from(ids), max_size=7))
+    views = [engine._views[i] for i in chosen]
+    for _ in range(2):
+        assert _plan_as_dict(engine._plan(views)) == _decided_as_written(views)
+
+
+def test_the_plans_of_the_bundled_cases_items(engine: Engine) -> None:
+    for path in CASES:
+        case = load_case(path)
+        _, items, derived = engine.derive(case)
+        fired = engine._fire(derived, [d.values for d in derived], engine._views)
+        for i in range(len(derived)):
+            rules = fired.get(i, [])
+            assert _plan_as_dict(engine._plan(rules)) == _decided_as_written(rules)
