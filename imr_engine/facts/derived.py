@@ -152,6 +152,10 @@ class ItemFacts(BaseModel):
         "unknown",
         description="The worker's own device of the kind requested is worn out, broken, outgrown or no longer fits (ODG replacement).",
     )
+    refill_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line refills, analyses or reprograms a device in place (an implanted pump).",
+    )
     replacement_requested: Tri = Field(
         "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
     )
@@ -240,6 +244,11 @@ class ItemFacts(BaseModel):
     duration_weeks: float | None = Field(None, ge=0, description="Weeks of treatment requested.")
     duration_days: float | None = Field(None, ge=0, description="Days of use requested ('30 day trial').")
     hours_requested: float | None = Field(None, ge=0, description="Program hours requested ('x 80 hours').")
+    hours_per_week: float | None = Field(
+        None, ge=0,
+        description="Hours of care a week requested ('20 hours/week'; '4 hrs/day, 5 days/wk' -> 20; '24/7' -> 168); "
+        "bare hours ('x 30 hours') count as the week's; hours a day with no days a week leave it unknown.",
+    )
     trial: Tri = Field("unknown", description="yes when the request is written as a trial.")
     extension_requested: Tri = Field(
         "unknown",
