@@ -165,6 +165,9 @@ _Drug = tuple[Medication, tuple[str, ...], tuple[str, ...]]
 
 def _drugs(case: CaseFacts, vocab: Terminology) -> list[_Drug]:
     """Each medication with its ingredients and classes, looked up once per case: the case view and every item read them."""
+    drug_of = getattr(vocab, "drug_of", None)  # both at once, remembered per name (VocabularyTerminology)
+    if drug_of is not None:
+        return [(m, *drug_of(m.name)) for m in case.medications]
     out: list[_Drug] = []
     for m in case.medications:
         ingredients = vocab.ingredients_of(m.name)
@@ -854,15 +857,15 @@ def _use_history(
         return
     current = _matching(drugs, "current", wanted)
     failed = _matching(drugs, "tried_failed", wanted)
+    used = _ev(*current)  # the quotes of current use, for each fact read from it (one list: read-only)
     if current:
         v["currently_prescribed"] = "yes"
-        ev["currently_prescribed"] = _ev(*current)
+        ev["currently_prescribed"] = used
     if failed:
         v["previously_failed"] = "yes"
         ev["previously_failed"] = _ev(*failed)
     durations = [(as_of - m.started.latest()).days for m in current if m.started is not None]
     durations = [d for d in durations if d >= 0]
-    used = current
     if durations:
         v["use_duration_days"] = max(durations)
         first = min((m for m in current if m.started is not None), key=lambda m: m.started.earliest())  # type: ignore[union-attr]
@@ -872,7 +875,7 @@ def _use_history(
         v["long_term_use"] = "yes"
     elif durations and all(m.started_qualifier == "on" for m in current if m.started) and max(durations) < long_term_days:
         v["long_term_use"] = "no"
-    ev["use_duration_days"] = ev["long_term_use"] = _ev(*used)
+    ev["use_duration_days"] = ev["long_term_use"] = used
 
 
 def _prior_sessions(
@@ -1046,12 +1049,33 @@ def count_levels(levels: Iterable[str]) -> int:
 
 
 def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
-    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF")."""
-    words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-    for approach, starts in _word_starts(data):
-        if starts.search(words):
-            return approach
-    return "unknown"
+    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF").
+
+    Remembered per request line and guideline data (every item asks; a corpus repeats its lines).
+    """
+    memo = _approaches(data)
+    found = memo.get(text)
+    if found is None:
+        found = "unknown"
+        words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
+        for approach, starts in _word_starts(data):
+            if starts.search(words):
+                found = approach
+                break
+        if len(memo) >= _APPROACH_MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+#: Request lines whose epidural approach is remembered (per guideline data); emptied when full.
+_APPROACH_MEMO_SIZE = 4096
+
+
+@_per_data
+def _approaches(data: GuidelineData) -> dict[str, str]:
+    """The approach of each request line read so far under *data* (`_approach`)."""
+    return {}
 
 
 @_per_data
