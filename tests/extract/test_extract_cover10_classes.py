@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from imr_engine.extract import extract_text
 from imr_engine.engine import load_engine
+from imr_engine.extract import extract_text
 
 
 def _case(note: str):
