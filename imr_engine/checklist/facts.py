@@ -20,7 +20,7 @@ from .model import Status, Value
 #: What is requested (the product, service and its routing): never a documentation gap.
 IDENTITY_FACTS = frozenset({
     "item_index", "kind", "drug_class", "classes", "ingredients", "service", "form", "route", "as_of_day",
-    "requested_drug_classes", "body_region", "target_regions",
+    "requested_drug_classes", "body_region", "target_regions", "jurisdiction",
 })
 #: Whether a surgery is requested with the item, and its details: what the request for authorization
 #: holds, so a checklist names them only when a surgery is requested with the item.
@@ -31,8 +31,8 @@ COMPANION_FACTS = frozenset({
 #: Details the request line gives (or the doses of every request line together), not the record.
 REQUEST_FACTS = COMPANION_FACTS | frozenset({
     "release", "prn", "request_purpose", "visits_requested", "levels_requested", "requested_supply_days",
-    "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
-    "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
+    "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
+    "extension_requested", "refill_requested", "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
     "sessions_total_at_least", "stay_within_target",
 })
 #: Values that mean "the record says nothing" for facts that are not yes/no/unknown.

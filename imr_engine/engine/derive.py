@@ -18,10 +18,10 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel
 
 from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
-from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, Surgery, Treatment
+from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, credit_visit_gains, current_episode, episode_notes
+from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -33,6 +33,7 @@ from .regions import (
     region_words,
     set_aside_note,
     split_courses,
+    split_diagnoses,
 )
 from .terminology import PostsurgicalCourse, padded_words
 
@@ -182,7 +183,7 @@ class _CaseView:
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
-    v: dict[str, object] = {"as_of_day": as_of.toordinal()}
+    v: dict[str, object] = {"as_of_day": as_of.toordinal(), "jurisdiction": case.jurisdiction}
     ev: dict[str, list[Evidence]] = {}
     data = guideline_data(vocab)
     drugs = _drugs(case, vocab)
@@ -624,6 +625,10 @@ def _treatment_history(treatments: list[Treatment], vocab: Terminology, v: Mutab
 
 def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Latest pain score, and relief with vs. without medication from the latest such pair."""
+    general = next((r for r in case.monitoring.stated_relief if not r.ingredients), None)
+    if general is not None:  # "50% relief with meds"; a pair of ratings below says it more exactly
+        v["pain_relief_percent"] = general.percent
+        ev["pain_relief_percent"] = _ev(general)
     scores = case.pain_scores
     if not scores:
         return
@@ -644,6 +649,14 @@ def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Ev
         g = groups[key]
         v["pain_relief_percent"] = round(100.0 * (g["without_medication"] - g["with_medication"]) / g["without_medication"], 1)
         ev["pain_relief_percent"] = _ev(*sources[key])
+
+
+def _relief_of(case: CaseFacts, item: RequestedItem) -> StatedRelief | None:
+    """The relief the record states of the requested drug itself ("Norco helps ~30%"), if it states one."""
+    if not item.ingredients or not case.monitoring.stated_relief:
+        return None
+    wanted = set(item.ingredients)
+    return next((r for r in case.monitoring.stated_relief if wanted.intersection(r.ingredients)), None)
 
 
 def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Medication]:
@@ -677,6 +690,9 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
         values.update(_item_values(index, item, med))
+        if own_relief := _relief_of(case, item):  # "Gabapentin: the burning is half what it was": this drug's own
+            values["pain_relief_percent"] = own_relief.percent
+            evidence["pain_relief_percent"] = _ev(own_relief)
         request_ev = _ev(request)
         for name in ("kind", "drug_class", "classes", "ingredients", "service", "item_med_mg", "requested_supply_days",
                      "visits_requested", "injections_requested"):
@@ -874,7 +890,8 @@ def _prior_sessions(
     courses = [t for t in case.treatments if _service_of(t, vocab) == item.service]
     courses = split_courses(courses, region, test)[0]
     episode = current_episode(case, item, courses, as_of, operations, v.get("postsurgical_period") == "yes",
-                              data.episodes.new_trial_after_days, test.apart)
+                              data.episodes.new_trial_after_days, test.apart, _new_diagnosis(vocab, v, data),
+                              bool(_RETROSPECTIVE.search(item.text)))
     kept, counted = list(episode.kept), episode.counted
     if not kept:
         if item.visits is not None:
@@ -903,6 +920,19 @@ def _prior_sessions(
     return episode
 
 
+#: A request for care already given: "PT x 12, retro", "retrospective request", "retro-authorization".
+_RETROSPECTIVE = re.compile(r"\bretro(?:spective(?:ly)?|-?auth\w*)?\b", re.IGNORECASE)
+
+
+def _new_diagnosis(vocab: Terminology, v: MutableMapping[str, object], data: GuidelineData) -> NewDiagnosis:
+    """The case's diagnoses that open a course of their own (thresholds.yaml `episodes.new_course_groups`)."""
+    groups = v.get("diagnosis_groups")
+    found = frozenset(data.episodes.new_course_groups).intersection(groups if isinstance(groups, list) else ())
+    if not found:
+        return NewDiagnosis()
+    return NewDiagnosis(found, getattr(vocab, "diagnosis_groups_of", None), data.episodes.new_course_cite)
+
+
 #: The item facts read from the courses of the requested service, and from all care tried.
 _COURSE_FACTS_OF_ITEM = ("prior_sessions", "prior_sessions_functional_improvement", "sessions_total_at_least",
                          "prior_relief_percent", "prior_relief_weeks", "prior_medication_reduction")
@@ -922,6 +952,7 @@ def _care_of_other_regions(
     region = where.region
     if region is None:
         return how
+    how = _diagnoses_of_other_regions(case, where, vocab, test, v, ev, how)
     kept, aside = split_courses(case.treatments, region, test)
     value, quotes, quotes_aside = finding_for_region(case.clinical.conservative_care_failed, region, test)
     if not aside and not quotes_aside:
@@ -942,6 +973,30 @@ def _care_of_other_regions(
             f"set aside as told of another region than the request's {region_words(where)}: {told}"
         )
     return how
+
+
+def _diagnoses_of_other_regions(
+    case: CaseFacts, where: ItemRegion, vocab: Terminology, test: RegionTest,
+    v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """The item's diagnosis groups without the diagnoses of another part only (a copy of *how* when it sets one aside).
+
+    Guideline criteria that turn on a diagnosis speak of the part treated: a fractured ankle makes a
+    film of the wrist no fracture follow-up, nor a wrist cast fracture care. A diagnosis naming no
+    region still counts everywhere. An item whose region is the case's single one loses nothing.
+    """
+    groups_of = getattr(vocab, "diagnosis_groups_of", None)
+    if groups_of is None or where.assumed:
+        return how
+    kept, aside = split_diagnoses(case.diagnoses, where.region, test)
+    grouped = [(d, groups_of(d.name)) for d in kept]
+    groups = sorted({g for _, gs in grouped for g in gs})
+    if groups == v.get("diagnosis_groups"):
+        return how
+    v["diagnosis_groups"] = groups
+    ev["diagnosis_groups"] = _ev(*(d for d, gs in grouped if gs))
+    named = "; ".join(f"{d.name} ({', '.join(r.replace('_', ' ') for r in d.body_regions)})" for d in aside)
+    return {**how, "diagnosis_groups": f"set aside as diagnoses of another region than the request's {region_words(where)}: {named}"}
 
 
 def count_levels(levels: Iterable[str]) -> int:
@@ -975,6 +1030,13 @@ def _word_starts(data: GuidelineData) -> list[tuple[str, re.Pattern[str]]]:
             for approach, spellings in data.epidural_approach.words.items()]
 
 
+#: A request to extend a course under way: "FRP extension", "additional 10 days", "remaining 2 weeks", "2 more weeks".
+_EXTENSION = re.compile(
+    r"\b(?:extension|extend(?:ed)?|additional|remaining|continu(?:e|ed|ing|ation)|further)\b|\b\d+\s+more\b",
+    re.IGNORECASE,
+)
+
+
 def _request_details(
     case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
@@ -985,7 +1047,11 @@ def _request_details(
     v["duration_weeks"] = item.duration_weeks
     v["duration_days"] = item.duration_days
     v["hours_requested"] = item.hours
+    # home health is limited by the week (CPMTG p. 51); "4 hrs/day" alone does not say how many days
+    v["hours_per_week"] = item.hours_per_week if item.hours_per_week is not None else (
+        item.hours if item.hours_per_day is None else None)
     v["trial"] = "yes" if item.trial else "unknown"
+    v["extension_requested"] = "yes" if _EXTENSION.search(item.text) else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
     v["approach"] = _approach(item.text, data)
     request_ev = ev.get("kind", [])
@@ -998,8 +1064,8 @@ def _request_details(
     v["target_regions"] = targets
     maintenance = getattr(request, "maintenance", "unknown")
     v["maintenance_request"] = maintenance
-    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "trial",
-                 "acquisition", "approach", "maintenance_request"):
+    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
+                 "extension_requested", "acquisition", "approach", "maintenance_request"):
         ev[name] = request_ev
     ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])
     modalities = _MODALITIES.get(item.service or "")

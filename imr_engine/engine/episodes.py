@@ -9,6 +9,12 @@ for the request's visits *and* for its "did the earlier visits improve function"
 - dated before this claim's injury (it treated another injury);
 - physical medicine given before an operation on the same part that has been done since (the
   operation opened a course of its own; what came before treated the condition before surgery);
+- given for another condition than a diagnosis that opens a course of its own (`new_course_groups`:
+  CRPS, whose visits the CPMTG counts apart, p. 98-99): "12 OT visits for fracture rehab" is the
+  fracture's course, not the first of the CRPS found since (therapy items only; the course's words
+  must name a diagnosis group, and not that one);
+- the sessions a retrospective request is for ("PT x 12, retro"): the course the note tells of with the
+  request's own number of visits is the request, not a course before it (therapy items only);
 - followed by a long gap with no course of the service (`new_trial_after_days`, an assumption the
   trace names: the guidelines treat a return of symptoms after a long interval as a new trial to
   be judged afresh, but give no number; see thresholds.yaml), unless a flare-up is documented: a
@@ -34,10 +40,33 @@ Apart = Callable[[str | None, str | None], bool]
 #: What the trace says of a course set aside as an earlier episode's.
 BEFORE_INJURY = "care before this injury (dated before the date of injury)"
 BEFORE_OPERATION = "physical medicine before an operation on the same part done since ({surgery}): the operation opened a new course"
+OTHER_CONDITION = "given for another condition ({condition}): {new} opens a course of its own ({cite})"
+OWN_SESSIONS = "the retrospective request's own {sessions} visits, not a course before it"
 AFTER_GAP = "assumed: {days} days or more without a course of it before the next care make the request a new trial"
 AFTER_SUCCESS = "assumed: a flare-up after a course that improved function opens a new course"
 #: Requests an operation opens a new course of: physical medicine (its postsurgical course starts with the operation).
 PHYSICAL_MEDICINE = ("physical_medicine", "manual_therapy", "acupuncture")
+
+
+@dataclass(frozen=True)
+class NewDiagnosis:
+    """The case's diagnoses that open a course of their own, and how a course's condition words are grouped."""
+
+    groups: frozenset[str] = frozenset()
+    """The item's diagnosis groups among the episodes' `new_course_groups`."""
+    groups_of: Callable[[str], list[str]] | None = None
+    """The guideline diagnosis groups a condition's words name (the terminology's)."""
+    cite: str = ""
+
+    def other_condition(self, course: Treatment) -> str | None:
+        """Why *course* is another condition's (the trace's words), or None when it may be the new diagnosis's."""
+        if not self.groups or self.groups_of is None or not course.condition:
+            return None
+        named = set(self.groups_of(course.condition))
+        if not named or named & self.groups:
+            return None
+        new = ", ".join(sorted(g.replace("_", " ") for g in self.groups))
+        return OTHER_CONDITION.format(condition=course.condition, new=new, cite=self.cite)
 
 
 @dataclass(frozen=True)
@@ -97,9 +126,18 @@ def _before_gap(courses: list[Treatment], as_of: dt.date, days: int) -> set[int]
     return {i for _, _, i in dated[: cut + 1]}
 
 
+def _own_sessions(courses: list[Treatment], item: RequestedItem) -> Treatment | None:
+    """The course with the visits a retrospective request asks for (the latest dated, if several)."""
+    same = [t for t in courses if item.visits is not None and t.sessions == item.visits]
+    if not same:
+        return None
+    return max(same, key=lambda t: t.date.latest() if t.date is not None else dt.date.min)
+
+
 def current_episode(
     case: CaseFacts, item: RequestedItem, courses: list[Treatment], as_of: dt.date, surgeries: list[Surgery],
-    postsurgical: bool, gap_days: int, apart: Apart,
+    postsurgical: bool, gap_days: int, apart: Apart, new_diagnosis: NewDiagnosis = NewDiagnosis(),
+    retrospective: bool = False,
 ) -> Episode:
     """Split *courses* (the item's service, its region's) into the current episode's and earlier ones.
 
@@ -108,7 +146,10 @@ def current_episode(
 
     *surgeries*: the case's operations on the item's part; those done by *as_of* end the physical
     medicine before them (*apart* tells a course's region from an operation's). *postsurgical*: the
-    item falls in a postsurgical period (a flare in it opens no course: the operation did).
+    item falls in a postsurgical period (a flare in it opens no course: the operation did). *new_diagnosis*:
+    the diagnoses that open a course of their own, against which a therapy course given for another
+    condition is set aside. *retrospective*: the request is for care already given, so one course with
+    its number of visits is the request's own (the latest dated, if several).
     """
     therapy = item.kind == "therapy"
     physical = therapy and bool(set(item.classes) & set(PHYSICAL_MEDICINE))
@@ -117,12 +158,19 @@ def current_episode(
     rest: list[Treatment] = []
     for t in courses:
         operation = _operation_since(t, surgeries, apart)
+        other = new_diagnosis.other_condition(t) if therapy else None
         if _before_injury(t, case):
             aside.append((t, BEFORE_INJURY))
         elif operation is not None:
             aside.append((t, BEFORE_OPERATION.format(surgery=operation.name)))
+        elif other is not None:
+            aside.append((t, other))
         else:
             rest.append(t)
+    own = _own_sessions(rest, item) if therapy and retrospective else None
+    if own is not None:
+        rest.remove(own)
+        aside.append((own, OWN_SESSIONS.format(sessions=own.sessions)))
     flare = case.clinical.acute_exacerbation.value == "yes" and not postsurgical
     # a flare-up is the guideline's recurrence of the treated condition, whatever the interval: the
     # earlier course's success is what it is judged by (CPMTG p. 58-60), so no gap sets that course aside

@@ -53,8 +53,9 @@ REQUEST_FACTS = frozenset({
 })
 #: Facts that say whether a guideline speaks to the item at all, not what it asks to be documented:
 #: the Postsurgical Treatment Guidelines cover therapy only within a postsurgical period (8 CCR
-#: 9792.24.3), so therapy with no surgery in that period is judged by the guideline for the condition.
-CONTEXT_FACTS = frozenset({"postsurgical_period"})
+#: 9792.24.3), so therapy with no surgery in that period is judged by the guideline for the condition;
+#: and an ODG criterion written for Texas items only (where California's MTUS has its own) never speaks to a California one.
+CONTEXT_FACTS = frozenset({"postsurgical_period", "jurisdiction"})
 #: Distinct (kind, service, ingredients, classes) routes remembered; a corpus has few.
 ROUTE_MEMO_SIZE = 4096
 #: Items' answers remembered across all their topics at once (see Engine._fire), least recently used out first.

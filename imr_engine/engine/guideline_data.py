@@ -68,10 +68,15 @@ class EpiduralApproach(_Strict):
 
 
 class Episodes(_Strict):
-    """When an earlier course of care ends its episode by time alone (engine/episodes.py)."""
+    """When an earlier course of care ends its episode: by time alone, or by a new diagnosis (engine/episodes.py)."""
 
     new_trial_after_days: int = Field(730, gt=0)
     cite: str = "assumed: a long interval without care makes a request a new trial (no guideline number)"
+    new_course_groups: list[str] = Field(
+        default_factory=lambda: ["crps"],
+        description="Diagnosis groups that open a course of their own: a course given for another condition is not theirs.",
+    )
+    new_course_cite: str = "CPMTG (2009) physical medicine p. 98-99: visits per diagnosis (CRPS 24 visits over 16 weeks)"
 
 
 class PerioperativeSurgery(_Strict):

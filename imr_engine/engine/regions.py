@@ -6,7 +6,8 @@ PT is no prior course of a cervical PT request, and a knee's failed therapy does
 a shoulder arthroscopy. A course counts toward an item when its region and the item's agree
 or either is unknown, so a thin note loses no support it has today. The item's region is
 the one its request line names (or its spinal levels), else the case's when the diagnoses
-name a single region, an assumption the trace names.
+name a single region, an assumption the trace names. Diagnoses are set against it the same way, by
+guideline chapter and limb part only: an ankle fracture makes no wrist film a fracture's follow-up.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..facts.model import CaseFacts, Evidence, Finding, Treatment
+from ..facts.model import CaseFacts, Diagnosis, Evidence, Finding, Treatment
 from ..requests.model import RequestedItem
 
 #: The region a diagnosis of the back gives when it does not say which part: none to set care against.
@@ -83,6 +84,34 @@ def split_courses(treatments: Iterable[Treatment], region: str | None, test: Reg
     for t in treatments:
         (aside if test.apart(t.region, region) else kept).append(t)
     return kept, aside
+
+
+def split_diagnoses(diagnoses: Iterable[Diagnosis], region: str | None, test: RegionTest) -> tuple[list[Diagnosis], list[Diagnosis]]:
+    """(the diagnoses that speak for an item of *region*, those of other parts only).
+
+    A diagnosis speaks for the item when it names no region or one not apart from the item's: a
+    fracture of the ankle makes no film of the wrist a fracture's follow-up.
+    """
+    kept: list[Diagnosis] = []
+    aside: list[Diagnosis] = []
+    for d in diagnoses:
+        named = [r for r in d.body_regions if r != UNSPECIFIED]
+        (aside if named and all(_chapters_apart(r, region, test) for r in named) else kept).append(d)
+    return kept, aside
+
+
+#: The limb parts a diagnosis is set against: the spine's diagnoses speak for the limbs its nerves and cord
+#: serve (a cervical myelopathy for evoked potentials of the legs), so only part against part is apart.
+_PARTS = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+#: Parts apart for care but one guideline chapter for a diagnosis: the wrist and the hand (ACOEM Ch. 11,
+#: Forearm, Wrist, and Hand Complaints: de Quervain's of the wrist is treated with a thumb spica splint).
+_ONE_CHAPTER = (frozenset({"wrist", "hand"}),)
+
+
+def _chapters_apart(one: str, other: str | None, test: RegionTest) -> bool:
+    """Two limb parts of different guideline chapters (a spine or a whole limb is apart from nothing here)."""
+    return (one in _PARTS and other in _PARTS and test.apart(one, other)
+            and not any({one, other} <= chapter for chapter in _ONE_CHAPTER))
 
 
 def set_aside_note(aside: Iterable[Treatment], where: ItemRegion) -> str:

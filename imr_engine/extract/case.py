@@ -61,6 +61,7 @@ from .surgery_authorized import read_surgery_authorized
 from .tables import columned_rows, compared_rows
 from .textmap import TextMap
 from .timeline import read_timeline
+from .treatment_conditions import read_treatment_conditions
 from .treatment_regions import read_treatment_regions
 
 MAX_CHARS = 2_000_000
@@ -213,6 +214,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
+    read_treatment_conditions(sentences, ctx)
     read_neuropathic(ctx)
     read_age_risk(ctx)
 

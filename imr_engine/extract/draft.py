@@ -112,6 +112,7 @@ class Draft:
     work_status: tuple[str, list[Evidence]] | None = None
     misuse_risk: tuple[str, list[Evidence]] | None = None
     stated_med: tuple[float, list[Evidence]] | None = None
+    stated_relief: list[dict[str, Any]] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
 
@@ -294,6 +295,7 @@ class Draft:
             nested["monitoring"]["misuse_risk"] = {"value": self.misuse_risk[0], "evidence": self.misuse_risk[1]}
         if self.stated_med:
             nested["monitoring"]["stated_med"] = {"mg_per_day": self.stated_med[0], "evidence": self.stated_med[1]}
+        nested["monitoring"]["stated_relief"] = self.stated_relief
         data.update(nested)
         data["requests"] = self.requests
         return CaseFacts.model_validate(data)

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..facts.fuzzy_date import FuzzyDate
+from ..facts.model import Evidence
 from ..requests.model import RequestedItem
 from ..vocabulary import ServiceInfo
 from .anatomy import regions_in
@@ -28,6 +29,7 @@ from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
+from .prior_courses import BRIEF_BY_DESIGN, course_effect
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -185,7 +187,7 @@ _PAIN_FROM_TO = re.compile(
 )
 #: How many sentences from the procedure's mention its outcome may still be told.
 _OUTCOME_SENTENCES = 3
-_INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_injection"}
+_INJECTION_CLASSES = {"spinal_injection", "facet_procedure", "trigger_point_injection", "joint_injection", "nerve_block"}
 
 
 def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
@@ -201,7 +203,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             service = ctx.vocab.service_info(hit.key)
             if not _INJECTION_CLASSES & set(service.classes):
                 continue
-            start, end = done.end() + hit.start, done.end() + hit.end
+            start = done.end() + hit.start
+            end = _whole_name(ctx, s.text, hit.key, done.end() + hit.end)
             if polarity(s.text, start, end) != "affirmed":
                 continue
             dates = find_dates(s.text[end : end + 30], years=False)
@@ -211,13 +214,65 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             pct = _relief_percent(relief)
             weeks = _RELIEF_WEEKS.search(near[relief.end() :]) if relief else None
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
+            ev = s.evidence(*span)
+            date = dates[0].date if dates else None
             ctx.draft.treatment(
-                s.text[start:end], "injection", service.name, "unknown", s.evidence(*span),
-                date=dates[0].date if dates else None,
+                _same_injection(ctx, service.name, date, ev) or s.text[start:end], "injection", service.name,
+                _relief_effect(near, relief, service.name), ev,
+                date=date,
                 relief_percent=float(pct) if pct and float(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
+
+
+#: Words that may stand between two names of one injection: "C5-6 interlaminar cervical epidural steroid injection".
+_NAME_BETWEEN = re.compile(r"^[\s\w/-]{0,30}$")
+
+
+def _whole_name(ctx: Context, text: str, service: str, end: int) -> int:
+    """Where an injection's name ends when the service is named twice in one name ("interlaminar ... ESI")."""
+    for hit in ctx.vocab.mentions(text[end : end + 60], ("service",)):
+        if hit.key != service or not _NAME_BETWEEN.match(text[end : end + hit.start]):
+            break
+        return end + hit.end
+    return end
+
+
+def _same_injection(ctx: Context, service: str, date: FuzzyDate | None, ev: Evidence | None) -> str | None:
+    """The name of the injection already read that this mention tells again: the same service told in the same
+    words (another reader's list item) or on the same day ("after a good response to CESI of 06/15/2015")."""
+    for entry in ctx.draft.treatments.values():
+        if entry.get("service") != service or entry.get("kind") == "medication":
+            continue
+        if date is not None and date.day is not None and entry.get("date") == date:
+            return str(entry["name"])
+        if ev is not None and ev.start is not None and ev.end is not None and any(
+            x is not None and x.start is not None and x.end is not None and x.start < ev.end and ev.start < x.end
+            for x in entry["evidence"]
+        ):
+            return str(entry["name"])
+    return None
+
+
+#: Where the words of a relief begin, before its number: "(<30% relief", ", less than 20% relief".
+_RELIEF_OPENS = re.compile(r"[(,;:]\s*|\b(?=(?:less\s+than|under|below)\b)|<\s*", _I)
+
+
+def _relief_effect(near: str, relief: re.Match[str] | None, service: str) -> str:
+    """The effect of an injection told with its relief: improved, unless the relief was too small to matter ("20%
+    relief", "<30% relief") or brief ("20% relief for one week", "80% for 2 days"; not for a diagnostic block,
+    whose relief is brief by design); unknown when no relief is told."""
+    if relief is None:
+        return "unknown"
+    pct = _relief_percent(relief)
+    if pct is not None and float(pct) < 30:
+        return "no_improvement"  # below a meaningful change (prior_courses._LOW_RELIEF)
+    stop = _CLAUSE_STOP.search(near, relief.end())
+    opens = [m.start() for m in _RELIEF_OPENS.finditer(near, max(0, relief.start() - 15), relief.start() + 1)]
+    told = near[opens[-1] if opens else relief.start() : stop.start() if stop else len(near)]
+    brief_fails = service not in BRIEF_BY_DESIGN
+    return "no_improvement" if course_effect(told, brief_fails=brief_fails) == "no_improvement" else "improved"
 
 
 def _relief_percent(relief: re.Match[str] | None) -> str | None:
@@ -627,6 +682,14 @@ def read_course_gains(sentences: list[Sentence], ctx: Context) -> None:
         for entry in credited:
             if entry.get("functional_improvement", "unknown") == "unknown":
                 entry["functional_improvement"] = "yes"
+            if entry["effect"] == "unknown" and not _evaluation(ctx, entry):
+                entry["effect"] = "improved"  # a course with measured gains helped (corpus README, "Key conventions")
+
+
+def _evaluation(ctx: Context, entry: dict[str, Any]) -> bool:
+    """Whether a course entry is an evaluation ("psychological evaluation for SCS"), which gains are not the effect of."""
+    service = entry.get("service")
+    return isinstance(service, str) and ctx.vocab.service_info(service).kind == "diagnostic"
 
 
 #: A row of scores measured against the start: "PHQ-9: 19 -> 10", "PCS 44 -> 26", "Grip R 6 kg -> 12 kg".

@@ -48,12 +48,17 @@ _KIND_BY_CLASS = {
     "functional_restoration": "program",
     "spinal_injection": "injection",
     "facet_procedure": "injection",
+    "joint_injection": "injection",
+    "nerve_block": "injection",
 }
 _KIND_BY_SERVICE = {"chiropractic": "chiropractic", "acupuncture": "acupuncture"}
+#: Diagnostic blocks: their relief lasts the hours of the anaesthetic by design, so brief relief is a response.
+BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 #: A cheap test that a sentence may tell a course already given (most sentences tell none).
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
-    r"|ESIs?|TFESIs?|epidurals?|injections?|aquatic|pool|manipulation|sessions?|visits?)\b",
+    r"|ESIs?|TFESIs?|epidurals?|injections?|aquatic|pool|manipulation|sessions?|visits?"
+    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc)\b",
     _I,
 )
 #: Where a listed course's words begin and end: a comma, semicolon or colon outside brackets, or the sentence's end.
@@ -119,6 +124,14 @@ _BRIEF = re.compile(
     rf"|\b(?:relief|benefit|improvement|helped|better|lasting|lasted)\b[^.;,]{{0,25}}?\b(?:for|lasting|lasted|x)\s*{_BRIEF_FOR}",
     _I,
 )
+#: Relief below what counts as meaningful (30 %, the smallest clinically important change in pain): "20% relief",
+#: "(<30% relief)", "helped maybe 10%", "less than 25 percent better" - the course did not help enough to tell.
+_LOW_RELIEF = re.compile(
+    r"(?:(?:<|less\s+than|under|below)\s*(?:[12]?\d|30)|(?<![\d.<])(?:[12]?\d)(?!\s*(?:-|to)\s*\d))\s*(?:%|percent)"
+    r"(?=\s*(?:\w+\s+){0,2}?(?:relief|improvement|better|reduction|benefit|decrease|less\s+pain)\b|\s*\)|\s*$)"
+    r"|\b(?:helped|improved|relieved)\s+(?:(?:only|about|maybe|approx\.?|approximately|~)\s*)*(?:[12]?\d)\s*(?:%|percent)",
+    _I,
+)
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|responded|effective|good\s+results?)\b|\d{1,3}\s*%",
@@ -143,6 +156,10 @@ _SHARED = re.compile(
     r"(?:\b(?:all|none\s+of\s+(?:these|which|them)|each|both|neither)\b|(?:^|\s)-+>?\s)[^.;]{0,40}?(?:"
     + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)",
     _I,
+)
+#: "RFA" naming the Request for Authorization form: "RFA date:", "RFA of 06/29/2021", "DWC Form RFA", "my RFA".
+_FORM_RFA = re.compile(
+    r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)", _I
 )
 #: Before the name, words that tie the course to a lead over the whole list ("Prior tx:", "He has had ...").
 _REACH_BEFORE = 80
@@ -195,6 +212,8 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         return None
     if text[start:end].lower() == "pt" and text[start:end] != "PT":
         return None  # "pt states ...": the patient
+    if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
+        return None  # "RFA date: 03/09/2017", "my RFA of 06/29/2021": the request form, not an ablation
     begin = _item_start(text, start)
     stop = min(_item_end(text, end), next_name)
     before, after = text[begin:start], text[end:stop]
@@ -216,7 +235,7 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
-    effect = _effect(told, kind)
+    effect = course_effect(told, brief_fails=kind != "modality" and key not in BRIEF_BY_DESIGN)
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
     dates = find_dates(after)
@@ -273,8 +292,13 @@ def _whole(number: str) -> int | None:
     return int(value) if value is not None and value == int(value) and 0 < value <= 60 else None
 
 
-def _effect(told: str, kind: str) -> str:
-    if _NO_EFFECT.search(told) or (kind != "modality" and _BRIEF.search(told)):
+def course_effect(told: str, *, brief_fails: bool = True) -> str:
+    """The effect the words told of a course say: no_improvement, improved or unknown.
+
+    *brief_fails*: False where relief for hours or days is all the care gives (a modality helps while worn, a
+    diagnostic block numbs for the hours of its anaesthetic), so brief relief is no failure.
+    """
+    if _NO_EFFECT.search(told) or (brief_fails and _BRIEF.search(told)) or _LOW_RELIEF.search(told):
         return "no_improvement"
     for m in _EFFECT.finditer(told):
         if polarity(told, m.start(), m.end()) == "affirmed":

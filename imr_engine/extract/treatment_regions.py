@@ -32,7 +32,7 @@ def read_treatment_regions(sentences: list[Sentence], ctx: Context) -> None:
         named: list[str] = []
         for ev in entry.get("evidence", []):
             if ev is not None:
-                named += regions_in(ev.quote) + regions_in(_rest_of_clause(ev, sentences, ctx))
+                named += regions_in(ev.quote) + regions_in(rest_of_clause(ev, sentences, ctx))
         region = _one_region([r for r in named if r != UNSPECIFIED_BACK], ctx)
         if region is not None:
             entry["region"] = region
@@ -46,7 +46,7 @@ def _one_region(named: list[str], ctx: Context) -> str | None:
     return found[0]
 
 
-def _rest_of_clause(ev: Evidence, sentences: list[Sentence], ctx: Context) -> str:
+def rest_of_clause(ev: Evidence, sentences: list[Sentence], ctx: Context) -> str:
     """The words after a quote up to its clause's end or the next care named ('' when the quote is not found)."""
     if ev.start is None or ev.end is None:
         return ""

@@ -61,6 +61,10 @@ class ItemFacts(BaseModel):
 
     # --- the case ---------------------------------------------------------------
     as_of_day: int = Field(description="The as-of date as a proleptic ordinal (date.toordinal()).")
+    jurisdiction: Literal["california", "texas"] = Field(
+        "california",
+        description="The case's: ODG criteria that the MTUS replaces in California are applied to Texas items only.",
+    )
     age: int | None = None
     sex: Literal["male", "female", "unknown"] = "unknown"
     days_since_injury: int | None = Field(None, ge=0)
@@ -147,6 +151,10 @@ class ItemFacts(BaseModel):
     device_unserviceable: Tri = Field(
         "unknown",
         description="The worker's own device of the kind requested is worn out, broken, outgrown or no longer fits (ODG replacement).",
+    )
+    refill_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line refills, analyses or reprograms a device in place (an implanted pump).",
     )
     replacement_requested: Tri = Field(
         "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
@@ -236,7 +244,17 @@ class ItemFacts(BaseModel):
     duration_weeks: float | None = Field(None, ge=0, description="Weeks of treatment requested.")
     duration_days: float | None = Field(None, ge=0, description="Days of use requested ('30 day trial').")
     hours_requested: float | None = Field(None, ge=0, description="Program hours requested ('x 80 hours').")
+    hours_per_week: float | None = Field(
+        None, ge=0,
+        description="Hours of care a week requested ('20 hours/week'; '4 hrs/day, 5 days/wk' -> 20; '24/7' -> 168); "
+        "bare hours ('x 30 hours') count as the week's; hours a day with no days a week leave it unknown.",
+    )
     trial: Tri = Field("unknown", description="yes when the request is written as a trial.")
+    extension_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line asks to extend a course under way ('extension', 'additional 10 days', "
+        "'remaining 2 weeks'): judged on the gains of the time given, not as a first course (CPMTG p. 32).",
+    )
     acquisition: Literal["purchase", "rental", "unknown"] = "unknown"
     approach: Literal["transforaminal", "interlaminar", "caudal", "unknown"] = Field(
         "unknown", description="Epidural approach named in the request."

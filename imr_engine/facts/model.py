@@ -112,6 +112,11 @@ class Treatment(Evidenced):
         description="Body region the treatment was given to, as the record names it (lumbar_spine, knee, ...); "
         "None when not said. Care to one region is not prior care of another.",
     )
+    condition: str | None = Field(
+        None,
+        description="The condition the course treated, in the record's words ('12 OT visits for fracture rehab' -> "
+        "'fracture rehab'); None when not said. A course for another condition is no course of a new diagnosis.",
+    )
     sessions: int | None = Field(None, ge=0, description="Sessions or visits completed.")
     effect: Literal["improved", "no_improvement", "unknown"] = "unknown"
     functional_improvement: TriState = "unknown"
@@ -174,6 +179,15 @@ class StatedDose(Evidenced):
     mg_per_day: float | None = Field(None, ge=0, le=10000)
 
 
+class StatedRelief(Evidenced):
+    """Relief from medication the record states as a share of the pain ("50% relief with meds", "Norco helps ~30%")."""
+
+    percent: float = Field(ge=0, le=100)
+    ingredients: list[str] = Field(
+        default_factory=list, description="The drug the relief is told of, when the statement names one (generic names)."
+    )
+
+
 class DrugScreen(Evidenced):
     date: FuzzyDate | None = None
     consistent: TriState = "unknown"
@@ -199,6 +213,10 @@ class Monitoring(_Model):
     stated_med: StatedDose = Field(
         default_factory=StatedDose,
         description="The morphine-equivalent dose a day the record states for the current regimen, when it states one.",
+    )
+    stated_relief: list[StatedRelief] = Field(
+        default_factory=list,
+        description="Relief from medication stated as a share of the pain ('Norco helps ~40%', '50% relief with meds').",
     )
 
 

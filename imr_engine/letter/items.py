@@ -27,6 +27,9 @@ _LABELS = (
     (RATIONALE, re.compile(r"^Decision\s+rationale\s*:\s*", re.IGNORECASE)),
     (SCREENING, re.compile(r"^Screening\s+criteria\s*:\s*", re.IGNORECASE)),
 )
+#: The characters a label can start with: its first letters either case ('\u017f', the long s, is an 's' to
+#: IGNORECASE). A line starting otherwise is not tried against the four patterns.
+_LABEL_STARTS = frozenset("CcMmDdSs\u017f")
 _HEADING = re.compile(r"^(?P<request>.*?\S)\s*:\s*(?P<decision>Upheld|Overturned)\s*\.?$", re.IGNORECASE)
 _DECISION_ONLY = re.compile(r"^(?P<decision>Upheld|Overturned)\s*\.?$", re.IGNORECASE)
 _DECISIONS: dict[str, Decision] = {"upheld": "Upheld", "overturned": "Overturned"}
@@ -45,6 +48,8 @@ class ItemDraft:
 
 def label_of(line: str) -> tuple[str, str] | None:
     """(label, text after it) when *line* starts with a field label."""
+    if line[:1] not in _LABEL_STARTS:
+        return None
     for name, pattern in _LABELS:
         if m := pattern.match(line):
             return name, line[m.end() :]
@@ -59,12 +64,24 @@ def heading_at(lines: Sequence[str], i: int, *, numbered: bool = False) -> tuple
     line = _NUMBERING.sub("", lines[i]) if numbered else lines[i]
     if label_of(line):
         return None
-    if m := _HEADING.match(line):
+    if _may_decide(line) and (m := _HEADING.match(line)):
         return collapse(m["request"]), _DECISIONS[m["decision"].lower()], 1
     if line.endswith(":") and i + 1 < len(lines) and (d := _DECISION_ONLY.match(lines[i + 1])):
         request = collapse(line[:-1])
         return (request, _DECISIONS[d["decision"].lower()], 2) if request else None
     return None
+
+
+def _may_decide(line: str) -> bool:
+    """False when *line* cannot hold a decision word, so the heading pattern need not try it.
+
+    That pattern's lazy request part tries every cut of the line; in ASCII text IGNORECASE is
+    exactly `str.lower`, other text is always tried.
+    """
+    if not line.isascii():
+        return True
+    low = line.lower()
+    return "upheld" in low or "overturned" in low
 
 
 def _may_start_heading(line: str) -> bool:

@@ -126,48 +126,87 @@ def _match(candidate: str, heading: str) -> str | None:
     return None
 
 
-def find_headings(lines: Sequence[str], layout: Layout) -> list[HeadingHit]:
-    """Every occurrence of the layout's headings, also when wrapped over 2-3 lines."""
-    hits: list[HeadingHit] = []
-    everything = [(heading, role, heading.casefold()) for heading, role in layout.headings]
-    by_start: dict[str, list[tuple[str, str, str]]] = {}
-    for entry in everything:
-        by_start.setdefault(entry[2][:2], []).append(entry)
-    i = 0
-    while i < len(lines):
-        hit = None
-        line = lines[i].casefold()
-        # every way of matching below needs the line and the heading to start alike: looking
-        # the line's start up first keeps the scan of a long letter cheap per line
-        for heading, role, head in by_start.get(line[:2], ()) if len(line) >= 2 else everything:
-            p = min(len(line), len(head) - 1, 8)
-            if line[:p] != head[:p]:
+#: Every layout's headings, each text once (layouts 1 and 2 share three), casefolded, in layout order.
+_HEADINGS: tuple[tuple[str, str], ...] = tuple(
+    dict.fromkeys((text, text.casefold()) for layout in LAYOUTS for text, _ in layout.headings)
+)
+#: The headings by their first two casefolded characters: a line can only start a heading it starts like.
+_BY_START: dict[str, tuple[tuple[str, str], ...]] = {
+    start: tuple(h for h in _HEADINGS if h[1][:2] == start) for start in {h[1][:2] for h in _HEADINGS}
+}
+
+
+class LineHeadings:
+    """Where each heading of any layout could stand in *lines*, found in one pass over the lines.
+
+    For each line that starts a heading (of any layout), the heading texts it starts, each with the
+    lines it spans (a heading may wrap over 2-3 lines) and the text after a 'HEADING:' on its line.
+    Whether a heading stands at a line does not depend on the layout, only which heading wins there
+    (the layout's first) and which lines the walk skips (those a heading spans): `find` walks the
+    found lines for one layout, so detecting the layout and cutting the sections read the lines once
+    instead of once per layout.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.at: dict[int, dict[str, tuple[int, str]]] = {}
+        for i, raw in enumerate(lines):
+            line = raw.casefold()
+            candidates = _BY_START.get(line[:2], ()) if len(line) >= 2 else _HEADINGS
+            for heading, head in candidates:
+                found = _heading_at(lines, i, line, heading, head)
+                if found is not None:
+                    self.at.setdefault(i, {})[heading] = found
+        self.starts = sorted(self.at)
+
+    def find(self, layout: Layout) -> list[HeadingHit]:
+        """Every occurrence of the layout's headings (a heading's lines are not read again)."""
+        hits: list[HeadingHit] = []
+        i = 0
+        for start in self.starts:
+            if start < i:
                 continue
-            for width in (1, 2, 3):
-                if width > 1 and not heading.casefold().startswith(lines[i].casefold() + " "):
-                    break  # only a proper prefix of a heading can wrap
-                candidate = collapse(" ".join(lines[i : i + width]))
-                rest = _match(candidate, heading)
-                if rest is not None:
-                    hit = HeadingHit(i, i + width, heading, role, rest)
+            here = self.at[start]
+            for heading, role in layout.headings:
+                if heading in here:
+                    width, rest = here[heading]
+                    hits.append(HeadingHit(start, start + width, heading, role, rest))
+                    i = start + width
                     break
-            if hit:
-                break
-        if hit:
-            hits.append(hit)
-            i = hit.end
-        else:
-            i += 1
-    return hits
+        return hits
 
 
-def detect_layout(lines: Sequence[str], source: str) -> Layout:
+def _heading_at(lines: Sequence[str], i: int, line: str, heading: str, head: str) -> tuple[int, str] | None:
+    """(lines spanned, text after it) when *heading* stands at lines[i] (*line*: casefolded), else None."""
+    p = min(len(line), len(head) - 1, 8)
+    if line[:p] != head[:p]:
+        return None
+    for width in (1, 2, 3):
+        if width > 1 and not head.startswith(line + " "):
+            break  # only a proper prefix of a heading can wrap
+        rest = _match(collapse(" ".join(lines[i : i + width])), heading)
+        if rest is not None:
+            return width, rest
+    return None
+
+
+def find_headings(lines: Sequence[str], layout: Layout, headings: LineHeadings | None = None) -> list[HeadingHit]:
+    """Every occurrence of the layout's headings, also when wrapped over 2-3 lines.
+
+    *headings*: the lines' `LineHeadings`, when the caller has them already.
+    """
+    return (headings if headings is not None else LineHeadings(lines)).find(layout)
+
+
+def detect_layout(lines: Sequence[str], source: str, headings: LineHeadings | None = None) -> Layout:
     """The layout whose marker headings the text carries, or a LetterParseError saying why none.
 
     A letter that has a layout's other headings but not its items section is
     reported as missing that section: the most useful thing to tell the user.
+    *headings*: the lines' `LineHeadings`, when the caller has them already.
     """
-    found = {layout.number: {hit.heading for hit in find_headings(lines, layout)} for layout in LAYOUTS}
+    headings = headings if headings is not None else LineHeadings(lines)
+    found = {layout.number: {hit.heading for hit in headings.find(layout)} for layout in LAYOUTS}
     for layout in LAYOUTS:
         if found[layout.number] & layout.markers:
             _require(layout, found[layout.number], source)
@@ -200,13 +239,14 @@ class Sections:
     warnings: list[str]
 
 
-def split_sections(lines: Sequence[str], layout: Layout) -> Sections:
+def split_sections(lines: Sequence[str], layout: Layout, headings: LineHeadings | None = None) -> Sections:
     """Cut *lines* at the layout's headings; a repeated heading keeps its first section.
 
     The cover is everything before the first section heading, title lines excluded
     (a layout-2 letter puts its case number under the MAXIMUS header).
+    *headings*: the lines' `LineHeadings`, when the caller has them already.
     """
-    hits = find_headings(lines, layout)
+    hits = find_headings(lines, layout, headings)
     cover = list(lines[: hits[0].start]) if hits else list(lines)
     by_role: dict[str, list[str]] = {}
     warnings: list[str] = []

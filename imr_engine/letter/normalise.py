@@ -37,8 +37,8 @@ def clean_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = []
     for raw in text.split("\n"):
-        line = collapse(raw)
-        if line and not _PAGE_FOOTER.match(line):
+        line = " ".join(raw.split())  # collapse(raw), without a call per line
+        if line and not (line[0] in "Pp" and _PAGE_FOOTER.match(line)):  # no other character is a 'p' to IGNORECASE
             lines.append(line)
     return lines
 
@@ -53,7 +53,7 @@ def join_prose(lines: Sequence[str]) -> str:
     parts: list[str] = []
     previous = ""  # the last line joined: only its end decides the next join (linear in the length)
     for line in lines:
-        line = collapse(line)
+        line = " ".join(line.split())  # collapse(line), without a call per line
         if not line:
             continue
         if parts and not (_HYPHEN_END.search(previous) and _WORD_START.match(line)):

@@ -34,6 +34,7 @@ from .layouts import (
     REVIEWER,
     SUMMARY,
     Layout,
+    LineHeadings,
     Sections,
     detect_layout,
     split_sections,
@@ -63,8 +64,9 @@ def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
     lines = clean_lines(text)
     if not lines:
         raise LetterParseError("letter is empty", source=where)
-    layout = detect_layout(lines, where)
-    sections = split_sections(lines, layout)
+    headings = LineHeadings(lines)  # one pass over the lines for the layout and its sections
+    layout = detect_layout(lines, where, headings)
+    sections = split_sections(lines, layout, headings)
     warnings = list(sections.warnings)
 
     cover, cover_warnings = parse_cover(" ".join(sections.cover))

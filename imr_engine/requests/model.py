@@ -57,6 +57,12 @@ class RequestedItem(BaseModel):
     frequency_per_week: float | None = Field(None, ge=0)
     duration_weeks: float | None = Field(None, ge=0)
     hours: float | None = Field(None, ge=0)
+    hours_per_day: float | None = Field(None, ge=0, description="Hours of care a day: '4 hrs/day'.")
+    hours_per_week: float | None = Field(
+        None, ge=0,
+        description="Hours of care a week: '20 hours/week'; '4 hrs/day, 5 days/wk' -> 20; '24/7' -> 168; "
+        "None for hours a day with no days a week.",
+    )
     body_region: str | None = None
     laterality: Literal["left", "right", "bilateral"] | None = None
     levels: list[str] = Field(default_factory=list, description="Spinal levels, e.g. ['L4-L5'].")

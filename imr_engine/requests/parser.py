@@ -133,6 +133,8 @@ def _assemble(
     doses_per_day = frequency_per_week = None
     if sessions:
         frequency_per_week = per_week if per_week is not None else (per_day * 7 if per_day is not None else None)
+        if frequency_per_week is None and not f.hours_per_day:  # "PT 3 days/week x 4 weeks": a session a day
+            frequency_per_week = earliest(f.days_per_week)
     else:
         doses_per_day = per_day if per_day is not None else (per_week / 7 if per_week is not None else None)
     visits, quantity, times = earliest(f.visits), earliest(f.quantity), earliest(f.times)
@@ -170,6 +172,8 @@ def _assemble(
         frequency_per_week=frequency_per_week,
         duration_weeks=duration_days / 7 if duration_days is not None else None,
         hours=earliest(f.hours),
+        hours_per_day=earliest(f.hours_per_day),
+        hours_per_week=_hours_per_week(f),
         body_region=vocab.body_region_in(text),
         laterality=vocab.laterality_in(text),
         levels=list(dict.fromkeys(f.levels)),
@@ -200,6 +204,23 @@ def _kind(drug: DrugInfo | None, service: ServiceInfo | None, strengths: list[St
     if service is not None:
         return service.kind
     return "drug" if any(s.unit in _MASS_UNITS for s in strengths) else "other"
+
+
+def _hours_per_week(f: Findings) -> float | None:
+    """Hours of care a week, as the home health limit counts them (CPMTG p. 51: up to 35 hours a week).
+
+    "24/7" is 168; hours a day count once for each day a week the line names ("4 hrs/day, 5 days/wk"
+    is 20); hours a day with no days a week say nothing of the week.
+    """
+    if f.round_the_clock:
+        return 168.0
+    weekly = earliest(f.hours_per_week)
+    if weekly is not None:
+        return weekly
+    daily, days = earliest(f.hours_per_day), earliest(f.days_per_week)
+    if daily is not None and days is not None:
+        return daily * days
+    return None
 
 
 def _int(value: float | None) -> int | None:

@@ -134,6 +134,14 @@ DURATION = [
 DAYS_PER = {"d": 1, "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7,
             "month": 30, "months": 30, "mo": 30, "mos": 30}  # fmt: skip
 HOURS = _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{NUM})\s*(?:hours|hrs|hr)\b")
+#: Care given by the hour, as home health lines ask for it: "4 hrs/day", "20 hours per week", "6 h a day".
+HOURS_PER = _p(
+    rf"(?<![\w.])(?P<n>{NUM})\s*(?:hours?|hrs?|h)\s*(?:/|per\b|a\b|an\b|each\b|every\b)\s*(?P<per>day|d|weeks?|wks?)\b"
+)
+#: The days a week that care by the hour is given on: "5 days/wk", "x 7 days per week", "7 days a week".
+DAYS_PER_WEEK = _p(rf"(?:\bx\s*)?(?<![\w.])(?P<n>[1-7]|{_WORDS})\s*days?\s*(?:/|per\b|a\b|each\b|every\b)\s*(?:weeks?|wks?)\b")
+#: Care around the clock, every day: "24/7", "24 hours a day, 7 days a week" is read by the two patterns above.
+ROUND_THE_CLOCK = _p(r"(?<![\w./])24\s*/\s*7(?![\w./])|\b(?:a)?round[- ]the[- ]clock\b")
 # a number hyphenated to a word is part of a name ("MMPI-2", "SF-36", "PHQ-9"), not a frequency
 N_BY_M = _p(r"(?<![\w.])(?<![a-z]-)(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")  # noqa: RUF001 (the multiplication sign is meant)
 VISITS = [

@@ -33,6 +33,10 @@ class Findings:
     weeks: list[tuple[int, float]] = field(default_factory=list)  # from "2x4"
     duration_days: list[tuple[int, float]] = field(default_factory=list)
     hours: list[tuple[int, float]] = field(default_factory=list)
+    hours_per_day: list[tuple[int, float]] = field(default_factory=list)  # "4 hrs/day"
+    hours_per_week: list[tuple[int, float]] = field(default_factory=list)  # "20 hours per week"
+    days_per_week: list[tuple[int, float]] = field(default_factory=list)  # "5 days/wk"
+    round_the_clock: bool = False  # "24/7"
     visits: list[tuple[int, float]] = field(default_factory=list)
     times: list[tuple[int, float]] = field(default_factory=list)  # a bare "x 6"
     acquisition: list[tuple[int, Literal["purchase", "rental"]]] = field(default_factory=list)
@@ -148,6 +152,7 @@ def _read_schedule(scan: Scan, f: Findings) -> None:
         f.per_day.append((m.start(), 1 / p.lowest(m["n"])))
     for m in scan.take(p.EVERY_WEEKS, accept=lambda m: p.lowest(m["n"]) > 0):
         f.per_day.append((m.start(), 1 / (7 * p.lowest(m["n"]))))
+    _read_care_hours(scan, f)
     for m in scan.take(p.TIMES_PER):
         n = p.number(m["w"]) if m["w"] else p.highest(m["n"])
         if m["per"].casefold().startswith(("w", "wk")):
@@ -158,6 +163,20 @@ def _read_schedule(scan: Scan, f: Findings) -> None:
         for m in scan.take(pattern):
             f.duration_days.append((m.start(), p.number(m["n"]) * p.DAYS_PER[m["unit"].casefold()]))
     f.hours += [(m.start(), float(m["n"])) for m in scan.take(p.HOURS)]
+
+
+def _read_care_hours(scan: Scan, f: Findings) -> None:
+    """Hours of care a day or a week and the days a week it is given on (home health: up to 35 hours a week).
+
+    Each is taken: "6 hours per day" is hours, not also a dose a day, and "x 7 days/wk" is not also a
+    duration of 7 days.
+    """
+    for m in scan.take(p.HOURS_PER):
+        per = m["per"].casefold()
+        (f.hours_per_day if per.startswith("d") else f.hours_per_week).append((m.start(), float(m["n"])))
+        f.hours.append((m.start(), float(m["n"])))
+    f.days_per_week += [(m.start(), p.number(m["n"])) for m in scan.take(p.DAYS_PER_WEEK)]
+    f.round_the_clock = bool(scan.take(p.ROUND_THE_CLOCK))
 
 
 def _is_strength(m: re.Match[str]) -> bool:

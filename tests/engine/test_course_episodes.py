@@ -221,3 +221,64 @@ def test_drugs_do_not_keep_the_gains_from_the_course() -> None:
     drug = {"name": "sertraline", "kind": "medication", "evidence": [{"quote": "sertraline helps", "source": "summary"}]}
     values, _ = _gains([drug])
     assert values["prior_sessions_functional_improvement"] == "yes"
+
+
+# --- a new diagnosis opens a course of its own (CPMTG p. 98-99: CRPS 24 visits over 16 weeks) ----------
+
+_CRPS = [{"name": "complex regional pain syndrome type I, right upper limb", "body_regions": [],
+          "evidence": [{"quote": "CRPS I right upper limb, Budapest criteria met", "source": "summary"}]}]
+_HAND_OT = "Occupational therapy (hand therapy) R hand 2x/week x 4 weeks (8 visits)"
+
+
+def _for(condition: str | None, sessions: int = 12, fi: str = "unknown") -> dict[str, Any]:
+    return {**_course(sessions, fi, None), "condition": condition}
+
+
+@pytest.mark.parametrize("condition", ["fracture rehab", "distal radius fracture", "post-fracture stiffness"])
+def test_a_course_for_the_fracture_is_not_the_first_course_of_a_crps_found_since(condition: str) -> None:
+    values, how = _derived([_for(condition)], request=_HAND_OT, diagnoses=_CRPS)
+    assert values["sessions_total_at_least"] == 8   # the 12 fracture visits are not the CRPS course's
+    assert values.get("prior_sessions") is None
+    assert condition in how["sessions_total_at_least"] and "p. 98-99" in how["sessions_total_at_least"]
+
+
+@pytest.mark.parametrize("condition", ["CRPS", "reflex sympathetic dystrophy of the hand", None, "the right hand"])
+def test_a_course_for_the_crps_or_for_no_named_condition_still_counts(condition: str | None) -> None:
+    values, _ = _derived([_for(condition)], request=_HAND_OT, diagnoses=_CRPS)
+    assert values["sessions_total_at_least"] == 20
+
+
+def test_without_a_new_diagnosis_a_course_for_another_condition_counts() -> None:
+    strain = [{"name": "lumbar strain", "body_regions": ["lumbar_spine"], "evidence": [{"quote": "lumbar strain",
+                                                                                         "source": "summary"}]}]
+    values, _ = _derived([_for("lumbar radiculopathy")], diagnoses=strain)
+    assert values["sessions_total_at_least"] == 18  # radiculitis and myalgia are not listed as opening a course
+
+
+def test_the_crps_course_is_judged_as_a_first_course(engine: Engine) -> None:
+    case = build_case([_HAND_OT], treatments=[_for("fracture rehab")], diagnoses=_CRPS)
+    item = engine.evaluate(case).items[0]
+    assert item.predicted == "Overturned"
+    assert "cpmtg.physical-medicine.more-without-functional-improvement" not in [r.rule_id for r in item.rules if r.decisive]
+
+
+# --- a retrospective request's own visits are not a course before it ---------------------------------
+
+@pytest.mark.parametrize("request_line", [
+    "Physical therapy lumbar spine x 12, retro",
+    "Retrospective request: physical therapy lumbar spine x 12",
+    "PT lumbar spine 2x6 (12 visits) - retro-authorization",
+])
+def test_the_visits_a_retrospective_request_is_for_are_not_added_twice(request_line: str) -> None:
+    values, how = _derived([_course(12, "unknown", "2015-04")], request=request_line)
+    assert values["sessions_total_at_least"] == 12  # the 12 given are the 12 asked for
+    assert "retrospective" in how["sessions_total_at_least"]
+
+
+@pytest.mark.parametrize(("request_line", "total"), [
+    ("Physical therapy lumbar spine x 12", 24),         # not retrospective: a course before it
+    ("Physical therapy lumbar spine x 6, retro", 18),   # another number of visits: another course
+])
+def test_other_courses_still_count_for_a_retrospective_request(request_line: str, total: int) -> None:
+    values, _ = _derived([_course(12, "unknown", "2015-04")], request=request_line)
+    assert values["sessions_total_at_least"] == total

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from scenarios import build_case, finding
 
 from imr_engine.engine import Engine, load_engine
-from imr_engine.engine.regions import RegionTest, split_courses
-from imr_engine.facts.model import Treatment
+from imr_engine.engine.regions import RegionTest, split_courses, split_diagnoses
+from imr_engine.facts.model import Diagnosis, Treatment
 from imr_engine.requests import parse_request
 from imr_engine.vocabulary import load_vocabulary
 
@@ -178,3 +178,36 @@ def test_another_parts_operation_sets_no_postsurgical_course(engine: Engine) -> 
 def test_the_operated_parts_therapy_keeps_its_postsurgical_course(engine: Engine) -> None:
     item = engine.evaluate(build_case(["Physical therapy right knee x 8"], surgeries=_KNEE_SCOPE)).items[0]
     assert any(r.rule_id.startswith("postsurgical.") for r in item.rules if r.decisive)
+
+
+def _dx(name: str, *regions: str) -> dict[str, Any]:
+    return {"name": name, "body_regions": list(regions), "evidence": [{"quote": name, "source": "summary"}]}
+
+
+@pytest.mark.parametrize(("diagnoses", "outcome"), [
+    ([_dx("left ankle fracture", "ankle"), _dx("right wrist sprain", "wrist")], "Upheld"),  # another part's fracture
+    ([_dx("right distal radius fracture", "wrist")], "Overturned"),   # the filmed part's own fracture
+    ([_dx("right scaphoid fracture", "hand")], "Overturned"),         # the wrist and hand are one chapter (ACOEM Ch. 11)
+    ([_dx("fracture")], "Overturned"),                                # a fracture of no named part counts everywhere
+])
+def test_a_fracture_speaks_for_films_of_its_own_part(engine: Engine, diagnoses: list[dict[str, Any]], outcome: str) -> None:
+    predicted, _ = _decisive(engine, ["X-ray right wrist 3 views"], diagnoses=diagnoses)
+    assert predicted == outcome
+
+
+def test_the_trace_names_the_diagnosis_set_aside(engine: Engine) -> None:
+    diagnoses = [_dx("left ankle fracture", "ankle"), _dx("right wrist sprain", "wrist")]
+    notes = _derived_by(engine, ["X-ray right wrist 3 views"], diagnoses=diagnoses)
+    assert "ankle fracture (ankle)" in notes.get("diagnosis_groups", "")
+
+
+_PARTS = ["lumbar_spine", "cervical_spine", "shoulder", "elbow", "wrist", "hand", "knee", "ankle", "foot"]
+
+
+@given(st.lists(st.sampled_from([*_PARTS, None]), max_size=6), st.sampled_from(_PARTS))
+def test_split_diagnoses_keeps_every_diagnosis_once(parts: list[str | None], region: str) -> None:
+    test = RegionTest(load_engine().vocabulary)
+    diagnoses = [Diagnosis(name=f"dx {i}", body_regions=[p] if p else []) for i, p in enumerate(parts)]
+    kept, aside = split_diagnoses(diagnoses, region, test)
+    assert sorted(d.name for d in kept + aside) == sorted(d.name for d in diagnoses)
+    assert all(d.body_regions and region not in d.body_regions for d in aside)  # a part's own or unnamed one is kept

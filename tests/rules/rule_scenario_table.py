@@ -22,6 +22,7 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       imaging: [{modality: mri, region: lumbar_spine, corroborates: yes}]
       surgery: 2015-05-28                # or "carpal tunnel release@2015-05-28": the operation and its date
       work_status: off_work|modified_duty|part_time|full_duty
+      jurisdiction: texas                # the case's (default california)
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ _EXAM = set(Exam.model_fields)
 _FUNCTION = {k for k in FunctionalStatus.model_fields if k not in ("measures", "work_status")}
 _MONITORING = {k for k in Monitoring.model_fields if k not in ("urine_drug_screens", "misuse_risk", "stated_med")}
 _PLAIN = {"injury", "decided", "age", "purpose", "maintenance", "meds", "dx", "pain", "misuse_risk", "stated_med", "screens",
-          "treatments", "imaging", "surgery", "work_status"}
+          "treatments", "imaging", "surgery", "work_status", "jurisdiction"}
 KNOWN_FACTS = _PLAIN | _CLINICAL | _EXAM | _FUNCTION | _MONITORING
 
 
@@ -129,6 +130,8 @@ def expand(request: str, also: tuple[str, ...], facts: dict[str, Any]) -> CaseFa
         "medications": [_medication(m) for m in facts.get("meds", [])],
         "clinical": {}, "exam": {}, "function": {}, "monitoring": {},
     }
+    if "jurisdiction" in facts:
+        data["jurisdiction"] = facts["jurisdiction"]
     if "age" in facts:
         data["claimant"] = {"age": facts["age"], "evidence": _ev(f"{facts['age']} year old")}
     data["diagnoses"] = [
