@@ -45,6 +45,9 @@ _SEGMENTS = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [
 _SPINE_REGION = {"C": "cervical_spine", "T": "thoracic_spine", "L": "lumbar_spine", "S": "lumbar_spine"}
 #: Imaging modalities as case files write them, per service.
 _MODALITIES = {"mri": ("mri",), "ct": ("ct",), "x_ray": ("x_ray", "xray", "x-ray"), "emg_ncs": ("emg_ncs", "emg", "ncs", "ncv")}
+#: A study the request line itself calls a repeat ("Repeat lumbar MRI", "MRI (repeat)", "third MRI of the
+#: lumbosacral spine"): the region was studied before even when the record names no earlier study.
+_REPEAT_STUDY = re.compile(r"\b(?:repeat(?:ed)?|second|third|fourth|another|updated?|follow[- ]?up)\b", re.IGNORECASE)
 _YEAR_DAYS = 365
 
 
@@ -1133,3 +1136,6 @@ def _request_details(
         if same:
             v["prior_imaging_same_region"] = "yes"
             ev["prior_imaging_same_region"] = _ev(*same)
+        elif _REPEAT_STUDY.search(item.text):
+            v["prior_imaging_same_region"] = "yes"
+            ev["prior_imaging_same_region"] = request_ev
