@@ -358,6 +358,8 @@ _ALLOWED: dict[str, frozenset[object]] = {f.name: f.allowed for f in _ITEM_FIELD
 #: Fields that may be None (their JSON form is None), and the string and list-of-strings fields by their type:
 #: the checks `json_value` makes, read without a call for the values most items carry.
 _OPTIONAL = frozenset(f.name for f in _ITEM_FIELDS.values() if f.optional)
+#: The fields whose JSON value may be a float (a float field's; every other field's is a str, list, int or None).
+FLOAT_FIELDS = tuple(f.name for f in _ITEM_FIELDS.values() if f.kind in ("float", "other"))
 _PLAIN_TYPE: dict[str, type] = {f.name: {"str": str, "list": list}[f.kind] for f in _ITEM_FIELDS.values() if f.kind in ("str", "list")}
 
 
