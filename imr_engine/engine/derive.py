@@ -45,6 +45,9 @@ _SEGMENTS = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [
 _SPINE_REGION = {"C": "cervical_spine", "T": "thoracic_spine", "L": "lumbar_spine", "S": "lumbar_spine"}
 #: Imaging modalities as case files write them, per service.
 _MODALITIES = {"mri": ("mri",), "ct": ("ct",), "x_ray": ("x_ray", "xray", "x-ray"), "emg_ncs": ("emg_ncs", "emg", "ncs", "ncv")}
+#: A study the request line itself calls a repeat ("Repeat lumbar MRI", "MRI (repeat)", "third MRI of the
+#: lumbosacral spine"): the region was studied before even when the record names no earlier study.
+_REPEAT_STUDY = re.compile(r"\b(?:repeat(?:ed)?|second|third|fourth|another|updated?|follow[- ]?up)\b", re.IGNORECASE)
 _YEAR_DAYS = 365
 
 
@@ -165,6 +168,9 @@ _Drug = tuple[Medication, tuple[str, ...], tuple[str, ...]]
 
 def _drugs(case: CaseFacts, vocab: Terminology) -> list[_Drug]:
     """Each medication with its ingredients and classes, looked up once per case: the case view and every item read them."""
+    drug_of = getattr(vocab, "drug_of", None)  # both at once, remembered per name (VocabularyTerminology)
+    if drug_of is not None:
+        return [(m, *drug_of(m.name)) for m in case.medications]
     out: list[_Drug] = []
     for m in case.medications:
         ingredients = vocab.ingredients_of(m.name)
@@ -719,6 +725,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                                 _COURSE_FACTS_OF_ITEM)
             others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
             how = credit_visit_gains(case, item, episode, others, values, evidence, how)
+        how = _failed_care_tried(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
@@ -853,15 +860,15 @@ def _use_history(
         return
     current = _matching(drugs, "current", wanted)
     failed = _matching(drugs, "tried_failed", wanted)
+    used = _ev(*current)  # the quotes of current use, for each fact read from it (one list: read-only)
     if current:
         v["currently_prescribed"] = "yes"
-        ev["currently_prescribed"] = _ev(*current)
+        ev["currently_prescribed"] = used
     if failed:
         v["previously_failed"] = "yes"
         ev["previously_failed"] = _ev(*failed)
     durations = [(as_of - m.started.latest()).days for m in current if m.started is not None]
     durations = [d for d in durations if d >= 0]
-    used = current
     if durations:
         v["use_duration_days"] = max(durations)
         first = min((m for m in current if m.started is not None), key=lambda m: m.started.earliest())  # type: ignore[union-attr]
@@ -871,7 +878,7 @@ def _use_history(
         v["long_term_use"] = "yes"
     elif durations and all(m.started_qualifier == "on" for m in current if m.started) and max(durations) < long_term_days:
         v["long_term_use"] = "no"
-    ev["use_duration_days"] = ev["long_term_use"] = _ev(*used)
+    ev["use_duration_days"] = ev["long_term_use"] = used
 
 
 def _prior_sessions(
@@ -999,6 +1006,39 @@ def _diagnoses_of_other_regions(
     return {**how, "diagnosis_groups": f"set aside as diagnoses of another region than the request's {region_words(where)}: {named}"}
 
 
+#: Conservative care whose documented failure is failed conservative care: physical medicine, home exercise,
+#: modalities, the first-line drugs (CPMTG p. 46, 122: "exercises, physical methods, NSAIDs and muscle relaxants").
+_CONSERVATIVE_SERVICES = frozenset({
+    "physical_therapy", "chiropractic", "acupuncture", "aquatic_therapy", "massage", "tens", "home_exercise_kit",
+    "traction", "interferential_unit", "work_conditioning",
+})
+_CONSERVATIVE_DRUGS = frozenset({"nsaid", "muscle_relaxant"})
+#: What the trace says when failed conservative care is read from the care documented as not helping.
+FAILED_CARE_TRIED = "read: conservative care the record documents as not helping"
+
+
+def _failed_care_tried(
+    item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """Failed conservative care from the conservative courses and first-line drugs documented as failed.
+
+    Notes tell what was tried and that it did not help ("PT x 12 without benefit", "naproxen - no help")
+    far more often than they write "conservative care failed"; a course or drug the record documents as
+    failing is that failure. Only when the record itself says nothing either way (the item's region's care).
+    """
+    if v.get("conservative_care_failed") != "unknown" or item.service in _CONSERVATIVE_SERVICES:
+        return how
+    services = v.get("failed_services")
+    drugs = v.get("failed_drug_classes")
+    failed = sorted(_CONSERVATIVE_SERVICES.intersection(services if isinstance(services, list) else ())
+                    | _CONSERVATIVE_DRUGS.intersection(drugs if isinstance(drugs, list) else ()))
+    if not failed:
+        return how
+    v["conservative_care_failed"] = "yes"
+    ev["conservative_care_failed"] = ev.get("failed_services", []) + ev.get("failed_drug_classes", [])
+    return {**how, "conservative_care_failed": f"{FAILED_CARE_TRIED} ({', '.join(failed)})"}
+
+
 def count_levels(levels: Iterable[str]) -> int:
     """Spinal levels a request covers: 'L4-L5' is one, 'L3-L5' two, 'L4' one; unknown shapes count one each."""
     total = 0
@@ -1012,12 +1052,33 @@ def count_levels(levels: Iterable[str]) -> int:
 
 
 def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
-    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF")."""
-    words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-    for approach, starts in _word_starts(data):
-        if starts.search(words):
-            return approach
-    return "unknown"
+    """The epidural approach the request's words name: a spelling that starts a word ("transforaminal", "TF").
+
+    Remembered per request line and guideline data (every item asks; a corpus repeats its lines).
+    """
+    memo = _approaches(data)
+    found = memo.get(text)
+    if found is None:
+        found = "unknown"
+        words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
+        for approach, starts in _word_starts(data):
+            if starts.search(words):
+                found = approach
+                break
+        if len(memo) >= _APPROACH_MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+#: Request lines whose epidural approach is remembered (per guideline data); emptied when full.
+_APPROACH_MEMO_SIZE = 4096
+
+
+@_per_data
+def _approaches(data: GuidelineData) -> dict[str, str]:
+    """The approach of each request line read so far under *data* (`_approach`)."""
+    return {}
 
 
 @_per_data
@@ -1075,3 +1136,6 @@ def _request_details(
         if same:
             v["prior_imaging_same_region"] = "yes"
             ev["prior_imaging_same_region"] = _ev(*same)
+        elif _REPEAT_STUDY.search(item.text):
+            v["prior_imaging_same_region"] = "yes"
+            ev["prior_imaging_same_region"] = request_ev

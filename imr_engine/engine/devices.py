@@ -1,4 +1,4 @@
-"""A device's replacement: whether one is asked for, and the condition of the one the worker has.
+"""A device's replacement or refill: whether one is asked for, and the condition of the one the worker has.
 
 The ODG replaces a prosthesis or its socket or liner, a burn pressure garment, a walking aid,
 when the worker's own can no longer serve: worn beyond repair, outgrown, or no longer fitting
@@ -6,7 +6,9 @@ a limb that changed. The record tells that once for the case (`clinical.device_u
 each quote naming the device it is about. A requested item takes the finding from the quotes
 that name its own service, or no device at all (an unnamed device counts for every device item,
 as an unknown region counts for every region); quotes about another device are set aside and
-the trace says so. Whether the request is a replacement is read from its own line.
+the trace says so. Whether the request is a replacement is read from its own line, and so is a
+refill, an analysis or a reprogramming of a device in place (an implanted pump), which only a device
+already implanted can be given.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ _REPLACEMENT = re.compile(
 )
 
 
+#: A request line that maintains an implanted device in place: "pump refill", "analysis and reprogramming", "interrogation".
+_REFILL = re.compile(r"\b(?:re-?fill(?:s|ed|ing)?|re-?program\w*|interrogat\w*|analysis)\b", re.IGNORECASE)
+
+
 def replacement_requested(text: str) -> bool:
     """Whether a request line asks to replace a device the worker has."""
     return bool(_REPLACEMENT.search(text))
@@ -33,10 +39,13 @@ def device_facts(
     case: CaseFacts, text: str, item: RequestedItem, vocab: object,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
 ) -> dict[str, str]:
-    """Set the item's `replacement_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
+    """Set the item's `replacement_requested`, `refill_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
     if replacement_requested(text):
         v["replacement_requested"] = "yes"
         ev["replacement_requested"] = ev.get("kind", [])
+    if item.kind != "drug" and _REFILL.search(text):  # a drug's refill is its continuation (request_purpose)
+        v["refill_requested"] = "yes"
+        ev["refill_requested"] = ev.get("kind", [])
     finding = case.clinical.device_unserviceable
     if finding.value == "unknown" or not finding.evidence:
         return how

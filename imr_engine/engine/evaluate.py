@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from ..citations import Citation
 from ..errors import EngineError
+from ..facts.derived import FLOAT_FIELDS
 from ..facts.model import CaseFacts, DatedFact
 from ..formulary import Formulary
 from ..requests.model import RequestedItem
@@ -62,6 +63,8 @@ ROUTE_MEMO_SIZE = 4096
 FIRING_MEMO_SIZE = 8192
 #: Facts used without a quote (name, value, derivation), shared by every item that reads them; emptied when full.
 BARE_FACTS_MEMO_SIZE = 4096
+#: Distinct lists of fired rules whose decision is remembered (Engine._plan); emptied when full.
+PLAN_MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,56 @@ class _RuleView:
         )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How the rules that fired for an item decide it, whatever the item (see Engine._plan)."""
+
+    rules: tuple[_RuleView, ...]
+    deciding: tuple[_RuleView, ...]
+    advisory: tuple[_RuleView, ...]
+    #: With deciding rules only: the outcome, the deciding tier, the decisive rules, the others then
+    #: the advisory ones (the trace's order), citations, what would change it, and the advice.
+    necessary: bool = False
+    tier: int = 0
+    decisive: tuple[_RuleView, ...] = ()
+    rest: tuple[_RuleView, ...] = ()
+    decisive_rules: tuple[Rule, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    would_change: tuple[str, ...] = ()
+    advisories: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, rules: list[_RuleView]) -> _Plan:
+        deciding = [r for r in rules if r.rule.outcome != "advisory"]
+        advisory = [r for r in rules if r.rule.outcome == "advisory"]
+        if not deciding:
+            return cls(tuple(rules), (), tuple(advisory))
+        predicted, tier = decide([r.rule for r in deciding])
+        in_tier = [r for r in deciding if r.rule.tier == tier]
+        necessary = predicted == "Overturned"
+        outcome = "medically_necessary" if necessary else "not_medically_necessary"
+        decisive = [r for r in in_tier if r.rule.outcome == outcome]
+        decisive_ids = {r.rule.id for r in decisive}
+        others = [r for r in deciding if r.rule.id not in decisive_ids]
+        citations: list[Citation] = []
+        seen: set[tuple[object, ...]] = set()
+        for r in decisive + advisory:
+            if r.citation_key not in seen:
+                seen.add(r.citation_key)
+                citations.append(r.citation)
+        would_change: list[str] = []
+        for r in decisive:
+            would_change += [w for w in r.rule.would_change_if if w not in would_change]
+        advisories: list[str] = []
+        for r in decisive + advisory:
+            if r.rule.advisory and r.rule.advisory not in advisories:
+                advisories.append(r.rule.advisory)
+        return cls(
+            tuple(rules), tuple(deciding), tuple(advisory), necessary, tier, tuple(decisive), tuple(others + advisory),
+            tuple(r.rule for r in decisive), tuple(citations), tuple(would_change), tuple(advisories),
+        )
+
+
 class _Views(dict[str, _RuleView]):
     """Each rule's view under one generation, built when the rule first fires or is named.
 
@@ -190,6 +243,8 @@ class Engine:
         self._answers: OrderedDict[tuple[object, ...], tuple[str, ...]] = OrderedDict()
         #: FactUsed of facts without a quote, by (name, value, derivation): the same for every item (read-only).
         self._bare_facts: dict[tuple[object, ...], FactUsed] = {}
+        #: How each distinct list of fired rules decides (by the identities of its views), see _plan.
+        self._plans: dict[tuple[int, ...], _Plan] = {}
         self._odg_from = odg_start(book.rules, [g.effective_from for g in book.generations.list] if book.generations else [])
 
     @property
@@ -494,10 +549,10 @@ class Engine:
     ) -> Determination:
         request = case.requests[index].text
         used = _FactsOfItem(derived, dump, shared, self._bare_facts)
-        deciding = [r for r in rules if r.rule.outcome != "advisory"]
-        advisory = [r for r in rules if r.rule.outcome == "advisory"]
+        plan = self._plan(rules)
+        advisory = list(plan.advisory)
         values = template_values(case, item, derived, as_of, dump)
-        if not deciding:
+        if not plan.deciding:
             rules_day = dt.date.fromordinal(int(dump["as_of_day"]))  # the generation's day when outside all
             supporting = self._supporting(dump, rules_day)
             if supporting:
@@ -511,42 +566,39 @@ class Engine:
                 advisories=[r.rule.advisory for r in advisory if r.rule.advisory],
                 basis="no_rule",
             ))
-        predicted, tier = decide([r.rule for r in deciding])
-        in_tier = [r for r in deciding if r.rule.tier == tier]
-        necessary = predicted == "Overturned"
-        outcome = "medically_necessary" if necessary else "not_medically_necessary"
-        decisive = [r for r in in_tier if r.rule.outcome == outcome]
-        decisive_ids = {r.rule.id for r in decisive}
-        others = [r for r in deciding if r.rule.id not in decisive_ids]
-        trace = [self._fired(r, derived, dump, used, True) for r in decisive]
-        trace += [self._fired(r, derived, dump, used, False) for r in others + advisory]
-        citations: list[Citation] = []
-        seen: set[tuple[object, ...]] = set()
-        for r in decisive + advisory:
-            if r.citation_key not in seen:
-                seen.add(r.citation_key)
-                citations.append(r.citation)
-        would_change: list[str] = []
-        for r in decisive:
-            would_change += [w for w in r.rule.would_change_if if w not in would_change]
-        advisories: list[str] = []
-        for r in decisive + advisory:
-            if r.rule.advisory and r.rule.advisory not in advisories:
-                advisories.append(r.rule.advisory)
+        necessary = plan.necessary
+        trace = [self._fired(r, derived, dump, used, True) for r in plan.decisive]
+        trace += [self._fired(r, derived, dump, used, False) for r in plan.rest]
         return trusted_fields(Determination, dict(
             index=index,
             request=request,
             generation=generation,
             predicted="Overturned" if necessary else "Upheld",
             medically_necessary=necessary,
-            decided_by=TIER_LABEL[tier],
+            decided_by=TIER_LABEL[plan.tier],
             rules=trace,
-            citations=citations,
-            rationale=under + compose_rationale([r.rule for r in decisive], request, necessary, values),
-            would_change_if=would_change,
-            advisories=advisories,
+            citations=list(plan.citations),
+            rationale=under + compose_rationale(list(plan.decisive_rules), request, necessary, values),
+            would_change_if=list(plan.would_change),
+            advisories=list(plan.advisories),
             leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
         ))
+
+    def _plan(self, rules: list[_RuleView]) -> _Plan:
+        """What deciding an item takes from the rules that fired alone, made once per distinct list of them.
+
+        Items that fire the same rules are decided alike (the policy, the decisive rules, their
+        citations, what would change it, the advice); only the facts each rule read and the
+        rationale's values are the item's own.
+        """
+        key = tuple(map(id, rules))  # views live as long as the engine, and the plan holds them
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = _Plan.of(rules)
+            if len(self._plans) >= PLAN_MEMO_SIZE:
+                self._plans.clear()
+            self._plans[key] = plan
+        return plan
 
     def _supporting(self, dump: dict[str, Any], as_of: dt.date, only_odg: bool = False) -> list[_RuleView]:
         """Rules in force that say when the guideline supports an item like this one (none of which fired).
@@ -711,8 +763,13 @@ def _carried_sentence(found: InForce, other: InForce, as_of: dt.date) -> str:
 
 
 def _check_values(dump: dict[str, Any]) -> None:
-    """`check_fact(engine_fact(dump))`: the fact leaves out None and [] only, which no check is about."""
-    if len(dump) >= MAX_PROPERTIES or bad_floats([v for v in dump.values() if type(v) is float]):
+    """`check_fact(engine_fact(dump))` for an item's values: the fact leaves out None and [] only, which no check is about.
+
+    An item's values (`item_facts_json`, then an as-of day or a companion's outcome written over them)
+    hold a float only in a float field (an int field holds ints, the others strings and lists), so
+    only those ~15 of its ~130 values are looked at.
+    """
+    if len(dump) >= MAX_PROPERTIES or bad_floats([v for v in map(dump.get, FLOAT_FIELDS) if type(v) is float]):
         check_fact(engine_fact(dump))  # the exact count, and the first bad value named
 
 

@@ -31,27 +31,36 @@ class TemplateValues(Mapping[str, object]):
     (EXTRA_NAMES) are written only when a template names one.
     """
 
-    def __init__(self, dump: Mapping[str, object], extras: dict[str, object] | Callable[[], dict[str, object]]) -> None:
+    def __init__(self, dump: Mapping[str, object], extras: dict[str, object] | Callable[[str], object]) -> None:
+        """*extras*: the extras as a dict, or a function giving each of EXTRA_NAMES by name (asked once per name)."""
         self._dump = dump
-        self._made: dict[str, object] | None = extras if isinstance(extras, dict) else None
+        self._given = extras if isinstance(extras, dict) else None
         self._make = extras if not isinstance(extras, dict) else None
+        self._made: dict[str, object] = {}
 
     @property
     def _extras(self) -> dict[str, object]:
-        if self._made is None:
-            self._made = self._make() if self._make is not None else {}
-        return self._made
+        if self._given is not None:
+            return self._given
+        return {name: self._extra(name) for name in EXTRA_NAMES} if self._make is not None else {}
+
+    def _extra(self, name: str) -> object:
+        """One extra, made the first time a template names it (most rationales name one or two)."""
+        made = self._made
+        if name not in made:
+            made[name] = self._make(name) if self._make is not None else None
+        return made[name]
 
     def __getitem__(self, name: str) -> object:
         if name in _EXTRA_SET:
-            return self._extras[name]
+            return self._extras[name] if self._make is None else self._extra(name)
         value = self._dump[name]
         return TRI_WORDS.get(value, value) if name in TRI_FACTS else value  # type: ignore[call-overload]
 
     def get(self, name: str, default: object = None) -> object:
         """`Mapping.get` without its Python-level try around `__getitem__` (every placeholder of every rationale)."""
         if name in _EXTRA_SET:
-            return self._extras.get(name, default)
+            return self._extras.get(name, default) if self._make is None else self._extra(name)
         if name not in self._dump:
             return default
         value = self._dump[name]
@@ -75,19 +84,21 @@ def template_values(
     if dump is None:
         dump = derived.values
 
-    def extras() -> dict[str, object]:
-        return {
-            "request": case.requests[derived.values["item_index"]].text,
-            "name": item.name,
-            "as_of": as_of.isoformat(),
-            "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
-            "medication_started": derived.extras.get("medication_started"),
-            "companion_surgery_request": (
-                f'"{case.requests[derived.companion].text}"' if derived.companion is not None
-                else derived.extras.get("companion_surgery_request")),
-        }
+    def extra(name: str) -> object:  # each of EXTRA_NAMES, made only when a template names it
+        if name == "request":
+            return case.requests[derived.values["item_index"]].text
+        if name == "name":
+            return item.name
+        if name == "as_of":
+            return as_of.isoformat()
+        if name == "date_of_injury":
+            return str(case.date_of_injury.date) if case.date_of_injury else None
+        if name == "medication_started":
+            return derived.extras.get("medication_started")
+        return (f'"{case.requests[derived.companion].text}"' if derived.companion is not None
+                else derived.extras.get("companion_surgery_request"))
 
-    return TemplateValues(dump, extras)
+    return TemplateValues(dump, extra)
 
 
 @lru_cache(maxsize=1024)

@@ -119,6 +119,8 @@ class VocabularyTerminology:
         self._classes = lru_cache(maxsize=4096)(self._classes_uncached)
         self._service = lru_cache(maxsize=4096)(self._service_uncached)
         self._groups_of = lru_cache(maxsize=4096)(self._groups_uncached)
+        self._drug = lru_cache(maxsize=4096)(self._drug_uncached)
+        self._daily_med = lru_cache(maxsize=4096)(self._daily_med_uncached)
         groups = load_diagnosis_groups(Path(vocabulary.directory))
         self._groups = [
             (name, tuple(padded_words(w) for w in words)) for name, words in sorted(groups.groups.items())
@@ -137,6 +139,17 @@ class VocabularyTerminology:
 
     def classes_of(self, ingredients: Iterable[str]) -> list[str]:
         return list(self._classes(tuple(ingredients)))
+
+    def drug_of(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A medication name's ingredients and their classes, as `ingredients_of` and `classes_of` give them.
+
+        Looked up once per name: every case's medications are read by name for the case view.
+        """
+        return self._drug(name)
+
+    def _drug_uncached(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        ingredients = self._resolve(name)
+        return ingredients, self._classes(tuple(ingredients))
 
     def _classes_uncached(self, ingredients: tuple[str, ...]) -> tuple[str, ...]:
         known = self._ingredient_table
@@ -177,30 +190,38 @@ class VocabularyTerminology:
         Oral: strength (mg) x units per dose x doses a day x factor. A patch delivers its mcg/hr
         continuously, so its MED is strength x factor whatever the change interval.
         Strengths pair with ingredients in order (10/325 = oxycodone 10, APAP 325).
+        Answered once per distinct combination of the fields it reads (every opioid item asks).
         """
-        opioids = [i for i in item.ingredients if "opioid" in self.classes_of([i])]
+        return self._daily_med(tuple(item.ingredients), tuple((s.value, s.unit) for s in item.strengths),
+                               item.doses_per_day, item.units_per_dose, item.route)
+
+    def _daily_med_uncached(
+        self, ingredients: tuple[str, ...], strengths: tuple[tuple[float, str], ...],
+        doses_per_day: float | None, units_per_dose: float | None, route: str | None,
+    ) -> float | None:
+        opioids = [i for i in ingredients if "opioid" in self.classes_of([i])]
         if not opioids:
             return None
-        if len(item.strengths) == len(item.ingredients):
-            pairs = list(zip(item.ingredients, item.strengths))
-        elif len(item.strengths) == 1 and len(opioids) == 1:
-            pairs = [(opioids[0], item.strengths[0])]
+        if len(strengths) == len(ingredients):
+            pairs = list(zip(ingredients, strengths))
+        elif len(strengths) == 1 and len(opioids) == 1:
+            pairs = [(opioids[0], strengths[0])]
         else:
             return None
         total = 0.0
-        for ingredient, strength in pairs:
+        for ingredient, (value, unit) in pairs:
             if ingredient not in opioids:
                 continue
-            if strength.unit == _PER_HOUR:
+            if unit == _PER_HOUR:
                 factor = self.vocabulary.med_factor(ingredient, route="transdermal")
                 if factor is None:
                     return None
-                total += strength.value * factor
+                total += value * factor
                 continue
-            if strength.unit != "mg" or not item.doses_per_day:
+            if unit != "mg" or not doses_per_day:
                 return None
-            daily = strength.value * (item.units_per_dose or 1) * item.doses_per_day
-            factor = self.vocabulary.med_factor(ingredient, daily_mg=daily, route=item.route)
+            daily = value * (units_per_dose or 1) * doses_per_day
+            factor = self.vocabulary.med_factor(ingredient, daily_mg=daily, route=route)
             if factor is None:
                 return None
             total += daily * factor

@@ -63,9 +63,17 @@ _PRE_NEGATION = re.compile(
     r"\b(?:no|not|cannot|without|w/o|denie[sd]|deny|(?:negative|neg\.?)\s+for|nor|never|free\s+of|absence\s+of|absent|none|neither)\b|n't\b",
     re.IGNORECASE,
 )
+#: What a negation after the term says was not there or not done: "spasm was not noted", "UDS not done",
+#: "CURES has not been checked", "sleep is not disturbed" (not a result: "UDS not consistent" is a screen done).
+_NOT_THERE = (
+    r"(?:noted|present|seen|found|suspected|reported|identified|observed|demonstrated|appreciated|elicited|evident"
+    r"|done|performed|obtained|checked|reviewed|completed|collected|signed|tested|queried|accessed|run|drawn"
+    r"|disturbed|impaired|affected|interrupted|an\s+issue|a\s+problem)\b"
+)
 _POST_NEGATION = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,3}?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:not|never)\s+"
-    r"(?:noted|present|seen|found|suspected|reported|identified|observed|demonstrated|appreciated|elicited|evident)\b"
+    r"^[\s,]*(?:\w+\s+){0,3}?(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:not|never)\s+(?:been\s+|yet\s+)?"
+    rf"{_NOT_THERE}"
+    rf"|(?:was|were|is|are|has|have|had)n[\'’]t\s+(?:been\s+|yet\s+)?{_NOT_THERE}"
     r"|(?:was|were|is|are)\s+(?:absent|negative|denied|ruled\s+out|resolved)\b)",
     re.IGNORECASE,
 )

@@ -152,6 +152,10 @@ class ItemFacts(BaseModel):
         "unknown",
         description="The worker's own device of the kind requested is worn out, broken, outgrown or no longer fits (ODG replacement).",
     )
+    refill_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line refills, analyses or reprograms a device in place (an implanted pump).",
+    )
     replacement_requested: Tri = Field(
         "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
     )
@@ -354,6 +358,8 @@ _ALLOWED: dict[str, frozenset[object]] = {f.name: f.allowed for f in _ITEM_FIELD
 #: Fields that may be None (their JSON form is None), and the string and list-of-strings fields by their type:
 #: the checks `json_value` makes, read without a call for the values most items carry.
 _OPTIONAL = frozenset(f.name for f in _ITEM_FIELDS.values() if f.optional)
+#: The fields whose JSON value may be a float (a float field's; every other field's is a str, list, int or None).
+FLOAT_FIELDS = tuple(f.name for f in _ITEM_FIELDS.values() if f.kind in ("float", "other"))
 _PLAIN_TYPE: dict[str, type] = {f.name: {"str": str, "list": list}[f.kind] for f in _ITEM_FIELDS.values() if f.kind in ("str", "list")}
 
 

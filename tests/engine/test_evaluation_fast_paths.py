@@ -29,6 +29,7 @@ from imr_engine.engine.evaluate import engine_fact, resolve_as_of
 from imr_engine.engine.explain import _filled_sentence, _render, _sentence, template_values
 from imr_engine.engine.guideline_data import DEFAULTS
 from imr_engine.facts import load_case
+from imr_engine.facts.derived import FLOAT_FIELDS, ItemFacts
 
 CASES = sorted(Path(__file__).resolve().parents[2].joinpath("cases").glob("*/case.yaml"))
 
@@ -217,13 +218,20 @@ def test_keys_from_values_with_nothing_and_empty_lists(engine: Engine, data: st.
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.text(alphabet="abc", max_size=3), st.one_of(
-    st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.sampled_from([[], ["x"], "s", 1e-5, 1e17])),
-    max_size=8))
-def test_values_are_refused_as_their_engine_fact_is(values: dict[str, Any]) -> None:
+@given(
+    st.dictionaries(st.sampled_from(FLOAT_FIELDS), st.one_of(
+        st.none(), st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e-5, -1e-5, 1e17, 0.0, 2.5, 1e16])),
+        max_size=6),
+    st.integers(0, 140), st.integers(0, 4),
+)
+def test_values_are_refused_as_their_engine_fact_is(floats: dict[str, Any], more: int, which: int) -> None:
+    # An item's values: a real item's, its float facts changed, and more attributes (the count durable_rules allows).
     from imr_engine.engine.durable_adapter import check_fact
     from imr_engine.engine.evaluate import _check_values
     from imr_engine.errors import EngineError
+
+    real = _REAL_VALUES[which % len(_REAL_VALUES)]
+    values = {**real, **floats, **{f"extra_{i}": "s" for i in range(more)}}
 
     def refusal(check: Any, arg: dict[str, Any]) -> str | None:
         try:
@@ -233,6 +241,25 @@ def test_values_are_refused_as_their_engine_fact_is(values: dict[str, Any]) -> N
         return None
 
     assert refusal(_check_values, values) == refusal(check_fact, engine_fact(values))
+
+
+def _real_values() -> list[dict[str, Any]]:
+    from imr_engine.engine import load_engine
+    engine = load_engine(None)
+    return [values for _, _, _, values in _items(engine)][:5]
+
+
+_REAL_VALUES = _real_values()
+
+
+def test_an_items_values_hold_floats_only_in_float_fields(engine: Engine) -> None:
+    # What _check_values relies on: the other ~115 values need no look for a bad float.
+    floats = 0
+    for _, _, _, values in _items(engine):
+        assert values.keys() == set(ItemFacts.model_fields)
+        assert not [k for k, v in values.items() if type(v) is float and k not in FLOAT_FIELDS]
+        floats += sum(type(v) is float for v in values.values())
+    assert floats  # there are some, which the check does read
 
 
 def _perioperative_as_written(words: str) -> bool:
@@ -290,3 +317,164 @@ def test_an_answer_built_from_given_fields_is_the_models(extra: dict[str, Any], 
     assert built.model_fields_set == set(Determination.model_fields)
     if "advisories" not in given:  # a default list is made fresh for each answer, never shared
         assert trusted_fields(Determination, given).advisories is not built.advisories
+
+
+def test_the_approach_is_remembered_per_guideline_data() -> None:
+    # The same line read under other guideline words gets their answer, not the one remembered for the defaults.
+    words = {"caudal": ["transforaminal"], "interlaminar": ["tf"]}
+    other = DEFAULTS.model_copy(update={
+        "epidural_approach": DEFAULTS.epidural_approach.model_copy(update={"words": words})})
+    line = "Right L4-5 transforaminal epidural steroid injection"
+    for _ in range(2):
+        assert _approach(line) == _approach_as_written(line) == "transforaminal"
+        assert _approach(line, other) == "caudal"
+        assert _approach("TF ESI", other) == "interlaminar"
+
+
+def _daily_med_as_written(vocab: Any, item: Any) -> float | None:
+    """Morphine-equivalent mg a day as `daily_med_mg` computed it before it was remembered, from the item itself."""
+    opioids = [i for i in item.ingredients if "opioid" in vocab.classes_of([i])]
+    if not opioids:
+        return None
+    if len(item.strengths) == len(item.ingredients):
+        pairs = list(zip(item.ingredients, item.strengths))
+    elif len(item.strengths) == 1 and len(opioids) == 1:
+        pairs = [(opioids[0], item.strengths[0])]
+    else:
+        return None
+    total = 0.0
+    for ingredient, strength in pairs:
+        if ingredient not in opioids:
+            continue
+        if strength.unit == "mcg/hr":
+            factor = vocab.vocabulary.med_factor(ingredient, route="transdermal")
+            if factor is None:
+                return None
+            total += strength.value * factor
+            continue
+        if strength.unit != "mg" or not item.doses_per_day:
+            return None
+        daily = strength.value * (item.units_per_dose or 1) * item.doses_per_day
+        factor = vocab.vocabulary.med_factor(ingredient, daily_mg=daily, route=item.route)
+        if factor is None:
+            return None
+        total += daily * factor
+    return round(total, 2)
+
+
+_OPIOID_LINES = [
+    "Norco 10/325 mg q6h #120", "Norco 10/325mg 1 tab every 6 hours", "Percocet 10/325 mg 2 tabs TID #180",
+    "Fentanyl 25 mcg/hr patch #10", "Duragesic 50mcg/hr", "Methadone 10 mg TID #90", "Methadone 40mg BID",
+    "Oxycodone 15 mg QID", "OxyContin 20 mg ER q12h", "Tramadol 50 mg q6h prn #120", "Ultracet 37.5/325 mg BID",
+    "Hydrocodone/APAP 5/325 mg", "Nucynta 50mg", "Butrans 10 mcg/hr patch", "Tylenol #3 TID", "Morphine sulfate 15 mg",
+]
+
+
+@pytest.mark.parametrize("line", _OPIOID_LINES)
+def test_the_daily_med_remembered_is_the_items_own(engine: Engine, line: str) -> None:
+    from imr_engine.requests import parse_request
+
+    vocab = engine.vocabulary
+    item = parse_request(line, engine.names)
+    # twice, and beside the same drug with other fields the dose does not read (text, quantity)
+    twin = item.model_copy(update={"text": line + " (refill)", "quantity": (item.quantity or 0) + 30})
+    # and beside the same drug with each field it does read changed: a key missing one would answer for the other
+    changed = [item.model_copy(update=u) for u in (
+        {"units_per_dose": 2.0}, {"doses_per_day": (item.doses_per_day or 1) + 1}, {"route": "transdermal"},
+        {"strengths": item.strengths[:1]}, {"ingredients": item.ingredients[::-1]})]
+    for asked in (item, twin, *changed, item):
+        assert vocab.daily_med_mg(asked) == _daily_med_as_written(vocab, asked)
+    assert sum(vocab.daily_med_mg(parse_request(x, engine.names)) is not None for x in _OPIOID_LINES) >= 8
+
+
+def test_a_medications_drug_is_its_ingredients_and_their_classes(engine: Engine) -> None:
+    vocab = engine.vocabulary
+    names = [m.name for path in CASES for m in load_case(path).medications] + ["Norco", "unknown stuff", "Lyrica"]
+    for name in names + names:
+        ingredients = vocab.ingredients_of(name)
+        assert vocab.drug_of(name) == (tuple(ingredients), tuple(vocab.classes_of(ingredients)))
+
+
+def test_a_rationales_extras_are_made_when_named_as_all_at_once(engine: Engine) -> None:
+    # Each extra is made only when a template names it; what it says is what the six made at once said.
+    from imr_engine.engine.explain import EXTRA_NAMES
+
+    for case, item, d, _ in _items(engine):
+        as_of = resolve_as_of(case, None).date
+        at_once = {
+            "request": case.requests[d.values["item_index"]].text,
+            "name": item.name,
+            "as_of": as_of.isoformat(),
+            "date_of_injury": str(case.date_of_injury.date) if case.date_of_injury else None,
+            "medication_started": d.extras.get("medication_started"),
+            "companion_surgery_request": (
+                f'"{case.requests[d.companion].text}"' if d.companion is not None
+                else d.extras.get("companion_surgery_request")),
+        }
+        for order in (EXTRA_NAMES, EXTRA_NAMES[::-1]):
+            shown = template_values(case, item, d, as_of)
+            assert [shown.get(n) for n in order] == [at_once[n] for n in order]
+            assert [shown[n] for n in order] == [at_once[n] for n in order]
+        shown = template_values(case, item, d, as_of)
+        assert list(shown) == [*d.values, *at_once] and len(shown) == len(d.values) + len(at_once)
+
+
+def _decided_as_written(rules: list[Any]) -> dict[str, Any]:
+    """How the rules that fired decide an item, computed per item as `_decide` did before plans were remembered."""
+    from imr_engine.engine.evaluate import decide
+
+    deciding = [r for r in rules if r.rule.outcome != "advisory"]
+    advisory = [r for r in rules if r.rule.outcome == "advisory"]
+    if not deciding:
+        return {"deciding": [], "advisory": advisory}
+    predicted, tier = decide([r.rule for r in deciding])
+    in_tier = [r for r in deciding if r.rule.tier == tier]
+    necessary = predicted == "Overturned"
+    outcome = "medically_necessary" if necessary else "not_medically_necessary"
+    decisive = [r for r in in_tier if r.rule.outcome == outcome]
+    others = [r for r in deciding if r.rule.id not in {d.rule.id for d in decisive}]
+    citations, seen = [], set()
+    for r in decisive + advisory:
+        if r.citation_key not in seen:
+            seen.add(r.citation_key)
+            citations.append(r.citation)
+    would_change: list[str] = []
+    for r in decisive:
+        would_change += [w for w in r.rule.would_change_if if w not in would_change]
+    advisories: list[str] = []
+    for r in decisive + advisory:
+        if r.rule.advisory and r.rule.advisory not in advisories:
+            advisories.append(r.rule.advisory)
+    return {"deciding": deciding, "advisory": advisory, "necessary": necessary, "tier": tier, "decisive": decisive,
+            "rest": others + advisory, "citations": citations, "would_change": would_change, "advisories": advisories}
+
+
+def _plan_as_dict(plan: Any) -> dict[str, Any]:
+    out = {"deciding": list(plan.deciding), "advisory": list(plan.advisory)}
+    if plan.deciding:
+        out |= {"necessary": plan.necessary, "tier": plan.tier, "decisive": list(plan.decisive), "rest": list(plan.rest),
+                "citations": list(plan.citations), "would_change": list(plan.would_change),
+                "advisories": list(plan.advisories)}
+        assert list(plan.decisive_rules) == [r.rule for r in plan.decisive]
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_remembered_plan_decides_as_the_rules_fired_do(engine: Engine, data: st.DataObject) -> None:
+    # Lists of fired rules of every mix (tiers, outcomes, advisory, repeats), asked twice: the second from the memo.
+    ids = sorted(engine.book.by_id)
+    chosen = data.draw(st.lists(st.sampled_from(ids), max_size=7))
+    views = [engine._views[i] for i in chosen]
+    for _ in range(2):
+        assert _plan_as_dict(engine._plan(views)) == _decided_as_written(views)
+
+
+def test_the_plans_of_the_bundled_cases_items(engine: Engine) -> None:
+    for path in CASES:
+        case = load_case(path)
+        _, items, derived = engine.derive(case)
+        fired = engine._fire(derived, [d.values for d in derived], engine._views)
+        for i in range(len(derived)):
+            rules = fired.get(i, [])
+            assert _plan_as_dict(engine._plan(rules)) == _decided_as_written(rules)

@@ -86,3 +86,65 @@ def test_the_readable_answer_names_texas_and_the_assumption(engine: Engine) -> N
     assert "Jurisdiction: Texas" in texas and "Official Disability Guidelines first" in texas
     assert "Assumed (Texas): no ODG criteria encoded" in texas
     assert "Jurisdiction" not in render_case(engine.evaluate(case))
+
+
+def _found(value: str, quote: str) -> dict[str, object]:
+    return {"value": value, "evidence": [{"quote": quote, "source": "summary"}]}
+
+
+#: ODG Pain chapter, chronic pain programs: previous treatment failed, loss of function, a baseline
+#: multidisciplinary evaluation, not a surgical candidate; motivation to change is the one criterion left out.
+_PROGRAM_READY = {"clinical": {
+    "conservative_care_failed": _found("yes", "therapy, injections and medications have not helped"),
+    "significant_functional_loss": _found("yes", "unable to perform household tasks"),
+    "baseline_functional_evaluation": _found("yes", "baseline PPE and psychological testing done"),
+    "surgical_candidate": _found("no", "not a surgical candidate"),
+}}
+
+
+def test_a_texas_pain_program_is_judged_by_the_odg_and_a_california_one_by_the_cpmtg(engine: Engine) -> None:
+    # Texas (28 TAC §137.100): the ODG's criteria; California (8 CCR 9792.21.1): the CPMTG's own (p. 30-34).
+    case = build_case(["Chronic pain management program, 80 hours"], **_PROGRAM_READY)
+    texas = engine.evaluate(_in(case, "texas")).items[0]
+    california = engine.evaluate(case).items[0]
+    assert (texas.predicted, texas.decided_by, texas.jurisdiction_note) == ("Upheld", "non-MTUS", None)
+    assert [r.rule_id for r in texas.rules if r.decisive] == ["odg.pain-program.motivation-not-documented"]
+    assert [c.guideline for c in texas.citations] == ["Official Disability Guidelines"]
+    assert (california.predicted, california.decided_by) == ("Upheld", "MTUS")
+    assert not any(r.rule_id.startswith("odg.") for r in california.rules)
+
+
+def test_the_jurisdiction_is_never_documentation_to_ask_for(engine: Engine) -> None:
+    # The checklist names what the record could document; the case's jurisdiction is not among it.
+    from imr_engine.checklist import document_checklist
+
+    case = _in(build_case(["Chronic pain management program, 80 hours"], **_PROGRAM_READY), "texas")
+    [item] = document_checklist(engine, case, engine.evaluate(case))
+    assert "jurisdiction" not in {c.fact for c in item.criteria}
+    assert [[c.fact for c in s.changes] for s in item.to_change] == [["motivated_to_change"]]
+    assert item.to_change[0].outcome == "Overturned"
+
+
+def test_texas_only_criteria_never_support_a_california_item(engine: Engine) -> None:
+    # A lumbar MRI with nothing documented: ACOEM Ch. 12 (p. 303-304) leaves it not established or upheld
+    # in California; the ODG's Texas-only indications are neither cited nor fired there.
+    case = build_case(["Lumbar MRI"], diagnoses=[{"name": "lumbar strain", "body_regions": ["lumbar_spine"],
+                                                  "evidence": [{"quote": "lumbar strain", "source": "summary"}]}])
+    california = engine.evaluate(case).items[0]
+    assert all(c.source == "MTUS" for c in california.citations)
+    texas = engine.evaluate(_in(case, "texas")).items[0]
+    assert [r.rule_id for r in texas.rules if r.decisive] == ["odg.lumbar-mri.no-radiculopathy-or-red-flags"]
+
+
+def test_under_the_acoem_mtus_a_california_knee_course_still_borrows_the_cpmtg_not_the_texas_odg(engine: Engine) -> None:
+    # From 2017-12-01 no MTUS rule in force counts knee therapy visits; California borrows the CPMTG's
+    # (p. 98-99, rules/README.md "carry_criteria"). The ODG's limb numbers are written for Texas items only,
+    # so they neither decide nor make the California item "not established".
+    knee = [{"name": "left knee sprain", "body_regions": ["knee"],
+             "evidence": [{"quote": "left knee sprain", "source": "summary"}]}]
+    case = build_case(["Physical therapy x6, left knee"], injury="2019-01-15", decided="2019-06-01", diagnoses=knee)
+    california = engine.evaluate(case).items[0]
+    assert all(c.source == "MTUS" for c in california.citations), california.citations
+    assert california.criteria_generation is not None and california.criteria_generation.id == "mtus_2009"
+    texas = engine.evaluate(_in(case, "texas")).items[0]
+    assert texas.decided_by == "non-MTUS" and texas.predicted == "Overturned"
