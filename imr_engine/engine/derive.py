@@ -45,6 +45,9 @@ _SEGMENTS = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [
 _SPINE_REGION = {"C": "cervical_spine", "T": "thoracic_spine", "L": "lumbar_spine", "S": "lumbar_spine"}
 #: Imaging modalities as case files write them, per service.
 _MODALITIES = {"mri": ("mri",), "ct": ("ct",), "x_ray": ("x_ray", "xray", "x-ray"), "emg_ncs": ("emg_ncs", "emg", "ncs", "ncv")}
+#: A study the request line itself calls a repeat ("Repeat lumbar MRI", "MRI (repeat)", "third MRI of the
+#: lumbosacral spine"): the region was studied before even when the record names no earlier study.
+_REPEAT_STUDY = re.compile(r"\b(?:repeat(?:ed)?|second|third|fourth|another|updated?|follow[- ]?up)\b", re.IGNORECASE)
 _YEAR_DAYS = 365
 
 
@@ -747,6 +750,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                                 _COURSE_FACTS_OF_ITEM)
             others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
             how = credit_visit_gains(case, item, episode, others, values, evidence, how)
+        how = _failed_care_tried(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
@@ -1027,6 +1031,39 @@ def _diagnoses_of_other_regions(
     return {**how, "diagnosis_groups": f"set aside as diagnoses of another region than the request's {region_words(where)}: {named}"}
 
 
+#: Conservative care whose documented failure is failed conservative care: physical medicine, home exercise,
+#: modalities, the first-line drugs (CPMTG p. 46, 122: "exercises, physical methods, NSAIDs and muscle relaxants").
+_CONSERVATIVE_SERVICES = frozenset({
+    "physical_therapy", "chiropractic", "acupuncture", "aquatic_therapy", "massage", "tens", "home_exercise_kit",
+    "traction", "interferential_unit", "work_conditioning",
+})
+_CONSERVATIVE_DRUGS = frozenset({"nsaid", "muscle_relaxant"})
+#: What the trace says when failed conservative care is read from the care documented as not helping.
+FAILED_CARE_TRIED = "read: conservative care the record documents as not helping"
+
+
+def _failed_care_tried(
+    item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """Failed conservative care from the conservative courses and first-line drugs documented as failed.
+
+    Notes tell what was tried and that it did not help ("PT x 12 without benefit", "naproxen - no help")
+    far more often than they write "conservative care failed"; a course or drug the record documents as
+    failing is that failure. Only when the record itself says nothing either way (the item's region's care).
+    """
+    if v.get("conservative_care_failed") != "unknown" or item.service in _CONSERVATIVE_SERVICES:
+        return how
+    services = v.get("failed_services")
+    drugs = v.get("failed_drug_classes")
+    failed = sorted(_CONSERVATIVE_SERVICES.intersection(services if isinstance(services, list) else ())
+                    | _CONSERVATIVE_DRUGS.intersection(drugs if isinstance(drugs, list) else ()))
+    if not failed:
+        return how
+    v["conservative_care_failed"] = "yes"
+    ev["conservative_care_failed"] = ev.get("failed_services", []) + ev.get("failed_drug_classes", [])
+    return {**how, "conservative_care_failed": f"{FAILED_CARE_TRIED} ({', '.join(failed)})"}
+
+
 def count_levels(levels: Iterable[str]) -> int:
     """Spinal levels a request covers: 'L4-L5' is one, 'L3-L5' two, 'L4' one; unknown shapes count one each."""
     total = 0
@@ -1126,3 +1163,6 @@ def _request_details(
         if same:
             v["prior_imaging_same_region"] = "yes"
             ev["prior_imaging_same_region"] = _ev(*same)
+        elif _REPEAT_STUDY.search(item.text):
+            v["prior_imaging_same_region"] = "yes"
+            ev["prior_imaging_same_region"] = request_ev

@@ -111,3 +111,15 @@ def test_the_new_case_fields_are_optional_and_unknown_by_default() -> None:
     assert case.requests[0].maintenance == "unknown"
     schema = CaseFacts.model_json_schema()
     assert "relief_percent" in schema["$defs"]["Treatment"]["properties"]
+
+
+def test_a_study_the_request_calls_a_repeat_was_done_before(engine: Engine) -> None:
+    # ODG Low Back and Neck chapters: repeat MRI is reserved for a significant change; a request line that
+    # itself says the study is a repeat tells that the region was already studied, whatever the record names.
+    for line in ("Repeat lumbar MRI", "MRI cervical spine w/o contrast (repeat)", "Third MRI of the lumbosacral spine",
+                 "Repeat EMG/NCS bilateral upper extremities", "Lumbar MRI, second study",
+                 "Updated lumbar MRI", "Another MRI of the right shoulder"):
+        assert facts(engine, build_case([line])).prior_imaging_same_region == "yes", line
+    for line in ("Lumbar MRI", "MRI of the cervical spine without contrast", "EMG/NCS bilateral lower extremities",
+                 "Repeat L4-5 transforaminal epidural steroid injection"):
+        assert facts(engine, build_case([line])).prior_imaging_same_region == "unknown", line
