@@ -509,7 +509,11 @@ _LINES = ["Post-op physical therapy 2x6", "postoperative cold therapy unit", "Pr
 def test_a_request_lines_words_remembered_are_read_as_its_patterns_read_them(lines: list[str]) -> None:
     # Lines read once (post-op words, extension words, perioperative words) answer as the patterns do, asked again.
     from imr_engine.engine.derive import (
-        _EXTENSION, _POSTOPERATIVE, _perioperative_care, _says_extension, _says_postoperative,
+        _EXTENSION,
+        _POSTOPERATIVE,
+        _perioperative_care,
+        _says_extension,
+        _says_postoperative,
     )
     from imr_engine.engine.terminology import padded_words
     from imr_engine.requests.model import RequestedItem
