@@ -23,6 +23,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 try:  # the regex module's own parser (CPython >= 3.11); without it nothing is skipped
@@ -111,6 +112,10 @@ _heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int, frozenset[str] 
 #: then name the patterns that may match it in one pass, instead of each pattern testing its keys.
 _by_key: dict[str, list[int]] = {}
 _registering = threading.Lock()
+#: For a pattern whose heads are unknown: pieces of text one of which every match holds (folded); absent: none known.
+_needs: dict[int, Any] = {}
+#: Per (interned) heads with some looked for anywhere: one pattern that finds any of those.
+_anywhere: dict[int, re.Pattern[str]] = {}
 #: One Heads object per distinct heads, so patterns that start alike share what a text's offsets for them are.
 _interned: dict[Heads, Heads] = {}
 
@@ -128,6 +133,10 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
             known = _heads_memo.get(id(pattern))
             if known is None:
                 word_keys = _shortest(found.keys) if found is not None and not found.anywhere else None
+                if found is None and (ways := _needed(pattern)):
+                    _needs[id(pattern)] = _checks(ways)
+                if found is not None and found.anywhere and id(found) not in _anywhere:
+                    _anywhere[id(found)] = _any_of(found.anywhere)  # type: ignore[assignment]
                 for key in word_keys or ():
                     _by_key.setdefault(key, []).append(id(pattern))
                 known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo), word_keys)
@@ -149,6 +158,9 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
     except (_CannotGate, RecursionError, re.error, TypeError, ValueError):
         return None
     found, anywhere = reading.found, reading.anywhere
+    while len(anywhere) > MAX_HEADS_ANYWHERE and max(map(len, anywhere)) > 1:  # too many: their shorter starts
+        cut = max(map(len, anywhere)) - 1
+        anywhere = {k[:cut] for k in anywhere}
     if anywhere:
         # A match that starts with "000" starts with "0" too: the shortest heads suffice,
         # and a word start that one of them begins is found where it stands anyway.
@@ -231,9 +243,13 @@ def _no_word_before(av: Any) -> bool:
 
 def _char(ch: str, rest: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool) -> None:
     if ch not in _WORD_CHARS:  # the word ends (or a character beyond ASCII): what was read is the head
-        if not acc and len(ch) == 1 and ch.isascii() and ch.isprintable() and not ch.isspace():
-            r.add(ch, True)  # a match may open with this mark ("(cane)"): looked for anywhere
-            return
+        if len(ch) == 1 and ch.isascii() and ch.isprintable():
+            if not acc and not ch.isspace():
+                _walk(rest, ch, bounded, r, True)  # a match may open with this mark ("(cane)"): looked for anywhere
+                return
+            if acc and loose:  # a head looked for anywhere reads on through a mark: "0/" for a date, not every digit
+                _walk(rest, acc + ch, bounded, r, loose)
+                return
         _stop(acc, r, loose)
         return
     if not acc and not bounded:
@@ -254,6 +270,118 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
         else:
             return [""]  # "" is no word character: _char stops (or gives up) there
     return sorted(out)
+
+
+#: Most pieces one requirement may name, and requirements kept per way (the most telling first).
+MAX_PIECES = 64
+MAX_NEEDS = 4
+#: A piece that starts a word is written with this mark before it (its 1-3 characters are then a word start of
+#: the text, a far rarer thing than the same letters anywhere).
+_AT_WORD = "\x00"
+
+#: A requirement: one of its pieces is in the text. A way: all of its requirements hold. A pattern: one of its ways.
+_Need = frozenset[str]
+_Ways = tuple[tuple[_Need, ...], ...]
+
+
+def _needed(pattern: re.Pattern[str]) -> _Ways | None:
+    """For a pattern whose start cannot be read ("(?:\\w+\\s+)?neuropathy", "[^.;]{0,40}?\\btoday"): per way
+    of it, pieces of text every match of that way holds; None: some way holds no known piece.
+
+    A text that no way's pieces are all found in is not searched. Only runs of literal ASCII
+    characters count, folded as the text is (a match is a part of the text, so its folded form
+    holds each piece's folded form); a run after a word boundary is a word start of the text.
+    """
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        seq = list(_parser.parse(pattern.pattern, pattern.flags))
+        while len(seq) == 1 and seq[0][0] is _c.SUBPATTERN:
+            seq = list(seq[0][1][3])
+        ways = [list(way) for way in seq[0][1][1]] if len(seq) == 1 and seq[0][0] is _c.BRANCH else [seq]
+        found = tuple(_needs_of(way, False) for way in ways)
+    except (RecursionError, re.error, TypeError, ValueError):
+        return None
+    return found if all(found) else None
+
+
+def _strength(need: _Need) -> tuple[int, int]:
+    """How telling a requirement is: its shortest piece (a word start counts three more), then fewer pieces."""
+    return min(len(k) + (2 if k[0] == _AT_WORD else -1) for k in need), -len(need)
+
+
+def _needs_of(seq: list[tuple[Any, Any]], bounded: bool) -> tuple[_Need, ...]:
+    """Every requirement a match of *seq* meets that this reading finds, the most telling first (at most MAX_NEEDS)."""
+    needs: list[_Need] = []
+    run, run_bounded = "", False
+
+    def close() -> None:
+        nonlocal run
+        if run and (len(run) >= 2 or run_bounded):
+            needs.append(frozenset([_AT_WORD + run if run_bounded and len(run) <= HEAD and all(
+                ch in _WORD_CHARS for ch in run) else run]))
+        run = ""
+
+    for op, av in seq:
+        if op is _c.LITERAL and av < 128 and chr(av).isprintable():
+            if not run:
+                run_bounded = bounded
+            run += chr(av).lower().translate(_FOLD)  # an ASCII character in the pattern matches only ASCII in an ASCII text
+            bounded = False
+            continue
+        close()
+        if op is _c.AT:
+            bounded = av is _c.AT_BOUNDARY
+            continue
+        one: _Need | None = None
+        if op is _c.SUBPATTERN:
+            one = _one_need(list(av[3]), bounded)
+        elif op is _c.ATOMIC_GROUP:
+            one = _one_need(list(av), bounded)
+        elif op is _c.BRANCH:
+            ways = [_one_need(list(way), bounded) for way in av[1]]
+            if all(w is not None for w in ways):
+                one = frozenset().union(*ways)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            one = _one_need(list(av[2]), bounded)
+        if one is not None and len(one) <= MAX_PIECES:
+            needs.append(one)
+        bounded = False
+    close()
+    return tuple(sorted(set(needs), key=_strength, reverse=True)[:MAX_NEEDS])
+
+
+def _one_need(seq: list[tuple[Any, Any]], bounded: bool) -> _Need | None:
+    """The most telling requirement of *seq*; None: none known."""
+    needs = _needs_of(seq, bounded)
+    return needs[0] if needs else None
+
+
+#: A requirement as checked: its word starts (one set test) and its other pieces (one search for any of them).
+_Check = tuple[frozenset[str], "re.Pattern[str] | None"]
+
+
+def _checks(ways: _Ways) -> tuple[tuple[_Check, ...], ...]:
+    """The ways' requirements made into checks: a search for any of several pieces finds one if one stands."""
+    return tuple(tuple((frozenset(k[1:] for k in need if k[0] == _AT_WORD), _any_of(k for k in need if k[0] != _AT_WORD))
+                       for need in way) for way in ways)
+
+
+def _any_of(pieces: Iterator[str] | frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern that finds any of *pieces* (literal, folded text) wherever it stands; None: no piece."""
+    found = sorted(pieces)
+    return re.compile("|".join(map(re.escape, found))) if found else None
+
+
+def _open(checks: tuple[tuple[_Check, ...], ...], t: _Text) -> bool:
+    """Some way of the pattern has every requirement met in the text."""
+    for way in checks:
+        for words, plain in way:
+            if words.isdisjoint(t.starts) and (plain is None or plain.search(t.folded) is None):
+                break
+        else:
+            return True
+    return False
 
 
 #: What is remembered of a text beyond ASCII: nothing (it is always searched).
@@ -285,11 +413,12 @@ def _text(text: str) -> _Text:
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when *pattern* cannot match anywhere in *text*."""
     h = heads(pattern)
-    if h is None:
-        return True
     t = _text(text)
     if t is _NOT_ASCII:
         return True
+    if h is None:
+        ways = _needs.get(id(pattern))
+        return ways is None or _open(ways, t)
     if not h.keys.isdisjoint(t.starts):
         return True
     folded = t.folded
@@ -307,7 +436,11 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
         known = _heads_memo[id(pattern)]
     h = known[1]
     if h is None:
-        return None
+        ways = _needs.get(id(pattern))
+        if ways is None:
+            return None
+        t = _texts.get(text) or _text(text)
+        return None if t is _NOT_ASCII or _open(ways, t) else _NOWHERE
     t = _texts.get(text) or _text(text)
     if t is _NOT_ASCII:
         return None
@@ -320,6 +453,9 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     if known_tries is not None:
         return known_tries
     folded = t.folded
+    if not keys and _anywhere[id(h)].search(folded) is None:
+        t.tries[id(h)] = _NOWHERE
+        return _NOWHERE
     found: set[int] = {p for k in keys for p in t.at[k]}
     for k in h.anywhere:
         p = folded.find(k)
@@ -346,15 +482,20 @@ _NO_MATCHES: Iterator[re.Match[str]] = iter(())
 def _anchored(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` yields, tried only at *tries*: a search finds, at the
     first offset where a match exists, the match `pattern.match` finds there (lookbehinds and
-    \\b see the text before it), and every match here is non-empty (it starts with a head)."""
-    end = 0
-    match = pattern.match
-    for p in tries:
-        if p >= end:
-            m = match(text, p)
-            if m is not None:
+    \\b see the text before it), and every match here is non-empty (it starts with a head).
+
+    The tries are made in one C-level `map` (about 98 % of them find nothing); a match that starts
+    inside the one before it is then dropped, as a search, which goes on from a match's end, never finds it.
+    """
+    found = list(filter(None, map(pattern.match, repeat(text), tries)))
+    if len(found) > 1:
+        kept, end = [], 0
+        for m in found:
+            if m.start() >= end:
+                kept.append(m)
                 end = m.end()
-                yield m
+        return iter(kept)
+    return iter(found)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -432,9 +573,4 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         tries = _tries(pattern, text)
     if tries is None:
         return pattern.search(text)
-    match = pattern.match
-    for p in tries:
-        m = match(text, p)
-        if m is not None:
-            return m
-    return None
+    return next(filter(None, map(pattern.match, repeat(text), tries)), None)
