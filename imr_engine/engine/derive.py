@@ -401,6 +401,12 @@ _POSTOPERATIVE = re.compile(
     r"\b(?:post[- ]?op(?:erative(?:ly)?)?|post[- ]?surgical(?:ly)?|after (?:the )?surgery|following (?:the )?surgery)\b",
     re.IGNORECASE,
 )
+@functools.lru_cache(maxsize=4096)
+def _says_postoperative(line: str) -> bool:
+    """Whether a request line asks for care after surgery (`_POSTOPERATIVE`), read once per line: each item asks twice."""
+    return _POSTOPERATIVE.search(line) is not None
+
+
 #: What the trace says when a post-operative request is dated from the surgery requested with it.
 ASSUMED_SURGERY = "assumed: the surgery requested with it takes place, and post-operative days count from it"
 
@@ -417,7 +423,7 @@ def _postoperative_request(
     course). The surgery's own request is their evidence; the assumption is named in the trace.
     Returns the item's derivation notes (a copy when it adds one).
     """
-    if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
+    if "days_since_surgery" in v or not _says_postoperative(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
     course_of = getattr(vocab, "postsurgical_course", None)
@@ -499,13 +505,32 @@ def _perioperative_care(text: str, item: RequestedItem, data: GuidelineData) -> 
     """Whether the item (no operation itself) is care around one: its service only exists around one, or its line *text* names such care."""
     if _is_surgery(item):
         return False
-    return item.service in data.perioperative.services or _names_perioperative(padded_words(text), data)
+    if item.service in data.perioperative.services:
+        return True
+    memo = _perioperative_lines(data)  # per line: every item asks, and a corpus repeats its lines
+    found = memo.get(text)
+    if found is None:
+        found = _names_perioperative(padded_words(text), data)
+        if len(memo) >= _LINE_MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+#: Request lines whose reading is remembered per guideline data (perioperative words, epidural approach).
+_LINE_MEMO_SIZE = 4096
+
+
+@_per_data
+def _perioperative_lines(data: GuidelineData) -> dict[str, bool]:
+    """Whether each request line read so far names perioperative care under *data* (`_perioperative_care`)."""
+    return {}
 
 
 def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperative: bool,
                     v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Whether the item is care for an operation: *perioperative* (`_perioperative_care`), or its line says post-op."""
-    if perioperative or (not _is_surgery(item) and _POSTOPERATIVE.search(case.requests[index].text)):
+    if perioperative or (not _is_surgery(item) and _says_postoperative(case.requests[index].text)):
         v["serves_surgery"] = "yes"
         ev["serves_surgery"] = _ev(case.requests[index])
 
@@ -1065,14 +1090,10 @@ def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
             if starts.search(words):
                 found = approach
                 break
-        if len(memo) >= _APPROACH_MEMO_SIZE:
+        if len(memo) >= _LINE_MEMO_SIZE:
             memo.clear()
         memo[text] = found
     return found
-
-
-#: Request lines whose epidural approach is remembered (per guideline data); emptied when full.
-_APPROACH_MEMO_SIZE = 4096
 
 
 @_per_data
@@ -1098,6 +1119,12 @@ _EXTENSION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _says_extension(line: str) -> bool:
+    """Whether a request line asks to extend a course under way (`_EXTENSION`), read once per line."""
+    return _EXTENSION.search(line) is not None
+
+
 def _request_details(
     case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
@@ -1112,7 +1139,7 @@ def _request_details(
     v["hours_per_week"] = item.hours_per_week if item.hours_per_week is not None else (
         item.hours if item.hours_per_day is None else None)
     v["trial"] = "yes" if item.trial else "unknown"
-    v["extension_requested"] = "yes" if _EXTENSION.search(item.text) else "unknown"
+    v["extension_requested"] = "yes" if _says_extension(item.text) else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
     v["approach"] = _approach(item.text, data)
     request_ev = ev.get("kind", [])
