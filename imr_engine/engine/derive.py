@@ -706,6 +706,18 @@ def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Me
     return [m for m, found, _ in drugs if m.status == status and not ingredients.isdisjoint(found)]
 
 
+#: Routes whose drug acts where it is applied: a topical NSAID is no NSAID for GI protection or NSAID laboratory
+#: monitoring (CPMTG p. 68-70 speak of oral NSAIDs; topical NSAIDs, p. 111-112, have little systemic absorption).
+_LOCAL_ROUTES = ("topical", "transdermal")
+
+
+def _systemic_classes(item: RequestedItem) -> list[str]:
+    """The classes a requested drug brings to the regimen as a whole: a topical NSAID's is not a systemic NSAID's."""
+    if item.route in _LOCAL_ROUTES:
+        return [k for k in item.classes if k != "nsaid"]
+    return list(item.classes)
+
+
 def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vocab: Terminology) -> list[Derived]:
     """One Derived per requested item, in request order."""
     view = _case_view(case, as_of, vocab)
@@ -720,7 +732,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     if any(d is not None for d in opioid_doses):
         cumulative["cumulative_med_at_least_mg"] = round(sum(d for d in opioid_doses if d is not None), 2)
 
-    requested_classes = sorted({k for item in items if item.kind == "drug" for k in item.classes})
+    requested_classes = sorted({k for item in items if item.kind == "drug" for k in _systemic_classes(item)})
     request_evidence = _ev(*(r for r, item in zip(case.requests, items) if item.kind == "drug"))
     shared = {**view.values, **cumulative}
     checked = checked_item_facts(shared)  # the case's values, checked once for all of its items
