@@ -328,10 +328,15 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 
     (
+        # CPMTG p. 68: a history of peptic ulcer or GI bleeding, corticosteroids or anticoagulants taken; not an ulcer
+        # of the skin ("non-pressure skin ulcer, residual limb") nor a corticosteroid injected into a joint or sheath,
+        # which is no systemic corticosteroid
         "clinical.gi_risk_factors",
         re.compile(
-            r"\b(?:peptic\s+)?ulcers?\b|\b(?:GI|gastrointestinal)\s+(?:bleed(?:ing)?|hemorrhage)\b|\banticoagula\w+\b"
-            r"|\bcorticosteroids?\b",
+            r"(?<!skin\s)(?<!pressure\s)(?<!venous\s)(?<!stasis\s)(?<!diabetic\s)(?<!foot\s)(?<!decubitus\s)(?<!mouth\s)"
+            r"(?<!corneal\s)(?<!aphthous\s)(?<!leg\s)(?<!heel\s)\b(?:peptic\s+)?ulcers?\b(?!\s*(?:of|on)\s+(?:the\s+)?(?:skin|foot|heel|leg|limb))"
+            r"|\b(?:GI|gastrointestinal)\s+(?:bleed(?:ing)?|hemorrhage)\b|\banticoagula\w+\b"
+            r"|\bcorticosteroids?\b(?!\s+(?:[\w-]+\s+)?(?:inj\w*|shots?)\b)",
             _I,
         ),
     ),

@@ -528,3 +528,35 @@ def test_a_request_lines_words_remembered_are_read_as_its_patterns_read_them(lin
         assert _perioperative_care(line, item, DEFAULTS) == (
             item.service in DEFAULTS.perioperative.services or _perioperative_as_written(padded_words(line)))
         assert _perioperative_care(line, item, other) == (" clearance " in padded_words(line))
+
+
+def test_the_case_views_findings_are_read_as_written_out(engine: Engine) -> None:
+    # The (fact, accessor) rows against the findings named one by one, on each bundled case with its
+    # findings given one, two and no quotes (two distinct quotes stay two; one stays the finding's own list).
+    from imr_engine.engine.derive import _case_view
+    from imr_engine.facts.model import Evidence
+
+    for path in CASES:
+        case = load_case(path)
+        quotes = [Evidence(quote="first words", start=1, end=12), Evidence(quote="second words", start=20, end=32)]
+        for n, finding in enumerate(f for part in (case.function, case.monitoring, case.exam, case.clinical)
+                                    for f in (getattr(part, k) for k in type(part).model_fields)
+                                    if hasattr(f, "evidence") and hasattr(f, "value")):
+            finding.evidence = quotes[: n % 3]
+        view = _case_view(case, resolve_as_of(case, None).date, engine.vocabulary)
+        f, m, x = case.function, case.monitoring, case.exam
+        written = {
+            "objective_functional_improvement": f.objective_improvement, "subjective_improvement": f.subjective_improvement,
+            "adl_improvement": f.adl_improvement, "returned_to_work": f.returned_to_work, "work_status": f.work_status,
+            **{k: getattr(m, k) for k in ("cures_checked", "other_prescribers", "opioid_agreement", "side_effects",
+                                          "aberrant_behavior", "pain_assessment")},
+            "muscle_spasm": x.muscle_spasm, "trigger_points": x.trigger_points, "tenderness": x.tenderness,
+            "neurological_deficit": x.neurological_deficit, "radiculopathy_on_exam": x.radiculopathy,
+            "trigger_point_twitch_response": x.trigger_point_twitch_response,
+            **{k: getattr(case.clinical, k) for k in type(case.clinical).model_fields},
+        }
+        for name, finding in written.items():
+            assert view.values[name] == finding.value
+            assert view.evidence[name] == finding.evidence
+        names = list(view.values)
+        assert names.index("work_status") < names.index("cures_checked") < names.index("muscle_spasm")
