@@ -96,3 +96,39 @@ def test_conditions_denied_or_not_named_are_not_diagnoses(note: str) -> None:
     case = _case(note)
     groups = {g for d in case.diagnoses for g in load_engine().vocabulary.diagnosis_groups_of(d.name)}
     assert not groups & {"paralysis", "crps", "burn_scar", "limb_loss"}
+
+
+@pytest.mark.parametrize("note", [
+    "Treatment that has failed or stopped helping:\n- OT 28 visits with desensitisation (plateau);\n",
+    "Treatments which have not helped: PT x 12, chiropractic x 6.\n",
+    "Care that has failed so far includes PT, NSAIDs and two ESIs.\n",
+])
+def test_failed_care_as_a_lists_heading(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "yes"
+
+
+def _evaluated(note: str) -> bool:
+    return any(t.service == "psychological_evaluation" for t in _case(note).treatments)
+
+
+@pytest.mark.parametrize("note", [
+    "He was seen for psychological evaluation for spinal cord stimulator candidacy by Dr. R. Abernathy, Ph.D., on 05/20/2015.\n",
+    "HE WAS SEEN FOR PSYCHOLOGICAL EVALUATION FOR SCS CANDIDACY BY DR. R. ABERNATHY, PH.D., IN MAY.\n",
+    "Psychological clearance. He was evaluated for neuromodulation by Dr. M. Castellano, PsyD, on 09/12/2019.\n",
+    "Psychological clearance obtained 3/2016 (MMPI-2, interview).\n",
+    "She has been evaluated by a pain psychologist, who found no contraindication to a pump trial.\n",
+    "Psych cleared for the SCS trial in May.\n",
+    "Underwent a behavioral health evaluation before the stimulator trial; cleared.\n",
+])
+def test_a_psychological_evaluation_done(note: str) -> None:
+    assert _evaluated(note)
+
+
+@pytest.mark.parametrize("note", [
+    "UR denial reason: psychological clearance not provided.\n",
+    "Pending psychological clearance before the trial.\n",
+    "Plan: psychological evaluation prior to SCS trial.\n",
+    "She will need a psych eval before the pump trial.\n",
+])
+def test_a_psychological_evaluation_wanted_is_not_done(note: str) -> None:
+    assert not _evaluated(note)
