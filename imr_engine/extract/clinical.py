@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.model import Evidence
 from .context import Context
 from .findings import read_cue, record
 from .negation import polarity
@@ -767,3 +768,21 @@ def read_age_risk(ctx: Context) -> None:
         risky = GI_RISK_CLASSES & set(drug.classes) or GI_RISK_INGREDIENTS & set(drug.ingredients)
         if risky and drug.status == "current" and drug.evidence:
             d.finding("clinical.gi_risk_factors", "yes", drug.evidence[0])
+
+
+def read_requested_surgery(ctx: Context) -> None:
+    """An operation the note requests makes the worker a surgical candidate, unless the note says he is not one.
+
+    The corpus README's convention ("Key conventions"): yes where a surgeon or the note calls the worker a candidate,
+    or surgery is recommended, planned, scheduled or requested; no where the note says not a candidate or the
+    worker declines. Only a progress note's request lines say what its author asks for (a letter's items are
+    the disputed requests, read there as the reviewer tells them).
+    """
+    votes = ctx.draft.findings.get("clinical.surgical_candidate")
+    if not ctx.note or (votes is not None and votes.no):
+        return
+    for item in ctx.items:
+        if "surgery" in item.classes:
+            ctx.draft.finding("clinical.surgical_candidate", "yes", Evidence(quote=item.text, source="request"))
+            return
+
