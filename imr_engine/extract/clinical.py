@@ -269,7 +269,15 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:home|house|apartment|apt|flat)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
             r"|\bstuck\s+(?:upstairs|at\s+home|in\s+(?:the|her|his)\s+(?:house|home|apartment|apt))\b"
             r"|\b(?:is\s+)?(?:unable\s+to|cannot|can'?t)\s+(?:leave|get\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
-            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing|(?:the\s+)?(?:assist\w*|help)\s+of\s+(?:2|two))\b",
+            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing|(?:the\s+)?(?:assist\w*|help)\s+of\s+(?:2|two))\b"
+            # absences only for medical care (round cover10): "leaves the house only for appointments", "only goes out for
+            # doctor's appointments", "does not leave the home except for medical visits"
+            r"|\b(?:leaves?|leaving|goes?\s+out\s+of|gets?\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\s+only\s+"
+            r"(?:for|to\s+(?:attend|go\s+to))\s+(?:(?!work\b|school\b|shopping\b)[\w']+\s+){0,2}?(?:appointments?|appts?|visits?|medical\s+care|therapy|dialysis)\b"
+            r"|\bonly\s+(?:leaves?|goes\s+out(?:\s+of)?)\s+(?:the\s+|her\s+|his\s+)?(?:home\s+|house\s+)?(?:for|to)\s+(?:(?!work\b|school\b|shopping\b)[\w']+\s+){0,2}?"
+            r"(?:appointments?|appts?|medical\s+(?:visits?|care|appointments?))\b"
+            r"|\b(?:does\s+not|doesn'?t|do\s+not|cannot|can'?t)\s+leave\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\s+"
+            r"(?:except|other\s+than)\s+(?:for|to)\s+(?:(?!work\b|school\b|shopping\b)[\w']+\s+){0,2}?(?:appointments?|appts?|medical\s+(?:visits?|care|appointments?))\b",
             _I,
         ),
     ),
