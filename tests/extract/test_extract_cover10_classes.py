@@ -132,3 +132,23 @@ def test_a_psychological_evaluation_done(note: str) -> None:
 ])
 def test_a_psychological_evaluation_wanted_is_not_done(note: str) -> None:
     assert not _evaluated(note)
+
+
+@pytest.mark.parametrize(("note", "date"), [
+    ("61 y/o M, former parcel sorter, R TKA performed 4/15/2013 (authorized), Sutter General.\n", "2013-04-15"),
+    ("Reason: Post-op L knee - ACL recon (BTB autograft) 08/29/2019, ~10.5 wks\n", "2019-08-29"),
+    ("Her right rotator cuff repair was done on 03/02/2020 by Dr. Lee.\n", "2020-03-02"),
+    ("L4-5 microdiscectomy (Dr. Ortiz, outpatient) 11/14/2016, now 6 weeks out.\n", "2016-11-14"),
+    ("He is 3 months out from a carpal tunnel release performed 1/9/2018.\n", "2018-01-09"),
+])
+def test_an_operation_told_with_the_day_it_was_done(note: str, date: str) -> None:
+    assert date in {str(s.date.latest()) for s in _case(note).surgeries if s.date is not None}
+
+
+@pytest.mark.parametrize("note", [
+    "R TKA scheduled 4/15/2013 if cleared by cardiology.\n",
+    "Plan: L ACL recon (BTB autograft) 08/29/2019.\n",
+    "We will request a rotator cuff repair to be done on 03/02/2020.\n",
+])
+def test_an_operation_planned_for_a_day_is_not_done(note: str) -> None:
+    assert not [s for s in _case(note).surgeries if s.date is not None]
