@@ -152,3 +152,17 @@ def test_an_operation_told_with_the_day_it_was_done(note: str, date: str) -> Non
 ])
 def test_an_operation_planned_for_a_day_is_not_done(note: str) -> None:
     assert not [s for s in _case(note).surgeries if s.date is not None]
+
+
+@pytest.mark.parametrize(("note", "value"), [
+    ("Leaves the house only for appointments; fatigue, pain with elbow extension.\n", "yes"),
+    ("She only goes out for doctor's appointments, driven by her son.\n", "yes"),
+    ("He does not leave the home except for medical visits.\n", "yes"),
+    ("Pt leaves home only to attend therapy 2x/week.\n", "yes"),
+    ("She leaves the house daily to walk the dog.\n", "unknown"),
+    ("He only leaves for work and appointments.\n", "unknown"),
+    ("She leaves the house only for shopping and appointments.\n", "unknown"),
+])
+def test_absences_only_for_medical_care_are_homebound(note: str, value: str) -> None:
+    case = extract_text(note, ["Home health skilled nursing visits 2x/week x 3 weeks"])
+    assert case.clinical.homebound.value == value
