@@ -26,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from ..collector import batch_collector, use_batch_thresholds
 from ..display import shown
 from .inputs import BatchInput
 from .work import Outcome, WorkSettings, process, process_chunk, refused_outcome
@@ -51,10 +52,11 @@ def run_ordered(
 ) -> Iterator[Outcome]:
     """Each input's outcome, in input order; stops early (between inputs) when *stop* is set."""
     if jobs <= 1:
-        for item in inputs:
-            if stop.requested:
-                return
-            yield process(item, settings)
+        with batch_collector():
+            for item in inputs:
+                if stop.requested:
+                    return
+                yield process(item, settings)
         return
     yield from _Parallel(settings, jobs, stop).run(inputs, chunk)
 
@@ -102,6 +104,7 @@ def _init_worker(settings: WorkSettings, parent: int) -> None:
     from ..engine import load_engine
 
     load_engine(settings.rules_dir)  # compile the rule book once, before the first input
+    use_batch_thresholds()  # for the worker's whole life: it only runs inputs
 
 
 class _Parallel:

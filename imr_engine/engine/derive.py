@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
@@ -134,10 +135,6 @@ def _how(data: GuidelineData) -> dict[str, str]:
     }
 
 
-def _tri(finding: Finding) -> str:
-    return finding.value
-
-
 def _ev(*sources: Evidenced | None) -> list[Evidence]:
     """The evidence of *sources*, each quote once, in order (a set key: pydantic == per pair was a hot spot).
 
@@ -215,15 +212,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     ev["current_drug_classes"] = _ev(*current)
     ev["failed_drug_classes"] = _ev(*failed)
 
-    f = case.function
-    for name, finding in (
-        ("objective_functional_improvement", f.objective_improvement),
-        ("subjective_improvement", f.subjective_improvement),
-        ("adl_improvement", f.adl_improvement),
-    ):
-        v[name], ev[name] = _tri(finding), _ev(finding)
-    v["returned_to_work"], ev["returned_to_work"] = _tri(f.returned_to_work), _ev(f.returned_to_work)
-    v["work_status"], ev["work_status"] = f.work_status.value, _ev(f.work_status)
+    _read_findings(case, _FUNCTION_FINDINGS, v, ev)
     _pain(case, v, ev)
 
     m = case.monitoring
@@ -232,23 +221,7 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     if deciding:
         v["drug_screens_consistent"] = deciding[0].consistent
     ev["drug_screens_consistent"] = _ev(*(deciding or screens))
-    for name in ("cures_checked", "other_prescribers", "opioid_agreement", "side_effects", "aberrant_behavior", "pain_assessment"):
-        finding = getattr(m, name)
-        v[name], ev[name] = _tri(finding), _ev(finding)
-    for name, finding in (
-        ("muscle_spasm", case.exam.muscle_spasm),
-        ("trigger_points", case.exam.trigger_points),
-        ("tenderness", case.exam.tenderness),
-        ("neurological_deficit", case.exam.neurological_deficit),
-        ("radiculopathy_on_exam", case.exam.radiculopathy),
-        ("trigger_point_twitch_response", case.exam.trigger_point_twitch_response),
-    ):
-        v[name], ev[name] = _tri(finding), _ev(finding)
-    clinical = case.clinical
-    for name in _fields_of(type(clinical)):  # ~40 findings per case: _tri and _ev's one-finding case inline
-        finding = getattr(clinical, name)
-        quotes = finding.evidence
-        v[name], ev[name] = finding.value, quotes if len(quotes) < 2 else _ev(finding)
+    _read_findings(case, _findings_after_screens(type(case.clinical)), v, ev)
     electro = _MODALITIES["emg_ncs"]
     for name, studies in (
         ("imaging_corroborates_radiculopathy", [s for s in case.imaging if s.modality.casefold() not in electro]),
@@ -267,6 +240,45 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case.treatments, vocab, v, ev)
     return _CaseView(v, ev, _how(data), drugs)
+
+
+#: A yes/no/unknown (or other one-valued) finding of the case read as an item fact: the fact's name and
+#: where the finding stands in the case facts.
+_FindingRow = tuple[str, Callable[[CaseFacts], Finding]]
+
+#: The function findings, read before the pain scores.
+_FUNCTION_FINDINGS: tuple[_FindingRow, ...] = tuple((name, operator.attrgetter(path)) for name, path in (
+    ("objective_functional_improvement", "function.objective_improvement"),
+    ("subjective_improvement", "function.subjective_improvement"),
+    ("adl_improvement", "function.adl_improvement"),
+    ("returned_to_work", "function.returned_to_work"),
+    ("work_status", "function.work_status"),
+))
+
+
+@functools.cache
+def _findings_after_screens(clinical: type[BaseModel]) -> tuple[_FindingRow, ...]:
+    """The monitoring and exam findings, then every clinical finding (each field of *clinical*), in that order.
+
+    Compiled once per model into (fact name, accessor) rows, so a case view reads its ~55 findings in one loop.
+    """
+    paths = [(name, f"monitoring.{name}") for name in (
+        "cures_checked", "other_prescribers", "opioid_agreement", "side_effects", "aberrant_behavior", "pain_assessment")]
+    paths += [(name, f"exam.{field}") for name, field in (
+        ("muscle_spasm", "muscle_spasm"), ("trigger_points", "trigger_points"), ("tenderness", "tenderness"),
+        ("neurological_deficit", "neurological_deficit"), ("radiculopathy_on_exam", "radiculopathy"),
+        ("trigger_point_twitch_response", "trigger_point_twitch_response"))]
+    paths += [(name, f"clinical.{name}") for name in _fields_of(clinical)]
+    return tuple((name, operator.attrgetter(path)) for name, path in paths)
+
+
+def _read_findings(case: CaseFacts, rows: tuple[_FindingRow, ...], v: MutableMapping[str, object],
+                   ev: dict[str, list[Evidence]]) -> None:
+    """Each row's finding: its value, and its quotes (`_ev` of the one finding, inline)."""
+    for name, get in rows:
+        finding = get(case)
+        quotes = finding.evidence
+        v[name], ev[name] = finding.value, quotes if len(quotes) < 2 else _ev(finding)
 
 
 @functools.cache
@@ -401,6 +413,12 @@ _POSTOPERATIVE = re.compile(
     r"\b(?:post[- ]?op(?:erative(?:ly)?)?|post[- ]?surgical(?:ly)?|after (?:the )?surgery|following (?:the )?surgery)\b",
     re.IGNORECASE,
 )
+@functools.lru_cache(maxsize=4096)
+def _says_postoperative(line: str) -> bool:
+    """Whether a request line asks for care after surgery (`_POSTOPERATIVE`), read once per line: each item asks twice."""
+    return _POSTOPERATIVE.search(line) is not None
+
+
 #: What the trace says when a post-operative request is dated from the surgery requested with it.
 ASSUMED_SURGERY = "assumed: the surgery requested with it takes place, and post-operative days count from it"
 
@@ -417,7 +435,7 @@ def _postoperative_request(
     course). The surgery's own request is their evidence; the assumption is named in the trace.
     Returns the item's derivation notes (a copy when it adds one).
     """
-    if "days_since_surgery" in v or not _POSTOPERATIVE.search(case.requests[index].text):
+    if "days_since_surgery" in v or not _says_postoperative(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
     course_of = getattr(vocab, "postsurgical_course", None)
@@ -499,13 +517,32 @@ def _perioperative_care(text: str, item: RequestedItem, data: GuidelineData) -> 
     """Whether the item (no operation itself) is care around one: its service only exists around one, or its line *text* names such care."""
     if _is_surgery(item):
         return False
-    return item.service in data.perioperative.services or _names_perioperative(padded_words(text), data)
+    if item.service in data.perioperative.services:
+        return True
+    memo = _perioperative_lines(data)  # per line: every item asks, and a corpus repeats its lines
+    found = memo.get(text)
+    if found is None:
+        found = _names_perioperative(padded_words(text), data)
+        if len(memo) >= _LINE_MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+#: Request lines whose reading is remembered per guideline data (perioperative words, epidural approach).
+_LINE_MEMO_SIZE = 4096
+
+
+@_per_data
+def _perioperative_lines(data: GuidelineData) -> dict[str, bool]:
+    """Whether each request line read so far names perioperative care under *data* (`_perioperative_care`)."""
+    return {}
 
 
 def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperative: bool,
                     v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """Whether the item is care for an operation: *perioperative* (`_perioperative_care`), or its line says post-op."""
-    if perioperative or (not _is_surgery(item) and _POSTOPERATIVE.search(case.requests[index].text)):
+    if perioperative or (not _is_surgery(item) and _says_postoperative(case.requests[index].text)):
         v["serves_surgery"] = "yes"
         ev["serves_surgery"] = _ev(case.requests[index])
 
@@ -669,6 +706,18 @@ def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Me
     return [m for m, found, _ in drugs if m.status == status and not ingredients.isdisjoint(found)]
 
 
+#: Routes whose drug acts where it is applied: a topical NSAID is no NSAID for GI protection or NSAID laboratory
+#: monitoring (CPMTG p. 68-70 speak of oral NSAIDs; topical NSAIDs, p. 111-112, have little systemic absorption).
+_LOCAL_ROUTES = ("topical", "transdermal")
+
+
+def _systemic_classes(item: RequestedItem) -> list[str]:
+    """The classes a requested drug brings to the regimen as a whole: a topical NSAID's is not a systemic NSAID's."""
+    if item.route in _LOCAL_ROUTES:
+        return [k for k in item.classes if k != "nsaid"]
+    return list(item.classes)
+
+
 def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vocab: Terminology) -> list[Derived]:
     """One Derived per requested item, in request order."""
     view = _case_view(case, as_of, vocab)
@@ -683,7 +732,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     if any(d is not None for d in opioid_doses):
         cumulative["cumulative_med_at_least_mg"] = round(sum(d for d in opioid_doses if d is not None), 2)
 
-    requested_classes = sorted({k for item in items if item.kind == "drug" for k in item.classes})
+    requested_classes = sorted({k for item in items if item.kind == "drug" for k in _systemic_classes(item)})
     request_evidence = _ev(*(r for r, item in zip(case.requests, items) if item.kind == "drug"))
     shared = {**view.values, **cumulative}
     checked = checked_item_facts(shared)  # the case's values, checked once for all of its items
@@ -1065,14 +1114,10 @@ def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
             if starts.search(words):
                 found = approach
                 break
-        if len(memo) >= _APPROACH_MEMO_SIZE:
+        if len(memo) >= _LINE_MEMO_SIZE:
             memo.clear()
         memo[text] = found
     return found
-
-
-#: Request lines whose epidural approach is remembered (per guideline data); emptied when full.
-_APPROACH_MEMO_SIZE = 4096
 
 
 @_per_data
@@ -1098,6 +1143,12 @@ _EXTENSION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _says_extension(line: str) -> bool:
+    """Whether a request line asks to extend a course under way (`_EXTENSION`), read once per line."""
+    return _EXTENSION.search(line) is not None
+
+
 def _request_details(
     case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
@@ -1112,7 +1163,7 @@ def _request_details(
     v["hours_per_week"] = item.hours_per_week if item.hours_per_week is not None else (
         item.hours if item.hours_per_day is None else None)
     v["trial"] = "yes" if item.trial else "unknown"
-    v["extension_requested"] = "yes" if _EXTENSION.search(item.text) else "unknown"
+    v["extension_requested"] = "yes" if _says_extension(item.text) else "unknown"
     v["acquisition"] = item.acquisition or "unknown"
     v["approach"] = _approach(item.text, data)
     request_ev = ev.get("kind", [])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,7 @@ from .compile import CompiledTopic, compile_rulebook, in_scope
 from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
-from .durable_adapter import MAX_PROPERTIES, FactSignature, bad_floats, check_fact
+from .durable_adapter import MAX_PROPERTIES, CompiledRuleset, FactSignature, bad_floats, check_fact
 from .explain import compose_rationale, not_established_rationale, template_values
 from .jurisdiction import TEXAS_FALLBACK, is_odg, odg_start, texas_fallback_sentence, texas_sentence
 from .regions import case_region
@@ -239,10 +239,12 @@ class Engine:
         self._routes: dict[tuple[object, ...], tuple[int, ...]] = {}
         #: Per route (its topics), one signature finer than each topic's: None when a topic has none.
         self._route_signatures: dict[tuple[int, ...], FactSignature | None] = {}
+        self._route_rulesets: dict[tuple[int, ...], tuple[CompiledRuleset, ...]] = {}
         #: (route, the item fact's key under the route's signature) -> ids of the rules that fire.
         self._answers: OrderedDict[tuple[object, ...], tuple[str, ...]] = OrderedDict()
         #: FactUsed of facts without a quote, by (name, value, derivation): the same for every item (read-only).
         self._bare_facts: dict[tuple[object, ...], FactUsed] = {}
+        self._parse_request: Callable[..., RequestedItem] | None = None
         #: How each distinct list of fired rules decides (by the identities of its views), see _plan.
         self._plans: dict[tuple[int, ...], _Plan] = {}
         self._odg_from = odg_start(book.rules, [g.effective_from for g in book.generations.list] if book.generations else [])
@@ -469,11 +471,14 @@ class Engine:
         `parse_request` remembers lines per vocabulary, so a line extraction has just
         parsed, or an earlier case requested, is not parsed again.
         """
-        from ..requests import parse_request
+        parse = self._parse_request
+        if parse is None:  # imported on first use (the parser's patterns are not cheap), then kept
+            from ..requests import parse_request
 
+            parse = self._parse_request = parse_request
         vocabulary: Any = getattr(self.vocabulary, "vocabulary", self.vocabulary)
         region = case_region(case)  # reads a name several body parts share, where the line names no part
-        return [r.item if r.item is not None else parse_request(r.text, vocabulary, region) for r in case.requests]
+        return [r.item if r.item is not None else parse(r.text, vocabulary, region) for r in case.requests]
 
     def _fire(
         self, derived: list[Derived], dumps: list[dict[str, Any]], views: dict[str, _RuleView]
@@ -499,8 +504,8 @@ class Engine:
                 self._answers.move_to_end(key)  # type: ignore[arg-type]
                 if answer:
                     fired[int(dump["item_index"])].update(answer)
-                for t in topics:
-                    self.topics[t].ruleset.remembered += 1
+                for ruleset in self._rulesets_of(topics):
+                    ruleset.remembered += 1
                 continue
             fact = engine_fact(dump)
             if key is not None:
@@ -531,6 +536,13 @@ class Engine:
             return None
         key = signature.key_of_values(values)
         return (topics, key) if key is not None else None
+
+    def _rulesets_of(self, topics: tuple[int, ...]) -> tuple[CompiledRuleset, ...]:
+        """The rulesets of a route's topics, looked up once per route (each remembered answer counts for each)."""
+        rulesets = self._route_rulesets.get(topics)
+        if rulesets is None:
+            rulesets = self._route_rulesets[topics] = tuple(self.topics[t].ruleset for t in topics)
+        return rulesets
 
     def _topics_for(self, facts: Mapping[str, Any]) -> tuple[int, ...]:
         """Indexes of the topics whose scope takes the item, remembered by the fields scopes read."""

@@ -123,9 +123,55 @@ def _fixed_sentence(template: str) -> str | None:
 
 
 def _filled_sentence(template: str, values: Mapping[str, object]) -> str:
-    """`_sentence(_render(template, values))`, a template with nothing to fill written once."""
+    """`_sentence(_render(template, values))`, a template with nothing to fill written once.
+
+    Remembered per template and the values of its placeholders (each with its type: 1 and 1.0
+    read differently), since items of a corpus fill the same templates with the same few values.
+    """
     fixed = _fixed_sentence(template)
-    return fixed if fixed is not None else _sentence(_render(template, values))
+    if fixed is not None:
+        return fixed
+    pieces = _pieces(template)
+    shown = [values.get(pieces[i]) for i in range(1, len(pieces), 2)]
+    key = _sentence_key(template, shown)
+    if key is None:
+        return _sentence(_joined(pieces, shown))
+    sentence = _SENTENCES.get(key)
+    if sentence is None:
+        sentence = _sentence(_joined(pieces, shown))
+        if len(_SENTENCES) >= _SENTENCE_MEMO_SIZE:
+            _SENTENCES.clear()
+        _SENTENCES[key] = sentence
+    return sentence
+
+
+def _joined(pieces: tuple[str, ...], shown: list[object]) -> str:
+    """The template's pieces with each placeholder's value rendered in its place (`_render`)."""
+    out = list(pieces)
+    for n, value in enumerate(shown):
+        out[2 * n + 1] = render_value(value)
+    return "".join(out)
+
+
+#: Filled sentences by (template, each value's type and value); emptied when full.
+_SENTENCES: dict[tuple[object, ...], str] = {}
+_SENTENCE_MEMO_SIZE = 8192
+#: Values whose rendering depends on their type and value alone (`render_value`), and can be keys.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _sentence_key(template: str, shown: list[object]) -> tuple[object, ...] | None:
+    """The memo key of a filled template, or None when a value is not a plain scalar or a list of them."""
+    key: list[object] = [template]
+    for value in shown:
+        kind = type(value)
+        if kind in _SCALARS:
+            key += (kind, value)
+        elif kind is list and all(type(v) in _SCALARS for v in value):  # type: ignore[attr-defined]
+            key += (list, tuple((type(v), v) for v in value))  # type: ignore[attr-defined]
+        else:
+            return None
+    return tuple(key)
 
 
 def _sentence(text: str) -> str:

@@ -52,7 +52,7 @@ from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read
 from .monitoring import read_monitoring, read_pain_assessment
 from .note_layout import note_sentences
 from .ocr import repair
-from .pain import read_pain
+from .pain import rate_on_current_medication, read_pain
 from .prior_courses import read_prior_courses
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
@@ -213,6 +213,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
+    rate_on_current_medication(ctx)  # after every reader of drugs and ratings
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_treatment_conditions(sentences, ctx)
     read_neuropathic(ctx)

@@ -77,6 +77,21 @@ _CARE_FAILED = re.compile(
     r"(?:lasting\s+|significant\s+|any\s+|much\s+)?(?:relief|benefit|improvement)\b",
     _I,
 )
+#: Care that did not do enough, told with the care named (round cover10): "despite 8 weeks of PT and naproxen", "in
+#: spite of NSAIDs and a HEP"; or weeks or months of care after which the worker is still symptomatic or limited: "more
+#: than 4 months of NSAID and activity modification, still unable to return to her regular duties".
+_CARE_OUTLASTED = re.compile(
+    rf"\b(?:despite|in\s+spite\s+of|notwithstanding)\s+(?:[\w/-]+\s+){{0,6}}?{_CARE}\b"
+    # weeks or months of care, and the worker still symptomatic or limited ("after 3 months of PT and meds she still has pain")
+    rf"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many|(?:more\s+than|over|>)\s*\S+)\s+"
+    rf"(?:weeks?|wks|months?|mos?)\s+of\s+(?:[\w/-]+\s+){{0,5}}?{_CARE}\b"
+    r"[^.;]{0,60}?\b(?:still\s+(?:\w+\s+)?(?:unable|cannot|can't|not\s+able|has|have|having|reports?|complains?|symptomatic|painful"
+    r"|limited|with|in\s+pain|experienc\w*|hurts?|off\s+work)|continues\s+to\s+(?:have|report|complain|experience)"
+    r"|(?:pain|symptoms?|sx)\s+persist(?:s|ing|ed)?)\b",
+    _I,
+)
+#: A condition put on the care, not its outcome: "if no better despite PT", "should symptoms persist after 6 weeks of PT".
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+case)\b[^.;]{0,40}$", _I)
 #: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
 #: "Gabapentin ... with little benefit, discontinued", "Nerve blocks x 2, each with only 2-3 days of relief".
 _NO_BENEFIT = re.compile(
@@ -313,10 +328,15 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 
     (
+        # CPMTG p. 68: a history of peptic ulcer or GI bleeding, corticosteroids or anticoagulants taken; not an ulcer
+        # of the skin ("non-pressure skin ulcer, residual limb") nor a corticosteroid injected into a joint or sheath,
+        # which is no systemic corticosteroid
         "clinical.gi_risk_factors",
         re.compile(
-            r"\b(?:peptic\s+)?ulcers?\b|\b(?:GI|gastrointestinal)\s+(?:bleed(?:ing)?|hemorrhage)\b|\banticoagula\w+\b"
-            r"|\bcorticosteroids?\b",
+            r"(?<!skin\s)(?<!pressure\s)(?<!venous\s)(?<!stasis\s)(?<!diabetic\s)(?<!foot\s)(?<!decubitus\s)(?<!mouth\s)"
+            r"(?<!corneal\s)(?<!aphthous\s)(?<!leg\s)(?<!heel\s)\b(?:peptic\s+)?ulcers?\b(?!\s*(?:of|on)\s+(?:the\s+)?(?:skin|foot|heel|leg|limb))"
+            r"|\b(?:GI|gastrointestinal)\s+(?:bleed(?:ing)?|hemorrhage)\b|\banticoagula\w+\b"
+            r"|\bcorticosteroids?\b(?!\s+(?:[\w-]+\s+)?(?:inj\w*|shots?)\b)",
             _I,
         ),
     ),
@@ -656,6 +676,11 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
 
     for m in finditer(_CARE_FAILED, s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
+            record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    # told of the care as it went, in a plan's reasons too; a condition set on the care is no outcome
+    for m in finditer(_CARE_OUTLASTED, s.text):
+        if (polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end())
+                and not _CONDITIONAL.search(s.text[max(0, m.start() - 40) : m.start()])):
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     if s.section == "plan":
         return

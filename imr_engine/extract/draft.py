@@ -228,9 +228,13 @@ class Draft:
         self.screens.append({"date": date, "consistent": consistent, "evidence": [e for e in [evidence] if e]})
 
     def pain_score(
-        self, score: float, score_max: float | None, date: FuzzyDate | None, context: str, evidence: Evidence | None
+        self, score: float, score_max: float | None, date: FuzzyDate | None, context: str, evidence: Evidence | None,
+        *, other_time: bool = False,
     ) -> None:
-        """A pain rating. The same undated rating restated (typically in several rationales) is one rating."""
+        """A pain rating. The same undated rating restated (typically in several rationales) is one rating.
+
+        *other_time*: a bare rating told of another time or as a least or worst ("was 7/10 at intake").
+        """
         for entry in self.pain:
             same_value = (entry["score"], entry["score_max"], entry["date"]) == (score, score_max, date)
             if same_value and (
@@ -238,6 +242,7 @@ class Draft:
             ):
                 if entry["context"] == "unspecified":
                     entry["context"] = context
+                entry["other_time"] = entry["other_time"] and other_time
                 add_evidence(entry["evidence"], evidence)
                 return
         self.pain.append(
@@ -247,6 +252,7 @@ class Draft:
                 "date": date,
                 "context": context,
                 "evidence": [e for e in [evidence] if e],
+                "other_time": other_time,
             }
         )
 
@@ -279,7 +285,7 @@ class Draft:
             }
             for d in self.drugs
         ]
-        data["pain_scores"] = self.pain
+        data["pain_scores"] = [{k: v for k, v in e.items() if k != "other_time"} for e in self.pain]
         nested: dict[str, dict[str, Any]] = {"function": {}, "monitoring": {}, "exam": {}, "clinical": {}}
         for path, votes in self.findings.items():
             section, name = path.split(".")

@@ -28,7 +28,8 @@ _SCALE = (
     rf"(?:\s+on\s+(?:a|the)\s+{_NAMED_SCALE}\b)?"
     rf"|\s+on\s+(?:the\s+|a\s+)?{_NAMED_SCALE}\b)"
 )
-_SCALED = re.compile(rf"(?<![\d/.#-]){_N}(?P<scale>{_SCALE})", re.IGNORECASE)
+#: "08/10" with its leading zero is a day of a month ("seen at urgent care 08/10"), not a rating.
+_SCALED = re.compile(rf"(?<![\d/.#-])(?!0\d\s*/){_N}(?P<scale>{_SCALE})", re.IGNORECASE)
 _VAS_BEFORE = re.compile(
     rf"\b(?:VAS|visual\s+anal(?:og|ogue)\s+scale)(?:\s+pain)?(?:\s+score)?(?:\s+(?:of|was|is|at))?\s*:?\s*{_N}(?!\d|/|\.\d)",
     re.IGNORECASE,
@@ -319,12 +320,59 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
     read_stated_relief(sentences, ctx, names)
     for s in sentences:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
-        for m in find_pain_scores(s.text, names):
+        found = find_pain_scores(s.text, names)
+        for n, m in enumerate(found):
             ev = s.evidence(*_rating_span(s.text, m))
+            other = m.context == "unspecified" and _not_the_current(s.text, found[n - 1].end if n else 0, m.start)
             for date in dates or [None]:
-                ctx.draft.pain_score(m.score, m.score_max, date, m.context, ev)
+                ctx.draft.pain_score(m.score, m.score_max, date, m.context, ev, other_time=other)
+
+
+#: Words that set a bare rating at another time or make it a least, worst or average: "it was 2/10 after the
+#: injection", "his usual 1/10", "7/10 at start of care", "worst 7/10" (the rating now is the one the note gives first).
+_OTHER_TIME = re.compile(
+    r"\b(?:was|were|had\s+been|used\s+to\s+be|previously|prior|before|usual(?:ly)?|baseline|intake|initial(?:ly)?"
+    r"|start\s+of\s+care|last\s+(?:visit|time|week|month|year)|ago|from|then|worst|least|best|average|avg|max(?:imum)?"
+    r"|min(?:imum)?|goal|range|up\s+to|as\s+high\s+as|at\s+times|flares?)\b",
+    re.IGNORECASE,
+)
+#: Words that keep a rating in the present whatever else the clause says: "Pain was 6/10 today".
+_NOW_SAID = re.compile(r"\b(?:today|now|currently|current|at\s+present|this\s+(?:visit|morning|week))\b", re.IGNORECASE)
+
+
+def _not_the_current(text: str, since: int, start: int) -> bool:
+    """Whether the words before a bare rating (from the clause's start or the rating before) set it at another time."""
+    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|\(|,", text[:start])])
+    before = text[cut:start]
+    return bool(_OTHER_TIME.search(before)) and not _NOW_SAID.search(before)
 
 
 def _rating_span(text: str, m: PainMatch) -> tuple[int, int]:
     """The rating quoted with its clause ("Pain was rated 7 on a scale of 1-10 with medications")."""
     return clause_span(text, m.start, m.end)
+
+
+#: Drug classes taken for pain: a bare rating of a worker on one of them is the pain felt on it (corpus README).
+PAIN_CLASSES = frozenset({
+    "opioid", "nsaid", "cox2_inhibitor", "non_opioid_analgesic", "salicylate", "muscle_relaxant", "antiepilepsy_drug",
+    "tricyclic_antidepressant", "snri", "topical_analgesic", "local_anesthetic", "counterirritant",
+})
+
+
+def rate_on_current_medication(ctx: Context) -> None:
+    """A rating without qualifier ("pain 6/10 today", "VAS 7") of a worker who takes a pain drug now is the pain on it.
+
+    The corpus README ("Key conventions") keys it so: it is the pain as felt on that medication. Only the rating of
+    each day the note gives first as it is now: not one of a day the note already rates with the medication, not
+    one set at another time or a least, worst or average ("was 7/10 at start of care"). Without a current pain drug
+    the rating keeps what the note says.
+    """
+    if not any(d.status == "current" and PAIN_CLASSES.intersection(d.classes) for d in ctx.draft.drugs):
+        return
+    rated = {str(e["date"]) for e in ctx.draft.pain if e["context"] == "with_medication"}
+    for entry in ctx.draft.pain:  # the first rating of each day the note gives as it is now
+        day = str(entry["date"])
+        if entry["context"] == "unspecified" and not entry.get("other_time") and day not in rated:
+            entry["context"] = "with_medication"
+            rated.add(day)
+

@@ -69,7 +69,8 @@ _COUNT_BEFORE = re.compile(
     rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
-    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB])\s+){0,2}$",
+    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
+    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}$",
     _I,
 )
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
@@ -134,6 +135,7 @@ _LOW_RELIEF = re.compile(
 )
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
+    r"|(?:some|good|great|a\s+lot\s+of|modest)\s+help"
     r"|responded|effective|good\s+results?)\b|\d{1,3}\s*%",
     _I,
 )
@@ -153,10 +155,18 @@ _AGAIN = re.compile(r"\s+(?:and\s+)?(?:again|then\s+again|repeated)\b\s*(?:in\s+
 #: A result said of everything listed before it: "- all without lasting benefit", "none of these has given more
 #: than temporary relief", "and HEP - minimal relief", "all without lasting functional gains".
 _SHARED = re.compile(
-    r"(?:\b(?:all|none\s+of\s+(?:these|which|them)|each|both|neither)\b|(?:^|\s)-+>?\s)[^.;]{0,40}?(?:"
-    + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)",
+    r"(?:\b(?:all|none\s+of\s+(?:these|which|them)|each|both|neither)\b|(?:^|\s)(?:-+>?|[\u2013\u2014])\s"
+    # the list's close, "..., with no meaningful change": a result after a comma said of everything before it
+    r"|,\s*(?:all\s+)?(?:with|w/)\s+(?=(?:no|little|minimal|negligible)\b))[^.;]{0,40}?(?:"
+    + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)"
+    # "neither of which gave lasting benefit", "none of them helped for long"
+    r"|\b(?:neither|none)\s+of\s+(?:which|these|them|those)\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted)\b",
     _I,
 )
+#: A result after a dash that closes two courses joined by "and": "PT x12 (2013) and chiropractic x18 (2013) - some
+#: improvement" (said of both, whichever way it went).
+_SHARED_AFTER_PAIR = re.compile(r"^[^.;]{0,40}?\s(?:-+>?|[\u2013\u2014])\s(?P<said>[^.;]{1,80})", _I)
+_JOINED = re.compile(r"^[^.;,]{0,40}?\s(?:and|\+|&)\s*$", _I)
 #: "RFA" naming the Request for Authorization form: "RFA date:", "RFA of 06/29/2021", "DWC Form RFA", "my RFA".
 _FORM_RFA = re.compile(
     r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)", _I
@@ -183,6 +193,8 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
                 read.append(entry)
         if read and hits:
             _shared_effect(s.text[hits[-1][0].end :], read)
+        if len(read) >= 2 and len(hits) >= 2 and _JOINED.match(s.text[hits[-2][0].end : hits[-1][0].start]):
+            _pair_effect(s.text[hits[-1][0].end :], read)
 
 
 def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
@@ -193,6 +205,18 @@ def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
     for entry in read:
         if entry["effect"] == "unknown":
             entry["effect"] = "no_improvement"
+
+
+def _pair_effect(tail: str, read: list[dict[str, Any]]) -> None:
+    """A result after a dash closing "A and B": said of both ("PT x12 and chiro x18 - some improvement")."""
+    m = _SHARED_AFTER_PAIR.match(tail)
+    if m is None:
+        return
+    effect = course_effect(m.group("said"))
+    if effect != "unknown":
+        for entry in read[-2:]:
+            if entry["effect"] == "unknown":
+                entry["effect"] = effect
 
 
 def _kind(ctx: Context, key: str) -> str | None:
@@ -235,7 +259,10 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
-    effect = course_effect(told, brief_fails=kind != "modality" and key not in BRIEF_BY_DESIGN)
+    brief_fails = kind != "modality" and key not in BRIEF_BY_DESIGN
+    effect = course_effect(told, brief_fails=brief_fails)
+    if effect == "unknown" and again is not None:  # the result told after both courses is said of both
+        effect = course_effect(again, brief_fails=brief_fails)
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
     dates = find_dates(after)

@@ -478,3 +478,85 @@ def test_the_plans_of_the_bundled_cases_items(engine: Engine) -> None:
         for i in range(len(derived)):
             rules = fired.get(i, [])
             assert _plan_as_dict(engine._plan(rules)) == _decided_as_written(rules)
+
+
+_FILL_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 12), st.floats(allow_nan=True, allow_infinity=False, width=16),
+    st.sampled_from([1, 1.0, True, 0, 0.0, -0.0, False, "1", "1.0", "lumbar_spine", "lumbar spine", "yes", "", "a_b_c"]),
+    st.lists(st.sampled_from(["opioid", "nsaid", "lumbar_spine", 1, 1.0, True]), max_size=3),
+    st.sampled_from([("x",), {"a": 1}, [["nested"]]]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["{a} and {b}.", "Only {a}", "{b}{a} {a}", "{a}"]),
+                          st.dictionaries(st.sampled_from(["a", "b"]), _FILL_VALUES)), min_size=1, max_size=6))
+def test_a_remembered_sentence_is_the_one_its_values_fill(asks: list[tuple[str, dict[str, Any]]]) -> None:
+    # Values alike but of other types (1, 1.0, True, "1") and repeated asks: each sentence as rendered afresh.
+    for template, values in asks + asks[::-1]:
+        assert _filled_sentence(template, values) == _sentence(_render(template, values))
+
+
+_LINES = ["Post-op physical therapy 2x6", "postoperative cold therapy unit", "Pre-operative clearance", "Preop labs CBC",
+          "Assistant surgeon", "FRP extension x 10 days", "Additional 6 sessions PT", "2 more weeks of FRP",
+          "Norco 10/325 #90", "Continue Lyrica 75 mg", "Medical clearance with internist", "Inpatient stay 2 days",
+          "PT after the surgery", "EKG", "Post surgical DME", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_LINES), st.text(alphabet="adeilnoprstux- 0123456789", max_size=20)),
+                min_size=1, max_size=8))
+def test_a_request_lines_words_remembered_are_read_as_its_patterns_read_them(lines: list[str]) -> None:
+    # Lines read once (post-op words, extension words, perioperative words) answer as the patterns do, asked again.
+    from imr_engine.engine.derive import (
+        _EXTENSION,
+        _POSTOPERATIVE,
+        _perioperative_care,
+        _says_extension,
+        _says_postoperative,
+    )
+    from imr_engine.engine.terminology import padded_words
+    from imr_engine.requests.model import RequestedItem
+
+    words = {"preop": ["clearance"], "none": []}
+    other = DEFAULTS.model_copy(update={
+        "perioperative": DEFAULTS.perioperative.model_copy(update={"words": words["preop"], "services": []})})
+    item = RequestedItem(text="x", name="x", kind="office_visit", service="office_visit")
+    for line in lines + lines[::-1]:
+        assert _says_postoperative(line) == (_POSTOPERATIVE.search(line) is not None)
+        assert _says_extension(line) == (_EXTENSION.search(line) is not None)
+        assert _perioperative_care(line, item, DEFAULTS) == (
+            item.service in DEFAULTS.perioperative.services or _perioperative_as_written(padded_words(line)))
+        assert _perioperative_care(line, item, other) == (" clearance " in padded_words(line))
+
+
+def test_the_case_views_findings_are_read_as_written_out(engine: Engine) -> None:
+    # The (fact, accessor) rows against the findings named one by one, on each bundled case with its
+    # findings given one, two and no quotes (two distinct quotes stay two; one stays the finding's own list).
+    from imr_engine.engine.derive import _case_view
+    from imr_engine.facts.model import Evidence
+
+    for path in CASES:
+        case = load_case(path)
+        quotes = [Evidence(quote="first words", start=1, end=12), Evidence(quote="second words", start=20, end=32)]
+        for n, finding in enumerate(f for part in (case.function, case.monitoring, case.exam, case.clinical)
+                                    for f in (getattr(part, k) for k in type(part).model_fields)
+                                    if hasattr(f, "evidence") and hasattr(f, "value")):
+            finding.evidence = quotes[: n % 3]
+        view = _case_view(case, resolve_as_of(case, None).date, engine.vocabulary)
+        f, m, x = case.function, case.monitoring, case.exam
+        written = {
+            "objective_functional_improvement": f.objective_improvement, "subjective_improvement": f.subjective_improvement,
+            "adl_improvement": f.adl_improvement, "returned_to_work": f.returned_to_work, "work_status": f.work_status,
+            **{k: getattr(m, k) for k in ("cures_checked", "other_prescribers", "opioid_agreement", "side_effects",
+                                          "aberrant_behavior", "pain_assessment")},
+            "muscle_spasm": x.muscle_spasm, "trigger_points": x.trigger_points, "tenderness": x.tenderness,
+            "neurological_deficit": x.neurological_deficit, "radiculopathy_on_exam": x.radiculopathy,
+            "trigger_point_twitch_response": x.trigger_point_twitch_response,
+            **{k: getattr(case.clinical, k) for k in type(case.clinical).model_fields},
+        }
+        for name, finding in written.items():
+            assert view.values[name] == finding.value
+            assert view.evidence[name] == finding.evidence
+        names = list(view.values)
+        assert names.index("work_status") < names.index("cures_checked") < names.index("muscle_spasm")

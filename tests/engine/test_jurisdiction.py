@@ -54,8 +54,8 @@ def test_documenting_the_odg_criterion_overturns_in_texas(engine: Engine) -> Non
 
 
 def test_with_no_odg_criteria_encoded_the_mtus_stands_in_and_says_so(engine: Engine) -> None:
-    # CPMTG p. 24: benzodiazepines for 4 weeks at most, for an indication; the book holds no ODG rule for them.
-    case = build_case(["Klonopin 0.5mg HS #14"])
+    # CPMTG p. 16-22: antiepilepsy drugs for neuropathic pain, with documented relief; the book holds no ODG rule for them.
+    case = build_case(["Gabapentin 300mg tid #90"])
     california, texas = (engine.evaluate(_in(case, j)).items[0] for j in ("california", "texas"))
     assert (texas.predicted, texas.decided_by, texas.basis) == (california.predicted, "MTUS", california.basis)
     assert texas.citations == california.citations
@@ -81,7 +81,7 @@ def test_the_jurisdiction_is_read_from_the_letter_layout() -> None:
 def test_the_readable_answer_names_texas_and_the_assumption(engine: Engine) -> None:
     from imr_engine.engine.render import render_case
 
-    case = build_case(["Klonopin 0.5mg HS #14"])
+    case = build_case(["Gabapentin 300mg tid #90"])  # no ODG rule for antiepilepsy drugs
     texas = render_case(engine.evaluate(_in(case, "texas")))
     assert "Jurisdiction: Texas" in texas and "Official Disability Guidelines first" in texas
     assert "Assumed (Texas): no ODG criteria encoded" in texas

@@ -138,3 +138,47 @@ def test_gains_are_no_effect_of_an_evaluation() -> None:
     text = ("Psychological evaluation 01/12/2016 (Dr. Ames): cleared for the trial. Since the start of care she can "
             "walk 30 minutes (was 10 minutes).")
     assert all(t.effect == "unknown" for t in _read(text).treatments if t.service == "psychological_evaluation")
+
+
+@pytest.mark.parametrize(("text", "services", "effect"), [
+    ("Previous tx: PT 30+ visits, chiro x 10, acupuncture x 6 \u2014 no lasting benefit.",
+     ("physical_therapy", "chiropractic", "acupuncture"), "no_improvement"),
+    ("He had two courses of physical therapy and 8 chiropractic visits, neither of which gave lasting benefit.",
+     ("physical_therapy", "chiropractic"), "no_improvement"),
+    ("Hx: PT x 12 and acupuncture x 6, none of which helped for long.",
+     ("physical_therapy", "acupuncture"), "no_improvement"),
+    ("She completed 10 sessions of physical therapy in 2014 and has taken naproxen for a month, with no "
+     "meaningful change.", ("physical_therapy",), "no_improvement"),
+    ("PT x12 (spring 2013) and chiropractic x18 (summer-fall 2013) - some improvement, back to work part time.",
+     ("physical_therapy", "chiropractic"), "improved"),
+    ("Prior: PT x 8 and chiro x 6 - no change.", ("physical_therapy", "chiropractic"), "no_improvement"),
+])
+def test_a_result_closing_a_list_is_said_of_each_course(text: str, services: tuple[str, ...], effect: str) -> None:
+    case = _read(text)
+    for service in services:
+        found = [t.effect for t in case.treatments if t.service == service]
+        assert found == [effect], (service, [t.model_dump() for t in case.treatments])
+
+
+def test_a_result_after_two_courses_of_one_care_is_said_of_both() -> None:
+    text = "She has had physical therapy 12 sessions in 2013 and again 6 sessions in 2014 with no lasting improvement."
+    found = sorted((t.sessions, t.effect) for t in _courses(text, "physical_therapy"))
+    assert found == [(6, "no_improvement"), (12, "no_improvement")]
+
+
+@pytest.mark.parametrize("text", [
+    "PT 10 visits 2015 (hip stretching, glute strengthening) - some help w/ the groin pain.",
+    "Chiro x 6 in 2014, good help with the stiffness.",
+])
+def test_some_help_is_an_improvement(text: str) -> None:
+    service = "physical_therapy" if text.startswith("PT") else "chiropractic"
+    assert _one(text, service).effect == "improved"
+
+
+@pytest.mark.parametrize(("text", "service", "sessions"), [
+    ("Treatment to date: 12 sessions of individual CBT since 9/2015.", "cognitive_behavioral_therapy", 12),
+    ("She attended 8 sessions of group CBT in 2015.", "cognitive_behavioral_therapy", 8),
+    ("Had 10 sessions of supervised PT after the fall.", "physical_therapy", 10),
+])
+def test_a_count_before_a_qualified_course(text: str, service: str, sessions: int) -> None:
+    assert _one(text, service).sessions == sessions
