@@ -381,8 +381,9 @@ def _needs_of(seq: list[tuple[Any, Any]], bounded: bool) -> tuple[_Need, ...]:
                 chosen = [pick(way) for way in inner]
                 if all(c is not None for c in chosen) and len(one := frozenset().union(*chosen)) <= MAX_PIECES:  # type: ignore[arg-type]
                     needs.append(one)
-        # after one or more characters that are no word characters ("\\s+", "[-/ ]"), a word starts
-        bounded = op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1 and _no_word_class(av[2])
+        # after characters that are no word characters ("\\s+", "[-/ ]"), a word starts: after none ("\\s*"), if one did
+        bounded = op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and _no_word_class(av[2]) and (
+            av[0] >= 1 or bounded or ends_word)
     close()
     return tuple(sorted(set(needs), key=_strength, reverse=True)[:MAX_NEEDS])
 
