@@ -29,7 +29,7 @@ from itertools import islice
 from ..collector import batch_collector, use_batch_thresholds
 from ..display import shown
 from .inputs import BatchInput
-from .work import Outcome, WorkSettings, process, process_chunk, refused_outcome
+from .work import Outcome, WorkSettings, process_chunk, refused_outcome
 
 CHUNK = 8  # inputs per round trip
 WINDOW = 4  # chunks in flight per worker
@@ -51,12 +51,17 @@ def run_ordered(
     inputs: Iterable[BatchInput], settings: WorkSettings, jobs: int, stop: StopFlag, chunk: int = CHUNK
 ) -> Iterator[Outcome]:
     """Each input's outcome, in input order; stops early (between inputs) when *stop* is set."""
-    if jobs <= 1:
+    if jobs <= 1:  # in this process, a chunk at a time (`process_chunk` runs a chunk stage by stage)
+        source = iter(inputs)
         with batch_collector():
-            for item in inputs:
-                if stop.requested:
+            while not stop.requested:
+                batch = list(islice(source, chunk))
+                if not batch:
                     return
-                yield process(item, settings)
+                for outcome in process_chunk(batch, settings):
+                    if stop.requested:
+                        return
+                    yield outcome
         return
     yield from _Parallel(settings, jobs, stop).run(inputs, chunk)
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from ..facts.derived import ItemFacts, checked_item_facts, item_facts_json
+from ..facts.derived import CaseFactsJson, ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
@@ -736,6 +736,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     request_evidence = _ev(*(r for r, item in zip(case.requests, items) if item.kind == "drug"))
     shared = {**view.values, **cumulative}
     checked = checked_item_facts(shared)  # the case's values, checked once for all of its items
+    case_json = CaseFactsJson(checked) if checked is not None else None  # and their part of each item's JSON
     test, wide = RegionTest(vocab), case_region(case)
     out: list[Derived] = []
     for index, (request, item, med) in enumerate(zip(case.requests, items, meds_by_dose)):
@@ -789,7 +790,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _serves_surgery(case, index, item, perioperative, values, evidence)
         how = dict(how)
         companion = _companion_surgery(case, index, items, perioperative, data, values, evidence, vocab, extras, how)
-        facts = item_facts_json(own, checked) if checked is not None else item_facts_json(dict(values))
+        facts = case_json.item(own) if case_json is not None else item_facts_json(dict(values))
         out.append(Derived(facts, evidence, extras, how, companion))
     return out
 

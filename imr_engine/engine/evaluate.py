@@ -870,6 +870,8 @@ class _FactsOfItem:
 
 def _confidence(d: Determination) -> Confidence:
     """The item's deciding facts (of its decisive rules, the request's own left out) read versus assumed."""
+    if d.basis != "rule":  # decided by no rule's facts: counted from its basis alone (confidence)
+        return confidence([], basis=d.basis, missing=len(d.would_change_if))
     facts = [
         (f.name, f.value, len(f.evidence))
         for r in d.rules if r.decisive for f in r.facts if f.name not in REQUEST_FACTS

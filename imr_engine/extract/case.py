@@ -54,6 +54,7 @@ from .note_layout import note_sentences
 from .ocr import repair
 from .pain import rate_on_current_medication, read_pain
 from .prior_courses import read_prior_courses
+from .psych_clearance import read_psych_clearance
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
@@ -198,6 +199,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_visit_counts(sentences, ctx)
     read_service_trials(sentences, ctx)
     read_prior_courses(sentences, ctx)
+    read_psych_clearance(sentences, ctx)
     read_course_timing(sentences, ctx)
     read_despite_care(sentences, ctx)
     read_pain(sentences, ctx)

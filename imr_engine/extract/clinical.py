@@ -74,7 +74,10 @@ _CARE_FAILED = re.compile(
     rf"\s+(?:after|following)\s+(?:[\w/-]+\s+){{0,5}}?(?:{_CARE}|conservative\s+(?:care|treatment|management))\b"
     # long care that came to nothing, the care unnamed: "years of treatment by several doctors without relief"
     r"|\b(?:years?|months?)\s+of\s+(?:\w+\s+){0,2}?(?:treatment|care|therapy)\b[^.;]{0,60}?\b(?:without|w/o|with\s+no)\s+"
-    r"(?:lasting\s+|significant\s+|any\s+|much\s+)?(?:relief|benefit|improvement)\b",
+    r"(?:lasting\s+|significant\s+|any\s+|much\s+)?(?:relief|benefit|improvement)\b"
+    # round cover10: the failed care as a list's heading: "Treatment that has failed or stopped helping:"
+    r"|\b(?:treatments?|care|therap(?:y|ies)|measures)\s+(?:that|which)\s+(?:has|have|had)\s+(?:failed|not\s+helped"
+    r"|stopped\s+helping)\b",
     _I,
 )
 #: Care that did not do enough, told with the care named (round cover10): "despite 8 weeks of PT and naproxen", "in

@@ -60,6 +60,23 @@ _PSYCH = re.compile(
     r"|major\s+depressive\s+disorder)\b",
     _I,
 )
+#: Conditions that define a catastrophic claim, named where the note tells the injury rather than in a diagnosis list
+#: (round cover10): "T4 complete paraplegia", "a neurogenic bladder", "L AKA after crush", "38% TBSA burns",
+#: "hypertrophic scarring developing over R forearm", "complex regional pain syndrome type II of the right hand".
+_NAMED_CONDITION = re.compile(
+    r"\b(?P<what>(?:[CTL]\d{1,2}\s+)?(?:(?:complete|incomplete)\s+)?(?:paraplegia|tetraplegia|quadriplegia)"
+    r"|(?:[CTL]\d{1,2}\s+)?(?:complete\s+|incomplete\s+)?spinal\s+cord\s+injury"
+    r"|neurogenic\s+(?:bladder|bowel)(?:\s+and\s+(?:bladder|bowel))?"
+    r"|(?:(?-i:[LR])|left|right|bilateral)\s+(?-i:AKA|BKA)"
+    r"|(?:(?:left|right|bilateral)\s+)?(?:above|below)[- ]knee\s+amputation"
+    r"|(?:(?:left|right|bilateral)\s+)?trans(?:tibial|femoral|radial|humeral)\s+amputation"
+    r"|hypertrophic\s+(?:burn\s+)?scar(?:s|ring)?"
+    r"|(?:partial|full)[- ]thickness\s+(?:and\s+(?:partial|full)[- ]thickness\s+)?burns"
+    r"|complex\s+regional\s+pain\s+syndrome(?:\s+type\s+(?:II|I|1|2)\b)?"
+    r"|(?-i:CRPS)(?:\s+type\s+(?:II|I|1|2)\b|\s+(?:II|I|1|2)\b)?"
+    r"|(?:moderate|severe)\s+traumatic\s+brain\s+injury)\b",
+    _I,
+)
 _SPINE_COMPLAINTS = re.compile(
     r"\b(?P<regions>(?:cervical|thoracic|lumbar)(?:,?\s+(?:and\s+)?(?:cervical|thoracic|lumbar))*)\s+spine\s+"
     r"(?:complaints|pain|symptoms)\b",
@@ -129,6 +146,10 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_PSYCH, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.diagnosis(m.group("what"), [], s.evidence(*_phrase(s.text, m.start(), m.end())))
+        for m in finditer(_NAMED_CONDITION, s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and s.section != "plan":
+                what = m.group("what")
+                ctx.draft.diagnosis(what, regions_in(what), s.evidence(m.start("what"), m.end("what")))
     _refine_back(sentences, ctx)
 
 

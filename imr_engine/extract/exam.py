@@ -32,7 +32,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "exam.neurological_deficit",
         re.compile(
-            r"\bneurologic(?:al)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
+            r"\bneuro(?:logic(?:al)?)?\s+deficits?\b|\b(?:motor|sensory)\s+deficits?\b"
             r"|\b(?:decreased|diminished|reduced|absent|dec|decr|dim|\u2193)\.?\s+(?:sensation|strength|reflex(?:es)?|DTRs?|sens)\b"
             r"|\b(?:sensation|sens)\.?\s+(?:decr|dec|dim|\u2193)\.?(?=\s+(?:to\s+\w+\s+)?(?:over\s+|in\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d)"
             r"|\bhyp(?:o|er)esthesia\b|\b(?:weakness|numbness)\s+(?:in|of|at)\s+(?:the\s+)?(?:[LRS]\d|EHL|dorsiflex|plantar|grip|wrist|thumb)"
@@ -80,14 +80,19 @@ _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negativ
 #: A normal neurological examination documents that there is no deficit.
 _NEURO_INTACT = re.compile(
     r"\bneuro(?:logic(?:al)?)?\s+(?:exam(?:ination)?|status|findings)\s+(?:is\s+|was\s+|were\s+)?(?:grossly\s+)?"
-    r"(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b"
+    r"(?:unchanged\s*(?:/|and|,)\s*)?(?:intact|normal|non-?focal|unremarkable|within\s+normal\s+limits)\b|\bneurologically\s+intact\b"
     r"|\b(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)\s+(?:is\s+|was\s+)?(?:grossly\s+)?(?:intact|normal)\b"
     r"|\b(?:motor|strength|motor\s+strength)\s+(?:is\s+)?5/5\b(?!\s*(?:except|but|other\s+than))"
     r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s+(?:are\s+)?(?:2\+\s+)?(?:and\s+)?symmetric(?:al)?\b"
+    # reflexes graded normal with no side set apart: "DTRs 2+.", "Reflexes 2+ throughout"
+    r"|\b(?:DTRs?|reflexes|deep\s+tendon\s+reflexes)\s*:?\s+(?:are\s+)?2\+(?:\s+(?:and\s+)?(?:bilat\w*|throughout|equal|=))?"
+    r"(?=\s*(?:[.;,]|$))"
+    # every part of a terse neuro line said normal: "Motor/sensory/reflexes/coord/gait normal"
+    r"|\bmotor\s*/\s*sensory(?:\s*/\s*[\w.]+){0,4}\s+(?:exam\s+)?(?:(?:is|are|was|were)\s+)?(?:grossly\s+)?(?:intact|normal|WNL|nl)\b"
     # a terse exam line or a pair of systems said normal: "Neuro: grossly intact", "Motor and sensory exam normal"
     r"|\bneuro(?:logic(?:al)?)?\s*:\s*(?:grossly\s+)?(?:intact|normal|WNL|non-?focal|nonfocal)\b"
     # "Neuro intact in the LEs", "Neurovascularly intact distally"
-    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?)?\s+(?:grossly\s+)?intact\b|(?-i:\bNV\s+intact\b|\bNVI\b)"
+    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?|vasc)?\s+(?:grossly\s+)?intact\b|(?-i:\bNV\s+intact\b|\bNVI\b)"
     r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
     r"(?:grossly\s+)?(?:intact|normal|WNL)\b",
     _I,
@@ -109,7 +114,7 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
     gap = 0
     section: str | None = None
     for s in sentences:
-        cue = bool(search(_EXAM, s.text)) or s.section == "objective"
+        cue = bool(search(_EXAM, s.text)) or s.section == "objective" or bool(search(_NEURO_INTACT, s.text))
         continues = in_exam and s.section == section and not find_dates(s.text, years=False)
         if cue or continues:
             found = False
@@ -128,6 +133,19 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
 
 #: A muscle graded below full strength: "4/5", "3+/5".
 _WEAK_GRADE = re.compile(r"\b[0-4](?:\+|-)?/5\b")
+#: A grade that is no neurological sign (corpus README, "Key conventions"): weakness limited by pain, a rotator
+#: cuff's tendon tested ("empty can + w/ weakness 4/5", "supraspinatus 4/5 w/ pain"), Waddell's signs counted of 5.
+_NOT_NEURO_BEFORE = re.compile(
+    r"\b(?:waddell\w*|empty\s+can|jobe|supraspinatus|infraspinatus|subscapularis|teres\s+minor|rotator\s+cuff|lift[- ]off"
+    r"|belly[- ]press|(?-i:ER|IR)|external\s+rotation|internal\s+rotation)\b[^.;,]{0,30}$",
+    _I,
+)
+_PAIN_LIMITED = re.compile(  # matched at the grade's end
+    r"[^.;]{0,16}?\b(?:w/|with|for|due\s+to|2/2|limited\s+by|secondary\s+to|d/t)\s+(?:\w+\s+)?(?:pain|guarding)\b"
+    r"|\s*\(?(?:pain[- ]limited|give[- ]way|effort)"
+    r"|\s*(?:\w+\s+)?(?:supraspinatus|infraspinatus|subscapularis|(?-i:ER|IR)|external\s+rotation|internal\s+rotation)\b",
+    _I,
+)
 #: Two grades set before and after ("Quad MMT 3+/5 -> 4/5"): a muscle recovering in therapy, not a neurological sign.
 _CHANGE = re.compile(r"->|\u2192|=>")
 
@@ -138,6 +156,8 @@ def _strength_grades(s: Sentence, ctx: Context) -> bool:
         return False
     found = False
     for m in finditer(_WEAK_GRADE, s.text):
+        if _NOT_NEURO_BEFORE.search(s.text[max(0, m.start() - 60) : m.start()]) or _PAIN_LIMITED.match(s.text, m.end()):
+            continue
         if polarity(s.text, m.start(), m.end(), observation=True) == "affirmed":
             record(s, ctx, "exam.neurological_deficit", "yes", m)
             found = True

@@ -397,6 +397,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             _surgery(s, ctx, opening.group(), 0, opening.end())
         if s.section != "plan":
             _injected(s, ctx)
+            _operation_performed(s, ctx)
         for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -405,6 +406,27 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_PROVIDER_HELPED, s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
+
+
+#: An operation told with the day it was done, anywhere in a sentence (round cover10): "R TKA performed 4/15/2013
+#: (authorized)", "Post-op L knee - ACL recon (BTB autograft) 08/29/2019", "rotator cuff repair done on 3/2/2020".
+_OPERATION_PERFORMED = re.compile(
+    rf"(?P<what>(?:[\w/-]+\s+){{0,4}}?(?:{_SURGICAL}|recon))\b"
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=\d{1,2}/\d{1,2}/\d{2,4})",
+    _I,
+)
+
+
+def _operation_performed(s: Sentence, ctx: Context) -> None:
+    """An operation dated by the day it was done: the postsurgical course counts from it."""
+    for m in finditer(_OPERATION_PERFORMED, s.text):
+        if polarity(s.text, m.start("what"), m.end()) != "affirmed" or planned(s.text, m.start("what"), m.end()):
+            continue
+        dates = find_dates(s.text[m.end() : m.end() + 12])
+        if not dates or dates[0].start != 0:
+            continue
+        name = m.group("what").strip(" -")
+        ctx.draft.surgery(name, _first_region(name), dates[0].date, s.evidence(m.start("what"), m.end() + dates[0].end))
 
 
 #: A sentence that opens with an operation and its date: "Right shoulder rotator cuff repair on 01/10/2022."

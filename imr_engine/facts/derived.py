@@ -405,15 +405,36 @@ def item_facts_json(values: dict[str, object], checked: dict[str, object] | None
     kept (lists included, so callers treat the result as read-only apart from replacing a key's
     value). Raises the model's ValidationError for a value it refuses.
     """
-    own = checked_item_facts(values)
-    if own is None:
-        return ItemFacts.model_validate({**(checked or {}), **values}).model_dump(mode="json")
-    out = dict(_DEFAULTS)
-    for name in _FRESH_LISTS:
-        out[name] = []
-    if checked:
-        out.update(checked)
-    out.update(own)
-    if any(out[name] is _BAD for name in _REQUIRED):
-        return ItemFacts.model_validate({**(checked or {}), **values}).model_dump(mode="json")
-    return out
+    return CaseFactsJson(checked).item(values)
+
+
+class CaseFactsJson:
+    """`item_facts_json(values, checked)` for each item of a case: the case's part of every item's JSON made once.
+
+    The defaults with the case's checked values over them are the same for each of its items; an
+    item's JSON is a copy of them with its own values over them, and a fresh list for each list
+    field neither the case nor the item set (no two items share a list that is not the case's own).
+    """
+
+    def __init__(self, checked: dict[str, object] | None = None) -> None:
+        self._checked = checked
+        base = dict(_DEFAULTS)
+        if checked:
+            base.update(checked)
+        self._base = base
+        self._fresh = tuple(name for name in _FRESH_LISTS if not checked or name not in checked)
+
+    def item(self, values: dict[str, object]) -> dict[str, Any]:
+        """The item's JSON dump (see `item_facts_json`)."""
+        checked = self._checked
+        own = checked_item_facts(values)
+        if own is None:
+            return ItemFacts.model_validate({**(checked or {}), **values}).model_dump(mode="json")
+        out = dict(self._base)
+        for name in self._fresh:
+            if name not in own:
+                out[name] = []
+        out.update(own)
+        if any(out[name] is _BAD for name in _REQUIRED):
+            return ItemFacts.model_validate({**(checked or {}), **values}).model_dump(mode="json")
+        return out

@@ -33,11 +33,11 @@ def test_inputs_run_with_rare_young_collections_and_the_thresholds_come_back(
 ) -> None:
     seen: list[tuple[int, ...]] = []
 
-    def process(item: BatchInput, settings: WorkSettings) -> Outcome:
-        seen.append(gc.get_threshold())
-        return Outcome(key=item.key)
+    def process_chunk(items: list[BatchInput], settings: WorkSettings) -> list[Outcome]:
+        seen.extend(gc.get_threshold() for _ in items)
+        return [Outcome(key=item.key) for item in items]
 
-    monkeypatch.setattr(pool, "process", process)
+    monkeypatch.setattr(pool, "process_chunk", process_chunk)
     outcomes = list(run_ordered(_inputs(3), WorkSettings(), 1, StopFlag()))
     assert [o.key for o in outcomes] == ["k0", "k1", "k2"]
     assert seen == [(collector.BATCH_YOUNG_THRESHOLD, 10, 10)] * 3
@@ -47,17 +47,17 @@ def test_inputs_run_with_rare_young_collections_and_the_thresholds_come_back(
 def test_a_run_stopped_or_failing_midway_gives_the_thresholds_back(
     thresholds: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def process(item: BatchInput, settings: WorkSettings) -> Outcome:
-        if item.key == "k1":
+    def process_chunk(items: list[BatchInput], settings: WorkSettings) -> list[Outcome]:
+        if any(item.key == "k1" for item in items):
             raise RuntimeError("boom")
-        return Outcome(key=item.key)
+        return [Outcome(key=item.key) for item in items]
 
-    monkeypatch.setattr(pool, "process", process)
+    monkeypatch.setattr(pool, "process_chunk", process_chunk)
     with pytest.raises(RuntimeError):
-        list(run_ordered(_inputs(3), WorkSettings(), 1, StopFlag()))
+        list(run_ordered(_inputs(3), WorkSettings(), 1, StopFlag(), chunk=1))
     assert gc.get_threshold() == thresholds
     stop = StopFlag()
-    run = run_ordered(_inputs(3), WorkSettings(), 1, stop)
+    run = run_ordered(_inputs(3), WorkSettings(), 1, stop, chunk=1)
     next(run)
     stop.set()
     assert list(run) == []

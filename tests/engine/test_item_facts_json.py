@@ -22,7 +22,7 @@ from imr_engine.engine import Engine
 from imr_engine.engine.derive import derive_items
 from imr_engine.engine.evaluate import resolve_as_of
 from imr_engine.facts import load_case
-from imr_engine.facts.derived import FLOAT_FIELDS, ItemFacts, checked_item_facts, item_facts_json
+from imr_engine.facts.derived import FLOAT_FIELDS, CaseFactsJson, ItemFacts, checked_item_facts, item_facts_json
 
 FIELDS = list(ItemFacts.model_fields)
 CASES = sorted(Path(__file__).resolve().parents[2].joinpath("cases").glob("*/case.yaml"))
@@ -113,3 +113,32 @@ def test_a_value_the_model_refuses_is_refused_with_its_error() -> None:
             item_facts_json(base | wrong)
     score = item_facts_json(base | {"latest_pain_score": 7})["latest_pain_score"]
     assert type(score) is float and score == 7.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(FIELDS), ODD_VALUES, max_size=10),
+    st.lists(st.dictionaries(st.sampled_from(FIELDS), ODD_VALUES, max_size=6), min_size=1, max_size=4),
+)
+def test_a_cases_json_made_once_gives_each_item_what_the_model_gives(case_part: dict[str, Any],
+                                                                    items: list[dict[str, Any]]) -> None:
+    # The case's part of every item's JSON made once (CaseFactsJson): each item as the model dumps it, and
+    # its default lists its own (only the case's own lists are shared by its items).
+    checked = checked_item_facts(case_part)
+    if checked is None:
+        return
+    case_json = CaseFactsJson(checked)
+    made = []
+    for n, part in enumerate(items):
+        part = {"item_index": n, "kind": "therapy", "as_of_day": 735_100} | part
+        try:
+            out: dict[str, Any] | type[ValidationError] = case_json.item(part)
+        except ValidationError:
+            out = ValidationError
+        assert _same(out, _model_json(checked | part))
+        if isinstance(out, dict):
+            made.append((out, part))
+    for (a, pa), (b, pb) in zip(made, made[1:]):
+        for name, value in a.items():
+            if type(value) is list and name not in checked and name not in pa and name not in pb:
+                assert value is not b[name]

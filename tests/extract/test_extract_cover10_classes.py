@@ -66,3 +66,89 @@ def test_diagnoses_in_their_groups(diagnosis: str, group: str) -> None:
 ])
 def test_diagnoses_outside_the_groups(diagnosis: str, group: str) -> None:
     assert group not in load_engine().vocabulary.diagnosis_groups_of(diagnosis)
+
+
+@pytest.mark.parametrize(("note", "group"), [
+    ("He is a 44-year-old former lineman with T4 complete paraplegia from a pole fall.\n", "paralysis"),
+    ("C5 incomplete spinal cord injury in 2016; uses a power chair.\n", "paralysis"),
+    ("He has a neurogenic bladder managed with intermittent catheterization.\n", "neurogenic_incontinence"),
+    ("Pt: 52F, DOI 03/11/13 (L AKA after crush by a forklift).\n", "limb_loss"),
+    ("Right BKA 2014, walks with a prosthesis.\n", "limb_loss"),
+    ("Left transtibial amputation 08/2014 after a crush injury.\n", "limb_loss"),
+    ("Hypertrophic scarring developing over the R forearm and chest.\n", "burn_scar"),
+    ("Flash fire: 38% TBSA partial- and full-thickness burns of both forearms.\n", "burn_scar"),
+    ("I treat him for complex regional pain syndrome type II of the right hand.\n", "crps"),
+    ("CRPS 1 left upper extremity since the wrist fracture.\n", "crps"),
+])
+def test_conditions_named_where_the_injury_is_told(note: str, group: str) -> None:
+    case = _case(note)
+    groups = {g for d in case.diagnoses for g in load_engine().vocabulary.diagnosis_groups_of(d.name)}
+    assert group in groups
+
+
+@pytest.mark.parametrize("note", [
+    "No paraplegia; moves all four limbs.\n",
+    "Rule out CRPS; no allodynia or colour change today.\n",
+    "He denies any history of burns.\n",
+    "Also known as: AKA Bobby Jones.\n",
+])
+def test_conditions_denied_or_not_named_are_not_diagnoses(note: str) -> None:
+    case = _case(note)
+    groups = {g for d in case.diagnoses for g in load_engine().vocabulary.diagnosis_groups_of(d.name)}
+    assert not groups & {"paralysis", "crps", "burn_scar", "limb_loss"}
+
+
+@pytest.mark.parametrize("note", [
+    "Treatment that has failed or stopped helping:\n- OT 28 visits with desensitisation (plateau);\n",
+    "Treatments which have not helped: PT x 12, chiropractic x 6.\n",
+    "Care that has failed so far includes PT, NSAIDs and two ESIs.\n",
+])
+def test_failed_care_as_a_lists_heading(note: str) -> None:
+    assert _case(note).clinical.conservative_care_failed.value == "yes"
+
+
+def _evaluated(note: str) -> bool:
+    return any(t.service == "psychological_evaluation" for t in _case(note).treatments)
+
+
+@pytest.mark.parametrize("note", [
+    "He was seen for psychological evaluation for spinal cord stimulator candidacy by Dr. R. Abernathy, Ph.D., on 05/20/2015.\n",
+    "HE WAS SEEN FOR PSYCHOLOGICAL EVALUATION FOR SCS CANDIDACY BY DR. R. ABERNATHY, PH.D., IN MAY.\n",
+    "Psychological clearance. He was evaluated for neuromodulation by Dr. M. Castellano, PsyD, on 09/12/2019.\n",
+    "Psychological clearance obtained 3/2016 (MMPI-2, interview).\n",
+    "She has been evaluated by a pain psychologist, who found no contraindication to a pump trial.\n",
+    "Psych cleared for the SCS trial in May.\n",
+    "Underwent a behavioral health evaluation before the stimulator trial; cleared.\n",
+])
+def test_a_psychological_evaluation_done(note: str) -> None:
+    assert _evaluated(note)
+
+
+@pytest.mark.parametrize("note", [
+    "UR denial reason: psychological clearance not provided.\n",
+    "Pending psychological clearance before the trial.\n",
+    "Plan: psychological evaluation prior to SCS trial.\n",
+    "She will need a psych eval before the pump trial.\n",
+])
+def test_a_psychological_evaluation_wanted_is_not_done(note: str) -> None:
+    assert not _evaluated(note)
+
+
+@pytest.mark.parametrize(("note", "date"), [
+    ("61 y/o M, former parcel sorter, R TKA performed 4/15/2013 (authorized), Sutter General.\n", "2013-04-15"),
+    ("Reason: Post-op L knee - ACL recon (BTB autograft) 08/29/2019, ~10.5 wks\n", "2019-08-29"),
+    ("Her right rotator cuff repair was done on 03/02/2020 by Dr. Lee.\n", "2020-03-02"),
+    ("L4-5 microdiscectomy (Dr. Ortiz, outpatient) 11/14/2016, now 6 weeks out.\n", "2016-11-14"),
+    ("He is 3 months out from a carpal tunnel release performed 1/9/2018.\n", "2018-01-09"),
+])
+def test_an_operation_told_with_the_day_it_was_done(note: str, date: str) -> None:
+    assert date in {str(s.date.latest()) for s in _case(note).surgeries if s.date is not None}
+
+
+@pytest.mark.parametrize("note", [
+    "R TKA scheduled 4/15/2013 if cleared by cardiology.\n",
+    "Plan: L ACL recon (BTB autograft) 08/29/2019.\n",
+    "We will request a rotator cuff repair to be done on 03/02/2020.\n",
+])
+def test_an_operation_planned_for_a_day_is_not_done(note: str) -> None:
+    assert not [s for s in _case(note).surgeries if s.date is not None]
