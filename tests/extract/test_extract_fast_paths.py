@@ -213,8 +213,8 @@ def test_recent_time_words_find_a_dose_where_the_whole_pattern_does_in_real_sent
     assert _RECENT_WORDS.pattern != _RECENT.pattern  # the lead is gone
     sentences = [s for path in REAL for s in re.split(r"(?<=[.;])\s+", path.read_text(encoding="utf-8"))]
     found = 0
-    for text in sentences:
-        for pos in range(0, len(text) + 1, 5):
+    for text in sentences[::2]:
+        for pos in range(0, len(text) + 1, 9):
             expected = _RECENT.search(text, pos) is not None
             found += expected
             assert (_RECENT_WORDS.search(text, pos) is not None) == expected, (text, pos)
