@@ -380,8 +380,9 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
 
 #: A side effect named right after a stopped drug's item: ", nausea", ", GI upset/diarrhea".
 _EFFECT_AFTER = re.compile(
-    r",\s*(?:\w+\s+)?(?:nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|GI\s+upset|upset\s+stomach|stomach\s+upset|rash|hives"
-    r"|constipat\w*|confus\w*|itch\w*|headaches?|palpitations|dyspeps\w*|heartburn|diarrh\w*|swelling|edema|somnolen\w*)\b",
+    r"(?:,|\s[-\u2013\u2014])\s*(?:\w+\s+)?(?:nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|GI\s+upset|upset\s+stomach"
+    r"|stomach\s+upset|rash|hives|constipat\w*|confus\w*|itch\w*|headaches?|palpitations|dyspeps\w*|heartburn|diarrh\w*"
+    r"|swelling|edema|somnolen\w*|creatinine|renal|kidneys?|melena|LFTs?|(?:BP|blood\s+pressure)\s+(?:up|rose|high|elevated))\b",
     _I,
 )
 
