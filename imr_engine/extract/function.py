@@ -712,7 +712,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
-            m = pattern.search(s.text, lo, hi)
+            m = search(pattern, s.text) if hi - lo == len(s.text) else pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
                 continue  # "if modified work is not available, TTD": the employer's option, not the status
             if m and value != "off_work" and _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]):
