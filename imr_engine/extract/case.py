@@ -24,7 +24,7 @@ from ..vocabulary import Vocabulary, load_vocabulary
 from ..vocabulary.in_use import reading_with, vocabulary_dir_in_use
 from .bed_need import read_bed_need
 from .claimant import read_claimant
-from .clinical import read_age_risk, read_clinical
+from .clinical import read_age_risk, read_clinical, read_requested_surgery
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
 from .courses import read_course_timing
@@ -216,6 +216,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
     rate_on_current_medication(ctx)  # after every reader of drugs and ratings
+    read_requested_surgery(ctx)  # after every reader of surgical candidacy
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_treatment_conditions(sentences, ctx)
     read_neuropathic(ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.model import Evidence
 from .context import Context
 from .findings import read_cue, record
 from .negation import polarity
@@ -268,7 +269,15 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:home|house|apartment|apt|flat)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
             r"|\bstuck\s+(?:upstairs|at\s+home|in\s+(?:the|her|his)\s+(?:house|home|apartment|apt))\b"
             r"|\b(?:is\s+)?(?:unable\s+to|cannot|can'?t)\s+(?:leave|get\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
-            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing|(?:the\s+)?(?:assist\w*|help)\s+of\s+(?:2|two))\b",
+            r"|\bleaving\s+(?:the\s+)?home\s+(?:requires|takes)\s+(?:a\s+)?(?:considerable|taxing|(?:the\s+)?(?:assist\w*|help)\s+of\s+(?:2|two))\b"
+            # absences only for medical care (round cover10): "leaves the house only for appointments", "only goes out for
+            # doctor's appointments", "does not leave the home except for medical visits"
+            r"|\b(?:leaves?|leaving|goes?\s+out\s+of|gets?\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\s+only\s+"
+            r"(?:for|to\s+(?:attend|go\s+to))\s+(?:(?!work\b|school\b|shopping\b)[\w']+\s+){0,2}?(?:appointments?|appts?|visits?|medical\s+care|therapy|dialysis)\b"
+            r"|\bonly\s+(?:leaves?|goes\s+out(?:\s+of)?)\s+(?:the\s+|her\s+|his\s+)?(?:home\s+|house\s+)?(?:for|to)\s+(?:(?!work\b|school\b|shopping\b)[\w']+\s+){0,2}?"
+            r"(?:appointments?|appts?|medical\s+(?:visits?|care|appointments?))\b"
+            r"|\b(?:does\s+not|doesn'?t|do\s+not|cannot|can'?t)\s+leave\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\s+"
+            r"(?:except|other\s+than)\s+(?:for|to)\s+(?:(?!work\b|school\b|shopping\b)[\w']+\s+){0,2}?(?:appointments?|appts?|medical\s+(?:visits?|care|appointments?))\b",
             _I,
         ),
     ),
@@ -767,3 +776,21 @@ def read_age_risk(ctx: Context) -> None:
         risky = GI_RISK_CLASSES & set(drug.classes) or GI_RISK_INGREDIENTS & set(drug.ingredients)
         if risky and drug.status == "current" and drug.evidence:
             d.finding("clinical.gi_risk_factors", "yes", drug.evidence[0])
+
+
+def read_requested_surgery(ctx: Context) -> None:
+    """An operation the note requests makes the worker a surgical candidate, unless the note says he is not one.
+
+    The corpus README's convention ("Key conventions"): yes where a surgeon or the note calls the worker a candidate,
+    or surgery is recommended, planned, scheduled or requested; no where the note says not a candidate or the
+    worker declines. Only a progress note's request lines say what its author asks for (a letter's items are
+    the disputed requests, read there as the reviewer tells them).
+    """
+    votes = ctx.draft.findings.get("clinical.surgical_candidate")
+    if not ctx.note or (votes is not None and votes.no):
+        return
+    for item in ctx.items:
+        if "surgery" in item.classes:
+            ctx.draft.finding("clinical.surgical_candidate", "yes", Evidence(quote=item.text, source="request"))
+            return
+

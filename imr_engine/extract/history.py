@@ -161,12 +161,20 @@ _RELIEF = re.compile(
     r"(?:relief|improvement|reduction|better|decrease)"
     # the percentage after the word: "helped about 50%", "good relief, approximately 60%"
     r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement|better[\"']?)\s*,?\s*(?:by\s+)?"
-    r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)",
+    r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)"
+    # the pain it fell to, then the percentage (round cover10): "her pain decrease to 3/10, around 60 %"
+    r"|\b(?:decrease[sd]?|dropped|went\s+down|came\s+down|reduced|improved|fell)\s+to\s+\d{1,2}(?:/10)?\s*,?\s*"
+    r"(?:around|about|approx(?:imately|\.)?|~|roughly|nearly)?\s*(?P<pct3>\d{1,3})\s*(?:%|percent)",
     _I,
 )
 _RELIEF_WEEKS = re.compile(
     rf"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
-    r"(?P<unit>wks?|weeks?|months?|mos?)\b",
+    r"(?P<unit>wks?|weeks?|months?|mos?)\b"
+    # lasting until a day, then how long that was (round cover10): "lasting until end of November - so about 10 weeks",
+    # "lasted until roughly late Nov 2014 (about 7 months)"
+    r"|\b(?:lasting|lasted|last(?:s|ed)?)\s+(?:until|till|to|through)\b[^.;()]{0,40}?[\s(,\-\u2013]+(?:so\s+|i\.e\.\s+|that\s+is\s+)?"
+    rf"(?:~|about|approx(?:imately|\.)?|nearly|roughly|around)?\s*(?P<n2>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
+    r"(?P<unit2>wks?|weeks?|months?|mos?)\b",
     _I,
 )
 #: Less medication after the procedure, as notes say it: "cut her Norco from 4/day to 2/day", "reduced his
@@ -283,7 +291,7 @@ def _relief_percent(relief: re.Match[str] | None) -> str | None:
     if found.get("a") is not None:
         before, after = int(found["a"]), int(found["b"])
         return str(round(100 * (before - after) / before, 1)) if 0 <= after < before <= 10 else None
-    return found.get("pct") or found.get("pct2")
+    return found.get("pct") or found.get("pct2") or found.get("pct3")
 
 
 def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
@@ -306,8 +314,9 @@ def _medication_reduced(told: list[Sentence]) -> bool:
 
 
 def _weeks(m: re.Match[str]) -> float:
-    value = parse_number(m.group("n")) or 0.0
-    return value * 4.3 if m.group("unit").lower().startswith("mo") else value
+    n, unit = (m.group("n"), m.group("unit")) if m.group("n") is not None else (m.group("n2"), m.group("unit2"))
+    value = parse_number(n) or 0.0
+    return value * 4.3 if unit.lower().startswith("mo") else value
 
 
 def read_studies(sentences: list[Sentence], ctx: Context) -> None:

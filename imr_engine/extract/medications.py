@@ -224,7 +224,11 @@ _LINE_FAILED = re.compile(
 #: A condition that is a drug's indication while it is taken ("omeprazole daily (GERD)") and its side effect when it
 #: was stopped for it ("naproxen - Discontinued 2023 (GERD)").
 _STOPPED_FOR = re.compile(
-    r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia)\b", _I
+    r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia"
+    # a harm its monitoring found: "stopped 01/2014 when his creatinine rose", "stopped - BP up", "melena", "LFTs up"
+    r"|creatinine|renal|kidneys?|CKD|eGFR|melena|LFTs?|liver|transaminases?|(?:BP|blood\s+pressure)\s+(?:up|rose|went\s+up|high|elevated)"
+    r"|sexual\s+(?:side\s+effects?|dysfunction|SE)|(?-i:SE))\b",
+    _I,
 )
 #: Drugs named as taken in the body of a note: "Continue Norco", "refill naproxen", "pt is on tramadol".
 NOTE_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (

@@ -76,3 +76,23 @@ def test_a_worker_keeps_the_batch_thresholds(thresholds: tuple[int, ...], monkey
     monkeypatch.setattr(pool.signal, "signal", lambda *a: None)
     pool._init_worker(WorkSettings(), 0)
     assert gc.get_threshold() == (collector.BATCH_YOUNG_THRESHOLD, 10, 10)
+
+
+def test_imr_qa_runs_with_the_batch_threshold_from_its_start(
+    thresholds: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imports and loading too: the threshold is raised before anything of the command runs."""
+    import argparse
+
+    from imr_engine.cli import qa
+
+    seen: list[tuple[int, ...]] = []
+
+    def command(args: argparse.Namespace) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(qa, "_run", command)
+    assert qa.run(argparse.Namespace()) == 0
+    assert seen == [(collector.BATCH_YOUNG_THRESHOLD, 10, 10)]
+    assert gc.get_threshold() == thresholds

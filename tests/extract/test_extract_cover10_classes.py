@@ -152,3 +152,37 @@ def test_an_operation_told_with_the_day_it_was_done(note: str, date: str) -> Non
 ])
 def test_an_operation_planned_for_a_day_is_not_done(note: str) -> None:
     assert not [s for s in _case(note).surgeries if s.date is not None]
+
+
+@pytest.mark.parametrize(("note", "value"), [
+    ("Leaves the house only for appointments; fatigue, pain with elbow extension.\n", "yes"),
+    ("She only goes out for doctor's appointments, driven by her son.\n", "yes"),
+    ("He does not leave the home except for medical visits.\n", "yes"),
+    ("Pt leaves home only to attend therapy 2x/week.\n", "yes"),
+    ("She leaves the house daily to walk the dog.\n", "unknown"),
+    ("He only leaves for work and appointments.\n", "unknown"),
+    ("She leaves the house only for shopping and appointments.\n", "unknown"),
+])
+def test_absences_only_for_medical_care_are_homebound(note: str, value: str) -> None:
+    case = extract_text(note, ["Home health skilled nursing visits 2x/week x 3 weeks"])
+    assert case.clinical.homebound.value == value
+
+
+def _injection(note: str, service: str):
+    return next(t for t in _case(note).treatments if t.service == service and t.relief_percent is not None)
+
+
+@pytest.mark.parametrize(("note", "service", "percent", "weeks"), [
+    ("She had right C6-7 interlaminar epidural steroid injection on 09/14/2023. After the injection her pain decrease to "
+     "3/10, around 60 %, start after 1 week and is lasting until end of November - so about 10 weeks.\n",
+     "epidural_steroid_injection", 60, 10),
+    ("s/p RFA R L3-4 and L4-5 facets on 4/22/14. Pt reports approx 60% relief which started ~3 wks after the procedure "
+     "and lasted until roughly late Nov 2014 (about 7 months).\n", "radiofrequency_ablation", 60, 30.1),
+    ("He underwent a left L5-S1 TFESI on 2/3/2016. His leg pain dropped to 2/10, about 75 %, lasting until April, "
+     "i.e. 8 weeks.\n", "epidural_steroid_injection", 75, 8),
+])
+def test_relief_told_by_the_pain_it_fell_to_and_lasting_until_a_day(
+        note: str, service: str, percent: float, weeks: float) -> None:
+    found = _injection(note, service)
+    assert found.relief_percent == percent
+    assert found.relief_weeks == pytest.approx(weeks)
