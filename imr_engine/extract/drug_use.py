@@ -287,7 +287,7 @@ def _status(
         return "tried_failed" if failed_lead else "past"
     if _ONE_DOSE.match(text, mention.end) and _ENCOUNTER.search(text):
         return "past"  # "Seen in ER 5/30 (Toradol IM, d/c w/ ibuprofen)": a dose given there, not a drug taken
-    if _RECENT.search(text, mention.end):
+    if _RECENT_WORDS.search(text, mention.end):
         return "current"  # "took ibuprofen last night": at a first visit, what the worker is taking
     return "past" if _PAST_SENTENCE.search(text[: mention.start]) and not _present(item) else "current"
 
@@ -308,6 +308,9 @@ _RECENT = re.compile(
     r"|over\s+the\s+weekend|since\s+the\s+injury)\b",
     _I,
 )
+#: Its time words alone: `_RECENT.search(text, pos)` finds a match exactly when they stand somewhere from *pos* on (the
+#: lazy lead may be empty), and searching for them alone does not try the lead at every character of the rest.
+_RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECENT.flags)
 
 
 _STOPPED = re.compile(

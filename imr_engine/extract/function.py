@@ -96,7 +96,8 @@ _ADL_BETTER = re.compile(
 )
 #: Activities of daily living as notes name them, beyond the word "ADLs".
 _ACTIVITY = re.compile(
-    r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking|(?:cooks?|cooked)\s+(?:meals|dinner)"
+    r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking"
+    r"|(?:cooks?|cooked)\s+(?:meals|dinner|breakfast|lunch|for\s+(?:the|his|her|my)\s+(?:family|kids|children|husband|wife))"
     r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
     r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
@@ -115,6 +116,8 @@ _ACTIVITY_GAIN = re.compile(
     r"|allows?\s+(?:him|her)|no\s+longer\s+needs?|up\s+from|at\s+intake|at\s+(?:the\s+)?start\s+of\s+(?:care|treatment)"
     # what the medication makes possible, against what the worker cannot do without it: "With meds he ... mows his lawn;
     # w/o them cannot sit through a shift"
+    # activities given up and taken up again: "doing things at home I stopped doing, like cooking dinner"
+    r"|(?:things|activities)\s+(?:at\s+home\s+)?(?:I|she|he|they)\s+(?:had\s+)?(?:stopped|quit|gave\s+up)\s+doing"
     r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
     r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b"
     # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",
@@ -709,7 +712,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
-            m = pattern.search(s.text, lo, hi)
+            m = search(pattern, s.text) if hi - lo == len(s.text) else pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
                 continue  # "if modified work is not available, TTD": the employer's option, not the status
             if m and value != "off_work" and _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]):

@@ -50,6 +50,7 @@ MEMO_SIZE = 512
 _FOLD = str.maketrans("123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "000000000abcdefghijklmnopqrstuvwxyz")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0_")
 _WORDS = re.compile(r"\w+")
+_WORD_START = re.compile(r"[a-z0_]+")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,13 @@ _texts: dict[str, _Text] = {}
 _heads_memo: dict[int, tuple[re.Pattern[str], Heads | None, int, frozenset[str] | None]] = {}
 #: The patterns whose every match starts a word, by each key they may start with: a text's words
 #: then name the patterns that may match it in one pass, instead of each pattern testing its keys.
-_by_key: dict[str, list[int]] = {}
+_by_key: dict[str, set[int]] = {}
+#: Patterns with heads that also need one of some words started further on ("\\bthe\\s+psychologist" needs a word
+#: starting "psy"), by each such start: a text whose words start none of a pattern's is no candidate for it.
+_by_need: dict[str, set[int]] = {}
+_needy: set[int] = set()
+#: The same words, for patterns whose heads may stand anywhere (checked when they are asked).
+_word_needs: dict[int, frozenset[str]] = {}
 _registering = threading.Lock()
 #: For a pattern whose heads are unknown: pieces of text one of which every match holds (folded); absent: none known.
 _needs: dict[int, Any] = {}
@@ -133,14 +140,33 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
             known = _heads_memo.get(id(pattern))
             if known is None:
                 word_keys = _shortest(found.keys) if found is not None and not found.anywhere else None
-                if found is None and (ways := _needed(pattern)):
+                ways = _needed(pattern)
+                if found is None and ways:
                     _needs[id(pattern)] = _checks(ways)
                 if found is not None and found.anywhere and id(found) not in _anywhere:
                     _anywhere[id(found)] = _any_of(found.anywhere)  # type: ignore[assignment]
                 for key in word_keys or ():
-                    _by_key.setdefault(key, []).append(id(pattern))
+                    _by_key.setdefault(key, set()).add(id(pattern))
+                starts = _starts_needed(ways, found) if found is not None and ways else None
+                if starts and word_keys is not None:
+                    _needy.add(id(pattern))
+                    for key in starts:
+                        _by_need.setdefault(key, set()).add(id(pattern))
+                elif starts:
+                    _word_needs[id(pattern)] = starts
                 known = _heads_memo[id(pattern)] = (pattern, found, len(_heads_memo), word_keys)
     return known[1]
+
+
+def _starts_needed(ways: Any, found: Heads) -> frozenset[str] | None:
+    """Word starts one of which every match holds besides its heads (each way's most telling one); None: none known."""
+    chosen: set[str] = set()
+    for way in ways:
+        need = next((n for n in way if all(k[0] == _AT_WORD for k in n) and not {k[1:] for k in n} <= found.keys), None)
+        if need is None:
+            return None
+        chosen.update(k[1:] for k in need)
+    return frozenset(chosen)
 
 
 def _shortest(keys: frozenset[str]) -> frozenset[str]:
@@ -274,7 +300,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
 
 #: Most pieces one requirement may name, and requirements kept per way (the most telling first).
 MAX_PIECES = 64
-MAX_NEEDS = 4
+MAX_NEEDS = 6
 #: A piece that starts a word is written with this mark before it (its 1-3 characters are then a word start of
 #: the text, a far rarer thing than the same letters anywhere).
 _AT_WORD = "\x00"
@@ -311,15 +337,22 @@ def _strength(need: _Need) -> tuple[int, int]:
 
 
 def _needs_of(seq: list[tuple[Any, Any]], bounded: bool) -> tuple[_Need, ...]:
-    """Every requirement a match of *seq* meets that this reading finds, the most telling first (at most MAX_NEEDS)."""
+    """Every requirement a match of *seq* meets that this reading finds, the most telling first (at most MAX_NEEDS).
+
+    *bounded*: a word boundary stands right before the first character. A literal run gives its
+    text, and the first 1-3 characters of each word it starts after a boundary (a word start of the text).
+    """
     needs: list[_Need] = []
     run, run_bounded = "", False
 
     def close() -> None:
         nonlocal run
-        if run and (len(run) >= 2 or run_bounded):
-            needs.append(frozenset([_AT_WORD + run if run_bounded and len(run) <= HEAD and all(
-                ch in _WORD_CHARS for ch in run) else run]))
+        if run and len(run) >= 2:
+            needs.append(frozenset([run]))
+        for i, ch in enumerate(run):
+            if ch in _WORD_CHARS and (run_bounded if i == 0 else run[i - 1] not in _WORD_CHARS):
+                key = _WORD_START.match(run, i).group()[:HEAD]  # type: ignore[union-attr]
+                needs.append(frozenset([_AT_WORD + key]))
         run = ""
 
     for op, av in seq:
@@ -329,32 +362,48 @@ def _needs_of(seq: list[tuple[Any, Any]], bounded: bool) -> tuple[_Need, ...]:
             run += chr(av).lower().translate(_FOLD)  # an ASCII character in the pattern matches only ASCII in an ASCII text
             bounded = False
             continue
+        ends_word = bool(run) and run[-1] not in _WORD_CHARS
         close()
-        if op is _c.AT:
-            bounded = av is _c.AT_BOUNDARY
+        if op is _c.AT:  # zero width: what stands before the next character is unchanged
+            bounded = bounded or ends_word or av is _c.AT_BOUNDARY
             continue
-        one: _Need | None = None
+        inner: list[tuple[_Need, ...]] = []  # the requirements of each way through the item
         if op is _c.SUBPATTERN:
-            one = _one_need(list(av[3]), bounded)
+            inner = [_needs_of(list(av[3]), bounded or ends_word)]
         elif op is _c.ATOMIC_GROUP:
-            one = _one_need(list(av), bounded)
+            inner = [_needs_of(list(av), bounded or ends_word)]
         elif op is _c.BRANCH:
-            ways = [_one_need(list(way), bounded) for way in av[1]]
-            if all(w is not None for w in ways):
-                one = frozenset().union(*ways)  # type: ignore[arg-type]
+            inner = [_needs_of(list(way), bounded or ends_word) for way in av[1]]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            one = _one_need(list(av[2]), bounded)
-        if one is not None and len(one) <= MAX_PIECES:
-            needs.append(one)
-        bounded = False
+            inner = [_needs_of(list(av[2]), bounded or ends_word)]
+        if inner:  # one of the ways is taken: the union of each way's most telling requirement (and of its word starts)
+            for pick in (lambda n: n[0] if n else None, _word_need):
+                chosen = [pick(way) for way in inner]
+                if all(c is not None for c in chosen) and len(one := frozenset().union(*chosen)) <= MAX_PIECES:  # type: ignore[arg-type]
+                    needs.append(one)
+        # after characters that are no word characters ("\\s+", "[-/ ]"), a word starts: after none ("\\s*"), if one did
+        bounded = op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and _no_word_class(av[2]) and (
+            av[0] >= 1 or bounded or ends_word)
     close()
     return tuple(sorted(set(needs), key=_strength, reverse=True)[:MAX_NEEDS])
 
 
-def _one_need(seq: list[tuple[Any, Any]], bounded: bool) -> _Need | None:
-    """The most telling requirement of *seq*; None: none known."""
-    needs = _needs_of(seq, bounded)
-    return needs[0] if needs else None
+def _no_word_class(body: Any) -> bool:
+    """*body* is one character that is never a word character: white space ("\\s") or a set of marks ("[-/ ]")."""
+    if len(body) != 1:
+        return False
+    op, av = body[0]
+    if op is _c.LITERAL:
+        return av < 128 and chr(av) not in _WORD_CHARS and not chr(av).isalnum()
+    if op is not _c.IN:
+        return False
+    return all((o is _c.CATEGORY and a is _c.CATEGORY_SPACE) or (o is _c.LITERAL and a < 128 and not chr(a).isalnum()
+                                                                   and chr(a) != "_") for o, a in av)
+
+
+def _word_need(needs: tuple[_Need, ...]) -> _Need | None:
+    """The most telling of *needs* that names only word starts; None: none does."""
+    return next((n for n in needs if all(k[0] == _AT_WORD for k in n)), None)
 
 
 #: A requirement as checked: its word starts (one set test) and its other pieces (one search for any of them).
@@ -400,7 +449,10 @@ def _text(text: str) -> _Text:
                 for k in (w[:1], w[:2], w[:3])[: len(w)]:
                     at.setdefault(k, []).append(p)
             known = len(_heads_memo)  # counted first: every pattern counted has its keys indexed already
-            candidates = frozenset(pid for key in at for pid in _by_key.get(key, ()))
+            candidates = frozenset().union(*filter(None, map(_by_key.get, at)))
+            needy = candidates.intersection(_needy)
+            if needy:  # those whose further words start no word here are no candidates
+                candidates = candidates.difference(needy.difference(*filter(None, map(_by_need.get, at))))
             found = _Text(folded, frozenset(at), at, candidates, known)
         else:
             found = _NOT_ASCII
@@ -412,17 +464,8 @@ def _text(text: str) -> _Text:
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when *pattern* cannot match anywhere in *text*."""
-    h = heads(pattern)
-    t = _text(text)
-    if t is _NOT_ASCII:
-        return True
-    if h is None:
-        ways = _needs.get(id(pattern))
-        return ways is None or _open(ways, t)
-    if not h.keys.isdisjoint(t.starts):
-        return True
-    folded = t.folded
-    return any(k in folded for k in h.anywhere)
+    tries = _tries(pattern, text)
+    return tries is None or bool(tries)
 
 
 def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
@@ -449,6 +492,9 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     keys = h.keys.intersection(t.starts)
     if not h.anywhere:
         return _word_tries(keys, t.at) if keys else _NOWHERE
+    needed = _word_needs.get(id(pattern))
+    if needed is not None and needed.isdisjoint(t.starts):
+        return _NOWHERE
     known_tries = t.tries.get(id(h))
     if known_tries is not None:
         return known_tries

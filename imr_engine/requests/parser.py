@@ -153,6 +153,10 @@ def _assemble(
         duration_days = weeks * 7
     if visits is None and sessions and frequency_per_week is not None and duration_days is not None:
         visits = frequency_per_week * duration_days / 7
+    if kind == "drug" and doses_per_day is None and quantity and duration_days:
+        # no sig, but a supply: "Norco 10/325 #60 (30-day supply)" is 2 a day, as a reviewer reckons the daily dose
+        per_day = quantity / duration_days
+        doses_per_day = per_day if per_day <= _MOST_DOSES_A_DAY else None
     return RequestedItem(
         text=text,
         name=name,
@@ -204,6 +208,10 @@ def _kind(drug: DrugInfo | None, service: ServiceInfo | None, strengths: list[St
     if service is not None:
         return service.kind
     return "drug" if any(s.unit in _MASS_UNITS for s in strengths) else "other"
+
+
+#: Doses a day past which a supply's quantity is no daily dose (a box of patches, a bottle of drops).
+_MOST_DOSES_A_DAY = 12
 
 
 def _hours_per_week(f: Findings) -> float | None:

@@ -204,3 +204,29 @@ def test_ocr_repairs_of_real_notes_are_those_of_the_plain_checks() -> None:
                                  "|buprofen", "ibuprofen", "Ba|c|ofen", "12345", " ", ", ", "\n"]), max_size=12))
 def test_ocr_repairs_of_generated_text_are_those_of_the_plain_checks(parts: list[str]) -> None:
     drug_names_repaired(TextMap.build("".join(parts), rejoin_words=True))
+
+
+def test_recent_time_words_find_a_dose_where_the_whole_pattern_does_in_real_sentences() -> None:
+    # `_RECENT` is asked only whether it finds something from a drug's end on; its lazy lead may be empty
+    from imr_engine.extract.drug_use import _RECENT, _RECENT_WORDS
+
+    assert _RECENT_WORDS.pattern != _RECENT.pattern  # the lead is gone
+    sentences = [s for path in REAL for s in re.split(r"(?<=[.;])\s+", path.read_text(encoding="utf-8"))]
+    found = 0
+    for text in sentences[::2]:
+        for pos in range(0, len(text) + 1, 9):
+            expected = _RECENT.search(text, pos) is not None
+            found += expected
+            assert (_RECENT_WORDS.search(text, pos) is not None) == expected, (text, pos)
+    assert found > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["took", "Norco", "last", "night", "today", "at home", "yesterday", ".", ";", "x",
+                                 "todays", "this morning", "  ", "\n", "before coming", "in"]), max_size=20),
+       st.integers(0, 80))
+def test_recent_time_words_find_a_dose_where_the_whole_pattern_does_in_any_text(words: list[str], pos: int) -> None:
+    from imr_engine.extract.drug_use import _RECENT, _RECENT_WORDS
+
+    text = " ".join(words)
+    assert (_RECENT_WORDS.search(text, pos) is not None) == (_RECENT.search(text, pos) is not None)

@@ -46,3 +46,21 @@ def test_a_gain_or_an_aside_is_not_read_as_unchanged_function(text: str) -> None
 ])
 def test_the_patient_s_unquantified_better_about_a_drug_is_subjective_improvement(text: str) -> None:
     assert _read(text).subjective_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "PHQ-9 down from 21 to 11 on sertraline. She now cooks for her family and goes to church.",
+    'Patient statement: "I am doing things at home I stopped doing, like cooking dinner."',
+    "Since the program she has taken up activities she had given up: she cooks breakfast again.",
+    "With Norco he now cooks meals and walks his dog.",
+])
+def test_an_everyday_activity_taken_up_again_is_an_adl_improvement(text: str) -> None:
+    assert _read(text).adl_improvement.value == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "Her husband cooks for the family; she cannot stand at the stove.",
+    "She stopped cooking dinner after the injury.",
+])
+def test_an_activity_done_by_others_or_given_up_is_no_adl_improvement(text: str) -> None:
+    assert _read(text).adl_improvement.value != "yes"

@@ -112,6 +112,21 @@ def test_a_pattern_whose_start_is_unknown_is_skipped_where_none_of_its_pieces_st
     assert not may_match(re.compile(r"\b.{2}pain", re.I), "no such words")
 
 
+def test_a_pattern_that_needs_a_word_further_on_is_skipped_where_no_word_starts_so() -> None:
+    # besides its heads, a match holds the words its literal runs start after a boundary, a space or a mark
+    for pattern, matching, not_matching in (
+        (r"\b(?:a|an|the|her)\s+(?:psychologist|counselor)", "saw the counselor", "saw the patient"),
+        (r"\bstatus\s+post\s+\w+", "status post fusion", "status quo today"),
+        (r"\bpain\s*-\s*free\b", "pain-free today", "pain score is high"),
+        (r"(?<![\d/])\d+/10\s+(?:with|w/)\s+meds", "7/10 with meds", "7/10 without"),
+    ):
+        compiled = re.compile(pattern, re.I)
+        assert heads(compiled) is not None
+        assert may_match(compiled, matching) and compiled.search(matching) is not None
+        assert not may_match(compiled, not_matching) and compiled.search(not_matching) is None
+        assert list(finditer(compiled, not_matching)) == [] and search(compiled, not_matching) is None
+
+
 def test_text_beyond_ascii_is_always_searched() -> None:
     kelvin = re.compile(r"\bk\b", re.I)  # IGNORECASE folds the Kelvin sign to k: lower() would not say so
     assert kelvin.search("\u212a") is not None

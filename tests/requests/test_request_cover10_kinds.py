@@ -51,3 +51,33 @@ def test_a_drug_for_sedation_is_the_drug() -> None:
     item = parse_request("Modafinil 100 mg for opioid sedation")
     assert item.service != "procedural_sedation"
     assert "modafinil" in item.ingredients
+
+
+@pytest.mark.parametrize(
+    ("line", "per_day"),
+    [
+        # no sig, but a supply: the daily dose a reviewer reckons from it
+        ("Norco 10/325 #60 (30-day supply)", 2),
+        ("Norco 10/325 #90 30 day supply", 3),
+        ("Percocet 5/325 #120 x 30 days", 4),
+        ("Ibuprofen 800 mg #90 for 30 days", 3),
+        ("Oxycodone 5 mg #28, 7 day supply", 4),
+        # a sig says it first
+        ("Norco 10/325 1 bid #60 x 30 days", 2),
+        ("Tramadol 50 mg 1 q6h prn #120", 4),
+    ],
+)
+def test_daily_doses_from_a_supply(line: str, per_day: float) -> None:
+    assert parse_request(line).doses_per_day == pytest.approx(per_day)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Norco 10/325 #60",  # no supply: the daily dose is unknown
+        "Tramadol 50 mg #500 x 30 days",  # more than 12 a day is no daily dose
+        "Physical therapy 2x/week x 30 days",  # a service: sessions, not doses
+    ],
+)
+def test_no_daily_dose_without_a_supply_that_gives_one(line: str) -> None:
+    assert parse_request(line).doses_per_day is None
