@@ -135,15 +135,17 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
 _WEAK_GRADE = re.compile(r"\b[0-4](?:\+|-)?/5\b")
 #: A grade that is no neurological sign (corpus README, "Key conventions"): weakness limited by pain, a rotator
 #: cuff's tendon tested ("empty can + w/ weakness 4/5", "supraspinatus 4/5 w/ pain"), Waddell's signs counted of 5.
+#: A rotator cuff tendon or motion tested, named before or after the grade: "supraspinatus 4/5", "4/5 ER".
+_CUFF_TESTED = r"supraspinatus|infraspinatus|subscapularis|(?-i:ER|IR)|external\s+rotation|internal\s+rotation"
 _NOT_NEURO_BEFORE = re.compile(
-    r"\b(?:waddell\w*|empty\s+can|jobe|supraspinatus|infraspinatus|subscapularis|teres\s+minor|rotator\s+cuff|lift[- ]off"
-    r"|belly[- ]press|(?-i:ER|IR)|external\s+rotation|internal\s+rotation)\b[^.;,]{0,30}$",
+    r"\b(?:waddell\w*|empty\s+can|jobe|teres\s+minor|rotator\s+cuff|lift[- ]off|belly[- ]press"
+    rf"|{_CUFF_TESTED})\b[^.;,]{{0,30}}$",
     _I,
 )
 _PAIN_LIMITED = re.compile(  # matched at the grade's end
     r"[^.;]{0,16}?\b(?:w/|with|for|due\s+to|2/2|limited\s+by|secondary\s+to|d/t)\s+(?:\w+\s+)?(?:pain|guarding)\b"
     r"|\s*\(?(?:pain[- ]limited|give[- ]way|effort)"
-    r"|\s*(?:\w+\s+)?(?:supraspinatus|infraspinatus|subscapularis|(?-i:ER|IR)|external\s+rotation|internal\s+rotation)\b",
+    rf"|\s*(?:\w+\s+)?(?:{_CUFF_TESTED})\b",
     _I,
 )
 #: Two grades set before and after ("Quad MMT 3+/5 -> 4/5"): a muscle recovering in therapy, not a neurological sign.
