@@ -55,6 +55,7 @@ from .ocr import repair
 from .pain import rate_on_current_medication, read_pain
 from .prior_courses import read_prior_courses
 from .psych_clearance import read_psych_clearance
+from .relief import read_stated_relief
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
@@ -202,6 +203,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_psych_clearance(sentences, ctx)
     read_course_timing(sentences, ctx)
     read_despite_care(sentences, ctx)
+    read_stated_relief(sentences, ctx)
     read_pain(sentences, ctx)
     read_exam(sentences, ctx)
     read_function(sentences, ctx)
@@ -228,6 +230,7 @@ def _read_rationale(sentences: list[Sentence], ctx: Context, index: int) -> None
     read_prescribed(about_case, ctx)
     read_start_dates(about_case, ctx)
     read_item_rationale(about_case, ctx, index, ctx.items[index])
+    read_stated_relief(about_case, ctx)
     read_pain(about_case, ctx)
     read_exam(about_case, ctx)
     read_function(about_case, ctx)

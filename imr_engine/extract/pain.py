@@ -17,7 +17,6 @@ from ..facts.fuzzy_date import FuzzyDate
 from .context import Context
 from .findings import clause_span
 from .numbers import NUMBER, parse_number
-from .relief import read_stated_relief
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -314,10 +313,14 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
     return "unspecified"
 
 
+def drug_names(ctx: Context) -> tuple[str, ...]:
+    """The drugs of the note and the requests, in lower case: what a rating or a relief may be told of."""
+    return tuple(sorted({d.name.lower() for d in ctx.draft.drugs} | {i.name.lower() for i in ctx.items}))
+
+
 def read_pain(sentences: list[Sentence], ctx: Context) -> None:
     """Pain ratings of *sentences*, dated by the note each sentence reports from (one rating per note date)."""
-    names = tuple(sorted({d.name.lower() for d in ctx.draft.drugs} | {i.name.lower() for i in ctx.items}))
-    read_stated_relief(sentences, ctx, names)
+    names = drug_names(ctx)
     for s in sentences:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
         found = find_pain_scores(s.text, names)

@@ -14,6 +14,7 @@ import re
 
 from .context import Context
 from .negation import polarity
+from .pain import drug_names
 from .sentences import Sentence
 from .word_gate import search
 
@@ -59,11 +60,9 @@ _NOT_A_DRUG = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.;](?:\s|$)|\n")
 
 
-def read_stated_relief(sentences: list[Sentence], ctx: Context, names: tuple[str, ...]) -> None:
-    """Each relief from medication a note states as a share of the pain, the first one per drug (module docstring).
-
-    *names*: the drugs of the note and the requests, in lower case.
-    """
+def read_stated_relief(sentences: list[Sentence], ctx: Context) -> None:
+    """Each relief from medication a note states as a share of the pain, the first one per drug (module docstring)."""
+    names = drug_names(ctx)
     told = {tuple(r["ingredients"]) for r in ctx.draft.stated_relief}
     for s in sentences:
         if "%" not in s.text and not search(_WORDED, s.text):
