@@ -222,16 +222,6 @@ class _Read:
     letter_source: str = ""  # extraction's source
 
 
-def read_input(item: BatchInput, settings: WorkSettings) -> tuple[ParsedLetter, CaseFacts, str, FactsSource]:
-    """The letter, its case facts, where the facts came from (for messages) and how.
-
-    Curated facts win; without them the facts are extracted from the parsed letter
-    (which carries the text it was read from, so nothing is read or parsed twice).
-    """
-    read = _read_letter(item, settings)
-    return read.letter, _case_facts(read, settings), read.source, read.origin
-
-
 def _read_letter(item: BatchInput, settings: WorkSettings) -> _Read:
     """The input's letter parsed, and its curated facts read when it has them (not yet extracted)."""
     if item.kind == "record":
@@ -256,7 +246,10 @@ def _read_letter(item: BatchInput, settings: WorkSettings) -> _Read:
 
 
 def _case_facts(read: _Read, settings: WorkSettings) -> CaseFacts:
-    """The curated facts, or the facts extracted from the parsed letter."""
+    """The curated facts, or the facts extracted from the parsed letter.
+
+    Curated facts win; the parsed letter carries the text it was read from, so nothing is read or parsed twice.
+    """
     if read.facts is not None:
         return read.facts
     return _extract(read.letter, read.case_id, read.letter_source, settings)

@@ -170,12 +170,7 @@ class _Plan:
         decisive = [r for r in in_tier if r.rule.outcome == outcome]
         decisive_ids = {r.rule.id for r in decisive}
         others = [r for r in deciding if r.rule.id not in decisive_ids]
-        citations: list[Citation] = []
-        seen: set[tuple[object, ...]] = set()
-        for r in decisive + advisory:
-            if r.citation_key not in seen:
-                seen.add(r.citation_key)
-                citations.append(r.citation)
+        citations = _distinct_citations(decisive + advisory)
         would_change: list[str] = []
         for r in decisive:
             would_change += [w for w in r.rule.would_change_if if w not in would_change]
@@ -187,6 +182,17 @@ class _Plan:
             tuple(rules), tuple(deciding), tuple(advisory), necessary, tier, tuple(decisive), tuple(others + advisory),
             tuple(r.rule for r in decisive), tuple(citations), tuple(would_change), tuple(advisories),
         )
+
+
+def _distinct_citations(views: list[_RuleView]) -> list[Citation]:
+    """The views' citations in order, each (source, guideline, sections, pages) once: the first view's stands."""
+    citations: list[Citation] = []
+    seen: set[tuple[object, ...]] = set()
+    for r in views:
+        if r.citation_key not in seen:
+            seen.add(r.citation_key)
+            citations.append(r.citation)
+    return citations
 
 
 class _Views(dict[str, _RuleView]):
@@ -649,12 +655,7 @@ class Engine:
         derived: Derived, dump: dict[str, Any], used: _FactsOfItem,
         generation: GenerationRef | None = None, under: str = "",
     ) -> Determination:
-        citations: list[Citation] = []
-        seen: set[tuple[object, ...]] = set()
-        for r in supporting + advisory:
-            if r.citation_key not in seen:
-                seen.add(r.citation_key)
-                citations.append(r.citation)
+        citations = _distinct_citations(supporting + advisory)
         would_change = list(dict.fromkeys(w for r in supporting for w in _documented(r.rule)))
         return trusted_fields(Determination, dict(
             index=index,

@@ -574,8 +574,8 @@ def _history_item(
         _surgery(s, ctx, item, offset, end)
         return
     service = _service(ctx, item)
-    if service is None:
-        return
+    if service is None or ("home_exercise" in service.classes and _HOME_PROGRAM.search(item)):
+        return  # the worker's own home program is clinical.home_exercise_program, no course or device given
     if service.name in _IMAGING:
         dates = find_dates(item)
         regions = regions_in(item)
@@ -588,6 +588,10 @@ def _history_item(
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
         ctx.draft.treatment(name, kind, service.name, own_effect if own_effect != "unknown" else effect, ev, sessions)
+
+
+#: A home exercise program told as care had ("continues HEP daily", "home exercise program - minimal relief"), not a kit.
+_HOME_PROGRAM = re.compile(r"(?-i:\bHEP\b)|\bhome\s+(?:exercise\s+|stretching\s+)?program\b|\bhome\s+exercises?\b", _I)
 
 
 def _words_besides_dates(item: str) -> int:

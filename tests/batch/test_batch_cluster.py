@@ -152,7 +152,8 @@ class _KillsItsWorker(WorkerPlugin):
     """Makes one input kill the worker process that evaluates it (SIGKILL, as the OOM killer would).
 
     No real input does this on purpose, so the fault is put in on the workers: the plugin
-    wraps the per-input function of every worker that starts, the restarted ones too.
+    wraps the first step every QA input takes (reading its letter; a chunk runs it for each
+    input before any other step) on every worker that starts, the restarted ones too.
     """
 
     def __init__(self, key: str) -> None:
@@ -161,14 +162,14 @@ class _KillsItsWorker(WorkerPlugin):
     def setup(self, worker: object) -> None:
         import imr_engine.batch.work as work
 
-        real, key = work.process, self.key
+        real, key = work._read_letter, self.key
 
-        def process(item, settings):  # type: ignore[no-untyped-def]
+        def read_letter(item, settings):  # type: ignore[no-untyped-def]
             if item.key == key:
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(item, settings)
 
-        work.process = process
+        work._read_letter = read_letter
 
 
 def test_an_input_that_kills_every_worker_is_refused_and_the_others_are_reported(

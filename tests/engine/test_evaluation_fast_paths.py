@@ -560,3 +560,36 @@ def test_the_case_views_findings_are_read_as_written_out(engine: Engine) -> None
             assert view.evidence[name] == finding.evidence
         names = list(view.values)
         assert names.index("work_status") < names.index("cures_checked") < names.index("muscle_spasm")
+
+
+def _ev_as_written(*sources: Any) -> list[Any]:
+    """The quotes of *sources*, each (quote, source, start, end) once, in order: the plain form of `_ev`."""
+    out, seen = [], set()
+    for s in sources:
+        if s is not None:
+            for e in s.evidence:
+                key = (e.quote, e.source, e.start, e.end)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
+    return out
+
+
+_QUOTES = st.builds(
+    dict, quote=st.sampled_from(["Norco 10 mg", "Soma", "pain 7/10"]),
+    source=st.sampled_from(["summary", "rationale"]), start=st.sampled_from([None, 3, 40]), end=st.sampled_from([None, 9]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.lists(st.integers(0, 5), max_size=4)), max_size=5),
+       st.lists(_QUOTES, min_size=6, max_size=6))
+def test_the_quotes_of_several_findings_are_each_once_in_order(shapes: list[list[int] | None], quotes: list[dict[str, Any]]) -> None:
+    # Sources sharing quote objects, quotes alike in value, the same words at other offsets: the same objects in order.
+    from imr_engine.engine.derive import _ev
+    from imr_engine.facts.model import Evidence, Finding
+
+    pool = [Evidence(**q) for q in quotes]
+    sources = [None if shape is None else Finding(value="yes", evidence=[pool[i] for i in shape]) for shape in shapes]
+    got, want = _ev(*sources), _ev_as_written(*sources)
+    assert [id(e) for e in got] == [id(e) for e in want]

@@ -182,3 +182,19 @@ def test_some_help_is_an_improvement(text: str) -> None:
 ])
 def test_a_count_before_a_qualified_course(text: str, service: str, sessions: int) -> None:
     assert _one(text, service).sessions == sessions
+
+
+@pytest.mark.parametrize("text", [
+    "Treatment to date has included PT x 12, HEP - minimal relief.",
+    "Treatment to date: chiropractic x 8 and continues HEP daily.",
+    "She has completed 12 sessions of physical therapy and continues her home exercise program daily.",
+    "Prior treatment: PT, home exercises - no sustained relief.",
+])
+def test_the_worker_s_home_program_is_no_course_or_device(text: str) -> None:
+    case = _read(text)
+    assert [t.service for t in case.treatments if t.service == "home_exercise_kit"] == []
+
+
+def test_a_home_exercise_device_had_is_still_read() -> None:
+    case = _read("Treatment to date has included PT x 12 and an over the door pulley, which helped.")
+    assert [t.service for t in case.treatments if t.service == "home_exercise_kit"] == ["home_exercise_kit"]
