@@ -17,6 +17,7 @@ from typing import Any
 from ..facts.fuzzy_date import FuzzyDate
 from .context import Context
 from .dates import find_dates
+from .draft import overlaps_evidence
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
@@ -96,8 +97,7 @@ def _course(s: Sentence, ctx: Context, service: str, start: int, end: int) -> No
         sessions = int(m.group("a") or m.group("b"))
     date = None if timing is not None else _latest(after)
     ev = s.evidence(begin + count.start() if count else start, stop)
-    span = (ev.start, ev.end) if ev is not None and ev.start is not None and ev.end is not None else None
-    same = [e for e in ctx.draft.treatments.values() if e.get("service") == service and _overlaps(e, span)]
+    same = [e for e in ctx.draft.treatments.values() if e.get("service") == service and overlaps_evidence(e, ev)]
     if same:
         for entry in same:
             _annotate(entry, timing, date)
@@ -151,13 +151,6 @@ def _latest(after: str) -> FuzzyDate | None:
         except ValueError:
             continue  # month 13: no date
     return max(found, key=lambda d: d.latest()) if found else None
-
-
-def _overlaps(entry: dict[str, Any], span: tuple[int, int] | None) -> bool:
-    if span is None:
-        return False
-    return any(e.start is not None and e.end is not None and e.start < span[1] and span[0] < e.end
-               for e in entry.get("evidence", []) if e is not None)
 
 
 def _annotate(entry: dict[str, Any], timing: str | None, date: FuzzyDate | None) -> None:

@@ -28,6 +28,14 @@ def add_evidence(target: list[Evidence], *evidence: Evidence | None) -> None:
             target.append(e)
 
 
+def overlaps_evidence(entry: dict[str, Any], ev: Evidence | None) -> bool:
+    """Whether a found entry already quotes words that *ev* quotes (one mention read by two readers)."""
+    if ev is None or ev.start is None or ev.end is None:
+        return False
+    return any(x.start is not None and x.end is not None and x.start < ev.end and ev.start < x.end
+               for x in entry.get("evidence", []) if x is not None)
+
+
 @dataclass
 class Votes:
     """What the text says of one yes/no finding."""

@@ -23,6 +23,7 @@ from ..vocabulary import ServiceInfo
 from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
+from .draft import overlaps_evidence
 from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
@@ -255,10 +256,7 @@ def _same_injection(ctx: Context, service: str, date: FuzzyDate | None, ev: Evid
             continue
         if date is not None and date.day is not None and entry.get("date") == date:
             return str(entry["name"])
-        if ev is not None and ev.start is not None and ev.end is not None and any(
-            x is not None and x.start is not None and x.end is not None and x.start < ev.end and ev.start < x.end
-            for x in entry["evidence"]
-        ):
+        if overlaps_evidence(entry, ev):
             return str(entry["name"])
     return None
 

@@ -437,7 +437,10 @@ def drug_name(item: str) -> tuple[int, int] | None:
 def drug_mentions(text: str, ctx: Context) -> list[Mention]:
     """Drugs named in *text*: names already on the list, then any product or ingredient the vocabulary knows."""
     found: list[Mention] = []
+    lowered = text.lower() if text.isascii() else None
     for drug in ctx.draft.drugs:
+        if lowered is not None and drug.name.isascii() and drug.name.lower() not in lowered:
+            continue  # ASCII in ASCII: the name matches, case aside, only where its lower case stands in the text's
         for m in re.finditer(rf"(?<!\w){re.escape(drug.name)}(?!\w)", text, _I):
             found.append(Mention(m.start(), m.end(), drug.name, drug.identity, drug.ingredients, drug.classes))
     for start, end, name in _vocabulary_mentions(text, ctx):

@@ -230,3 +230,34 @@ def test_recent_time_words_find_a_dose_where_the_whole_pattern_does_in_any_text(
 
     text = " ".join(words)
     assert (_RECENT_WORDS.search(text, pos) is not None) == (_RECENT.search(text, pos) is not None)
+
+
+def listed_name_found(name: str, text: str) -> bool:
+    """How `drug_mentions` finds a name already on the drug list (the plain reading)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def test_a_listed_drug_is_looked_for_only_where_its_lower_case_stands_in_real_sentences() -> None:
+    import yaml
+
+    products = yaml.safe_load((ROOT / "rules/vocabulary/products.yaml").read_text(encoding="utf-8"))["products"]
+    names = sorted({*products, *(a for p in products.values() for a in p.get("aliases", ())), "Tylenol #3", "Lidoderm 5% patch"})
+    found = 0
+    for path in REAL[::3]:
+        for text in re.split(r"(?<=[.;])\s+", path.read_text(encoding="utf-8")):
+            if not text.isascii():
+                continue
+            lowered = text.lower()
+            for name in names:
+                if name.isascii() and listed_name_found(name, text):
+                    found += 1
+                    assert name.lower() in lowered, (name, text)
+    assert found > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("noRCOnorco #3 -/.%5"), max_size=30),
+       st.sampled_from(["Norco", "NORCO 10", "norco #3", "co", "5%"]))
+def test_a_listed_drug_is_looked_for_only_where_its_lower_case_stands_in_any_text(text: str, name: str) -> None:
+    if listed_name_found(name, text):
+        assert name.lower() in text.lower()
