@@ -520,18 +520,23 @@ def _perioperative_care(text: str, item: RequestedItem, data: GuidelineData) -> 
         return False
     if item.service in data.perioperative.services:
         return True
-    memo = _perioperative_lines(data)  # per line: every item asks, and a corpus repeats its lines
-    found = memo.get(text)
-    if found is None:
-        found = _names_perioperative(padded_words(text), data)
-        if len(memo) >= _LINE_MEMO_SIZE:
-            memo.clear()
-        memo[text] = found
-    return found
+    # per line: every item asks, and a corpus repeats its lines
+    return _line_read(_perioperative_lines(data), text, lambda: _names_perioperative(padded_words(text), data))
 
 
 #: Request lines whose reading is remembered per guideline data (perioperative words, epidural approach).
 _LINE_MEMO_SIZE = 4096
+
+
+def _line_read(memo: dict[str, _Made], line: str, read: Callable[[], _Made]) -> _Made:
+    """*memo*'s answer for a request line, or *read*'s remembered (the memo emptied when full)."""
+    found = memo.get(line)
+    if found is None:
+        found = read()
+        if len(memo) >= _LINE_MEMO_SIZE:
+            memo.clear()
+        memo[line] = found
+    return found
 
 
 @_per_data
@@ -1107,19 +1112,16 @@ def _approach(text: str, data: GuidelineData = DEFAULTS) -> str:
 
     Remembered per request line and guideline data (every item asks; a corpus repeats its lines).
     """
-    memo = _approaches(data)
-    found = memo.get(text)
-    if found is None:
-        found = "unknown"
-        words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
-        for approach, starts in _word_starts(data):
-            if starts.search(words):
-                found = approach
-                break
-        if len(memo) >= _LINE_MEMO_SIZE:
-            memo.clear()
-        memo[text] = found
-    return found
+    return _line_read(_approaches(data), text, lambda: _approach_of(text, data))
+
+
+def _approach_of(text: str, data: GuidelineData) -> str:
+    """`_approach` read anew."""
+    words = " " + " ".join(text.casefold().replace("-", " ").split()) + " "
+    for approach, starts in _word_starts(data):
+        if starts.search(words):
+            return approach
+    return "unknown"
 
 
 @_per_data

@@ -50,6 +50,8 @@ _CAPITAL_ONLY = re.compile(
     r"lle|rle|lue|rue|ble|bue|les|ues)\b",
     _I,
 )
+#: An amputation by its side in a lower-case note: "l aka", "right bka" ("aka" alone is "also known as").
+_SIDED_AMPUTATION = re.compile(r"\b(?:[lr]|left|right|bilateral)\s+[ab]ka\b", _I)
 #: "may" that is a month in a lower-case note: a day or a year follows ("may 9, 2023", "may 2015").
 _MAY = re.compile(r"\bmay(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)|(?<=\d\s)may(?=\s+(?:19|20)\d\d\b)")
 
@@ -66,6 +68,11 @@ def lower_case_note(text: str) -> bool:
     upper = len(text) - len(text.translate(_NO_UPPER))
     lower = len(text) - len(text.translate(_NO_LOWER))
     return upper + lower >= MIN_LETTERS and upper <= MAX_CAPITALS_SHARE * (upper + lower)
+
+
+def _sided_capitals(m: re.Match[str]) -> tuple[int, int]:
+    """The span to put in capitals: the whole "l aka", only the "aka" of "left aka"."""
+    return (m.start(), m.end()) if len(m.group().split()[0]) == 1 else (m.end() - 3, m.end())
 
 
 def _therapy_pt(text: str) -> list[tuple[int, int]]:
@@ -88,6 +95,7 @@ def restore_capitals(tm: TextMap) -> TextMap:
     if lower:  # its sentences open in lower case too: `TextMap.lower_case` tells the splitter
         spans += [m.span() for m in _CAPITAL_ONLY.finditer(text)]
         spans += [(m.start(), m.start() + 1) for m in _MAY.finditer(text)]
+        spans += [_sided_capitals(m) for m in _SIDED_AMPUTATION.finditer(text)]
     elif "ures" in text:
         spans += [m.span() for m in _CURES.finditer(text) if not m.group().isupper()]
     spans += _therapy_pt(text)

@@ -69,6 +69,9 @@ _FORM_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&'()-]{0,40}?:\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
 SHORT_LINE = 60
+#: A label heading of no known section has at most this many words ("Work restrictions:"); a longer line ending
+#: with a colon ("Treatment that has failed or stopped helping:") is a sentence that introduces a list.
+LABEL_WORDS = 4
 #: A voice-recognition command left in the text ends its paragraph: "... on the right. New paragraph".
 _DICTATED_BREAK = re.compile(r"\b(?:new|next)\s+(?:paragraph|line)\s*[.,]?$", re.IGNORECASE)
 #: A wrapped line fills at least this share of its paragraph's width (a short last line is the writer's break).
@@ -245,13 +248,15 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
     """(section, where the line's content begins) when the line is or starts with a heading.
 
     In a note typed all in capitals (*shouting*), capitals mark nothing: a line is a heading only
-    when it names a known section or ends with a colon.
+    when it names a known section or is a label of a few words ending with a colon, as in mixed case.
     """
     if _CLOSING.match(line.text) or (len(line.text) <= SIGNATURE_CHARS and _SIGNATURE.match(line.text)):
         return "signature", len(line.text)
     if m := _CAPS_HEADING.match(line.text):
-        if shouting and section_of(m.group("h")) is None and not line.text.rstrip().endswith(":"):
-            return None
+        if shouting and section_of(m.group("h")) is None and not (
+            line.text.rstrip().endswith(":") and len(m.group("h").split()) <= LABEL_WORDS
+        ):
+            return None  # the same line typed in mixed case would be no heading either
         if sum(c.isalpha() for c in m.group("h")) >= 2:
             if _DATED_TITLE.search(line.text):  # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read
                 return section_of(m.group("h")), 0
@@ -260,7 +265,7 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         section = section_of(m.group("h"))
         if section is None and line.text[:1].islower() and "(" in line.text[m.end("h") :]:
             return None  # "evaluation for SCS (Dr. Lee, PhD, 2/24/2016):": a wrapped sentence's aside, no heading
-        if section is not None or len(m.group("h").split()) <= 4:
+        if section is not None or len(m.group("h").split()) <= LABEL_WORDS:
             return section, len(line.text)
     if m := _INLINE_HEADING.match(line.text):
         section = section_of(m.group("h"))

@@ -11,6 +11,7 @@ no fact read from it.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -282,3 +283,40 @@ def test_a_ruler_between_parts_does_not_run_into_the_next_part_s_dated_title(rul
 def test_a_date_after_the_ur_s_own_date_is_not_the_ur_decision(line: str) -> None:
     case = extract_text(f"Date: 02/11/2019\n{line}\n", [NORCO])
     assert case.ur_decision_date is None or str(case.ur_decision_date.date) != "2019-02-25"
+
+
+# ---------------------------------------------------------------- letter case changes nothing read
+
+FAILED_CARE_LETTER = (
+    "Pain clinic letter 03/14/2018\nI see Ms. Doe for chronic neck and arm pain after a fall at work in 2016. "
+    "She remains off work and her pain is constant.\n\n{intro}\n- Physical therapy 24 visits in 2017\n"
+    "- Naproxen 500 mg, stopped\n- Two cervical epidural injections, relief for a week each\n\n"
+    "I ask that the trial be authorized.\n"
+)
+
+
+@pytest.mark.parametrize("intro", [
+    "Treatment that has failed or stopped helping:",
+    "Therapies which have not helped her so far:",
+    "Care that had stopped helping by last spring:",
+])
+@pytest.mark.parametrize("case_of", [str, str.upper, str.lower, str.title])
+def test_a_sentence_introducing_the_failed_care_is_read_in_any_letter_case(intro: str, case_of: Callable[[str], str]) -> None:
+    """A line of several words ending with a colon introduces a list; typed in capitals it is still no heading."""
+    note = case_of(FAILED_CARE_LETTER.format(intro=intro))
+    assert extract_text(note, ["Spinal cord stimulator trial"]).clinical.conservative_care_failed.value == "yes"
+
+
+AMPUTEE_NOTE = (
+    "amputee clinic f/u 01/10/2016\npt 48 m, doi 2/2/2014, {side} after a crush injury at work. walks with a prosthesis "
+    "community distances, back at work part time. residual limb skin intact, no edema. plan: new socket liner, "
+    "continue home exercise, return in three months for a socket check.\n"
+)
+
+
+@pytest.mark.parametrize("side", ["l aka", "R BKA", "Left AKA", "right bka", "bilateral bka"])
+@pytest.mark.parametrize("case_of", [str, str.upper, str.lower])
+def test_an_amputation_by_its_side_is_read_in_any_letter_case(side: str, case_of: Callable[[str], str]) -> None:
+    """'l aka' in a note typed in lower case is the above-knee amputation 'L AKA', not 'also known as'."""
+    case = extract_text(case_of(AMPUTEE_NOTE.format(side=side)), ["Prosthetic socket liner"])
+    assert any(d.name.lower() == side.lower() for d in case.diagnoses)
