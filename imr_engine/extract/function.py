@@ -153,8 +153,10 @@ _REPORTED_RELIEF = re.compile(
     r"|\b(?:more\s+)?(?:manageable|bearable)\b|\b(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to\b"
     # the better part said of a symptom of the mind: "energy and motivation better", "anxiety improved"
     r"|\b(?:energy|motivation|concentration|focus|anxiety|irritability)(?:\s+(?:and|&)\s+\w+)?\s+(?:is\s+|are\s+)?(?:better|improved|improving)\b"
-    # Spanish in a bilingual clinic's note: "se siente mejor con la medicina", "me ayuda mucho"
-    r"|\bse\s+siente\s+mejor\b|\b(?:me|le)\s+ayuda\b"
+    # Spanish in a bilingual clinic's note, the patient's words for feeling better or being helped: "se siente mejor con
+    # la medicina", "me siento mucho mejor", "me ayuda mucho", "le han ayudado", "me alivia el dolor"
+    r"|\b(?:se\s+siente|me\s+siento|me\s+sent[i\u00ed]|se\s+sinti[o\u00f3])\s+(?:(?:mucho|un\s+poco|algo|bastante)\s+)?mejor\b"
+    r"|\b(?:me|le)\s+(?:ayuda|ayudan|ayud[o\u00f3]|ayudaron|ha\s+ayudado|han\s+ayudado|alivia|alivian)\b"
     r"|\bkeeps?\s+(?:him|her)\s+(?:functional|functioning|going|working|active)\b"
     # a template's field, and the ability told before the regimen: "Medication efficacy: good",
     # "Able to perform ADLs independently with current medication regimen"

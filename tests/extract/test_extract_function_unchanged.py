@@ -43,6 +43,11 @@ def test_a_gain_or_an_aside_is_not_read_as_unchanged_function(text: str) -> None
     "On sertraline 100 mg: anxiety improved, sleeping more.",
     '"Se siente mejor con la medicina" - takes Norco twice a day.',
     'Tramadol 50 mg 1 q6h prn "me ayuda mucho".',
+    # the same class in other words of the patient's (Spanish: feels better, helped, relieved)
+    'Pt states "me siento mucho mejor" since gabapentin was started.',
+    'Meloxicam 15 mg daily - "le ha ayudado" per his daughter, who interprets.',
+    'Says the Lyrica "me alivia el dolor" at night.',
+    'On naproxen she "se sinti\u00f3 un poco mejor" the first week.',
 ])
 def test_the_patient_s_unquantified_better_about_a_drug_is_subjective_improvement(text: str) -> None:
     assert _read(text).subjective_improvement.value == "yes"
