@@ -52,3 +52,23 @@ def test_no_fall_in_the_rating_is_no_relief(note: str) -> None:
 def test_a_procedure_only_rated_before_or_planned_is_not_done(note: str) -> None:
     case = extract_text(note, ["Lumbar epidural steroid injection"])
     assert not [t for t in case.treatments if t.kind == "injection"]
+
+
+@pytest.mark.parametrize(("text", "without", "with_"), [
+    ("Pain 9/10 before the pump, 5/10 now.", 9.0, 5.0),
+    ("Pain 7/10 before her intrathecal pump, now 3/10.", 7.0, 3.0),
+    ("Pain 8/10 prior to the intrathecal pump and 3/10 with it.", 8.0, 3.0),
+    ("Her pain went from 8/10 to 4/10 after the intrathecal pump.", 8.0, 4.0),
+    ("Pain 9/10 prior to the IT pump and 4/10 currently.", 9.0, 4.0),
+])
+def test_ratings_before_and_with_an_implanted_pump_are_without_and_with_its_drug(text: str, without: float, with_: float) -> None:
+    """An intrathecal pump delivers the drug (CPMTG, implantable drug-delivery systems): the pain before it is the pain
+    without the drug, the pain since it the pain with it, so their fall is the pump's relief for its refill."""
+    case = extract_text("Date of service: 03/14/2016\n" + text + "\n", ["Intrathecal pump refill"])
+    told = {p.context: p.score for p in case.pain_scores}
+    assert (told.get("without_medication"), told.get("with_medication")) == (without, with_)
+
+
+def test_a_pump_named_without_a_rating_before_it_sets_no_context() -> None:
+    case = extract_text("Date of service: 03/14/2016\nPain 6/10 today. Pump refill due.\n", ["Intrathecal pump refill"])
+    assert [p.context for p in case.pain_scores] == ["unspecified"]
