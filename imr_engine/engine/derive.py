@@ -147,16 +147,15 @@ def _ev(*sources: Evidenced | None) -> list[Evidence]:
             return []
         if len(only.evidence) < 2:
             return only.evidence
-    every = [e for s in sources if s is not None for e in s.evidence]
-    if len({e.quote for e in every}) == len(every):  # no two quotes alike, so none is twice: all, in order
-        return every
     out: list[Evidence] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
-    for e in every:
-        key = (e.quote, e.source, e.start, e.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
+    for s in sources:
+        if s is not None:
+            for e in s.evidence:
+                key = (e.quote, e.source, e.start, e.end)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
     return out
 
 
