@@ -147,16 +147,15 @@ def _ev(*sources: Evidenced | None) -> list[Evidence]:
             return []
         if len(only.evidence) < 2:
             return only.evidence
-    every = [e for s in sources if s is not None for e in s.evidence]
-    if len({e.quote for e in every}) == len(every):  # no two quotes alike, so none is twice: all, in order
-        return every
     out: list[Evidence] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
-    for e in every:
-        key = (e.quote, e.source, e.start, e.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
+    for s in sources:
+        if s is not None:
+            for e in s.evidence:
+                key = (e.quote, e.source, e.start, e.end)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
     return out
 
 
@@ -717,6 +716,26 @@ def _matching(drugs: list[_Drug], status: str, ingredients: set[str]) -> list[Me
 _LOCAL_ROUTES = ("topical", "transdermal")
 
 
+def _postoperative_phase(
+    item: RequestedItem, data: GuidelineData, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
+    how: dict[str, str],
+) -> dict[str, str]:
+    """An opioid asked for within the post-operative weeks is in the acute phase, whatever the injury's age.
+
+    The phase otherwise counts from the injury, so pain after a recent operation read as chronic and
+    was judged by the ongoing-management criteria. The guidelines treat post-operative pain as acute
+    (thresholds.yaml, phases.postoperative_cite); the trace names the surgery the phase counted from.
+    """
+    days = v.get("days_since_surgery")
+    p = data.phases
+    if "opioid" not in item.classes or item.route in _LOCAL_ROUTES or not isinstance(days, int) or days > p.postoperative_days:
+        return how
+    v["phase"], v["postoperative_pain"] = "acute", "yes"
+    ev["phase"] = ev["postoperative_pain"] = list(ev.get("days_since_surgery", []))
+    note = f"post-operative, {days} days after the surgery (up to {p.postoperative_days}; {p.postoperative_cite})"
+    return {**how, "phase": f"acute: {note}", "postoperative_pain": note}
+
+
 def _systemic_classes(item: RequestedItem) -> list[str]:
     """The classes a requested drug brings to the regimen as a whole: a topical NSAID's is not a systemic NSAID's."""
     if item.route in _LOCAL_ROUTES:
@@ -775,6 +794,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         operations = [s for s in case.surgeries if not test.apart(where.region, s.body_region)]
         episode = _prior_sessions(case, item, vocab, values, evidence, where.region, test, operations, as_of, data)
         how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
+        how = _postoperative_phase(item, data, values, evidence, how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
         if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
             how = episode_notes(episode, item.service, values, evidence, how, case.clinical.acute_exacerbation.evidence,

@@ -31,6 +31,9 @@ class Phases(_Strict):
     acute_days: int = Field(28, gt=0)
     subacute_days: int = Field(90, gt=0)
     cite: str = "CPMTG (2009) opioid guidance: acute up to 4 weeks, subacute 1-3 months, chronic beyond"
+    # post-operative pain is acute pain: for opioids the acute phase also counts from a recent surgery
+    postoperative_days: int = Field(28, gt=0)
+    postoperative_cite: str = "CPMTG (2009) opioids: short-acting opioids for acute and post-operative pain, short term"
 
     @model_validator(mode="after")
     def _ordered(self) -> Phases:

@@ -22,7 +22,15 @@ import re
 from ..vocabulary import phrase_key
 from .context import Context
 from .lists import item_end
-from .medications import Mention, describe, drug_mentions, item_status, may_name_a_drug, with_acetaminophen
+from .medications import (
+    MONITORING_HARM,
+    Mention,
+    describe,
+    drug_mentions,
+    item_status,
+    may_name_a_drug,
+    with_acetaminophen,
+)
 from .sentences import Sentence
 from .word_gate import search
 
@@ -382,7 +390,7 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
 _EFFECT_AFTER = re.compile(
     r"(?:,|\s[-\u2013\u2014])\s*(?:\w+\s+)?(?:nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|GI\s+upset|upset\s+stomach"
     r"|stomach\s+upset|rash|hives|constipat\w*|confus\w*|itch\w*|headaches?|palpitations|dyspeps\w*|heartburn|diarrh\w*"
-    r"|swelling|edema|somnolen\w*|creatinine|renal|kidneys?|melena|LFTs?|(?:BP|blood\s+pressure)\s+(?:up|rose|high|elevated))\b",
+    rf"|swelling|edema|somnolen\w*|{MONITORING_HARM})\b",
     _I,
 )
 

@@ -188,10 +188,24 @@ _MEDS_REDUCED = re.compile(
     r"|\b(?:off|stopped|discontinued)\s+(?:(?:his|her|all)\s+)?(?:pain\s+)?(?:medications?|meds|opioids?|narcotics?)\b",
     _I,
 )
-#: The pain before and after the procedure, the relief it gave in other words: "leg pain went from 8/10 to about 3/10".
+#: The pain before and after the procedure, the relief it gave in other words: "leg pain went from 8/10 to about 3/10",
+#: "9/10 before the RFA, 5/10 now", "since the block her pain is 4/10, was 8/10".
 _PAIN_FROM_TO = re.compile(
     r"\bpain\b[^.;]{0,30}?\b(?:went|dropped|fell|decreased|improved|came\s+down)?\s*from\s+(?:an?\s+)?(?P<a>\d{1,2})(?:/10)?\s+"
-    r"(?:down\s+)?to\s+(?:about\s+|around\s+|~\s*|approximately\s+)?(?P<b>\d{1,2})(?:/10)?\b",
+    r"(?:down\s+)?to\s+(?:about\s+|around\s+|~\s*|approximately\s+)?(?P<b>\d{1,2})(?:/10)?\b"
+    # the rating before it, then the one after: "9/10 before the RFA, 5/10 now", "8/10 prior to the block and 3/10 after"
+    r"|(?<![\d/.])(?P<a2>\d{1,2})\s*/\s*10\s+(?:before|prior\s+to|pre[- ]?)\b[^.;\d]{0,40}?(?P<b2>\d{1,2})\s*/\s*10"
+    # the rating now, then the one it was: "her pain is 4/10, was 8/10", "3/10 (previously 7/10)", "4/10, down from 8/10"
+    r"|(?<![\d/.])(?P<b3>\d{1,2})\s*/\s*10\s*[,(]?\s*(?:(?:it|she|he|pain)\s+)?(?:was|previously|down\s+from|from|vs\.?)"
+    r"\s+(?:a\s+|at\s+|about\s+)?(?P<a3>\d{1,2})\s*/\s*10",
+    _I,
+)
+#: A procedure the pain is rated before, or since: done when the sentence rates the pain on both sides of it.
+_BEFORE_SINCE = re.compile(r"\b(?:before|since|prior\s+to)\s+(?:(?:the|his|her|a|an)\s+)?", _I)
+#: The ratings on both sides of it (the second and third forms of `_PAIN_FROM_TO`).
+_RATED_AROUND = re.compile(
+    r"\b\d{1,2}\s*/\s*10\s+(?:before|prior\s+to)\b[^.;\d]{0,40}?\d{1,2}\s*/\s*10"
+    r"|\bsince\b[^.;]{0,60}?\d{1,2}\s*/\s*10\s*[,(]?\s*(?:(?:it|she|he|pain)\s+)?(?:was|previously|down\s+from|from)\s",
     _I,
 )
 #: How many sentences from the procedure's mention its outcome may still be told.
@@ -205,6 +219,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
         leads = list(finditer(_DONE, s.text))
         if s.section != "plan" and ("%" in s.text or "percent" in s.text.lower()) and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
+        if s.section != "plan" and "/" in s.text and _RATED_AROUND.search(s.text):
+            leads += finditer(_BEFORE_SINCE, s.text)  # "8/10 before the RFA, 3/10 now": told as done by its ratings
         for done in leads:
             hit = ctx.vocab.identify(s.text[done.end() : done.end() + 60], ("service",))
             if hit is None or hit.start > 25:
@@ -286,9 +302,12 @@ def _relief_percent(relief: re.Match[str] | None) -> str | None:
     if relief is None:
         return None
     found = relief.groupdict()
-    if found.get("a") is not None:
-        before, after = int(found["a"]), int(found["b"])
-        return str(round(100 * (before - after) / before, 1)) if 0 <= after < before <= 10 else None
+    for a, b in (("a", "b"), ("a2", "b2"), ("a3", "b3")):
+        if found.get(a) is not None:
+            before, after = int(found[a]), int(found[b])
+            if not 0 < before <= 10 or after > 10:
+                return None
+            return str(round(100 * max(0, before - after) / before, 1))  # no lower, or higher: no relief
     return found.get("pct") or found.get("pct2") or found.get("pct3")
 
 

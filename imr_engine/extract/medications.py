@@ -221,12 +221,17 @@ _LINE_FAILED = re.compile(
     r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|palpitations|stomach\s+upset)\b",
     _I,
 )
+#: A harm a drug's monitoring found, the one list for every reader of why a drug was stopped: "stopped 01/2014 when
+#: his creatinine rose", "stopped - BP up", "melena", "LFTs up" (a regular-expression alternation, no groups).
+MONITORING_HARM = (
+    r"creatinine|renal|kidneys?|CKD|eGFR|melena|LFTs?|liver|transaminases?"
+    r"|(?:BP|blood\s+pressure)\s+(?:up|rose|went\s+up|high|elevated)"
+)
 #: A condition that is a drug's indication while it is taken ("omeprazole daily (GERD)") and its side effect when it
 #: was stopped for it ("naproxen - Discontinued 2023 (GERD)").
 _STOPPED_FOR = re.compile(
     r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia"
-    # a harm its monitoring found: "stopped 01/2014 when his creatinine rose", "stopped - BP up", "melena", "LFTs up"
-    r"|creatinine|renal|kidneys?|CKD|eGFR|melena|LFTs?|liver|transaminases?|(?:BP|blood\s+pressure)\s+(?:up|rose|went\s+up|high|elevated)"
+    rf"|{MONITORING_HARM}"
     r"|sexual\s+(?:side\s+effects?|dysfunction|SE)|(?-i:SE))\b",
     _I,
 )

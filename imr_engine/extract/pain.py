@@ -79,7 +79,8 @@ _ARROW = re.compile(
     rf"(?<![\d/.#-])(?P<before>{NUMBER})(?:{_OF_TEN})?\s*(?:-+>|→|=>|\bto\b|\bdown\s+to\b)\s*(?P<after>{NUMBER}){_OF_TEN}",
     re.IGNORECASE,
 )
-_ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b", re.IGNORECASE)
+#: A sentence about the drug: its words, relief, or the implanted pump that delivers it ("from 8/10 to 4/10 with the pump").
+_ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b|\b(?:intrathecal|drug|IT)\s+pump\b|\bthe\s+pump\b", re.IGNORECASE)
 
 
 #: A label that sets the scale, after which ratings stand bare: "Pain level (0-10): with medication 4".
@@ -249,10 +250,13 @@ _REDUCED_TO = re.compile(
 )
 #: A rating aimed at is no rating: "Goal is to bring pain down to 3/10 with medication".
 _GOAL = re.compile(r"\b(?:goals?|aims?|target(?:ed)?|hope[sd]?|expect\w*|aiming)\b", re.IGNORECASE)
-#: Pain when a dose is missed is pain without medication: "6-7/10 when she misses doses", "7/10 before it".
+#: Pain when a dose is missed is pain without medication: "6-7/10 when she misses doses", "7/10 before it", "9/10
+#: before the pump".
 _MISSED_DOSE = re.compile(
     r"^[\s,]*(?:when|if|on\s+days)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take)"
     r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medication|meds?|drug))\b"
+    # an implanted pump delivers the drug: "9/10 before the pump, 5/10 now", "8/10 prior to the intrathecal pump"
+    r"|^[\s,]*(?:before|prior\s+to)\s+(?:(?:the|his|her)\s+)?(?:(?:intrathecal|morphine|baclofen|drug|IT)\s+)?pump\b"
     r"|^[\s,]*before\s+(?:it|they|the\s+(?:medications?|meds?|drugs?))\s+(?:was|were)\s+(?:started|begun|prescribed)\b",
     re.IGNORECASE,
 )

@@ -172,6 +172,10 @@ class ItemFacts(BaseModel):
         description="Guideline diagnosis groups of the diagnoses (myalgia, neuritis_radiculitis, crps, osteoarthritis...).",
     )
     days_since_surgery: int | None = Field(None, ge=0, description="Days from the latest dated surgery to the as-of date.")
+    postoperative_pain: Tri = Field(
+        "unknown",
+        description="yes: an opioid asked for within the post-operative weeks of a dated surgery, so acute pain (thresholds.yaml).",
+    )
     postsurgical_surgery: str = Field(
         "none", description="Service of the latest dated surgery that has a postsurgical course (vocabulary postsurgical.yaml)."
     )

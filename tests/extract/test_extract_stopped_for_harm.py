@@ -35,3 +35,14 @@ def test_a_drug_stopped_for_a_harm_found_is_tried_and_failed(text: str, drug: st
 ])
 def test_a_drug_stopped_for_no_harm_is_past(text: str, drug: str) -> None:
     assert _status(text, drug) == "past"
+
+
+@pytest.mark.parametrize("harm", ["creatinine 1.8", "renal insufficiency", "CKD 3a", "eGFR 48", "melena", "LFTs up",
+                                  "liver enzymes high", "transaminases elevated", "BP went up", "blood pressure high"])
+def test_both_readers_of_why_a_drug_was_stopped_know_the_same_monitoring_harms(harm: str) -> None:
+    """A drug list's line ("stopped (eGFR 48)") and a stop told in prose ("stopped 2014, eGFR 48") read one list."""
+    from imr_engine.extract.drug_use import _EFFECT_AFTER
+    from imr_engine.extract.medications import _STOPPED_FOR
+
+    assert _STOPPED_FOR.search(f"stopped ({harm})")
+    assert _EFFECT_AFTER.match(f", {harm}")
