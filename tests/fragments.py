@@ -1,7 +1,8 @@
 """Reading a note fragment written for a test: the case facts the reader drafts from it.
 
 The reader's phrasing tests each give one short fragment and the fact it should state; the visit line
-and the request line around it are the same for all of them, so they are written once here.
+around it is the same for all of them, and the request line too unless a test's fact turns on it, so
+they are written once here.
 """
 
 from __future__ import annotations
