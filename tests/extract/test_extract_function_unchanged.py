@@ -9,14 +9,11 @@ these tests, several per class, both ways.
 from __future__ import annotations
 
 import pytest
-
-from imr_engine.extract import extract_text
-
-VISIT = "Date of service: 03/14/2016\n"
+from fragments import read_fragment
 
 
 def _read(text: str):  # noqa: ANN202 - the case's function block
-    return extract_text(VISIT + text + "\n", ["Norco 10/325 mg #90"]).function
+    return read_fragment(text, "Norco 10/325 mg #90").function
 
 
 @pytest.mark.parametrize("text", [

@@ -10,14 +10,11 @@ worst or average. Fragments written for these tests, several per class.
 from __future__ import annotations
 
 import pytest
-
-from imr_engine.extract import extract_text
-
-VISIT = "Date of service: 03/14/2016\n"
+from fragments import read_fragment
 
 
 def _ratings(text: str) -> list[tuple[float, str]]:
-    case = extract_text(VISIT + text + "\n", ["Office visit x 1"])
+    case = read_fragment(text)
     return [(p.score, p.context) for p in case.pain_scores]
 
 
