@@ -10,27 +10,10 @@ for pain, p. 8-9 and 78-80) and brief relief, and one injection told twice (its 
 from __future__ import annotations
 
 import pytest
+from fragments import OFFICE_VISIT as REQUEST
+from fragments import VISIT, courses, one_course, read_fragment
 
 from imr_engine.extract import extract_text
-from imr_engine.facts import CaseFacts
-from imr_engine.facts.model import Treatment
-
-VISIT = "Date of service: 03/14/2016\n"
-REQUEST = "Office visit x 1"
-
-
-def _read(text: str) -> CaseFacts:
-    return extract_text(VISIT + text + "\n", [REQUEST])
-
-
-def _courses(text: str, service: str) -> list[Treatment]:
-    return [t for t in _read(text).treatments if t.service == service]
-
-
-def _one(text: str, service: str) -> Treatment:
-    found = _courses(text, service)
-    assert len(found) == 1, [t.model_dump() for t in found]
-    return found[0]
 
 
 @pytest.mark.parametrize("text", [
@@ -40,7 +23,7 @@ def _one(text: str, service: str) -> Treatment:
     "He underwent a C6-7 interlaminar ESI on 04/21/2015. Arm pain went from 8/10 to 3/10 for two months.",
 ])
 def test_an_injection_with_lasting_relief_told_after_it_improved(text: str) -> None:
-    assert _one(text, "epidural_steroid_injection").effect == "improved"
+    assert one_course(text, "epidural_steroid_injection").effect == "improved"
 
 
 @pytest.mark.parametrize("text", [
@@ -50,7 +33,7 @@ def test_an_injection_with_lasting_relief_told_after_it_improved(text: str) -> N
     "She underwent a lumbar interlaminar ESI on 06/02/2015. She reports 10% relief at best.",
 ])
 def test_an_injection_with_little_or_brief_relief_did_not_improve(text: str) -> None:
-    assert _one(text, "epidural_steroid_injection").effect == "no_improvement"
+    assert one_course(text, "epidural_steroid_injection").effect == "no_improvement"
 
 
 @pytest.mark.parametrize(("text", "effect"), [
@@ -62,7 +45,7 @@ def test_an_injection_with_little_or_brief_relief_did_not_improve(text: str) -> 
     ("Past tx: lumbar sympathetic blocks x3 (2015; 2-3 days relief each).", "no_improvement"),
 ])
 def test_joint_injections_and_nerve_blocks_are_courses_with_their_effect(text: str, effect: str) -> None:
-    case = _read(text)
+    case = read_fragment(text)
     injections = [t for t in case.treatments if t.kind == "injection"]
     assert [t.effect for t in injections] == [effect], [t.model_dump() for t in injections]
 
@@ -74,7 +57,7 @@ def test_joint_injections_and_nerve_blocks_are_courses_with_their_effect(text: s
     ("He did chiropractic x 8 in 2013 - less than 25 percent better.", "chiropractic"),
 ])
 def test_relief_below_a_meaningful_change_is_no_improvement(text: str, service: str) -> None:
-    assert _one(text, service).effect == "no_improvement"
+    assert one_course(text, service).effect == "no_improvement"
 
 
 @pytest.mark.parametrize(("text", "service"), [
@@ -83,7 +66,7 @@ def test_relief_below_a_meaningful_change_is_no_improvement(text: str, service: 
     ("He did chiropractic x 8 in 2013 - 40 percent better.", "chiropractic"),
 ])
 def test_meaningful_relief_is_no_failure(text: str, service: str) -> None:
-    assert _one(text, service).effect == "improved"
+    assert one_course(text, service).effect == "improved"
 
 
 @pytest.mark.parametrize("text", [
@@ -94,7 +77,7 @@ def test_meaningful_relief_is_no_failure(text: str, service: str) -> None:
     "returned; prior TFESI 3/3/2015 helped.",
 ])
 def test_one_injection_told_again_by_its_day_is_one_course(text: str) -> None:
-    found = _courses(text, "epidural_steroid_injection")
+    found = courses(text, "epidural_steroid_injection")
     assert len(found) == 1, [t.model_dump() for t in found]
     assert found[0].effect == "improved"
 
@@ -106,7 +89,7 @@ def test_one_injection_told_again_by_its_day_is_one_course(text: str) -> None:
     "The RFA dated 3/1/2016 asked for PT x 6.",
 ])
 def test_the_request_form_is_no_ablation(text: str) -> None:
-    assert _courses(text, "radiofrequency_ablation") == []
+    assert courses(text, "radiofrequency_ablation") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -114,7 +97,7 @@ def test_the_request_form_is_no_ablation(text: str) -> None:
     "Prior: bilateral L4-5 RFA 05/2015 with 6 months of 60% relief.",
 ])
 def test_an_ablation_told_as_rfa_is_still_a_course(text: str) -> None:
-    assert len(_courses(text, "radiofrequency_ablation")) == 1
+    assert len(courses(text, "radiofrequency_ablation")) == 1
 
 
 @pytest.mark.parametrize(("text", "service", "line"), [
@@ -137,7 +120,7 @@ def test_a_course_credited_with_measured_gains_improved(text: str, service: str,
 def test_gains_are_no_effect_of_an_evaluation() -> None:
     text = ("Psychological evaluation 01/12/2016 (Dr. Ames): cleared for the trial. Since the start of care she can "
             "walk 30 minutes (was 10 minutes).")
-    assert all(t.effect == "unknown" for t in _read(text).treatments if t.service == "psychological_evaluation")
+    assert all(t.effect == "unknown" for t in read_fragment(text).treatments if t.service == "psychological_evaluation")
 
 
 @pytest.mark.parametrize(("text", "services", "effect"), [
@@ -154,7 +137,7 @@ def test_gains_are_no_effect_of_an_evaluation() -> None:
     ("Prior: PT x 8 and chiro x 6 - no change.", ("physical_therapy", "chiropractic"), "no_improvement"),
 ])
 def test_a_result_closing_a_list_is_said_of_each_course(text: str, services: tuple[str, ...], effect: str) -> None:
-    case = _read(text)
+    case = read_fragment(text)
     for service in services:
         found = [t.effect for t in case.treatments if t.service == service]
         assert found == [effect], (service, [t.model_dump() for t in case.treatments])
@@ -162,7 +145,7 @@ def test_a_result_closing_a_list_is_said_of_each_course(text: str, services: tup
 
 def test_a_result_after_two_courses_of_one_care_is_said_of_both() -> None:
     text = "She has had physical therapy 12 sessions in 2013 and again 6 sessions in 2014 with no lasting improvement."
-    found = sorted((t.sessions, t.effect) for t in _courses(text, "physical_therapy"))
+    found = sorted((t.sessions, t.effect) for t in courses(text, "physical_therapy"))
     assert found == [(6, "no_improvement"), (12, "no_improvement")]
 
 
@@ -172,7 +155,7 @@ def test_a_result_after_two_courses_of_one_care_is_said_of_both() -> None:
 ])
 def test_some_help_is_an_improvement(text: str) -> None:
     service = "physical_therapy" if text.startswith("PT") else "chiropractic"
-    assert _one(text, service).effect == "improved"
+    assert one_course(text, service).effect == "improved"
 
 
 @pytest.mark.parametrize(("text", "service", "sessions"), [
@@ -181,7 +164,7 @@ def test_some_help_is_an_improvement(text: str) -> None:
     ("Had 10 sessions of supervised PT after the fall.", "physical_therapy", 10),
 ])
 def test_a_count_before_a_qualified_course(text: str, service: str, sessions: int) -> None:
-    assert _one(text, service).sessions == sessions
+    assert one_course(text, service).sessions == sessions
 
 
 @pytest.mark.parametrize("text", [
@@ -191,10 +174,10 @@ def test_a_count_before_a_qualified_course(text: str, service: str, sessions: in
     "Prior treatment: PT, home exercises - no sustained relief.",
 ])
 def test_the_worker_s_home_program_is_no_course_or_device(text: str) -> None:
-    case = _read(text)
+    case = read_fragment(text)
     assert [t.service for t in case.treatments if t.service == "home_exercise_kit"] == []
 
 
 def test_a_home_exercise_device_had_is_still_read() -> None:
-    case = _read("Treatment to date has included PT x 12 and an over the door pulley, which helped.")
+    case = read_fragment("Treatment to date has included PT x 12 and an over the door pulley, which helped.")
     assert [t.service for t in case.treatments if t.service == "home_exercise_kit"] == ["home_exercise_kit"]

@@ -8,14 +8,11 @@ corticosteroid, and an ulcer of the skin is no peptic ulcer. Fragments written f
 from __future__ import annotations
 
 import pytest
-
-from imr_engine.extract import extract_text
-
-VISIT = "Date of service: 03/14/2016\n"
+from fragments import read_fragment
 
 
 def _gi_risk(text: str) -> str:
-    return extract_text(VISIT + text + "\n", ["Naproxen 500 mg #60"]).clinical.gi_risk_factors.value
+    return read_fragment(text, "Naproxen 500 mg #60").clinical.gi_risk_factors.value
 
 
 @pytest.mark.parametrize("text", [

@@ -10,14 +10,11 @@ and Waddell's signs counted of five, which grade no muscle.
 from __future__ import annotations
 
 import pytest
-
-from imr_engine.extract import extract_text
-
-VISIT = "Date of service: 03/14/2016\n"
+from fragments import read_fragment
 
 
 def _deficit(text: str) -> str:
-    return extract_text(VISIT + text + "\n", ["Office visit x 1"]).exam.neurological_deficit.value
+    return read_fragment(text).exam.neurological_deficit.value
 
 
 @pytest.mark.parametrize("text", [

@@ -9,27 +9,9 @@ fragment states; the guideline turns on them (CPMTG p. 98-99: visits completed a
 from __future__ import annotations
 
 import pytest
+from fragments import courses, one_course, read_fragment
 
 from imr_engine.extract import extract_text
-from imr_engine.facts import CaseFacts
-from imr_engine.facts.model import Treatment
-
-VISIT = "Date of service: 03/14/2016\n"
-REQUEST = "Office visit x 1"
-
-
-def _read(text: str) -> CaseFacts:
-    return extract_text(VISIT + text + "\n", [REQUEST])
-
-
-def _courses(text: str, service: str) -> list[Treatment]:
-    return [t for t in _read(text).treatments if t.service == service]
-
-
-def _one(text: str, service: str) -> Treatment:
-    found = _courses(text, service)
-    assert len(found) == 1, [t.model_dump() for t in found]
-    return found[0]
 
 
 @pytest.mark.parametrize(("text", "service", "sessions"), [
@@ -44,7 +26,7 @@ def _one(text: str, service: str) -> Treatment:
     ("Past care includes two lumbar ESIs, PT and meds.", "epidural_steroid_injection", 2),
 ])
 def test_a_course_given_is_read_with_its_count(text: str, service: str, sessions: int) -> None:
-    assert _one(text, service).sessions == sessions
+    assert one_course(text, service).sessions == sessions
 
 
 @pytest.mark.parametrize(("text", "service", "effect"), [
@@ -58,7 +40,7 @@ def test_a_course_given_is_read_with_its_count(text: str, service: str, sessions
      "no_improvement"),
 ])
 def test_a_course_is_read_with_its_effect(text: str, service: str, effect: str) -> None:
-    assert _one(text, service).effect == effect
+    assert one_course(text, service).effect == effect
 
 
 @pytest.mark.parametrize("text", [
@@ -66,30 +48,30 @@ def test_a_course_is_read_with_its_effect(text: str, service: str, effect: str) 
     "Has done PT x 11 (2013), chiropractic x 5 (2014) and HEP; none of these gave more than temporary relief.",
 ])
 def test_a_result_told_after_a_list_is_said_of_every_course_in_it(text: str) -> None:
-    case = _read(text)
+    case = read_fragment(text)
     courses = {t.service: t for t in case.treatments if t.service in ("physical_therapy", "chiropractic")}
     assert set(courses) == {"physical_therapy", "chiropractic"}
     assert {t.effect for t in courses.values()} == {"no_improvement"}
 
 
 def test_a_course_dated_by_its_year_carries_the_date() -> None:
-    course = _one("Prior treatment: PT x 16 (2013) for the low back.", "physical_therapy")
+    course = one_course("Prior treatment: PT x 16 (2013) for the low back.", "physical_therapy")
     assert str(course.date) == "2013"
 
 
 def test_a_course_told_with_its_body_part_carries_the_region() -> None:
-    course = _one("She completed 11 sessions of physical therapy for the lumbar spine in 2015.", "physical_therapy")
+    course = one_course("She completed 11 sessions of physical therapy for the lumbar spine in 2015.", "physical_therapy")
     assert course.region == "lumbar_spine"
 
 
 def test_the_same_course_told_twice_with_its_count_is_one_course() -> None:
     text = "HPI: Did 12 sessions of PT in 2014, helped some.\nAssessment: tx incl PT x12 and meds; still limited."
-    course = _one(text, "physical_therapy")
+    course = one_course(text, "physical_therapy")
     assert course.sessions == 12
 
 
 def test_two_courses_of_one_service_with_their_own_counts_are_two() -> None:
-    found = _courses("Hx: PT 2018 x 14 visits and again 2019 x 9 visits, no lasting change.", "physical_therapy")
+    found = courses("Hx: PT 2018 x 14 visits and again 2019 x 9 visits, no lasting change.", "physical_therapy")
     assert sorted(t.sessions or 0 for t in found) == [9, 14]
 
 
@@ -104,12 +86,12 @@ def test_two_courses_of_one_service_with_their_own_counts_are_two() -> None:
     "UR authorized 6 sessions of acupuncture on 2/2016.",
 ])
 def test_a_course_only_planned_requested_or_denied_is_no_prior_course(text: str) -> None:
-    case = _read(text)
+    case = read_fragment(text)
     assert [t.name for t in case.treatments if t.kind != "medication"] == []
 
 
 def test_an_evaluation_is_no_course_of_care() -> None:
-    case = _read("At the initial psychological evaluation on 01/05/2016 she met criteria for depression.")
+    case = read_fragment("At the initial psychological evaluation on 01/05/2016 she met criteria for depression.")
     assert [t.name for t in case.treatments if t.service == "psychological_evaluation"] == []
 
 
@@ -120,16 +102,16 @@ def test_an_evaluation_is_no_course_of_care() -> None:
     ("Did 10 sessions of PT in 2014, pain back to the same level a month after.", "physical_therapy"),
 ])
 def test_relief_that_lasted_days_or_only_during_the_visits_is_no_improvement(text: str, service: str) -> None:
-    assert _one(text, service).effect == "no_improvement"
+    assert one_course(text, service).effect == "no_improvement"
 
 
 def test_a_gain_measured_in_hours_after_a_course_is_still_its_benefit() -> None:
     text = "Completed PT 7 visits with some improvement - can now stand about 3 hrs vs 1 hr before."
-    assert _one(text, "physical_therapy").effect == "improved"
+    assert one_course(text, "physical_therapy").effect == "improved"
 
 
 def test_a_spinal_level_is_no_count_of_injections() -> None:
-    assert _one("Hx: right L5 TFESI x3 in 2014, no relief.", "epidural_steroid_injection").sessions == 3
+    assert one_course("Hx: right L5 TFESI x3 in 2014, no relief.", "epidural_steroid_injection").sessions == 3
 
 
 def test_a_therapists_numbered_visit_counts_the_visits_given_of_the_course_asked_to_continue() -> None:
