@@ -116,6 +116,16 @@ def _per_data(make: Callable[[GuidelineData], _Made]) -> Callable[[GuidelineData
     return made
 
 
+def _line_says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether a request line matches *pattern*, read once per line: each item asks of its line more than once."""
+
+    @functools.lru_cache(maxsize=4096)
+    def says(line: str) -> bool:
+        return pattern.search(line) is not None
+
+    return says
+
+
 @_per_data
 def _how(data: GuidelineData) -> dict[str, str]:
     """How each threshold-based fact is derived, as the trace shows it (read-only: items copy it to add).
@@ -413,10 +423,8 @@ _POSTOPERATIVE = re.compile(
     r"\b(?:post[- ]?op(?:erative(?:ly)?)?|post[- ]?surgical(?:ly)?|after (?:the )?surgery|following (?:the )?surgery)\b",
     re.IGNORECASE,
 )
-@functools.lru_cache(maxsize=4096)
-def _says_postoperative(line: str) -> bool:
-    """Whether a request line asks for care after surgery (`_POSTOPERATIVE`), read once per line: each item asks twice."""
-    return _POSTOPERATIVE.search(line) is not None
+#: Whether a request line asks for care after surgery.
+_says_postoperative = _line_says(_POSTOPERATIVE)
 
 
 #: What the trace says when a post-operative request is dated from the surgery requested with it.
@@ -1165,12 +1173,8 @@ _EXTENSION = re.compile(
     r"\b(?:extension|extend(?:ed)?|additional|remaining|continu(?:e|ed|ing|ation)|further)\b|\b\d+\s+more\b",
     re.IGNORECASE,
 )
-
-
-@functools.lru_cache(maxsize=4096)
-def _says_extension(line: str) -> bool:
-    """Whether a request line asks to extend a course under way (`_EXTENSION`), read once per line."""
-    return _EXTENSION.search(line) is not None
+#: Whether a request line asks to extend a course under way.
+_says_extension = _line_says(_EXTENSION)
 
 
 def _request_details(
