@@ -38,6 +38,8 @@ _VALUE_OPS = ("is", "is_not", "one_of", "none_of")
 _NUMBER_OPS = ("lt", "lte", "gt", "gte")
 _LIST_OPS = ("includes_any", "includes_none")
 OPERATORS = _VALUE_OPS + _NUMBER_OPS + ("known",) + _LIST_OPS
+#: Each operator and the model field that holds it (`is` is a Python keyword).
+_OPERATOR_FIELDS = tuple((op, "is_" if op == "is" else op) for op in OPERATORS)
 
 
 def _yaml_words(value: Any) -> Any:
@@ -108,12 +110,20 @@ class Compare(BaseModel):
         return self
 
     def operators(self) -> list[tuple[str, Any]]:
-        return [(op, getattr(self, "is_" if op == "is" else op)) for op in OPERATORS
-                if getattr(self, "is_" if op == "is" else op) is not None]
+        return [(op, value) for op, name in _OPERATOR_FIELDS if (value := getattr(self, name)) is not None]
 
     @property
     def operator(self) -> tuple[str, Any]:
-        return self.operators()[0]
+        """The first operator given (validation ensures there is exactly one).
+
+        Asked thousands of times while the rule book loads (every check walks the conditions):
+        it stops at the first operator instead of listing them all.
+        """
+        for op, name in _OPERATOR_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                return op, value
+        return self.operators()[0]  # none: the same IndexError as ever
 
 
 class All(BaseModel):

@@ -254,14 +254,18 @@ def load_rulebook(root: str | Path | None = None) -> RuleBook:
         return book
 
 
-def _refuse_oversized(files: list[LoadedRuleFile]) -> None:
-    """Refuse a book of more than MAX_RULES rules, naming the file that crosses the limit."""
-    total = 0
+def _refuse_oversized(files: list[LoadedRuleFile], total: int = 0) -> int:
+    """Refuse a book of more than MAX_RULES rules, naming the file that crosses the limit.
+
+    *total* counts the rules of files checked before these (a load checks each file as it is read,
+    without counting the earlier ones again); returns the count with these files.
+    """
     for f in files:
         total += len(f.spec.rules)
         if total > MAX_RULES:
             raise RuleError(f"more than {MAX_RULES:,} rules: over the limit a rule book may hold "
                             f"(compiling and evaluating grow with it)", source=str(f.path))
+    return total
 
 
 def _load_rulebook(base: Path) -> RuleBook:
@@ -274,9 +278,10 @@ def _load_rulebook(base: Path) -> RuleBook:
 
     known = known_names(base)
     files: list[LoadedRuleFile] = []
+    total = 0
     for p in paths:
         files.append(LoadedRuleFile(p, load_rule_file(p, known)))
-        _refuse_oversized(files)  # as soon as the limit is crossed, before reading further files
+        total = _refuse_oversized(files[-1:], total)  # as soon as the limit is crossed, before reading further files
     registry = load_generations(base)
     if registry is not None:
         files = [_in_generations(f, base, registry) for f in files]
