@@ -107,9 +107,10 @@ def _plain(value: Any) -> Any:
         cls = type(value)
         if _MODELS.get(cls.__name__) is not cls or value.__pydantic_extra__ or value.__pydantic_private__:
             raise _Unstorable(cls.__name__)
-        names = list(cls.__pydantic_fields__)
-        values = [_plain(value.__dict__[name]) for name in names]
-        given = sum(1 << i for i, name in enumerate(names) if name in value.model_fields_set)
+        names = _NAMES[cls]  # the field order, read once per class, not once per model stored
+        fields, fields_set = value.__dict__, value.model_fields_set
+        values = [_plain(fields[name]) for name in names]
+        given = sum(1 << i for i, name in enumerate(names) if name in fields_set)
         return {"m": cls.__name__, "v": values, "s": given}
     raise _Unstorable(type(value).__name__)
 
