@@ -749,6 +749,27 @@ def _postoperative_phase(
     return {**how, "phase": f"acute: {note}", "postoperative_pain": note}
 
 
+#: Where a patch on one named joint or part of a limb is applied is where the pain is: localized, peripheral pain.
+#: Not the spine or a whole limb (axial or radicular pain), nor the head.
+_PERIPHERAL_SITES = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+
+
+def _pain_at_the_patch_site(
+    item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """A patch requested for one peripheral site ("1 patch to L palm/wrist") treats pain localized there.
+
+    The lidocaine patch is for "localized peripheral pain" (CPMTG p. 56-57); a note rarely says "localized"
+    of pain it describes at one joint or one part of the hand, and the request names where the patch goes.
+    Only an unknown finding is filled, and the trace says it was read from the request line (rules11).
+    """
+    if item.form != "patch" or v.get("localized_pain", "unknown") != "unknown" or item.body_region not in _PERIPHERAL_SITES:
+        return how
+    v["localized_pain"] = "yes"
+    ev["localized_pain"] = list(ev.get("kind", []))
+    return {**how, "localized_pain": f"the patch is requested for one peripheral site ({item.body_region})"}
+
+
 def _systemic_classes(item: RequestedItem) -> list[str]:
     """The classes a requested drug brings to the regimen as a whole: a topical NSAID's is not a systemic NSAID's."""
     if item.route in _LOCAL_ROUTES:
@@ -815,6 +836,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
             how = credit_visit_gains(case, item, episode, others, values, evidence, how)
         how = _failed_care_tried(item, values, evidence, how)
+        how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
