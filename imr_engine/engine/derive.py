@@ -738,6 +738,11 @@ def _postoperative_phase(
     p = data.phases
     if "opioid" not in item.classes or item.route in _LOCAL_ROUTES or not isinstance(days, int) or days > p.postoperative_days:
         return how
+    if v.get("long_term_use") == "yes":
+        # a long-term user's operation does not make the regimen a new acute course: the CPMTG's long-term
+        # assessment (p. 88-89) and ongoing management (p. 78-80) still judge it (rules11)
+        return {**how, "postoperative_pain": f"not counted: the opioid was in long-term use before the surgery "
+                                              f"{days} days ago, so its long-term criteria still apply"}
     v["phase"], v["postoperative_pain"] = "acute", "yes"
     ev["phase"] = ev["postoperative_pain"] = list(ev.get("days_since_surgery", []))
     note = f"post-operative, {days} days after the surgery (up to {p.postoperative_days}; {p.postoperative_cite})"
