@@ -157,16 +157,17 @@ def _ev(*sources: Evidenced | None) -> list[Evidence]:
             return []
         if len(only.evidence) < 2:
             return only.evidence
-    out: list[Evidence] = []
-    seen: set[tuple[str, str, int | None, int | None]] = set()
+    first: dict[tuple[str, str, int | None, int | None], Evidence] = {}
+    keep = first.setdefault  # the first quote of each key stays, in the order first seen
     for s in sources:
         if s is not None:
             for e in s.evidence:
-                key = (e.quote, e.source, e.start, e.end)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(e)
-    return out
+                keep(_quote_key(e), e)
+    return list(first.values())
+
+
+#: What makes two quotes one (`_ev`), read in one C-level call.
+_quote_key = operator.attrgetter("quote", "source", "start", "end")
 
 
 #: A medication of the case with its ingredients and their classes.
@@ -193,6 +194,8 @@ class _CaseView:
     evidence: dict[str, list[Evidence]]
     how: dict[str, str] = field(default_factory=dict)
     drugs: list[_Drug] = field(default_factory=list)
+    #: The latest surgery with a postsurgical course (`_postsurgical_surgery`), found once for the view and every item.
+    postsurgical: tuple[Surgery, str, PostsurgicalCourse] | None = None
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
@@ -247,9 +250,9 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     _diagnosis_groups(case, vocab, v, ev)
     _medical_comorbidity(case, drugs, vocab, data, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
-    _postsurgical(case, as_of, vocab, v, ev)
+    postsurgical = _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case.treatments, vocab, v, ev)
-    return _CaseView(v, ev, _how(data), drugs)
+    return _CaseView(v, ev, _how(data), drugs, postsurgical)
 
 
 #: A yes/no/unknown (or other one-valued) finding of the case read as an item fact: the fact's name and
@@ -369,14 +372,15 @@ POSTSURGICAL_SERVICES = ("physical_therapy",)
 
 
 def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: MutableMapping[str, object],
-                  ev: dict[str, list[Evidence]]) -> None:
-    """The latest dated surgery with a postsurgical course, and whether its period still runs."""
+                  ev: dict[str, list[Evidence]]) -> tuple[Surgery, str, PostsurgicalCourse] | None:
+    """The latest dated surgery with a postsurgical course, and whether its period still runs; returns it, or None."""
     found = _postsurgical_surgery(case, as_of, vocab)
     if found is None:
-        return
+        return None
     surgery, service, course = found
     days = (as_of - surgery.date.latest()).days  # type: ignore[union-attr]
     _postsurgical_course(service, course, days, _ev(surgery), v, ev)
+    return found
 
 
 def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> tuple[Surgery, str, PostsurgicalCourse] | None:
@@ -749,6 +753,27 @@ def _postoperative_phase(
     return {**how, "phase": f"acute: {note}", "postoperative_pain": note}
 
 
+#: Where a patch on one named joint or part of a limb is applied is where the pain is: localized, peripheral pain.
+#: Not the spine or a whole limb (axial or radicular pain), nor the head.
+_PERIPHERAL_SITES = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+
+
+def _pain_at_the_patch_site(
+    item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """A patch requested for one peripheral site ("1 patch to L palm/wrist") treats pain localized there.
+
+    The lidocaine patch is for "localized peripheral pain" (CPMTG p. 56-57); a note rarely says "localized"
+    of pain it describes at one joint or one part of the hand, and the request names where the patch goes.
+    Only an unknown finding is filled, and the trace says it was read from the request line (rules11).
+    """
+    if item.form != "patch" or v.get("localized_pain", "unknown") != "unknown" or item.body_region not in _PERIPHERAL_SITES:
+        return how
+    v["localized_pain"] = "yes"
+    ev["localized_pain"] = list(ev.get("kind", []))
+    return {**how, "localized_pain": f"the patch is requested for one peripheral site ({item.body_region})"}
+
+
 def _systemic_classes(item: RequestedItem) -> list[str]:
     """The classes a requested drug brings to the regimen as a whole: a topical NSAID's is not a systemic NSAID's."""
     if item.route in _LOCAL_ROUTES:
@@ -760,7 +785,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     """One Derived per requested item, in request order."""
     view = _case_view(case, as_of, vocab)
     data = guideline_data(vocab)
-    postsurgical = _postsurgical_surgery(case, as_of, vocab) if view.values.get("postsurgical_period") == "yes" else None
+    postsurgical = view.postsurgical if view.values.get("postsurgical_period") == "yes" else None
     surgery = postsurgical[0] if postsurgical is not None else None
     meds_by_dose = [vocab.daily_med_mg(item) if "opioid" in item.classes else None for item in items]
     opioid_doses = [d for item, d in zip(items, meds_by_dose) if "opioid" in item.classes]
@@ -815,6 +840,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
             how = credit_visit_gains(case, item, episode, others, values, evidence, how)
         how = _failed_care_tried(item, values, evidence, how)
+        how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
