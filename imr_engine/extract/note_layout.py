@@ -44,6 +44,8 @@ _DATED_TITLE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"  # "03/08/2016", "2016-03-08"
     r"|\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:\d{4}|\d{2})\b"  # "08-MAR-2016"
 )
+#: A pain rating on a line of capitals ("VAS 5/10.", "NRS 6/10 TODAY"): the line is a terse entry to read, not a heading.
+_RATING_LINE = re.compile(r"(?<![\d/])\d{1,2}(?:\.\d)?\s*/\s*10(?![\d/])")
 #: "CURRENT MEDICATIONS (as reported and per CURES):": a source in parentheses is no part of the heading.
 #: (No full stop inside: "Psych evaluation (Dr. N. Ibarra, PhD, 2/24/2016):" wrapped onto a line of its own is prose.)
 _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)(?:\s*\([A-Za-z0-9 ,/&'-]{1,60}\))?\s*:\s*$")
@@ -281,7 +283,8 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         ):
             return None  # the same line typed in mixed case would be no heading either
         if sum(c.isalpha() for c in m.group("h")) >= 2:
-            if _DATED_TITLE.search(line.text):  # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read
+            if _DATED_TITLE.search(line.text) or _RATING_LINE.search(line.text):
+                # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read; "VAS 5/10", "NRS 7/10": a rating
                 return section_of(m.group("h")), 0
             return section_of(m.group("h")), len(line.text)
     if m := _LABEL_HEADING.match(line.text):
