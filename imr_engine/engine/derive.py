@@ -738,10 +738,36 @@ def _postoperative_phase(
     p = data.phases
     if "opioid" not in item.classes or item.route in _LOCAL_ROUTES or not isinstance(days, int) or days > p.postoperative_days:
         return how
+    if v.get("long_term_use") == "yes":
+        # a long-term user's operation does not make the regimen a new acute course: the CPMTG's long-term
+        # assessment (p. 88-89) and ongoing management (p. 78-80) still judge it (rules11)
+        return {**how, "postoperative_pain": f"not counted: the opioid was in long-term use before the surgery "
+                                              f"{days} days ago, so its long-term criteria still apply"}
     v["phase"], v["postoperative_pain"] = "acute", "yes"
     ev["phase"] = ev["postoperative_pain"] = list(ev.get("days_since_surgery", []))
     note = f"post-operative, {days} days after the surgery (up to {p.postoperative_days}; {p.postoperative_cite})"
     return {**how, "phase": f"acute: {note}", "postoperative_pain": note}
+
+
+#: Where a patch on one named joint or part of a limb is applied is where the pain is: localized, peripheral pain.
+#: Not the spine or a whole limb (axial or radicular pain), nor the head.
+_PERIPHERAL_SITES = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+
+
+def _pain_at_the_patch_site(
+    item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+) -> dict[str, str]:
+    """A patch requested for one peripheral site ("1 patch to L palm/wrist") treats pain localized there.
+
+    The lidocaine patch is for "localized peripheral pain" (CPMTG p. 56-57); a note rarely says "localized"
+    of pain it describes at one joint or one part of the hand, and the request names where the patch goes.
+    Only an unknown finding is filled, and the trace says it was read from the request line (rules11).
+    """
+    if item.form != "patch" or v.get("localized_pain", "unknown") != "unknown" or item.body_region not in _PERIPHERAL_SITES:
+        return how
+    v["localized_pain"] = "yes"
+    ev["localized_pain"] = list(ev.get("kind", []))
+    return {**how, "localized_pain": f"the patch is requested for one peripheral site ({item.body_region})"}
 
 
 def _systemic_classes(item: RequestedItem) -> list[str]:
@@ -810,6 +836,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
             how = credit_visit_gains(case, item, episode, others, values, evidence, how)
         how = _failed_care_tried(item, values, evidence, how)
+        how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "

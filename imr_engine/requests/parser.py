@@ -6,6 +6,7 @@ drug_class 'unknown'. The only error is a line with no text at all.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections import OrderedDict
@@ -82,6 +83,7 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
     if identity is not None and identity.category == "service" and vocab.names_drugs_generically(identity.key):
         # "Compound cream: ketoprofen 10% / lidocaine 5%" is those drugs, judged by each ingredient
         identity = vocab.identify(scan.work, ("product", "ingredient")) or identity
+    identity = _routed(scan.work, identity, vocab)
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     assumed = None  # the case's region, when it is what reads the name
@@ -100,8 +102,47 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
         service = vocab.service_info(coded[0][2])
     elif alone := vocab.service_named_alone(scan.work):  # "Medications", naming no drug
         service = vocab.service_info(alone)
+    elif evaluation := _EVALUATION.search(scan.work):  # "Orthopedic evaluation", "Re-eval in 4 weeks"
+        service = vocab.service_info("office_visit" if evaluation["again"] else "consultation")
     item = _assemble(clean, name, found, vocab, drug, service)
     return item.model_copy(update={"text": written, "body_region": assumed or named})
+
+
+#: An evaluation a line asks for, naming no service: by another physician (a consultation), or again (a follow-up).
+_EVALUATION = re.compile(
+    r"\b(?:(?P<again>re-?\s?(?:eval(?:uation)?s?|assess(?:ment)?s?)|reevaluations?|follow[\s\-]?up\s+eval(?:uation)?s?)"
+    r"|eval(?:uation)?s?|assessments?|consults?)\b",
+    re.IGNORECASE,
+)
+#: What makes a visit word name a visit and not only a time ("Follow-up MRI" is a study done again).
+_VISIT_NOUN = re.compile(r"\b(?:visits?|appointments?|appts?|office|consult\w*|eval\w*|exams?|referrals?|e/?m)\b", re.IGNORECASE)
+#: Services a line's "follow-up" or "evaluation" may stand before: studies and the evaluations of programs.
+_STUDY_KINDS = {"imaging", "diagnostic"}
+
+
+def _routed(work: str, identity: Identity | None, vocab: Vocabulary) -> Identity | None:
+    """What a line is for when its first name only qualifies another one.
+
+    "Follow-up MRI lumbar spine" and "Repeat / follow up EMG" are the study, not a visit: a visit word
+    without a visit noun ("follow-up", "f/u") before an imaging or diagnostic service gives way to it.
+    "Functional restoration program multidisciplinary evaluation" is the program's evaluation, not the
+    program: a program named with an evaluation word is the service the vocabulary names "<program> evaluation".
+    """
+    if identity is None or identity.category != "service":
+        return identity
+    info = vocab.service_info(identity.key)
+    named = work[identity.start : identity.end]
+    if info.kind == "office_visit" and identity.key == "office_visit" and not _VISIT_NOUN.search(named):
+        rest = work[: identity.start] + " " * len(named) + work[identity.end :]
+        other = vocab.identify(rest, ("service",))
+        if other is not None and vocab.service_info(other.key).kind in _STUDY_KINDS:
+            return other
+    if info.kind == "program" and _EVALUATION.search(work[: identity.start] + " " * len(named) + work[identity.end :]):
+        for name in (named, identity.key.replace("_", " ")):  # as written, then by the program's own name
+            evaluation = vocab.identify(f"{name} evaluation", ("service",))
+            if evaluation is not None and evaluation.key != identity.key and evaluation.end > len(name):
+                return Identity("service", evaluation.key, identity.start, identity.end)
+    return identity
 
 
 def line_region(line: str, vocab: Vocabulary, identity: Identity | None) -> str | None:
@@ -153,6 +194,10 @@ def _assemble(
         duration_days = weeks * 7
     if visits is None and sessions and frequency_per_week is not None and duration_days is not None:
         visits = frequency_per_week * duration_days / 7
+    hours = earliest(f.hours)
+    if kind == "program":
+        visits = visits if visits is not None or frequency_per_week is not None else earliest(f.days)
+        hours = _program_hours(f, service, visits, duration_days)
     if kind == "drug" and doses_per_day is None and quantity and duration_days:
         # no sig, but a supply: "Norco 10/325 #60 (30-day supply)" is 2 a day, as a reviewer reckons the daily dose
         per_day = quantity / duration_days
@@ -175,7 +220,7 @@ def _assemble(
         visits=_int(visits),
         frequency_per_week=frequency_per_week,
         duration_weeks=duration_days / 7 if duration_days is not None else None,
-        hours=earliest(f.hours),
+        hours=hours,
         hours_per_day=earliest(f.hours_per_day),
         hours_per_week=_hours_per_week(f),
         body_region=vocab.body_region_in(text),
@@ -208,6 +253,33 @@ def _kind(drug: DrugInfo | None, service: ServiceInfo | None, strengths: list[St
     if service is not None:
         return service.kind
     return "drug" if any(s.unit in _MASS_UNITS for s in strengths) else "other"
+
+
+#: Hours of a full program day, and the days of a program week: the CPMTG counts a pain program in weeks and
+#: "full-day sessions" (p. 30-34: not longer than 2 weeks without demonstrated efficacy, generally not beyond 20
+#: full-day sessions), which the rule book writes as hours (80 = 2 weeks = 10 full days).
+_FULL_DAY_HOURS, _PROGRAM_DAYS_A_WEEK = 8.0, 5.0
+#: Programs counted in full days when the line gives days, sessions or weeks but no hours.
+_FULL_DAY_PROGRAMS = {"functional_restoration_program"}
+
+
+def _program_hours(f: Findings, service: ServiceInfo | None, days: float | None, duration_days: float | None) -> float | None:
+    """All the hours a program request asks for ("FRP x 80 hours", "ten 8-hour sessions", "6 hrs/day x 10 days").
+
+    Hours a day or a session count once for each day or session; a pain program given in days or weeks
+    alone is full days (a week of 5), as the guideline counts it.
+    """
+    each = earliest(f.hours_each)
+    if each is None:
+        each = earliest(f.hours_per_day)
+    if each is None:
+        total = earliest(f.hours)
+        if total is not None or service is None or service.name not in _FULL_DAY_PROGRAMS:
+            return total
+        each = _FULL_DAY_HOURS
+    if days is None and duration_days is not None:
+        days = duration_days / 7 * _PROGRAM_DAYS_A_WEEK
+    return None if days is None else each * days
 
 
 #: Doses a day past which a supply's quantity is no daily dose (a box of patches, a bottle of drops).

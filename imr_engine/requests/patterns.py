@@ -131,6 +131,26 @@ DURATION = [
     _p(rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?)(?=[\s\-]*(?:of\s+)?(?:inpatient|in-patient|hospital|stay|admission))"),
     _p(rf"(?:(?<=stay)|(?<=admission)|(?<=hospitalization)|(?<=\blos))[\s:,\-]*(?:of\s+)?(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?)\b"),
 ]
+#: A program day or session of so many hours: "ten 8-hour sessions", "6 hr days", "10 sessions, 8 hours each".
+#: Only the hours are taken, so the sessions are still counted.
+HOURS_EACH = _p(
+    rf"(?<![\w.])(?P<n>{NUM})[\s\-]*(?:hours?|hrs?|h)\b(?=[\s\-]*(?:full[\s\-]*days?\s+)?(?:sessions?|days?|visits?|treatments?)\b)"
+    rf"|(?<![\w.])(?P<m>{NUM})\s*(?:hours?|hrs?|h)\s*(?:each|apiece|per\s+(?:session|visit|treatment)|a\s+session)\b"
+)
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DAY_OF = rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+#: Dates of service asked for: "from 3/1 to 3/28", "3/1/2015-3/28/2015", "DOS 03/01/15 through 03/28/15", "March 1 - March 28".
+DATE_RANGE = _p(
+    rf"(?:\bfrom\s+)?(?<![\w./])(?P<a>{_DAY_OF})\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*(?P<b>{_DAY_OF})(?![\w/])"  # noqa: RUF001 (en dash is meant)
+)
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+#: A count of days or weeks standing alone after the name: "Chronic pain program 10 days", "HEP kit, 6 weeks".
+#: Not a time before, after or until something ("in 4 weeks", "2 weeks ago", "6 weeks post-op").
+BARE_DURATION = _p(
+    rf"(?<!\bin\s)(?<!\bwithin\s)(?<!\bafter\s)(?<!\bevery\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bpast\s)(?<![\w./#-])"
+    rf"(?P<n>{AMOUNT})\s*-?\s*(?P<unit>days?|weeks?|wks?)\b"
+    r"(?![\s\-]*(?:/|per\b|a\s+week|each\b|every\b|ago\b|post|after\b|prior\b|before\b|old\b|later\b|earlier\b|out\b|since\b|from\b|of\s+(?:age|injury|surgery)))"
+)
 DAYS_PER = {"d": 1, "day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7,
             "month": 30, "months": 30, "mo": 30, "mos": 30}  # fmt: skip
 HOURS = _p(rf"(?:\b(?:x|for)\s*|(?<![\w.]))(?P<n>{NUM})\s*(?:hours|hrs|hr)\b")

@@ -8,6 +8,7 @@ a thing twice, the earliest wins.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ class Findings:
     hours: list[tuple[int, float]] = field(default_factory=list)
     hours_per_day: list[tuple[int, float]] = field(default_factory=list)  # "4 hrs/day"
     hours_per_week: list[tuple[int, float]] = field(default_factory=list)  # "20 hours per week"
+    hours_each: list[tuple[int, float]] = field(default_factory=list)  # "ten 8-hour sessions", "8 hours each"
+    days: list[tuple[int, float]] = field(default_factory=list)  # a duration written in days: a program's days
     days_per_week: list[tuple[int, float]] = field(default_factory=list)  # "5 days/wk"
     round_the_clock: bool = False  # "24/7"
     visits: list[tuple[int, float]] = field(default_factory=list)
@@ -159,10 +162,64 @@ def _read_schedule(scan: Scan, f: Findings) -> None:
             f.per_week.append((m.start(), n))
         else:
             f.per_day.append((m.start(), n))
-    for pattern in p.DURATION:
+    for m in scan.take(p.HOURS_EACH):
+        f.hours_each.append((m.start(), float(m["n"] or m["m"])))
+    for m in scan.take(p.DATE_RANGE):
+        days = date_range_days(m["a"], m["b"])
+        if days is not None:
+            f.duration_days.append((m.start(), days))
+            f.days.append((m.start(), days))
+    for pattern in [*p.DURATION, p.BARE_DURATION]:
         for m in scan.take(pattern):
-            f.duration_days.append((m.start(), p.number(m["n"]) * p.DAYS_PER[m["unit"].casefold()]))
+            unit = m["unit"].casefold()
+            f.duration_days.append((m.start(), p.number(m["n"]) * p.DAYS_PER[unit]))
+            if unit.startswith("d"):
+                f.days.append((m.start(), p.number(m["n"])))
     f.hours += [(m.start(), float(m["n"])) for m in scan.take(p.HOURS)]
+
+
+#: A range written without years that runs into the next year ("Dec 20 to Jan 2") is at most half a year.
+_LONGEST_WRAP_DAYS = 183
+
+
+def date_range_days(first: str, last: str) -> float | None:
+    """The days from one date of service to another, both counted ("3/1 to 3/28" is 28); None if not two dates in order.
+
+    A date without a year takes the other's, else any leap year (so "2/29" reads); a range that runs
+    backwards or over a year is no range of service dates ("10/325 - 5/325" never gets here).
+    """
+    a, b = _month_day(first), _month_day(last)
+    if a is None or b is None:
+        return None
+    year_a, year_b = a[2] or b[2] or 2000, b[2] or a[2] or 2000
+    try:
+        start, end = dt.date(year_a, a[0], a[1]), dt.date(year_b, b[0], b[1])
+    except ValueError:
+        return None
+    if end < start and a[2] is None and b[2] is None and end.month < start.month:  # "Dec 20 to Jan 2"
+        end = end.replace(year=end.year + 1) if (end.month, end.day) != (2, 29) else end
+        if (end - start).days > _LONGEST_WRAP_DAYS:
+            return None
+    days = (end - start).days + 1
+    return float(days) if 1 <= days <= 366 else None
+
+
+def _month_day(text: str) -> tuple[int, int, int | None] | None:
+    """Month, day and year (None when not written) of "3/28", "03/28/15", "March 28, 2015"."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    word = re.match(r"[a-z]+", text.casefold())
+    if word:
+        month = p.MONTH_NUMBER.get(word.group()[:3])
+        if month is None or not numbers:
+            return None
+        day, year = numbers[0], (numbers[1] if len(numbers) > 1 else None)
+    else:
+        month, day, year = numbers[0], numbers[1], (numbers[2] if len(numbers) > 2 else None)
+    if year is not None and year < 100:
+        year += 2000
+    if not (1 <= month <= 12 and 1 <= day <= 31) or (year is not None and not 1990 <= year <= 2100):
+        return None
+    return month, day, year
 
 
 def _read_care_hours(scan: Scan, f: Findings) -> None:

@@ -53,7 +53,11 @@ def test_opioid_with_every_continuation_criterion_is_supported(engine: Engine) -
     [
         ("objective functional improvement (p. 79-80)", {"function": {"returned_to_work": finding("no")}}),
         ("improved pain (p. 80): no relief at all", {"pain_scores": pain(8, 8)}),
-        ("consistent drug screens (p. 43, 94)", {"monitoring": {"aberrant_behavior": finding("no")}}),
+        # screening is an option (p. 43) asked of workers at risk (p. 94) or with issues of abuse (p. 78(e)):
+        # with no screen, a moderate risk leaves the monitoring undone (rules11; unrated risk does not)
+        ("consistent drug screens at moderate risk (p. 94)", {"monitoring": {
+            "aberrant_behavior": finding("no"),
+            "misuse_risk": {"value": "moderate", "evidence": [{"quote": "moderate risk on the ORT"}]}}}),
         # a consistent screen or a CURES review is itself the monitoring of aberrant behaviour (p. 78-80, 94);
         # at low misuse risk with only an agreement on file, the behaviour is neither assessed nor monitored
         ("no aberrant behaviour assessed (p. 78)", {"monitoring": {
@@ -63,6 +67,11 @@ def test_opioid_with_every_continuation_criterion_is_supported(engine: Engine) -
 )
 def test_taking_away_one_documented_criterion_flips_the_opioid(engine: Engine, criterion: str, change: dict) -> None:
     assert predict(engine, supported_opioid_case(**change)) == "Upheld", criterion
+
+
+def test_no_screen_with_unrated_risk_and_no_aberrant_behaviour_still_supports_the_opioid(engine: Engine) -> None:
+    """CPMTG p. 78(e): drug screening "with issues of abuse, addiction, or poor pain control"; p. 43: an option."""
+    assert predict(engine, supported_opioid_case(monitoring={"aberrant_behavior": finding("no")})) == "Overturned"
 
 
 def test_inconsistent_drug_screen_flips_the_opioid(engine: Engine) -> None:
