@@ -139,6 +139,17 @@ _SINCE_LAST_VISIT = re.compile(
     r"(?:office\s+)?(?:visit|appointment|appt|exam|evaluation|encounter|follow-?up|seen)\b|\bsince\s+(?:last\s+)?seen\b",
     _I,
 )
+#: Surgery, or seeing a surgeon, as what a worker accepts: "(seeing) a spine surgeon", "surgical referral",
+#: "a surgery consult".
+_TO_SURGERY = (
+    r"(?:(?:see|seeing|consider|considering|undergo|undergoing|have|having|a|an|the)\s+)*"
+    r"(?:(?:spine|spinal|orthopa?edic|ortho|hand|neuro|neurosurgical)\s+)?"
+    r"(?:surgeon|surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment|opinion)"
+    r"|(?:surgery|surgeon)\s+(?:consult\w*|referral|evaluation|opinion))\b"
+)
+#: A double negative that accepts: "is not opposed to seeing a surgeon", "not averse to surgery".
+_NOT_OPPOSED = re.compile(rf"\bnot\s+(?:opposed|averse|against)\s+to\s+{_TO_SURGERY}|\bnot\s+against\s+{_TO_SURGERY}", _I)
+
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.acute_exacerbation",
@@ -175,7 +186,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # surgery an option the worker would take (ACOEM's "would consider surgery an option")
             r"|\b(?:would|will|is\s+willing\s+to|is\s+open\s+to)\s+consider\s+(?:[\w,-]+\s+){0,8}?"
             r"(?:surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment))\b"
-            r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b",
+            r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b"
+            # the worker agrees to see a surgeon or to surgery: "willing to consider surgery", "agreeable to a spine
+            # surgery consult", "amenable to surgical referral" ("not opposed to ..." is read in _surgery_and_care)
+            rf"|\b(?:willing|agreeable|amenable)\s+to\s+{_TO_SURGERY}",
             _I,
         ),
     ),
@@ -830,6 +844,8 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
+    for m in finditer(_NOT_OPPOSED, s.text):  # its own "not" negates nothing; an attitude, never a plan
+        record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_SURGERY_PLANNED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed" and not _NOT_THE_PLAN.search(s.text[max(0, m.start() - 30) : m.start()]):
             record(s, ctx, "clinical.surgical_candidate", "yes", m)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -143,6 +144,11 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
                 ways = _needed(pattern)
                 if found is None and ways:
                     _needs[id(pattern)] = _checks(ways)
+                lead = _lead_of(pattern) if found is None else None
+                if lead is not None:
+                    _leads[id(pattern)] = lead
+                    if lead.core.anywhere and id(lead.core) not in _anywhere:
+                        _anywhere[id(lead.core)] = _any_of(lead.core.anywhere)  # type: ignore[assignment]
                 if found is not None and found.anywhere and id(found) not in _anywhere:
                     _anywhere[id(found)] = _any_of(found.anywhere)  # type: ignore[assignment]
                 for key in word_keys or ():
@@ -178,10 +184,18 @@ def _shortest(keys: frozenset[str]) -> frozenset[str]:
 def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
+    try:
+        return _heads_read(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError):
+        return None
+
+
+def _heads_read(seq: list[tuple[Any, Any]]) -> Heads | None:
+    """The heads of a parsed pattern (or of the part of one from some item on); None: unknown."""
     reading = _Reading()
     try:
-        _walk(list(_parser.parse(pattern.pattern, pattern.flags)), "", False, reading, False)
-    except (_CannotGate, RecursionError, re.error, TypeError, ValueError):
+        _walk(seq, "", False, reading, False)
+    except (_CannotGate, RecursionError):
         return None
     found, anywhere = reading.found, reading.anywhere
     while len(anywhere) > MAX_HEADS_ANYWHERE and max(map(len, anywhere)) > 1:  # too many: their shorter starts
@@ -198,6 +212,62 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
         return None
     h = Heads(frozenset(found), frozenset(anywhere))
     return _interned.setdefault(h, h)
+
+
+#: Most words a lead may run to (more and the walk back from each core costs more than a scan).
+MAX_LEAD_WORDS = 8
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """A pattern that opens with a bounded run of words before a part whose heads are known:
+    "(?:[\\w/-]+\\s+){0,4}?(?:fusion|...)". A match starts at that part (*core*), or at the first character of
+    a run of *word* characters at most *words* runs before it, each run followed by *gap* characters only
+    (or, after a match, where that match ended: see `_lead_matches`). Characters are the ASCII ones a run's class
+    takes, read from the compiled class itself.
+    """
+
+    words: int
+    word: frozenset[str]
+    gap: frozenset[str]
+    core: Heads
+
+
+_leads: dict[int, _Lead] = {}
+
+
+def _lead_of(pattern: re.Pattern[str]) -> _Lead | None:
+    """The lead of *pattern*, when it opens with one ("(?:X+\\s+){0,N}" or its lazy form, N at most
+    MAX_LEAD_WORDS, X and \\s sharing no character, groups around it allowed); None: it does not."""
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        seq = list(parsed)
+        while seq and seq[0][0] is _c.SUBPATTERN:  # a group that opens the pattern opens with what it holds
+            seq = list(seq[0][1][3]) + seq[1:]
+        if not seq or seq[0][0] not in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            return None
+        low, high, body = seq[0][1]
+        if low != 0 or high == _c.MAXREPEAT or high > MAX_LEAD_WORDS or len(body) != 2:
+            return None
+        word, gap = (_run_chars(item, parsed.state, pattern.flags) for item in body)
+        if not word or not gap or word & gap:
+            return None
+        core = _heads_read(seq[1:])
+    except (RecursionError, re.error, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return _Lead(high, word, gap, core) if core is not None else None
+
+
+def _run_chars(item: tuple[Any, Any], state: Any, flags: int) -> frozenset[str] | None:
+    """The ASCII characters of a run "C+" (one class, once or more, no bound); None: *item* is no such run."""
+    op, av = item
+    if op is not _c.MAX_REPEAT or av[0] != 1 or av[1] != _c.MAXREPEAT or len(av[2]) != 1 or av[2][0][0] not in (
+            _c.IN, _c.LITERAL):
+        return None
+    one = importlib.import_module("re._compiler").compile(_parser.SubPattern(state, [av[2][0]]), flags)
+    return frozenset(ch for ch in map(chr, range(128)) if one.fullmatch(ch))
 
 
 def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool) -> None:
@@ -480,10 +550,15 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     h = known[1]
     if h is None:
         ways = _needs.get(id(pattern))
-        if ways is None:
+        lead = _leads.get(id(pattern))
+        if ways is None and lead is None:
             return None
         t = _texts.get(text) or _text(text)
-        return None if t is _NOT_ASCII or _open(ways, t) else _NOWHERE
+        if t is _NOT_ASCII:
+            return None
+        if ways is not None and not _open(ways, t):
+            return _NOWHERE
+        return _lead_tries(lead, text, t) if lead is not None else None
     t = _texts.get(text) or _text(text)
     if t is _NOT_ASCII:
         return None
@@ -495,6 +570,12 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     needed = _word_needs.get(id(pattern))
     if needed is not None and needed.isdisjoint(t.starts):
         return _NOWHERE
+    return _head_offsets(h, keys, t)
+
+
+def _head_offsets(h: Heads, keys: set[str] | frozenset[str], t: _Text) -> list[int]:
+    """Where one of *h* (some looked for anywhere) stands in the text, ascending: *keys* are its keys that start
+    a word here. Remembered per text and heads."""
     known_tries = t.tries.get(id(h))
     if known_tries is not None:
         return known_tries
@@ -510,6 +591,57 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
             p = folded.find(k, p + 1)
     tries = t.tries[id(h)] = sorted(found)
     return tries
+
+
+def _lead_tries(lead: _Lead, text: str, t: _Text) -> list[int]:
+    """Where a match of a pattern with *lead* may start: at each place its core may start, and at the first
+    character of each of the (at most lead.words) runs of words before it, walked back run by run."""
+    core = lead.core
+    keys = core.keys.intersection(t.starts)
+    if core.anywhere:
+        cores = _head_offsets(core, keys, t)
+    else:
+        cores = _word_tries(keys, t.at) if keys else _NOWHERE
+    if not cores:
+        return _NOWHERE
+    word, gap = lead.word, lead.gap
+    found = set(cores)
+    for q in cores:
+        for _ in range(lead.words):
+            j = q
+            while j and text[j - 1] in gap:
+                j -= 1
+            if j == q:
+                break
+            q = j
+            while q and text[q - 1] in word:
+                q -= 1
+            if q == j:
+                break
+            found.add(q)
+    return sorted(found)
+
+
+def _lead_matches(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields for a pattern with a lead, tried at *tries* (`_lead_tries`).
+
+    A search goes on from where a match ended, and a lead's run of words may start there even inside a
+    word ("...done 3/4/2015 knee repair done ..." read on from the "3"): after a match that offset is tried
+    too, then the tries beyond it, exactly as a search would find the next match.
+    """
+    if not any(map(pattern.match, repeat(text), tries)):
+        return _NO_MATCHES
+    kept: list[re.Match[str]] = []
+    pos, ahead = 0, tries
+    while True:
+        m = pattern.match(text, pos) if pos and (not ahead or ahead[0] != pos) else None
+        if m is None:
+            m = next(filter(None, map(pattern.match, repeat(text), ahead)), None)
+        if m is None:
+            return iter(kept)
+        kept.append(m)
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+        ahead = tries[bisect_left(tries, pos):]
 
 
 def _word_tries(keys: set[str] | frozenset[str], at: dict[str, list[int]]) -> list[int]:
@@ -555,7 +687,9 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     tries = _tries(pattern, text)
     if tries is None:
         return pattern.finditer(text)
-    return _anchored(pattern, text, tries) if tries else _NO_MATCHES
+    if not tries:
+        return _NO_MATCHES
+    return _lead_matches(pattern, text, tries) if id(pattern) in _leads else _anchored(pattern, text, tries)
 
 
 @dataclass(frozen=True)
