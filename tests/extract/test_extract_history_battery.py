@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
+from fragments import read_fragment
 
 from imr_engine.facts import CaseFacts
-from fragments import read_fragment
 
 _HERE = Path(__file__).parent / "battery" / "history"
 
