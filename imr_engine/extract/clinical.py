@@ -139,15 +139,15 @@ _SINCE_LAST_VISIT = re.compile(
     r"(?:office\s+)?(?:visit|appointment|appt|exam|evaluation|encounter|follow-?up|seen)\b|\bsince\s+(?:last\s+)?seen\b",
     _I,
 )
-#: Surgery, or seeing a surgeon, as what a worker accepts: "(seeing) a spine surgeon", "surgical referral",
-#: "a surgery consult".
+#: Surgery itself as what a worker accepts: "surgery", "an operation", "surgical treatment". Seeing a surgeon or a
+#: surgical consult or referral is not (corpus/README.md: a plan that only refers for a surgical opinion leaves
+#: candidacy out).
 _TO_SURGERY = (
-    r"(?:(?:see|seeing|consider|considering|undergo|undergoing|have|having|a|an|the)\s+)*"
-    r"(?:(?:spine|spinal|orthopa?edic|ortho|hand|neuro|neurosurgical)\s+)?"
-    r"(?:surgeon|surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment|opinion)"
-    r"|(?:surgery|surgeon)\s+(?:consult\w*|referral|evaluation|opinion))\b"
+    r"(?:(?:consider|considering|undergo|undergoing|have|having|proceed\s+with|proceeding\s+with|a|an|the)\s+)*"
+    r"(?:(?:spine|spinal|knee|shoulder|hand|wrist|back|neck|lumbar|cervical)\s+)?"
+    r"(?:surgery|operation|surgical\s+(?:options?|intervention|treatment|repair|management))\b(?!\s+(?:consult|referral|evaluation|opinion))"
 )
-#: A double negative that accepts: "is not opposed to seeing a surgeon", "not averse to surgery".
+#: A double negative that accepts: "is not opposed to surgery", "not averse to an operation".
 _NOT_OPPOSED = re.compile(rf"\bnot\s+(?:opposed|averse|against)\s+to\s+{_TO_SURGERY}|\bnot\s+against\s+{_TO_SURGERY}", _I)
 
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -187,8 +187,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:would|will|is\s+willing\s+to|is\s+open\s+to)\s+consider\s+(?:[\w,-]+\s+){0,8}?"
             r"(?:surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment))\b"
             r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b"
-            # the worker agrees to see a surgeon or to surgery: "willing to consider surgery", "agreeable to a spine
-            # surgery consult", "amenable to surgical referral" ("not opposed to ..." is read in _surgery_and_care)
+            # the worker accepts surgery: "willing to consider surgery", "agreeable to surgery", "amenable to an
+            # operation" ("not opposed to ..." is read in _surgery_and_care)
             rf"|\b(?:willing|agreeable|amenable)\s+to\s+{_TO_SURGERY}",
             _I,
         ),

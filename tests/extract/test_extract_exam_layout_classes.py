@@ -8,8 +8,9 @@ misses that must not be read:
 - a nerve-tension sign given as a field's value ("SLR: positive L", "Spurling's test: neg");
 - a muscle graded 5-/5, just short of full strength, which the corpus keys do not take for a deficit;
 - the impression headed in short or qualified ("Imp:", "Impr:", "Clinical impression:");
-- the worker accepting surgery or a surgeon's opinion ("not opposed to seeing a surgeon", "agreeable to a
-  spine surgery consult"): ACOEM's "would consider surgery an option" (Ch. 12 p. 303-304).
+- the worker accepting surgery ("not opposed to surgery", "agreeable to surgery"): ACOEM's "would consider
+  surgery an option" (Ch. 12 p. 303-304); a surgical opinion or referral accepted is not candidacy
+  (corpus/README.md, "Key conventions").
 """
 
 from __future__ import annotations
@@ -110,29 +111,33 @@ def _candidate(text: str) -> str:
 
 
 @pytest.mark.parametrize("text", [
-    'Pt states she would "do the shot" if it would help and is not opposed to seeing a surgeon.',
+    "She would do the injection if it helps and is not opposed to surgery.",
     "He is not averse to surgery.",
-    "Pt not against a spine surgery consult.",
-    "Pt agreeable to spine surgery consult.",
-    "Patient is amenable to surgical referral.",
-    "Willing to see a spine surgeon.",
+    "Pt not against a lumbar operation if the MRI shows a lesion.",
+    "Pt agreeable to surgery.",
+    "Patient is amenable to surgical intervention.",
+    "Willing to undergo spine surgery.",
 ])
 def test_a_worker_who_accepts_surgery_is_a_candidate(text: str) -> None:
     assert _candidate(text) == "yes"
 
 
 @pytest.mark.parametrize("text", [
+    # corpus/README.md: a referral for a surgical opinion leaves candidacy out
+    'Pt states she would "do the shot" if it would help and is not opposed to seeing a surgeon.',
+    "Pt agreeable to spine surgery consult.",
+    "Patient is amenable to surgical referral.",
     "She is not opposed to PT.",
     "He is not opposed to injections.",
     "Pt is opposed to surgery.",
     "Patient is willing to try PT and injections.",
 ])
-def test_acceptance_of_other_care_or_refusal_is_no_candidacy(text: str) -> None:
+def test_a_surgical_opinion_other_care_or_refusal_is_no_candidacy(text: str) -> None:
     assert _candidate(text) != "yes"
 
 
 @pytest.mark.parametrize("text", [
-    "He was not agreeable to surgical referral.",
+    "He was not agreeable to surgery.",
     "She is not willing to consider surgery at this time.",
 ])
 def test_refusing_surgery_is_no_candidacy(text: str) -> None:
