@@ -28,7 +28,7 @@ _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
     r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
     # a result told as deviant or non-adherent: "urine tox was aberrant", "UDT non-compliant", "discordant"
-    r"|\baberrant\b|\bdiscordant\b|\bnon-?(?:compliant|adherent|concordant)\b"
+    r"|\baberrant\b|\bdiscordant\b|\bnon-?(?:compliant|adherent|concordant)\b|\bnot\s+(?:rx'?d|ordered)\b"
     # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
     rf"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+{_ILLICIT}\b",
     _I,
@@ -37,9 +37,17 @@ _CONSISTENT = re.compile(
     r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)"
     # "compliant", "concordant", "in line with his prescriptions", "positive for the prescribed tramadol"
     r"|\b(?:compliant|adherent|concordant|congruent)\b|\bin\s+(?:line|keeping|agreement)\s+with\b"
-    r"|\bpositive\s+(?:only\s+)?for\s+(?:the\s+|his\s+|her\s+)?prescribed\b",
+    r"|\bpositive\s+(?:only\s+)?for\s+(?:the\s+|his\s+|her\s+)?prescribed\b"
+    # each finding explained by a prescription: "as prescribed", "(prescribed)", "(expected)", "both accounted for"
+    r"|\bas\s+prescribed\b|\(\s*(?:prescribed|expected|rx'?d)\s*\)|(?<!un)\bexpected\b|\baccounted\s+for\b",
     _I,
 )
+#: A sentence that is only a screen's result, following the screen: "UDT 3/2019: morphine present. Consistent."
+_BARE_RESULT = re.compile(r"^\W*(?P<r>consistent|appropriate|as\s+expected|inconsistent|not\s+consistent)\W*$", _I)
+#: A screen called deviant before its name: "aberrant UDS 08/2020", "an inconsistent urine drug test".
+_RESULT_BEFORE = re.compile(r"\b(?:aberrant|inconsistent|discordant|unexpected|abnormal)\s+(?:\w+\s+)?$", _I)
+#: A drug the screen did not find: "NEGATIVE for oxycodone and oxymorphone", "neg for hydrocodone".
+_NEGATIVE_FOR = re.compile(r"\bneg(?:ative)?\s+for\s+(?P<what>[^;.()]{3,50})", _I)
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.cures_checked",
@@ -265,8 +273,15 @@ def _tolerated(s: Sentence, ctx: Context) -> None:
 
 
 def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
+    screened_unknown = -2  # the index of the sentence whose screen was named without a result
     for s in sentences:
+        if screened_unknown == s.index - 1 and (bare := _BARE_RESULT.match(s.text)) and ctx.draft.screens:
+            said = bare.group("r").lower()
+            ctx.draft.screens[-1]["consistent"] = "no" if said.startswith(("in", "not")) else "yes"
+        count = len(ctx.draft.screens)
         _screens(s, ctx)
+        if len(ctx.draft.screens) > count or (ctx.draft.screens and search(_SCREEN_WORDS, s.text) and _named_screen(s, ctx)):
+            screened_unknown = s.index if ctx.draft.screens[-1]["consistent"] == "unknown" else -2
         _misuse_risk(s, ctx)
         _stated_med(s, ctx)
         _tolerated(s, ctx)
@@ -463,6 +478,10 @@ _SEDATING = frozenset({"opioid", "muscle_relaxant", "benzodiazepine", "antiepile
 _EARLIER_ONE = re.compile(r"\b(?:the\s+)?(?:last|previous|prior|most\s+recent|earlier)\s+one\b", _I)
 
 
+def _named_screen(s: Sentence, ctx: Context) -> bool:
+    return any(hit.key == "urine_drug_screen" for hit in ctx.vocab.mentions(s.text, ("service",)))
+
+
 def _screens(s: Sentence, ctx: Context) -> None:
     named = False
     for hit in ctx.vocab.mentions(s.text, ("service",)):
@@ -475,10 +494,32 @@ def _screens(s: Sentence, ctx: Context) -> None:
         _screen_at(s, ctx, one.start(), one.end())
 
 
+_SCREEN_WORDS = re.compile(r"\b(?:UDS|UDT|urine|drug\s+(?:screen|test)|tox\w*)\b", _I)
+
+
+def _missed_current_drug(clause: str, ctx: Context) -> bool:
+    """Whether the screen was negative for a drug the worker takes now: the drug prescribed is absent (inconsistent)."""
+    for m in _NEGATIVE_FOR.finditer(clause):
+        what = m.group("what").lower()
+        for d in ctx.draft.drugs:
+            if d.status == "current" and "opioid" in d.classes and (
+                d.name.lower() in what or any(i in what for i in d.ingredients if i != "acetaminophen")
+            ):
+                return True
+    return False
+
+
 def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
     """The screen named at [start, end) of the sentence, with its date and result from its clause."""
     stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
     right = stop.start() if stop else len(s.text)
+    if stop is not None and stop.group().startswith(";"):
+        # a result told in the clause after the semicolon: "oxycodone +; consistent", "present (expected); also
+        # oxycodone, not prescribed" - up to the sentence's end, if no other screen is named there
+        full = re.search(r"\.\s|$", s.text[right:])
+        rest = s.text[right : right + (full.start() if full else 0)]
+        if (_INCONSISTENT.search(rest) or _CONSISTENT.search(rest)) and not _SCREEN_WORDS.search(rest):
+            right += len(rest)
     clause = s.text[start:right]
     if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
             or planned(s.text, start, end)):
@@ -486,6 +527,8 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
     dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
     if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
         consistent = "no"  # "a positive UDS for marijuana in 2013"
+    elif _RESULT_BEFORE.search(s.text[max(0, start - 25) : start]) or _missed_current_drug(clause, ctx):
+        consistent = "no"  # "aberrant UDS 08/2020"; "negative for hydrocodone" of a worker on Norco
     else:
         consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
     ctx.draft.screen(
