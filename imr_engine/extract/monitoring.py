@@ -114,7 +114,11 @@ _SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reacti
 #: A drug's effect that ended it is history, not a side effect of what is taken now: "stopped d/t dizziness".
 _ENDED = re.compile(r"\b(?:stopped|d/c'?d?|dc'd|discontinued|failed|having\s+failed|not\s+tolerated|tried|intoleran\w*)\b", _I)
 #: Sedation for a procedure is no drug's side effect: "local anesthetic only, no sedation".
-_PROCEDURE = re.compile(r"\b(?:block|injection|anesthe\w*|fluoroscop\w*|procedure|IV\s+sedation|conscious\s+sedation)\b", _I)
+_PROCEDURE = re.compile(
+    r"\b(?:blocks?|injections?|anesthe\w*|fluoroscop\w*|procedure|IV\s+sedation|conscious\s+sedation|facets?|medial\s+branch\w*"
+    r"|radiofrequency|(?:lidocaine|local)\s+only)\b",
+    _I,
+)
 #: The patient's own report of a symptom: "He reports constipation and afternoon drowsiness".
 _REPORTS = re.compile(r"\b(?:reports?|reporting|c/o|complains?\s+of|endorses|notes|\+)\s+(?:\w+\s+){0,4}?$", _I)
 _OPIOID_INDUCED = re.compile(r"\bopioid[- ]induced\s+(?:constipation|nausea|sedation)\b|(?-i:\bOIC\b)", _I)
@@ -126,13 +130,20 @@ _HAS_SIDE_EFFECTS = re.compile(
     r"(?:the\s+|his\s+|her\s+)?(?:medications?|opioids?|opiates?)",
     _I,
 )
+_NSAID_GI = (
+    r"dyspeps\w*|heartburn|stomach\s+(?:pain|ache|upset|irritation)|(?:dark|black|tarry)\s+stools|melena|GI\s+bleed\w*"
+)
 #: The common adverse effects of analgesics, by name: denied, they document no side effects; affirmed
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
 _SE_SYMPTOM = re.compile(
     r"\b(?:constipat\w*|drows\w*|sleepy|sleepiness|grogg\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
-    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
+    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach"
+    rf"|fogg(?:y|iness)|brain\s+fog|{_NSAID_GI})\b",
     _I,
 )
+#: An NSAID's gastrointestinal effects: denied of a worker on one they document no side effects ("No GI upset", "denies
+#: stomach pain or dark stools"); reported ("+ heartburn"), side effects.
+_NSAID_GI_RE = re.compile(rf"^(?:{_NSAID_GI}|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)$", _I)
 #: A drug said to bring a symptom about: "causes", "gives her", "makes him".
 _CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her|me)|makes?\s+(?:him|her|me))"
 _DRUG_CONTEXT = re.compile(
@@ -289,6 +300,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
             read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
+            if said == "negated" and _BUT_ONE.match(s.text[m.end() : m.end() + 20]):
+                continue  # "No side effects besides some constipation": the one named is read as a symptom
             if said == "negated":
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
             elif field_answer(s.text, m.end()) == "yes":  # "Side effects: [X] Yes [ ] No"
@@ -344,7 +357,25 @@ _SCREENED = re.compile(
     _I,
 )
 #: A side effect said to be over: "..., resolved", "(now resolved)", "went away", "subsided".
-_RESOLVED = re.compile(r"[^.;]{0,40}?\b(?:(?:now\s+)?resolved|went\s+away|subsided|no\s+longer)\b", _I)
+_RESOLVED = re.compile(r"[^.;]{0,40}?\b(?:(?:now\s+)?resolved|went\s+away|subsided|no\s+longer|(?:is\s+|now\s+)?gone)\b", _I)
+#: A symptom told with its degree at the head of its clause, of a worker on a sedating drug: "Mild morning grogginess",
+#: "Some drowsiness in the mornings".
+_DEGREE = re.compile(r"^\W*(?:mild|moderate|some|occasional|slight|intermittent|minor)\s+(?:\w+\s+)?$", _I)
+#: A cause word right before the symptom: "makes him foggy", "gives her nausea".
+_CAUSED_JUST_BEFORE = re.compile(rf"{_CAUSE_WORDS}\s+(?:(?:a\s+)?(?:little|bit|very|so|really|some)\s+)?$", _I)
+#: The symptom told as history: "Hx GI bleed on NSAID", "history of dyspepsia", "h/o nausea with codeine".
+_HISTORY_BEFORE = re.compile(r"\b(?:hx|h/o|history\s+of|prior|previous|past|remote)\s+(?:\w+\s+)?$", _I)
+#: A cause other than a drug right after the symptom: "dizziness since the fall", "after the accident".
+_OTHER_CAUSE = re.compile(
+    r"\s*(?:\w+\s+)?(?:since|after|from|due\s+to|d/t|with)\s+(?:the\s+|his\s+|her\s+)?(?:fall|injury|accident|concussion|head|surgery|MVA|crash)\b", _I
+)
+#: The drug, by a pronoun, said to bring the symptom about: "It makes him foggy", "they make her drowsy".
+_PRONOUN_CAUSE = re.compile(
+    rf"\b(?:it|they|this|these|the\s+(?:pills?|tablets?|patch(?:es)?))\s+(?:\w+\s+)?{_CAUSE_WORDS}\s+(?:\w+\s+)?$", _I
+)
+#: Side effects denied but one: "No side effects besides some constipation", "no AEs other than mild nausea".
+_BUT_ONE = re.compile(r"^\s*(?:besides|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\s", _I)
+_BUT_ONE_BEFORE = re.compile(r"\b(?:besides|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\s+(?:\w+\s+){0,2}$", _I)
 #: The symptom is an item of a list a "no" heads: "No sedation, [constipation] or nausea".
 _NO_LIST = re.compile(r"\bno\s+(?:[\w-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)){1,6}$", _I)
 
@@ -361,12 +392,31 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     )
     # A template's review of systems denies symptoms whatever the drugs: an opioid's side effects only when one is taken.
     template = s.section == "review_of_systems" or bool(_ROS_LINE.match(s.text))
+    on_nsaid = any(set(d.classes) & _NSAIDS and d.status == "current" for d in ctx.draft.drugs)
+    on_drug = any(d.status == "current" for d in ctx.draft.drugs)
+    taking_sedating = any(set(d.classes) & _SEDATING and d.status == "current" for d in ctx.draft.drugs)
     for m in finditer(_OPIOID_INDUCED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
     for m in finditer(_SE_SYMPTOM, s.text):
         said = polarity(s.text, m.start(), m.end())
         left, right = clause_bounds(s.text, m.start(), m.end())
+        gi = on_nsaid and bool(_NSAID_GI_RE.match(m.group()))
+        if said == "negated" and _CAUSED_JUST_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]):
+            said = "affirmed"  # "he notices no difference and it makes him foggy": the "no" is the other clause's
+        foggy = m.group().lower().startswith(("fog", "brain"))
+        if said == "affirmed" and foggy and not (
+            _CAUSED_JUST_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]) or any(n and n in s.text[left:right].lower() for n in names)
+        ):
+            continue  # "foggy" is a head injury's symptom too: a drug's only where the drug is said to bring it
+        if said == "affirmed" and _HISTORY_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Hx GI bleed on NSAID": a past event, not an effect of the drug now
+        if _BUT_ONE_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]) and (on_drug or on_opioid):
+            ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+            continue  # "no side effects besides some constipation"
+        if said == "negated" and gi and not _PROCEDURE.search(s.text[left:right]):
+            ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+            continue  # "No GI upset", "denies stomach pain or dark stools" of a worker on an NSAID
         if said == "negated":
             if _PROCEDURE.search(s.text[left:right]) or (template and not on_opioid):
                 continue
@@ -384,7 +434,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
             if _RESOLVED.match(s.text, m.end()):
                 # "mild dizziness first week on gabapentin, resolved": no side effect now, of a drug still taken
-                if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
+                if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]) or on_drug:
                     ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
                 continue
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
@@ -399,7 +449,10 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
                 or (_CAUSES.search(clause) and may_name_a_drug(clause, ctx) and bool(drug_mentions(clause, ctx)))
             )
-            if drug_said or (on_opioid and _REPORTS.search(s.text[left : m.start()])):
+            sedating_now = on_opioid and not gi and not foggy
+            if drug_said or ((sedating_now or gi) and _REPORTS.search(s.text[left : m.start()])) or (
+                taking_sedating and _DEGREE.search(s.text[left : m.start()]) and not _OTHER_CAUSE.match(s.text, m.end())
+            ) or (on_drug and _PRONOUN_CAUSE.search(s.text[left : m.start()])):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
 
 
@@ -473,6 +526,7 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
 
 
 #: Drug classes whose side effects the symptoms of `_SE_SYMPTOM` are (sedation, constipation, nausea, dizziness).
+_NSAIDS = frozenset({"nsaid", "cox2_inhibitor", "salicylate"})
 _SEDATING = frozenset({"opioid", "muscle_relaxant", "benzodiazepine", "antiepilepsy_drug", "sedative", "hypnotic"})
 #: A screen named again by "one" after the sentence named the first: "UDS collected today; last one (1/5/16) was consistent".
 _EARLIER_ONE = re.compile(r"\b(?:the\s+)?(?:last|previous|prior|most\s+recent|earlier)\s+one\b", _I)
