@@ -157,16 +157,17 @@ def _ev(*sources: Evidenced | None) -> list[Evidence]:
             return []
         if len(only.evidence) < 2:
             return only.evidence
-    out: list[Evidence] = []
-    seen: set[tuple[str, str, int | None, int | None]] = set()
+    first: dict[tuple[str, str, int | None, int | None], Evidence] = {}
+    keep = first.setdefault  # the first quote of each key stays, in the order first seen
     for s in sources:
         if s is not None:
             for e in s.evidence:
-                key = (e.quote, e.source, e.start, e.end)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(e)
-    return out
+                keep(_quote_key(e), e)
+    return list(first.values())
+
+
+#: What makes two quotes one (`_ev`), read in one C-level call.
+_quote_key = operator.attrgetter("quote", "source", "start", "end")
 
 
 #: A medication of the case with its ingredients and their classes.
@@ -193,6 +194,8 @@ class _CaseView:
     evidence: dict[str, list[Evidence]]
     how: dict[str, str] = field(default_factory=dict)
     drugs: list[_Drug] = field(default_factory=list)
+    #: The latest surgery with a postsurgical course (`_postsurgical_surgery`), found once for the view and every item.
+    postsurgical: tuple[Surgery, str, PostsurgicalCourse] | None = None
 
 
 def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView:
@@ -247,9 +250,9 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     _diagnosis_groups(case, vocab, v, ev)
     _medical_comorbidity(case, drugs, vocab, data, v, ev)
     _surgery_and_screens(case, as_of, v, ev)
-    _postsurgical(case, as_of, vocab, v, ev)
+    postsurgical = _postsurgical(case, as_of, vocab, v, ev)
     _treatment_history(case.treatments, vocab, v, ev)
-    return _CaseView(v, ev, _how(data), drugs)
+    return _CaseView(v, ev, _how(data), drugs, postsurgical)
 
 
 #: A yes/no/unknown (or other one-valued) finding of the case read as an item fact: the fact's name and
@@ -369,14 +372,15 @@ POSTSURGICAL_SERVICES = ("physical_therapy",)
 
 
 def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: MutableMapping[str, object],
-                  ev: dict[str, list[Evidence]]) -> None:
-    """The latest dated surgery with a postsurgical course, and whether its period still runs."""
+                  ev: dict[str, list[Evidence]]) -> tuple[Surgery, str, PostsurgicalCourse] | None:
+    """The latest dated surgery with a postsurgical course, and whether its period still runs; returns it, or None."""
     found = _postsurgical_surgery(case, as_of, vocab)
     if found is None:
-        return
+        return None
     surgery, service, course = found
     days = (as_of - surgery.date.latest()).days  # type: ignore[union-attr]
     _postsurgical_course(service, course, days, _ev(surgery), v, ev)
+    return found
 
 
 def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> tuple[Surgery, str, PostsurgicalCourse] | None:
@@ -781,7 +785,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
     """One Derived per requested item, in request order."""
     view = _case_view(case, as_of, vocab)
     data = guideline_data(vocab)
-    postsurgical = _postsurgical_surgery(case, as_of, vocab) if view.values.get("postsurgical_period") == "yes" else None
+    postsurgical = view.postsurgical if view.values.get("postsurgical_period") == "yes" else None
     surgery = postsurgical[0] if postsurgical is not None else None
     meds_by_dose = [vocab.daily_med_mg(item) if "opioid" in item.classes else None for item in items]
     opioid_doses = [d for item, d in zip(items, meds_by_dose) if "opioid" in item.classes]

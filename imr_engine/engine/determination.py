@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, cast
 
@@ -38,11 +39,18 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     if tuple(values) != order:
         return cast(_M, cls.model_construct(**values))
     model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", set(values))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    _set_dict(model, values)  # the slots' own setters: object.__setattr__ looks each name up through the type first
+    _set_fields_set(model, set(values))
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
+
+
+#: The setters of the four slots every pydantic model instance has (`BaseModel.__slots__`), looked up once.
+_set_dict = inspect.getattr_static(BaseModel, "__dict__").__set__
+_set_fields_set = inspect.getattr_static(BaseModel, "__pydantic_fields_set__").__set__
+_set_extra = inspect.getattr_static(BaseModel, "__pydantic_extra__").__set__
+_set_private = inspect.getattr_static(BaseModel, "__pydantic_private__").__set__
 
 
 def trusted_fields(cls: type[_M], given: dict[str, Any]) -> _M:

@@ -121,6 +121,9 @@ class VocabularyTerminology:
         self._groups_of = lru_cache(maxsize=4096)(self._groups_uncached)
         self._drug = lru_cache(maxsize=4096)(self._drug_uncached)
         self._daily_med = lru_cache(maxsize=4096)(self._daily_med_uncached)
+        # A surgery's course per (service, operation words): a variant's course is a model copy, and every
+        # case view asks for each of its surgeries (read-only: callers read its figures).
+        self._course_for = lru_cache(maxsize=4096)(self._course_for_uncached)
         groups = load_diagnosis_groups(Path(vocabulary.directory))
         self._groups = [
             (name, tuple(padded_words(w) for w in words)) for name, words in sorted(groups.groups.items())
@@ -166,7 +169,10 @@ class VocabularyTerminology:
     def postsurgical_course(self, service: str, name: str | None = None) -> PostsurgicalCourse | None:
         """The general postsurgical course and period for a surgery service (for the operation *name* names), if any."""
         course = self._postsurgical.get(service)
-        return course.for_name(name) if course is not None else None
+        return self._course_for(service, name) if course is not None else None
+
+    def _course_for_uncached(self, service: str, name: str | None) -> PostsurgicalCourse:
+        return self._postsurgical[service].for_name(name)
 
     def regions_apart(self, one: str, other: str) -> bool:
         """Whether care to body region *one* is no care of region *other* (anatomy.yaml)."""

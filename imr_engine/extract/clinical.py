@@ -122,6 +122,17 @@ _STABLE_PAIN = re.compile(
     r"|\bunchanged\s+pain\b",
     _I,
 )
+#: Surgery itself as what a worker accepts: "surgery", "an operation", "surgical treatment". Seeing a surgeon or a
+#: surgical consult or referral is not (corpus/README.md: a plan that only refers for a surgical opinion leaves
+#: candidacy out).
+_TO_SURGERY = (
+    r"(?:(?:consider|considering|undergo|undergoing|have|having|proceed\s+with|proceeding\s+with|a|an|the)\s+)*"
+    r"(?:(?:spine|spinal|knee|shoulder|hand|wrist|back|neck|lumbar|cervical)\s+)?"
+    r"(?:surgery|operation|surgical\s+(?:options?|intervention|treatment|repair|management))\b(?!\s+(?:consult|referral|evaluation|opinion))"
+)
+#: A double negative that accepts: "is not opposed to surgery", "not averse to an operation".
+_NOT_OPPOSED = re.compile(rf"\bnot\s+(?:opposed|averse|against)\s+to\s+{_TO_SURGERY}|\bnot\s+against\s+{_TO_SURGERY}", _I)
+
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.acute_exacerbation",
@@ -157,7 +168,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # surgery an option the worker would take (ACOEM's "would consider surgery an option")
             r"|\b(?:would|will|is\s+willing\s+to|is\s+open\s+to)\s+consider\s+(?:[\w,-]+\s+){0,8}?"
             r"(?:surgery|surgical\s+(?:options?|consult\w*|referral|evaluation|intervention|treatment))\b"
-            r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b",
+            r"|\b(?:open\s+to|interested\s+in)\s+(?:surgery|surgical\s+(?:options?|treatment|intervention))\b"
+            # the worker accepts surgery: "willing to consider surgery", "agreeable to surgery", "amenable to an
+            # operation" ("not opposed to ..." is read in _surgery_and_care)
+            rf"|\b(?:willing|agreeable|amenable)\s+to\s+{_TO_SURGERY}",
             _I,
         ),
     ),
@@ -682,6 +696,8 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
+    for m in finditer(_NOT_OPPOSED, s.text):  # its own "not" negates nothing; an attitude, never a plan
+        record(s, ctx, "clinical.surgical_candidate", "yes", m)
     for m in finditer(_SURGERY_PLANNED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed" and not _NOT_THE_PLAN.search(s.text[max(0, m.start() - 30) : m.start()]):
             record(s, ctx, "clinical.surgical_candidate", "yes", m)

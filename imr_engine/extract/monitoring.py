@@ -27,11 +27,19 @@ _ILLICIT = r"(?:THC|marijuana|cannabis|cannabinoids|cocaine|meth\w*|amphetamines
 _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
     r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
+    # a result told as deviant or non-adherent: "urine tox was aberrant", "UDT non-compliant", "discordant"
+    r"|\baberrant\b|\bdiscordant\b|\bnon-?(?:compliant|adherent|concordant)\b"
     # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
     rf"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+{_ILLICIT}\b",
     _I,
 )
-_CONSISTENT = re.compile(r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)", _I)
+_CONSISTENT = re.compile(
+    r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)"
+    # "compliant", "concordant", "in line with his prescriptions", "positive for the prescribed tramadol"
+    r"|\b(?:compliant|adherent|concordant|congruent)\b|\bin\s+(?:line|keeping|agreement)\s+with\b"
+    r"|\bpositive\s+(?:only\s+)?for\s+(?:the\s+|his\s+|her\s+)?prescribed\b",
+    _I,
+)
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.cures_checked",
@@ -46,7 +54,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
             # not the doctors who treated or saw the worker ("years of treatment by several doctors")
             r"|(?<!treatment\sby\s)(?<!treated\sby\s)(?<!seen\sby\s)(?<!\bseen\s)(?<!\bsaw\s)(?<!visited\s)"
-            r"\b(?:other|outside|multiple|several|different)\s+(?:providers|prescribers|physicians|doctors|pharmacies)\b"
+            r"\b(?:other|outside|multiple|several|different)\s+(?:prescribing\s+)?(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             r"|\bdoctor\s+shopping\b",
             _I,
         ),
@@ -73,6 +81,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:using|used|took|taking|takes|borrow\w*|shar(?:ed|ing))\s+(?:his|her)\s+(?:wife|husband|spouse|friend|mother|father|son"
             r"|daughter|sister|brother|partner|neighbou?r|relative|roommate)'s\s+\w+"
             r"|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
+            r"|\b(?:tak|us)(?:ing|es|en|ed)\s+(?:more|extra)\s+(?:\w+\s+){0,3}?than\s+(?:is\s+)?prescribed\b|\bover-?us(?:e|es|ed|ing)\s+(?:of\s+)?(?:his|her|the)?\s*(?:medications?|meds|opioids?|narcotics?)\b"
             r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:(?:his|her|the)\s+)?(?:prescriptions?|medications?|scripts?|pills)\b"
             # running out before the supply should end: "ran out of her Norco a week early", "runs out early"
             r"|\b(?:ran|runs?|running)\s+out\b(?:\s+of\s+(?:his|her|the)?\s*[\w/ -]{0,25}?)?\s+(?:\w+\s+){0,3}?(?:early|too\s+soon|before)\b",
@@ -86,6 +95,9 @@ _ONE_PRESCRIBER = re.compile(
     r"|\bfrom\s+(?:this|our|my)\s+(?:office|clinic|practice|provider)\s+only\b"
     # a CURES report's answer: "CURES checked today: only this prescriber", "CURES reviewed: only this office"
     r"|\bonly\s+(?:from\s+)?(?:this|our|my)\s+(?:office|clinic|practice|prescriber|provider|physician|doctor)\b"
+    # "shows only my prescriptions", "our prescriptions only", "prescribed by this office only"
+    r"|\bonly\s+(?:my|our)\s+(?:prescriptions|scripts|rx)\b|\b(?:my|our)\s+(?:prescriptions|scripts|rx)\s+only\b"
+    r"|\bprescribed\s+(?:only\s+)?by\s+(?:this|our|my)\s+(?:office|clinic|practice|provider|physician)\s+only\b"
     r"|\b(?:all|each)\s+(?:of\s+)?(?:his|her|their|the)\s+(?:controlled\s+|opioid\s+)?(?:prescriptions|medications|scripts)"
     r"\s+(?:come|came|are|were)\s+from\s+(?:this|our|my|the\s+same)",
     _I,
@@ -123,6 +135,8 @@ _DRUG_CONTEXT = re.compile(
 )
 #: A drug said to cause the symptom: "Norco causes some nausea", "the gabapentin makes her dizzy".
 _CAUSES = re.compile(rf"\b{_CAUSE_WORDS}\b", _I)
+#: The drugs in general said to bring the symptom: "the medication causes dizziness", "meds make her drowsy".
+_CAUSED_BY_MEDS = re.compile(rf"\b(?:medications?|meds|medicines?|pills?|opioids?|narcotics?)\s+(?:\w+\s+)?{_CAUSE_WORDS}", _I)
 #: A laxative taken for the constipation: "Constipated - taking senna", "constipation, uses MiraLAX".
 _LAXATIVE = re.compile(
     r"\b(?:senna|sennosides|senokot|docusate|colace|miralax|polyethylene\s+glycol|bisacodyl|dulcolax|lactulose"
@@ -294,8 +308,13 @@ _ANOTHER_SOURCE = re.compile(
     r"\b(?:prescribed\s+by|from|by)\s+(?:his|her|the|an?)?\s*(?:PCP|primary\s+care(?:\s+(?:physician|doctor|provider))?|psychiatrist"
     r"|(?-i:ER)|emergency\s+(?:room|department)|urgent\s+care|dentist|prior\s+pain\s+(?:MD|doctor|physician)"
     r"|another\s+(?:doctor|physician|provider|prescriber))\b"
-    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist)\)?\s+prescribed\b|\b(?:second|another|other)\s+prescriber\b",
+    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist)\)?\s+(?:also\s+)?(?:prescribed|prescribes|gives|provides|writes\s+for)\b"
+    r"|\b(?:second|another|other)\s+prescriber\b",
     _I,
+)
+#: Controlled drugs named by their class: "receives opioids from another doctor", "benzos from his psychiatrist".
+_CONTROLLED_WORDS = re.compile(
+    r"\b(?:opioids?|opiates?|narcotics?|benzodiazepines?|benzos?|controlled\s+(?:substances?|medications?|drugs?)|sleeping\s+pills?)\b", _I
 )
 #: The other prescriber is past: the drug stopped, or only started elsewhere and now prescribed here ("prescribed
 #: originally by her psychiatrist, who retired", "started by urgent care", "now refilled here").
@@ -361,6 +380,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
             drug_said = _DRUG_CONTEXT.search(clause) and (
+                bool(_CAUSED_BY_MEDS.search(clause[: m.start() - left])) or
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
                 or (_CAUSES.search(clause) and may_name_a_drug(clause, ctx) and bool(drug_mentions(clause, ctx)))
             )
@@ -373,14 +393,60 @@ def _controlled_from_another(s: Sentence, ctx: Context) -> None:
     m = search(_ANOTHER_SOURCE, s.text)
     if m is None or polarity(s.text, m.start(), m.end()) != "affirmed" or _NOT_NOW.search(s.text):
         return
-    if "prescriber" in m.group().lower() or (
+    if "prescriber" in m.group().lower() or search(_CONTROLLED_WORDS, s.text) or (
         may_name_a_drug(s.text, ctx) and any(set(d.classes) & _CONTROLLED for d in drug_mentions(s.text, ctx))
     ):
         ctx.draft.finding("monitoring.other_prescribers", "yes", clause_evidence(s, m.start(), m.end()))
 
 
+#: The ratings of a pain assessment (CPMTG p. 78): current, least, average, worst, and after the dose.
+_ASSESSED_RATING = re.compile(
+    r"\b(?P<kind>current|now|today|least|lowest|best|average|avg|usual|typical|worst|highest|max(?:imum)?"
+    r"|after\s+(?:taking|a\s+dose|the\s+(?:dose|opioid|medications?|meds?|pill)))\b"
+    r"(?:\s+(?:reported\s+)?(?:pain|level|score|rating|VAS|NRS))?[^.;:\d]{0,30}?:?\s*(?<![\d/])\d{1,2}(?:\.\d)?\s*/\s*10\b",
+    _I,
+)
+_KINDS = {"now": "current", "today": "current", "lowest": "least", "best": "least", "avg": "average", "usual": "average",
+          "typical": "average", "highest": "worst", "max": "worst", "maximum": "worst"}
+#: How soon relief comes after a dose, and how long it lasts: both told are the assessment's timing.
+_RELIEF_ONSET = re.compile(
+    r"(?<!\bat\s)\b(?:onset|time\s+to\s+(?:relief|onset|effect)|takes?\s+effect|kicks?\s+in|starts?\s+(?:to\s+)?work(?:ing)?|works?\s+within"
+    r"|relief\s+(?:in|within)|takes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help))\b"
+    r"[^.;]{0,30}?\d+\s*(?:-|to)?\s*\d*\s*(?:min(?:utes?)?|hrs?|hours?)\b"
+    r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help)\b",
+    _I,
+)
+_RELIEF_LASTS = re.compile(
+    r"\b(?:(?:relief|effect|benefit|it|dose)\s+(?:\w+\s+){0,2}?(?:lasts?|lasting)|duration\s+of\s+(?:relief|effect|action))\b"
+    r"[^.;]{0,20}?\d+\s*(?:-|to)?\s*\d*\s*(?:hrs?|hours?|min(?:utes?)?)\b",
+    _I,
+)
+
+
+def _assessed_ratings(s: Sentence) -> set[str]:
+    """The kinds of rating a sentence gives ("least 3/10, average 6/10" -> least, average)."""
+    kinds = set()
+    for m in finditer(_ASSESSED_RATING, s.text):
+        word = m.group("kind").lower()
+        kinds.add("after" if word.startswith("after") else _KINDS.get(word, word))
+    return kinds
+
+
 def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
-    """Pain on and off medication plus the onset or duration of relief: the pain assessment the guideline asks for."""
+    """The pain assessment the guideline asks for (CPMTG p. 78): pain on and off medication with the onset or duration of
+    relief; or the current, least, average (worst, after-dose) ratings told together; or how soon relief comes and how
+    long it lasts."""
+    for s in sentences:
+        if len(_assessed_ratings(s)) >= 3:
+            m = search(_ASSESSED_RATING, s.text)
+            if m is not None:
+                ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(s, m.start(), m.end()))
+                return
+    onset = next(((s, m) for s in sentences for m in finditer(_RELIEF_ONSET, s.text) if polarity(s.text, m.start(), m.end()) == "affirmed"), None)
+    lasts = any(polarity(s.text, m.start(), m.end()) == "affirmed" for s in sentences for m in finditer(_RELIEF_LASTS, s.text))
+    if onset is not None and lasts:
+        ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(onset[0], onset[1].start(), onset[1].end()))
+        return
     contexts = {p["context"] for p in ctx.draft.pain}
     if not {"with_medication", "without_medication"} <= contexts:
         return

@@ -593,3 +593,21 @@ def test_the_quotes_of_several_findings_are_each_once_in_order(shapes: list[list
     sources = [None if shape is None else Finding(value="yes", evidence=[pool[i] for i in shape]) for shape in shapes]
     got, want = _ev(*sources), _ev_as_written(*sources)
     assert [id(e) for e in got] == [id(e) for e in want]
+
+
+def test_a_surgerys_course_remembered_per_name_is_the_tables_course_for_that_name(engine: Engine) -> None:
+    # Every service of the postsurgical table, named by each variant's words, by other words and by none:
+    # the remembered course is the one `for_name` reads anew (the same figures, asked twice).
+    terminology: Any = engine.vocabulary
+    table = terminology._postsurgical
+    assert table
+    for service, course in table.items():
+        names = [None, "", "knee", "right shoulder arthroscopy", "status post surgery"]
+        names += [w for variant in course.variants for w in variant.words]
+        names += [f"left {w} with repair" for variant in course.variants for w in variant.words]
+        for name in names:
+            want = course.for_name(name)
+            assert terminology.postsurgical_course(service, name) == want
+            assert terminology.postsurgical_course(service, name) == want
+            assert terminology.postsurgical_course(service, name).visits == want.visits
+    assert terminology.postsurgical_course("no_such_service", "knee") is None

@@ -7,13 +7,24 @@ vouch for (a missing required field, an unknown name) goes through the model and
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 from scenarios import build_case, on_drug
 
+from imr_engine.citations import Citation
 from imr_engine.engine import Engine
-from imr_engine.engine.determination import CaseDetermination, Determination, trusted_fields
+from imr_engine.engine.determination import (
+    CaseDetermination,
+    Determination,
+    FactUsed,
+    FiredRule,
+    trusted,
+    trusted_fields,
+)
 from imr_engine.facts import load_case
 
 CASES = sorted(Path(__file__).resolve().parents[2].joinpath("cases").glob("*/case.yaml"))
@@ -50,3 +61,37 @@ def test_what_it_cannot_vouch_for_goes_through_the_model() -> None:
     with pytest.raises(ValidationError):
         trusted_fields(Determination, {"index": 0, "request": "x", "predicted": "Upheld", "medically_necessary": False,
                                        "rationale": "r", "colour": "blue"})
+
+
+_VALUES = st.one_of(st.none(), st.integers(-5, 500), st.floats(0, 100), st.text(max_size=6),
+                    st.lists(st.text(max_size=4), max_size=3))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=12), _VALUES, st.booleans(), st.one_of(st.none(), st.text(max_size=20)))
+def test_trusted_builds_the_instance_model_construct_builds(name: str, value: object, rationale_only: bool,
+                                                            derived_by: str | None) -> None:
+    # The slots are written through their own setters: the same instance, field for field, as model_construct's.
+    given_values: dict[str, Any] = {"name": name, "value": value, "evidence": [], "rationale_only": rationale_only,
+                                    "derived_by": derived_by}
+    got, want = trusted(FactUsed, dict(given_values)), FactUsed.model_construct(**given_values)
+    assert type(got) is FactUsed
+    assert list(got.__dict__.items()) == list(want.__dict__.items())
+    assert got.__pydantic_fields_set__ == want.__pydantic_fields_set__ == set(given_values)
+    assert got.__pydantic_extra__ == want.__pydantic_extra__
+    assert got.__pydantic_private__ == want.__pydantic_private__
+    assert got == want
+    assert got.model_dump_json() == want.model_dump_json()
+    fired: dict[str, Any] = {"rule_id": "r", "title": "t", "question": "q?", "outcome": "advisory", "tier": "guideline",
+             "decisive": False, "citation": Citation(source="MTUS", guideline="CPMTG"), "citation_label": "l", "facts": [got]}
+    built, constructed = trusted(FiredRule, dict(fired)), FiredRule.model_construct(**fired)
+    assert list(built.__dict__.items()) == list(constructed.__dict__.items())
+    assert built.__pydantic_fields_set__ == constructed.__pydantic_fields_set__
+    assert built.model_dump_json() == constructed.model_dump_json()
+
+
+def test_trusted_values_out_of_the_models_order_go_through_model_construct() -> None:
+    given_values: dict[str, Any] = {"value": 3, "name": "age", "evidence": [], "rationale_only": False, "derived_by": None}
+    got = trusted(FactUsed, dict(given_values))
+    assert got.__dict__ == FactUsed.model_construct(**given_values).__dict__
+    assert list(got.__dict__) == list(FactUsed.model_fields)
