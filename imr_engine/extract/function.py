@@ -17,7 +17,7 @@ from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
-from .negation import polarity
+from .negation import clause_bounds, polarity
 from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
@@ -114,7 +114,7 @@ _ACTIVITY = re.compile(
     r"|(?:cooks?|cooked)\s+(?:meals|dinner|breakfast|lunch|for\s+(?:the|his|her|my)\s+(?:family|kids|children|husband|wife))"
     r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
-    r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
+    r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|(?:drive|drives|driving)(?!-)|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
     r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed"
     # self-care and getting about, as notes name them: "wash his hair", "put on a shirt", "reach the top shelf",
@@ -133,7 +133,8 @@ _ACTIVITY_GAIN = re.compile(
     # activities given up and taken up again: "doing things at home I stopped doing, like cooking dinner"
     r"|(?:things|activities)\s+(?:at\s+home\s+)?(?:I|she|he|they)\s+(?:had\s+)?(?:stopped|quit|gave\s+up)\s+doing"
     r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
-    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b"
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior"
+    r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\b"
     # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",
     # or what the drug makes possible: "With it she ... grocery shops", "Able to do yard work and cook" (a capacity regained)
     r"|\(\s*was\b|\(\s*[\d.]+\s*\w*\s+before\b|\bzero\s+at\b|\bcould(?:n't|\s+not)\s+in\s+\w+"
@@ -154,6 +155,14 @@ _ACTIVITY_DEPENDENCE = re.compile(
     _I,
 )
 #: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
+#: A symptom or body part said to be better (`_REPORTED_RELIEF`), not one better than another part or in one position.
+_SYMPTOM_BETTER = (
+    r"\b(?:pain|itch\w*|burning|aching|ache|spasms?|cramp\w*|numbness|tingling|stiffness|symptoms?|sx|headaches?|mood"
+    r"|(?:low\s+)?back|neck|knee|shoulder|hip|wrist|hand|foot|ankle|elbow|leg|arm)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+|has\s+|feels?\s+)?"
+    r"[\"']?(?:(?:a\s+)?(?:lot|little|bit|much|somewhat|clearly|slightly|overall|definitely)\s+)*(?:better|improved|improving)\b"
+    r"(?!\s+than\s+(?:(?:his|her|the|my)\s+)?(?!last|before|previous|prior|it\s+was)\w)(?!\s+(?:when|while|if|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining"
+    r"|leaning|bending|flexion|extension|recumbent|supine)\b))"
+)
 _REPORTED_RELIEF = re.compile(
     r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
@@ -184,7 +193,10 @@ _REPORTED_RELIEF = re.compile(
     r"|\b(?:relax(?:es|ed)?|calm(?:s|ed)?)\s+(?:me|him|her|them)\b|\bcalms?\s+(?:me|him|her)\s+down\b"
     r"|\bmood\s+(?:is\s+|has\s+been\s+|\W?\s*)(?:better|improved|improving)\b|\bbetter\s+mood\b"
     # sleep with the drug: "Sleeping ok w/ Ambien", "sleeps well on trazodone"
-    r"|\bsleep(?:s|ing)?\s+(?:ok|okay|well|fine|good)\s+(?:with\b|w/|on\b)",
+    r"|\bsleep(?:s|ing)?\s+(?:ok|okay|well|fine|good)\s+(?:with\b|w/|on\b)"
+    # a symptom or a body part the patient reports better: "burning much better", "itch much better", "her knee is
+    # \"a lot better\"", "neuropathic symptoms improved", "pain somewhat better overall"
+    rf"|{_SYMPTOM_BETTER}",
     _I,
 )
 #: A help still to come: "hopefully the new medication will help", "we will try gabapentin to help with the nerve pain",
@@ -256,6 +268,25 @@ _NO_CHANGE = re.compile(
     # "no increase in his activity level", "without any gain in function"
     r"|\bno\s+(?:real\s+|significant\s+|meaningful\s+|appreciable\s+)?(?:increase|gain)\s+in\s+(?:(?:his|her|the|overall)\s+)?(?:activity|activities|function\w*)"
     r"|\b(?:ROM|range\s+of\s+motion|flex(?:ion)?|strength)\b[^.;]{0,80}?\(?\bunchanged\s+(?:from|since)\b",
+    _I,
+)
+#: The worker's state told as the same as before: "pain 'about the same' as last visit", "Same function", "~100 ft, no
+#: change", "no change from last yr", "walking ... remains about 5 minutes", "unchanged since 2018". Not an examination
+#: finding the same as before (`_EXAM_WORDS`): a sign that has not changed says nothing of function.
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:about|essentially|basically|pretty\s+much|roughly|much)\s+(?:the\s+)?same\b"
+    r"|\bthe\s+same\s+as\s+(?:always|before|previously|last\s+(?:visit|time|week|month|year)|(?:\d+|a\s+few|several|six|three)\s+(?:weeks?|months?)\s+ago)\b"
+    r"|^\W*same\s+(?:function|level\s+of\s+function|activity\s+level)\b"
+    r"|\bno\s+change\s+(?:from|since|over)\s+(?:the\s+)?(?:last|prior|previous|\d)"
+    r"|\bunchanged\s+since\s+(?:the\s+)?(?:\d|last|prior|previous)"
+    r"|\b\d+\s*(?:ft|feet|min(?:ute)?s?|blocks?|miles?|yards?)\b[^.;,]{0,10},\s*no\s+change\b"
+    r"|\bhas\s*(?:not|n't)\s+(?:increased|improved)\s+(?:his|her|their)\s+(?:walking|sitting|standing|activit\w+|function\w*|tolerance)\b"
+    r"|\b(?:walking|sitting|standing)(?:\s+tolerance)?\b[^.;]{0,30}?\bremains\s+(?:about\s+|only\s+|at\s+)?\d",
+    _I,
+)
+_EXAM_WORDS = re.compile(
+    r"\b(?:strength|sensation|reflex\w*|DTRs?|SLR|straight\s+leg|ROM|range\s+of\s+motion|deg(?:rees?)?|weakness|tender\w*"
+    r"|spasm|exam\w*|MRI|x-?ray|imaging|plan|dose|dosage|regimen|meds\s+unchanged|medications?\s+unchanged|/5)\b",
     _I,
 )
 #: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
@@ -355,6 +386,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
         _scale_gains(s, ctx)
+        if any(c.isdigit() for c in s.text):
+            _rom_gains(s, ctx)
         pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
         for m in [*finditer(_MEASURED, s.text), *pairs]:
             if not _COMPARED.search(m.group()) and (
@@ -369,6 +402,10 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                     ctx.draft.measures.append(m.group())
         if not search(_ASSESSED_LATER, s.text):
             read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
+        for m in finditer(_SAME_AS_BEFORE, s.text):
+            left, right = clause_bounds(s.text, m.start(), m.end())
+            if not _EXAM_WORDS.search(s.text, left, right) and not told_of_another(s.text, m.start(), m.end()):
+                record(s, ctx, "function.objective_improvement", "no", m)
         for m in finditer(_NO_CHANGE, s.text):
             if s.source == "summary" or not m.group().lower().startswith("no "):
                 record(s, ctx, "function.objective_improvement", "no", m)
@@ -399,6 +436,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
+    _adl_is_function(ctx)
     _working(ctx, sentences[0].tm.raw if sentences else "")
     _return_is_improvement(ctx)
 
@@ -497,6 +535,36 @@ _LATER = re.compile(r"\b(?:discharge|today|now|current(?:ly)?|latest|re-?eval\w*
 _SIGNIFICANT = 0.1
 
 
+#: A joint's motion named by the measure: "knee flexion", "AROM", "ER", "abduction", "dorsiflexion".
+_MOTION = (
+    r"(?:(?:A|P|AA)?ROM|range\s+of\s+motion|(?:forward\s+|active\s+|passive\s+)?flex(?:ion)?|ext(?:ension)?|abd(?:uction)?"
+    r"|(?-i:ER|IR|FF)|external\s+rotation|internal\s+rotation|rotation|dorsiflexion|plantar\s?flexion|elevation)"
+)
+_DEGREES = r"(?:\s*(?:deg(?:rees?)?|\u00b0))?"
+#: A range of motion measured against an earlier one: "flexion improved from 65 to 85 degrees", "ER 20 -> 45 deg",
+#: "abduction increased to 150 from 95 deg", "AROM flexion 120\u00b0 (was 90\u00b0)".
+_ROM_CHANGE = re.compile(
+    rf"\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|gained|up)\s+from\s+(?P<a>\d{{1,3}}){_DEGREES}\s+to\s+(?P<b>\d{{1,3}})"
+    rf"|\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|up)\s+to\s+(?P<d>\d{{1,3}}){_DEGREES}\s+from\s+(?P<c>\d{{1,3}})"
+    rf"|\b{_MOTION}\s*:?\s*(?P<e>\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>\d{{1,3}})"
+    rf"|\b{_MOTION}\b[^.;:(]{{0,15}}?(?P<h>\d{{1,3}}){_DEGREES}\s*\((?:was|from|previously|prev\.?)\s+(?P<g>\d{{1,3}})",
+    _I,
+)
+
+
+_NOT_IN_CHANGE = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", _I)
+
+
+def _rom_gains(s: Sentence, ctx: Context) -> None:
+    """A range of motion that grew, measured against before: a measured gain (corpus/README.md, "Key conventions")."""
+    for m in finditer(_ROM_CHANGE, s.text):
+        before, now = next((int(m[a]), int(m[b])) for a, b in ("ab", "cd", "ef", "gh") if m[a] is not None)
+        if now <= before or _NOT_IN_CHANGE.search(m.group()):
+            continue  # a loss, or a gain denied: "flexion has not improved from 90 to 120"
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+
+
 def _scale_gains(s: Sentence, ctx: Context) -> None:
     """A functional outcome scale that moved the right way: "ODI 32% (48% at initial eval)", "LEFS 38 -> 55/80"."""
     for m in finditer(_SCALE, s.text):
@@ -552,12 +620,18 @@ def _activities(s: Sentence, ctx: Context) -> None:
             record(s, ctx, "function.adl_improvement", "no", m)
 
 
+def _on_current_drug(ctx: Context) -> bool:
+    """The worker takes a drug now: a symptom reported better is reported of the care the worker is in."""
+    return any(d.status == "current" for d in ctx.draft.drugs)
+
+
 def _reported_relief(s: Sentence, ctx: Context) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
     reports = list(finditer(_REPORTED_RELIEF, s.text))
     if not reports or (
         not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
+        and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) for m in reports))
     ):
         return  # relief of no treatment the note names: nothing said of the care
     measured = [g.span() for g in finditer(_MEASURED, s.text)]  # the sentence's measures, read once for every report
@@ -700,6 +774,30 @@ def _return_is_improvement(ctx: Context) -> None:
         if report is not None and dated and (report.earliest() - max(dated)).days > _RECENT_RETURN_DAYS:
             continue
         ctx.draft.finding("function.objective_improvement", "yes", ev)
+
+
+#: Words that tell a change in an activity: done again, resumed, now, no longer needing help, not possible before.
+_REGAINED = re.compile(
+    r"\b(?:again|resumed|resume|now|back\s+to|went\s+back|no\s+longer\s+needs?|could\s*(?:not|n't)|couldn't|was\s+unable"
+    r"|improved|improvement|better|increased|(?:up|more)\s+from|for\s+the\s+first\s+time)\b",
+    _I,
+)
+
+
+def _adl_is_function(ctx: Context) -> None:
+    """Functional improvement is a clinically significant improvement in activities of daily living or a reduction in work
+    restrictions (8 CCR 9792.20(e)): activities regained are a functional gain, and ADLs said to be no better document
+    none (where nothing else says a gain)."""
+    adl = ctx.draft.findings.get("function.adl_improvement")
+    if adl is None:
+        return
+    for ev in adl.yes:
+        if _REGAINED.search(ev.quote):  # a change told, not what the worker can do ("lets him drive the tractor")
+            ctx.draft.finding("function.objective_improvement", "yes", ev)
+    objective = ctx.draft.findings.get("function.objective_improvement")
+    if not adl.yes and (objective is None or not objective.yes):
+        for ev in adl.no:
+            ctx.draft.finding("function.objective_improvement", "no", ev)
 
 
 def _not_returned(ctx: Context) -> None:
