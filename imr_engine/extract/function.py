@@ -386,6 +386,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
         _scale_gains(s, ctx)
+        if any(c.isdigit() for c in s.text):
+            _rom_gains(s, ctx)
         pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
         for m in [*finditer(_MEASURED, s.text), *pairs]:
             if not _COMPARED.search(m.group()) and (
@@ -531,6 +533,36 @@ _LATER = re.compile(r"\b(?:discharge|today|now|current(?:ly)?|latest|re-?eval\w*
 #: The least change of an outcome scale taken as a gain, as a share of its larger value (a rough minimal
 #: clinically important difference: about 10 points on the 0-100 disability indices).
 _SIGNIFICANT = 0.1
+
+
+#: A joint's motion named by the measure: "knee flexion", "AROM", "ER", "abduction", "dorsiflexion".
+_MOTION = (
+    r"(?:(?:A|P|AA)?ROM|range\s+of\s+motion|(?:forward\s+|active\s+|passive\s+)?flex(?:ion)?|ext(?:ension)?|abd(?:uction)?"
+    r"|(?-i:ER|IR|FF)|external\s+rotation|internal\s+rotation|rotation|dorsiflexion|plantar\s?flexion|elevation)"
+)
+_DEGREES = r"(?:\s*(?:deg(?:rees?)?|\u00b0))?"
+#: A range of motion measured against an earlier one: "flexion improved from 65 to 85 degrees", "ER 20 -> 45 deg",
+#: "abduction increased to 150 from 95 deg", "AROM flexion 120\u00b0 (was 90\u00b0)".
+_ROM_CHANGE = re.compile(
+    rf"\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|gained|up)\s+from\s+(?P<a>\d{{1,3}}){_DEGREES}\s+to\s+(?P<b>\d{{1,3}})"
+    rf"|\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|up)\s+to\s+(?P<d>\d{{1,3}}){_DEGREES}\s+from\s+(?P<c>\d{{1,3}})"
+    rf"|\b{_MOTION}\s*:?\s*(?P<e>\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>\d{{1,3}})"
+    rf"|\b{_MOTION}\b[^.;:(]{{0,15}}?(?P<h>\d{{1,3}}){_DEGREES}\s*\((?:was|from|previously|prev\.?)\s+(?P<g>\d{{1,3}})",
+    _I,
+)
+
+
+_NOT_IN_CHANGE = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", _I)
+
+
+def _rom_gains(s: Sentence, ctx: Context) -> None:
+    """A range of motion that grew, measured against before: a measured gain (corpus/README.md, "Key conventions")."""
+    for m in finditer(_ROM_CHANGE, s.text):
+        before, now = next((int(m[a]), int(m[b])) for a, b in ("ab", "cd", "ef", "gh") if m[a] is not None)
+        if now <= before or _NOT_IN_CHANGE.search(m.group()):
+            continue  # a loss, or a gain denied: "flexion has not improved from 90 to 120"
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "function.objective_improvement", "yes", m)
 
 
 def _scale_gains(s: Sentence, ctx: Context) -> None:
