@@ -31,6 +31,7 @@ from .medications import (
     may_name_a_drug,
     with_acetaminophen,
 )
+from .other_person import told_of_another
 from .sentences import Sentence
 from .word_gate import search
 
@@ -106,7 +107,9 @@ _HISTORY_LEAD = re.compile(
 #: A new prescription, not use: "Start duloxetine 30 mg", "Rx cyclobenzaprine 7.5 mg", "trial of Lyrica".
 _NEW = re.compile(
     r"\b(?:start(?:ing)?|begin|initiate|rx|prescribe|add|switch\s+to|change\s+to|recommend(?:ed)?|consider(?:ing)?"
-    r"|suggest(?:ed)?|will\s+(?:try|start|begin))\s+(?:\w+\s+){0,3}$",
+    r"|suggest(?:ed)?|will\s+(?:try|start|begin)"
+    # a drug asked for, not taken: "Requesting authorization for Lyrica", "RFA for tramadol ER", "request approval of"
+    r"|request(?:ing|ed|s)?(?:\s+(?:authori[sz]ation|approval|certification|auth))?\s+(?:for|of)|(?-i:RFA)\s+for)\s+(?:\w+\s+){0,3}$",
     _I,
 )
 #: A drug another replaces: "in place of OTC ibuprofen", "instead of the Norco", "switched from tramadol (to ...)".
@@ -117,10 +120,15 @@ _REPLACED = re.compile(
 )
 #: Use ended before the note: "He stopped Norco on his own", "weaned off oxycodone".
 _STOPPED_BEFORE = re.compile(
-    r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit|done\s+(?:w/|with))\s+"
+    r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit|done\s+(?:w/|with)"
+    # no longer taken, or taken once: "no longer taking gabapentin", "has been off Norco since May", "was on meloxicam"
+    r"|no\s+longer\s+(?:taking|takes|using|uses|on|prescribed)|(?:is|has\s+been|been)\s+off(?:\s+of)?"
+    r"|(?:was|were|had\s+been)\s+(?:previously\s+|once\s+)?on)\s+"
     r"(?:the\s+|his\s+|her\s+)?$",
     _I,
 )
+#: Use that ended: "no longer taking", "no longer on" (not "never taking": `_NOT_USED`).
+_NO_LONGER = re.compile(r"\bno\s+longer\s+(?:taking|takes|using|uses|on|prescribed)\s+(?:the\s+|his\s+|her\s+)?$", _I)
 _TRIED_BEFORE = re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:(?:a|an|the|oral|topical|low[- ]dose)\s+)*$", _I)
 _NOT_USED = re.compile(
     r"\b(?:never|not|no|denies|n't)\s+(?:\w+\s+){0,2}?(?:tried|taken|taking|used|using|on|had)\s+(?:\w+\s+)?$"
@@ -164,6 +172,8 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         for mention in mentions:
             if mention not in compounds and mention not in apart and _in_composition(s.text, mention, mentions):
                 continue
+            if told_of_another(s.text, mention.start, mention.end):
+                continue  # "His wife takes Norco for her back"
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
@@ -268,6 +278,8 @@ def _status(
     before = text[: mention.start][-50:]
     if _REPLACED.search(before[-40:]):
         return "past"  # "Naproxen 500 mg BID in place of OTC ibuprofen", "switched from tramadol to ...": given up
+    if _NO_LONGER.search(before[-40:]):
+        return _own_status(text[mention.start :]) or "past"  # "no longer taking gabapentin": taken, then stopped
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
     start, end = _item_span(text, mention, single)
@@ -366,7 +378,7 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
             if depth == 0:
                 break
             depth -= 1
-        elif depth == 0 and _ITEM_BREAK.match(text, i):
+        elif depth == 0 and (ch in ",;." or ch.isspace()) and _ITEM_BREAK.match(text, i):  # every break opens so
             start = i + 1
             break
     if single:

@@ -17,14 +17,15 @@ from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
-from .negation import polarity
+from .negation import clause_bounds, polarity
+from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
 from .word_gate import among, finditer, search
 
 _I = re.IGNORECASE
 _BENEFIT_VERB = re.compile(
-    r"\bmedications?\s+(?:[\w']+\s+){0,2}?(?P<verb>helped|help|helps|(?:were|was|are|is)\s+(?:helpful|effective|beneficial)"
+    r"\b(?:medications?|meds|medicines?)\s+(?:[\w']+\s+){0,2}?(?P<verb>helped|help|helps|(?:were|was|are|is)\s+(?:helpful|effective|beneficial)"
     r"|(?:were|was|are|is)\s+working(?:\s+well)?|works?\s+well|reduced?|reduces|decreased?|decreases|produced?|produces"
     r"|provided?|provides|allowed?|allows|improved?|improves|made)\b",
     _I,
@@ -58,6 +59,12 @@ _MEASURED = re.compile(
     # what the worker can do with the drug against without it: "With Ultram ER able to work 6-hr shifts (without it 2-3 hrs)"
     rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?[\w-]+(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
     rf"[^.;]{{0,60}}?\d+\s*-?\s*{_UNIT}\b[^.]{{0,60}}?\b(?:without|w/o|off)\s+(?:it|them|meds?|medications?|the\s+\w+)\b[^.;]{{0,20}}?{_AMOUNT}"
+    # so much more than before: "able to walk 20 minutes longer", "sits an hour longer", "walks 2 blocks further"
+    rf"|\b(?:walk|sit|stand|lift|drive|carry|work)\w*\s+(?:for\s+)?{_AMOUNT}\s*{_UNIT}\s+(?:longer|further|farther|more)\b"
+    # with the drug against without it, the without told in words: "With meds he can walk 1 mile; without, only to the mailbox"
+    rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?|it|them|\w+)\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
+    rf"[^.;]{{0,40}}?\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b\s*[;,]\s*(?:but\s+)?(?:without|w/o|off)\b(?:\s+(?:it|them|meds?|medications?))?\s*,?\s*"
+    r"(?:only|just|barely|can(?:not|'t)|unable|not\s+able|less\s+than)\b"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
     # the earlier time named first: "walking her dog 20 minutes twice a day (previously unable to walk to the corner)"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*,?\s*"
@@ -78,7 +85,8 @@ _LIMITATION = re.compile(
 _COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
     r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)"
-    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192|\(\s*(?:at\s+)?(?:IE|intake|baseline|initial)\b",
+    r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192|\(\s*(?:at\s+)?(?:IE|intake|baseline|initial)\b"
+    r"|\b\w+\s+(?:longer|further|farther)\b|\b(?:off|without)\s*,",
     _I,
 )
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
@@ -92,15 +100,21 @@ _ADL = re.compile(
     r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b", _I
 )
 _ADL_BETTER = re.compile(
-    r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed)\b", _I
+    r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed"
+    r"|(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to)\b",
+    _I,
 )
+#: A state aimed at, not reached: "Goal: independent with ADLs", "will work toward independence in self-care".
+_GOAL = re.compile(r"\b(?:goals?|aims?|targets?|will|plan(?:s|ned)?\s+to|hop(?:e|es|ed|ing)|expect\w*)\b[^.;]{0,40}$", _I)
+#: ADLs told as no better: "ADLs unchanged", "activities of daily living remain limited, without change".
+_ADL_SAME = re.compile(r"\bunchanged\b|\b(?:no|without)\s+(?:\w+\s+)?change\b|\bthe\s+same\b|\bno\s+better\b", _I)
 #: Activities of daily living as notes name them, beyond the word "ADLs".
 _ACTIVITY = re.compile(
     r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking"
     r"|(?:cooks?|cooked)\s+(?:meals|dinner|breakfast|lunch|for\s+(?:the|his|her|my)\s+(?:family|kids|children|husband|wife))"
     r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
-    r"|grooming|drive|drives|driving|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
+    r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|(?:drive|drives|driving)(?!-)|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
     r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed"
     # self-care and getting about, as notes name them: "wash his hair", "put on a shirt", "reach the top shelf",
@@ -119,7 +133,8 @@ _ACTIVITY_GAIN = re.compile(
     # activities given up and taken up again: "doing things at home I stopped doing, like cooking dinner"
     r"|(?:things|activities)\s+(?:at\s+home\s+)?(?:I|she|he|they)\s+(?:had\s+)?(?:stopped|quit|gave\s+up)\s+doing"
     r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
-    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior))\b"
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior"
+    r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\b"
     # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",
     # or what the drug makes possible: "With it she ... grocery shops", "Able to do yard work and cook" (a capacity regained)
     r"|\(\s*was\b|\(\s*[\d.]+\s*\w*\s+before\b|\bzero\s+at\b|\bcould(?:n't|\s+not)\s+in\s+\w+"
@@ -140,6 +155,14 @@ _ACTIVITY_DEPENDENCE = re.compile(
     _I,
 )
 #: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
+#: A symptom or body part said to be better (`_REPORTED_RELIEF`), not one better than another part or in one position.
+_SYMPTOM_BETTER = (
+    r"\b(?:pain|itch\w*|burning|aching|ache|spasms?|cramp\w*|numbness|tingling|stiffness|symptoms?|sx|headaches?|mood"
+    r"|(?:low\s+)?back|neck|knee|shoulder|hip|wrist|hand|foot|ankle|elbow|leg|arm)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+|has\s+|feels?\s+)?"
+    r"[\"']?(?:(?:a\s+)?(?:lot|little|bit|much|somewhat|clearly|slightly|overall|definitely)\s+)*(?:better|improved|improving)\b"
+    r"(?!\s+than\s+(?:(?:his|her|the|my)\s+)?(?!last|before|previous|prior|it\s+was)\w)(?!\s+(?:when|while|if|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining"
+    r"|leaning|bending|flexion|extension|recumbent|supine)\b))"
+)
 _REPORTED_RELIEF = re.compile(
     r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
@@ -160,14 +183,27 @@ _REPORTED_RELIEF = re.compile(
     r"|\bkeeps?\s+(?:him|her)\s+(?:functional|functioning|going|working|active)\b"
     # a template's field, and the ability told before the regimen: "Medication efficacy: good",
     # "Able to perform ADLs independently with current medication regimen"
-    r"|\b(?:efficacy|effectiveness|benefit|response)\s*:\s*(?:good|fair|adequate|excellent|effective|positive|yes)\b"
+    r"|\b(?:efficacy|effectiveness|benefit|response)(?:\s+(?:from|of|with|to)\s+(?:the\s+)?(?:current\s+)?(?:meds|medications?|regimen|treatment))?"
+    r"\s*[:?]\s*(?:good|fair|adequate|excellent|effective|positive|yes)\b"
+    # a benefit the patient reports, sized in words: "reports good benefit from tramadol", "some benefit with the patches"
+    r"|\b(?:good|some|significant|moderate|great|excellent|definite|noticeable|fair|reasonable)\s+benefit\s+(?:from|with|of|on)\b"
     r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b"
     # how the patient feels with the care: "feels looser for a day or two", "relaxes him", "calms me down", "mood better"
     r"|\bfeel(?:s|ing)?\s+(?:(?:a\s+)?(?:little|bit|lot|much|somewhat)\s+)?(?:looser|calmer|more\s+relaxed|less\s+tense)\b"
     r"|\b(?:relax(?:es|ed)?|calm(?:s|ed)?)\s+(?:me|him|her|them)\b|\bcalms?\s+(?:me|him|her)\s+down\b"
     r"|\bmood\s+(?:is\s+|has\s+been\s+|\W?\s*)(?:better|improved|improving)\b|\bbetter\s+mood\b"
     # sleep with the drug: "Sleeping ok w/ Ambien", "sleeps well on trazodone"
-    r"|\bsleep(?:s|ing)?\s+(?:ok|okay|well|fine|good)\s+(?:with\b|w/|on\b)",
+    r"|\bsleep(?:s|ing)?\s+(?:ok|okay|well|fine|good)\s+(?:with\b|w/|on\b)"
+    # a symptom or a body part the patient reports better: "burning much better", "itch much better", "her knee is
+    # \"a lot better\"", "neuropathic symptoms improved", "pain somewhat better overall"
+    rf"|{_SYMPTOM_BETTER}",
+    _I,
+)
+#: A help still to come: "hopefully the new medication will help", "we will try gabapentin to help with the nerve pain",
+#: "see if Lyrica helps" (not "seems to help", a help had).
+_UNREALISED = re.compile(
+    r"\b(?:will|would|may|might|could|hopefully|hope[sd]?|hoping|see\s+if|whether|expect\w*|goals?)\b(?:\s+[\w/'-]+){0,4}\s*$"
+    r"|(?<!\bseems\s)(?<!\bseem\s)(?<!\bseemed\s)(?<!\bappears\s)\bto\s*$",
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
@@ -217,7 +253,7 @@ _NO_CHANGE = re.compile(
     r"|\bno\s+(?:significant\s+|real\s+|appreciable\s+|meaningful\s+|notable\s+)?(?:change|improvement|gains?)\s+in\s+(?:(?:his|her|overall)\s+)?(?:function|ADLs?|activities|activity)"
     # told without a verb: "ADLs unchanged over the last 6 months", "Function: \"unchanged\"", "no new activities"
     r"|\b(?:ADLs?|activities\s+of\s+daily\s+living|function(?:al\s+status|al\s+level|ing)?|activity\s+levels?)\s*:?\s*[\"']?"
-    r"(?:essentially\s+|basically\s+)?(?:unchanged|no\s+better)\b|\bno\s+new\s+activities\b"
+    r"(?:essentially\s+|basically\s+)?(?:unchanged|no\s+better|no\s+change)\b|\bno\s+new\s+activities\b"
     r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
     r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b"
     # "without (lasting) functional benefit", "no lasting functional change", "not doing more than before"
@@ -227,8 +263,30 @@ _NO_CHANGE = re.compile(
     r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"
     # progress that has stopped, or measures that have not moved: "Chronic, plateaued", "ROM unchanged since 5/2019"
     r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b|\bgoals?\s+(?:(?:were|was|are|is|have\s+been)\s+)?(?:not\s+met|unmet)\b"
-    r"|\btolerances?\s+(?:(?:is|are|was|were|remains?)\s+)?unchanged\b"
+    r"|\btolerances?\s+(?:(?:is|are|was|were|remains?)\s+)?(?:[\w.]+\s+(?:min(?:ute)?s?|hours?|hrs?|blocks?)\s*,?\s*)?unchanged\b"
+    r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|LEFS|PSFS|FOTO)\b\s*(?:score\s*)?:?\s*(?:is\s+|was\s+|remains?\s+)?unchanged\b"
+    # "no increase in his activity level", "without any gain in function"
+    r"|\bno\s+(?:real\s+|significant\s+|meaningful\s+|appreciable\s+)?(?:increase|gain)\s+in\s+(?:(?:his|her|the|overall)\s+)?(?:activity|activities|function\w*)"
     r"|\b(?:ROM|range\s+of\s+motion|flex(?:ion)?|strength)\b[^.;]{0,80}?\(?\bunchanged\s+(?:from|since)\b",
+    _I,
+)
+#: The worker's state told as the same as before: "pain 'about the same' as last visit", "Same function", "~100 ft, no
+#: change", "no change from last yr", "walking ... remains about 5 minutes", "unchanged since 2018". Not an examination
+#: finding the same as before (`_EXAM_WORDS`): a sign that has not changed says nothing of function.
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:about|essentially|basically|pretty\s+much|roughly|much)\s+(?:the\s+)?same\b"
+    r"|\bthe\s+same\s+as\s+(?:always|before|previously|last\s+(?:visit|time|week|month|year)|(?:\d+|a\s+few|several|six|three)\s+(?:weeks?|months?)\s+ago)\b"
+    r"|^\W*same\s+(?:function|level\s+of\s+function|activity\s+level)\b"
+    r"|\bno\s+change\s+(?:from|since|over)\s+(?:the\s+)?(?:last|prior|previous|\d)"
+    r"|\bunchanged\s+since\s+(?:the\s+)?(?:\d|last|prior|previous)"
+    r"|\b\d+\s*(?:ft|feet|min(?:ute)?s?|blocks?|miles?|yards?)\b[^.;,]{0,10},\s*no\s+change\b"
+    r"|\bhas\s*(?:not|n't)\s+(?:increased|improved)\s+(?:his|her|their)\s+(?:walking|sitting|standing|activit\w+|function\w*|tolerance)\b"
+    r"|\b(?:walking|sitting|standing)(?:\s+tolerance)?\b[^.;]{0,30}?\bremains\s+(?:about\s+|only\s+|at\s+)?\d",
+    _I,
+)
+_EXAM_WORDS = re.compile(
+    r"\b(?:strength|sensation|reflex\w*|DTRs?|SLR|straight\s+leg|ROM|range\s+of\s+motion|deg(?:rees?)?|weakness|tender\w*"
+    r"|spasm|exam\w*|MRI|x-?ray|imaging|plan|dose|dosage|regimen|meds\s+unchanged|medications?\s+unchanged|/5)\b",
     _I,
 )
 #: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
@@ -261,7 +319,8 @@ _RETURNED = re.compile(
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment|job)\b|\bwork\s+part[- ]time\b"
+            r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment|job)\b|\bworks?\s+part[- ]time\b"
+
             # a form's ticked box: "[X] Modified - part-time, 6 hr/day"
             r"|\bmodified\s*[-,:/]\s*part[- ]time\b|\bpart[- ]time\s*,\s*\d+\s*(?:hrs?|hours?)\s*/\s*day\b",
             _I,
@@ -285,7 +344,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:full|regular|usual)\s+(?:duty|work)\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
             r"|\b(?:released|returned|return|cleared)\s+to\s+(?:full|regular|usual|normal)\s+(?:work|duty|duties|job)\b"
             r"|\busual\s+(?:and|&)\s+customary\s+(?:work|job|duties|occupation)\b"
-            r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))",
+            r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))"
+            r"|\bworking\s*,?\s+(?:with\s+)?(?:no|without)\s+(?:work\s+)?restrictions\b",
             _I,
         ),
         "full_duty",
@@ -299,6 +359,16 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             _I,
         ),
         "off_work",
+    ),
+    (
+        # a short day or week at work, where no duty is named: "working 4 hours a day", "works 20 hrs/week" (a modified
+        # duty of short days is modified duty: the entries above come first)
+        re.compile(
+            r"\b(?:works?|working|at\s+work)\s+(?:only\s+)?(?:[1-6](?:\.5)?|two|three|four|five|six)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*(?:day|shift)\b"
+            r"|\b(?:works?|working|at\s+work)\s+(?:only\s+)?(?:[4-9]|[12]\d|3[0-2])\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*(?:week|wk)\b",
+            _I,
+        ),
+        "part_time",
     ),
 )
 
@@ -316,13 +386,15 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         _subjective(s, ctx)
         _scale_gains(s, ctx)
+        if any(c.isdigit() for c in s.text):
+            _rom_gains(s, ctx)
         pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
         for m in [*finditer(_MEASURED, s.text), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
                 continue  # a capacity ("standing 10 minutes") is no gain unless set against before
-            if _declined(s.text, m) or planned(s.text, m.start(), m.end()):
+            if _declined(s.text, m) or planned(s.text, m.start(), m.end()) or told_of_another(s.text, m.start(), m.end()):
                 continue  # less than before, or only a goal: "decreased from 60 to 20 minutes", "Goal: walk 30 minutes"
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
@@ -330,6 +402,10 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                     ctx.draft.measures.append(m.group())
         if not search(_ASSESSED_LATER, s.text):
             read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
+        for m in finditer(_SAME_AS_BEFORE, s.text):
+            left, right = clause_bounds(s.text, m.start(), m.end())
+            if not _EXAM_WORDS.search(s.text, left, right) and not told_of_another(s.text, m.start(), m.end()):
+                record(s, ctx, "function.objective_improvement", "no", m)
         for m in finditer(_NO_CHANGE, s.text):
             if s.source == "summary" or not m.group().lower().startswith("no "):
                 record(s, ctx, "function.objective_improvement", "no", m)
@@ -360,6 +436,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
+    _adl_is_function(ctx)
     _working(ctx, sentences[0].tm.raw if sentences else "")
     _return_is_improvement(ctx)
 
@@ -458,6 +535,36 @@ _LATER = re.compile(r"\b(?:discharge|today|now|current(?:ly)?|latest|re-?eval\w*
 _SIGNIFICANT = 0.1
 
 
+#: A joint's motion named by the measure: "knee flexion", "AROM", "ER", "abduction", "dorsiflexion".
+_MOTION = (
+    r"(?:(?:A|P|AA)?ROM|range\s+of\s+motion|(?:forward\s+|active\s+|passive\s+)?flex(?:ion)?|ext(?:ension)?|abd(?:uction)?"
+    r"|(?-i:ER|IR|FF)|external\s+rotation|internal\s+rotation|rotation|dorsiflexion|plantar\s?flexion|elevation)"
+)
+_DEGREES = r"(?:\s*(?:deg(?:rees?)?|\u00b0))?"
+#: A range of motion measured against an earlier one: "flexion improved from 65 to 85 degrees", "ER 20 -> 45 deg",
+#: "abduction increased to 150 from 95 deg", "AROM flexion 120\u00b0 (was 90\u00b0)".
+_ROM_CHANGE = re.compile(
+    rf"\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|gained|up)\s+from\s+(?P<a>\d{{1,3}}){_DEGREES}\s+to\s+(?P<b>\d{{1,3}})"
+    rf"|\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|up)\s+to\s+(?P<d>\d{{1,3}}){_DEGREES}\s+from\s+(?P<c>\d{{1,3}})"
+    rf"|\b{_MOTION}\s*:?\s*(?P<e>\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>\d{{1,3}})"
+    rf"|\b{_MOTION}\b[^.;:(]{{0,15}}?(?P<h>\d{{1,3}}){_DEGREES}\s*\((?:was|from|previously|prev\.?)\s+(?P<g>\d{{1,3}})",
+    _I,
+)
+
+
+_NOT_IN_CHANGE = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", _I)
+
+
+def _rom_gains(s: Sentence, ctx: Context) -> None:
+    """A range of motion that grew, measured against before: a measured gain (corpus/README.md, "Key conventions")."""
+    for m in finditer(_ROM_CHANGE, s.text):
+        before, now = next((int(m[a]), int(m[b])) for a, b in ("ab", "cd", "ef", "gh") if m[a] is not None)
+        if now <= before or _NOT_IN_CHANGE.search(m.group()):
+            continue  # a loss, or a gain denied: "flexion has not improved from 90 to 120"
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+
+
 def _scale_gains(s: Sentence, ctx: Context) -> None:
     """A functional outcome scale that moved the right way: "ODI 32% (48% at initial eval)", "LEFS 38 -> 55/80"."""
     for m in finditer(_SCALE, s.text):
@@ -492,6 +599,10 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
 _UNCHANGED = re.compile(r"\bunchanged\b|\bno\s+(?:\w+\s+)?change\b|\bsame\s+as\b|\bno\s+better\b", _I)
 
 
+#: A limit that follows a capacity: "able to dress herself, but needs help with her shoes".
+_BUT = re.compile(r"\bbut\b|\bhowever\b|\bexcept\b", _I)
+
+
 def _activities(s: Sentence, ctx: Context) -> None:
     """Named activities done again ('does her own shopping again'), or done by others ('relies on his wife for shopping').
 
@@ -500,11 +611,18 @@ def _activities(s: Sentence, ctx: Context) -> None:
     for m in finditer(_ACTIVITY, s.text):
         before = s.text[max(0, m.start() - 40) : m.start()]
         gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
+        if gain and gain.start() == 0 and "able" in gain.group().lower() and _BUT.search(s.text, m.end()):
+            gain = None  # "She is able to dress herself and make simple meals, but ...": what she can do, with its limits
         if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
             record(s, ctx, "function.adl_improvement", "yes", m)
         elif not gain and _ACTIVITY_DEPENDENCE.search(before) and _UNCHANGED.search(s.text):
             # help still needed, with no change said: "No change in activity: still needs his wife to help him dress"
             record(s, ctx, "function.adl_improvement", "no", m)
+
+
+def _on_current_drug(ctx: Context) -> bool:
+    """The worker takes a drug now: a symptom reported better is reported of the care the worker is in."""
+    return any(d.status == "current" for d in ctx.draft.drugs)
 
 
 def _reported_relief(s: Sentence, ctx: Context) -> None:
@@ -513,6 +631,7 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
     if not reports or (
         not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
+        and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) for m in reports))
     ):
         return  # relief of no treatment the note names: nothing said of the care
     measured = [g.span() for g in finditer(_MEASURED, s.text)]  # the sentence's measures, read once for every report
@@ -529,6 +648,8 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
             continue  # "PT x 12 (2019) with temporary help": a prior course's effect
         if _SLIGHT.search(s.text[max(0, m.start() - 20) : m.start()]):
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
+        if _UNREALISED.search(s.text[max(0, m.start() - 50) : m.start()]):
+            continue  # "will try gabapentin to help": a help hoped for
         if quantified(s.text, m.start(), m.end()) or any(a < m.end() + 60 and b > m.start() for a, b in measured):
             continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"
         if polarity(s.text, m.start(), m.end()) == "affirmed":
@@ -566,11 +687,18 @@ def quantified(text: str, start: int, end: int) -> bool:
 def _adl(s: Sentence, ctx: Context) -> None:
     """'ADLs improved', 'now able to do chores': activities of daily living better (or documented not)."""
     for m in finditer(_ADL, s.text):
-        clause = s.text[max(0, m.start() - 50) : m.end() + 50]
-        if _ADL_BETTER.search(clause):
-            said = polarity(s.text, m.start(), m.end())
+        lo = max(0, m.start() - 50)
+        better = _ADL_BETTER.search(s.text, lo, m.end() + 50)
+        if _GOAL.search(s.text, max(0, m.start() - 50), m.start()):
+            continue  # "Goal: independent with ADLs"
+        said = polarity(s.text, m.start(), m.end())
+        if better:
+            if said == "affirmed" and polarity(s.text, better.start(), better.end()) == "negated":
+                said = "negated"  # "her ability to perform ADLs has not improved"
             if said in ("affirmed", "negated"):
                 record(s, ctx, "function.adl_improvement", "yes" if said == "affirmed" else "no", m)
+        elif said == "affirmed" and _ADL_SAME.search(s.text, m.end(), m.end() + 50):
+            record(s, ctx, "function.adl_improvement", "no", m)  # "ADLs unchanged"
 
 
 #: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
@@ -619,7 +747,11 @@ def _working(ctx: Context, raw: str) -> None:
         ctx.draft.finding("function.returned_to_work", "yes", ev)
 
 
-_CAME_BACK = re.compile(r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)", _I)
+_CAME_BACK = re.compile(
+    r"\b(?:returned|went\s+back|back\s+to|resumed|RTW)"
+    r"|\brestrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed|loosened|eased|liberali[sz]ed)\b",
+    _I,
+)
 
 
 #: How long ago a return to work may lie and still be the current care's gain rather than the worker's settled state.
@@ -644,6 +776,30 @@ def _return_is_improvement(ctx: Context) -> None:
         ctx.draft.finding("function.objective_improvement", "yes", ev)
 
 
+#: Words that tell a change in an activity: done again, resumed, now, no longer needing help, not possible before.
+_REGAINED = re.compile(
+    r"\b(?:again|resumed|resume|now|back\s+to|went\s+back|no\s+longer\s+needs?|could\s*(?:not|n't)|couldn't|was\s+unable"
+    r"|improved|improvement|better|increased|(?:up|more)\s+from|for\s+the\s+first\s+time)\b",
+    _I,
+)
+
+
+def _adl_is_function(ctx: Context) -> None:
+    """Functional improvement is a clinically significant improvement in activities of daily living or a reduction in work
+    restrictions (8 CCR 9792.20(e)): activities regained are a functional gain, and ADLs said to be no better document
+    none (where nothing else says a gain)."""
+    adl = ctx.draft.findings.get("function.adl_improvement")
+    if adl is None:
+        return
+    for ev in adl.yes:
+        if _REGAINED.search(ev.quote):  # a change told, not what the worker can do ("lets him drive the tractor")
+            ctx.draft.finding("function.objective_improvement", "yes", ev)
+    objective = ctx.draft.findings.get("function.objective_improvement")
+    if not adl.yes and (objective is None or not objective.yes):
+        for ev in adl.no:
+            ctx.draft.finding("function.objective_improvement", "no", ev)
+
+
 def _not_returned(ctx: Context) -> None:
     """A worker documented off work has not returned to work: the same words document both."""
     status = ctx.draft.work_status
@@ -657,7 +813,8 @@ def _subjective(s: Sentence, ctx: Context) -> None:
         said = polarity(s.text, m.start("verb"), m.end("verb"))
         tail = s.text[m.end() : m.end() + 60]
         worked = "work" in m.group("verb").lower() or "help" in m.group("verb").lower()
-        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not search(_MEASURED, s.text):
+        if said == "affirmed" and (worked or _BENEFIT_OBJECT.search(tail)) and not search(_MEASURED, s.text) \
+                and not _UNREALISED.search(s.text[max(0, m.start("verb") - 50) : m.start("verb")]):
             record(s, ctx, "function.subjective_improvement", "yes", m)
     for m in finditer(_WITH_MEDICATION, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":

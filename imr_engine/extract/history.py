@@ -241,14 +241,25 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
             ev = s.evidence(*span)
             date = dates[0].date if dates else None
+            effect = _relief_effect(near, relief, service.name)
+            if effect == "unknown":  # no relief told: its result in other words ("with no lasting benefit", "helped")
+                effect = course_effect(_own_words(ctx, s.text, end), brief_fails=service.name not in BRIEF_BY_DESIGN)
             ctx.draft.treatment(
                 _same_injection(ctx, service.name, date, ev) or s.text[start:end], "injection", service.name,
-                _relief_effect(near, relief, service.name), ev,
+                effect, ev,
                 date=date,
                 relief_percent=float(pct) if pct and float(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
+
+
+def _own_words(ctx: Context, text: str, end: int) -> str:
+    """The words after an injection's name that still speak of it: up to the clause's end or the next service named."""
+    stop = _CLAUSE_STOP.search(text, end)
+    words = text[end : stop.start() if stop else len(text)]
+    after = ctx.vocab.mentions(words, ("service",))
+    return words[: after[0].start] if after else words
 
 
 #: Words that may stand between two names of one injection: "C5-6 interlaminar cervical epidural steroid injection".
@@ -412,9 +423,11 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for lead in finditer(_STATUS_POST, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
-            for start, end in _procedures(s.text, list_items(s.text, lead.end())):
+            procedures = _procedures(s.text, list_items(s.text, lead.end()))
+            shared = _operation_date(s.text, procedures)
+            for start, end in procedures:
                 if _SURGERY_WORD.search(s.text[start:end]):
-                    _surgery(s, ctx, s.text[start:end], start, end)
+                    _surgery(s, ctx, s.text[start:end], start, end, shared)
         for m in finditer(_SURGERY_FIELD, s.text):
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
@@ -629,8 +642,25 @@ def _service(ctx: Context, item: str) -> ServiceInfo | None:
     return ctx.vocab.service_info(found.key)
 
 
-def _surgery(s: Sentence, ctx: Context, what: str, start: int, end: int) -> None:
-    """A surgery named by *what* (s.text[start:end]), dated by "in 2002" inside or right after it."""
+def _operation_date(text: str, procedures: list[tuple[int, int]]) -> FuzzyDate | None:
+    """The date closing a list of the procedures of one operation: "s/p R knee arthroscopy, partial meniscectomy
+    and chondroplasty 11/4/13", "status post ACDF C5-6 and C6-7 plate fixation on 1/4/2020".
+
+    The last procedure's own date, when no other procedure of the list has one (each dated apart is its own
+    operation: "s/p L4-5 fusion 2014, R TKA 2019") and none names another body region than the dated one.
+    """
+    if len(procedures) < 2:
+        return None
+    last = _dated(text[procedures[-1][0] : procedures[-1][1]]) or _dated(text[procedures[-1][1] : procedures[-1][1] + 20])
+    if last is None or any(_dated(text[a:b]) for a, b in procedures[:-1]):
+        return None
+    regions = {r for a, b in procedures for r in regions_in(text[a:b])}
+    return last[1] if len(regions) <= 1 else None
+
+
+def _surgery(s: Sentence, ctx: Context, what: str, start: int, end: int, shared: FuzzyDate | None = None) -> None:
+    """A surgery named by *what* (s.text[start:end]), dated by "in 2002" inside or right after it, else by the
+    *shared* date of the operation whose procedures it is listed with."""
     if polarity(s.text, start, end) in ("negated", "undocumented"):
         return
     name = re.sub(r"^(?:a|an|the|prior|previous)\s+", "", what.strip(), flags=_I)
@@ -643,7 +673,7 @@ def _surgery(s: Sentence, ctx: Context, what: str, start: int, end: int) -> None
         after = _dated(s.text[end : end + 20])
         if after is not None and not s.text[end : end + after[0]].strip(" ,("):
             date, stop = after[1], end + after[2]
-    ctx.draft.surgery(name.rstrip(" ,("), _first_region(name), date, s.evidence(start, stop))
+    ctx.draft.surgery(name.rstrip(" ,("), _first_region(name), date or shared, s.evidence(start, stop))
 
 
 #: What may stand between a surgery's name and its date: "in", "on", "dated", or only "(" or "," ("L4-5

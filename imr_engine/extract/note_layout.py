@@ -44,6 +44,8 @@ _DATED_TITLE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"  # "03/08/2016", "2016-03-08"
     r"|\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:\d{4}|\d{2})\b"  # "08-MAR-2016"
 )
+#: A pain rating on a line of capitals ("VAS 5/10.", "NRS 6/10 TODAY"): the line is a terse entry to read, not a heading.
+_RATING_LINE = re.compile(r"(?<![\d/])\d{1,2}(?:\.\d)?\s*/\s*10(?![\d/])")
 #: "CURRENT MEDICATIONS (as reported and per CURES):": a source in parentheses is no part of the heading.
 #: (No full stop inside: "Psych evaluation (Dr. N. Ibarra, PhD, 2/24/2016):" wrapped onto a line of its own is prose.)
 _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)(?:\s*\([A-Za-z0-9 ,/&'-]{1,60}\))?\s*:\s*$")
@@ -99,6 +101,7 @@ _COUNT_START = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|visits?|sessions?|minut
 class _SectionsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sections: dict[str, list[str]]
+    exam_parts: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,34 @@ class NoteLine:
 
 
 @cache
+def _sections_file(directory: Path) -> _SectionsFile:
+    with open(directory / "note_sections.yaml", encoding="utf-8") as fh:
+        return _SectionsFile.model_validate(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+@cache
 def _section_phrases(directory: Path) -> tuple[tuple[str, str], ...]:
     """(phrase, section) pairs, longest phrase first so 'assessment and plan' beats 'assessment'."""
-    with open(directory / "note_sections.yaml", encoding="utf-8") as fh:
-        data = _SectionsFile.model_validate(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    data = _sections_file(directory)
     pairs = [(" ".join(p.lower().split()), name) for name, phrases in data.sections.items() for p in phrases]
     return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+@cache
+def _exam_parts(directory: Path) -> frozenset[str]:
+    return frozenset(_heading_words(p) for p in _sections_file(directory).exam_parts)
+
+
+#: A side before an examined part, or the word "exam" after it: "Left shoulder exam" is looked up as "shoulder".
+_EXAM_PART_SIDE = re.compile(r"^(?:(?:left|right|bilateral|bilat|both|l|r|b/l|lt|rt)\s+)+")
+_EXAM_PART_WORD = re.compile(r"\s+(?:exam|examination|findings|testing|tests?)$")
+
+
+def exam_part(heading: str, directory: Path | None = None) -> bool:
+    """Whether a label ("Neuro:", "R knee:", "Lumbar spine exam") heads a part of a physical examination."""
+    words = _heading_words(heading)
+    words = _EXAM_PART_WORD.sub("", _EXAM_PART_SIDE.sub("", words))
+    return bool(words) and words in _exam_parts(directory or vocabulary_dir_in_use())
 
 
 @cache
@@ -258,7 +283,8 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         ):
             return None  # the same line typed in mixed case would be no heading either
         if sum(c.isalpha() for c in m.group("h")) >= 2:
-            if _DATED_TITLE.search(line.text):  # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read
+            if _DATED_TITLE.search(line.text) or _RATING_LINE.search(line.text):
+                # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read; "VAS 5/10", "NRS 7/10": a rating
                 return section_of(m.group("h")), 0
             return section_of(m.group("h")), len(line.text)
     if m := _LABEL_HEADING.match(line.text):
@@ -319,7 +345,9 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
         if head is not None:
             close()
             name, content = head
-            if name is not None or content == len(line.text) or _FORM_ITEM.match(line.text):
+            if section == "objective" and name is None and content == len(line.text) and exam_part(line.text):
+                pass  # "Neuro:" on a line of its own inside the exam heads a part of it: the exam goes on
+            elif name is not None or content == len(line.text) or _FORM_ITEM.match(line.text):
                 section = name
             if content < len(line.text):
                 open_start, open_end = line.start + content, line.end

@@ -43,7 +43,8 @@ _BARE_WITH_CONTEXT = re.compile(
     rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)[\"']?\s*(?:maybe\s+|about\s+|around\s+|~\s*)?(?:an?\s+)?"
     rf"(?P<score>{NUMBER})[\"']?"
     r"(?=\s+(?:(?:with|without|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
-    r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)))",
+    r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)"
+    rf"|when\s+(?:(?:she|he|they|i|pt)\s+)?(?:takes?|taking|took|no|not\s+tak\w*|without)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:medications?|medicines?|meds?|pills?)))",
     re.IGNORECASE,
 )
 #: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
@@ -55,7 +56,8 @@ _WITH = re.compile(
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(
-    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:is|was|rated|of|at)?\s*[\"']?$",
+    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:it\s+)?(?:is|was|rated|of|at)?"
+    r"\s*(?:an?\s+)?[\"'\[(]?\s*$",
     re.IGNORECASE,
 )
 _WITHOUT = ("without", "off", "w/o", "wo", "sin")
@@ -76,7 +78,7 @@ class PainMatch:
 #: "8->4/10", "from 8 to 4/10", "from 8 out of 10 down to 5 out of 10": pain before and after a treatment.
 _OF_TEN = r"(?:\s*/\s*10(?![\d/])|\s+out\s+of\s+(?:10|ten)\b)"
 _ARROW = re.compile(
-    rf"(?<![\d/.#-])(?P<before>{NUMBER})(?:{_OF_TEN})?\s*(?:-+>|→|=>|\bto\b|\bdown\s+to\b)\s*(?P<after>{NUMBER}){_OF_TEN}",
+    rf"(?<![\d/.#-])(?P<before>{NUMBER})(?:{_OF_TEN})?\s*(?:-+>|→|=>|\bto\b|\bdown\s+to\b)\s*(?:an?\s+)?(?P<after>{NUMBER}){_OF_TEN}",
     re.IGNORECASE,
 )
 #: A sentence about the drug: its words, relief, or the implanted pump that delivers it ("from 8/10 to 4/10 with the pump").
@@ -86,13 +88,16 @@ _ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b|\b(?:intrathecal|
 #: A label that sets the scale, after which ratings stand bare: "Pain level (0-10): with medication 4".
 _ZERO_TO_TEN = re.compile(r"\(\s*(?:0|1)\s*(?:-|to)\s*10\s*\)|\b(?:0|1)\s*-\s*10\s+scale\b", re.IGNORECASE)
 _CTX_THEN_SCORE = re.compile(
-    rf"\b(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*[\"']?(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
+    rf"\b(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*[\"'\[(]?\s*(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
     re.IGNORECASE,
 )
 
 
 #: A sentence that opens on the pain with or without the drug: "Pain without meds \"10\"".
-_PAIN_WITH_CTX = re.compile(rf"^\s*pain\s+(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\b", re.IGNORECASE)
+_PAIN_WITH_CTX = re.compile(
+    rf"^\s*(?:pain|VAS|NRS)(?:\s+(?:level|score|rating|intensity))?\s*:?\s+(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\b",
+    re.IGNORECASE,
+)
 
 
 def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMatch]:
@@ -126,6 +131,8 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
         if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
             context = "with_medication"  # "7/10 before it and 4/10 now"
         out.append(PainMatch(start, end, score, top, context))
+    if out and all(p.context == "unspecified" for p in out) and _OPENS_WITHOUT.match(text):
+        out[:] = [PainMatch(p.start, p.end, p.score, p.score_max, "without_medication") for p in out]
     _now_from_before(text, out)
     _reduced_to(text, out)
     _current_against_without(out)
@@ -141,6 +148,13 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     return sorted(out, key=lambda p: (p.start, p.context))
 
 
+#: A sentence that opens on the time without the drug rates that time: "Without his meds he can't function, pain 9/10",
+#: "If she misses a dose, her pain rises to 9/10", "Off medications: pain 8/10".
+_OPENS_WITHOUT = re.compile(
+    rf"^\W*(?:(?:without|w/o|off)\s+(?:his\s+|her\s+|the\s+|my\s+|any\s+)?(?:pain\s+)?{_MEDS}"
+    r"|(?:if|when|on\s+days)\s+(?:she|he|they|pt|the\s+patient|i)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take|forgets))\b",
+    re.IGNORECASE,
+)
 #: "5/10 from 7/10 before duloxetine": the first rating is the one on the drug.
 _FROM = re.compile(
     r"^\s*(?:/\s*10|out\s+of\s+(?:10|ten))?\s*(?:now|today|currently)?\s*,?\s*(?:now\s+)?(?:down\s+|up\s+)?from\s*$", re.IGNORECASE
@@ -239,7 +253,7 @@ _AFTER_DOSE = re.compile(
 #: "Medicated pain 5/10; unmedicated 9/10", "with them, 5/10" (the drug named before as "them").
 _MEDICATED_BEFORE = re.compile(
     r"\b(?P<ctx>un-?medicated|non-?medicated|medicated|with\s+(?:them|it)|without\s+(?:them|it)|w/o\s+(?:them|it))"
-    r"\s*[,:]?\s*(?:pain\s*)?(?:level\s*|score\s*)?(?:is|was|rated|of|at)?\s*:?\s*$",
+    r"\s*[,:]?\s*(?:pain\s*)?(?:level\s*|score\s*)?(?:it\s+)?(?:is|was|rated|of|at)?\s*:?\s*(?:an?\s+)?$",
     re.IGNORECASE,
 )
 #: A rating then "reduced to" another on the drug: the first is the rating without it ("7/10, reduced to 3/10 with Norco").
@@ -254,13 +268,20 @@ _GOAL = re.compile(r"\b(?:goals?|aims?|target(?:ed)?|hope[sd]?|expect\w*|aiming)
 #: before the pump".
 _MISSED_DOSE = re.compile(
     r"^[\s,]*(?:when|if|on\s+days)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take)"
-    r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medication|meds?|drug))\b"
+    r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medications?|meds?|drugs?|pills?|dose|tablets?))\b"
+    rf"|^[\s,]*when\s+(?:(?:she|he|they|i)\s+)?(?:(?:is|are)\s+)?(?:no|not\s+(?:on|tak\w*|use\w*)|off|without)\s+(?:the\s+|his\s+|her\s+|my\s+)?{_MEDS}"
     # an implanted pump delivers the drug: "9/10 before the pump, 5/10 now", "8/10 prior to the intrathecal pump"
     r"|^[\s,]*(?:before|prior\s+to)\s+(?:(?:the|his|her)\s+)?(?:(?:intrathecal|morphine|baclofen|drug|IT)\s+)?pump\b"
     r"|^[\s,]*before\s+(?:it|they|the\s+(?:medications?|meds?|drugs?))\s+(?:was|were)\s+(?:started|begun|prescribed)\b",
     re.IGNORECASE,
 )
 _BEFORE_DRUG = re.compile(r"^[\s,]*before\s+(?:starting\s+|taking\s+|using\s+|he\s+started\s+|she\s+started\s+)?(?P<name>[A-Za-z][\w-]+)")
+#: The rating while the drug is taken, told by when: "4 when take medicine", "3/10 when she takes her meds".
+_WHEN_TAKING = re.compile(
+    rf"^[\s,]*(?:when|while|if)\s+(?:(?:she|he|they|i|pt)\s+)?(?:takes?|taking|took|uses?|using|(?:is|are)\s+on)\s+"
+    rf"(?:the\s+|his\s+|her\s+|my\s+)?(?:{_MEDS}|it|them|pills?)",
+    re.IGNORECASE,
+)
 _NOW = re.compile(r"^[\s,]*(?:now|currently|today|at\s+present)\b", re.IGNORECASE)
 #: "Norco takes it down to maybe a 7": the rating on medication.
 _DOWN_TO = re.compile(
@@ -299,7 +320,7 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
     if after is None and _MISSED_DOSE.match(following[:80]):
         return "without_medication"
-    if after is None and _AFTER_DOSE.match(following[:60]):
+    if after is None and (_AFTER_DOSE.match(following[:60]) or _WHEN_TAKING.match(following[:60])):
         return "with_medication"
     if after is None and (said := _MEDICATED_BEFORE.search(preceding[-40:])) and (pronoun or "medicated" in said.group("ctx").lower()):
         word = said.group("ctx").lower()

@@ -35,6 +35,9 @@ _RELIEF = tuple(
         rf"\brelief\s*(?:of\s+|is\s+|was\s+|[:=]\s*)?{_SHARE}",
         # a form's field: "Pain relief with Percocet: 60%", "Relief from meds - about 40%"
         rf"\brelief\s+(?:with|from|on)\b[^.;:%\d]{{0,30}}?(?:[:=]|\s-)\s*{_SHARE}",
+        # told in prose: "Pain relief from medications is estimated at 50 percent", "relief with Norco was about 40%"
+        rf"\brelief\s+(?:with|from|on)\b[^.;:%\d]{{0,30}}?\s(?:is|was|are|were)(?:\s+(?:estimated|reported|rated|said\s+to\s+be))?"
+        rf"(?:\s+(?:at|as))?\s+{_SHARE}",
     )
 )
 #: Half the pain, in words: "pain decreased by half", "cuts the pain in half", "about half of what it was".

@@ -115,7 +115,19 @@ _EVALUATION = re.compile(
     re.IGNORECASE,
 )
 #: What makes a visit word name a visit and not only a time ("Follow-up MRI" is a study done again).
-_VISIT_NOUN = re.compile(r"\b(?:visits?|appointments?|appts?|office|consult\w*|eval\w*|exams?|referrals?|e/?m)\b", re.IGNORECASE)
+_VISIT_NOUN = re.compile(
+    r"\b(?:visits?|appointments?|appts?|office|clinic|(?-i:RTC)|consult\w*|eval\w*|exams?|referrals?|e/?m)\b", re.IGNORECASE
+)
+#: A study named as the time or the purpose of a visit, not as what is asked for: "f/u 2 wks after MRI", "recheck
+#: once MRI done", "follow-up post EMG", "return in 4 weeks to review the MRI", "follow up for MRI results".
+_STUDY_AS_OCCASION = re.compile(
+    r"\b(?:after|post|following|once|when|pending|review(?:ing)?|go\s+over|discuss)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+|a\s+)?"
+    r"(?:[\w/-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_STUDY_RESULTS = re.compile(r"^[\w\s/-]{0,25}?\b(?:results?|findings|report)\b", re.IGNORECASE)
+#: A biofeedback line names its signal ("EMG/thermal biofeedback", "sEMG biofeedback"): the treatment, not the test.
+_BIOFEEDBACK = re.compile(r"\bbio-?\s?feedback\b", re.IGNORECASE)
 #: Services a line's "follow-up" or "evaluation" may stand before: studies and the evaluations of programs.
 _STUDY_KINDS = {"imaging", "diagnostic"}
 
@@ -135,14 +147,23 @@ def _routed(work: str, identity: Identity | None, vocab: Vocabulary) -> Identity
     if info.kind == "office_visit" and identity.key == "office_visit" and not _VISIT_NOUN.search(named):
         rest = work[: identity.start] + " " * len(named) + work[identity.end :]
         other = vocab.identify(rest, ("service",))
-        if other is not None and vocab.service_info(other.key).kind in _STUDY_KINDS:
+        if other is not None and vocab.service_info(other.key).kind in _STUDY_KINDS and not _occasion(work, other):
             return other
+    if info.kind in _STUDY_KINDS and (biofeedback := _BIOFEEDBACK.search(work)) is not None:
+        found = vocab.identify(biofeedback.group(), ("service",))
+        if found is not None:
+            return Identity("service", found.key, identity.start, identity.end)
     if info.kind == "program" and _EVALUATION.search(work[: identity.start] + " " * len(named) + work[identity.end :]):
         for name in (named, identity.key.replace("_", " ")):  # as written, then by the program's own name
             evaluation = vocab.identify(f"{name} evaluation", ("service",))
             if evaluation is not None and evaluation.key != identity.key and evaluation.end > len(name):
                 return Identity("service", evaluation.key, identity.start, identity.end)
     return identity
+
+
+def _occasion(work: str, study: Identity) -> bool:
+    """Whether the study a visit line names is the visit's time or purpose ("after MRI", "to review MRI results")."""
+    return bool(_STUDY_AS_OCCASION.search(work[: study.start]) or _STUDY_RESULTS.match(work[study.end :]))
 
 
 def line_region(line: str, vocab: Vocabulary, identity: Identity | None) -> str | None:

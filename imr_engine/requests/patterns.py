@@ -143,6 +143,8 @@ _DAY_OF = rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_MONTHS})[a-z]*\.?\s+\d{{
 DATE_RANGE = _p(
     rf"(?:\bfrom\s+)?(?<![\w./])(?P<a>{_DAY_OF})\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*(?P<b>{_DAY_OF})(?![\w/])"  # noqa: RUF001 (en dash is meant)
 )
+#: One date written with its year: "1/5/2015", "03/12/15" (checked as a date before it is taken).
+DATE = _p(r"(?<![\w./])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])")
 MONTH_NUMBER = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 #: A count of days or weeks standing alone after the name: "Chronic pain program 10 days", "HEP kit, 6 weeks".
 #: Not a time before, after or until something ("in 4 weeks", "2 weeks ago", "6 weeks post-op").

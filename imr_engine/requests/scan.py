@@ -113,6 +113,12 @@ def read(scan: Scan, vocab: Vocabulary) -> Findings:
         f.levels.append(f"{m['a'].upper()}{int(m['m'])}-{second}{int(m['n'])}")
     for m in scan.take(p.LEVEL_SINGLE, cut=False):
         f.levels.append(f"{m['a']}{int(m['m'])}")
+    for m in scan.take(p.DATE_RANGE, accept=lambda m: date_range_days(m["a"], m["b"]) is not None):
+        days = date_range_days(m["a"], m["b"])
+        f.duration_days.append((m.start(), days))  # type: ignore[arg-type]
+        f.days.append((m.start(), days))  # type: ignore[arg-type]
+    # a date of service or of a fill is no strength and no quantity ("dispensed 1/5/2015", "DOS 5/1/15")
+    scan.take(p.DATE, cut=False, accept=lambda m: _month_day(m.group()) is not None)
     for pattern in p.QUANTITY:
         f.quantity += [(m.start(), float(m[1])) for m in scan.take(pattern)]
     for m in scan.take(p.NO_REFILLS):
@@ -164,11 +170,6 @@ def _read_schedule(scan: Scan, f: Findings) -> None:
             f.per_day.append((m.start(), n))
     for m in scan.take(p.HOURS_EACH):
         f.hours_each.append((m.start(), float(m["n"] or m["m"])))
-    for m in scan.take(p.DATE_RANGE):
-        days = date_range_days(m["a"], m["b"])
-        if days is not None:
-            f.duration_days.append((m.start(), days))
-            f.days.append((m.start(), days))
     for pattern in [*p.DURATION, p.BARE_DURATION]:
         for m in scan.take(pattern):
             unit = m["unit"].casefold()

@@ -214,3 +214,29 @@ def test_a_program_named_with_an_evaluation_is_the_evaluation(line: str) -> None
 )
 def test_a_program_without_an_evaluation_is_the_program(line: str) -> None:
     assert parse_request(line).service == "functional_restoration_program"
+
+
+@pytest.mark.parametrize(
+    ("line", "strengths", "quantity"),
+    [
+        ("Ultram 50mg #60 dispensed 1/5/2015", [50.0], 60),
+        ("Retrospective: Ultram 50 mg #60, dispensed 01/05/2015", [50.0], 60),
+        ("Norco 10/325 #60 filled 12/3/2014", [10.0, 325.0], 60),
+        ("Retro DOS 3/2/2016: Toradol 60 mg IM injection", [60.0], None),
+        ("Gabapentin 300 mg tid #90 (Rx 3/12/15)", [300.0], 90),
+    ],
+)
+def test_a_date_of_service_or_fill_is_no_strength_or_quantity(
+    line: str, strengths: list[float], quantity: int | None
+) -> None:
+    item = parse_request(line)
+    assert [s.value for s in item.strengths] == strengths
+    assert item.quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("line", "strengths"),
+    [("Percocet 10/325 1/2 tab q6h #30", [10.0, 325.0]), ("Norco 7.5/325 #90", [7.5, 325.0])],
+)
+def test_strengths_written_with_slashes_stay_strengths(line: str, strengths: list[float]) -> None:
+    assert [s.value for s in parse_request(line).strengths] == strengths
