@@ -378,7 +378,7 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
             if depth == 0:
                 break
             depth -= 1
-        elif depth == 0 and _ITEM_BREAK.match(text, i):
+        elif depth == 0 and (ch in ",;." or ch.isspace()) and _ITEM_BREAK.match(text, i):  # every break opens so
             start = i + 1
             break
     if single:

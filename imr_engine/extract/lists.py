@@ -27,19 +27,34 @@ _END_STARTS = frozenset(",;:.")
 
 def item_end(text: str, start: int, item_break: re.Pattern[str]) -> int:
     """Where the listed item that goes on at *start* stops: the first *item_break* outside brackets,
-    or a closing bracket the item did not open (the list was itself in brackets)."""
-    depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch == "(":
+    or a closing bracket the item did not open (the list was itself in brackets); a break is not
+    looked for where a bracket stands.
+
+    Read bracket to bracket: outside brackets one search of the whole text finds the first place a break
+    starts (a search tries each offset in turn, as a walk would); the break counts when it starts before the
+    next bracket. So the text is not walked character by character.
+    """
+    depth, i, n = 0, start, len(text)
+    while i < n:
+        bracket = _BRACKET.search(text, i)
+        at = bracket.start() if bracket else n
+        if depth == 0:
+            found = item_break.search(text, i)
+            if found is not None and found.start() < at:
+                return found.start()
+        if bracket is None:
+            return n
+        if text[at] == "(":
             depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return at
+        else:
             depth -= 1
-        elif depth == 0 and item_break.match(text, i):
-            return i
-    return len(text)
+        i = at + 1
+    return n
+
+
+_BRACKET = re.compile(r"[()]")
 
 
 def _inside_date(text: str, i: int) -> bool:
