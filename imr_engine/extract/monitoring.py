@@ -28,7 +28,7 @@ _INCONSISTENT = re.compile(
     r"\b(?:not|in)\s*consistent\b|\binconsistent\b|\bpositive\s+for\s+(?:non-?prescribed|illicit|unprescribed)"
     r"|\bunexpected\b|\babsence\s+of\s+(?:the\s+)?prescribed|\bnegative\s+for\s+(?:the\s+)?prescribed"
     # a result told as deviant or non-adherent: "urine tox was aberrant", "UDT non-compliant", "discordant"
-    r"|\baberrant\b|\bdiscordant\b|\bnon-?(?:compliant|adherent|concordant)\b"
+    r"|\baberrant\b|\bdiscordant\b|\bnon-?(?:compliant|adherent|concordant)\b|\bnot\s+(?:rx'?d|ordered)\b"
     # a substance never prescribed: "positive for THC, which is not prescribed", "+ cocaine"
     rf"|\bnot\s+(?:a\s+)?prescribed\b|(?:\bpositive\s+for|\(\+\)\s*(?:for)?|(?<!\w)\+\s*for|^\s*for)\s+{_ILLICIT}\b",
     _I,
@@ -37,9 +37,17 @@ _CONSISTENT = re.compile(
     r"\bconsistent\b|\bappropriate\b|\bas\s+expected\b|(?<!\w)c/w(?!\w)"
     # "compliant", "concordant", "in line with his prescriptions", "positive for the prescribed tramadol"
     r"|\b(?:compliant|adherent|concordant|congruent)\b|\bin\s+(?:line|keeping|agreement)\s+with\b"
-    r"|\bpositive\s+(?:only\s+)?for\s+(?:the\s+|his\s+|her\s+)?prescribed\b",
+    r"|\bpositive\s+(?:only\s+)?for\s+(?:the\s+|his\s+|her\s+)?prescribed\b"
+    # each finding explained by a prescription: "as prescribed", "(prescribed)", "(expected)", "both accounted for"
+    r"|\bas\s+prescribed\b|\(\s*(?:prescribed|expected|rx'?d)\s*\)|(?<!un)\bexpected\b|\baccounted\s+for\b",
     _I,
 )
+#: A sentence that is only a screen's result, following the screen: "UDT 3/2019: morphine present. Consistent."
+_BARE_RESULT = re.compile(r"^\W*(?P<r>consistent|appropriate|as\s+expected|inconsistent|not\s+consistent)\W*$", _I)
+#: A screen called deviant before its name: "aberrant UDS 08/2020", "an inconsistent urine drug test".
+_RESULT_BEFORE = re.compile(r"\b(?:aberrant|inconsistent|discordant|unexpected|abnormal)\s+(?:\w+\s+)?$", _I)
+#: A drug the screen did not find: "NEGATIVE for oxycodone and oxymorphone", "neg for hydrocodone".
+_NEGATIVE_FOR = re.compile(r"\bneg(?:ative)?\s+for\s+(?P<what>[^;.()]{3,50})", _I)
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.cures_checked",
@@ -106,7 +114,11 @@ _SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reacti
 #: A drug's effect that ended it is history, not a side effect of what is taken now: "stopped d/t dizziness".
 _ENDED = re.compile(r"\b(?:stopped|d/c'?d?|dc'd|discontinued|failed|having\s+failed|not\s+tolerated|tried|intoleran\w*)\b", _I)
 #: Sedation for a procedure is no drug's side effect: "local anesthetic only, no sedation".
-_PROCEDURE = re.compile(r"\b(?:block|injection|anesthe\w*|fluoroscop\w*|procedure|IV\s+sedation|conscious\s+sedation)\b", _I)
+_PROCEDURE = re.compile(
+    r"\b(?:blocks?|injections?|anesthe\w*|fluoroscop\w*|procedure|IV\s+sedation|conscious\s+sedation|facets?|medial\s+branch\w*"
+    r"|radiofrequency|(?:lidocaine|local)\s+only)\b",
+    _I,
+)
 #: The patient's own report of a symptom: "He reports constipation and afternoon drowsiness".
 _REPORTS = re.compile(r"\b(?:reports?|reporting|c/o|complains?\s+of|endorses|notes|\+)\s+(?:\w+\s+){0,4}?$", _I)
 _OPIOID_INDUCED = re.compile(r"\bopioid[- ]induced\s+(?:constipation|nausea|sedation)\b|(?-i:\bOIC\b)", _I)
@@ -118,13 +130,20 @@ _HAS_SIDE_EFFECTS = re.compile(
     r"(?:the\s+|his\s+|her\s+)?(?:medications?|opioids?|opiates?)",
     _I,
 )
+_NSAID_GI = (
+    r"dyspeps\w*|heartburn|stomach\s+(?:pain|ache|upset|irritation)|(?:dark|black|tarry)\s+stools|melena|GI\s+bleed\w*"
+)
 #: The common adverse effects of analgesics, by name: denied, they document no side effects; affirmed
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.
 _SE_SYMPTOM = re.compile(
     r"\b(?:constipat\w*|drows\w*|sleepy|sleepiness|grogg\w*|sedat(?:ion|ed)|somnolen\w*|nause\w*|vomit\w*|itch\w*|pruritus|dizz\w*|lightheaded\w*"
-    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)\b",
+    r"|cognitive\s+slowing|mental\s+clouding|dry\s+mouth|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach"
+    rf"|fogg(?:y|iness)|brain\s+fog|{_NSAID_GI})\b",
     _I,
 )
+#: An NSAID's gastrointestinal effects: denied of a worker on one they document no side effects ("No GI upset", "denies
+#: stomach pain or dark stools"); reported ("+ heartburn"), side effects.
+_NSAID_GI_RE = re.compile(rf"^(?:{_NSAID_GI}|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)$", _I)
 #: A drug said to bring a symptom about: "causes", "gives her", "makes him".
 _CAUSE_WORDS = r"(?:caus(?:es|ed|ing)|gives?\s+(?:him|her|me)|makes?\s+(?:him|her|me))"
 _DRUG_CONTEXT = re.compile(
@@ -265,8 +284,15 @@ def _tolerated(s: Sentence, ctx: Context) -> None:
 
 
 def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
+    screened_unknown = -2  # the index of the sentence whose screen was named without a result
     for s in sentences:
+        if screened_unknown == s.index - 1 and (bare := _BARE_RESULT.match(s.text)) and ctx.draft.screens:
+            said = bare.group("r").lower()
+            ctx.draft.screens[-1]["consistent"] = "no" if said.startswith(("in", "not")) else "yes"
+        count = len(ctx.draft.screens)
         _screens(s, ctx)
+        if len(ctx.draft.screens) > count or (ctx.draft.screens and search(_SCREEN_WORDS, s.text) and _named_screen(s, ctx)):
+            screened_unknown = s.index if ctx.draft.screens[-1]["consistent"] == "unknown" else -2
         _misuse_risk(s, ctx)
         _stated_med(s, ctx)
         _tolerated(s, ctx)
@@ -274,6 +300,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
             read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
+            if said == "negated" and _BUT_ONE.match(s.text[m.end() : m.end() + 20]):
+                continue  # "No side effects besides some constipation": the one named is read as a symptom
             if said == "negated":
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
             elif field_answer(s.text, m.end()) == "yes":  # "Side effects: [X] Yes [ ] No"
@@ -329,7 +357,25 @@ _SCREENED = re.compile(
     _I,
 )
 #: A side effect said to be over: "..., resolved", "(now resolved)", "went away", "subsided".
-_RESOLVED = re.compile(r"[^.;]{0,40}?\b(?:(?:now\s+)?resolved|went\s+away|subsided|no\s+longer)\b", _I)
+_RESOLVED = re.compile(r"[^.;]{0,40}?\b(?:(?:now\s+)?resolved|went\s+away|subsided|no\s+longer|(?:is\s+|now\s+)?gone)\b", _I)
+#: A symptom told with its degree at the head of its clause, of a worker on a sedating drug: "Mild morning grogginess",
+#: "Some drowsiness in the mornings".
+_DEGREE = re.compile(r"^\W*(?:mild|moderate|some|occasional|slight|intermittent|minor)\s+(?:\w+\s+)?$", _I)
+#: A cause word right before the symptom: "makes him foggy", "gives her nausea".
+_CAUSED_JUST_BEFORE = re.compile(rf"{_CAUSE_WORDS}\s+(?:(?:a\s+)?(?:little|bit|very|so|really|some)\s+)?$", _I)
+#: The symptom told as history: "Hx GI bleed on NSAID", "history of dyspepsia", "h/o nausea with codeine".
+_HISTORY_BEFORE = re.compile(r"\b(?:hx|h/o|history\s+of|prior|previous|past|remote)\s+(?:\w+\s+)?$", _I)
+#: A cause other than a drug right after the symptom: "dizziness since the fall", "after the accident".
+_OTHER_CAUSE = re.compile(
+    r"\s*(?:\w+\s+)?(?:since|after|from|due\s+to|d/t|with)\s+(?:the\s+|his\s+|her\s+)?(?:fall|injury|accident|concussion|head|surgery|MVA|crash)\b", _I
+)
+#: The drug, by a pronoun, said to bring the symptom about: "It makes him foggy", "they make her drowsy".
+_PRONOUN_CAUSE = re.compile(
+    rf"\b(?:it|they|this|these|the\s+(?:pills?|tablets?|patch(?:es)?))\s+(?:\w+\s+)?{_CAUSE_WORDS}\s+(?:\w+\s+)?$", _I
+)
+#: Side effects denied but one: "No side effects besides some constipation", "no AEs other than mild nausea".
+_BUT_ONE = re.compile(r"^\s*(?:besides|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\s", _I)
+_BUT_ONE_BEFORE = re.compile(r"\b(?:besides|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\s+(?:\w+\s+){0,2}$", _I)
 #: The symptom is an item of a list a "no" heads: "No sedation, [constipation] or nausea".
 _NO_LIST = re.compile(r"\bno\s+(?:[\w-]+(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+)){1,6}$", _I)
 
@@ -346,12 +392,31 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     )
     # A template's review of systems denies symptoms whatever the drugs: an opioid's side effects only when one is taken.
     template = s.section == "review_of_systems" or bool(_ROS_LINE.match(s.text))
+    on_nsaid = any(set(d.classes) & _NSAIDS and d.status == "current" for d in ctx.draft.drugs)
+    on_drug = any(d.status == "current" for d in ctx.draft.drugs)
+    taking_sedating = any(set(d.classes) & _SEDATING and d.status == "current" for d in ctx.draft.drugs)
     for m in finditer(_OPIOID_INDUCED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
     for m in finditer(_SE_SYMPTOM, s.text):
         said = polarity(s.text, m.start(), m.end())
         left, right = clause_bounds(s.text, m.start(), m.end())
+        gi = on_nsaid and bool(_NSAID_GI_RE.match(m.group()))
+        if said == "negated" and _CAUSED_JUST_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]):
+            said = "affirmed"  # "he notices no difference and it makes him foggy": the "no" is the other clause's
+        foggy = m.group().lower().startswith(("fog", "brain"))
+        if said == "affirmed" and foggy and not (
+            _CAUSED_JUST_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]) or any(n and n in s.text[left:right].lower() for n in names)
+        ):
+            continue  # "foggy" is a head injury's symptom too: a drug's only where the drug is said to bring it
+        if said == "affirmed" and _HISTORY_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Hx GI bleed on NSAID": a past event, not an effect of the drug now
+        if _BUT_ONE_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]) and (on_drug or on_opioid):
+            ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+            continue  # "no side effects besides some constipation"
+        if said == "negated" and gi and not _PROCEDURE.search(s.text[left:right]):
+            ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
+            continue  # "No GI upset", "denies stomach pain or dark stools" of a worker on an NSAID
         if said == "negated":
             if _PROCEDURE.search(s.text[left:right]) or (template and not on_opioid):
                 continue
@@ -369,7 +434,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
             if _RESOLVED.match(s.text, m.end()):
                 # "mild dizziness first week on gabapentin, resolved": no side effect now, of a drug still taken
-                if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]):
+                if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]) or _DRUG_CONTEXT.search(s.text[left:right]) or on_drug:
                     ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
                 continue
             if _SE_FIELD.search(s.text[max(0, m.start() - 40) : m.start()]):
@@ -384,7 +449,10 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
                 or (_CAUSES.search(clause) and may_name_a_drug(clause, ctx) and bool(drug_mentions(clause, ctx)))
             )
-            if drug_said or (on_opioid and _REPORTS.search(s.text[left : m.start()])):
+            sedating_now = on_opioid and not gi and not foggy
+            if drug_said or ((sedating_now or gi) and _REPORTS.search(s.text[left : m.start()])) or (
+                taking_sedating and _DEGREE.search(s.text[left : m.start()]) and not _OTHER_CAUSE.match(s.text, m.end())
+            ) or (on_drug and _PRONOUN_CAUSE.search(s.text[left : m.start()])):
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
 
 
@@ -458,9 +526,14 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
 
 
 #: Drug classes whose side effects the symptoms of `_SE_SYMPTOM` are (sedation, constipation, nausea, dizziness).
+_NSAIDS = frozenset({"nsaid", "cox2_inhibitor", "salicylate"})
 _SEDATING = frozenset({"opioid", "muscle_relaxant", "benzodiazepine", "antiepilepsy_drug", "sedative", "hypnotic"})
 #: A screen named again by "one" after the sentence named the first: "UDS collected today; last one (1/5/16) was consistent".
 _EARLIER_ONE = re.compile(r"\b(?:the\s+)?(?:last|previous|prior|most\s+recent|earlier)\s+one\b", _I)
+
+
+def _named_screen(s: Sentence, ctx: Context) -> bool:
+    return any(hit.key == "urine_drug_screen" for hit in ctx.vocab.mentions(s.text, ("service",)))
 
 
 def _screens(s: Sentence, ctx: Context) -> None:
@@ -475,10 +548,32 @@ def _screens(s: Sentence, ctx: Context) -> None:
         _screen_at(s, ctx, one.start(), one.end())
 
 
+_SCREEN_WORDS = re.compile(r"\b(?:UDS|UDT|urine|drug\s+(?:screen|test)|tox\w*)\b", _I)
+
+
+def _missed_current_drug(clause: str, ctx: Context) -> bool:
+    """Whether the screen was negative for a drug the worker takes now: the drug prescribed is absent (inconsistent)."""
+    for m in _NEGATIVE_FOR.finditer(clause):
+        what = m.group("what").lower()
+        for d in ctx.draft.drugs:
+            if d.status == "current" and "opioid" in d.classes and (
+                d.name.lower() in what or any(i in what for i in d.ingredients if i != "acetaminophen")
+            ):
+                return True
+    return False
+
+
 def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
     """The screen named at [start, end) of the sentence, with its date and result from its clause."""
     stop = _SCREEN_END.search(s.text, end)  # "UDS 01/16/2015: consistent" reads past a form's colon
     right = stop.start() if stop else len(s.text)
+    if stop is not None and stop.group().startswith(";"):
+        # a result told in the clause after the semicolon: "oxycodone +; consistent", "present (expected); also
+        # oxycodone, not prescribed" - up to the sentence's end, if no other screen is named there
+        full = re.search(r"\.\s|$", s.text[right:])
+        rest = s.text[right : right + (full.start() if full else 0)]
+        if (_INCONSISTENT.search(rest) or _CONSISTENT.search(rest)) and not _SCREEN_WORDS.search(rest):
+            right += len(rest)
     clause = s.text[start:right]
     if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
             or planned(s.text, start, end)):
@@ -486,6 +581,8 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
     dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
     if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
         consistent = "no"  # "a positive UDS for marijuana in 2013"
+    elif _RESULT_BEFORE.search(s.text[max(0, start - 25) : start]) or _missed_current_drug(clause, ctx):
+        consistent = "no"  # "aberrant UDS 08/2020"; "negative for hydrocodone" of a worker on Norco
     else:
         consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
     ctx.draft.screen(
