@@ -13,6 +13,7 @@ Planned or requested care ("awaiting approval for ...") is not history.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -444,6 +445,13 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             for start, end in procedures:
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end, shared)
+        for lead in finditer(_RELATIVE_POST, s.text):  # "POD 3 s/p R knee arthroscopy", "6 weeks after the repair"
+            if not _relative_told_now(s.text, lead):
+                continue
+            when = _days_before_visit(s, ctx, lead)
+            for start, end in _procedures(s.text, list_items(s.text, lead.end()))[:1]:
+                if _SURGERY_WORD.search(s.text[start:end]):
+                    _surgery(s, ctx, s.text[start:end], start, end, when)
         for m in finditer(_SURGERY_FIELD, s.text):
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
@@ -461,6 +469,54 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_PROVIDER_HELPED, s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
+
+
+#: How long ago the operation was, told before it: "POD 3 s/p", "post-op day 10 after", "6 weeks s/p", "2 wks status post",
+#: "three months after", "is 10 days post-op from" (the postsurgical period counts from the day it gives).
+_RELATIVE_POST = re.compile(
+    rf"\b(?:(?:POD|post-?op(?:erative)?\s+day)\s*#?\s*(?P<pod>\d{{1,3}})"
+    rf"|(?P<n>\d{{1,3}}|{NUMBER})\s*-?\s*(?P<unit>days?|d|weeks?|wks?|wk|months?|mos?)\s*(?:post-?op(?:eratively)?|out)?)"
+    r"\s*,?\s*(?:s/p|status\s+post|after|following|from|post)\s+(?:(?:a|an|the|his|her)\s+)?",
+    _I,
+)
+
+
+#: Where "N weeks after the operation" tells the worker's time since it, not a plan's: the worker now, or the sentence's start.
+_NOW_BEFORE = re.compile(r"(?:^|\b(?:is|now|currently|today|pt|patient|he|she|he's|she's|am)\s+(?:now\s+|currently\s+)?)$", _I)
+_CONNECTOR_PAST = re.compile(r"\b(?:s/p|status\s+post)\b|\bpost\s*$|^(?:POD|post)", _I)
+
+
+def _relative_told_now(text: str, lead: re.Match[str]) -> bool:
+    """The span is the time since the operation: "POD 3", "6 wks s/p", "is 10 days post-op from"; not a plan's
+    "return to work expected 6 weeks after the repair"."""
+    if planned(text, lead.start(), lead.end()):
+        return False
+    said = lead.group()
+    if _CONNECTOR_PAST.search(said) or re.search(r"post-?op|\bout\b", said, _I):
+        return True
+    return bool(_NOW_BEFORE.search(text[max(0, lead.start() - 20) : lead.start()].rstrip() + (" " if lead.start() else "")))
+
+
+def _days_before_visit(s: Sentence, ctx: Context, lead: re.Match[str]) -> FuzzyDate | None:
+    """The day an operation told as "POD 3" or "6 weeks s/p" was done, counted back from the visit; a month for months."""
+    dates = ctx.dates_of(s)
+    visit = dates[0] if dates else ctx.latest_report
+    if visit is None or visit.day is None:
+        return None
+    if lead.group("pod") is not None:
+        days = int(lead.group("pod"))
+    else:
+        n = parse_number(lead.group("n"))
+        unit = lead.group("unit").lower()
+        if n is None:
+            return None
+        if unit.startswith("mo"):
+            back = visit.latest() - dt.timedelta(days=round(30.44 * n))
+            return FuzzyDate(back.year, back.month)
+        days = round(n * (7 if unit.startswith("w") else 1))
+    if days > 3 * 365:
+        return None
+    return FuzzyDate.parse(visit.latest() - dt.timedelta(days=days))
 
 
 #: An operation told with the day it was done, anywhere in a sentence (round cover10): "R TKA performed 4/15/2013

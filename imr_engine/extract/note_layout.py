@@ -62,7 +62,7 @@ _LIST_START = re.compile(
 #: A row of a table an EHR exports ("Norco 10-325 mg | 1 tab q6h prn | 120 | 0 | Taking"): cells between bars.
 _TABLE_ROW = re.compile(r"^[^|]*\S[^|]*\|[^|]*\|")
 #: A line that is only a known section's name, as EHR exports head their parts ("Review of Systems").
-_BARE_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&'-]{0,40}$")
+_BARE_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&'-]{0,40}\.?$")  # a dictated heading ends with a stop: "Diagnosis."
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
 #: The number of a form's item before its label: "15. Objective findings: ...".
@@ -83,6 +83,15 @@ _DOSED_ENTRY = re.compile(
     r"^[A-Z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL|HCl|[A-Za-z-]{3,}))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
     r"(?:mg|mcg|g|gm|%|ml|units?)\b"
 )
+#: A line that opens with a drug and its dose, the unit left out or a sig after it: "Norco 10/325 one tid",
+#: "Gabapentin 300 mg tid", "Meloxicam 15 daily".
+_DRUG_LINE = re.compile(
+    _DOSED_ENTRY.pattern + r"|^[A-Z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s+"
+    r"(?:(?:one|two|1|2|i|ii)\s+)?(?:tabs?\s+|caps?\s+|po\s+)*(?:q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|qhs|hs|prn|daily|nightly|q\d+h)\b",
+    re.IGNORECASE,
+)
+#: Sections a list of drugs with their strengths does not go on: one after a blank line starts a part of its own.
+_NO_DRUG_LIST = frozenset({"diagnoses", "objective", "imaging", "work_status", "review_of_systems", "allergies", "subjective"})
 #: A line drawn across the page between a note's parts: "----------", "==========", "______".
 _RULER = re.compile(r"\s*[-=_*~]{3,}\s*")
 #: A bracketed list marker at a line's start ("(1) ...", "(b) ..."), which opens an entry rather than an aside.
@@ -370,6 +379,9 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 if _ends_block(line.text, next_line, width, line.size, tm.lower_case):
                     close()
             continue
+        if section in _NO_DRUG_LIST and n and lines[n - 1].number != line.number - 1 and _DRUG_LINE.match(line.text):
+            close()  # a drug list after a blank line, unheaded: the diagnoses or findings above have ended
+            section = None
         row = line.start in tm.rows  # a row of a before-and-after table, or its heading: one entry
         if row and (named := _table_section(tm, line)) is not None:
             close()
