@@ -1,7 +1,7 @@
 """Condition-level findings: acute exacerbation, sleep, mood, surgical candidacy, red flags, ...
 
-Pain said to be unchanged ("no significant changes in ... pain since the last visit",
-"pain level remained 8-10 out of 10") documents that there is no flare-up. GI risk
+Pain said to be unchanged since the last visit ("no significant changes in ... pain since the last visit",
+"pain level remained 8-10 out of 10 since her last appointment") documents that there is no flare-up. GI risk
 factors include an age over 65, read from the claimant's age.
 """
 
@@ -42,6 +42,7 @@ _SURGERY_PLANNED = re.compile(
     r"|\b(?:wish(?:es)?|wants?|desires?|would\s+like)\s+(?:to\s+(?:have|undergo)\s+)?(?:the\s+)?(?:surgery|operation|surgical\s+(?:repair|treatment|release))\b"
     rf"|(?<!not\s)\b(?:recommends?|recommended|advises|advised)(?!\s+(?:no|not|against|non\w*|further\s+conservative)\b)\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){{0,6}}?{_OPERATION}\b"
     rf"|\b{_OPERATION}\s+(?:is\s+|was\s+|has\s+been\s+)?(?:scheduled|authorized|approved|booked)\b"
+    rf"|\b{_OPERATION}\s+(?:is|has\s+been)\s+(?:now\s+)?(?:recommended|indicated|advised)\b"
     rf"|\bscheduled\s+for\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b",
     _I,
 )
@@ -54,7 +55,10 @@ _NOT_THE_PLAN = re.compile(
 #: Surgery ruled out by a surgeon: "Surgery was not recommended", "no surgical lesion".
 _NOT_SURGICAL = re.compile(
     r"\b(?:surgery|surgical\s+intervention|operative\s+treatment)\s+(?:was\s+|is\s+)?not\s+(?:recommended|indicated|advised)\b"
-    r"|\bno\s+surgical\s+(?:lesion|indication|pathology)\b|\bnot\s+recommend(?:ed)?\s+surgery\b",
+    r"|\bno\s+surgical\s+(?:lesion|indication|pathology)\b|\bnot\s+recommend(?:ed)?\s+surgery\b"
+    # the worker declines it (corpus README: "no" where the worker declines surgery)
+    r"|\b(?:declines?|declined|refuses?|refused|does\s+not\s+want|doesn'?t\s+want|not\s+interested\s+in)\s+(?:any\s+)?(?:further\s+)?"
+    r"(?:surgery|surgical\s+(?:intervention|treatment|options?)|operative\s+(?:treatment|intervention)|an?\s+operation)\b",
     _I,
 )
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
@@ -94,6 +98,12 @@ _CARE_OUTLASTED = re.compile(
     r"|(?:pain|symptoms?|sx)\s+persist(?:s|ing|ed)?)\b",
     _I,
 )
+#: Conservative care working: "improving with conservative care", "responding well to non-operative treatment".
+_CARE_WORKING = re.compile(
+    r"\b(?:improving|improved|better|doing\s+well|responding(?:\s+well)?|responded(?:\s+well)?)\s+(?:with|to|on|under)\s+(?:\w+\s+){0,2}?"
+    r"(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b",
+    _I,
+)
 #: A condition put on the care, not its outcome: "if no better despite PT", "should symptoms persist after 6 weeks of PT".
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|in\s+case)\b[^.;]{0,40}$", _I)
 #: A treatment told as tried without benefit, in a sentence whose subject it is: "Ibuprofen without benefit.",
@@ -122,6 +132,13 @@ _STABLE_PAIN = re.compile(
     r"|\bunchanged\s+pain\b",
     _I,
 )
+#: The span a flare would fall in: pain unchanged since the last visit documents none; unchanged after a trial of care
+#: ("no change in pain or activity"), over a year, or in where it is felt says nothing of a recent flare.
+_SINCE_LAST_VISIT = re.compile(
+    r"\b(?:since|from|compared\s+(?:to|with))\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:last|prior|previous|recent)\s+"
+    r"(?:office\s+)?(?:visit|appointment|appt|exam|evaluation|encounter|follow-?up|seen)\b|\bsince\s+(?:last\s+)?seen\b",
+    _I,
+)
 #: Surgery itself as what a worker accepts: "surgery", "an operation", "surgical treatment". Seeing a surgeon or a
 #: surgical consult or referral is not (corpus/README.md: a plan that only refers for a surgical opinion leaves
 #: candidacy out).
@@ -137,7 +154,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.acute_exacerbation",
         re.compile(
-            r"\b(?:acute\s+)?exacerbations?\b|\bflare(?:-?\s*ups?|d)?\b|\bacute\s+(?:worsening|increase\s+in\s+pain)\b",
+            r"\b(?:acute\s+)?exacerbations?\b|\bflare(?:-?\s*ups?|d)?\b(?!\s+(?:management|plan|protocol|prevention))"
+            r"|\b(?:acute|sudden|abrupt)\s+(?:onset\s+of\s+)?(?:worsening|increase)\s+(?:in|of)\s+(?:\w+\s+){0,2}?pain\b|\bacute\s+worsening\b",
             _I,
         ),
     ),
@@ -152,7 +170,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bsleeps?\s+(?:only\s+)?(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b(?=[^.;]{0,40}\b(?:pain|due|because|night))"
             r"|\bsleeps?\s+only\s+(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b"
             r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
-            r"(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times)|every\s+(?:\d+|few|couple\s+of)\s+hours?)",
+            r"(?:(?:frequently|often|repeatedly|constantly|several\s+times|multiple\s+times|many\s+times)\s+)?(?:at\s+night|from\s+sleep|during\s+the\s+night|\d+\s*(?:-\s*\d+\s*)?(?:x|times)|every\s+(?:\d+|few|couple\s+of)\s+hours?)",
             _I,
         ),
     ),
@@ -178,7 +196,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.red_flags",
         re.compile(
-            r"\bred\s+flags?\b|\bcauda\s+equina\b|\b(?:bowel|bladder)\s+(?:incontinence|dysfunction)\b|\bprogressive\s+neurologic",
+            r"\bred\s+flags?\b|\bcauda\s+equina\b|\b(?:bowel|bladder)\s+(?:incontinence|dysfunction)\b|\bprogressive\s+neurologic"
+            # the red-flag symptoms themselves (ACOEM Ch. 8 and 12): "saddle anesthesia", "urinary retention", "new foot drop"
+            # (not "urinary retention", which a drug's side effect also is, nor the progressive weakness a surgeon operates for)
+            r"|\bsaddle\s+(?:an(?:a)?esthesia|numbness|paresthesias?)\b|\bunexplained\s+(?:\d+\s*(?:lbs?|kg)\s+)?weight\s+loss\b"
+            r"|\b(?:new|progressive|worsening)\s+(?:\w+\s+)?foot\s+drop\b",
             _I,
         ),
     ),
@@ -194,8 +216,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bexhausted\s+(?:all\s+)?(?:conservative|non-?operative)\s+(?:care|treatments?|options|measures|management)\b"
             r"|\b(?:conservative|non-?operative)\s+(?:care|treatments?|management|therapy|measures)\b[^.;]{0,30}?\b(?:have|has|had)\s+not\s+been\s+(?:successful|effective|helpful)\b"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
-            r"|\bconservative\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
-            r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement))"
+            r"|\b(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
+            r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement)"
+            r"|(?:did|has|have)\s*(?:n[o']t|not)\s+(?:helped|help|worked|work)|(?:was|were|has\s+been|have\s+been)\s+(?:unsuccessful|ineffective|not\s+helpful))"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
             r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
             r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
@@ -259,6 +282,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:uses?|using|with|w/|ambulates?\s+(?:with|w/)|walks?\s+(?:with|w/)|requires?|needs?)\s+(?:an?\s+)?"
             r"(?:single[- ]point\s+|quad\s+|straight\s+|(?:front|two|four|2|4)[- ]wheeled\s+|wheeled\s+|rolling\s+|standard\s+)?"
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
+            # "antalgic gait requiring a cane", "wheelchair bound", "dependent on a walker", "non-ambulatory"
+            r"|\b(?:requiring|needing|dependent\s+on|relies\s+on|reliant\s+on)\s+(?:an?\s+)?(?:single[- ]point\s+|quad\s+|wheeled\s+)?"
+            r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
+            r"|\bwheelchair[- ](?:bound|dependent|level|user)\b|\bnon-?ambulatory\b"
             r"|\(\s*(?:single[- ]point\s+|quad\s+)?(?:cane|walker|crutches)\s*\)"
             # support taken from what is at hand: "has to lean on a shopping cart to keep going", "holds on to furniture"
             r"|\b(?:lean(?:s|ing)?|hold(?:s|ing)?\s+on)\s+(?:on\s+|to\s+)?(?:a\s+|the\s+)?(?:shopping\s+cart|cart|furniture|walls?|counters?)\b"
@@ -331,7 +358,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.significant_functional_loss",
         re.compile(
             r"\b(?:profound|significant|marked|severe|substantial|major)\s+(?:loss\s+of\s+function|functional\s+(?:loss|limitations?|impairment|deficits?|decline))\b"
-            r"|\bloss\s+of\s+(?:the\s+)?ability\s+to\s+function\s+independently\b"
+            r"|\b(?:loss\s+of|lost)\s+(?:the\s+|his\s+|her\s+)?(?:ability|capacity)\s+to\s+function\s+independently\b"
+            # dependence in basic self-care: "dependent on her spouse for bathing", "unable to perform self-care without assistance"
+            r"|\bdependent\s+(?:on\s+(?:\w+\s+){1,3})?(?:for|with|in)\s+(?:(?:all|most|basic)\s+)?(?:bath\w*|dress\w*|toilet\w*|self-care|ADLs|personal\s+care)\b"
+            r"|\b(?:unable\s+to|cannot|can'?t)\s+(?:perform|do|manage|complete)\s+(?:(?:basic|his|her|own|any)\s+)?(?:self-care|personal\s+care|ADLs"
+            r"|activities\s+of\s+daily\s+living)\s+(?:without\s+(?:help|assistance)|independently|alone)\b"
             r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner)\b"
             # dependence in basic self-care: "daughter helps her bathe and dress", "needs help with dressing"
             r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
@@ -343,6 +374,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.motivated_to_change",
         re.compile(
             r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
+            r"|\b(?:appears|seems|remains|very|highly|well|quite)\s+motivated\b|\bgood\s+motivation\b"
             r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
             # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
             r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
@@ -383,10 +415,37 @@ _HOME_EXERCISE = re.compile(
 )
 _KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
 GI_RISK_AGE = 65
-#: The red-flag questions of a back or neck history; denied, they document no red flags (ACOEM Ch. 8 and 12).
+#: The red-flag questions of a back or neck history, of a head injury and after an operation; denied, they document
+#: no red flags (ACOEM Ch. 8 and 12; corpus README key conventions). `general`: a fever, chills or weight loss denied
+#: alone is a review of systems, no screen of the region's red flags; they count beside one of the others.
 _RED_FLAG_SCREEN = re.compile(
-    r"\b(?:bowel|bladder|saddle\s+(?:an(?:a)?esthesia|numbness|paresthesia)|fevers?|chills|(?:unexplained\s+)?weight\s+loss"
-    r"|night\s+(?:sweats|pain)|(?:hx|history)\s+(?:of\s+)?(?:cancer|malignancy)|IVDU|IV\s+drug\s+use)\b",
+    r"\b(?P<general>fevers?|chills|(?:unexplained\s+)?(?:weight|wt\.?)\s+loss|night\s+(?:sweats|pain)|vomiting)\b"
+    r"|\b(?:bowel|bladder|B/B|saddle\s+(?:an(?:a)?esthesia|numbness|paresthesias?)|urinary\s+retention|incontinence"
+    r"|(?:hx|history)\s+(?:of\s+)?(?:cancer|malignancy)|IVDU|IV\s+drug\s+use|gait\s+change|foot\s+drop"
+    # (not a loss of consciousness at the injury, nor seizures asked of a drug)
+    r"|(?:worsening|worse)\s+(?:headaches?|HA)|confusion|(?:visual|vision)\s+(?:loss|changes?)|calf\s+(?:pain|tenderness|swelling)|wound\s+drainage)(?![\w/])"
+    r"|\bHA\s+not\s+worse\b",
+    _I,
+)
+#: A minus sign or an empty box before a reviewed item: "(-) fever, wt loss, saddle numbness", "[ ] bowel/bladder change".
+_MINUS_BEFORE = re.compile(r"(?:\(-\)|\[\s\])[^.;()\[]{0,80}$")
+#: A red flag only talked about: "red flag symptoms were reviewed", "educated on red flags", "ER precautions for ...".
+_RED_FLAGS_TAUGHT = re.compile(
+    r"\b(?:discuss\w*|review\w*|educat\w*|explain\w*|instruct\w*|counsel\w*|precautions?|warning\s+signs|return\s+to\s+(?:the\s+)?(?:ER|ED))\b",
+    _I,
+)
+#: Nerve symptoms, read here only where denied: "No numbness.", "denies numbness, burning, tingling", "axial, no
+#: radiculopathy" (corpus README: a documented absence of neuropathic pain, also in a note about a limb joint).
+_NERVE_SYMPTOMS = re.compile(
+    r"\b(?:numbness|tingling|paresthesias?|radiculopathy|radicular\s+(?:pain|symptoms|sx|complaints)|sciatica)\b", _I
+)
+#: Only more of it denied, so some remains: "no numbness beyond his baseline", "no new numbness", "no worse tingling".
+_BEYOND_USUAL = re.compile(r"\s+(?:\w+\s+)?(?:beyond|other\s+than|except|worse\s+than|more\s+than)\b", _I)
+_NEW_ONLY = re.compile(r"\b(?:new|worsening|worse|increased|increasing|additional|further|more)\s+(?:\w+\s+)?$", _I)
+#: Nerve symptoms gone: "numbness in R thumb/index has resolved", "night numbness gone since surgery, tingling resolved".
+_NERVE_SYMPTOMS_RESOLVED = re.compile(
+    r"\b(?:numbness|tingling|paresthesias?|radicular\s+(?:pain|symptoms))\b[^.;,]{0,40}?"
+    r"(?P<done>\b(?:(?:has|have)\s+)?(?:resolved|gone|went\s+away|abated|disappeared)\b)",
     _I,
 )
 
@@ -526,6 +585,11 @@ _MOOD_NEGATIVE = re.compile(
     r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*(?:negative|neg\b|normal)",
     _I,
 )
+#: A screen marked negative by a sign or a bracket: "(-) depression screen", "PHQ-9: 2 (negative screen)", "PHQ-2 (-)".
+_SCREEN_MINUS = re.compile(
+    r"\(-\)\s*(?:depression|mood|anxiety)\s+screen\w*|\b(?:PHQ-?[29]|GAD-?[27])\b[^.;()]{0,12}\((?:-|neg\w*(?:\s+screen)?)\)",
+    _I,
+)
 #: The moderate cut-offs of the depression and anxiety inventories; the PHQ-9 and GAD-7 stand at 10.
 _MOOD_CUTOFF = {"bdi": 20, "beck depression": 20, "bai": 16, "beck anxiety": 16}
 #: A flare named as the reason for a drug to come, not one that happened: "Norco for flare-ups only".
@@ -565,6 +629,8 @@ def _mood_screens(s: Sentence, ctx: Context) -> None:
     for m in finditer(_MOOD_NEGATIVE, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.depression_or_anxiety", "no", m)
+    for m in finditer(_SCREEN_MINUS, s.text):  # "(-) depression screen PHQ-2", "PHQ-9: 2 (negative screen)"
+        record(s, ctx, "clinical.depression_or_anxiety", "no", m)
     for m in finditer(_MOOD_SCORE, s.text):
         scale = " ".join(m.group("scale").lower().split())
         cutoff = next((c for name, c in _MOOD_CUTOFF.items() if scale.startswith(name)), 10)
@@ -580,18 +646,34 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         if s.section != "plan":
             _severe_disability(s, ctx)
         for m in finditer(_STABLE_PAIN, s.text):
-            record(s, ctx, "clinical.acute_exacerbation", "no", m)
+            if _SINCE_LAST_VISIT.search(s.text, m.start()):
+                record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in among(CUES, s.text, 1):
             if path == "clinical.acute_exacerbation":
                 _exacerbation(s, ctx, pattern)
                 continue
+            if path == "clinical.red_flags":
+                _red_flags(s, ctx, pattern)
+                continue
+            if path == "clinical.depression_or_anxiety":
+                _mood(s, ctx, pattern)
+                continue
             read_cue(s, ctx, path, pattern)
         for m in finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
-        read_cue(s, ctx, "clinical.red_flags", _RED_FLAG_SCREEN, affirmed=None, undocumented=False)
+        _red_flag_screen(s, ctx)
+        for m in finditer(_NERVE_SYMPTOMS, s.text):
+            if not _BEYOND_USUAL.match(s.text, m.end()) and not _NEW_ONLY.search(s.text[max(0, m.start() - 30) : m.start()]) \
+                    and polarity(s.text, m.start(), m.end()) == "negated":
+                record(s, ctx, "clinical.neuropathic_pain", "no", m)
+        for m in finditer(_NERVE_SYMPTOMS_RESOLVED, s.text):
+            if polarity(s.text, m.end("done") - 1, m.end("done")) == "affirmed":
+                record(s, ctx, "clinical.neuropathic_pain", "no", m)
         if s.section != "plan" or search(_KEPT_UP, s.text):
             _home_exercise(s, ctx, plan=s.section == "plan")
         _surgery_and_care(s, ctx, previous)
+        for m in finditer(_NOT_MOTIVATED, s.text):
+            record(s, ctx, "clinical.motivated_to_change", "no", m)
         if s.section != "plan":
             _symptom_change(s, ctx)
         previous = s.text
@@ -624,7 +706,10 @@ _CHANGED = re.compile(
     r"|\bprogressive\s+(?:\w+\s+)?(?:weakness|motor\s+(?:deficit|loss)|deficits?|numbness|neurologic\w*|myelopathy|atrophy)\b"
     r"|\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+)?(?:weakness|numbness|tingling|aching|paresthesias?|radiation|radicular\s+\w+|deficits?"
     r"|foot\s+drop|atrophy|bowel\s+\w+|bladder\s+\w+|symptoms?)\b"
-    r"|\bnow\s+(?:drops|dropping)\s+(?:things|objects|\w+)\b",
+    r"|\bnow\s+(?:drops|dropping)\s+(?:things|objects|\w+)\b"
+    # worse told before the symptom: "worsening radicular symptoms", "increasing numbness in the hand"
+    r"|\b(?:worsening|increasing|progressing|increased)\s+(?:\w+\s+)?(?:weakness|numbness|tingling|paresthesias?|radicular\s+(?:symptoms|pain|sx)"
+    r"|neurologic\w*\s+(?:symptoms|deficits?))\b",
     _I,
 )
 #: The same symptoms as before, or as at the last study: "Sx otherwise unchanged since that MRI", "pain is the same as at
@@ -653,6 +738,12 @@ def _symptom_change(s: Sentence, ctx: Context) -> None:
             record(s, ctx, "clinical.symptoms_changed", "no", m)
 
 
+#: Home exercise not kept up: "noncompliant with HEP", "poor adherence to her home program", "not doing his home exercises".
+_NOT_KEPT_UP = re.compile(
+    r"\b(?:non-?\s?compliant|not\s+compliant|poor(?:ly)?\s+(?:compliance|compliant|adherence|adherent)|non-?adherent|not\s+adherent"
+    r"|inconsistent|not\s+(?:doing|performing)|isn'?t\s+doing)\s+(?:with\s+|to\s+)?(?:(?:his|her|the|their)\s+)?$",
+    _I,
+)
 #: Home exercise given up: "stopped doing her home exercises", "quit the HEP".
 _GAVE_UP = re.compile(r"\b(?:stopped|quit|discontinued|gave\s+up)\s+(?:doing\s+|performing\s+)?(?:(?:his|her|the|their)\s+)?$", _I)
 
@@ -662,12 +753,20 @@ _GAVE_UP = re.compile(r"\b(?:stopped|quit|discontinued|gave\s+up)\s+(?:doing\s+|
 _KEPT_UP_REACH = 40
 
 
+#: Motivation said to be lacking: "poor motivation for active therapy", "unmotivated", "lacks motivation".
+_NOT_MOTIVATED = re.compile(
+    r"(?:\b(?:poor|low|limited|little|lacks?|lack\s+of|questionable)\s+motivation|\b(?:un|not\s+|poorly\s+)motivated)"
+    r"(?=\s+(?:for|to|in|toward)\b)",  # (for the care or a change: "poor motivation" alone is a mood's symptom)
+    _I,
+)
+
+
 def _home_exercise(s: Sentence, ctx: Context, *, plan: bool = False) -> None:
     """A home program done (or not); one given up is not done, one taught or planned says nothing."""
     for m in finditer(_HOME_EXERCISE, s.text):
         if plan and not _KEPT_UP.search(s.text, max(0, m.start() - _KEPT_UP_REACH)):
             continue
-        if _GAVE_UP.search(s.text[max(0, m.start() - 40) : m.start()]):
+        if _GAVE_UP.search(s.text[max(0, m.start() - 40) : m.start()]) or _NOT_KEPT_UP.search(s.text[max(0, m.start() - 40) : m.start()]):
             record(s, ctx, "clinical.home_exercise_program", "no", m)
             continue
         said = polarity(s.text, m.start(), m.end())
@@ -676,6 +775,55 @@ def _home_exercise(s: Sentence, ctx: Context, *, plan: bool = False) -> None:
             continue
         if value is not None:
             record(s, ctx, "clinical.home_exercise_program", value, m)
+
+
+def _red_flags(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """A red flag present or denied; one only taught or discussed ("red flags reviewed, ER if ...") says nothing."""
+    for m in finditer(pattern, s.text):
+        said = "negated" if _MINUS_BEFORE.search(s.text[: m.start()]) else polarity(s.text, m.start(), m.end())
+        if said == "affirmed" and (
+            _RED_FLAGS_TAUGHT.search(s.text[max(0, m.start() - 40) : m.end() + 40]) or planned(s.text, m.start(), m.end())
+        ):
+            continue
+        value = {"affirmed": "yes", "negated": "no"}.get(said)
+        if value is not None:
+            record(s, ctx, "clinical.red_flags", value, m)
+
+
+#: Worry about one thing, not an anxiety: "anxious about the hand", "anxious about needles", "anxious to get back to work".
+_WORRIED_ABOUT = re.compile(r"\s+(?:\w+\s+)?(?:about|regarding|to|for|over)\b", _I)
+#: A mood screen named, whose result `_mood_screens` reads: "(-) depression screen PHQ-2", "depression screening".
+_SCREEN_NAMED = re.compile(r"^\s*(?:screen\w*|scale|inventory|questionnaire)\b", _I)
+
+
+def _mood(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """Depression or anxiety stated or denied; worry about one thing, a screen to come or named, says nothing."""
+    for m in finditer(pattern, s.text):
+        if m.group().lower() == "anxious" and _WORRIED_ABOUT.match(s.text, m.end()):
+            continue
+        if _SCREEN_NAMED.match(s.text, m.end()):
+            continue
+        said = "negated" if _MINUS_BEFORE.search(s.text[: m.start()]) else polarity(s.text, m.start(), m.end())
+        if said == "affirmed" and planned(s.text, m.start(), m.end()):
+            continue
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value is not None:
+            record(s, ctx, "clinical.depression_or_anxiety", value, m)
+
+
+def _red_flag_screen(s: Sentence, ctx: Context) -> None:
+    """The red-flag questions answered no; a fever or weight loss denied alone documents no screen (`_RED_FLAG_SCREEN`)."""
+    denied = [m for m in finditer(_RED_FLAG_SCREEN, s.text) if _denied(s.text, m)]
+    if not denied:
+        return
+    if any(m.group("general") is None for m in denied):
+        record(s, ctx, "clinical.red_flags", "no", denied[0])
+
+
+def _denied(text: str, m: re.Match[str]) -> bool:
+    if polarity(text, m.start(), m.end()) == "negated" or m.group().lower().startswith("ha"):
+        return True
+    return bool(_MINUS_BEFORE.search(text[: m.start()]))
 
 
 def _exacerbation(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
@@ -702,6 +850,9 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
         if polarity(s.text, m.start(), m.end()) == "affirmed" and not _NOT_THE_PLAN.search(s.text[max(0, m.start() - 30) : m.start()]):
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
 
+    for m in finditer(_CARE_WORKING, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed":
+            record(s, ctx, "clinical.conservative_care_failed", "no", m)
     for m in finditer(_CARE_FAILED, s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)

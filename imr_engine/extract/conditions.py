@@ -168,17 +168,40 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
         for part in split.split(_named_head(text)):
             start = text.find(part, pos)
             pos = start + len(part)
-            name = _strip_article(part.strip(" .,:-–()"))
-            words = name.split()
-            if (not name or not 1 <= len(words) <= _MAX_WORDS or re.search(r"\d{2,}", name) or not re.search(r"[A-Za-z]{2}", name)
-                    or _NOT_A_DIAGNOSIS.search(name)
-                    or _DENIED_OR_RULED_OUT.search(name)):
+            name = next((n for n in _names_of(part) if _listed_name(n)), None)
+            if name is None:
                 continue
             treatment = ctx.vocab.identify(name)
             if treatment is not None and treatment.start == 0:  # "HEP", "NSAID and injection": care, not a diagnosis
                 continue
             at = s.text.find(name, start)
             ctx.draft.diagnosis(name, regions_in(name), s.evidence(at, at + len(name)) if at >= 0 else s.evidence())
+
+
+#: An aside in brackets after a diagnosis: "(oxycodone ~150 mg MED/day)", "(on gabapentin 300 mg TID)", "(MRI 3/2016)".
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+#: A comment after the name, set off by a comma: ", confirmed on two morning levels", ", improving with PT".
+#: One that says the condition was operated on or is gone keeps the entry whole (and so, with its date, unread).
+_COMMENT = re.compile(r",\s+(?=[a-z])")
+_PAST_CONDITION = re.compile(r"\b(?:s/p|status\s+post|resolved|healed|post[- ]?op\w*|released|repaired)\b", _I)
+
+
+def _names_of(part: str) -> list[str]:
+    """A diagnosis-list entry's name as written, then without its bracketed asides, then up to a comment after it:
+    "Secondary hypogonadism related to opioid therapy (oxycodone ~150 mg MED/day), confirmed on two levels"."""
+    whole = _strip_article(part.strip(" .,:-–()"))
+    bare = _strip_article(_ASIDE.sub("", part).strip(" .,:-–()"))
+    comment = _COMMENT.search(bare)
+    if comment is None or _PAST_CONDITION.search(part[comment.start() :]):
+        return [whole, bare]  # "CTS, s/p release 3/24/20 - numbness resolved": not the condition as it is now
+    return [whole, bare, _strip_article(bare[: comment.start()].strip(" .,:-–()"))]
+
+
+def _listed_name(name: str) -> bool:
+    """Whether a diagnosis-list entry reads as one diagnosis: a few words, no numbers, no prose, not denied."""
+    words = name.split()
+    return bool(name) and 1 <= len(words) <= _MAX_WORDS and not re.search(r"\d{2,}", name) and bool(re.search(r"[A-Za-z]{2}", name)) \
+        and not _NOT_A_DIAGNOSIS.search(name) and not _DENIED_OR_RULED_OUT.search(name)
 
 
 def _named_head(text: str) -> str:

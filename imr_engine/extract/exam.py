@@ -26,7 +26,7 @@ _EXAM = re.compile(
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam.muscle_spasm", re.compile(r"\b(?:muscle\s+)?spasms?\b|\bspasticity\b", _I)),
     ("exam.trigger_points", re.compile(r"\btrigger\s+points?\b(?!\s+injections?)", _I)),
-    ("exam.tenderness", re.compile(r"\btender(?:ness)?\b|\bTTP\b", _I)),
+    ("exam.tenderness", re.compile(r"(?<!non-)(?<!non\s)\btender(?:ness)?\b|\bTTP\b", _I)),
     # the trigger point's signs on palpation (CPMTG p. 122): "taut band with local twitch response", "+ LTR"
     ("exam.trigger_point_twitch_response", re.compile(r"\b(?:local\s+)?twitch(?:\s+(?:response|sign))?\b|(?-i:\bLTRs?\b)", _I)),
     (
@@ -103,6 +103,10 @@ _NEURO_INTACT = re.compile(
 _EXAM_GAP = 2
 
 
+#: Tenderness denied in one word: "Nontender lumbar spine", "non-tender to palpation".
+_NONTENDER = re.compile(r"\bnon-?\s?tender\b", _I)
+
+
 def read_exam(sentences: list[Sentence], ctx: Context) -> None:
     """Examination findings, in the examination's sentences: from an exam cue on, while findings keep coming.
 
@@ -124,6 +128,9 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
             found |= _strength_grades(s, ctx)
             for m in finditer(_NEURO_INTACT, s.text):
                 record(s, ctx, "exam.neurological_deficit", "no", m)
+                found = True
+            for m in finditer(_NONTENDER, s.text):
+                record(s, ctx, "exam.tenderness", "no", m)
                 found = True
             gap = 0 if cue or found else gap + 1
             in_exam, section = gap <= _EXAM_GAP, s.section

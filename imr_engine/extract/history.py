@@ -241,14 +241,25 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             span = (done.start(), min(len(s.text), end + (dates[0].end if dates else 0)))
             ev = s.evidence(*span)
             date = dates[0].date if dates else None
+            effect = _relief_effect(near, relief, service.name)
+            if effect == "unknown":  # no relief told: its result in other words ("with no lasting benefit", "helped")
+                effect = course_effect(_own_words(ctx, s.text, end), brief_fails=service.name not in BRIEF_BY_DESIGN)
             ctx.draft.treatment(
                 _same_injection(ctx, service.name, date, ev) or s.text[start:end], "injection", service.name,
-                _relief_effect(near, relief, service.name), ev,
+                effect, ev,
                 date=date,
                 relief_percent=float(pct) if pct and float(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
                 medication_reduction="yes" if relief and _medication_reduced(told) else None,
             )
+
+
+def _own_words(ctx: Context, text: str, end: int) -> str:
+    """The words after an injection's name that still speak of it: up to the clause's end or the next service named."""
+    stop = _CLAUSE_STOP.search(text, end)
+    words = text[end : stop.start() if stop else len(text)]
+    after = ctx.vocab.mentions(words, ("service",))
+    return words[: after[0].start] if after else words
 
 
 #: Words that may stand between two names of one injection: "C5-6 interlaminar cervical epidural steroid injection".

@@ -66,7 +66,7 @@ _SEPARATORS = ",;:"
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})\+?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
     r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
@@ -76,15 +76,27 @@ _COUNT_BEFORE = re.compile(
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
 #: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
 _COUNT_AFTER = re.compile(
-    r"^[\s:(]*(?:(?:[A-Za-z/-]+|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
-    r"(?:x\s*(?P<a>\d{1,2})\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|min\w*)\b))"
-    r"|(?:approx\.?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx|injections?)\b"
+    r"^[\s:(|]*(?:(?:[A-Za-z/-]+|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
+    r"(?:x\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
+    r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2})\+?\s+(?:\w+\s+)?"
+    r"(?:sessions?|visits?|treatments?|tx|injections?)\b"
     r"|(?P<c>\d{1,2})\s*\)"
-    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;]|\())(?![\d/.%]))",
+    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\())(?![\d/.%]))",
     _I,
 )
 #: "N of M" or "N/M" visits told after the name: "CBT 4 of 6 sessions", "PT visits 10/12".
 _DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
+#: The visits in brackets after a course told by its weeks: "PT x 6 wks (12 visits)", "chiro 2015 (approx. 20 tx)".
+_COUNT_ASIDE = re.compile(
+    r"\(\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b", _I
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: A clause that only counts the course named before its comma: "chiropractic care, approximately 8 visits, which helped".
+_COUNT_CLAUSE = re.compile(
+    r"^\s*(?:approx(?:imately|\.)?\s*|about\s+|around\s+|roughly\s+|~\s*|a\s+total\s+of\s+|total\s+(?:of\s+)?)?"
+    r"(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*$",
+    _I,
+)
 #: A prescription, not a course given: "2x/wk x 6 wks", "PT 2x6", "3 times a week".
 _FREQUENCY = re.compile(
     r"\b\d\s*x\s*/?\s*(?:wk|week)|\b\d\s*x\s*\d{1,2}\b(?!\s*(?:visits?|sessions?))|\b(?:times?|x)\s*(?:a|per|/)\s*(?:wk|week)\b"
@@ -106,13 +118,16 @@ _GIVEN = re.compile(
 #: A course's effect, said of it: no benefit ("without lasting benefit", "no relief", "failed", "temporary relief
 #: only") or a benefit ("helped 30%", "partial benefit", "good relief", "improved").
 _NO_EFFECT = re.compile(
-    r"\b(?:no|not?\s+any|without(?:\s+any)?|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
     r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect)\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)|\bnot\s+(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
     r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
-    r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b",
+    r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b"
+    # the care gave nothing, told with its verb: "did not provide any lasting relief", "has not given much benefit"
+    r"|\b(?:did|does|has|have|had)\s*(?:n[o']t|not)\s+(?:provide|give|given|bring|brought|offer|produce|result\s+in)[ds]?\s+"
+    r"(?:any\s+|much\s+)?(?:\w+\s+)?(?:relief|benefit|improvement|help|change)\b",
     _I,
 )
 #: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).
@@ -135,15 +150,32 @@ _LOW_RELIEF = re.compile(
 )
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
-    r"|(?:some|good|great|a\s+lot\s+of|modest)\s+help"
+    r"|(?:some|good|great|a\s+lot\s+of|modest)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
     r"|responded|effective|good\s+results?)\b|\d{1,3}\s*%",
     _I,
 )
 #: What may open the clause after a comma that still speaks of the course before it: "Finished PT x8, helped some".
 _EFFECT_CLAUSE = re.compile(
-    r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*(?:it\s+|this\s+|they\s+)?"
-    r"(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
-    r"|relief|benefit|did|didn'?t|short|only|\d{1,3}\s*%|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b",
+    r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*"
+    # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
+    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says|said)\s+(?:that\s+)?)?"
+    r"(?:it\s+|this\s+|they\s+)?"
+    r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
+    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b|\d{1,3}\s*%)",
+    _I,
+)
+#: Effect words before the course, said of it: "she benefited from a course of 8 PT visits", "did well with chiro",
+#: "no relief from 6 sessions of acupuncture", "did not respond to PT".
+_LEAD_NO_EFFECT = re.compile(
+    r"\b(?:no|little|minimal|without)\s+(?:\w+\s+)?(?:relief|benefit|improvement|help|response)\s+(?:from|with|after|to)\s+"
+    r"|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+(?:respond(?:ed)?|benefit(?:t?ed)?|improved?|gotten\s+better)\s+(?:\w+\s+)?(?:to|from|with)\s+",
+    _I,
+)
+_LEAD_EFFECT = re.compile(
+    r"\b(?:benefit(?:t?ed|s)|profited)\s+(?:\w+\s+)?from\s+"
+    r"|\b(?:good|great|significant|excellent|some|moderate|partial|\d{1,3}\s*%)\s+(?:relief|benefit|improvement|results?|response)"
+    r"\s+(?:from|with|after|to)\s+"
+    r"|\b(?:did\s+well|improved|got\s+better|responded\s+(?:well\s+)?)\s*(?:with|to)\s+|\bhelped\s+by\s+",
     _I,
 )
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
@@ -184,7 +216,8 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):
             continue  # the request line itself, wherever it is copied
-        hits = [(h, kind) for h in ctx.vocab.mentions(s.text, ("service",)) if (kind := _kind(ctx, h.key))]
+        hits = [(h, kind) for h in ctx.vocab.mentions(s.text, ("service",)) if (kind := _kind(ctx, h.key))
+                and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states it helped": the patient
         read = []
         for n, (hit, kind) in enumerate(hits):
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
@@ -246,7 +279,13 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         after, again = after[: m.start()], after[m.end() :]
     # the clause after a comma may still tell the course's effect: "Finished PT x8 lumbar (9/13-10/13), helped some"
     told = after
-    if stop < next_name and stop < len(text) and text[stop] == ",":
+    counted = None
+    if stop < next_name and stop < len(text) and text[stop] == ",":  # "chiro care, about 8 visits, which helped"
+        rest_end = min(_item_end(text, stop + 1), next_name)
+        if (m := _COUNT_CLAUSE.match(text[stop + 1 : rest_end])) and _given_before(text, start):
+            counted, stop = _whole(m.group("n")), rest_end
+            told = after = text[end:stop]
+    if stop < next_name and stop < len(text) and text[stop] in ",;":
         rest_end = min(_item_end(text, stop + 1), next_name)
         if _EFFECT_CLAUSE.match(text[stop + 1 : rest_end]):
             told = text[end:rest_end]
@@ -255,7 +294,7 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         return None  # "PT 2x/wk x 6 wks": a prescription
     if _NOT_GIVEN.search(whole) and not re.search(r"\b(?:attended|completed|finished|had|did)\b", whole, _I):
         return None
-    sessions = _count(before, after)
+    sessions = _count(before, after) if counted is None else counted
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
@@ -265,6 +304,8 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         effect = course_effect(again, brief_fails=brief_fails)
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
+    if effect == "unknown":
+        effect = _lead_effect(lead)
     dates = find_dates(after)
     date = dates[0].date if dates else None
     if sessions is None and effect == "unknown" and date is None and not _GIVEN.search(lead):
@@ -308,10 +349,33 @@ def _count(before: str, after: str) -> int | None:
         return _whole(m.group("n"))
     if m := _DONE_OF.search(after[:40]):
         return _whole(m.group("n"))
+    if m := _COUNT_ASIDE.search(after[:40]):
+        return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:
         return _whole(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
     return None
+
+
+def _given_before(text: str, start: int) -> bool:
+    """The clause before a course's name says it was given ("He had ..."), not asked for ("a request for ...")."""
+    lead = text[max(0, start - _REACH_BEFORE) : start]
+    cut = list(_LEAD_STOP.finditer(lead))
+    lead = lead[cut[-1].end() :] if cut else lead
+    if _NOT_GIVEN.search(lead):
+        return False
+    # a date or a span of months before it ("2015-08 to 2015-11  PT, 16 visits"), or nothing but the name
+    return bool(_GIVEN.search(lead) or find_dates(lead) or _YEAR.search(lead) or not re.search(r"[A-Za-z]", lead))
+
+
+def _lead_effect(lead: str) -> str:
+    """The effect told before the course's name: "benefited from", "no relief from", "did not respond to"."""
+    if _LEAD_NO_EFFECT.search(lead):
+        return "no_improvement"
+    m = _LEAD_EFFECT.search(lead)
+    if m and polarity(lead, m.start(), m.end()) == "affirmed":
+        return "improved"
+    return "unknown"
 
 
 def _whole(number: str) -> int | None:

@@ -1,0 +1,229 @@
+"""Evaluation's speed budget: what judging a fixed set of case facts costs, cold and warm, recorded and checked.
+
+    python -m benchmarks.evaluate_budget                  # count, and compare with the record (seconds)
+    python -m benchmarks.evaluate_budget --instructions   # also instructions (valgrind callgrind, about a minute)
+    python -m benchmarks.evaluate_budget --record         # make what was measured the new record
+
+The rules helpers extend derivation (`engine/derive.py`) and the rule book every round, and each extension
+costs every item of every case. This gives such a change a number to land beside: the cost of evaluating a
+fixed workload (`WORKLOAD`: the extracted facts of forty synthetic letters, of ten tune decision letters
+read with their rationales and of ten tune notes with their request lines, and the five bundled case files;
+never the test half, never a held-out writer), per item, in figures that do not depend on the machine's load:
+
+- *calls*: Python function calls and C calls made while evaluating (cProfile's counts, deterministic),
+  per item, and per module, so a change is traced to the module that added it;
+- *instructions* (with --instructions): what the CPU executed inside the evaluation only (valgrind's
+  callgrind, collecting inside `functools.reduce`, through which each pass runs), per item;
+- *durable_rules asks*: the facts a cold engine sent to durable_rules (the rest its memos answered).
+
+Each figure is given for a *cold* engine (a fresh one: its memos, rule views, plans and durable_rules'
+answers start empty, as in `python -m benchmarks`' `evaluate_items_per_s`) and a *warm* one (the same
+workload evaluated again: the per-item cost alone). The facts are extracted first, in the same fresh
+interpreter with a fixed hash seed, so request lines are parsed before, as in a QA run. `--check` (the
+default) prints each figure beside its record and exits 1 when one exceeds it by more than --margin. CPU
+milliseconds are printed too, for information only: they move with the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import json
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from benchmarks.extract_budget import NOTES, RATIONALE_LETTERS, TUNE_LETTERS, _commit, _env, _module, _note, _total
+
+REPO = Path(__file__).resolve().parent.parent
+RECORD = Path(__file__).resolve().with_name("evaluate_budget.json")
+CASES = REPO / "cases"
+#: Synthetic letters 0-39 of seed 0 (extract_budget reads 0-19): the five bundled letters varied eight times each.
+SYNTHETIC = range(40)
+#: Named tune texts (extract_budget's), the first ten of each: a text added to the corpus does not change the workload.
+LETTERS = RATIONALE_LETTERS[:10]
+NOTE_NAMES = NOTES[:10]
+
+PASSES = ("cold", "warm")
+#: How a figure is named in the record and the table.
+FIGURES = ("calls_per_item", "instructions_per_item")
+
+
+def workload() -> list[Any]:
+    """The case facts evaluated: extracted (not counted), then the bundled case files."""
+    from benchmarks.corpus import Corpus
+    from imr_engine.extract import extract_case, extract_text
+    from imr_engine.facts import load_case
+    from imr_engine.letter import parse_letter
+
+    corpus = Corpus(seed=0)
+    facts: list[Any] = [extract_case(parse_letter(corpus.letter(i)), case_id=f"synthetic-{i}") for i in SYNTHETIC]
+    for name in LETTERS:
+        path = TUNE_LETTERS / f"{name}.txt"
+        facts.append(extract_case(parse_letter(path.read_text(encoding="utf-8"), source=str(path)), case_id=name,
+                                  use_rationale=True))
+    for name in NOTE_NAMES:
+        text, requests = _note(name)
+        facts.append(extract_text(text, requests, case_id=name))
+    facts += [load_case(p) for p in sorted(CASES.glob("*/case.yaml"))]
+    return facts
+
+
+def _pass(engine: Any, facts: list[Any]) -> int:
+    """Evaluate every case through `functools.reduce` (callgrind collects inside that C function only); the items."""
+    return functools.reduce(lambda n, f: n + len(engine.evaluate(f).items), facts, 0)
+
+
+def _fresh() -> tuple[Any, list[Any], int]:
+    """A fresh engine (not the process's shared one), the workload, and its item count."""
+    from imr_engine.engine import load_engine
+    from imr_engine.engine.evaluate import Engine
+
+    facts = workload()
+    shared = load_engine()
+    engine = Engine(shared.book, shared.vocabulary, shared.formulary)
+    return engine, facts, sum(len(f.requests) for f in facts)
+
+
+def cpu() -> dict[str, float]:
+    """CPU microseconds per item of each pass, in this process (meant to be a fresh one): for information only."""
+    engine, facts, items = _fresh()
+    spent = {}
+    for name in PASSES:
+        started = time.process_time()
+        _pass(engine, facts)
+        spent[name] = round(1e6 * (time.process_time() - started) / items, 1)
+    return spent
+
+
+def count() -> dict[str, Any]:
+    """Calls per item of each pass and the cold engine's durable_rules asks, in this process (meant to be a fresh one)."""
+    engine, facts, items = _fresh()
+    figures: dict[str, Any] = {"items": items}
+    by_module: Counter[str] = Counter()
+    for name in PASSES:
+        profile = cProfile.Profile()
+        profile.runcall(_pass, engine, facts)
+        calls = 0
+        for (filename, _, function), (_, n, _tt, _ct, callers) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+            if function in ("_pass", "<lambda>") and filename == __file__:
+                continue
+            calls += n
+            if name == "warm":
+                if filename != "~":
+                    by_module[_module(filename)] += n
+                for (caller, _, _), (_, by_caller, *_) in callers.items():  # a C call counts to the module that made it
+                    if filename == "~":
+                        by_module[_module(caller)] += by_caller
+        figures[name] = {"calls_per_item": round(calls / items)}
+        if name == "cold":
+            figures["cold_durable_rules_asks"] = sum(t.ruleset.asked for t in engine.topics)
+    figures["warm_calls_by_module"] = dict(sorted(by_module.items(), key=lambda kv: -kv[1]))
+    return figures
+
+
+def instructions() -> dict[str, int] | None:
+    """Instructions per item of each pass, counted by callgrind inside the passes only; None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", "--toggle-collect=functools_reduce",
+               "--dump-before=functools_reduce", sys.executable, "-m", "benchmarks.evaluate_budget", "--child", "reduce"]
+        done = subprocess.run(cmd, cwd=REPO, env=_env(), check=True, capture_output=True, text=True)
+        items = int(done.stdout.split()[-1])
+        # a part is dumped before each reduce: nothing, then the cold pass; the warm pass is in the file written at exit
+        parts = sorted(Path(tmp).glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:])) + [out]
+        totals = [_total(p) for p in parts]
+    return {name: round(n / items) for name, n in zip(PASSES, totals[-len(PASSES):])}
+
+
+def measure(with_instructions: bool = False) -> dict[str, Any]:
+    """Every figure, each counted in a fresh interpreter."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.evaluate_budget", "--child", "count"], cwd=REPO, env=_env(),
+                          check=True, capture_output=True, text=True)
+    figures: dict[str, Any] = json.loads(done.stdout)
+    timed = subprocess.run([sys.executable, "-m", "benchmarks.evaluate_budget", "--child", "cpu"], cwd=REPO, env=_env(),
+                           check=True, capture_output=True, text=True)
+    for name, us in json.loads(timed.stdout).items():
+        figures[name]["cpu_us_per_item"] = us
+    counted = instructions() if with_instructions else None
+    for name in PASSES:
+        figures[name]["instructions_per_item"] = counted[name] if counted else None
+    return figures
+
+
+def compare(recorded: dict[str, Any], now: dict[str, Any], margin: float) -> tuple[list[str], list[str]]:
+    """A table of every figure beside its record, and the figures over their budget (record times 1 + *margin*)."""
+    rows = [f"{'pass':<8}{'figure':<24}{'record':>14}{'now':>14}{'change':>9}"]
+    over: list[str] = []
+    for name in PASSES:
+        for figure in (*FIGURES, "cpu_us_per_item"):
+            was, is_ = recorded.get(name, {}).get(figure), now.get(name, {}).get(figure)
+            if was is None or is_ is None:
+                continue
+            change = (is_ - was) / was if was else 0.0
+            rows.append(f"{name:<8}{figure:<24}{was:>14,}{is_:>14,}{change:>+9.1%}")
+            if figure in FIGURES and change > margin:
+                over.append(f"{name} {figure}: {is_:,} against a record of {was:,} ({change:+.1%}, budget +{margin:.0%})")
+    was, is_ = recorded.get("cold_durable_rules_asks"), now.get("cold_durable_rules_asks")
+    if was is not None and is_ is not None:
+        rows.append(f"{'cold':<8}{'durable_rules asks':<24}{was:>14,}{is_:>14,}")
+    old, new = recorded.get("warm_calls_by_module", {}), now.get("warm_calls_by_module", {})
+    changed = sorted(((m, old.get(m, 0), new.get(m, 0)) for m in set(old) | set(new) if old.get(m, 0) != new.get(m, 0)),
+                     key=lambda row: -abs(row[2] - row[1]))[:8]
+    if changed:
+        rows.append("warm calls by module, the largest changes:")
+        rows.extend(f"  {m:<48}{a:>12,}{b:>12,}{b - a:>+12,}" for m, a, b in changed)
+    return rows, over
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate_budget", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--instructions", action="store_true", help="also count instructions with valgrind (a minute or two)")
+    parser.add_argument("--record", action="store_true", help=f"write the figures to {RECORD.name} as the new record")
+    parser.add_argument("--margin", type=float, default=0.05,
+                        help="how far over its record a figure may go before --check fails (default 0.05: 5%%)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--child", choices=("count", "cpu", "reduce"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child in ("count", "cpu"):
+        print(json.dumps(count() if args.child == "count" else cpu()))
+        return 0
+    if args.child == "reduce":  # under callgrind: the cold pass, then the warm one, each one reduce
+        engine, facts, items = _fresh()
+        for _ in PASSES:
+            _pass(engine, facts)
+        print(items)
+        return 0
+    now = measure(args.instructions)
+    recorded = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+    if args.record:
+        if not args.instructions and recorded:  # keep the recorded instructions when they were not counted again
+            for name in PASSES:
+                now[name]["instructions_per_item"] = recorded.get(name, {}).get("instructions_per_item")
+        now["commit"] = _commit()
+        now["python"] = sys.version.split()[0]
+        RECORD.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps(now, indent=1))
+        return 0
+    rows, over = compare(recorded, now, args.margin)
+    print("\n".join(rows))
+    if recorded.get("commit"):
+        print(f"(record: commit {recorded['commit']}, Python {recorded.get('python')})")
+    for line in over:
+        print(f"over budget: {line}", file=sys.stderr)
+    return 1 if over and not args.record else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
