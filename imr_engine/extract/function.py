@@ -397,6 +397,14 @@ _RELATIVE_BEFORE = re.compile(
 )
 
 
+def _said_in_own_clause(text: str, m: re.Match[str]) -> str:
+    """The polarity of a match read from where its own clause opens (a dash or a comma): a terse note's lines run
+    together into one sentence, and a "no" several statements back ("no irradia a las piernas ... working
+    modified since 7/14") is not this statement's."""
+    cut = _dash_clause(text, m.start())
+    return polarity(text[cut:], m.start() - cut, m.end() - cut)
+
+
 def _dash_clause(text: str, at: int) -> int:
     """Where the clause holding *at* begins when a dash or a comma opens it ("modified, no use R hand - pt IS working")."""
     cuts = [m.end() for m in re.finditer(r"\s[-\u2013\u2014]+\s|,\s", text[:at])]
@@ -935,7 +943,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
                 continue  # "no restrictions" outside the work status names no work status
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
             released = m is not None and from_section and _MAY_RETURN.search(s.text[max(0, m.start() - 25) : m.start()])
-            if m and (value == "off_work" or listed or released or polarity(s.text, m.start(), m.end()) == "affirmed"):
+            if m and (value == "off_work" or listed or released or _said_in_own_clause(s.text, m) == "affirmed"):
                 ev = clause_evidence(s, m.start(), m.end())
                 ctx.draft.work_status = (value, [ev] if ev else [])
                 ctx.work_status_from_section = from_section
