@@ -164,6 +164,25 @@ HOURS_PER = _p(
 DAYS_PER_WEEK = _p(rf"(?:\bx\s*)?(?<![\w.])(?P<n>[1-7]|{_WORDS})\s*days?\s*(?:/|per\b|a\b|each\b|every\b)\s*(?:weeks?|wks?)\b")
 #: Care around the clock, every day: "24/7", "24 hours a day, 7 days a week" is read by the two patterns above.
 ROUND_THE_CLOCK = _p(r"(?<![\w./])24\s*/\s*7(?![\w./])|\b(?:a)?round[- ]the[- ]clock\b")
+#: Sessions a week written as a rate of visits or with a slash: "2 visits/week", "3 sessions per wk", "2/wk", "1-2/week".
+VISITS_PER_WEEK = _p(
+    rf"(?<![\w./])(?P<n>{_RANGE})\s*(?:(?:visits?|sessions?|treatments?)\s*(?:/|per\b|a\b|each\b)|/)\s*(?:weeks?|wks?)\b"
+)
+#: Sessions a week in the prescriber's Latin: "BIW" twice a week, "TIW" three times.
+WEEKLY_ABBREVIATION = _p(r"\b(?P<a>biw|tiw)\b")
+WEEKLY_TIMES = {"biw": 2.0, "tiw": 3.0}
+#: One phase of a stepped schedule: "3x/wk x 2 wks", "2 times a week for 3 weeks", "3x2".
+_PHASE = (
+    rf"(?:(?:(?P<f>{_RANGE})\s*(?:x|times)|(?P<fw>once|twice|thrice))\s*(?:(?:a|per|each|/)\s*)?(?:weeks?|wks?|weekly)\s*(?:x|for)\s*(?P<w>{AMOUNT})\s*(?:weeks?|wks?)\b"
+    rf"|(?<![\w.])(?P<f2>\d+)\s*[x×]\s*(?P<w2>\d+)(?![\w.]))"  # noqa: RUF001 (the multiplication sign is meant)
+)
+PHASE = _p(_PHASE)
+#: Two or more phases one after the other: "3x/wk x 2 wks, then 2x/wk x 2 wks", "3x2 followed by 2x3".
+STEPPED = _p(rf"{_PHASE}(?:(?:\s*(?:,|;|\band\b|\bthen\b|\bfollowed\s+by\b))+\s*{_PHASE.replace('?P<f>', '?:').replace('?P<w>', '?:').replace('?P<fw>', '?:').replace('?P<f2>', '?:').replace('?P<w2>', '?:')})+")
+#: A count written in words with its digits: "twelve (12) visits", "six (6) sessions".
+VISITS_SPELLED_OUT = _p(
+    rf"\b(?:{_WORDS})\s*\(\s*(?P<n>\d+)\s*\)(?=\s*(?:additional\s+|more\s+)?(?:visits?|sessions?|treatments?)\b)"
+)
 # a number hyphenated to a word is part of a name ("MMPI-2", "SF-36", "PHQ-9"), not a frequency
 N_BY_M = _p(r"(?<![\w.])(?<![a-z]-)(?P<f>\d+)\s*[x×]\s*(?P<w>\d+)(?![\w.])")  # noqa: RUF001 (the multiplication sign is meant)
 VISITS = [

@@ -162,6 +162,7 @@ def _read_schedule(scan: Scan, f: Findings) -> None:
     for m in scan.take(p.EVERY_WEEKS, accept=lambda m: p.lowest(m["n"]) > 0):
         f.per_day.append((m.start(), 1 / (7 * p.lowest(m["n"]))))
     _read_care_hours(scan, f)
+    _read_sessions_a_week(scan, f)
     for m in scan.take(p.TIMES_PER):
         n = p.number(m["w"]) if m["w"] else p.highest(m["n"])
         if m["per"].casefold().startswith(("w", "wk")):
@@ -221,6 +222,23 @@ def _month_day(text: str) -> tuple[int, int, int | None] | None:
     if not (1 <= month <= 12 and 1 <= day <= 31) or (year is not None and not 1990 <= year <= 2100):
         return None
     return month, day, year
+
+
+def _read_sessions_a_week(scan: Scan, f: Findings) -> None:
+    """Visits a week as therapy lines also write them, and a stepped schedule's visits in all.
+
+    "3x/wk x 2 wks, then 2x/wk x 2 wks" is 10 visits over 4 weeks (the first frequency is the line's);
+    "2 visits/week", "2/wk", "BIW" are sessions a week; "twelve (12) visits" is 12.
+    """
+    for m in scan.take(p.STEPPED):
+        phases = [(p.number(ph["fw"]) if ph["fw"] else p.highest(ph["f"] or ph["f2"]), p.number(ph["w"] or ph["w2"]))
+                  for ph in p.PHASE.finditer(m.group())]
+        f.per_week.append((m.start(), phases[0][0]))
+        f.visits.append((m.start(), sum(a * b for a, b in phases)))
+        f.duration_days.append((m.start(), 7 * sum(b for _, b in phases)))
+    f.per_week += [(m.start(), p.highest(m["n"])) for m in scan.take(p.VISITS_PER_WEEK)]
+    f.per_week += [(m.start(), p.WEEKLY_TIMES[m["a"].casefold()]) for m in scan.take(p.WEEKLY_ABBREVIATION)]
+    f.visits += [(m.start(), float(m["n"])) for m in scan.take(p.VISITS_SPELLED_OUT)]
 
 
 def _read_care_hours(scan: Scan, f: Findings) -> None:

@@ -240,3 +240,56 @@ def test_a_date_of_service_or_fill_is_no_strength_or_quantity(
 )
 def test_strengths_written_with_slashes_stay_strengths(line: str, strengths: list[float]) -> None:
     assert [s.value for s in parse_request(line).strengths] == strengths
+
+
+@pytest.mark.parametrize(
+    ("line", "per_week", "visits"),
+    [
+        ("PT 2/wk x 6wks lumbar", 2, 12),
+        ("PT 2 visits/week for 6 weeks", 2, 12),
+        ("Chiropractic 3 sessions per week x 2 weeks", 3, 6),
+        ("PT BIW x 4 wks", 2, 8),
+        ("Physical therapy TIW x 4 weeks, R shoulder", 3, 12),
+        ("Aquatic therapy 1-2/week x 6 weeks", 2, 12),
+    ],
+)
+def test_sessions_a_week_as_a_rate_a_slash_or_an_abbreviation(line: str, per_week: float, visits: int) -> None:
+    item = parse_request(line)
+    assert item.frequency_per_week == per_week
+    assert item.visits == visits
+
+
+@pytest.mark.parametrize(
+    ("line", "visits", "days"),
+    [
+        ("Chiro 3x/wk x 2 wks then 2x/wk x 2 wks", 3 * 2 + 2 * 2, 28),
+        ("Physical therapy 3x2 then 2x3", 3 * 2 + 2 * 3, 35),
+        ("PT 3 times a week for 2 weeks, then twice a week for 3 weeks", 3 * 2 + 2 * 3, 35),
+        ("Physical therapy twice weekly x 3 weeks followed by once weekly x 4 weeks", 2 * 3 + 1 * 4, 49),
+        ("Physical therapy 3x/week x 4 weeks then 2x/week x 4 weeks, lumbar", 3 * 4 + 2 * 4, 56),
+    ],
+)
+def test_a_stepped_schedule_counts_every_step(line: str, visits: int, days: int) -> None:
+    item = parse_request(line)
+    assert item.visits == visits
+    assert item.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("line", "visits"),
+    [
+        ("PT 2x4, lumbar and cervical", 8),  # one schedule, two regions
+        ("Acupuncture 2x3 and massage 1x6", 6),  # a second service's schedule is not a step of the first
+        ("PT 2x/wk x 4 wks", 8),
+    ],
+)
+def test_one_schedule_is_not_stepped(line: str, visits: int) -> None:
+    assert parse_request(line).visits == visits
+
+
+@pytest.mark.parametrize(
+    ("line", "visits"),
+    [("Physical therapy, twelve (12) visits", 12), ("PT six (6) sessions", 6), ("Acupuncture eight (8) additional treatments", 8)],
+)
+def test_a_count_spelled_out_with_its_digits(line: str, visits: int) -> None:
+    assert parse_request(line).visits == visits
