@@ -31,7 +31,7 @@ from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import BRIEF_BY_DESIGN, course_effect
+from .prior_courses import BRIEF_BY_DESIGN, course_effect, names_the_patient
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -354,7 +354,7 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
     A study is taken where the sentence starts with it (or reports it: "MRI showed ...") and
     is not planned; its findings decide whether it corroborates radiculopathy.
     """
-    for s in sentences:
+    for n, s in enumerate(sentences):
         hit = ctx.vocab.identify(s.text, ("service",), end=40)
         if hit is None or hit.start > 12 or hit.key not in _IMAGING:
             continue
@@ -367,15 +367,31 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         head = s.text[hit.start : hit.end + 60]
         dates = find_dates(head)
         regions = regions_in(head)
-        findings = s.text[hit.end :]
-        corroborates = "unknown"
-        if _ROOT_FINDING.search(findings) and polarity(findings, *_ROOT_FINDING.search(findings).span()) == "affirmed":  # type: ignore[union-attr]
-            corroborates = "yes"
-        elif _NO_ROOT_FINDING.search(findings):
-            corroborates = "no"
-        ctx.draft.imaging_study(
-            _IMAGING[hit.key], regions[0] if regions else None, dates[0].date if dates else None, s.evidence(), corroborates
-        )
+        region, date = regions[0] if regions else None, dates[0].date if dates else None
+        below = _findings_below(sentences, n, ctx)
+        ctx.draft.imaging_study(_IMAGING[hit.key], region, date, s.evidence(), _corroborates(s.text[hit.end :]))
+        if below is not None:
+            ctx.draft.imaging_study(_IMAGING[hit.key], region, date, below.evidence(), _corroborates(below.text))
+
+
+def _corroborates(findings: str) -> str:
+    """Whether a study's findings show a nerve root compromised ("yes"), spared ("no"), or say neither."""
+    root = _ROOT_FINDING.search(findings)
+    if root and polarity(findings, *root.span()) == "affirmed":
+        return "yes"
+    return "no" if _NO_ROOT_FINDING.search(findings) else "unknown"
+
+
+def _findings_below(sentences: list[Sentence], n: int, ctx: Context) -> Sentence | None:
+    """The findings a study's title line introduces ("MRI L-spine w/wo contrast, 5/30/23:" over "At L4-5 ..."): the
+    next sentence of the same part, unless it opens another study."""
+    if not sentences[n].text.rstrip().endswith(":") or n + 1 >= len(sentences):
+        return None
+    below = sentences[n + 1]
+    if below.section != sentences[n].section:
+        return None
+    other = ctx.vocab.identify(below.text, ("service",), end=40)
+    return None if other is not None and other.start <= 12 and other.key in _IMAGING else below
 
 
 #: A result line: the service, its provider or date in parentheses or after a dash, then a colon and what it found:
@@ -398,6 +414,8 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
         hit = ctx.vocab.identify(s.text, ("service",), end=60)
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue
+        if s.text[hit.start : hit.end].lower() == "pt" and names_the_patient(s.text, hit.end):
+            continue  # "Pt [name] 38 F  DOI 1/9/2019  Employer: ...": the patient's particulars
         service = ctx.vocab.service_info(hit.key)
         if service.kind not in ("diagnostic", "procedure", "therapy", "program") or "drug_testing" in service.classes:
             continue  # a drug screen's result is monitoring, read as such
