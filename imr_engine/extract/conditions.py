@@ -74,7 +74,9 @@ _NAMED_CONDITION = re.compile(
     r"|(?:partial|full)[- ]thickness\s+(?:and\s+(?:partial|full)[- ]thickness\s+)?burns"
     r"|complex\s+regional\s+pain\s+syndrome(?:\s+type\s+(?:II|I|1|2)\b)?"
     r"|(?-i:CRPS)(?:\s+type\s+(?:II|I|1|2)\b|\s+(?:II|I|1|2)\b)?"
-    r"|(?:moderate|severe)\s+traumatic\s+brain\s+injury)\b",
+    r"|(?:moderate|severe)\s+traumatic\s+brain\s+injury"
+    # a polyneuropathy told in prose, which electrodiagnosis may have to tell apart from a radiculopathy
+    r"|(?:diabetic|peripheral|sensory|length[- ]dependent)\s+(?:peripheral\s+)?(?:poly)?neuropathy|polyneuropathy)\b",
     _I,
 )
 _SPINE_COMPLAINTS = re.compile(

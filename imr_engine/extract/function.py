@@ -319,7 +319,7 @@ _RETURNED = re.compile(
 WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:work|duty|employment|job)\b|\bworks?\s+part[- ]time\b"
+            r"\bworking\s+part[- ]time\b|\bpart[- ]time\s+(?:[\w-]+\s+)?(?:work|duty|employment|job|position|role)\b|\bworks?\s+part[- ]time\b"
 
             # a form's ticked box: "[X] Modified - part-time, 6 hr/day"
             r"|\bmodified\s*[-,:/]\s*part[- ]time\b|\bpart[- ]time\s*,\s*\d+\s*(?:hrs?|hours?)\s*/\s*day\b",
@@ -329,8 +329,12 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:modified|light|restricted)\s+(?:duty|work)\b"
-            r"|\bworking\s+(?:full[- ]time\s+|part[- ]time\s+)?(?:with|w/)\s+(?:(?:permanent|these|the|his|her)\s+)?restrictions\b"
+            r"\b(?:modified|light|restricted|mod)\s+(?:duty|work)\b"
+            r"|\bworking\s+(?:full[- ]time\s+|part[- ]time\s+)?(?:with|w/)\s+(?:(?:permanent|these|the|his|her|a)\s+)?restrictions?\b"
+            # "Working modified - lighter route", "Works modified", "remains at work with a restriction against overhead reaching"
+            r"|\bwork(?:s|ing)\s+(?:mod(?:ified)?|light|restricted)\b(?!\s+(?:hours|schedule))"
+            r"|\bwork(?:\s+status)?\s*[:=]\s*(?:mod(?:ified)?|light|restricted)\b"
+            r"|\b(?:remains|is|continues)\s+(?:at\s+work|working)\s+(?:with|w/)\s+(?:a\s+|the\s+|his\s+|her\s+)?restrictions?\b"
             r"|\btemporar(?:y|ily)\s+partial(?:ly)?\s+disab\w+|(?-i:\bTPD\b)"
             r"|\b(?:return|released?)\s+to\s+(?:work|duty)\s+with\s+(?:the\s+(?:following\s+)?)?restrictions\b"
             r"|\b(?:work\s+)?restrictions\s*:\s*(?:no\s+)?(?:lifting|pushing|pulling|bending|stooping|standing|sitting|walking"
@@ -345,6 +349,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:released|returned|return|cleared)\s+to\s+(?:full|regular|usual|normal)\s+(?:work|duty|duties|job)\b"
             r"|\busual\s+(?:and|&)\s+customary\s+(?:work|job|duties|occupation)\b"
             r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))"
+            # "Back at work full time", "returned to work in 2012 as a dispatcher, full time"
+            r"|\b(?:at|to)\s+work\b[^.;]{0,50}?\bfull[- ]time\b"
             r"|\bworking\s*,?\s+(?:with\s+)?(?:no|without)\s+(?:work\s+)?restrictions\b",
             _I,
         ),
@@ -355,7 +361,9 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bnot\s+(?:currently\s+)?working\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b|\bTTD\b"
             r"|\bhas\s*n[o']t\s+worked\b|\bhas\s+not\s+(?:been\s+)?(?:back\s+)?(?:at\s+)?work(?:ed|ing)?\s+since\b|\bnot\s+worked\s+since\b"
             r"|\b(?:temporary\s+total|total\s+temporary)\s+disability\b|\bno\s+work\s+(?:until|for|x)\b"
-            r"|\b(?:unemployed|laid\s+off|terminated\s+from|not\s+(?:currently\s+)?employed)\b",
+            r"|\b(?:unemployed|laid\s+off|terminated\s+from|not\s+(?:currently\s+)?employed)\b"
+            r"|\bretired\s+(?:on|due\s+to|for|because\s+of)\s+(?:(?:a|his|her)\s+)?(?:medical\s+)?disability\b|\bretired-on-disability\b"
+            r"|\b(?:disability|medical)\s+retirement\b",
             _I,
         ),
         "off_work",
@@ -377,8 +385,36 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
 _MAY_RETURN = re.compile(r"\bmay\s+(?:return|go\s+back|resume)\s+(?:to\s+)?$", _I)
 #: Not back at work, in so many words: "He has been unable to return to work".
 _NOT_BACK = re.compile(r"\b(?:unable|not\s+able|has\s+not\s+been\s+able)\s+to\s+return\s+to\s+(?:work|duty|(?:his|her)\s+(?:job|work))\b", _I)
+#: The worker retired (not from a service before this job: "retired Army, now a security guard").
+_RETIRED = re.compile(
+    r"\bretired\b(?!\s+(?:from\s+the\s+)?(?:military|army|navy|marines?|air\s+force|police|firefighter)\b)", _I
+)
+#: At work now, in so many words: "Is working", "pt IS working", "remains at work" (not "working on his exercises").
+_AT_WORK_NOW = re.compile(r"\b(?:is|remains|continues)\s+(?:currently\s+)?(?:working|at\s+work)\b(?!\s+on\b)", _I)
+#: A relative named right before "retired": "lives with wife (retired, in good health)".
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:wife|husband|spouse|partner|mother|father|mom|dad|parents?|son|daughter|brother|sister)\W+(?:\w+\W+){0,2}$", _I
+)
+
+
+def _said_in_own_clause(text: str, m: re.Match[str]) -> str:
+    """The polarity of a match read from where its own clause opens (a dash or a comma): a terse note's lines run
+    together into one sentence, and a "no" several statements back ("no irradia a las piernas ... working
+    modified since 7/14") is not this statement's."""
+    cut = _dash_clause(text, m.start())
+    return polarity(text[cut:], m.start() - cut, m.end() - cut)
+
+
+def _dash_clause(text: str, at: int) -> int:
+    """Where the clause holding *at* begins when a dash or a comma opens it ("modified, no use R hand - pt IS working")."""
+    cuts = [m.end() for m in re.finditer(r"\s[-\u2013\u2014]+\s|,\s", text[:at])]
+    return cuts[-1] if cuts else 0
+
+
+#: Work now, in the sentence that says retired: the retirement is another job's.
+_WORKS_NOW = re.compile(r"\b(?:now\s+works?|currently\s+works?|is\s+working|works\s+as|working\s+as|employed\s+as)\b", _I)
 #: A status that holds only if another does not: "If not accommodated, TTD", "if no modified work is available".
-_CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|when)\b[^.;]{0,50}$", _I)
+_CONDITIONAL = re.compile(r"\b(?:if(?!\s+(?:no|yes)\s*:)|unless|otherwise|when)\b[^.;]{0,50}$", _I)
 
 
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
@@ -427,6 +463,15 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_NOT_BACK, s.text):
             if boxed is None or _ticked(m.start(), boxed):
                 record(s, ctx, "function.returned_to_work", "no", m)
+        for m in finditer(_AT_WORK_NOW, s.text):
+            own = s.text[_dash_clause(s.text, m.start()) :]  # "no use R hand - pt IS working": the dash starts the clause
+            if boxed is None and polarity(own, m.start() - (len(s.text) - len(own)), m.end() - (len(s.text) - len(own))) == "affirmed":
+                record(s, ctx, "function.returned_to_work", "yes", m)
+        for m in finditer(_RETIRED, s.text):
+            if not _WORKS_NOW.search(s.text) and not told_of_another(s.text, m.start(), m.end()) \
+                    and not _RELATIVE_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]) \
+                    and polarity(s.text, m.start(), m.end()) == "affirmed":
+                record(s, ctx, "function.returned_to_work", "no", m)  # a retired worker is not back at work
         for m in finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
@@ -723,6 +768,12 @@ _OFFERED = re.compile(
 _FUTURE_WORK = re.compile(
     r"\b(?:anticipat\w*|expect\w*|hope[sd]?|hoping|goals?|aim\w*|target\w*|eventual\w*|projected|plan(?:s|ned)?\s+to)\b[^.;]{0,30}$", _I
 )
+#: A status of another time: before ("had been on mod duty"), or after a set time off ("TTD x 2 wks then mod duty").
+_STATUS_BEFORE = re.compile(
+    r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$"
+    r"|\b(?:x|for|through|thru|until)\s*\d+[^.;]{0,15}?\bthen\s+$",
+    _I,
+)
 #: The Doctor's First Report asks whether the worker can do the usual work: the status it gives is prescribed from today.
 _FIRST_REPORT = re.compile(r"\bable\s+to\s+perform\s+(?:his\s+|her\s+|the\s+)?usual\s+work\b", _I)
 
@@ -824,7 +875,8 @@ def _subjective(s: Sentence, ctx: Context) -> None:
 #: Modified work the employer does not give: the worker is off work ("Employer not accommodating; pt not working").
 _NOT_ACCOMMODATED = re.compile(
     r"\b(?:not|cannot|can'?t|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
-    r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b",
+    r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b"
+    r"|\b(?:has|had|have)\s+no\s+(?:light|modified|restricted)\s+(?:duty|work)\b",
     _I,
 )
 
@@ -844,6 +896,8 @@ def copied_forward(s: Sentence) -> bool:
     return bool(heads) and bool(_COPIED.search(heads[-1].group()))
 
 
+#: A work status section's bare answer: "modified", "light", "restricted" (with or without its limits after it).
+_BARE_MODIFIED = re.compile(r"^\W*(?:mod(?:ified)?|light|restricted)\b(?!\s+(?:hours|schedule))", _I)
 #: A form's restrictions field answered "none".
 _RESTRICTIONS_LABEL = re.compile(r"\b(?:work\s+)?restrictions?\s*:\s*$", _I)
 _NONE_ANSWER = re.compile(r"^\s*(?:none|no\s+restrictions?|nil)\s*\.?\s*$", _I)
@@ -853,7 +907,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
     from_section = s.section == "work_status"
-    if current is not None and current[0] == "modified_duty" and (m := search(_NOT_ACCOMMODATED, s.text)):
+    if (current is None or current[0] == "modified_duty") and (m := search(_NOT_ACCOMMODATED, s.text)):
         if not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
             ev = clause_evidence(s, m.start(), m.end())
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
@@ -868,6 +922,13 @@ def _work_status(s: Sentence, ctx: Context) -> None:
         ctx.draft.work_status = ("full_duty", [ev] if ev else [])
         ctx.work_status_from_section = from_section
         return
+    if from_section and (bare := _BARE_MODIFIED.match(s.text)):
+        # the work status heading's answer, a bare word: "Work: modified, no use R hand"
+        ev = clause_evidence(s, bare.start(), bare.end())
+        ctx.draft.work_status = ("modified_duty", [ev] if ev else [])
+        ctx.work_status_from_section = True
+        ctx.work_status_copied = copied_forward(s)
+        return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
     for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
@@ -876,11 +937,13 @@ def _work_status(s: Sentence, ctx: Context) -> None:
                 continue  # "if modified work is not available, TTD": the employer's option, not the status
             if m and value != "off_work" and _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]):
                 continue  # "TTD through 6/25, then anticipate return to full duty": a status still to come
+            if m and _STATUS_BEFORE.search(s.text[max(0, m.start() - 40) : m.start()]):
+                continue  # "(had been on mod duty/TTD since 2014)", "TTD x 2 wks then mod duty": another time's status
             if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:
                 continue  # "no restrictions" outside the work status names no work status
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
             released = m is not None and from_section and _MAY_RETURN.search(s.text[max(0, m.start() - 25) : m.start()])
-            if m and (value == "off_work" or listed or released or polarity(s.text, m.start(), m.end()) == "affirmed"):
+            if m and (value == "off_work" or listed or released or _said_in_own_clause(s.text, m) == "affirmed"):
                 ev = clause_evidence(s, m.start(), m.end())
                 ctx.draft.work_status = (value, [ev] if ev else [])
                 ctx.work_status_from_section = from_section

@@ -13,6 +13,7 @@ Planned or requested care ("awaiting approval for ...") is not history.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -30,7 +31,7 @@ from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import BRIEF_BY_DESIGN, course_effect
+from .prior_courses import BRIEF_BY_DESIGN, course_effect, names_the_patient
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -353,7 +354,7 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
     A study is taken where the sentence starts with it (or reports it: "MRI showed ...") and
     is not planned; its findings decide whether it corroborates radiculopathy.
     """
-    for s in sentences:
+    for n, s in enumerate(sentences):
         hit = ctx.vocab.identify(s.text, ("service",), end=40)
         if hit is None or hit.start > 12 or hit.key not in _IMAGING:
             continue
@@ -366,15 +367,31 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         head = s.text[hit.start : hit.end + 60]
         dates = find_dates(head)
         regions = regions_in(head)
-        findings = s.text[hit.end :]
-        corroborates = "unknown"
-        if _ROOT_FINDING.search(findings) and polarity(findings, *_ROOT_FINDING.search(findings).span()) == "affirmed":  # type: ignore[union-attr]
-            corroborates = "yes"
-        elif _NO_ROOT_FINDING.search(findings):
-            corroborates = "no"
-        ctx.draft.imaging_study(
-            _IMAGING[hit.key], regions[0] if regions else None, dates[0].date if dates else None, s.evidence(), corroborates
-        )
+        region, date = regions[0] if regions else None, dates[0].date if dates else None
+        below = _findings_below(sentences, n, ctx)
+        ctx.draft.imaging_study(_IMAGING[hit.key], region, date, s.evidence(), _corroborates(s.text[hit.end :]))
+        if below is not None:
+            ctx.draft.imaging_study(_IMAGING[hit.key], region, date, below.evidence(), _corroborates(below.text))
+
+
+def _corroborates(findings: str) -> str:
+    """Whether a study's findings show a nerve root compromised ("yes"), spared ("no"), or say neither."""
+    root = _ROOT_FINDING.search(findings)
+    if root and polarity(findings, *root.span()) == "affirmed":
+        return "yes"
+    return "no" if _NO_ROOT_FINDING.search(findings) else "unknown"
+
+
+def _findings_below(sentences: list[Sentence], n: int, ctx: Context) -> Sentence | None:
+    """The findings a study's title line introduces ("MRI L-spine w/wo contrast, 5/30/23:" over "At L4-5 ..."): the
+    next sentence of the same part, unless it opens another study."""
+    if not sentences[n].text.rstrip().endswith(":") or n + 1 >= len(sentences):
+        return None
+    below = sentences[n + 1]
+    if below.section != sentences[n].section:
+        return None
+    other = ctx.vocab.identify(below.text, ("service",), end=40)
+    return None if other is not None and other.start <= 12 and other.key in _IMAGING else below
 
 
 #: A result line: the service, its provider or date in parentheses or after a dash, then a colon and what it found:
@@ -397,6 +414,8 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
         hit = ctx.vocab.identify(s.text, ("service",), end=60)
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue
+        if s.text[hit.start : hit.end].lower() == "pt" and names_the_patient(s.text, hit.end):
+            continue  # "Pt [name] 38 F  DOI 1/9/2019  Employer: ...": the patient's particulars
         service = ctx.vocab.service_info(hit.key)
         if service.kind not in ("diagnostic", "procedure", "therapy", "program") or "drug_testing" in service.classes:
             continue  # a drug screen's result is monitoring, read as such
@@ -428,6 +447,13 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             for start, end in procedures:
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end, shared)
+        for lead in finditer(_RELATIVE_POST, s.text):  # "POD 3 s/p R knee arthroscopy", "6 weeks after the repair"
+            if not _relative_told_now(s.text, lead):
+                continue
+            when = _days_before_visit(s, ctx, lead)
+            for start, end in _procedures(s.text, list_items(s.text, lead.end()))[:1]:
+                if _SURGERY_WORD.search(s.text[start:end]):
+                    _surgery(s, ctx, s.text[start:end], start, end, when)
         for m in finditer(_SURGERY_FIELD, s.text):
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
@@ -445,6 +471,54 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_PROVIDER_HELPED, s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
+
+
+#: How long ago the operation was, told before it: "POD 3 s/p", "post-op day 10 after", "6 weeks s/p", "2 wks status post",
+#: "three months after", "is 10 days post-op from" (the postsurgical period counts from the day it gives).
+_RELATIVE_POST = re.compile(
+    rf"\b(?:(?:POD|post-?op(?:erative)?\s+day)\s*#?\s*(?P<pod>\d{{1,3}})"
+    rf"|(?P<n>\d{{1,3}}|{NUMBER})\s*-?\s*(?P<unit>days?|d|weeks?|wks?|wk|months?|mos?)\s*(?:post-?op(?:eratively)?|out)?)"
+    r"\s*,?\s*(?:s/p|status\s+post|after|following|from|post)\s+(?:(?:a|an|the|his|her)\s+)?",
+    _I,
+)
+
+
+#: Where "N weeks after the operation" tells the worker's time since it, not a plan's: the worker now, or the sentence's start.
+_NOW_BEFORE = re.compile(r"(?:^|\b(?:is|now|currently|today|pt|patient|he|she|he's|she's|am)\s+(?:now\s+|currently\s+)?)$", _I)
+_CONNECTOR_PAST = re.compile(r"\b(?:s/p|status\s+post)\b|\bpost\s*$|^(?:POD|post)", _I)
+
+
+def _relative_told_now(text: str, lead: re.Match[str]) -> bool:
+    """The span is the time since the operation: "POD 3", "6 wks s/p", "is 10 days post-op from"; not a plan's
+    "return to work expected 6 weeks after the repair"."""
+    if planned(text, lead.start(), lead.end()):
+        return False
+    said = lead.group()
+    if _CONNECTOR_PAST.search(said) or re.search(r"post-?op|\bout\b", said, _I):
+        return True
+    return bool(_NOW_BEFORE.search(text[max(0, lead.start() - 20) : lead.start()].rstrip() + (" " if lead.start() else "")))
+
+
+def _days_before_visit(s: Sentence, ctx: Context, lead: re.Match[str]) -> FuzzyDate | None:
+    """The day an operation told as "POD 3" or "6 weeks s/p" was done, counted back from the visit; a month for months."""
+    dates = ctx.dates_of(s)
+    visit = dates[0] if dates else ctx.latest_report
+    if visit is None or visit.day is None:
+        return None
+    if lead.group("pod") is not None:
+        days = int(lead.group("pod"))
+    else:
+        n = parse_number(lead.group("n"))
+        unit = lead.group("unit").lower()
+        if n is None:
+            return None
+        if unit.startswith("mo"):
+            back = visit.latest() - dt.timedelta(days=round(30.44 * n))
+            return FuzzyDate(back.year, back.month)
+        days = round(n * (7 if unit.startswith("w") else 1))
+    if days > 3 * 365:
+        return None
+    return FuzzyDate.parse(visit.latest() - dt.timedelta(days=days))
 
 
 #: An operation told with the day it was done, anywhere in a sentence (round cover10): "R TKA performed 4/15/2013

@@ -62,7 +62,7 @@ _LIST_START = re.compile(
 #: A row of a table an EHR exports ("Norco 10-325 mg | 1 tab q6h prn | 120 | 0 | Taking"): cells between bars.
 _TABLE_ROW = re.compile(r"^[^|]*\S[^|]*\|[^|]*\|")
 #: A line that is only a known section's name, as EHR exports head their parts ("Review of Systems").
-_BARE_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&'-]{0,40}$")
+_BARE_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&'-]{0,40}\.?$")  # a dictated heading ends with a stop: "Diagnosis."
 #: A list marker at the start of a line, left out of the sentence ("2. Tramadol ..." reads "Tramadol ...").
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
 #: The number of a form's item before its label: "15. Objective findings: ...".
@@ -83,6 +83,15 @@ _DOSED_ENTRY = re.compile(
     r"^[A-Z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL|HCl|[A-Za-z-]{3,}))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
     r"(?:mg|mcg|g|gm|%|ml|units?)\b"
 )
+#: A line that opens with a drug and its dose, the unit left out or a sig after it: "Norco 10/325 one tid",
+#: "Gabapentin 300 mg tid", "Meloxicam 15 daily".
+_DRUG_LINE = re.compile(
+    _DOSED_ENTRY.pattern + r"|^[A-Z][A-Za-z-]{2,}(?:\s+(?:ER|IR|XR|SR|CR|DR|XL))?\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s+"
+    r"(?:(?:one|two|1|2|i|ii)\s+)?(?:tabs?\s+|caps?\s+|po\s+)*(?:q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|qhs|hs|prn|daily|nightly|q\d+h)\b",
+    re.IGNORECASE,
+)
+#: Sections a list of drugs with their strengths does not go on: one after a blank line starts a part of its own.
+_NO_DRUG_LIST = frozenset({"diagnoses", "objective", "imaging", "work_status", "review_of_systems", "allergies", "subjective"})
 #: A line drawn across the page between a note's parts: "----------", "==========", "______".
 _RULER = re.compile(r"\s*[-=_*~]{3,}\s*")
 #: A bracketed list marker at a line's start ("(1) ...", "(b) ..."), which opens an entry rather than an aside.
@@ -90,7 +99,9 @@ _BRACKET_MARKER = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)\s")
 #: What parts the words of a heading when it is looked up among the section phrases.
 _NOT_HEADING_WORD = re.compile(r"[^a-z0-9/&-]+")
 #: A line that runs on into the next: it ends mid-phrase, or the next begins in lower case.
-_RUNS_ON = re.compile(r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is))$", re.IGNORECASE)
+_RUNS_ON = re.compile(
+    r"(?:[,&/-]|\b(?:and|or|with|of|to|the|a|an|for|in|on|at|from|by|but|than|as|his|her|was|were|is|which))$", re.IGNORECASE
+)
 
 
 #: A line of prose broken before a number it goes on with: "At her follow-up she reported" + "70 percent relief ...".
@@ -238,9 +249,10 @@ def _wrap_widths(lines: list[NoteLine]) -> list[int | None]:
     return widths
 
 
-def _wrapped_run(lines: list[NoteLine], first: int, end: int, widths: list[int | None]) -> None:
-    """Set the wrap width of lines[first:end] if they read as wrapped prose, else of the prose after its
-    leading form lines ("DOS: 4/7/16" right above a wrapped paragraph)."""
+def _wrapped_run(lines: list[NoteLine], first: int, end: int, widths: list[int | None], part: bool = False) -> None:
+    """Set the wrap width of lines[first:end] if they read as wrapped prose, else of each stretch of it between
+    the lines the writer broke (form lines such as "DOS: 4/7/16" right above a wrapped paragraph, or one short
+    line an editor left inside it)."""
     run = lines[first:end]
     if len(run) < 3:
         return
@@ -250,9 +262,22 @@ def _wrapped_run(lines: list[NoteLine], first: int, end: int, widths: list[int |
         if not (_ENDS_SENTENCE.search(a.text) or (_wrapped_at(a.size, b.text, width) and not _entry_follows(a.text, b.text)))
     ]
     if not broken:
-        widths[first:end] = [width] * len(run)
-    elif broken[-1] + 1 < len(run) - 1 and broken[-1] + 1 > 0:
-        _wrapped_run(lines, first + broken[-1] + 1, end, widths)
+        if not part or any(_runs_on_visibly(a.text, b.text) for a, b in zip(run, run[1:])):
+            widths[first:end] = [width] * len(run)
+        return
+    # the writer's own breaks part the run; each stretch between them is tried at its own width, so one short
+    # line left by an editor ("... desiccation without" + "stenosis.") does not unwrap the whole paragraph; a
+    # stretch so found must show a sentence running on somewhere, as a list of like lines does not
+    start = first
+    for k in broken:
+        _wrapped_run(lines, start, first + k + 1, widths, part=True)
+        start = first + k + 1
+    _wrapped_run(lines, start, end, widths, part=True)
+
+
+def _runs_on_visibly(text: str, next_line: str) -> bool:
+    """A line that plainly goes on into the next: it ends mid-phrase, or the next begins in lower case."""
+    return bool(_RUNS_ON.search(text)) or next_line[:1].islower()
 
 
 def _entry_follows(text: str, next_line: str) -> bool:
@@ -354,6 +379,9 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
                 if _ends_block(line.text, next_line, width, line.size, tm.lower_case):
                     close()
             continue
+        if section in _NO_DRUG_LIST and n and lines[n - 1].number != line.number - 1 and _DRUG_LINE.match(line.text):
+            close()  # a drug list after a blank line, unheaded: the diagnoses or findings above have ended
+            section = None
         row = line.start in tm.rows  # a row of a before-and-after table, or its heading: one entry
         if row and (named := _table_section(tm, line)) is not None:
             close()
@@ -385,7 +413,9 @@ def _continues_item(previous: NoteLine, text: str, width: int | None = None) -> 
     "Functional" + "gains: RTW mod duty", "... thumb and index" + "finger. Reflexes: 1+". The line before was full
     (long, or filled to its paragraph's wrap *width*) and ended mid-sentence.
     """
-    if not text[:1].islower() or _LIST_MARKER.match(text) or text.startswith("o ") or _ENDS_SENTENCE.search(previous.text):
+    pronoun = text.startswith("I ")  # "..., which" + "I personally reviewed: ..." reads on
+    if not (text[:1].islower() or pronoun) or _LIST_MARKER.match(text) or text.startswith("o ") \
+            or _ENDS_SENTENCE.search(previous.text):
         return False  # a lower-case list entry ("o tramadol") starts its own line
     return len(previous.text) >= SHORT_LINE or (width is not None and _wrapped_at(previous.size, text, width))
 

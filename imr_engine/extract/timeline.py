@@ -90,6 +90,15 @@ _VISIT_TITLE = re.compile(
 #: The same title in any case, read only at the very top of a note, where a title stands (a note typed in lower
 #: case, "f/u visit -- 3/22/21"); further down, "Follow-up visit 4/5/21" is an appointment to come.
 _TOP_TITLE = re.compile(_VISIT_TITLE.pattern, _I)
+#: A note's own title at its very top that names the visit after a subtitle or an aside, then the date: "TELEHEALTH
+#: VISIT (video, Doxy) - pain psychology f/u 15 Mar 2021", "Office visit - lumbar spine follow-up 4/2/19". There a
+#: "follow-up" is the visit the note records, not one to come. A part named after it ("RE-CHECK, right knee --") too.
+_TOP_TITLE_NAMED = re.compile(
+    r"^\W*(?:[A-Za-z][\w&/'.-]*,?\s+|\([^()\n]{1,30}\)\s+|[-\u2013\u2014|]\s+){0,10}?"
+    r"(?:f/u|follow[- ]?up|visit|office\s+note|progress\s+note|re-?check|re-?evaluation|consultation)"
+    r"(?:\s+(?:visit|note|evaluation))?(?:(?:,\s*(?:[A-Za-z][\w/-]*\s*){1,3})?\s*(?:-{1,2}|\u2014|\u2013|:|\|))?\s*$",
+    _I,
+)
 #: In a note typed in lower case, a later part's title line ends with its date: "ortho office note / rfa    2/10/16". Only a
 #: note's or report's own name counts, never a visit ("follow-up visit 4/5/21" is an appointment to come).
 _LOWER_NOTE_TITLE = re.compile(
@@ -147,10 +156,11 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         shift = max(0, d.start - LOOK_BACK)
         after = s.text[d.end :]
         is_note = False
-        if d.date.day is not None and not _NOT_VISIT.search(before[-40:]):
+        titled = shift == 0 and s.start < TOP and s.section is None and _TOP_TITLE_NAMED.match(before) is not None
+        if d.date.day is not None and (titled or not _NOT_VISIT.search(before[-40:])):
             _mentioned(ctx, d, s)
         if shift == 0 and (
-            _VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before))
+            _VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before)) or titled
             or (s.tm.lower_case and _LOWER_NOTE_TITLE.match(before) and not after.strip(" ,.;"))
             or (d.start == 0 and _dated_heading(s, d))
         ):

@@ -37,3 +37,25 @@ def test_the_name_before_an_aside_or_comment_is_the_diagnosis(text: str, name: s
 ])
 def test_a_condition_operated_on_or_resolved_is_not_read_as_current(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Assessment: Left L4 radiculopathy on exam, in a diabetic with a superimposed peripheral polyneuropathy.",
+     "peripheral polyneuropathy"),
+    ("She has diabetic neuropathy in both feet.", "diabetic neuropathy"),
+    ("PMH: DM2 with peripheral neuropathy.", "peripheral neuropathy"),
+    ("Hx of polyneuropathy from chemotherapy.", "polyneuropathy"),
+    ("Stocking-distribution sensory loss from a length-dependent polyneuropathy.", "length-dependent polyneuropathy"),
+])
+def test_a_polyneuropathy_told_in_prose_is_a_diagnosis(text: str, name: str) -> None:
+    """A polyneuropathy beside a radiculopathy is what electrodiagnosis may have to tell apart (ODG Low Back, NCS)."""
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No peripheral neuropathy.",
+    "EMG to rule out peripheral neuropathy.",
+    "Right median neuropathy at the wrist.",
+])
+def test_a_neuropathy_denied_doubted_or_of_one_nerve_is_no_polyneuropathy(text: str) -> None:
+    assert not any("poly" in n or "peripheral" in n for n in _names(text))

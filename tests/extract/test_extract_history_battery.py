@@ -87,6 +87,10 @@ def test_layout_phrasing(entry: dict[str, Any]) -> None:
         assert not any(entry["no_diagnosis"] in n for n in names), names
     if "injury" in entry:
         assert case.date_of_injury is not None and str(case.date_of_injury.date) == entry["injury"]
+    if "medication" in entry:
+        assert any(entry["medication"] in m.name.lower() for m in case.medications), [m.name for m in case.medications]
+    if "no_surgery" in entry:
+        assert not any(entry["no_surgery"] in x.name.lower() for x in case.surgeries), [x.model_dump() for x in case.surgeries]
     if "surgery_date" in entry:
         dates = [str(s.date) for s in case.surgeries if s.date is not None]
         assert entry["surgery_date"] in dates, [s.model_dump() for s in case.surgeries]
