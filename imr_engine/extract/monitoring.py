@@ -452,6 +452,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 # "Constipated - taking senna" of a worker on an opioid: the constipation it brings, treated
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
                 continue
+            if re.search(r"\bfor\s+(?:\w+\s+)?$", s.text[max(0, m.start() - 20) : m.start()], _I):
+                continue  # "received Norco from the ED for stomach pain": what a drug or visit was for, not its effect
             drug_said = _DRUG_CONTEXT.search(clause) and (
                 bool(_CAUSED_BY_MEDS.search(clause[: m.start() - left])) or
                 any(n in clause for n in names) or _DRUG_CONTEXT.search(clause[m.end() - left :])
