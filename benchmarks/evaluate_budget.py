@@ -40,7 +40,17 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmarks.extract_budget import NOTES, RATIONALE_LETTERS, TUNE_LETTERS, _commit, _env, _module, _note, _total
+from benchmarks.extract_budget import (
+    NOTES,
+    RATIONALE_LETTERS,
+    TUNE_LETTERS,
+    _commit,
+    _env,
+    _module,
+    _modules_grown,
+    _note,
+    _total,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 RECORD = Path(__file__).resolve().with_name("evaluate_budget.json")
@@ -177,9 +187,7 @@ def compare(recorded: dict[str, Any], now: dict[str, Any], margin: float) -> tup
     was, is_ = recorded.get("cold_durable_rules_asks"), now.get("cold_durable_rules_asks")
     if was is not None and is_ is not None:
         rows.append(f"{'cold':<8}{'durable_rules asks':<24}{was:>14,}{is_:>14,}")
-    old, new = recorded.get("warm_calls_by_module", {}), now.get("warm_calls_by_module", {})
-    changed = sorted(((m, old.get(m, 0), new.get(m, 0)) for m in set(old) | set(new) if old.get(m, 0) != new.get(m, 0)),
-                     key=lambda row: -abs(row[2] - row[1]))[:8]
+    changed = _modules_grown(recorded.get("warm_calls_by_module", {}), now.get("warm_calls_by_module", {}))
     if changed:
         rows.append("warm calls by module, the largest changes:")
         rows.extend(f"  {m:<48}{a:>12,}{b:>12,}{b - a:>+12,}" for m, a, b in changed)

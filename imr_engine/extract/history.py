@@ -31,7 +31,7 @@ from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import BRIEF_BY_DESIGN, course_effect
+from .prior_courses import BRIEF_BY_DESIGN, course_effect, names_the_patient
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -414,6 +414,8 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
         hit = ctx.vocab.identify(s.text, ("service",), end=60)
         if hit is None or hit.start > 3 or hit.key in _IMAGING or planned(s.text, hit.start, hit.end):
             continue
+        if s.text[hit.start : hit.end].lower() == "pt" and names_the_patient(s.text, hit.end):
+            continue  # "Pt [name] 38 F  DOI 1/9/2019  Employer: ...": the patient's particulars
         service = ctx.vocab.service_info(hit.key)
         if service.kind not in ("diagnostic", "procedure", "therapy", "program") or "drug_testing" in service.classes:
             continue  # a drug screen's result is monitoring, read as such

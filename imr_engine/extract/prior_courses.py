@@ -35,7 +35,9 @@ from .sentences import Sentence
 from .word_gate import search
 
 # A comma or semicolon, or a full stop that ends a sentence, ends a listed course.
-_COURSE_ITEM_BREAK = re.compile(r"[,;]|\.(?= |\Z)")
+_COURSE_ITEM_BREAK = re.compile(r"[,;]|(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bvs)(?<!\bapprox)\.(?= |\Z)")
+#: A title's stop is no sentence's end: "by Dr. Sandoval in October, which helped".
+_TITLE_BEFORE = re.compile(r"\b(?:[Dd]r|Mrs?|Ms|vs|approx)$")
 
 _I = re.IGNORECASE
 
@@ -59,7 +61,7 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 #: A cheap test that a sentence may tell a course already given (most sentences tell none).
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
-    r"|ESIs?|TFESIs?|epidurals?|injections?|aquatic|pool|manipulation|sessions?|visits?"
+    r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
     r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
     _I,
@@ -79,7 +81,7 @@ _COUNT_BEFORE = re.compile(
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
 #: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
 _COUNT_AFTER = re.compile(
-    r"^[\s:(|]*(?:(?:[A-Za-z/-]+|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
+    r"^[\s:(|]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
     r"(?:x\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
     r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2})\+?\s+(?:\w+\s+)?"
     r"(?:sessions?|visits?|treatments?|tx|injections?)\b"
@@ -164,7 +166,9 @@ _EFFECT_CLAUSE = re.compile(
     r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says|said)\s+(?:that\s+)?)?"
     r"(?:it\s+|this\s+|they\s+)?"
     r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
-    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b|\d{1,3}\s*%)",
+    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b|\d{1,3}\s*%"
+    # how long it helped: "~6 wks relief", "about 3 months of good relief"
+    r"|(?:~|about\s+|approx\.?\s*|approximately\s+)?\d{1,2}\s*(?:wks?|weeks?|months?|mos?|days?)\s+(?:of\s+)?(?:\w+\s+)?relief\b)",
     _I,
 )
 #: Effect words before the course, said of it: "she benefited from a course of 8 PT visits", "did well with chiro",
@@ -202,6 +206,8 @@ _SHARED = re.compile(
 #: improvement" (said of both, whichever way it went).
 _SHARED_AFTER_PAIR = re.compile(r"^[^.;]{0,40}?\s(?:-+>?|[\u2013\u2014])\s(?P<said>[^.;]{1,80})", _I)
 _JOINED = re.compile(r"^[^.;,]{0,40}?\s(?:and|\+|&)\s*$", _I)
+#: The Emergency Severity Index of an emergency record: "Triage ESI 4", "ESI level 2", "triage acuity (ESI): 3".
+_TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\bESI\b)\s*(?:level|acuity|triage)\b", _I)
 #: "RFA" naming the Request for Authorization form: "RFA date:", "RFA of 06/29/2021", "DWC Form RFA", "my RFA".
 _FORM_RFA = re.compile(
     r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)", _I
@@ -213,6 +219,14 @@ _PURPOSE_BEFORE = re.compile(
     r"|authori[sz]ation|appropriate|ready)\s+for\s+(?:an?\s+|the\s+|possible\s+|potential\s+|further\s+)*$",
     _I,
 )
+#: "PT"/"Pt" heading the worker's particulars: "PT NAME:", "PT: [redacted]  M  age 58  DOI 4/22/15", "Pt J. Doe 38 F DOI".
+_PATIENT_PARTICULARS = re.compile(
+    r"\s*(?:name\b|#|ID\b|DOB\b|:\s*\[)|[^.;]{0,30}?(?:\b\d{1,3}\s*(?:y/?o|yo|M|F)\b|\b(?:age|DOB|D\.O\.B\.?|DOI|D/I|SSN|claim\s*#)\b)",
+    _I,
+)
+#: A specialty or department, not a course: "Physical Medicine & Rehabilitation", "Dept: Physical Therapy".
+_SPECIALTY_AFTER = re.compile(r"\s*(?:&|and)\s+rehab", _I)
+_SPECIALTY_BEFORE = re.compile(r"\b(?:specialty|department|dept\.?|division|service)\s*:?\s*$", _I)
 #: Before the name, words that tie the course to a lead over the whole list ("Prior tx:", "He has had ...").
 _REACH_BEFORE = 80
 
@@ -277,8 +291,12 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     text = s.text
     if polarity(text, start, end) != "affirmed" or planned(text, start, end):
         return None
-    if text[start:end].lower() == "pt" and text[start:end] != "PT":
-        return None  # "pt states ...": the patient
+    if text[start:end].lower() == "pt" and (text[start:end] != "PT" or names_the_patient(text, end)):
+        return None  # "pt states ...", "PT NAME: ...", "PT: [name]  M  age 58  DOI ...": the patient
+    if _SPECIALTY_AFTER.match(text, end) or _SPECIALTY_BEFORE.search(text[max(0, start - 20) : start]):
+        return None  # "Specialty: Physical Medicine & Rehabilitation": the doctor's field, no course
+    if _TRIAGE_ESI.search(text[max(0, start - 25) : end + 12]):
+        return None  # "Triage ESI 4", "ESI level 3": the Emergency Severity Index of an ED record, no epidural
     if _PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
         return None  # "psych evaluation for SCS (2/24/2016)": the evaluation was given, not the stimulator
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
@@ -359,7 +377,8 @@ def _item_start(text: str, start: int) -> int:
             if depth == 0:
                 return i + 1
             depth -= 1
-        elif depth == 0 and (ch in _SEPARATORS or (ch == "." and (i + 1 >= len(text) or text[i + 1] == " "))):
+        elif depth == 0 and (ch in _SEPARATORS or (ch == "." and (i + 1 >= len(text) or text[i + 1] == " ")
+                                                     and not _TITLE_BEFORE.search(text[max(0, i - 6) : i]))):
             return i + 1
     return 0
 
@@ -382,6 +401,11 @@ def _count(before: str, after: str) -> int | None:
     if m:
         return _whole(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
     return None
+
+
+def names_the_patient(text: str, end: int) -> bool:
+    """"PT" or "Pt" ending at *end* heads the worker's particulars (name, age, sex, DOI): the patient, not therapy."""
+    return bool(_PATIENT_PARTICULARS.match(text, end))
 
 
 def _given_before(text: str, start: int) -> bool:

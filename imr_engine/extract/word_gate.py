@@ -66,11 +66,13 @@ class Heads:
 
     keys: frozenset[str]
     anywhere: frozenset[str] = frozenset()
+    #: Ways that open with a bounded run of words before a part whose heads are known (`_Lead`).
+    leads: tuple[_Lead, ...] = ()
 
     @property
     def at_word_start(self) -> bool:
         """Every match starts a word."""
-        return not self.anywhere
+        return not self.anywhere and not self.leads
 
 
 @dataclass(frozen=True)
@@ -97,10 +99,13 @@ class _CannotGate(Exception):
 
 
 class _Reading:
-    def __init__(self) -> None:
+    def __init__(self, state: Any = None, flags: int = 0) -> None:
         self.found: set[str] = set()
         self.anywhere: set[str] = set()
+        self.leads: list[_Lead] = []
         self.budget = _BUDGET
+        #: The parse's state and the pattern's flags: a run's class is compiled with them (`_run_chars`).
+        self.state, self.flags = state, flags
 
     def add(self, acc: str, loose: bool) -> None:
         (self.anywhere if loose else self.found).add(acc)
@@ -140,17 +145,13 @@ def heads(pattern: re.Pattern[str]) -> Heads | None:
         with _registering:  # keys indexed before the pattern counts as read (see `_text`)
             known = _heads_memo.get(id(pattern))
             if known is None:
-                word_keys = _shortest(found.keys) if found is not None and not found.anywhere else None
+                word_keys = _shortest(found.keys) if found is not None and found.at_word_start else None
                 ways = _needed(pattern)
-                if found is None and ways:
+                if (found is None or found.leads) and ways:
                     _needs[id(pattern)] = _checks(ways)
-                lead = _lead_of(pattern) if found is None else None
-                if lead is not None:
-                    _leads[id(pattern)] = lead
-                    if lead.core.anywhere and id(lead.core) not in _anywhere:
-                        _anywhere[id(lead.core)] = _any_of(lead.core.anywhere)  # type: ignore[assignment]
-                if found is not None and found.anywhere and id(found) not in _anywhere:
-                    _anywhere[id(found)] = _any_of(found.anywhere)  # type: ignore[assignment]
+                for h in (found, *(lead.core for lead in found.leads)) if found is not None else ():
+                    if h.anywhere and id(h) not in _anywhere:
+                        _anywhere[id(h)] = _any_of(h.anywhere)  # type: ignore[assignment]
                 for key in word_keys or ():
                     _by_key.setdefault(key, set()).add(id(pattern))
                 starts = _starts_needed(ways, found) if found is not None and ways else None
@@ -185,19 +186,20 @@ def _heads_of(pattern: re.Pattern[str]) -> Heads | None:
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
-        return _heads_read(list(_parser.parse(pattern.pattern, pattern.flags)))
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        return _heads_read(list(parsed), parsed.state, pattern.flags)
     except (re.error, TypeError, ValueError):
         return None
 
 
-def _heads_read(seq: list[tuple[Any, Any]]) -> Heads | None:
+def _heads_read(seq: list[tuple[Any, Any]], state: Any = None, flags: int = 0) -> Heads | None:
     """The heads of a parsed pattern (or of the part of one from some item on); None: unknown."""
-    reading = _Reading()
+    reading = _Reading(state, flags)
     try:
         _walk(seq, "", False, reading, False)
-    except (_CannotGate, RecursionError):
+    except (_CannotGate, RecursionError, AttributeError, IndexError):
         return None
-    found, anywhere = reading.found, reading.anywhere
+    found, anywhere, leads = reading.found, reading.anywhere, tuple(dict.fromkeys(reading.leads))
     while len(anywhere) > MAX_HEADS_ANYWHERE and max(map(len, anywhere)) > 1:  # too many: their shorter starts
         cut = max(map(len, anywhere)) - 1
         anywhere = {k[:cut] for k in anywhere}
@@ -208,9 +210,9 @@ def _heads_read(seq: list[tuple[Any, Any]]) -> Heads | None:
         found = {k for k in found if not any(k[:n] in anywhere for n in range(1, len(k) + 1))}
         if any(len(k) < 2 and k in _WORD_CHARS and k != "0" for k in anywhere):
             return None
-    if not (found or anywhere) or len(found) > MAX_HEADS or len(anywhere) > MAX_HEADS_ANYWHERE:
+    if not (found or anywhere or leads) or len(found) > MAX_HEADS or len(anywhere) > MAX_HEADS_ANYWHERE:
         return None
-    h = Heads(frozenset(found), frozenset(anywhere))
+    h = Heads(frozenset(found), frozenset(anywhere), leads)
     return _interned.setdefault(h, h)
 
 
@@ -220,11 +222,16 @@ MAX_LEAD_WORDS = 8
 
 @dataclass(frozen=True)
 class _Lead:
-    """A pattern that opens with a bounded run of words before a part whose heads are known:
-    "(?:[\\w/-]+\\s+){0,4}?(?:fusion|...)". A match starts at that part (*core*), or at the first character of
-    a run of *word* characters at most *words* runs before it, each run followed by *gap* characters only
-    (or, after a match, where that match ended: see `_lead_matches`). Characters are the ASCII ones a run's class
-    takes, read from the compiled class itself.
+    """A way that opens with a bounded run of words before a part whose heads are known:
+    "(?:[\\w/-]+\\s+){0,4}?(?:fusion|...)". A match of it starts where that part may start (*core*), or at the first
+    character of a run of *word* characters at most *words* runs before it, each run followed by *gap* characters
+    only (or, after a match, where that match ended: see `_lead_matches`). Characters are the ASCII ones a run's
+    class takes, read from the compiled class itself.
+
+    Why no other offset: a match that starts inside a run starts one character earlier too (the run is just longer),
+    so the leftmost one starts where the run does. This holds when nothing position-bound stands before the lead in
+    its way; a word boundary (or a lookbehind no word character passes) may, when every *word* character is a word
+    character, for then no match starts inside a run at all.
     """
 
     words: int
@@ -233,31 +240,21 @@ class _Lead:
     core: Heads
 
 
-_leads: dict[int, _Lead] = {}
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
-def _lead_of(pattern: re.Pattern[str]) -> _Lead | None:
-    """The lead of *pattern*, when it opens with one ("(?:X+\\s+){0,N}" or its lazy form, N at most
-    MAX_LEAD_WORDS, X and \\s sharing no character, groups around it allowed); None: it does not."""
-    if _parser is None or not isinstance(pattern.pattern, str):
+def _lead_at(av: Any, rest: list[tuple[Any, Any]], bounded: bool, r: _Reading) -> _Lead | None:
+    """The lead a repeat with arguments *av* opens, *rest* following it; None: it is none (see `_Lead`)."""
+    low, high, body = av
+    if r.state is None or low != 0 or high == _c.MAXREPEAT or high > MAX_LEAD_WORDS or len(body) != 2:
         return None
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        seq = list(parsed)
-        while seq and seq[0][0] is _c.SUBPATTERN:  # a group that opens the pattern opens with what it holds
-            seq = list(seq[0][1][3]) + seq[1:]
-        if not seq or seq[0][0] not in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            return None
-        low, high, body = seq[0][1]
-        if low != 0 or high == _c.MAXREPEAT or high > MAX_LEAD_WORDS or len(body) != 2:
-            return None
-        word, gap = (_run_chars(item, parsed.state, pattern.flags) for item in body)
-        if not word or not gap or word & gap:
-            return None
-        core = _heads_read(seq[1:])
-    except (RecursionError, re.error, TypeError, ValueError, AttributeError, IndexError):
+    word, gap = (_run_chars(item, r.state, r.flags) for item in body)
+    if not word or not gap or word & gap or (bounded and not word <= _WORD_ASCII):
         return None
-    return _Lead(high, word, gap, core) if core is not None else None
+    core = _heads_read(rest, r.state, r.flags)
+    if core is None or core.leads:
+        return None
+    return _Lead(high, word, gap, core)
 
 
 def _run_chars(item: tuple[Any, Any], state: Any, flags: int) -> frozenset[str] | None:
@@ -270,7 +267,7 @@ def _run_chars(item: tuple[Any, Any], state: Any, flags: int) -> frozenset[str] 
     return frozenset(ch for ch in map(chr, range(128)) if one.fullmatch(ch))
 
 
-def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool) -> None:
+def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loose: bool, plain: bool = True) -> None:
     """Add to *r.found* the start of every way *seq* can begin a match, *acc* being read so far.
 
     *bounded*: a word boundary stands right before the first character; *loose*: this way may
@@ -296,26 +293,31 @@ def _walk(seq: list[tuple[Any, Any]], acc: str, bounded: bool, r: _Reading, loos
         if acc:
             r.add(acc, loose)
         else:
-            _walk(rest, acc, bounded or av is _c.AT_BOUNDARY, r, loose)
+            _walk(rest, acc, bounded or av is _c.AT_BOUNDARY, r, loose, plain and av is _c.AT_BOUNDARY)
     elif op in (_c.ASSERT, _c.ASSERT_NOT):  # zero width: passing over it only widens the heads
         if acc:
             r.add(acc, loose)
         else:  # "(?<!\w)" or "(?<![\w/-])" before a word character is a word boundary there
-            _walk(rest, acc, bounded or (op is _c.ASSERT_NOT and _no_word_before(av)), r, loose)
+            no_word = op is _c.ASSERT_NOT and _no_word_before(av)
+            _walk(rest, acc, bounded or no_word, r, loose, plain and no_word)
     elif op is _c.BRANCH:
         for alternative in av[1]:
-            _walk(list(alternative) + rest, acc, bounded, r, loose)
+            _walk(list(alternative) + rest, acc, bounded, r, loose, plain)
     elif op is _c.SUBPATTERN:
-        _walk(list(av[3]) + rest, acc, bounded, r, loose)
+        _walk(list(av[3]) + rest, acc, bounded, r, loose, plain)
     elif op is _c.ATOMIC_GROUP:
-        _walk(list(av) + rest, acc, bounded, r, loose)
+        _walk(list(av) + rest, acc, bounded, r, loose, plain)
     elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, high, body = av
+        lead = _lead_at(av, rest, bounded, r) if not acc and plain and op is not _c.POSSESSIVE_REPEAT else None
+        if lead is not None:  # its start is read from the part after it: `_lead_tries`
+            r.leads.append(lead)
+            return
         if low == 0:
-            _walk(rest, acc, bounded, r, loose)
+            _walk(rest, acc, bounded, r, loose, plain)
         if high != 0:
             again = (op, (max(low - 1, 0), high if high == _c.MAXREPEAT else high - 1, body))
-            _walk(list(body) + [again] + rest, acc, bounded, r, loose)
+            _walk(list(body) + [again] + rest, acc, bounded, r, loose, plain)
     else:
         _stop(acc, r, loose)
 
@@ -550,18 +552,15 @@ def _tries(pattern: re.Pattern[str], text: str) -> list[int] | None:
     h = known[1]
     if h is None:
         ways = _needs.get(id(pattern))
-        lead = _leads.get(id(pattern))
-        if ways is None and lead is None:
+        if ways is None:
             return None
         t = _texts.get(text) or _text(text)
-        if t is _NOT_ASCII:
-            return None
-        if ways is not None and not _open(ways, t):
-            return _NOWHERE
-        return _lead_tries(lead, text, t) if lead is not None else None
+        return None if t is _NOT_ASCII or _open(ways, t) else _NOWHERE
     t = _texts.get(text) or _text(text)
     if t is _NOT_ASCII:
         return None
+    if h.leads:
+        return _led_tries(pattern, h, text, t)
     if not h.anywhere and known[2] < t.known and id(pattern) not in t.candidates:
         return _NOWHERE  # none of its keys starts a word here (a pattern read after the text asks below)
     keys = h.keys.intersection(t.starts)
@@ -591,6 +590,21 @@ def _head_offsets(h: Heads, keys: set[str] | frozenset[str], t: _Text) -> list[i
             p = folded.find(k, p + 1)
     tries = t.tries[id(h)] = sorted(found)
     return tries
+
+
+def _led_tries(pattern: re.Pattern[str], h: Heads, text: str, t: _Text) -> list[int]:
+    """Where a match of a pattern with leads may start: its other ways' heads, and each lead's tries."""
+    ways = _needs.get(id(pattern))
+    if ways is not None and not _open(ways, t):
+        return _NOWHERE
+    needed = _word_needs.get(id(pattern))
+    if needed is not None and needed.isdisjoint(t.starts):
+        return _NOWHERE
+    keys = h.keys.intersection(t.starts)
+    found = set(_head_offsets(h, keys, t) if h.anywhere else _word_tries(keys, t.at) if keys else ())
+    for lead in h.leads:
+        found.update(_lead_tries(lead, text, t))
+    return sorted(found)
 
 
 def _lead_tries(lead: _Lead, text: str, t: _Text) -> list[int]:
@@ -689,7 +703,8 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         return pattern.finditer(text)
     if not tries:
         return _NO_MATCHES
-    return _lead_matches(pattern, text, tries) if id(pattern) in _leads else _anchored(pattern, text, tries)
+    led = _heads_memo[id(pattern)][1]
+    return _lead_matches(pattern, text, tries) if led is not None and led.leads else _anchored(pattern, text, tries)
 
 
 @dataclass(frozen=True)
