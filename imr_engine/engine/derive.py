@@ -1043,7 +1043,7 @@ def _prior_sessions(
 
 
 #: A request for care already given: "PT x 12, retro", "retrospective request", "retro-authorization".
-_RETROSPECTIVE = re.compile(r"\bretro(?:spective(?:ly)?|-?auth\w*)?\b", re.IGNORECASE)
+_RETROSPECTIVE = re.compile(r"\bretro(?:spective(?:ly)?|active(?:ly)?|-?auth\w*)?\b", re.IGNORECASE)
 
 
 def _new_diagnosis(vocab: Terminology, v: MutableMapping[str, object], data: GuidelineData) -> NewDiagnosis:

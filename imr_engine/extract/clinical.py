@@ -480,7 +480,13 @@ _CONFIRMED_BY_STUDY = re.compile(
 )
 #: A study's own report line, its name then a colon: what it found may run over clauses ("NCS 07/28/2015 (Dr. X):
 #: distal motor latency 5.9 ms ...; moderate-to-severe right carpal tunnel syndrome").
-_STUDY_REPORT = re.compile(rf"^\W*{_STUDY}\b[^:]{{0,60}}:", _I)
+_STUDY_REPORT = re.compile(
+    rf"^\W*{_STUDY}\b(?:[^:]{{0,60}}:"
+    # or its name, part and date, then a dash or straight the finding: "MRI C-spine 10/2012 - facet arthropathy C4-5",
+    # "MRI C-spine 2014 C5-6 R foraminal stenosis", "XR L wrist 5/12/14 plate in good position, fx healing"
+    r"|[^:.;]{0,40}?\s[-\u2013]\s|[^:.;]{0,40}?\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2})\s+(?=[A-Za-z]))",
+    _I,
+)
 _LESION_SEEN = re.compile(rf"\b{_LESION}", _I)
 #: In a diagnosis line, the study that showed it, in brackets or after "on" / "per": "(MRI 2013)", "per NCS 5/2019";
 #: not one still to come or that showed nothing ("(MRI pending)", "(EMG normal)").

@@ -151,6 +151,7 @@ _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective"
 def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
     """Drugs named as used, by dose, verb, condition or outcome, each with the status its own words give."""
     requests = [phrase_key(item.text) for item in ctx.items]
+    asked = [frozenset(item.ingredients) for item in ctx.items if item.ingredients]
     previous = ""
     for s in sentences:
         lead_in, previous = (previous if previous.endswith(":") else ""), s.text
@@ -177,7 +178,7 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
-            status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds)
+            status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked)
             if status is None and last is not None and last[1] == "current" and _JOINED.match(s.text[last[0] : mention.start]):
                 status = "current"  # "hypertension on lisinopril 40 and chlorthalidone": both taken
             if status is None:
@@ -269,7 +270,8 @@ _FORM_BEFORE = re.compile(
 
 
 def _status(
-    s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool, *, compound: bool = False
+    s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool, *, compound: bool = False,
+    requested: list[frozenset[str]] | None = None,
 ) -> str | None:
     """The status the mention's own words give, or None when the sentence does not say the drug was used.
 
@@ -284,6 +286,8 @@ def _status(
         return None
     start, end = _item_span(text, mention, single)
     item = text[start:end]
+    if _only_requested(text, item, before, mention, requested or []):
+        return None  # "3) Lidoderm 5% patch 1 daily #30", "Lidoderm #30 was non-certified": the request, not use
     if _TRIED_FAILED.search(item) or _TRIED_BEFORE.search(before):
         return "tried_failed"
     dosed = bool(_DOSED.match(text, mention.end)) and not compound
@@ -310,6 +314,30 @@ def _status(
     if _RECENT_WORDS.search(text, mention.end):
         return "current"  # "took ibuprofen last night": at a first visit, what the worker is taking
     return "past" if _PAST_SENTENCE.search(text[: mention.start]) and not _present(item) else "current"
+
+
+#: "continue" right after the item's dash: "Terocin patches (...) #30 - continue per patient preference".
+_CONTINUE_AFTER = re.compile(r"[^.;]{0,60}?\s[-\u2013\u2014]\s*(?:continue|cont\.?|refill|renew)", _I)
+#: A prescription's quantity: "#30", "# 90", "qty 60".
+_QUANTITY = re.compile(r"#\s*\d+\b|\bqty\.?\s*\d+", _I)
+#: A request's fate told of the drug: "was non-certified", "denied by UR", "IMR upheld the non-certification".
+_REQUEST_HISTORY = re.compile(r"\bnon-?certifi\w*|\b(?:was|were)\s+denied\b|\bdenied\s+by\b|\b(?-i:UR|IMR)\b", _I)
+
+
+def _only_requested(text: str, item: str, before: str, mention: Mention, requested: list[frozenset[str]]) -> bool:
+    """The drug is named for its request, not its use: its prescription line ("3) Lidoderm 5% patch 1 daily #30", a
+    drug the note requests) or its request's fate ("Lidoderm #30 was non-certified"), with no word of use or continuing."""
+    if _CONTINUED.search(item) or _CONTINUE_AFTER.match(text, mention.end) or _present(item) or _TAKING_NOW.search(item):
+        return False
+    if _USE_BEFORE.search(before):
+        return False
+    return bool(_REQUEST_HISTORY.search(item)) or (bool(_QUANTITY.search(item)) and _requested(mention, requested))
+
+
+def _requested(mention: Mention, requested: list[frozenset[str]]) -> bool:
+    """Whether the drug is one the note's requests ask for (its ingredients those of a request line)."""
+    ingredients = set(mention.ingredients)
+    return bool(ingredients) and any(ingredients <= r for r in requested)
 
 
 #: What the drug does for the worker, right after its name: "naproxen helps back some".

@@ -18,6 +18,7 @@ from .dates import find_dates
 from .findings import clause_evidence, read_cue, record
 from .medications import drug_mentions, may_name_a_drug
 from .negation import clause_bounds, polarity
+from .numbers import NUMBER
 from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
@@ -275,7 +276,7 @@ _NO_CHANGE = re.compile(
 #: finding the same as before (`_EXAM_WORDS`): a sign that has not changed says nothing of function.
 _SAME_AS_BEFORE = re.compile(
     r"\b(?:about|essentially|basically|pretty\s+much|roughly|much)\s+(?:the\s+)?same\b"
-    r"|\bthe\s+same\s+as\s+(?:always|before|previously|last\s+(?:visit|time|week|month|year)|(?:\d+|a\s+few|several|six|three)\s+(?:weeks?|months?)\s+ago)\b"
+    rf"|\bthe\s+same\s+as\s+(?:always|before|previously|last\s+(?:visit|time|week|month|year)|(?:{NUMBER}|a\s+few|several)\s+(?:weeks?|months?)\s+ago)\b"
     r"|^\W*same\s+(?:function|level\s+of\s+function|activity\s+level)\b"
     r"|\bno\s+change\s+(?:from|since|over)\s+(?:the\s+)?(?:last|prior|previous|\d)"
     r"|\bunchanged\s+since\s+(?:the\s+)?(?:\d|last|prior|previous)"

@@ -352,9 +352,15 @@ _TAKEN_NOW = re.compile(
 _NOT_TAKEN = re.compile(
     r"^\s*(?:no|none|nil|n/a|not\s+(?:on|taking|yet\s+on)|never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE
 )
+#: The entry's own words after the name say it is not taken: "Lidoderm - never tried", "gabapentin (not yet started)".
+_NOT_TAKEN_AFTER = re.compile(
+    r"[-:,(]\s*(?:never\s+(?:tried|taken|used|started)|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b", re.IGNORECASE
+)
 #: A list entry for a drug asked for, not yet taken: "Oxycodone 15 mg tab (requested - not yet started)", "- pending auth".
 _NOT_YET = re.compile(
     r"\b(?:not\s+yet\s+(?:started|taking|taken|begun|filled|dispensed)|requested|pending\s+(?:auth\w*|approval|UR|RFA)"
+    # a table's status column: "(req.)", "new" (first prescribed at this visit: the request says it)
+    r"|(?<=\()req\.?\s*\)|(?<=\s)new(?:\s+new)?\s*$"
     r"|awaiting\s+(?:auth\w*|approval|UR)|to\s+(?:start|begin)\b)",
     re.IGNORECASE,
 )
@@ -364,8 +370,8 @@ def _list_item(
     s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, status: str, any_name: bool
 ) -> None:
     item = s.text[start:end]
-    if _NOT_TAKEN.match(item):
-        return  # a drug the list says is not taken is none of the patient's drugs
+    if _NOT_TAKEN.match(item) or _NOT_TAKEN_AFTER.search(item):
+        return  # a drug the list says is not taken is none of the patient's drugs ("Lidoderm - never tried")
     span = drug_name(item)
     if span is None:
         return

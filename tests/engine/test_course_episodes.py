@@ -268,6 +268,9 @@ def test_the_crps_course_is_judged_as_a_first_course(engine: Engine) -> None:
     "Physical therapy lumbar spine x 12, retro",
     "Retrospective request: physical therapy lumbar spine x 12",
     "PT lumbar spine 2x6 (12 visits) - retro-authorization",
+    "Retroactive authorization: physical therapy lumbar spine x 12",
+    "PT lumbar spine x 12 (retroactive)",
+    "RETRO AUTH PT LUMBAR SPINE X 12",
 ])
 def test_the_visits_a_retrospective_request_is_for_are_not_added_twice(request_line: str) -> None:
     values, how = _derived([_course(12, "unknown", "2015-04")], request=request_line)
@@ -278,6 +281,7 @@ def test_the_visits_a_retrospective_request_is_for_are_not_added_twice(request_l
 @pytest.mark.parametrize(("request_line", "total"), [
     ("Physical therapy lumbar spine x 12", 24),         # not retrospective: a course before it
     ("Physical therapy lumbar spine x 6, retro", 18),   # another number of visits: another course
+    ("Physical therapy lumbar spine x 12 for L4-5 retrolisthesis", 24),  # a diagnosis, not a retro request
 ])
 def test_other_courses_still_count_for_a_retrospective_request(request_line: str, total: int) -> None:
     values, _ = _derived([_course(12, "unknown", "2015-04")], request=request_line)

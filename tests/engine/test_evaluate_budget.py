@@ -37,6 +37,10 @@ def test_a_figure_over_its_budget_is_named_and_one_within_is_not() -> None:
                     "warm calls_per_item: 600 against a record of 500 (+20.0%, budget +5%)"]
     assert any("imr_engine.engine.derive" in row and "+200" in row for row in rows)
     assert budget.compare(recorded, now, 0.30)[1] == []
+    asked = budget.compare({**recorded, "cold_durable_rules_asks": 100}, {**now, "cold_durable_rules_asks": 120}, 0.30)[1]
+    assert asked == []
+    asked = budget.compare({**recorded, "cold_durable_rules_asks": 100}, {**now, "cold_durable_rules_asks": 140}, 0.30)[1]
+    assert asked == ["cold durable_rules asks: 140 against a record of 100 (+40.0%, budget +30%)"]
 
 
 @pytest.fixture(scope="module")

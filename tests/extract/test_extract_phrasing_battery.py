@@ -41,7 +41,7 @@ def _cases() -> list[Any]:
         for n, case in enumerate(book["cases"], 1):
             marks = [pytest.mark.xfail(reason=case["known"], strict=True)] if case.get("known") else []
             params.append(
-                pytest.param(case["text"], book["request"], case["expect"], id=f"{path.stem}-{n}", marks=marks)
+                pytest.param(case["text"], case.get("request", book["request"]), case["expect"], id=f"{path.stem}-{n}", marks=marks)
             )
     return params
 

@@ -4,6 +4,7 @@ vomiting says nothing of them, and a side effect that has resolved is none now. 
 from __future__ import annotations
 
 import pytest
+from fragments import read_fragment
 
 from imr_engine.extract import extract_text
 
@@ -41,3 +42,17 @@ def test_a_side_effect_that_has_resolved_is_none_now(note: str) -> None:
 
 def test_a_side_effect_still_present_is_read() -> None:
     assert _side_effects("Constipation on oxycodone, using docusate.\n") == "yes"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CURES shows Norco from the emergency department in March for stomach pain.",
+        "She was given tramadol at urgent care for abdominal pain and heartburn last year; no other prescribers.",
+        "Received hydrocodone from the ER for stomach ache after a fall.",
+    ],
+)
+def test_a_stomach_complaint_a_drug_was_given_for_is_no_side_effect(sentence: str) -> None:
+    """The reason a drug was given (CPMTG p. 78: side effects are the drug's own adverse effects) is not one of them."""
+    case = read_fragment("Medications: Norco 10/325 mg 1 q6h prn. " + sentence, "Norco 10/325 mg #90")
+    assert case.monitoring.side_effects.value != "yes"
