@@ -25,6 +25,7 @@ from ..facts.model import Evidence
 from ..vocabulary import phrase_key
 from .context import Context
 from .dates import find_dates
+from .device_relief import device_relief
 from .draft import add_evidence
 from .lists import item_end
 from .negation import polarity
@@ -33,10 +34,12 @@ from .planned import planned
 from .sentences import Sentence
 from .word_gate import search
 
+#: Words whose stop is no sentence's end: "by Dr. Sandoval in October, which helped", "approx. 8 visits".
+_TITLES = ("Dr", "dr", "Mr", "Mrs", "Ms", "vs", "approx")
 # A comma or semicolon, or a full stop that ends a sentence, ends a listed course.
-_COURSE_ITEM_BREAK = re.compile(r"[,;]|(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bvs)(?<!\bapprox)\.(?= |\Z)")
-#: A title's stop is no sentence's end: "by Dr. Sandoval in October, which helped".
-_TITLE_BEFORE = re.compile(r"\b(?:[Dd]r|Mrs?|Ms|vs|approx)$")
+_COURSE_ITEM_BREAK = re.compile(r"[,;]|" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"\.(?= |\Z)")
+#: A title right before a stop, where a listed course is looked for backwards (`_item_start`).
+_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_TITLES)})$")
 
 _I = re.IGNORECASE
 
@@ -47,6 +50,7 @@ _KIND_BY_CLASS = {
     "acupuncture": "acupuncture",
     "psychological_treatment": "psychological",
     "electrotherapy": "modality",
+    "neuromodulation": "modality",  # a spinal cord stimulator trial, told with its relief (CPMTG p. 105-107)
     "functional_restoration": "program",
     "spinal_injection": "injection",
     "facet_procedure": "injection",
@@ -60,7 +64,8 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc)\b",
+    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc"
+    r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
     _I,
 )
 #: Where a listed course's words begin and end: a comma, semicolon or colon outside brackets, or the sentence's end.
@@ -114,7 +119,7 @@ _NOT_GIVEN = re.compile(
 _GIVEN = re.compile(
     r"\b(?:did|done|had|has\s+had|have\s+had|tried|completed|finished|attended|underwent|received|failed|participated"
     r"|went\s+(?:to|through)|used|s/p|status\s+post|prior|previous|past|history\s+of|hx\s+of|h/o|since|after|following"
-    r"|graduated)\b",
+    r"|graduated|uses|using|continues\s+to\s+use)\b",
     _I,
 )
 #: A course's effect, said of it: no benefit ("without lasting benefit", "no relief", "failed", "temporary relief
@@ -122,7 +127,7 @@ _GIVEN = re.compile(
 _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
     r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect)\b"
-    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)|\bnot\s+(?:helpful|effective|beneficial)\b"
+    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
     r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
@@ -209,6 +214,13 @@ _TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\
 _FORM_RFA = re.compile(
     r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)", _I
 )
+#: A course named as the purpose of another step, not given: "psych evaluation for SCS", "cleared for SCS trial",
+#: "candidate for a TENS trial", "referral for acupuncture".
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:eval(?:uation)?s?|clearance|cleared|candidate|consult(?:ation)?|referral|referred|screening|work-?up|approval"
+    r"|authori[sz]ation|appropriate|ready)\s+for\s+(?:an?\s+|the\s+|possible\s+|potential\s+|further\s+)*$",
+    _I,
+)
 #: "PT"/"Pt" heading the worker's particulars: "PT NAME:", "PT: [redacted]  M  age 58  DOI 4/22/15", "Pt J. Doe 38 F DOI".
 _PATIENT_PARTICULARS = re.compile(
     r"\s*(?:name\b|#|ID\b|DOB\b|:\s*\[)|[^.;]{0,30}?(?:\b\d{1,3}\s*(?:y/?o|yo|M|F)\b|\b(?:age|DOB|D\.O\.B\.?|DOI|D/I|SSN|claim\s*#)\b)",
@@ -287,6 +299,8 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         return None  # "Specialty: Physical Medicine & Rehabilitation": the doctor's field, no course
     if _TRIAGE_ESI.search(text[max(0, start - 25) : end + 12]):
         return None  # "Triage ESI 4", "ESI level 3": the Emergency Severity Index of an ED record, no epidural
+    if _PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
+        return None  # "psych evaluation for SCS (2/24/2016)": the evaluation was given, not the stimulator
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
         return None  # "RFA date: 03/09/2017", "my RFA of 06/29/2021": the request form, not an ablation
     begin = _item_start(text, start)
@@ -324,6 +338,9 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         effect = "no_improvement"
     if effect == "unknown":
         effect = _lead_effect(lead)
+    relief = _device_relief(ctx, text, told, end, stop, next_name) if kind == "modality" else None
+    if relief is not None and effect == "unknown":  # the relief told is the effect: 30 % is a meaningful change
+        effect = "improved" if relief >= 30 else "no_improvement"
     dates = find_dates(after)
     date = dates[0].date if dates else None
     if sessions is None and effect == "unknown" and date is None and not _GIVEN.search(lead):
@@ -332,11 +349,23 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         return None
     quote_end = end + len(told.rstrip(" ,;.")) if told is not after else stop
     ev = s.evidence(begin + (len(before) - len(before.lstrip())), max(end, quote_end))
-    entry = _record(ctx, key, kind, text[start:end], sessions, effect, date, ev)
+    entry = _record(ctx, key, kind, text[start:end], sessions, effect, date, ev, relief=relief)
     if again is not None and (more := _count("", again)) is not None:  # "PT 2019 x 18 and again 2020 x 12"
         later = find_dates(again)
         _record(ctx, key, kind, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
     return entry
+
+
+def _device_relief(ctx: Context, text: str, told: str, end: int, stop: int, next_name: int) -> float | None:
+    """A device's relief (CPMTG p. 105-107, 114-116), told with it or in the clause after its comma when that clause names
+    no drug or other care: "TENS helps, pain 7 -> 4 when using it" (not "TENS helps a little, Norco gives 50%")."""
+    relief = device_relief(told)
+    if relief is not None or stop >= next_name or stop >= len(text) or text[stop] != ",":
+        return relief
+    clause = text[stop + 1 : min(_item_end(text, stop + 1), next_name)]
+    if ctx.vocab.mentions(clause, ("product", "ingredient", "service")):
+        return None
+    return device_relief(clause)
 
 
 def _item_start(text: str, start: int) -> int:
@@ -423,7 +452,7 @@ def course_effect(told: str, *, brief_fails: bool = True) -> str:
 
 def _record(
     ctx: Context, key: str, kind: str, name: str, sessions: int | None, effect: str, date: FuzzyDate | None, ev: Evidence | None,
-    *, apart: bool = False,
+    *, apart: bool = False, relief: float | None = None,
 ) -> dict[str, Any] | None:
     """Complete the course another reader found for this service, or add it as a course of its own.
 
@@ -450,10 +479,12 @@ def _record(
             entry["effect"] = effect
         if entry.get("date") is None and date is not None:
             entry["date"] = date
+        if entry.get("relief_percent") is None and relief is not None:
+            entry["relief_percent"] = relief
         add_evidence(entry["evidence"], ev)
         return entry
     label = name if date is None else f"{name} {date}"
     while phrase_key(label) in ctx.draft.treatments:
         label += " (again)"
-    ctx.draft.treatment(label, kind, key, effect, ev, sessions, date=date)
+    ctx.draft.treatment(label, kind, key, effect, ev, sessions, date=date, relief_percent=relief)
     return ctx.draft.treatments[phrase_key(label)]

@@ -40,6 +40,7 @@ def _cases(entries: list[dict[str, Any]], ids: list[str]) -> list[Any]:
 COURSES = _load("courses.yaml")
 FINDINGS = _load("findings.yaml")
 LAYOUT = _load("layout.yaml")
+DEVICES = _load("devices.yaml")
 
 
 @pytest.mark.parametrize("entry", _cases(COURSES, [_id(e) for e in COURSES]))
@@ -94,3 +95,23 @@ def test_layout_phrasing(entry: dict[str, Any]) -> None:
     if "surgery_date" in entry:
         dates = [str(s.date) for s in case.surgeries if s.date is not None]
         assert entry["surgery_date"] in dates, [s.model_dump() for s in case.surgeries]
+
+
+@pytest.mark.parametrize("entry", _cases(DEVICES, [_id(e) for e in DEVICES]))
+def test_device_phrasing(entry: dict[str, Any]) -> None:
+    """A stimulator in use or tried: its effect and relief (CPMTG TENS p. 114-116, SCS p. 105-107)."""
+    case = read_fragment(entry["text"])
+    found = [t for t in case.treatments if t.kind != "medication"]
+    if "no_course" in entry:
+        assert all(t.service != entry["no_course"] for t in found), [t.model_dump() for t in found]
+        return
+    want = entry["course"]
+    same = [t for t in found if t.service == want["service"]]
+    assert same, [t.model_dump() for t in found]
+    if "effect" in want:
+        assert any(t.effect == want["effect"] for t in same), [t.model_dump() for t in found]
+    if "relief" in want:
+        assert any(t.relief_percent is not None and abs(t.relief_percent - want["relief"]) < 0.6 for t in same), [
+            t.model_dump() for t in found]
+    if "no_relief" in entry:
+        assert all(t.relief_percent != entry["no_relief"] for t in same), [t.model_dump() for t in found]
