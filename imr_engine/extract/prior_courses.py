@@ -34,10 +34,12 @@ from .planned import planned
 from .sentences import Sentence
 from .word_gate import search
 
+#: Words whose stop is no sentence's end: "by Dr. Sandoval in October, which helped", "approx. 8 visits".
+_TITLES = ("Dr", "dr", "Mr", "Mrs", "Ms", "vs", "approx")
 # A comma or semicolon, or a full stop that ends a sentence, ends a listed course.
-_COURSE_ITEM_BREAK = re.compile(r"[,;]|(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bvs)(?<!\bapprox)\.(?= |\Z)")
-#: A title's stop is no sentence's end: "by Dr. Sandoval in October, which helped".
-_TITLE_BEFORE = re.compile(r"\b(?:[Dd]r|Mrs?|Ms|vs|approx)$")
+_COURSE_ITEM_BREAK = re.compile(r"[,;]|" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"\.(?= |\Z)")
+#: A title right before a stop, where a listed course is looked for backwards (`_item_start`).
+_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_TITLES)})$")
 
 _I = re.IGNORECASE
 

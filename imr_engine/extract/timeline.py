@@ -20,7 +20,7 @@ from .word_gate import search
 
 _I = re.IGNORECASE
 _INJURY = re.compile(
-    r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
+    r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?-i:D/I)|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
     # a date "since" which something else held is not the injury's: "injuries, taking Norco since at least 3/9/2015"
     r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d|since\b).){0,60}$",
     _I,

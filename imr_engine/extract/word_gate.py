@@ -601,10 +601,11 @@ def _led_tries(pattern: re.Pattern[str], h: Heads, text: str, t: _Text) -> list[
     if needed is not None and needed.isdisjoint(t.starts):
         return _NOWHERE
     keys = h.keys.intersection(t.starts)
-    found = set(_head_offsets(h, keys, t) if h.anywhere else _word_tries(keys, t.at) if keys else ())
-    for lead in h.leads:
-        found.update(_lead_tries(lead, text, t))
-    return sorted(found)
+    tries = _head_offsets(h, keys, t) if h.anywhere else _word_tries(keys, t.at) if keys else _NOWHERE
+    led = [at for lead in h.leads for at in _lead_tries(lead, text, t)]
+    if led:
+        tries = sorted(set(tries).union(led))
+    return tries
 
 
 def _lead_tries(lead: _Lead, text: str, t: _Text) -> list[int]:
@@ -643,8 +644,6 @@ def _lead_matches(pattern: re.Pattern[str], text: str, tries: list[int]) -> Iter
     word ("...done 3/4/2015 knee repair done ..." read on from the "3"): after a match that offset is tried
     too, then the tries beyond it, exactly as a search would find the next match.
     """
-    if not any(map(pattern.match, repeat(text), tries)):
-        return _NO_MATCHES
     kept: list[re.Match[str]] = []
     pos, ahead = 0, tries
     while True:
