@@ -141,10 +141,8 @@ _SE_SYMPTOM = re.compile(
     rf"|fogg(?:y|iness)|brain\s+fog|{_NSAID_GI})\b",
     _I,
 )
-#: The gastrointestinal effects only an NSAID brings: of a worker on no NSAID, or named as what a drug was given for
-#: ("received Norco from the ED for stomach pain"), they are no drug's side effect.
+#: The gastrointestinal effects only an NSAID brings: of a worker on no NSAID they are no drug's side effect.
 _NSAID_ONLY_RE = re.compile(rf"^(?:{_NSAID_GI})$", _I)
-_GIVEN_FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$", _I)
 #: An NSAID's gastrointestinal effects: denied of a worker on one they document no side effects ("No GI upset", "denies
 #: stomach pain or dark stools"); reported ("+ heartburn"), side effects.
 _NSAID_GI_RE = re.compile(rf"^(?:{_NSAID_GI}|GI\s+(?:upset|sx|symptoms|complaints|distress)|upset\s+stomach)$", _I)
@@ -413,10 +411,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
             _CAUSED_JUST_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]) or any(n and n in s.text[left:right].lower() for n in names)
         ):
             continue  # "foggy" is a head injury's symptom too: a drug's only where the drug is said to bring it
-        if said == "affirmed" and _NSAID_ONLY_RE.match(m.group()) and (
-            not on_nsaid or _GIVEN_FOR.search(s.text[max(0, m.start() - 20) : m.start()])
-        ):
-            continue  # stomach pain of a worker on no NSAID, or the reason a drug was given, is no side effect
+        if said == "affirmed" and _NSAID_ONLY_RE.match(m.group()) and not on_nsaid:
+            continue  # stomach pain of a worker on no NSAID is no side effect
         if said == "affirmed" and _HISTORY_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]):
             continue  # "Hx GI bleed on NSAID": a past event, not an effect of the drug now
         if _BUT_ONE_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]) and (on_drug or on_opioid):
