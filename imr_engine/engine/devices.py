@@ -30,6 +30,21 @@ _REPLACEMENT = re.compile(
 _REFILL = re.compile(r"\b(?:re-?fill(?:s|ed|ing)?|re-?program\w*|interrogat\w*|analysis)\b", re.IGNORECASE)
 
 
+#: A request line for a unit's supplies, not the unit: "TENS supplies", "electrodes x 3 months", "A4595", "lead wires".
+_SUPPLIES = re.compile(
+    r"\b(?:supplies|supply|electrodes?|electrode\s+pads?|pads|patches|batter(?:y|ies)|lead\s*wires?|leads\s+wires?|A4595|A4630|A4556|A4557)\b",
+    re.IGNORECASE,
+)
+
+
+#: The unit itself asked for, its supplies with it: "TENS unit rental with supplies", "H-wave device and electrodes"
+#: (not "TENS unit supplies", "TENS electrodes and batteries").
+_UNIT_WITH_SUPPLIES = re.compile(
+    r"\b(?:unit|device|machine|stimulator)\b(?!\s*(?:supplies|supply|electrodes?|pads|patches|batter|lead))|\brental\b|\btrial\b",
+    re.IGNORECASE,
+)
+
+
 def replacement_requested(text: str) -> bool:
     """Whether a request line asks to replace a device the worker has."""
     return bool(_REPLACEMENT.search(text))
@@ -39,13 +54,16 @@ def device_facts(
     case: CaseFacts, text: str, item: RequestedItem, vocab: object,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
 ) -> dict[str, str]:
-    """Set the item's `replacement_requested`, `refill_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
+    """Set the item's `replacement_requested`, `refill_requested`, `supplies_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
     if replacement_requested(text):
         v["replacement_requested"] = "yes"
         ev["replacement_requested"] = ev.get("kind", [])
     if item.kind != "drug" and _REFILL.search(text):  # a drug's refill is its continuation (request_purpose)
         v["refill_requested"] = "yes"
         ev["refill_requested"] = ev.get("kind", [])
+    if item.kind != "drug" and _SUPPLIES.search(text) and not _UNIT_WITH_SUPPLIES.search(text):
+        v["supplies_requested"] = "yes"
+        ev["supplies_requested"] = ev.get("kind", [])
     finding = case.clinical.device_unserviceable
     if finding.value == "unknown" or not finding.evidence:
         return how

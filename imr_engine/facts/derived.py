@@ -156,6 +156,10 @@ class ItemFacts(BaseModel):
         "unknown",
         description="yes when the request line refills, analyses or reprograms a device in place (an implanted pump).",
     )
+    supplies_requested: Tri = Field(
+        "unknown",
+        description="yes when the request line asks for a device's supplies (electrodes, pads, batteries, lead wires), not the unit.",
+    )
     replacement_requested: Tri = Field(
         "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
     )
