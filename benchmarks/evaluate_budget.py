@@ -45,12 +45,14 @@ from benchmarks.extract_budget import (
     NOTES,
     RATIONALE_LETTERS,
     TUNE_LETTERS,
-    _commit,
     _env,
     _module,
     _modules_grown,
     _note,
     _total,
+    counted_in_children,
+    figure_rows,
+    report,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -159,13 +161,7 @@ def instructions() -> dict[str, int] | None:
 
 def measure(with_instructions: bool = False) -> dict[str, Any]:
     """Every figure, each counted in a fresh interpreter."""
-    done = subprocess.run([sys.executable, "-m", "benchmarks.evaluate_budget", "--child", "count"], cwd=REPO, env=_env(),
-                          check=True, capture_output=True, text=True)
-    figures: dict[str, Any] = json.loads(done.stdout)
-    timed = subprocess.run([sys.executable, "-m", "benchmarks.evaluate_budget", "--child", "cpu"], cwd=REPO, env=_env(),
-                           check=True, capture_output=True, text=True)
-    for name, us in json.loads(timed.stdout).items():
-        figures[name]["cpu_us_per_item"] = us
+    figures = counted_in_children("benchmarks.evaluate_budget", "cpu_us_per_item")
     counted = instructions() if with_instructions else None
     for name in PASSES:
         figures[name]["instructions_per_item"] = counted[name] if counted else None
@@ -174,17 +170,7 @@ def measure(with_instructions: bool = False) -> dict[str, Any]:
 
 def compare(recorded: dict[str, Any], now: dict[str, Any], margin: float) -> tuple[list[str], list[str]]:
     """A table of every figure beside its record, and the figures over their budget (record times 1 + *margin*)."""
-    rows = [f"{'pass':<8}{'figure':<24}{'record':>14}{'now':>14}{'change':>9}"]
-    over: list[str] = []
-    for name in PASSES:
-        for figure in (*FIGURES, "cpu_us_per_item"):
-            was, is_ = recorded.get(name, {}).get(figure), now.get(name, {}).get(figure)
-            if was is None or is_ is None:
-                continue
-            change = (is_ - was) / was if was else 0.0
-            rows.append(f"{name:<8}{figure:<24}{was:>14,}{is_:>14,}{change:>+9.1%}")
-            if figure in FIGURES and change > margin:
-                over.append(f"{name} {figure}: {is_:,} against a record of {was:,} ({change:+.1%}, budget +{margin:.0%})")
+    rows, over = figure_rows(recorded, now, margin, PASSES, FIGURES, "cpu_us_per_item", "pass", 8)
     was, is_ = recorded.get("cold_durable_rules_asks"), now.get("cold_durable_rules_asks")
     if was and is_ is not None:  # deterministic too, and where a cold engine's cost grows unseen by the calls
         change = (is_ - was) / was
@@ -216,25 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             _pass(engine, facts)
         print(items)
         return 0
-    now = measure(args.instructions)
-    recorded = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
-    if args.record:
-        if not args.instructions and recorded:  # keep the recorded instructions when they were not counted again
-            for name in PASSES:
-                now[name]["instructions_per_item"] = recorded.get(name, {}).get("instructions_per_item")
-        now["commit"] = _commit()
-        now["python"] = sys.version.split()[0]
-        RECORD.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
-    if args.json:
-        print(json.dumps(now, indent=1))
-        return 0
-    rows, over = compare(recorded, now, args.margin)
-    print("\n".join(rows))
-    if recorded.get("commit"):
-        print(f"(record: commit {recorded['commit']}, Python {recorded.get('python')})")
-    for line in over:
-        print(f"over budget: {line}", file=sys.stderr)
-    return 1 if over and not args.record else 0
+    return report(args, measure(args.instructions), RECORD, PASSES, "instructions_per_item", compare)
 
 
 if __name__ == "__main__":

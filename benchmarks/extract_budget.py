@@ -194,34 +194,49 @@ def _env() -> dict[str, str]:
     return env
 
 
+def counted_in_children(module: str, cpu_figure: str) -> dict[str, Any]:
+    """*module*'s deterministic counts and its CPU time per unit (as *cpu_figure*), each from a fresh interpreter."""
+    def child(what: str) -> str:
+        return subprocess.run([sys.executable, "-m", module, "--child", what], cwd=REPO, env=_env(), check=True,
+                              capture_output=True, text=True).stdout
+    figures: dict[str, Any] = json.loads(child("count"))
+    for group, value in json.loads(child("cpu")).items():
+        figures[group][cpu_figure] = value
+    return figures
+
+
 def measure(with_instructions: bool = False) -> dict[str, Any]:
     """Every figure, each counted in a fresh interpreter."""
-    done = subprocess.run([sys.executable, "-m", "benchmarks.extract_budget", "--child", "count"], cwd=REPO, env=_env(),
-                          check=True, capture_output=True, text=True)
-    figures: dict[str, Any] = json.loads(done.stdout)
-    timed = subprocess.run([sys.executable, "-m", "benchmarks.extract_budget", "--child", "cpu"], cwd=REPO, env=_env(),
-                           check=True, capture_output=True, text=True)
-    for kind, ms in json.loads(timed.stdout).items():
-        figures[kind]["cpu_ms_per_text"] = ms
+    figures = counted_in_children("benchmarks.extract_budget", "cpu_ms_per_text")
     counted = instructions() if with_instructions else None
     for kind in KINDS:
         figures[kind]["instructions_per_text"] = counted[kind] if counted else None
     return figures
 
 
-def compare(recorded: dict[str, Any], now: dict[str, Any], margin: float) -> tuple[list[str], list[str]]:
-    """A table of every figure beside its record, and the figures over their budget (record times 1 + *margin*)."""
-    rows = [f"{'kind':<12}{'figure':<24}{'record':>14}{'now':>14}{'change':>9}"]
+def figure_rows(
+    recorded: dict[str, Any], now: dict[str, Any], margin: float, groups: tuple[str, ...], budgeted: tuple[str, ...],
+    shown: str, label: str, width: int,
+) -> tuple[list[str], list[str]]:
+    """Each group's figures beside their record (the *budgeted* ones and the *shown* CPU figure), and the budgeted
+    figures over their budget (record times 1 + *margin*); *label* heads the group column, *width* wide."""
+    rows = [f"{label:<{width}}{'figure':<24}{'record':>14}{'now':>14}{'change':>9}"]
     over: list[str] = []
-    for kind in KINDS:
-        for figure in (*FIGURES, "cpu_ms_per_text"):
-            was, is_ = recorded.get(kind, {}).get(figure), now.get(kind, {}).get(figure)
+    for group in groups:
+        for figure in (*budgeted, shown):
+            was, is_ = recorded.get(group, {}).get(figure), now.get(group, {}).get(figure)
             if was is None or is_ is None:
                 continue
             change = (is_ - was) / was if was else 0.0
-            rows.append(f"{kind:<12}{figure:<24}{was:>14,}{is_:>14,}{change:>+9.1%}")
-            if figure in FIGURES and change > margin:
-                over.append(f"{kind} {figure}: {is_:,} against a record of {was:,} ({change:+.1%}, budget +{margin:.0%})")
+            rows.append(f"{group:<{width}}{figure:<24}{was:>14,}{is_:>14,}{change:>+9.1%}")
+            if figure in budgeted and change > margin:
+                over.append(f"{group} {figure}: {is_:,} against a record of {was:,} ({change:+.1%}, budget +{margin:.0%})")
+    return rows, over
+
+
+def compare(recorded: dict[str, Any], now: dict[str, Any], margin: float) -> tuple[list[str], list[str]]:
+    """A table of every figure beside its record, and the figures over their budget (record times 1 + *margin*)."""
+    rows, over = figure_rows(recorded, now, margin, KINDS, FIGURES, "cpu_ms_per_text", "kind", 12)
     grown = _modules_grown(recorded.get("calls_by_module", {}), now.get("calls_by_module", {}))
     if grown:
         rows.append("calls by module, the largest changes:")
@@ -258,19 +273,26 @@ def main(argv: list[str] | None = None) -> int:
             for kind in KINDS:
                 _run([j for j in group if j[0] == kind])
         return 0
-    now = measure(args.instructions)
-    recorded = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+    return report(args, measure(args.instructions), RECORD, KINDS, "instructions_per_text", compare)
+
+
+def report(
+    args: argparse.Namespace, now: dict[str, Any], record: Path, groups: tuple[str, ...], instructions_figure: str,
+    compare_with: Callable[[dict[str, Any], dict[str, Any], float], tuple[list[str], list[str]]],
+) -> int:
+    """Record *now* (--record), print it (--json) or print it beside the record; 1 when a figure is over its budget."""
+    recorded = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     if args.record:
         if not args.instructions and recorded:  # keep the recorded instructions when they were not counted again
-            for kind in KINDS:
-                now[kind]["instructions_per_text"] = recorded.get(kind, {}).get("instructions_per_text")
+            for group in groups:
+                now[group][instructions_figure] = recorded.get(group, {}).get(instructions_figure)
         now["commit"] = _commit()
         now["python"] = sys.version.split()[0]
-        RECORD.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
+        record.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(now, indent=1))
         return 0
-    rows, over = compare(recorded, now, args.margin)
+    rows, over = compare_with(recorded, now, args.margin)
     print("\n".join(rows))
     if recorded.get("commit"):
         print(f"(record: commit {recorded['commit']}, Python {recorded.get('python')})")
