@@ -31,11 +31,7 @@ import argparse
 import cProfile
 import functools
 import json
-import pstats
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -45,13 +41,12 @@ from benchmarks.extract_budget import (
     NOTES,
     RATIONALE_LETTERS,
     TUNE_LETTERS,
-    _env,
-    _module,
     _modules_grown,
     _note,
-    _total,
+    callgrind_parts,
     counted_in_children,
     figure_rows,
+    profiled_calls,
     report,
 )
 
@@ -124,17 +119,7 @@ def count() -> dict[str, Any]:
     for name in PASSES:
         profile = cProfile.Profile()
         profile.runcall(_pass, engine, facts)
-        calls = 0
-        for (filename, _, function), (_, n, _tt, _ct, callers) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
-            if function in ("_pass", "<lambda>") and filename == __file__:
-                continue
-            calls += n
-            if name == "warm":
-                if filename != "~":
-                    by_module[_module(filename)] += n
-                for (caller, _, _), (_, by_caller, *_) in callers.items():  # a C call counts to the module that made it
-                    if filename == "~":
-                        by_module[_module(caller)] += by_caller
+        calls, _ = profiled_calls(profile, ("_pass", "<lambda>"), __file__, by_module if name == "warm" else None)
         figures[name] = {"calls_per_item": round(calls / items)}
         if name == "cold":
             figures["cold_durable_rules_asks"] = sum(t.ruleset.asked for t in engine.topics)
@@ -144,18 +129,11 @@ def count() -> dict[str, Any]:
 
 def instructions() -> dict[str, int] | None:
     """Instructions per item of each pass, counted by callgrind inside the passes only; None without valgrind."""
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
+    run = callgrind_parts("benchmarks.evaluate_budget")
+    if run is None:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "callgrind.out"
-        cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", "--toggle-collect=functools_reduce",
-               "--dump-before=functools_reduce", sys.executable, "-m", "benchmarks.evaluate_budget", "--child", "reduce"]
-        done = subprocess.run(cmd, cwd=REPO, env=_env(), check=True, capture_output=True, text=True)
-        items = int(done.stdout.split()[-1])
-        # a part is dumped before each reduce: nothing, then the cold pass; the warm pass is in the file written at exit
-        parts = sorted(Path(tmp).glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:])) + [out]
-        totals = [_total(p) for p in parts]
+    # the parts, in order: nothing, then the cold pass; the warm pass is in the file written at exit
+    items, totals = int(run[0].split()[-1]), run[1]
     return {name: round(n / items) for name, n in zip(PASSES, totals[-len(PASSES):])}
 
 

@@ -144,38 +144,56 @@ def count() -> dict[str, Any]:
         kind_jobs = [j for j in work if j[0] == kind]
         profile = cProfile.Profile()
         profile.runcall(_run, kind_jobs)
-        calls = regex = 0
-        for (filename, _, name), (_, n, _tt, _ct, callers) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
-            if name in ("_run", "<lambda>") and filename == __file__:
-                continue
-            calls += n
-            regex += n if any(name == f"<method '{m}' of 're.Pattern' objects>" for m in _REGEX_METHODS) else 0
-            if filename != "~":
-                by_module[_module(filename)] += n
-            for (caller, _, _), (_, by_caller, *_) in callers.items():  # a C call counts to the module that made it
-                if filename == "~":
-                    by_module[_module(caller)] += by_caller
+        calls, regex = profiled_calls(profile, ("_run", "<lambda>"), __file__, by_module)
         texts = len(kind_jobs)
         figures[kind] = {"texts": texts, "calls_per_text": round(calls / texts), "regex_asks_per_text": round(regex / texts)}
     figures["calls_by_module"] = dict(sorted(by_module.items(), key=lambda kv: -kv[1]))
     return figures
 
 
-def instructions() -> dict[str, int] | None:
-    """Instructions per text of each kind, counted by callgrind inside the extraction loop; None without valgrind."""
+def profiled_calls(
+    profile: cProfile.Profile, harness: tuple[str, ...], own_file: str, by_module: Counter[str] | None
+) -> tuple[int, int]:
+    """The calls a profile counted, the harness's own functions (*harness* in *own_file*) left out, and the regex asks
+    among them; each call is also added to *by_module*, when given, under the module that made it."""
+    calls = regex = 0
+    for (filename, _, name), (_, n, _tt, _ct, callers) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        if name in harness and filename == own_file:
+            continue
+        calls += n
+        regex += n if any(name == f"<method '{m}' of 're.Pattern' objects>" for m in _REGEX_METHODS) else 0
+        if by_module is None:
+            continue
+        if filename != "~":
+            by_module[_module(filename)] += n
+        for (caller, _, _), (_, by_caller, *_) in callers.items():  # a C call counts to the module that made it
+            if filename == "~":
+                by_module[_module(caller)] += by_caller
+    return calls, regex
+
+
+def callgrind_parts(module: str) -> tuple[str, list[int]] | None:
+    """*module*'s `--child reduce` run under callgrind, a part dumped before each `functools.reduce`: the child's
+    output and each part's instructions, in order (the last part is the file written at exit); None without valgrind."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return None
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
         cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", "--toggle-collect=functools_reduce",
-               "--dump-before=functools_reduce", sys.executable, "-m", "benchmarks.extract_budget", "--child", "reduce"]
-        subprocess.run(cmd, cwd=REPO, env=_env(), check=True, capture_output=True)
-        # a part is dumped before each reduce: the parts, in order, are nothing, then the warm-up's kinds, then
-        # the workload's kinds, the last one in the file written at exit
+               "--dump-before=functools_reduce", sys.executable, "-m", module, "--child", "reduce"]
+        done = subprocess.run(cmd, cwd=REPO, env=_env(), check=True, capture_output=True, text=True)
         parts = sorted(Path(tmp).glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:])) + [out]
-        totals = [_total(p) for p in parts]
-    counted = totals[-len(KINDS):]
+        return done.stdout, [_total(p) for p in parts]
+
+
+def instructions() -> dict[str, int] | None:
+    """Instructions per text of each kind, counted by callgrind inside the extraction loop; None without valgrind."""
+    run = callgrind_parts("benchmarks.extract_budget")
+    if run is None:
+        return None
+    # the parts, in order: nothing, then the warm-up's kinds, then the workload's kinds
+    counted = run[1][-len(KINDS):]
     texts = Counter(j[0] for j in jobs())
     return {kind: round(n / texts[kind]) for kind, n in zip(KINDS, counted)}
 
