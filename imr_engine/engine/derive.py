@@ -386,7 +386,8 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: Mutabl
 def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> tuple[Surgery, str, PostsurgicalCourse] | None:
     """The latest surgery done by *as_of* that has a postsurgical course, with its service and course."""
     course_of = getattr(vocab, "postsurgical_course", None)
-    service_of = getattr(vocab, "service_of", None)
+    # the whole operation, not the first procedure its name lists: a decompression with a fusion is a fusion (rules12)
+    service_of = getattr(vocab, "operation_of", None) or getattr(vocab, "service_of", None)
     if course_of is None or service_of is None:
         return None
     known = []
@@ -487,7 +488,7 @@ def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] 
     operation from other care the same sentence may name.
     """
     finding = case.clinical.surgery_authorized
-    service_of = getattr(vocab, "service_of", None)
+    service_of = getattr(vocab, "operation_of", None) or getattr(vocab, "service_of", None)
     course_of = getattr(vocab, "postsurgical_course", None)
     if finding.value != "yes" or service_of is None or course_of is None:
         return None
