@@ -263,9 +263,9 @@ _FindingRows = tuple[Callable[[CaseFacts], Any], tuple[str, ...], Callable[[Any]
 def _finding_rows(part: str, pairs: Iterable[tuple[str, str]]) -> _FindingRows:
     """The rows of (fact name, field of *part*) *pairs*: the part read once, its findings by one attrgetter."""
     names, fields = zip(*pairs)
-    many = operator.attrgetter(*fields)
-    read = many if len(fields) > 1 else (lambda found: (many(found),))
-    return operator.attrgetter(part), names, read
+    many: Callable[[Any], Any] = operator.attrgetter(*fields)
+    read: Callable[[Any], tuple[Finding, ...]] = many if len(fields) > 1 else (lambda found: (many(found),))
+    return operator.attrgetter(part), tuple(names), read
 
 
 #: The function findings, read before the pain scores.
