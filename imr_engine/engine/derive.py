@@ -23,6 +23,7 @@ from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, S
 from ..requests.model import RequestedItem
 from .devices import device_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
+from .guidance import guidance_facts
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
     ASSUMED_REGION,
@@ -397,7 +398,8 @@ def _postsurgical(case: CaseFacts, as_of: dt.date, vocab: Terminology, v: Mutabl
 def _postsurgical_surgery(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> tuple[Surgery, str, PostsurgicalCourse] | None:
     """The latest surgery done by *as_of* that has a postsurgical course, with its service and course."""
     course_of = getattr(vocab, "postsurgical_course", None)
-    service_of = getattr(vocab, "service_of", None)
+    # the whole operation, not the first procedure its name lists: a decompression with a fusion is a fusion (rules12)
+    service_of = getattr(vocab, "operation_of", None) or getattr(vocab, "service_of", None)
     if course_of is None or service_of is None:
         return None
     known = []
@@ -498,7 +500,7 @@ def _authorized_surgery(case: CaseFacts, vocab: Terminology) -> tuple[str, str] 
     operation from other care the same sentence may name.
     """
     finding = case.clinical.surgery_authorized
-    service_of = getattr(vocab, "service_of", None)
+    service_of = getattr(vocab, "operation_of", None) or getattr(vocab, "service_of", None)
     course_of = getattr(vocab, "postsurgical_course", None)
     if finding.value != "yes" or service_of is None or course_of is None:
         return None
@@ -853,6 +855,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = _failed_care_tried(item, values, evidence, how)
         how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
+        guidance_facts(request.text, values, evidence)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
                     f"another region than the request's {region_words(where)}")
