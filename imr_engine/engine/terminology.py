@@ -166,6 +166,15 @@ class VocabularyTerminology:
         found = self.vocabulary.identify(name, ("service",))
         return found.key if found else None
 
+    def operation_of(self, name: str) -> str | None:
+        """The operation a surgery's name stands for: "L4-5 decompression + fusion" is the fusion (`includes`).
+
+        The service named first may be a part of a larger operation named after it; its postsurgical course is
+        the larger operation's, as a request line naming both is routed to it (`Vocabulary.widest_service`).
+        """
+        service = self._service(name)
+        return self.vocabulary.widest_service(name, service) if service is not None else None
+
     def postsurgical_course(self, service: str, name: str | None = None) -> PostsurgicalCourse | None:
         """The general postsurgical course and period for a surgery service (for the operation *name* names), if any."""
         course = self._postsurgical.get(service)
