@@ -117,6 +117,15 @@ _RUNS_ON = re.compile(
 )
 
 
+#: A drug's strength at a line's end ("ibuprofen 800", "NORCO 10/325 MG") and its directions opening the next line
+#: ("bid ...", "Q6H PRN", "PO daily"): a sig never opens an entry of its own, so the line runs on, in any case.
+_STRENGTH_END = re.compile(r"\b\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|gm?|ml|%)?$", re.IGNORECASE)
+_SIG_START = re.compile(
+    r"(?:\d+\s+)?(?:tabs?\s+|caps?\s+)?(?:b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|qhs|hs|prn|q\s?\d+\s?h(?:rs?)?|po|daily|nightly)\b",
+    re.IGNORECASE,
+)
+
+
 #: A line of prose broken before a number it goes on with: "At her follow-up she reported" + "70 percent relief ...".
 _PROSE_END = re.compile(r"(?:\b[A-Za-z]+\s+){3,}[a-z]{2,}$")
 _COUNT_START = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|visits?|sessions?|minutes?|hours?|days?|weeks?|months?|years?|mg|lbs?|pounds?)\b")
@@ -492,6 +501,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
+    if not runs_on and _STRENGTH_END.search(text) and _SIG_START.match(next_line):
+        runs_on = True  # "IBUPROFEN 800" + "BID, HELPS A LOT": the sig the wrap carried over, whatever the case
     if not runs_on and text.count("(") > text.count(")"):
         runs_on = True  # a bracket still open goes on: "Injected twice (Kenalog ... to A1 sheath" + "6/12/2018 and ...)"
     if not runs_on and next_line[:1] == "(" and not _BRACKET_MARKER.match(next_line):
