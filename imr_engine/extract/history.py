@@ -74,7 +74,9 @@ def lead_start(text: str, lead: re.Match[str], floor: int = 0) -> int:
 _SURGICAL = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminectomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
     r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|kyphoplasty|vertebroplasty"
-    r"|release|ORIF|reconstruction|TKA|THA|TKR|THR|surgery|surgeries)"
+    r"|release|ORIF|reconstruction|TKA|THA|TKR|THR|surgery|surgeries"
+    # abbreviated operations: carpal tunnel release, rotator cuff repair, ACL reconstruction, total shoulder, interbody fusions
+    r"|CTR|RCR|ACLR|TSA|TLIF|PLIF|ALIF|XLIF)"
 )
 _SURGERY_WORD = re.compile(rf"\b{_SURGICAL}\b", _I)
 _STATUS_POST = re.compile(r"\b(?:status\s+post|s/p|underwent|history\s+of|prior(?!\s+to\b)|previous)\s+", _I)
@@ -462,11 +464,14 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
         if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
-                and not planned(s.text, 0, opening.end()):
+                and not planned(s.text, 0, opening.end()) \
+                and not planned(s.text, list(_SURGERY_WORD.finditer(opening.group()))[-1].start(), opening.end()):
+            # "She will have an ACL reconstruction on 05/01/2016" opens with the plan's words, before the operation
             _surgery(s, ctx, opening.group(), 0, opening.end())
         if s.section != "plan":
             _injected(s, ctx)
             _operation_performed(s, ctx)
+            _had_operation(s, ctx)
         for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -532,6 +537,28 @@ _OPERATION_PERFORMED = re.compile(
     r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=\d{1,2}/\d{1,2}/\d{2,4})",
     _I,
 )
+
+
+#: An operation the worker "had", with its day when told: "She had a left knee arthroscopy on 2/2/2016", "has had a
+#: right CTR (1/5/16)", "He had L4-5 fusion in 03/2015". Talk about an operation ("had a discussion about fusion",
+#: "had a surgical consult") is none.
+_HAD_OPERATION = re.compile(
+    rf"\b(?:had|has\s+had|got)\s+(?:(?:a|an|the|his|her)\s+)?(?P<what>(?:(?!(?:discussion|consult\w*|evaluation|opinion"
+    rf"|referral|recommendation|request|candidate|appointment|date|surgeon|no|not)\b)[\w/-]+\s+){{0,5}}?{_SURGICAL})\b"
+    r"(?:\s*(?:on|in|dated)?\s*[(,]?\s*(?=\d{1,2}/))?",
+    _I,
+)
+
+
+def _had_operation(s: Sentence, ctx: Context) -> None:
+    """An operation told as one the worker had: the postsurgical course counts from its day when the line gives one."""
+    for m in finditer(_HAD_OPERATION, s.text):
+        if polarity(s.text, m.start("what"), m.end()) != "affirmed" or planned(s.text, m.start(), m.end()):
+            continue
+        dates = find_dates(s.text[m.end() : m.end() + 12])
+        date = dates[0].date if dates and dates[0].start == 0 else None
+        name = m.group("what").strip(" -")
+        ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start("what"), m.end() + (dates[0].end if date else 0)))
 
 
 def _operation_performed(s: Sentence, ctx: Context) -> None:
