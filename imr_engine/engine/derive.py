@@ -256,43 +256,54 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     return _CaseView(v, ev, _how(data), drugs, postsurgical)
 
 
-#: A yes/no/unknown (or other one-valued) finding of the case read as an item fact: the fact's name and
-#: where the finding stands in the case facts.
-_FindingRow = tuple[str, Callable[[CaseFacts], Finding]]
+#: One-valued (yes/no/unknown and the like) findings of one part of the case read as item facts: the part's
+#: accessor, the facts' names, and an accessor giving the part's findings for them in that order (one call).
+_FindingRows = tuple[Callable[[CaseFacts], Any], tuple[str, ...], Callable[[Any], tuple[Finding, ...]]]
+
+
+def _finding_rows(part: str, pairs: Iterable[tuple[str, str]]) -> _FindingRows:
+    """The rows of (fact name, field of *part*) *pairs*: the part read once, its findings by one attrgetter."""
+    names, fields = zip(*pairs)
+    many: Callable[[Any], Any] = operator.attrgetter(*fields)
+    read: Callable[[Any], tuple[Finding, ...]] = many if len(fields) > 1 else (lambda found: (many(found),))
+    return operator.attrgetter(part), tuple(names), read
+
 
 #: The function findings, read before the pain scores.
-_FUNCTION_FINDINGS: tuple[_FindingRow, ...] = tuple((name, operator.attrgetter(path)) for name, path in (
-    ("objective_functional_improvement", "function.objective_improvement"),
-    ("subjective_improvement", "function.subjective_improvement"),
-    ("adl_improvement", "function.adl_improvement"),
-    ("returned_to_work", "function.returned_to_work"),
-    ("work_status", "function.work_status"),
-))
+_FUNCTION_FINDINGS: tuple[_FindingRows, ...] = (_finding_rows("function", (
+    ("objective_functional_improvement", "objective_improvement"),
+    ("subjective_improvement", "subjective_improvement"),
+    ("adl_improvement", "adl_improvement"),
+    ("returned_to_work", "returned_to_work"),
+    ("work_status", "work_status"),
+)),)
 
 
 @functools.cache
-def _findings_after_screens(clinical: type[BaseModel]) -> tuple[_FindingRow, ...]:
+def _findings_after_screens(clinical: type[BaseModel]) -> tuple[_FindingRows, ...]:
     """The monitoring and exam findings, then every clinical finding (each field of *clinical*), in that order.
 
-    Compiled once per model into (fact name, accessor) rows, so a case view reads its ~55 findings in one loop.
+    Compiled once per model into rows per part, so a case view reads its ~55 findings with three accessor calls.
     """
-    paths = [(name, f"monitoring.{name}") for name in (
-        "cures_checked", "other_prescribers", "opioid_agreement", "side_effects", "aberrant_behavior", "pain_assessment")]
-    paths += [(name, f"exam.{field}") for name, field in (
-        ("muscle_spasm", "muscle_spasm"), ("trigger_points", "trigger_points"), ("tenderness", "tenderness"),
-        ("neurological_deficit", "neurological_deficit"), ("radiculopathy_on_exam", "radiculopathy"),
-        ("trigger_point_twitch_response", "trigger_point_twitch_response"))]
-    paths += [(name, f"clinical.{name}") for name in _fields_of(clinical)]
-    return tuple((name, operator.attrgetter(path)) for name, path in paths)
+    return (
+        _finding_rows("monitoring", [(name, name) for name in (
+            "cures_checked", "other_prescribers", "opioid_agreement", "side_effects", "aberrant_behavior",
+            "pain_assessment")]),
+        _finding_rows("exam", [
+            ("muscle_spasm", "muscle_spasm"), ("trigger_points", "trigger_points"), ("tenderness", "tenderness"),
+            ("neurological_deficit", "neurological_deficit"), ("radiculopathy_on_exam", "radiculopathy"),
+            ("trigger_point_twitch_response", "trigger_point_twitch_response")]),
+        _finding_rows("clinical", [(name, name) for name in _fields_of(clinical)]),
+    )
 
 
-def _read_findings(case: CaseFacts, rows: tuple[_FindingRow, ...], v: MutableMapping[str, object],
+def _read_findings(case: CaseFacts, rows: tuple[_FindingRows, ...], v: MutableMapping[str, object],
                    ev: dict[str, list[Evidence]]) -> None:
     """Each row's finding: its value, and its quotes (`_ev` of the one finding, inline)."""
-    for name, get in rows:
-        finding = get(case)
-        quotes = finding.evidence
-        v[name], ev[name] = finding.value, quotes if len(quotes) < 2 else _ev(finding)
+    for part, names, read in rows:
+        for name, finding in zip(names, read(part(case))):
+            quotes = finding.evidence
+            v[name], ev[name] = finding.value, quotes if len(quotes) < 2 else _ev(finding)
 
 
 @functools.cache
@@ -1215,36 +1226,40 @@ _EXTENSION = re.compile(
 _says_extension = _line_says(_EXTENSION)
 
 
+#: The facts `_request_details` reads from the request line alone, each quoting it.
+_REQUEST_DETAILS = ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week",
+                    "trial", "extension_requested", "acquisition", "approach", "maintenance_request")
+
+
 def _request_details(
     case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
 ) -> None:
     """What therapy, device and procedure criteria read from the request line itself."""
-    v["route"] = item.route or "unknown"
-    v["frequency_per_week"] = item.frequency_per_week
-    v["duration_weeks"] = item.duration_weeks
-    v["duration_days"] = item.duration_days
-    v["hours_requested"] = item.hours
-    # home health is limited by the week (CPMTG p. 51); "4 hrs/day" alone does not say how many days
-    v["hours_per_week"] = item.hours_per_week if item.hours_per_week is not None else (
-        item.hours if item.hours_per_day is None else None)
-    v["trial"] = "yes" if item.trial else "unknown"
-    v["extension_requested"] = "yes" if _says_extension(item.text) else "unknown"
-    v["acquisition"] = item.acquisition or "unknown"
-    v["approach"] = _approach(item.text, data)
-    request_ev = ev.get("kind", [])
     if item.body_region:
         targets = [item.body_region]
     elif item.levels:
         targets = sorted({_SPINE_REGION[level[0]] for level in item.levels if level[:1] in _SPINE_REGION})
     else:
         targets = list(v.get("body_regions", []))  # type: ignore[call-overload]
-    v["target_regions"] = targets
-    maintenance = getattr(request, "maintenance", "unknown")
-    v["maintenance_request"] = maintenance
-    for name in ("route", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
-                 "extension_requested", "acquisition", "approach", "maintenance_request"):
-        ev[name] = request_ev
+    v.update({  # one update, in this order: an item's values are written through Python-level `ItemValues.__setitem__`
+        "route": item.route or "unknown",
+        "frequency_per_week": item.frequency_per_week,
+        "duration_weeks": item.duration_weeks,
+        "duration_days": item.duration_days,
+        "hours_requested": item.hours,
+        # home health is limited by the week (CPMTG p. 51); "4 hrs/day" alone does not say how many days
+        "hours_per_week": item.hours_per_week if item.hours_per_week is not None else (
+            item.hours if item.hours_per_day is None else None),
+        "trial": "yes" if item.trial else "unknown",
+        "extension_requested": "yes" if _says_extension(item.text) else "unknown",
+        "acquisition": item.acquisition or "unknown",
+        "approach": _approach(item.text, data),
+        "target_regions": targets,
+        "maintenance_request": getattr(request, "maintenance", "unknown"),
+    })
+    request_ev = ev.get("kind", [])
+    ev.update(dict.fromkeys(_REQUEST_DETAILS, request_ev))
     ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])
     modalities = _MODALITIES.get(item.service or "")
     if modalities:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -120,6 +120,8 @@ class _RuleView:
     label: str
     tier: str
     fact_names: tuple[str, ...]
+    #: Its trace entry's fields but the facts, in `FiredRule`'s order, not decisive and decisive (see Engine._fired).
+    as_fired: tuple[dict[str, Any], dict[str, Any]] = field(compare=False)
 
     @classmethod
     def of(cls, rule: Rule, generation: Generation | None = None) -> _RuleView:
@@ -129,13 +131,17 @@ class _RuleView:
         if generation is not None:
             citation = citation.model_copy(update={"generation": generation.title})
             label = f"{label}; generation: {generation.title}"
+        tier = TIER_LABEL[rule.tier]
+        fired = {"rule_id": rule.id, "title": rule.title, "question": rule.question, "outcome": rule.outcome,
+                 "tier": tier, "decisive": False, "citation": citation, "citation_label": label}
         return cls(
             rule=rule,
             citation=citation,
             citation_key=(citation.source, citation.guideline, citation.sections, citation.pages),
             label=label,
-            tier=TIER_LABEL[rule.tier],
+            tier=tier,
             fact_names=tuple(rule_fact_names(rule)),
+            as_fired=(fired, {**fired, "decisive": True}),
         )
 
 
@@ -599,7 +605,7 @@ class Engine:
             rationale=under + compose_rationale(list(plan.decisive_rules), request, necessary, values),
             would_change_if=list(plan.would_change),
             advisories=list(plan.advisories),
-            leans_on_rationale_facts=any(f.rationale_only for fr in trace if fr.decisive for f in fr.facts),
+            leans_on_rationale_facts=any([f.rationale_only for fr in trace[:len(plan.decisive)] for f in fr.facts]),
         ))
 
     def _plan(self, rules: list[_RuleView]) -> _Plan:
@@ -675,20 +681,12 @@ class Engine:
     def _fired(
         self, view: _RuleView, derived: Derived, dump: dict[str, Any], used: _FactsOfItem, decisive: bool
     ) -> FiredRule:
-        rule = view.rule
         # Built from validated parts (rule book, item facts), so construction skips re-validation:
-        # this runs for every rule that fires on every item.
-        return trusted(FiredRule, {
-            "rule_id": rule.id,
-            "title": rule.title,
-            "question": rule.question,
-            "outcome": rule.outcome,
-            "tier": view.tier,
-            "decisive": decisive,
-            "citation": view.citation,
-            "citation_label": view.label,
-            "facts": [used.get(name) for name in view.fact_names],
-        })
+        # this runs for every rule that fires on every item. All but the facts are the view's, made once.
+        values = dict(view.as_fired[decisive])
+        get = used.get
+        values["facts"] = [get(name) for name in view.fact_names]
+        return trusted(FiredRule, values)
 
 
 #: Request facts about where the item is for; when the request and the record name no region, it is open.
@@ -797,9 +795,12 @@ def leans_on_rationale(value: object, evidence: list) -> bool:
     "Not documented" (unknown, no number, no list) needs no evidence, so a rationale quote
     attached to it explains the gap but is not leaned on.
     """
-    if value in ("unknown", None, []):
+    if not evidence or value in ("unknown", None, []):
         return False
-    return bool(evidence) and all(e.source == "rationale" for e in evidence)
+    for e in evidence:  # most quotes are the summary's: the first answers (no generator per fact)
+        if e.source != "rationale":
+            return False
+    return True
 
 
 def rule_fact_names(rule: Rule) -> list[str]:
@@ -835,7 +836,7 @@ class _FactsOfItem:
         self, derived: Derived, values: dict[str, Any], shared: dict[tuple[object, ...], FactUsed],
         bare: dict[tuple[object, ...], FactUsed] | None = None,
     ) -> None:
-        self._derived, self._values, self._shared = derived, values, shared
+        self._evidence, self._how, self._values, self._shared = derived.evidence, derived.how, values, shared
         self._bare = bare if bare is not None else {}
         self._mine: dict[str, FactUsed] = {}
 
@@ -843,10 +844,10 @@ class _FactsOfItem:
         fact = self._mine.get(name)
         if fact is not None:
             return fact
-        evidence = self._derived.evidence.get(name)
+        evidence = self._evidence.get(name)
         value = self._values.get(name)
         if not evidence:  # most facts a rule reads: no quote, so the fact is its name, value and derivation
-            how = self._derived.how.get(name)
+            how = self._how.get(name)
             bare_key = (name, type(value), tuple(value) if type(value) is list else value, how)
             fact = self._bare.get(bare_key)
             if fact is None:
@@ -863,7 +864,7 @@ class _FactsOfItem:
         if fact is None:
             fact = self._shared[key] = trusted(FactUsed, {
                 "name": name, "value": value, "evidence": evidence,
-                "rationale_only": leans_on_rationale(value, evidence), "derived_by": self._derived.how.get(name),
+                "rationale_only": leans_on_rationale(value, evidence), "derived_by": self._how.get(name),
             })
         self._mine[name] = fact
         return fact

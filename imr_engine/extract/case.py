@@ -27,6 +27,7 @@ from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical, read_requested_surgery
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
+from .course_lasting import read_temporary_relief
 from .courses import read_course_timing
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
@@ -221,6 +222,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_requested_surgery(ctx)  # after every reader of surgical candidacy
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_treatment_conditions(sentences, ctx)
+    read_temporary_relief(sentences, ctx)  # after every reader that finds or quotes a course
     read_neuropathic(ctx)
     read_age_risk(ctx)
 

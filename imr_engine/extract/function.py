@@ -122,7 +122,7 @@ _ACTIVITY = re.compile(
     # "climbs bus steps", "grocery shops", "walks around the block", "walk 1 mile daily", "walks 25 minutes"
     r"|wash(?:es|ing)?\s+(?:his|her|their)\s+hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:shirt|shoes|socks|pants|coat|jacket|bra)"
     r"|tie\s+(?:his|her)\s+shoes|reach(?:es|ing)?\s+(?:the\s+)?(?:top|upper|high)\s+shel\w+|climb(?:s|ed|ing)?\s+(?:the\s+|bus\s+)?(?:stairs|steps)"
-    r"|(?:grocery\s+)?shops|walk(?:s|ed|ing)?\s+(?:around\s+the\s+block|to\s+the\s+(?:mailbox|corner|store)|\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|miles?|mi|blocks?)\b))",
+    r"|(?:grocery\s+)?shops|grocery\s+shop\b|walk(?:s|ed|ing)?\s+(?:around\s+the\s+block|to\s+the\s+(?:mailbox|corner|store)|\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|miles?|mi|blocks?)\b))",
     _I,
 )
 #: The activity is done again or better: "doing his own shopping again", "back to coaching", "could not do last summer".
@@ -188,6 +188,11 @@ _REPORTED_RELIEF = re.compile(
     r"\s*[:?]\s*(?:good|fair|adequate|excellent|effective|positive|yes)\b"
     # a benefit the patient reports, sized in words: "reports good benefit from tramadol", "some benefit with the patches"
     r"|\b(?:good|some|significant|moderate|great|excellent|definite|noticeable|fair|reasonable)\s+benefit\s+(?:from|with|of|on)\b"
+    # the benefit or the betterment told with the drugs as its cause: "benefits from current meds", "derives benefit from
+    # the patches", "notes improvement with meds", "improving on the current regimen"
+    r"|\b(?:benefit(?:s|ed|ting)?|derives?\s+benefit|gets?\s+benefit)\s+from\b"
+    r"|\b(?:improvement|improved|improving|doing\s+better)\s+(?:with|on|from)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:current\s+)?"
+    r"(?:meds|medications?|medicines?|regimen|treatment)\b"
     r"|\b(?:able|can)\b[^.;]{0,50}?\bwith\s+(?:the\s+|his\s+|her\s+)?(?:current\s+)?(?:medications?|meds|medication\s+regimen|regimen)\b"
     # how the patient feels with the care: "feels looser for a day or two", "relaxes him", "calms me down", "mood better"
     r"|\bfeel(?:s|ing)?\s+(?:(?:a\s+)?(?:little|bit|lot|much|somewhat)\s+)?(?:looser|calmer|more\s+relaxed|less\s+tense)\b"
@@ -205,6 +210,13 @@ _REPORTED_RELIEF = re.compile(
 _UNREALISED = re.compile(
     r"\b(?:will|would|may|might|could|hopefully|hope[sd]?|hoping|see\s+if|whether|expect\w*|goals?)\b(?:\s+[\w/'-]+){0,4}\s*$"
     r"|(?<!\bseems\s)(?<!\bseem\s)(?<!\bseemed\s)(?<!\bappears\s)\bto\s*$",
+    _I,
+)
+#: A help the worker had from care given before: "helped in the past", "used to help", "helped ... but was stopped".
+_HELPED_BEFORE = re.compile(
+    r"\b(?:helped|helpful|beneficial|effective|benefit)\s+(?:\w+\s+){0,3}?(?:in\s+the\s+past|previously|at\s+(?:that|the)\s+time|years?\s+ago)\b"
+    r"|\bused\s+to\s+help\b|\b(?:helped|helpful|benefit\w*)\b[^.;]{0,40}?\bbut\s+(?:was|were|had\s+to\s+be|it\s+was)\s+"
+    r"(?:stopped|discontinued|d/c'?d|weaned|tapered\s+off)\b",
     _I,
 )
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
@@ -352,7 +364,10 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))"
             # "Back at work full time", "returned to work in 2012 as a dispatcher, full time"
             r"|\b(?:at|to)\s+work\b[^.;]{0,50}?\bfull[- ]time\b"
-            r"|\bworking\s*,?\s+(?:with\s+)?(?:no|without)\s+(?:work\s+)?restrictions\b",
+            r"|\bworking\s*,?\s+(?:with\s+)?(?:no|without)\s+(?:work\s+)?restrictions\b"
+            # still at the job as it was: "continues working his regular job", "remains at her usual occupation"
+            r"|\b(?:continues|continuing|remains|is)\s+(?:to\s+work|working|at)\s+(?:at\s+)?(?:(?:his|her|their)\s+)?(?:regular|usual|normal|full[- ]time)"
+            r"\s+(?:job|work|duties|position|occupation)\b",
             _I,
         ),
         "full_duty",
@@ -374,7 +389,9 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
         # duty of short days is modified duty: the entries above come first)
         re.compile(
             r"\b(?:works?|working|at\s+work)\s+(?:only\s+)?(?:[1-6](?:\.5)?|two|three|four|five|six)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*(?:day|shift)\b"
-            r"|\b(?:works?|working|at\s+work)\s+(?:only\s+)?(?:[4-9]|[12]\d|3[0-2])\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*(?:week|wk)\b",
+            r"|\b(?:works?|working|at\s+work)\s+(?:only\s+)?(?:[4-9]|[12]\d|3[0-2])\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*(?:week|wk)\b"
+            # a short week told in days: "works 3 days a week", "working two days/wk"
+            r"|\b(?:works?|working|at\s+work)\s+(?:only\s+)?(?:[1-4]|one|two|three|four)\s*days?\s*(?:a|per|/|each)\s*(?:week|wk)\b",
             _I,
         ),
         "part_time",
@@ -696,6 +713,8 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
         if _UNREALISED.search(s.text[max(0, m.start() - 50) : m.start()]):
             continue  # "will try gabapentin to help": a help hoped for
+        if _HELPED_BEFORE.search(s.text[max(0, m.start() - 40) : m.end() + 50]):
+            continue  # "Flexeril helped in the past but was stopped": a drug's help before, not the care the worker is in
         if quantified(s.text, m.start(), m.end()) or any(a < m.end() + 60 and b > m.start() for a, b in measured):
             continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"
         if polarity(s.text, m.start(), m.end()) == "affirmed":
@@ -772,7 +791,9 @@ _FUTURE_WORK = re.compile(
 #: A status of another time: before ("had been on mod duty"), or after a set time off ("TTD x 2 wks then mod duty").
 _STATUS_BEFORE = re.compile(
     r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$"
-    r"|\b(?:x|for|through|thru|until)\s*\d+[^.;]{0,15}?\bthen\s+$",
+    r"|\b(?:x|for|through|thru|until)\s*\d+[^.;]{0,15}?\bthen\s+$"
+    # the job before the claim: "Prior to the injury he worked full duty as a welder"
+    r"|\b(?:prior\s+to|before)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:injury|accident|DOI|claim|industrial\s+injury)\b[^.;]{0,30}$",
     _I,
 )
 #: The Doctor's First Report asks whether the worker can do the usual work: the status it gives is prescribed from today.

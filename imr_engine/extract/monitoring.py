@@ -90,6 +90,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|daughter|sister|brother|partner|neighbou?r|relative|roommate)'s\s+\w+"
             r"|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
             r"|\b(?:tak|us)(?:ing|es|en|ed)\s+(?:more|extra)\s+(?:\w+\s+){0,3}?than\s+(?:is\s+)?prescribed\b|\bover-?us(?:e|es|ed|ing)\s+(?:of\s+)?(?:his|her|the)?\s*(?:medications?|meds|opioids?|narcotics?)\b"
+            # doses beyond the prescription, in the worker's words: "admits taking extra tablets on bad days", "took an extra dose"
+            r"|\b(?:tak|us)(?:ing|es|en|ed|e)\s+(?:an?\s+|some\s+|a\s+few\s+)?extra\s+(?:tablets?|pills?|doses?|tabs?|patch(?:es)?)\b"
+            r"|\btook\s+(?:an?\s+|some\s+|a\s+few\s+)?extra\s+(?:tablets?|pills?|doses?|tabs?)\b"
             r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:(?:his|her|the)\s+)?(?:prescriptions?|medications?|scripts?|pills)\b"
             # running out before the supply should end: "ran out of her Norco a week early", "runs out early"
             r"|\b(?:ran|runs?|running)\s+out\b(?:\s+of\s+(?:his|her|the)?\s*[\w/ -]{0,25}?)?\s+(?:\w+\s+){0,3}?(?:early|too\s+soon|before)\b",
@@ -327,7 +330,13 @@ _ILLICIT_AFTER = re.compile(rf"\s*(?:for\s+)?{_ILLICIT}\b", _I)
 _SCREEN_END = re.compile(r";|\.\s|\b(?:but|however|although)\b", _I)
 #: A screen still to be done is no screen: "UDS next visit", "will obtain a urine drug screen".
 _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\w*|random|next|repeat)\s+(?:\w+\s+){0,2}$", _I)
-_PLANNED_AFTER = re.compile(r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be)\b", _I)
+_PLANNED_AFTER = re.compile(
+    r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be|(?:now\s+|over)?due)\b", _I
+)
+#: A result told as no deviation at all: "no inconsistencies", "no unexpected findings", "no discrepancies" (consistent).
+_NO_DEVIATION = re.compile(
+    r"\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b", _I
+)
 
 
 #: Classes whose prescribers the state's monitoring program (CURES) tracks: controlled drugs.
@@ -366,6 +375,12 @@ _DEGREE = re.compile(r"^\W*(?:mild|moderate|some|occasional|slight|intermittent|
 #: A cause word right before the symptom: "makes him foggy", "gives her nausea".
 _CAUSED_JUST_BEFORE = re.compile(rf"{_CAUSE_WORDS}\s+(?:(?:a\s+)?(?:little|bit|very|so|really|some)\s+)?$", _I)
 #: The symptom told as history: "Hx GI bleed on NSAID", "history of dyspepsia", "h/o nausea with codeine".
+#: The symptom as the subject of teaching: "warned about drowsiness", "counseled regarding constipation".
+_TAUGHT = re.compile(
+    r"\b(?:warned|counsel+ed|educated|advised|cautioned|instructed|informed|discussed|reviewed|explained)\b[^.;]{0,25}?"
+    r"\b(?:about|regarding|re|on|of|that)\s+(?:\w+\s+){0,3}$",
+    _I,
+)
 _HISTORY_BEFORE = re.compile(r"\b(?:hx|h/o|history\s+of|prior|previous|past|remote)\s+(?:\w+\s+)?$", _I)
 #: A cause other than a drug right after the symptom: "dizziness since the fall", "after the accident".
 _OTHER_CAUSE = re.compile(
@@ -434,7 +449,8 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
         elif said == "affirmed":
             clause = s.text[left:right].lower()
-            if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()):
+            if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()) \
+                    or _TAUGHT.search(s.text[max(0, m.start() - 40) : m.start()]):
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
             if _RESOLVED.match(s.text, m.end()):
                 # "mild dizziness first week on gabapentin, resolved": no side effect now, of a drug still taken
@@ -485,13 +501,13 @@ _KINDS = {"now": "current", "today": "current", "lowest": "least", "best": "leas
 #: How soon relief comes after a dose, and how long it lasts: both told are the assessment's timing.
 _RELIEF_ONSET = re.compile(
     r"(?<!\bat\s)\b(?:onset|time\s+to\s+(?:relief|onset|effect)|takes?\s+effect|kicks?\s+in|starts?\s+(?:to\s+)?work(?:ing)?|works?\s+within"
-    r"|relief\s+(?:in|within)|takes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help))\b"
+    r"|relief\s+(?:in|within)|(?:relief|effect|it|medications?|meds|dose)\s+(?:[\w/]+\s+){0,3}?(?:begins?|starts?|comes\s+on)\s+(?:to\s+work\s+)?(?:in|within|after)|takes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help))\b"
     r"[^.;]{0,30}?\d+\s*(?:-|to)?\s*\d*\s*(?:min(?:utes?)?|hrs?|hours?)\b"
     r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help)\b",
     _I,
 )
 _RELIEF_LASTS = re.compile(
-    r"\b(?:(?:relief|effect|benefit|it|dose)\s+(?:\w+\s+){0,2}?(?:lasts?|lasting)|duration\s+of\s+(?:relief|effect|action))\b"
+    r"\b(?:(?:relief|effect|benefit|it|dose)\b[^.;]{0,40}?\b(?:lasts?|lasting)|duration\s+of\s+(?:relief|effect|action)|duration\s*:)"
     r"[^.;]{0,20}?\d+\s*(?:-|to)?\s*\d*\s*(?:hrs?|hours?|min(?:utes?)?)\b",
     _I,
 )
@@ -546,7 +562,12 @@ def _screens(s: Sentence, ctx: Context) -> None:
     named = False
     for hit in ctx.vocab.mentions(s.text, ("service",)):
         start, end = hit.start, hit.end
-        if hit.key != "urine_drug_screen" or polarity(s.text, start, end) in ("hedged", "undocumented", "negated"):
+        said = polarity(s.text, start, end)
+        if said == "negated" and _NO_DEVIATION.match(s.text, end, end + 40) is None and re.match(
+            rf"[^.;]{{0,25}}?{_NO_DEVIATION.pattern}", s.text[end : end + 60], _I
+        ):
+            said = "affirmed"  # "UDS: no inconsistencies": the "no" is the result's, not the screen's
+        if hit.key != "urine_drug_screen" or said in ("hedged", "undocumented", "negated"):
             continue
         named = True
         _screen_at(s, ctx, start, end)
@@ -590,7 +611,9 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
     elif _RESULT_BEFORE.search(s.text[max(0, start - 25) : start]) or _missed_current_drug(clause, ctx):
         consistent = "no"  # "aberrant UDS 08/2020"; "negative for hydrocodone" of a worker on Norco
     else:
-        consistent = "no" if _INCONSISTENT.search(clause) else "yes" if _CONSISTENT.search(clause) else "unknown"
+        no_deviation = _NO_DEVIATION.search(clause)
+        deviant = _INCONSISTENT.search(clause[: no_deviation.start()] + clause[no_deviation.end() :] if no_deviation else clause)
+        consistent = "no" if deviant else "yes" if (no_deviation or _CONSISTENT.search(clause)) else "unknown"
     ctx.draft.screen(
         dates[0].date if dates else None,
         consistent,

@@ -30,6 +30,7 @@ from .draft import add_evidence
 from .lists import item_end
 from .negation import polarity
 from .numbers import NUMBER, parse_number
+from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
 from .word_gate import search
@@ -56,6 +57,7 @@ _KIND_BY_CLASS = {
     "facet_procedure": "injection",
     "joint_injection": "injection",
     "nerve_block": "injection",
+    "orthosis": "other",  # a splint or brace worn as care: "night wrist splint since 11/2014, no change"
 }
 _KIND_BY_SERVICE = {"chiropractic": "chiropractic", "acupuncture": "acupuncture"}
 #: Diagnostic blocks: their relief lasts the hours of the anaesthetic by design, so brief relief is a response.
@@ -64,7 +66,8 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc"
+    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|CMT|OMT|manip\w*"
+    r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
     _I,
 )
@@ -73,7 +76,7 @@ _SEPARATORS = ",;:"
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})\+?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})\+?(?:\s*\(\d{{1,2}}\))?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
     r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
@@ -83,10 +86,10 @@ _COUNT_BEFORE = re.compile(
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
 #: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
 _COUNT_AFTER = re.compile(
-    r"^[\s:(|]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
+    r"^[\s:(|)]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
     r"(?:x\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
-    r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2})\+?\s+(?:\w+\s+)?"
-    r"(?:sessions?|visits?|treatments?|tx|injections?)\b"
+    r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
+    r"(?:sessions?|visits?|treatments?|tx|injections?|times)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
     r"|(?P<c>\d{1,2})\s*\)"
     r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\())(?![\d/.%]))",
     _I,
@@ -95,7 +98,8 @@ _COUNT_AFTER = re.compile(
 _DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
 #: The visits in brackets after a course told by its weeks: "PT x 6 wks (12 visits)", "chiro 2015 (approx. 20 tx)".
 _COUNT_ASIDE = re.compile(
-    r"\(\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b", _I
+    r"\(\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
+    r"(?:sessions?|visits?|treatments?|tx)\b", _I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: A clause that only counts the course named before its comma: "chiropractic care, approximately 8 visits, which helped".
@@ -127,7 +131,8 @@ _GIVEN = re.compile(
 _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
     r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect)\b"
-    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
+    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)"
+    r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
     r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
@@ -158,17 +163,18 @@ _LOW_RELIEF = re.compile(
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|(?:some|good|great|a\s+lot\s+of|modest)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
-    r"|responded|effective|good\s+results?)\b|\d{1,3}\s*%",
+    r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain)\b|\d{1,3}\s*%",
     _I,
 )
 #: What may open the clause after a comma that still speaks of the course before it: "Finished PT x8, helped some".
 _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
-    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says|said)\s+(?:that\s+)?)?"
+    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says?|said)\s+(?:that\s+)?)?"
     r"(?:it\s+|this\s+|they\s+)?"
     r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
-    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off)\b|\d{1,3}\s*%"
+    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|(?:less|decreased|reduced)\s+pain)\b"
+    r"|\d{1,3}\s*%"
     # how long it helped: "~6 wks relief", "about 3 months of good relief"
     r"|(?:~|about\s+|approx\.?\s*|approximately\s+)?\d{1,2}\s*(?:wks?|weeks?|months?|mos?|days?)\s+(?:of\s+)?(?:\w+\s+)?relief\b)",
     _I,
@@ -299,6 +305,8 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         return None  # "Specialty: Physical Medicine & Rehabilitation": the doctor's field, no course
     if _TRIAGE_ESI.search(text[max(0, start - 25) : end + 12]):
         return None  # "Triage ESI 4", "ESI level 3": the Emergency Severity Index of an ED record, no epidural
+    if told_of_another(text, start, end):
+        return None  # "her husband has had chiropractic care": a relative's care
     if _PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
         return None  # "psych evaluation for SCS (2/24/2016)": the evaluation was given, not the stimulator
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
@@ -432,7 +440,7 @@ def _lead_effect(lead: str) -> str:
 
 
 def _whole(number: str) -> int | None:
-    value = parse_number(number)
+    value = 12.0 if number.lower().split()[-1] == "dozen" else parse_number(number)
     return int(value) if value is not None and value == int(value) and 0 < value <= 60 else None
 
 

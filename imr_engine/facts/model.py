@@ -128,6 +128,11 @@ class Treatment(Evidenced):
     relief_weeks: float | None = Field(
         None, ge=0, description="How long that relief lasted, in weeks ('relief for 8 weeks')."
     )
+    temporary: TriState = Field(
+        "unknown",
+        description="'yes' when the record says the relief did not last ('helped for a few weeks, then the pain came "
+        "back', 'temporary relief', 'wore off'); the effect says whether it helped at all.",
+    )
     medication_reduction: TriState = Field(
         "unknown", description="Pain-medication use fell after the treatment (ESI repeat criterion, CPMTG p. 46)."
     )

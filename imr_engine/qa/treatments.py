@@ -3,10 +3,14 @@
 The rules judge "more of the same" by the courses a note tells (how many visits, whether they helped), so the
 reading of those courses is measured like every other fact. Each key course is paired with one extracted course
 of the same service (the key's free-form service name read through the vocabulary, so "corticosteroid_injection"
-and the reader's service compare), preferring one with the same number of sessions; then three keys are tallied:
+and the reader's service compare), preferring one with the same number of sessions. A key's generic name that no
+vocabulary service has ("injection", "splinting", "bracing") then pairs with a course left over whose service shares
+its word ("corticosteroid_injection", "wrist_splint", "knee_brace"): the key leaves out which one, the reader names
+it, and both tell the same course. Then three keys are tallied:
 - `treatments`: the course itself (documented: the key's courses; extracted: the reader's; right: the pairs);
 - `treatments.sessions`: the sessions of a course, where the key or the reader gives them;
-- `treatments.effect`: improved / no_improvement, where the key or the reader gives it.
+- `treatments.effect`: improved / no_improvement / temporary (relief that did not last: the reader's
+  `temporary`), where the key or the reader gives it.
 A value only one side gives counts against that side, as for every fact.
 """
 
@@ -25,6 +29,9 @@ Course = tuple[str, int | None, str | None]
 Miss = tuple[str, str | None, str | None]
 
 KEYS = ("treatments", "treatments.sessions", "treatments.effect")
+_EFFECTS = ("improved", "no_improvement", "temporary")
+#: Words of a service name too common to tell two services apart ("physical_therapy" and "aquatic_therapy").
+_COMMON_WORDS = frozenset({"therapy", "treatment", "unit", "program", "unspecified", "and", "of"})
 
 
 def key_courses(entries: Iterable[Any], vocab: Vocabulary) -> list[Course]:
@@ -37,13 +44,13 @@ def key_courses(entries: Iterable[Any], vocab: Vocabulary) -> list[Course]:
         effect = e.get("effect")
         out.append((service_name(str(e["service"]), vocab),
                     int(sessions) if isinstance(sessions, int) else None,
-                    str(effect) if effect in ("improved", "no_improvement") else None))
+                    str(effect) if effect in _EFFECTS else None))
     return out
 
 
 def read_courses(case: CaseFacts) -> list[Course]:
     """The courses the reader found (drugs are scored with the medications, not here)."""
-    return [(t.service, t.sessions, None if t.effect == "unknown" else t.effect)
+    return [(t.service, t.sessions, "temporary" if t.temporary == "yes" else None if t.effect == "unknown" else t.effect)
             for t in case.treatments if t.service and t.kind != "medication"]
 
 
@@ -55,8 +62,13 @@ def service_name(name: str, vocab: Vocabulary) -> str:
     return info.name if info is not None else name
 
 
-def score_courses(want: list[Course], got: list[Course]) -> tuple[dict[str, Counter[str]], list[Miss]]:
-    """Tallies per key (extracted / documented / correct) and the values that differ."""
+def score_courses(
+    want: list[Course], got: list[Course], known: frozenset[str] = frozenset(),
+) -> tuple[dict[str, Counter[str]], list[Miss]]:
+    """Tallies per key (extracted / documented / correct) and the values that differ.
+
+    *known*: the vocabulary's services; a key service not among them is a generic name, paired by its word.
+    """
     tallies = {k: Counter[str]() for k in KEYS}
     misses: list[Miss] = []
     free = list(got)
@@ -67,10 +79,22 @@ def score_courses(want: list[Course], got: list[Course]) -> tuple[dict[str, Coun
         if match is not None:
             free.remove(match)
         pairs.append((course, match))
+    for n, (wanted, paired) in enumerate(pairs):
+        if paired is None and wanted is not None and known and wanted[0] not in known:
+            like = [g for g in free if _words(g[0]) & _words(wanted[0])]
+            if like:
+                found = next((g for g in like if g[1] == wanted[1]), like[0])
+                free.remove(found)
+                pairs[n] = ((found[0], wanted[1], wanted[2]), found)  # the same course, named as the reader names it
     pairs += [(None, g) for g in free]
     for key, value in (("treatments", _service), ("treatments.sessions", _sessions), ("treatments.effect", _effect)):
         _tally(pairs, key, value, tallies[key], misses)
     return tallies, misses
+
+
+def _words(service: str) -> set[str]:
+    """A service name's telling words, by their first four letters ("splinting" and "wrist_splint" share "spli")."""
+    return {w[:4] for w in service.lower().split("_") if len(w) > 3 and w not in _COMMON_WORDS}
 
 
 def _service(c: Course) -> str | None:

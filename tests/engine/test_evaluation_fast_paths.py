@@ -611,3 +611,44 @@ def test_a_surgerys_course_remembered_per_name_is_the_tables_course_for_that_nam
             assert terminology.postsurgical_course(service, name) == want
             assert terminology.postsurgical_course(service, name).visits == want.visits
     assert terminology.postsurgical_course("no_such_service", "knee") is None
+
+
+def test_a_trace_entry_is_its_rule_written_out(engine: Engine) -> None:
+    # Each fired rule of the bundled cases' answers (decisive and not) against a FiredRule validated from the
+    # rule book's own fields: the same values, the fields in the model's order and all of them set.
+    from imr_engine.engine.determination import FiredRule
+
+    seen = {False: 0, True: 0}
+    for path in CASES:
+        for d in engine.evaluate(load_case(path)).items:
+            for fired in d.rules:
+                rule = engine.book.by_id[fired.rule_id]
+                written = FiredRule(
+                    rule_id=rule.id, title=rule.title, question=rule.question, outcome=rule.outcome,
+                    tier="MTUS" if rule.tier == 1 else "non-MTUS", decisive=fired.decisive,
+                    citation=rule.guideline.as_citation().model_copy(
+                        update={"generation": d.generation.title if d.generation else None}),
+                    citation_label=rule.guideline.label() + (f"; generation: {d.generation.title}" if d.generation else ""),
+                    facts=fired.facts,
+                )
+                assert fired.model_dump_json() == written.model_dump_json()
+                assert list(fired.__dict__) == list(FiredRule.model_fields)
+                assert fired.model_fields_set == set(FiredRule.model_fields)
+                seen[fired.decisive] += 1
+    assert seen[False] > 5 and seen[True] > 5
+
+
+_EVIDENCE_SOURCES = st.lists(st.sampled_from(["summary", "rationale", "request"]), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["unknown", "yes", "no", None, 0, 0.0, 3]),
+                 st.lists(st.sampled_from(["opioid", "nsaid"]), max_size=2)), _EVIDENCE_SOURCES)
+def test_a_fact_leans_on_the_rationale_when_only_a_rationale_says_something(value: Any, sources: list[str]) -> None:
+    # The plain form: something said (not unknown, None or []) and every quote the rationale's.
+    from imr_engine.engine.evaluate import leans_on_rationale
+    from imr_engine.facts.model import Evidence
+
+    evidence = [Evidence(quote="words", source=s) for s in sources]
+    said = value not in ("unknown", None, [])
+    assert leans_on_rationale(value, evidence) == (said and bool(sources) and all(s == "rationale" for s in sources))

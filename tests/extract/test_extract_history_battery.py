@@ -59,6 +59,11 @@ def test_course_phrasing(entry: dict[str, Any]) -> None:
     if "effect" in want:
         effect = "unknown" if want["effect"] == "none" else want["effect"]
         assert any(t.effect == effect for t in same), [t.model_dump() for t in found]
+    if "temporary" in want:
+        if want["temporary"] == "yes":
+            assert any(getattr(t, "temporary", None) == "yes" for t in same), [t.model_dump() for t in found]
+        else:
+            assert all(getattr(t, "temporary", None) != "yes" for t in same), [t.model_dump() for t in found]
 
 
 def _finding(case: CaseFacts, key: str) -> str:

@@ -65,3 +65,24 @@ def test_right_values_never_exceed_either_side(want: list, got: list) -> None:
         right, extracted, documented = _counts(tallies, key)
         assert right <= extracted and right <= documented
     assert _counts(tallies, "treatments")[1:] == (len(got), len(want))
+
+
+def test_a_key_s_generic_name_pairs_with_the_course_the_reader_names() -> None:
+    known = frozenset({"corticosteroid_injection", "wrist_splint", "knee_brace", "physical_therapy"})
+    want = [("injection", None, "improved"), ("splinting", None, None), ("bracing", None, None)]
+    got = [("corticosteroid_injection", None, "improved"), ("wrist_splint", None, None), ("knee_brace", None, None)]
+    tallies, misses = score_courses(want, got, known)
+    assert _counts(tallies, "treatments") == (3, 3, 3) and misses == []
+    # a generic name pairs with nothing that shares no word with it, and a known service pairs by name only
+    tallies, _ = score_courses([("injection", None, None)], [("physical_therapy", None, None)], known)
+    assert _counts(tallies, "treatments") == (0, 1, 1)
+    tallies, _ = score_courses([("knee_brace", None, None)], [("wrist_splint", None, None)], known)
+    assert _counts(tallies, "treatments") == (0, 1, 1)
+
+
+def test_relief_that_did_not_last_is_the_key_s_temporary() -> None:
+    vocab = load_vocabulary()
+    courses = key_courses([{"service": "chiropractic", "sessions": 8, "effect": "temporary"}], vocab)
+    assert courses == [("chiropractic", 8, "temporary")]
+    tallies, misses = score_courses(courses, [("chiropractic", 8, "improved")])
+    assert _counts(tallies, "treatments.effect") == (0, 1, 1)
