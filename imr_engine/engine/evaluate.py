@@ -39,7 +39,7 @@ from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
 from .durable_adapter import MAX_PROPERTIES, CompiledRuleset, FactSignature, bad_floats, check_fact
-from .explain import compose_rationale, not_established_rationale, template_values
+from .explain import Rationales, compose_rationale, not_established_rationale, template_values
 from .jurisdiction import TEXAS_FALLBACK, is_odg, odg_start, texas_fallback_sentence, texas_sentence
 from .regions import case_region
 
@@ -162,6 +162,8 @@ class _Plan:
     citations: tuple[Citation, ...] = ()
     would_change: tuple[str, ...] = ()
     advisories: tuple[str, ...] = ()
+    #: The decisive rules' rationale, remembered per the values it names (with deciding rules only).
+    rationales: Rationales | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, rules: list[_RuleView]) -> _Plan:
@@ -187,6 +189,7 @@ class _Plan:
         return cls(
             tuple(rules), tuple(deciding), tuple(advisory), necessary, tier, tuple(decisive), tuple(others + advisory),
             tuple(r.rule for r in decisive), tuple(citations), tuple(would_change), tuple(advisories),
+            Rationales([r.rule for r in decisive]),
         )
 
 
@@ -602,7 +605,8 @@ class Engine:
             decided_by=TIER_LABEL[plan.tier],
             rules=trace,
             citations=list(plan.citations),
-            rationale=under + compose_rationale(list(plan.decisive_rules), request, necessary, values),
+            rationale=under + plan.rationales.compose(request, necessary, values) if plan.rationales is not None
+            else under + compose_rationale(list(plan.decisive_rules), request, necessary, values),
             would_change_if=list(plan.would_change),
             advisories=list(plan.advisories),
             leans_on_rationale_facts=any([f.rationale_only for fr in trace[:len(plan.decisive)] for f in fr.facts]),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from ..facts.model import CaseFacts
@@ -204,3 +204,43 @@ def compose_rationale(decisive: list[Rule], request: str, necessary: bool | None
     verdict = "medically necessary" if necessary else "not medically necessary"
     parts.append(f"The request for {request} is {verdict}.")
     return " ".join(parts)
+
+
+#: Distinct filled rationales one `Rationales` remembers; emptied when full.
+_RATIONALE_MEMO_SIZE = 1024
+
+
+class Rationales:
+    """`compose_rationale` for one list of decisive rules, each paragraph remembered per the values it names.
+
+    Items decided by the same rules fill the same templates; a corpus fills them with few distinct
+    values. One key (each value with its type, as `_filled_sentence` keys a sentence) for all of the
+    rules' templates answers an item with one look-up instead of two per rule; the request's own
+    verdict sentence is added per item.
+    """
+
+    def __init__(self, decisive: Sequence[Rule]) -> None:
+        self._decisive = list(decisive)
+        names: list[str] = []
+        for rule in self._decisive:
+            for template in (rule.statement, rule.rationale):
+                pieces = _pieces(template)
+                names += [pieces[i] for i in range(1, len(pieces), 2)]
+        self._names = tuple(names)
+        self._memo: dict[tuple[object, ...], str] = {}
+
+    def compose(self, request: str, necessary: bool, values: Mapping[str, object]) -> str:
+        """`compose_rationale(decisive, request, necessary, values)`."""
+        key = _sentence_key("", [values.get(name) for name in self._names])
+        if key is None:  # a value that is not a plain scalar or a list of them: written anew
+            return compose_rationale(self._decisive, request, necessary, values)
+        body = self._memo.get(key)
+        if body is None:
+            body = " ".join(_filled_sentence(template, values)
+                            for rule in self._decisive for template in (rule.statement, rule.rationale))
+            if len(self._memo) >= _RATIONALE_MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = body
+        verdict = f"The request for {request} is {'medically necessary' if necessary else 'not medically necessary'}."
+        return f"{body} {verdict}" if body else verdict
+

@@ -49,7 +49,12 @@ _USE_BEFORE = re.compile(
     r"\b(?:takes|taking|took|taken|uses|using|used|tried|trials?\s+of|course\s+of|started(?:\s+(?:him|her|them))?\s+on"
     r"|started|on|w/|with|given|prescribed|dispensed|added)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$"
     # the worker's own drug: "cut his Norco from 3 tablets a day to 1", "back to 3 Norco a day"
-    r"|\b(?:his|her|my|their)\s+$|\b(?:to|of|on)\s+\d\s+$",
+    r"|\b(?:his|her|my|their)\s+$|\b(?:to|of|on)\s+\d\s+$"
+    # taken now and then or bought over the counter: "occasional acetaminophen", "Also OTC naproxen", "prn Tylenol"
+    r"|\b(?:occasional(?:ly)?|intermittent(?:ly)?|OTC|over[- ]the[- ]counter|prn)\s+$"
+    # the one drug a "no meds" leaves: "no meds other than ibuprofen", "no medications except Tylenol", "nothing but Aleve"
+    r"|\b(?:no|any)\s+(?:other\s+)?(?:pain\s+)?(?:meds|medications?|medicines?|pills?)\s+(?:other\s+than|except(?:\s+for)?|besides|but)\s+"
+    r"(?:(?:the|his|her|OTC|occasional)\s+)*$|\bnothing\s+(?:other\s+than|except(?:\s+for)?|besides|but)\s+(?:(?:the|his|her|OTC)\s+)*$",
     _I,
 )
 #: A possessed drug named for its request, not its use: "his Norco request", "her tramadol was denied".
@@ -69,7 +74,8 @@ _FOR_WHAT = re.compile(
 )
 #: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine".
 _JOINED = re.compile(
-    r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po))*"
+    r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po"
+    r"|(?:\d|one|two|three|four)\s*(?:x|times)\s*(?:a|per|/)\s*(?:day|night|week)|at\s+(?:night|bedtime)))*"
     r"\s*(?:,|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$",
     _I,
 )

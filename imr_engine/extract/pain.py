@@ -17,6 +17,7 @@ from ..facts.fuzzy_date import FuzzyDate
 from .context import Context
 from .findings import clause_span
 from .numbers import NUMBER, parse_number
+from .other_person import told_of_another
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -310,7 +311,18 @@ _DRUG_BEFORE = re.compile(
 )
 
 
+#: The context in brackets right after the rating: "8/10 (no meds)", "4/10 (after meds)", "(pre-meds)", "(on meds)".
+_BRACKET_CTX = re.compile(
+    r"\s*\(\s*(?P<ctx>no|off|without|w/o|before|pre-?|after|post-?|on|with|w/)\s*(?:the\s+|his\s+|her\s+)?"
+    r"(?:meds?|medications?|medicines?|pain\s+pills?)\s*\)",
+    re.IGNORECASE,
+)
+
+
 def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False) -> str:
+    if bracket := _BRACKET_CTX.match(following[:40]):
+        word = bracket.group("ctx").lower()
+        return "without_medication" if word.startswith(("no", "off", "without", "w/o", "before", "pre")) else "with_medication"
     m = _WITH.match(following[:80])
     what = m.group("what").lower() if m else ""
     named = what.startswith(("medication", "med", "medicine", "analgesic", "pain", "regimen", "la med", "las med", "los med")) \
@@ -350,6 +362,8 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
         found = find_pain_scores(s.text, names)
         for n, m in enumerate(found):
+            if told_of_another(s.text, m.start, m.end):
+                continue  # "His wife's pain is 8/10 without her meds": a relative's rating
             ev = s.evidence(*_rating_span(s.text, m))
             other = m.context == "unspecified" and _not_the_current(s.text, found[n - 1].end if n else 0, m.start)
             for date in dates or [None]:

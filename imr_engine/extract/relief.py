@@ -38,6 +38,12 @@ _RELIEF = tuple(
         # told in prose: "Pain relief from medications is estimated at 50 percent", "relief with Norco was about 40%"
         rf"\brelief\s+(?:with|from|on)\b[^.;:%\d]{{0,30}}?\s(?:is|was|are|were)(?:\s+(?:estimated|reported|rated|said\s+to\s+be))?"
         rf"(?:\s+(?:at|as))?\s+{_SHARE}",
+        # the share straight after the drug it is of: "Pain relief with medications approximately 50 %"
+        rf"\brelief\s+(?:with|from|on)\s+(?:(?:the|his|her|current|pain)\s+)*[\w-]+\s+{_SHARE}",
+        # the betterment sized after it: "the pain is better about 40 percent", "improved by 30%"
+        rf"\b(?:better|improved|less)\s+(?:by\s+)?{_SHARE}",
+        # a template field with its sign first: "% relief with meds: 60", "% pain relief from Norco = 40"
+        r"%\s*(?:pain\s+)?relief\b[^.;:%\d]{0,30}?[:=]\s*(?P<pct>\d{1,3})\b(?!\s*(?:/|mg|min|hours?|hrs?|days?))",
     )
 )
 #: Half the pain, in words: "pain decreased by half", "cuts the pain in half", "about half of what it was".

@@ -202,6 +202,19 @@ def test_adapter_fires_every_matching_rule_and_tolerates_unmatched_facts() -> No
     assert sorted(rs.matches([{"item_index": 0, "x": 1}, {"item_index": 1, "x": 0}])) == [(0, "a"), (0, "b")]
 
 
+def test_adapter_gives_each_rule_fired_the_item_of_the_fact_that_fired_it() -> None:
+    # Several facts in one ask, several rules each, one fact between them firing none; and one fact at a time
+    # through a ruleset that is sent only what its rules read (the item's index not among it).
+    rules = [("a", {"x": 1}), ("b", {"$gte": {"x": 1}}), ("c", {"$lt": {"x": 1}})]
+    facts = [{"item_index": 3, "x": 1}, {"item_index": 7, "x": 5}, {"item_index": 2, "y": 0}, {"item_index": 5, "x": 0}]
+    want = [(3, "a"), (3, "b"), (5, "c"), (7, "b")]
+    assert sorted(CompiledRuleset("several", rules).matches(facts)) == want
+    one = CompiledRuleset("one_by_one", rules, memo_size=8)
+    assert one._reads == ("x",)
+    assert sorted(one.matches(facts)) == want
+    assert sorted(one.matches(facts)) == want  # remembered answers: the same items
+
+
 def test_adapter_reports_a_refused_expression_as_engine_error() -> None:
     with pytest.raises(EngineError, match="refused"):
         CompiledRuleset("bad", [("r", {"$in": {"x": [1]}})])
