@@ -45,6 +45,19 @@ _UNIT_WITH_SUPPLIES = re.compile(
 )
 
 
+#: A device made for this worker, not taken off the shelf: "custom-molded LSO", "custom fabricated", "made to measure".
+_CUSTOM = re.compile(
+    r"\bcustom(?:[\s-]+(?:made|molded|moulded|fabricated|fitted|fit))?\b(?![\s-]+(?:compounded?|cream))"
+    r"|\bmade[\s-]+to[\s-]+(?:measure|order)\b|\bc/?f\s+(?:LSO|TLSO|brace|orthosis)\b",
+    re.IGNORECASE,
+)
+
+
+def custom_requested(text: str) -> bool:
+    """Whether a request line asks for a custom-fabricated device rather than a prefabricated one."""
+    return bool(_CUSTOM.search(text)) and not re.search(r"\bprefab\w*|\boff[\s-]the[\s-]shelf\b", text, re.IGNORECASE)
+
+
 def replacement_requested(text: str) -> bool:
     """Whether a request line asks to replace a device the worker has."""
     return bool(_REPLACEMENT.search(text))
@@ -54,13 +67,16 @@ def device_facts(
     case: CaseFacts, text: str, item: RequestedItem, vocab: object,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
 ) -> dict[str, str]:
-    """Set the item's `replacement_requested`, `refill_requested`, `supplies_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
+    """Set the item's `replacement_requested`, `refill_requested`, `supplies_requested`, `custom_requested` and `device_unserviceable`; *how* (a copy when a note is added)."""
     if replacement_requested(text):
         v["replacement_requested"] = "yes"
         ev["replacement_requested"] = ev.get("kind", [])
     if item.kind != "drug" and _REFILL.search(text):  # a drug's refill is its continuation (request_purpose)
         v["refill_requested"] = "yes"
         ev["refill_requested"] = ev.get("kind", [])
+    if item.kind != "drug" and custom_requested(text):
+        v["custom_requested"] = "yes"
+        ev["custom_requested"] = ev.get("kind", [])
     if item.kind != "drug" and _SUPPLIES.search(text) and not _UNIT_WITH_SUPPLIES.search(text):
         v["supplies_requested"] = "yes"
         ev["supplies_requested"] = ev.get("kind", [])

@@ -120,6 +120,12 @@ _NO_BENEFIT = re.compile(
 )
 _CLAUSE_CUT = re.compile(r"[,;]\s*(?:and\s+|but\s+)?|\s+and\s+", _I)
 #: Walking documented without an aid: "walks without an assistive device", "ambulates independently without a cane".
+#: Pain told as widespread, not in one defined area (the lidocaine patch's localized pain, CPMTG p. 56-57).
+_WIDESPREAD = re.compile(
+    r"\b(?:diffuse|widespread|generali[sz]ed)\s+(?:\w+\s+)?(?:body\s+)?pain\b|\bpain\s+(?:all\s+over|everywhere)\b"
+    r"|\bpain\s+in\s+all\s+four\s+(?:quadrants|limbs|extremities)\b",
+    _I,
+)
 _NO_AID = re.compile(
     r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\b(?:without|w/o)\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
     _I,
@@ -166,7 +172,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
             r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
             r"|\b(?:difficulty|trouble|problems?)\s+(?:falling|staying|getting\s+to)\s+(?:a)?sleep\b"
-            r"|\bsleep\s*:\s*(?:poor|fair|disturbed|interrupted|broken|restless|\d)"
+            r"|\bsleep\s*:\s*(?:poor|fair|disturbed|interrupted|broken|restless|[1-4](?!\d)(?!\s*(?:-|to)\s*[5-9]))"
             r"|\bsleeps?\s+(?:only\s+)?(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b(?=[^.;]{0,40}\b(?:pain|due|because|night))"
             r"|\bsleeps?\s+only\s+(?:about\s+)?\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\b"
             r"|\b(?:wakes?|waking|awakens?|awakened|wakened)\s+(?:him|her|them|the\s+patient|pt)?\s*(?:up\s+)?"
@@ -176,7 +182,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "clinical.depression_or_anxiety",
-        re.compile(r"\bdepress(?:ion|ed|ive)\b|\banxiety\b|\banxious\b|\btearful\b|\bPTSD\b|\bpanic\s+attacks?\b", _I),
+        re.compile(r"\bdepress(?:ion|ed|ive)\b|\banxiety\b|\banxious\b|\btearful\b|\bPTSD\b|\bpanic\s+attacks?\b"
+                   r"|\bfeel(?:s|ing)?\s+(?:down|hopeless|worthless)\b|\bhopeless(?:ness)?\b|\banhedonia\b", _I),
     ),
     (
         "clinical.surgical_candidate",
@@ -216,9 +223,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bexhausted\s+(?:all\s+)?(?:conservative|non-?operative)\s+(?:care|treatments?|options|measures|management)\b"
             r"|\b(?:conservative|non-?operative)\s+(?:care|treatments?|management|therapy|measures)\b[^.;]{0,30}?\b(?:have|has|had)\s+not\s+been\s+(?:successful|effective|helpful)\b"
             r"|\b(?:treatments?|therap(?:y|ies)|care)\s+(?:failed|tried\s+(?:and|&|/)\s+failed)\s*:"
-            r"|\b(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
-            r"(?:failed|been\s+exhausted|(?:without|w/o)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement)"
+            r"|\b(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|tx|management|therapy|measures)\b[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?"
+            r"(?:failed|been\s+exhausted|(?:without|w/o|no)\s+(?:lasting\s+|significant\s+|sustained\s+)?(?:relief|benefit|improvement)"
             r"|(?:did|has|have)\s*(?:n[o']t|not)\s+(?:helped|help|worked|work)|(?:was|were|has\s+been|have\s+been)\s+(?:unsuccessful|ineffective|not\s+helpful))"
+            r"|\bpersist\w*\s+(?:despite|after)\s+(?:\w+\s+){0,4}?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy)\b"
+            r"|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+improved?\s+(?:with|despite|after)\s+(?:(?:\w+|x\s*\d+)\s+){0,2}?"
+            r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|conservative)\b"
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
             r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
             r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
@@ -229,8 +239,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.dyspepsia",
         re.compile(
-            r"\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
-            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b",
+            r"(?<!avoid\s)(?<!prevent\s)(?<!risk\sof\s)(?<!reduce\s)(?<!minimize\s)"
+            r"(?:\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
+            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b)"
+            r"|\b(?:stomach|abdominal)\s+(?:pain|ache|cramping)\s+(?:when|with|from|after)\s+(?:taking\s+)?(?:the\s+)?(?:NSAIDs?|naproxen|ibuprofen|meloxicam"
+            r"|diclofenac|celecoxib|motrin|aleve|mobic|anti-?inflammator\w+|medications?)\b",
             _I,
         ),
     ),
@@ -280,8 +293,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.mobility_limited",
         re.compile(
             r"\b(?:uses?|using|with|w/|ambulates?\s+(?:with|w/)|walks?\s+(?:with|w/)|requires?|needs?)\s+(?:an?\s+)?"
-            r"(?:single[- ]point\s+|quad\s+|straight\s+|(?:front|two|four|2|4)[- ]wheeled\s+|wheeled\s+|rolling\s+|standard\s+)?"
-            r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
+            r"(?:single[- ]point\s+|quad\s+|straight\s+|(?:front|two|four|2|4)[- ]wheeled\s+|wheeled\s+|rolling\s+|standard\s+"
+            r"|(?:four|4|single|1|one)[- ]point\s+|(?-i:SPC|FWW|RW)\s+)?"
+            r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device|(?-i:SPC|FWW|RW|AD)\b)\b"
+            r"|\b(?:amb|ambulating|ambulates)\.?\s+(?:with|w/)\s*(?:an?\s+)?(?-i:SPC|FWW|RW|SBQC|LBQC|AD)\b"
+            r"|\bconfined\s+to\s+(?:a\s+)?wheelchair\b"
             # "antalgic gait requiring a cane", "wheelchair bound", "dependent on a walker", "non-ambulatory"
             r"|\b(?:requiring|needing|dependent\s+on|relies\s+on|reliant\s+on)\s+(?:an?\s+)?(?:single[- ]point\s+|quad\s+|wheeled\s+)?"
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
@@ -291,8 +307,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:lean(?:s|ing)?|hold(?:s|ing)?\s+on)\s+(?:on\s+|to\s+)?(?:a\s+|the\s+)?(?:shopping\s+cart|cart|furniture|walls?|counters?)\b"
             # impaired ambulation in words: "ambulates with difficulty", "difficulty walking", "unsteady gait",
             # "gait instability", "unable to walk more than 50 feet", "non-weight bearing", "history of falls"
-            r"|\b(?:ambulat(?:es|ing)|walk(?:s|ing)?)\s+(?:only\s+)?(?:with\s+(?:great\s+|much\s+|significant\s+)?difficulty|slowly\s+and\s+cautiously)\b"
-            r"|\b(?:difficulty|trouble|unable\s+to|inability\s+to|cannot|can'?t)\s+(?:with\s+)?(?:walking|ambulating|ambulation|walk|ambulate|bear(?:ing)?\s+weight)\b"
+            r"|(?<!heel\s)(?<!toe\s)(?<!tandem\s)\b(?:ambulat(?:es|ing)|walk(?:s|ing)?)\s+(?:only\s+)?(?:with\s+(?:great\s+|much\s+|significant\s+)?difficulty|slowly\s+and\s+cautiously)\b"
+            r"|(?<!previously\s)(?<!formerly\s)(?<!was\s)\b(?:difficulty|trouble|unable\s+to|inability\s+to|cannot|can'?t)\s+(?:with\s+)?(?:walking|ambulating|ambulation|walk|ambulate|bear(?:ing)?\s+weight)\b"
             r"|\b(?:unsteady|unstable|ataxic|shuffling)\s+gait\b|\bgait\s+(?:instability|is\s+unsteady|disturbance)\b"
             r"|\b(?:non|toe[- ]touch|touch[- ]down|partial)[- ]weight[- ]?bearing\b|\b(?:NWB|TTWB|TDWB|PWB)\b"
             r"|\b(?:history\s+of\s+(?:recent\s+)?falls?|(?:high\s+)?fall\s+risk|(?:has\s+)?fallen\s+(?:\w+\s+){0,2}(?:times|twice)|recurrent\s+falls)\b",
@@ -366,7 +382,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner)\b"
             # dependence in basic self-care: "daughter helps her bathe and dress", "needs help with dressing"
             r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
-            r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b",
+            r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:from\s+(?:\w+\s+){1,2})?(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b"
+            r"|\bunable\s+to\s+care\s+for\s+(?:herself|himself|themselves)\b"
+            r"|\bdepends?\s+on\s+(?:\w+\s+){1,3}?for\s+(?:all\s+|most\s+|basic\s+)?(?:ADLs|self-care|bathing|dressing|personal\s+care)\b",
             _I,
         ),
     ),
@@ -392,7 +410,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.gi_risk_factors",
         re.compile(
             r"(?<!skin\s)(?<!pressure\s)(?<!venous\s)(?<!stasis\s)(?<!diabetic\s)(?<!foot\s)(?<!decubitus\s)(?<!mouth\s)"
-            r"(?<!corneal\s)(?<!aphthous\s)(?<!leg\s)(?<!heel\s)\b(?:peptic\s+)?ulcers?\b(?!\s*(?:of|on)\s+(?:the\s+)?(?:skin|foot|heel|leg|limb))"
+            r"(?<!corneal\s)(?<!aphthous\s)(?<!leg\s)(?<!heel\s)(?<!sacral\s)(?<!stage\s\d\s)(?<!stage\s[IV]\s)(?<!stage\s[IV]{2}\s)"
+            r"(?<!\d\s)\b(?:peptic\s+)?ulcers?\b(?!\s*(?:of|on|over)\s+(?:the\s+|his\s+|her\s+)?(?:skin|foot|heel|leg|limb|sacrum|coccyx|buttock|hip|ankle))"
+            r"|\bPUD\b"
             r"|\b(?:GI|gastrointestinal)\s+(?:bleed(?:ing)?|hemorrhage)\b|\banticoagula\w+\b"
             r"|\bcorticosteroids?\b(?!\s+(?:[\w-]+\s+)?(?:inj\w*|shots?)\b)",
             _I,
@@ -569,20 +589,23 @@ _SLEEP_LOST = re.compile(
     r"|\bsleep\s+~?\d+\s*(?:hours?|hrs?|h)\s+from\s+~?[1-4]\s*(?:hours?|hrs?|h)\b"
     r"|\bfor\s+(?:[\w-]+\s+){0,3}?(?:and\s+|,\s*)?sleep\b(?!\s+hygiene)"
     # a bilingual note's Spanish quote: "no puedo dormir de ese lado", "no duermo bien", "me despierta el dolor"
-    r"|\bno\s+(?:puedo|puede|podía|podia)\s+dormir\b|\bno\s+duerm[eo]\b|\bme\s+despierta\b|\binsomnio\b",
+    r"|\bno\s+(?:puedo|puede|podía|podia)\s+dormir\b|\bno\s+duerm[eo]\b|\bme\s+despierta\b|\binsomnio\b"
+    # ESL: "he no can sleep good", "she not sleep well because the pain"
+    r"|\b(?:no|not)\s+(?:can\s+|could\s+)?sleep(?:ing)?\s+(?:good|well|much)\b(?=[^.;]{0,30}\b(?:pain|because|hurt))",
     _I,
 )
 #: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
 _DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
-    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
+    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
+    r"(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
     r"|\bsleeps?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b", _I
 )
 _NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
 #: Mood and anxiety screens scored at least moderate (PHQ-9 and GAD-7 >= 10, BDI-II >= 20, BAI >= 16).
 _MOOD_SCORE = re.compile(
-    r"\b(?P<scale>PHQ-?9|GAD-?7|BDI(?:-?II)?|Beck\s+Depression\s+Inventory(?:-?II)?|BAI|Beck\s+Anxiety\s+Inventory)\b"
+    r"\b(?P<scale>PHQ-?9|GAD-?7|BDI(?:-?II|-?2)?|Beck\s+Depression\s+Inventory(?:-?II)?|BAI|Beck\s+Anxiety\s+Inventory)\b"
     r"(?:\s+(?:score|total))?\s*(?:of|was|is|=|:)?\s*(?P<n>\d{1,2})\b(?!\s*(?:/|%))",
     _I,
 )
@@ -667,6 +690,9 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             read_cue(s, ctx, path, pattern)
         for m in finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
+        for m in finditer(_WIDESPREAD, s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed":
+                record(s, ctx, "clinical.localized_pain", "no", m)
         _red_flag_screen(s, ctx)
         for m in finditer(_NERVE_SYMPTOMS, s.text):
             if not _BEYOND_USUAL.match(s.text, m.end()) and not _NEW_ONLY.search(s.text[max(0, m.start() - 30) : m.start()]) \
@@ -710,12 +736,20 @@ def _severe_disability(s: Sentence, ctx: Context) -> None:
 _CHANGED = re.compile(
     r"\b(?:weakness|numbness|tingling|symptoms?|sx|deficits?)\s+(?:has|have|had)\s+(?:since\s+)?(?:progressed|worsened|spread)\b"
     r"|\bprogressive\s+(?:\w+\s+)?(?:weakness|motor\s+(?:deficit|loss)|deficits?|numbness|neurologic\w*|myelopathy|atrophy)\b"
-    r"|\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+)?(?:weakness|numbness|tingling|aching|paresthesias?|radiation|radicular\s+\w+|deficits?"
+    r"|\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,2}?(?:weakness|numbness|tingling|aching|paresthesias?|radiation|radicular\s+\w+|deficits?"
     r"|foot\s+drop|atrophy|bowel\s+\w+|bladder\s+\w+|symptoms?)\b"
     r"|\bnow\s+(?:drops|dropping)\s+(?:things|objects|\w+)\b"
     # worse told before the symptom: "worsening radicular symptoms", "increasing numbness in the hand"
     r"|\b(?:worsening|increasing|progressing|increased)\s+(?:\w+\s+)?(?:weakness|numbness|tingling|paresthesias?|radicular\s+(?:symptoms|pain|sx)"
-    r"|neurologic\w*\s+(?:symptoms|deficits?))\b",
+    r"|neurologic\w*\s+(?:symptoms|deficits?))\b"
+    # a limb's pain or symptoms worse, spreading, or a deficit now found: "leg pain has been worse over the past 6 wks",
+    # "significant worsening of symptoms since last imaging", "now going down both legs", "now with L5 sensory loss"
+    r"|\b(?:leg|arm|radicular|radiating)\s+(?:pain|symptoms|sx)\s+(?:has|have|is|are)\s+(?:been\s+|getting\s+|gotten\s+)?(?:worse|worsening)\b"
+    r"|\b(?:his|her)\s+(?:leg|arm)\s+pain\s+has\s+worsened\b"
+    r"|\bworsening\s+of\s+(?:(?:his|her|the|neurologic\w*|radicular)\s+)?(?:symptoms|sx|numbness|weakness)\b"
+    r"|\bnow\s+(?:with|has|having)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:sensory\s+loss|weakness|numbness|foot\s+drop|deficits?)\b"
+    r"|\bnow\s+(?:radiat\w+|going|spreading|extending)\s+(?:down|into|to)\b(?=[^.;]{0,40}\b(?:both|bilateral|previously|before|now))?"
+    r"|\bpreviously\s+only\s+(?:the\s+)?(?:right|left|R|L)\b",
     _I,
 )
 #: The same symptoms as before, or as at the last study: "Sx otherwise unchanged since that MRI", "pain is the same as at
@@ -726,7 +760,16 @@ _UNCHANGED = re.compile(
     # pain alone only when set against the last study or told unchanged in its character
     r"|\bpain\b[^.;]{0,40}?\b(?:unchanged|(?:is|are)\s+the\s+same)\b[^.;]{0,15}?(?:\b(?:since|as\s+(?:at|of|on))\s+(?:the|that|her|his|its"
     r"|last|prior|previous)\s+(?:\w+\s+)?(?:MRI|EMG|NCS|study|studies|imaging|CT|x-?rays?|films?|scan)\b|\bin\s+character\b)"
-    r"|\b(?:LBP|pain|sx|symptoms)\s+x\s*\d+\s*(?:yrs?|years?|mos?|months?)\s*,?\s+no\s+change\b",
+    r"|\b(?:LBP|pain|sx|symptoms)\s+x\s*\d+\s*(?:yrs?|years?|mos?|months?)\s*,?\s+no\s+change\b"
+    # the same since the last visit or study, or in its pattern: "stable since last visit", "pain pattern unchanged for > 1 yr"
+    r"|\b(?:stable|unchanged)\s+since\s+(?:the\s+|her\s+|his\s+)?(?:last|prior|previous)\s+(?:visit|exam|MRI|EMG|study|imaging|scan)\b"
+    r"|\bpain\s+pattern\s+(?:is\s+|has\s+been\s+)?unchanged\b",
+    _I,
+)
+#: "No change in symptoms": the denial is the finding ("no change" is the same symptoms, not a change denied).
+_NO_CHANGE = re.compile(
+    r"\bno\s+(?:significant\s+|interval\s+|real\s+)?change\s+in\s+(?:(?:his|her|the)\s+)?(?:sx|symptoms|complaints|neurologic\w*\s+\w+)\b"
+    r"|\b(?:sx|symptoms)\s+(?:are\s+|remain\s+)?stable\s*,?\s+(?:with\s+)?no\s+new\s+(?:complaints|symptoms|sx)\b",
     _I,
 )
 
@@ -740,8 +783,10 @@ def _symptom_change(s: Sentence, ctx: Context) -> None:
         elif said == "negated":
             record(s, ctx, "clinical.symptoms_changed", "no", m)  # "no new weakness or numbness"
     for m in finditer(_UNCHANGED, s.text):
-        if polarity(s.text, m.start(), m.end()) == "affirmed":
+        if polarity(s.text, m.start(), m.end()) == "affirmed" or m.group().lower().endswith("no change"):
             record(s, ctx, "clinical.symptoms_changed", "no", m)
+    for m in finditer(_NO_CHANGE, s.text):
+        record(s, ctx, "clinical.symptoms_changed", "no", m)
 
 
 #: Home exercise not kept up: "noncompliant with HEP", "poor adherence to her home program", "not doing his home exercises".

@@ -100,6 +100,23 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Words that make a misuse word no behaviour of the worker's: the dependence long-term opioids bring or a goal of less of
+#: it ("physiologic dependence", "less dependence on medication"), a risk or a predisposition ("genetic predisposition to
+#: opioid addiction"), or a list of what a visit will assess ("reassessment of analgesia, ... and aberrant behavior").
+_NOT_BEHAVIOUR_BEFORE = re.compile(
+    r"\b(?:physiologic(?:al)?|physical|less|reduced|decreased|lower|minimal|no\s+more)\s+$"
+    r"|\b(?:predisposition|propensity|susceptibility|vulnerability|risks?|family\s+(?:history|hx))\s+(?:\w+\s+){0,2}?(?:to|of|for)\s+(?:\w+\s+)?$"
+    r"|\b(?:re-?assess(?:ment|ing)?|assess(?:ment|ing)?|monitor(?:ing)?|screen(?:ing)?|evaluat\w+|check(?:ing)?|watch(?:ing)?)\s+(?:of|for)\b[^.;]{0,80}$",
+    _I,
+)
+
+
+def _not_behaviour(text: str, m: re.Match[str]) -> bool:
+    """Whether a misuse word names no behaviour of the worker's (`_NOT_BEHAVIOUR_BEFORE`), or a history of substance abuse:
+    a risk screen ("denies a history of substance abuse"), not the drug-related behaviour monitoring asks about."""
+    return bool(_NOT_BEHAVIOUR_BEFORE.search(text[max(0, m.start() - 120) : m.start()])) or m.group().lower().startswith("substance")
+
+
 #: Every controlled drug from one prescriber: the record documents no other prescribers.
 _ONE_PRESCRIBER = re.compile(
     r"\b(?:single|sole|one|only)\s+(?:prescriber|prescribing\s+(?:physician|provider))\b"
@@ -302,6 +319,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         _stated_med(s, ctx)
         _tolerated(s, ctx)
         for path, pattern in among(CUES, s.text, 1):
+            if path == "monitoring.aberrant_behavior" and all(_not_behaviour(s.text, m) for m in finditer(pattern, s.text)):
+                continue
             read_cue(s, ctx, path, pattern, done=True)
         for m in finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
@@ -542,11 +561,17 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
         return
     for s in sentences:
         for m in finditer(_RELIEF_TIMING, s.text):
+            if _SYMPTOM_LASTS.search(s.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "morning stiffness lasts about 15 minutes": a symptom's length, not the relief's
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(s, m.start(), m.end()))
                 return
 
 
+#: A symptom right before "lasts": its own length ("morning stiffness lasts 20 minutes", "the headache lasting 2 hours").
+_SYMPTOM_LASTS = re.compile(
+    r"\b(?:stiffness|pain|ache|aching|headaches?|spasms?|cramp\w*|numbness|tingling|symptoms?|flares?|episodes?|attacks?|swelling)\s+(?:\w+\s+)?$", _I
+)
 #: Drug classes whose side effects the symptoms of `_SE_SYMPTOM` are (sedation, constipation, nausea, dizziness).
 _NSAIDS = frozenset({"nsaid", "cox2_inhibitor", "salicylate"})
 _SEDATING = frozenset({"opioid", "muscle_relaxant", "benzodiazepine", "antiepilepsy_drug", "sedative", "hypnotic"})

@@ -165,6 +165,9 @@ class ItemFacts(BaseModel):
     replacement_requested: Tri = Field(
         "unknown", description="yes when the request line asks to replace a device the worker has ('replacement socket')."
     )
+    custom_requested: Tri = Field(
+        "unknown", description="yes when the request line asks for a custom-fabricated device ('custom-molded LSO')."
+    )
     image_guidance_requested: Tri = Field(
         "unknown", description="yes when the request line asks for ultrasound or fluoroscopic guidance of an injection as the item."
     )

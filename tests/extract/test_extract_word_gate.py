@@ -153,6 +153,8 @@ def found(matches: object) -> list[tuple[object, ...]]:
 
 def same_as_a_full_scan(pattern: re.Pattern[str], text: str) -> None:
     assert found(finditer(pattern, text)) == found(pattern.finditer(text)), (pattern.pattern, text)
+    # asked again once the text is read, the way readers ask (the gate's inline path)
+    assert found(finditer(pattern, text)) == found(pattern.finditer(text)), (pattern.pattern, text)
     assert found(filter(None, [search(pattern, text)])) == found(filter(None, [pattern.search(text)]))
 
 
@@ -162,6 +164,7 @@ REAL = sorted(
     sentence
     for folder in ("cases", "corpus/decisions/tune/letters", "corpus/notes/tune")
     for path in (ROOT / folder).rglob("*.txt")
+    if not re.match(r"w3[5-9]-", path.name)  # the held-out writers of session 12 are read by no code helper
     for line in path.read_text(encoding="utf-8").splitlines()
     for sentence in re.split(r"(?<=[.;])\s+", line)
     if sentence.strip()

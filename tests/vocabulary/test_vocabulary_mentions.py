@@ -75,6 +75,8 @@ def _sentences() -> list[str]:
              *sorted(ROOT.glob("cases/*/letter.txt"))]
     out: set[str] = set()
     for path in files:
+        if re.match(r"w3[5-9]-", path.name):  # the held-out writers of session 12 are read by no code helper
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
         out.update(s for s in re.split(r"(?<=[.;:!?\n])\s+", text) if s.strip())
     return sorted(out)
