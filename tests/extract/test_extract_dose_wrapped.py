@@ -16,7 +16,6 @@ import pytest
 from imr_engine.extract.note_layout import note_sentences
 from imr_engine.extract.textmap import TextMap
 
-
 _OPENING = ("Subjective complaints:\nThe worker returns for follow-up of chronic low back pain after a lifting injury at\n"
             "the warehouse, with pain across the belt line and no leg symptoms since the last visit.\n")
 _CLOSING = ("Objective findings:\nLumbar flexion to 70 degrees, mild paraspinal tenderness, straight leg raise negative on\n"
