@@ -160,6 +160,9 @@ _DONE = re.compile(
 )
 #: An injection that opens its sentence and is told with its relief: "Facet injection 2/2016: 80% relief for 2 days".
 _OPENS = re.compile(r"^\s*", _I)
+#: A relief a plan's line tells as had, in the past tense: "Response to the ESI of 04/16/2019: leg pain went from 8/10
+#: to 3/10 (about 60% relief) ... lasting until mid-July" (a form's plan box often tells the last injection's result).
+_TOLD_DONE = re.compile(r"\b(?:went|was|were|gave|got|lasted|reduced|decreased|improved|helped|response\s+to\s+the)\b", _I)
 _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
     r"(?:relief|improvement|reduction|better|decrease)"
@@ -220,7 +223,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
         leads = list(finditer(_DONE, s.text))
-        if s.section != "plan" and ("%" in s.text or "percent" in s.text.lower()) and _RELIEF.search(s.text):
+        if (s.section != "plan" or _TOLD_DONE.search(s.text)) and ("%" in s.text or "percent" in s.text.lower()) \
+                and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
         if s.section != "plan" and "/" in s.text and _RATED_AROUND.search(s.text):
             leads += finditer(_BEFORE_SINCE, s.text)  # "8/10 before the RFA, 3/10 now": told as done by its ratings
