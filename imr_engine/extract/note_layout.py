@@ -117,11 +117,13 @@ _RUNS_ON = re.compile(
 )
 
 
-#: A drug's strength at a line's end ("ibuprofen 800", "NORCO 10/325 MG") and its directions opening the next line
-#: ("bid ...", "Q6H PRN", "PO daily"): a sig never opens an entry of its own, so the line runs on, in any case.
-_STRENGTH_END = re.compile(r"\b\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|gm?|ml|%)?$", re.IGNORECASE)
-_SIG_START = re.compile(
-    r"(?:\d+\s+)?(?:tabs?\s+|caps?\s+)?(?:b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|qhs|hs|prn|q\s?\d+\s?h(?:rs?)?|po|daily|nightly)\b",
+#: A drug's dose the wrap split from how it is taken: "ibuprofen 800" + "bid 'helps a lot'", "Norco 10/325" + "1 q6h prn",
+#: "gabapentin 300 mg" + "TID with good effect". The line ends in a number or unit and the next opens with a unit, a
+#: count of tablets or a frequency; in any letter case (a note typed in capitals or lower case gives no other sign).
+_DOSE_ENDS = re.compile(r"(?:\d|\bmg|\bmcg|\bml|\bunits?)\s*$", re.IGNORECASE)
+_DOSING_OPENS = re.compile(
+    r"(?:mg|mcg|ml|tabs?|caps?|tablets?|capsules?|po|p\.o\.|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|qam|qpm|qhs|hs|prn|daily"
+    r"|q\s?\d+(?:-\d+)?\s?h(?:rs?|ours?)?|once|twice|three\s+times|\d+\s+(?:tabs?|tablets?|caps?|capsules?|po|q\s?\d))\b",
     re.IGNORECASE,
 )
 
@@ -501,8 +503,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
-    if not runs_on and _STRENGTH_END.search(text) and _SIG_START.match(next_line):
-        runs_on = True  # "IBUPROFEN 800" + "BID, HELPS A LOT": the sig the wrap carried over, whatever the case
+    if not runs_on and _DOSE_ENDS.search(text) and _DOSING_OPENS.match(next_line):
+        runs_on = True  # a dose split from its frequency: "ibuprofen 800" + "bid ..." (rules12, for the readers)
     if not runs_on and text.count("(") > text.count(")"):
         runs_on = True  # a bracket still open goes on: "Injected twice (Kenalog ... to A1 sheath" + "6/12/2018 and ...)"
     if not runs_on and next_line[:1] == "(" and not _BRACKET_MARKER.match(next_line):
