@@ -123,6 +123,13 @@ def extract_text(
         return _extract_note(text, requests, case_id)
 
 
+def note_text_map(text: str, vocab: Vocabulary | None = None) -> TextMap:
+    """A note's text as the reader reads it: OCR repaired, capitals restored, table rows joined (the sections and
+    sentences every fact is read from, so a layout test reads exactly what the reader does)."""
+    vocab = vocab if vocab is not None else load_vocabulary(vocabulary_dir_in_use())
+    return columned_rows(compared_rows(restore_capitals(repair(TextMap.build(text, rejoin_words=True), vocab))))
+
+
 def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     _check_text(text, "<note text>")
     lines = [" ".join(str(r).split()) for r in requests]
@@ -131,7 +138,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
     ctx = _context(case_id, lines)
     ctx.note = True
-    tm = columned_rows(compared_rows(restore_capitals(repair(TextMap.build(text, rejoin_words=True), ctx.vocab))))
+    tm = note_text_map(text, ctx.vocab)
     _read_summary(note_sentences(tm), ctx)
     evidence: list[Evidence | None] = []
     for line in lines:

@@ -14,6 +14,7 @@ from .checkboxes import has_boxes, ticked_spans
 from .context import Context
 from .dates import find_dates
 from .numbers import NUMBER, parse_number
+from .other_person import RELATIVE as _RELATIVE
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -24,9 +25,21 @@ _AGE = re.compile(
     rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.|yr\.?\s+old|y\.?o\.?\s*[MF]\b)(?!\w)"
     rf"|\bage\s*[:=]\s*(?P<n4>\d{{1,3}})\b"
     rf"|\bage\s*/\s*(?:sex|gender)\s*[:=]?\s*(?P<n6>\d{{1,3}})\s*/\s*(?P<mf2>[MF])\b"
-    rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])",
+    rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])"
+    # the sex before the age on a header line: "(F) 52", "F/52", "M / 48"; or the age, a slash and the sex: "52/F"
+    rf"|(?<![\w/#.-])(?:\((?P<mf3>[MF])\)\s*|(?P<mf4>[MF])\s*/\s*)(?P<n7>[1-9]\d)(?![\w/.:-])"
+    rf"|(?<![\w/#.:-])(?P<n8>[1-9]\d)\s*(?:/\s*(?P<mf5>[MF])|\((?P<mf6>[MF])\))(?![\w/])",
     _I,
 )
+#: Another person's age or sex, not the worker's: "a 20-year-old daughter", "her husband, a 60-year-old man".
+_RELATIVE_AFTER = re.compile(rf"^[- ]*(?:(?:old|male|female|man|woman)\s+)?{_RELATIVE}\b", _I)
+_RELATIVE_BEFORE = re.compile(
+    rf"\b{_RELATIVE}(?:'s)?(?:\s*,\s*(?:[\w-]+\s+){{0,5}}|\s+(?:(?:is|was|who\s+is)\s+)?(?:a|an|the)?\s*)$", _I)
+
+
+def _another_person(text: str, start: int, end: int) -> bool:
+    """Whether the age or sex at text[start:end] is a relative's: named just before or just after it."""
+    return bool(_RELATIVE_AFTER.match(text[end : end + 30]) or _RELATIVE_BEFORE.search(text[max(0, start - 60) : start]))
 #: A form's sex field or the M/F after an age: "Sex: M", "Gender: female", "52 y/o F", "45M".
 _SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?P<v>male|female|M|F)\b(?!\s*/)", _I)
 #: The label before a form's sex options, with or without its colon: "Sex: [ ] Male [X] Female", "6. Sex  ☐ M ☒ F".
@@ -50,15 +63,19 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_AGE, s.text):
             value = parse_number(
                 m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
+                or m.group("n7") or m.group("n8")
             )
             if value is None or not 0 < value <= 120 or d.age is not None:
                 continue
-            d.age = int(value)
             sex = _SEX_WORD.match(s.text, m.end() + 1) if m.end() < len(s.text) else None
+            if _another_person(s.text, m.start(), sex.end() if sex else m.end()):
+                continue
+            d.age = int(value)
             end = sex.end() if sex else m.end()
             if sex:
                 d.sex = "male" if sex.group("male") else "female"
-            elif letter := (m.group("mf") or m.group("mf2") or _letter_after(m.group(), s.text[m.end() :])):
+            elif letter := (m.group("mf") or m.group("mf2") or m.group("mf3") or m.group("mf4") or m.group("mf5")
+                            or m.group("mf6") or _letter_after(m.group(), s.text[m.end() :])):
                 d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
             if ev:
@@ -126,9 +143,9 @@ def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
 
 def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:
     for s in sentences:
-        m = search(_SEX_WORD, s.text)
-        if m:
-            return _record_sex(s, ctx, bool(m.group("male")), m.start(), m.end())
+        for m in finditer(_SEX_WORD, s.text):
+            if not _another_person(s.text, m.start(), m.end()):
+                return _record_sex(s, ctx, bool(m.group("male")), m.start(), m.end())
     return False
 
 

@@ -106,9 +106,10 @@ _ENTRY_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?)\s+")
 _COMMENT_DASH = re.compile(r"\s[-–]\s")
 #: Where one diagnosis of a line ends: a semicolon, a dash, a comma before a capital, or a code set aside between
 #: two names ("354.0 Carpal tunnel syndrome, right 250.00 Diabetes mellitus type II": the codes, blanked, leave a gap).
-_DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z])|\s{4,}(?=[A-Z][a-z]{2}|[A-Z]{3}))\s*")
+#: An inline list's numbers part its entries too: "Diagnoses: 1) Lumbar strain 2) Left SI joint dysfunction (3) Depression".
+_DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z])|\s{4,}(?=[A-Z][a-z]{2}|[A-Z]{3})|\s\(?\d{1,2}\)\s(?=[A-Za-z]))\s*")
 #: The same in a note typed in lower case, where no capital opens the next name.
-_DX_SPLIT_LOWER = re.compile(r"\s*(?:;|\s-\s|\s–\s|\s{4,}(?=[a-z]{3}))\s*")
+_DX_SPLIT_LOWER = re.compile(r"\s*(?:;|\s-\s|\s–\s|\s{4,}(?=[a-z]{3})|\s\(?\d{1,2}\)\s(?=[a-z]))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
     r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient"

@@ -115,12 +115,15 @@ _ACTIVITY = re.compile(
     r"|(?:cooks?|cooked)\s+(?:meals|dinner|breakfast|lunch|for\s+(?:the|his|her|my)\s+(?:family|kids|children|husband|wife))"
     r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
-    r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|(?:drive|drives|driving)(?!-)|walk(?:s|ed|ing)?\s+(?:his|her|the)\s+dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
+    r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|(?:drive|drives|driving)(?!-)|walk(?:s|ed|ing)?\s+(?:(?:his|her|the)\s+)?dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
     r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed"
     # self-care and getting about, as notes name them: "wash his hair", "put on a shirt", "reach the top shelf",
     # "climbs bus steps", "grocery shops", "walks around the block", "walk 1 mile daily", "walks 25 minutes"
-    r"|wash(?:es|ing)?\s+(?:his|her|their)\s+hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    r"|wash(?:es|ing)?\s+(?:(?:his|her|their)\s+)?hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:t-?\s?)?(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    # small tasks of the hand: "button his shirt", "hold a cup", "brush her teeth", "open jars", "mowed the lawn"
+    r"|button(?:s|ing)?\s+(?:(?:his|her|a)\s+)?(?:shirt|coat|blouse|jacket)s?|hold(?:s|ing)?\s+a\s+(?:cup|glass|fork|pen|coffee)"
+    r"|brush(?:es|ing)?\s+(?:(?:his|her|their)\s+)?(?:teeth|hair)|open(?:s|ing)?\s+(?:jars?|bottles?)|mow(?:s|ed|ing)?\s+the\s+lawn"
     r"|tie\s+(?:his|her)\s+shoes|reach(?:es|ing)?\s+(?:the\s+)?(?:top|upper|high)\s+shel\w+|climb(?:s|ed|ing)?\s+(?:the\s+|bus\s+)?(?:stairs|steps)"
     r"|(?:grocery\s+)?shops|grocery\s+shop\b|walk(?:s|ed|ing)?\s+(?:around\s+the\s+block|to\s+the\s+(?:mailbox|corner|store)|\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|miles?|mi|blocks?)\b))",
     _I,
@@ -134,6 +137,10 @@ _ACTIVITY_GAIN = re.compile(
     # activities given up and taken up again: "doing things at home I stopped doing, like cooking dinner"
     r"|(?:things|activities)\s+(?:at\s+home\s+)?(?:I|she|he|they)\s+(?:had\s+)?(?:stopped|quit|gave\s+up)\s+doing"
     r"|with\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?)\b(?=[^.]{0,120}\b(?:without|w/o|off)\s+(?:them|it|meds|medications?)[^.]{0,20}?\b(?:cannot|can'?t|unable|could\s*not))"
+    # a thing not done since the injury until now, or done again since a time: "which she had not done since the injury",
+    # "something he had not done since 2014", "dresses himself since wk 3", "could not at 4 wks"
+    r"|(?:had|has)\s*(?:not|n't)\s+(?:done|been\s+able\s+to\s+do)\s+(?:\w+\s+){0,2}?(?:since|in)\b"
+    r"|since\s+(?:wk|week|post-?op\s+(?:wk|week)|POD|day)\s*\d+|could(?:n't|\s+not)\s+at\s+\d+\s*(?:wks?|weeks?|months?|mos?)\b"
     r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior"
     r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\b"
     # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",

@@ -74,7 +74,9 @@ def lead_start(text: str, lead: re.Match[str], floor: int = 0) -> int:
 _SURGICAL = (
     r"(?:fusion|laminectomy|laminotomy|hemilaminectomy|discectomy|microdiscectomy|foraminotomy|arthrodesis|arthroplasty"
     r"|arthroscopy|decompression|ACDF|meniscectomy|replacement|repair|osteotomy|corpectomy|kyphoplasty|vertebroplasty"
-    r"|release|ORIF|reconstruction|TKA|THA|TKR|THR|surgery|surgeries)"
+    r"|release|ORIF|reconstruction|TKA|THA|TKR|THR|surgery|surgeries"
+    # abbreviated operations: carpal tunnel release, rotator cuff repair, ACL reconstruction, total shoulder, interbody fusions
+    r"|CTR|RCR|ACLR|TSA|TLIF|PLIF|ALIF|XLIF)"
 )
 _SURGERY_WORD = re.compile(rf"\b{_SURGICAL}\b", _I)
 _STATUS_POST = re.compile(r"\b(?:status\s+post|s/p|underwent|history\s+of|prior(?!\s+to\b)|previous)\s+", _I)
@@ -158,6 +160,9 @@ _DONE = re.compile(
 )
 #: An injection that opens its sentence and is told with its relief: "Facet injection 2/2016: 80% relief for 2 days".
 _OPENS = re.compile(r"^\s*", _I)
+#: A relief a plan's line tells as had, in the past tense: "Response to the ESI of 04/16/2019: leg pain went from 8/10
+#: to 3/10 (about 60% relief) ... lasting until mid-July" (a form's plan box often tells the last injection's result).
+_TOLD_DONE = re.compile(r"\b(?:went|was|were|gave|got|lasted|reduced|decreased|improved|helped|response\s+to\s+the)\b", _I)
 _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
     r"(?:relief|improvement|reduction|better|decrease)"
@@ -218,7 +223,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
         leads = list(finditer(_DONE, s.text))
-        if s.section != "plan" and ("%" in s.text or "percent" in s.text.lower()) and _RELIEF.search(s.text):
+        if (s.section != "plan" or _TOLD_DONE.search(s.text)) and ("%" in s.text or "percent" in s.text.lower()) \
+                and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
         if s.section != "plan" and "/" in s.text and _RATED_AROUND.search(s.text):
             leads += finditer(_BEFORE_SINCE, s.text)  # "8/10 before the RFA, 3/10 now": told as done by its ratings
@@ -458,11 +464,14 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
         if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
-                and not planned(s.text, 0, opening.end()):
+                and not planned(s.text, 0, opening.end()) \
+                and not planned(s.text, list(_SURGERY_WORD.finditer(opening.group()))[-1].start(), opening.end()):
+            # "She will have an ACL reconstruction on 05/01/2016" opens with the plan's words, before the operation
             _surgery(s, ctx, opening.group(), 0, opening.end())
         if s.section != "plan":
             _injected(s, ctx)
             _operation_performed(s, ctx)
+            _had_operation(s, ctx)
         for m in finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
@@ -528,6 +537,28 @@ _OPERATION_PERFORMED = re.compile(
     r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=\d{1,2}/\d{1,2}/\d{2,4})",
     _I,
 )
+
+
+#: An operation the worker "had", with its day when told: "She had a left knee arthroscopy on 2/2/2016", "has had a
+#: right CTR (1/5/16)", "He had L4-5 fusion in 03/2015". Talk about an operation ("had a discussion about fusion",
+#: "had a surgical consult") is none.
+_HAD_OPERATION = re.compile(
+    rf"\b(?:had|has\s+had|got)\s+(?:(?:a|an|the|his|her)\s+)?(?P<what>(?:(?!(?:discussion|consult\w*|evaluation|opinion"
+    rf"|referral|recommendation|request|candidate|appointment|date|surgeon|no|not)\b)[\w/-]+\s+){{0,5}}?{_SURGICAL})\b"
+    r"(?:\s*(?:on|in|dated)?\s*[(,]?\s*(?=\d{1,2}/))?",
+    _I,
+)
+
+
+def _had_operation(s: Sentence, ctx: Context) -> None:
+    """An operation told as one the worker had: the postsurgical course counts from its day when the line gives one."""
+    for m in finditer(_HAD_OPERATION, s.text):
+        if polarity(s.text, m.start("what"), m.end()) != "affirmed" or planned(s.text, m.start(), m.end()):
+            continue
+        dates = find_dates(s.text[m.end() : m.end() + 12])
+        date = dates[0].date if dates and dates[0].start == 0 else None
+        name = m.group("what").strip(" -")
+        ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start("what"), m.end() + (dates[0].end if date else 0)))
 
 
 def _operation_performed(s: Sentence, ctx: Context) -> None:

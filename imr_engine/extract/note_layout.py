@@ -55,6 +55,19 @@ _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]
 #: A dictated heading spoken with a full stop: "Plan. We discussed options.", "Impression. Lumbar strain."
 #: (taken only when it names a known section).
 _DICTATED_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,30}?)\.\s+(?=\S)")
+#: A study's title ending with a colon, its date or side in it: "Lumbar MRI 4/11/2015:", "EMG/NCS 6/2/2015:", "MRI of the
+#: right shoulder (3/2016):", "X-rays L knee, 3 views, dated 1/5/16:". What follows is the study's report: imaging.
+_STUDY_TITLE = re.compile(
+    r"^(?P<h>(?:[A-Za-z][\w/-]*,?\s+){0,3}?(?:MRI|MRA|CT|CAT\s+scan|x-?rays?|radiographs?|EMG(?:/NC[SV])?|NC[SV]|nerve\s+conduction"
+    r"(?:\s+stud(?:y|ies))?|ultrasound|bone\s+scan|arthrogram|myelogram|DEXA|electrodiagnostic\s+stud(?:y|ies))\b"
+    r"[^:\n]{0,45}?)\s*:\s*",
+    re.IGNORECASE,
+)
+_STUDY_DATE = re.compile(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+#: Words that make a "title" a request or a plan's line, not a study's report: "MRI lumbar spine: requested".
+_STUDY_NOT_TITLE = re.compile(
+    r"\b(?:request\w*|order\w*|recommend\w*|pending|scheduled|plan\w*|authori[sz]\w*|denied|will|to\s+(?:rule\s+out|r/o|evaluate"
+    r"|assess|look\s+for|further\s+evaluate))\b", re.IGNORECASE)
 #: A line that starts a list entry or a labelled field: it never continues the line before.
 _LIST_START = re.compile(
     r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S|[^|\n]*\|[^|\n]*\|)"
@@ -339,6 +352,16 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
     return None
 
 
+def _study_title(text: str) -> int | None:
+    """Where a study's report begins after its title ("Lumbar MRI 4/11/2015:"): a title dated, or alone on its line."""
+    m = _STUDY_TITLE.match(text)
+    if m is None or section_of(m.group("h")) not in (None, "imaging") or _STUDY_NOT_TITLE.search(text):
+        return None
+    if m.end() < len(text.rstrip()) and not _STUDY_DATE.search(m.group("h")):
+        return None  # "MRI lumbar spine: L4-5 protrusion" undated with its report: a line of the section it stands in
+    return m.end()
+
+
 def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
     """The note cut where its layout breaks: each block one line or a paragraph of wrapped prose.
 
@@ -360,13 +383,34 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
     shouting = _all_capitals(lines)
     widths = _wrap_widths(lines)
     paragraphs = not _double_spaced(lines)
+    resume: list[str | None] = []  # the part a study's report interrupts, taken up again after its paragraph
     for n, line in enumerate(lines):
         follows = n + 1 < len(lines) and lines[n + 1].number == line.number + 1
         next_line = lines[n + 1].text if n + 1 < len(lines) else ""
         width = widths[n] if follows else None
         if paragraphs and not follows:
             next_line = ""  # a blank line ends the paragraph: nothing runs on across it
+        if resume and paragraphs and n and lines[n - 1].number != line.number - 1:
+            close()
+            section = resume.pop()  # the study's paragraph has ended: the part it stood in goes on
         head = _heading(line, shouting)
+        if (head is None or head[0] is None) and (study := _study_title(line.text)) is not None:
+            # "Lumbar MRI 4/11/2015:" over its report, "NCS/EMG 06/2015 (Dr. Singh): moderate ...": the study's paragraph
+            # is imaging; its name stays with a report on the same line, for the name says which study it is
+            close()
+            if section != "imaging":
+                resume[:] = [section]
+            section = "imaging"
+            if study == len(line.text.rstrip()):
+                continue
+        elif head is not None:
+            resume.clear()
+        if head is not None and head[0] == "imaging" and 0 < head[1] < len(line.text) and _STUDY_NOT_TITLE.search(line.text):
+            # "MRI of the right shoulder: to rule out a cuff tear", "MRI: pending": a study still to come is read on its
+            # own, and the part it stands in (the plan, the diagnoses) goes on after it
+            close()
+            blocks.append((Segment(line.start + head[1], line.end, "summary"), "imaging"))
+            continue
         if head is not None:
             close()
             name, content = head
@@ -459,10 +503,22 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     return len(text) < SHORT_LINE and not runs_on
 
 
+#: An entry of an assessment that says what to do, not what the worker has: a problem-oriented plan's bullets under
+#: each problem ("- continue naproxen 500 mg bid", "- refer to pain psychology", "Will request PT"). It is the plan's.
+_PLAN_ENTRY = re.compile(
+    r"^(?:continue|cont\.?|start|begin|initiate|resume|refer(?:ral)?|request(?:ing|ed)?|order(?:ed)?|obtain|schedule[d]?"
+    r"|follow[- ]?up|f/u|return|RTC|recheck|increase|decrease|reduce|taper|titrate|wean|discontinue|d/c|stop|hold|add"
+    r"|switch|change|prescribe[d]?|refill(?:ed)?|dispense[d]?|recommend(?:ed)?|consider|will|plan(?:\s+to)?|proceed|await"
+    r"|monitor|check|trial\s+of|advised?|encourage[d]?|counsel(?:ed)?|educated?|instructed|apply|use|may)\b",
+    re.IGNORECASE,
+)
+
+
 def note_sentences(tm: TextMap) -> list[Sentence]:
     """Every sentence of the note, none crossing a layout break, each with its section."""
     out: list[Sentence] = []
     for segment, section in note_blocks(tm):
         for s in split_sentences(tm, segment):
-            out.append(Sentence(s.text, s.start, s.source, s.item, len(out), tm, section))
+            here = "plan" if section == "diagnoses" and _PLAN_ENTRY.match(s.text) else section
+            out.append(Sentence(s.text, s.start, s.source, s.item, len(out), tm, here))
     return out

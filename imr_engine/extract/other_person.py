@@ -14,7 +14,7 @@ import re
 from .negation import clause_bounds
 
 _I = re.IGNORECASE
-_RELATIVE = (
+RELATIVE = (
     r"(?:wife|husband|spouse|partner|fianc[e\u00e9]e?|boyfriend|girlfriend|son|daughter|child|children|kids?|brother|sister"
     r"|mother|father|mom|dad|parents?|grand(?:son|daughter|child|children|mother|father|ma|pa)|uncle|aunt|cousin|friend"
     r"|co-?workers?|roommate|neighbou?r)"
@@ -22,7 +22,7 @@ _RELATIVE = (
 #: The clause opens with a relative as its subject: "His wife takes ...", "Pt's mother is on ...", "Her husband's walking".
 _RELATIVE_HEAD = re.compile(
     rf"^\W*(?:(?:and|but|also|per|states|reports|says|notes)\s+)?(?:the\s+)?(?:(?:patient|pt|claimant|worker)(?:'s|s')?\s+)?"
-    rf"(?:his|her|their|my|a|the)?\s*{_RELATIVE}(?:'s|s')?\b",
+    rf"(?:his|her|their|my|a|the)?\s*{RELATIVE}(?:'s|s')?\b",
     _I,
 )
 

@@ -71,6 +71,17 @@ _GATE = re.compile(
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
     _I,
 )
+#: A plan's line that tells the care already given: "Tx to date: PT x12 (2013)", "Failed 12 PT sessions, ...", "He
+#: failed 12 visits of PT ... before his first TFESI" (a form's treatment-plan box often holds the history too).
+_HISTORY_IN_PLAN = re.compile(
+    r"^\W*(?:(?:tx|treatments?|care|therapy)\s+(?:to\s+date|history|so\s+far|tried)|(?:prior|previous|past)\s+(?:tx|treatments?|care|therapy)"
+    r"|(?:tried|failed)\s*:)"
+    r"|\b(?:failed|completed|finished|attended|underwent|has\s+had|have\s+had|had|did)\s+(?:\w+\s+){0,2}?\d{1,2}\s+(?:\w+\s+)?"
+    r"(?:sessions?|visits?|treatments?)\b|\b(?:failed|completed|finished|attended|had|did)\s+\d{1,2}\s+(?-i:PT|OT)\b",
+    _I,
+)
+#: A closed aside in brackets, which speaks only of what it follows: "wrist splints (no longer supportive), OT 8 visits".
+_ASIDE = re.compile(r"\([^()]*\)")
 #: Where a listed course's words begin and end: a comma, semicolon or colon outside brackets, or the sentence's end.
 _SEPARATORS = ",;:"
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
@@ -105,7 +116,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: A clause that only counts the course named before its comma: "chiropractic care, approximately 8 visits, which helped".
 _COUNT_CLAUSE = re.compile(
     r"^\s*(?:approx(?:imately|\.)?\s*|about\s+|around\s+|roughly\s+|~\s*|a\s+total\s+of\s+|total\s+(?:of\s+)?)?"
-    r"(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*$",
+    r"(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*(?::|$)",
     _I,
 )
 #: A prescription, not a course given: "2x/wk x 6 wks", "PT 2x6", "3 times a week".
@@ -171,7 +182,7 @@ _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
     r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says?|said)\s+(?:that\s+)?)?"
-    r"(?:it\s+|this\s+|they\s+)?"
+    r"(?:it\s+|this\s+|they\s+)?(?:(?:gave|provided|brought|offered|produced)\s+(?:(?:him|her|them|the\s+patient)\s+)?(?:about\s+|approx\.?\s*|~\s*)?)?"
     r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
     r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|(?:less|decreased|reduced)\s+pain)\b"
     r"|\d{1,3}\s*%"
@@ -196,7 +207,7 @@ _LEAD_EFFECT = re.compile(
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
 _FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractory\s+to\b", _I)
 #: Where the words before a course stop belonging to it (another clause begins).
-_LEAD_STOP = re.compile(r"[.;]\s|\b(?:then|but|however|although|now)\b", _I)
+_LEAD_STOP = re.compile(r"[.;]\s|\b(?:then|but|however|although|now|before|prior\s+to)\b", _I)
 #: A second course of the same care told in the same breath: "PT 2019 x 18 visits and again 2020 x 12 visits".
 _AGAIN = re.compile(r"\s+(?:and\s+)?(?:again|then\s+again|repeated)\b\s*(?:in\s+)?", _I)
 #: A result said of everything listed before it: "- all without lasting benefit", "none of these has given more
@@ -243,7 +254,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
     """Each course of care a sentence tells as given, with its count, date and effect (module docstring)."""
     requests = [" ".join(item.text.lower().split()) for item in ctx.items]
     for s in sentences:
-        if s.section == "plan" or not search(_GATE, s.text):
+        if (s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text)) or not search(_GATE, s.text):
             continue
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):
@@ -253,6 +264,8 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         read = []
         for n, (hit, kind) in enumerate(hits):
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
+            if s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text[: hit.end]):
+                continue  # in a plan, only care the words before it tell as given ("Tx to date: PT x12", "failed 12 PT")
             entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop)
             if entry is not None:
                 read.append(entry)
@@ -297,7 +310,9 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     """The course entry the mention at [start, end) of a service of *kind* tells of, read or completed; None when it
     tells of none."""
     text = s.text
-    if polarity(text, start, end) != "affirmed" or planned(text, start, end):
+    # a closed aside before the name speaks of what it follows: its "no" negates nothing after it
+    asides_out = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:]
+    if polarity(asides_out, start, end) != "affirmed" or planned(text, start, end):
         return None
     if text[start:end].lower() == "pt" and (text[start:end] != "PT" or names_the_patient(text, end)):
         return None  # "pt states ...", "PT NAME: ...", "PT: [name]  M  age 58  DOI ...": the patient

@@ -22,7 +22,10 @@ _I = re.IGNORECASE
 _INJURY = re.compile(
     r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?-i:D/I)|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
     # a date "since" which something else held is not the injury's: "injuries, taking Norco since at least 3/9/2015"
-    r"|sustained|hurt)\b(?:(?!\d{1,2}[/-]\d|since\b).){0,60}$",
+    r"|sustained|hurt"
+    # the injury told by how it happened at work: "slipped and fell at work on 3/14/14", "while lifting a box at work on"
+    r"|(?:fell|slipped|tripped|twisted|lifting|lifted|pulling|pushing|struck|caught|crushed)\b[^.;]{0,40}?"
+    r"\b(?:at\s+work|while\s+working|on\s+the\s+job))\b(?:(?!\d{1,2}[/-]\d|since\b).){0,60}$",
     _I,
 )
 _UR = re.compile(
@@ -36,6 +39,11 @@ _UR = re.compile(
 _UR_APPROVAL = re.compile(r"(?<![-\w])(?<!not\s)(?:authori[sz]ed|approved|certified)\b", _I)
 _UR_ADVERSE = re.compile(r"\bdeni(?:ed|al)\b|\bnon-?certif|\bnot\s+(?:certified|authori[sz]ed|approved)\b|\bmodifi(?:ed|cation)\b"
     r"|\b(?:certified|authori[sz]ed|approved)\s+(?:only\s+)?\d+\s+(?:of|out\s+of)\b", _I)
+
+
+#: A UR decision named as an earlier one is not the decision disputed now: "Previous UR denial 02/01/2016", "prior
+#: non-certification of 1/5/16", "an earlier UR modified ..."; the note's own date stays its as-of date.
+_EARLIER_UR = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|last|past|initial|original)\s+(?:\w+\s+){0,2}$", _I)
 
 
 def _approval(window: str) -> bool:
@@ -105,6 +113,9 @@ _LOWER_NOTE_TITLE = re.compile(
     r"^\W*(?:[a-z&/-]+\s+){0,4}?(?:note|report|rfa|request\s+for\s+authori[sz]ation|pr-?2)"
     r"(?:\s*/\s*(?:rfa|pr-?2|note|report))?(?:\s*\([a-z0-9 .-]{1,20}\))?\s*(?:-{1,2}|\u2014|\u2013|:)?\s*$"
 )
+#: A line near the top that names a visit still to come, not the note's own: "Return to clinic 06/01/2016", "Next
+#: follow-up visit 5/5/16", "RTC office visit 5/5/16", "Scheduled re-check 5/5/16".
+_APPOINTMENT = re.compile(r"\b(?:return(?:ing|s)?|RTC|next|scheduled|due|until)\b", _I)
 TOP = 160  # clean-text characters from the start of the note within which a line can be its title
 LOOK_BACK = 160  # characters before a date that can say what it is
 _PREVIOUS_VISIT = re.compile(
@@ -156,11 +167,13 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         shift = max(0, d.start - LOOK_BACK)
         after = s.text[d.end :]
         is_note = False
-        titled = shift == 0 and s.start < TOP and s.section is None and _TOP_TITLE_NAMED.match(before) is not None
+        titled = shift == 0 and s.start < TOP and s.section is None and _TOP_TITLE_NAMED.match(before) is not None \
+            and not _APPOINTMENT.search(before)
         if d.date.day is not None and (titled or not _NOT_VISIT.search(before[-40:])):
             _mentioned(ctx, d, s)
         if shift == 0 and (
-            _VISIT_TITLE.match(before) or (s.start < TOP and s.section is None and _TOP_TITLE.match(before)) or titled
+            _VISIT_TITLE.match(before) or titled
+            or (s.start < TOP and s.section is None and _TOP_TITLE.match(before) and not _APPOINTMENT.search(before))
             or (s.tm.lower_case and _LOWER_NOTE_TITLE.match(before) and not after.strip(" ,.;"))
             or (d.start == 0 and _dated_heading(s, d))
         ):
@@ -172,7 +185,7 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         elif (m := _INJURY.search(before)) and ctx.draft.injury is None:
             ctx.draft.injury = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])
         elif (m := _UR.search(before)) and not find_dates(before[m.start() :], years=False) \
-                and not _approval(before[-80:] + " " + after[:20]):
+                and not _approval(before[-80:] + " " + after[:20]) and not _EARLIER_UR.search(before[: m.start()][-30:]):
             # the UR's own date follows its mention, before any other date ("UR 1/28/19 ... scheduled 2/25/2019")
             if ctx.draft.ur_decision is None:
                 ctx.draft.ur_decision = (d.date, [e for e in [s.evidence(shift + m.start(), d.end)] if e])

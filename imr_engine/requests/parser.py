@@ -105,7 +105,8 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
     elif evaluation := _EVALUATION.search(scan.work):  # "Orthopedic evaluation", "Re-eval in 4 weeks"
         service = vocab.service_info("office_visit" if evaluation["again"] else "consultation")
     item = _assemble(clean, name, found, vocab, drug, service)
-    return item.model_copy(update={"text": written, "body_region": assumed or named})
+    # a line naming only spinal levels aims at their spine ("L4-5 and L5-S1 medial branch blocks")
+    return item.model_copy(update={"text": written, "body_region": assumed or named or vocab.level_region_in(clean)})
 
 
 #: An evaluation a line asks for, naming no service: by another physician (a consultation), or again (a follow-up).

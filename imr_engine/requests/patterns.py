@@ -104,6 +104,8 @@ _FREQ_AHEAD = (
 UNITS_PER_DOSE = [
     _p(rf"(?<![\w./])(?:take\s+)?(?P<n>{_DOSE})\s*(?:{_DOSE_UNITS}\b\.?\s*)?{_ROUTE}"),
     _p(rf"\btake\s+(?P<n>{_DOSE})(?:\s*{_DOSE_UNITS}\b\.?)?"),
+    # a patch, cream or spray's sig: "apply 1 patch 12 hrs on/12 hrs off", "use 2 sprays each nostril"
+    _p(rf"\b(?:apply|use|place|wear|inhale)\s+(?P<n>{_DOSE})\s*{_DOSE_UNITS}\b\.?"),
     _p(rf"(?<![\w./])(?P<n>{_DOSE})\s*{_DOSE_UNITS}\b\.?{_FREQ_AHEAD}"),
 ]
 ROUTE_WORDS = {"by mouth": "oral", "orally": "oral", "po": "oral", "p.o.": "oral", "sublingually": "sublingual",

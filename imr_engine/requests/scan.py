@@ -132,7 +132,8 @@ def read(scan: Scan, vocab: Vocabulary) -> Findings:
                 f.route.append((m.start(), p.ROUTE_WORDS[" ".join(m["route"].casefold().split())]))
     _read_schedule(scan, f)
     _read_strengths(scan, f)
-    f.quantity += [(m.start(), float(m[1])) for m in scan.take(p.QUANTITY_PACKS)]
+    packs = [(m.start(), float(m[1])) for m in scan.take(p.QUANTITY_PACKS)]
+    f.quantity += packs if not f.quantity else []  # "#30" or "qty 30" written out is the quantity, whatever count precedes it
     for m in scan.take(p.N_BY_M):
         f.per_week.append((m.start(), float(m["f"])))
         f.weeks.append((m.start(), float(m["w"])))

@@ -321,12 +321,27 @@ class Vocabulary:
         found = list(dict.fromkeys(m.value for m in self._idx.regions.find_all(text)))
         return found + [region for region, level in SPINAL_LEVELS if region not in found and level.search(text)]
 
+    def level_region_in(self, text: str) -> str | None:
+        """The spine a line's spinal levels name when it names no region ("L4-5 and L5-S1 medial branch blocks"):
+        one spine only, so a line naming levels of two ("C5-6 and L4-5") names none."""
+        found = [region for region, level in SPINAL_LEVELS if level.search(text)]
+        return found[0] if len(found) == 1 else None
+
     def laterality_in(self, text: str) -> models.Side | None:
-        """The side named; 'left' and 'right' together are bilateral."""
+        """The side named; 'left' and 'right' together are bilateral. A lone "R" or "L" (or "R." / "(R)") right before
+        a body region is a side too: "R knee", "L. shoulder", "(L) wrist"; "L4-5" and "L/S spine" are no side."""
         sides = {m.value for m in self._idx.sides.find_all(text)}
+        sides |= {"right" if m["s"].upper() == "R" else "left" for m in self._side_letter().finditer(text)}
         if "bilateral" in sides or {"left", "right"} <= sides:
             return "bilateral"
         return "left" if "left" in sides else "right" if "right" in sides else None
+
+    @functools.cache  # noqa: B019 (one per vocabulary, which lives for the process)
+    def _side_letter(self) -> re.Pattern[str]:
+        words = sorted({w for phrases in self._files.anatomy.data.body_regions.values() for w in phrases if len(w) > 3},
+                       key=len, reverse=True)
+        regions = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?<![\w/.-])\(?(?P<s>[RLrl])\)?\.?\s+(?=(?:{regions})\b)", re.IGNORECASE)
 
     def frequency_matches(self, text: str) -> list[PhraseMatch[str]]:
         """Dosing-frequency words ("bid", "HS", "daily"); the value is a key of `frequencies`."""
