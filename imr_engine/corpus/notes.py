@@ -268,7 +268,7 @@ def _score_facts(
     for m in sorted(have ^ need):
         misses.append(FactMiss(note=note_id, key="medications", expected=m if m in need else None,
                                extracted=m if m in have else None))
-    course_tallies, course_misses = score_courses(key_courses(expected.get("treatments") or [], vocab), read_courses(case),
+    course_tallies, course_misses = score_courses(key_courses(expected.get("treatments") or [], vocab), read_courses(case, vocab),
                                                  frozenset(vocab.services))
     for key, counts in course_tallies.items():
         tallies.setdefault(key, Counter()).update(counts)

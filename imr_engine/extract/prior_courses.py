@@ -148,6 +148,7 @@ _NO_EFFECT = re.compile(
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
     r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
     r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b"
+    r"|\b(?:plateau(?:ed)?|no\s+further\s+(?:gains?|progress|improvement))\b"
     # the care gave nothing, told with its verb: "did not provide any lasting relief", "has not given much benefit"
     r"|\b(?:did|does|has|have|had)\s*(?:n[o']t|not)\s+(?:provide|give|given|bring|brought|offer|produce|result\s+in)[ds]?\s+"
     r"(?:any\s+|much\s+)?(?:\w+\s+)?(?:relief|benefit|improvement|help|change)\b",
@@ -173,7 +174,7 @@ _LOW_RELIEF = re.compile(
 )
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
-    r"|(?:some|good|great|a\s+lot\s+of|modest)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
+    r"|(?:some|good|great|a\s+lot\s+of|modest|mild|slight)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
     r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain)\b|\d{1,3}\s*%",
     _I,
 )
@@ -184,7 +185,7 @@ _EFFECT_CLAUSE = re.compile(
     r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says?|said)\s+(?:that\s+)?)?"
     r"(?:it\s+|this\s+|they\s+)?(?:(?:gave|provided|brought|offered|produced)\s+(?:(?:him|her|them|the\s+patient)\s+)?(?:about\s+|approx\.?\s*|~\s*)?)?"
     r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
-    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|(?:less|decreased|reduced)\s+pain)\b"
+    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain)\b"
     r"|\d{1,3}\s*%"
     # how long it helped: "~6 wks relief", "about 3 months of good relief"
     r"|(?:~|about\s+|approx\.?\s*|approximately\s+)?\d{1,2}\s*(?:wks?|weeks?|months?|mos?|days?)\s+(?:of\s+)?(?:\w+\s+)?relief\b)",

@@ -30,6 +30,8 @@ Miss = tuple[str, str | None, str | None]
 
 KEYS = ("treatments", "treatments.sessions", "treatments.effect")
 _EFFECTS = ("improved", "no_improvement", "temporary")
+#: Vocabulary kinds of a study or an evaluation, which is no course of care.
+_STUDIES = frozenset({"diagnostic", "imaging"})
 #: Words of a service name too common to tell two services apart ("physical_therapy" and "aquatic_therapy").
 _COMMON_WORDS = frozenset({"therapy", "treatment", "unit", "program", "unspecified", "and", "of"})
 
@@ -48,10 +50,13 @@ def key_courses(entries: Iterable[Any], vocab: Vocabulary) -> list[Course]:
     return out
 
 
-def read_courses(case: CaseFacts) -> list[Course]:
-    """The courses the reader found (drugs are scored with the medications, not here)."""
+def read_courses(case: CaseFacts, vocab: Vocabulary | None = None) -> list[Course]:
+    """The courses the reader found (drugs are scored with the medications, not here). With *vocab*, a study or an
+    evaluation the reader keeps as done (a psychological evaluation before a stimulator, labs, an FCE) is left out:
+    the keys never list them (corpus/README.md: studies and evaluations are no course of care)."""
     return [(t.service, t.sessions, "temporary" if t.temporary == "yes" else None if t.effect == "unknown" else t.effect)
-            for t in case.treatments if t.service and t.kind != "medication"]
+            for t in case.treatments if t.service and t.kind != "medication"
+            and (vocab is None or t.service not in vocab.services or vocab.service_info(t.service).kind not in _STUDIES)]
 
 
 def service_name(name: str, vocab: Vocabulary) -> str:

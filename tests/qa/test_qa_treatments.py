@@ -86,3 +86,18 @@ def test_relief_that_did_not_last_is_the_key_s_temporary() -> None:
     assert courses == [("chiropractic", 8, "temporary")]
     tallies, misses = score_courses(courses, [("chiropractic", 8, "improved")])
     assert _counts(tallies, "treatments.effect") == (0, 1, 1)
+
+
+def test_a_study_or_evaluation_is_no_course() -> None:
+    """corpus/README.md: imaging, electrodiagnostic studies and evaluations are never a `treatments` entry."""
+    from imr_engine.facts import CaseFacts
+    from imr_engine.facts.model import Treatment
+    from imr_engine.qa.treatments import read_courses
+
+    vocab = load_vocabulary()
+    case = CaseFacts.model_construct(treatments=[
+        Treatment(name="psych eval", kind="psychological", service="psychological_evaluation"),
+        Treatment(name="labs", kind="other", service="laboratory_tests"),
+        Treatment(name="PT", kind="physical_therapy", service="physical_therapy", sessions=12)])
+    assert read_courses(case, vocab) == [("physical_therapy", 12, None)]
+    assert len(read_courses(case)) == 3
