@@ -166,9 +166,10 @@ _ACTIVITY_DEPENDENCE = re.compile(
 #: A symptom or body part said to be better (`_REPORTED_RELIEF`), not one better than another part or in one position.
 _SYMPTOM_BETTER = (
     r"\b(?:pain|itch\w*|burning|aching|ache|spasms?|cramp\w*|numbness|tingling|stiffness|symptoms?|sx|headaches?|mood"
-    r"|(?:low\s+)?back|neck|knee|shoulder|hip|wrist|hand|foot|ankle|elbow|leg|arm)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+|has\s+|feels?\s+)?"
-    r"[\"']?(?:(?:a\s+)?(?:lot|little|bit|much|somewhat|clearly|slightly|overall|definitely)\s+)*(?:better|improved|improving)\b"
-    r"(?!\s+than\s+(?:(?:his|her|the|my)\s+)?(?!last|before|previous|prior|it\s+was)\w)(?!\s+(?:when|while|if|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining"
+    r"|(?:low\s+)?back|neck|knee|shoulder|hip|wrist|hand|foot|ankle|elbow|leg|arm|overall)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+|has\s+|feels?\s+)?"
+    r"[\"']?(?:(?:a\s+)?(?:lot|little|bit|much|somewhat|clearly|slightly|overall|definitely|way|so|far|significantly|considerably"
+    r"|markedly|noticeably|really)\s+)*(?:better|improved|improving)\b"
+    r"(?!\s+than\s+(?:(?:his|her|the|my)\s+)?(?!last|at\s+the\s+last|before|previous|prior|it\s+was)\w)(?!\s+(?:when|while|if|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining"
     r"|leaning|bending|flexion|extension|recumbent|supine)\b))"
 )
 _REPORTED_RELIEF = re.compile(
