@@ -87,7 +87,8 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
     drug: DrugInfo | None = None
     service: ServiceInfo | None = None
     assumed = None  # the case's region, when it is what reads the name
-    named = line_region(clean, vocab, identity)
+    # a line naming only spinal levels aims at their spine ("L4-5 and L5-S1 medial branch blocks", "C5-6 fusion")
+    named = line_region(clean, vocab, identity) or vocab.level_region_in(clean)
     if identity is not None and identity.category == "service":
         # "Brace, left knee" is a knee brace; then a service the line also names may take it in
         regional = vocab.service_for_region(identity.key, named or region)
@@ -105,8 +106,7 @@ def _parse(text: str, vocab: Vocabulary, region: str | None = None) -> Requested
     elif evaluation := _EVALUATION.search(scan.work):  # "Orthopedic evaluation", "Re-eval in 4 weeks"
         service = vocab.service_info("office_visit" if evaluation["again"] else "consultation")
     item = _assemble(clean, name, found, vocab, drug, service)
-    # a line naming only spinal levels aims at their spine ("L4-5 and L5-S1 medial branch blocks")
-    return item.model_copy(update={"text": written, "body_region": assumed or named or vocab.level_region_in(clean)})
+    return item.model_copy(update={"text": written, "body_region": assumed or named})
 
 
 #: An evaluation a line asks for, naming no service: by another physician (a consultation), or again (a follow-up).

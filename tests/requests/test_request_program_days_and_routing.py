@@ -293,3 +293,18 @@ def test_one_schedule_is_not_stepped(line: str, visits: int) -> None:
 )
 def test_a_count_spelled_out_with_its_digits(line: str, visits: int) -> None:
     assert parse_request(line).visits == visits
+
+
+#: Spine operations named by their levels only: C levels are the neck's operation, L and S levels the low back's.
+SPINE_LEVEL_LINES = [
+    ("C5-6 laminectomy and fusion", "cervical_spine_surgery"), ("C5-6 fusion", "cervical_spine_surgery"),
+    ("C6-7 discectomy", "cervical_spine_surgery"), ("C5-C6 decompression", "cervical_spine_surgery"),
+    ("Laminectomy C4-C6 with fusion", "cervical_spine_surgery"), ("L4-5 laminectomy and fusion", "lumbar_fusion"),
+    ("L5-S1 fusion", "lumbar_fusion"), ("L4-5 microdiscectomy", "lumbar_decompression"),
+    ("Fusion L4-S1", "lumbar_fusion"),
+]
+
+
+@pytest.mark.parametrize(("line", "service"), SPINE_LEVEL_LINES, ids=[s[0] for s in SPINE_LEVEL_LINES])
+def test_a_spine_operation_named_by_its_levels_is_that_spines(line: str, service: str) -> None:
+    assert parse_request(line).service == service
