@@ -23,7 +23,15 @@ _AGE = re.compile(
     rf"\b(?P<n>{NUMBER})[- ]?(?:years?|yrs?|y)[- ]?(?:of[- ]age|old)\b"
     rf"|\baged?\s+(?:of\s+)?(?P<n2>\d{{1,3}})\b"
     rf"|\b(?P<n3>\d{{1,3}})\s*(?:y/o|yo|y\.o\.|yr\.?\s+old|y\.?o\.?\s*[MF]\b)(?!\w)"
-    rf"|\bage\s*[:=]\s*(?P<n4>\d{{1,3}})\b"
+    rf"|\bage\s*(?:[:=]|\.{{2,}})\s*(?P<n4>\d{{1,3}})\b"  # "Age: 54", a form's dot leaders "Age ........ 54"
+    # the age in brackets after a birth date, or years without "old" before the sex: "DOB 1986-10-03 (36y)", "47 yrs male"
+    rf"|\((?P<n11>\d{{1,3}})\s*(?:y|yo|y/o|yrs?|years?)\.?\)"
+    rf"|\b(?P<n12>\d{{1,3}})\s*(?:yrs?|years?)\.?\s+(?=(?:male|female|man|woman|M|F)\b)"
+    # a name with its title, then the age between commas: "Ms. Adaeze Okonkwo-Linden, 46, follow-up for ..."
+    rf"|\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'.-]*(?:[\s-][A-Z][\w'.-]*){{0,3}},\s*(?P<n13>[1-9]\d),"
+    # the sex, a comma and the age: "(female, 39)", "Patient: [redacted]  F, 61"
+    rf"|\((?P<sx>male|female|M|F),\s*(?P<n14>[1-9]\d)\)"
+    rf"|(?<=\s)(?P<mf7>M|F),\s*(?P<n15>[1-9]\d)(?![\w/.:%-])"
     rf"|\bage\s*/\s*(?:sex|gender)\s*[:=]?\s*(?P<n6>\d{{1,3}})\s*/\s*(?P<mf2>[MF])\b"
     rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])"
     # the sex before the age on a header line: "(F) 52", "F/52", "M / 48"; or the age, a slash and the sex: "52/F"
@@ -31,6 +39,8 @@ _AGE = re.compile(
     rf"|(?<![\w/#.:-])(?P<n8>[1-9]\d)\s*(?:/\s*(?P<mf5>[MF])|\((?P<mf6>[MF])\))(?![\w/])",
     _I,
 )
+#: The worker's own line on a form or a letter's heading: "Patient:", "Pt:", "Applicant:", "Name:", "IW:", "Claimant".
+_PATIENT_LABEL = re.compile(r"\b(?:patient|pt|applicant|claimant|employee|injured\s+worker|IW|name)\b\s*[:#-]?", _I)
 #: Another person's age or sex, not the worker's: "a 20-year-old daughter", "her husband, a 60-year-old man".
 _RELATIVE_AFTER = re.compile(rf"^[- ]*(?:(?:old|male|female|man|woman)\s+)?{_RELATIVE}\b", _I)
 _RELATIVE_BEFORE = re.compile(
@@ -63,8 +73,11 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_AGE, s.text):
             value = parse_number(
                 m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
-                or m.group("n7") or m.group("n8")
+                or m.group("n7") or m.group("n8") or m.group("n11") or m.group("n12") or m.group("n13") or m.group("n14")
+                or m.group("n15")
             )
+            if m.group("n15") and not _PATIENT_LABEL.search(s.text[max(0, m.start() - 80) : m.start()]):
+                continue  # "F, 61" says the worker's sex and age on the worker's own line only
             if value is None or not 0 < value <= 120 or d.age is not None:
                 continue
             sex = _SEX_WORD.match(s.text, m.end() + 1) if m.end() < len(s.text) else None
@@ -74,8 +87,11 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
             end = sex.end() if sex else m.end()
             if sex:
                 d.sex = "male" if sex.group("male") else "female"
+            elif m.group("sx") and len(m.group("sx")) > 1:
+                d.sex = m.group("sx").lower()
             elif letter := (m.group("mf") or m.group("mf2") or m.group("mf3") or m.group("mf4") or m.group("mf5")
-                            or m.group("mf6") or _letter_after(m.group(), s.text[m.end() :])):
+                            or m.group("mf6") or m.group("sx") or m.group("mf7")
+                            or _letter_after(m.group(), s.text[m.end() :])):
                 d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
             if ev:
@@ -83,7 +99,8 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
     if d.age is None:
         _age_from_birth_date(sentences, ctx)
     if d.sex == "unknown":
-        _sex_field(sentences, ctx) or _explicit_sex(sentences, ctx) or _pronouns(sentences, ctx)
+        _sex_field(sentences, ctx) or _header_letter(sentences, ctx) or _explicit_sex(sentences, ctx) \
+            or _pronouns(sentences, ctx)
 
 
 #: A form's date of birth: "DOB: 08/09/1990", "Date of birth: 8-9-90".
@@ -94,16 +111,20 @@ def _age_from_birth_date(sentences: list[Sentence], ctx: Context) -> None:
     """The age on the note's own date, from a date of birth: forms give the birth date, not the age."""
     d = ctx.draft
     dated = [date for date, _ in d.report_dates.values() if date.day is not None]
+    if not dated and d.latest_mentioned is not None and d.latest_mentioned[0].day is not None:
+        dated = [d.latest_mentioned[0]]  # no visit date found: the as-of date of last resort is the note's day too
     if not dated:
         return
     on = max(date.earliest() for date in dated)
     for s in sentences:
         for m in finditer(_BIRTH, s.text):
             found = find_dates(s.text[m.end() : m.end() + 20], years=False)
-            if not found or found[0].start != 0 or found[0].date.day is None:
+            if not found or found[0].start != 0 or found[0].date.month is None:
                 continue
             born = found[0].date.earliest()
-            age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+            if found[0].date.day is None and born.month == on.month:
+                continue  # "DOB: 03/1953" seen in March: a birthday this month or not, the age is one of two
+            age = on.year - born.year - ((on.month, on.day) < (born.month, born.day if found[0].date.day else 1))
             if 0 < age <= 120:
                 d.age = age
                 ev = s.evidence(m.start(), m.end() + found[0].end)
@@ -141,11 +162,37 @@ def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:
     return False
 
 
+#: A title before someone else's name: the letter's addressee ("Dear Ms. Pruitt"), an interpreter, an adjuster.
+_OTHER_TITLE = re.compile(
+    r"(?:\bdear|\battn\.?|\battention|\bcc|\bto|\binterpreter|\badjuster|\bexaminer|\bnurse|\bmanager|\bclaims|\bcoordinator"
+    r"|\btherapist|\bcounsel|\battorney|\bassistant|\bsupervisor)\W{0,3}(?:\([^)]*)?$", _I)
+
+
 def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:
-    for s in sentences:
-        for m in finditer(_SEX_WORD, s.text):
-            if not _another_person(s.text, m.start(), m.end()):
+    """A word for the worker's sex ("male", "woman"); a title ("Ms.") only when no such word is written and the title
+    names no one else (the letter's addressee, an interpreter)."""
+    for titles in (False, True):
+        for s in sentences:
+            for m in finditer(_SEX_WORD, s.text):
+                title = m.group().endswith(".")
+                if title != titles or _another_person(s.text, m.start(), m.end()):
+                    continue
+                if title and _OTHER_TITLE.search(s.text[max(0, m.start() - 30) : m.start()]):
+                    continue
                 return _record_sex(s, ctx, bool(m.group("male")), m.start(), m.end())
+    return False
+
+
+#: A lone M or F on the worker's own line, between the name and the age or birth date: "PT: [redacted]   M   age 58",
+#: "Pt: [name]   F   DOB 1983-05-27".
+_HEADER_LETTER = re.compile(r"(?<=\s)(?P<v>[MF])(?=\s+(?:age\b|DOB\b|D\.O\.B|DOI\b|\(?\d{1,3}\s*(?:y|yo|y/o|yrs?)\b))")
+
+
+def _header_letter(sentences: list[Sentence], ctx: Context) -> bool:
+    for s in sentences:
+        for m in finditer(_HEADER_LETTER, s.text):
+            if _PATIENT_LABEL.search(s.text[max(0, m.start() - 80) : m.start()]):
+                return _record_sex(s, ctx, m.group("v") == "M", m.start(), m.end())
     return False
 
 

@@ -22,6 +22,8 @@ _LOWER_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9])")
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr vs e.g i.e etc approx no nos fig p pp inc co u.s dept ca".split())
 _LAST_WORD = re.compile(r"(\S+)$")
+#: Dot leaders: four dots or more, or three after a space (an ellipsis is three dots on a word: "pain... She").
+_LEADER = re.compile(r"(?:\.{4,}|(?<=\s)\.{3})$")
 #: Longer "sentences" are not prose (tables, run-on extraction debris); they are read in pieces
 #: of at most this many characters, cut at a space, which keeps every reader linear in the text.
 MAX_SENTENCE = 1500
@@ -73,6 +75,8 @@ def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
     begin = 0
     for m in (_LOWER_BOUNDARY if tm.lower_case else _BOUNDARY).finditer(text):
         stop = m.start() + 1
+        if text[stop - 2 : stop] == ".." and _LEADER.search(text, max(begin, stop - 40), stop):
+            continue  # a form's dot leaders ("Age ............ 54") join a label to its value; an ellipsis ends a sentence
         word = _LAST_WORD.search(text[begin:stop])
         last = word.group(1).rstrip(".").lstrip("([\"'").lower() if word else ""  # "(Dr. N. Ibarra": the title inside a bracket
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or (tm.lower_case and "." in last):

@@ -78,7 +78,9 @@ _DATE_THEN_NOTE = re.compile(rf"^\s+(?:progress\s+)?{_NOTE}\b", _I)
 _VISIT_FIELD = re.compile(
     r"(?:\bD\.?O\.?S\.?|\bdate\s+of\s+(?:service|visit|exam(?:ination)?|evaluation|encounter|report|consultation"
     r"|re-?evaluation|follow[- ]?up|request|rfa)|(?<!next )(?<!last )(?<!prior )(?<!previous )(?<!f/u )(?<!return )\bvisit(?=\s*:)|\b(?:visit|exam(?:ination)?|service|encounter|report|evaluation"
-    r"|consultation|appointment|request|rfa|signature)\s+date|(?<!injury )(?<!birth )(?<!surgery )(?<!accident )"
+    r"|consultation|appointment|request|rfa|signature)\s+date"
+    # a line that opens with the visit: "Seen 7/20/15", "Pt seen today 3/1/16", "Examined: 3/1/16"
+    r"|^\W*(?:(?:pt|patient|claimant)\s+(?:was\s+)?)?(?:seen|examined|evaluated)(?:\s+(?:today|in\s+(?:clinic|office)))?|(?<!injury )(?<!birth )(?<!surgery )(?<!accident )"
     r"(?<!hire )(?<!loss )(?<!denial )(?<!decision )(?<![\w-])date|\bseen(?:\s+today)?\s+on)\s*[:#.=-]?\s*$",
     _I,
 )

@@ -103,3 +103,7 @@ def test_claimant_phrasing(entry: dict[str, Any]) -> None:
         assert claimant.age == entry["age"]
     if "sex" in entry:
         assert claimant.sex == entry["sex"]
+    if entry.get("no_sex"):
+        assert claimant.sex == "unknown"
+    if entry.get("no_age"):
+        assert claimant.age is None
