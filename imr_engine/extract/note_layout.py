@@ -120,7 +120,7 @@ _RUNS_ON = re.compile(
 #: A drug's dose the wrap split from how it is taken: "ibuprofen 800" + "bid 'helps a lot'", "Norco 10/325" + "1 q6h prn",
 #: "gabapentin 300 mg" + "TID with good effect". The line ends in a number or unit and the next opens with a unit, a
 #: count of tablets or a frequency; in any letter case (a note typed in capitals or lower case gives no other sign).
-_DOSE_ENDS = re.compile(r"(?:\d|\bmg|\bmcg|\bml|\bunits?)\s*$", re.IGNORECASE)
+_DOSE_ENDS = re.compile(r"(?:\d|(?:\d|\b)(?:mg|mcg|ml|units?))\s*$", re.IGNORECASE)  # "10mg" as often as "10 mg"
 _DOSING_OPENS = re.compile(
     r"(?:mg|mcg|ml|tabs?|caps?|tablets?|capsules?|po|p\.o\.|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|qam|qpm|qhs|hs|prn|daily"
     r"|q\s?\d+(?:-\d+)?\s?h(?:rs?|ours?)?|once|twice|three\s+times|\d+\s+(?:tabs?|tablets?|caps?|capsules?|po|q\s?\d))\b",
