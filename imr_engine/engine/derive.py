@@ -964,7 +964,11 @@ def _item_values(index: int, item: RequestedItem, med: float | None) -> dict[str
         "levels_requested": count_levels(item.levels) if item.levels else None,
         "item_med_mg": med,
     }
-    if item.quantity and item.doses_per_day:
+    if item.duration_days and item.kind == "drug":
+        # the course the prescriber states ("#30 (2-week course for the flare)", "x 10 days", "for 3 months") is the
+        # use asked for: a short course is judged as the course written, a supply refilled for months as months (rules12)
+        v["requested_supply_days"] = round(item.duration_days, 1)
+    elif item.quantity and item.doses_per_day:
         v["requested_supply_days"] = round(item.quantity * (1 + (item.refills or 0)) / item.doses_per_day, 1)
     return v
 

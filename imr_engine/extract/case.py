@@ -51,6 +51,7 @@ from .items import add_requests, read_purposes
 from .letter_case import restore_capitals
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
 from .monitoring import read_monitoring, read_pain_assessment
+from .negation import forget_answers
 from .note_layout import note_sentences
 from .ocr import repair
 from .pain import rate_on_current_medication, read_pain
@@ -248,6 +249,7 @@ def _read_rationale(sentences: list[Sentence], ctx: Context, index: int) -> None
 
 
 def _context(case_id: str, requests: list[str]) -> Context:
+    forget_answers()  # each text's own repeats only: a corpus of like letters is not read faster for their likeness
     vocab = load_vocabulary(vocabulary_dir_in_use())
     ctx = Context(Draft(case_id), vocab)
     ctx.items = [parse_request(r, vocab) for r in requests]

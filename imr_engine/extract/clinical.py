@@ -232,7 +232,18 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:failed|despite|refractory\s+to|unresponsive\s+to|persist\w*\s+despite"
             r"|(?:has|have|had|did)\s+not\s+respond(?:ed)?\s+(?:adequately\s+|well\s+)?to)\s+(?:\w+\s+){0,3}?"
             r"(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture|HEP|home\s+exercise"
-            r"|exercises?)\b",
+            r"|exercises?|splint\w*|brac(?:e|es|ing)|activity\s+modification|immobiliz\w*)\b"
+            # no gain after the care, or the care told with the symptom that persists: "no improvement after 6 wk
+            # splinting/ergo/NSAID", "seven weeks of night splinting, NSAID and work modification, with persistent numbness"
+            r"|\bno\s+(?:lasting\s+|significant\s+|real\s+)?(?:improvement|relief|benefit|change)\s+(?:after|with|from|despite)\s+"
+            r"(?:[\w/-]+\s+){0,3}?(?:(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|medications?|injections?|chiropractic|acupuncture"
+            r"|splint\w*|brac(?:e|es|ing)|conservative|activity\s+modification)"
+            r"|\b(?:weeks?|months?|wks?|mos?)\s+of\s+(?:\w+\s+)?(?:splint\w*|bracing|(?-i:PT)|physical\s+therapy|therapy|NSAIDs?|conservative\s+\w+)"
+            r"[^.;]{0,60}?\bwith\s+(?:persist(?:ent|ing)|continued|ongoing)\b"
+            # a drug line failed: "first-line therapy has been tried and has failed" (not a denial's quoted "or failed
+            # first-line agent")
+            r"|\b(?:first|second)[- ]line\s+(?:therapy|therapies|treatment|agents?|drugs?|medications?)\s+(?:has|have)\s+"
+            r"(?:been\s+tried\s+and\s+(?:has\s+|have\s+)?)?failed\b",
             _I,
         ),
     ),

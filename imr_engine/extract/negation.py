@@ -17,6 +17,7 @@ boundary (";", "but", "however", "although", "which", "except").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 Polarity = Literal["affirmed", "negated", "undocumented", "hedged"]
@@ -115,6 +116,12 @@ def field_answer(text: str, end: int) -> Literal["yes", "no"] | None:
     return "yes" if said == "affirmed" else "no" if said == "negated" else None
 
 
+#: Readers ask again about a term another reader already asked about (about half the asks of the budget's texts):
+#: both answers depend on their arguments alone, so a text's last ones are remembered (`forget_answers`).
+_REMEMBERED = 1024
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of *text* around [start, end): from the previous boundary to the next."""
     left = 0
@@ -124,6 +131,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, following.start() if following else len(text)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def polarity(text: str, start: int, end: int, *, observation: bool = False) -> Polarity:
     """How the sentence *text* speaks of the term at [start, end).
 
@@ -160,6 +168,12 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
     if _HEDGE.search(hedge_window):
         return "hedged"
     return "affirmed"
+
+
+def forget_answers() -> None:
+    """Forget the remembered polarities and clauses: called when a new text is read."""
+    polarity.cache_clear()
+    clause_bounds.cache_clear()
 
 
 #: A terse review of systems: "GI: neg dyspepsia, neg melena", "Psych: neg depression" ("neg" right before the term;

@@ -117,6 +117,17 @@ _RUNS_ON = re.compile(
 )
 
 
+#: A drug's dose the wrap split from how it is taken: "ibuprofen 800" + "bid 'helps a lot'", "Norco 10/325" + "1 q6h prn",
+#: "gabapentin 300 mg" + "TID with good effect". The line ends in a number or unit and the next opens with a unit, a
+#: count of tablets or a frequency; in any letter case (a note typed in capitals or lower case gives no other sign).
+_DOSE_ENDS = re.compile(r"(?:\d|(?:\d|\b)(?:mg|mcg|ml|units?))\s*$", re.IGNORECASE)  # "10mg" as often as "10 mg"
+_DOSING_OPENS = re.compile(
+    r"(?:mg|mcg|ml|tabs?|caps?|tablets?|capsules?|po|p\.o\.|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|qam|qpm|qhs|hs|prn|daily"
+    r"|q\s?\d+(?:-\d+)?\s?h(?:rs?|ours?)?|once|twice|three\s+times|\d+\s+(?:tabs?|tablets?|caps?|capsules?|po|q\s?\d))\b",
+    re.IGNORECASE,
+)
+
+
 #: A line of prose broken before a number it goes on with: "At her follow-up she reported" + "70 percent relief ...".
 _PROSE_END = re.compile(r"(?:\b[A-Za-z]+\s+){3,}[a-z]{2,}$")
 _COUNT_START = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent|visits?|sessions?|minutes?|hours?|days?|weeks?|months?|years?|mg|lbs?|pounds?)\b")
@@ -494,6 +505,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
+    if not runs_on and _DOSE_ENDS.search(text) and _DOSING_OPENS.match(next_line):
+        runs_on = True  # a dose split from its frequency: "ibuprofen 800" + "bid ..." (rules12, for the readers)
     if not runs_on and text.count("(") > text.count(")"):
         runs_on = True  # a bracket still open goes on: "Injected twice (Kenalog ... to A1 sheath" + "6/12/2018 and ...)"
     if not runs_on and next_line[:1] == "(" and not _BRACKET_MARKER.match(next_line):

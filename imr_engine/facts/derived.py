@@ -49,7 +49,9 @@ class ItemFacts(BaseModel):
     )
     levels_requested: int | None = Field(None, ge=0)
     requested_supply_days: float | None = Field(
-        None, ge=0, description="Days of use the request covers: quantity x (1 + refills) / doses a day."
+        None, ge=0,
+        description="Days of use a drug request covers: the course its line states ('x 10 days', 'for 3 months'), else "
+        "quantity x (1 + refills) / doses a day.",
     )
     item_med_mg: float | None = Field(None, ge=0, description="Morphine-equivalent mg/day of this item.")
 
