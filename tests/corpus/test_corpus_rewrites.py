@@ -126,7 +126,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
 
 
 def _sampled_notes() -> list[Path]:
-    return [p for p in sorted(TUNE_HALF.glob("*.yaml")) if int(hashlib.sha256(p.stem.encode()).hexdigest(), 16) % 3 == 0]
+    return [
+        p for p in sorted(TUNE_HALF.glob("*.yaml"))
+        if int(hashlib.sha256(p.stem.encode()).hexdigest(), 16) % 3 == 0
+        and not re.match(r"w3[5-9]-", p.name)  # the held-out writers of session 12 are read by no code helper
+    ]
 
 
 def _answers(text: str, requests: list[str]) -> tuple[object, ...]:

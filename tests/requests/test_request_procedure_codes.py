@@ -4,7 +4,8 @@ Expected services follow the CPT descriptors (97110 therapeutic exercise, 64483 
 transforaminal epidural injection, 20610 major-joint injection, 72148 lumbar MRI without contrast,
 90837 psychotherapy, 98941 chiropractic manipulation of 3-4 regions, 97810 acupuncture, 99214 an
 established-patient office visit, 95886 needle EMG, 29881 knee arthroscopy with meniscectomy, 63030
-lumbar laminotomy). Many of these codes are also California ZIP codes (95886-95913 and 90832-90837
+lumbar laminotomy, 01991 / 01992 anesthesia for a diagnostic or therapeutic nerve block or injection, 99152
+moderate sedation). Many of these codes are also California ZIP codes (95886-95913 and 90832-90837
 lie in ZIP ranges the state uses), so a code written as part of an address must not become a service.
 """
 
@@ -31,6 +32,7 @@ CODED_LINES = [
     ("95886 x 2, 95911", "emg_ncs", 2), ("90837 x 6", "cognitive_behavioral_therapy", 6),
     ("96132", "psychological_evaluation", None), ("98941 x 6", "chiropractic", 6), ("97810 x 6", "acupuncture", 6),
     ("99214", "office_visit", None), ("29881 left knee", "knee_arthroscopy", None), ("63030 L5-S1", "lumbar_decompression", None),
+    ("CPT 01991 x 1", "procedural_sedation", 1), ("01992 x 2", "procedural_sedation", 2), ("CPT 99152", "procedural_sedation", None),
 ]
 
 ADDRESS_LINES = [
