@@ -164,7 +164,7 @@ class CaseDetermination(_Out):
         "california", description="california: the MTUS decides first; texas: the ODG (28 TAC §137.100)."
     )
     as_of: str = Field(description="The date the rules were applied at (ISO).")
-    as_of_source: Literal["explicit", "ur_decision_date", "latest_report", "latest_date_mentioned"]
+    as_of_source: Literal["explicit", "ur_decision_date", "rfa_date", "latest_report", "latest_date_mentioned"]
     as_of_quote: str | None = Field(None, description="The words the as-of date was read from, when read from the text.")
     generation: GenerationRef | None = Field(
         None, description="The MTUS generation in force on the as-of date (none when the rule book declares none)."

@@ -89,6 +89,8 @@ def resolve_as_of(case: CaseFacts, explicit: dt.date | None) -> AsOf:
         return AsOf(case.as_of, "explicit")
     if case.ur_decision_date is not None:
         return AsOf(case.ur_decision_date.date.earliest(), "ur_decision_date", _quote(case.ur_decision_date))
+    if case.rfa_date is not None:  # a review or referral packet is judged as of the request it forwards
+        return AsOf(case.rfa_date.date.earliest(), "rfa_date", _quote(case.rfa_date))
     if case.report_dates:
         latest = max(case.report_dates, key=lambda r: r.date.earliest())
         return AsOf(latest.date.earliest(), "latest_report", _quote(latest))

@@ -126,6 +126,8 @@ _WIDESPREAD = re.compile(
     r"|\bpain\s+in\s+all\s+four\s+(?:quadrants|limbs|extremities)\b",
     _I,
 )
+#: Words one of which a widespread pain's mention holds (a cheap test before the pattern).
+_WIDESPREAD_WORDS = ("diffuse", "widespread", "generali", "all over", "everywhere", "all four")
 _NO_AID = re.compile(
     r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\b(?:without|w/o)\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
     _I,
@@ -681,6 +683,7 @@ def _mood_screens(s: Sentence, ctx: Context) -> None:
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
     previous = ""
     for s in sentences:
+        low = s.text.lower()
         _confirmed_by_study(s, ctx)
         _mood_and_sleep(s, ctx)
         if s.section != "plan":
@@ -701,9 +704,10 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             read_cue(s, ctx, path, pattern)
         for m in finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
-        for m in finditer(_WIDESPREAD, s.text):
-            if polarity(s.text, m.start(), m.end()) == "affirmed":
-                record(s, ctx, "clinical.localized_pain", "no", m)
+        if any(w in low for w in _WIDESPREAD_WORDS):
+            for m in finditer(_WIDESPREAD, s.text):
+                if polarity(s.text, m.start(), m.end()) == "affirmed":
+                    record(s, ctx, "clinical.localized_pain", "no", m)
         _red_flag_screen(s, ctx)
         for m in finditer(_NERVE_SYMPTOMS, s.text):
             if not _BEYOND_USUAL.match(s.text, m.end()) and not _NEW_ONLY.search(s.text[max(0, m.start() - 30) : m.start()]) \
@@ -796,8 +800,9 @@ def _symptom_change(s: Sentence, ctx: Context) -> None:
     for m in finditer(_UNCHANGED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed" or m.group().lower().endswith("no change"):
             record(s, ctx, "clinical.symptoms_changed", "no", m)
-    for m in finditer(_NO_CHANGE, s.text):
-        record(s, ctx, "clinical.symptoms_changed", "no", m)
+    if "change" in s.text.lower() or "stable" in s.text.lower():
+        for m in finditer(_NO_CHANGE, s.text):
+            record(s, ctx, "clinical.symptoms_changed", "no", m)
 
 
 #: Home exercise not kept up: "noncompliant with HEP", "poor adherence to her home program", "not doing his home exercises".

@@ -108,6 +108,7 @@ class Draft:
     injury: tuple[FuzzyDate, list[Evidence]] | None = None
     ur_decision: tuple[FuzzyDate, list[Evidence]] | None = None
     latest_mentioned: tuple[FuzzyDate, list[Evidence]] | None = None
+    rfa: tuple[FuzzyDate, list[Evidence]] | None = None  # the forwarded request's own date
     report_dates: dict[str, tuple[FuzzyDate, list[Evidence]]] = field(default_factory=dict)
     diagnoses: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)
     surgeries: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)
@@ -275,6 +276,8 @@ class Draft:
             data["date_of_injury"] = {"date": self.injury[0], "evidence": self.injury[1]}
         if self.ur_decision:
             data["ur_decision_date"] = {"date": self.ur_decision[0], "evidence": self.ur_decision[1]}
+        if self.rfa:
+            data["rfa_date"] = {"date": self.rfa[0], "evidence": self.rfa[1]}
         if self.latest_mentioned:
             data["latest_date_mentioned"] = {"date": self.latest_mentioned[0], "evidence": self.latest_mentioned[1]}
         data["report_dates"] = [{"date": d, "evidence": ev} for d, ev in self.report_dates.values()]

@@ -227,6 +227,8 @@ _HELPED_BEFORE = re.compile(
     r"(?:stopped|discontinued|d/c'?d|weaned|tapered\s+off)\b",
     _I,
 )
+#: A cheap first test for `_HELPED_BEFORE`: one of its time or stop words.
+_PAST_HELP_WORDS = ("past", "previous", "time", "ago", "used to", "but ")
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
 _SLIGHT = re.compile(r"\b(?:minimal|little|no|barely|hardly|scarcely|not\s+much|without|w/o)\s+(?:\w+\s+)?$", _I)
 #: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
@@ -721,7 +723,8 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
         if _UNREALISED.search(s.text[max(0, m.start() - 50) : m.start()]):
             continue  # "will try gabapentin to help": a help hoped for
-        if _HELPED_BEFORE.search(s.text[max(0, m.start() - 40) : m.end() + 50]):
+        window = s.text[max(0, m.start() - 40) : m.end() + 50]
+        if any(w in window.lower() for w in _PAST_HELP_WORDS) and _HELPED_BEFORE.search(window):
             continue  # "Flexeril helped in the past but was stopped": a drug's help before, not the care the worker is in
         if quantified(s.text, m.start(), m.end()) or any(a < m.end() + 60 and b > m.start() for a, b in measured):
             continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"

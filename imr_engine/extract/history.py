@@ -223,7 +223,7 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
     """Injections already given, with the relief they gave and for how long (the repeat-injection criteria)."""
     for n, s in enumerate(sentences):
         leads = list(finditer(_DONE, s.text))
-        if (s.section != "plan" or _TOLD_DONE.search(s.text)) and ("%" in s.text or "percent" in s.text.lower()) \
+        if ("%" in s.text or "percent" in s.text.lower()) and (s.section != "plan" or _TOLD_DONE.search(s.text)) \
                 and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
         if s.section != "plan" and "/" in s.text and _RATED_AROUND.search(s.text):

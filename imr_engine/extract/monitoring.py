@@ -90,9 +90,6 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|daughter|sister|brother|partner|neighbou?r|relative|roommate)'s\s+\w+"
             r"|\b(?:(?:drug|medication|opioid)\s+)?dependen(?:cy|ce)\b"
             r"|\b(?:tak|us)(?:ing|es|en|ed)\s+(?:more|extra)\s+(?:\w+\s+){0,3}?than\s+(?:is\s+)?prescribed\b|\bover-?us(?:e|es|ed|ing)\s+(?:of\s+)?(?:his|her|the)?\s*(?:medications?|meds|opioids?|narcotics?)\b"
-            # doses beyond the prescription, in the worker's words: "admits taking extra tablets on bad days", "took an extra dose"
-            r"|\b(?:tak|us)(?:ing|es|en|ed|e)\s+(?:an?\s+|some\s+|a\s+few\s+)?extra\s+(?:tablets?|pills?|doses?|tabs?|patch(?:es)?)\b"
-            r"|\btook\s+(?:an?\s+|some\s+|a\s+few\s+)?extra\s+(?:tablets?|pills?|doses?|tabs?)\b"
             r"|\bdrug[- ]seeking\b|\bearly\s+refills?\b|\blost\s+(?:(?:his|her|the)\s+)?(?:prescriptions?|medications?|scripts?|pills)\b"
             # running out before the supply should end: "ran out of her Norco a week early", "runs out early"
             r"|\b(?:ran|runs?|running)\s+out\b(?:\s+of\s+(?:his|her|the)?\s*[\w/ -]{0,25}?)?\s+(?:\w+\s+){0,3}?(?:early|too\s+soon|before)\b",
@@ -335,6 +332,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_HAS_SIDE_EFFECTS, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+        _extra_doses(s, ctx)
         _side_effect_symptoms(s, ctx)
         _controlled_from_another(s, ctx)
         for m in finditer(_ONE_PRESCRIBER, s.text):
@@ -352,6 +350,12 @@ _PLANNED = re.compile(r"\b(?:will|to|plan\w*|order\w*|request\w*|obtain|schedul\
 _PLANNED_AFTER = re.compile(
     r"\s*(?:at\s+|on\s+)?(?:next|the\s+next|f/u|follow[- ]up)\b|\s+(?:is\s+)?(?:pending|ordered|requested|to\s+be|(?:now\s+|over)?due)\b", _I
 )
+def _deviation_word(text: str) -> bool:
+    """A cheap first test for `_NO_DEVIATION`."""
+    low = text.lower()
+    return "inconsisten" in low or "discrepan" in low or "aberran" in low or "unexpected" in low
+
+
 #: A result told as no deviation at all: "no inconsistencies", "no unexpected findings", "no discrepancies" (consistent).
 _NO_DEVIATION = re.compile(
     r"\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b", _I
@@ -400,6 +404,7 @@ _TAUGHT = re.compile(
     r"\b(?:about|regarding|re|on|of|that)\s+(?:\w+\s+){0,3}$",
     _I,
 )
+_TEACHING_WORDS = ("warn", "counsel", "educat", "advis", "caution", "instruct", "inform", "discuss", "review", "explain")
 _HISTORY_BEFORE = re.compile(r"\b(?:hx|h/o|history\s+of|prior|previous|past|remote)\s+(?:\w+\s+)?$", _I)
 #: A cause other than a drug right after the symptom: "dizziness since the fall", "after the accident".
 _OTHER_CAUSE = re.compile(
@@ -420,6 +425,21 @@ def _negated_by_list(before: str) -> bool:
     return bool(_NO_LIST.search(before))
 
 
+#: Doses beyond the prescription, in the worker's words: "admits taking extra tablets on bad days", "took an extra dose".
+#: The pattern starts at "extra" (a rare word start) and the verb is asked of the words before it.
+_EXTRA_DOSES = re.compile(r"\bextra\s+(?:tablets?|pills?|doses?|tabs?|patch(?:es)?)\b", _I)
+_TOOK_BEFORE = re.compile(r"\b(?:took|tak(?:e|es|ing|en)|us(?:e|es|ed|ing))\s+(?:an?\s+|some\s+|a\s+few\s+)?$", _I)
+
+
+def _extra_doses(s: Sentence, ctx: Context) -> None:
+    """Taking extra doses is aberrant behaviour (CPMTG p. 78-80); denied, it documents none."""
+    for m in finditer(_EXTRA_DOSES, s.text):
+        if _TOOK_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]):
+            said = polarity(s.text, m.start(), m.end())
+            if said in ("affirmed", "negated"):
+                ctx.draft.finding("monitoring.aberrant_behavior", "yes" if said == "affirmed" else "no", clause_evidence(s, m.start(), m.end()))
+
+
 def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     """'Denies constipation or drowsiness' -> no side effects; 'mild constipation w/ Norco' -> side effects."""
     names = [d.name.lower() for d in ctx.draft.drugs]
@@ -434,6 +454,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
     for m in finditer(_OPIOID_INDUCED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
+    taught = any(w in s.text.lower() for w in _TEACHING_WORDS)
     for m in finditer(_SE_SYMPTOM, s.text):
         said = polarity(s.text, m.start(), m.end())
         left, right = clause_bounds(s.text, m.start(), m.end())
@@ -469,7 +490,7 @@ def _side_effect_symptoms(s: Sentence, ctx: Context) -> None:
         elif said == "affirmed":
             clause = s.text[left:right].lower()
             if search(_ENDED, s.text) or _ABOUT_SIGNS.search(s.text[max(0, m.start() - 30) : m.start()]) or planned(s.text, m.start(), m.end()) \
-                    or _TAUGHT.search(s.text[max(0, m.start() - 40) : m.start()]):
+                    or (taught and _TAUGHT.search(s.text[max(0, m.start() - 40) : m.start()])):
                 continue  # "Signs of sedation reviewed", "risks of constipation discussed": teaching, not a finding
             if _RESOLVED.match(s.text, m.end()):
                 # "mild dizziness first week on gabapentin, resolved": no side effect now, of a drug still taken
@@ -520,11 +541,20 @@ _KINDS = {"now": "current", "today": "current", "lowest": "least", "best": "leas
 #: How soon relief comes after a dose, and how long it lasts: both told are the assessment's timing.
 _RELIEF_ONSET = re.compile(
     r"(?<!\bat\s)\b(?:onset|time\s+to\s+(?:relief|onset|effect)|takes?\s+effect|kicks?\s+in|starts?\s+(?:to\s+)?work(?:ing)?|works?\s+within"
-    r"|relief\s+(?:in|within)|(?:relief|effect|it|medications?|meds|dose)\s+(?:[\w/]+\s+){0,3}?(?:begins?|starts?|comes\s+on)\s+(?:to\s+work\s+)?(?:in|within|after)|takes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help))\b"
+    r"|relief\s+(?:in|within)|(?:begins?|starts?|comes\s+on)\s+(?:to\s+work\s+)?(?:in|within|after)|takes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help))\b"
     r"[^.;]{0,30}?\d+\s*(?:-|to)?\s*\d*\s*(?:min(?:utes?)?|hrs?|hours?)\b"
     r"|\btakes?\s+(?:about\s+|around\s+|roughly\s+)?\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\s+to\s+(?:work|kick\s+in|take\s+effect|help)\b",
     _I,
 )
+#: What "begins in 20 min" must be told of to be the relief's onset: "relief from the Norco begins in 20 min".
+_ONSET_SUBJECT = re.compile(r"\b(?:relief|effect|it|medications?|meds|dose)\s+(?:[\w/]+\s+){0,3}?$", _I)
+
+
+def _onset_of_relief(text: str, m: re.Match[str]) -> bool:
+    """A "begins / starts / comes on in" match is the relief's onset only when the relief, the drug or "it" begins."""
+    if not re.match(r"(?:begins?|starts?|comes)\s+(?:on\s+|to\s+work\s+)?(?:in|within|after)\b", m.group(), _I):
+        return True
+    return bool(_ONSET_SUBJECT.search(text[max(0, m.start() - 40) : m.start()]))
 _RELIEF_LASTS = re.compile(
     r"\b(?:(?:relief|effect|benefit|it|dose)\b[^.;]{0,40}?\b(?:lasts?|lasting)|duration\s+of\s+(?:relief|effect|action)|duration\s*:)"
     r"[^.;]{0,20}?\d+\s*(?:-|to)?\s*\d*\s*(?:hrs?|hours?|min(?:utes?)?)\b",
@@ -551,8 +581,18 @@ def read_pain_assessment(sentences: list[Sentence], ctx: Context) -> None:
             if m is not None:
                 ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(s, m.start(), m.end()))
                 return
-    onset = next(((s, m) for s in sentences for m in finditer(_RELIEF_ONSET, s.text) if polarity(s.text, m.start(), m.end()) == "affirmed"), None)
-    lasts = any(polarity(s.text, m.start(), m.end()) == "affirmed" for s in sentences for m in finditer(_RELIEF_LASTS, s.text))
+    onset = next(
+        (
+            (s, m) for s in sentences for m in finditer(_RELIEF_ONSET, s.text)
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and _onset_of_relief(s.text, m)
+        ),
+        None,
+    )
+    lasts = onset is not None and any(
+        polarity(s.text, m.start(), m.end()) == "affirmed"
+        for s in sentences if "last" in s.text.lower() or "duration" in s.text.lower()
+        for m in finditer(_RELIEF_LASTS, s.text)
+    )
     if onset is not None and lasts:
         ctx.draft.finding("monitoring.pain_assessment", "yes", clause_evidence(onset[0], onset[1].start(), onset[1].end()))
         return
@@ -587,8 +627,10 @@ def _screens(s: Sentence, ctx: Context) -> None:
     named = False
     for hit in ctx.vocab.mentions(s.text, ("service",)):
         start, end = hit.start, hit.end
+        if hit.key != "urine_drug_screen":
+            continue
         said = polarity(s.text, start, end)
-        if said == "negated" and _NO_DEVIATION.match(s.text, end, end + 40) is None and re.match(
+        if said == "negated" and _deviation_word(s.text) and _NO_DEVIATION.match(s.text, end, end + 40) is None and re.match(
             rf"[^.;]{{0,25}}?{_NO_DEVIATION.pattern}", s.text[end : end + 60], _I
         ):
             said = "affirmed"  # "UDS: no inconsistencies": the "no" is the result's, not the screen's
@@ -636,7 +678,7 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
     elif _RESULT_BEFORE.search(s.text[max(0, start - 25) : start]) or _missed_current_drug(clause, ctx):
         consistent = "no"  # "aberrant UDS 08/2020"; "negative for hydrocodone" of a worker on Norco
     else:
-        no_deviation = _NO_DEVIATION.search(clause)
+        no_deviation = _NO_DEVIATION.search(clause) if _deviation_word(clause) else None
         deviant = _INCONSISTENT.search(clause[: no_deviation.start()] + clause[no_deviation.end() :] if no_deviation else clause)
         consistent = "no" if deviant else "yes" if (no_deviation or _CONSISTENT.search(clause)) else "unknown"
     ctx.draft.screen(

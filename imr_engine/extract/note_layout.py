@@ -341,11 +341,13 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         if section is None and line.text[:1].islower() and "(" in line.text[m.end("h") :]:
             return None  # "evaluation for SCS (Dr. Lee, PhD, 2/24/2016):": a wrapped sentence's aside, no heading
         if section is not None or len(m.group("h").split()) <= LABEL_WORDS:
-            return section, len(line.text)
+            # a dated label ("RFA (dated 05/16/2022) items:") keeps its words: the date's role is read from them
+            return section, 0 if section is not None and _DATED_TITLE.search(line.text) else len(line.text)
     if m := _INLINE_HEADING.match(line.text):
         section = section_of(m.group("h"))
         if section is not None:
-            return section, m.end()
+            # "RFA received: 06/05/2019", "Request date: 3/9/17": the label says what the date is, so it stays
+            return section, 0 if _DATED_TITLE.match(line.text, m.end()) else m.end()
     if (m := _BARE_TITLE.match(line.text)) and (section := exact_section(line.text)) is not None:
         return section, len(line.text)
     if m := _DICTATED_HEADING.match(line.text):

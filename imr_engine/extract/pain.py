@@ -320,7 +320,7 @@ _BRACKET_CTX = re.compile(
 
 
 def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False) -> str:
-    if bracket := _BRACKET_CTX.match(following[:40]):
+    if following.lstrip().startswith("(") and (bracket := _BRACKET_CTX.match(following[:40])):
         word = bracket.group("ctx").lower()
         return "without_medication" if word.startswith(("no", "off", "without", "w/o", "before", "pre")) else "with_medication"
     m = _WITH.match(following[:80])
@@ -355,14 +355,21 @@ def drug_names(ctx: Context) -> tuple[str, ...]:
     return tuple(sorted({d.name.lower() for d in ctx.draft.drugs} | {i.name.lower() for i in ctx.items}))
 
 
+#: A cheap first test for `told_of_another`: a relative named in the sentence.
+_RELATIVE_WORDS = ("wife", "husband", "spouse", "partner", "fianc", "friend", "son", "daughter", "child", "kid", "brother",
+                   "sister", "mother", "father", "mom", "dad", "parent", "grand", "uncle", "aunt", "cousin", "worker", "roommate",
+                   "neighb")
+
+
 def read_pain(sentences: list[Sentence], ctx: Context) -> None:
     """Pain ratings of *sentences*, dated by the note each sentence reports from (one rating per note date)."""
     names = drug_names(ctx)
     for s in sentences:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
         found = find_pain_scores(s.text, names)
+        relative = bool(found) and any(w in s.text.lower() for w in _RELATIVE_WORDS)
         for n, m in enumerate(found):
-            if told_of_another(s.text, m.start, m.end):
+            if relative and told_of_another(s.text, m.start, m.end):
                 continue  # "His wife's pain is 8/10 without her meds": a relative's rating
             ev = s.evidence(*_rating_span(s.text, m))
             other = m.context == "unspecified" and _not_the_current(s.text, found[n - 1].end if n else 0, m.start)

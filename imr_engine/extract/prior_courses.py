@@ -255,7 +255,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
     """Each course of care a sentence tells as given, with its count, date and effect (module docstring)."""
     requests = [" ".join(item.text.lower().split()) for item in ctx.items]
     for s in sentences:
-        if (s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text)) or not search(_GATE, s.text):
+        if not search(_GATE, s.text) or (s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text)):
             continue
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):
@@ -312,7 +312,7 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     tells of none."""
     text = s.text
     # a closed aside before the name speaks of what it follows: its "no" negates nothing after it
-    asides_out = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:]
+    asides_out = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:] if ")" in text[:start] else text
     if polarity(asides_out, start, end) != "affirmed" or planned(text, start, end):
         return None
     if text[start:end].lower() == "pt" and (text[start:end] != "PT" or names_the_patient(text, end)):

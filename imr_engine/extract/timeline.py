@@ -46,6 +46,22 @@ _UR_ADVERSE = re.compile(r"\bdeni(?:ed|al)\b|\bnon-?certif|\bnot\s+(?:certified|
 _EARLIER_UR = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|last|past|initial|original)\s+(?:\w+\s+){0,2}$", _I)
 
 
+#: The request's own date, right after its name: "RFA received: 06/05/2019", "from RFA 06/05/2019", "RFA (dated
+#: 05/16/2022)", "the attached RFA (rec'd 08/27/2019)", "per Dr. Feld's RFA 02/11/2020", "RFA date: 3/9/17".
+_RFA_DATED = re.compile(
+    r"\b(?:RFA|DWC\s+RFA|request\s+for\s+authori[sz]ation)(?:\s+(?:date|dated|received|rec'?d|submitted|sent|of))?"
+    r"\s*[:(]?\s*(?:dated|rec'?d|received|submitted|of)?\s*:?\s*$",
+    _I,
+)
+#: Where "RFA" is the radiofrequency ablation or the request is an earlier one: "s/p RFA R L3-4 on 4/22/14",
+#: "prior RFA 1/5/16 was denied".
+_NOT_THE_REQUEST = re.compile(
+    r"\b(?:radiofrequency|ablation|rhizotomy|neurotomy|medial\s+branch|facets?|s/p|status\s+post|after|before|previous|prior"
+    r"|earlier|last|initial|original|denied|non-?certif\w*|modified)\b|\b[CTL]\d-\d",
+    _I,
+)
+
+
 def _approval(window: str) -> bool:
     """Whether the words around a UR date approve care and deny none."""
     return bool(_UR_APPROVAL.search(window)) and not _UR_ADVERSE.search(window)
@@ -211,6 +227,9 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         elif then := _DATE_THEN_NOTE.match(after):
             is_note = True
             ctx.draft.report_date(d.date, s.evidence(d.start, d.end + then.end()))
+        if d.date.day is not None and _RFA_DATED.search(before[-60:]) and not _NOT_THE_REQUEST.search(s.text):
+            if ctx.draft.rfa is None or d.date.earliest() > ctx.draft.rfa[0].earliest():
+                ctx.draft.rfa = (d.date, [e for e in [s.evidence(d.start, d.end)] if e])
         if is_note:
             notes.append(d.date)
         previous, previous_was_note = d, is_note

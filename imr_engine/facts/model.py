@@ -367,6 +367,11 @@ class CaseFacts(_Model):
     date_of_injury: DatedFact | None = None
     report_dates: list[DatedFact] = Field(default_factory=list, description="Dates of progress notes and reports.")
     ur_decision_date: DatedFact | None = None
+    rfa_date: DatedFact | None = Field(
+        None,
+        description="The date of the request for authorization the text forwards or reviews ('RFA received: 06/05/2019', "
+        "'per Dr. X's RFA 02/11/2020'): the day the request was made, the as-of date after a UR decision's.",
+    )
     latest_date_mentioned: DatedFact | None = Field(
         None,
         description="The latest full date the text mentions (not after the last report): the as-of date of last resort.",
