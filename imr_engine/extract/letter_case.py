@@ -6,7 +6,8 @@ CURES (the state's prescription monitoring database) and "cures", PT (physical t
 case throughout (a phone, a hurried template) writes them all in lower case; so do terse
 writers in an otherwise mixed note ("despite pt, hep"). Where the words around settle the
 meaning, the clean text gets the capitals back, letter for letter in place, so every reader
-sees the abbreviation and evidence still quotes the note as written.
+sees the abbreviation and evidence still quotes the note as written. A note typed in capitals
+has the opposite loss: "PT STATES ..." is the patient, so that "PT" reads as mixed case writes it.
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ _SIDED_AMPUTATION = re.compile(r"\b(?:[lr]|left|right|bilateral)\s+[ab]ka\b", _I
 _MAY = re.compile(r"\bmay(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)|(?<=\d\s)may(?=\s+(?:19|20)\d\d\b)")
 
 
+#: "PT" that is the patient in a note typed in capitals: a verb of the patient's follows ("PT STATES", "PT'S WIFE").
+_PT_PATIENT = re.compile(
+    r"\bPT(?=\s+(?:IS|WAS|HAS|HAD|REPORTS?|REPORTED|STATES?|STATED|DENIES|DENIED|C/O|COMPLAINS|NOTES?|SAYS|FEELS|AGREES"
+    r"|WANTS|ASKS|WILL|CAN|DID|DOES|PRESENTS|RETURNS|TOLERAT\w*|AMBULAT\w*|REQUESTS?|ADMITS|WALKS|WORKS|TAKES)\b|'S\b)"
+)
+#: A note typed in capitals: this share of its letters at least.
+MIN_CAPITALS_SHARE = 0.9
+
 _NO_UPPER = str.maketrans("", "", string.ascii_uppercase)
 _NO_LOWER = str.maketrans("", "", string.ascii_lowercase)
 #: "pt" or "Pt" where it stands, to be weighed in a window around it (the whole note is never scanned twice).
@@ -68,6 +77,13 @@ def lower_case_note(text: str) -> bool:
     upper = len(text) - len(text.translate(_NO_UPPER))
     lower = len(text) - len(text.translate(_NO_LOWER))
     return upper + lower >= MIN_LETTERS and upper <= MAX_CAPITALS_SHARE * (upper + lower)
+
+
+def upper_case_note(text: str) -> bool:
+    """A note typed in capitals throughout (older transcription and practice systems)."""
+    upper = len(text) - len(text.translate(_NO_UPPER))
+    lower = len(text) - len(text.translate(_NO_LOWER))
+    return upper + lower >= MIN_LETTERS and upper >= MIN_CAPITALS_SHARE * (upper + lower)
 
 
 def _sided_capitals(m: re.Match[str]) -> tuple[int, int]:
@@ -99,9 +115,12 @@ def restore_capitals(tm: TextMap) -> TextMap:
     elif "ures" in text:
         spans += [m.span() for m in _CURES.finditer(text) if not m.group().isupper()]
     spans += _therapy_pt(text)
-    if not spans:
+    patient = [m.start() + 1 for m in _PT_PATIENT.finditer(text)] if not lower and upper_case_note(text) else []
+    if not spans and not patient:
         return dataclasses.replace(tm, lower_case=True) if lower else tm
     chars = list(text)
     for start, end in spans:
         chars[start:end] = text[start:end].upper()
+    for at in patient:  # "PT STATES" in a note of capitals is the patient: "Pt", as mixed case writes it
+        chars[at] = "t"
     return dataclasses.replace(tm, text="".join(chars), lower_case=lower)

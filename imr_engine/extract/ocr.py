@@ -22,6 +22,12 @@ _TOKEN = re.compile(r"(?<![\w|])[A-Za-z0-9|]{5,}(?![\w|])")
 _STRENGTH_ONE = re.compile(r"(?<![A-Za-z0-9])l(?=\d{1,3}(?:\.\d+)?(?:/\d{1,4}\b|\s?mg\b))")
 #: 'l' read for a capital I in an acronym of capitals: "MRl L-spine", "ODl 42%" (a lower-case l never stands in one).
 _ACRONYM_I = re.compile(r"(?<![A-Za-z])(?=[A-Z]*l[A-Z]*(?![A-Za-z]))(?:[A-Z]{2,4}l|[A-Z]l[A-Z]{1,3}|l[A-Z]{2,4})(?![A-Za-z])")
+#: 'l' read for the digit one in a date or a rating of digits and slashes: "l0/20/20l4", "08/ll/2014", "9/2/l4",
+#: "8/l0", and in a year: "20l2", "since 20l0". A run with no real digit ("ll/ll") is left as it is.
+_NUMERAL_ONES = re.compile(
+    r"(?<![\w/.-])(?=[\dl/]*\d)(?=[\dl/]*l)[\dl]{1,4}(?:/[\dl]{1,4}){1,2}(?![\w/])"
+    r"|(?<![\w/.-])(?:19|20)(?=[\dl]{2}(?![\w/]))(?:l\d|\dl|ll)"
+)
 #: 'O' or 'o' read for a zero inside a number: "5O0 mg", "1O/325".
 _NUMBER_ZERO = re.compile(r"(?<=\d)[Oo](?=\d|/\d|\s?mg\b)")
 
@@ -64,6 +70,11 @@ def repair(tm: TextMap, vocab: Vocabulary) -> TextMap:
         for at in range(m.start(), m.end()):
             if tm.text[at] == "l":
                 text[at] = "I"
+                changed = True
+    for m in _NUMERAL_ONES.finditer(tm.text):
+        for at in range(m.start(), m.end()):
+            if tm.text[at] == "l":
+                text[at] = "1"
                 changed = True
     for pattern, digit in ((_STRENGTH_ONE, "1"), (_NUMBER_ZERO, "0")):
         for m in pattern.finditer(tm.text):

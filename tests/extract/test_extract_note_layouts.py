@@ -101,6 +101,30 @@ def test_an_ocr_slip_in_a_strength() -> None:
     assert TextMap.build("Norco l0/325").text == "Norco l0/325"  # the raw text is left as written
 
 
+OCR_NUMERALS = [
+    ("DATE OF SERVlCE: l0/20/20l4", "10/20/2014"), ("UDS 08/ll/20l4: consistent", "08/11/2014"),
+    ("seen in the ER 9/2/l4", "9/2/14"), ("pain 8/l0 with meds", "8/10"), ("Opioid agreement signed 20l0.", "2010"),
+    ("MRl L-spine 20l2: DDD", "2012"), ("last visit l2/0l/2019", "12/01/2019"),
+]
+
+
+@pytest.mark.parametrize(("line", "meant"), OCR_NUMERALS, ids=[o[1] for o in OCR_NUMERALS])
+def test_an_ocr_l_for_one_in_a_date_rating_or_year(line: str, meant: str) -> None:
+    from imr_engine.extract.ocr import repair
+    from imr_engine.vocabulary import load_vocabulary
+
+    read = repair(TextMap.build(line), load_vocabulary()).text
+    assert meant in read and len(read) == len(line)
+
+
+@pytest.mark.parametrize("line", ["ll/ll", "Sl nerve root", "l2h on/l2h off", "#l80/mo", "L4-5 and L5-S1", "C5-6"])
+def test_no_digit_no_ocr_numeral(line: str) -> None:
+    from imr_engine.extract.ocr import repair
+    from imr_engine.vocabulary import load_vocabulary
+
+    assert repair(TextMap.build(line), load_vocabulary()).text == TextMap.build(line).text
+
+
 def test_an_icd_code_is_no_ocr_slip() -> None:
     case = _case("DIAGNOSES:\n1. Hypertension, controlled (I10 / 401.9)\n")
     assert all("I10" in e.quote for d in case.diagnoses for e in getattr(d, "evidence", []) if "401.9" in e.quote)

@@ -178,6 +178,25 @@ def test_pt_is_the_patient_where_a_verb_follows() -> None:
     assert "physical_therapy" not in {t.service for t in case.treatments}
 
 
+CAPITALS_NOTE = (
+    "SUBJECTIVE: CHRONIC LOW BACK PAIN AFTER A LIFTING INJURY AT WORK. {pt} THAT HE IS MUCH BETTER THAN WHEN HE "
+    "STARTED ACUPUNCTURE AND HE DOES HIS HOME EXERCISES DAILY. STANDING TOLERANCE IS UP FROM 2 HOURS TO 4 HOURS.\n"
+    "OBJECTIVE: MILD LUMBAR TENDERNESS, NO SPASM, STRAIGHT LEG RAISE NEGATIVE BILATERALLY.\n"
+)
+
+
+@pytest.mark.parametrize("pt", ["PT STATES", "PT REPORTS", "PT SAYS", "PT FEELS", "PT'S WIFE SAYS", "PT ADMITS"])
+def test_pt_is_the_patient_where_a_verb_follows_in_a_note_of_capitals(pt: str) -> None:
+    case = _case(CAPITALS_NOTE.format(pt=pt), request="ACUPUNCTURE 1X/WEEK X 6 WEEKS")
+    assert "physical_therapy" not in {t.service for t in case.treatments}
+
+
+def test_pt_is_physical_therapy_in_a_note_of_capitals_where_no_verb_follows() -> None:
+    note = CAPITALS_NOTE.format(pt="HE SAYS") + "HISTORY: FAILED PT X 12 IN 2021 WITHOUT BENEFIT.\n"
+    case = _case(note, request="ACUPUNCTURE 1X/WEEK X 6 WEEKS")
+    assert "physical_therapy" in {t.service for t in case.treatments}
+
+
 # ---------------------------------------------------------------- the class as a property
 
 PROSE = (
