@@ -17,7 +17,7 @@ import re
 from ..facts.model import Evidence
 from .context import Context
 from .prior_courses import BRIEF_BY_DESIGN
-from .sentences import Sentence
+from .sentences import Sentence, quote_sentence
 
 _I = re.IGNORECASE
 _SHORT = r"(?:\d{1,2}|one|two|three|four|five|a\s+few|few|a\s+couple\s+(?:of\s+)?|couple\s+(?:of\s+)?|several|an?)"
@@ -80,8 +80,8 @@ def _after_name(ev: Evidence, entry: dict[str, object], sentences: list[Sentence
 
 def _sentence_tail(ev: Evidence, sentences: list[Sentence]) -> str:
     """The words of the quote's sentence after the quote ('' when the quote is not found)."""
-    if ev.start is None or ev.end is None:
-        return ""
+    found = quote_sentence(ev, sentences)
+    return found[0].text[found[1] :] if found else ""
     for s in sentences:
         whole = s.tm.raw_span(s.start, s.start + len(s.text))
         if whole is None or not whole[0] <= ev.start < whole[1]:

@@ -47,6 +47,27 @@ class Sentence:
         return self.tm.evidence(self.start + start, self.start + stop, self.source)
 
 
+def quote_sentence(ev: Evidence, sentences: list[Sentence]) -> tuple[Sentence, int] | None:
+    """The sentence a quote starts in and where in its clean text the quote ends (its end's raw offset reached);
+    None when the quote is in no sentence. Readers take the words after a quote from here."""
+    if ev.start is None or ev.end is None:
+        return None
+    for s in sentences:
+        whole = s.tm.raw_span(s.start, s.start + len(s.text))
+        if whole is None or not whole[0] <= ev.start < whole[1]:
+            continue
+        lo, hi = 0, len(s.text)  # the first offset whose raw end reaches the quote's end (raw ends only grow)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            span = s.tm.raw_span(s.start, s.start + mid)
+            if span is not None and span[1] >= ev.end:
+                hi = mid
+            else:
+                lo = mid + 1
+        return s, lo
+    return None
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut into pieces of at most MAX_SENTENCE characters, at spaces where possible."""
     out: list[tuple[int, int]] = []

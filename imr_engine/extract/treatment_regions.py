@@ -18,7 +18,7 @@ import re
 from ..facts.model import Evidence
 from .anatomy import UNSPECIFIED_BACK, regions_in
 from .context import Context
-from .sentences import Sentence
+from .sentences import Sentence, quote_sentence
 
 #: Where the clause after a treatment's quote ends: a sentence's or clause's end, a comma, a line's end.
 _CLAUSE_END = re.compile(r"[.;,:\n]|\s-\s|\(")
@@ -48,28 +48,12 @@ def _one_region(named: list[str], ctx: Context) -> str | None:
 
 def rest_of_clause(ev: Evidence, sentences: list[Sentence], ctx: Context) -> str:
     """The words after a quote up to its clause's end or the next care named ('' when the quote is not found)."""
-    if ev.start is None or ev.end is None:
+    found = quote_sentence(ev, sentences)
+    if found is None:
         return ""
-    for s in sentences:
-        whole = s.tm.raw_span(s.start, s.start + len(s.text))
-        if whole is None or not whole[0] <= ev.start < whole[1]:
-            continue
-        at = _clean_offset(s, ev.end)
-        if at is None:
-            return ""
-        tail = s.text[at:]
-        stop = _CLAUSE_END.search(tail)
-        tail = tail[: stop.start() if stop else len(tail)]
-        other = ctx.vocab.identify(tail, ("service",))
-        return tail[: other.start] if other is not None else tail
-    return ""
-
-
-def _clean_offset(s: Sentence, raw_end: int) -> int | None:
-    """Where in the sentence's text the raw offset *raw_end* falls (the end of a quote)."""
-    for k in range(len(s.text) + 1):
-        span = s.tm.raw_span(s.start, s.start + k)
-        if span is not None and span[1] >= raw_end:
-            return k
-    return None
+    tail = found[0].text[found[1] :]
+    stop = _CLAUSE_END.search(tail)
+    tail = tail[: stop.start() if stop else len(tail)]
+    other = ctx.vocab.identify(tail, ("service",))
+    return tail[: other.start] if other is not None else tail
 
