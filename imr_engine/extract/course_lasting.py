@@ -82,17 +82,3 @@ def _sentence_tail(ev: Evidence, sentences: list[Sentence]) -> str:
     """The words of the quote's sentence after the quote ('' when the quote is not found)."""
     found = quote_sentence(ev, sentences)
     return found[0].text[found[1] :] if found else ""
-    for s in sentences:
-        whole = s.tm.raw_span(s.start, s.start + len(s.text))
-        if whole is None or not whole[0] <= ev.start < whole[1]:
-            continue
-        lo, hi = 0, len(s.text)  # the first offset whose raw end reaches the quote's end (raw ends only grow)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            span = s.tm.raw_span(s.start, s.start + mid)
-            if span is not None and span[1] >= ev.end:
-                hi = mid
-            else:
-                lo = mid + 1
-        return s.text[lo:]
-    return ""

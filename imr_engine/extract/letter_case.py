@@ -80,10 +80,10 @@ def lower_case_note(text: str) -> bool:
 
 
 def upper_case_note(text: str) -> bool:
-    """A note typed in capitals throughout (older transcription and practice systems)."""
-    upper = len(text) - len(text.translate(_NO_UPPER))
-    lower = len(text) - len(text.translate(_NO_LOWER))
-    return upper + lower >= MIN_LETTERS and upper >= MIN_CAPITALS_SHARE * (upper + lower)
+    """A note typed in capitals throughout (older transcription and practice systems); the layout reads its
+    headings by the same test."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= MIN_CAPITALS_SHARE * len(letters)
 
 
 def _sided_capitals(m: re.Match[str]) -> tuple[int, int]:

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..vocabulary.in_use import vocabulary_dir_in_use
+from .letter_case import upper_case_note
 from .sections import Segment
 from .sentences import Sentence, no_sentence_end, split_sentences
 from .textmap import TextMap
@@ -393,7 +394,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
         open_start = None
 
     lines = note_lines(tm)
-    shouting = _all_capitals(lines)
+    shouting = upper_case_note("".join(line.text for line in lines))
     widths = _wrap_widths(lines)
     paragraphs = not _double_spaced(lines)
     resume: list[str | None] = []  # the part a study's report interrupts, taken up again after its paragraph
@@ -477,10 +478,6 @@ def _continues_item(previous: NoteLine, text: str, width: int | None = None) -> 
     return len(previous.text) >= SHORT_LINE or (width is not None and _wrapped_at(previous.size, text, width))
 
 
-def _all_capitals(lines: list[NoteLine]) -> bool:
-    """A note typed in capitals throughout (older transcription and practice systems)."""
-    letters = [c for line in lines for c in line.text if c.isalpha()]
-    return len(letters) >= 200 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _double_spaced(lines: list[NoteLine]) -> bool:
