@@ -1,0 +1,21 @@
+"""The writers whose notes no code is tuned on during a session: the session's new, held-out writers.
+
+A session's new corpus writers are held out whole while the reader and the rules are tuned: their
+tune-half notes are the session's check of how the reader does on writers it has not seen (their
+test-half notes are never read while tuning, like every test note). Tests that read the tune half's
+real text leave these writers out, so that no failing assertion shows a helper a held-out sentence.
+After the session's measurement their tune notes become ordinary tune notes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+#: Session 13's new writers, w38-w42.
+_HELD_OUT_WRITERS = re.compile(r"w(3[89]|4[0-2])-")
+
+
+def held_out(path: Path) -> bool:
+    """Whether *path* is a note (or its answer key) by one of the session's held-out writers."""
+    return _HELD_OUT_WRITERS.match(path.name) is not None
