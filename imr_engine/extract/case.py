@@ -27,6 +27,7 @@ from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical, read_requested_surgery
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
+from .course_followup import read_followup_effects
 from .course_lasting import read_temporary_relief
 from .courses import read_course_timing
 from .dates import find_dates
@@ -211,6 +212,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_prior_courses(sentences, ctx)
     read_psych_clearance(sentences, ctx)
     read_course_timing(sentences, ctx)
+    read_followup_effects(sentences, ctx)  # after every reader that finds a course in its own sentence
     read_despite_care(sentences, ctx)
     read_stated_relief(sentences, ctx)
     read_pain(sentences, ctx)

@@ -142,7 +142,7 @@ _GIVEN = re.compile(
 _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
     r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect)\b"
-    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work)|\bdidn'?t\s+(?:help|improve|work)"
+    r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
