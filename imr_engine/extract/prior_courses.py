@@ -195,7 +195,11 @@ _EFFECT_CLAUSE = re.compile(
 #: "no relief from 6 sessions of acupuncture", "did not respond to PT".
 _LEAD_NO_EFFECT = re.compile(
     r"\b(?:no|little|minimal|without)\s+(?:\w+\s+)?(?:relief|benefit|improvement|help|response)\s+(?:from|with|after|to)\s+"
-    r"|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+(?:respond(?:ed)?|benefit(?:t?ed)?|improved?|gotten\s+better)\s+(?:\w+\s+)?(?:to|from|with)\s+",
+    r"|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+(?:respond(?:ed)?|benefit(?:t?ed)?|improved?|gotten\s+better)\s+(?:\w+\s+)?(?:to|from|with)\s+"
+    # the complaint went on through the care, which governs the list up to the name: "instability continues despite the
+    # brace", "weakness despite a full course of therapy, an injection and NSAIDs", "still gives way even in the brace"
+    r"|\b(?:despite|in\s+spite\s+of|regardless\s+of|even\s+(?:in|with|while\s+(?:wearing|using|in)))\s+"
+    r"(?:(?!(?:lack|no|not|without|absence|any)\b)(?:[\w/-]+,?|[\w/-]+\s*\([^()]*\),?)\s+){0,8}?\Z",
     _I,
 )
 _LEAD_EFFECT = re.compile(
