@@ -209,6 +209,12 @@ _LEAD_EFFECT = re.compile(
     r"|\b(?:did\s+well|improved|got\s+better|responded\s+(?:well\s+)?)\s*(?:with|to)\s+|\bhelped\s+by\s+",
     _I,
 )
+#: A return to work credited to the course: "good benefit, back to full duty", "returned to regular work after it".
+_BACK_TO_WORK = re.compile(
+    r"\b(?:back\s+to|returned\s+to|return(?:ing)?\s+to|resumed)\s+(?:(?:full|regular|usual|normal|his|her|modified|light)\s+)*"
+    r"(?:duty|duties|work|job)\b|\b(?:RTW|released\s+to\s+(?:full|regular)\s+duty)\b",
+    _I,
+)
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
 _FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractory\s+to\b", _I)
 #: Where the words before a course stop belonging to it (another clause begins).
@@ -234,7 +240,9 @@ _JOINED = re.compile(r"^[^.;,]{0,40}?\s(?:and|\+|&)\s*$", _I)
 _TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\bESI\b)\s*(?:level|acuity|triage)\b", _I)
 #: "RFA" naming the Request for Authorization form: "RFA date:", "RFA of 06/29/2021", "DWC Form RFA", "my RFA".
 _FORM_RFA = re.compile(
-    r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)", _I
+    r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent|-?\s*DOS\b|items?\b)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)"
+    # a report's title that is also the request form: "PR-2 / RFA", "PTP PROGRESS REPORT / RFA", "OFFICE NOTE / RFA"
+    r"|\b(?:PR-?2|report|note|consult(?:ation)?|evaluation|visit)\s*/\s*(?-i:RFA\b)", _I
 )
 #: A course named as the purpose of another step, not given: "psych evaluation for SCS", "cleared for SCS trial",
 #: "candidate for a TENS trial", "referral for acupuncture".
@@ -378,6 +386,9 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     quote_end = end + len(told.rstrip(" ,;.")) if told is not after else stop
     ev = s.evidence(begin + (len(before) - len(before.lstrip())), max(end, quote_end))
     entry = _record(ctx, key, kind, text[start:end], sessions, effect, date, ev, relief=relief)
+    if entry is not None and effect != "no_improvement" and (back := _BACK_TO_WORK.search(told)) \
+            and polarity(told, back.start(), back.end()) == "affirmed":
+        entry["functional_improvement"] = "yes"  # a return to work is a functional gain (MTUS 9792.20(e))
     if again is not None and (more := _count("", again)) is not None:  # "PT 2019 x 18 and again 2020 x 12"
         later = find_dates(again)
         _record(ctx, key, kind, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
