@@ -577,6 +577,25 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperat
         ev["serves_surgery"] = _ev(case.requests[index])
 
 
+#: Invasive spinal interventions: one requested on the same RFA makes the worker a candidate for it (ACOEM Low Back
+#: Disorders images radicular pain for candidates for an epidural injection or surgery).
+_SPINAL_INTERVENTIONS = frozenset({
+    "epidural_steroid_injection", "lumbar_decompression", "lumbar_fusion", "cervical_spine_surgery", "lumbar_disc_replacement",
+})
+
+
+def _intervention_requested(case: CaseFacts, index: int, items: list[RequestedItem],
+                            v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """`intervention_considered` is yes when another line of the request asks for an epidural injection or spine surgery."""
+    if v.get("intervention_considered") == "yes":
+        return
+    for j, other in enumerate(items):
+        if j != index and other.service in _SPINAL_INTERVENTIONS:
+            v["intervention_considered"] = "yes"
+            ev["intervention_considered"] = _ev(case.requests[j])
+            return
+
+
 def _companion_surgery(
     case: CaseFacts, index: int, items: list[RequestedItem], perioperative: bool, data: GuidelineData,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
@@ -867,6 +886,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _request_details(case, request, item, values, evidence, data)
         perioperative = _perioperative_care(request.text, item, data)
         _serves_surgery(case, index, item, perioperative, values, evidence)
+        _intervention_requested(case, index, items, values, evidence)
         how = dict(how)
         companion = _companion_surgery(case, index, items, perioperative, data, values, evidence, vocab, extras, how)
         facts = case_json.item(own) if case_json is not None else item_facts_json(dict(values))
