@@ -84,14 +84,22 @@ _HISTORY_IN_PLAN = re.compile(
 _ASIDE = re.compile(r"\([^()]*\)")
 #: Where a listed course's words begin and end: a comma, semicolon or colon outside brackets, or the sentence's end.
 _SEPARATORS = ",;:"
+#: Words that describe the care between its count and its name: "2 lumbar ESIs", "8 individual sessions".
+_CARE_WORDS = (
+    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
+    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}"
+)
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})\+?(?:\s*\(\d{{1,2}}\))?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    rf"(?<![\w/.-])(?:(?P<n>\d{{1,2}}|{NUMBER}|a\s+dozen)\+?(?:\s*\(\d{{1,2}}\))?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
-    r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
-    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
-    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}$",
+    # with its unit, any two words may describe the care: "6 sessions trauma-focused CBT", "12 visits of land-based PT"
+    r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?"
+    r"(?:(?!(?:with|for|to|at|in|on|and|or|but|of|then|from|by)\b)[\w-]+\s+){0,2}"
+    rf"|{_CARE_WORDS})"
+    # the count as the course's adjective: "a 6-visit chiropractic trial", "12-session course of PT"
+    rf"|(?P<h>\d{{1,2}})-(?:visit|session|treatment)\s+(?:(?:course|trial|series|block)\s+(?:of\s+)?)?{_CARE_WORDS})$",
     _I,
 )
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
@@ -102,7 +110,7 @@ _COUNT_AFTER = re.compile(
     r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
     r"(?:sessions?|visits?|treatments?|tx|injections?|times)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
     r"|(?P<c>\d{1,2})\s*\)"
-    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\())(?![\d/.%]))",
+    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\(|[-\u2013\u2014]\s))(?![\d/.%]))",
     _I,
 )
 #: "N of M" or "N/M" visits told after the name: "CBT 4 of 6 sessions", "PT visits 10/12".
@@ -124,6 +132,12 @@ _FREQUENCY = re.compile(
     r"\b\d\s*x\s*/?\s*(?:wk|week)|\b\d\s*x\s*\d{1,2}\b(?!\s*(?:visits?|sessions?))|\b(?:times?|x)\s*(?:a|per|/)\s*(?:wk|week)\b"
     r"|/\s*wk\b|\bweekly\b",
     _I,
+)
+#: Visits said done after a course's frequency: "PT 2x/wk - 12 visits completed", "3x/week, 9 sessions attended".
+_DONE_AFTER = re.compile(r"\b(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\s+(?:were\s+)?(?:completed|done|attended)\b", _I)
+#: A frequency and a length that make a course's visits: "2x/wk x 6 wks", "3 times a week for 4 weeks".
+_FREQUENCY_COURSE = re.compile(
+    r"\b(?P<per>[1-5])\s*(?:x|times)\s*(?:/|a|per)?\s*(?:wk|week)s?\s*(?:x|for)\s*(?P<weeks>\d{1,2})\s*(?:wks?|weeks?)\b", _I
 )
 #: A course only allowed, asked for or refused is not one given: "authorized 6 sessions", "12 PT visits requested".
 _NOT_GIVEN = re.compile(
@@ -358,11 +372,14 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         if _EFFECT_CLAUSE.match(text[stop + 1 : rest_end]):
             told = text[end:rest_end]
     whole = before + text[start:end] + after
-    if _FREQUENCY.search(whole) and not re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I):
-        return None  # "PT 2x/wk x 6 wks": a prescription
+    done_before = re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I)
+    if _FREQUENCY.search(whole) and not done_before and not _DONE_AFTER.search(after):
+        return None  # "PT 2x/wk x 6 wks": a prescription (not "PT 2x/wk - 12 visits completed")
     if _NOT_GIVEN.search(whole) and not re.search(r"\b(?:attended|completed|finished|had|did)\b", whole, _I):
         return None
     sessions = _count(before, after) if counted is None else counted
+    if sessions is None and done_before and (course := _FREQUENCY_COURSE.search(whole)):
+        sessions = _whole(str(int(course.group("per")) * int(course.group("weeks"))))  # "did PT 2x/wk x 6 wks": 12
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
@@ -433,10 +450,12 @@ def _count(before: str, after: str) -> int | None:
     """Visits or injections of the course, told before or after its name; None when not told."""
     m = _COUNT_BEFORE.search(before)
     if m:
-        return _whole(m.group("n"))
+        return _whole(m.group("n") or m.group("h"))
     if m := _DONE_OF.search(after[:40]):
         return _whole(m.group("n"))
     if m := _COUNT_ASIDE.search(after[:40]):
+        return _whole(m.group("n"))
+    if m := _DONE_AFTER.search(after[:40]):
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:
