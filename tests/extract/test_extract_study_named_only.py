@@ -27,8 +27,10 @@ def test_a_study_named_only_by_its_region_is_no_study_done(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "study"), [
     ("MRI L knee 3/2/2017: complex tear of the medial meniscus.\n", "mri:knee"),
-    pytest.param("MRI lumbar spine: L4-5 protrusion contacting the L5 root.\n", "mri:lumbar_spine", marks=pytest.mark.xfail(
-        strict=True, reason="a study's title with its colon in a fragment heads a paragraph whose finding is not read")),
+    ("MRI lumbar spine: L4-5 protrusion contacting the L5 root.\n", "mri:lumbar_spine"),
+    ("RESULTS\nMRI LUMBAR SPINE WO CONTRAST (09/14/2020): L4-5 left foraminal protrusion impinging the exiting left L4\n"
+     "nerve root. L5-S1 normal.\n", "mri:lumbar_spine"),
+    ("CT L-spine 2/2016: L5 pars defect, no listhesis.\n", "ct:lumbar_spine"),
     pytest.param("Lumbar MRI 4/11/2015.\n", "mri:lumbar_spine", marks=pytest.mark.xfail(
         strict=True, reason="the region written before the study's name is not read as its region")),
     ("MRI L knee 2/2017 - no tear.\n", "mri:knee"),
