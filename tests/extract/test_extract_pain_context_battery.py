@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fragments import read_fragment
-
 from imr_engine.extract.pain import find_pain_scores
+from tests.fragments import read_fragment
 
 
 def _read(text: str, drugs: tuple[str, ...] = ()) -> set[tuple[float, str]]:
