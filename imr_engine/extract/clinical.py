@@ -620,6 +620,8 @@ _SLEEP_LOST = re.compile(
 )
 #: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
 _DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
+#: A review of systems' answer heading "for ...": "Negative for sleep disturbance", "Psych: pos. for insomnia".
+_SCREENED_FOR = re.compile(r"\b(?:negative|neg|positive|pos)\.?\s*$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
     r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
@@ -655,8 +657,11 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
         _sleep_fine(s, ctx)
     if "sleep" in low or "wak" in low or " side" in low or any(w in low for w in _SPANISH_SLEEP):
         for m in finditer(_SLEEP_LOST, s.text):
+            before = s.text[max(0, m.start() - 30) : m.start()]
+            if m.group().lower().startswith("for") and _SCREENED_FOR.search(before):
+                continue  # "Negative for sleep disturbance": a review of systems' answer, not a drug taken for sleep
             # denied in its own clause only: "cannot lift a gallon ..., sleeps 4 hrs" is four hours' sleep
-            if not _DENIED_HERE.search(s.text[max(0, m.start() - 30) : m.start()]) and not planned(s.text, m.start(), m.end()):
+            if not _DENIED_HERE.search(before) and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.sleep_disturbance", "yes", m)
     if "radiat" in low:
         for m in finditer(_NOT_RADIATING, s.text):
