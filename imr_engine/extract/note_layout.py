@@ -418,6 +418,11 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             close()
             section = resume.pop()  # the study's paragraph has ended: the part it stood in goes on
         head = _heading(line, shouting)
+        if head is not None and head[0] == "imaging" and 0 < head[1] < len(line.text.rstrip()) \
+                and _STUDY_TITLE.match(line.text) and not _STUDY_NOT_TITLE.search(line.text):
+            # "MRI LUMBAR SPINE WO CONTRAST (09/14/2020): L4-5 protrusion ...": a study's title over its report on one
+            # line heads the imaging part, and its name stays with the report, for the name says which study it is
+            head = ("imaging", 0)
         if (head is None or head[0] is None) and (study := _study_title(line.text)) is not None:
             # "Lumbar MRI 4/11/2015:" over its report, "NCS/EMG 06/2015 (Dr. Singh): moderate ...": the study's paragraph
             # is imaging; its name stays with a report on the same line, for the name says which study it is
