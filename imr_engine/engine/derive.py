@@ -22,8 +22,8 @@ from ..facts.derived import CaseFactsJson, ItemFacts, checked_item_facts, item_f
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
-from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .drug_testing import drug_testing_facts
+from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guidance import guidance_facts
 from .guideline_data import DEFAULTS, GuidelineData
 from .regions import (
