@@ -577,6 +577,25 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperat
         ev["serves_surgery"] = _ev(case.requests[index])
 
 
+#: Invasive spinal interventions: one requested on the same RFA makes the worker a candidate for it (ACOEM Low Back
+#: Disorders images radicular pain for candidates for an epidural injection or surgery).
+_SPINAL_INTERVENTIONS = frozenset({
+    "epidural_steroid_injection", "lumbar_decompression", "lumbar_fusion", "cervical_spine_surgery", "lumbar_disc_replacement",
+})
+
+
+def _intervention_requested(case: CaseFacts, index: int, items: list[RequestedItem],
+                            v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
+    """`intervention_considered` is yes when another line of the request asks for an epidural injection or spine surgery."""
+    if v.get("intervention_considered") == "yes":
+        return
+    for j, other in enumerate(items):
+        if j != index and other.service in _SPINAL_INTERVENTIONS:
+            v["intervention_considered"] = "yes"
+            ev["intervention_considered"] = _ev(case.requests[j])
+            return
+
+
 def _companion_surgery(
     case: CaseFacts, index: int, items: list[RequestedItem], perioperative: bool, data: GuidelineData,
     v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
@@ -867,6 +886,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         _request_details(case, request, item, values, evidence, data)
         perioperative = _perioperative_care(request.text, item, data)
         _serves_surgery(case, index, item, perioperative, values, evidence)
+        _intervention_requested(case, index, items, values, evidence)
         how = dict(how)
         companion = _companion_surgery(case, index, items, perioperative, data, values, evidence, vocab, extras, how)
         facts = case_json.item(own) if case_json is not None else item_facts_json(dict(values))
@@ -961,7 +981,7 @@ def _item_values(index: int, item: RequestedItem, med: float | None) -> dict[str
         "body_region": item.body_region or "unknown",
         "visits_requested": item.visits,
         "injections_requested": item.visits if item.kind == "procedure" else None,
-        "levels_requested": count_levels(item.levels) if item.levels else None,
+        "levels_requested": count_levels(item.levels, item.service in _FACET_NERVE_SERVICES) if item.levels else None,
         "item_med_mg": med,
     }
     if item.duration_days and item.kind == "drug":
@@ -1172,10 +1192,28 @@ def _failed_care_tried(
     return {**how, "conservative_care_failed": f"{FAILED_CARE_TRIED} ({', '.join(failed)})"}
 
 
-def count_levels(levels: Iterable[str]) -> int:
-    """Spinal levels a request covers: 'L4-L5' is one, 'L3-L5' two, 'L4' one; unknown shapes count one each."""
+#: Procedures on the nerves of the facet joints, whose single-segment levels are the medial branches supplying a joint.
+_FACET_NERVE_SERVICES = frozenset({"medial_branch_block", "radiofrequency_ablation"})
+
+
+def count_levels(levels: Iterable[str], facet_nerves: bool = False) -> int:
+    """Spinal levels a request covers: 'L4-L5' is one, 'L3-L5' two, 'L4' one; unknown shapes count one each.
+
+    With *facet_nerves* (a medial branch block or neurotomy) the levels are facet joints (ODG Low Back: two joint
+    levels a session). Each joint is supplied by two nerves, its own level's medial branch and the one above (L4-5
+    by L3 and L4), so nerves named alone ("L3, L4, L5 medial branches") are one joint fewer than they number, and
+    nerves named beside the joints they supply ("L3-4 and L4-5 (L2, L3, L4 medial branches)") add none.
+    """
+    levels = list(dict.fromkeys(levels))
+    if facet_nerves:
+        joints = [level for level in levels if "-" in level]
+        nerves = [level for level in levels if level in _SEGMENTS]
+        if joints:
+            return count_levels(joints)
+        if len(nerves) == len(levels) and nerves:
+            return max(1, len(nerves) - 1)
     total = 0
-    for level in dict.fromkeys(levels):
+    for level in levels:
         ends = level.split("-")
         if len(ends) == 2 and all(e in _SEGMENTS for e in ends):
             total += max(1, abs(_SEGMENTS.index(ends[1]) - _SEGMENTS.index(ends[0])))

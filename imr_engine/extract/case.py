@@ -27,6 +27,7 @@ from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical, read_requested_surgery
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
 from .context import Context
+from .course_followup import read_followup_effects
 from .course_lasting import read_temporary_relief
 from .courses import read_course_timing
 from .dates import find_dates
@@ -47,6 +48,7 @@ from .history import (
     read_studies,
     read_visit_counts,
 )
+from .intervention_plan import read_intervention_plan
 from .items import add_requests, read_purposes
 from .letter_case import restore_capitals
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
@@ -211,6 +213,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_prior_courses(sentences, ctx)
     read_psych_clearance(sentences, ctx)
     read_course_timing(sentences, ctx)
+    read_followup_effects(sentences, ctx)  # after every reader that finds a course in its own sentence
     read_despite_care(sentences, ctx)
     read_stated_relief(sentences, ctx)
     read_pain(sentences, ctx)
@@ -220,6 +223,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_monitoring(sentences, ctx)
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
+    read_intervention_plan(sentences, ctx)
     read_device_condition(sentences, ctx)
     read_bed_need(sentences, ctx)
     read_surgery_authorized(sentences, ctx)

@@ -161,8 +161,11 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         if s.section != "diagnoses":
             continue
+        _read_suspected(s, ctx)
+        # "dx  R distal radius fx ...": a heading typed inline without its colon stays in the line; it names nothing
+        text = _INLINE_HEADING.sub(lambda m: " " * len(m.group()), s.text)
         # "S/p L ACL reconstruction 9/2/14 (S83.512A - complete ACL tear)": the code's own name stands apart
-        text = _CODE_NAMED.sub(lambda m: ";" + " " * (len(m.group()) - 1), s.text)
+        text = _CODE_NAMED.sub(lambda m: ";" + " " * (len(m.group()) - 1), text)
         text = _ICD_RUN.sub(lambda m: " " * len(m.group()), text)
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         text = _ENTRY_NUMBER.sub(lambda m: " " * len(m.group()), text)
@@ -189,9 +192,57 @@ _COMMENT = re.compile(r",\s+(?=[a-z])")
 _PAST_CONDITION = re.compile(r"\b(?:s/p|status\s+post|resolved|healed|post[- ]?op\w*|released|repaired)\b", _I)
 
 
+#: A diagnosis heading typed inline, without its colon, at the start of the line: "dx  R distal radius fx ...".
+_INLINE_HEADING = re.compile(r"^\s*(?:dx|diagnos[ie]s|impression|imp|assessment)\b\s*:?\s+", _I)
+#: What a diagnosis runs on into after its study in brackets: the care it is in, how it is doing ("R distal radius
+#: fx (XR 8/8/13) in short arm cast since 8/9", "meniscus tear (MRI 2/2016) with locking despite PT").
+_RUN_ON = re.compile(
+    r"\)\s*(?=(?:in|on|since|with|without|w/|despite|after|s/p|not|still|now|wearing|treated|improving|worse|better"
+    r"|unchanged|persist\w*)\b)",
+    _I,
+)
+#: A denial told after the name: "Left wrist injury without signs of a scaphoid fracture" is a wrist injury only.
+_DENIED_AFTER = re.compile(
+    r"\s+(?:without|w/o|with\s+no|no)\s+(?:clinical\s+|radiographic\s+|x-?ray\s+)?(?:signs?|evidence|findings?|features?)\s+of\b", _I
+)
+#: A condition the assessment suspects, told in prose: "clinical signs of an occult scaphoid fracture", "clinically
+#: suspicious for a scaphoid fracture", "concerning for occult scaphoid fracture", "suspected scaphoid fx".
+_SUSPECTED = re.compile(
+    r"\b(?:(?:clinical\s+)?(?:signs|features|findings)\s+(?:of|suggestive\s+of|suspicious\s+for|concerning\s+for)"
+    r"|(?:clinically\s+)?(?:suspicious|concerning)\s+for|suspected|possible|probable|presumed)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:possible|probable|suspected|presumed)\s+)?"
+    r"(?P<what>[a-z][\w/'-]*(?:\s+(?!(?:and|or|with|without|despite|on|in|at|of|after|but|vs|versus|x|given)\b)[\w/'-]+){0,4})",
+    _I,
+)
+#: The words a suspected condition must end in to be one: a lesion, not a mechanism or a test.
+_LESION_END = re.compile(r"(?:fracture|fx|tear|rupture|dislocation|instability|radiculopathy|neuropathy|syndrome|infection)$", _I)
+
+
+def _read_suspected(s: Sentence, ctx: Context) -> None:
+    """A fracture, tear or radiculopathy the assessment suspects is a suspected one, named so ("suspected ...")."""
+    for m in finditer(_SUSPECTED, s.text):
+        what = m.group("what").rstrip(" .,;:")
+        if not _LESION_END.search(what) or polarity(s.text, m.start(), m.end()) != "affirmed":
+            continue
+        name = what if what.lower().startswith(("occult", "suspected")) else f"suspected {what}"
+        ctx.draft.diagnosis(name, regions_in(s.text[max(0, m.start() - 40) : m.end()]), s.evidence(m.start(), m.end()))
+
+
 def _names_of(part: str) -> list[str]:
     """A diagnosis-list entry's name as written, then without its bracketed asides, then up to a comment after it:
-    "Secondary hypogonadism related to opioid therapy (oxycodone ~150 mg MED/day), confirmed on two levels"."""
+    "Secondary hypogonadism related to opioid therapy (oxycodone ~150 mg MED/day), confirmed on two levels".
+
+    A name that runs on after its study in brackets is the name before the study ("R distal radius fx (XR 8/8/13) in
+    short arm cast"), and one followed by a denial is the name before it ("wrist injury without signs of a fracture").
+    """
+    denied = _DENIED_AFTER.search(part)
+    if denied is not None and part[: denied.start()].strip():
+        part = part[: denied.start()]
+    run_on = _RUN_ON.search(part)
+    if run_on is not None and "(" in part[: run_on.start()]:
+        head = _strip_article(part[: part.rfind("(", 0, run_on.start())].strip(" .,:-–()"))
+        if head:
+            return [head]
     whole = _strip_article(part.strip(" .,:-–()"))
     bare = _strip_article(_ASIDE.sub("", part).strip(" .,:-–()"))
     comment = _COMMENT.search(bare)

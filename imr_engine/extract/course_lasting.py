@@ -57,10 +57,14 @@ def read_temporary_relief(sentences: list[Sentence], ctx: Context) -> None:
         for ev in entry.get("evidence", []):
             if ev is None:
                 continue
-            said = _after_name(ev, entry, sentences, ctx)
-            if _TEMPORARY.search(said) and not _LASTING.search(said):
+            if relief_ended(_after_name(ev, entry, sentences, ctx)):
                 entry["temporary"] = "yes"
                 break
+
+
+def relief_ended(said: str) -> bool:
+    """Whether words said of a course tell relief that did not last (and not relief said to last)."""
+    return bool(_TEMPORARY.search(said)) and not _LASTING.search(said)
 
 
 def _after_name(ev: Evidence, entry: dict[str, object], sentences: list[Sentence], ctx: Context) -> str:

@@ -231,6 +231,24 @@ _HELPED_BEFORE = re.compile(
 _PAST_HELP_WORDS = ("past", "previous", "time", "ago", "used to", "but ")
 #: Words that make a reported help next to none: "(minimal help)", "with little help", "barely helps".
 _SLIGHT = re.compile(r"\b(?:minimal|little|no|barely|hardly|scarcely|not\s+much|without|w/o)\s+(?:\w+\s+)?$", _I)
+#: A help that ended: "stopped helping", "failed or stopped helping", "quit working" ("no longer helps" is a negation).
+_ENDED = re.compile(r"\b(?:stopped|stops|ceased|quit)\s+(?:\w+\s+)?$", _I)
+#: "Effective" of a dose or a date, not of the care: "lowest effective dose", "effective 03/01/2016".
+_NOT_BENEFIT = re.compile(r"(?<=effective)\s+(?:doses?|dosages?|dosing|date|immediately|as\s+of|on\s+\d|from\s+\d|\d)", _I)
+_NOT_BENEFIT_BEFORE = re.compile(r"\b(?:lowest|least|minimum|minimal|smallest|maximum|max)\s+$", _I)
+#: A help that lasted days or weeks after each session and wore off: that course's temporary effect (corpus/README.md:
+#: `treatments.effect: temporary`), never the current care's "helps". A drug's hours of relief per dose still read.
+_WORE_OFF = re.compile(
+    r"[^.;]{0,60}?\b(?:then|but)\b[^.;]{0,40}?\b(?:came\s+back|comes\s+back|returned|returns|wore\s+off|wears\s+off"
+    r"|back\s+to\s+(?:the\s+same|baseline)|recurred)\b"
+    r"|[^.;]{0,50}?\bafter\s+each\s+(?:visit|session|treatment|adjustment|injection|shot|block)\b"
+    r"|[^.;]{0,20}?\bfor\s+(?:only\s+)?(?:about\s+|approximately\s+|approx\.?\s+|~\s*|roughly\s+)?(?:a\s+|an\s+)?"
+    r"(?:few\s+|couple\s+(?:of\s+)?)?(?:\d+\s*(?:-\s*\d+\s*)?|one\s+|two\s+|three\s+)?(?:days?|weeks?|wks?|months?)\b"
+    r"|\s+(?:about|approximately|approx\.?|~)\s*\d+\s*(?:-\s*\d+\s*)?(?:days?|weeks?|wks?|months?)\b",
+    _I,
+)
+#: A help told in the past tense: "helped", "was helpful" (a current therapy that "helps for a day or so" still helps).
+_PAST_TENSE = re.compile(r"\bhelped\b|\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:helpful|beneficial|effective)\b", _I)
 #: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
 _ASSISTANCE = re.compile(
     r"\b(?:needs?|needed|requires?|asks?\s+for|without|w/o|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
@@ -285,7 +303,9 @@ _NO_CHANGE = re.compile(
     r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
     r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"
     # progress that has stopped, or measures that have not moved: "Chronic, plateaued", "ROM unchanged since 5/2019"
-    r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b|\bgoals?\s+(?:(?:were|was|are|is|have\s+been)\s+)?(?:not\s+met|unmet)\b"
+    # (not the tibial plateau: "contusion of the lateral tibial plateau", "plateau fx")
+    r"|\b(?:plateau(?:ed|ing)?|reached\s+(?:a\s+)?plateau)\b(?<!tibial\splateau)(?<!medial\splateau)(?<!lateral\splateau)"
+    r"(?!\s+(?:fx|fractures?|contusions?|edema|bone|lesions?|depression|surfaces?)\b)|\bgoals?\s+(?:(?:were|was|are|is|have\s+been)\s+)?(?:not\s+met|unmet)\b"
     r"|\btolerances?\s+(?:(?:is|are|was|were|remains?)\s+)?(?:[\w.]+\s+(?:min(?:ute)?s?|hours?|hrs?|blocks?)\s*,?\s*)?unchanged\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|LEFS|PSFS|FOTO)\b\s*(?:score\s*)?:?\s*(?:is\s+|was\s+|remains?\s+)?unchanged\b"
     # "no increase in his activity level", "without any gain in function"
@@ -309,7 +329,9 @@ _SAME_AS_BEFORE = re.compile(
 )
 _EXAM_WORDS = re.compile(
     r"\b(?:strength|sensation|reflex\w*|DTRs?|SLR|straight\s+leg|ROM|range\s+of\s+motion|deg(?:rees?)?|weakness|tender\w*"
-    r"|spasm|exam\w*|MRI|x-?ray|imaging|plan|dose|dosage|regimen|meds\s+unchanged|medications?\s+unchanged|/5)\b",
+    r"|spasm|exam\w*|MRI|x-?ray|imaging|plan|dose|dosage|regimen|meds\s+unchanged|medications?\s+unchanged|/5"
+    # a reflex or a wasting told unchanged, and a drug's dose: "ankle jerk absent (unchanged since 2012)", "40 mg q12h, unchanged"
+    r"|jerks?|atrophy|wasting|mg|mcg|tabs?|tablets?|caps?|capsules?|bid|tid|qid|q\d+h|prn|qhs)\b",
     _I,
 )
 #: Gains to be looked for later are not gains made: "re-assessment of objective gains before any extension".
@@ -458,6 +480,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
                 continue  # a capacity ("standing 10 minutes") is no gain unless set against before
+            if _scale_told(s.text, m):
+                continue  # a disability score's change: `_scale_gains` weighs its direction and its size
             if _declined(s.text, m) or planned(s.text, m.start(), m.end()) or told_of_another(s.text, m.start(), m.end()):
                 continue  # less than before, or only a goal: "decreased from 60 to 20 minutes", "Goal: walk 30 minutes"
             if polarity(s.text, m.start(), m.end()) == "affirmed":
@@ -628,6 +652,26 @@ _ROM_CHANGE = re.compile(
 _NOT_IN_CHANGE = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", _I)
 
 
+#: A score's change told in points: "NDI improved 2 points", "ODI improved by 18 points".
+_POINTS = re.compile(r"\b(?:by\s+)?(\d+(?:\.\d+)?)\s*(?:points?|pts?)\b", _I)
+#: A change under this many points of a 0-100 disability index is no clinically important one (`_SIGNIFICANT`).
+_LEAST_POINTS = 10.0
+
+
+def _scale_told(text: str, m: re.Match[str]) -> bool:
+    """Whether the measure *m* is a disability score's change that `_scale_gains` reads, or one too small to count.
+
+    "ODI 62% (was 12%)" rose, and "NDI improved 2 points" moved less than a clinically important change: neither is a
+    measured gain, and only the scale reader compares the two values the right way round.
+    """
+    if not re.match(_LOWER_BETTER, m.group(), _I):
+        return False
+    if len(re.findall(r"\d+(?:\.\d+)?", m.group())) >= 2:
+        return True
+    points = _POINTS.search(text, m.start(), min(len(text), m.end() + 20))
+    return points is not None and float(points.group(1)) < _LEAST_POINTS
+
+
 def _rom_gains(s: Sentence, ctx: Context) -> None:
     """A range of motion that grew, measured against before: a measured gain (corpus/README.md, "Key conventions")."""
     for m in finditer(_ROM_CHANGE, s.text):
@@ -721,6 +765,11 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
             continue  # "PT x 12 (2019) with temporary help": a prior course's effect
         if _SLIGHT.search(s.text[max(0, m.start() - 20) : m.start()]):
             continue  # "minimal help", "little relief": next to no benefit is not an improvement
+        if _ENDED.search(s.text[max(0, m.start() - 25) : m.start()]) or _NOT_BENEFIT.match(s.text, m.end()) \
+                or _NOT_BENEFIT_BEFORE.search(s.text[max(0, m.start() - 20) : m.start()]):
+            continue  # "stopped helping", "lowest effective dose", "effective 03/01": no help had from the care now
+        if _WORE_OFF.match(s.text, m.end()) and _PAST_TENSE.search(s.text, max(0, m.start() - 15), m.end()):
+            continue  # "helped for a day or two after each session, then the pain returned": a course's temporary effect
         if _UNREALISED.search(s.text[max(0, m.start() - 50) : m.start()]):
             continue  # "will try gabapentin to help": a help hoped for
         window = s.text[max(0, m.start() - 40) : m.end() + 50]

@@ -50,6 +50,8 @@ _RATING_LINE = re.compile(r"(?<![\d/])\d{1,2}(?:\.\d)?\s*/\s*10(?![\d/])")
 #: "CURRENT MEDICATIONS (as reported and per CURES):": a source in parentheses is no part of the heading.
 #: (No full stop inside: "Psych evaluation (Dr. N. Ibarra, PhD, 2/24/2016):" wrapped onto a line of its own is prose.)
 _LABEL_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9 /&'()-]{0,40}?)(?:\s*\([A-Za-z0-9 ,/&'-]{1,60}\))?\s*:\s*$")
+#: A rule across the page ("-----", "=====", "_____"): it ends the part above it, unless it underlines a heading.
+_RULE = re.compile(r"^\s*(?:[-=_*~]\s?){5,}$")
 #: A heading followed on the same line by its content: "S: Pt c/o ...", "Diagnoses: 1. ...",
 #: "MEDICATIONS (per PTP): ..." (a source in parentheses is no part of the heading).
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?=\S)")
@@ -398,7 +400,14 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
     widths = _wrap_widths(lines)
     paragraphs = not _double_spaced(lines)
     resume: list[str | None] = []  # the part a study's report interrupts, taken up again after its paragraph
+    headed = -1  # the last line that was a heading: a rule under it underlines it
     for n, line in enumerate(lines):
+        if _RULE.match(line.text):
+            if headed != n - 1:
+                close()  # a rule across the page ends the part above it: a form's box, a document attached after it
+                section = None
+                resume.clear()
+            continue
         follows = n + 1 < len(lines) and lines[n + 1].number == line.number + 1
         next_line = lines[n + 1].text if n + 1 < len(lines) else ""
         width = widths[n] if follows else None
@@ -427,6 +436,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             continue
         if head is not None:
             close()
+            headed = n
             name, content = head
             if section == "objective" and name is None and content == len(line.text) and exam_part(line.text):
                 pass  # "Neuro:" on a line of its own inside the exam heads a part of it: the exam goes on

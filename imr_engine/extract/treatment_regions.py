@@ -18,8 +18,11 @@ import re
 from ..facts.model import Evidence
 from .anatomy import UNSPECIFIED_BACK, regions_in
 from .context import Context
+from .draft import add_evidence
 from .sentences import Sentence, quote_sentence
 
+#: The vocabulary's brace or splint of no named part (services.yaml), which its region names.
+UNSPECIFIED_ORTHOSIS = "orthosis_unspecified"
 #: Where the clause after a treatment's quote ends: a sentence's or clause's end, a comma, a line's end.
 _CLAUSE_END = re.compile(r"[.;,:\n]|\s-\s|\(")
 
@@ -36,6 +39,36 @@ def read_treatment_regions(sentences: list[Sentence], ctx: Context) -> None:
         region = _one_region([r for r in named if r != UNSPECIFIED_BACK], ctx)
         if region is not None:
             entry["region"] = region
+    _name_regional_devices(ctx)
+
+
+def _name_regional_devices(ctx: Context) -> None:
+    """A brace or splint named without its part ("has worn a brace", "failed splinting") is the device of the part
+    it was worn on, or else of the one part the diagnoses name: a knee case's brace is a knee brace (the names
+    several body parts share, services.yaml `by_region`). Told twice, once by each name, it is one course."""
+    case_wide = _one_region([r for d in ctx.draft.diagnoses.values() for r in d["body_regions"] if r != UNSPECIFIED_BACK], ctx)
+    for key, entry in list(ctx.draft.treatments.items()):
+        service = entry.get("service")
+        if entry.get("kind") == "medication" or not service or service not in ctx.vocab.services:
+            continue
+        if "orthosis" not in ctx.vocab.service_info(service).classes:
+            continue
+        # the case's part stands in only for a name every part shares ("brace"), not for one ("wrist splint")
+        region = entry.get("region") or (case_wide if service == UNSPECIFIED_ORTHOSIS else None)
+        named = ctx.vocab.service_for_region(service, region)
+        if named == service:
+            continue
+        same = next((e for k, e in ctx.draft.treatments.items() if k != key and e.get("service") == named), None)
+        if same is None:
+            entry["service"] = named
+            continue
+        for ev in entry["evidence"]:
+            add_evidence(same["evidence"], ev)
+        if same.get("effect") == "unknown":
+            same["effect"] = entry.get("effect", "unknown")
+        if same.get("sessions") is None and entry.get("sessions") is not None:
+            same["sessions"] = entry["sessions"]
+        del ctx.draft.treatments[key]
 
 
 def _one_region(named: list[str], ctx: Context) -> str | None:

@@ -149,6 +149,9 @@ class ItemFacts(BaseModel):
     nutritional_deficiency: Tri = "unknown"
     reduced_weight_bearing_indicated: Tri = "unknown"
     symptoms_changed: Tri = "unknown"
+    intervention_considered: Tri = Field(
+        "unknown", description="An epidural injection or spine surgery is planned or considered (ACOEM Low Back Disorders imaging)."
+    )
     functional_restoration_adjunct: Tri = "unknown"
     device_unserviceable: Tri = Field(
         "unknown",

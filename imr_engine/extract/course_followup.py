@@ -1,0 +1,140 @@
+"""A prior course's effect told in the sentence after the one that names it.
+
+Clinicians tell a course and then, in a sentence of its own, what it did: "Did 12 sessions of PT last
+year. It helped a lot.", "... 16 sessions of physical therapy. The therapist's discharge summary documents
+no meaningful change.", "He had 6 acupuncture treatments. They did not help.", "L knee injection 3/2018.
+The injection gave about a month of relief, then the pain came back.", "Completed 6 of 6 PT visits. Pain
+improved from 7/10 to 4/10." The course readers read one sentence at a time, so the effect was lost.
+
+The next sentence speaks of the course only when it opens by pointing back at it, and names no other care
+or drug: a pronoun whose verb is one said of care ("it helped", "they did not work", "this gave her 50 %
+relief"; not "it is worse at night", which is the pain), a noun for the course ("the therapy", "therapy",
+"the sessions", "the injection", "the brace", "the therapist"), or the outcome a course is judged by told
+in the past ("pain improved from 7/10 to 4/10", "her symptoms did not change"). The course must be the
+last care its own sentence names, so "it" has no other antecedent, and its own words must tell no effect.
+The plan's sentences, a planned or hoped-for result ("we will see if it helps") and a hedged one are not
+read. Relief said there to have ended ("the relief wore off after a week") marks the course temporary, as
+`course_lasting` does with the words in the course's own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..facts.model import Evidence
+from .context import Context
+from .course_lasting import relief_ended
+from .draft import add_evidence
+from .prior_courses import BRIEF_BY_DESIGN, course_effect
+from .sentences import Sentence, quote_sentence
+
+_I = re.IGNORECASE
+#: What may stand before the words that point back: "But it ...", "Unfortunately, this ...", "Pt states it ...".
+_LEAD_IN = (
+    r"^\W*(?:(?:but|and|however|unfortunately|overall|initially|reportedly|ultimately|sadly|per\s+(?:the\s+)?(?:patient|pt),?)"
+    r"[,\s]+)*(?:(?:the\s+)?(?:patient|pt|he|she|claimant)\s+(?:reports?|reported|states?|stated|says|said|felt|feels|notes?|noted"
+    r"|indicates?|indicated)\s+(?:that\s+)?)?"
+)
+#: A pronoun pointing back, with a verb said of care right after it (a few words between at most).
+_PRONOUN = re.compile(
+    _LEAD_IN + r"(?:it|this|that|they|these|those|each|both|neither|none\s+of\s+them|all\s+of\s+them)\s+"
+    r"(?:(?:has|have|had|was|were|did|does|do|only|really|also|just|not|never|seemed?\s+to|n't|ultimately|initially"
+    r"|definitely|certainly|somewhat|significantly|greatly|partially)\s+)*"
+    r"(?:help(?:ed|s)?|work(?:ed|s)?|gave|give|provided?|brought|offered|made|improved?|relieved?|reduced|decreased|eased"
+    r"|changed?|did\s*n[o']t|didn't|didnt|failed|lasted|wore\s+off|was\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)"
+    r"|were\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)|(?:n't|not)\s+(?:help|work|change))\b",
+    _I,
+)
+#: A noun for a course of therapy (also "therapy" alone, and the therapist who gave it).
+_THERAPY_NOUN = r"(?:(?:the|this|that|his|her|their)\s+)?(?:therapy|therapies|therapist(?:'s)?|sessions?|visits?|treatments?|course)"
+#: A noun for an injection or procedure, and for a device worn or used.
+_INJECTION_NOUN = r"(?:(?:the|this|that|these|those|his|her|each)\s+)(?:injections?|shots?|blocks?|procedures?|treatments?)"
+_DEVICE_NOUN = r"(?:(?:the|this|that|his|her)\s+)(?:brace|splint|orthosis|orthotics?|device|unit|support|sleeve|boot|insoles?)"
+_NOUN_BY_KIND = {
+    "physical_therapy": _THERAPY_NOUN,
+    "chiropractic": _THERAPY_NOUN,
+    "acupuncture": _THERAPY_NOUN,
+    "psychological": _THERAPY_NOUN,
+    "program": r"(?:(?:the|this|that|his|her)\s+)(?:program(?:me)?|sessions?|course|treatment)",
+    "injection": _INJECTION_NOUN,
+    "modality": _DEVICE_NOUN,
+    "other": _DEVICE_NOUN,
+}
+#: The outcome a course is judged by, told as what became of it: "Pain improved from 7/10 to 4/10", "Her symptoms
+#: did not change" (past tense only: "pain is worse at night" is today's pain, not the course's result).
+_OUTCOME = re.compile(
+    _LEAD_IN + r"(?:(?:his|her|their|the)\s+)?(?:(?:low\s+back|back|neck|knee|shoulder|leg|arm|wrist|hand)\s+)?"
+    r"(?:pain|symptoms?|function|strength|range\s+of\s+motion|ROM|mobility)\s+(?:level\s+|scores?\s+)?"
+    r"(?:(?:improved|decreased|dropped|went\s+down|was\s+reduced|got\s+better|resolved)\b"
+    r"|(?:did\s*n[o']t|didn't|did\s+not)\s+(?:change|improve)\b|(?:remained|stayed)\s+(?:unchanged|the\s+same)\b)",
+    _I,
+)
+#: A result only hoped for, planned or doubted is not one told.
+_NOT_TOLD = re.compile(
+    r"\b(?:will|would|could|should|may|might|hope\w*|expect\w*|unclear|uncertain|unsure|unknown|not\s+sure|whether|if)\b", _I
+)
+#: Where the words of a sentence stop speaking of what opened it ("... but his wife's care", "; MRI ...").
+_CLAUSE = re.compile(r";|\.(?:\s|$)")
+
+
+def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
+    """Each prior course whose own sentence tells no effect, read from the next sentence (module docstring)."""
+    position = {id(s): n for n, s in enumerate(sentences)}
+    for entry in ctx.draft.treatments.values():
+        kind = entry.get("kind")
+        if kind == "medication" or kind not in _NOUN_BY_KIND:
+            continue
+        for ev in list(entry.get("evidence", [])):
+            follow = _next_sentence(ev, entry, sentences, position, ctx)
+            if follow is None:
+                continue
+            said = follow.text[: m.start()] if (m := _CLAUSE.search(follow.text)) else follow.text
+            brief_fails = kind not in ("modality", "other") and entry.get("service") not in BRIEF_BY_DESIGN
+            changed = False
+            if entry.get("effect") == "unknown" and (effect := course_effect(said, brief_fails=brief_fails)) != "unknown":
+                entry["effect"] = effect
+                changed = True
+            if (kind not in ("modality",) and entry.get("service") not in BRIEF_BY_DESIGN
+                    and entry.get("temporary") != "yes" and relief_ended(said)):
+                entry["temporary"] = "yes"
+                changed = True
+            if changed:
+                add_evidence(entry["evidence"], follow.evidence(0, len(said)))
+                break
+
+
+def _next_sentence(
+    ev: Evidence | None, entry: dict[str, Any], sentences: list[Sentence], position: dict[int, int], ctx: Context,
+) -> Sentence | None:
+    """The sentence after the one quoting *ev*, when it points back at the course and speaks of nothing else."""
+    if ev is None:
+        return None
+    found = quote_sentence(ev, sentences)
+    if found is None:
+        return None
+    own, end = found
+    if own.section == "plan":
+        return None
+    service = entry.get("service")
+    rest = own.text[end:]
+    if any(m.key != service and rest[m.start : m.end] not in ("pt", "Pt") for m in ctx.vocab.mentions(rest, ("service",))):
+        return None  # another care named after the course: "it" may be that one
+    n = position.get(id(own))
+    if n is None or n + 1 >= len(sentences):
+        return None
+    follow = sentences[n + 1]
+    if follow.section == "plan" or follow.section != own.section or follow.item != own.item or follow.source != own.source:
+        return None
+    said = follow.text[: m.start()] if (m := _CLAUSE.search(follow.text)) else follow.text
+    if _NOT_TOLD.search(said):
+        return None
+    names = [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient"))
+             if said[m.start : m.end] not in ("pt", "Pt")]  # "Pt states it helped": the patient
+    if any(m.key != service for m in names):
+        return None  # another care or a drug: the result is that one's
+    if names:
+        return None  # the course named again: its own sentence, which the course readers read
+    noun = _NOUN_BY_KIND[str(entry.get("kind"))]
+    pointed = _PRONOUN.match(said) or re.match(_LEAD_IN + noun + r"\b", said, _I) or _OUTCOME.match(said)
+    return follow if pointed else None
