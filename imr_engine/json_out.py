@@ -91,7 +91,7 @@ def _container(value: Any, out: list[str], level: int) -> None:
     append("\n" + _INDENT * level + "]")
 
 
-def dumps_indented(data: object) -> str:
+def dumps_indented(data: Any) -> str:
     """`json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)`, the same text, written in one pass."""
     out: list[str] = []
     try:
