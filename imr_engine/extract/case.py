@@ -230,7 +230,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
-    rate_on_current_medication(ctx)  # after every reader of drugs and ratings
+    rate_on_current_medication(ctx, sentences)  # after every reader of drugs and ratings
     read_requested_surgery(ctx)  # after every reader of surgical candidacy
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_treatment_conditions(sentences, ctx)
