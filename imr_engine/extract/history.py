@@ -182,7 +182,9 @@ _RELIEF = re.compile(
     _I,
 )
 _RELIEF_WEEKS = re.compile(
-    rf"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
+    # the span quoted or said fully too: 'this relief lasted "a good two months"', "lasted a full 3 months"
+    rf"\b(?:lasting|lasted|for|x|over)\s*[\"\u201c']?\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly|(?:a\s+)?(?:good|solid|full|whole)(?=\s))?"
+    rf"\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
     r"(?P<unit>wks?|weeks?|months?|mos?)\b"
     # lasting until a day, then how long that was (round cover10): "lasting until end of November - so about 10 weeks",
     # "lasted until roughly late Nov 2014 (about 7 months)"
@@ -381,6 +383,8 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
             continue  # ordered or pending, unless its result is told: "Lumbar MRI (ordered 1/2016) showed ..."
         if polarity(s.text, hit.start, hit.end) in ("negated", "undocumented", "hedged"):
             continue
+        if _named_only(s.text[hit.end :]) and not find_dates(s.text):
+            continue  # "1. MRI L knee w/o contrast": a request's line, no study told as done
         head = s.text[hit.start : hit.end + 60]
         dates = find_dates(head)
         regions = regions_in(head)
@@ -389,6 +393,23 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         ctx.draft.imaging_study(_IMAGING[hit.key], region, date, s.evidence(), _corroborates(s.text[hit.end :]))
         if below is not None:
             ctx.draft.imaging_study(_IMAGING[hit.key], region, date, below.evidence(), _corroborates(below.text))
+
+
+#: Words that may follow a study's name in a line that only names it: its side, contrast and views.
+_STUDY_NAME_WORDS = frozenset({
+    "of", "the", "left", "right", "bilateral", "bilat", "l", "r", "lt", "rt", "b/l", "with", "without", "w/o", "wo", "w",
+    "and", "contrast", "gadolinium", "gad", "non-contrast", "noncontrast", "views", "view", "spine",
+})
+
+
+def _named_only(rest: str) -> bool:
+    """Whether what follows a study's name is only its region, side, contrast or views ("L knee w/o contrast", "R wrist
+    3 views"): a study named, not told as done, which a date or a result would tell."""
+    for word in re.findall(r"[A-Za-z][A-Za-z/-]*|\d+", rest):
+        if word.isdigit() or word.lower() in _STUDY_NAME_WORDS or regions_in(word):
+            continue
+        return False
+    return True
 
 
 def _corroborates(findings: str) -> str:
