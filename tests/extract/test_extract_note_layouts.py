@@ -586,14 +586,7 @@ def test_a_sig_wrapped_onto_the_next_line_stays_with_its_drug(wrapped: str, join
     assert any(joined in s for s in sentences), sentences
 
 
-LOWER_CASE_LIST = pytest.mark.xfail(
-    strict=True, reason="known: in a note typed all in lower case a drug list's unmarked lines run together"
-)
-
-
-@pytest.mark.parametrize(
-    "case", [str, str.upper, pytest.param(str.lower, marks=LOWER_CASE_LIST)], ids=["as typed", "all capitals", "all lower case"]
-)
+@pytest.mark.parametrize("case", [str, str.upper, str.lower], ids=["as typed", "all capitals", "all lower case"])
 def test_a_drug_list_line_is_no_sig_of_the_line_before(case) -> None:
     from imr_engine.extract.letter_case import restore_capitals
     from imr_engine.extract.note_layout import note_sentences
