@@ -22,6 +22,7 @@ from ..facts.derived import CaseFactsJson, ItemFacts, checked_item_facts, item_f
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
+from .drug_testing import drug_testing_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guidance import guidance_facts
 from .guideline_data import DEFAULTS, GuidelineData
@@ -875,6 +876,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         guidance_facts(request.text, values, evidence)
+        drug_testing_facts(request.text, item.service or "none", values, evidence)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
                     f"another region than the request's {region_words(where)}")
