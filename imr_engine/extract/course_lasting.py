@@ -16,7 +16,7 @@ import re
 
 from ..facts.model import Evidence
 from .context import Context
-from .prior_courses import BRIEF_BY_DESIGN
+from .prior_courses import BRIEF_BY_DESIGN, bare_therapy
 from .sentences import Sentence, quote_sentence
 
 _I = re.IGNORECASE
@@ -73,7 +73,8 @@ def _after_name(ev: Evidence, entry: dict[str, object], sentences: list[Sentence
     """The words after the course's own name, in its quote and the rest of its sentence, up to the next care named
     or the item's end ("ESI x2 (relief ~3 wks each), PT 24 visits" gives PT nothing of the ESI's)."""
     said = " ".join(ev.quote.split()) + " " + _sentence_tail(ev, sentences)  # the raw quote's wrap is no line of a list
-    names = ctx.vocab.mentions(said, ("service",))
+    found = ctx.vocab.mentions(said, ("service",))
+    names = sorted([*found, *bare_therapy(said, found, ctx)], key=lambda m: m.start)  # "therapy" alone names its course too
     own = [m for m in names if m.key == entry.get("service") and m.start < len(ev.quote)]
     if not own:
         return ""
