@@ -183,6 +183,16 @@ _REPORTED_RELIEF = re.compile(
     # the drug's worth in the patient's words: "finds it beneficial", "works well", "keeps the pain under control"
     r"|\b(?:beneficial|effective)\b|\bworks?\s+(?:well|great|good|fine)\b|\bunder\s+(?:good\s+|better\s+|fair\s+)?control\b"
     r"|\b(?:more\s+)?(?:manageable|bearable)\b|\b(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to\b"
+    # what the drug lets the worker do, "let" with its bare verb: "lets him drive the tractor", "is what gets her through
+    # a shift", "let her finish the school year"
+    r"|\b(?:lets?|allowed|enabled|gets|got)\s+(?:him|her|them|me|the\s+patient|pt)\s+(?:to\s+)?(?:get\s+through|through\b|do|work"
+    r"|drive|finish|complete|function|continue|stay|sleep|walk|make\s+it|manage|tolerate|perform|care\s+for|cook|lift|sit|stand"
+    r"|play|keep|attend|participate|be\s+active)\b"
+    r"|\bmakes?\s+(?:a\s+(?:\w+\s+)?|all\s+the\s+)difference\b"
+    r"|\bmakes?\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache|it|symptoms?|spasms?)\s+(?:tolerable|bearable|manageable)\b"
+    r"|\bworth\s+(?:it|taking|continuing|the\s+(?:cost|side\s+effects?))\b"
+    r"|\b(?:it|they|these|this|(?:the\s+)?(?:meds|medications?))\s+(?:is|are|seems?\s+to\s+be)\s+working\b"
+    r"(?!\s+(?:full|part|modified|light|regular|as|at|for|with|in|on)\b)"
     # the better part said of a symptom of the mind: "energy and motivation better", "anxiety improved"
     r"|\b(?:energy|motivation|concentration|focus|anxiety|irritability)(?:\s+(?:and|&)\s+\w+)?\s+(?:is\s+|are\s+)?(?:better|improved|improving)\b"
     # Spanish in a bilingual clinic's note, the patient's words for feeling better or being helped: "se siente mejor con
@@ -213,6 +223,10 @@ _REPORTED_RELIEF = re.compile(
     rf"|{_SYMPTOM_BETTER}",
     _I,
 )
+#: What the drug lets the worker do: "lets her finish her shift", "allows him to work".
+_LETS = re.compile(r"(?:allow|let|enable|permit|get|got)", _I)
+#: The activity the drug allows told with its size: "lets her walk her dog 30 min", "for his full 4-hour shift".
+_SIZED_ACTIVITY = re.compile(r"[^.;,]{0,50}?\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:min|minutes?|hours?|hrs?|h\b|blocks?|miles?|mi\b|lbs?|pounds)", _I)
 #: A help still to come: "hopefully the new medication will help", "we will try gabapentin to help with the nerve pain",
 #: "see if Lyrica helps" (not "seems to help", a help had).
 _UNREALISED = re.compile(
@@ -469,7 +483,7 @@ _CONDITIONAL = re.compile(r"\b(?:if(?!\s+(?:no|yes)\s*:)|unless|otherwise|when)\
 
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
     options = bare_marks(sentences)
-    for s in sentences:
+    for n, s in enumerate(sentences):
         _subjective(s, ctx)
         _scale_gains(s, ctx)
         if any(c.isdigit() for c in s.text):
@@ -529,7 +543,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
         _activities(s, ctx)
-        _reported_relief(s, ctx)
+        _reported_relief(s, ctx, sentences[n - 1] if n else None)
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
     _not_returned(ctx)
@@ -742,13 +756,34 @@ def _on_current_drug(ctx: Context) -> bool:
     return any(d.status == "current" for d in ctx.draft.drugs)
 
 
-def _reported_relief(s: Sentence, ctx: Context) -> None:
-    """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement."""
+def _names_a_drug(text: str, ctx: Context) -> bool:
+    """Whether *text* names a drug or speaks of the medication."""
+    return bool(search(_MEDICATION_WORD, text)) or (may_name_a_drug(text, ctx) and bool(drug_mentions(text, ctx)))
+
+
+#: A report whose subject is a pronoun: "She says it helps her get through her shift", "they make the burning tolerable".
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|these|this|that|them|the\s+(?:patch(?:es)?|cream|gel|ointment|pills?|tablets?|drug|medicine))\s+(?:\w+\s+)?$", _I
+)
+
+
+def _reported_relief(s: Sentence, ctx: Context, previous: Sentence | None = None) -> None:
+    """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement.
+
+    *previous* is the sentence before: a report whose subject is "it" or "they" is of the drug it names ("Meds:
+    tramadol ER 150 mg daily. She says it helps her get through her shift").
+    """
     reports = list(finditer(_REPORTED_RELIEF, s.text))
     if not reports or (
         not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
         and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) for m in reports))
+        and not (
+            previous is not None and _on_current_drug(ctx)
+            and any(_PRONOUN_SUBJECT.search(s.text[max(0, m.start() - 25) : m.start()]) or re.match(r"(?:it|they|these|this|that)\b", m.group(), _I)
+                    for m in reports)
+            and _names_a_drug(previous.text, ctx) and not _PROCEDURE.search(previous.text)
+        )
     ):
         return  # relief of no treatment the note names: nothing said of the care
     measured = [g.span() for g in finditer(_MEASURED, s.text)]  # the sentence's measures, read once for every report
@@ -775,6 +810,8 @@ def _reported_relief(s: Sentence, ctx: Context) -> None:
         window = s.text[max(0, m.start() - 40) : m.end() + 50]
         if any(w in window.lower() for w in _PAST_HELP_WORDS) and _HELPED_BEFORE.search(window):
             continue  # "Flexeril helped in the past but was stopped": a drug's help before, not the care the worker is in
+        if _LETS.match(m.group()) and (_QUANTITY.search(s.text) or _SIZED_ACTIVITY.match(s.text, m.end())):
+            continue  # "helps ~30%, lets her finish her shift", "lets her walk 30 min": sized relief, or a measured gain
         if quantified(s.text, m.start(), m.end()) or any(a < m.end() + 60 and b > m.start() for a, b in measured):
             continue  # "helps ~30%", "40% relief": a benefit with a number is pain relief, not the unquantified "helps"
         if polarity(s.text, m.start(), m.end()) == "affirmed":

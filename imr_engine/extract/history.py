@@ -182,7 +182,9 @@ _RELIEF = re.compile(
     _I,
 )
 _RELIEF_WEEKS = re.compile(
-    rf"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
+    # the span quoted or said fully too: 'this relief lasted "a good two months"', "lasted a full 3 months"
+    rf"\b(?:lasting|lasted|for|x|over)\s*[\"\u201c']?\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly|(?:a\s+)?(?:good|solid|full|whole)(?=\s))?"
+    rf"\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
     r"(?P<unit>wks?|weeks?|months?|mos?)\b"
     # lasting until a day, then how long that was (round cover10): "lasting until end of November - so about 10 weeks",
     # "lasted until roughly late Nov 2014 (about 7 months)"

@@ -170,7 +170,7 @@ _NO_EFFECT = re.compile(
 )
 #: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).
 _BRIEF_FOR = (
-    r"(?:<\s*|~\s*|about\s+|only\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
+    r"(?:<\s*|~\s*|about\s+|only\s+|maybe\s+|perhaps\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
     r"|(?:<\s*|less\s+than\s+)\d\s*(?:wks?|weeks?)|(?:1|one|a)\s*-?\s*(?:wk|week))\b"
 )
 _BRIEF = re.compile(
