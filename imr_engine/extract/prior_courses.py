@@ -334,7 +334,7 @@ def bare_therapy(text: str, named: list[Identity], ctx: Context) -> list[Identit
             continue  # "cold therapy", "opioid therapy", "in therapy": a kind of therapy, or the mind's
         if any(h.start < m.end() and m.start() < h.end for h in named):
             continue  # "physical therapy", "cold therapy": a service of its own
-        known = {e.get("service") for e in ctx.draft.treatments.values()} & {"physical_therapy", "occupational_therapy"}
+        known = {str(e.get("service")) for e in ctx.draft.treatments.values()} & {"physical_therapy", "occupational_therapy"}
         key = known.pop() if len(known) == 1 else "physical_therapy"
         out.append(Identity("service", key, m.start(), m.end()))
     return out
