@@ -309,7 +309,8 @@ def _status(
     use_word = _USE_BEFORE.search(before)
     if use_word and re.search(r"\b(?:his|her|my|their)\s+$", use_word.group(), _I) and _REQUEST_AFTER.match(text, mention.end):
         use_word = None
-    used = dosed or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end))
+    used = dosed or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end)) \
+        or bool(_STILL_TAKES.search(item))  # "naproxen (now takes 500 mg once or twice a day)": its own words say it is taken
     if not used:
         return None
     if said:
@@ -374,6 +375,10 @@ _STOPPED = re.compile(
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
     r"|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills))\b",
     _I,
+)
+#: The item's own words that the drug is taken now: "(now takes 500 mg ...)", "which he still takes", "currently taking".
+_STILL_TAKES = re.compile(
+    r"\b(?:now|still|currently)\s+(?:takes|taking|uses|using|on)\b|\bcontinues\s+to\s+(?:take|use)\b", _I
 )
 #: A verb of use in the present right before the drug: in a past history it is still taken.
 _TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)
