@@ -22,7 +22,7 @@ from .numbers import NUMBER
 from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import among, finditer, search
+from .word_gate import among, finditer, search, shut
 
 _I = re.IGNORECASE
 _BENEFIT_VERB = re.compile(
@@ -446,14 +446,16 @@ _CONDITIONAL = re.compile(r"\b(?:if(?!\s+(?:no|yes)\s*:)|unless|otherwise|when)\
 
 
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
+    """Function and work: each sentence's patterns are asked once for all (`shut`), then each ask is a set test."""
     options = bare_marks(sentences)
     for s in sentences:
+        dead = shut(_FUNCTION_ASKS, s.text)
         _subjective(s, ctx)
         _scale_gains(s, ctx)
         if any(c.isdigit() for c in s.text):
             _rom_gains(s, ctx)
-        pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
-        for m in [*finditer(_MEASURED, s.text), *pairs]:
+        pairs = finditer(_MEASURED_PAIR, s.text) if id(_MEASURED_PAIR) not in dead and ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
+        for m in [*(() if id(_MEASURED) in dead else finditer(_MEASURED, s.text)), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
@@ -464,43 +466,44 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 record(s, ctx, "function.objective_improvement", "yes", m)
                 if m.group() not in ctx.draft.measures:
                     ctx.draft.measures.append(m.group())
-        if not search(_ASSESSED_LATER, s.text):
+        if id(_OBJECTIVE) not in dead and (id(_ASSESSED_LATER) in dead or not search(_ASSESSED_LATER, s.text)):
             read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
-        for m in finditer(_SAME_AS_BEFORE, s.text):
+        for m in () if id(_SAME_AS_BEFORE) in dead else finditer(_SAME_AS_BEFORE, s.text):
             left, right = clause_bounds(s.text, m.start(), m.end())
             if not _EXAM_WORDS.search(s.text, left, right) and not told_of_another(s.text, m.start(), m.end()):
                 record(s, ctx, "function.objective_improvement", "no", m)
-        for m in finditer(_NO_CHANGE, s.text):
+        for m in () if id(_NO_CHANGE) in dead else finditer(_NO_CHANGE, s.text):
             if s.source == "summary" or not m.group().lower().startswith("no "):
                 record(s, ctx, "function.objective_improvement", "no", m)
-        for m in finditer(_FUNCTION_WORD, s.text):
+        for m in () if id(_FUNCTION_WORD) in dead else finditer(_FUNCTION_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.objective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in finditer(_SUBJECTIVE_WORD, s.text):
+        for m in () if id(_SUBJECTIVE_WORD) in dead else finditer(_SUBJECTIVE_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in finditer(_NOW_NOT_BEFORE, s.text):
+        for m in () if id(_NOW_NOT_BEFORE) in dead else finditer(_NOW_NOT_BEFORE, s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
         boxed = ticked_spans(s.text) if has_boxes(s.text) else None
         if boxed is None:
-            read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
+            if id(_RETURNED) not in dead:
+                read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
         else:  # a form's line of boxes: only the ticked option's words say it ("[ ] TTD [X] Modified ... (working)")
-            for m in finditer(_RETURNED, s.text):
+            for m in () if id(_RETURNED) in dead else finditer(_RETURNED, s.text):
                 if _ticked(m.start(), boxed) and polarity(s.text, m.start(), m.end()) == "affirmed":
                     record(s, ctx, "function.returned_to_work", "yes", m)
-        for m in finditer(_NOT_BACK, s.text):
+        for m in () if id(_NOT_BACK) in dead else finditer(_NOT_BACK, s.text):
             if boxed is None or _ticked(m.start(), boxed):
                 record(s, ctx, "function.returned_to_work", "no", m)
-        for m in finditer(_AT_WORK_NOW, s.text):
+        for m in () if id(_AT_WORK_NOW) in dead else finditer(_AT_WORK_NOW, s.text):
             own = s.text[_dash_clause(s.text, m.start()) :]  # "no use R hand - pt IS working": the dash starts the clause
             if boxed is None and polarity(own, m.start() - (len(s.text) - len(own)), m.end() - (len(s.text) - len(own))) == "affirmed":
                 record(s, ctx, "function.returned_to_work", "yes", m)
-        for m in finditer(_RETIRED, s.text):
+        for m in () if id(_RETIRED) in dead else finditer(_RETIRED, s.text):
             if not _WORKS_NOW.search(s.text) and not told_of_another(s.text, m.start(), m.end()) \
                     and not _RELATIVE_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]) \
                     and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.returned_to_work", "no", m)  # a retired worker is not back at work
-        for m in finditer(_LESS_MEDICATION, s.text):
+        for m in () if id(_LESS_MEDICATION) in dead else finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
@@ -982,3 +985,10 @@ def _work_status(s: Sentence, ctx: Context) -> None:
                 ctx.work_status_from_section = from_section
                 ctx.work_status_copied = copied_forward(s)
                 return
+
+
+#: The patterns `read_function` asks each sentence about, asked once for all (`shut`); one left out is only asked.
+_FUNCTION_ASKS = (
+    _MEASURED_PAIR, _MEASURED, _ASSESSED_LATER, _OBJECTIVE, _SAME_AS_BEFORE, _NO_CHANGE, _FUNCTION_WORD, _SUBJECTIVE_WORD,
+    _NOW_NOT_BEFORE, _RETURNED, _NOT_BACK, _AT_WORK_NOW, _RETIRED, _LESS_MEDICATION,
+)
