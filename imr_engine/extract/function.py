@@ -391,7 +391,13 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:modified|light|restricted|mod)\s+(?:duty|work)\b"
             r"|\bworking\s+(?:full[- ]time\s+|part[- ]time\s+)?(?:with|w/)\s+(?:(?:permanent|these|the|his|her|a)\s+)?restrictions?\b"
             # "Working modified - lighter route", "Works modified", "remains at work with a restriction against overhead reaching"
-            r"|\bwork(?:s|ing)\s+(?:mod(?:ified)?|light|restricted)\b(?!\s+(?:hours|schedule))"
+            r"|\bwork(?:s|ing)\s*,?\s+(?:mod(?:ified)?|light|restricted)\b(?!\s+(?:hours|schedule))"
+            # the job kept with a restriction: "working her regular job with the restriction against ladder climbing",
+            # "back at work on the line since 2/3/20, restricted to no lifting", "back at work per her PTP's restrictions"
+            r"|\bwork(?:s|ing)\s+(?:(?:his|her|their)\s+)?(?:regular|usual|normal|same)\s+(?:job|work|duties)\s+(?:with|w/)\s+"
+            r"(?:(?:a|the|his|her|these|permanent|temporary)\s+)?restrictions?\b"
+            r"|\b(?:back\s+at|back\s+to|returned\s+to|at)\s+work\b[^.;]{0,80}?(?:\brestricted\s+to\b|(?<!\bno\s)(?<!without\s)(?<!\bany\s)"
+            r"\b(?:restrictions?|limitations)\b(?!\s*:\s*none))"
             r"|\bwork(?:\s+status)?\s*[:=]\s*(?:mod(?:ified)?|light|restricted)\b"
             r"|\b(?:remains|is|continues)\s+(?:at\s+work|working)\s+(?:with|w/)\s+(?:a\s+|the\s+|his\s+|her\s+)?restrictions?\b"
             r"|\btemporar(?:y|ily)\s+partial(?:ly)?\s+disab\w+|(?-i:\bTPD\b)"
@@ -404,7 +410,7 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:full|regular|usual)\s+(?:duty|work)\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
+            r"\b(?:full|regular|usual|reg\.?)\s+(?:duty|work)\b|\bworking\s+full[- ]time\b|\bworking\b[^.;]{0,30}?(?-i:\bFT\b)|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
             r"|\b(?:released|returned|return|cleared)\s+to\s+(?:full|regular|usual|normal)\s+(?:work|duty|duties|job)\b"
             r"|\busual\s+(?:and|&)\s+customary\s+(?:work|job|duties|occupation)\b"
             r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))"
@@ -412,7 +418,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:at|to)\s+work\b[^.;]{0,50}?\bfull[- ]time\b"
             r"|\bworking\s*,?\s+(?:with\s+)?(?:no|without)\s+(?:work\s+)?restrictions\b"
             # still at the job as it was: "continues working his regular job", "remains at her usual occupation"
-            r"|\b(?:continues|continuing|remains|is)\s+(?:to\s+work|working|at)\s+(?:at\s+)?(?:(?:his|her|their)\s+)?(?:regular|usual|normal|full[- ]time)"
+            r"|\b(?:back\s+at|back\s+to|returned\s+to|return\s+to|at)\s+work\s+(?:with\s+)?(?:no|without)\s+(?:any\s+)?(?:work\s+)?restrictions\b"
+            r"|\b(?:continues|continuing|continued|remains|is|keeps|still)\s+(?:to\s+work|working|at)\s+(?:at\s+)?(?:(?:his|her|their)\s+)?(?:regular|usual|normal|full[- ]time)"
             r"\s+(?:job|work|duties|position|occupation)\b",
             _I,
         ),
@@ -887,7 +894,7 @@ _FUTURE_WORK = re.compile(
 )
 #: A status of another time: before ("had been on mod duty"), or after a set time off ("TTD x 2 wks then mod duty").
 _STATUS_BEFORE = re.compile(
-    r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$"
+    r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$|\b(?:went|moved|advanced|progressed)\s+from\s+$"
     r"|\b(?:x|for|through|thru|until)\s*\d+[^.;]{0,15}?\bthen\s+$"
     # the job before the claim: "Prior to the injury he worked full duty as a welder"
     r"|\b(?:prior\s+to|before)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:injury|accident|DOI|claim|industrial\s+injury)\b[^.;]{0,30}$",
@@ -1033,8 +1040,8 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             return
     if current is not None and (ctx.work_status_from_section or not from_section) and not (
         ctx.work_status_copied and not copied_forward(s)
-    ):
-        return  # the first status stated holds, unless it was copied forward and this sentence is new
+    ) and not (ctx.work_status_past and not ctx.work_status_from_section):
+        return  # the first status stated holds, unless it was copied forward or told of an earlier time
     if _NONE_ANSWER.match(s.text) and (label := _RESTRICTIONS_LABEL.search(s.tm.text, max(0, s.start - 30), s.start)):
         # "Work restrictions: none": the heading asks, the answer releases to full duty
         ev = s.tm.evidence(label.start(), s.start + len(s.text), s.source)
@@ -1049,6 +1056,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
         ctx.work_status_copied = copied_forward(s)
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
+    earlier: tuple[str, re.Match[str]] | None = None  # a status this sentence tells of an earlier time
     for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
             m = search(pattern, s.text) if hi - lo == len(s.text) else pattern.search(s.text, lo, hi)
@@ -1063,8 +1071,33 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
             released = m is not None and from_section and _MAY_RETURN.search(s.text[max(0, m.start() - 25) : m.start()])
             if m and (value == "off_work" or listed or released or _said_in_own_clause(s.text, m) == "affirmed"):
-                ev = clause_evidence(s, m.start(), m.end())
-                ctx.draft.work_status = (value, [ev] if ev else [])
-                ctx.work_status_from_section = from_section
-                ctx.work_status_copied = copied_forward(s)
+                if _told_of_before(s.text, m) and not from_section:
+                    earlier = earlier or (value, m)
+                    continue  # "had been working full duty": kept only if the sentence tells no status of now
+                _set_status(s, ctx, value, m, from_section, past=False)
                 return
+    if earlier is not None and (current is None or ctx.work_status_past):
+        _set_status(s, ctx, earlier[0], earlier[1], from_section, past=True)
+
+
+def _set_status(s: Sentence, ctx: Context, value: str, m: re.Match[str], from_section: bool, *, past: bool) -> None:
+    ev = clause_evidence(s, m.start(), m.end())
+    ctx.draft.work_status = (value, [ev] if ev else [])
+    ctx.work_status_from_section = from_section
+    ctx.work_status_copied = copied_forward(s)
+    ctx.work_status_past = past
+
+
+#: Words that set a status at an earlier time: "had been working full duty", "returned to full duty in 01/2023",
+#: "was working full duty until the fall".
+_STATUS_EARLIER = re.compile(r"\b(?:had\s+been|was|were|used\s+to|previously|formerly)\b[^.;]{0,40}$", _I)
+_STATUS_UNTIL = re.compile(r"^[^.;]{0,15}?\b(?:until|till|before|prior\s+to)\b|^\s+in\s+(?:\d{1,2}/)?\d{4}\b", _I)
+
+
+def _told_of_before(text: str, m: re.Match[str]) -> bool:
+    """Whether a status is told of an earlier time: a past verb before it in its clause, or "until" after it."""
+    head = text[: m.end()]
+    cut = max([0] + [c.end() for c in re.finditer(r"[.;]\s", head)])
+    return bool(
+        _STATUS_EARLIER.search(text[cut : m.start()]) or _STATUS_EARLIER.search(m.group()) or _STATUS_UNTIL.match(text[m.end() :])
+    )
