@@ -752,13 +752,25 @@ _DISABILITY_SCORE = re.compile(
 #: for the NDI, whose "severe" band starts at 50 %): the significant loss of function a program is for (CPMTG p. 32).
 _SEVERE_FROM = {"ndi": 50, "neck": 50}
 _SEVERE_DEFAULT = 41
+#: A second score of the same index after the first in its row or sentence: the first is the earlier one, unless the second is
+#: told as the past ("ODI 52% (was 64%)", "NDI 48%, previously 60%").
+#: What makes a later percentage another measure than the same index: a scale's name, relief or pain ("ODI 48%, relief 50%").
+_OTHER_MEASURE = re.compile(r"(?-i:\b[A-Z]{2,})|\b(?:relief|pain|improv\w*|better|worse|BMI|body\s+fat|saturation|SpO2)\b", _I)
+_LATER_SCORE = re.compile(
+    r"[^.;%]{0,40}?(?P<past>\b(?:was|were|previously|prior|from|before|vs\.?|versus|compared\s+(?:to|with))\s*(?:~|about\s+)?)?\b(?P<score>\d{1,3})\s*(?:%|/\s*100)", _I
+)
 
 
 def _severe_disability(s: Sentence, ctx: Context) -> None:
     """A disability index scored in its severe band documents a significant loss of function."""
     for m in finditer(_DISABILITY_SCORE, s.text):
         name = m.group().split()[0].lower()
-        if int(m.group("score")) >= _SEVERE_FROM.get(name, _SEVERE_DEFAULT) and polarity(s.text, m.start(), m.end()) == "affirmed":
+        score, end = int(m.group("score")), m.end()
+        while (later := _LATER_SCORE.match(s.text, end)) and not later.group("past") \
+                and not _OTHER_MEASURE.search(s.text, end, later.start("score")):
+            # "ODI 44% at start, 30% at discharge", "58% pre-op -> 38%": the first is an earlier score, the last is now
+            score, end = int(later.group("score")), later.end()
+        if score >= _SEVERE_FROM.get(name, _SEVERE_DEFAULT) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.significant_functional_loss", "yes", m)
 
 
