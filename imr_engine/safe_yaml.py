@@ -97,6 +97,17 @@ if getattr(yaml, "__with_libyaml__", False):
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             # The tag of a plain scalar depends only on these three (no path resolvers are
             # registered), and rule files repeat the same keys and words thousands of times.
+            # Without path resolvers a collection takes its default tag, and so does a quoted
+            # scalar or a plain one whose first character opens no implicit resolver (three in
+            # four of a rule file's): answered without the memo's key (a tuple, the text hashed).
+            if _PLAIN_RESOLVING:
+                if kind is _SCALAR_NODE:
+                    if not implicit[0] or value[:1] not in _IMPLICIT_FIRST:
+                        return _STR
+                elif kind is _MAPPING_NODE:
+                    return _MAP
+                elif kind is _SEQUENCE_NODE:
+                    return _SEQ
             key = (kind, value, implicit)
             tag = _RESOLVED.get(key)
             if tag is None:
@@ -107,6 +118,16 @@ if getattr(yaml, "__with_libyaml__", False):
             return tag
 
     _CParser = _CParserType
+    _SCALAR_NODE, _MAPPING_NODE, _SEQUENCE_NODE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    #: First characters that may make a plain scalar something else than text (`''` for the empty one).
+    _IMPLICIT_FIRST = frozenset(k for k in _CParserType.yaml_implicit_resolvers if k is not None)
+    #: The shortcuts above hold while no path resolver nor wildcard implicit resolver is registered, and the
+    #: default tags are the standard ones.
+    _PLAIN_RESOLVING = (
+        not _CParserType.yaml_path_resolvers and None not in _CParserType.yaml_implicit_resolvers
+        and (_CParserType.DEFAULT_SCALAR_TAG, _CParserType.DEFAULT_MAPPING_TAG, _CParserType.DEFAULT_SEQUENCE_TAG)
+        == ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+    )
 
 #: Tags resolved by (node kind, value, implicit flags); cleared when full.
 _RESOLVED: dict[Any, Any] = {}
@@ -216,6 +237,7 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_SCALAR = yaml.ScalarNode
 #: Scalar tags built by our constructor's own methods; any other tag takes the general path.
 _SCALAR_TAGS = frozenset({
     "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
@@ -236,6 +258,10 @@ def _plain_data(root: yaml.Node) -> Any:
     gives the same data in one walk: a node reached again through an alias gives the same
     object, as the constructor does, and counts its whole expansion again, as the limit
     does. Anything else is left to the general path, which refuses it with the line as before.
+
+    A text scalar (most of a rule file: keys, words, names) is its own value, counts one and holds
+    nothing, so a mapping or list takes its text children inline, without a call, a memo entry or an
+    alias check each (what an alias of one gives is the same string object either way).
     """
     constructor = SafeLoader("")
     built: dict[int, tuple[Any, int]] = {}
@@ -254,6 +280,7 @@ def _plain_data(root: yaml.Node) -> Any:
         tag = node.tag
         data: Any
         size = 1
+        leaves = depth < MAX_DEPTH  # a child text scalar is within the depth limit: taken inline
         if isinstance(node, yaml.ScalarNode):
             if tag == _STR:
                 data = node.value
@@ -265,6 +292,17 @@ def _plain_data(root: yaml.Node) -> Any:
             merged: list[dict[Any, Any]] = []  # the `<<: *anchor` mapping: its keys come first
             own: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                if leaves and type(key_node) is _SCALAR and key_node.tag == _STR:  # a text key: itself
+                    key = key_node.value
+                    if key in own:
+                        raise _NotPlain  # a duplicate, refused with its line by the general path
+                    if type(value_node) is _SCALAR and value_node.tag == _STR:
+                        own[key] = value_node.value
+                        size += 2
+                    else:
+                        own[key], value_size = build(value_node, depth + 1)
+                        size += 1 + value_size
+                    continue
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise _NotPlain
                 if key_node.tag == _MERGE:
@@ -293,6 +331,10 @@ def _plain_data(root: yaml.Node) -> Any:
         elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             data = []
             for child in node.value:
+                if leaves and type(child) is _SCALAR and child.tag == _STR:
+                    data.append(child.value)
+                    size += 1
+                    continue
                 value, child_size = build(child, depth + 1)
                 data.append(value)
                 size += child_size

@@ -102,10 +102,14 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 
 
 def dump_json(data: object) -> str:
-    """Deterministic JSON: sorted keys, fixed indentation, so outputs are byte-identical."""
-    import json
+    """Deterministic JSON: sorted keys, fixed indentation, so outputs are byte-identical.
 
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    The text of `json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)`, written in one pass
+    (imr_engine/json_out.py: the standard library's indented encoder is its pure-Python one).
+    """
+    from ..json_out import dumps_indented
+
+    return dumps_indented(data)
 
 
 if __name__ == "__main__":  # pragma: no cover

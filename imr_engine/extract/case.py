@@ -48,6 +48,7 @@ from .history import (
     read_studies,
     read_visit_counts,
 )
+from .intervention_plan import read_intervention_plan
 from .items import add_requests, read_purposes
 from .letter_case import restore_capitals
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
@@ -222,13 +223,14 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_monitoring(sentences, ctx)
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)
+    read_intervention_plan(sentences, ctx)
     read_device_condition(sentences, ctx)
     read_bed_need(sentences, ctx)
     read_surgery_authorized(sentences, ctx)
     for s in sentences:
         read_long_term(s, ctx, None)
     drop_redundant_medication_treatment(ctx)
-    rate_on_current_medication(ctx)  # after every reader of drugs and ratings
+    rate_on_current_medication(ctx, sentences)  # after every reader of drugs and ratings
     read_requested_surgery(ctx)  # after every reader of surgical candidacy
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_treatment_conditions(sentences, ctx)

@@ -63,6 +63,13 @@ _NOT_SURGICAL = re.compile(
 )
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
 _CARE = r"(?:(?-i:PT)|physical\s+therapy|therapy|chiro\w*|acupuncture|injections?|ESIs?|TFESI|medications?|meds|medication\s+trials?|NSAIDs?|HEP|home\s+exercises?)"
+#: The symptoms care is given for, whose going on after it is the care's failure (round 13).
+_SYMPTOM = (
+    r"(?:pain|symptoms?|sx|instability|giving\s+way|locking|catching|triggering|numbness|tingling|paresthesias?|weakness"
+    r"|swelling|clicking|popping|episodes)"
+)
+#: Care given as a device or a rehabilitation, which `_CARE` does not name (round 13): "rehab and bracing", "night splinting".
+_DEVICE_CARE = r"(?:rehab\w*|brac(?:e|es|ed|ing)|splint(?:s|ed|ing)?|immobiliz\w*|orthos[ie]s|orthotics?|night\s+splints?)"
 _CARE_FAILED = re.compile(
     rf"\b{_CARE}\b[^.;]{{0,120}}?\b(?:(?:all|each|both)\s+)?(?:without|w/o|no)\s+(?:lasting|sustained|durable|significant|meaningful)\s+"
     r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
@@ -80,6 +87,10 @@ _CARE_FAILED = re.compile(
     # long care that came to nothing, the care unnamed: "years of treatment by several doctors without relief"
     r"|\b(?:years?|months?)\s+of\s+(?:\w+\s+){0,2}?(?:treatment|care|therapy)\b[^.;]{0,60}?\b(?:without|w/o|with\s+no)\s+"
     r"(?:lasting\s+|significant\s+|any\s+|much\s+)?(?:relief|benefit|improvement)\b"
+    # round 13: the symptom named as lasting after the care: "Recurrent mechanical instability after 6+ months of rehab and
+    # bracing", "Ongoing radicular pain after 8 sessions of PT", "Persistent triggering despite two injections"
+    rf"|\b(?:recurrent|persistent|persisting|ongoing|continued|continuing|residual)\s+(?:[\w-]+\s+){{0,2}}?{_SYMPTOM}"
+    rf"\s+(?:after|despite|following|in\s+spite\s+of)\s+(?:[\w+/-]+\s+){{0,5}}?(?:{_CARE}|{_DEVICE_CARE}|conservative\s+\w+)\b"
     # round cover10: the failed care as a list's heading: "Treatment that has failed or stopped helping:"
     r"|\b(?:treatments?|care|therap(?:y|ies)|measures)\s+(?:that|which)\s+(?:has|have|had)\s+(?:failed|not\s+helped"
     r"|stopped\s+helping)\b",
@@ -609,6 +620,8 @@ _SLEEP_LOST = re.compile(
 )
 #: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
 _DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
+#: A review of systems' answer heading "for ...": "Negative for sleep disturbance", "Psych: pos. for insomnia".
+_SCREENED_FOR = re.compile(r"\b(?:negative|neg|positive|pos)\.?\s*$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
     r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
@@ -644,8 +657,11 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
         _sleep_fine(s, ctx)
     if "sleep" in low or "wak" in low or " side" in low or any(w in low for w in _SPANISH_SLEEP):
         for m in finditer(_SLEEP_LOST, s.text):
+            before = s.text[max(0, m.start() - 30) : m.start()]
+            if m.group().lower().startswith("for") and _SCREENED_FOR.search(before):
+                continue  # "Negative for sleep disturbance": a review of systems' answer, not a drug taken for sleep
             # denied in its own clause only: "cannot lift a gallon ..., sleeps 4 hrs" is four hours' sleep
-            if not _DENIED_HERE.search(s.text[max(0, m.start() - 30) : m.start()]) and not planned(s.text, m.start(), m.end()):
+            if not _DENIED_HERE.search(before) and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.sleep_disturbance", "yes", m)
     if "radiat" in low:
         for m in finditer(_NOT_RADIATING, s.text):
@@ -738,13 +754,25 @@ _DISABILITY_SCORE = re.compile(
 #: for the NDI, whose "severe" band starts at 50 %): the significant loss of function a program is for (CPMTG p. 32).
 _SEVERE_FROM = {"ndi": 50, "neck": 50}
 _SEVERE_DEFAULT = 41
+#: A second score of the same index after the first in its row or sentence: the first is the earlier one, unless the second is
+#: told as the past ("ODI 52% (was 64%)", "NDI 48%, previously 60%").
+#: What makes a later percentage another measure than the same index: a scale's name, relief or pain ("ODI 48%, relief 50%").
+_OTHER_MEASURE = re.compile(r"(?-i:\b[A-Z]{2,})|\b(?:relief|pain|improv\w*|better|worse|BMI|body\s+fat|saturation|SpO2)\b", _I)
+_LATER_SCORE = re.compile(
+    r"[^.;%]{0,40}?(?P<past>\b(?:was|were|previously|prior|from|before|vs\.?|versus|compared\s+(?:to|with))\s*(?:~|about\s+)?)?\b(?P<score>\d{1,3})\s*(?:%|/\s*100)", _I
+)
 
 
 def _severe_disability(s: Sentence, ctx: Context) -> None:
     """A disability index scored in its severe band documents a significant loss of function."""
     for m in finditer(_DISABILITY_SCORE, s.text):
         name = m.group().split()[0].lower()
-        if int(m.group("score")) >= _SEVERE_FROM.get(name, _SEVERE_DEFAULT) and polarity(s.text, m.start(), m.end()) == "affirmed":
+        score, end = int(m.group("score")), m.end()
+        while (later := _LATER_SCORE.match(s.text, end)) and not later.group("past") \
+                and not _OTHER_MEASURE.search(s.text, end, later.start("score")):
+            # "ODI 44% at start, 30% at discharge", "58% pre-op -> 38%": the first is an earlier score, the last is now
+            score, end = int(later.group("score")), later.end()
+        if score >= _SEVERE_FROM.get(name, _SEVERE_DEFAULT) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.significant_functional_loss", "yes", m)
 
 
@@ -941,6 +969,11 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
             told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
             if told and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
+    for pattern in (_STILL_AFTER_CARE, _GOES_ON_IN_CARE):
+        for m in finditer(pattern, s.text):
+            if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed" \
+                    and not _CONDITIONAL.search(s.text[max(0, m.start() - 40) : m.start()]):
+                record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for pattern, care in ((_PERSISTED, _CARE_TOLD), (_NOT_PROGRESSING, _COURSE_TOLD)):
         for hit in () if id(pattern) in dead else finditer(pattern, s.text):
             if care.search(s.text[: hit.start()]) and polarity(s.text, hit.start(), hit.end()) == "affirmed":
@@ -962,6 +995,20 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
 _RECURRED = re.compile(
     r"\b(?:symptoms?|pain|locking|triggering|catching|numbness|tingling)\s+(?:(?:is|are|has|have)\s+(?:now\s+)?(?:back|returned|recurred"
     r"|come\s+back)|returned|recurred|came\s+back)\b",
+    _I,
+)
+#: The symptom the care was for still there, told after the care (round 13): "Did 8 PT visits ... Swelling down some but
+#: still LOCKS", "splint at night for 2 months, but still has numbness". A limitation told so ("still can't lift 15 lbs")
+#: is how far function has come while care goes on, not the care's failure; nor is pain alone, which care eases by degrees.
+_STILL_AFTER_CARE = re.compile(
+    r"\bstill\s+(?:locks?|locking|catch(?:es|ing)?|gives?\s+way|giving\s+way|unstable|symptomatic|numb|triggers?|triggering"
+    r"|has\s+(?:numbness|locking|instability|triggering|tingling|radicular|radiating)|having\s+(?:numbness|locking|instability|episodes))\b",
+    _I,
+)
+#: The symptom going on in the device or with the care (round 13): "the giving way continues even in the brace".
+_GOES_ON_IN_CARE = re.compile(
+    rf"\b{_SYMPTOM}\s+(?:\w+\s+){{0,2}}?(?:continues?|continued|persists?|persisted|remains?|recurs?)\s+(?:even\s+)?"
+    rf"(?:in|with|despite|while\s+(?:in|wearing|using|on))\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:\w+\s+)?(?:{_DEVICE_CARE}|{_CARE}|boot|sling|collar)\b",
     _I,
 )
 #: The symptoms still there at the end of a sentence that told the care: "treated with epidural injections,

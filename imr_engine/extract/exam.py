@@ -40,6 +40,19 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "decreased LT sensation R C6 dermatome", "diminished R biceps reflex"
             r"|\bsensation\s*:?\s+(?:is\s+|was\s+)?(?:slightly\s+|mildly\s+|markedly\s+)?(?:decreased|diminished|reduced|absent|impaired|altered)\b"
             r"|\b(?:decreased|diminished|reduced|absent|impaired)\s+(?:LT|light[- ]touch|pinprick|PP|vibratory|vibration)\s+sensation\b"
+            # the modality named without "sensation", either way round: "Decreased pinprick R lateral foot", "Decreased LT L
+            # L5 dermatome", "Light touch slightly decreased right thumb", "Sensation to light touch decreased in the index",
+            # "Sensation: patchy decreased L lateral calf"
+            r"|\b(?:decreased|diminished|reduced|absent|impaired|dec|decr|\u2193)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick"
+            r"|vibrat(?:ion|ory)(?:\s+sense)?|two[- ]point\s+discrimination|(?-i:2PD))\b"
+            r"|\b(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens)\.?(?:\s+to\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick))?\s*:?\s+"
+            r"(?:is\s+|was\s+)?(?:patchy\s+|slightly\s+|mildly\s+|markedly\s+|moderately\s+|subjectively\s+)?"
+            r"(?:decreased|diminished|reduced|absent|impaired|altered)\s+(?:in|over|at|along|to|on)?\s*(?:the\s+)?"
+            r"(?:(?:left|right|L|R|bilat\w*)\s+)?(?:[LCS]\d|thumb|index|middle|ring|small|little|digits?|fingers?|fingertips?|toes?|great|foot|feet"
+            r"|hand|lateral|medial|dorsal|dorsum|plantar|calf|shin|thigh|forearm|arm|median|ulnar|radial|sural|saphenous|peroneal|web)"
+            # a reflex graded low with its side named first: "R Achilles 1+, L 2+"
+            r"|\b(?:R|L|right|left)\s+(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex(?:es)?\s+|jerks?\s+|DTRs?\s+)?"
+            r"(?:0|1\+|trace)(?=[^.;]{0,30}\b2\+)"
             r"|\b(?:decreased|diminished|reduced|absent)\s+(?:(?:left|right|L|R)\s+)?(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex|jerk|DTR)"
             # a reflex graded low on one side, or reflexes said to differ: "Patellar reflex 1+ on the right, 2+ on the left"
             r"|\b(?:biceps|triceps|brachioradialis|patellar|Achilles|ankle|knee)\s+(?:reflex(?:es)?|jerks?|DTRs?)\s*:?\s*(?:is\s+)?"
@@ -145,11 +158,20 @@ _WEAK_GRADE = re.compile(r"\b[0-4](?:\+|-)?/5\b")
 #: cuff's tendon tested ("empty can + w/ weakness 4/5", "supraspinatus 4/5 w/ pain"), Waddell's signs counted of 5.
 #: A rotator cuff tendon or motion tested, named before or after the grade: "supraspinatus 4/5", "4/5 ER".
 _CUFF_TESTED = r"supraspinatus|infraspinatus|subscapularis|(?-i:ER|IR)|external\s+rotation|internal\s+rotation"
+#: The muscles of an injured knee graded: weak from disuse or the joint's pain, not from a root ("Quad 4/5 L, VMO atrophy").
+_JOINT_MUSCLE = r"quad(?:ricep)?s?|VMO|vastus\s+medialis|hamstrings?"
 _NOT_NEURO_BEFORE = re.compile(
     r"\b(?:waddell\w*|empty\s+can|jobe|teres\s+minor|rotator\s+cuff|lift[- ]off|belly[- ]press"
-    rf"|{_CUFF_TESTED})\b[^.;,]{{0,30}}$",
+    rf"|{_CUFF_TESTED}|{_JOINT_MUSCLE})\b[^.;,]{{0,30}}$",
     _I,
 )
+#: A shoulder test that reproduces pain and weakness, its grade after a comma: "Jobe empty-can ... with weakness, 4-/5".
+_PAINFUL_TEST_BEFORE = re.compile(r"\b(?:empty[- ]can|jobe|drop[- ]arm)\b[^.;]{0,50}\bpain\b[^.;/]{0,25}$", _I)
+#: A root or a nerve named in the sentence: a knee muscle's weakness may then be the root's ("L3-4: quad 4/5").
+_ROOT_NAMED = re.compile(r"\b[LC][1-8]\b|\bradicul\w*|\bfemoral\s+n(?:erve)?\b|\bdermatom\w*|\bmyotom\w*", _I)
+#: A grade told of before: "(L EHL was 4/5 pre-op)", "previously 4/5 before the decompression".
+_GRADE_BEFORE_NOW = re.compile(r"\b(?:was|were|previously|prior|initially|pre-?op(?:eratively)?)\s+(?:\w+\s+)?$", _I)
+_GRADE_THEN = re.compile(r"\s*(?:\w+\s+){0,1}(?:pre-?op(?:eratively)?|before\s+(?:the\s+)?(?:surgery|operation|decompression|repair)|at\s+intake|initially)\b", _I)
 _PAIN_LIMITED = re.compile(  # matched at the grade's end
     r"[^.;]{0,16}?\b(?:w/|with|for|due\s+to|2/2|limited\s+by|secondary\s+to|d/t)\s+(?:\w+\s+)?(?:pain|guarding)\b"
     r"|\s*\(?(?:pain[- ]limited|give[- ]way|effort)"
@@ -166,8 +188,14 @@ def _strength_grades(s: Sentence, ctx: Context) -> bool:
         return False
     found = False
     for m in finditer(_WEAK_GRADE, s.text):
-        if _NOT_NEURO_BEFORE.search(s.text[max(0, m.start() - 60) : m.start()]) or _PAIN_LIMITED.match(s.text, m.end()):
+        before = s.text[max(0, m.start() - 60) : m.start()]
+        joint = _NOT_NEURO_BEFORE.search(before)
+        if joint and re.fullmatch(_JOINT_MUSCLE, joint.group().split()[0].rstrip(":"), _I) and _ROOT_NAMED.search(s.text):
+            joint = None  # "L3-4: quad 4/5 on the left": the root's weakness
+        if joint or _PAIN_LIMITED.match(s.text, m.end()) or _PAINFUL_TEST_BEFORE.search(before):
             continue
+        if _GRADE_BEFORE_NOW.search(before) or _GRADE_THEN.match(s.text, m.end()):
+            continue  # a grade of before the operation or at intake: not the examination of today
         if polarity(s.text, m.start(), m.end(), observation=True) == "affirmed":
             record(s, ctx, "exam.neurological_deficit", "yes", m)
             found = True

@@ -158,16 +158,23 @@ _DONE = re.compile(
     r"|(?:(?:his|her|the)\s+)?(?:prior|previous|last|most\s+recent))\s*",
     _I,
 )
+#: An injection that opens its sentence told as done in the passive: "Diagnostic medial branch blocks bilateral L4-5
+#: and L5-S1 were done 01/19/2016", "A right L5-S1 TFESI was performed on 3/2/2015" ("were not done" is not).
+_DONE_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:done|performed|given|administered|completed|carried\s+out)\b", _I)
 #: An injection that opens its sentence and is told with its relief: "Facet injection 2/2016: 80% relief for 2 days".
 _OPENS = re.compile(r"^\s*", _I)
 #: A relief a plan's line tells as had, in the past tense: "Response to the ESI of 04/16/2019: leg pain went from 8/10
 #: to 3/10 (about 60% relief) ... lasting until mid-July" (a form's plan box often tells the last injection's result).
 _TOLD_DONE = re.compile(r"\b(?:went|was|were|gave|got|lasted|reduced|decreased|improved|helped|response\s+to\s+the)\b", _I)
+#: The lead of `_DONE` that in a plan only orders the care: "PT after RFA", "brace after the injection".
+_ORDER_WORD = re.compile(r"after\b", _I)
+#: Words that tell an injection after "after" as had, in a plan too: "she has done well after the RFA".
+_TOLD_HAD = re.compile(rf"{_TOLD_DONE.pattern}|\b(?:did|done|doing|had|felt|responded|response)\b", _I)
 _RELIEF = re.compile(
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>)?\s*(?P<pct>\d{1,3})\s*(?:%|percent)\s+"
     r"(?:relief|improvement|reduction|better|decrease)"
     # the percentage after the word: "helped about 50%", "good relief, approximately 60%"
-    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement|better[\"']?)\s*,?\s*(?:by\s+)?"
+    r"|\b(?:helped|improved|relieved|reduced\s+(?:the\s+|her\s+|his\s+)?pain|relief|improvement|better[\"']?)\s*,?\s*(?:by\s+|was\s+)?"
     r"(?:~|about|approx(?:imately|\.)?|roughly|nearly|over|>|greater\s+than|more\s+than)?\s*(?P<pct2>\d{1,3})\s*(?:%|percent)"
     # the pain it fell to, then the percentage (round cover10): "her pain decrease to 3/10, around 60 %"
     r"|\b(?:decrease[sd]?|dropped|went\s+down|came\s+down|reduced|improved|fell)\s+to\s+\d{1,2}(?:/10)?\s*,?\s*"
@@ -175,7 +182,9 @@ _RELIEF = re.compile(
     _I,
 )
 _RELIEF_WEEKS = re.compile(
-    rf"\b(?:lasting|lasted|for|x|over)\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly)?\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
+    # the span quoted or said fully too: 'this relief lasted "a good two months"', "lasted a full 3 months"
+    rf"\b(?:lasting|lasted|for|x|over)\s*[\"\u201c']?\s*(?:~|about|approx(?:imately|\.)?|nearly|roughly|(?:a\s+)?(?:good|solid|full|whole)(?=\s))?"
+    rf"\s*(?P<n>{NUMBER})(?:\s*(?:-|to)\s*{NUMBER})?\s*"
     r"(?P<unit>wks?|weeks?|months?|mos?)\b"
     # lasting until a day, then how long that was (round cover10): "lasting until end of November - so about 10 weeks",
     # "lasted until roughly late Nov 2014 (about 7 months)"
@@ -226,6 +235,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
         if ("%" in s.text or "percent" in s.text.lower()) and (s.section != "plan" or _TOLD_DONE.search(s.text)) \
                 and _RELIEF.search(s.text):
             leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]
+        if s.section != "plan" and _DONE_PASSIVE.search(s.text):
+            leads.insert(0, _OPENS.match(s.text))  # type: ignore[arg-type]  # "MBBs L4-5, L5-S1 were done 01/19/2016"
         if s.section != "plan" and "/" in s.text and _RATED_AROUND.search(s.text):
             leads += finditer(_BEFORE_SINCE, s.text)  # "8/10 before the RFA, 3/10 now": told as done by its ratings
         for done in leads:
@@ -240,6 +251,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, start, end) != "affirmed":
                 continue
             dates = find_dates(s.text[end : end + 30], years=False)
+            if s.section == "plan" and _ORDER_WORD.match(done.group()) and not dates and not _TOLD_HAD.search(s.text):
+                continue  # "Plan: 6 visits PT after RFA": the order of the care asked for, not an injection had
             told = _outcome_sentences(sentences, n)
             near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near) or _PAIN_FROM_TO.search(near)
@@ -370,6 +383,8 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
             continue  # ordered or pending, unless its result is told: "Lumbar MRI (ordered 1/2016) showed ..."
         if polarity(s.text, hit.start, hit.end) in ("negated", "undocumented", "hedged"):
             continue
+        if _named_only(s.text[hit.end :]) and not find_dates(s.text):
+            continue  # "1. MRI L knee w/o contrast": a request's line, no study told as done
         head = s.text[hit.start : hit.end + 60]
         dates = find_dates(head)
         regions = regions_in(head)
@@ -378,6 +393,23 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
         ctx.draft.imaging_study(_IMAGING[hit.key], region, date, s.evidence(), _corroborates(s.text[hit.end :]))
         if below is not None:
             ctx.draft.imaging_study(_IMAGING[hit.key], region, date, below.evidence(), _corroborates(below.text))
+
+
+#: Words that may follow a study's name in a line that only names it: its side, contrast and views.
+_STUDY_NAME_WORDS = frozenset({
+    "of", "the", "left", "right", "bilateral", "bilat", "l", "r", "lt", "rt", "b/l", "with", "without", "w/o", "wo", "w",
+    "and", "contrast", "gadolinium", "gad", "non-contrast", "noncontrast", "views", "view", "spine",
+})
+
+
+def _named_only(rest: str) -> bool:
+    """Whether what follows a study's name is only its region, side, contrast or views ("L knee w/o contrast", "R wrist
+    3 views"): a study named, not told as done, which a date or a result would tell."""
+    for word in re.findall(r"[A-Za-z][A-Za-z/-]*|\d+", rest):
+        if word.isdigit() or word.lower() in _STUDY_NAME_WORDS or regions_in(word):
+            continue
+        return False
+    return True
 
 
 def _corroborates(findings: str) -> str:

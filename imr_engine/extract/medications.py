@@ -275,7 +275,8 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here, and so
         # does a line that opens with a drug ("acetaminophen 500 mg tab 2 PO TID prn" / "amlodipine 5 mg 1 PO daily").
         lines = _drug_lines(s, ctx, lead.end())
-        starts = sorted({lead.end(), *lines} | {m.end() for m in re.finditer(r";\s*", s.text) if m.end() > lead.end()})
+        # a bar between cells too ("ibuprofen 600 mg PO TID prn  | acetaminophen 500 mg prn", an EHR's row)
+        starts = sorted({lead.end(), *lines} | {m.end() for m in re.finditer(r";\s*|\s\|\s*", s.text) if m.end() > lead.end()})
         for chunk in starts:
             stop = min((at for at in lines if at > chunk), default=len(s.text))
             # the line's own words, its status tag too ("[Inactive] cyclobenzaprine 10 mg - 2017")
@@ -288,6 +289,10 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
                     continue  # "Oxycodone 15 mg tab ... (requested - not yet started)": not taken
                 if lines:
                     line = item_status(words, default)  # "gabapentin 300 mg - stopped, dizzy": all of it
+            if s.text.startswith("(", chunk) and s.text[chunk:stop].rstrip().endswith(")"):
+                # "(oxycodone 5 mg - discontinued 09/06/2019)": a line in brackets is its own entry, read inside them
+                stop = chunk + len(s.text[chunk:stop].rstrip()) - 1
+                chunk += 1
             for start, end in list_items(s.text[:stop], chunk):
                 item = s.text[start:end]
                 _list_item(s, ctx, lead, start, end, item_status(item, line), _dosed_name(item))

@@ -161,9 +161,10 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
     if _POST_NEGATION.match(after):
         return "negated"
     open_before = _ELLIPTIC.sub(" , ", _WITHOUT_MEDICATION.sub(" , ", _OUTCOME_CLOSED.sub(" ; ", before)).rsplit(";", 1)[-1])
+    open_before = _closed_asides(open_before)
     window = " ".join(open_before.split()[-PRE_WINDOW:])
     if (_PRE_NEGATION.search(window) or _negated_list(open_before) or _TERSE_NEG.search(open_before)) \
-            and not _own_predicate(open_before, after):
+            and not _own_predicate(open_before, after) and not _own_degree(open_before):
         return "negated"
     if _HEDGE.search(hedge_window):
         return "hedged"
@@ -185,6 +186,39 @@ _PREDICATE_AFTER = re.compile(
     r"|persists?|present|noted|reported|continues?|ongoing)\b",
     re.IGNORECASE,
 )
+
+
+#: A parenthesis closed before the term: what it says stays inside it ("splints (worn out, no longer supportive), OT, [HEP]").
+_ASIDE = re.compile(r"\([^()]*\)")
+#: A list item given its own degree: "no effusion, ROM 0-115, [mild] joint line tenderness" states the tenderness.
+_OWN_DEGREE = re.compile(
+    r"^\s*(?:mild(?:ly)?|moderate(?:ly)?|marked(?:ly)?|severe(?:ly)?|significant|slight(?:ly)?|minimal|exquisite(?:ly)?"
+    r"|focal|diffuse|point|trace|[1-4]\+)\s",
+    re.IGNORECASE,
+)
+
+
+def _closed_asides(before: str) -> str:
+    """*before* with each closed parenthesis emptied, and nothing before a bracket that closes one opened earlier.
+
+    A negation inside an aside governs the aside only: "PT (no benefit), [home exercises]" affirms the exercises,
+    where "No (significant) [tenderness]" still denies the tenderness (the cue stands outside the aside).
+    """
+    out = _ASIDE.sub(" , ", before)
+    return out.rsplit(")", 1)[-1] if ")" in out else out
+
+
+def _own_degree(before: str) -> bool:
+    """The term's list item after the negation has its own degree: a new finding, not a denied one.
+
+    "No swelling, [mild] tenderness" affirms the tenderness; "no erythema, warmth or significant swelling" and
+    "no swelling, no significant tenderness" deny it (a conjunction or a new cue heads the item).
+    """
+    cues = list(_PRE_NEGATION.finditer(before))
+    if not cues:
+        return False
+    listed = before[cues[-1].end():]
+    return "," in listed and bool(_OWN_DEGREE.match(listed.rsplit(",", 1)[1]))
 
 
 def _own_predicate(before: str, after: str) -> bool:

@@ -106,8 +106,9 @@ _DRUG_LINE = re.compile(
 )
 #: Sections a list of drugs with their strengths does not go on: one after a blank line starts a part of its own.
 _NO_DRUG_LIST = frozenset({"diagnoses", "objective", "imaging", "work_status", "review_of_systems", "allergies", "subjective"})
-#: A line drawn across the page between a note's parts: "----------", "==========", "______".
-_RULER = re.compile(r"\s*[-=_*~]{3,}\s*")
+#: A line drawn across the page between a note's parts ("----------", "======", "- - - -"): it ends the block, and the
+#: section above it unless it underlines a heading.
+_RULER = re.compile(r"\s*(?:[-=_*~]\s?){3,}\s*")
 #: A bracketed list marker at a line's start ("(1) ...", "(b) ..."), which opens an entry rather than an aside.
 _BRACKET_MARKER = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)\s")
 #: What parts the words of a heading when it is looked up among the section phrases.
@@ -121,6 +122,8 @@ _RUNS_ON = re.compile(
 #: A drug's dose the wrap split from how it is taken: "ibuprofen 800" + "bid 'helps a lot'", "Norco 10/325" + "1 q6h prn",
 #: "gabapentin 300 mg" + "TID with good effect". The line ends in a number or unit and the next opens with a unit, a
 #: count of tablets or a frequency; in any letter case (a note typed in capitals or lower case gives no other sign).
+#: A line that opens with a name and its strength, in any case: "baclofen 10", "norco 10/325", "Gabapentin 300 mg".
+_NAME_DOSE = re.compile(r"^[A-Za-z][A-Za-z-]{2,}\s+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?(?:\s*(?:mg|mcg|ml|%))?(?:\s|$)", re.IGNORECASE)
 _DOSE_ENDS = re.compile(r"(?:\d|(?:\d|\b)(?:mg|mcg|ml|units?))\s*$", re.IGNORECASE)  # "10mg" as often as "10 mg"
 _DOSING_OPENS = re.compile(
     r"(?:mg|mcg|ml|tabs?|caps?|tablets?|capsules?|po|p\.o\.|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|qam|qpm|qhs|hs|prn|daily"
@@ -398,7 +401,14 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
     widths = _wrap_widths(lines)
     paragraphs = not _double_spaced(lines)
     resume: list[str | None] = []  # the part a study's report interrupts, taken up again after its paragraph
+    headed = -1  # the last line that was a heading: a rule under it underlines it
     for n, line in enumerate(lines):
+        if _RULER.fullmatch(line.text):
+            if headed != n - 1:
+                close()  # a rule across the page ends the part above it: a form's box, a document attached after it
+                section = None
+                resume.clear()
+            continue
         follows = n + 1 < len(lines) and lines[n + 1].number == line.number + 1
         next_line = lines[n + 1].text if n + 1 < len(lines) else ""
         width = widths[n] if follows else None
@@ -408,6 +418,11 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             close()
             section = resume.pop()  # the study's paragraph has ended: the part it stood in goes on
         head = _heading(line, shouting)
+        if head is not None and head[0] == "imaging" and 0 < head[1] < len(line.text.rstrip()) \
+                and _STUDY_TITLE.match(line.text) and not _STUDY_NOT_TITLE.search(line.text):
+            # "MRI LUMBAR SPINE WO CONTRAST (09/14/2020): L4-5 protrusion ...": a study's title over its report on one
+            # line heads the imaging part, and its name stays with the report, for the name says which study it is
+            head = ("imaging", 0)
         if (head is None or head[0] is None) and (study := _study_title(line.text)) is not None:
             # "Lumbar MRI 4/11/2015:" over its report, "NCS/EMG 06/2015 (Dr. Singh): moderate ...": the study's paragraph
             # is imaging; its name stays with a report on the same line, for the name says which study it is
@@ -427,6 +442,7 @@ def note_blocks(tm: TextMap) -> list[tuple[Segment, str | None]]:
             continue
         if head is not None:
             close()
+            headed = n
             name, content = head
             if section == "objective" and name is None and content == len(line.text) and exam_part(line.text):
                 pass  # "Neuro:" on a line of its own inside the exam heads a part of it: the exam goes on
@@ -504,6 +520,10 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
     if not runs_on and _DOSE_ENDS.search(text) and _DOSING_OPENS.match(next_line):
         runs_on = True  # a dose split from its frequency: "ibuprofen 800" + "bid ..." (rules12, for the readers)
+    elif runs_on and not _RUNS_ON.search(text) and _DOSE_ENDS.search(text) and _NAME_DOSE.match(next_line) \
+            and not _DOSING_OPENS.match(next_line):
+        runs_on = False  # a drug list's next entry in lower case ("ibuprofen 800" + "baclofen 10"), in a note too short to
+        # tell it is typed in lower case throughout
     if not runs_on and text.count("(") > text.count(")"):
         runs_on = True  # a bracket still open goes on: "Injected twice (Kenalog ... to A1 sheath" + "6/12/2018 and ...)"
     if not runs_on and next_line[:1] == "(" and not _BRACKET_MARKER.match(next_line):

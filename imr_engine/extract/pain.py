@@ -51,13 +51,13 @@ _BARE_WITH_CONTEXT = re.compile(
 #: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
 #: Spanish in a bilingual clinic's note: "8/10 sin medicina, 4/10 con la medicina".
 _CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off|sin|con)"
-_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|pain\s+pills?|(?:medication\s+)?regimen|(?:la\s+|las\s+)?medicinas?|(?:los\s+)?medicamentos?)"
+_MEDS = r"(?:medications?|medicines?|meds?|analgesics?|(?:pain\s+)?pills?|tablets?|(?:medication\s+)?regimen|(?:la\s+|las\s+)?medicinas?|(?:los\s+)?medicamentos?)"
 _WITH = re.compile(
-    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
+    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|my\s+|their\s+|any\s+|pain\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(
-    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:it\s+)?(?:is|was|rated|of|at)?"
+    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|my\s+|their\s+|any\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:it\s+)?(?:is|was|rated|of|at|would\s+be|gets\s+to|goes\s+to)?"
     r"\s*(?:an?\s+)?[\"'\[(]?\s*$",
     re.IGNORECASE,
 )
@@ -142,7 +142,11 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     if pronoun:
         for m in _DOWN_TO.finditer(text):
             value = parse_number(m.group("score"))
-            if value is not None and value <= 10 and not any(p.start <= m.start("score") < p.end for p in out):
+            at = next((n for n, p in enumerate(out) if p.start <= m.start("score") < p.end), None)
+            if at is not None and out[at].context == "unspecified":  # "she gets the morning pain down to about 4/10"
+                p = out[at]
+                out[at] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
+            elif value is not None and value <= 10 and at is None:
                 out.append(PainMatch(m.start("score"), m.end("score"), value, None, "with_medication"))
     if search(_GOAL, text):
         out = [p for p in out if not _GOAL.search(text[: p.start])]
@@ -195,10 +199,15 @@ def _either_way(text: str, out: list[PainMatch]) -> list[PainMatch]:
     return same
 
 
+#: What stands between a plain rating and the rating on the drug: "7/10, 5/10 with meds", "6 out of 10, and a 3 out of 10".
+_THEN_WITH = re.compile(r"\s*(?:/\s*10|out\s+of\s+(?:10|ten))?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:an?\s+)?", re.IGNORECASE)
+
+
 def _plain_then_with(text: str, out: list[PainMatch]) -> None:
     """A plain rating, a comma, then the rating with the drug: the plain one is without it ("Pain 7/10, 5/10 with meds")."""
     contexts = [p.context for p in out]
-    if len(out) == 2 and contexts == ["unspecified", "with_medication"] and re.fullmatch(r"\s*(?:/\s*10)?\s*,\s*", text[out[0].end : out[1].start]):
+    between = text[out[0].end : out[1].start] if len(out) == 2 else ""
+    if contexts == ["unspecified", "with_medication"] and _THEN_WITH.fullmatch(between):
         p = out[0]
         out[0] = PainMatch(p.start, p.end, p.score, p.score_max, "without_medication")
 
@@ -211,14 +220,40 @@ def _reduced_to(text: str, out: list[PainMatch]) -> None:
             out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "without_medication")
 
 
+#: A procedure whose before and after the sentence may tell: an injection, a block, an ablation, a stimulator trial.
+_PROCEDURE = re.compile(
+    r"\b(?:injections?|inj|injected|(?-i:ESI|TFESI|CESI|ILESI|MBB|RFA|SCS|PRP)|epidurals?|blocks?|ablations?|rhizotom\w*"
+    r"|radiofrequency|neurotom\w*|stimulators?|trigger\s+points?)\b",
+    re.IGNORECASE,
+)
+#: Words that tell a procedure's effect, which sets the sentence's ratings at the time of that effect.
+_EFFECT = re.compile(
+    r"\b(?:relief|relieved|after|following|post|response|responded|decreas\w*|improv\w*|reduc\w*|went|dropped|better|helped"
+    r"|before|prior|pre)\b",
+    re.IGNORECASE,
+)
+
+
+def about_a_procedure(text: str, drug_names: tuple[str, ...]) -> bool:
+    """Whether *text* tells a procedure's effect and names no drug: its relief and its ratings are the procedure's.
+
+    The CPMTG's 4 A's (p. 78) ask for the pain on the analgesic; "pain 8/10 -> 2/10 after the block" is the block's.
+    """
+    if not (search(_PROCEDURE, text) and search(_EFFECT, text)):
+        return False
+    lowered = text.lower()
+    meds = re.search(rf"\b{_MEDS}\b|\b(?:intrathecal|drug|IT)\s+pump\b|\bthe\s+pump\b", text, re.IGNORECASE)
+    return not meds and not any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in drug_names)
+
+
 def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
     """Before -> after ratings in a sentence about medication: without, then with medication."""
     lowered = text.lower()
-    if not (search(_ABOUT_MEDS, text) or any(name in lowered for name in drug_names)):
+    if not (search(_ABOUT_MEDS, text) or any(name in lowered for name in drug_names)) or about_a_procedure(text, drug_names):
         return []
     out: list[PainMatch] = []
     for m in [*finditer(_ARROW, text), *finditer(_SCALE_ARROW, text)]:
-        first = next(g for g in ("before", "before2", "before3") if m.groupdict().get(g) is not None)
+        first = next(g for g in ("before", "before2", "before3", "before4") if m.groupdict().get(g) is not None)
         if any(p.start <= m.start(first) < p.end for p in out):
             continue
         before = parse_number(m.group(first))
@@ -244,7 +279,7 @@ def _add(
 
 
 #: A bare "with" / "without" closing a pair of ratings: "3/10 with tramadol, 7/10 without."
-_BARE_CTX = re.compile(r"^[\s(]*(?P<ctx>with(?:out)?|w/o|w/|off)\s*(?:[.;,)]|$)", re.IGNORECASE)
+_BARE_CTX = re.compile(r"^[\s(]*(?P<ctx>with(?:out)?|w/o|w/|off)\s*(?:[.;,)]|\band\b|$)", re.IGNORECASE)
 #: The rating some time after a dose is the rating on the drug: "5/10 about an hour after", "3/10 after taking it".
 _AFTER_DOSE = re.compile(
     r"^[\s,]*(?:(?:about|around|roughly|approximately|within)\s+)?(?:(?:an?|one|two|\d+(?:\s*-\s*\d+)?)\s+(?:hours?|hrs?|min(?:ute)?s?)\s+)?"
@@ -268,7 +303,8 @@ _GOAL = re.compile(r"\b(?:goals?|aims?|target(?:ed)?|hope[sd]?|expect\w*|aiming)
 #: Pain when a dose is missed is pain without medication: "6-7/10 when she misses doses", "7/10 before it", "9/10
 #: before the pump".
 _MISSED_DOSE = re.compile(
-    r"^[\s,]*(?:when|if|on\s+days)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take)"
+    r"^[\s,]*(?:when|if|on\s+days|after)\s+(?:she|he|they|pt|the\s+patient)\s+(?:misses|missed|skips|skipped|runs\s+out|ran\s+out|goes\s+without"
+    r"|went\s+without|does\s*n[o']t\s+take|did\s*n[o']t\s+take|forgets|forgot|stopped)"
     r"|^[\s,]*before\s+(?:it|them|starting|the\s+(?:medications?|meds?|drugs?|pills?|dose|tablets?))\b"
     rf"|^[\s,]*when\s+(?:(?:she|he|they|i)\s+)?(?:(?:is|are)\s+)?(?:no|not\s+(?:on|tak\w*|use\w*)|off|without)\s+(?:the\s+|his\s+|her\s+|my\s+)?{_MEDS}"
     # an implanted pump delivers the drug: "9/10 before the pump, 5/10 now", "8/10 prior to the intrathecal pump"
@@ -283,11 +319,26 @@ _WHEN_TAKING = re.compile(
     rf"(?:the\s+|his\s+|her\s+|my\s+)?(?:{_MEDS}|it|them|pills?)",
     re.IGNORECASE,
 )
+#: The rating some time after one named dose: "a 3 out of 10 an hour after a hydrocodone", "4/10 after her Norco".
+_AFTER_NAMED = re.compile(
+    r"^[\s,]*(?:(?:about|around|roughly|approximately|within)\s+)?(?:(?:an?|one|two|\d+(?:\s*-\s*\d+)?)\s+(?:hours?|hrs?|min(?:ute)?s?)\s+)?"
+    r"after\s+(?:taking\s+)?(?:an?|his|her|my|the|one)\s+(?P<name>[A-Za-z][\w-]+)",
+    re.IGNORECASE,
+)
+#: The rating once the drug acts: "down to a 4 when the meds kick in", "3/10 once the Norco works".
+_ONCE_ACTING = re.compile(
+    rf"^[\s,]*(?:when|once|after)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>{_MEDS}|it|they|[A-Za-z][\w-]+)\s+"
+    r"(?:kicks?\s+in|kicked\s+in|works?|worked|takes?\s+effect|took\s+effect|starts?\s+working)\b",
+    re.IGNORECASE,
+)
 _NOW = re.compile(r"^[\s,]*(?:now|currently|today|at\s+present)\b", re.IGNORECASE)
 #: "Norco takes it down to maybe a 7": the rating on medication.
 _DOWN_TO = re.compile(
-    rf"\b(?:takes?|brings?|gets?)\s+(?:it|(?:the\s+|his\s+|her\s+)?pain)\s+down\s+to\s+(?:maybe\s+|about\s+|around\s+|roughly\s+)?"
-    rf"(?:an?\s+)?(?P<score>{NUMBER})(?:\s*/\s*10)?(?![\d/])",
+    rf"\b(?:(?:takes?|brings?|gets?|knocks?)\s+(?:it|(?:the\s+|his\s+|her\s+|my\s+)?(?:[a-z]+\s+){{0,2}}?pain)\s+down"
+    r"|(?:goes|comes|drops|gets|is)\s+down)\s+to\s+(?:maybe\s+|about\s+|around\s+|roughly\s+)?"
+    rf"(?:an?\s+)?(?P<score>{NUMBER})(?:\s*/\s*10)?(?![\d/])"
+    r"(?!\s*(?:mg|mcg|tabs?\b|tablets?|pills?|caps?\b|capsules?|patch|a\s+day|per\s+day|/\s*day|daily|times|x\b|doses?|%|percent"
+    r"|hours?|hrs?|days?|weeks?))",
     re.IGNORECASE,
 )
 #: "VAS 7 -> 3.5 w/ med": a named scale's before and after, without "/10".
@@ -296,7 +347,11 @@ _SCALE_ARROW = re.compile(
     # a bracketed pair told of a drug: "naproxen helps back some (6->4)"
     r"|\((?P<before2>\d{1,2})\s*(?:-+>|→|=>)\s*(?P<after2>\d{1,2})\)"
     # "burning down from 7 to 3", "pain went from 8 to 5" told of a drug
-    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?P<after3>{NUMBER})(?![\d/])",
+    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?P<after3>{NUMBER})(?![\d/])"
+    # a bare arrow told of the drug, not of its dose or count: "Celebrex takes the edge off, 8 -> 5"
+    r"|(?<![\d/.#-])(?P<before4>\d{1,2}(?:\.\d)?)\s*(?:-+>|→|=>)\s*(?P<after4>\d{1,2}(?:\.\d)?)(?!\d|/|\.\d)"
+    r"(?!\s*(?:mg|mcg|tabs?\b|tablets?|pills?|caps?\b|capsules?|patch|a\s+day|per\s+day|/\s*day|daily|times|x\b|doses?|%|percent"
+    r"|hours?|hrs?|days?|weeks?|months?|visits?|sessions?|PT\b|lbs?|pounds|min))",
     re.IGNORECASE,
 )
 
@@ -325,7 +380,8 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
         return "without_medication" if word.startswith(("no", "off", "without", "w/o", "before", "pre")) else "with_medication"
     m = _WITH.match(following[:80])
     what = m.group("what").lower() if m else ""
-    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain", "regimen", "la med", "las med", "los med")) \
+    named = what.startswith(("medication", "med", "medicine", "analgesic", "pain", "pill", "tablet", "regimen", "la med", "las med",
+                             "los med")) \
         or what in drug_names
     after = m if m and (named or (pronoun and what in ("it", "them"))) else None
     if after is None and (bare := _BARE_CTX.match(following[:20])):
@@ -333,6 +389,10 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
     if after is None and _MISSED_DOSE.match(following[:80]):
         return "without_medication"
     if after is None and (_AFTER_DOSE.match(following[:60]) or _WHEN_TAKING.match(following[:60])):
+        return "with_medication"
+    if after is None and (dose := _AFTER_NAMED.match(following[:60]) or _ONCE_ACTING.match(following[:60])) and _is_drug(
+        dose.group("name"), drug_names, pronoun
+    ):
         return "with_medication"
     if after is None and (said := _MEDICATED_BEFORE.search(preceding[-40:])) and (pronoun or "medicated" in said.group("ctx").lower()):
         word = said.group("ctx").lower()
@@ -348,6 +408,12 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
     if before:
         return "without_medication" if before.group("ctx").lower() in _WITHOUT else "with_medication"
     return "unspecified"
+
+
+def _is_drug(word: str, drug_names: tuple[str, ...], pronoun: bool) -> bool:
+    """Whether *word* names the drug: a drug of the note, "meds" / "pills", or "it" in a sentence about the drug."""
+    lowered = word.lower()
+    return lowered in drug_names or bool(re.fullmatch(_MEDS, lowered)) or (pronoun and lowered in ("it", "they", "them"))
 
 
 def drug_names(ctx: Context) -> tuple[str, ...]:
@@ -367,21 +433,25 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
         found = find_pain_scores(s.text, names)
+        procedure = bool(found) and about_a_procedure(s.text, names)  # "after the injection her pain decreased to 3/10"
         relative = bool(found) and any(w in s.text.lower() for w in _RELATIVE_WORDS)
         for n, m in enumerate(found):
             if relative and told_of_another(s.text, m.start, m.end):
                 continue  # "His wife's pain is 8/10 without her meds": a relative's rating
             ev = s.evidence(*_rating_span(s.text, m))
-            other = m.context == "unspecified" and _not_the_current(s.text, found[n - 1].end if n else 0, m.start)
+            other = m.context == "unspecified" and (
+                _not_the_current(s.text, found[n - 1].end if n else 0, m.start) or (procedure and not _said_now(s.text, m.start))
+            )
             for date in dates or [None]:
                 ctx.draft.pain_score(m.score, m.score_max, date, m.context, ev, other_time=other)
 
 
-#: Words that set a bare rating at another time or make it a least, worst or average: "it was 2/10 after the
+#: Words that set a bare rating at another time or make it a least, worst or best: "it was 2/10 after the
 #: injection", "his usual 1/10", "7/10 at start of care", "worst 7/10" (the rating now is the one the note gives first).
+#: An average is the pain as it is ("Average pain 6/10, 8/10 at the end of a work day" keys 6).
 _OTHER_TIME = re.compile(
     r"\b(?:was|were|had\s+been|used\s+to\s+be|previously|prior|before|usual(?:ly)?|baseline|intake|initial(?:ly)?"
-    r"|start\s+of\s+care|last\s+(?:visit|time|week|month|year)|ago|from|then|worst|least|best|average|avg|max(?:imum)?"
+    r"|start\s+of\s+care|last\s+(?:visit|time|week|month|year)|ago|from|then|worst|least|best|max(?:imum)?"
     r"|min(?:imum)?|goal|range|up\s+to|as\s+high\s+as|at\s+times|flares?)\b",
     re.IGNORECASE,
 )
@@ -396,6 +466,18 @@ def _not_the_current(text: str, since: int, start: int) -> bool:
     return bool(_OTHER_TIME.search(before)) and not _NOW_SAID.search(before)
 
 
+#: A rating told as the pain now after a procedure's relief has gone: "now 6/10", "has returned to 7/10", "back to 8/10".
+_NOW_AGAIN = re.compile(r"\b(?:today|now|currently|current|at\s+present|returned|back\s+to|came\s+back|come\s+back|recurred|since\s+then)\b",
+                        re.IGNORECASE)
+
+
+def _said_now(text: str, start: int) -> bool:
+    """Whether the clause before a rating in a sentence about a procedure sets it in the present."""
+    cut = max([0] + [m.end() for m in re.finditer(r"[.;:(]\s|\(|,", text[:start])])
+    stop = next((start + m.start() for m in re.finditer(r"[.;:)]\s|[.;:)]$|,", text[start:])), len(text))
+    return bool(_NOW_AGAIN.search(text[cut:stop]))
+
+
 def _rating_span(text: str, m: PainMatch) -> tuple[int, int]:
     """The rating quoted with its clause ("Pain was rated 7 on a scale of 1-10 with medications")."""
     return clause_span(text, m.start, m.end)
@@ -408,15 +490,46 @@ PAIN_CLASSES = frozenset({
 })
 
 
-def rate_on_current_medication(ctx: Context) -> None:
+#: The note saying the worker takes no pain drug: "takes no meds", "not taking any medication", "Medications: none".
+_NO_MEDS = re.compile(
+    r"\b(?:takes?|taking|uses?|using|on)\s+no\s+(?:pain\s+|prescription\s+|other\s+)?(?:meds|medications?|medicines?|pills|analgesics?)\b"
+    r"|\bnot\s+(?:taking|on|using)\s+(?:any\s+)?(?:pain\s+)?(?:meds|medications?|medicines?|pills|analgesics?)\b"
+    r"|\b(?:denies|no)\s+(?:current\s+)?(?:use\s+of\s+)?(?:any\s+)?pain\s+(?:meds|medications?|medicines?|pills)\b(?!\s+(?:changes?|refills?))"
+    r"|\b(?:current\s+)?(?:meds|medications?)\s*:\s*(?:none|nil|no\s+(?:meds|medications?))\b",
+    re.IGNORECASE,
+)
+
+
+_EXCEPT = re.compile(r"^\s*(?:other\s+than|except|besides|apart\s+from|but\b)", re.IGNORECASE)
+
+
+def _rate_without_medication(ctx: Context, sentences: list[Sentence]) -> None:
+    """A plain rating whose own sentence says the worker takes no pain drug is the pain without any.
+
+    "Pain 2/10, takes no meds": the corpus README keys a bare rating of a worker on no pain medication as the pain
+    without it. Only the sentence that gives the rating binds the two (a "Meds: none" of an emergency record is
+    often followed by the drug the clinic started).
+    """
+    said = [s for s in sentences if (m := search(_NO_MEDS, s.text)) and not _EXCEPT.match(s.text[m.end() :])]
+    for s in said:
+        quoted = s.text.lower()
+        for entry in ctx.draft.pain:
+            if entry["context"] == "unspecified" and not entry.get("other_time") and any(
+                e.quote and " ".join(e.quote.lower().split()) in " ".join(quoted.split()) for e in entry["evidence"]
+            ):
+                entry["context"] = "without_medication"
+
+
+def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = None) -> None:
     """A rating without qualifier ("pain 6/10 today", "VAS 7") of a worker who takes a pain drug now is the pain on it.
 
     The corpus README ("Key conventions") keys it so: it is the pain as felt on that medication. Only the rating of
     each day the note gives first as it is now: not one of a day the note already rates with the medication, not
-    one set at another time or a least, worst or average ("was 7/10 at start of care"). Without a current pain drug
-    the rating keeps what the note says.
+    one set at another time or a least, worst or best ("was 7/10 at start of care"). Without a current pain drug the
+    rating keeps what the note says, unless its own sentence says the worker takes none ("Pain 2/10, takes no meds").
     """
     if not any(d.status == "current" and PAIN_CLASSES.intersection(d.classes) for d in ctx.draft.drugs):
+        _rate_without_medication(ctx, sentences or [])
         return
     rated = {str(e["date"]) for e in ctx.draft.pain if e["context"] == "with_medication"}
     for entry in ctx.draft.pain:  # the first rating of each day the note gives as it is now

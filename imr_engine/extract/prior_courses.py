@@ -23,6 +23,7 @@ from typing import Any
 from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import Evidence
 from ..vocabulary import phrase_key
+from ..vocabulary.vocab import Identity
 from .context import Context
 from .dates import find_dates
 from .device_relief import device_relief
@@ -84,14 +85,22 @@ _HISTORY_IN_PLAN = re.compile(
 _ASIDE = re.compile(r"\([^()]*\)")
 #: Where a listed course's words begin and end: a comma, semicolon or colon outside brackets, or the sentence's end.
 _SEPARATORS = ",;:"
+#: Words that describe the care between its count and its name: "2 lumbar ESIs", "8 individual sessions".
+_CARE_WORDS = (
+    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
+    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}"
+)
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,2}}|{NUMBER})\+?(?:\s*\(\d{{1,2}}\))?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    rf"(?<![\w/.-])(?:(?P<n>\d{{1,2}}|{NUMBER}|a\s+dozen)\+?(?:\s*\(\d{{1,2}}\))?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
-    r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?)?"
-    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
-    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}$",
+    # with its unit, any two words may describe the care: "6 sessions trauma-focused CBT", "12 visits of land-based PT"
+    r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?"
+    r"(?:(?!(?:with|for|to|at|in|on|and|or|but|of|then|from|by)\b)[\w-]+\s+){0,2}"
+    rf"|{_CARE_WORDS})"
+    # the count as the course's adjective: "a 6-visit chiropractic trial", "12-session course of PT"
+    rf"|(?P<h>\d{{1,2}})-(?:visit|session|treatment)\s+(?:(?:course|trial|series|block)\s+(?:of\s+)?)?{_CARE_WORDS})$",
     _I,
 )
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
@@ -102,7 +111,7 @@ _COUNT_AFTER = re.compile(
     r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
     r"(?:sessions?|visits?|treatments?|tx|injections?|times)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
     r"|(?P<c>\d{1,2})\s*\)"
-    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\())(?![\d/.%]))",
+    r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\(|[-\u2013\u2014]\s))(?![\d/.%]))",
     _I,
 )
 #: "N of M" or "N/M" visits told after the name: "CBT 4 of 6 sessions", "PT visits 10/12".
@@ -124,6 +133,12 @@ _FREQUENCY = re.compile(
     r"\b\d\s*x\s*/?\s*(?:wk|week)|\b\d\s*x\s*\d{1,2}\b(?!\s*(?:visits?|sessions?))|\b(?:times?|x)\s*(?:a|per|/)\s*(?:wk|week)\b"
     r"|/\s*wk\b|\bweekly\b",
     _I,
+)
+#: Visits said done after a course's frequency: "PT 2x/wk - 12 visits completed", "3x/week, 9 sessions attended".
+_DONE_AFTER = re.compile(r"\b(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\s+(?:were\s+)?(?:completed|done|attended)\b", _I)
+#: A frequency and a length that make a course's visits: "2x/wk x 6 wks", "3 times a week for 4 weeks".
+_FREQUENCY_COURSE = re.compile(
+    r"\b(?P<per>[1-5])\s*(?:x|times)\s*(?:/|a|per)?\s*(?:wk|week)s?\s*(?:x|for)\s*(?P<weeks>\d{1,2})\s*(?:wks?|weeks?)\b", _I
 )
 #: A course only allowed, asked for or refused is not one given: "authorized 6 sessions", "12 PT visits requested".
 _NOT_GIVEN = re.compile(
@@ -156,7 +171,7 @@ _NO_EFFECT = re.compile(
 )
 #: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).
 _BRIEF_FOR = (
-    r"(?:<\s*|~\s*|about\s+|only\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
+    r"(?:<\s*|~\s*|about\s+|only\s+|maybe\s+|perhaps\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
     r"|(?:<\s*|less\s+than\s+)\d\s*(?:wks?|weeks?)|(?:1|one|a)\s*-?\s*(?:wk|week))\b"
 )
 _BRIEF = re.compile(
@@ -209,6 +224,12 @@ _LEAD_EFFECT = re.compile(
     r"|\b(?:did\s+well|improved|got\s+better|responded\s+(?:well\s+)?)\s*(?:with|to)\s+|\bhelped\s+by\s+",
     _I,
 )
+#: A return to work credited to the course: "good benefit, back to full duty", "returned to regular work after it".
+_BACK_TO_WORK = re.compile(
+    r"\b(?:back\s+to|returned\s+to|return(?:ing)?\s+to|resumed)\s+(?:(?:full|regular|usual|normal|his|her|modified|light)\s+)*"
+    r"(?:duty|duties|work|job)\b|\b(?:RTW|released\s+to\s+(?:full|regular)\s+duty)\b",
+    _I,
+)
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
 _FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractory\s+to\b", _I)
 #: Where the words before a course stop belonging to it (another clause begins).
@@ -234,7 +255,9 @@ _JOINED = re.compile(r"^[^.;,]{0,40}?\s(?:and|\+|&)\s*$", _I)
 _TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\bESI\b)\s*(?:level|acuity|triage)\b", _I)
 #: "RFA" naming the Request for Authorization form: "RFA date:", "RFA of 06/29/2021", "DWC Form RFA", "my RFA".
 _FORM_RFA = re.compile(
-    r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)", _I
+    r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent|-?\s*DOS\b|items?\b)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)"
+    # a report's title that is also the request form: "PR-2 / RFA", "PTP PROGRESS REPORT / RFA", "OFFICE NOTE / RFA"
+    r"|\b(?:PR-?2|report|note|consult(?:ation)?|evaluation|visit)\s*/\s*(?-i:RFA\b)", _I
 )
 #: A course named as the purpose of another step, not given: "psych evaluation for SCS", "cleared for SCS trial",
 #: "candidate for a TENS trial", "referral for acupuncture".
@@ -264,8 +287,9 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):
             continue  # the request line itself, wherever it is copied
-        hits = [(h, kind) for h in ctx.vocab.mentions(s.text, ("service",)) if (kind := _kind(ctx, h.key))
-                and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states it helped": the patient
+        named = ctx.vocab.mentions(s.text, ("service",))
+        hits = [(h, kind) for h in sorted([*named, *bare_therapy(s.text, named, ctx)], key=lambda h: h.start)
+                if (kind := _kind(ctx, h.key)) and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states": the patient
         read = []
         for n, (hit, kind) in enumerate(hits):
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
@@ -278,6 +302,42 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
             _shared_effect(s.text[hits[-1][0].end :], read)
         if len(read) >= 2 and len(hits) >= 2 and _JOINED.match(s.text[hits[-2][0].end : hits[-1][0].start]):
             _pair_effect(s.text[hits[-1][0].end :], read)
+
+
+#: "therapy" alone, as clinicians call a course of physical medicine ("finished therapy in March", "failed splinting,
+#: NSAIDs, therapy and an injection", "therapy 12 visits in 2015"): the word before it must be one that tells of the
+#: course (a verb of doing it, a list's comma), never a kind of therapy ("cold", "opioid", "massage", "drug").
+_BARE_THERAPY = re.compile(
+    r"\btherapy\b(?!\s*(?:unit|pad|wrap|device|machine|dog|pillow|ball|band|putty|mat|cuff|referral|evaluation|eval|order"
+    r"|script|prescription)\b)",
+    _I,
+)
+_THERAPY_LEAD = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:had|did|done|finished|completed|attended|tried|failed|with|from|after|of|and|or|prior|previous"
+    r"|past|formal|outpatient|no|any|some|more)\s+)(?:(?:the|his|her|their)\s+)?$",
+    _I,
+)
+#: A sentence about the mind's care, where "therapy" is psychotherapy.
+_PSYCH_WORDS = re.compile(
+    r"(?:psych\w*|counsel\w*|CBT|depress\w*|anxiety|anxious|PTSD|trauma|mood|therapist\s+(?:dr|Dr)|mental|LCSW|MFT|PsyD|PhD)\b", _I
+)
+
+
+def bare_therapy(text: str, named: list[Identity], ctx: Context) -> list[Identity]:
+    """Each "therapy" alone in *text* outside the services it names, as the course of physical medicine the note already
+    tells (its one physical or occupational therapy), else physical therapy; none where the sentence is about the mind."""
+    if "therap" not in text.lower() or _PSYCH_WORDS.search(text):
+        return []
+    out = []
+    for m in _BARE_THERAPY.finditer(text):
+        if not _THERAPY_LEAD.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "cold therapy", "opioid therapy", "in therapy": a kind of therapy, or the mind's
+        if any(h.start < m.end() and m.start() < h.end for h in named):
+            continue  # "physical therapy", "cold therapy": a service of its own
+        known = {str(e.get("service")) for e in ctx.draft.treatments.values()} & {"physical_therapy", "occupational_therapy"}
+        key = known.pop() if len(known) == 1 else "physical_therapy"
+        out.append(Identity("service", key, m.start(), m.end()))
+    return out
 
 
 def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
@@ -350,11 +410,14 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         if _EFFECT_CLAUSE.match(text[stop + 1 : rest_end]):
             told = text[end:rest_end]
     whole = before + text[start:end] + after
-    if _FREQUENCY.search(whole) and not re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I):
-        return None  # "PT 2x/wk x 6 wks": a prescription
+    done_before = re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I)
+    if _FREQUENCY.search(whole) and not done_before and not _DONE_AFTER.search(after):
+        return None  # "PT 2x/wk x 6 wks": a prescription (not "PT 2x/wk - 12 visits completed")
     if _NOT_GIVEN.search(whole) and not re.search(r"\b(?:attended|completed|finished|had|did)\b", whole, _I):
         return None
     sessions = _count(before, after) if counted is None else counted
+    if sessions is None and done_before and (course := _FREQUENCY_COURSE.search(whole)):
+        sessions = _whole(str(int(course.group("per")) * int(course.group("weeks"))))  # "did PT 2x/wk x 6 wks": 12
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
     lead = lead[cut[-1].end() :] if cut else lead
@@ -378,6 +441,9 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     quote_end = end + len(told.rstrip(" ,;.")) if told is not after else stop
     ev = s.evidence(begin + (len(before) - len(before.lstrip())), max(end, quote_end))
     entry = _record(ctx, key, kind, text[start:end], sessions, effect, date, ev, relief=relief)
+    if entry is not None and effect != "no_improvement" and (back := _BACK_TO_WORK.search(told)) \
+            and polarity(told, back.start(), back.end()) == "affirmed":
+        entry["functional_improvement"] = "yes"  # a return to work is a functional gain (MTUS 9792.20(e))
     if again is not None and (more := _count("", again)) is not None:  # "PT 2019 x 18 and again 2020 x 12"
         later = find_dates(again)
         _record(ctx, key, kind, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
@@ -422,10 +488,12 @@ def _count(before: str, after: str) -> int | None:
     """Visits or injections of the course, told before or after its name; None when not told."""
     m = _COUNT_BEFORE.search(before)
     if m:
-        return _whole(m.group("n"))
+        return _whole(m.group("n") or m.group("h"))
     if m := _DONE_OF.search(after[:40]):
         return _whole(m.group("n"))
     if m := _COUNT_ASIDE.search(after[:40]):
+        return _whole(m.group("n"))
+    if m := _DONE_AFTER.search(after[:40]):
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:

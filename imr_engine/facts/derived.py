@@ -149,6 +149,9 @@ class ItemFacts(BaseModel):
     nutritional_deficiency: Tri = "unknown"
     reduced_weight_bearing_indicated: Tri = "unknown"
     symptoms_changed: Tri = "unknown"
+    intervention_considered: Tri = Field(
+        "unknown", description="An epidural injection or spine surgery is planned or considered (ACOEM Low Back Disorders imaging)."
+    )
     functional_restoration_adjunct: Tri = "unknown"
     device_unserviceable: Tri = Field(
         "unknown",
@@ -170,6 +173,9 @@ class ItemFacts(BaseModel):
     )
     image_guidance_requested: Tri = Field(
         "unknown", description="yes when the request line asks for ultrasound or fluoroscopic guidance of an injection as the item."
+    )
+    confirmatory_requested: Tri = Field(
+        "unknown", description="yes when a drug-testing request line asks to confirm a screen (LC-MS/MS, GC/MS, definitive)."
     )
     trigger_point_twitch_response: Tri = "unknown"
     gi_risk: Tri = Field(

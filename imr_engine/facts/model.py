@@ -336,6 +336,14 @@ class Clinical(_Model):
         default_factory=Finding,
         description="A significant change in symptoms or findings since the last study (repeat imaging).",
     )
+    intervention_considered: Finding = Field(
+        default_factory=Finding,
+        description=(
+            "An invasive spinal intervention (an epidural injection, a nerve root block, spine surgery or a spine "
+            "surgeon's opinion on it) is planned or considered, often on a study's result; no: the worker is not a "
+            "candidate for one or declines them (ACOEM Low Back Disorders: MRI for candidates for invasive interventions)."
+        ),
+    )
     functional_restoration_adjunct: Finding = Field(
         default_factory=Finding,
         description="The modality is an adjunct to a program of evidence-based functional restoration (TENS, H-wave).",

@@ -127,6 +127,9 @@ _STUDY_AS_OCCASION = re.compile(
     re.IGNORECASE,
 )
 _STUDY_RESULTS = re.compile(r"^[\w\s/-]{0,25}?\b(?:results?|findings|report)\b", re.IGNORECASE)
+#: "post" glued before a service's name, which makes it the occasion of what follows: "Post-RFA physical therapy",
+#: "Post ESI PT x 6", "post-TKA home health nursing".
+_AFTER_PREFIX = re.compile(r"(?:^|\s)post[\s-]?$", re.IGNORECASE)
 #: A biofeedback line names its signal ("EMG/thermal biofeedback", "sEMG biofeedback"): the treatment, not the test.
 _BIOFEEDBACK = re.compile(r"\bbio-?\s?feedback\b", re.IGNORECASE)
 #: Services a line's "follow-up" or "evaluation" may stand before: studies and the evaluations of programs.
@@ -145,6 +148,11 @@ def _routed(work: str, identity: Identity | None, vocab: Vocabulary) -> Identity
         return identity
     info = vocab.service_info(identity.key)
     named = work[identity.start : identity.end]
+    if _AFTER_PREFIX.search(work[: identity.start]):
+        # "Post-RFA physical therapy": the procedure names when the care asked for is given, the care is what is asked
+        other = vocab.identify(work[: identity.start] + " " * len(named) + work[identity.end :], ("service",))
+        if other is not None and other.start > identity.start:
+            return other
     if info.kind == "office_visit" and identity.key == "office_visit" and not _VISIT_NOUN.search(named):
         rest = work[: identity.start] + " " * len(named) + work[identity.end :]
         other = vocab.identify(rest, ("service",))

@@ -86,13 +86,20 @@ def store(book: RuleBook, key: str | None) -> None:
 
 
 def _plain(value: Any) -> Any:
-    """*value* as JSON data that `_revive` turns back into an equal value of the same types."""
-    if value is None or isinstance(value, (str, bool, int)):
+    """*value* as JSON data that `_revive` turns back into an equal value of the same types.
+
+    Most values of a book are text, whole numbers, booleans or None, which stand for themselves:
+    a list's items and a model's fields of those exact types are kept without a call each.
+    """
+    kind = type(value)
+    if kind in _AS_IS or value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise _Unstorable("a number JSON cannot hold")
         return value
+    if kind is list:
+        return [v if type(v) in _AS_IS else _plain(v) for v in value]
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, tuple):
@@ -104,15 +111,22 @@ def _plain(value: Any) -> Any:
             raise _Unstorable("a mapping with keys that are not text")
         return {"o": [[k, _plain(v)] for k, v in value.items()]}
     if isinstance(value, BaseModel):
-        cls = type(value)
-        if _MODELS.get(cls.__name__) is not cls or value.__pydantic_extra__ or value.__pydantic_private__:
-            raise _Unstorable(cls.__name__)
-        names = _NAMES[cls]  # the field order, read once per class, not once per model stored
-        fields, fields_set = value.__dict__, value.model_fields_set
-        values = [_plain(fields[name]) for name in names]
-        given = sum(1 << i for i, name in enumerate(names) if name in fields_set)
-        return {"m": cls.__name__, "v": values, "s": given}
+        if _MODELS.get(kind.__name__) is not kind or value.__pydantic_extra__ or value.__pydantic_private__:
+            raise _Unstorable(kind.__name__)
+        names, bit_of = _NAMES[kind], _BITS[kind]  # the field order, read once per class, not once per model stored
+        fields = value.__dict__
+        values = [v if type(v) in _AS_IS else _plain(v) for v in map(fields.__getitem__, names)]
+        given = sum(map(bit_of.__getitem__, value.model_fields_set & bit_of.keys()))
+        return {"m": kind.__name__, "v": values, "s": given}
     raise _Unstorable(type(value).__name__)
+
+
+#: Types whose values `_plain` keeps as they are (exactly these: a subclass takes the general path).
+_AS_IS = frozenset({str, int, bool, type(None)})
+#: Per model, the bit `_plain` sets for each of its fields that was given (1 << the field's position).
+_BITS: dict[type[BaseModel], dict[str, int]] = {
+    cls: {name: 1 << i for i, name in enumerate(names)} for cls, names in _NAMES.items()
+}
 
 
 #: JSON values that stand for themselves.

@@ -181,3 +181,22 @@ def test_the_worker_s_home_program_is_no_course_or_device(text: str) -> None:
 def test_a_home_exercise_device_had_is_still_read() -> None:
     case = read_fragment("Treatment to date has included PT x 12 and an over the door pulley, which helped.")
     assert [t.service for t in case.treatments if t.service == "home_exercise_kit"] == ["home_exercise_kit"]
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Prior care: PT 12 visits in 2019 - good benefit, back to full duty then.", "physical_therapy"),
+    ("Had 8 chiropractic visits in 2017 which helped, and he returned to regular work.", "chiropractic"),
+    ("Completed 12 sessions of physical therapy; returned to his usual job after it.", "physical_therapy"),
+    ("Acupuncture x 6 (2018): improved, RTW full duty.", "acupuncture"),
+])
+def test_a_return_to_work_credited_to_a_course_is_its_functional_gain(text: str, service: str) -> None:
+    """Returning to work is functional improvement (8 CCR 9792.20(e)): a course told with it gave a functional gain."""
+    assert one_course(text, service).functional_improvement == "yes"
+
+
+@pytest.mark.parametrize("text, service", [
+    ("Had 12 PT visits without benefit; he has not returned to work.", "physical_therapy"),
+    ("Completed 8 chiropractic visits with no relief, still off work, hopes to return to full duty.", "chiropractic"),
+])
+def test_no_return_to_work_is_no_functional_gain(text: str, service: str) -> None:
+    assert one_course(text, service).functional_improvement != "yes"

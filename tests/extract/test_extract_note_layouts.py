@@ -586,14 +586,7 @@ def test_a_sig_wrapped_onto_the_next_line_stays_with_its_drug(wrapped: str, join
     assert any(joined in s for s in sentences), sentences
 
 
-LOWER_CASE_LIST = pytest.mark.xfail(
-    strict=True, reason="known: in a note typed all in lower case a drug list's unmarked lines run together"
-)
-
-
-@pytest.mark.parametrize(
-    "case", [str, str.upper, pytest.param(str.lower, marks=LOWER_CASE_LIST)], ids=["as typed", "all capitals", "all lower case"]
-)
+@pytest.mark.parametrize("case", [str, str.upper, str.lower], ids=["as typed", "all capitals", "all lower case"])
 def test_a_drug_list_line_is_no_sig_of_the_line_before(case) -> None:
     from imr_engine.extract.letter_case import restore_capitals
     from imr_engine.extract.note_layout import note_sentences
@@ -601,3 +594,35 @@ def test_a_drug_list_line_is_no_sig_of_the_line_before(case) -> None:
     text = case(_FILLER + "Medications:\nIbuprofen 800\nBaclofen 10\nPlan: continue the same.\n")
     sentences = [s.text.lower() for s in note_sentences(restore_capitals(TextMap.build(text, rejoin_words=True)))]
     assert not any("800 baclofen" in s for s in sentences), sentences
+
+
+# ---------------------------------------------------------------- rules across the page
+
+_REQUEST_BOX = "RFA items:\n  1. R knee arthroscopy, partial medial meniscectomy\n  2. Post-op PT x 12\n"
+
+
+@pytest.mark.parametrize("rule", ["-" * 60, "=" * 40, "_" * 30, "- - - - - - - - - -", "*****"])
+@pytest.mark.parametrize("drug", ["Takes ibuprofen occasionally.", "He is on naproxen 500 mg BID.",
+                                  "Uses Tylenol as needed for the pain."])
+def test_a_rule_across_the_page_ends_the_part_above_it(rule: str, drug: str) -> None:
+    """A claims summary's request box, then a rule, then the attached report: its history is no part of the box
+    (a plan's drugs are not taken yet; the report's are)."""
+    body = (_REQUEST_BOX + rule + "\nOrthopedic Follow-up - 4/7/2016\n\n"
+            "50M warehouse worker, R knee pain since a twisting injury. " + drug + "\n")
+    taken = {m.name.lower(): m.status for m in _case(body, "R knee arthroscopy, partial medial meniscectomy").medications}
+    assert any(status == "current" for status in taken.values()), taken
+
+
+def test_a_rule_under_a_heading_underlines_it() -> None:
+    """"PLAN" underlined: what follows is still the plan, so a drug started today is no drug already taken."""
+    body = ("HISTORY:\nLow back pain after lifting.\n\nPLAN\n" + "-" * 20 + "\nStart naproxen 500 mg BID.\n")
+    assert "naproxen" not in {m.name.lower() for m in _case(body).medications}
+
+
+@pytest.mark.parametrize("title", ["PR-2 / RFA                        DOS 03/08/2016",
+                                   "PTP PROGRESS REPORT / RFA  -  DOS 05/20/2014",
+                                   "ORTHO OFFICE NOTE / RFA                      2/10/16"])
+def test_a_report_titled_as_the_request_form_tells_no_ablation(title: str) -> None:
+    """"RFA" in a report's title is the request form (DWC Form RFA), not a radiofrequency ablation given."""
+    case = _case("=" * 50 + "\n" + title + "\n" + "=" * 50 + "\nLow back pain, 6/10.\n")
+    assert not any(t.service == "radiofrequency_ablation" for t in case.treatments), [t.model_dump() for t in case.treatments]
