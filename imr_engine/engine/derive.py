@@ -22,6 +22,7 @@ from ..facts.derived import CaseFactsJson, ItemFacts, checked_item_facts, item_f
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
 from .devices import device_facts
+from .drug_testing import drug_testing_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guidance import guidance_facts
 from .guideline_data import DEFAULTS, GuidelineData
@@ -577,6 +578,10 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperat
         ev["serves_surgery"] = _ev(case.requests[index])
 
 
+#: The trace's words for an earlier study set aside as too old to make the request a repeat (thresholds.yaml, imaging).
+ASSUMED_STALE_STUDY = "assumed: a study older than the interval no longer makes the request a repeat"
+
+
 #: Invasive spinal interventions: one requested on the same RFA makes the worker a candidate for it (ACOEM Low Back
 #: Disorders images radicular pain for candidates for an epidural injection or surgery).
 _SPINAL_INTERVENTIONS = frozenset({
@@ -875,6 +880,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         guidance_facts(request.text, values, evidence)
+        drug_testing_facts(request.text, item.service or "none", values, evidence)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
                     f"another region than the request's {region_words(where)}")
@@ -883,7 +889,9 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             how = {**how, **dict.fromkeys(("service", "body_region"), f"{ASSUMED_REGION}: {region_words(ItemRegion(where.region))}")}
             evidence["body_region"] = view.evidence.get("body_regions", [])
         _postsurgical_visits(item, values, evidence)
-        _request_details(case, request, item, values, evidence, data)
+        stale = _request_details(case, request, item, values, evidence, data)
+        if stale:
+            how = {**how, "prior_imaging_same_region": stale}
         perioperative = _perioperative_care(request.text, item, data)
         _serves_surgery(case, index, item, perioperative, values, evidence)
         _intervention_requested(case, index, items, values, evidence)
@@ -1272,8 +1280,13 @@ _REQUEST_DETAILS = ("route", "frequency_per_week", "duration_weeks", "duration_d
 def _request_details(
     case: CaseFacts, request: object, item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]],
     data: GuidelineData = DEFAULTS,
-) -> None:
-    """What therapy, device and procedure criteria read from the request line itself."""
+) -> str | None:
+    """What therapy, device and procedure criteria read from the request line itself.
+
+    Returns the trace's note when the only earlier studies of the item's region are older than the assumed
+    interval (`imaging.stale_after_days`) and so were set aside; a record that says nothing changed since keeps
+    them (the criterion is the change, the interval only stands in for it when the change is not documented).
+    """
     if item.body_region:
         targets = [item.body_region]
     elif item.levels:
@@ -1300,12 +1313,24 @@ def _request_details(
     ev.update(dict.fromkeys(_REQUEST_DETAILS, request_ev))
     ev["target_regions"] = request_ev if (item.body_region or item.levels) else ev.get("body_regions", [])
     modalities = _MODALITIES.get(item.service or "")
-    if modalities:
-        same = [s for s in case.imaging
-                if s.modality.casefold() in modalities and s.body_region is not None and s.body_region in targets]
-        if same:
-            v["prior_imaging_same_region"] = "yes"
-            ev["prior_imaging_same_region"] = _ev(*same)
-        elif _REPEAT_STUDY.search(item.text):
-            v["prior_imaging_same_region"] = "yes"
-            ev["prior_imaging_same_region"] = request_ev
+    if not modalities:
+        return None
+    same = [s for s in case.imaging
+            if s.modality.casefold() in modalities and s.body_region is not None and s.body_region in targets]
+    as_of_day = v.get("as_of_day")
+    limit = data.imaging.stale_after_days
+    # a study documented as still matching the findings ("no change since") answers the question whatever its age
+    recent = [s for s in same if s.date is None or not isinstance(as_of_day, int) or v.get("symptoms_changed") == "no"
+              or as_of_day - s.date.latest().toordinal() <= limit]
+    if recent:
+        v["prior_imaging_same_region"] = "yes"
+        ev["prior_imaging_same_region"] = _ev(*recent)
+    elif same:  # every earlier study of the region is older than the interval: judged as a first study
+        ev["prior_imaging_same_region"] = _ev(*same)
+        dates = ", ".join(str(s.date) for s in same)
+        return (f"{ASSUMED_STALE_STUDY} ({limit} days; no guideline gives the interval): the earlier study of the "
+                f"region ({dates}) is set aside, so the request is judged as a first study")
+    elif _REPEAT_STUDY.search(item.text):
+        v["prior_imaging_same_region"] = "yes"
+        ev["prior_imaging_same_region"] = request_ev
+    return None

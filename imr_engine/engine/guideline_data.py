@@ -82,6 +82,13 @@ class Episodes(_Strict):
     new_course_cite: str = "CPMTG (2009) physical medicine p. 98-99: visits per diagnosis (CRPS 24 visits over 16 weeks)"
 
 
+class Imaging(_Strict):
+    """When an earlier study of the same region stops counting against a new one (engine/derive.py)."""
+
+    stale_after_days: int = Field(730, gt=0)
+    cite: str = "assumed: a study older than two years is not repeated by a new one (no guideline number)"
+
+
 class PerioperativeSurgery(_Strict):
     """What perioperative criteria need to know about one surgery: its cardiac risk and target stay."""
 
@@ -113,6 +120,7 @@ class GuidelineData(_Strict):
     epidural_approach: EpiduralApproach = Field(default_factory=EpiduralApproach)
     perioperative: Perioperative = Field(default_factory=Perioperative)
     episodes: Episodes = Field(default_factory=Episodes)
+    imaging: Imaging = Field(default_factory=Imaging)
 
 
 DEFAULTS = GuidelineData()

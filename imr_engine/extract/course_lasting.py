@@ -16,11 +16,13 @@ import re
 
 from ..facts.model import Evidence
 from .context import Context
-from .prior_courses import BRIEF_BY_DESIGN
+from .prior_courses import BRIEF_BY_DESIGN, bare_therapy
 from .sentences import Sentence, quote_sentence
 
 _I = re.IGNORECASE
 _SHORT = r"(?:\d{1,2}|one|two|three|four|five|a\s+few|few|a\s+couple\s+(?:of\s+)?|couple\s+(?:of\s+)?|several|an?)"
+#: A week at most, which the keys read as relief that did not last as they read days ("helped for maybe a week").
+_A_WEEK = r"(?:(?:a|one|1)\s*-?\s*(?:wk|week)|<\s*(?:1|one)\s*(?:wk|week))"
 #: Relief that ended, told of the course. A relief told only by its length in weeks or months ("~3 wks relief",
 #: "80 % for 3 months") says how long it helped, not that it did not last, and stays the effect's.
 _TEMPORARY = re.compile(
@@ -30,10 +32,10 @@ _TEMPORARY = re.compile(
     r"|\b(?:pain|symptoms?|sx|it|numbness)\s+(?:has\s+)?(?:came|comes|coming|returned|recurred|recur)\b|\brecurrence\b"
     r"|\b(?:then|but|now)\s+(?:the\s+)?(?:pain\s+)?back\b|\b(?:back|returned)\s+to\s+(?:the\s+)?(?:baseline|same|where)\b"
     r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+(?:\w+\s+)?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
-    # relief for hours or days: "helped for a couple of days", "help only few days", "felt good for a day"
-    r"|\b(?:helped|helps|help|relief|benefit|better|good|nice)\s+(?:(?:only|for|x|about|approx\.?|approximately|around|~|maybe"
-    rf"|lasting|lasted)\s*)+{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)\b"
-    rf"|(?:~|about\s+|approx\.?\s*|only\s+)?\b{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)\s+(?:of\s+)?"
+    # relief for hours or days, or a week: "helped for a couple of days", "help only few days", "helped a week"
+    r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice)\s+(?:(?:only|for|x|about|approx\.?|approximately|around|~"
+    rf"|maybe|perhaps|roughly|lasting|lasted)\s*)*(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\b"
+    rf"|(?:~|about\s+|approx\.?\s*|only\s+)?\b(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\s+(?:of\s+)?"
     r"(?:(?!(?:no|not|without|w/o|any)\b)\w+\s+){0,2}?(?:relief|benefit|improvement)\b",
     _I,
 )
@@ -70,8 +72,9 @@ def relief_ended(said: str) -> bool:
 def _after_name(ev: Evidence, entry: dict[str, object], sentences: list[Sentence], ctx: Context) -> str:
     """The words after the course's own name, in its quote and the rest of its sentence, up to the next care named
     or the item's end ("ESI x2 (relief ~3 wks each), PT 24 visits" gives PT nothing of the ESI's)."""
-    said = ev.quote + " " + _sentence_tail(ev, sentences)
-    names = ctx.vocab.mentions(said, ("service",))
+    said = " ".join(ev.quote.split()) + " " + _sentence_tail(ev, sentences)  # the raw quote's wrap is no line of a list
+    found = ctx.vocab.mentions(said, ("service",))
+    names = sorted([*found, *bare_therapy(said, found, ctx)], key=lambda m: m.start)  # "therapy" alone names its course too
     own = [m for m in names if m.key == entry.get("service") and m.start < len(ev.quote)]
     if not own:
         return ""

@@ -52,6 +52,10 @@ _NOUN_NEXT = re.compile(
 )
 #: What may stand between such a word and its device: a few words that describe it ("torn gel liner", "broken 4-wheeled walker").
 _MODIFIERS = re.compile(r"[ \t]+(?:(?!(?:and|or|with|uses?|for|of|in|on|to)\b)[\w/-]+[ \t]+){0,2}", re.IGNORECASE)
+#: A home exercise programme, named like its kit in the vocabulary, is exercises, not a thing that wears out ("HEP failed").
+_PROGRAMME = re.compile(r"HEP|home\s+exercises?(?:\s+program(?:me)?)?", re.IGNORECASE)
+#: Between a device and "failed": a trial, or another item of a list, so the failure is not the device's own.
+_NOT_THE_DEVICE = re.compile(r"\btrials?\b|[,(]", re.IGNORECASE)
 #: How far, in characters, a condition may stand from the device it tells of within one clause.
 _REACH = 120
 
@@ -73,6 +77,8 @@ def read_device_condition(sentences: list[Sentence], ctx: Context) -> None:
             device = _device_of(s.text, start, end, devices)
             if device is None:
                 continue
+            if "fail" in s.text[start:end].lower() and _NOT_THE_DEVICE.search(s.text, device[1], start):
+                continue  # "TENS trial failed", "TENS (no benefit), gabapentin (failed)": care that did not help, no broken part
             span = told.get((device, value), (device[0], device[1]))
             told[(device, value)] = (min(span[0], start), max(span[1], end))
         for (_, value), (start, end) in told.items():
@@ -83,7 +89,7 @@ def _devices(text: str, ctx: Context) -> list[tuple[int, int]]:
     """Where *text* names equipment (a service of kind `dme`)."""
     out = []
     for hit in ctx.vocab.mentions(text, ("service",)):
-        if ctx.vocab.service_info(hit.key).kind == "dme":
+        if ctx.vocab.service_info(hit.key).kind == "dme" and not _PROGRAMME.fullmatch(text, hit.start, hit.end):
             out.append((hit.start, hit.end))
     return out
 

@@ -76,6 +76,8 @@ _FOR_WHAT = re.compile(
 _JOINED = re.compile(
     r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po"
     r"|(?:\d|one|two|three|four)\s*(?:x|times)\s*(?:a|per|/)\s*(?:day|night|week)|at\s+(?:night|bedtime)))*"
+    # an aside on the first drug between them: "on duloxetine 60 mg daily (x 1 yr, "helps my mood a bit") and acetaminophen"
+    r"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|not\s+tolerated)\b)[^()]{0,80}\))?"
     r"\s*(?:,|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$",
     _I,
 )

@@ -23,6 +23,7 @@ from typing import Any
 from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import Evidence
 from ..vocabulary import phrase_key
+from ..vocabulary.vocab import Identity
 from .context import Context
 from .dates import find_dates
 from .device_relief import device_relief
@@ -170,7 +171,7 @@ _NO_EFFECT = re.compile(
 )
 #: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).
 _BRIEF_FOR = (
-    r"(?:<\s*|~\s*|about\s+|only\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
+    r"(?:<\s*|~\s*|about\s+|only\s+|maybe\s+|perhaps\s+|less\s+than\s+)?(?:(?:\d|one|two|three|a\s+few|few)\s*-?\s*(?:days?|hrs?|hours?)"
     r"|(?:<\s*|less\s+than\s+)\d\s*(?:wks?|weeks?)|(?:1|one|a)\s*-?\s*(?:wk|week))\b"
 )
 _BRIEF = re.compile(
@@ -286,8 +287,9 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         flat = " ".join(s.text.lower().split())
         if any(r and r in flat for r in requests):
             continue  # the request line itself, wherever it is copied
-        hits = [(h, kind) for h in ctx.vocab.mentions(s.text, ("service",)) if (kind := _kind(ctx, h.key))
-                and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states it helped": the patient
+        named = ctx.vocab.mentions(s.text, ("service",))
+        hits = [(h, kind) for h in sorted([*named, *bare_therapy(s.text, named, ctx)], key=lambda h: h.start)
+                if (kind := _kind(ctx, h.key)) and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states": the patient
         read = []
         for n, (hit, kind) in enumerate(hits):
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
@@ -300,6 +302,42 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
             _shared_effect(s.text[hits[-1][0].end :], read)
         if len(read) >= 2 and len(hits) >= 2 and _JOINED.match(s.text[hits[-2][0].end : hits[-1][0].start]):
             _pair_effect(s.text[hits[-1][0].end :], read)
+
+
+#: "therapy" alone, as clinicians call a course of physical medicine ("finished therapy in March", "failed splinting,
+#: NSAIDs, therapy and an injection", "therapy 12 visits in 2015"): the word before it must be one that tells of the
+#: course (a verb of doing it, a list's comma), never a kind of therapy ("cold", "opioid", "massage", "drug").
+_BARE_THERAPY = re.compile(
+    r"\btherapy\b(?!\s*(?:unit|pad|wrap|device|machine|dog|pillow|ball|band|putty|mat|cuff|referral|evaluation|eval|order"
+    r"|script|prescription)\b)",
+    _I,
+)
+_THERAPY_LEAD = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:had|did|done|finished|completed|attended|tried|failed|with|from|after|of|and|or|prior|previous"
+    r"|past|formal|outpatient|no|any|some|more)\s+)(?:(?:the|his|her|their)\s+)?$",
+    _I,
+)
+#: A sentence about the mind's care, where "therapy" is psychotherapy.
+_PSYCH_WORDS = re.compile(
+    r"(?:psych\w*|counsel\w*|CBT|depress\w*|anxiety|anxious|PTSD|trauma|mood|therapist\s+(?:dr|Dr)|mental|LCSW|MFT|PsyD|PhD)\b", _I
+)
+
+
+def bare_therapy(text: str, named: list[Identity], ctx: Context) -> list[Identity]:
+    """Each "therapy" alone in *text* outside the services it names, as the course of physical medicine the note already
+    tells (its one physical or occupational therapy), else physical therapy; none where the sentence is about the mind."""
+    if "therap" not in text.lower() or _PSYCH_WORDS.search(text):
+        return []
+    out = []
+    for m in _BARE_THERAPY.finditer(text):
+        if not _THERAPY_LEAD.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "cold therapy", "opioid therapy", "in therapy": a kind of therapy, or the mind's
+        if any(h.start < m.end() and m.start() < h.end for h in named):
+            continue  # "physical therapy", "cold therapy": a service of its own
+        known = {str(e.get("service")) for e in ctx.draft.treatments.values()} & {"physical_therapy", "occupational_therapy"}
+        key = known.pop() if len(known) == 1 else "physical_therapy"
+        out.append(Identity("service", key, m.start(), m.end()))
+    return out
 
 
 def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:

@@ -174,6 +174,9 @@ class ItemFacts(BaseModel):
     image_guidance_requested: Tri = Field(
         "unknown", description="yes when the request line asks for ultrasound or fluoroscopic guidance of an injection as the item."
     )
+    confirmatory_requested: Tri = Field(
+        "unknown", description="yes when a drug-testing request line asks to confirm a screen (LC-MS/MS, GC/MS, definitive)."
+    )
     trigger_point_twitch_response: Tri = "unknown"
     gi_risk: Tri = Field(
         "unknown",

@@ -41,3 +41,14 @@ def test_an_injection_done_in_the_passive_carries_the_relief_told_next(text: str
 ])
 def test_an_injection_not_done_is_none(text: str, service: str) -> None:
     assert _relief(text, service) == []
+
+
+@pytest.mark.parametrize(("text", "weeks"), [
+    ("She underwent a left SI joint injection on 11/28/2016 with 80 percent improvement. She says this relief lasted "
+     "\"a good two months,\" and her diary agrees.", 8.6),
+    ("Had a right L5-S1 TFESI 3/2015 with 70% relief that lasted a full 3 months.", 12.9),
+    ("Underwent bilateral L4-5 facet injections 1/2016 - about 60% relief lasting a solid six weeks.", 6.0),
+])
+def test_how_long_an_injection_helped_said_fully_or_quoted(text: str, weeks: float) -> None:
+    found = [t.relief_weeks for t in read_fragment(text).treatments if t.relief_weeks is not None]
+    assert found and abs(found[0] - weeks) < 0.2, found

@@ -19,7 +19,7 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       stated_med: 60                     # the morphine-equivalent mg a day the record states
       screens: ["2015-03-01", "2015-04-01:no"]    # urine drug screens, ':no' = inconsistent
       treatments: [{service: physical_therapy, sessions: 12, fi: no, relief: 60, weeks: 8, meds_reduced: yes, date: 2014-05}]
-      imaging: [{modality: mri, region: lumbar_spine, corroborates: yes}]
+      imaging: [{modality: mri, region: lumbar_spine, corroborates: yes, date: 2014-02-01}]   # date optional
       surgery: 2015-05-28                # or "carpal tunnel release@2015-05-28": the operation and its date
       work_status: off_work|modified_duty|part_time|full_duty
       jurisdiction: texas                # the case's (default california)
@@ -164,7 +164,8 @@ def expand(request: str, also: tuple[str, ...], facts: dict[str, Any]) -> CaseFa
     data["treatments"] = [_treatment(t) for t in facts.get("treatments", [])]
     data["imaging"] = [
         {"modality": i["modality"], "body_region": i.get("region"),
-         "corroborates_radiculopathy": _word(i.get("corroborates", "unknown")), "evidence": _ev("imaging")}
+         "corroborates_radiculopathy": _word(i.get("corroborates", "unknown")), "evidence": _ev("imaging"),
+         **({"date": _date(i["date"])} if "date" in i else {})}
         for i in facts.get("imaging", [])
     ]
     if "work_status" in facts:
