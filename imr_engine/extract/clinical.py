@@ -15,7 +15,7 @@ from .findings import read_cue, record
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import among, finditer, search
+from .word_gate import among, finditer, search, shut
 
 _I = re.IGNORECASE
 #: A limb or a part of one, where pain that travels from the spine ends up.
@@ -697,14 +697,16 @@ def _mood_screens(s: Sentence, ctx: Context) -> None:
 
 
 def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
+    """Clinical findings: each sentence's own patterns are asked once for all (`shut`)."""
     previous = ""
     for s in sentences:
         low = s.text.lower()
+        dead = shut(_CLINICAL_ASKS, s.text)
         _confirmed_by_study(s, ctx)
         _mood_and_sleep(s, ctx)
         if s.section != "plan":
             _severe_disability(s, ctx)
-        for m in finditer(_STABLE_PAIN, s.text):
+        for m in () if id(_STABLE_PAIN) in dead else finditer(_STABLE_PAIN, s.text):
             if _SINCE_LAST_VISIT.search(s.text, m.start()):
                 record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in among(CUES, s.text, 1):
@@ -718,24 +720,24 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
                 _mood(s, ctx, pattern)
                 continue
             read_cue(s, ctx, path, pattern)
-        for m in finditer(_NO_AID, s.text):
+        for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
         if any(w in low for w in _WIDESPREAD_WORDS):
-            for m in finditer(_WIDESPREAD, s.text):
+            for m in () if id(_WIDESPREAD) in dead else finditer(_WIDESPREAD, s.text):
                 if polarity(s.text, m.start(), m.end()) == "affirmed":
                     record(s, ctx, "clinical.localized_pain", "no", m)
         _red_flag_screen(s, ctx)
-        for m in finditer(_NERVE_SYMPTOMS, s.text):
+        for m in () if id(_NERVE_SYMPTOMS) in dead else finditer(_NERVE_SYMPTOMS, s.text):
             if not _BEYOND_USUAL.match(s.text, m.end()) and not _NEW_ONLY.search(s.text[max(0, m.start() - 30) : m.start()]) \
                     and polarity(s.text, m.start(), m.end()) == "negated":
                 record(s, ctx, "clinical.neuropathic_pain", "no", m)
-        for m in finditer(_NERVE_SYMPTOMS_RESOLVED, s.text):
+        for m in () if id(_NERVE_SYMPTOMS_RESOLVED) in dead else finditer(_NERVE_SYMPTOMS_RESOLVED, s.text):
             if polarity(s.text, m.end("done") - 1, m.end("done")) == "affirmed":
                 record(s, ctx, "clinical.neuropathic_pain", "no", m)
-        if s.section != "plan" or search(_KEPT_UP, s.text):
+        if s.section != "plan" or (id(_KEPT_UP) not in dead and search(_KEPT_UP, s.text)):
             _home_exercise(s, ctx, plan=s.section == "plan")
         _surgery_and_care(s, ctx, previous)
-        for m in finditer(_NOT_MOTIVATED, s.text):
+        for m in () if id(_NOT_MOTIVATED) in dead else finditer(_NOT_MOTIVATED, s.text):
             record(s, ctx, "clinical.motivated_to_change", "no", m)
         if s.section != "plan":
             _symptom_change(s, ctx)
@@ -933,22 +935,26 @@ def _exacerbation(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
 
 
 def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
-    """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed."""
-    for m in finditer(_PROCEEDS, s.text):
+    """Surgical candidacy the patient accepts or a surgeon rules out; conservative care that failed.
+
+    Its patterns are asked once for the sentence (`shut`): an ask whose pattern cannot match is one set test.
+    """
+    dead = shut(_CARE_ASKS, s.text)
+    for m in () if id(_PROCEEDS) in dead else finditer(_PROCEEDS, s.text):
         if (search(_OPERATION_WORD, s.text) or _OPERATION_WORD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
-    for m in finditer(_NOT_SURGICAL, s.text):
+    for m in () if id(_NOT_SURGICAL) in dead else finditer(_NOT_SURGICAL, s.text):
         record(s, ctx, "clinical.surgical_candidate", "no", m)
-    for m in finditer(_NOT_OPPOSED, s.text):  # its own "not" negates nothing; an attitude, never a plan
+    for m in () if id(_NOT_OPPOSED) in dead else finditer(_NOT_OPPOSED, s.text):  # its own "not" negates nothing; an attitude, never a plan
         record(s, ctx, "clinical.surgical_candidate", "yes", m)
-    for m in finditer(_SURGERY_PLANNED, s.text):
+    for m in () if id(_SURGERY_PLANNED) in dead else finditer(_SURGERY_PLANNED, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed" and not _NOT_THE_PLAN.search(s.text[max(0, m.start() - 30) : m.start()]):
             record(s, ctx, "clinical.surgical_candidate", "yes", m)
 
-    for m in finditer(_CARE_WORKING, s.text):
+    for m in () if id(_CARE_WORKING) in dead else finditer(_CARE_WORKING, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "no", m)
-    for m in finditer(_CARE_FAILED, s.text):
+    for m in () if id(_CARE_FAILED) in dead else finditer(_CARE_FAILED, s.text):
         if polarity(s.text, m.start(), m.start() + 1) != "hedged":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     # told of the care as it went, in a plan's reasons too; a condition set on the care is no outcome
@@ -959,7 +965,7 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
     if s.section == "plan":
         return
     for pattern in (_DESPITE_CARE, _FAILED_CARE):
-        for m in finditer(pattern, s.text):
+        for m in () if id(pattern) in dead else finditer(pattern, s.text):
             told = pattern is _FAILED_CARE or _CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)
             if told and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
@@ -969,10 +975,10 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
                     and not _CONDITIONAL.search(s.text[max(0, m.start() - 40) : m.start()]):
                 record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for pattern, care in ((_PERSISTED, _CARE_TOLD), (_NOT_PROGRESSING, _COURSE_TOLD)):
-        for hit in finditer(pattern, s.text):
+        for hit in () if id(pattern) in dead else finditer(pattern, s.text):
             if care.search(s.text[: hit.start()]) and polarity(s.text, hit.start(), hit.end()) == "affirmed":
                 record(s, ctx, "clinical.conservative_care_failed", "yes", hit)
-    for m in finditer(_RECURRED, s.text) if search(_RECURRENCE_WORD, s.text) else ():
+    for m in () if id(_RECURRED) in dead or not search(_RECURRENCE_WORD, s.text) else finditer(_RECURRED, s.text):
         if (_CARE_TOLD.search(s.text[: m.start()]) or _CARE_TOLD.search(previous)) and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     for m in finditer(_NO_BENEFIT, s.text):
@@ -1032,6 +1038,11 @@ _FAILED_CARE = re.compile(
     r"|splint(?:s|ing)?|orthotics?|immobiliz\w*|casting|activity\s+modification)\b",
     _I,
 )
+#: The patterns `_surgery_and_care` asks each sentence about, asked once for all (`shut`); one left out is only asked.
+_CARE_ASKS = (
+    _PROCEEDS, _NOT_SURGICAL, _NOT_OPPOSED, _SURGERY_PLANNED, _CARE_WORKING, _CARE_FAILED, _DESPITE_CARE, _FAILED_CARE,
+    _PERSISTED, _NOT_PROGRESSING, _RECURRED,
+)
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -1075,3 +1086,6 @@ def read_requested_surgery(ctx: Context) -> None:
             ctx.draft.finding("clinical.surgical_candidate", "yes", Evidence(quote=item.text, source="request"))
             return
 
+
+#: The patterns `read_clinical` asks each sentence about itself, asked once for all (`shut`); one left out is only asked.
+_CLINICAL_ASKS = (_STABLE_PAIN, _NO_AID, _WIDESPREAD, _NERVE_SYMPTOMS, _NERVE_SYMPTOMS_RESOLVED, _KEPT_UP, _NOT_MOTIVATED)

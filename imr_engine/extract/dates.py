@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..facts.fuzzy_date import FuzzyDate
-from .word_gate import finditer
+from .word_gate import among, finditer
 
 MONTHS = {
     "january": 1,
@@ -106,7 +106,7 @@ def _dates_in(text: str, years: bool) -> tuple[DateMatch, ...]:
     if not years:  # bare years are read last, so they never keep another date out: the same dates without them
         return tuple(d for d in _dates_in(text, True) if d.form != "year")
     taken: list[DateMatch] = []
-    for form, pattern in _PATTERNS:
+    for form, pattern in among(_PATTERNS, text, 1):  # the forms that open with a month's name asked once for all
         for m in finditer(pattern, text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue

@@ -22,7 +22,7 @@ from .numbers import NUMBER
 from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import among, finditer, search
+from .word_gate import among, finditer, search, shut
 
 _I = re.IGNORECASE
 _BENEFIT_VERB = re.compile(
@@ -391,7 +391,13 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:modified|light|restricted|mod)\s+(?:duty|work)\b"
             r"|\bworking\s+(?:full[- ]time\s+|part[- ]time\s+)?(?:with|w/)\s+(?:(?:permanent|these|the|his|her|a)\s+)?restrictions?\b"
             # "Working modified - lighter route", "Works modified", "remains at work with a restriction against overhead reaching"
-            r"|\bwork(?:s|ing)\s+(?:mod(?:ified)?|light|restricted)\b(?!\s+(?:hours|schedule))"
+            r"|\bwork(?:s|ing)\s*,?\s+(?:mod(?:ified)?|light|restricted)\b(?!\s+(?:hours|schedule))"
+            # the job kept with a restriction: "working her regular job with the restriction against ladder climbing",
+            # "back at work on the line since 2/3/20, restricted to no lifting", "back at work per her PTP's restrictions"
+            r"|\bwork(?:s|ing)\s+(?:(?:his|her|their)\s+)?(?:regular|usual|normal|same)\s+(?:job|work|duties)\s+(?:with|w/)\s+"
+            r"(?:(?:a|the|his|her|these|permanent|temporary)\s+)?restrictions?\b"
+            r"|\b(?:back\s+at|back\s+to|returned\s+to|at)\s+work\b[^.;]{0,80}?(?:\brestricted\s+to\b|(?<!\bno\s)(?<!without\s)(?<!\bany\s)"
+            r"\b(?:restrictions?|limitations)\b(?!\s*:\s*none))"
             r"|\bwork(?:\s+status)?\s*[:=]\s*(?:mod(?:ified)?|light|restricted)\b"
             r"|\b(?:remains|is|continues)\s+(?:at\s+work|working)\s+(?:with|w/)\s+(?:a\s+|the\s+|his\s+|her\s+)?restrictions?\b"
             r"|\btemporar(?:y|ily)\s+partial(?:ly)?\s+disab\w+|(?-i:\bTPD\b)"
@@ -404,7 +410,7 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:full|regular|usual)\s+(?:duty|work)\b|\bworking\s+full[- ]time\b|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
+            r"\b(?:full|regular|usual|reg\.?)\s+(?:duty|work)\b|\bworking\s+full[- ]time\b|\bworking\b[^.;]{0,30}?(?-i:\bFT\b)|\b(?:regular|usual)\s+job\b[^.;]{0,30}?\bno\s+restrictions\b"
             r"|\b(?:released|returned|return|cleared)\s+to\s+(?:full|regular|usual|normal)\s+(?:work|duty|duties|job)\b"
             r"|\busual\s+(?:and|&)\s+customary\s+(?:work|job|duties|occupation)\b"
             r"|\b(?:without|no)\s+(?:work\s+)?restrictions\b|\b(?:work\s+)?restrictions\s*:\s*(?:none|no(?=\s*(?:[.;,]|$)))"
@@ -412,7 +418,8 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:at|to)\s+work\b[^.;]{0,50}?\bfull[- ]time\b"
             r"|\bworking\s*,?\s+(?:with\s+)?(?:no|without)\s+(?:work\s+)?restrictions\b"
             # still at the job as it was: "continues working his regular job", "remains at her usual occupation"
-            r"|\b(?:continues|continuing|remains|is)\s+(?:to\s+work|working|at)\s+(?:at\s+)?(?:(?:his|her|their)\s+)?(?:regular|usual|normal|full[- ]time)"
+            r"|\b(?:back\s+at|back\s+to|returned\s+to|return\s+to|at)\s+work\s+(?:with\s+)?(?:no|without)\s+(?:any\s+)?(?:work\s+)?restrictions\b"
+            r"|\b(?:continues|continuing|continued|remains|is|keeps|still)\s+(?:to\s+work|working|at)\s+(?:at\s+)?(?:(?:his|her|their)\s+)?(?:regular|usual|normal|full[- ]time)"
             r"\s+(?:job|work|duties|position|occupation)\b",
             _I,
         ),
@@ -482,14 +489,16 @@ _CONDITIONAL = re.compile(r"\b(?:if(?!\s+(?:no|yes)\s*:)|unless|otherwise|when)\
 
 
 def read_function(sentences: list[Sentence], ctx: Context) -> None:
+    """Function and work: each sentence's patterns are asked once for all (`shut`), then each ask is a set test."""
     options = bare_marks(sentences)
     for n, s in enumerate(sentences):
+        dead = shut(_FUNCTION_ASKS, s.text)
         _subjective(s, ctx)
         _scale_gains(s, ctx)
         if any(c.isdigit() for c in s.text):
             _rom_gains(s, ctx)
-        pairs = finditer(_MEASURED_PAIR, s.text) if ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
-        for m in [*finditer(_MEASURED, s.text), *pairs]:
+        pairs = finditer(_MEASURED_PAIR, s.text) if id(_MEASURED_PAIR) not in dead and ("->" in s.text or "=>" in s.text or "\u2192" in s.text or "from" in s.text) else []
+        for m in [*(() if id(_MEASURED) in dead else finditer(_MEASURED, s.text)), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
@@ -502,43 +511,44 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 record(s, ctx, "function.objective_improvement", "yes", m)
                 if m.group() not in ctx.draft.measures:
                     ctx.draft.measures.append(m.group())
-        if not search(_ASSESSED_LATER, s.text):
+        if id(_OBJECTIVE) not in dead and (id(_ASSESSED_LATER) in dead or not search(_ASSESSED_LATER, s.text)):
             read_cue(s, ctx, "function.objective_improvement", _OBJECTIVE, negated="no" if s.source == "summary" else None)
-        for m in finditer(_SAME_AS_BEFORE, s.text):
+        for m in () if id(_SAME_AS_BEFORE) in dead else finditer(_SAME_AS_BEFORE, s.text):
             left, right = clause_bounds(s.text, m.start(), m.end())
             if not _EXAM_WORDS.search(s.text, left, right) and not told_of_another(s.text, m.start(), m.end()):
                 record(s, ctx, "function.objective_improvement", "no", m)
-        for m in finditer(_NO_CHANGE, s.text):
+        for m in () if id(_NO_CHANGE) in dead else finditer(_NO_CHANGE, s.text):
             if s.source == "summary" or not m.group().lower().startswith("no "):
                 record(s, ctx, "function.objective_improvement", "no", m)
-        for m in finditer(_FUNCTION_WORD, s.text):
+        for m in () if id(_FUNCTION_WORD) in dead else finditer(_FUNCTION_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.objective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in finditer(_SUBJECTIVE_WORD, s.text):
+        for m in () if id(_SUBJECTIVE_WORD) in dead else finditer(_SUBJECTIVE_WORD, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
-        for m in finditer(_NOW_NOT_BEFORE, s.text):
+        for m in () if id(_NOW_NOT_BEFORE) in dead else finditer(_NOW_NOT_BEFORE, s.text):
             record(s, ctx, "function.objective_improvement", "yes", m)
         boxed = ticked_spans(s.text) if has_boxes(s.text) else None
         if boxed is None:
-            read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
+            if id(_RETURNED) not in dead:
+                read_cue(s, ctx, "function.returned_to_work", _RETURNED, done=True)
         else:  # a form's line of boxes: only the ticked option's words say it ("[ ] TTD [X] Modified ... (working)")
-            for m in finditer(_RETURNED, s.text):
+            for m in () if id(_RETURNED) in dead else finditer(_RETURNED, s.text):
                 if _ticked(m.start(), boxed) and polarity(s.text, m.start(), m.end()) == "affirmed":
                     record(s, ctx, "function.returned_to_work", "yes", m)
-        for m in finditer(_NOT_BACK, s.text):
+        for m in () if id(_NOT_BACK) in dead else finditer(_NOT_BACK, s.text):
             if boxed is None or _ticked(m.start(), boxed):
                 record(s, ctx, "function.returned_to_work", "no", m)
-        for m in finditer(_AT_WORK_NOW, s.text):
+        for m in () if id(_AT_WORK_NOW) in dead else finditer(_AT_WORK_NOW, s.text):
             own = s.text[_dash_clause(s.text, m.start()) :]  # "no use R hand - pt IS working": the dash starts the clause
             if boxed is None and polarity(own, m.start() - (len(s.text) - len(own)), m.end() - (len(s.text) - len(own))) == "affirmed":
                 record(s, ctx, "function.returned_to_work", "yes", m)
-        for m in finditer(_RETIRED, s.text):
+        for m in () if id(_RETIRED) in dead else finditer(_RETIRED, s.text):
             if not _WORKS_NOW.search(s.text) and not told_of_another(s.text, m.start(), m.end()) \
                     and not _RELATIVE_BEFORE.search(s.text[max(0, m.start() - 25) : m.start()]) \
                     and polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.returned_to_work", "no", m)  # a retired worker is not back at work
-        for m in finditer(_LESS_MEDICATION, s.text):
+        for m in () if id(_LESS_MEDICATION) in dead else finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
         _adl(s, ctx)
@@ -887,7 +897,7 @@ _FUTURE_WORK = re.compile(
 )
 #: A status of another time: before ("had been on mod duty"), or after a set time off ("TTD x 2 wks then mod duty").
 _STATUS_BEFORE = re.compile(
-    r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$"
+    r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$|\b(?:went|moved|advanced|progressed)\s+from\s+$"
     r"|\b(?:x|for|through|thru|until)\s*\d+[^.;]{0,15}?\bthen\s+$"
     # the job before the claim: "Prior to the injury he worked full duty as a welder"
     r"|\b(?:prior\s+to|before)\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:injury|accident|DOI|claim|industrial\s+injury)\b[^.;]{0,30}$",
@@ -1033,8 +1043,8 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             return
     if current is not None and (ctx.work_status_from_section or not from_section) and not (
         ctx.work_status_copied and not copied_forward(s)
-    ):
-        return  # the first status stated holds, unless it was copied forward and this sentence is new
+    ) and not (ctx.work_status_past and not ctx.work_status_from_section):
+        return  # the first status stated holds, unless it was copied forward or told of an earlier time
     if _NONE_ANSWER.match(s.text) and (label := _RESTRICTIONS_LABEL.search(s.tm.text, max(0, s.start - 30), s.start)):
         # "Work restrictions: none": the heading asks, the answer releases to full duty
         ev = s.tm.evidence(label.start(), s.start + len(s.text), s.source)
@@ -1049,6 +1059,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
         ctx.work_status_copied = copied_forward(s)
         return
     spans = ticked_spans(s.text) if has_boxes(s.text) else [(0, len(s.text))]
+    earlier: tuple[str, re.Match[str]] | None = None  # a status this sentence tells of an earlier time
     for pattern, value in among(WORK_STATUS, s.text):  # a pattern that matches nowhere in the text matches in no span
         for lo, hi in spans:
             m = search(pattern, s.text) if hi - lo == len(s.text) else pattern.search(s.text, lo, hi)
@@ -1063,8 +1074,40 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             listed = m is not None and value == "modified_duty" and re.match(r"\s*[:-]\s*no\s+\w", s.text[m.end() :])
             released = m is not None and from_section and _MAY_RETURN.search(s.text[max(0, m.start() - 25) : m.start()])
             if m and (value == "off_work" or listed or released or _said_in_own_clause(s.text, m) == "affirmed"):
-                ev = clause_evidence(s, m.start(), m.end())
-                ctx.draft.work_status = (value, [ev] if ev else [])
-                ctx.work_status_from_section = from_section
-                ctx.work_status_copied = copied_forward(s)
+                if _told_of_before(s.text, m) and not from_section:
+                    earlier = earlier or (value, m)
+                    continue  # "had been working full duty": kept only if the sentence tells no status of now
+                _set_status(s, ctx, value, m, from_section, past=False)
                 return
+    if earlier is not None and (current is None or ctx.work_status_past):
+        _set_status(s, ctx, earlier[0], earlier[1], from_section, past=True)
+
+
+def _set_status(s: Sentence, ctx: Context, value: str, m: re.Match[str], from_section: bool, *, past: bool) -> None:
+    ev = clause_evidence(s, m.start(), m.end())
+    ctx.draft.work_status = (value, [ev] if ev else [])
+    ctx.work_status_from_section = from_section
+    ctx.work_status_copied = copied_forward(s)
+    ctx.work_status_past = past
+
+
+#: Words that set a status at an earlier time: "had been working full duty", "returned to full duty in 01/2023",
+#: "was working full duty until the fall".
+_STATUS_EARLIER = re.compile(r"\b(?:had\s+been|was|were|used\s+to|previously|formerly)\b[^.;]{0,40}$", _I)
+_STATUS_UNTIL = re.compile(r"^[^.;]{0,15}?\b(?:until|till|before|prior\s+to)\b|^\s+in\s+(?:\d{1,2}/)?\d{4}\b", _I)
+
+
+def _told_of_before(text: str, m: re.Match[str]) -> bool:
+    """Whether a status is told of an earlier time: a past verb before it in its clause, or "until" after it."""
+    head = text[: m.end()]
+    cut = max([0] + [c.end() for c in re.finditer(r"[.;]\s", head)])
+    return bool(
+        _STATUS_EARLIER.search(text[cut : m.start()]) or _STATUS_EARLIER.search(m.group()) or _STATUS_UNTIL.match(text[m.end() :])
+    )
+
+
+#: The patterns `read_function` asks each sentence about, asked once for all (`shut`); one left out is only asked.
+_FUNCTION_ASKS = (
+    _MEASURED_PAIR, _MEASURED, _ASSESSED_LATER, _OBJECTIVE, _SAME_AS_BEFORE, _NO_CHANGE, _FUNCTION_WORD, _SUBJECTIVE_WORD,
+    _NOW_NOT_BEFORE, _RETURNED, _NOT_BACK, _AT_WORK_NOW, _RETIRED, _LESS_MEDICATION,
+)

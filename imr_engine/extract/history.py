@@ -33,7 +33,7 @@ from .numbers import NUMBER, parse_number
 from .planned import planned
 from .prior_courses import BRIEF_BY_DESIGN, course_effect, names_the_patient
 from .sentences import Sentence
-from .word_gate import finditer, search
+from .word_gate import finditer, search, shut
 
 _I = re.IGNORECASE
 _TX_LEAD = re.compile(
@@ -466,9 +466,11 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
 
 
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
+    """Treatment and surgical history: each sentence's patterns are asked once for all (`shut`)."""
     for s in sentences:
+        dead = shut(_HISTORY_ASKS, s.text)
         floor = 0
-        for lead in finditer(_TX_LEAD, s.text):
+        for lead in () if id(_TX_LEAD) in dead else finditer(_TX_LEAD, s.text):
             begin, floor = lead_start(s.text, lead, floor), lead.end()
             if _PLANNED.search(s.text[max(0, begin - 30) : begin]):
                 continue
@@ -477,7 +479,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             effect = "no_improvement" if lead.group("failed") else _effect(lead.group("effect"), lead.group("plain") is None)
             for start, end in list_items(s.text, lead.end()):
                 _history_item(s, ctx, lead, begin, start, end, effect)
-        for lead in finditer(_STATUS_POST, s.text):
+        for lead in () if id(_STATUS_POST) in dead else finditer(_STATUS_POST, s.text):
             if _PLANNED.search(s.text[max(0, lead.start() - 30) : lead.start()]):
                 continue
             procedures = _procedures(s.text, list_items(s.text, lead.end()))
@@ -485,7 +487,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             for start, end in procedures:
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end, shared)
-        for lead in finditer(_RELATIVE_POST, s.text):  # "POD 3 s/p R knee arthroscopy", "6 weeks after the repair"
+        for lead in () if id(_RELATIVE_POST) in dead else finditer(_RELATIVE_POST, s.text):  # "POD 3 s/p R knee arthroscopy", "6 weeks after the repair"
             if not _relative_told_now(s.text, lead):
                 continue
             when = _days_before_visit(s, ctx, lead)
@@ -504,12 +506,12 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
             _injected(s, ctx)
             _operation_performed(s, ctx)
             _had_operation(s, ctx)
-        for m in finditer(_POST_SYNDROME, s.text):
+        for m in () if id(_POST_SYNDROME) in dead else finditer(_POST_SYNDROME, s.text):
             region = m.group("before") or m.group("after")
             name = f"{region.lower()} {m.group('proc').lower()}" if region else m.group("proc").lower()
             regions = regions_in(region) if region else []
             ctx.draft.surgery(name, regions[0] if regions else None, None, s.evidence(m.start(), m.end()))
-        for m in finditer(_PROVIDER_HELPED, s.text):
+        for m in () if id(_PROVIDER_HELPED) in dead else finditer(_PROVIDER_HELPED, s.text):
             who = " ".join(m.group("who").lower().split())
             ctx.draft.treatment(who, _PROVIDER_KIND[who], None, "improved", s.evidence(m.start("who"), m.end()))
 
@@ -1127,3 +1129,7 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
             ev = s.evidence(start, end + (len(said.rstrip(" .")) if failed or count else 0))
             ctx.draft.treatment(service.name.replace("_", " "), kind, service.name, "no_improvement" if failed else "unknown",
                                 ev, int(count.group("n")) if count else None)
+
+
+#: The patterns `read_history` asks each sentence about, asked once for all (`shut`); one left out is only asked.
+_HISTORY_ASKS = (_TX_LEAD, _STATUS_POST, _RELATIVE_POST, _POST_SYNDROME, _PROVIDER_HELPED)

@@ -19,7 +19,7 @@ from .medications import drug_mentions, may_name_a_drug
 from .negation import clause_bounds, field_answer, polarity
 from .planned import planned
 from .sentences import Sentence
-from .word_gate import among, finditer, search
+from .word_gate import among, finditer, search, shut
 
 _I = re.IGNORECASE
 #: Substances a screen finds that no one prescribes.
@@ -303,14 +303,16 @@ def _tolerated(s: Sentence, ctx: Context) -> None:
 
 
 def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
+    """Monitoring: each sentence's own patterns are asked once for all (`shut`), then each ask is a set test."""
     screened_unknown = -2  # the index of the sentence whose screen was named without a result
     for s in sentences:
+        dead = shut(_MONITORING_ASKS, s.text)
         if screened_unknown == s.index - 1 and (bare := _BARE_RESULT.match(s.text)) and ctx.draft.screens:
             said = bare.group("r").lower()
             ctx.draft.screens[-1]["consistent"] = "no" if said.startswith(("in", "not")) else "yes"
         count = len(ctx.draft.screens)
         _screens(s, ctx)
-        if len(ctx.draft.screens) > count or (ctx.draft.screens and search(_SCREEN_WORDS, s.text) and _named_screen(s, ctx)):
+        if len(ctx.draft.screens) > count or (ctx.draft.screens and id(_SCREEN_WORDS) not in dead and search(_SCREEN_WORDS, s.text) and _named_screen(s, ctx)):
             screened_unknown = s.index if ctx.draft.screens[-1]["consistent"] == "unknown" else -2
         _misuse_risk(s, ctx)
         _stated_med(s, ctx)
@@ -319,7 +321,7 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
             if path == "monitoring.aberrant_behavior" and all(_not_behaviour(s.text, m) for m in finditer(pattern, s.text)):
                 continue
             read_cue(s, ctx, path, pattern, done=True)
-        for m in finditer(_SIDE_EFFECTS, s.text):
+        for m in () if id(_SIDE_EFFECTS) in dead else finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
             if said == "negated" and _BUT_ONE.match(s.text[m.end() : m.end() + 20]):
                 continue  # "No side effects besides some constipation": the one named is read as a symptom
@@ -327,18 +329,19 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
                 ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
             elif field_answer(s.text, m.end()) == "yes":  # "Side effects: [X] Yes [ ] No"
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
-        for m in finditer(_SE_NONE, s.text):
+        for m in () if id(_SE_NONE) in dead else finditer(_SE_NONE, s.text):
             ctx.draft.finding("monitoring.side_effects", "no", clause_evidence(s, m.start(), m.end()))
-        for m in finditer(_HAS_SIDE_EFFECTS, s.text):
+        for m in () if id(_HAS_SIDE_EFFECTS) in dead else finditer(_HAS_SIDE_EFFECTS, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 ctx.draft.finding("monitoring.side_effects", "yes", clause_evidence(s, m.start(), m.end()))
         _extra_doses(s, ctx)
         _side_effect_symptoms(s, ctx)
         _controlled_from_another(s, ctx)
-        for m in finditer(_ONE_PRESCRIBER, s.text):
+        for m in () if id(_ONE_PRESCRIBER) in dead else finditer(_ONE_PRESCRIBER, s.text):
             ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
-        read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
-        for m in finditer(_PAIN_RELIEF, s.text):
+        if id(_PAIN_ASSESSMENT) not in dead:
+            read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
+        for m in () if id(_PAIN_RELIEF) in dead else finditer(_PAIN_RELIEF, s.text):
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("monitoring.pain_assessment", "unknown", clause_evidence(s, m.start(), m.end()))
 
@@ -686,3 +689,7 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
         consistent,
         s.evidence(start, right if dates or consistent != "unknown" else end),
     )
+
+
+#: The patterns `read_monitoring` asks each sentence about itself, asked once for all (`shut`); one left out is only asked.
+_MONITORING_ASKS = (_SCREEN_WORDS, _SIDE_EFFECTS, _SE_NONE, _HAS_SIDE_EFFECTS, _ONE_PRESCRIBER, _PAIN_ASSESSMENT, _PAIN_RELIEF)

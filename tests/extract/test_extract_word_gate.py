@@ -220,10 +220,10 @@ def test_a_skipped_pattern_never_matches(words: list[str], glue: str) -> None:
 
 #: The tables readers ask of every sentence through `among`, with where each row holds its pattern.
 def reader_tables() -> list[tuple[tuple[object, ...], int]]:
-    from imr_engine.extract import clinical, exam, function, medications, monitoring
+    from imr_engine.extract import clinical, dates, exam, function, medications, monitoring
 
     return [(clinical.CUES, 1), (monitoring.CUES, 1), (exam.CUES, 1), (medications.LIST_LEADS, 0),
-            (medications.NOTE_LEADS, 0), (function.WORK_STATUS, 0)]
+            (medications.NOTE_LEADS, 0), (function.WORK_STATUS, 0), (dates._PATTERNS, 1)]
 
 
 def rows_left_out_never_match(rows: tuple[object, ...], at: int, text: str) -> None:
