@@ -524,7 +524,8 @@ def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = 
     """A rating without qualifier ("pain 6/10 today", "VAS 7") of a worker who takes a pain drug now is the pain on it.
 
     The corpus README ("Key conventions") keys it so: it is the pain as felt on that medication. Only the rating of
-    each day the note gives first as it is now: not one of a day the note already rates with the medication, not
+    the latest day the note gives first as it is now (the drug list is of that day; an earlier visit's rating cannot
+    be said to be on it): not one of a day the note already rates with the medication, not
     one set at another time or a least, worst or best ("was 7/10 at start of care"). Without a current pain drug the
     rating keeps what the note says, unless its own sentence says the worker takes none ("Pain 2/10, takes no meds").
     """
@@ -532,9 +533,10 @@ def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = 
         _rate_without_medication(ctx, sentences or [])
         return
     rated = {str(e["date"]) for e in ctx.draft.pain if e["context"] == "with_medication"}
-    for entry in ctx.draft.pain:  # the first rating of each day the note gives as it is now
+    latest = max((str(e["date"]) for e in ctx.draft.pain if e["date"] is not None), default=None)
+    for entry in ctx.draft.pain:  # the first rating of the latest day, the day the drugs are known to be taken
         day = str(entry["date"])
-        if entry["context"] == "unspecified" and not entry.get("other_time") and day not in rated:
+        if entry["context"] == "unspecified" and not entry.get("other_time") and day not in rated and day in (latest, "None"):
             entry["context"] = "with_medication"
             rated.add(day)
 

@@ -4,7 +4,7 @@ corpus/README.md, "Key conventions": a rating without qualifier ("pain 6/10 toda
 shows taking a pain medication now is `pain.with_medication`; without a current pain drug, or where the note gives
 the pain with and without it, the note's words decide; a rating is never invented. The rating now is the one the
 note gives as it is now: not one told of another time ("was 7/10 at start of care", "his usual 1/10") nor a least,
-worst or average. Fragments written for these tests, several per class.
+worst or best, nor one of a visit before the latest. Fragments written for these tests, several per class.
 """
 
 from __future__ import annotations
@@ -57,3 +57,16 @@ def test_a_day_rated_with_the_drug_keeps_its_pair() -> None:
 ])
 def test_a_day_of_the_month_written_with_its_zero_is_no_rating(text: str) -> None:
     assert _ratings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Progress note 05/04/2015: pain remained 8/10.\n"
+    "Progress note 07/06/2015: she rates her pain at 6 out of 10. Current medications: Percocet 10/325 q6h, Soma 350 mg.",
+    "At the 3/2/15 visit pain was rated 8/10 on a pain scale and it remained so on 5/4/15.\n"
+    "DOS 7/6/15: Pain 6/10. Meds: tramadol 50 mg BID.",
+])
+def test_only_the_latest_day_is_rated_on_the_drugs_taken_now(text: str) -> None:
+    """The note's drug list is of the latest day; an earlier day's rating cannot be said to be on it."""
+    ratings = _ratings(text)
+    assert (6, "with_medication") in ratings
+    assert all(context == "unspecified" for score, context in ratings if score == 8)
