@@ -888,7 +888,12 @@ def _red_flags(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
 
 
 #: Worry about one thing, not an anxiety: "anxious about the hand", "anxious about needles", "anxious to get back to work".
-_WORRIED_ABOUT = re.compile(r"\s+(?:\w+\s+)?(?:about|regarding|to|for|over)\b", _I)
+_WORRIED_ABOUT = re.compile(r"\s+(?:\w+\s+)?(?:about|regarding|re\b:?|to|for|over)(?=\W)", _I)
+#: Anxiety given as the reason for sedation, or about needles: a fear of the procedure, not an anxiety disorder
+#: ("Request MAC / IV sedation given pt anxiety", "IV sedation ... due to her anxiety", "| MAC | patient anxious |").
+_PROCEDURE_FEAR = re.compile(
+    r"\b(?:sedation|sedated|(?-i:MAC)|monitored\s+anesthesia|anesthesia\s+care|needles?|needle[- ]phob\w*|claustrophob\w*)\b", _I
+)
 #: A mood screen named, whose result `_mood_screens` reads: "(-) depression screen PHQ-2", "depression screening".
 _SCREEN_NAMED = re.compile(r"^\s*(?:screen\w*|scale|inventory|questionnaire)\b", _I)
 
@@ -897,6 +902,8 @@ def _mood(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
     """Depression or anxiety stated or denied; worry about one thing, a screen to come or named, says nothing."""
     for m in finditer(pattern, s.text):
         if m.group().lower() == "anxious" and _WORRIED_ABOUT.match(s.text, m.end()):
+            continue
+        if m.group().lower().startswith("anxi") and _PROCEDURE_FEAR.search(s.text):
             continue
         if _SCREEN_NAMED.match(s.text, m.end()):
             continue

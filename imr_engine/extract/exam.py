@@ -72,7 +72,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bSLR\s+(?:is\s+|was\s+)?(?:positive|\+)|\b(?:positive|\+)\s+Spurling|\bSpurling'?s?\s+(?:test\s+)?(?:positive|\+)"
             r"|\b(?:decreased|diminished|reduced)\s+sensation\s+(?:in\s+|of\s+|along\s+|over\s+)?(?:the\s+)?(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\b"
             r"|\bsensation\s+(?:is\s+|was\s+)?(?:decreased|diminished|reduced|absent)\s+(?:to\s+\w+\s+)?(?:in\s+|over\s+|along\s+)?(?:the\s+)?"
-            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\s+dermatome",
+            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\s+dermatome"
+            # the root named right after, without the word: "Sensation decreased L C6", "sensation diminished R L5"
+            r"|\bsensation\s+(?:is\s+|was\s+)?(?:decreased|diminished|reduced|absent)\s+(?:to\s+\w+\s+)?(?:in\s+|over\s+|along\s+)?(?:the\s+)?"
+            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS][1-8]\b(?!\s*-)",
             _I,
         ),
     ),

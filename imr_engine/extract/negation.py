@@ -40,6 +40,8 @@ _WITHOUT_MEDICATION = re.compile(
     r"(?=\s*(?:[,;)]|\band\b|\bor\b))",
     re.IGNORECASE,
 )
+#: A study's technique, not a denial: "MRI brain w/o contrast - pt anxious", "CT without IV contrast showed ...".
+_WITHOUT_CONTRAST = re.compile(r"\b(?:without|w/o)\s+(?:IV\s+|intravenous\s+)?(?:contrast|gadolinium|dye)\b", re.IGNORECASE)
 #: A list after "negative for" / "denies" reaches past the pre-negation window: "Negative for a, b, c, d".
 _LIST_CUE = re.compile(r"\b(?:(?:negative|neg\.?)\s+for|denie[sd]|deny|no)\s+", re.IGNORECASE)
 _NOT_A_LIST = re.compile(
@@ -161,6 +163,7 @@ def polarity(text: str, start: int, end: int, *, observation: bool = False) -> P
     if _POST_NEGATION.match(after):
         return "negated"
     open_before = _ELLIPTIC.sub(" , ", _WITHOUT_MEDICATION.sub(" , ", _OUTCOME_CLOSED.sub(" ; ", before)).rsplit(";", 1)[-1])
+    open_before = _WITHOUT_CONTRAST.sub(" , ", open_before)
     open_before = _closed_asides(open_before)
     window = " ".join(open_before.split()[-PRE_WINDOW:])
     if (_PRE_NEGATION.search(window) or _negated_list(open_before) or _TERSE_NEG.search(open_before)) \
