@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-#: Session 13's new writers, w38-w42.
-_HELD_OUT_WRITERS = re.compile(r"w(3[89]|4[0-2])-")
+#: None this session: session 13's writers w38-w42 were measured (docs/fidelity.md) and are tune notes now.
+#: The next session's new writers go here, e.g. ``re.compile(r"w(4[3-7])-")``.
+_HELD_OUT_WRITERS: re.Pattern[str] | None = None
 
 
 def held_out(path: Path) -> bool:
     """Whether *path* is a note (or its answer key) by one of the session's held-out writers."""
-    return _HELD_OUT_WRITERS.match(path.name) is not None
+    return _HELD_OUT_WRITERS is not None and _HELD_OUT_WRITERS.match(path.name) is not None

@@ -88,6 +88,15 @@ class DateMatch:
         return self.form == "year"
 
 
+#: A month's name closing a stretch of text: the number after it is a day ("PT note January 17").
+_MONTH_AT_END = re.compile(rf"\b{_MONTH}\s*$")
+
+
+def ends_with_month_name(text: str) -> bool:
+    """Whether *text* ends with a month's name, so that a number right after it is the day, not a count."""
+    return _MONTH_AT_END.search(text) is not None
+
+
 def find_dates(text: str, *, years: bool = True) -> list[DateMatch]:
     """Every date in *text*, left to right, the most specific reading at each place.
 

@@ -25,7 +25,7 @@ from ..facts.model import Evidence
 from ..vocabulary import phrase_key
 from ..vocabulary.vocab import Identity
 from .context import Context
-from .dates import find_dates
+from .dates import ends_with_month_name, find_dates
 from .device_relief import device_relief
 from .draft import add_evidence
 from .lists import item_end
@@ -497,7 +497,10 @@ def _count(before: str, after: str) -> int | None:
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:
-        return _whole(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+        group = next(name for name in "abcd" if m.group(name))
+        if ends_with_month_name(after[: m.start(group)]):
+            return None  # "PT progress note January 17, 2019": a day of the month, no count
+        return _whole(m.group(group))
     return None
 
 

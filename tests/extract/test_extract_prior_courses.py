@@ -135,3 +135,13 @@ def test_gains_told_below_a_courses_rows_of_scores_are_that_courses() -> None:
     case = extract_text(note, ["CBT, 4 additional sessions"])
     cbt = [t for t in case.treatments if t.service == "cognitive_behavioral_therapy"]
     assert [(t.sessions, t.functional_improvement) for t in cbt] == [(6, "yes")]
+
+
+@pytest.mark.parametrize("text", [
+    "Per PT progress note January 17, 2019, rotation improved from 30 to 55 degrees.",
+    "Chiropractic re-eval Sept. 9, 2015 - flexion improved, less pain.",
+    "Acupuncture note dated March 3: sleeping better.",
+])
+def test_a_day_of_the_month_after_a_course_is_no_count_of_its_visits(text: str) -> None:
+    # the number after a month's name is the day the course was seen, not how many visits it had
+    assert all(t.sessions is None for t in read_fragment(text).treatments), read_fragment(text).treatments
