@@ -27,8 +27,12 @@ _HAS_NUMBER = re.compile(r"\d")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a raw line, cells split by two spaces or more."""
-    return [(m.start(), m.end()) for m in _CELL.finditer(line.replace("\t", "  "))]
+    """(start, end) of each cell of a raw line, cells split by two spaces or more, or by a tab.
+
+    The offsets are the line's own: a cell is words joined by single spaces, so a tab ends one as two
+    spaces do, with nothing replaced (widening each tab shifted the offsets past the line's end).
+    """
+    return [(m.start(), m.end()) for m in _CELL.finditer(line)]
 
 
 def _column_pair(line: str) -> int | None:

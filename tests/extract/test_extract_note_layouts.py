@@ -144,6 +144,17 @@ def test_a_medication_reconciliation_table() -> None:
     assert ("ibuprofen", "current") not in meds and ("cyclobenzaprine", "current") not in meds
 
 
+def test_a_table_set_out_in_tabs_reads_as_one_set_out_in_spaces() -> None:
+    # an EHR export puts a tab between cells, one per gap; read as the same rows, never a fault
+    # columns aligned with runs of spaces, each pair of spaces a tab in the export
+    spaced = ("Medication                  Sig                   Qty     Status\n"
+              "Norco 10-325 mg tablet      1 tab PO q6h prn      120     Taking\n"
+              "Cyclobenzaprine 10 mg       1 tab PO qhs          30      Discontinued\n")
+    tabbed = spaced.replace("  ", "\t")
+    assert _meds(_case(tabbed)) == _meds(_case(spaced))
+    assert ("norco", "current") in _meds(_case(tabbed))
+
+
 @pytest.mark.parametrize("heading", ["Medication Reconciliation", "Current Outpatient Medications", "Active Medications"])
 def test_a_bare_title_heads_the_medication_list(heading: str) -> None:
     case = _case(f"{heading}\nTramadol 50 mg 1 PO q6h prn\n", "Tramadol 50 mg #120")
