@@ -69,6 +69,7 @@ from .textmap import TextMap
 from .timeline import read_timeline
 from .treatment_conditions import read_treatment_conditions
 from .treatment_regions import read_treatment_regions
+from .typography import fold_percent, fold_text_map, fold_typography
 
 MAX_CHARS = 2_000_000
 
@@ -126,15 +127,16 @@ def extract_text(
 
 
 def note_text_map(text: str, vocab: Vocabulary | None = None) -> TextMap:
-    """A note's text as the reader reads it: OCR repaired, capitals restored, table rows joined (the sections and
-    sentences every fact is read from, so a layout test reads exactly what the reader does)."""
+    """A note's text as the reader reads it: typography folded, OCR repaired, capitals restored, table rows joined
+    (the sections and sentences every fact is read from, so a layout test reads exactly what the reader does)."""
     vocab = vocab if vocab is not None else load_vocabulary(vocabulary_dir_in_use())
-    return columned_rows(compared_rows(restore_capitals(repair(TextMap.build(text, rejoin_words=True), vocab))))
+    tm = fold_percent(repair(fold_text_map(TextMap.build(text, rejoin_words=True)), vocab))
+    return columned_rows(compared_rows(restore_capitals(tm)))
 
 
 def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     _check_text(text, "<note text>")
-    lines = [" ".join(str(r).split()) for r in requests]
+    lines = [" ".join(fold_typography(str(r)).split()) for r in requests]
     lines = [r for r in lines if r]
     if not lines:
         raise ExtractionError("no request lines given: a case needs at least one requested item", source="<requests>")
