@@ -31,7 +31,7 @@ _TEMPORARY = re.compile(
     r"|\bhelped\s+briefly\b|\b(?:wore|wears|wearing)\s+off\b"
     r"|\b(?:pain|symptoms?|sx|it|numbness)\s+(?:has\s+)?(?:came|comes|coming|returned|recurred|recur)\b|\brecurrence\b"
     r"|\b(?:then|but|now)\s+(?:the\s+)?(?:pain\s+)?back\b|\b(?:back|returned)\s+to\s+(?:the\s+)?(?:baseline|same|where)\b"
-    r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+(?:\w+\s+)?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
+    r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+(?:\w+\s+){0,4}?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
     # relief for hours or days, or a week: "helped for a couple of days", "help only few days", "helped a week"
     r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice)\s+(?:(?:only|for|x|about|approx\.?|approximately|around|~"
     rf"|maybe|perhaps|roughly|lasting|lasted)\s*)*(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\b"

@@ -20,18 +20,18 @@ from typing import Any
 from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import Evidence
 from ..requests.model import RequestedItem
-from ..vocabulary import ServiceInfo
+from ..vocabulary import ServiceInfo, phrase_key
 from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
-from .draft import overlaps_evidence
+from .draft import add_evidence, overlaps_evidence
 from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import BRIEF_BY_DESIGN, course_effect, names_the_patient
+from .prior_courses import AGAIN_COUNTED, BRIEF_BY_DESIGN, SETTING, course_effect, names_the_patient
 from .sentences import Sentence
 from .word_gate import finditer, search, shut
 
@@ -756,7 +756,24 @@ def _history_item(
         kind = _KIND_BY_SERVICE.get(service.name) or next(
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
-        ctx.draft.treatment(name, kind, service.name, own_effect if own_effect != "unknown" else effect, ev, sessions)
+        told = own_effect if own_effect != "unknown" else effect
+        if (again := _told_again(ctx, service.name, name, sessions)) is not None:
+            if again["effect"] == "unknown" and told != "unknown":
+                again["effect"] = told
+            add_evidence(again["evidence"], ev)
+            return  # "care including 8 PT visits" after "finished 8 PT sessions": one course told twice
+        ctx.draft.treatment(name, kind, service.name, told, ev, sessions)
+
+
+def _told_again(ctx: Context, service: str, name: str, sessions: int | None) -> dict[str, Any] | None:
+    """The course already read that a listed item names again under other words: the same service with the same count,
+    or, told without a count, the one course of that service ("per PT note 4/15/16" after "8 PT sessions")."""
+    if phrase_key(name) in ctx.draft.treatments:
+        return None  # the same words: the draft joins them itself
+    same = [e for e in ctx.draft.treatments.values() if e.get("service") == service and e.get("kind") != "medication"]
+    if sessions is not None:
+        return next((e for e in same if e.get("sessions") == sessions), None)
+    return same[0] if len(same) == 1 else None
 
 
 #: A home exercise program told as care had ("continues HEP daily", "home exercise program - minimal relief"), not a kit.
@@ -1064,6 +1081,12 @@ _TRIAL_GATE = re.compile(
     r"|\d\s+(?:visits?|sessions?|treatments?)\b",
     _I,
 )
+#: Visits only asked for, allowed or awaited, not had: "Chiropractic 8 visits pending authorization", "PT 12 visits requested".
+_ASKED = re.compile(
+    r"\b(?:pending|awaiting|requested|request|authori[sz]ed|approved|certified|denied|non-?certified|recommended|ordered"
+    r"|planned|scheduled|prescribed)\b",
+    _I,
+)
 #: Kinds of care a trial of which can be read this way (a home program or a drug cannot).
 _TRIAL_KINDS = frozenset({"physical_therapy", "chiropractic", "acupuncture", "modality", "psychological", "program"})
 
@@ -1109,17 +1132,22 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
             )
             if kind not in _TRIAL_KINDS or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
                 continue
+            if n and SETTING.search(s.text[hits[n - 1].end : start]):
+                continue  # "tried TENS unit at physical therapy": where the care before it was given
             stop = _TRIAL_END.search(s.text, end)
             following = hits[n + 1] if n + 1 < len(hits) else None  # the next name after this one
             if following is not None and _JOINED.fullmatch(s.text[end : following.start]):
                 following = None  # "PT/meds/HEP failed": what is said of the last is said of all
             said = s.text[end : min(stop.start() if stop else len(s.text), following.start if following else len(s.text))]
-            failed = bool(_CAME_TO_NOTHING.search(said) or _FAILED_BEFORE.search(s.text[max(0, start - 30) : start]))
-            count = _COUNT_AFTER.match(said) if s.section != "plan" else None
+            failed_before = bool(_FAILED_BEFORE.search(s.text[max(0, start - 30) : start]))
+            if _CAME_TO_NOTHING.search(said) or failed_before:  # the care failed, whichever of its courses
+                ctx.draft.finding("clinical.conservative_care_failed", "yes", s.evidence(start, end + len(said.rstrip(" ."))))
+            if (second := AGAIN_COUNTED.search(said)) and "," in second.group("joined"):
+                said = said[: second.start()]  # "(16 visits 2012, 8 visits 2022 - no change)": the result is the second's
+            failed = bool(_CAME_TO_NOTHING.search(said) or failed_before)
+            count = _COUNT_AFTER.match(said) if s.section != "plan" and not _ASKED.search(said) else None
             if not failed and count is None:
                 continue
-            if failed:
-                ctx.draft.finding("clinical.conservative_care_failed", "yes", s.evidence(start, end + len(said.rstrip(" ."))))
             known = [t for t in ctx.draft.treatments.values() if t.get("service") == service.name]
             if known:
                 for entry in known:

@@ -65,6 +65,11 @@ def test_course_phrasing(entry: dict[str, Any]) -> None:
             assert any(getattr(t, "temporary", None) == "yes" for t in same), [t.model_dump() for t in found]
         else:
             assert all(getattr(t, "temporary", None) != "yes" for t in same), [t.model_dump() for t in found]
+    if "functional" in want:  # a functional gain credited to the course ("back to full duty"), or none read
+        if want["functional"] == "yes":
+            assert any(t.functional_improvement == "yes" for t in same), [t.model_dump() for t in found]
+        else:
+            assert all(t.functional_improvement != "yes" for t in same), [t.model_dump() for t in found]
 
 
 def _finding(case: CaseFacts, key: str) -> str:
