@@ -70,7 +70,7 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|CMT|OMT|manip\w*"
+    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
     r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
     _I,
@@ -90,8 +90,9 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _SEPARATORS = ",;:"
 #: Words that describe the care between its count and its name: "2 lumbar ESIs", "8 individual sessions".
 _CARE_WORDS = (
-    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
-    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}"
+    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]|[LCTS]\d(?:-[LCTS]?\d)?"
+    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic|steroid|cortisone|corticosteroid"
+    r"|transforaminal|interlaminar|intra-?articular|subacromial|facet|epidural|knee|shoulder|hip)\s+){0,3}"
 )
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
@@ -123,6 +124,8 @@ _COUNT_AFTER = re.compile(
 )
 #: "N of M" or "N/M" visits told after the name: "CBT 4 of 6 sessions", "PT visits 10/12".
 _DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
+#: "N/M" right after a course said completed, no unit: "Completed PT 12/12 (initial 6 + additional 6)".
+_DONE_SLASH = re.compile(r"^\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\b(?!\s*/|\s*\d)")
 #: The visits in brackets after a course told by its weeks: "PT x 6 wks (12 visits)", "chiro 2015 (approx. 20 tx)".
 _COUNT_ASIDE = re.compile(
     r"\((?:[^()]*?[,;]\s*)?\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
@@ -132,7 +135,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: Visits said had in a later clause of the course's sentence: "... and she has had 10 treatments", "has completed 8
 #: sessions to date" (not "has had 10 sessions of acupuncture", another course's).
 _HAD_COUNT = re.compile(
-    rf"\b(?:has\s+had|have\s+had|had|completed|attended|finished|underwent|received)\s+(?:a\s+total\s+of\s+|about\s+"
+    rf"\b(?:has\s+had|have\s+had|had|completed|attended|finished|underwent|received|(?:has|have)\s+done|did|after)\s+(?:a\s+total\s+of\s+|about\s+"
     rf"|approximately\s+|~\s*)?(?:(?P<n>\d{{1,2}}|{NUMBER})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\b(?!\s+(?:of|with|for)\b)"
     r"|(?P<m>\d{1,2})\s*(?:of|/)\s*\d{1,2}\b(?!\s*(?:/|sessions?\s+of|visits?\s+of)))",
     _I,
@@ -500,7 +503,7 @@ def _course(
             break
         at = rest_end
     rest = text[stop : _sentence_end(text, stop, next_name)]
-    if counted is None and (m := _HAD_COUNT.search(rest)):
+    if counted is None and (m := _HAD_COUNT.search(after + " " + rest)):
         had_later = _whole(m.group("n") or m.group("m"))
     whole = before + text[start:end] + after
     done_before = re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I)
@@ -624,6 +627,9 @@ def _count(before: str, after: str) -> int | None:
     if m := _COUNT_ASIDE.search(after[:40]):
         return _whole(m.group("n"))
     if m := _DONE_AFTER.search(after[:40]):
+        return _whole(m.group("n"))
+    if (m := _DONE_SLASH.match(after)) and re.search(r"\b(?:completed|finished|attended)\s+(?:\w+\s+)?$", before, _I) \
+            and int(m.group("n")) <= int(m.group("of")) <= 24:
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:
