@@ -67,7 +67,10 @@ _OUTCOME = re.compile(
     _LEAD_IN + r"(?:(?:his|her|their|the)\s+)?(?:(?:low\s+back|back|neck|knee|shoulder|leg|arm|wrist|hand)\s+)?"
     r"(?:pain|symptoms?|function|strength|range\s+of\s+motion|ROM|mobility)\s+(?:level\s+|scores?\s+)?"
     r"(?:(?:improved|decreased|dropped|went\s+down|was\s+reduced|got\s+better|resolved)\b"
-    r"|(?:did\s*n[o']t|didn't|did\s+not)\s+(?:change|improve)\b|(?:remained|stayed)\s+(?:unchanged|the\s+same)\b)",
+    r"|(?:did\s*n[o']t|didn't|did\s+not)\s+(?:change|improve)\b|(?:remained|stayed)\s+(?:unchanged|the\s+same)\b)"
+    # a terse note's bare result, the whole sentence: "Less stiff.", "Better.", "No better." (not "Better with rest")
+    r"|^\W*(?:(?:much|somewhat|a\s+little|slightly|a\s+bit)\s+)?(?:less\s+(?:stiff|stiffness|sore|swelling|pain)|better|improved"
+    r"|no\s+better|no\s+change|unchanged)\s*[.!]?\s*$",
     _I,
 )
 #: A template's field for the course's result: "Outcome: no improvement.", "Response - partial", "Result: helped".
@@ -91,8 +94,8 @@ def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
             if (clause := _clause_after(ev, entry, sentences, ctx)) is not None:
                 follow, start, said = clause
             elif (nxt := _next_sentence(ev, entry, sentences, position, ctx)) is not None:
-                follow, start = nxt, 0
-                said = follow.text[: m.start()] if (m := _CLAUSE.search(follow.text)) else follow.text
+                follow, said = nxt
+                start = 0
             else:
                 continue
             brief_fails = kind not in ("modality", "other") and entry.get("service") not in BRIEF_BY_DESIGN
@@ -141,10 +144,18 @@ def _clause_after(
     return own, semi + 1, said
 
 
+#: A line that goes on with the sentence before it, which a line break cut: "Chiro x 8 (2016)" / "- no change.", "...
+#: 12 visits 2013 -" / "no help | ...", "... and 6 chiropractic visits this winter;" / "both helped for a few hours".
+_GOES_ON = re.compile(r"^\s*(?:[-\u2013\u2014]+>?\s*)?(?=[a-z\"'(])|^\s*[-\u2013\u2014]+>?\s+")
+#: Where a continued line's words about the course end: a clause's end or a table's cell.
+_CELL = re.compile(r";|\||\.(?:\s|$)")
+
+
 def _next_sentence(
     ev: Evidence | None, entry: dict[str, Any], sentences: list[Sentence], position: dict[int, int], ctx: Context,
-) -> Sentence | None:
-    """The sentence after the one quoting *ev*, when it points back at the course and speaks of nothing else."""
+) -> tuple[Sentence, str] | None:
+    """The sentence after the one quoting *ev*, when it points back at the course and speaks of nothing else, with its
+    words that do; or the line that goes on with the course's own sentence, which a line break cut (`_GOES_ON`)."""
     if ev is None:
         return None
     found = quote_sentence(ev, sentences)
@@ -155,15 +166,20 @@ def _next_sentence(
         return None
     service = entry.get("service")
     rest = own.text[end:]
-    if any(m.key != service and rest[m.start : m.end] not in ("pt", "Pt") for m in ctx.vocab.mentions(rest, ("service",))):
-        return None  # another care named after the course: "it" may be that one
     n = position.get(id(own))
     if n is None or n + 1 >= len(sentences):
         return None
     follow = sentences[n + 1]
     if follow.section == "plan" or follow.section != own.section or follow.item != own.item or follow.source != own.source:
         return None
-    said = follow.text[: m.start()] if (m := _CLAUSE.search(follow.text)) else follow.text
+    # the course's own sentence left open (no full stop; a semicolon ends no sentence) and the next line going on with it
+    tail = own.text.rstrip()
+    goes_on = tail.endswith(";") or (tail[-1:] not in ".!?:" and bool(_GOES_ON.match(follow.text)))
+    others = [m for m in ctx.vocab.mentions(rest, ("service",)) if m.key != service and rest[m.start : m.end] not in ("pt", "Pt")]
+    cut = (_CELL if goes_on else _CLAUSE).search(follow.text)
+    said = follow.text[: cut.start()] if cut else follow.text
+    if others and not (tail.endswith(";") and _PLURAL.match(said)):
+        return None  # another care named after the course: "it" may be that one (not "...; both helped")
     if _NOT_TOLD.search(said):
         return None
     names = [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient"))
@@ -172,6 +188,8 @@ def _next_sentence(
         return None  # another care or a drug: the result is that one's
     if names:
         return None  # the course named again: its own sentence, which the course readers read
+    if goes_on and not tail.endswith(";") and not others and rest.strip(" -\u2013\u2014") == "" and course_effect(said) != "unknown":
+        return follow, said  # "Chiro x 8 (2016)" / "- no change.": the words after the course's name, on the next line
     noun = _NOUN_BY_KIND[str(entry.get("kind"))]
     pointed = _PRONOUN.match(said) or re.match(_LEAD_IN + noun + r"\b", said, _I) or _OUTCOME.match(said) or _LABEL.match(said)
-    return follow if pointed else None
+    return (follow, said) if pointed else None

@@ -194,7 +194,7 @@ _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
     r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect|difference)\b"
     # it did nothing: "said it did nothing", "did nothing for her", "nothing helped", "response: none"
-    r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
+    r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
@@ -228,7 +228,8 @@ _LOW_RELIEF = re.compile(
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|(?:some|good|great|a\s+lot\s+of|modest|mild|slight)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
-    r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain"
+    r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain|less\s+(?:stiff|stiffness|sore|swelling)"
+    r"|restored|eased|eases"
     # the pain the course is judged by went down: "pain decreased from 8/10 to 5/10", "pain went down"
     r"|pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|was\s+reduced|got\s+better|lessened)"
     # a table's or a template's field: "Response: partial", "Outcome: good", "Result - improved"
@@ -248,7 +249,7 @@ _EFFECT_CLAUSE = re.compile(
     r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain"
     r"|beneficial|effective|ineffective|unhelpful|useless|nothing|made|worse|better|little\s+better"
     # why it was stopped: "stopped by the therapist because pain was getting worse", "discontinued due to increased pain"
-    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)"
+    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased"
     r"|(?:(?:his|her|the)\s+)?pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|got\s+better|lessened)"
     r"|(?:response|result|outcome)\s*[:=-]"
     # what it let the worker do again: "able to return to full duty", "back to regular work"
@@ -256,6 +257,13 @@ _EFFECT_CLAUSE = re.compile(
     r"|\d{1,3}\s*%"
     # how long it helped: "~6 wks relief", "about 3 months of good relief"
     r"|(?:~|about\s+|approx\.?\s*|approximately\s+)?\d{1,2}\s*(?:wks?|weeks?|months?|mos?|days?)\s+(?:of\s+)?(?:\w+\s+)?relief\b)",
+    _I,
+)
+#: A clause after the course telling a gain as what became of something: "grip and typing tolerance improved", "and
+#: her walking got better" (a drug named in it makes it the drug's).
+_GAIN_CLAUSE = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w/-]+\s+){0,4}?(?:improved|got\s+better|increased|restored|normali[sz]ed"
+    r"|progressed)\b",
     _I,
 )
 #: Effect words before the course, said of it: "she benefited from a course of 8 PT visits", "did well with chiro",
@@ -496,7 +504,7 @@ def _course(
         if again is None and _SECOND_CLAUSE.match(clause) and _count(before, after) is not None:
             again, shared = clause, False  # "12 visits 2020 (helped neck ROM), 8 visits 2021 (no further change)"
             break
-        if _EFFECT_CLAUSE.match(clause):
+        if _EFFECT_CLAUSE.match(clause) or (_GAIN_CLAUSE.match(clause) and not ctx.vocab.mentions(clause, ("product", "ingredient"))):
             told = text[end:rest_end]
             break
         if not _date_clause(clause):
@@ -505,6 +513,8 @@ def _course(
     rest = text[stop : _sentence_end(text, stop, next_name)]
     if counted is None and (m := _HAD_COUNT.search(after + " " + rest)):
         had_later = _whole(m.group("n") or m.group("m"))
+    if drugs := ctx.vocab.mentions(told, ("product", "ingredient")):  # the clause naming a drug tells the drug's result
+        told = told[: max(0, *(told.rfind(c, 0, drugs[0].start) for c in ",;:")) or drugs[0].start]  # "..., pain improved with Norco"
     whole = before + text[start:end] + after
     done_before = re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I)
     if _FREQUENCY.search(whole) and not done_before and not _DONE_AFTER.search(after) \
