@@ -253,7 +253,7 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             dates = find_dates(s.text[end : end + 30], years=False)
             if s.section == "plan" and _ORDER_WORD.match(done.group()) and not dates and not _TOLD_HAD.search(s.text):
                 continue  # "Plan: 6 visits PT after RFA": the order of the care asked for, not an injection had
-            told = _outcome_sentences(sentences, n)
+            told = _outcome_sentences(sentences, n, ctx)
             near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near) or _PAIN_FROM_TO.search(near)
             pct = _relief_percent(relief)
@@ -265,7 +265,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             if effect == "unknown":  # no relief told: its result in other words ("with no lasting benefit", "helped")
                 effect = course_effect(_own_words(ctx, s.text, end), brief_fails=service.name not in BRIEF_BY_DESIGN)
             ctx.draft.treatment(
-                _same_injection(ctx, service.name, date, ev) or s.text[start:end], "injection", service.name,
+                _same_injection(ctx, service.name, date, ev, alone=not _SEVERAL_BEFORE.search(s.text[max(0, start - 30) : end]))
+                or s.text[start:end], "injection", service.name,
                 effect, ev,
                 date=date,
                 relief_percent=float(pct) if pct and float(pct) <= 100 else None,
@@ -295,16 +296,28 @@ def _whole_name(ctx: Context, text: str, service: str, end: int) -> int:
     return end
 
 
-def _same_injection(ctx: Context, service: str, date: FuzzyDate | None, ev: Evidence | None) -> str | None:
+#: A count or a plural before or in an injection's name: "two prior epidurals", "3 ESIs", "injections".
+_SEVERAL_BEFORE = re.compile(
+    rf"(?<![\w/.-])(?:\d{{1,2}}|{NUMBER}|several|multiple|both|serial|repeat|another|second)\s+(?:[\w/-]+\s+){{0,3}}[\w/-]*$"
+    r"|(?<![sS])s\s*$", _I
+)
+
+
+def _same_injection(
+    ctx: Context, service: str, date: FuzzyDate | None, ev: Evidence | None, *, alone: bool = True,
+) -> str | None:
     """The name of the injection already read that this mention tells again: the same service told in the same
-    words (another reader's list item) or on the same day ("after a good response to CESI of 06/15/2015")."""
-    for entry in ctx.draft.treatments.values():
-        if entry.get("service") != service or entry.get("kind") == "medication":
-            continue
+    words (another reader's list item) or on the same day ("after a good response to CESI of 06/15/2015"), or, told
+    *alone* (one injection, no count) and one of them undated, the one injection of that service read so far."""
+    same = [e for e in ctx.draft.treatments.values() if e.get("service") == service and e.get("kind") != "medication"]
+    for entry in same:
         if date is not None and date.day is not None and entry.get("date") == date:
             return str(entry["name"])
         if overlaps_evidence(entry, ev):
             return str(entry["name"])
+    if alone and len(same) == 1 and (date is None or same[0].get("date") is None) and not same[0].get("sessions") \
+            and not any(e is not None and _SEVERAL_BEFORE.search(e.quote) for e in same[0]["evidence"]):
+        return str(same[0]["name"])  # "after cervical epidural" and "a C6-7 interlaminar ESI on 09/14/2023": one injection
     return None
 
 
@@ -342,11 +355,15 @@ def _relief_percent(relief: re.Match[str] | None) -> str | None:
     return found.get("pct") or found.get("pct2") or found.get("pct3")
 
 
-def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
-    """The procedure's sentence and the next ones of the same section, where its outcome is told."""
+def _outcome_sentences(sentences: list[Sentence], n: int, ctx: Context | None = None) -> list[Sentence]:
+    """The procedure's sentence and the next ones of the same section, where its outcome is told; not past a sentence
+    telling another dated injection ("She had a cervical ESI on 06/10/2016 with 60% relief" tells that one's)."""
     told = [sentences[n]]
     for t in sentences[n + 1 : n + _OUTCOME_SENTENCES]:
         if t.section != sentences[n].section or t.source != sentences[n].source:
+            break
+        if ctx is not None and find_dates(t.text) and any(
+                _INJECTION_CLASSES & set(ctx.vocab.service_info(m.key).classes) for m in ctx.vocab.mentions(t.text, ("service",))):
             break
         told.append(t)
     return told

@@ -370,7 +370,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
             if s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text[: hit.end]):
                 continue  # in a plan, only care the words before it tell as given ("Tx to date: PT x12", "failed 12 PT")
-            entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop, apart)
+            entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop, apart, hits[n - 1][0].end if n else 0)
             if entry is not None:
                 read.append(entry)
         if read and hits:
@@ -453,9 +453,11 @@ def _kind(ctx: Context, key: str) -> str | None:
 
 def _course(
     s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int, next_name: int, apart: set[int] | None = None,
+    prev_name: int = 0,
 ) -> dict[str, Any] | None:
     """The course entry the mention at [start, end) of a service of *kind* tells of, read or completed; None when it
-    tells of none. *apart* collects the ids of courses told with a second course whose result is that one's own."""
+    tells of none. *apart* collects the ids of courses told with a second course whose result is that one's own;
+    *prev_name*: where the care named before it ends (its words are not this course's: "acupuncture for neck and PT")."""
     text = s.text
     # a closed aside before the name speaks of what it follows: its "no" negates nothing after it
     asides_out = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:] if ")" in text[:start] else text
@@ -475,6 +477,9 @@ def _course(
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
         return None  # "RFA date: 03/09/2017", "my RFA of 06/29/2021": the request form, not an ablation
     begin = _item_start(text, start)
+    if prev_name > begin:  # "acupuncture for neck and PT for the low back": PT's words begin after the "and"
+        joins = list(re.finditer(r"\b(?:and|or|then|plus)\b|[&+]", text[prev_name:start], _I))
+        begin = prev_name + (joins[-1].end() if joins else 0)
     stop = min(_item_end(text, end), next_name)
     before, after = text[begin:start], text[end:stop]
     again = None
