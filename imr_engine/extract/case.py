@@ -48,6 +48,7 @@ from .history import (
     read_studies,
     read_visit_counts,
 )
+from .injection_count import count_single_injections
 from .intervention_plan import read_intervention_plan
 from .items import add_requests, read_purposes
 from .letter_case import restore_capitals
@@ -237,6 +238,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_treatment_regions(sentences, ctx)  # after every reader that finds or quotes a treatment
     read_treatment_conditions(sentences, ctx)
     read_temporary_relief(sentences, ctx)  # after every reader that finds or quotes a course
+    count_single_injections(sentences, ctx)  # after every reader that counts a course
     read_neuropathic(ctx)
     read_age_risk(ctx)
 

@@ -41,7 +41,7 @@ _PRONOUN = re.compile(
     _LEAD_IN + r"(?:it|this|that|they|these|those|each|both|neither|none\s+of\s+them|all\s+of\s+them)\s+"
     r"(?:(?:has|have|had|was|were|did|does|do|only|really|also|just|not|never|seemed?\s+to|n't|ultimately|initially"
     r"|definitely|certainly|somewhat|significantly|greatly|partially)\s+)*"
-    r"(?:help(?:ed|s)?|work(?:ed|s)?|gave|give|provided?|brought|offered|made|improved?|relieved?|reduced|decreased|eased"
+    r"(?:help(?:ed|s)?|work(?:ed|s)?|gave|give|provided?|brought|offered|made|produced|resulted|improved?|relieved?|reduced|decreased|eased"
     r"|changed?|did\s*n[o']t|didn't|didnt|failed|lasted|wore\s+off|was\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)"
     r"|were\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)|(?:n't|not)\s+(?:help|work|change))\b",
     _I,
@@ -67,9 +67,14 @@ _OUTCOME = re.compile(
     _LEAD_IN + r"(?:(?:his|her|their|the)\s+)?(?:(?:low\s+back|back|neck|knee|shoulder|leg|arm|wrist|hand)\s+)?"
     r"(?:pain|symptoms?|function|strength|range\s+of\s+motion|ROM|mobility)\s+(?:level\s+|scores?\s+)?"
     r"(?:(?:improved|decreased|dropped|went\s+down|was\s+reduced|got\s+better|resolved)\b"
-    r"|(?:did\s*n[o']t|didn't|did\s+not)\s+(?:change|improve)\b|(?:remained|stayed)\s+(?:unchanged|the\s+same)\b)",
+    r"|(?:did\s*n[o']t|didn't|did\s+not)\s+(?:change|improve)\b|(?:remained|stayed)\s+(?:unchanged|the\s+same)\b)"
+    # a terse note's bare result, the whole sentence: "Less stiff.", "Better.", "No better." (not "Better with rest")
+    r"|^\W*(?:(?:much|somewhat|a\s+little|slightly|a\s+bit)\s+)?(?:less\s+(?:stiff|stiffness|sore|swelling|pain)|better|improved"
+    r"|no\s+better|no\s+change|unchanged)\s*[.!]?\s*$",
     _I,
 )
+#: A template's field for the course's result: "Outcome: no improvement.", "Response - partial", "Result: helped".
+_LABEL = re.compile(r"^\W*(?:outcome|result|response|effect|benefit)\s*[:=-]", _I)
 #: A result only hoped for, planned or doubted is not one told.
 _NOT_TOLD = re.compile(
     r"\b(?:will|would|could|should|may|might|hope\w*|expect\w*|unclear|uncertain|unsure|unknown|not\s+sure|whether|if)\b", _I
@@ -86,10 +91,13 @@ def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
         if kind == "medication" or kind not in _NOUN_BY_KIND:
             continue
         for ev in list(entry.get("evidence", [])):
-            follow = _next_sentence(ev, entry, sentences, position, ctx)
-            if follow is None:
+            if (clause := _clause_after(ev, entry, sentences, ctx)) is not None:
+                follow, start, said = clause
+            elif (nxt := _next_sentence(ev, entry, sentences, position, ctx)) is not None:
+                follow, said = nxt
+                start = 0
+            else:
                 continue
-            said = follow.text[: m.start()] if (m := _CLAUSE.search(follow.text)) else follow.text
             brief_fails = kind not in ("modality", "other") and entry.get("service") not in BRIEF_BY_DESIGN
             changed = False
             if entry.get("effect") == "unknown" and (effect := course_effect(said, brief_fails=brief_fails)) != "unknown":
@@ -100,14 +108,54 @@ def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
                 entry["temporary"] = "yes"
                 changed = True
             if changed:
-                add_evidence(entry["evidence"], follow.evidence(0, len(said)))
+                add_evidence(entry["evidence"], follow.evidence(start, start + len(said)))
                 break
+
+
+#: A pronoun that may point back at every course told before it: "PT x 12 and chiro x 6; both helped for a few hours".
+_PLURAL = re.compile(r"\W*(?:\w+\W+){0,6}?(?:they|these|those|both|all|each|neither|none)\b", _I)
+
+
+def _clause_after(
+    ev: Evidence | None, entry: dict[str, Any], sentences: list[Sentence], ctx: Context,
+) -> tuple[Sentence, int, str] | None:
+    """The clause after a semicolon in the course's own sentence that points back at it ("He had 24 chiropractic visits;
+    they help for a few days each time"): the sentence, where the clause starts and its words. Other care may be named
+    in between only when the pronoun points at all of it ("both", "they"); a drug named in between, never."""
+    if ev is None or (found := quote_sentence(ev, sentences)) is None:
+        return None
+    own, end = found
+    if own.section == "plan":
+        return None
+    semi = own.text.find(";", end)
+    if semi < 0:
+        return None
+    stop = _CLAUSE.search(own.text, semi + 1)
+    said = own.text[semi + 1 : stop.start() if stop else len(own.text)]
+    if not _PRONOUN.match(said) or _NOT_TOLD.search(said):
+        return None
+    between = own.text[end:semi]
+    service = entry.get("service")
+    named = [m for m in ctx.vocab.mentions(between, ("service", "product", "ingredient")) if between[m.start : m.end] not in ("pt", "Pt")]
+    if any(m.category != "service" for m in named) or (any(m.key != service for m in named) and not _PLURAL.match(said)):
+        return None  # a drug in between, or another care while "it" may be that one
+    if [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient")) if said[m.start : m.end] not in ("pt", "Pt")]:
+        return None  # the clause names care or a drug of its own: its result is that one's
+    return own, semi + 1, said
+
+
+#: A line that goes on with the sentence before it, which a line break cut: "Chiro x 8 (2016)" / "- no change.", "...
+#: 12 visits 2013 -" / "no help | ...", "... and 6 chiropractic visits this winter;" / "both helped for a few hours".
+_GOES_ON = re.compile(r"^\s*(?:[-\u2013\u2014]+>?\s*)?(?=[a-z\"'(])|^\s*[-\u2013\u2014]+>?\s+")
+#: Where a continued line's words about the course end: a clause's end or a table's cell.
+_CELL = re.compile(r";|\||\.(?:\s|$)")
 
 
 def _next_sentence(
     ev: Evidence | None, entry: dict[str, Any], sentences: list[Sentence], position: dict[int, int], ctx: Context,
-) -> Sentence | None:
-    """The sentence after the one quoting *ev*, when it points back at the course and speaks of nothing else."""
+) -> tuple[Sentence, str] | None:
+    """The sentence after the one quoting *ev*, when it points back at the course and speaks of nothing else, with its
+    words that do; or the line that goes on with the course's own sentence, which a line break cut (`_GOES_ON`)."""
     if ev is None:
         return None
     found = quote_sentence(ev, sentences)
@@ -118,15 +166,20 @@ def _next_sentence(
         return None
     service = entry.get("service")
     rest = own.text[end:]
-    if any(m.key != service and rest[m.start : m.end] not in ("pt", "Pt") for m in ctx.vocab.mentions(rest, ("service",))):
-        return None  # another care named after the course: "it" may be that one
     n = position.get(id(own))
     if n is None or n + 1 >= len(sentences):
         return None
     follow = sentences[n + 1]
     if follow.section == "plan" or follow.section != own.section or follow.item != own.item or follow.source != own.source:
         return None
-    said = follow.text[: m.start()] if (m := _CLAUSE.search(follow.text)) else follow.text
+    # the course's own sentence left open (no full stop; a semicolon ends no sentence) and the next line going on with it
+    tail = own.text.rstrip()
+    goes_on = tail.endswith(";") or (tail[-1:] not in ".!?:" and bool(_GOES_ON.match(follow.text)))
+    others = [m for m in ctx.vocab.mentions(rest, ("service",)) if m.key != service and rest[m.start : m.end] not in ("pt", "Pt")]
+    cut = (_CELL if goes_on else _CLAUSE).search(follow.text)
+    said = follow.text[: cut.start()] if cut else follow.text
+    if others and not (tail.endswith(";") and _PLURAL.match(said)):
+        return None  # another care named after the course: "it" may be that one (not "...; both helped")
     if _NOT_TOLD.search(said):
         return None
     names = [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient"))
@@ -135,6 +188,8 @@ def _next_sentence(
         return None  # another care or a drug: the result is that one's
     if names:
         return None  # the course named again: its own sentence, which the course readers read
+    if goes_on and not tail.endswith(";") and not others and rest.strip(" -\u2013\u2014") == "" and course_effect(said) != "unknown":
+        return follow, said  # "Chiro x 8 (2016)" / "- no change.": the words after the course's name, on the next line
     noun = _NOUN_BY_KIND[str(entry.get("kind"))]
-    pointed = _PRONOUN.match(said) or re.match(_LEAD_IN + noun + r"\b", said, _I) or _OUTCOME.match(said)
-    return follow if pointed else None
+    pointed = _PRONOUN.match(said) or re.match(_LEAD_IN + noun + r"\b", said, _I) or _OUTCOME.match(said) or _LABEL.match(said)
+    return (follow, said) if pointed else None

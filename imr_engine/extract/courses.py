@@ -19,6 +19,7 @@ from .context import Context
 from .dates import find_dates
 from .draft import overlaps_evidence
 from .negation import polarity
+from .other_person import told_of_another
 from .planned import planned
 from .sentences import Sentence
 from .word_gate import search
@@ -75,6 +76,8 @@ def read_course_timing(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if s.text[start:end].lower() == "pt" and s.text[start:end] != "PT":
                 continue  # "Pt: Kevin ...": the patient (`letter_case` has put the capitals back where "pt" is therapy)
+            if told_of_another(s.text, start, end):
+                continue  # "his wife had 12 sessions of PT after her knee replacement": a relative's care
             _course(s, ctx, hit.key, start, end)
 
 

@@ -20,18 +20,18 @@ from typing import Any
 from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import Evidence
 from ..requests.model import RequestedItem
-from ..vocabulary import ServiceInfo
+from ..vocabulary import ServiceInfo, phrase_key
 from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
-from .draft import overlaps_evidence
+from .draft import add_evidence, overlaps_evidence
 from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import BRIEF_BY_DESIGN, course_effect, names_the_patient
+from .prior_courses import AGAIN_COUNTED, BRIEF_BY_DESIGN, SETTING, course_effect, names_the_patient
 from .sentences import Sentence
 from .word_gate import finditer, search, shut
 
@@ -253,7 +253,7 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             dates = find_dates(s.text[end : end + 30], years=False)
             if s.section == "plan" and _ORDER_WORD.match(done.group()) and not dates and not _TOLD_HAD.search(s.text):
                 continue  # "Plan: 6 visits PT after RFA": the order of the care asked for, not an injection had
-            told = _outcome_sentences(sentences, n)
+            told = _outcome_sentences(sentences, n, ctx)
             near = " ".join(t.text for t in told)
             relief = _RELIEF.search(near) or _PAIN_FROM_TO.search(near)
             pct = _relief_percent(relief)
@@ -265,7 +265,8 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
             if effect == "unknown":  # no relief told: its result in other words ("with no lasting benefit", "helped")
                 effect = course_effect(_own_words(ctx, s.text, end), brief_fails=service.name not in BRIEF_BY_DESIGN)
             ctx.draft.treatment(
-                _same_injection(ctx, service.name, date, ev) or s.text[start:end], "injection", service.name,
+                _same_injection(ctx, service.name, date, ev, alone=not _SEVERAL_BEFORE.search(s.text[max(0, start - 30) : end]))
+                or s.text[start:end], "injection", service.name,
                 effect, ev,
                 date=date,
                 relief_percent=float(pct) if pct and float(pct) <= 100 else None,
@@ -295,16 +296,28 @@ def _whole_name(ctx: Context, text: str, service: str, end: int) -> int:
     return end
 
 
-def _same_injection(ctx: Context, service: str, date: FuzzyDate | None, ev: Evidence | None) -> str | None:
+#: A count or a plural before or in an injection's name: "two prior epidurals", "3 ESIs", "injections".
+_SEVERAL_BEFORE = re.compile(
+    rf"(?<![\w/.-])(?:\d{{1,2}}|{NUMBER}|several|multiple|both|serial|repeat|another|second)\s+(?:[\w/-]+\s+){{0,3}}[\w/-]*$"
+    r"|(?<![sS])s\s*$", _I
+)
+
+
+def _same_injection(
+    ctx: Context, service: str, date: FuzzyDate | None, ev: Evidence | None, *, alone: bool = True,
+) -> str | None:
     """The name of the injection already read that this mention tells again: the same service told in the same
-    words (another reader's list item) or on the same day ("after a good response to CESI of 06/15/2015")."""
-    for entry in ctx.draft.treatments.values():
-        if entry.get("service") != service or entry.get("kind") == "medication":
-            continue
+    words (another reader's list item) or on the same day ("after a good response to CESI of 06/15/2015"), or, told
+    *alone* (one injection, no count) and one of them undated, the one injection of that service read so far."""
+    same = [e for e in ctx.draft.treatments.values() if e.get("service") == service and e.get("kind") != "medication"]
+    for entry in same:
         if date is not None and date.day is not None and entry.get("date") == date:
             return str(entry["name"])
         if overlaps_evidence(entry, ev):
             return str(entry["name"])
+    if alone and len(same) == 1 and (date is None or same[0].get("date") is None) and not same[0].get("sessions") \
+            and not any(e is not None and _SEVERAL_BEFORE.search(e.quote) for e in same[0]["evidence"]):
+        return str(same[0]["name"])  # "after cervical epidural" and "a C6-7 interlaminar ESI on 09/14/2023": one injection
     return None
 
 
@@ -342,11 +355,15 @@ def _relief_percent(relief: re.Match[str] | None) -> str | None:
     return found.get("pct") or found.get("pct2") or found.get("pct3")
 
 
-def _outcome_sentences(sentences: list[Sentence], n: int) -> list[Sentence]:
-    """The procedure's sentence and the next ones of the same section, where its outcome is told."""
+def _outcome_sentences(sentences: list[Sentence], n: int, ctx: Context | None = None) -> list[Sentence]:
+    """The procedure's sentence and the next ones of the same section, where its outcome is told; not past a sentence
+    telling another dated injection ("She had a cervical ESI on 06/10/2016 with 60% relief" tells that one's)."""
     told = [sentences[n]]
     for t in sentences[n + 1 : n + _OUTCOME_SENTENCES]:
         if t.section != sentences[n].section or t.source != sentences[n].source:
+            break
+        if ctx is not None and find_dates(t.text) and any(
+                _INJECTION_CLASSES & set(ctx.vocab.service_info(m.key).classes) for m in ctx.vocab.mentions(t.text, ("service",))):
             break
         told.append(t)
     return told
@@ -756,7 +773,24 @@ def _history_item(
         kind = _KIND_BY_SERVICE.get(service.name) or next(
             (_KIND_BY_CLASS[c] for c in service.classes if c in _KIND_BY_CLASS), "other"
         )
-        ctx.draft.treatment(name, kind, service.name, own_effect if own_effect != "unknown" else effect, ev, sessions)
+        told = own_effect if own_effect != "unknown" else effect
+        if (again := _told_again(ctx, service.name, name, sessions)) is not None:
+            if again["effect"] == "unknown" and told != "unknown":
+                again["effect"] = told
+            add_evidence(again["evidence"], ev)
+            return  # "care including 8 PT visits" after "finished 8 PT sessions": one course told twice
+        ctx.draft.treatment(name, kind, service.name, told, ev, sessions)
+
+
+def _told_again(ctx: Context, service: str, name: str, sessions: int | None) -> dict[str, Any] | None:
+    """The course already read that a listed item names again under other words: the same service with the same count,
+    or, told without a count, the one course of that service ("per PT note 4/15/16" after "8 PT sessions")."""
+    if phrase_key(name) in ctx.draft.treatments:
+        return None  # the same words: the draft joins them itself
+    same = [e for e in ctx.draft.treatments.values() if e.get("service") == service and e.get("kind") != "medication"]
+    if sessions is not None:
+        return next((e for e in same if e.get("sessions") == sessions), None)
+    return same[0] if len(same) == 1 else None
 
 
 #: A home exercise program told as care had ("continues HEP daily", "home exercise program - minimal relief"), not a kit.
@@ -1064,6 +1098,12 @@ _TRIAL_GATE = re.compile(
     r"|\d\s+(?:visits?|sessions?|treatments?)\b",
     _I,
 )
+#: Visits only asked for, allowed or awaited, not had: "Chiropractic 8 visits pending authorization", "PT 12 visits requested".
+_ASKED = re.compile(
+    r"\b(?:pending|awaiting|requested|request|authori[sz]ed|approved|certified|denied|non-?certified|recommended|ordered"
+    r"|planned|scheduled|prescribed)\b",
+    _I,
+)
 #: Kinds of care a trial of which can be read this way (a home program or a drug cannot).
 _TRIAL_KINDS = frozenset({"physical_therapy", "chiropractic", "acupuncture", "modality", "psychological", "program"})
 
@@ -1109,17 +1149,22 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
             )
             if kind not in _TRIAL_KINDS or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
                 continue
+            if n and SETTING.search(s.text[hits[n - 1].end : start]):
+                continue  # "tried TENS unit at physical therapy": where the care before it was given
             stop = _TRIAL_END.search(s.text, end)
             following = hits[n + 1] if n + 1 < len(hits) else None  # the next name after this one
             if following is not None and _JOINED.fullmatch(s.text[end : following.start]):
                 following = None  # "PT/meds/HEP failed": what is said of the last is said of all
             said = s.text[end : min(stop.start() if stop else len(s.text), following.start if following else len(s.text))]
-            failed = bool(_CAME_TO_NOTHING.search(said) or _FAILED_BEFORE.search(s.text[max(0, start - 30) : start]))
-            count = _COUNT_AFTER.match(said) if s.section != "plan" else None
+            failed_before = bool(_FAILED_BEFORE.search(s.text[max(0, start - 30) : start]))
+            if _CAME_TO_NOTHING.search(said) or failed_before:  # the care failed, whichever of its courses
+                ctx.draft.finding("clinical.conservative_care_failed", "yes", s.evidence(start, end + len(said.rstrip(" ."))))
+            if (second := AGAIN_COUNTED.search(said)) and "," in second.group("joined"):
+                said = said[: second.start()]  # "(16 visits 2012, 8 visits 2022 - no change)": the result is the second's
+            failed = bool(_CAME_TO_NOTHING.search(said) or failed_before)
+            count = _COUNT_AFTER.match(said) if s.section != "plan" and not _ASKED.search(said) else None
             if not failed and count is None:
                 continue
-            if failed:
-                ctx.draft.finding("clinical.conservative_care_failed", "yes", s.evidence(start, end + len(said.rstrip(" ."))))
             known = [t for t in ctx.draft.treatments.values() if t.get("service") == service.name]
             if known:
                 for entry in known:

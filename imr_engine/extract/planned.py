@@ -26,7 +26,9 @@ _BEFORE = re.compile(
     r"|monitor(?:ing)?\s+(?:closely\s+)?for|watch(?:ing)?\s+for)\b:?"
     r"(?:\s+(?:[\w/'-]+|\([^)]{0,20}\))){0,4}?\s*$"
     # a verb in its bare form right before the thing: "run CURES", "obtain a UDS", "pt to sign an agreement"
-    r"|\b(?:obtain|check|run|query|review|perform|collect|send|sign|repeat|start|begin|initiate|do|get)"
+    # (not after its subject: "he do chiropractic 6 time", the past in a second language's word order)
+    r"|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bwe )(?<!\bI )(?<!\bpt )(?<!\bpatient )"
+    r"\b(?:obtain|check|run|query|review|perform|collect|send|sign|repeat|start|begin|initiate|do|get)"
     r"(?!\s+of\b)(?:\s+(?:a|an|the|his|her|new|random|repeat|updated?|another))?\s*$",
     _I,
 )

@@ -58,6 +58,9 @@ _KIND_BY_CLASS = {
     "facet_procedure": "injection",
     "joint_injection": "injection",
     "nerve_block": "injection",
+    "trigger_point_injection": "injection",  # "trigger point injections x 4, temporary relief only"
+    "chemodenervation": "injection",
+    "regenerative_injection": "injection",
     "orthosis": "other",  # a splint or brace worn as care: "night wrist splint since 11/2014, no change"
 }
 _KIND_BY_SERVICE = {"chiropractic": "chiropractic", "acupuncture": "acupuncture"}
@@ -67,7 +70,7 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|CMT|OMT|manip\w*"
+    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
     r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
     _I,
@@ -87,13 +90,14 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _SEPARATORS = ",;:"
 #: Words that describe the care between its count and its name: "2 lumbar ESIs", "8 individual sessions".
 _CARE_WORDS = (
-    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]"
-    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic)\s+){0,2}"
+    r"(?:(?:cervical|thoracic|lumbar|lumbosacral|caudal|left|right|bilateral|L\d-\d|C\d-\d|[LRB]|[LCTS]\d(?:-[LCTS]?\d)?"
+    r"|individual|group|weekly|supervised|outpatient|formal|land-based|in-clinic|steroid|cortisone|corticosteroid"
+    r"|transforaminal|interlaminar|intra-?articular|subacromial|facet|epidural|knee|shoulder|hip)\s+){0,3}"
 )
 #: A count right before the name: "12 sessions of PT", "6 PT visits" (with the unit after), "8 chiro",
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w/.-])(?:(?P<n>\d{{1,2}}|{NUMBER}|a\s+dozen)\+?(?:\s*\(\d{{1,2}}\))?(?:\s*(?:/|of)\s*\d{{1,2}})?\s+"
+    rf"(?<![\w/.-])(?:(?P<n>\d{{1,2}}|{NUMBER}|a\s+dozen)\+?(?:\s*\(\d{{1,2}}\))?(?:\s*of\s*\d{{1,2}}|\s*/\s*(?P<of>\d{{1,2}}))?\s+"
     r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
     # with its unit, any two words may describe the care: "6 sessions trauma-focused CBT", "12 visits of land-based PT"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?"
@@ -103,25 +107,48 @@ _COUNT_BEFORE = re.compile(
     rf"|(?P<h>\d{{1,2}})-(?:visit|session|treatment)\s+(?:(?:course|trial|series|block)\s+(?:of\s+)?)?{_CARE_WORDS})$",
     _I,
 )
+#: What makes "N/M" before a name a count of visits done of those allowed: a unit or an approval word after it, or a
+#: verb of doing the care before it ("completed 6/6 authorized PT", "has attended 8/12 PT").
+_COUNTED_OF = re.compile(r"\b(?:sessions?|visits?|treatments?|authori[sz]ed|approved|certified|completed|total)\b", _I)
+_DONE_BEFORE = re.compile(r"\b(?:completed|finished|attended|had|did|done|has\s+had|s/p)\s*$", _I)
 #: A count after the name: "PT x 12", "chiro x6", "PT 12 visits", "PT (approx. 24 visits 2010-2011)",
 #: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
 _COUNT_AFTER = re.compile(
-    r"^[\s:(|)]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4})\s+){0,3}?"
+    r"^[\s:(|)]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4}):?\s+){0,3}?"
     r"(?:x\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
     r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
-    r"(?:sessions?|visits?|treatments?|tx|injections?|times)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
+    r"(?:sessions?|visits?|treatments?|tx|injections?|times?)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
     r"|(?P<c>\d{1,2})\s*\)"
     r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\(|[-\u2013\u2014]\s))(?![\d/.%]))",
     _I,
 )
 #: "N of M" or "N/M" visits told after the name: "CBT 4 of 6 sessions", "PT visits 10/12".
 _DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
+#: "N/M" right after a course said completed, no unit: "Completed PT 12/12 (initial 6 + additional 6)".
+_DONE_SLASH = re.compile(r"^\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\b(?!\s*/|\s*\d)")
 #: The visits in brackets after a course told by its weeks: "PT x 6 wks (12 visits)", "chiro 2015 (approx. 20 tx)".
 _COUNT_ASIDE = re.compile(
-    r"\(\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
+    r"\((?:[^()]*?[,;]\s*)?\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
     r"(?:sessions?|visits?|treatments?|tx)\b", _I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: Visits said had in a later clause of the course's sentence: "... and she has had 10 treatments", "has completed 8
+#: sessions to date" (not "has had 10 sessions of acupuncture", another course's).
+_HAD_COUNT = re.compile(
+    rf"\b(?:has\s+had|have\s+had|had|completed|attended|finished|underwent|received|(?:has|have)\s+done|did|after)\s+(?:a\s+total\s+of\s+|about\s+"
+    rf"|approximately\s+|~\s*)?(?:(?P<n>\d{{1,2}}|{NUMBER})\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\b(?!\s+(?:of|with|for)\b)"
+    r"|(?P<m>\d{1,2})\s*(?:of|/)\s*\d{1,2}\b(?!\s*(?:/|sessions?\s+of|visits?\s+of)))",
+    _I,
+)
+#: The course said done later in its sentence, after it was allowed: "authorized 6 chiropractic visits, completed
+#: 01/19/16 - 02/05/16", "Authorized 6 sessions of CBT (UR 08/2015); he has attended 6 of 6".
+_DONE_LATER = re.compile(r"\b(?:attended|completed|finished)\b(?!\s+(?:an?|the|his|her|their)\b)", _I)
+#: Words of a clause that only dates the course: "2018", "the last in 1/2020", "last one on March 3".
+_DATE_CLAUSE_WORDS = frozenset({"the", "last", "latest", "most", "recent", "first", "one", "in", "on", "was", "dated", "of",
+                                "from", "to", "through", "until", "and"})
+_MONTH_NAMES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+#: The course told as past: a year it was given in, or a lead over a history ("Treatment history:", "prior").
+_PAST_MARK = re.compile(r"\b(?:in|during)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d\b", _I)
 #: A clause that only counts the course named before its comma: "chiropractic care, approximately 8 visits, which helped".
 _COUNT_CLAUSE = re.compile(
     r"^\s*(?:approx(?:imately|\.)?\s*|about\s+|around\s+|roughly\s+|~\s*|a\s+total\s+of\s+|total\s+(?:of\s+)?)?"
@@ -140,23 +167,34 @@ _DONE_AFTER = re.compile(r"\b(?P<n>\d{1,2})\s+(?:visits?|sessions?|treatments?)\
 _FREQUENCY_COURSE = re.compile(
     r"\b(?P<per>[1-5])\s*(?:x|times)\s*(?:/|a|per)?\s*(?:wk|week)s?\s*(?:x|for)\s*(?P<weeks>\d{1,2})\s*(?:wks?|weeks?)\b", _I
 )
+#: Care not had since a date, which was had then: "has not had therapy since 2015 (8 visits then)", "no chiro since 3/2018".
+_NOT_SINCE = re.compile(
+    r"\s*(?:(?:visits?|sessions?|treatments?|care)\s+)?(?:at\s+all\s+)?since\s+(?:(?:19|20)\d\d|\d{1,2}/\d{2,4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"
+    r"|last\s+(?:year|spring|summer|fall|autumn|winter)|(?:\d+|one|two|three|several)\s+(?:years?|months?)\s+ago)\b",
+    _I,
+)
 #: A course only allowed, asked for or refused is not one given: "authorized 6 sessions", "12 PT visits requested".
 _NOT_GIVEN = re.compile(
-    r"\b(?:authori[sz]ed|approved|certified|request\w*|asked\s+for|asking\s+for|disputed|proposed|recommend\w*|denied|non-?certified|modified|prescribed|ordered|referred|agree[sd]?\s+to|willing|interested)\b",
+    r"\b(?:authori[sz]ed|approved|certified|request\w*|asked\s+for|asking\s+for|disputed|proposed|recommend\w*|denied|non-?certified|modified|prescribed|ordered|referred|agree[sd]?\s+to|willing|interested"
+    r"|pending|awaiting|awaits)\b",
     _I,
 )
 #: Words that say the course was given: a verb of doing it, or a lead of a history list.
 _GIVEN = re.compile(
     r"\b(?:did|done|had|has\s+had|have\s+had|tried|completed|finished|attended|underwent|received|failed|participated"
     r"|went\s+(?:to|through)|used|s/p|status\s+post|prior|previous|past|history\s+of|hx\s+of|h/o|since|after|following"
-    r"|graduated|uses|using|continues\s+to\s+use)\b",
+    r"|graduated|uses|using|continues\s+to\s+use|saw\s+(?:an?|the|his|her)"
+    r"|(?:has|have|had|was|is)\s+(?:been\s+)?(?:seeing|going\s+to|treated\s+by|treating\s+with)|under\s+the\s+care\s+of|(?:treatment|tx|therapy|care)\s+(?:history|to\s+date))\b",
     _I,
 )
 #: A course's effect, said of it: no benefit ("without lasting benefit", "no relief", "failed", "temporary relief
 #: only") or a benefit ("helped 30%", "partial benefit", "good relief", "improved").
 _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
-    r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect)\b"
+    r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect|difference)\b"
+    # it did nothing: "said it did nothing", "did nothing for her", "nothing helped", "response: none"
+    r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
@@ -190,20 +228,42 @@ _LOW_RELIEF = re.compile(
 _EFFECT = re.compile(
     r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|(?:some|good|great|a\s+lot\s+of|modest|mild|slight)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
-    r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain)\b|\d{1,3}\s*%",
+    r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain|less\s+(?:stiff|stiffness|sore|swelling)"
+    r"|restored|eased|eases"
+    # the pain the course is judged by went down: "pain decreased from 8/10 to 5/10", "pain went down"
+    r"|pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|was\s+reduced|got\s+better|lessened)"
+    # a table's or a template's field: "Response: partial", "Outcome: good", "Result - improved"
+    r"|(?:response|result|outcome)\s*[:=-]\s*(?:partial|fair|good|positive|favou?rable|some|moderate))\b|\d{1,3}\s*%",
     _I,
 )
 #: What may open the clause after a comma that still speaks of the course before it: "Finished PT x8, helped some".
 _EFFECT_CLAUSE = re.compile(
-    r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+)?(?:\"|')?\s*"
+    r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+|when\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
-    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels|says?|said)\s+(?:that\s+)?)?"
-    r"(?:it\s+|this\s+|they\s+)?(?:(?:gave|provided|brought|offered|produced)\s+(?:(?:him|her|them|the\s+patient)\s+)?(?:about\s+|approx\.?\s*|~\s*)?)?"
+    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels?|says?|said)\s+(?:that\s+)?)?"
+    r"(?:it\s+|this\s+|they\s+)?"
+    # what it was: "which were somewhat helpful", "it was of no benefit", "was not helpful"
+    r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:(?:of|somewhat|very|quite|mildly|moderately|partially|only|really|not)\s+)*)?"
+    r"(?:(?:gave|provided|brought|offered|produced)\s+(?:(?:him|her|them|the\s+patient)\s+)?(?:about\s+|approx\.?\s*|~\s*)?)?"
     r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
-    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain)\b"
+    r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain"
+    r"|beneficial|effective|ineffective|unhelpful|useless|nothing|made|worse|better|little\s+better"
+    # why it was stopped: "stopped by the therapist because pain was getting worse", "discontinued due to increased pain"
+    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased"
+    r"|(?:(?:his|her|the)\s+)?pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|got\s+better|lessened)"
+    r"|(?:response|result|outcome)\s*[:=-]"
+    # what it let the worker do again: "able to return to full duty", "back to regular work"
+    r"|(?:(?:and|was|is|he\s+was|she\s+was)\s+)?able\s+to\s+(?:return|resume|go\s+back)|(?:back|returned)\s+to\s+(?:full|regular|usual|modified|light|work))\b"
     r"|\d{1,3}\s*%"
     # how long it helped: "~6 wks relief", "about 3 months of good relief"
     r"|(?:~|about\s+|approx\.?\s*|approximately\s+)?\d{1,2}\s*(?:wks?|weeks?|months?|mos?|days?)\s+(?:of\s+)?(?:\w+\s+)?relief\b)",
+    _I,
+)
+#: A clause after the course telling a gain as what became of something: "grip and typing tolerance improved", "and
+#: her walking got better" (a drug named in it makes it the drug's).
+_GAIN_CLAUSE = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w/-]+\s+){0,4}?(?:improved|got\s+better|increased|restored|normali[sz]ed"
+    r"|progressed)\b",
     _I,
 )
 #: Effect words before the course, said of it: "she benefited from a course of 8 PT visits", "did well with chiro",
@@ -236,6 +296,16 @@ _FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractor
 _LEAD_STOP = re.compile(r"[.;]\s|\b(?:then|but|however|although|now|before|prior\s+to)\b", _I)
 #: A second course of the same care told in the same breath: "PT 2019 x 18 visits and again 2020 x 12 visits".
 _AGAIN = re.compile(r"\s+(?:and\s+)?(?:again|then\s+again|repeated)\b\s*(?:in\s+)?", _I)
+#: A second course of the same care told by its own count (and date) after the first's: "PT 24 visits in 2010-11 & 8 visits
+#: 2017", "PT 2018 (10 visits) and 2019 (8 visits)", "physical therapy (16 visits 2012, 8 visits 2022 - no change)".
+_SECOND_COUNT = (
+    r"(?=(?:(?:in\s+)?(?:19|20)\d\d(?:\s*-\s*\d\d)?\s*)?(?:~\s*|about\s+|approx\.?\s*)?\d{1,2}\s+(?:more\s+)?(?:visits?|sessions?|treatments?)\b"
+    r"(?!\s+(?:of|with|for)\b)"  # "24 sessions of PT and 12 sessions of aquatic therapy": the next care's count
+    r"|(?:in\s+)?(?:19|20)\d\d\s*\(\s*\d{1,2}\s+(?:visits?|sessions?|treatments?)\s*\))"
+)
+AGAIN_COUNTED = re.compile(r"(?P<joined>\s*(?:,|&|\band\b)\s*)" + _SECOND_COUNT, _I)
+#: The same, opening the clause after the first course's ("12 visits 2020 (helped), 8 visits 2021 (no further change)").
+_SECOND_CLAUSE = re.compile(r"^\s*(?:and\s+|&\s*)?" + _SECOND_COUNT, _I)
 #: A result said of everything listed before it: "- all without lasting benefit", "none of these has given more
 #: than temporary relief", "and HEP - minimal relief", "all without lasting functional gains".
 _SHARED = re.compile(
@@ -244,7 +314,7 @@ _SHARED = re.compile(
     r"|,\s*(?:all\s+)?(?:with|w/)\s+(?=(?:no|little|minimal|negligible)\b))[^.;]{0,40}?(?:"
     + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)"
     # "neither of which gave lasting benefit", "none of them helped for long"
-    r"|\b(?:neither|none)\s+of\s+(?:which|these|them|those)\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted)\b",
+    r"|\b(?:neither|none)(?:\s+of\s+(?:which|these|them|those))?\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted)\b",
     _I,
 )
 #: A result after a dash that closes two courses joined by "and": "PT x12 (2013) and chiropractic x18 (2013) - some
@@ -256,6 +326,9 @@ _TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\
 #: "RFA" naming the Request for Authorization form: "RFA date:", "RFA of 06/29/2021", "DWC Form RFA", "my RFA".
 _FORM_RFA = re.compile(
     r"(?-i:\bRFA\b)\s*(?:date|dated|of\b|form|#|no\.|submitted|sent|-?\s*DOS\b|items?\b)|\b(?:DWC|form|my|our|this|the|an?)\s+(?-i:RFA\b)"
+    # the form attached or received, or a request line's kind: "the attached RFA (rec'd 08/27/2019)", "RFA - pharmacy only"
+    r"|\b(?:attached|enclosed|submitted|accompanying|new|pending|revised|amended)\s+(?-i:RFA\b)"
+    r"|(?-i:\bRFA\b)\s*(?:\(\s*(?:rec'?d|received|sent|faxed|dated)|[-:]\s*(?:pharmacy|medications?|meds|DME|imaging|therapy|PT\b|request))"
     # a report's title that is also the request form: "PR-2 / RFA", "PTP PROGRESS REPORT / RFA", "OFFICE NOTE / RFA"
     r"|\b(?:PR-?2|report|note|consult(?:ation)?|evaluation|visit)\s*/\s*(?-i:RFA\b)", _I
 )
@@ -290,18 +363,25 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         named = ctx.vocab.mentions(s.text, ("service",))
         hits = [(h, kind) for h in sorted([*named, *bare_therapy(s.text, named, ctx)], key=lambda h: h.start)
                 if (kind := _kind(ctx, h.key)) and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states": the patient
-        read = []
+        read: list[dict[str, Any]] = []
+        apart: set[int] = set()  # courses whose second course's result is its own, not the list's
+        hits = [h for n, h in enumerate(hits) if n == 0 or not SETTING.search(s.text[hits[n - 1][0].end : h[0].start])]
         for n, (hit, kind) in enumerate(hits):
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
             if s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text[: hit.end]):
                 continue  # in a plan, only care the words before it tell as given ("Tx to date: PT x12", "failed 12 PT")
-            entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop)
+            entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop, apart, hits[n - 1][0].end if n else 0)
             if entry is not None:
                 read.append(entry)
         if read and hits:
-            _shared_effect(s.text[hits[-1][0].end :], read)
+            _shared_effect(s.text[hits[-1][0].end :], [e for e in read if id(e) not in apart])
         if len(read) >= 2 and len(hits) >= 2 and _JOINED.match(s.text[hits[-2][0].end : hits[-1][0].start]):
             _pair_effect(s.text[hits[-1][0].end :], read)
+
+
+#: Care named as the place of the care before it, which is no course of its own: "TENS unit trial at PT helped", "used
+#: the clinic TENS during PT - no lasting change" (the result is the device's).
+SETTING = re.compile(r"^[^,;.()|]{0,30}?\b(?:at|during|in)\s+(?:the\s+|his\s+|her\s+)?(?:clinic'?s?\s+|office\s+)?$", _I)
 
 
 #: "therapy" alone, as clinicians call a course of physical medicine ("finished therapy in March", "failed splinting,
@@ -371,14 +451,19 @@ def _kind(ctx: Context, key: str) -> str | None:
     )
 
 
-def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int, next_name: int) -> dict[str, Any] | None:
+def _course(
+    s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int, next_name: int, apart: set[int] | None = None,
+    prev_name: int = 0,
+) -> dict[str, Any] | None:
     """The course entry the mention at [start, end) of a service of *kind* tells of, read or completed; None when it
-    tells of none."""
+    tells of none. *apart* collects the ids of courses told with a second course whose result is that one's own;
+    *prev_name*: where the care named before it ends (its words are not this course's: "acupuncture for neck and PT")."""
     text = s.text
     # a closed aside before the name speaks of what it follows: its "no" negates nothing after it
     asides_out = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:] if ")" in text[:start] else text
-    if polarity(asides_out, start, end) != "affirmed" or planned(text, start, end):
-        return None
+    said = polarity(asides_out, start, end)
+    if (said != "affirmed" and not (said == "negated" and _NOT_SINCE.match(text, end))) or planned(text, start, end):
+        return None  # (care "not had since 2015" was had in 2015)
     if text[start:end].lower() == "pt" and (text[start:end] != "PT" or names_the_patient(text, end)):
         return None  # "pt states ...", "PT NAME: ...", "PT: [name]  M  age 58  DOI ...": the patient
     if _SPECIALTY_AFTER.match(text, end) or _SPECIALTY_BEFORE.search(text[max(0, start - 20) : start]):
@@ -392,11 +477,18 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
         return None  # "RFA date: 03/09/2017", "my RFA of 06/29/2021": the request form, not an ablation
     begin = _item_start(text, start)
+    if prev_name > begin:  # "acupuncture for neck and PT for the low back": PT's words begin after the "and"
+        joins = list(re.finditer(r"\b(?:and|or|then|plus)\b|[&+]", text[prev_name:start], _I))
+        begin = prev_name + (joins[-1].end() if joins else 0)
     stop = min(_item_end(text, end), next_name)
     before, after = text[begin:start], text[end:stop]
     again = None
+    shared = True  # a result told after both courses is said of both ("... and again 6 sessions with no lasting relief")
     if m := _AGAIN.search(after):
         after, again = after[: m.start()], after[m.end() :]
+    elif (m := AGAIN_COUNTED.search(after)) and _count(before, after[: m.start()]) is not None:
+        after, again = after[: m.start()], after[m.end() :]
+        shared = "," not in m.group("joined")  # "(16 visits 2012, 8 visits 2022 - no change)": the second's own
     # the clause after a comma may still tell the course's effect: "Finished PT x8 lumbar (9/13-10/13), helped some"
     told = after
     counted = None
@@ -405,17 +497,41 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         if (m := _COUNT_CLAUSE.match(text[stop + 1 : rest_end])) and _given_before(text, start):
             counted, stop = _whole(m.group("n")), rest_end
             told = after = text[end:stop]
-    if stop < next_name and stop < len(text) and text[stop] in ",;":
-        rest_end = min(_item_end(text, stop + 1), next_name)
-        if _EFFECT_CLAUSE.match(text[stop + 1 : rest_end]):
+    # the clauses after it: its effect ("..., with some improvement"), past a clause that only dates it ("from March 12 to
+    # May 3, 2018, with some improvement", "3 cortisone injections, the last in 1/2020; they did not help"), and the
+    # visits said had ("Chiropractic began on May 6, 2019 and she has had 10 treatments")
+    at, had_later = stop, None
+    for _ in range(3):
+        if not (at < next_name and at < len(text) and text[at] in ",;"):
+            break
+        rest_end = min(_item_end(text, at + 1), next_name)
+        clause = text[at + 1 : rest_end]
+        if again is None and _SECOND_CLAUSE.match(clause) and _count(before, after) is not None:
+            again, shared = clause, False  # "12 visits 2020 (helped neck ROM), 8 visits 2021 (no further change)"
+            break
+        if _EFFECT_CLAUSE.match(clause) or (_GAIN_CLAUSE.match(clause) and not ctx.vocab.mentions(clause, ("product", "ingredient"))):
             told = text[end:rest_end]
+            break
+        if not _date_clause(clause):
+            break
+        at = rest_end
+    rest = text[stop : _sentence_end(text, stop, next_name)]
+    if counted is None and (m := _HAD_COUNT.search(after + " " + rest)):
+        had_later = _whole(m.group("n") or m.group("m"))
+    if drugs := ctx.vocab.mentions(told, ("product", "ingredient")):  # the clause naming a drug tells the drug's result
+        told = told[: max(0, *(told.rfind(c, 0, drugs[0].start) for c in ",;:")) or drugs[0].start]  # "..., pain improved with Norco"
     whole = before + text[start:end] + after
     done_before = re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I)
-    if _FREQUENCY.search(whole) and not done_before and not _DONE_AFTER.search(after):
-        return None  # "PT 2x/wk x 6 wks": a prescription (not "PT 2x/wk - 12 visits completed")
-    if _NOT_GIVEN.search(whole) and not re.search(r"\b(?:attended|completed|finished|had|did)\b", whole, _I):
-        return None
+    if _FREQUENCY.search(whole) and not done_before and not _DONE_AFTER.search(after) \
+            and not (_COUNT_ASIDE.search(after) and (_told_past(_lead(text, start), after)
+                                                      or course_effect(told) != "unknown")):
+        return None  # "PT 2x/wk x 6 wks": a prescription (not "PT 2x/wk - 12 visits completed", "PT (2x/wk, 12 visits) - helped")
+    if _NOT_GIVEN.search(whole) and not re.search(r"\b(?:attended|completed|finished|had|did)\b", whole, _I) \
+            and not _DONE_LATER.search(rest):
+        return None  # (not "authorized 6 chiropractic visits, completed 01/19/16 - 02/05/16")
     sessions = _count(before, after) if counted is None else counted
+    if sessions is None:
+        sessions = had_later
     if sessions is None and done_before and (course := _FREQUENCY_COURSE.search(whole)):
         sessions = _whole(str(int(course.group("per")) * int(course.group("weeks"))))  # "did PT 2x/wk x 6 wks": 12
     lead = text[max(0, start - _REACH_BEFORE) : start]
@@ -423,7 +539,7 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
     lead = lead[cut[-1].end() :] if cut else lead
     brief_fails = kind != "modality" and key not in BRIEF_BY_DESIGN
     effect = course_effect(told, brief_fails=brief_fails)
-    if effect == "unknown" and again is not None:  # the result told after both courses is said of both
+    if effect == "unknown" and again is not None and shared:  # the result told after both courses is said of both
         effect = course_effect(again, brief_fails=brief_fails)
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
@@ -446,7 +562,11 @@ def _course(s: Sentence, ctx: Context, key: str, kind: str, start: int, end: int
         entry["functional_improvement"] = "yes"  # a return to work is a functional gain (MTUS 9792.20(e))
     if again is not None and (more := _count("", again)) is not None:  # "PT 2019 x 18 and again 2020 x 12"
         later = find_dates(again)
-        _record(ctx, key, kind, text[start:end], more, effect, later[0].date if later else None, ev, apart=True)
+        own = course_effect(again, brief_fails=brief_fails)
+        _record(ctx, key, kind, text[start:end], more, own if own != "unknown" or not shared else effect,
+                later[0].date if later else None, ev, apart=True)
+        if not shared and entry is not None and apart is not None:
+            apart.add(id(entry))
     return entry
 
 
@@ -460,6 +580,32 @@ def _device_relief(ctx: Context, text: str, told: str, end: int, stop: int, next
     if ctx.vocab.mentions(clause, ("product", "ingredient", "service")):
         return None
     return device_relief(clause)
+
+
+def _date_clause(clause: str) -> bool:
+    """A clause that only dates the course before it: "2018", "the last in 1/2020", "the last one on March 3"."""
+    words = clause.split()
+    return (0 < len(words) <= 6 and any(ch.isdigit() for ch in clause)
+            and all(w.lower() in _DATE_CLAUSE_WORDS or w.lower()[:3] in _MONTH_NAMES
+                    for w in re.findall(r"[A-Za-z]+", clause)))
+
+
+def _sentence_end(text: str, at: int, limit: int) -> int:
+    """Where the sentence holding *at* ends: a full stop, or *limit* (the next course's name)."""
+    m = re.compile(r"\.(?:\s|$)").search(text, at, limit)
+    return m.start() if m else limit
+
+
+def _lead(text: str, start: int) -> str:
+    """The words before a course's name, back to where another clause begins."""
+    lead = text[max(0, start - _REACH_BEFORE) : start]
+    cut = list(_LEAD_STOP.finditer(lead))
+    return lead[cut[-1].end() :] if cut else lead
+
+
+def _told_past(lead: str, after: str) -> bool:
+    """The course is told as given: a lead of a history ("Treatment history:", "prior", "s/p"), or a past year."""
+    return bool(_GIVEN.search(lead) or _PAST_MARK.search(after))
 
 
 def _item_start(text: str, start: int) -> int:
@@ -487,6 +633,8 @@ def _item_end(text: str, end: int) -> int:
 def _count(before: str, after: str) -> int | None:
     """Visits or injections of the course, told before or after its name; None when not told."""
     m = _COUNT_BEFORE.search(before)
+    if m and m.group("of") and not _COUNTED_OF.search(m.group()) and not _DONE_BEFORE.search(before[: m.start()]):
+        m = None  # "Missed 12/27 PT eval": a month and day, not 12 of 27 visits ("completed 6/6 authorized PT" is)
     if m:
         return _whole(m.group("n") or m.group("h"))
     if m := _DONE_OF.search(after[:40]):
@@ -494,6 +642,9 @@ def _count(before: str, after: str) -> int | None:
     if m := _COUNT_ASIDE.search(after[:40]):
         return _whole(m.group("n"))
     if m := _DONE_AFTER.search(after[:40]):
+        return _whole(m.group("n"))
+    if (m := _DONE_SLASH.match(after)) and re.search(r"\b(?:completed|finished|attended)\s+(?:\w+\s+)?$", before, _I) \
+            and int(m.group("n")) <= int(m.group("of")) <= 24:
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:

@@ -54,6 +54,8 @@ def test_course_phrasing(entry: dict[str, Any]) -> None:
     want = entry["course"]
     same = [t for t in found if t.service == want["service"]]
     assert same, [t.model_dump() for t in found]
+    if "courses" in want:  # how many courses of the service (one injection told twice is one)
+        assert len(same) == want["courses"], [t.model_dump() for t in found]
     if "sessions" in want:
         same = [t for t in same if t.sessions == want["sessions"]]
         assert same, [t.model_dump() for t in found]
@@ -65,6 +67,11 @@ def test_course_phrasing(entry: dict[str, Any]) -> None:
             assert any(getattr(t, "temporary", None) == "yes" for t in same), [t.model_dump() for t in found]
         else:
             assert all(getattr(t, "temporary", None) != "yes" for t in same), [t.model_dump() for t in found]
+    if "functional" in want:  # a functional gain credited to the course ("back to full duty"), or none read
+        if want["functional"] == "yes":
+            assert any(t.functional_improvement == "yes" for t in same), [t.model_dump() for t in found]
+        else:
+            assert all(t.functional_improvement != "yes" for t in same), [t.model_dump() for t in found]
 
 
 def _finding(case: CaseFacts, key: str) -> str:
