@@ -47,7 +47,9 @@ _DOSED = re.compile(
 #: Words of use just before the name: "takes", "has taken", "a 2 week course of", "using", "on".
 _USE_BEFORE = re.compile(
     r"\b(?:takes|taking|took|taken|uses|using|used|tried|trials?\s+of|course\s+of|started(?:\s+(?:him|her|them))?\s+on"
-    r"|started|on|w/|with|given|prescribed|dispensed|added)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$"
+    r"|started|on|w/|with|given|prescribed|prescribes|dispensed|added|receives|receiving)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$"
+    # the drug put in another's place, which is now taken: "was switched from tramadol to Nucynta", "changed him over to"
+    r"|\b(?:switched|changed|transitioned|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?(?:from\s+[^.;]{1,40}?\s+)?to\s+(?:(?:the|his|her)\s+)?$"
     # the worker's own drug: "cut his Norco from 3 tablets a day to 1", "back to 3 Norco a day"
     r"|\b(?:his|her|my|their)\s+$|\b(?:to|of|on)\s+\d\s+$"
     # taken now and then or bought over the counter: "occasional acetaminophen", "Also OTC naproxen", "prn Tylenol"
@@ -72,20 +74,24 @@ _FOR_WHAT = re.compile(
     r"(?:\s+(?:well[- ])?(?:controlled|stable|managed|treated))?(?:\s*\(\s*(?:[^()]{1,40}?,\s*)?|\s*:\s*(?:[^():;]{1,40}?,\s*)?)$",
     _I,
 )
-#: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine".
+#: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine",
+#: past the first one's sig: "taking Norco 5/325 one tablet about twice a day, senna at bedtime", "aspirin 81 mg BID; docusate".
 _JOINED = re.compile(
-    r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po"
-    r"|(?:\d|one|two|three|four)\s*(?:x|times)\s*(?:a|per|/)\s*(?:day|night|week)|at\s+(?:night|bedtime)))*"
+    r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po|q\d+-?\d*h"
+    r"|(?:\d|one|two|three|four)\s*(?:x|times)\s*(?:a|per|/)\s*(?:day|night|week)|at\s+(?:night|bedtime)"
+    r"|(?:about|approximately|~|up\s+to)|(?:\d(?:-\d)?|one|two|three|1/2|half\s+a)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?)"
+    r"|(?:once|twice|three\s+times)\s+(?:a|per)\s+(?:day|night|week)|(?:a|per)\s+day|as\s+needed|in\s+the\s+(?:morning|evening)))*"
     # an aside on the first drug between them: "on duloxetine 60 mg daily (x 1 yr, "helps my mood a bit") and acetaminophen"
     r"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|not\s+tolerated)\b)[^()]{0,80}\))?"
-    r"\s*(?:,|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$",
+    r"\s*(?:,|;|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$",
     _I,
 )
 _TRIED_FAILED = re.compile(
     r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
-    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))|help|response)"
+    r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))(?!\s*[,;:-]?\s*(?:continue|cont\b|refill|renew|same\s+dose|to\s+(?:the\s+)?(?:dose|regimen)))|help|response)"
     r"|less\s+effective|did\s*(?:not|n'?t)\s+respond|non-?responsive"
+    r"|(?:not\s+enough|insufficient|inadequate)\s+(?:pain\s+)?(?:relief|benefit|help|effect)"
     r"|did\s*(?:not|n'?t)\s+do\s+(?:anything|much|a\s+thing|a\s+lot)|did\s+nothing|not\s+much\s+(?:help|relief|benefit)"
     r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
     # a side effect it led to: "naproxen -> GI bleed 2012", "Amitriptyline 25 qhs -> urinary retention", "upsets my stomach"
@@ -115,7 +121,7 @@ _HISTORY_LEAD = re.compile(
 #: A new prescription, not use: "Start duloxetine 30 mg", "Rx cyclobenzaprine 7.5 mg", "trial of Lyrica".
 _NEW = re.compile(
     r"\b(?:start(?:ing)?|begin|initiate|rx|prescribe|add|switch\s+to|change\s+to|recommend(?:ed)?|consider(?:ing)?"
-    r"|suggest(?:ed)?|will\s+(?:try|start|begin)"
+    r"|suggest(?:ed)?|will\s+(?:try|start|begin|trial|initiate|add|prescribe|order)"
     # a drug asked for, not taken: "Requesting authorization for Lyrica", "RFA for tramadol ER", "request approval of"
     r"|request(?:ing|ed|s)?(?:\s+(?:authori[sz]ation|approval|certification|auth))?\s+(?:for|of)|(?-i:RFA)\s+for)\s+(?:\w+\s+){0,3}$",
     _I,
@@ -124,6 +130,35 @@ _NEW = re.compile(
 _REPLACED = re.compile(
     r"\b(?:in\s+place\s+of|instead\s+of|(?:switched|changed|converted|transitioned)\s+(?:him\s+|her\s+)?(?:over\s+)?from)"
     r"\s+(?:(?:the|his|her|OTC|oral|prior)\s+)*$",
+    _I,
+)
+#: A drug another replaced, told after it: "Nucynta was changed to Norco", "tramadol was switched to tapentadol".
+_REPLACED_AFTER = re.compile(
+    r"\s*(?:[\d./]+\s*(?:mg|mcg)?\s*)?(?:was|were|has\s+been|had\s+been)\s+(?:switched|changed|converted|replaced|swapped)\s+(?:over\s+)?(?:to|with|by|for)\b",
+    _I,
+)
+#: A supply used up, not renewed: "ran out of gabapentin 2 weeks ago" (running out early is another matter).
+_RAN_OUT = re.compile(r"\b(?:ran|has\s+run|had\s+run|have\s+run)\s+out\s+of\s+(?:(?:the|his|her|my)\s+)?$", _I)
+#: Use not had for a while: "has not taken his tramadol in 2 weeks", "hasn't used the Lidoderm since May".
+_NOT_LATELY = re.compile(
+    r"\b(?:has|have|had)\s*(?:not|n'?t)\s+(?:taken|used|had|been\s+(?:on|taking|using))\s+(?:(?:the|his|her|my|any)\s+)?$", _I
+)
+_FOR_A_WHILE = re.compile(
+    r"[^.;]{0,30}?\b(?:(?:in|for)\s+(?:over\s+|about\s+|the\s+(?:past|last)\s+)?(?:\d+|a|an|one|two|three|four|several|many|a\s+few)"
+    r"\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)|since)\b",
+    _I,
+)
+#: A dose changed, so the drug is taken: "Increase gabapentin to 600 TID", "decrease Norco to BID", "taper the Soma".
+_TITRATED_BEFORE = re.compile(
+    r"\b(?:(?:increas|decreas|reduc|rais)(?:e|es|ed|ing)|lower(?:s|ed|ing)?|titrat(?:e|es|ed|ing)(?:\s+(?:up|down))?"
+    r"|cut(?:\s+back(?:\s+on)?)?|(?:taper|wean)(?:s|ing)?(?:\s+(?:off|down)(?:\s+of)?)?|(?:tapered|weaned)(?:\s+down)?)"
+    r"\s+(?:(?:the|his|her|their)\s+)?(?:(?:dose|dosage|frequency)\s+of\s+(?:(?:the|his|her)\s+)?)?$",
+    _I,
+)
+_TITRATED_AFTER = re.compile(
+    r"\s*(?:[\d./]+\s*(?:mg|mcg)?\s*)?(?:(?:dose|dosage)\s+)?(?:(?:(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:recently\s+)?"
+    r"(?:increased|decreased|reduced|lowered|raised|titrated|tapered|cut)(?!\s+(?:off|from)\b))"
+    r"|(?:increased|decreased|reduced|lowered|raised|titrated\s+(?:up|down)|tapered|cut)\s+(?:to|by|from|back)\b)",
     _I,
 )
 #: Use ended before the note: "He stopped Norco on his own", "weaned off oxycodone".
@@ -286,8 +321,15 @@ def _status(
     A compound's strengths and quantity are no sign of use (a compound is mostly the cream a note requests)."""
     text = s.text
     before = text[: mention.start][-50:]
-    if _REPLACED.search(before[-40:]):
-        return "past"  # "Naproxen 500 mg BID in place of OTC ibuprofen", "switched from tramadol to ...": given up
+    if _REPLACED.search(before[-40:]) or _REPLACED_AFTER.match(text, mention.end):
+        # "Naproxen 500 mg BID in place of OTC ibuprofen", "switched from tramadol to ...": given up; failed when the
+        # item says what it did ("switched from oxycodone IR, which caused nausea and itch")
+        item = text[mention.start :].split(";")[0].split(")")[0].split(". ")[0]  # to the clause's end, past "which caused ..."
+        return "tried_failed" if _own_status(item) == "tried_failed" or item_status(item, "") == "tried_failed" else "past"
+    if _RAN_OUT.search(before[-40:]) and not re.match(r"[^.;]{0,40}\bearly\b", text[mention.end :], _I):
+        return "past"  # "ran out of gabapentin 2 weeks ago": not taken now
+    if _NOT_LATELY.search(before[-40:]) and _FOR_A_WHILE.match(text, mention.end):
+        return "past"  # "has not taken his tramadol in 2 weeks": taken, not lately
     if _NO_LONGER.search(before[-40:]):
         return _own_status(text[mention.start :]) or "past"  # "no longer taking gabapentin": taken, then stopped
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
@@ -300,7 +342,10 @@ def _status(
         return "tried_failed"
     dosed = bool(_DOSED.match(text, mention.end)) and not compound
     for_what = bool(_FOR_WHAT.search(before[-40:]))
+    titrated = bool(_TITRATED_BEFORE.search(before[-40:]) or _TITRATED_AFTER.match(text, mention.end))
     if s.section == "plan" and not for_what:
+        if titrated:
+            return _own_status(item) or "current"  # "Increase gabapentin to 600 mg TID": its dose changes, it is taken
         taking = _CONTINUED.search(text, mention.end) or _TAKING_NOW.search(item)
         return (_own_status(item) or "current") if dosed and taking else None
     if _STOPPED_BEFORE.search(before):
@@ -309,7 +354,7 @@ def _status(
     use_word = _USE_BEFORE.search(before)
     if use_word and re.search(r"\b(?:his|her|my|their)\s+$", use_word.group(), _I) and _REQUEST_AFTER.match(text, mention.end):
         use_word = None
-    used = dosed or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end)) \
+    used = dosed or titrated or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end)) \
         or bool(_STILL_TAKES.search(item))  # "naproxen (now takes 500 mg once or twice a day)": its own words say it is taken
     if not used:
         return None
@@ -352,6 +397,8 @@ def _requested(mention: Mention, requested: list[frozenset[str]]) -> bool:
 #: What the drug does for the worker, right after its name: "naproxen helps back some".
 _HELPS = re.compile(
     r"\s*[\"']?\s*(?:helps|helped|works|is\s+helping|gives\s+(?:some|good|partial)|takes\s+the\s+edge|upsets?\b"
+    # what it does to the pain: "the tramadol lowers her pain to 4/10", "Norco brings the pain from 8 to 4"
+    r"|(?:lowers|reduces|decreases|eases|relieves|controls|brings|takes|gets|keeps|knocks)\s+(?:(?:the|his|her|my|their)\s+)?pain\b"
     r"|(?:\d[\w./]*\s+(?:\w+\s+)?)?(?:->|→))",
     _I,
 )
@@ -373,7 +420,7 @@ _RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECEN
 _STOPPED = re.compile(
     r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held"
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
-    r"|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills))\b",
+    r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills))\b",
     _I,
 )
 #: The item's own words that the drug is taken now: "(now takes 500 mg ...)", "which he still takes", "currently taking".
@@ -436,6 +483,12 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
     # the effect that ended it, after the stop: "tramadol stopped 2014, nausea", "sertraline - stopped after 2 wks, GI upset"
     if _STOPPED.search(text, start, end) and (effect := _EFFECT_AFTER.match(text, end)):
         end = _item_end(text, effect.end())
+    # what became of it after a dash, to the clause's end: "zolpidem 5 mg x 2 weeks - groggy next day, stopped",
+    # "gabapentin up to 900 mg tid - dizziness, off since 10/2014"
+    elif (fate := _FATE_AFTER.match(text, end)) and (
+        _TRIED_FAILED.search(fate.group()) or (_STOPPED.search(fate.group()) and item_status(fate.group(), "") == "tried_failed")
+    ):
+        end = fate.end()
     return start, end
 
 
@@ -446,6 +499,10 @@ _EFFECT_AFTER = re.compile(
     rf"|swelling|edema|somnolen\w*|{MONITORING_HARM})\b",
     _I,
 )
+
+
+#: The words after a drug's dash to the clause's end: " - groggy next day, stopped".
+_FATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?\s[-\u2013\u2014]\s*[^;.()]{0,60}")
 
 
 def _item_end(text: str, pos: int) -> int:
