@@ -40,7 +40,7 @@ _I = re.IGNORECASE
 _DOSED = re.compile(
     r"(?:\s*(?:\([^()]{1,40}\)|(?:ER|IR|XR|SR|CR|DR|XL|ODT|LA|HCl|patch(?:es)?|tabs?|caps?|cream|gel|samples?)\b)){0,3}\s*"
     r"(?:#\s*\d+\b"
-    r"|(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d{1,2}/\d{4}\b|(?:19|20)\d\d\b)\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|grams?|%|ml|units?)?\b"
+    r"|(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d{1,2}/\d{4}\b|(?:19|20)\d\d\b)\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*(?!\s*(?:ng|pg|ug)\b)\s*(?:mg|mcg|g|gm|grams?|%|ml|units?)?\b"
     r"|(?:prn|bid|tid|qid|qd|qhs|hs|daily|nightly|weekly|monthly|q\s?week|qwk|as\s+needed|q\d+h|OTC|IM|IV|PO)\b)",
     _I,
 )
@@ -98,7 +98,11 @@ _TRIED_FAILED = re.compile(
     r"|(?:->|→)\s*[\"']?\s*(?:GI\s+bleed\w*|bleed\w*|rash|hives|nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|urinary\s+retention"
     r"|swelling|edema|constipat\w*|confus\w*|itch\w*|(?:upset\s+stomach|stomach\s+upset)|GI\s+upset|dyspeps\w*|heartburn|palpitations)"
     r"|upsets?\s+(?:my|his|her|the)\s+stomach"
-    r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2)"
+    r"|no\s+(?:\w+\s+)?effect|(?:stopped|discontinued|d/c'?d|dc'?d)\b[^,;]{0,40}?\b(?:due\s+to|d/t|because|secondary\s+to|2/2)(?!"
+    # a stop for no fault of the drug: "because she didn't need it", "because his pain resolved", "due to cost"
+    r"\s+(?:of\s+)?(?:(?:she|he|they|pt|the\s+patient|his|her|the)\s+)?(?:did\s*(?:not|n'?t)\s+need|does\s*(?:not|n'?t)\s+need|no\s+longer\s+need"
+    r"|(?:pain|symptoms?)\s+(?:had\s+)?(?:resolved|improved|went\s+away|settled)|felt\s+better|was\s+better|cost|insurance|pregnan\w*"
+    r"|surgery|(?:the\s+)?(?:prescription|supply)\s+ran\s+out|ran\s+out))"
     r"|(?:stopped|discontinued|d/c'?d|dc'?d)\s+for\s+(?:\w+\s+)?(?:upset|GI|nause\w*|dizz\w*|sedat\w*|rash|side\s+effects?|intoleran\w*))\b",
     _I,
 )
@@ -188,6 +192,13 @@ _CONTINUED = re.compile(
 #: A plan line that says the drug is taken now: "Norco 5/325 prn - taking 1-2 at night", "uses 1 qhs".
 _TAKING_NOW = re.compile(r"[-,;:]\s*(?:currently\s+|still\s+)?(?:taking|takes|uses|using)\s+(?:\d|one|two|it|about|~)", _I)
 _ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s|(?<=\))\s+and\s")
+#: Use said outright right before the drug, read even in an exam or a diagnosis list (where a drug is mostly named for
+#: another reason): "7/10 on ibuprofen 600 bid", "Pain currently 6/10, on naproxen", "she is taking tramadol".
+_STRONG_USE = re.compile(
+    r"(?:\d\s*/\s*10\s*,?\s+|(?:^|[,;]\s*)|\b(?:currently|still|now)\s+|\b(?:he|she|pt|patient)\s+(?:is\s+)?)"
+    r"(?:on|taking|takes|using|uses)\s+(?:(?:the|his|her|daily|OTC)\s+)?$",
+    _I,
+)
 _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective", "allergies"})
 
 
@@ -198,8 +209,9 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
     previous = ""
     for s in sentences:
         lead_in, previous = (previous if previous.endswith(":") else ""), s.text
-        if s.section in _NO_USE_SECTIONS or s.section in ("medications", "past_medications"):
+        if s.section in ("medications", "past_medications", "allergies"):
             continue
+        strict = s.section in _NO_USE_SECTIONS  # an exam, a diagnosis, a study: only an outright "7/10 on ibuprofen"
         if not may_name_a_drug(s.text, ctx):
             continue
         key = phrase_key(s.text)
@@ -218,6 +230,10 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if told_of_another(s.text, mention.start, mention.end):
                 continue  # "His wife takes Norco for her back"
+            joined = last is not None and last[1] == "current" and _JOINED.match(s.text[last[0] : mention.start])
+            if strict and not joined and not _STRONG_USE.search(s.text, 0, mention.start):
+                last = None
+                continue
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
@@ -335,9 +351,15 @@ def _status(
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
     start, end = _item_span(text, mention, single)
-    item = text[start:end]
+    item = _own_words(text, start, end, mention)
     if _only_requested(text, item, before, mention, requested or []):
         return None  # "3) Lidoderm 5% patch 1 daily #30", "Lidoderm #30 was non-certified": the request, not use
+    if _PRESENT_USE.search(before[-40:]) and not _STOPPED.search(item):
+        return "current"  # "Now takes only Tylenol 500 mg, 'not much help'": still taken, however little it helps
+    if _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
+        return "tried_failed"  # "hx of duodenal ulcer 2009 on naproxen": the harm it did
+    if _TRIED_BEFORE.search(before) and not _TRIED_FAILED.search(item) and _IT_HELPED.search(item):
+        return "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
     if _TRIED_FAILED.search(item) or _TRIED_BEFORE.search(before):
         return "tried_failed"
     dosed = bool(_DOSED.match(text, mention.end)) and not compound
@@ -376,6 +398,37 @@ _CONTINUE_AFTER = re.compile(r"[^.;]{0,60}?\s[-\u2013\u2014]\s*(?:continue|cont\
 _QUANTITY = re.compile(r"#\s*\d+\b|\bqty\.?\s*\d+", _I)
 #: A request's fate told of the drug: "was non-certified", "denied by UR", "IMR upheld the non-certification".
 _REQUEST_HISTORY = re.compile(r"\bnon-?certifi\w*|\b(?:was|were)\s+denied\b|\bdenied\s+by\b|\b(?-i:UR|IMR)\b", _I)
+
+
+#: Use in the present right before the drug: "now takes only", "still taking", "continues on".
+_PRESENT_USE = re.compile(
+    r"\b(?:(?:now|still|currently)\s+(?:takes|taking|uses|using|on)|continues\s+(?:to\s+(?:take|use)|on)|remains\s+on)"
+    r"\s+(?:only\s+)?(?:(?:the|his|her|OTC)\s+)?$",
+    _I,
+)
+#: A harm the drug did, named before it: "duodenal ulcer 2009 on naproxen", "GI bleed in 2012 on ibuprofen".
+_ADVERSE_ON = re.compile(
+    r"\b(?:ulcers?|(?:GI\s+)?bleed(?:ing|s)?|hemorrhage|gastritis|rash|hives|seizures?|overdose|anaphylaxis|renal\s+(?:failure|injury)|AKI)"
+    r"\b[^,;.]{0,20}?\bon\s+(?:the\s+|his\s+|her\s+)?$",
+    _I,
+)
+#: Words that put a sentence in the past: "hx of", "history of", a year.
+_HISTORY_WORDS = re.compile(r"\b(?:hx|history|h/o|prior|previous(?:ly)?|(?:19|20)\d\d)\b", _I)
+#: The item says the drug helped: "it helped but ...", "which helped some".
+_IT_HELPED = re.compile(r"\b(?:it\s+)?(?:helped|worked|gave\s+(?:good|some)\s+relief)\b", _I)
+
+
+def _own_words(text: str, start: int, end: int, mention: Mention) -> str:
+    """The item's words that are the drug's own: an aside in brackets right after a later drug of the item is that
+    drug's ("meloxicam and tramadol (tramadol stopped 02/2020 for nausea)": the nausea is not the meloxicam's)."""
+    item = text[start:end]
+    for m in _LATER_DRUG_ASIDE.finditer(text, mention.end, end):
+        if not re.search(r"\b(?:both|all|each|either|neither)\b", m.group("aside"), _I):  # "(both stopped)" is of both
+            item = item.replace(m.group("aside"), "")
+    return item
+
+
+_LATER_DRUG_ASIDE = re.compile(r"\s(?:and|or|&|,)\s+[A-Za-z][\w-]+(?:\s+[\w./]+){0,3}?\s*(?P<aside>\([^()]*\))")
 
 
 def _only_requested(text: str, item: str, before: str, mention: Mention, requested: list[frozenset[str]]) -> bool:

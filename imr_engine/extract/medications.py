@@ -208,7 +208,13 @@ def read_medication_lists(
                         if not any_name and len(ctx.vocab.ingredients_in(s.text)) <= 1:
                             said = s.text[start:]  # one drug in the sentence: all it says after the name is of it
                         own = item_status(said, status) if status == "current" else status
+                        if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
+                            own = "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
                         _list_item(s, ctx, m, start, end, own, any_name)
+
+
+#: The item says the drug helped: "it helped but ...", "which helped some".
+_HELPED = re.compile(r"\b(?:it\s+)?(?:helped|worked|gave\s+(?:good|some)\s+relief)\b", _I)
 
 
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:"); a table row
@@ -219,7 +225,7 @@ _SECTION_LEAD = re.compile(
     _I,
 )
 _LINE_STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+taking|inactive|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
     r"|completed|course\s+(?:finished|completed|done|ended|over))\b",
     _I
@@ -383,7 +389,10 @@ _NOT_TAKEN = re.compile(
 )
 #: The entry's own words after the name say it is not taken: "Lidoderm - never tried", "gabapentin (not yet started)".
 _NOT_TAKEN_AFTER = re.compile(
-    r"[-:,(]\s*(?:never\s+(?:tried|taken|used|started)|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b", re.IGNORECASE
+    r"[-:,(]\s*(?:never\s+(?:tried|taken|used|started)|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b"
+    # "acetaminophen has not been added (he takes it in the Percocet)"
+    r"|^\s*[A-Za-z][\w-]*(?:\s+[\w./%-]+){0,3}?\s+(?:has|have|was|were)\s+not\s+(?:been\s+|yet\s+been\s+)?(?:added|started|prescribed|tried|filled|given)\b",
+    re.IGNORECASE,
 )
 #: A list entry for a drug asked for, not yet taken: "Oxycodone 15 mg tab (requested - not yet started)", "- pending auth".
 _NOT_YET = re.compile(
