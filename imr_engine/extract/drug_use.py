@@ -117,6 +117,7 @@ _PAST_SENTENCE = re.compile(
 _HISTORY_LEAD = re.compile(
     r"\b(?:(?:prior|previous|past)\s+(?:conservative\s+)?(?:care|treatments?|therapy|therapies)"
     r"|(?:conservative\s+)?(?:care|treatment)\s+(?:so\s+far|to\s+date)|initial\s+care\s+was|has\s+(?:tried|had)"
+    r"|(?:has|have)\s+(?:been|gone)\s+through|went\s+through|underwent"
     r"|(?:conservative\s+)?(?:care|treatment)\b[^.:]{0,40}\bfailed"
     # a list of the drugs tried: "Med trials: citalopram 40 mg x 12 wks - no response; sertraline ..."
     r"|(?:med(?:ication)?s?|drug)\s+trials(?=\s*:))\b",
@@ -352,6 +353,9 @@ def _status(
         return None
     start, end = _item_span(text, mention, single)
     item = _own_words(text, start, end, mention)
+    shared = _SHARED_FATE.search(text, mention.end)
+    if shared and shared.start() - mention.end < 80 and text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start):
+        item += " " + shared.group()  # "NSAIDs (naproxen, then diclofenac - both stopped for rising creatinine)": of each
     if _only_requested(text, item, before, mention, requested or []):
         return None  # "3) Lidoderm 5% patch 1 daily #30", "Lidoderm #30 was non-certified": the request, not use
     if _PRESENT_USE.search(before[-40:]) and not _STOPPED.search(item):
@@ -382,7 +386,9 @@ def _status(
         return None
     if said:
         return said
-    if in_history and not for_what and not _TAKES_NOW.search(before[-25:]) and not _present(item):
+    # a condition's drug in a past history is still taken ("hypertension (lisinopril)"); a class's is not ("NSAIDs (naproxen)")
+    for_condition = for_what and not _CLASS_BEFORE.search(before[-40:])
+    if in_history and not for_condition and not _TAKES_NOW.search(before[-25:]) and not _present(item):
         # "hypertension (lisinopril)" in a past history is a drug still taken; "AFib - takes Eliquis" too
         return "tried_failed" if failed_lead else "past"
     if _ONE_DOSE.match(text, mention.end) and _ENCOUNTER.search(text):
@@ -416,6 +422,16 @@ _ADVERSE_ON = re.compile(
 _HISTORY_WORDS = re.compile(r"\b(?:hx|history|h/o|prior|previous(?:ly)?|(?:19|20)\d\d)\b", _I)
 #: The item says the drug helped: "it helped but ...", "which helped some".
 _IT_HELPED = re.compile(r"\b(?:it\s+)?(?:helped|worked|gave\s+(?:good|some)\s+relief)\b", _I)
+
+
+#: What a bracket of drugs says of them all: "both stopped by PCP for rising creatinine", "all failed".
+_SHARED_FATE = re.compile(r"\b(?:both|all(?:\s+(?:of\s+)?(?:them|three|these))?|each)\s+(?:were\s+|was\s+)?[^()]{0,60}(?=\))", _I)
+#: A drug class before its drugs in brackets: "NSAIDs (", "muscle relaxants: ".
+_CLASS_BEFORE = re.compile(
+    r"\b(?:muscle\s+relax(?:ant|er)s?|nsaids?|anti-?inflammator(?:y|ies)|opioids?|narcotics?|pain\s+(?:medications?|meds|pills?)"
+    r"|antidepressants?|nerve\s+(?:medications?|meds|pills?))\s*(?:\(\s*(?:[^()]{1,40}?,\s*)?|:\s*(?:[^():;]{1,40}?,\s*)?)$",
+    _I,
+)
 
 
 def _own_words(text: str, start: int, end: int, mention: Mention) -> str:

@@ -99,6 +99,15 @@ _CTX_THEN_SCORE = re.compile(
 )
 
 
+#: The pain told as it would be without the drug: "without the Norco she would be about an 8", "without it, it would be a 10".
+_WOULD_BE = re.compile(
+    rf"\b(?:without|w/o|off)\s+(?:the\s+|his\s+|her\s+|my\s+|any\s+)?(?P<what>{_MEDS}|[A-Za-z][\w-]+)\s*,?\s*"
+    r"(?:(?:she|he|they|i|it|the\s+pain|pain|her\s+pain|his\s+pain)\s+)?(?:would\s+be|'d\s+be|is|goes\s+(?:up\s+)?to|rises\s+to)\s+"
+    rf"[\"']?(?:about\s+|around\s+|maybe\s+|approximately\s+|at\s+)?(?:an?\s+)?[\"']?(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x\b|times|hours?|hrs?|days?|weeks?|months?|pills?|tabs?|tablets?))",
+    re.IGNORECASE,
+)
+
+
 #: A sentence that opens on the pain with or without the drug: "Pain without meds \"10\"".
 _PAIN_WITH_CTX = re.compile(
     rf"^\s*(?:pain|VAS|NRS)(?:\s+(?:level|score|rating|intensity))?\s*:?\s+(?:with(?:out)?|w/out|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\b",
@@ -123,6 +132,12 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
     if found:
         for m in _BARE_WITH_CONTEXT.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end())
+    lowered = text.lower()
+    # "it" / "them" is the drug when the sentence names one, or speaks of "the medication" itself.
+    pronoun = any(name in lowered for name in pronoun_names) or bool(re.search(rf"\b{_MEDS}\b", text, re.IGNORECASE))
+    would_be = [m for m in _WOULD_BE.finditer(text) if _is_drug(m.group("what"), drug_names, pronoun) or m.group("what").lower().startswith("patch")]
+    for m in would_be:
+        _add(found, m.start("score"), m.end("score"), m, m.end("score"))
     if _ZERO_TO_TEN.search(text) or _PAIN_WITH_CTX.match(text):
         for m in _CTX_THEN_SCORE.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end("score"))
@@ -131,15 +146,14 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
     found = [f for f in found if not any(a.start <= f[0] < a.end for a in arrows)]
     found.sort()
     out = list(arrows)
-    lowered = text.lower()
-    # "it" / "them" is the drug when the sentence names one, or speaks of "the medication" itself.
-    pronoun = any(name in lowered for name in pronoun_names) or bool(re.search(rf"\b{_MEDS}\b", text, re.IGNORECASE))
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
         context = _context(following, preceding, drug_names, pronoun, procedure)
         if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
             context = "with_medication"  # "7/10 before it and 4/10 now"
+        if any(m.start("score") == start for m in would_be):
+            context = "without_medication"  # "without the Norco she would be about an 8"
         out.append(PainMatch(start, end, score, top, context))
     # the rating the drug brings the pain to stays on the drug: "Without medication ... 10/10; the medication brings it to 5/10"
     brought = [m.start("score") for m in _DOWN_TO.finditer(text)] if pronoun else []
@@ -160,6 +174,11 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
                 out[at] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
             elif value is not None and value <= 10 and at is None:
                 out.append(PainMatch(m.start("score"), m.end("score"), value, None, "with_medication"))
+            # "Pain 8/10 today; says Norco 'takes it down to maybe a 7'": the one plain rating before is without it
+            earlier = [n for n, p in enumerate(out) if p.end <= m.start() and p.context == "unspecified"]
+            if len(earlier) == 1 and not [p for p in out if p.end <= m.start() and p.context != "unspecified"]:
+                p = out[earlier[0]]
+                out[earlier[0]] = PainMatch(p.start, p.end, p.score, p.score_max, "without_medication")
     if search(_GOAL, text):
         out = [p for p in out if not _GOAL.search(text[: p.start])]
     return sorted(out, key=lambda p: (p.start, p.context))
@@ -368,7 +387,7 @@ _SCALE_ARROW = re.compile(
     # a bracketed pair told of a drug: "naproxen helps back some (6->4)"
     r"|\((?P<before2>\d{1,2})\s*(?:-+>|→|=>)\s*(?P<after2>\d{1,2})\)"
     # "burning down from 7 to 3", "pain went from 8 to 5" told of a drug
-    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?:an?\s+)?(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?:an?\s+)?(?P<after3>{NUMBER})(?![\d/])"
+    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?:about\s+|around\s+|approximately\s+|~\s*)?(?:an?\s+)?(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?:about\s+|around\s+|~\s*)?(?:an?\s+)?(?P<after3>{NUMBER})(?![\d/])"
     # the rating on the drug first, then the one it came from: "lowers her pain to 4/10 from 7/10", "down to 3/10 from 8/10"
     rf"|\bto\s+(?:an?\s+)?(?P<after5>{NUMBER}){_OF_TEN}\s*,?\s+(?:down\s+|up\s+)?from\s+(?:an?\s+)?(?P<before5>{NUMBER})(?:{_OF_TEN})?(?![\d/])"
     # a bare arrow told of the drug, not of its dose or count: "Celebrex takes the edge off, 8 -> 5"
