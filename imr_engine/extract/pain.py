@@ -163,6 +163,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
     _now_from_before(text, out)
     _reduced_to(text, out)
     _current_against_without(text, out)
+    _extreme_hands_back(text, out)
     _plain_then_with(text, out)
     out += [PainMatch(p.start, p.end, p.score, p.score_max, "without_medication") for p in _either_way(text, out)]
     if pronoun:
@@ -216,6 +217,17 @@ def _current_against_without(text: str, out: list[PainMatch]) -> None:
         if n and _EXTREME.search(text[out[n - 1].end : p.start]):
             return
         out[n] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
+
+
+def _extreme_hands_back(text: str, out: list[PainMatch]) -> None:
+    """'Avg pain 7/10, worst 9/10, on duloxetine': the drug's words after a worst (or least) are said of the list, whose
+    rating as it is is the one before; the worst keeps none."""
+    for n in range(1, len(out)):
+        p, q = out[n - 1], out[n]
+        if q.context != "unspecified" and p.context == "unspecified" and _EXTREME.search(text[p.end : q.start]) \
+                and not _EXTREME.search(text[max(0, p.start - 12) : p.start]):
+            out[n - 1] = PainMatch(p.start, p.end, p.score, p.score_max, q.context)
+            out[n] = PainMatch(q.start, q.end, q.score, q.score_max, "unspecified")
 
 
 _EXTREME = re.compile(r"\b(?:worst|least|best|max(?:imum)?|min(?:imum)?|at\s+times|flares?)\b", re.IGNORECASE)
@@ -517,10 +529,25 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
             ev = s.evidence(*_rating_span(s.text, m))
             other = m.context == "unspecified" and (
                 _not_the_current(s.text, found[n - 1].end if n else 0, m.start) or (procedure and not _said_now(s.text, m.start))
-                or n in lesser
+                or n in lesser or bool(_EARLIER_COLUMN.match(s.text, m.end))
             )
+            context = m.context
+            if context != "unspecified" and _PAST_STATE.search(s.text, 0, m.start) and _not_the_current(
+                s.text, found[n - 1].end if n else 0, m.start
+            ):
+                context, other = "unspecified", True  # "had been stable at 2-3/10 on naproxen": the pain as it was
             for date in dates or [None]:
-                ctx.draft.pain_score(m.score, m.score_max, date, m.context, ev, other_time=other)
+                ctx.draft.pain_score(m.score, m.score_max, date, context, ev, other_time=other)
+
+
+#: A plain rating that another follows by an arrow or a table's next column is the earlier one: "Pain 6/10 -> 3/10" (after
+#: a course of care), "Pain (VAS)    8/10    4/10" (initial and now).
+_EARLIER_COLUMN = re.compile(
+    rf"(?:\s*/\s*10|\s+out\s+of\s+(?:10|ten))?(?:\s*(?:-+>|→|=>)\s*|[ \t]{{3,}}|\s*\|\s*)(?:an?\s+)?{NUMBER}(?:\s*/\s*10)?(?:\s|$|[.,;|])",
+    re.IGNORECASE,
+)
+#: A state that has passed, told before the rating: "had been stable at 2-3/10 on naproxen".
+_PAST_STATE = re.compile(r"\b(?:had\s+been|used\s+to\s+be|previously|prior\s+to\s+the\s+(?:injury|flare|fall))\b", re.IGNORECASE)
 
 
 #: A region's pain named before a rating: "Neck pain 4/10, arm pain 7/10", "LBP 5/10, leg pain 7/10".
@@ -558,12 +585,14 @@ _OTHER_TIME = re.compile(
     re.IGNORECASE,
 )
 #: Words that keep a rating in the present whatever else the clause says: "Pain was 6/10 today".
-_NOW_SAID = re.compile(r"\b(?:today|now|currently|current|at\s+present|this\s+(?:visit|morning|week))\b", re.IGNORECASE)
+_NOW_SAID = re.compile(
+    r"\b(?:today|now|currently|current|at\s+present|this\s+(?:visit|morning|week)|since\s+then)\b", re.IGNORECASE
+)
 
 
 def _not_the_current(text: str, since: int, start: int) -> bool:
     """Whether the words before a bare rating (from the clause's start or the rating before) set it at another time."""
-    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|\(|,", text[:start])])
+    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|[()]|,", text[:start])])  # "(... today)  at worst 6/10"
     before = text[cut:start]
     return bool(_OTHER_TIME.search(before)) and not _NOW_SAID.search(before)
 
@@ -622,6 +651,9 @@ def _rate_without_medication(ctx: Context, sentences: list[Sentence]) -> None:
                 entry["context"] = "without_medication"
 
 
+_TODAY = re.compile(r"\b(?:today|this\s+visit|at\s+this\s+visit)\b", re.IGNORECASE)
+
+
 def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = None) -> None:
     """A rating without qualifier ("pain 6/10 today", "VAS 7") of a worker who takes a pain drug now is the pain on it.
 
@@ -636,7 +668,10 @@ def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = 
         return
     rated = {str(e["date"]) for e in ctx.draft.pain if e["context"] == "with_medication"}
     latest = max((str(e["date"]) for e in ctx.draft.pain if e["date"] is not None), default=None)
-    for entry in ctx.draft.pain:  # the first rating of the latest day, the day the drugs are known to be taken
+    # the first rating of the latest day, the day the drugs are known to be taken; one said to be today's first
+    # ("rated 6/10 today" after a course's "pain 7/10 -> 5/10")
+    entries = sorted(ctx.draft.pain, key=lambda e: not any(ev.quote and _TODAY.search(ev.quote) for ev in e["evidence"]))
+    for entry in entries:
         day = str(entry["date"])
         if entry["context"] == "unspecified" and not entry.get("other_time") and day not in rated and day in (latest, "None"):
             entry["context"] = "with_medication"
