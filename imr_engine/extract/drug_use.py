@@ -360,6 +360,8 @@ def _status(
         return None  # "3) Lidoderm 5% patch 1 daily #30", "Lidoderm #30 was non-certified": the request, not use
     if _PRESENT_USE.search(before[-40:]) and not _STOPPED.search(item):
         return "current"  # "Now takes only Tylenol 500 mg, 'not much help'": still taken, however little it helps
+    if _TOOK_RECENTLY.search(before[-20:]) and _RECENT.match(text, mention.end) and not _STOPPED.search(item):
+        return "current"  # "Took ibuprofen OTC 400 mg x2 last night, minimal help": what the worker is taking now
     if _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
         return "tried_failed"  # "hx of duodenal ulcer 2009 on naproxen": the harm it did
     if _TRIED_BEFORE.search(before) and not _TRIED_FAILED.search(item) and _IT_HELPED.search(item):
@@ -381,7 +383,7 @@ def _status(
     if use_word and re.search(r"\b(?:his|her|my|their)\s+$", use_word.group(), _I) and _REQUEST_AFTER.match(text, mention.end):
         use_word = None
     used = dosed or titrated or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end)) \
-        or bool(_STILL_TAKES.search(item))  # "naproxen (now takes 500 mg once or twice a day)": its own words say it is taken
+        or bool(_STILL_TAKES.search(item)) or bool(_USE_AFTER.match(text, mention.end))  # "naproxen (now takes 500 mg once or twice a day)": its own words say it is taken
     if not used:
         return None
     if said:
@@ -406,6 +408,10 @@ _QUANTITY = re.compile(r"#\s*\d+\b|\bqty\.?\s*\d+", _I)
 _REQUEST_HISTORY = re.compile(r"\bnon-?certifi\w*|\b(?:was|were)\s+denied\b|\bdenied\s+by\b|\b(?-i:UR|IMR)\b", _I)
 
 
+#: A dose taken, right before the drug: "Took", "has taken", "took some".
+_TOOK_RECENTLY = re.compile(r"\b(?:took|has\s+taken|had\s+taken|taking)\s+(?:(?:some|an?|the|his|her|OTC|\d|one|two|three|four)\s+)*$", _I)
+#: The drug's use told as a row: "Ibuprofen use:   800 mg 3x/day -> 1x/day".
+_USE_AFTER = re.compile(r"\s+(?:use|usage|intake|dose)\s*:?\s*(?:\d|one|two|three)", _I)
 #: Use in the present right before the drug: "now takes only", "still taking", "continues on".
 _PRESENT_USE = re.compile(
     r"\b(?:(?:now|still|currently)\s+(?:takes|taking|uses|using|on)|continues\s+(?:to\s+(?:take|use)|on)|remains\s+on)"
@@ -477,7 +483,7 @@ _ONE_DOSE = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg)\s*)?(?:IM|IV|shot|inje
 _ENCOUNTER = re.compile(r"\b(?-i:ER|ED|UC)\b|\b(?:emergency|urgent\s+care|hospital)\b", _I)
 #: A dose taken just before the visit: "Took ibuprofen OTC 400 mg x2 last night", "took acetaminophen at home".
 _RECENT = re.compile(
-    r"[^.;]{0,40}?\b(?:last\s+(?:night|evening)|yesterday|this\s+morning|earlier\s+today|today|at\s+home|before\s+coming"
+    r"[^.;]{0,40}?\b(?:last\s+(?:night|evening|pm|p\.m\.)|yesterday|this\s+morning|earlier\s+today|today|at\s+home|before\s+coming"
     r"|over\s+the\s+weekend|since\s+the\s+injury)\b",
     _I,
 )
