@@ -81,9 +81,11 @@ _JOINED = re.compile(
     r"|(?:\d|one|two|three|four)\s*(?:x|times)\s*(?:a|per|/)\s*(?:day|night|week)|at\s+(?:night|bedtime)"
     r"|(?:about|approximately|~|up\s+to)|(?:\d(?:-\d)?|one|two|three|1/2|half\s+a)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?)"
     r"|(?:once|twice|three\s+times)\s+(?:a|per)\s+(?:day|night|week)|(?:a|per)\s+day|as\s+needed|in\s+the\s+(?:morning|evening)))*"
+    # what the first is for: "gabapentin 600 mg three times a day for the leg pain (certified), and lisinopril"
+    r"(?:\s+for\s+(?:the\s+|his\s+|her\s+)?[a-z]+(?:\s+[a-z]+){0,2}?)?"
     # an aside on the first drug between them: "on duloxetine 60 mg daily (x 1 yr, "helps my mood a bit") and acetaminophen"
     r"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|not\s+tolerated)\b)[^()]{0,80}\))?"
-    r"\s*(?:,|;|\band\b|\+|&|/)\s*(?:(?:his|her|the)\s+)?$",
+    r"\s*(?:,|;|\band\b|\+|&|/)\s*(?:(?:and|his|her|the)\s+)*$",
     _I,
 )
 _TRIED_FAILED = re.compile(
@@ -110,7 +112,9 @@ _TRIED_FAILED = re.compile(
 _PAST_SENTENCE = re.compile(
     r"\b(?:took|had\s+taken|previously|formerly|in\s+the\s+past|initial(?:ly)?\s+care|initial\s+treatment|used\s+to"
     r"|(?:prior|previous|past)\s+(?:conservative\s+)?(?:care|treatments?|therapy|therapies)"
-    r"|(?:conservative\s+)?(?:care|treatment)\s+(?:so\s+far|to\s+date)|(?:was|were)\s+given|was\s+tried)\b",
+    r"|(?:conservative\s+)?(?:care|treatment)\s+(?:so\s+far|to\s+date)|(?:was|were)\s+given|was\s+tried"
+    # an earlier encounter: "He was seen at industrial clinic, given Motrin and Flexeril"
+    r"|(?:was|were)\s+(?:initially\s+|first\s+)?seen\s+(?:at|in|by)|initially\s+(?:treated|seen))\b",
     _I,
 )
 #: A history list's own lead: every drug it names was taken ("Prior conservative care: PT, naproxen, ...").
@@ -196,10 +200,12 @@ _ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s|(?<=\))\s+and\s")
 #: Use said outright right before the drug, read even in an exam or a diagnosis list (where a drug is mostly named for
 #: another reason): "7/10 on ibuprofen 600 bid", "Pain currently 6/10, on naproxen", "she is taking tramadol".
 _STRONG_USE = re.compile(
-    r"(?:\d\s*/\s*10\s*,?\s+|(?:^|[,;]\s*)|\b(?:currently|still|now)\s+|\b(?:he|she|pt|patient)\s+(?:is\s+)?)"
+    r"(?:\d\s*/\s*10\s*,?\s+|(?:^|[,;]\s*)|\b(?:currently|still|now)\s+|\b(?:he|she|pt|patient)\s+(?:is\s+)?(?:also\s+|still\s+|now\s+)?)"
     r"(?:on|taking|takes|using|uses)\s+(?:(?:the|his|her|daily|OTC)\s+)?$",
     _I,
 )
+#: The drug's end told right after it: "Celebrex was stopped in 2013 after his blood pressure climbed".
+_STOPPED_SAID = re.compile(r"\s*(?:[\d./]+\s*(?:mg|mcg)\s*)?(?:was|were|had\s+been|has\s+been)\s+(?:stopped|discontinued|d/c'?d)\b", _I)
 _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective", "allergies"})
 
 
@@ -231,16 +237,16 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if told_of_another(s.text, mention.start, mention.end):
                 continue  # "His wife takes Norco for her back"
-            joined = last is not None and last[1] == "current" and _JOINED.match(s.text[last[0] : mention.start])
-            if strict and not joined and not _STRONG_USE.search(s.text, 0, mention.start):
+            joined = last is not None and last[1] in ("current", "past") and _JOINED.match(s.text[last[0] : mention.start])
+            if strict and not joined and not _STRONG_USE.search(s.text, 0, mention.start) and not _STOPPED_SAID.match(s.text, mention.end):
                 last = None
                 continue
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
             status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked)
-            if status is None and last is not None and last[1] == "current" and _JOINED.match(s.text[last[0] : mention.start]):
-                status = "current"  # "hypertension on lisinopril 40 and chlorthalidone": both taken
+            if status is None and last is not None and last[1] in ("current", "past") and _JOINED.match(s.text[last[0] : mention.start]):
+                status = last[1]  # "hypertension on lisinopril 40 and chlorthalidone", "given Motrin and Flexeril": both alike
             if status is None:
                 last = None
                 continue

@@ -256,7 +256,7 @@ _STOPPED_FOR = re.compile(
     r"|itch\w*|pruritus|stomach\s*(?:pain|aches?|cramps?|problems|issues)|abdominal\s+(?:pain|cramp\w*)"
     # stopped for doing nothing: "STOPPED 2016 - no change in numbness"
     r"|no\s+(?:change|improvement|difference)(?!\s+in\s+(?:the\s+)?(?:dose|dosage|meds|medications?|regimen|frequency|prescription))"
-    rf"|{MONITORING_HARM}"
+    rf"|{MONITORING_HARM}|(?:BP|blood\s+pressure)\s+(?:climbed|increased|rising|rose)"
     r"|sexual\s+(?:side\s+effects?|dysfunction|SE)|(?-i:SE))\b",
     _I,
 )
@@ -295,6 +295,8 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         if lead is None:
             continue
         default = "current" if s.section == "medications" else "past"
+        if default == "past" and _TAKEN_NOW.match(s.text, lead.end()):
+            default = "current"  # "Currently takes ibuprofen 600 bid and tramadol 50 mg 1-2/day" under past medications
         if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
             default = item_status(s.text, default)
         # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here, and so
