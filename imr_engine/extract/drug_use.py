@@ -267,6 +267,11 @@ _FORM_THEN_BRACKET = re.compile(
 )
 
 
+#: A compound's form right before its slashed ingredients: "Compound cream flurbiprofen/baclofen/lidocaine",
+#: "the compounded cream (flurbiprofen/baclofen/lidocaine)".
+_COMPOUND_FORM = re.compile(r"\b(?:compound(?:ed)?(?:\s+(?:topical\s+)?(?:creams?|gels?|ointments?|lotions?))?|topical\s+compound)\s*\(?\s*$", _I)
+
+
 def _with_compounds(
     text: str, mentions: list[Mention], ctx: Context
 ) -> tuple[list[Mention], list[Mention], list[Mention]]:
@@ -290,7 +295,8 @@ def _with_compounds(
         end = last.end + (pct.end() if (pct := re.match(r"\s*\d+(?:\.\d+)?\s*%", text[last.end :])) else 0)
         name = text[first.start : end]
         paired = re.match(r"\s*\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?", text[last.end :])
-        if "%" not in name and not paired:
+        compounded = _COMPOUND_FORM.search(text, max(0, first.start - 30), first.start)
+        if "%" not in name and not paired and not compounded:
             apart.extend(group)  # "on docusate/senna": two drugs taken together, not one product
             continue
         if any(p.end <= first.start and _PRODUCT_THEN_BRACKET.match(text[p.end : first.start]) for p in mentions):

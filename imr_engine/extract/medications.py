@@ -225,7 +225,7 @@ _SECTION_LEAD = re.compile(
     _I,
 )
 _LINE_STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
     r"|completed|course\s+(?:finished|completed|done|ended|over))\b",
     _I
@@ -308,6 +308,8 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
             stop = min((at for at in lines if at > chunk), default=len(s.text))
             # the line's own words, its status tag too ("[Inactive] cyclobenzaprine 10 mg - 2017")
             words = s.text[lead.start() if chunk == lead.end() else chunk : stop]
+            if _SCREEN_RESULT.search(words) and not _TAKEN_NOW.search(words):
+                continue  # "Urine drug screen ... positive for hydrocodone and hydromorphone", "| hydromorphone | 96 | Y | metabolite |"
             tag = _STATUS_TAG.match(s.text[chunk:stop])
             chunk += tag.end() if tag else 0
             line = default
@@ -328,6 +330,11 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
                 _list_item(s, ctx, lead, start, end, item_status(said, line), _dosed_name(item))
 
 
+#: A drug screen's result, which names the drugs found, not the drugs taken.
+_SCREEN_RESULT = re.compile(
+    r"\b(?:metabolites?|(?:positive|negative)\s+for|(?-i:POSITIVE|NEGATIVE)|not\s+detected|ng/mL|analyte)\b",
+    _I,
+)
 #: A list's next item that only says the one before was stopped: ", stopped 2016", ", d/c'd".
 _STOP_TAIL = re.compile(r"\s*,\s*(?:stopped|discontinued|d/c'?d?|dc'd|quit|held)\b[^,;()]{0,30}?(?=[,;.)]|$)", _I)
 _STATUS_TAG = re.compile(r"^\[\s*[A-Za-z/' ]{3,15}\]\s*")
