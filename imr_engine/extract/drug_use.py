@@ -183,7 +183,9 @@ _STOPPED_BEFORE = re.compile(
 _NO_LONGER = re.compile(r"\bno\s+longer\s+(?:taking|takes|using|uses|on|prescribed)\s+(?:the\s+|his\s+|her\s+)?$", _I)
 _TRIED_BEFORE = re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:(?:a|an|the|oral|topical|low[- ]dose)\s+)*$", _I)
 _NOT_USED = re.compile(
-    r"\b(?:never|not|no|denies|n't)\s+(?:\w+\s+){0,2}?(?:tried|taken|taking|used|using|on|had)\s+(?:\w+\s+)?$"
+    # (not a side effect denied on the drug: "No constipation on senna", "denies sedation on Norco" tell it is taken)
+    r"\b(?:never|not|no|denies|n't)\s+(?!(?:constipation|nausea|sedation|drowsiness|dizziness|somnolence|side\s+effects?|SE|GI\s+upset"
+    r"|problems|issues|complaints|adverse\s+effects?|itching|reflux|heartburn)\b)(?:\w+\s+){0,2}?(?:tried|taken|taking|used|using|on|had)\s+(?:\w+\s+)?$"
     r"|\b(?:never|no|not|nor)\s+$"
     r"|\b(?:positive|negative|screen(?:ed)?|tested)\s+for\s+(?:\S+\s+){0,2}$|\bnon-?prescribed\s+$",
     _I,
