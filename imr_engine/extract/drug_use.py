@@ -240,13 +240,14 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
             if told_of_another(s.text, mention.start, mention.end):
                 continue  # "His wife takes Norco for her back"
             joined = last is not None and last[1] in ("current", "past") and _JOINED.match(s.text[last[0] : mention.start])
-            if strict and not joined and not _STRONG_USE.search(s.text, 0, mention.start) and not _STOPPED_SAID.match(s.text, mention.end):
-                last = None
-                continue
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
             status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked)
+            if strict and not joined and not _STRONG_USE.search(s.text, 0, mention.start) and not _STOPPED_SAID.match(s.text, mention.end) \
+                    and not (status in ("past", "tried_failed") and _ended_in_own_words(s.text, mention, single)):
+                last = None  # an exam or a diagnosis names a drug for another reason, unless it says it is taken or ended
+                continue
             if status is None and last is not None and last[1] in ("current", "past") and _JOINED.match(s.text[last[0] : mention.start]):
                 status = last[1]  # "hypertension on lisinopril 40 and chlorthalidone", "given Motrin and Flexeril": both alike
             if status is None:
@@ -434,7 +435,7 @@ _PRESENT_USE = re.compile(
 )
 #: A harm the drug did, named before it: "duodenal ulcer 2009 on naproxen", "GI bleed in 2012 on ibuprofen".
 _ADVERSE_ON = re.compile(
-    r"\b(?:ulcers?|(?:GI\s+)?bleed(?:ing|s)?|hemorrhage|gastritis|rash|hives|seizures?|overdose|anaphylaxis|renal\s+(?:failure|injury)|AKI)"
+    r"\b(?:ulcers?|(?:GI\s+)?bleed(?:ing|s)?|hemorrhage|gastritis|rash|hives|seizures?|overdose|anaphylaxis|renal\s+(?:failure|injury)|AKI|falls)"
     r"\b[^,;.]{0,20}?\bon\s+(?:the\s+|his\s+|her\s+)?$",
     _I,
 )
@@ -452,6 +453,14 @@ _CLASS_BEFORE = re.compile(
     r"|antidepressants?|nerve\s+(?:medications?|meds|pills?))\s*(?:\(\s*(?:[^()]{1,40}?,\s*)?|:\s*(?:[^():;]{1,40}?,\s*)?)$",
     _I,
 )
+
+
+def _ended_in_own_words(text: str, mention: Mention, single: bool) -> bool:
+    """The drug's own words say it was stopped or failed: "Gabapentin to 2400 mg/day (no benefit, stopped 2018)",
+    "Previously on oxycodone/APAP 5/325 TID (2012-2019): stopped 10/2019 for persistent nausea"."""
+    start, end = _item_span(text, mention, single)
+    item = text[start:end]
+    return bool(_STOPPED.search(item) or _TRIED_FAILED.search(item) or _STOPPED_BEFORE.search(text[: mention.start][-50:]))
 
 
 def _own_words(text: str, start: int, end: int, mention: Mention) -> str:

@@ -47,7 +47,10 @@ LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:past|previous|prior|former)\s+medications?\s+(?:include[sd]?|including|are|were)\s*:?\s+", _I
+            r"\b(?:past|previous|prior|former)\s+medications?\s+(?:include[sd]?|including|are|were)\s*:?\s+"
+            # an EHR's list of the drugs stopped: "Discontinued: hydrocodone/APAP 5/325 (2019 - switched to Butrans ...)"
+            r"|(?:^|\n)\s*(?:discontinued|stopped|inactive)(?:\s+(?:medications?|meds))?\s*:\s*",
+            _I,
         ),
         "past",
         True,
@@ -253,6 +256,7 @@ MONITORING_HARM = (
 #: was stopped for it ("naproxen - Discontinued 2023 (GERD)").
 _STOPPED_FOR = re.compile(
     r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia"
+    r"|seizure\w*|overdose|hospitali[sz]\w*|falls"
     r"|itch\w*|pruritus|stomach\s*(?:pain|aches?|cramps?|problems|issues)|abdominal\s+(?:pain|cramp\w*)"
     # stopped for doing nothing: "STOPPED 2016 - no change in numbness"
     r"|no\s+(?:change|improvement|difference)(?!\s+in\s+(?:the\s+)?(?:dose|dosage|meds|medications?|regimen|frequency|prescription))"
