@@ -175,7 +175,8 @@ _STOPPED_BEFORE = re.compile(
     r"\b(?:stopped|discontinued|d/c'?d|weaned\s+(?:off|from)|tapered\s+off|came\s+off|quit|done\s+(?:w/|with)"
     # no longer taken, or taken once: "no longer taking gabapentin", "has been off Norco since May", "was on meloxicam"
     r"|no\s+longer\s+(?:taking|takes|using|uses|on|prescribed)|(?:is|has\s+been|been)\s+off(?:\s+of)?"
-    r"|(?:was|were|had\s+been)\s+(?:previously\s+|once\s+)?on)\s+"
+    # the pain as it was on a drug given up: "Pain 4/10, was 8/10 on oxycodone" (not "Today pain was 5/10 on Norco")
+    r"|(?<!today\s)(?<!pain\s)(?:was|were|had\s+been)\s+(?:previously\s+|once\s+|(?:an?\s+)?\d+(?:\.\d+)?\s*(?:/\s*10|out\s+of\s+(?:10|ten))\s+)?on)\s+"
     r"(?:the\s+|his\s+|her\s+)?$",
     _I,
 )

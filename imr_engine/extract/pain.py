@@ -532,7 +532,8 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
                 or n in lesser or bool(_EARLIER_COLUMN.match(s.text, m.end))
             )
             context = m.context
-            if context != "unspecified" and _PAST_STATE.search(s.text, 0, m.start) and _not_the_current(
+            was = bool(_WAS_BEFORE.search(s.text, 0, m.start)) and (n > 0 or bool(_NOW_SAID.search(s.text)))
+            if context != "unspecified" and (_PAST_STATE.search(s.text, 0, m.start) or was) and _not_the_current(
                 s.text, found[n - 1].end if n else 0, m.start
             ):
                 context, other = "unspecified", True  # "had been stable at 2-3/10 on naproxen": the pain as it was
@@ -548,6 +549,8 @@ _EARLIER_COLUMN = re.compile(
 )
 #: A state that has passed, told before the rating: "had been stable at 2-3/10 on naproxen".
 _PAST_STATE = re.compile(r"\b(?:had\s+been|used\s+to\s+be|previously|prior\s+to\s+the\s+(?:injury|flare|fall))\b", re.IGNORECASE)
+#: "was" right before a rating beside another rating or the pain now: "Pain 4/10, was 8/10 on oxycodone".
+_WAS_BEFORE = re.compile(r"\bwas\s+(?:an?\s+)?$", re.IGNORECASE)
 
 
 #: A region's pain named before a rating: "Neck pain 4/10, arm pain 7/10", "LBP 5/10, leg pain 7/10".
