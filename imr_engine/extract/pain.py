@@ -289,11 +289,23 @@ def about_a_procedure(text: str, drug_names: tuple[str, ...]) -> bool:
 
     The CPMTG's 4 A's (p. 78) ask for the pain on the analgesic; "pain 8/10 -> 2/10 after the block" is the block's.
     """
-    if not (search(_PROCEDURE, text) and search(_EFFECT, text)):
-        return False
+    if not (search(_PROCEDURE, text) and (search(_EFFECT, text) or _ARROW.search(text))):
+        return False  # the effect told in words, or as the ratings before and after ("blocks ...: 7/10 to 2/10")
     lowered = text.lower()
     meds = re.search(rf"\b{_MEDS}\b|\b(?:intrathecal|drug|IT)\s+pump\b|\bthe\s+pump\b", text, re.IGNORECASE)
-    return not meds and not any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in drug_names)
+    return not meds and not any(
+        not _NOT_THE_DRUGS.search(lowered, 0, m.start())
+        for name in drug_names
+        for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)
+    )
+
+
+#: A drug named in a procedure's sentence as its agent or as held for it, not as the drug the ratings are on: "blocks
+#: with lidocaine 2%", "injection of Depo-Medrol", "stopped tramadol during the trial".
+_NOT_THE_DRUGS = re.compile(
+    r"\b(?:(?:blocks?|injections?|inj|esi|epidurals?|ablations?|infiltrations?)\s+(?:\w+\s+){0,2}?(?:with|of|using)"
+    r"|(?:stopped|held|off|without|discontinued)\s+(?:the\s+|his\s+|her\s+)?)\s*$"
+)
 
 
 def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
