@@ -272,7 +272,7 @@ def _reduced_to(text: str, out: list[PainMatch]) -> None:
 
 #: A procedure whose before and after the sentence may tell: an injection, a block, an ablation, a stimulator trial.
 _PROCEDURE = re.compile(
-    r"\b(?:injections?|inj|injected|(?-i:ESI|TFESI|CESI|ILESI|MBB|RFA|SCS|PRP)|epidurals?|blocks?|ablations?|rhizotom\w*"
+    r"\b(?:injections?|inj|injected|(?-i:ESI|TFESI|CESI|ILESI|MBB|RFA|SCS|PRP)|epidurals?|(?<!\bone\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bhalf\sa\s)(?<!\bwalk\sa\s)(?<!\d\s)(?<!\bcity\s)blocks?|ablations?|rhizotom\w*"
     r"|radiofrequency|neurotom\w*|stimulators?|trigger\s+points?)\b",
     re.IGNORECASE,
 )
@@ -607,7 +607,8 @@ _NOW_SAID = re.compile(
 
 def _not_the_current(text: str, since: int, start: int) -> bool:
     """Whether the words before a bare rating (from the clause's start or the rating before) set it at another time."""
-    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|[()]|,", text[:start])])  # "(... today)  at worst 6/10"
+    # "(... today)  at worst 6/10"; a dash parts a terse note's clauses: "flare 3 days ago after ... - LBP 7/10"
+    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|[()]|,|\s[-\u2013\u2014]\s", text[:start])])
     before = text[cut:start]
     return bool(_OTHER_TIME.search(before)) and not _NOW_SAID.search(before)
 
