@@ -164,6 +164,7 @@ _TITRATED_BEFORE = re.compile(
     r"\s+(?:(?:the|his|her|their)\s+)?(?:(?:dose|dosage|frequency)\s+of\s+(?:(?:the|his|her)\s+)?)?$",
     _I,
 )
+_TITRATION_WORDS = ("increas", "decreas", "reduc", "lower", "rais", "titrat", "cut", "taper", "wean")
 _TITRATED_AFTER = re.compile(
     r"\s*(?:[\d./]+\s*(?:mg|mcg)?\s*)?(?:(?:dose|dosage)\s+)?(?:(?:(?:was|were|has\s+been|had\s+been|is\s+being)\s+(?:recently\s+)?"
     r"(?:increased|decreased|reduced|lowered|raised|titrated|tapered|cut)(?!\s+(?:off|from)\b))"
@@ -354,39 +355,53 @@ def _status(
     A compound's strengths and quantity are no sign of use (a compound is mostly the cream a note requests)."""
     text = s.text
     before = text[: mention.start][-50:]
-    if _REPLACED.search(before[-40:]) or _REPLACED_AFTER.match(text, mention.end):
+    # cheap word tests first: most mentions have none of the rarer cues, and each pattern asked is a scan
+    low = before.lower()
+    after = text[mention.end : mention.end + 60].lower()
+    if _REPLACED.search(before[-40:]) or (("was " in after or "were " in after or "been " in after) and _REPLACED_AFTER.match(text, mention.end)):
         # "Naproxen 500 mg BID in place of OTC ibuprofen", "switched from tramadol to ...": given up; failed when the
         # item says what it did ("switched from oxycodone IR, which caused nausea and itch")
         item = text[mention.start :].split(";")[0].split(")")[0].split(". ")[0]  # to the clause's end, past "which caused ..."
         return "tried_failed" if _own_status(item) == "tried_failed" or item_status(item, "") == "tried_failed" else "past"
-    if _RAN_OUT.search(before[-40:]) and not re.match(r"[^.;]{0,40}\bearly\b", text[mention.end :], _I):
+    if "out of" in low and _RAN_OUT.search(before[-40:]) and not re.match(r"[^.;]{0,40}\bearly\b", text[mention.end :], _I):
         return "past"  # "ran out of gabapentin 2 weeks ago": not taken now
-    if _NOT_LATELY.search(before[-40:]) and _FOR_A_WHILE.match(text, mention.end):
+    if ("not" in low or "n't" in low) and _NOT_LATELY.search(before[-40:]) and _FOR_A_WHILE.match(text, mention.end):
         return "past"  # "has not taken his tramadol in 2 weeks": taken, not lately
     if _NO_LONGER.search(before[-40:]):
         return _own_status(text[mention.start :]) or "past"  # "no longer taking gabapentin": taken, then stopped
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
     start, end = _item_span(text, mention, single)
-    item = _own_words(text, start, end, mention)
-    shared = _SHARED_FATE.search(text, mention.end)
-    if shared and shared.start() - mention.end < 80 and text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start):
+    item = _own_words(text, start, end, mention) if "(" in text[mention.end : end] else text[start:end]
+    near = text[mention.end : mention.end + 120].lower()
+    shared = (
+        _SHARED_FATE.search(text, mention.end)
+        if ("both" in near or "all" in near or "each" in near) and text.rfind("(", 0, mention.start) > text.rfind(")", 0, mention.start)
+        else None
+    )
+    if shared and shared.start() - mention.end < 80:
         item += " " + shared.group()  # "NSAIDs (naproxen, then diclofenac - both stopped for rising creatinine)": of each
     if _only_requested(text, item, before, mention, requested or []):
         return None  # "3) Lidoderm 5% patch 1 daily #30", "Lidoderm #30 was non-certified": the request, not use
-    if _PRESENT_USE.search(before[-40:]) and not _STOPPED.search(item):
+    if any(w in low for w in ("now", "still", "currently", "continues", "remains")) and _PRESENT_USE.search(before[-40:]) \
+            and not _STOPPED.search(item):
         return "current"  # "Now takes only Tylenol 500 mg, 'not much help'": still taken, however little it helps
-    if _TOOK_RECENTLY.search(before[-20:]) and _RECENT.match(text, mention.end) and not _STOPPED.search(item):
+    if ("took" in low[-20:] or "taken" in low[-20:] or "taking" in low[-20:]) and _TOOK_RECENTLY.search(before[-20:]) \
+            and _RECENT.match(text, mention.end) and not _STOPPED.search(item):
         return "current"  # "Took ibuprofen OTC 400 mg x2 last night, minimal help": what the worker is taking now
-    if _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
+    if " on " in low[-16:] + " " and _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
         return "tried_failed"  # "hx of duodenal ulcer 2009 on naproxen": the harm it did
-    if _TRIED_BEFORE.search(before) and not _TRIED_FAILED.search(item) and _IT_HELPED.search(item):
+    tried_before = ("tri" in low or "fail" in low) and bool(_TRIED_BEFORE.search(before))
+    failed = bool(_TRIED_FAILED.search(item))
+    if tried_before and not failed and _IT_HELPED.search(item):
         return "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
-    if _TRIED_FAILED.search(item) or _TRIED_BEFORE.search(before):
+    if failed or tried_before:
         return "tried_failed"
     dosed = bool(_DOSED.match(text, mention.end)) and not compound
     for_what = bool(_FOR_WHAT.search(before[-40:]))
-    titrated = bool(_TITRATED_BEFORE.search(before[-40:]) or _TITRATED_AFTER.match(text, mention.end))
+    titrated = any(w in low or w in after for w in _TITRATION_WORDS) and bool(
+        _TITRATED_BEFORE.search(before[-40:]) or _TITRATED_AFTER.match(text, mention.end)
+    )
     if s.section == "plan" and not for_what:
         if titrated:
             return _own_status(item) or "current"  # "Increase gabapentin to 600 mg TID": its dose changes, it is taken
@@ -399,7 +414,7 @@ def _status(
     if use_word and re.search(r"\b(?:his|her|my|their)\s+$", use_word.group(), _I) and _REQUEST_AFTER.match(text, mention.end):
         use_word = None
     used = dosed or titrated or in_history or bool(said) or for_what or bool(use_word) or bool(_HELPS.match(text, mention.end)) \
-        or bool(_STILL_TAKES.search(item)) or bool(_USE_AFTER.match(text, mention.end))  # "naproxen (now takes 500 mg once or twice a day)": its own words say it is taken
+        or bool(_STILL_TAKES.search(item)) or (("use" in after or "intake" in after or "dose" in after) and bool(_USE_AFTER.match(text, mention.end)))  # "naproxen (now takes 500 mg once or twice a day)": its own words say it is taken
     if not used:
         return None
     if said:

@@ -443,7 +443,7 @@ def _list_item(
                 _list_item(s, ctx, lead, a, b, own, any_name)
         return
     identity, ingredients, classes = describe(ctx, name)
-    numbered = _PRODUCT_NUMBER.match(s.text, ne, end)
+    numbered = _PRODUCT_NUMBER.match(s.text, ne, end) if "#" in s.text[ne : ne + 3] or "no" in s.text[ne : ne + 4].lower() else None
     if numbered:  # "Tylenol #3 1 tab q4-6h prn": the number names the product (with codeine), not a quantity
         longer = f"{name} #{numbered.group('n')}"
         if (parts := describe(ctx, longer))[0] is not None:

@@ -135,7 +135,10 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
     lowered = text.lower()
     # "it" / "them" is the drug when the sentence names one, or speaks of "the medication" itself.
     pronoun = any(name in lowered for name in pronoun_names) or bool(re.search(rf"\b{_MEDS}\b", text, re.IGNORECASE))
-    would_be = [m for m in _WOULD_BE.finditer(text) if _is_drug(m.group("what"), drug_names, pronoun) or m.group("what").lower().startswith("patch")]
+    would_be = [
+        m for m in (_WOULD_BE.finditer(text) if ("without" in lowered or "w/o" in lowered or "off " in lowered) else ())
+        if _is_drug(m.group("what"), drug_names, pronoun) or m.group("what").lower().startswith("patch")
+    ]
     for m in would_be:
         _add(found, m.start("score"), m.end("score"), m, m.end("score"))
     if _ZERO_TO_TEN.search(text) or _PAIN_WITH_CTX.match(text):
@@ -528,10 +531,13 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
     names = drug_names(ctx)
     for s in sentences:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
-        named: tuple[str, ...] = ()
-        if re.search(r"\d", s.text) and may_name_a_drug(s.text, ctx):  # "7/10 without tramadol": a drug the sentence names
+        found = find_pain_scores(s.text, names)
+        lowered = s.text.lower()
+        if found and any(w in lowered for w in ("with", "w/", "off", "on ", "after", "before")) and may_name_a_drug(s.text, ctx):
+            # "7/10 without tramadol": a drug the sentence names, though the note does not say it is taken
             named = tuple(m.name.lower() for m in drug_mentions(s.text, ctx) if m.ingredients)
-        found = find_pain_scores(s.text, names, named)
+            if set(named) - set(names):
+                found = find_pain_scores(s.text, names, named)
         lesser = _lesser_regions(s.text, found)
         procedure = bool(found) and about_a_procedure(s.text, names)  # "after the injection her pain decreased to 3/10"
         relative = bool(found) and any(w in s.text.lower() for w in _RELATIVE_WORDS)
