@@ -47,7 +47,10 @@ LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:past|previous|prior|former)\s+medications?\s+(?:include[sd]?|including|are|were)\s*:?\s+", _I
+            r"\b(?:past|previous|prior|former)\s+medications?\s+(?:include[sd]?|including|are|were)\s*:?\s+"
+            # an EHR's list of the drugs stopped: "Discontinued: hydrocodone/APAP 5/325 (2019 - switched to Butrans ...)"
+            r"|(?:^|\n)\s*(?:discontinued|stopped|inactive)(?:\s+(?:medications?|meds))?\s*:\s*",
+            _I,
         ),
         "past",
         True,
@@ -63,6 +66,8 @@ LIST_LEADS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
         "current",
         True,
     ),
+    # a line that opens "Current:" lists what is taken now (known drugs only): "Current: acetaminophen 500 mg 2 tabs bid"
+    (re.compile(r"^\s*(?:current(?:ly)?|now\s+(?:takes|taking|on))\s*:\s*", _I | re.MULTILINE), "current", False),
     # the drugs named in parentheses after the word: "meds (ibuprofen, gabapentin 300 mg TID) have not controlled ..."
     (re.compile(r"\b(?:meds|medications?)\s+\((?=[A-Za-z])", _I), "current", False),
     (
@@ -96,6 +101,11 @@ _GENERIC = {
         "narcotics",
         "meds",
         "analgesics",
+        "nsaids",
+        "nsaid",
+        "anti-inflammatories",
+        "muscle relaxants",
+        "muscle relaxers",
         "treatment",
         "treatments",
     )
@@ -108,7 +118,7 @@ _LEAD_WORDS = re.compile(
 )
 _NAME_STOP = frozenset(
     "for over with on since back from at as dating daily which that was were is are to in by every per x prn bid tid "
-    "qid hs po qhs qd q4h q6h q8h q12h twice once three four as-needed".split()
+    "qid hs po qhs qd q4h q6h q8h q12h twice once three four as-needed last but after until because".split()
 )
 _INDICATION = re.compile(
     r"^\s*for\s+(?!at\s|the\s+(?:past|last)\s|over\s|more\s|about\s|approximately\s|nearly\s|an?\s|several\s|many\s)"
@@ -196,7 +206,18 @@ def read_medication_lists(
                 cuts = [m.end(), *(m.end() + b.end() for b in re.finditer(r"\s\|\s*", s.text[m.end() :]))]
                 for chunk, stop in zip(cuts, [*cuts[1:], len(s.text)]):  # each chunk runs to the next bar
                     for start, end in list_items(s.text[:stop].rstrip(" |"), chunk):
-                        _list_item(s, ctx, m, start, end, status, any_name)
+                        # "was prescribed cyclobenzaprine last fall but stopped it ... too sleepy": the item's own words
+                        said = s.text[start:end]
+                        if not any_name and len(ctx.vocab.ingredients_in(s.text)) <= 1:
+                            said = s.text[start:]  # one drug in the sentence: all it says after the name is of it
+                        own = item_status(said, status) if status == "current" else status
+                        if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
+                            own = "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
+                        _list_item(s, ctx, m, start, end, own, any_name)
+
+
+#: The item says the drug helped: "it helped but ...", "which helped some".
+_HELPED = re.compile(r"\b(?:it\s+)?(?:helped|worked|gave\s+(?:good|some)\s+relief)\b", _I)
 
 
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:"); a table row
@@ -207,7 +228,10 @@ _SECTION_LEAD = re.compile(
     _I,
 )
 _LINE_STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held|on\s+hold|not\s+taking|inactive)\b", _I
+    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
+    # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
+    r"|completed|course\s+(?:finished|completed|done|ended|over))\b",
+    _I
 )
 #: A row's own word that the drug is taken now: "(current)", "- active", "Status: Taking" (a list of past drugs may
 #: mark the ones still taken so).
@@ -216,6 +240,7 @@ _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|less\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+response"
     r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)"
     r"|no\s+(?:(?:clear|real|significant|meaningful|noticeable|appreciable|lasting)\s+)?(?:relief|benefit|help|effect)"
+    r"|(?:not\s+enough|insufficient|inadequate)\s+(?:pain\s+)?(?:relief|benefit|help|effect)|sleepy|too\s+tired"
     r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
     r"|somnolen\w*|groggy|grogginess|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
     r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|palpitations|stomach\s+upset)\b",
@@ -231,7 +256,11 @@ MONITORING_HARM = (
 #: was stopped for it ("naproxen - Discontinued 2023 (GERD)").
 _STOPPED_FOR = re.compile(
     r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia"
-    rf"|{MONITORING_HARM}"
+    r"|seizure\w*|overdose|hospitali[sz]\w*|falls"
+    r"|itch\w*|pruritus|stomach\s*(?:pain|aches?|cramps?|problems|issues)|abdominal\s+(?:pain|cramp\w*)"
+    # stopped for doing nothing: "STOPPED 2016 - no change in numbness"
+    r"|no\s+(?:change|improvement|difference)(?!\s+in\s+(?:the\s+)?(?:dose|dosage|meds|medications?|regimen|frequency|prescription))"
+    rf"|{MONITORING_HARM}|(?:BP|blood\s+pressure)\s+(?:climbed|increased|rising|rose)"
     r"|sexual\s+(?:side\s+effects?|dysfunction|SE)|(?-i:SE))\b",
     _I,
 )
@@ -270,6 +299,8 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         if lead is None:
             continue
         default = "current" if s.section == "medications" else "past"
+        if default == "past" and _TAKEN_NOW.match(s.text, lead.end()):
+            default = "current"  # "Currently takes ibuprofen 600 bid and tramadol 50 mg 1-2/day" under past medications
         if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
             default = item_status(s.text, default)
         # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here, and so
@@ -281,6 +312,8 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
             stop = min((at for at in lines if at > chunk), default=len(s.text))
             # the line's own words, its status tag too ("[Inactive] cyclobenzaprine 10 mg - 2017")
             words = s.text[lead.start() if chunk == lead.end() else chunk : stop]
+            if _SCREEN_RESULT.search(words) and not _TAKEN_NOW.search(words):
+                continue  # "Urine drug screen ... positive for hydrocodone and hydromorphone", "| hydromorphone | 96 | Y | metabolite |"
             tag = _STATUS_TAG.match(s.text[chunk:stop])
             chunk += tag.end() if tag else 0
             line = default
@@ -295,9 +328,19 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
                 chunk += 1
             for start, end in list_items(s.text[:stop], chunk):
                 item = s.text[start:end]
-                _list_item(s, ctx, lead, start, end, item_status(item, line), _dosed_name(item))
+                # the stop told after the item's comma is the item's: 'nortriptyline 25 mg - "no change at all", stopped'
+                tail = _STOP_TAIL.match(s.text[:stop], end)
+                said = s.text[start : tail.end()] if tail else item
+                _list_item(s, ctx, lead, start, end, item_status(said, line), _dosed_name(item))
 
 
+#: A drug screen's result, which names the drugs found, not the drugs taken.
+_SCREEN_RESULT = re.compile(
+    r"\b(?:metabolites?|(?:positive|negative)\s+for|(?-i:POSITIVE|NEGATIVE)|not\s+detected|ng/mL|analyte)\b",
+    _I,
+)
+#: A list's next item that only says the one before was stopped: ", stopped 2016", ", d/c'd".
+_STOP_TAIL = re.compile(r"\s*,\s*(?:stopped|discontinued|d/c'?d?|dc'd|quit|held)\b[^,;()]{0,30}?(?=[,;.)]|$)", _I)
 _STATUS_TAG = re.compile(r"^\[\s*[A-Za-z/' ]{3,15}\]\s*")
 _FORM_WORD = re.compile(
     r"(?:creams?|gels?|ointments?|lotions?|solutions?|patch(?:es)?|tabs?|tablets?|caps?|capsules?|liquid|spray|compound(?:ed)?)\b",
@@ -359,7 +402,10 @@ _NOT_TAKEN = re.compile(
 )
 #: The entry's own words after the name say it is not taken: "Lidoderm - never tried", "gabapentin (not yet started)".
 _NOT_TAKEN_AFTER = re.compile(
-    r"[-:,(]\s*(?:never\s+(?:tried|taken|used|started)|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b", re.IGNORECASE
+    r"[-:,(]\s*(?:never\s+(?:tried|taken|used|started)|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b"
+    # "acetaminophen has not been added (he takes it in the Percocet)"
+    r"|^\s*[A-Za-z][\w-]*(?:\s+[\w./%-]+){0,3}?\s+(?:has|have|was|were)\s+not\s+(?:been\s+|yet\s+been\s+)?(?:added|started|prescribed|tried|filled|given)\b",
+    re.IGNORECASE,
 )
 #: A list entry for a drug asked for, not yet taken: "Oxycodone 15 mg tab (requested - not yet started)", "- pending auth".
 _NOT_YET = re.compile(
@@ -383,8 +429,26 @@ def _list_item(
     ns, ne = start + span[0], start + span[1]
     name = s.text[ns:ne]
     if phrase_key(name) in _GENERIC:
+        opened = re.match(r"\s*\(", s.text[ne:end])
+        closed = s.text.find(")", ne, end) if opened else -1
+        if opened and closed > 0:
+            # "NSAIDs (ibuprofen, then meloxicam - stopped 2021 for gastritis)": the class's drugs, each as listed
+            inside = s.text[ne + opened.end() : closed]
+            if status in ("past", "tried_failed") and item_status(inside, "current") != "current":
+                status = "current"  # the stop the brackets tell is of the drug it follows, not of every one
+            for a, b in list_items(s.text[:closed], ne + opened.end()):
+                own = item_status(s.text[a:b], status)
+                if own == "current" and re.match(r"\s*,?\s*(?:and\s+)?then\b", s.text[b:closed]):
+                    own = "past"  # "ibuprofen, then meloxicam": the one given up for the next
+                _list_item(s, ctx, lead, a, b, own, any_name)
         return
     identity, ingredients, classes = describe(ctx, name)
+    numbered = _PRODUCT_NUMBER.match(s.text, ne, end) if "#" in s.text[ne : ne + 3] or "no" in s.text[ne : ne + 4].lower() else None
+    if numbered:  # "Tylenol #3 1 tab q4-6h prn": the number names the product (with codeine), not a quantity
+        longer = f"{name} #{numbered.group('n')}"
+        if (parts := describe(ctx, longer))[0] is not None:
+            name, ne = longer, numbered.end()
+            identity, ingredients, classes = parts
     composed = _COMPOSITION.match(s.text, ns, end)
     if composed:  # "Flurbiprofen 20% / Cyclobenzaprine 4% / Gabapentin 6% compounded cream": one compound
         parts = describe(ctx, composed.group())
@@ -425,6 +489,8 @@ def _list_item(
                 ctx.draft.diagnosis(what, regions_in(what), s.evidence(start, w0 + len(what)))
 
 
+#: A product's number right after its name: "Tylenol #3", "Tylenol No. 4" (known to the vocabulary so, not a quantity).
+_PRODUCT_NUMBER = re.compile(r"\s*(?:#|No\.?\s*)\s*(?P<n>[1-4])(?!\d)", _I)
 #: A compound written by its ingredients and strengths: "ketoprofen 10%/gabapentin 6%/lidocaine 5%".
 _COMPOSITION = re.compile(
     r"[A-Za-z][A-Za-z-]+\s*\d+(?:\.\d+)?\s*%?(?:\s*/\s*[A-Za-z][A-Za-z-]+\s*\d+(?:\.\d+)?\s*%?)+", _I

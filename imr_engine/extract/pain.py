@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from ..facts.fuzzy_date import FuzzyDate
+from .anatomy import regions_in
 from .context import Context
 from .findings import clause_span
+from .medications import drug_mentions, may_name_a_drug
 from .numbers import NUMBER, parse_number
 from .other_person import told_of_another
 from .sentences import Sentence
@@ -24,7 +26,7 @@ from .word_gate import finditer, search
 _N = rf"(?P<score>{NUMBER})(?:\s*(?:-|to)\s*(?P<max>{NUMBER}))?"
 _NAMED_SCALE = r"(?:VAS|NRS|visual\s+anal(?:og|ogue)\s+scale|(?:numeric\s+)?(?:pain\s+)?rating\s+scale|pain\s+scale)"
 _SCALE = (
-    r"(?:(?:\s*/\s*10(?![\d/])|\s+out\s+of\s+(?:10|ten)\b|\s+on\s+(?:a|the)\s+(?:pain\s+)?scale\s+of\s+(?:0|1|zero|one)\s*(?:-|to)\s*(?:10|ten)\b)"
+    r"(?:(?:\s*/\s*10(?![\d/])(?!\s*(?:days?|visits?|sessions?|treatments?|appointments?|reps?|repetitions?|classes|groups?)\b)|\s+out\s+of\s+(?:10|ten)\b|\s+on\s+(?:a|the)\s+(?:pain\s+)?scale\s+of\s+(?:0|1|zero|one)\s*(?:-|to)\s*(?:10|ten)\b)"
     rf"(?:\s+on\s+(?:a|the)\s+{_NAMED_SCALE}\b)?"
     rf"|\s+on\s+(?:the\s+|a\s+)?{_NAMED_SCALE}\b)"
 )
@@ -43,25 +45,28 @@ _RATED = re.compile(
 _BARE_WITH_CONTEXT = re.compile(
     rf"(?<![\d/.#-])(?:and\s+|,\s*|then\s+|about\s+|around\s+)[\"']?\s*(?:maybe\s+|about\s+|around\s+|~\s*)?(?:an?\s+)?"
     rf"(?P<score>{NUMBER})[\"']?"
-    r"(?=\s+(?:(?:with|without|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
-    r"|(?:without|w/o|off)\s*(?:[.;,\"')]|$)"
+    r"(?=\s+(?:(?:with|without|w/out|w/o|w/|on|off)\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|pain\s+)?(?:medications?|meds)\b"
+    r"|(?:without|w/out|w/o|off)(?:\s+(?:them|it))?\s*(?:[.;,\"')]|$)"
     rf"|when\s+(?:(?:she|he|they|i|pt)\s+)?(?:takes?|taking|took|no|not\s+tak\w*|without)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:medications?|medicines?|meds?|pills?)))",
     re.IGNORECASE,
 )
 #: "with", "without" and the clinician's shorthand for them ("w/", "w/o", "s/p" is not one).
 #: Spanish in a bilingual clinic's note: "8/10 sin medicina, 4/10 con la medicina".
-_CTX = r"(?P<ctx>with(?:out)?|w/o|w/|wo|on|off|sin|con)"
+#: A template's "before meds: 8/10; after meds: 4/10" too (before is without, after is with).
+_CTX = r"(?P<ctx>with(?:out)?|w/out|w/o|w/|wo|on|off|sin|con|before|after|pre-?|post-?)"
 _MEDS = r"(?:medications?|medicines?|meds?|analgesics?|(?:pain\s+)?pills?|tablets?|(?:medication\s+)?regimen|(?:la\s+|las\s+)?medicinas?|(?:los\s+)?medicamentos?)"
 _WITH = re.compile(
-    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|my\s+|their\s+|any\s+|pain\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
+    rf"^[\s,(]*(?:on\s+(?:a|the)\s+[^,;]{{0,30}}?scale[^,;]{{0,12}}?\s+)?{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|my\s+|their\s+|any\s+|pain\s+|this\s+|that\s+)?(?:current\s+)?(?P<what>{_MEDS}|\w+)",
     re.IGNORECASE,
 )
+#: The worker's own rating between the context and the number: "With naproxen he rates it 4/10".
+_RATES = r"(?:(?:he|she|they|pt|patient|i)\s+(?:rates?|puts?|reports?|says?)\s+(?:it|(?:his|her|the|my)\s+pain)(?:\s+(?:at|as))?\s*(?:an?\s+)?)"
 _WITH_BEFORE = re.compile(
-    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|my\s+|their\s+|any\s+|pain\s+)?{_MEDS}\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:it\s+)?(?:is|was|rated|of|at|would\s+be|gets\s+to|goes\s+to)?"
+    rf"{_CTX}\s*(?:the\s+use\s+of\s+|his\s+|her\s+|the\s+|my\s+|their\s+|any\s+|pain\s+|this\s+|that\s+)?{_MEDS}\s*[,:]?\s*{_RATES}?(?:(?:his|her|the)\s+)?(?:pain\s+)?(?:it\s+)?(?:is|was|rated|of|at|would\s+be|gets\s+to|goes\s+to)?"
     r"\s*(?:an?\s+)?[\"'\[(]?\s*$",
     re.IGNORECASE,
 )
-_WITHOUT = ("without", "off", "w/o", "wo", "sin")
+_WITHOUT = ("without", "off", "w/o", "w/out", "wo", "sin", "before", "pre", "pre-")
 _PAINISH = re.compile(r"\bpain|\bVAS\b|\brate[sd]?\b|\brating", re.IGNORECASE)
 
 
@@ -89,23 +94,35 @@ _ABOUT_MEDS = re.compile(rf"\b{_MEDS}|\banalgesia\b|\brelief\b|\b(?:intrathecal|
 #: A label that sets the scale, after which ratings stand bare: "Pain level (0-10): with medication 4".
 _ZERO_TO_TEN = re.compile(r"\(\s*(?:0|1)\s*(?:-|to)\s*10\s*\)|\b(?:0|1)\s*-\s*10\s+scale\b", re.IGNORECASE)
 _CTX_THEN_SCORE = re.compile(
-    rf"\b(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*[\"'\[(]?\s*(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
+    rf"\b(?:with(?:out)?|w/out|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\s*[:=]?\s*[\"'\[(]?\s*(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x|times|hours?|hrs?|days?|weeks?|mos?|months?)\b)",
+    re.IGNORECASE,
+)
+
+
+#: The pain told as it would be without the drug: "without the Norco she would be about an 8", "without it, it would be a 10".
+_WOULD_BE = re.compile(
+    rf"\b(?:without|w/o|off)\s+(?:the\s+|his\s+|her\s+|my\s+|any\s+)?(?P<what>{_MEDS}|[A-Za-z][\w-]+)\s*,?\s*"
+    r"(?:(?:she|he|they|i|it|the\s+pain|pain|her\s+pain|his\s+pain)\s+)?(?:would\s+be|'d\s+be|is|goes\s+(?:up\s+)?to|rises\s+to)\s+"
+    rf"[\"']?(?:about\s+|around\s+|maybe\s+|approximately\s+|at\s+)?(?:an?\s+)?[\"']?(?P<score>{NUMBER})(?![\d/%]|\.\d|\s*(?:mg|x\b|times|hours?|hrs?|days?|weeks?|months?|pills?|tabs?|tablets?))",
     re.IGNORECASE,
 )
 
 
 #: A sentence that opens on the pain with or without the drug: "Pain without meds \"10\"".
 _PAIN_WITH_CTX = re.compile(
-    rf"^\s*(?:pain|VAS|NRS)(?:\s+(?:level|score|rating|intensity))?\s*:?\s+(?:with(?:out)?|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\b",
+    rf"^\s*(?:pain|VAS|NRS)(?:\s+(?:level|score|rating|intensity))?\s*:?\s+(?:with(?:out)?|w/out|w/o|w/)\s+(?:the\s+)?(?:current\s+)?{_MEDS}\b",
     re.IGNORECASE,
 )
 
 
-def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMatch]:
+def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tuple[str, ...] = ()) -> list[PainMatch]:
     """Pain ratings in one sentence, left to right.
 
-    *drug_names* (lower case) let "with the use of Percocet" count as with medication.
+    *drug_names* (lower case) let "with the use of Percocet" count as with medication; *mentioned*, drugs the sentence
+    names that the note does not say are taken, count only where named ("7/10 without tramadol"), never as "it".
     """
+    pronoun_names = drug_names
+    drug_names = tuple(sorted({*drug_names, *mentioned}))
     found: list[tuple[int, int, float, float | None, int]] = []
     painful = bool(search(_PAINISH, text))
     patterns = [_SCALED, _VAS_BEFORE] + ([_RATED] if painful else [])
@@ -115,28 +132,41 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
     if found:
         for m in _BARE_WITH_CONTEXT.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end())
+    lowered = text.lower()
+    # "it" / "them" is the drug when the sentence names one, or speaks of "the medication" itself.
+    pronoun = any(name in lowered for name in pronoun_names) or bool(re.search(rf"\b{_MEDS}\b", text, re.IGNORECASE))
+    would_be = [
+        m for m in (_WOULD_BE.finditer(text) if ("without" in lowered or "w/o" in lowered or "off " in lowered) else ())
+        if _is_drug(m.group("what"), drug_names, pronoun) or m.group("what").lower().startswith("patch")
+    ]
+    for m in would_be:
+        _add(found, m.start("score"), m.end("score"), m, m.end("score"))
     if _ZERO_TO_TEN.search(text) or _PAIN_WITH_CTX.match(text):
         for m in _CTX_THEN_SCORE.finditer(text):
             _add(found, m.start("score"), m.end("score"), m, m.end("score"))
-    arrows = _arrow_pairs(text, drug_names)
+    arrows = _arrow_pairs(text, pronoun_names)
+    procedure = bool(found) and about_a_procedure(text, pronoun_names)
     found = [f for f in found if not any(a.start <= f[0] < a.end for a in arrows)]
     found.sort()
     out = list(arrows)
-    lowered = text.lower()
-    # "it" / "them" is the drug when the sentence names one, or speaks of "the medication" itself.
-    pronoun = any(name in lowered for name in drug_names) or bool(re.search(rf"\b{_MEDS}\b", text, re.IGNORECASE))
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
-        context = _context(following, preceding, drug_names, pronoun)
+        context = _context(following, preceding, drug_names, pronoun, procedure)
         if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
             context = "with_medication"  # "7/10 before it and 4/10 now"
+        if any(m.start("score") == start for m in would_be):
+            context = "without_medication"  # "without the Norco she would be about an 8"
         out.append(PainMatch(start, end, score, top, context))
-    if out and all(p.context == "unspecified" for p in out) and _OPENS_WITHOUT.match(text):
-        out[:] = [PainMatch(p.start, p.end, p.score, p.score_max, "without_medication") for p in out]
+    # the rating the drug brings the pain to stays on the drug: "Without medication ... 10/10; the medication brings it to 5/10"
+    brought = [m.start("score") for m in _DOWN_TO.finditer(text)] if pronoun else []
+    rest = [p for p in out if not any(p.start <= b < p.end for b in brought)]
+    if rest and all(p.context == "unspecified" for p in rest) and _OPENS_WITHOUT.match(text):
+        out[:] = [PainMatch(p.start, p.end, p.score, p.score_max, "without_medication") if p in rest else p for p in out]
     _now_from_before(text, out)
     _reduced_to(text, out)
-    _current_against_without(out)
+    _current_against_without(text, out)
+    _extreme_hands_back(text, out)
     _plain_then_with(text, out)
     out += [PainMatch(p.start, p.end, p.score, p.score_max, "without_medication") for p in _either_way(text, out)]
     if pronoun:
@@ -148,6 +178,11 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
                 out[at] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
             elif value is not None and value <= 10 and at is None:
                 out.append(PainMatch(m.start("score"), m.end("score"), value, None, "with_medication"))
+            # "Pain 8/10 today; says Norco 'takes it down to maybe a 7'": the one plain rating before is without it
+            earlier = [n for n, p in enumerate(out) if p.end <= m.start() and p.context == "unspecified"]
+            if len(earlier) == 1 and not [p for p in out if p.end <= m.start() and p.context != "unspecified"]:
+                p = out[earlier[0]]
+                out[earlier[0]] = PainMatch(p.start, p.end, p.score, p.score_max, "without_medication")
     if search(_GOAL, text):
         out = [p for p in out if not _GOAL.search(text[: p.start])]
     return sorted(out, key=lambda p: (p.start, p.context))
@@ -156,7 +191,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = ()) -> list[PainMa
 #: A sentence that opens on the time without the drug rates that time: "Without his meds he can't function, pain 9/10",
 #: "If she misses a dose, her pain rises to 9/10", "Off medications: pain 8/10".
 _OPENS_WITHOUT = re.compile(
-    rf"^\W*(?:(?:without|w/o|off)\s+(?:his\s+|her\s+|the\s+|my\s+|any\s+)?(?:pain\s+)?{_MEDS}"
+    rf"^\W*(?:(?:without|w/out|w/o|off)\s+(?:his\s+|her\s+|the\s+|my\s+|any\s+)?(?:pain\s+)?{_MEDS}"
     r"|(?:if|when|on\s+days)\s+(?:she|he|they|pt|the\s+patient|i)\s+(?:misses|skips|runs\s+out|goes\s+without|does\s*n[o']t\s+take|forgets))\b",
     re.IGNORECASE,
 )
@@ -174,13 +209,31 @@ def _now_from_before(text: str, out: list[PainMatch]) -> None:
             out[n] = PainMatch(a.start, a.end, a.score, a.score_max, "with_medication")
 
 
-def _current_against_without(out: list[PainMatch]) -> None:
-    """One rating without the drug and one plain: the plain one is the rating on it ("7/10; it would be 10/10 without")."""
+def _current_against_without(text: str, out: list[PainMatch]) -> None:
+    """One rating without the drug and one plain: the plain one is the rating on it ("7/10; it would be 10/10 without").
+
+    Not a worst or a least set beside it: "today 4/10 (no medication taken today)  at worst 6/10"."""
     contexts = [p.context for p in out]
     if contexts.count("without_medication") == 1 and contexts.count("unspecified") == 1 and "with_medication" not in contexts:
         n = contexts.index("unspecified")
         p = out[n]
+        if n and _EXTREME.search(text[out[n - 1].end : p.start]):
+            return
         out[n] = PainMatch(p.start, p.end, p.score, p.score_max, "with_medication")
+
+
+def _extreme_hands_back(text: str, out: list[PainMatch]) -> None:
+    """'Avg pain 7/10, worst 9/10, on duloxetine': the drug's words after a worst (or least) are said of the list, whose
+    rating as it is is the one before; the worst keeps none."""
+    for n in range(1, len(out)):
+        p, q = out[n - 1], out[n]
+        if q.context != "unspecified" and p.context == "unspecified" and _EXTREME.search(text[p.end : q.start]) \
+                and not _EXTREME.search(text[max(0, p.start - 12) : p.start]):
+            out[n - 1] = PainMatch(p.start, p.end, p.score, p.score_max, q.context)
+            out[n] = PainMatch(q.start, q.end, q.score, q.score_max, "unspecified")
+
+
+_EXTREME = re.compile(r"\b(?:worst|least|best|max(?:imum)?|min(?:imum)?|at\s+times|flares?)\b", re.IGNORECASE)
 
 
 #: A rating the same with or without the drug: "6/10 either way", "5/10 regardless", "7/10 with or without meds".
@@ -222,7 +275,7 @@ def _reduced_to(text: str, out: list[PainMatch]) -> None:
 
 #: A procedure whose before and after the sentence may tell: an injection, a block, an ablation, a stimulator trial.
 _PROCEDURE = re.compile(
-    r"\b(?:injections?|inj|injected|(?-i:ESI|TFESI|CESI|ILESI|MBB|RFA|SCS|PRP)|epidurals?|blocks?|ablations?|rhizotom\w*"
+    r"\b(?:injections?|inj|injected|(?-i:ESI|TFESI|CESI|ILESI|MBB|RFA|SCS|PRP)|epidurals?|(?<!\bone\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bhalf\sa\s)(?<!\bwalk\sa\s)(?<!\d\s)(?<!\bcity\s)blocks?|ablations?|rhizotom\w*"
     r"|radiofrequency|neurotom\w*|stimulators?|trigger\s+points?)\b",
     re.IGNORECASE,
 )
@@ -239,11 +292,23 @@ def about_a_procedure(text: str, drug_names: tuple[str, ...]) -> bool:
 
     The CPMTG's 4 A's (p. 78) ask for the pain on the analgesic; "pain 8/10 -> 2/10 after the block" is the block's.
     """
-    if not (search(_PROCEDURE, text) and search(_EFFECT, text)):
-        return False
+    if not (search(_PROCEDURE, text) and (search(_EFFECT, text) or _ARROW.search(text))):
+        return False  # the effect told in words, or as the ratings before and after ("blocks ...: 7/10 to 2/10")
     lowered = text.lower()
     meds = re.search(rf"\b{_MEDS}\b|\b(?:intrathecal|drug|IT)\s+pump\b|\bthe\s+pump\b", text, re.IGNORECASE)
-    return not meds and not any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in drug_names)
+    return not meds and not any(
+        not _NOT_THE_DRUGS.search(lowered, 0, m.start())
+        for name in drug_names
+        for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)
+    )
+
+
+#: A drug named in a procedure's sentence as its agent or as held for it, not as the drug the ratings are on: "blocks
+#: with lidocaine 2%", "injection of Depo-Medrol", "stopped tramadol during the trial".
+_NOT_THE_DRUGS = re.compile(
+    r"\b(?:(?:blocks?|injections?|inj|esi|epidurals?|ablations?|infiltrations?)\s+(?:\w+\s+){0,2}?(?:with|of|using)"
+    r"|(?:stopped|held|off|without|discontinued)\s+(?:the\s+|his\s+|her\s+)?)\s*$"
+)
 
 
 def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
@@ -253,15 +318,17 @@ def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
         return []
     out: list[PainMatch] = []
     for m in [*finditer(_ARROW, text), *finditer(_SCALE_ARROW, text)]:
-        first = next(g for g in ("before", "before2", "before3", "before4") if m.groupdict().get(g) is not None)
-        if any(p.start <= m.start(first) < p.end for p in out):
+        first = next(g for g in ("before", "before2", "before3", "before4", "before5") if m.groupdict().get(g) is not None)
+        second = first.replace("before", "after")
+        start = min(m.start(first), m.start(second))  # "to 4/10 from 7/10": the later rating is written first
+        if any(p.start <= start < p.end for p in out):
             continue
         before = parse_number(m.group(first))
-        after = parse_number(m.group(first.replace("before", "after")))
+        after = parse_number(m.group(second))
         if before is None or after is None or not after < before <= 10:
             continue
-        out.append(PainMatch(m.start(first), m.end(), before, None, "without_medication"))
-        out.append(PainMatch(m.start(first), m.end(), after, None, "with_medication"))
+        out.append(PainMatch(start, m.end(), before, None, "without_medication"))
+        out.append(PainMatch(start, m.end(), after, None, "with_medication"))
     return out
 
 
@@ -279,7 +346,7 @@ def _add(
 
 
 #: A bare "with" / "without" closing a pair of ratings: "3/10 with tramadol, 7/10 without."
-_BARE_CTX = re.compile(r"^[\s(]*(?P<ctx>with(?:out)?|w/o|w/|off)\s*(?:[.;,)]|\band\b|$)", re.IGNORECASE)
+_BARE_CTX = re.compile(r"^[\s(]*(?P<ctx>with(?:out)?|w/out|w/o|w/|off)\s*(?:[.;,()]|\band\b|\s[-\u2013\u2014]\s|$)", re.IGNORECASE)
 #: The rating some time after a dose is the rating on the drug: "5/10 about an hour after", "3/10 after taking it".
 _AFTER_DOSE = re.compile(
     r"^[\s,]*(?:(?:about|around|roughly|approximately|within)\s+)?(?:(?:an?|one|two|\d+(?:\s*-\s*\d+)?)\s+(?:hours?|hrs?|min(?:ute)?s?)\s+)?"
@@ -288,7 +355,7 @@ _AFTER_DOSE = re.compile(
 )
 #: "Medicated pain 5/10; unmedicated 9/10", "with them, 5/10" (the drug named before as "them").
 _MEDICATED_BEFORE = re.compile(
-    r"\b(?P<ctx>un-?medicated|non-?medicated|medicated|with\s+(?:them|it)|without\s+(?:them|it)|w/o\s+(?:them|it))"
+    r"\b(?P<ctx>un-?medicated|non-?medicated|medicated|with\s+(?:them|it)|without\s+(?:them|it)|w/o(?:ut)?\s+(?:them|it))"
     r"\s*[,:]?\s*(?:pain\s*)?(?:level\s*|score\s*)?(?:it\s+)?(?:is|was|rated|of|at)?\s*:?\s*(?:an?\s+)?$",
     re.IGNORECASE,
 )
@@ -335,7 +402,7 @@ _NOW = re.compile(r"^[\s,]*(?:now|currently|today|at\s+present)\b", re.IGNORECAS
 #: "Norco takes it down to maybe a 7": the rating on medication.
 _DOWN_TO = re.compile(
     rf"\b(?:(?:takes?|brings?|gets?|knocks?)\s+(?:it|(?:the\s+|his\s+|her\s+|my\s+)?(?:[a-z]+\s+){{0,2}}?pain)\s+down"
-    r"|(?:goes|comes|drops|gets|is)\s+down)\s+to\s+(?:maybe\s+|about\s+|around\s+|roughly\s+)?"
+    r"|(?:goes|comes|drops|gets|is)\s+down|(?:brings?|gets?)\s+(?:it|(?:the\s+|his\s+|her\s+|my\s+)?pain))\s+to\s+(?:maybe\s+|about\s+|around\s+|roughly\s+)?"
     rf"(?:an?\s+)?(?P<score>{NUMBER})(?:\s*/\s*10)?(?![\d/])"
     r"(?!\s*(?:mg|mcg|tabs?\b|tablets?|pills?|caps?\b|capsules?|patch|a\s+day|per\s+day|/\s*day|daily|times|x\b|doses?|%|percent"
     r"|hours?|hrs?|days?|weeks?))",
@@ -347,7 +414,9 @@ _SCALE_ARROW = re.compile(
     # a bracketed pair told of a drug: "naproxen helps back some (6->4)"
     r"|\((?P<before2>\d{1,2})\s*(?:-+>|→|=>)\s*(?P<after2>\d{1,2})\)"
     # "burning down from 7 to 3", "pain went from 8 to 5" told of a drug
-    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?P<after3>{NUMBER})(?![\d/])"
+    rf"|\b(?:pain|burning|aching|ache)\s+(?:\w+\s+)?(?:down\s+)?from\s+(?:about\s+|around\s+|approximately\s+|~\s*)?(?:an?\s+)?(?P<before3>{NUMBER})\s+(?:down\s+)?to\s+(?:about\s+|around\s+|~\s*)?(?:an?\s+)?(?P<after3>{NUMBER})(?![\d/])"
+    # the rating on the drug first, then the one it came from: "lowers her pain to 4/10 from 7/10", "down to 3/10 from 8/10"
+    rf"|\bto\s+(?:an?\s+)?(?P<after5>{NUMBER}){_OF_TEN}\s*,?\s+(?:down\s+|up\s+)?from\s+(?:an?\s+)?(?P<before5>{NUMBER})(?:{_OF_TEN})?(?![\d/])"
     # a bare arrow told of the drug, not of its dose or count: "Celebrex takes the edge off, 8 -> 5"
     r"|(?<![\d/.#-])(?P<before4>\d{1,2}(?:\.\d)?)\s*(?:-+>|→|=>)\s*(?P<after4>\d{1,2}(?:\.\d)?)(?!\d|/|\.\d)"
     r"(?!\s*(?:mg|mcg|tabs?\b|tablets?|pills?|caps?\b|capsules?|patch|a\s+day|per\s+day|/\s*day|daily|times|x\b|doses?|%|percent"
@@ -357,10 +426,10 @@ _SCALE_ARROW = re.compile(
 
 
 #: A bare "without" or "w/o" right before the second of two ratings: "4/10 with Nucynta, without 8/10".
-_BARE_BEFORE = re.compile(r"(?:^|[,;]\s*)(?P<ctx>without|w/o|off)\s*(?:it|them)?\s*:?\s*$", re.IGNORECASE)
+_BARE_BEFORE = re.compile(r"(?:^|[,;]\s*)(?P<ctx>without|w/out|w/o|off)\s*(?:it|them)?\s*:?\s*$", re.IGNORECASE)
 #: "With Nucynta ER pain 4/10": the drug named before the rating.
 _DRUG_BEFORE = re.compile(
-    rf"{_CTX}\s+(?:the\s+|his\s+|her\s+)?(?P<name>[A-Za-z][\w-]+)(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*[,:]?\s*(?:(?:his|her|the)\s+)?(?:pain\s+)?"
+    rf"{_CTX}\s+(?:the\s+|his\s+|her\s+)?(?P<name>[A-Za-z][\w-]+)(?:\s+(?:ER|IR|XR|SR|CR|CD))?\s*[,:]?\s*{_RATES}?(?:(?:his|her|the)\s+)?(?:pain\s+)?"
     r"(?:is|was|rated|of|at)?\s*$",
     re.IGNORECASE,
 )
@@ -368,13 +437,31 @@ _DRUG_BEFORE = re.compile(
 
 #: The context in brackets right after the rating: "8/10 (no meds)", "4/10 (after meds)", "(pre-meds)", "(on meds)".
 _BRACKET_CTX = re.compile(
-    r"\s*\(\s*(?P<ctx>no|off|without|w/o|before|pre-?|after|post-?|on|with|w/)\s*(?:the\s+|his\s+|her\s+)?"
-    r"(?:meds?|medications?|medicines?|pain\s+pills?)\s*\)",
+    r"\s*\(\s*(?P<ctx>no|off|without|w/out|w/o|before|pre-?|after|post-?|on|with|w/)\s*(?:the\s+|his\s+|her\s+)?"
+    r"(?:meds?|medications?|medicines?|pain\s+pills?)(?:\s+(?:taken|used|yet|today|this\s+morning|since\s+yesterday)){0,3}\s*\)",
     re.IGNORECASE,
 )
 
 
-def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False) -> str:
+#: The rating when the worker went without a drug: "7/10 when she was without the morphine ER for two days".
+_WAS_WITHOUT = re.compile(
+    r"^[\s,]*(?:when|while|if|after)\s+(?:she|he|they|pt|the\s+patient|i)\s+(?:was|were|is|are|has\s+been|had\s+been|went|goes|ran|runs|had\s+run)"
+    r"\s+(?:without|off|out\s+of)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>[A-Za-z][\w-]+)",
+    re.IGNORECASE,
+)
+#: The clause before a rating says the worker went without a drug: "when she ran out of tramadol for a week, pain 7/10".
+_WAS_WITHOUT_BEFORE = re.compile(
+    r"\b(?:when|while|if)\s+(?:she|he|they|pt|the\s+patient|i)\s+(?:was\s+without|went\s+without|goes\s+without|ran\s+out\s+of"
+    r"|runs\s+out\s+of|was\s+off|missed|misses|skipped|skips)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>[A-Za-z][\w-]+)[^;:]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False, procedure: bool = False) -> str:
+    """The medication context of a rating from the words after it (else before it).
+
+    In a sentence that tells a procedure's effect and names no drug, a bare "after" is after the procedure
+    ("8/10 before the injection, 3/10 after"), not after a dose."""
     if following.lstrip().startswith("(") and (bracket := _BRACKET_CTX.match(following[:40])):
         word = bracket.group("ctx").lower()
         return "without_medication" if word.startswith(("no", "off", "without", "w/o", "before", "pre")) else "with_medication"
@@ -388,7 +475,13 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
     if after is None and _MISSED_DOSE.match(following[:80]):
         return "without_medication"
-    if after is None and (_AFTER_DOSE.match(following[:60]) or _WHEN_TAKING.match(following[:60])):
+    if after is None and (went := _WAS_WITHOUT.match(following[:80])) and _is_drug(went.group("name"), drug_names, pronoun):
+        return "without_medication"
+    if after is None and (went := _WAS_WITHOUT_BEFORE.search(preceding[-90:])) and (
+        _is_drug(went.group("name"), drug_names, pronoun) or went.group("name").lower() in ("doses", "dose", "a")
+    ):
+        return "without_medication"
+    if after is None and ((_AFTER_DOSE.match(following[:60]) and not procedure) or _WHEN_TAKING.match(following[:60])):
         return "with_medication"
     if after is None and (dose := _AFTER_NAMED.match(following[:60]) or _ONCE_ACTING.match(following[:60])) and _is_drug(
         dose.group("name"), drug_names, pronoun
@@ -413,12 +506,18 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
 def _is_drug(word: str, drug_names: tuple[str, ...], pronoun: bool) -> bool:
     """Whether *word* names the drug: a drug of the note, "meds" / "pills", or "it" in a sentence about the drug."""
     lowered = word.lower()
+    if any(name.split(" ", 1)[0] == lowered for name in drug_names if " " in name):
+        return True  # "without the MS Contin": the first word of a drug's name
     return lowered in drug_names or bool(re.fullmatch(_MEDS, lowered)) or (pronoun and lowered in ("it", "they", "them"))
 
 
 def drug_names(ctx: Context) -> tuple[str, ...]:
-    """The drugs of the note and the requests, in lower case: what a rating or a relief may be told of."""
-    return tuple(sorted({d.name.lower() for d in ctx.draft.drugs} | {i.name.lower() for i in ctx.items}))
+    """The drugs of the note and the requests, in lower case: what a rating or a relief may be told of.
+
+    A drug's ingredients too: "an hour after a hydrocodone" is told of the Norco the list names."""
+    names = {d.name.lower() for d in ctx.draft.drugs} | {i.name.lower() for i in ctx.items}
+    names |= {ingredient.lower() for d in ctx.draft.drugs for ingredient in d.ingredients}
+    return tuple(sorted(names))
 
 
 #: A cheap first test for `told_of_another`: a relative named in the sentence.
@@ -433,6 +532,13 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
     for s in sentences:
         dates: list[FuzzyDate | None] = list(ctx.dates_of(s)) if s.source == "summary" else []
         found = find_pain_scores(s.text, names)
+        lowered = s.text.lower()
+        if found and any(w in lowered for w in ("with", "w/", "off", "on ", "after", "before")) and may_name_a_drug(s.text, ctx):
+            # "7/10 without tramadol": a drug the sentence names, though the note does not say it is taken
+            named = tuple(m.name.lower() for m in drug_mentions(s.text, ctx) if m.ingredients)
+            if set(named) - set(names):
+                found = find_pain_scores(s.text, names, named)
+        lesser = _lesser_regions(s.text, found)
         procedure = bool(found) and about_a_procedure(s.text, names)  # "after the injection her pain decreased to 3/10"
         relative = bool(found) and any(w in s.text.lower() for w in _RELATIVE_WORDS)
         for n, m in enumerate(found):
@@ -441,9 +547,53 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
             ev = s.evidence(*_rating_span(s.text, m))
             other = m.context == "unspecified" and (
                 _not_the_current(s.text, found[n - 1].end if n else 0, m.start) or (procedure and not _said_now(s.text, m.start))
+                or n in lesser or bool(_EARLIER_COLUMN.match(s.text, m.end))
             )
+            context = m.context
+            was = bool(_WAS_BEFORE.search(s.text, 0, m.start)) and (n > 0 or bool(_NOW_SAID.search(s.text)))
+            if context != "unspecified" and (_PAST_STATE.search(s.text, 0, m.start) or was) and _not_the_current(
+                s.text, found[n - 1].end if n else 0, m.start
+            ):
+                context, other = "unspecified", True  # "had been stable at 2-3/10 on naproxen": the pain as it was
             for date in dates or [None]:
-                ctx.draft.pain_score(m.score, m.score_max, date, m.context, ev, other_time=other)
+                ctx.draft.pain_score(m.score, m.score_max, date, context, ev, other_time=other)
+
+
+#: A plain rating that another follows by an arrow or a table's next column is the earlier one: "Pain 6/10 -> 3/10" (after
+#: a course of care), "Pain (VAS)    8/10    4/10" (initial and now).
+_EARLIER_COLUMN = re.compile(
+    rf"(?:\s*/\s*10|\s+out\s+of\s+(?:10|ten))?(?:\s*(?:-+>|→|=>)\s*|[ \t]{{3,}}|\s*\|\s*)(?:an?\s+)?{NUMBER}(?:\s*/\s*10)?(?:\s|$|[.,;|])",
+    re.IGNORECASE,
+)
+#: A state that has passed, told before the rating: "had been stable at 2-3/10 on naproxen".
+_PAST_STATE = re.compile(r"\b(?:had\s+been|used\s+to\s+be|previously|prior\s+to\s+the\s+(?:injury|flare|fall))\b", re.IGNORECASE)
+#: "was" right before a rating beside another rating or the pain now: "Pain 4/10, was 8/10 on oxycodone".
+_WAS_BEFORE = re.compile(r"\bwas\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+#: A region's pain named before a rating: "Neck pain 4/10, arm pain 7/10", "LBP 5/10, leg pain 7/10".
+_REGION_PAIN = re.compile(r"\bLBP\b|\b(?:back|neck|leg|arm|knee|shoulder|hip|hand|wrist|foot|ankle|elbow|buttock)\b", re.IGNORECASE)
+
+
+def _lesser_regions(text: str, found: list[PainMatch]) -> set[int]:
+    """The plain ratings of a sentence that rates two regions, all but the highest: the key takes the worse region's
+    pain (corpus README: "neck 4/10, LBP 5/10" keys 5)."""
+    plain = [n for n, p in enumerate(found) if p.context == "unspecified"]
+    if len(plain) < 2 or len(plain) != len(found):
+        return set()
+    regions = []
+    for n in plain:
+        chunk = text[found[n - 1].end if n else 0 : found[n].start]
+        chunk = chunk[max(chunk.rfind(";"), chunk.rfind(". ")) + 1 :]
+        named = frozenset(regions_in(chunk)) | {m.group().lower() for m in _REGION_PAIN.finditer(chunk)}
+        if not named or not re.search(r"\bpain\b|\bLBP\b|\bache\b", chunk, re.IGNORECASE) and n != plain[0]:
+            return set()
+        regions.append(named)
+    if len(set(regions)) < len(regions):
+        return set()
+    top = max(found[n].score for n in plain)
+    keep = next(n for n in plain if found[n].score == top)
+    return {n for n in plain if n != keep}
 
 
 #: Words that set a bare rating at another time or make it a least, worst or best: "it was 2/10 after the
@@ -456,12 +606,15 @@ _OTHER_TIME = re.compile(
     re.IGNORECASE,
 )
 #: Words that keep a rating in the present whatever else the clause says: "Pain was 6/10 today".
-_NOW_SAID = re.compile(r"\b(?:today|now|currently|current|at\s+present|this\s+(?:visit|morning|week))\b", re.IGNORECASE)
+_NOW_SAID = re.compile(
+    r"\b(?:today|now|currently|current|at\s+present|this\s+(?:visit|morning|week)|since\s+then)\b", re.IGNORECASE
+)
 
 
 def _not_the_current(text: str, since: int, start: int) -> bool:
     """Whether the words before a bare rating (from the clause's start or the rating before) set it at another time."""
-    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|\(|,", text[:start])])
+    # "(... today)  at worst 6/10"; a dash parts a terse note's clauses: "flare 3 days ago after ... - LBP 7/10"
+    cut = max([since] + [m.end() for m in re.finditer(r"[.;:(]\s|[()]|,|\s[-\u2013\u2014]\s", text[:start])])
     before = text[cut:start]
     return bool(_OTHER_TIME.search(before)) and not _NOW_SAID.search(before)
 
@@ -520,6 +673,9 @@ def _rate_without_medication(ctx: Context, sentences: list[Sentence]) -> None:
                 entry["context"] = "without_medication"
 
 
+_TODAY = re.compile(r"\b(?:today|this\s+visit|at\s+this\s+visit)\b", re.IGNORECASE)
+
+
 def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = None) -> None:
     """A rating without qualifier ("pain 6/10 today", "VAS 7") of a worker who takes a pain drug now is the pain on it.
 
@@ -534,7 +690,10 @@ def rate_on_current_medication(ctx: Context, sentences: list[Sentence] | None = 
         return
     rated = {str(e["date"]) for e in ctx.draft.pain if e["context"] == "with_medication"}
     latest = max((str(e["date"]) for e in ctx.draft.pain if e["date"] is not None), default=None)
-    for entry in ctx.draft.pain:  # the first rating of the latest day, the day the drugs are known to be taken
+    # the first rating of the latest day, the day the drugs are known to be taken; one said to be today's first
+    # ("rated 6/10 today" after a course's "pain 7/10 -> 5/10")
+    entries = sorted(ctx.draft.pain, key=lambda e: not any(ev.quote and _TODAY.search(ev.quote) for ev in e["evidence"]))
+    for entry in entries:
         day = str(entry["date"])
         if entry["context"] == "unspecified" and not entry.get("other_time") and day not in rated and day in (latest, "None"):
             entry["context"] = "with_medication"
