@@ -93,7 +93,7 @@ _COMPARED = re.compile(
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
 #: which he could not do in July".
 _NOW_NOT_BEFORE = re.compile(
-    r"\b(?:can\s+now|now\s+(?:able\s+to|can)|is\s+now\s+able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
+    r"\b(?:can\s+now|now\s+(?:able\s+to|can)|(?:is\s+|are\s+)?(?:now\s+)?able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
     r"(?:could\s*(?:not|n't)|was\s+unable\s+to|couldn't)\b",
     _I,
 )
@@ -108,7 +108,19 @@ _ADL_BETTER = re.compile(
 #: A state aimed at, not reached: "Goal: independent with ADLs", "will work toward independence in self-care".
 _GOAL = re.compile(r"\b(?:goals?|aims?|targets?|will|plan(?:s|ned)?\s+to|hop(?:e|es|ed|ing)|expect\w*)\b[^.;]{0,40}$", _I)
 #: ADLs told as no better: "ADLs unchanged", "activities of daily living remain limited, without change".
-_ADL_SAME = re.compile(r"\bunchanged\b|\b(?:no|without)\s+(?:\w+\s+)?change\b|\bthe\s+same\b|\bno\s+better\b", _I)
+_ADL_SAME = re.compile(r"\bunchanged\b|\b(?:no|without)\s+(?:\w+\s+)?change\b|\bthe\s+same\b|\bno\s+better\b|^\s*[:=-]\s*same\b", _I)
+#: No change named before the ADLs: "No change in ADLs", "no improvement in her ability to perform ADLs".
+_ADL_SAME_BEFORE = re.compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:significant\s+|real\s+|meaningful\s+|appreciable\s+)?(?:change|improvement|difference|gains?)\s+"
+    r"(?:in|with)\s+(?:(?:his|her|their|the|overall)\s+)?(?:ability\s+to\s+(?:do|perform)\s+(?:(?:his|her|their)\s+)?)?$",
+    _I,
+)
+#: An ability told with its limit, no better: "able to perform ADLs with difficulty", "independent with ADLs but slow".
+_WITH_LIMIT = re.compile(
+    r"[^.;]{0,25}?\b(?:with\s+(?:some\s+|great\s+|much\s+|moderate\s+|significant\s+|increased\s+)?(?:difficulty|pain|discomfort|assistance|help)"
+    r"|slowly|with\s+(?:frequent\s+)?(?:breaks|rest(?:s|ing)?)|but\b|limited\b)",
+    _I,
+)
 #: Activities of daily living as notes name them, beyond the word "ADLs".
 _ACTIVITY = re.compile(
     r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking"
@@ -153,13 +165,16 @@ _ACTIVITY_GAIN = re.compile(
 _ACTIVITY_LIMIT = re.compile(
     r"\b(?:cannot|can'?t|unable\s+to|not\s+able\s+to|does\s+not|doesn'?t|needs?|relies\s+on|relying\s+on|depends\s+on"
     r"|dependent\s+on|requires?|help\s+with|helps\s+with|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)"
-    r"\s+(?:helps?|does|do|has\s+to))\b",
+    r"\s+(?:helps?|does|do|has\s+to|carr(?:y|ies)|handles?|takes\s+care\s+of|mows?|cooks?|cleans?|drives?)"
+    r"|has\s+(?:his|her|their)\s+(?:wife|husband|spouse|son|daughter|kids?|children|partner|mother|father|mom|dad|family|friend|neighbou?r))\b",
     _I,
 )
 #: Someone else does the activity for the patient: "relies on his wife for shopping", "daughter helps with laundry".
 _ACTIVITY_DEPENDENCE = re.compile(
     r"\b(?:needs?|relies\s+on|relying\s+on|depends\s+on|dependent\s+on|help\s+with|helps\s+with"
-    r"|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)\s+(?:helps?|does|do|has\s+to))\b",
+    r"|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)\s+(?:helps?|does|do|has\s+to|carr(?:y|ies)|handles?"
+    r"|takes\s+care\s+of|mows?|cooks?|cleans?|drives?)"
+    r"|has\s+(?:his|her|their)\s+(?:wife|husband|spouse|son|daughter|kids?|children|partner|mother|father|mom|dad|family|friend|neighbou?r))\b",
     _I,
 )
 #: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
@@ -310,6 +325,9 @@ _NO_CHANGE = re.compile(
     r"|\b(?:ADLs?|activities\s+of\s+daily\s+living|function(?:al\s+status|al\s+level|ing)?|activity\s+levels?)\s*:?\s*[\"']?"
     r"(?:essentially\s+|basically\s+)?(?:unchanged|no\s+better|no\s+change)\b|\bno\s+new\s+activities\b"
     r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
+    # "his function has not improved", "functional status hasn't changed", "Functionally no better", "functionally the same"
+    r"|\bfunction(?:al\s+(?:status|level|ability|capacity|tolerances?)|ing)?\s+(?:has|have)\s*(?:not|n't)\s+(?:improved|changed|increased"
+    r"|gotten\s+better|progressed)\b|\bfunctionally\s*,?\s+(?:(?:he|she|the\s+patient|pt)\s+is\s+)?(?:no\s+better|unchanged|the\s+same|no\s+change|not\s+improved)\b"
     r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b"
     # "without (lasting) functional benefit", "no lasting functional change", "not doing more than before"
     r"|\b(?:without|w/o|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
@@ -358,7 +376,7 @@ _FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\
 _SUBJECTIVE_WORD = re.compile(r"\bsubjective\b", _I)
 _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
-    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+|regular\s+|normal\s+|previous\s+)?job)\b"
+    r"|\b(?<!\bgo\s)(?<!\bget\s)(?<!\bgoing\s)(?<!\bgetting\s)(?<!\bcome\s)(?<!\bcoming\s)(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+|regular\s+|normal\s+|previous\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
     r"|(?-i:\bRTW\b)(?:'?d)?\s+(?:on\s+)?\d{1,2}/\d{1,2}"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
@@ -503,6 +521,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
             ):
                 continue  # a capacity ("standing 10 minutes") is no gain unless set against before
+            if _no_capacity(s.text, m):
+                continue  # "able to sleep 6 hrs (vs 3)": hours slept, or a drug's relief lasting, measure no function
             if _scale_told(s.text, m):
                 continue  # a disability score's change: `_scale_gains` weighs its direction and its size
             if _declined(s.text, m) or planned(s.text, m.start(), m.end()) or told_of_another(s.text, m.start(), m.end()):
@@ -527,7 +547,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         for m in () if id(_NOW_NOT_BEFORE) in dead else finditer(_NOW_NOT_BEFORE, s.text):
-            record(s, ctx, "function.objective_improvement", "yes", m)
+            if not told_of_another(s.text, m.start(), m.end()) and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "function.objective_improvement", "yes", m)
         boxed = ticked_spans(s.text) if has_boxes(s.text) else None
         if boxed is None:
             if id(_RETURNED) not in dead:
@@ -551,11 +572,13 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in () if id(_LESS_MEDICATION) in dead else finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
+        _labelled_gains(s, ctx)
         _adl(s, ctx)
         _activities(s, ctx)
         _reported_relief(s, ctx, sentences[n - 1] if n else None)
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
+    _table_gains(sentences, ctx)
     _not_returned(ctx)
     _adl_is_function(ctx)
     _working(ctx, sentences[0].tm.raw if sentences else "")
@@ -620,7 +643,7 @@ def _declined(text: str, m: re.Match[str]) -> bool:
 
 
 #: Outcome scales of function, with the direction a gain takes (lower is better on the disability indices).
-_LOWER_BETTER = r"ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|PDI|pain\s+disability\s+index|Roland[- ]Morris|RMDQ|WOMAC|TUG|timed\s+up\s+and\s+go"
+_LOWER_BETTER = r"PEG(?!\s+tube)(?:\s+score)?|ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|PDI|pain\s+disability\s+index|Roland[- ]Morris|RMDQ|WOMAC|TUG|timed\s+up\s+and\s+go"
 _HIGHER_BETTER = (
     r"LEFS|FOTO(?:\s+(?:functional\s+)?score)?|PSFS|patient[- ]specific\s+functional\s+scale|KOOS|HOOS|6[- ]?MWT"
     r"|(?:6|six)[- ]minute\s+walk(?:\s+test)?|grip(?:\s+strength)?|Berg(?:\s+balance)?"
@@ -724,7 +747,7 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
             if opened or _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
                 now, before = before, now
-        if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
+        if now == before and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
             continue
         change = (before - now) if m.group("lower") else (now - before)
@@ -754,6 +777,8 @@ def _activities(s: Sentence, ctx: Context) -> None:
         gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
         if gain and gain.start() == 0 and "able" in gain.group().lower() and _BUT.search(s.text, m.end()):
             gain = None  # "She is able to dress herself and make simple meals, but ...": what she can do, with its limits
+        if told_of_another(s.text, m.start(), m.end()):
+            continue  # "Her husband now walks 2 miles a day": another's activity
         if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
             record(s, ctx, "function.adl_improvement", "yes", m)
         elif not gain and _ACTIVITY_DEPENDENCE.search(before) and _UNCHANGED.search(s.text):
@@ -856,6 +881,124 @@ def quantified(text: str, start: int, end: int) -> bool:
     return bool(_QUANTITY.search(head) or _QUANTITY.search(tail))
 
 
+def _told_pair(m: re.Match[str]) -> tuple[tuple[str, float], tuple[str, float]] | None:
+    """(then, now) of a labelled pair, each as (kind, amount); None when neither value carries a unit."""
+    for a, b in ("ab", "cd", "ef"):
+        if m.group(a) is not None:
+            ua, ub = m.group("u" + a), m.group("u" + b)
+            if not (ua or ub):
+                return None
+            return _scaled(m.group(a), ua or ub), _scaled(m.group(b), ub or ua)
+    return None
+
+
+def _amount(value: str) -> str:
+    """A figure for an amount told in words ("an hour", "two blocks")."""
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
+    v = value.lower().strip()
+    if v.startswith("half"):
+        return "0.5"
+    return str(words.get(v, v))
+
+
+def _gain_said(s: Sentence, m: re.Match[str], *, plan: bool = True) -> bool:
+    """Whether a gain read at *m* is the worker's, told as done, now, and of a capacity (not stiffness, relief or pain)."""
+    lead = s.text[max(0, m.start() - 40) : m.start()]
+    return not (
+        _no_capacity(s.text, m) or _PRE_INJURY.search(s.text)
+        or (plan and planned(s.text, m.start(), m.end())) or told_of_another(s.text, m.start(), m.end())
+        or _GOAL.search(lead) or polarity(s.text, m.start(), m.end()) != "affirmed"
+    )
+
+
+#: A flowsheet's column heads, the earlier and the later: "Measure  Eval 1/21/20  Today", "Admission (04/19)  Day 10 (05/02)",
+#: "Initial  Current", "IE  Re-eval".
+_EARLY_COLUMN = (
+    r"(?:(?-i:IE)|initial(?:\s+eval\w*)?|(?<!re-)(?<!re)eval(?:uation)?|intake|baseline|admission|(?-i:SOC)|start\s+of\s+care|prior|previous"
+    r"|pre-?op|(?:day|visit|week|wk)\s*(?:1|one)|first\s+visit)"
+)
+_LATE_COLUMN = r"(?:today|current|now|re-?eval\w*|discharge|latest|this\s+visit|(?:day|visit|week|wk)\s*(?:[2-9]|\d\d+)|post-?op)"
+_COLUMNS = re.compile(
+    rf"^\W*(?:[A-Za-z][\w /()-]{{0,40}}?\s)?(?:(?P<early>{_EARLY_COLUMN})\b[^.]{{0,40}}?\b(?P<late>{_LATE_COLUMN})|(?P<late2>{_LATE_COLUMN})\b[^.]{{0,40}}?"
+    rf"\b(?P<early2>{_EARLY_COLUMN}))\b[^.]{{0,30}}$",
+    _I,
+)
+#: A flowsheet row: a measure's name, then its value under each column head ("Sitting tolerance 20 min 50 min", "Modified ODI 44% 28%").
+_ROW = re.compile(
+    r"^\W*(?P<label>[A-Za-z0-9][^\n]{1,60}?)\s+(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|[A-Za-z]+)?\s*(?:/\s*\d+\s*)?\s+"
+    r"(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>%|[A-Za-z]+)?\s*(?:/\s*\d+)?\s*\.?$",
+)
+#: A row that measures a capacity (more is better): a tolerance, a distance, a weight lifted, a hold.
+_CAPACITY_ROW = re.compile(
+    r"\b(?:lift\w*|carr\w*|walk\w*|sit\w*|stand\w*|tolerances?|distance|grip|push\w*|pull\w*|plank|stairs?|endurance|squat\w*|PILE)\b", _I
+)
+_CAPACITY_UNIT = re.compile(r"^(?:min(?:ute)?s?|hrs?|hours?|h|s|secs?|seconds?|lbs?|pounds?|kgs?|ft|feet|m|blocks?|miles?|steps|reps|flights?)$", _I)
+
+
+def _table_gains(sentences: list[Sentence], ctx: Context) -> None:
+    """A flowsheet's rows under an earlier and a later column ("Measure | Eval | Today"): a disability score that fell or a
+    capacity that grew is a measured gain; a score the same in both columns documents none."""
+    later_first: bool | None = None
+    for s in sentences:
+        heads = _COLUMNS.match(s.text)
+        if heads and not _ROW.match(s.text):
+            later_first = heads.group("late2") is not None
+            continue
+        if later_first is None:
+            continue
+        row = _ROW.match(s.text)
+        if row is None:
+            if re.search(r"[A-Za-z0-9]", s.text):
+                later_first = None  # the table has ended
+            continue
+        before, now = float(row.group("a")), float(row.group("b"))
+        if later_first:
+            before, now = now, before
+        scale = _SCALE.search(row.group("label"))
+        if scale is not None:
+            if before == now:
+                record(s, ctx, "function.objective_improvement", "no", row)
+                continue
+            change = (before - now) if scale.group("lower") else (now - before)
+        else:
+            units = {u.lower().rstrip("s") for u in (row.group("ua"), row.group("ub")) if u}
+            if not _CAPACITY_ROW.search(row.group("label")) or len(units) != 1 or not _CAPACITY_UNIT.match(next(iter(units))):
+                continue  # a motion, a girth, a time to do a task: which way is better the row does not say
+            change = now - before
+        if change > 0 and change >= _SIGNIFICANT * max(before, now):
+            record(s, ctx, "function.objective_improvement", "yes", row)
+
+
+def _labelled_gains(s: Sentence, ctx: Context) -> None:
+    """A capacity told at two labelled times that grew (a flowsheet's "10 min (IE) / 30 min (today)"), one now set against
+    a smaller one before ("last month could only sit 30 minutes"), an aid no longer needed, work restrictions eased."""
+    for m in finditer(_LABELLED_PAIR, s.text):
+        told = _told_pair(m)
+        if told is not None and told[0][0] == told[1][0] and told[1][1] > told[0][1] and _gain_said(s, m):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+    for m in finditer(_NOW_THEN_LESS, s.text):
+        if m.group("b") is not None:
+            now, then = _scaled(_amount(m.group("a")), m.group("ua")), _scaled(_amount(m.group("b")), m.group("ub"))
+            if now[0] != then[0] or now[1] <= then[1]:
+                continue
+        if _gain_said(s, m):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+    for m in finditer(_FULL_SHIFT, s.text):
+        if _gain_said(s, m, plan=False):  # "she can do a full shift": a bare "do" before it is no plan here (`_GOAL` is)
+            record(s, ctx, "function.objective_improvement", "yes", m)
+    for m in finditer(_AID_DROPPED, s.text):
+        if _gain_said(s, m):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+            if re.search(r"(?:assist(?:ance)?|help)$", m.group(), _I) and (
+                (a := _ACTIVITY.search(s.text, m.end(), m.end() + 40)) or (a := _ADL.search(s.text, m.end(), m.end() + 40))
+            ):
+                record(s, ctx, "function.adl_improvement", "yes", a)  # "no longer requires assistance with dressing"
+    for m in finditer(_RESTRICTIONS_EASED, s.text):
+        if _gain_said(s, m) and not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+
+
 def _adl(s: Sentence, ctx: Context) -> None:
     """'ADLs improved', 'now able to do chores': activities of daily living better (or documented not)."""
     for m in finditer(_ADL, s.text):
@@ -864,13 +1007,90 @@ def _adl(s: Sentence, ctx: Context) -> None:
         if _GOAL.search(s.text, max(0, m.start() - 50), m.start()):
             continue  # "Goal: independent with ADLs"
         said = polarity(s.text, m.start(), m.end())
+        if _ADL_SAME_BEFORE.search(s.text[max(0, m.start() - 60) : m.start()]):
+            record(s, ctx, "function.adl_improvement", "no", m)  # "No change in ADLs"
+            continue
+        if better and re.match(r"able\s+to|independent", better.group(), _I) and _WITH_LIMIT.match(s.text, m.end()):
+            continue  # "able to perform ADLs with difficulty": what the worker can do, with its limit, is no gain
         if better:
             if said == "affirmed" and polarity(s.text, better.start(), better.end()) == "negated":
                 said = "negated"  # "her ability to perform ADLs has not improved"
             if said in ("affirmed", "negated"):
                 record(s, ctx, "function.adl_improvement", "yes" if said == "affirmed" else "no", m)
-        elif said == "affirmed" and _ADL_SAME.search(s.text, m.end(), m.end() + 50):
+        elif said == "affirmed" and _ADL_SAME.search(s.text[m.end() : m.end() + 50]):
             record(s, ctx, "function.adl_improvement", "no", m)  # "ADLs unchanged"
+
+
+#: When a flowsheet or a therapy note sets the earlier value: "(IE)", "at intake", "initial", "was", "at the first visit".
+_EARLY_LABEL = (
+    r"(?:(?:at\s+)?(?:the\s+|his\s+|her\s+)?(?:(?-i:IE)|initial(?:\s+eval\w*|\s+visit)?|intake|baseline|admission|(?-i:SOC)"
+    r"|(?<!re-)(?<!re)eval(?:uation)?|first\s+visit|start\s+of\s+(?:care|therapy|PT|treatment))|was|previously|prior|before"
+    r"|last\s+(?:visit|month|time))"
+)
+#: When it sets the value now: "(today)", "current", "now", "at re-eval", "at discharge".
+_LATE_LABEL = r"(?:(?:at\s+)?(?:today|now|current(?:ly)?|latest|re-?eval\w*|discharge|this\s+visit|presently))"
+#: A capacity told at two times, each with its label: "10 min (IE) / 30 min (today)", "initial 5 min, current 20 min",
+#: "15 lb at IE, 30 lb today", "was 10 lbs, now 25 lbs", "2 blocks at her first visit and now walks 6 blocks".
+_LABELLED_PAIR = re.compile(
+    rf"\b(?P<a>\d+(?:\.\d+)?)\s*-?\s*(?P<ua>{_UNIT})?\s*\(?\s*{_EARLY_LABEL}\s*\)?\s*(?:[,/;]|\band\b|\s-\s)\s*(?:(?:he|she|pt)\s+)?"
+    rf"(?:(?:is\s+)?now\s+(?:\w+\s+){{0,2}}?)?(?P<b>\d+(?:\.\d+)?)\s*-?\s*(?P<ub>{_UNIT})?\s*\(?\s*{_LATE_LABEL}\b"
+    rf"|\b{_EARLY_LABEL}\s*[:=]?\s*(?P<c>\d+(?:\.\d+)?)\s*-?\s*(?P<uc>{_UNIT})?\s*(?:[,/;]|\band\b|\s-\s)\s*{_LATE_LABEL}\s*[:=]?\s*"
+    rf"(?P<d>\d+(?:\.\d+)?)\s*-?\s*(?P<ud>{_UNIT})?"
+    rf"|\b(?P<e>\d+(?:\.\d+)?)\s*-?\s*(?P<ue>{_UNIT})\s+(?:at\s+(?:the\s+|his\s+|her\s+)?(?:first|initial)\s+(?:visit|eval\w*)|at\s+intake|initially)\b"
+    rf"[^.;]{{0,30}}?\bnow\s+(?:\w+\s+){{0,2}}?(?P<f>\d+(?:\.\d+)?)\s*-?\s*(?P<uf>{_UNIT})?",
+    _I,
+)
+#: A capacity now, and a smaller one at a time named before, with "only" or "barely": "Now able to sit through a 2-hour
+#: movie; last month could only sit 30 minutes", "Walks 1 mile daily now; in January he could barely walk to the corner".
+_NOW_THEN_LESS = re.compile(
+    rf"\b(?P<a>{_AMOUNT})\s*-?\s*(?P<ua>{_UNIT})\b[^.]{{0,50}}?[,;(]?\s*(?:in\s+(?-i:[A-Z])\w+|last\s+(?:visit|week|month|year|time|spring|summer|fall|winter)"
+    r"|before\s+(?:treatment|the\s+\w+|starting\s+\w+)|previously|at\s+intake|initially|(?:a|\d+|two|three|six)\s+(?:weeks?|months?)\s+ago)\s*,?\s*"
+    r"(?:(?:he|she|pt|the\s+patient)\s+)?(?:could|was\s+able\s+to|was)\s+(?:only|barely|hardly|just)\b"
+    rf"(?:[^.;]{{0,30}}?\b(?P<b>{_AMOUNT})\s*-?\s*(?P<ub>{_UNIT})\b)?",
+    _I,
+)
+#: What makes a number of minutes no capacity: stiffness, a drug's relief, sleep, pain ("morning stiffness 60 min -> 15 min").
+_NOT_CAPACITY = re.compile(r"\b(?:stiffness|relief|lasts|lasting|onset|sleep\w*|slept|wears?\s+off|duration|nap(?:s|ping|ped)?|stays?\s+in\s+bed)\b", _I)
+
+
+def _no_capacity(text: str, m: re.Match[str]) -> bool:
+    """Whether the amount at *m* measures no capacity: hours slept, a drug's relief lasting, stiffness ("able to sleep 6 hrs
+    (vs 3)", "relief now lasts 4 hours, up from 2"), told in its own clause before the first figure."""
+    lead = text[max(0, m.start() - 40) : m.start()]
+    cuts = list(re.finditer(r"[,;(]|\s(?:and|but)\s|\s-\s", lead))
+    lead = lead[cuts[-1].end() :] if cuts else lead
+    head = re.split(r"\d", m.group(), maxsplit=1)[0]
+    return bool(_NOT_CAPACITY.search(lead + " " + head))
+#: A full shift or day worked now, set against a shorter one before: "tolerating full 8 hr shifts (only 4 hr shifts in
+#: June)", "a full shift of floor care (was stopping after 4 h)", "his full 4-hour shift; before ... he was leaving after 2 hours".
+_FULL_SHIFT = re.compile(
+    r"\bfull\s+(?:(?:\d+|eight|ten|twelve)\s*-?\s*(?:hrs?|hours?|h)\s*-?\s*)?(?:shifts?|work\s*-?\s*days?|days?|route|schedule)\b"
+    r"(?=[^.]{0,100}?(?:\(\s*(?:only|was)\b|\bonly\s+\w+\s*-?\s*(?:hrs?|hours?|h)\b[^.;]{0,25}?\b(?:in|at|before|last|previously)\b"
+    r"|\b(?:was|were)\s+(?:stopping|leaving|going\s+home|quitting)\s+(?:after|at|early)"
+    r"|\bcould\s*(?:not|n't)\b[^.;]{0,20}?\b(?:in\s+(?:the\s+)?\w+|before|last\s+\w+|previously)))",
+    _I,
+)
+#: An aid or another's help no longer needed: "No longer needs a cane", "no longer uses the walker", "weaned off crutches".
+_AID = (
+    r"(?:(?:single[- ]point\s+|quad\s+|front[- ]wheeled\s+|rolling\s+)?(?:cane|walker|crutch(?:es)?|wheelchair|scooter|sling"
+    r"|assistive\s+device|(?:hand)?rails?)|assist(?:ance)?|help)"
+)
+_AID_DROPPED = re.compile(
+    r"\bno\s+longer\s+(?:needs?|needing|requires?|requiring|uses?|using|relies\s+on|dependent\s+on)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|any\s+)?"
+    rf"{_AID}\b"
+    r"|\b(?:weaned|graduated|came)\s+off\s+(?:of\s+)?(?:the\s+|his\s+|her\s+)?(?:cane|walker|crutch(?:es)?|wheelchair|sling)\b"
+    r"|\bnow\s+(?:\w+\s+){0,2}?(?:without|w/o)\s+(?:a\s+|the\s+|his\s+|her\s+|any\s+)?(?:cane|walker|crutch(?:es)?|assistive\s+device|assist(?:ance)?|help)\b",
+    _I,
+)
+#: Work restrictions eased: "restrictions were loosened", "lifting restriction increased to 30 lbs", "upgraded from modified
+#: to full duty" (a reduction in work restrictions is functional improvement: 8 CCR 9792.20(e)).
+_RESTRICTIONS_EASED = re.compile(
+    r"\b(?:work\s+|lifting\s+)?restrictions?\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:eased|reduced|decreased|loosened|liberali[sz]ed"
+    r"|lifted|removed|relaxed|upgraded|lessened)\b"
+    r"|\b(?:eased|loosened|liberali[sz]ed|relaxed|upgraded|lessened)\s+(?:(?:his|her|the)\s+)?(?:work\s+|lifting\s+)?restrictions?\b"
+    r"|\b(?:upgraded|advanced|progressed|moved)\s+from\s+(?:modified|light|restricted|TTD|off\s+work)\s*(?:duty\s+|work\s+)?to\s+(?:full|regular|usual|modified|light)\b",
+    _I,
+)
 
 
 #: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
@@ -934,6 +1154,10 @@ _CAME_BACK = re.compile(
 )
 
 
+#: A return told as the time of a flare, or beside function said unchanged: no gain of the care.
+_RETURN_NO_GAIN = re.compile(
+    r"\b(?:flared?|flare-?ups?|worse(?:ned)?|worsening|aggravat\w*|exacerbat\w*|re-?injur\w*|unchanged|no\s+(?:\w+\s+)?change|same\s+as)\b", _I
+)
 #: How long ago a return to work may lie and still be the current care's gain rather than the worker's settled state.
 _RECENT_RETURN_DAYS = 365
 
@@ -950,6 +1174,8 @@ def _return_is_improvement(ctx: Context) -> None:
     for ev in votes.yes if votes is not None else []:
         if not _CAME_BACK.search(ev.quote):
             continue  # being at work, not a return
+        if _RETURN_NO_GAIN.search(ev.quote):
+            continue  # "flared after he returned to full duty", "unchanged function (back to modified duty)"
         dated = [d.date.latest() for d in find_dates(ev.quote)]
         if report is not None and dated and (report.earliest() - max(dated)).days > _RECENT_RETURN_DAYS:
             continue
