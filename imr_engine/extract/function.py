@@ -54,7 +54,7 @@ _MEASURED = re.compile(
     r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b(?:(?!\bbut\b)[^.;]){{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
     rf"|(?:at\s+)?(?:IE|intake|baseline|initial(?:\s+eval\w*)?))\s*:?\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
     # what the worker can do with the drug against without it: "With Ultram ER able to work 6-hr shifts (without it 2-3 hrs)"
@@ -93,7 +93,7 @@ _COMPARED = re.compile(
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
 #: which he could not do in July".
 _NOW_NOT_BEFORE = re.compile(
-    r"\b(?:can\s+now|now\s+(?:able\s+to|can)|(?:is\s+|are\s+)?(?:now\s+)?able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
+    r"\b(?:can(?:\s+now)?|now\s+(?:able\s+to|can)|(?:is\s+|are\s+)?(?:now\s+)?able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
     r"(?:could\s*(?:not|n't)|was\s+unable\s+to|couldn't)\b",
     _I,
 )
@@ -125,14 +125,19 @@ _WITH_LIMIT = re.compile(
 _ACTIVITY = re.compile(
     r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking"
     r"|(?:cooks?|cooked)\s+(?:meals|dinner|breakfast|lunch|for\s+(?:the|his|her|my)\s+(?:family|kids|children|husband|wife))"
-    r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
+    r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:(?:the|his|her|a)\s+)?(?:[\w/-]+\s+){0,2}?(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
     r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|(?:drive|drives|driving)(?!-)|walk(?:s|ed|ing)?\s+(?:(?:his|her|the)\s+)?dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
     r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed"
     # self-care and getting about, as notes name them: "wash his hair", "put on a shirt", "reach the top shelf",
     # "climbs bus steps", "grocery shops", "walks around the block", "walk 1 mile daily", "walks 25 minutes"
-    r"|wash(?:es|ing)?\s+(?:(?:his|her|their)\s+)?hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:t-?\s?)?(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    r"|wash(?:es|ing)?\s+(?:(?:his|her|their)\s+)?hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:own\s+)?(?:t-?\s?)?(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    # lying on the painful side, combing, reaching a cupboard, getting into a car, a bra: "sleeping on R side now", "comb her
+    # hair", "reach a cupboard at shoulder height", "get in and out of the truck", "could wear a bra again"
+    r"|sleep(?:s|ing)?\s+on\s+(?:(?:his|her|the|my)\s+)?(?:R|L|rt|lt|right|left|affected|involved|operative|injured|surgical)\s+side"
+    r"|comb(?:s|ed|ing)?\s+(?:(?:his|her|their)\s+)?hair|reach(?:es|ed|ing)?\s+(?:a|the|into\s+(?:a|the))\s+(?:\w+\s+)?(?:cupboard|cabinet|shel(?:f|ves))"
+    r"|get(?:s|ting)?\s+in\s+and\s+out\s+of\s+(?:a|the|his|her)\s+(?:car|truck|bed|tub|bathtub|shower|vehicle)|wear(?:s|ing)?\s+(?:a|her)\s+bra"
     # small tasks of the hand: "button his shirt", "hold a cup", "brush her teeth", "open jars", "mowed the lawn"
     r"|button(?:s|ing)?\s+(?:(?:his|her|a)\s+)?(?:shirt|coat|blouse|jacket)s?|hold(?:s|ing)?\s+a\s+(?:cup|glass|fork|pen|coffee)"
     r"|brush(?:es|ing)?\s+(?:(?:his|her|their)\s+)?(?:teeth|hair)|open(?:s|ing)?\s+(?:jars?|bottles?)|mow(?:s|ed|ing)?\s+the\s+lawn"
@@ -153,8 +158,9 @@ _ACTIVITY_GAIN = re.compile(
     # "something he had not done since 2014", "dresses himself since wk 3", "could not at 4 wks"
     r"|(?:had|has)\s*(?:not|n't)\s+(?:done|been\s+able\s+to\s+do)\s+(?:\w+\s+){0,2}?(?:since|in)\b"
     r"|since\s+(?:wk|week|post-?op\s+(?:wk|week)|POD|day)\s*\d+|could(?:n't|\s+not)\s+at\s+\d+\s*(?:wks?|weeks?|months?|mos?)\b"
-    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior"
-    r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\b"
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,4}?(?:before|previously|last\s+\w+|until|prior"
+    r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter|jan\w*|feb\w*|march|april|may|june|july|aug\w*|sept?\w*|oct\w*|nov\w*|dec\w*)"
+    r"|in\s+(?:19|20)\d\d))\b"
     # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",
     # or what the drug makes possible: "With it she ... grocery shops", "Able to do yard work and cook" (a capacity regained)
     r"|\(\s*was\b|\(\s*[\d.]+\s*\w*\s+before\b|\bzero\s+at\b|\bcould(?:n't|\s+not)\s+in\s+\w+"
