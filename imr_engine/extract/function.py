@@ -63,12 +63,13 @@ _MEASURED = re.compile(
     # so much more than before: "able to walk 20 minutes longer", "sits an hour longer", "walks 2 blocks further"
     rf"|\b(?:walk|sit|stand|lift|drive|carry|work)\w*\s+(?:for\s+)?{_AMOUNT}\s*{_UNIT}\s+(?:longer|further|farther|more)\b"
     # with the drug against without it, the without told in words: "With meds he can walk 1 mile; without, only to the mailbox"
-    rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?|it|them|\w+)\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
-    rf"[^.;]{{0,40}}?\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b\s*[;,]\s*(?:but\s+)?(?:without|w/o|off)\b(?:\s+(?:it|them|meds?|medications?))?\s*,?\s*"
+    rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?|it|them|\w+)\s*,?\s+(?:(?:he|she|pt)\s+)?(?:(?:is\s+)?(?:able\s+to|can)\b"
+    r"|(?:works?|walks?|sits?|stands?|drives?|lifts?|does|gets?)\b)"
+    rf"[^.;]{{0,40}}?\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b(?:[^.;]{{0,50}}?)?\s*[;,]\s*(?:but\s+)?(?:without|w/o|off)\b(?:\s+(?:it|them|meds?|medications?))?\s*,?\s*"
     r"(?:only|just|barely|can(?:not|'t)|unable|not\s+able|less\s+than)\b"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
     # the earlier time named first: "walking her dog 20 minutes twice a day (previously unable to walk to the corner)"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*,?\s*"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|pre-?op(?:eratively)?|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*[,:]?\s*"
     r"(?:she\s+|he\s+|pt\s+)?(?:was\s+)?(?:unable|could\s*(?:not|n't)|not\s+able)\b",
     _I,
 )
@@ -87,7 +88,7 @@ _COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
     r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)"
     r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192|\(\s*(?:at\s+)?(?:IE|intake|baseline|initial)\b"
-    r"|\b\w+\s+(?:longer|further|farther)\b|\b(?:off|without)\s*,",
+    r"|\b\w+\s+(?:longer|further|farther)\b|\b(?:off|without)\s*,|\bpre-?op(?:eratively)?\b",
     _I,
 )
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
@@ -323,7 +324,7 @@ _HELP_WITH_SYMPTOM = re.compile(
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
 _NO_CHANGE = re.compile(
-    r"\b(?:activity\s+levels?|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
+    r"\b(?:activity\s+levels?|activit(?:y|ies)|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
     r"|quality\s+of\s+life)(?:\s+and\s+[\w ]{0,25}?)?\s+(?:has\s+|have\s+)?(?:remained|remain|remains|were|was|are|is)\s+"
     r"(?:(?:about|essentially|basically|much|roughly)\s+)?(?:the\s+same|unchanged|stable|no\s+better)\b"
     r"|\bno\s+(?:significant\s+|real\s+|appreciable\s+|meaningful\s+|notable\s+)?(?:change|improvement|gains?)\s+in\s+(?:(?:his|her|overall)\s+)?(?:function|ADLs?|activities|activity)"
@@ -525,6 +526,7 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in [*(() if id(_MEASURED) in dead else finditer(_MEASURED, s.text)), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
+                or _UNCHANGED.search(s.text)  # "his activity is unchanged from last year: he walks 10 minutes"
             ):
                 continue  # a capacity ("standing 10 minutes") is no gain unless set against before
             if _no_capacity(s.text, m):
@@ -696,7 +698,7 @@ _DEGREES = r"(?:\s*(?:deg(?:rees?)?|\u00b0))?"
 _ROM_CHANGE = re.compile(
     rf"\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|gained|up)\s+from\s+(?P<a>\d{{1,3}}){_DEGREES}\s+to\s+(?P<b>\d{{1,3}})"
     rf"|\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|up)\s+to\s+(?P<d>\d{{1,3}}){_DEGREES}\s+from\s+(?P<c>\d{{1,3}})"
-    rf"|\b{_MOTION}\s*:?\s*(?P<e>\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>\d{{1,3}})"
+    rf"|\b{_MOTION}\s*:?\s*(?P<e>-?\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>-?\d{{1,3}})"
     rf"|\b{_MOTION}\b[^.;:(]{{0,15}}?(?P<h>\d{{1,3}}){_DEGREES}\s*\((?:was|from|previously|prev\.?)\s+(?P<g>\d{{1,3}})",
     _I,
 )
@@ -908,13 +910,13 @@ def _amount(value: str) -> str:
     return str(words.get(v, v))
 
 
-def _gain_said(s: Sentence, m: re.Match[str], *, plan: bool = True) -> bool:
+def _gain_said(s: Sentence, m: re.Match[str], *, plan: bool = True, could: bool = False) -> bool:
     """Whether a gain read at *m* is the worker's, told as done, now, and of a capacity (not stiffness, relief or pain)."""
     lead = s.text[max(0, m.start() - 40) : m.start()]
     return not (
         _no_capacity(s.text, m) or _PRE_INJURY.search(s.text)
         or (plan and planned(s.text, m.start(), m.end())) or told_of_another(s.text, m.start(), m.end())
-        or _GOAL.search(lead) or polarity(s.text, m.start(), m.end()) != "affirmed"
+        or _GOAL.search(lead) or polarity(s.text, m.start(), m.end()) not in (("affirmed", "hedged") if could else ("affirmed",))
     )
 
 
@@ -984,14 +986,17 @@ def _labelled_gains(s: Sentence, ctx: Context) -> None:
         if told is not None and told[0][0] == told[1][0] and told[1][1] > told[0][1] and _gain_said(s, m):
             record(s, ctx, "function.objective_improvement", "yes", m)
     for m in finditer(_NOW_THEN_LESS, s.text):
-        if m.group("b") is not None:
-            now, then = _scaled(_amount(m.group("a")), m.group("ua")), _scaled(_amount(m.group("b")), m.group("ub"))
+        b, ub = (m.group("b"), m.group("ub")) if m.group("b") is not None else (m.group("b2"), m.group("ub2"))
+        if b is not None:
+            now, then = _scaled(_amount(m.group("a")), m.group("ua")), _scaled(_amount(b), ub)
             if now[0] != then[0] or now[1] <= then[1]:
                 continue
         if _gain_said(s, m):
             record(s, ctx, "function.objective_improvement", "yes", m)
     for m in finditer(_FULL_SHIFT, s.text):
-        if _gain_said(s, m, plan=False):  # "she can do a full shift": a bare "do" before it is no plan here (`_GOAL` is)
+        # "she could drive her full route again": a past "could" told as done, not a possibility ("could ... if", "might")
+        could = bool(re.search(r"\bcould\b", s.text[: m.start()], _I)) and not _POSSIBLE.search(s.text)
+        if _gain_said(s, m, plan=False, could=could):  # "she can do a full shift": a bare "do" before it is no plan here (`_GOAL` is)
             record(s, ctx, "function.objective_improvement", "yes", m)
     for m in finditer(_AID_DROPPED, s.text):
         if _gain_said(s, m):
@@ -1049,10 +1054,11 @@ _LABELLED_PAIR = re.compile(
 #: A capacity now, and a smaller one at a time named before, with "only" or "barely": "Now able to sit through a 2-hour
 #: movie; last month could only sit 30 minutes", "Walks 1 mile daily now; in January he could barely walk to the corner".
 _NOW_THEN_LESS = re.compile(
-    rf"\b(?P<a>{_AMOUNT})\s*-?\s*(?P<ua>{_UNIT})\b[^.]{{0,50}}?[,;(]?\s*(?:in\s+(?-i:[A-Z])\w+|last\s+(?:visit|week|month|year|time|spring|summer|fall|winter)"
-    r"|before\s+(?:treatment|the\s+\w+|starting\s+\w+)|previously|at\s+intake|initially|(?:a|\d+|two|three|six)\s+(?:weeks?|months?)\s+ago)\s*,?\s*"
-    r"(?:(?:he|she|pt|the\s+patient)\s+)?(?:could|was\s+able\s+to|was)\s+(?:only|barely|hardly|just)\b"
-    rf"(?:[^.;]{{0,30}}?\b(?P<b>{_AMOUNT})\s*-?\s*(?P<ub>{_UNIT})\b)?",
+    rf"\b(?P<a>{_AMOUNT})\s*-?\s*(?P<ua>{_UNIT})\b[^.]{{0,70}}?[,;(]?\s*(?:in\s+(?-i:[A-Z])\w+|last\s+(?:visit|week|month|year|time|spring|summer|fall|winter)"
+    r"|before\s+(?:treatment|the\s+\w+|starting\s+\w+|(?:we|he|she|I)\s+[^.;]{0,40}?)|previously|at\s+intake|initially|(?:a|\d+|two|three|six)\s+(?:weeks?|months?)\s+ago)\s*,?\s*"
+    r"(?:(?:he|she|pt|the\s+patient)\s+)?(?:(?:could|was\s+able\s+to|was)\s+(?:only|barely|hardly|just)\b"
+    rf"(?:[^.;]{{0,30}}?\b(?P<b>{_AMOUNT})\s*-?\s*(?P<ub>{_UNIT})\b)?"
+    rf"|(?:could|was\s+able\s+to)\s+\w+\s+(?:about\s+|~|approximately\s+)?(?P<b2>{_AMOUNT})\s*-?\s*(?P<ub2>{_UNIT})\b)",
     _I,
 )
 #: What makes a number of minutes no capacity: stiffness, a drug's relief, sleep, pain ("morning stiffness 60 min -> 15 min").
@@ -1071,11 +1077,13 @@ def _no_capacity(text: str, m: re.Match[str]) -> bool:
 #: June)", "a full shift of floor care (was stopping after 4 h)", "his full 4-hour shift; before ... he was leaving after 2 hours".
 _FULL_SHIFT = re.compile(
     r"\bfull\s+(?:(?:\d+|eight|ten|twelve)\s*-?\s*(?:hrs?|hours?|h)\s*-?\s*)?(?:shifts?|work\s*-?\s*days?|days?|route|schedule)\b"
-    r"(?=[^.]{0,100}?(?:\(\s*(?:only|was)\b|\bonly\s+\w+\s*-?\s*(?:hrs?|hours?|h)\b[^.;]{0,25}?\b(?:in|at|before|last|previously)\b"
+    r"(?=[^.]{0,100}?(?:\(\s*(?:before\s+)?(?:only|was)\b|\bonly\s+\w+\s*-?\s*(?:hrs?|hours?|h)\b[^.;]{0,25}?\b(?:in|at|before|last|previously)\b"
     r"|\b(?:was|were)\s+(?:stopping|leaving|going\s+home|quitting)\s+(?:after|at|early)"
     r"|\bcould\s*(?:not|n't)\b[^.;]{0,20}?\b(?:in\s+(?:the\s+)?\w+|before|last\s+\w+|previously)))",
     _I,
 )
+#: A sentence that tells a possibility, not a thing done: "could work a full shift if ...", "might be able to".
+_POSSIBLE = re.compile(r"\b(?:if|unless|once|might|may|would|should)\b", _I)
 #: An aid or another's help no longer needed: "No longer needs a cane", "no longer uses the walker", "weaned off crutches".
 _AID = (
     r"(?:(?:single[- ]point\s+|quad\s+|front[- ]wheeled\s+|rolling\s+)?(?:cane|walker|crutch(?:es)?|wheelchair|scooter|sling"
