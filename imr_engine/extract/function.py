@@ -198,7 +198,10 @@ _REPORTED_RELIEF = re.compile(
     r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
     r"|\b(?:takes?|taken|took|taking)\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)"
-    r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps)\s+better\b"
+    r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps|doing)\s+[\"']?(?:(?:much|a\s+lot|a\s+little|somewhat|a\s+bit|way|so\s+much|significantly)\s+)?better\b"
+    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))"
+    # sleep told better beside the drug: "amitriptyline 25 qhs (sleep better)"
+    r"|\(\s*(?:sleep(?:ing|s)?|mood)\s+(?:is\s+)?(?:better|improved)\s*\)"
     r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
     r"|\b(?:helps?|helped|helping|helpful)\b"
     r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b"
@@ -207,10 +210,12 @@ _REPORTED_RELIEF = re.compile(
     r"|\b(?:more\s+)?(?:manageable|bearable)\b|\b(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to\b"
     # what the drug lets the worker do, "let" with its bare verb: "lets him drive the tractor", "is what gets her through
     # a shift", "let her finish the school year"
-    r"|\b(?:lets?|allowed|enabled|gets|got)\s+(?:him|her|them|me|the\s+patient|pt)\s+(?:to\s+)?(?:get\s+through|through\b|do|work"
+    r"|\b(?:lets?|allowed|enabled|gets|got)\s+(?:him|her|them|me|the\s+patient|pt)\s+(?:to\s+)?(?:get\s+through|get\s+around|get\s+out|through\b|do|work"
     r"|drive|finish|complete|function|continue|stay|sleep|walk|make\s+it|manage|tolerate|perform|care\s+for|cook|lift|sit|stand"
     r"|play|keep|attend|participate|be\s+active)\b"
-    r"|\bmakes?\s+(?:a\s+(?:\w+\s+)?|all\s+the\s+)difference\b"
+    r"|\b(?:makes?|made|making)\s+(?:a\s+(?:\w+\s+)?|all\s+the\s+|such\s+a\s+(?:\w+\s+)?)difference\b"
+    # the drug's effect told as good: "continues gabapentin with good effect on the burning"
+    r"|\b(?:good|great|excellent|some|fair|positive|significant|moderate|reasonable|nice)\s+effect\s+(?:on|from|with|of)\b"
     r"|\bmakes?\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache|it|symptoms?|spasms?)\s+(?:tolerable|bearable|manageable)\b"
     r"|\bworth\s+(?:it|taking|continuing|the\s+(?:cost|side\s+effects?))\b"
     r"|\b(?:it|they|these|this|(?:the\s+)?(?:meds|medications?))\s+(?:is|are|seems?\s+to\s+be)\s+working\b"
@@ -810,6 +815,14 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+#: The worker said better as a whole, in the care the worker is in: "he is much better than when I started".
+_PATIENT_BETTER = re.compile(
+    r"\b(?:he|she|pt|patient)\s+(?:is|feels|has\s+been|is\s+doing)\s+[\"']?(?:(?:much|a\s+lot|way|so\s+much|significantly)\s+)?better\b"
+    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after|at\s+night|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))",
+    _I,
+)
+
+
 def _reported_relief(s: Sentence, ctx: Context, previous: Sentence | None = None) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement.
 
@@ -820,7 +833,8 @@ def _reported_relief(s: Sentence, ctx: Context, previous: Sentence | None = None
     if not reports or (
         not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
-        and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) for m in reports))
+        and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) or _PATIENT_BETTER.search(
+            s.text, max(0, m.start() - 25), min(len(s.text), m.end() + 40)) for m in reports))
         and not (
             previous is not None and _on_current_drug(ctx)
             and any(_PRONOUN_SUBJECT.search(s.text[max(0, m.start() - 25) : m.start()]) or re.match(r"(?:it|they|these|this|that)\b", m.group(), _I)
