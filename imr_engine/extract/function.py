@@ -958,6 +958,14 @@ _CAPACITY_ROW = re.compile(
 _CAPACITY_UNIT = re.compile(r"^(?:min(?:ute)?s?|hrs?|hours?|h|s|secs?|seconds?|lbs?|pounds?|kgs?|ft|feet|m|blocks?|miles?|steps|reps|flights?)$", _I)
 
 
+def _heads_above(s: Sentence) -> re.Match[str] | None:
+    """The column heads right before a flowsheet's first row, in the note's text since the last sentence's end: a heads'
+    line in capitals ("OBJECTIVE MEASURES  ADMISSION  DAY 10") may be taken for a section heading, with no sentence of its own."""
+    before = s.tm.text[max(0, s.start - 200) : s.start]
+    cut = max([0] + [m.end() for m in re.finditer(r"[.!?:]\s", before)])
+    return _COLUMNS.match(" ".join(before[cut:].split()))
+
+
 def _table_gains(sentences: list[Sentence], ctx: Context) -> None:
     """A flowsheet's rows under an earlier and a later column ("Measure | Eval | Today"): a disability score that fell or a
     capacity that grew is a measured gain; a score the same in both columns documents none."""
@@ -968,7 +976,9 @@ def _table_gains(sentences: list[Sentence], ctx: Context) -> None:
             later_first = heads.group("late2") is not None
             continue
         if later_first is None:
-            continue
+            if not _ROW.match(s.text) or (heads := _heads_above(s)) is None:
+                continue
+            later_first = heads.group("late2") is not None  # the heads' line read as a section heading ("OBJECTIVE MEASURES ...")
         row = _ROW.match(s.text)
         if row is None:
             if re.search(r"[A-Za-z0-9]", s.text):
