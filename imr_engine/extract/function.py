@@ -54,7 +54,7 @@ _MEASURED = re.compile(
     r"|\b(?:from|up\s+from)\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)?\.?\s+to\s+\d+\s*(?:min(?:utes?)?|hrs?|hours?|blocks?|miles?|lbs?|pounds?|feet|ft)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,30}?\b(?:improved|decreased|down|reduced|dropped)\b"
     r"|\b(?:ODI|Oswestry|NDI|neck\s+disability\s+index|DASH|QuickDASH)\b[^.;]{0,20}?\d+\s*%?[^.;]{0,15}?\b(?:vs\.?|versus|from|was|compared)\s*\d+"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b(?:(?!\bbut\b)[^.;]){{0,40}}?(?:\(|\b)(?:was|were|vs\.?|versus|compared\s+(?:to|with)|up\s+from|from|before|previously"
     rf"|(?:at\s+)?(?:IE|intake|baseline|initial(?:\s+eval\w*)?))\s*:?\s*(?:only\s+)?(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,25}}?\(\s*(?:~|about)?\s*{_AMOUNT}\s*{_UNIT}?\s+(?:off|without|w/o)\b"
     # what the worker can do with the drug against without it: "With Ultram ER able to work 6-hr shifts (without it 2-3 hrs)"
@@ -63,12 +63,13 @@ _MEASURED = re.compile(
     # so much more than before: "able to walk 20 minutes longer", "sits an hour longer", "walks 2 blocks further"
     rf"|\b(?:walk|sit|stand|lift|drive|carry|work)\w*\s+(?:for\s+)?{_AMOUNT}\s*{_UNIT}\s+(?:longer|further|farther|more)\b"
     # with the drug against without it, the without told in words: "With meds he can walk 1 mile; without, only to the mailbox"
-    rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?|it|them|\w+)\s*,?\s+(?:(?:he|she|pt)\s+)?(?:is\s+)?(?:able\s+to|can)\b"
-    rf"[^.;]{{0,40}}?\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b\s*[;,]\s*(?:but\s+)?(?:without|w/o|off)\b(?:\s+(?:it|them|meds?|medications?))?\s*,?\s*"
+    rf"|\bwith\s+(?:the\s+|his\s+|her\s+)?(?:meds|medications?|medicines?|it|them|\w+)\s*,?\s+(?:(?:he|she|pt)\s+)?(?:(?:is\s+)?(?:able\s+to|can)\b"
+    r"|(?:works?|walks?|sits?|stands?|drives?|lifts?|does|gets?)\b)"
+    rf"[^.;]{{0,40}}?\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b(?:[^.;]{{0,50}}?)?\s*[;,]\s*(?:but\s+)?(?:without|w/o|off)\b(?:\s+(?:it|them|meds?|medications?))?\s*,?\s*"
     r"(?:only|just|barely|can(?:not|'t)|unable|not\s+able|less\s+than)\b"
     rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,60}}?\b(?:could\s+not|couldn't|was\s+unable\s+to|unable\s+to)\b[^.;]{{0,40}}?\b(?:before|previously|last\s+\w+|prior|until)\b"
     # the earlier time named first: "walking her dog 20 minutes twice a day (previously unable to walk to the corner)"
-    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*,?\s*"
+    rf"|\b{_AMOUNT}\s*{_UNIT}\b[^.;]{{0,40}}?\(?\b(?:previously|before(?:\s+\w+){{0,3}}?|formerly|pre-?op(?:eratively)?|at\s+(?:intake|baseline|(?:the\s+)?(?:first|initial)\s+visit))\s*[,:]?\s*"
     r"(?:she\s+|he\s+|pt\s+)?(?:was\s+)?(?:unable|could\s*(?:not|n't)|not\s+able)\b",
     _I,
 )
@@ -87,13 +88,13 @@ _COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared|from|previously|before|used\s+to|increased|improved|up\s+from|now)\b"
     r"|\b(?:off|without)\s+(?:it|them|the\s+\w+|meds?|medications?)\b|(?<!\w)w/o(?!\w)"
     r"|\(\s*(?:was|were)\b|\b(?:was|were)\s+(?:only\s+)?\d|->|=>|\u2192|\(\s*(?:at\s+)?(?:IE|intake|baseline|initial)\b"
-    r"|\b\w+\s+(?:longer|further|farther)\b|\b(?:off|without)\s*,",
+    r"|\b\w+\s+(?:longer|further|farther)\b|\b(?:off|without)\s*,|\bpre-?op(?:eratively)?\b",
     _I,
 )
 #: A thing done now that could not be done before: "can now turn his head enough to back out of the driveway,
 #: which he could not do in July".
 _NOW_NOT_BEFORE = re.compile(
-    r"\b(?:can\s+now|now\s+(?:able\s+to|can)|is\s+now\s+able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
+    r"\b(?:can(?:\s+now)?|now\s+(?:able\s+to|can)|(?:is\s+|are\s+)?(?:now\s+)?able\s+to)\b[^.;]{0,90}?\b(?:which|that|what)\s+(?:he|she|they)\s+"
     r"(?:could\s*(?:not|n't)|was\s+unable\s+to|couldn't)\b",
     _I,
 )
@@ -108,19 +109,36 @@ _ADL_BETTER = re.compile(
 #: A state aimed at, not reached: "Goal: independent with ADLs", "will work toward independence in self-care".
 _GOAL = re.compile(r"\b(?:goals?|aims?|targets?|will|plan(?:s|ned)?\s+to|hop(?:e|es|ed|ing)|expect\w*)\b[^.;]{0,40}$", _I)
 #: ADLs told as no better: "ADLs unchanged", "activities of daily living remain limited, without change".
-_ADL_SAME = re.compile(r"\bunchanged\b|\b(?:no|without)\s+(?:\w+\s+)?change\b|\bthe\s+same\b|\bno\s+better\b", _I)
+_ADL_SAME = re.compile(r"\bunchanged\b|\b(?:no|without)\s+(?:\w+\s+)?change\b|\bthe\s+same\b|\bno\s+better\b|^\s*[:=-]\s*same\b", _I)
+#: No change named before the ADLs: "No change in ADLs", "no improvement in her ability to perform ADLs".
+_ADL_SAME_BEFORE = re.compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:significant\s+|real\s+|meaningful\s+|appreciable\s+)?(?:change|improvement|difference|gains?)\s+"
+    r"(?:in|with)\s+(?:(?:his|her|their|the|overall)\s+)?(?:ability\s+to\s+(?:do|perform)\s+(?:(?:his|her|their)\s+)?)?$",
+    _I,
+)
+#: An ability told with its limit, no better: "able to perform ADLs with difficulty", "independent with ADLs but slow".
+_WITH_LIMIT = re.compile(
+    r"[^.;]{0,25}?\b(?:with\s+(?:some\s+|great\s+|much\s+|moderate\s+|significant\s+|increased\s+)?(?:difficulty|pain|discomfort|assistance|help)"
+    r"|slowly|with\s+(?:frequent\s+)?(?:breaks|rest(?:s|ing)?)|but\b|limited\b)",
+    _I,
+)
 #: Activities of daily living as notes name them, beyond the word "ADLs".
 _ACTIVITY = re.compile(
     r"\b(?:(?:grocery\s+)?shopping|groceries|errands|yard\s*work|gardening|laundry|cooking"
     r"|(?:cooks?|cooked)\s+(?:meals|dinner|breakfast|lunch|for\s+(?:the|his|her|my)\s+(?:family|kids|children|husband|wife))"
-    r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:the|his|her)\s+(?:lawn|yard|grass)"
+    r"|(?<=\band\s)cook|(?<=\bto\s)cook|mow(?:s|ed|ing)?\s+(?:(?:the|his|her|a)\s+)?(?:[\w/-]+\s+){0,2}?(?:lawn|yard|grass)"
     r"|housework|house\s*cleaning|cleaning|chores|dishes|vacuum\w*|mopping|dressing|bathing|showering|shower|self[- ]care"
     r"|(?:dress|bathe|feed)(?:es|s|ed|ing)?\s+(?:himself|herself|themselves)|grooming|(?:drive|drives|driving)(?!-)|walk(?:s|ed|ing)?\s+(?:(?:his|her|the)\s+)?dog|coach\w*|play(?:s|ing)?\s+with\s+(?:his|her)\s+\w+"
     r"|lift(?:s|ing)?\s+(?:his|her)\s+(?:\d+\s*(?:lb|lbs|pound)\s+)?(?:toddler|child|son|daughter|grandchild\w*|baby|grandson|granddaughter)"
     r"|care\s+(?:for|of)\s+(?:his|her)\s+\w+|leaves?\s+the\s+house|leave\s+home|get\s+dressed"
     # self-care and getting about, as notes name them: "wash his hair", "put on a shirt", "reach the top shelf",
     # "climbs bus steps", "grocery shops", "walks around the block", "walk 1 mile daily", "walks 25 minutes"
-    r"|wash(?:es|ing)?\s+(?:(?:his|her|their)\s+)?hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:t-?\s?)?(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    r"|wash(?:es|ing)?\s+(?:(?:his|her|their)\s+)?hair|put(?:s|ting)?\s+on\s+(?:a|his|her)\s+(?:own\s+)?(?:t-?\s?)?(?:shirt|shoes|socks|pants|coat|jacket|bra)"
+    # lying on the painful side, combing, reaching a cupboard, getting into a car, a bra: "sleeping on R side now", "comb her
+    # hair", "reach a cupboard at shoulder height", "get in and out of the truck", "could wear a bra again"
+    r"|sleep(?:s|ing)?\s+on\s+(?:(?:his|her|the|my)\s+)?(?:R|L|rt|lt|right|left|affected|involved|operative|injured|surgical)\s+side"
+    r"|comb(?:s|ed|ing)?\s+(?:(?:his|her|their)\s+)?hair|reach(?:es|ed|ing)?\s+(?:a|the|into\s+(?:a|the))\s+(?:\w+\s+)?(?:cupboard|cabinet|shel(?:f|ves))"
+    r"|get(?:s|ting)?\s+in\s+and\s+out\s+of\s+(?:a|the|his|her)\s+(?:car|truck|bed|tub|bathtub|shower|vehicle)|wear(?:s|ing)?\s+(?:a|her)\s+bra"
     # small tasks of the hand: "button his shirt", "hold a cup", "brush her teeth", "open jars", "mowed the lawn"
     r"|button(?:s|ing)?\s+(?:(?:his|her|a)\s+)?(?:shirt|coat|blouse|jacket)s?|hold(?:s|ing)?\s+a\s+(?:cup|glass|fork|pen|coffee)"
     r"|brush(?:es|ing)?\s+(?:(?:his|her|their)\s+)?(?:teeth|hair)|open(?:s|ing)?\s+(?:jars?|bottles?)|mow(?:s|ed|ing)?\s+the\s+lawn"
@@ -141,8 +159,9 @@ _ACTIVITY_GAIN = re.compile(
     # "something he had not done since 2014", "dresses himself since wk 3", "could not at 4 wks"
     r"|(?:had|has)\s*(?:not|n't)\s+(?:done|been\s+able\s+to\s+do)\s+(?:\w+\s+){0,2}?(?:since|in)\b"
     r"|since\s+(?:wk|week|post-?op\s+(?:wk|week)|POD|day)\s*\d+|could(?:n't|\s+not)\s+at\s+\d+\s*(?:wks?|weeks?|months?|mos?)\b"
-    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,3}?(?:before|previously|last\s+\w+|until|prior"
-    r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\b"
+    r"|(?:could\s*(?:not|n't)|was\s+unable\s+to)\s+(?:do\s+)?(?:\w+\s+){0,4}?(?:before|previously|last\s+\w+|until|prior"
+    r"|in\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter|jan\w*|feb\w*|march|april|may|june|july|aug\w*|sept?\w*|oct\w*|nov\w*|dec\w*)"
+    r"|in\s+(?:19|20)\d\d))\b"
     # set against before: "(was 10 minutes before medications)", "(0.5 mi before)", "(zero at intake)", "couldn't in spring",
     # or what the drug makes possible: "With it she ... grocery shops", "Able to do yard work and cook" (a capacity regained)
     r"|\(\s*was\b|\(\s*[\d.]+\s*\w*\s+before\b|\bzero\s+at\b|\bcould(?:n't|\s+not)\s+in\s+\w+"
@@ -153,13 +172,16 @@ _ACTIVITY_GAIN = re.compile(
 _ACTIVITY_LIMIT = re.compile(
     r"\b(?:cannot|can'?t|unable\s+to|not\s+able\s+to|does\s+not|doesn'?t|needs?|relies\s+on|relying\s+on|depends\s+on"
     r"|dependent\s+on|requires?|help\s+with|helps\s+with|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)"
-    r"\s+(?:helps?|does|do|has\s+to))\b",
+    r"\s+(?:helps?|does|do|has\s+to|carr(?:y|ies)|handles?|takes\s+care\s+of|mows?|cooks?|cleans?|drives?)"
+    r"|has\s+(?:his|her|their)\s+(?:wife|husband|spouse|son|daughter|kids?|children|partner|mother|father|mom|dad|family|friend|neighbou?r))\b",
     _I,
 )
 #: Someone else does the activity for the patient: "relies on his wife for shopping", "daughter helps with laundry".
 _ACTIVITY_DEPENDENCE = re.compile(
     r"\b(?:needs?|relies\s+on|relying\s+on|depends\s+on|dependent\s+on|help\s+with|helps\s+with"
-    r"|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)\s+(?:helps?|does|do|has\s+to))\b",
+    r"|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)\s+(?:helps?|does|do|has\s+to|carr(?:y|ies)|handles?"
+    r"|takes\s+care\s+of|mows?|cooks?|cleans?|drives?)"
+    r"|has\s+(?:his|her|their)\s+(?:wife|husband|spouse|son|daughter|kids?|children|partner|mother|father|mom|dad|family|friend|neighbou?r))\b",
     _I,
 )
 #: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
@@ -176,7 +198,10 @@ _REPORTED_RELIEF = re.compile(
     r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
     r"|\b(?:takes?|taken|took|taking)\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)"
-    r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps)\s+better\b"
+    r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps|doing)\s+[\"']?(?:(?:much|a\s+lot|a\s+little|somewhat|a\s+bit|way|so\s+much|significantly)\s+)?better\b"
+    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))"
+    # sleep told better beside the drug: "amitriptyline 25 qhs (sleep better)"
+    r"|\(\s*(?:sleep(?:ing|s)?|mood)\s+(?:is\s+)?(?:better|improved)\s*\)"
     r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
     r"|\b(?:helps?|helped|helping|helpful)\b"
     r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b"
@@ -185,10 +210,12 @@ _REPORTED_RELIEF = re.compile(
     r"|\b(?:more\s+)?(?:manageable|bearable)\b|\b(?:allows?|lets|enables?|permits?)\s+(?:him|her|them|the\s+patient|pt)\s+to\b"
     # what the drug lets the worker do, "let" with its bare verb: "lets him drive the tractor", "is what gets her through
     # a shift", "let her finish the school year"
-    r"|\b(?:lets?|allowed|enabled|gets|got)\s+(?:him|her|them|me|the\s+patient|pt)\s+(?:to\s+)?(?:get\s+through|through\b|do|work"
+    r"|\b(?:lets?|allowed|enabled|gets|got)\s+(?:him|her|them|me|the\s+patient|pt)\s+(?:to\s+)?(?:get\s+through|get\s+around|get\s+out|through\b|do|work"
     r"|drive|finish|complete|function|continue|stay|sleep|walk|make\s+it|manage|tolerate|perform|care\s+for|cook|lift|sit|stand"
     r"|play|keep|attend|participate|be\s+active)\b"
-    r"|\bmakes?\s+(?:a\s+(?:\w+\s+)?|all\s+the\s+)difference\b"
+    r"|\b(?:makes?|made|making)\s+(?:a\s+(?:\w+\s+)?|all\s+the\s+|such\s+a\s+(?:\w+\s+)?)difference\b"
+    # the drug's effect told as good: "continues gabapentin with good effect on the burning"
+    r"|\b(?:good|great|excellent|some|fair|positive|significant|moderate|reasonable|nice)\s+effect\s+(?:on|from|with|of)\b"
     r"|\bmakes?\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache|it|symptoms?|spasms?)\s+(?:tolerable|bearable|manageable)\b"
     r"|\bworth\s+(?:it|taking|continuing|the\s+(?:cost|side\s+effects?))\b"
     r"|\b(?:it|they|these|this|(?:the\s+)?(?:meds|medications?))\s+(?:is|are|seems?\s+to\s+be)\s+working\b"
@@ -302,7 +329,7 @@ _HELP_WITH_SYMPTOM = re.compile(
 )
 _OBJECTIVE = re.compile(r"\bobjective\s+(?:functional\s+)?(?:improvement|gains?)\b|\bfunctional\s+improvement\b", _I)
 _NO_CHANGE = re.compile(
-    r"\b(?:activity\s+levels?|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
+    r"\b(?:activity\s+levels?|activit(?:y|ies)|activities\s+of\s+daily\s+living|ADLs?|function(?:al\s+(?:status|level))?|functioning"
     r"|quality\s+of\s+life)(?:\s+and\s+[\w ]{0,25}?)?\s+(?:has\s+|have\s+)?(?:remained|remain|remains|were|was|are|is)\s+"
     r"(?:(?:about|essentially|basically|much|roughly)\s+)?(?:the\s+same|unchanged|stable|no\s+better)\b"
     r"|\bno\s+(?:significant\s+|real\s+|appreciable\s+|meaningful\s+|notable\s+)?(?:change|improvement|gains?)\s+in\s+(?:(?:his|her|overall)\s+)?(?:function|ADLs?|activities|activity)"
@@ -310,6 +337,9 @@ _NO_CHANGE = re.compile(
     r"|\b(?:ADLs?|activities\s+of\s+daily\s+living|function(?:al\s+status|al\s+level|ing)?|activity\s+levels?)\s*:?\s*[\"']?"
     r"(?:essentially\s+|basically\s+)?(?:unchanged|no\s+better|no\s+change)\b|\bno\s+new\s+activities\b"
     r"|\bfunction(?:al\s+status|al\s+level|ing)?\s+(?:is\s+|was\s+|remains\s+|has\s+been\s+)?(?:unchanged|no\s+better|the\s+same)\b"
+    # "his function has not improved", "functional status hasn't changed", "Functionally no better", "functionally the same"
+    r"|\bfunction(?:al\s+(?:status|level|ability|capacity|tolerances?)|ing)?\s+(?:has|have)\s*(?:not|n't)\s+(?:improved|changed|increased"
+    r"|gotten\s+better|progressed)\b|\bfunctionally\s*,?\s+(?:(?:he|she|the\s+patient|pt)\s+is\s+)?(?:no\s+better|unchanged|the\s+same|no\s+change|not\s+improved)\b"
     r"|\bno\s+(?:measurable\s+|functional\s+|objective\s+)+(?:change|improvement|gains?)\b"
     # "without (lasting) functional benefit", "no lasting functional change", "not doing more than before"
     r"|\b(?:without|w/o|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
@@ -358,7 +388,7 @@ _FUNCTION_WORD = re.compile(r"\bfunction(?:al|ing)?\b|\bactivities\s+of\s+daily\
 _SUBJECTIVE_WORD = re.compile(r"\bsubjective\b", _I)
 _RETURNED = re.compile(
     r"\breturned\s+to\s+(?:full\s+|regular\s+|modified\s+|light\s+|usual\s+)?(?:duty|work)\b"
-    r"|\b(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+|regular\s+|normal\s+|previous\s+)?job)\b"
+    r"|\b(?<!\bgo\s)(?<!\bget\s)(?<!\bgoing\s)(?<!\bgetting\s)(?<!\bcome\s)(?<!\bcoming\s)(?:back|went\s+back)\s+(?:at|to)\s+(?:work|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+(?:usual\s+|regular\s+|normal\s+|previous\s+)?job)\b"
     r"|\bresumed\s+(?:work|working|full\s+duty|regular\s+duty|modified\s+duty|(?:his|her)\s+job)\b|\bRTW'?d\b"
     r"|(?-i:\bRTW\b)(?:'?d)?\s+(?:on\s+)?\d{1,2}/\d{1,2}"
     r"|\bwork\s+restrictions?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reduced|decreased|lifted|removed)\b"
@@ -501,8 +531,11 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in [*(() if id(_MEASURED) in dead else finditer(_MEASURED, s.text)), *pairs]:
             if not _COMPARED.search(m.group()) and (
                 _LIMITATION.search(s.text[max(0, m.start() - 40) : m.start()]) or not _COMPARED.search(s.text)
+                or _UNCHANGED.search(s.text)  # "his activity is unchanged from last year: he walks 10 minutes"
             ):
                 continue  # a capacity ("standing 10 minutes") is no gain unless set against before
+            if _no_capacity(s.text, m):
+                continue  # "able to sleep 6 hrs (vs 3)": hours slept, or a drug's relief lasting, measure no function
             if _scale_told(s.text, m):
                 continue  # a disability score's change: `_scale_gains` weighs its direction and its size
             if _declined(s.text, m) or planned(s.text, m.start(), m.end()) or told_of_another(s.text, m.start(), m.end()):
@@ -527,7 +560,8 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "undocumented":
                 ctx.draft.finding("function.subjective_improvement", "unknown", clause_evidence(s, m.start(), m.end()))
         for m in () if id(_NOW_NOT_BEFORE) in dead else finditer(_NOW_NOT_BEFORE, s.text):
-            record(s, ctx, "function.objective_improvement", "yes", m)
+            if not told_of_another(s.text, m.start(), m.end()) and not planned(s.text, m.start(), m.end()):
+                record(s, ctx, "function.objective_improvement", "yes", m)
         boxed = ticked_spans(s.text) if has_boxes(s.text) else None
         if boxed is None:
             if id(_RETURNED) not in dead:
@@ -551,11 +585,13 @@ def read_function(sentences: list[Sentence], ctx: Context) -> None:
         for m in () if id(_LESS_MEDICATION) in dead else finditer(_LESS_MEDICATION, s.text):
             if polarity(s.text, m.start(), m.end()) == "affirmed":
                 record(s, ctx, "function.objective_improvement", "yes", m)
+        _labelled_gains(s, ctx)
         _adl(s, ctx)
         _activities(s, ctx)
         _reported_relief(s, ctx, sentences[n - 1] if n else None)
         if options.get(s.index, True):
             _work_status(s, ctx)  # an option of a form whose ticks lost their boxes counts only ticked
+    _table_gains(sentences, ctx)
     _not_returned(ctx)
     _adl_is_function(ctx)
     _working(ctx, sentences[0].tm.raw if sentences else "")
@@ -620,7 +656,7 @@ def _declined(text: str, m: re.Match[str]) -> bool:
 
 
 #: Outcome scales of function, with the direction a gain takes (lower is better on the disability indices).
-_LOWER_BETTER = r"ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|PDI|pain\s+disability\s+index|Roland[- ]Morris|RMDQ|WOMAC|TUG|timed\s+up\s+and\s+go"
+_LOWER_BETTER = r"PEG(?!\s+tube)(?:\s+score)?|ODI|Oswestry(?:\s+disability\s+index)?|NDI|neck\s+disability\s+index|(?:Quick\s*)?DASH|PDI|pain\s+disability\s+index|Roland[- ]Morris|RMDQ|WOMAC|TUG|timed\s+up\s+and\s+go"
 _HIGHER_BETTER = (
     r"LEFS|FOTO(?:\s+(?:functional\s+)?score)?|PSFS|patient[- ]specific\s+functional\s+scale|KOOS|HOOS|6[- ]?MWT"
     r"|(?:6|six)[- ]minute\s+walk(?:\s+test)?|grip(?:\s+strength)?|Berg(?:\s+balance)?"
@@ -667,7 +703,7 @@ _DEGREES = r"(?:\s*(?:deg(?:rees?)?|\u00b0))?"
 _ROM_CHANGE = re.compile(
     rf"\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|gained|up)\s+from\s+(?P<a>\d{{1,3}}){_DEGREES}\s+to\s+(?P<b>\d{{1,3}})"
     rf"|\b{_MOTION}\b[^.;:]{{0,25}}?\b(?:improved|increased|progressed|up)\s+to\s+(?P<d>\d{{1,3}}){_DEGREES}\s+from\s+(?P<c>\d{{1,3}})"
-    rf"|\b{_MOTION}\s*:?\s*(?P<e>\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>\d{{1,3}})"
+    rf"|\b{_MOTION}\s*:?\s*(?P<e>-?\d{{1,3}}){_DEGREES}\s*(?:->|-->|=>|\u2192)\s*(?P<f>-?\d{{1,3}})"
     rf"|\b{_MOTION}\b[^.;:(]{{0,15}}?(?P<h>\d{{1,3}}){_DEGREES}\s*\((?:was|from|previously|prev\.?)\s+(?P<g>\d{{1,3}})",
     _I,
 )
@@ -724,7 +760,7 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
             now, before = float(numbers[0].group(1)), float(numbers[1].group(1))
             if opened or _EARLIER_FIRST.match(window, numbers[0].end(), numbers[1].start()):
                 now, before = before, now
-        if now == before and not pair and polarity(s.text, m.start(), m.end()) == "affirmed":
+        if now == before and polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "function.objective_improvement", "no", m)  # "Oswestry 44% before acupuncture, 44% now"
             continue
         change = (before - now) if m.group("lower") else (now - before)
@@ -754,6 +790,8 @@ def _activities(s: Sentence, ctx: Context) -> None:
         gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
         if gain and gain.start() == 0 and "able" in gain.group().lower() and _BUT.search(s.text, m.end()):
             gain = None  # "She is able to dress herself and make simple meals, but ...": what she can do, with its limits
+        if told_of_another(s.text, m.start(), m.end()):
+            continue  # "Her husband now walks 2 miles a day": another's activity
         if gain and polarity(s.text, m.start(), m.end()) == "affirmed" and not _ACTIVITY_LIMIT.search(before):
             record(s, ctx, "function.adl_improvement", "yes", m)
         elif not gain and _ACTIVITY_DEPENDENCE.search(before) and _UNCHANGED.search(s.text):
@@ -777,6 +815,14 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+#: The worker said better as a whole, in the care the worker is in: "he is much better than when I started".
+_PATIENT_BETTER = re.compile(
+    r"\b(?:he|she|pt|patient)\s+(?:is|feels|has\s+been|is\s+doing)\s+[\"']?(?:(?:much|a\s+lot|way|so\s+much|significantly)\s+)?better\b"
+    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after|at\s+night|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))",
+    _I,
+)
+
+
 def _reported_relief(s: Sentence, ctx: Context, previous: Sentence | None = None) -> None:
     """The patient's own report of relief ('helps a little', '30% relief', 'takes the edge off'): subjective improvement.
 
@@ -787,7 +833,8 @@ def _reported_relief(s: Sentence, ctx: Context, previous: Sentence | None = None
     if not reports or (
         not search(_MEDICATION_WORD, s.text) and not _CARE.search(s.text)
         and not (may_name_a_drug(s.text, ctx) and drug_mentions(s.text, ctx))
-        and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) for m in reports))
+        and not (_on_current_drug(ctx) and any(re.match(_SYMPTOM_BETTER, m.group(), _I) or _PATIENT_BETTER.search(
+            s.text, max(0, m.start() - 25), min(len(s.text), m.end() + 40)) for m in reports))
         and not (
             previous is not None and _on_current_drug(ctx)
             and any(_PRONOUN_SUBJECT.search(s.text[max(0, m.start() - 25) : m.start()]) or re.match(r"(?:it|they|these|this|that)\b", m.group(), _I)
@@ -856,6 +903,137 @@ def quantified(text: str, start: int, end: int) -> bool:
     return bool(_QUANTITY.search(head) or _QUANTITY.search(tail))
 
 
+def _told_pair(m: re.Match[str]) -> tuple[tuple[str, float], tuple[str, float]] | None:
+    """(then, now) of a labelled pair, each as (kind, amount); None when neither value carries a unit."""
+    for a, b in ("ab", "cd", "ef"):
+        if m.group(a) is not None:
+            ua, ub = m.group("u" + a), m.group("u" + b)
+            if not (ua or ub):
+                return None
+            return _scaled(m.group(a), ua or ub), _scaled(m.group(b), ub or ua)
+    return None
+
+
+def _amount(value: str) -> str:
+    """A figure for an amount told in words ("an hour", "two blocks")."""
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
+    v = value.lower().strip()
+    if v.startswith("half"):
+        return "0.5"
+    return str(words.get(v, v))
+
+
+def _gain_said(s: Sentence, m: re.Match[str], *, plan: bool = True, could: bool = False) -> bool:
+    """Whether a gain read at *m* is the worker's, told as done, now, and of a capacity (not stiffness, relief or pain)."""
+    lead = s.text[max(0, m.start() - 40) : m.start()]
+    return not (
+        _no_capacity(s.text, m) or _PRE_INJURY.search(s.text)
+        or (plan and planned(s.text, m.start(), m.end())) or told_of_another(s.text, m.start(), m.end())
+        or _GOAL.search(lead) or polarity(s.text, m.start(), m.end()) not in (("affirmed", "hedged") if could else ("affirmed",))
+    )
+
+
+#: A flowsheet's column heads, the earlier and the later: "Measure  Eval 1/21/20  Today", "Admission (04/19)  Day 10 (05/02)",
+#: "Initial  Current", "IE  Re-eval".
+_EARLY_COLUMN = (
+    r"(?:(?-i:IE)|initial(?:\s+eval\w*)?|(?<!re-)(?<!re)eval(?:uation)?|intake|baseline|admission|(?-i:SOC)|start\s+of\s+care|prior|previous"
+    r"|pre-?op|(?:day|visit|week|wk)\s*(?:1|one)|first\s+visit)"
+)
+_LATE_COLUMN = r"(?:today|current|now|re-?eval\w*|discharge|latest|this\s+visit|(?:day|visit|week|wk)\s*(?:[2-9]|\d\d+)|post-?op)"
+_COLUMNS = re.compile(
+    rf"^\W*(?:[A-Za-z][\w /()-]{{0,40}}?\s)?(?:(?P<early>{_EARLY_COLUMN})\b[^.]{{0,40}}?\b(?P<late>{_LATE_COLUMN})|(?P<late2>{_LATE_COLUMN})\b[^.]{{0,40}}?"
+    rf"\b(?P<early2>{_EARLY_COLUMN}))\b[^.]{{0,30}}$",
+    _I,
+)
+#: A flowsheet row: a measure's name, then its value under each column head ("Sitting tolerance 20 min 50 min", "Modified ODI 44% 28%").
+_ROW = re.compile(
+    r"^\W*(?P<label>[A-Za-z0-9][^\n]{1,60}?)\s+(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|[A-Za-z]+)?\s*(?:/\s*\d+\s*)?\s+"
+    r"(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>%|[A-Za-z]+)?\s*(?:/\s*\d+)?\s*\.?$",
+)
+#: A row that measures a capacity (more is better): a tolerance, a distance, a weight lifted, a hold.
+_CAPACITY_ROW = re.compile(
+    r"\b(?:lift\w*|carr\w*|walk\w*|sit\w*|stand\w*|tolerances?|distance|grip|push\w*|pull\w*|plank|stairs?|endurance|squat\w*|PILE)\b", _I
+)
+_CAPACITY_UNIT = re.compile(r"^(?:min(?:ute)?s?|hrs?|hours?|h|s|secs?|seconds?|lbs?|pounds?|kgs?|ft|feet|m|blocks?|miles?|steps|reps|flights?)$", _I)
+
+
+def _heads_above(s: Sentence) -> re.Match[str] | None:
+    """The column heads right before a flowsheet's first row, in the note's text since the last sentence's end: a heads'
+    line in capitals ("OBJECTIVE MEASURES  ADMISSION  DAY 10") may be taken for a section heading, with no sentence of its own."""
+    before = s.tm.text[max(0, s.start - 200) : s.start]
+    cut = max([0] + [m.end() for m in re.finditer(r"[.!?:]\s", before)])
+    return _COLUMNS.match(" ".join(before[cut:].split()))
+
+
+def _table_gains(sentences: list[Sentence], ctx: Context) -> None:
+    """A flowsheet's rows under an earlier and a later column ("Measure | Eval | Today"): a disability score that fell or a
+    capacity that grew is a measured gain; a score the same in both columns documents none."""
+    later_first: bool | None = None
+    for s in sentences:
+        heads = _COLUMNS.match(s.text)
+        if heads and not _ROW.match(s.text):
+            later_first = heads.group("late2") is not None
+            continue
+        if later_first is None:
+            if not _ROW.match(s.text) or (heads := _heads_above(s)) is None:
+                continue
+            later_first = heads.group("late2") is not None  # the heads' line read as a section heading ("OBJECTIVE MEASURES ...")
+        row = _ROW.match(s.text)
+        if row is None:
+            if re.search(r"[A-Za-z0-9]", s.text):
+                later_first = None  # the table has ended
+            continue
+        before, now = float(row.group("a")), float(row.group("b"))
+        if later_first:
+            before, now = now, before
+        scale = _SCALE.search(row.group("label"))
+        if scale is not None:
+            if before == now:
+                record(s, ctx, "function.objective_improvement", "no", row)
+                continue
+            change = (before - now) if scale.group("lower") else (now - before)
+        else:
+            units = {u.lower().rstrip("s") for u in (row.group("ua"), row.group("ub")) if u}
+            if not _CAPACITY_ROW.search(row.group("label")) or len(units) != 1 or not _CAPACITY_UNIT.match(next(iter(units))):
+                continue  # a motion, a girth, a time to do a task: which way is better the row does not say
+            change = now - before
+        if change > 0 and change >= _SIGNIFICANT * max(before, now):
+            record(s, ctx, "function.objective_improvement", "yes", row)
+
+
+def _labelled_gains(s: Sentence, ctx: Context) -> None:
+    """A capacity told at two labelled times that grew (a flowsheet's "10 min (IE) / 30 min (today)"), one now set against
+    a smaller one before ("last month could only sit 30 minutes"), an aid no longer needed, work restrictions eased."""
+    for m in finditer(_LABELLED_PAIR, s.text):
+        told = _told_pair(m)
+        if told is not None and told[0][0] == told[1][0] and told[1][1] > told[0][1] and _gain_said(s, m):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+    for m in finditer(_NOW_THEN_LESS, s.text):
+        b, ub = (m.group("b"), m.group("ub")) if m.group("b") is not None else (m.group("b2"), m.group("ub2"))
+        if b is not None:
+            now, then = _scaled(_amount(m.group("a")), m.group("ua")), _scaled(_amount(b), ub)
+            if now[0] != then[0] or now[1] <= then[1]:
+                continue
+        if _gain_said(s, m):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+    for m in finditer(_FULL_SHIFT, s.text):
+        # "she could drive her full route again": a past "could" told as done, not a possibility ("could ... if", "might")
+        could = bool(re.search(r"\bcould\b", s.text[: m.start()], _I)) and not _POSSIBLE.search(s.text)
+        if _gain_said(s, m, plan=False, could=could):  # "she can do a full shift": a bare "do" before it is no plan here (`_GOAL` is)
+            record(s, ctx, "function.objective_improvement", "yes", m)
+    for m in finditer(_AID_DROPPED, s.text):
+        if _gain_said(s, m):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+            if re.search(r"(?:assist(?:ance)?|help)$", m.group(), _I) and (
+                (a := _ACTIVITY.search(s.text, m.end(), m.end() + 40)) or (a := _ADL.search(s.text, m.end(), m.end() + 40))
+            ):
+                record(s, ctx, "function.adl_improvement", "yes", a)  # "no longer requires assistance with dressing"
+    for m in finditer(_RESTRICTIONS_EASED, s.text):
+        if _gain_said(s, m) and not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
+            record(s, ctx, "function.objective_improvement", "yes", m)
+
+
 def _adl(s: Sentence, ctx: Context) -> None:
     """'ADLs improved', 'now able to do chores': activities of daily living better (or documented not)."""
     for m in finditer(_ADL, s.text):
@@ -864,13 +1042,93 @@ def _adl(s: Sentence, ctx: Context) -> None:
         if _GOAL.search(s.text, max(0, m.start() - 50), m.start()):
             continue  # "Goal: independent with ADLs"
         said = polarity(s.text, m.start(), m.end())
+        if _ADL_SAME_BEFORE.search(s.text[max(0, m.start() - 60) : m.start()]):
+            record(s, ctx, "function.adl_improvement", "no", m)  # "No change in ADLs"
+            continue
+        if better and re.match(r"able\s+to|independent", better.group(), _I) and _WITH_LIMIT.match(s.text, m.end()):
+            continue  # "able to perform ADLs with difficulty": what the worker can do, with its limit, is no gain
         if better:
             if said == "affirmed" and polarity(s.text, better.start(), better.end()) == "negated":
                 said = "negated"  # "her ability to perform ADLs has not improved"
             if said in ("affirmed", "negated"):
                 record(s, ctx, "function.adl_improvement", "yes" if said == "affirmed" else "no", m)
-        elif said == "affirmed" and _ADL_SAME.search(s.text, m.end(), m.end() + 50):
+        elif said == "affirmed" and _ADL_SAME.search(s.text[m.end() : m.end() + 50]):
             record(s, ctx, "function.adl_improvement", "no", m)  # "ADLs unchanged"
+
+
+#: When a flowsheet or a therapy note sets the earlier value: "(IE)", "at intake", "initial", "was", "at the first visit".
+_EARLY_LABEL = (
+    r"(?:(?:at\s+)?(?:the\s+|his\s+|her\s+)?(?:(?-i:IE)|initial(?:\s+eval\w*|\s+visit)?|intake|baseline|admission|(?-i:SOC)"
+    r"|(?<!re-)(?<!re)eval(?:uation)?|first\s+visit|start\s+of\s+(?:care|therapy|PT|treatment))|was|previously|prior|before"
+    r"|last\s+(?:visit|month|time))"
+)
+#: When it sets the value now: "(today)", "current", "now", "at re-eval", "at discharge".
+_LATE_LABEL = r"(?:(?:at\s+)?(?:today|now|current(?:ly)?|latest|re-?eval\w*|discharge|this\s+visit|presently))"
+#: A capacity told at two times, each with its label: "10 min (IE) / 30 min (today)", "initial 5 min, current 20 min",
+#: "15 lb at IE, 30 lb today", "was 10 lbs, now 25 lbs", "2 blocks at her first visit and now walks 6 blocks".
+_LABELLED_PAIR = re.compile(
+    rf"\b(?P<a>\d+(?:\.\d+)?)\s*-?\s*(?P<ua>{_UNIT})?\s*\(?\s*{_EARLY_LABEL}\s*\)?\s*(?:[,/;]|\band\b|\s-\s)\s*(?:(?:he|she|pt)\s+)?"
+    rf"(?:(?:is\s+)?now\s+(?:\w+\s+){{0,2}}?)?(?P<b>\d+(?:\.\d+)?)\s*-?\s*(?P<ub>{_UNIT})?\s*\(?\s*{_LATE_LABEL}\b"
+    rf"|\b{_EARLY_LABEL}\s*[:=]?\s*(?P<c>\d+(?:\.\d+)?)\s*-?\s*(?P<uc>{_UNIT})?\s*(?:[,/;]|\band\b|\s-\s)\s*{_LATE_LABEL}\s*[:=]?\s*"
+    rf"(?P<d>\d+(?:\.\d+)?)\s*-?\s*(?P<ud>{_UNIT})?"
+    rf"|\b(?P<e>\d+(?:\.\d+)?)\s*-?\s*(?P<ue>{_UNIT})\s+(?:at\s+(?:the\s+|his\s+|her\s+)?(?:first|initial)\s+(?:visit|eval\w*)|at\s+intake|initially)\b"
+    rf"[^.;]{{0,30}}?\bnow\s+(?:\w+\s+){{0,2}}?(?P<f>\d+(?:\.\d+)?)\s*-?\s*(?P<uf>{_UNIT})?",
+    _I,
+)
+#: A capacity now, and a smaller one at a time named before, with "only" or "barely": "Now able to sit through a 2-hour
+#: movie; last month could only sit 30 minutes", "Walks 1 mile daily now; in January he could barely walk to the corner".
+_NOW_THEN_LESS = re.compile(
+    rf"\b(?P<a>{_AMOUNT})\s*-?\s*(?P<ua>{_UNIT})\b[^.]{{0,70}}?[,;(]?\s*(?:in\s+(?-i:[A-Z])\w+|last\s+(?:visit|week|month|year|time|spring|summer|fall|winter)"
+    r"|before\s+(?:treatment|the\s+\w+|starting\s+\w+|(?:we|he|she|I)\s+[^.;]{0,40}?)|previously|at\s+intake|initially|(?:a|\d+|two|three|six)\s+(?:weeks?|months?)\s+ago)\s*,?\s*"
+    r"(?:(?:he|she|pt|the\s+patient)\s+)?(?:(?:could|was\s+able\s+to|was)\s+(?:only|barely|hardly|just)\b"
+    rf"(?:[^.;]{{0,30}}?\b(?P<b>{_AMOUNT})\s*-?\s*(?P<ub>{_UNIT})\b)?"
+    rf"|(?:could|was\s+able\s+to)\s+\w+\s+(?:about\s+|~|approximately\s+)?(?P<b2>{_AMOUNT})\s*-?\s*(?P<ub2>{_UNIT})\b)",
+    _I,
+)
+#: What makes a number of minutes no capacity: stiffness, a drug's relief, sleep, pain ("morning stiffness 60 min -> 15 min").
+_NOT_CAPACITY = re.compile(r"\b(?:stiffness|relief|lasts|lasting|onset|sleep\w*|slept|wears?\s+off|duration|nap(?:s|ping|ped)?|stays?\s+in\s+bed)\b", _I)
+
+
+def _no_capacity(text: str, m: re.Match[str]) -> bool:
+    """Whether the amount at *m* measures no capacity: hours slept, a drug's relief lasting, stiffness ("able to sleep 6 hrs
+    (vs 3)", "relief now lasts 4 hours, up from 2"), told in its own clause before the first figure."""
+    lead = text[max(0, m.start() - 40) : m.start()]
+    cuts = list(re.finditer(r"[,;(]|\s(?:and|but)\s|\s-\s", lead))
+    lead = lead[cuts[-1].end() :] if cuts else lead
+    head = re.split(r"\d", m.group(), maxsplit=1)[0]
+    return bool(_NOT_CAPACITY.search(lead + " " + head))
+#: A full shift or day worked now, set against a shorter one before: "tolerating full 8 hr shifts (only 4 hr shifts in
+#: June)", "a full shift of floor care (was stopping after 4 h)", "his full 4-hour shift; before ... he was leaving after 2 hours".
+_FULL_SHIFT = re.compile(
+    r"\bfull\s+(?:(?:\d+|eight|ten|twelve)\s*-?\s*(?:hrs?|hours?|h)\s*-?\s*)?(?:shifts?|work\s*-?\s*days?|days?|route|schedule)\b"
+    r"(?=[^.]{0,100}?(?:\(\s*(?:before\s+)?(?:only|was)\b|\bonly\s+\w+\s*-?\s*(?:hrs?|hours?|h)\b[^.;]{0,25}?\b(?:in|at|before|last|previously)\b"
+    r"|\b(?:was|were)\s+(?:stopping|leaving|going\s+home|quitting)\s+(?:after|at|early)"
+    r"|\bcould\s*(?:not|n't)\b[^.;]{0,20}?\b(?:in\s+(?:the\s+)?\w+|before|last\s+\w+|previously)))",
+    _I,
+)
+#: A sentence that tells a possibility, not a thing done: "could work a full shift if ...", "might be able to".
+_POSSIBLE = re.compile(r"\b(?:if|unless|once|might|may|would|should)\b", _I)
+#: An aid or another's help no longer needed: "No longer needs a cane", "no longer uses the walker", "weaned off crutches".
+_AID = (
+    r"(?:(?:single[- ]point\s+|quad\s+|front[- ]wheeled\s+|rolling\s+)?(?:cane|walker|crutch(?:es)?|wheelchair|scooter|sling"
+    r"|assistive\s+device|(?:hand)?rails?)|assist(?:ance)?|help)"
+)
+_AID_DROPPED = re.compile(
+    r"\bno\s+longer\s+(?:needs?|needing|requires?|requiring|uses?|using|relies\s+on|dependent\s+on)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|any\s+)?"
+    rf"{_AID}\b"
+    r"|\b(?:weaned|graduated|came)\s+off\s+(?:of\s+)?(?:the\s+|his\s+|her\s+)?(?:cane|walker|crutch(?:es)?|wheelchair|sling)\b"
+    r"|\bnow\s+(?:\w+\s+){0,2}?(?:without|w/o)\s+(?:a\s+|the\s+|his\s+|her\s+|any\s+)?(?:cane|walker|crutch(?:es)?|assistive\s+device|assist(?:ance)?|help)\b",
+    _I,
+)
+#: Work restrictions eased: "restrictions were loosened", "lifting restriction increased to 30 lbs", "upgraded from modified
+#: to full duty" (a reduction in work restrictions is functional improvement: 8 CCR 9792.20(e)).
+_RESTRICTIONS_EASED = re.compile(
+    r"\b(?:work\s+|lifting\s+)?restrictions?\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+)?(?:eased|reduced|decreased|loosened|liberali[sz]ed"
+    r"|lifted|removed|relaxed|upgraded|lessened)\b"
+    r"|\b(?:eased|loosened|liberali[sz]ed|relaxed|upgraded|lessened)\s+(?:(?:his|her|the)\s+)?(?:work\s+|lifting\s+)?restrictions?\b"
+    r"|\b(?:upgraded|advanced|progressed|moved)\s+from\s+(?:modified|light|restricted|TTD|off\s+work)\s*(?:duty\s+|work\s+)?to\s+(?:full|regular|usual|modified|light)\b",
+    _I,
+)
 
 
 #: Less medication, a measured reduction in dependency (8 CCR 9792.20(f)): "cut her Norco from four tablets a day to one".
@@ -934,6 +1192,10 @@ _CAME_BACK = re.compile(
 )
 
 
+#: A return told as the time of a flare, or beside function said unchanged: no gain of the care.
+_RETURN_NO_GAIN = re.compile(
+    r"\b(?:flared?|flare-?ups?|worse(?:ned)?|worsening|aggravat\w*|exacerbat\w*|re-?injur\w*|unchanged|no\s+(?:\w+\s+)?change|same\s+as)\b", _I
+)
 #: How long ago a return to work may lie and still be the current care's gain rather than the worker's settled state.
 _RECENT_RETURN_DAYS = 365
 
@@ -950,6 +1212,8 @@ def _return_is_improvement(ctx: Context) -> None:
     for ev in votes.yes if votes is not None else []:
         if not _CAME_BACK.search(ev.quote):
             continue  # being at work, not a return
+        if _RETURN_NO_GAIN.search(ev.quote):
+            continue  # "flared after he returned to full duty", "unchanged function (back to modified duty)"
         dated = [d.date.latest() for d in find_dates(ev.quote)]
         if report is not None and dated and (report.earliest() - max(dated)).days > _RECENT_RETURN_DAYS:
             continue
