@@ -70,7 +70,7 @@ from .textmap import TextMap
 from .timeline import read_timeline
 from .treatment_conditions import read_treatment_conditions
 from .treatment_regions import read_treatment_regions
-from .typography import fold_percent, fold_text_map, fold_typography
+from .typography import fold_text_map, fold_typography
 
 MAX_CHARS = 2_000_000
 
@@ -131,7 +131,7 @@ def note_text_map(text: str, vocab: Vocabulary | None = None) -> TextMap:
     """A note's text as the reader reads it: typography folded, OCR repaired, capitals restored, table rows joined
     (the sections and sentences every fact is read from, so a layout test reads exactly what the reader does)."""
     vocab = vocab if vocab is not None else load_vocabulary(vocabulary_dir_in_use())
-    tm = fold_percent(repair(fold_text_map(TextMap.build(text, rejoin_words=True)), vocab))
+    tm = fold_text_map(repair(TextMap.build(text, rejoin_words=True), vocab))
     return columned_rows(compared_rows(restore_capitals(tm)))
 
 

@@ -126,6 +126,8 @@ _COUNT_AFTER = re.compile(
 _DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
 #: "N/M" right after a course said completed, no unit: "Completed PT 12/12 (initial 6 + additional 6)".
 _DONE_SLASH = re.compile(r"^\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\b(?!\s*/|\s*\d)")
+#: The course said completed right before its name, so a bare "N/M" after it is visits done of those allowed.
+_COMPLETED_BEFORE = re.compile(r"\b(?:completed|finished|attended)\s+(?:\w+\s+)?$", _I)
 #: The visits in brackets after a course told by its weeks: "PT x 6 wks (12 visits)", "chiro 2015 (approx. 20 tx)".
 _COUNT_ASIDE = re.compile(
     r"\((?:[^()]*?[,;]\s*)?\s*(?:approx(?:imately|\.)?\s*|about\s+|~\s*|total\s+(?:of\s+)?)?(?P<n>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
@@ -643,8 +645,7 @@ def _count(before: str, after: str) -> int | None:
         return _whole(m.group("n"))
     if m := _DONE_AFTER.search(after[:40]):
         return _whole(m.group("n"))
-    if (m := _DONE_SLASH.match(after)) and re.search(r"\b(?:completed|finished|attended)\s+(?:\w+\s+)?$", before, _I) \
-            and int(m.group("n")) <= int(m.group("of")) <= 24:
+    if (m := _DONE_SLASH.match(after)) and _COMPLETED_BEFORE.search(before) and int(m.group("n")) <= int(m.group("of")) <= 24:
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:

@@ -28,21 +28,16 @@ def fold_typography(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def fold_text_map(tm: TextMap) -> TextMap:
-    """*tm* read with its typography folded; its raw text, which quotes are cut from, keeps the note's own."""
-    text = fold_typography(tm.text)
-    return dataclasses.replace(tm, text=text) if text != tm.text else tm
-
-
 #: A share spelt out after its number: "58 percent", "40 per cent", "30 pct".
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per\s?cent|pct)\b", re.IGNORECASE)
 
 
-def fold_percent(tm: TextMap) -> TextMap:
-    """*tm* with a share spelt out ("58 percent") written with its sign ("58%"), padded to the same length.
+def fold_text_map(tm: TextMap) -> TextMap:
+    """*tm* read with its typography folded and a share spelt out ("58 percent") written with its sign ("58%").
 
-    Every reader of a share looks for the sign; "ODI 58 percent", "50 per cent relief" said the same.
-    The padding keeps each offset where it was, as the OCR repairs do.
+    Every reader of a share looks for the sign; "ODI 58 percent", "50 per cent relief" say the same. The
+    sign is padded to the words' length, so each offset stays where it was, as the OCR repairs do; the raw
+    text, which quotes are cut from, keeps the note's own characters.
     """
-    text = _PERCENT_WORD.sub(lambda m: "%" + " " * (len(m.group()) - 1), tm.text)
+    text = _PERCENT_WORD.sub(lambda m: "%" + " " * (len(m.group()) - 1), fold_typography(tm.text))
     return dataclasses.replace(tm, text=text) if text != tm.text else tm
