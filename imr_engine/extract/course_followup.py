@@ -24,7 +24,7 @@ from typing import Any
 
 from ..facts.model import Evidence
 from .context import Context
-from .course_lasting import relief_ended
+from .course_lasting import relief_bounded, relief_ended
 from .draft import add_evidence
 from .prior_courses import BRIEF_BY_DESIGN, course_effect
 from .sentences import Sentence, quote_sentence
@@ -104,7 +104,8 @@ def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
                 entry["effect"] = effect
                 changed = True
             if (kind not in ("modality",) and entry.get("service") not in BRIEF_BY_DESIGN
-                    and entry.get("temporary") != "yes" and relief_ended(said)):
+                    and entry.get("temporary") != "yes"
+                    and (relief_ended(said) or (entry.get("effect") == "improved" and relief_bounded(said)))):
                 entry["temporary"] = "yes"
                 changed = True
             if changed:
