@@ -36,9 +36,9 @@ _TEMPORARY = re.compile(
     r"|\b(?:then|but|now)\s+(?:the\s+)?(?:pain\s+)?back\b|\b(?:back|returned)\s+to\s+(?:the\s+)?(?:baseline|same|where)\b"
     r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+(?:\w+\s+){0,4}?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
     # relief only for the first part of the course, only at the time, or only in the short term: "helped a little for the
-    # first few weeks", "helped a little at the time", "each helped short term only", "helps while I'm there"
+    # first few weeks", "each helped short term only", "helps while I'm there" ("helped at the time" is keyed a response)
     r"|\b(?:helped|helps|relief|benefit|better)\s+(?:\w+\s+){0,3}?(?:for\s+the\s+first\s+(?:few\s+)?(?:days?|weeks?|visits?)"
-    r"|at\s+the\s+time|short[- ]?term|while\s+(?:I'?m|I\s+am|I\s+was)\s+there)\b"
+    r"|short[- ]?term|while\s+(?:I'?m|I\s+am|I\s+was)\s+there)\b"
     # relief for hours or days, or a week: "helped for a couple of days", "help only few days", "helped a week"
     r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice)\s+(?:(?:only|for|x|about|approx\.?|approximately|around|~"
     rf"|maybe|perhaps|roughly|lasting|lasted)\s*)*(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\b"
@@ -63,8 +63,8 @@ _UNDER_3_MONTHS = (
 )
 _BOUNDED = re.compile(
     r"\b(?:relief|helped|helps|benefit|improvement|better|good|gave|lasted|lasting)\b[^.;|]{0,30}?\b(?:for|x|lasting|lasted)\s*"
-    rf"(?:(?:about|approx\.?|approximately|~|around|maybe|only|roughly|\"|')\s*)*{_UNDER_3_MONTHS}(?![\w-])"
-    rf"|(?:~\s*|\b)(?:about\s+|approx\.?\s*|approximately\s+|only\s+)?{_UNDER_3_MONTHS}\s+(?:of\s+)?(?:[~\w%-]+\s+){{0,3}}?(?:relief|benefit|improvement)\b"
+    rf"(?:(?:about|approx\.?|approximately|~|around|maybe|only|roughly|\"|')\s*)*(?<![>+])(?<!more\sthan\s)(?<!over\s)(?<!at\sleast\s){_UNDER_3_MONTHS}(?![\w-])"
+    rf"|(?<![>+]\s)(?<![>+])(?<!more\sthan\s)(?<!over\s)(?<!at\sleast\s)(?:~\s*|\b)(?:about\s+|approx\.?\s*|approximately\s+|only\s+)?{_UNDER_3_MONTHS}\s+(?:of\s+)?(?:[~\w%-]+\s+){{0,3}}?(?:relief|benefit|improvement)\b"
     rf"|\brelief\s*(?:of\s*|was\s*)?(?:about\s+|approx\.?\s*|~\s*)?{_UNDER_3_MONTHS}(?![\w-])"
     rf"|\b(?:helped|good)\s+(?:for\s+)?(?:about\s+|approx\.?\s*|~\s*|maybe\s+|\"|')*{_UNDER_3_MONTHS}(?![\w-])",
     _I,
@@ -98,10 +98,14 @@ def relief_ended(said: str) -> bool:
     return bool(_TEMPORARY.search(said)) and not _LASTING.search(said)
 
 
+#: A length told as a floor, which says nothing of an end: "> 6 weeks of relief", "more than 2 months".
+_AT_LEAST = re.compile(r"(?:(?<![-=])>|\bmore\s+than|\bover|\bat\s+least|\bgreater\s+than|\blonger\s+than)\s*~?\s*(?:about\s+)?(?:\d|a\b|one|two|three|four|five|six)", _I)
+
+
 def relief_bounded(said: str) -> bool:
     """Whether words said of a course that helped tell its relief by a length under three months (`_BOUNDED`), and not as
     lasting."""
-    return bool(_BOUNDED.search(said)) and not _LASTING.search(said)
+    return bool(_BOUNDED.search(said)) and not _LASTING.search(said) and not _AT_LEAST.search(said)
 
 
 def _after_name(ev: Evidence, entry: dict[str, object], sentences: list[Sentence], ctx: Context) -> str:

@@ -154,7 +154,7 @@ _PAST_MARK = re.compile(r"\b(?:in|during)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-
 #: A clause that only counts the course named before its comma: "chiropractic care, approximately 8 visits, which helped".
 _COUNT_CLAUSE = re.compile(
     r"^\s*(?:approx(?:imately|\.)?\s*|about\s+|around\s+|roughly\s+|~\s*|a\s+total\s+of\s+|total\s+(?:of\s+)?)?"
-    r"(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*(?::|$)",
+    r"(?P<n>\d{1,2}|" + NUMBER + r")\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*(?::|$)",
     _I,
 )
 #: A prescription, not a course given: "2x/wk x 6 wks", "PT 2x6", "3 times a week".
@@ -254,7 +254,7 @@ _EFFECT_CLAUSE = re.compile(
     r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain"
     r"|beneficial|effective|ineffective|unhelpful|useless|nothing|made|worse|better|little\s+better"
     # why it was stopped: "stopped by the therapist because pain was getting worse", "discontinued due to increased pain"
-    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased"
+    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased|(?:(?:he|she|they|I)\s+)?had\s+to\s+(?:stop|quit|discontinue)"
     r"|(?:(?:his|her|the)\s+)?pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|got\s+better|lessened)"
     # the worker's state told as the course's result: "states pain is better", "feels stronger", "pain unchanged at 7/10",
     # "which reduced his pain from 8/10 to 5/10"
@@ -331,6 +331,10 @@ _SHARED = re.compile(
 #: A result after a dash that closes two courses joined by "and": "PT x12 (2013) and chiropractic x18 (2013) - some
 #: improvement" (said of both, whichever way it went).
 _SHARED_AFTER_PAIR = re.compile(r"^[^.;]{0,40}?\s(?:-+>?|[\u2013\u2014])\s(?P<said>[^.;]{1,80})", _I)
+_FAILED_AFTER_PAIR = re.compile(r"^[^.;,()]{0,40}?\s(?P<said>(?:with|without|w/o)\s[^.;,]{1,60})", _I)
+#: Two courses joined by "and" with the second's count or words before its name: "PT and 12 sessions of", "PT in 2015
+#: and 6".
+_JOINED_COUNTED = re.compile(r"^[^.;,()]{0,40}?\s(?:and|\+|&)\s+(?!then\b|later\b|after\b)(?:[\w-]+\s+){1,3}$", _I)
 _JOINED = re.compile(r"^[^.;,]{0,40}?\s(?:and|\+|&)\s*$", _I)
 #: The Emergency Severity Index of an emergency record: "Triage ESI 4", "ESI level 2", "triage acuity (ESI): 3".
 _TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\bESI\b)\s*(?:level|acuity|triage)\b", _I)
@@ -386,8 +390,12 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
                 read.append(entry)
         if read and hits:
             _shared_effect(s.text[hits[-1][0].end :], [e for e in read if id(e) not in apart])
-        if len(read) >= 2 and len(hits) >= 2 and _JOINED.match(s.text[hits[-2][0].end : hits[-1][0].start]):
-            _pair_effect(s.text[hits[-1][0].end :], read)
+        if len(read) >= 2 and len(hits) >= 2:
+            between = s.text[hits[-2][0].end : hits[-1][0].start]
+            if _JOINED.match(between):
+                _pair_effect(s.text[hits[-1][0].end :], read)
+            elif _JOINED_COUNTED.match(between):  # "24 sessions of PT and 12 sessions of aquatic therapy ... with no benefit"
+                _pair_failure(s.text[hits[-1][0].end :], read)
 
 
 #: Care named as the place of the care before it, which is no course of its own: "TENS unit trial at PT helped", "used
@@ -445,12 +453,22 @@ def _pair_effect(tail: str, read: list[dict[str, Any]]) -> None:
     """A result after a dash closing "A and B": said of both ("PT x12 and chiro x18 - some improvement")."""
     m = _SHARED_AFTER_PAIR.match(tail)
     if m is None:
+        _pair_failure(tail, read)
         return
     effect = course_effect(m.group("said"))
     if effect != "unknown":
         for entry in read[-2:]:
             if entry["effect"] == "unknown":
                 entry["effect"] = effect
+
+
+def _pair_failure(tail: str, read: list[dict[str, Any]]) -> None:
+    """A failure told after "A and B": "24 sessions of PT and 12 sessions of aquatic therapy in 2014 with no lasting
+    benefit" (a benefit so told may be the last course's alone: "PT and an ESI with 70% relief")."""
+    if (m := _FAILED_AFTER_PAIR.match(tail)) and course_effect(m.group("said")) == "no_improvement":
+        for entry in read[-2:]:
+            if entry["effect"] == "unknown":
+                entry["effect"] = "no_improvement"
 
 
 def _kind(ctx: Context, key: str) -> str | None:
