@@ -38,11 +38,11 @@ _LEAD_IN = (
 )
 #: A pronoun pointing back, with a verb said of care right after it (a few words between at most).
 _PRONOUN = re.compile(
-    _LEAD_IN + r"(?:it|this|that|they|these|those|each|both|neither|(?:none|all|each|neither)\s+of\s+(?:them|these|those|the\s+above)"
-    r"|all)\s+"
+    _LEAD_IN + r"(?:it|this|that|they|these|those|(?:each|every)(?:\s+one|\s+(?:treatment|session|visit|injection|shot|block)s?)?|both|neither"
+    r"|(?:none|all|each|neither)\s+of\s+(?:them|these|those|the\s+above)|all)\s+[\"']?"
     r"(?:(?:has|have|had|was|were|did|does|do|only|really|also|just|not|never|seemed?\s+to|n't|ultimately|initially"
     r"|definitely|certainly|somewhat|significantly|greatly|partially)\s+)*"
-    r"(?:help(?:ed|s)?|work(?:ed|s)?|gave|give|provided?|brought|offered|made|produced|resulted|improved?|relieved?|reduced|decreased|eased"
+    r"(?:help(?:ed|s|ing)?|work(?:ed|s)?|gave|give|provided?|loosened|relaxed|brought|offered|made|produced|resulted|improved?|relieved?|reduced|decreased|eased"
     r"|changed?|did\s*n[o']t|didn't|didnt|failed|lasted|wore\s+off|was\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)"
     r"|were\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)|(?:n't|not)\s+(?:help|work|change))\b",
     _I,

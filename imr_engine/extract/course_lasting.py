@@ -16,7 +16,7 @@ import re
 
 from ..facts.model import Evidence
 from .context import Context
-from .prior_courses import BRIEF_BY_DESIGN, bare_therapy
+from .prior_courses import BRIEF_BY_DESIGN, bare_therapy, course_effect
 from .sentences import Sentence, quote_sentence
 
 _I = re.IGNORECASE
@@ -35,6 +35,7 @@ _TEMPORARY = re.compile(
     r"|\b(?:pain|symptoms?|sx|it|numbness)\s+(?:has\s+)?(?:came|comes|coming|returned|recurred|recur)\b|\brecurrence\b"
     r"|\b(?:then|but|now)\s+(?:the\s+)?(?:pain\s+)?back\b|\b(?:back|returned)\s+to\s+(?:the\s+)?(?:baseline|same|where)\b"
     r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+(?:\w+\s+){0,4}?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
+    r"|\b(?:initially|at\s+first)\s+(?:it\s+)?(?:helped|improved|relieved|eased)\b"
     # relief only for the first part of the course, only at the time, or only in the short term: "helped a little for the
     # first few weeks", "each helped short term only", "helps while I'm there" ("helped at the time" is keyed a response)
     r"|\b(?:helped|helps|relief|benefit|better)\s+(?:\w+\s+){0,3}?(?:for\s+the\s+first\s+(?:few\s+)?(?:days?|weeks?|visits?)"
@@ -62,7 +63,7 @@ _UNDER_3_MONTHS = (
     r"\s*-?\s*(?:mos?|months?))(?:'s?)?"
 )
 _BOUNDED = re.compile(
-    r"\b(?:relief|helped|helps|benefit|improvement|better|good|gave|lasted|lasting)\b[^.;|]{0,30}?\b(?:for|x|lasting|lasted)\s*"
+    r"\b(?:relief|helped|helps|helping|benefit|improvement|better|good|gave|lasted|lasting)\b[^.;|]{0,30}?\b(?:for|x|lasting|lasted)\s*"
     rf"(?:(?:about|approx\.?|approximately|~|around|maybe|only|roughly|\"|')\s*)*(?<![>+])(?<!more\sthan\s)(?<!over\s)(?<!at\sleast\s){_UNDER_3_MONTHS}(?![\w-])"
     rf"|(?<![>+]\s)(?<![>+])(?<!more\sthan\s)(?<!over\s)(?<!at\sleast\s)(?:~\s*|\b)(?:about\s+|approx\.?\s*|approximately\s+|only\s+)?{_UNDER_3_MONTHS}\s+(?:of\s+)?(?:[~\w%-]+\s+){{0,3}}?(?:relief|benefit|improvement)\b"
     rf"|\brelief\s*(?:of\s*|was\s*)?(?:about\s+|approx\.?\s*|~\s*)?{_UNDER_3_MONTHS}(?![\w-])"
@@ -88,7 +89,7 @@ def read_temporary_relief(sentences: list[Sentence], ctx: Context) -> None:
             if ev is None:
                 continue
             said = _after_name(ev, entry, sentences, ctx)
-            if relief_ended(said) or (entry.get("effect") == "improved" and relief_bounded(said)):
+            if relief_ended(said) or (relief_bounded(said) and "improved" in (entry.get("effect"), course_effect(said))):
                 entry["temporary"] = "yes"
                 break
 

@@ -230,7 +230,7 @@ _LOW_RELIEF = re.compile(
     _I,
 )
 _EFFECT = re.compile(
-    r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
+    r"\b(?:helped|helps|helping|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|(?:some|good|great|a\s+lot\s+of|modest|mild|slight)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
     r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain|less\s+(?:stiff|stiffness|sore|swelling)"
     r"|restored|eased|eases|stronger|(?:reduced|decreased|lowered|relieved|eased)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain"
@@ -246,11 +246,11 @@ _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+|when\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
     r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels?|says?|said)\s+(?:that\s+)?)?"
-    r"(?:it\s+|this\s+|they\s+)?"
+    r"(?:it\s+|this\s+|they\s+|(?:each|both|all)(?:\s+one)?\s+)?"
     # what it was: "which were somewhat helpful", "it was of no benefit", "was not helpful"
     r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:(?:of|somewhat|very|quite|mildly|moderately|partially|only|really|not)\s+)*)?"
     r"(?:(?:gave|provided|brought|offered|produced)\s+(?:(?:him|her|them|the\s+patient)\s+)?(?:about\s+|approx\.?\s*|~\s*)?)?"
-    r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
+    r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helping|helpful|failed|improved"
     r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain"
     r"|beneficial|effective|ineffective|unhelpful|useless|nothing|made|worse|better|little\s+better"
     # why it was stopped: "stopped by the therapist because pain was getting worse", "discontinued due to increased pain"
