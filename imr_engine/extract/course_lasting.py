@@ -75,7 +75,9 @@ _BOUNDED = re.compile(
 _TAIL_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bapprox)(?<!\bvs)[.;\n](?:\s|$)|\n")
 #: A result after the last of a list said of every course in it: "PT ~36 visits, chiro 18, acupuncture 12 - each helped
 #: short term only", "PT x 12 and chiro x 6, both helped only temporarily".
-_ALL_OF_THEM = re.compile(r"^[^.;]{0,25}?\b(?:each|all|both|all\s+of\s+(?:which|these|them)|which\s+all)\b", _I)
+_ALL_OF_THEM = re.compile(
+    r"^(?:[^.;()]{0,12}?[,\u2013\u2014-]\s*|\W*)(?:and\s+)?(?:each|all|both|all\s+of\s+(?:which|these|them)|which\s+all)\b", _I
+)
 
 
 def read_temporary_relief(sentences: list[Sentence], ctx: Context) -> None:
