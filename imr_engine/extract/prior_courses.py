@@ -201,7 +201,7 @@ _NO_EFFECT = re.compile(
     r"|made\s+a\s+difference|(?:was|were)\s+helpful)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
-    r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
+    r"|\bfailed\b(?!\s+back\s+(?:surgery|syndrome))|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
     r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\b(?:aggravated|exacerbated|flared)\b"
     r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b"
@@ -349,9 +349,10 @@ _FORM_RFA = re.compile(
 )
 #: A course named as the purpose of another step, not given: "psych evaluation for SCS", "cleared for SCS trial",
 #: "candidate for a TENS trial", "referral for acupuncture".
-_PURPOSE_BEFORE = re.compile(
+PURPOSE_BEFORE = re.compile(
     r"\b(?:eval(?:uation)?s?|clearance|cleared|candidate|consult(?:ation)?|referral|referred|screening|work-?up|approval"
-    r"|authori[sz]ation|appropriate|ready)\s+for\s+(?:an?\s+|the\s+|possible\s+|potential\s+|further\s+)*$",
+    r"|authori[sz]ation|appropriate|ready)\s+for\s+(?:an?\s+|the\s+|possible\s+|potential\s+|further\s+|percutaneous\s+|diagnostic\s+"
+    r"|therapeutic\s+|repeat\s+|home\s+|permanent\s+)*$",
     _I,
 )
 #: "PT"/"Pt" heading the worker's particulars: "PT NAME:", "PT: [redacted]  M  age 58  DOI 4/22/15", "Pt J. Doe 38 F DOI".
@@ -501,7 +502,7 @@ def _course(
         return None  # "Triage ESI 4", "ESI level 3": the Emergency Severity Index of an ED record, no epidural
     if told_of_another(text, start, end):
         return None  # "her husband has had chiropractic care": a relative's care
-    if _PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
+    if PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
         return None  # "psych evaluation for SCS (2/24/2016)": the evaluation was given, not the stimulator
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
         return None  # "RFA date: 03/09/2017", "my RFA of 06/29/2021": the request form, not an ablation
