@@ -98,7 +98,7 @@ _CARE_WORDS = (
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
     rf"(?<![\w/.-])(?:(?P<n>\d{{1,2}}|{NUMBER}|a\s+dozen)\+?(?:\s*\(\d{{1,2}}\))?(?:\s*of\s*\d{{1,2}}|\s*/\s*(?P<of>\d{{1,2}}))?\s+"
-    r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
+    r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+){0,2}"
     # with its unit, any two words may describe the care: "6 sessions trauma-focused CBT", "12 visits of land-based PT"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?"
     r"(?:(?!(?:with|for|to|at|in|on|and|or|but|of|then|from|by)\b)[\w-]+\s+){0,2}"
@@ -115,9 +115,9 @@ _DONE_BEFORE = re.compile(r"\b(?:completed|finished|attended|had|did|done|has\s+
 #: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
 _COUNT_AFTER = re.compile(
     r"^[\s:(|)]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4}):?\s+){0,3}?"
-    r"(?:x\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
+    r"(?:(?:x|times)\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
     r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
-    r"(?:sessions?|visits?|treatments?|tx|injections?|times?)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
+    r"(?:sessions?|visits?|treatments?|tx|injections?|times?)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month)|\s*(?:x|for)?\s*\d{1,2}\s*(?:wks?|weeks?)\b)"
     r"|(?P<c>\d{1,2})\s*\)"
     r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\(|[-\u2013\u2014]\s))(?![\d/.%]))",
     _I,
