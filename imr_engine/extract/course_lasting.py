@@ -20,7 +20,7 @@ from .prior_courses import BRIEF_BY_DESIGN, bare_therapy, course_effect
 from .sentences import Sentence, quote_sentence
 
 _I = re.IGNORECASE
-_SHORT = r"(?:\d{1,2}|one|two|three|four|five|a\s+few|few|a\s+couple\s+(?:of\s+)?|couple\s+(?:of\s+)?|several|an?)"
+_SHORT = r"(?:\d{1,2}(?:\s*-\s*\d{1,2})?|one|two|three|four|five|a\s+few|few|a\s+couple\s+(?:of\s+)?|couple\s+(?:of\s+)?|several|an?)"
 #: A week at most, which the keys read as relief that did not last as they read days ("helped for maybe a week").
 _A_WEEK = r"(?:(?:a|one|1)\s*-?\s*(?:wk|week)|<\s*(?:1|one)\s*(?:wk|week))"
 #: Relief that ended, told of the course. A relief told only by its length in weeks or months ("~3 wks relief",
@@ -34,14 +34,18 @@ _TEMPORARY = re.compile(
     r"(?:going|attending|there|in\s+(?:it|therapy|treatment))\b"
     r"|\b(?:pain|symptoms?|sx|it|numbness)\s+(?:has\s+)?(?:came|comes|coming|returned|recurred|recur)\b|\brecurrence\b"
     r"|\b(?:then|but|now)\s+(?:the\s+)?(?:pain\s+)?back\b|\b(?:back|returned)\s+to\s+(?:the\s+)?(?:baseline|same|where)\b"
-    r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+(?:\w+\s+){0,4}?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
+    r"|\b(?:helped|helps|relief|benefit|improvement|improved|better)\s+[\"']?(?:\w+\s+){0,4}?[\"']?(?:initially|at\s+first|for\s+a\s+(?:while|bit|time))\b"
+    # a relief's percent for a short time, or a feeling after each visit: "maybe 20% for a week", "feels looser for a day or so
+    # after each treatment"
+    rf"|\d{{1,3}}\s*(?:%|percent)\s+(?:relief\s+|better\s+)?(?:for|x)\s+(?:about\s+|maybe\s+|~\s*)?(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\b"
+    rf"|\b{_SHORT}\s*(?:days?|hrs?|hours?)(?:\s+or\s+(?:so|two))?\s+after\s+(?:each|every)\b"
     r"|\b(?:initially|at\s+first)\s+(?:it\s+)?(?:helped|improved|relieved|eased)\b"
     # relief only for the first part of the course, only at the time, or only in the short term: "helped a little for the
     # first few weeks", "each helped short term only", "helps while I'm there" ("helped at the time" is keyed a response)
     r"|\b(?:helped|helps|relief|benefit|better)\s+(?:\w+\s+){0,3}?(?:for\s+the\s+first\s+(?:few\s+)?(?:days?|weeks?|visits?)"
     r"|short[- ]?term|while\s+(?:I'?m|I\s+am|I\s+was)\s+there)\b"
     # relief for hours or days, or a week: "helped for a couple of days", "help only few days", "helped a week"
-    r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice)\s+(?:(?:only|for|x|about|approx\.?|approximately|around|~"
+    r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice)\s+(?:(?:only|for|of|x|about|approx\.?|approximately|around|~"
     rf"|maybe|perhaps|roughly|lasting|lasted)\s*)*(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\b"
     rf"|(?:~|about\s+|approx\.?\s*|only\s+)?\b(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\s+(?:of\s+)?"
     r"(?:(?!(?:no|not|without|w/o|any)\b)\w+\s+){0,2}?(?:relief|benefit|improvement)\b",
