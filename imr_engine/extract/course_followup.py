@@ -77,13 +77,18 @@ _OUTCOME = re.compile(
     r"|" + _LEAD_IN + r"(?:(?:about|approximately|approx\.?|~)\s*)?(?:\d{1,3}\s*%|no|minimal|little|some|good|significant|partial|mild"
     r"|moderate|great|excellent|marked|slight|temporary|modest|no\s+significant|no\s+lasting)\s+(?:\w+\s+)?"
     r"(?:improvement|relief|benefit|help|change|response|reduction)\b(?:\s+(?:in|of|with)\s+(?:[\w/]+\s*){1,5})?\s*[.!]?\s*$"
+    # the relief had after it: "He had roughly 70% relief starting two weeks after the procedure"
+    r"|^\W*(?:the\s+)?(?:patient|pt|he|she|claimant)\s+(?:had|got|obtained|reported|reports)\s+(?:roughly|about|approximately|approx\.?|~|nearly"
+    r"|over|only|maybe)?\s*\d{1,3}\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     # the worker felt better after it: "She felt better for a day or two after each visit"
     r"|^\W*(?:the\s+)?(?:patient|pt|he|she|claimant)\s+(?:felt|was\s+feeling)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?"
     r"(?:better|stronger|no\s+better|no\s+different|worse)\b",
     _I,
 )
 #: A template's field for the course's result: "Outcome: no improvement.", "Response - partial", "Result: helped".
-_LABEL = re.compile(r"^\W*(?:outcome|result|response|effect|benefit)\s*[:=-]", _I)
+_LABEL = re.compile(
+    r"^\W*(?:outcome|result|response|effect|benefit|(?:(?:PT|therapy|therapist'?s?)\s+)?discharge\s+(?:summary|note|report))\s*[:=-]", _I
+)
 #: A result only hoped for, planned or doubted is not one told.
 _NOT_TOLD = re.compile(
     r"\b(?:will|would|could|should|may|might|hope\w*|expect\w*|unclear|uncertain|unsure|unknown|not\s+sure|whether|if)\b", _I

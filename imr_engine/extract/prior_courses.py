@@ -301,6 +301,8 @@ _BACK_TO_WORK = re.compile(
     r"(?:duty|duties|work|job)\b|\b(?:RTW|released\s+to\s+(?:full|regular)\s+duty)\b",
     _I,
 )
+#: A block's result as its response is told: "lumbar facet MBB 2012 positive", "medial branch blocks 2022 (negative)".
+_BLOCK_RESULT = re.compile(r"\b(?:(?P<positive>positive|concordant)|negative|non-?diagnostic|discordant)\b(?!\s+(?:for|SLR|straight))", _I)
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
 _FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractory\s+to\b", _I)
 #: Where the words before a course stop belonging to it (another clause begins).
@@ -571,6 +573,9 @@ def _course(
     effect = course_effect(told, brief_fails=brief_fails)
     if effect == "unknown" and again is not None and shared:  # the result told after both courses is said of both
         effect = course_effect(again, brief_fails=brief_fails)
+    if effect == "unknown" and kind == "injection" and (m := _BLOCK_RESULT.search(told)) \
+            and polarity(told, m.start(), m.end()) == "affirmed":
+        effect = "improved" if m.group("positive") else "no_improvement"  # "MBB 2012 positive", "blocks 2022 (negative)"
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
     if effect == "unknown":
