@@ -24,7 +24,7 @@ from typing import Any
 
 from ..facts.model import Evidence
 from .context import Context
-from .course_lasting import relief_ended
+from .course_lasting import relief_bounded, relief_ended
 from .draft import add_evidence
 from .prior_courses import BRIEF_BY_DESIGN, course_effect
 from .sentences import Sentence, quote_sentence
@@ -33,15 +33,16 @@ _I = re.IGNORECASE
 #: What may stand before the words that point back: "But it ...", "Unfortunately, this ...", "Pt states it ...".
 _LEAD_IN = (
     r"^\W*(?:(?:but|and|however|unfortunately|overall|initially|reportedly|ultimately|sadly|per\s+(?:the\s+)?(?:patient|pt),?)"
-    r"[,\s]+)*(?:(?:the\s+)?(?:patient|pt|he|she|claimant)\s+(?:reports?|reported|states?|stated|says|said|felt|feels|notes?|noted"
+    r"[,\s]+)*(?:(?:(?:the\s+)?(?:patient|pt|he|she|claimant)\s+)?(?:reports?|reported|states?|stated|says|said|felt|feels|notes?|noted"
     r"|indicates?|indicated)\s+(?:that\s+)?)?"
 )
 #: A pronoun pointing back, with a verb said of care right after it (a few words between at most).
 _PRONOUN = re.compile(
-    _LEAD_IN + r"(?:it|this|that|they|these|those|each|both|neither|none\s+of\s+them|all\s+of\s+them)\s+"
+    _LEAD_IN + r"(?:it|this|that|they|these|those|(?:each|every)(?:\s+one|\s+(?:treatment|session|visit|injection|shot|block)s?)?|both|neither"
+    r"|(?:none|all|each|neither)\s+of\s+(?:them|these|those|the\s+above)|all)\s+[\"']?"
     r"(?:(?:has|have|had|was|were|did|does|do|only|really|also|just|not|never|seemed?\s+to|n't|ultimately|initially"
     r"|definitely|certainly|somewhat|significantly|greatly|partially)\s+)*"
-    r"(?:help(?:ed|s)?|work(?:ed|s)?|gave|give|provided?|brought|offered|made|produced|resulted|improved?|relieved?|reduced|decreased|eased"
+    r"(?:help(?:ed|s|ing)?|work(?:ed|s)?|gave|give|provided?|loosened|relaxed|brought|offered|made|produced|resulted|improved?|relieved?|reduced|decreased|eased"
     r"|changed?|did\s*n[o']t|didn't|didnt|failed|lasted|wore\s+off|was\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)"
     r"|were\s+(?:not\s+)?(?:helpful|beneficial|effective|useful|useless)|(?:n't|not)\s+(?:help|work|change))\b",
     _I,
@@ -70,11 +71,24 @@ _OUTCOME = re.compile(
     r"|(?:did\s*n[o']t|didn't|did\s+not)\s+(?:change|improve)\b|(?:remained|stayed)\s+(?:unchanged|the\s+same)\b)"
     # a terse note's bare result, the whole sentence: "Less stiff.", "Better.", "No better." (not "Better with rest")
     r"|^\W*(?:(?:much|somewhat|a\s+little|slightly|a\s+bit)\s+)?(?:less\s+(?:stiff|stiffness|sore|swelling|pain)|better|improved"
-    r"|no\s+better|no\s+change|unchanged)\s*[.!]?\s*$",
+    r"|no\s+better|no\s+change|unchanged)\s*[.!]?\s*$"
+    # a bare result, the whole sentence or the worker's report of it: "No improvement.", "Minimal relief.", "Reports 50%
+    # improvement in pain.", "He reports significant improvement in pain and sleep."
+    r"|" + _LEAD_IN + r"(?:(?:about|approximately|approx\.?|~)\s*)?(?:\d{1,3}\s*%|no|minimal|little|some|good|significant|partial|mild"
+    r"|moderate|great|excellent|marked|slight|temporary|modest|no\s+significant|no\s+lasting)\s+(?:\w+\s+)?"
+    r"(?:improvement|relief|benefit|help|change|response|reduction)\b(?:\s+(?:in|of|with)\s+(?:[\w/]+\s*){1,5})?\s*[.!]?\s*$"
+    # the relief had after it: "He had roughly 70% relief starting two weeks after the procedure"
+    r"|^\W*(?:the\s+)?(?:patient|pt|he|she|claimant)\s+(?:had|got|obtained|reported|reports)\s+(?:roughly|about|approximately|approx\.?|~|nearly"
+    r"|over|only|maybe)?\s*\d{1,3}\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
+    # the worker felt better after it: "She felt better for a day or two after each visit"
+    r"|^\W*(?:the\s+)?(?:patient|pt|he|she|claimant)\s+(?:felt|was\s+feeling)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?"
+    r"(?:better|stronger|no\s+better|no\s+different|worse)\b",
     _I,
 )
 #: A template's field for the course's result: "Outcome: no improvement.", "Response - partial", "Result: helped".
-_LABEL = re.compile(r"^\W*(?:outcome|result|response|effect|benefit)\s*[:=-]", _I)
+_LABEL = re.compile(
+    r"^\W*(?:outcome|result|response|effect|benefit|(?:(?:PT|therapy|therapist'?s?)\s+)?discharge\s+(?:summary|note|report))\s*[:=-]", _I
+)
 #: A result only hoped for, planned or doubted is not one told.
 _NOT_TOLD = re.compile(
     r"\b(?:will|would|could|should|may|might|hope\w*|expect\w*|unclear|uncertain|unsure|unknown|not\s+sure|whether|if)\b", _I
@@ -104,7 +118,8 @@ def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
                 entry["effect"] = effect
                 changed = True
             if (kind not in ("modality",) and entry.get("service") not in BRIEF_BY_DESIGN
-                    and entry.get("temporary") != "yes" and relief_ended(said)):
+                    and entry.get("temporary") != "yes"
+                    and (relief_ended(said) or (entry.get("effect") == "improved" and relief_bounded(said)))):
                 entry["temporary"] = "yes"
                 changed = True
             if changed:
@@ -114,6 +129,21 @@ def read_followup_effects(sentences: list[Sentence], ctx: Context) -> None:
 
 #: A pronoun that may point back at every course told before it: "PT x 12 and chiro x 6; both helped for a few hours".
 _PLURAL = re.compile(r"\W*(?:\w+\W+){0,6}?(?:they|these|those|both|all|each|neither|none)\b", _I)
+#: Words that point at every course of a list, told in a sentence of its own: "None of these helped.", "All provided
+#: temporary relief.", "She reports no improvement with either." ("they" may be the last course's alone: "PT, then 3 ESIs.
+#: They helped.").
+_EVERY = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:all|both|each|neither|none)\b(?!\s+(?:day|night|week|morning|the\s+time))"
+    r"|\b(?:with|from|of)\s+(?:either|any\s+of\s+(?:them|these|those)|both|all\s+of\s+(?:them|these|those)|each)\s*[.!]?\s*$",
+    _I,
+)
+#: A bare result said of every course of the list before it: "She reports no improvement with either."
+_EVERY_RESULT = re.compile(
+    _LEAD_IN + r"(?:no|minimal|little|some|good|significant|partial|temporary|no\s+significant|no\s+lasting)\s+(?:\w+\s+)?"
+    r"(?:improvement|relief|benefit|help|change|response)\s+(?:with|from)\s+(?:either|any\s+of\s+(?:them|these|those)|both"
+    r"|all\s+of\s+(?:them|these|those)|each)\b",
+    _I,
+)
 
 
 def _clause_after(
@@ -178,8 +208,9 @@ def _next_sentence(
     others = [m for m in ctx.vocab.mentions(rest, ("service",)) if m.key != service and rest[m.start : m.end] not in ("pt", "Pt")]
     cut = (_CELL if goes_on else _CLAUSE).search(follow.text)
     said = follow.text[: cut.start()] if cut else follow.text
-    if others and not (tail.endswith(";") and _PLURAL.match(said)):
-        return None  # another care named after the course: "it" may be that one (not "...; both helped")
+    if others and not (tail.endswith(";") and _PLURAL.match(said)) and not (
+            _EVERY.search(said) and not ctx.vocab.mentions(rest, ("product", "ingredient"))):
+        return None  # another care named after the course: "it" may be that one (not "...; both helped", "None of these helped.")
     if _NOT_TOLD.search(said):
         return None
     names = [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient"))
@@ -191,5 +222,6 @@ def _next_sentence(
     if goes_on and not tail.endswith(";") and not others and rest.strip(" -\u2013\u2014") == "" and course_effect(said) != "unknown":
         return follow, said  # "Chiro x 8 (2016)" / "- no change.": the words after the course's name, on the next line
     noun = _NOUN_BY_KIND[str(entry.get("kind"))]
-    pointed = _PRONOUN.match(said) or re.match(_LEAD_IN + noun + r"\b", said, _I) or _OUTCOME.match(said) or _LABEL.match(said)
+    pointed = (_PRONOUN.match(said) or re.match(_LEAD_IN + noun + r"\b", said, _I) or _OUTCOME.match(said) or _LABEL.match(said)
+               or _EVERY_RESULT.match(said))
     return (follow, said) if pointed else None

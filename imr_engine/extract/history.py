@@ -31,7 +31,7 @@ from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import AGAIN_COUNTED, BRIEF_BY_DESIGN, SETTING, course_effect, names_the_patient
+from .prior_courses import AGAIN_COUNTED, BRIEF_BY_DESIGN, PURPOSE_BEFORE, SETTING, course_effect, names_the_patient
 from .sentences import Sentence
 from .word_gate import finditer, search, shut
 
@@ -1075,7 +1075,7 @@ def read_visit_counts(sentences: list[Sentence], ctx: Context) -> None:
 #: What a course or device trial came to, said after its name: "TENS trial failed 4/2015", "PT/meds/HEP failed",
 #: "TENS: 30-day home trial 4/2015 used daily - no change in pain".
 _CAME_TO_NOTHING = re.compile(
-    r"\b(?:failed|was\s+unsuccessful|did\s+not\s+help|didn'?t\s+help|not\s+(?:helpful|effective)"
+    r"\b(?:failed(?!\s+back\s+(?:surgery|syndrome))|was\s+unsuccessful|did\s+not\s+help|didn'?t\s+help|not\s+(?:helpful|effective)"
     r"|(?:with\s+)?no\s+(?:benefit|relief|improvement)|without\s+(?:any\s+)?(?:benefit|relief|improvement))\b"
     # no change in the pain or the function, not in one measure: "no change in extension" says less
     r"|\bno\s+change\b(?!\s+in\s+(?!(?:(?:his|her|the)\s+)?(?:pain|function|symptoms)\b))",
@@ -1151,6 +1151,8 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if n and SETTING.search(s.text[hits[n - 1].end : start]):
                 continue  # "tried TENS unit at physical therapy": where the care before it was given
+            if PURPOSE_BEFORE.search(s.text[max(0, start - 40) : start]):
+                continue  # "a candidate for a spinal cord stimulator trial ... after failed care": the step asked for
             stop = _TRIAL_END.search(s.text, end)
             following = hits[n + 1] if n + 1 < len(hits) else None  # the next name after this one
             if following is not None and _JOINED.fullmatch(s.text[end : following.start]):

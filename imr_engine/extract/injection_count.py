@@ -81,15 +81,15 @@ def _told_count(entry: dict[str, Any], sentences: list[Sentence], ctx: Context) 
     for ev in entry.get("evidence", []):
         if ev is None or not ev.quote:
             continue
+        names = [m for m in ctx.vocab.mentions(ev.quote, ("service",)) if m.key == service]
+        if not names:
+            continue  # a quote of its result alone ("each one gave him three weeks of relief"): no number told there
         found = quote_sentence(ev, sentences)
         if found is None:
             return None
         near = _near(found[0].text, found[1], ev.quote, ctx)
         second = second or bool(_ONE_MORE.search(near))  # "a cortisone injection in April and another in July": two
         more = more or bool(_MORE.search(near))  # "the last ESI", "a repeat ESI": one among several
-        names = [m for m in ctx.vocab.mentions(ev.quote, ("service",)) if m.key == service]
-        if not names:
-            return None  # the course's name not in its quote: its number is not told there
         rest = ev.quote[names[0].end :]
         quote_dates = find_dates(rest, years=True)
         dates.update(str(d.date) for d in quote_dates)

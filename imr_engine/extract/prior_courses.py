@@ -98,7 +98,7 @@ _CARE_WORDS = (
 #: "two lumbar ESIs", "10/12 authorized therapy visits", "completed 8 post-op PT".
 _COUNT_BEFORE = re.compile(
     rf"(?<![\w/.-])(?:(?P<n>\d{{1,2}}|{NUMBER}|a\s+dozen)\+?(?:\s*\(\d{{1,2}}\))?(?:\s*of\s*\d{{1,2}}|\s*/\s*(?P<of>\d{{1,2}}))?\s+"
-    r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+)?"
+    r"(?:(?:prior|previous|authorized|approved|completed|post[- ]?op\w*|pre[- ]?op\w*|total|formal|outpatient)\s+){0,2}"
     # with its unit, any two words may describe the care: "6 sessions trauma-focused CBT", "12 visits of land-based PT"
     r"(?:(?:sessions?|visits?|treatments?|injections?|rounds?)\s+(?:of\s+)?"
     r"(?:(?!(?:with|for|to|at|in|on|and|or|but|of|then|from|by)\b)[\w-]+\s+){0,2}"
@@ -115,9 +115,9 @@ _DONE_BEFORE = re.compile(r"\b(?:completed|finished|attended|had|did|done|has\s+
 #: "chiropractic (12)", "chiro 6", "PT 2022 x 8", "PT: 18 visits to date", "PT/desensitization 30 visits".
 _COUNT_AFTER = re.compile(
     r"^[\s:(|)]*(?:(?:[A-Za-z/-]+\.?|\d{4}|\d{1,2}/\d{2,4}):?\s+){0,3}?"
-    r"(?:x\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
+    r"(?:(?:x|times)\s*(?P<a>\d{1,2})\+?\b(?!\s*(?:/|%|-?\s*(?:wks?|weeks?|mos?|months?|days?|d|yrs?|years?|hrs?|hours?|mins?|minutes?)\b))"
     r"|(?:approx(?:imately|\.)?\s*|about\s+|around\s+|~\s*|total\s+(?:of\s+)?)?(?P<b>\d{1,2}|a\s+dozen)\+?\s+(?:\w+\s+)?"
-    r"(?:sessions?|visits?|treatments?|tx|injections?|times?)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month))"
+    r"(?:sessions?|visits?|treatments?|tx|injections?|times?)\b(?!\s*(?:a|per|/)\s*(?:wk|week|day|month)|\s*(?:x|for)?\s*\d{1,2}\s*(?:wks?|weeks?)\b)"
     r"|(?P<c>\d{1,2})\s*\)"
     r"|(?P<d>\d{1,2})(?=\s*(?:$|[,;|]|\(|[-\u2013\u2014]\s))(?![\d/.%]))",
     _I,
@@ -154,7 +154,7 @@ _PAST_MARK = re.compile(r"\b(?:in|during)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-
 #: A clause that only counts the course named before its comma: "chiropractic care, approximately 8 visits, which helped".
 _COUNT_CLAUSE = re.compile(
     r"^\s*(?:approx(?:imately|\.)?\s*|about\s+|around\s+|roughly\s+|~\s*|a\s+total\s+of\s+|total\s+(?:of\s+)?)?"
-    r"(?P<n>\d{1,2})\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*(?::|$)",
+    r"(?P<n>\d{1,2}|" + NUMBER + r")\+?\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|tx)\b(?:\s+(?:total|in\s+\d{4}|to\s+date))?\s*(?::|$)",
     _I,
 )
 #: A prescription, not a course given: "2x/wk x 6 wks", "PT 2x6", "3 times a week".
@@ -196,12 +196,14 @@ _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
     r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect|difference)\b"
     # it did nothing: "said it did nothing", "did nothing for her", "nothing helped", "response: none"
-    r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
+    r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b"
+    r"|\b(?:none|neither)(?:\s+of\s+(?:these|them|those|which|the\s+above))?\s+(?:has\s+|have\s+|really\s+)?(?:helped|worked|gave\s+(?:any\s+)?relief"
+    r"|made\s+a\s+difference|(?:was|were)\s+helpful)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
-    r"|\bfailed\b|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
+    r"|\bfailed\b(?!\s+back\s+(?:surgery|syndrome))|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
-    r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\baggravated\b"
+    r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\b(?:aggravated|exacerbated|flared)\b"
     r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b"
     r"|\b(?:plateau(?:ed)?|no\s+further\s+(?:gains?|progress|improvement))\b"
     # the care gave nothing, told with its verb: "did not provide any lasting relief", "has not given much benefit"
@@ -228,10 +230,11 @@ _LOW_RELIEF = re.compile(
     _I,
 )
 _EFFECT = re.compile(
-    r"\b(?:helped|helps|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
+    r"\b(?:helped|helps|helping|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|(?:some|good|great|a\s+lot\s+of|modest|mild|slight)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
     r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain|less\s+(?:stiff|stiffness|sore|swelling)"
-    r"|restored|eased|eases"
+    r"|restored|eased|eases|stronger|(?:reduced|decreased|lowered|relieved|eased)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain"
+    r"|pain\s+(?:is|was|has\s+been)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?(?:better|improved)"
     # the pain the course is judged by went down: "pain decreased from 8/10 to 5/10", "pain went down"
     r"|pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|was\s+reduced|got\s+better|lessened)"
     # a table's or a template's field: "Response: partial", "Outcome: good", "Result - improved"
@@ -243,16 +246,22 @@ _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+|when\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
     r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels?|says?|said)\s+(?:that\s+)?)?"
-    r"(?:it\s+|this\s+|they\s+)?"
+    r"(?:it\s+|this\s+|they\s+|(?:each|both|all)(?:\s+one)?\s+)?"
     # what it was: "which were somewhat helpful", "it was of no benefit", "was not helpful"
     r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:(?:of|somewhat|very|quite|mildly|moderately|partially|only|really|not)\s+)*)?"
     r"(?:(?:gave|provided|brought|offered|produced)\s+(?:(?:him|her|them|the\s+patient)\s+)?(?:about\s+|approx\.?\s*|~\s*)?)?"
-    r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helpful|failed|improved"
+    r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helping|helpful|failed|improved"
     r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain"
     r"|beneficial|effective|ineffective|unhelpful|useless|nothing|made|worse|better|little\s+better"
     # why it was stopped: "stopped by the therapist because pain was getting worse", "discontinued due to increased pain"
-    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased"
+    r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased|(?:(?:he|she|they|I)\s+)?had\s+to\s+(?:stop|quit|discontinue)"
     r"|(?:(?:his|her|the)\s+)?pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|got\s+better|lessened)"
+    # the worker's state told as the course's result: "states pain is better", "feels stronger", "pain unchanged at 7/10",
+    # "which reduced his pain from 8/10 to 5/10"
+    r"|(?:(?:his|her|the)\s+)?pain\s+(?:is|was|has\s+been)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?(?:better|improved|unchanged|no\s+better)"
+    r"|(?:feels?|felt|feeling)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?(?:better|stronger|no\s+better|no\s+different)"
+    r"|(?:(?:his|her|the)\s+)?(?:pain|symptoms)\s+(?:unchanged|the\s+same)"
+    r"|(?:reduced|decreased|lowered|relieved|eased)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain"
     r"|(?:response|result|outcome)\s*[:=-]"
     # what it let the worker do again: "able to return to full duty", "back to regular work"
     r"|(?:(?:and|was|is|he\s+was|she\s+was)\s+)?able\s+to\s+(?:return|resume|go\s+back)|(?:back|returned)\s+to\s+(?:full|regular|usual|modified|light|work))\b"
@@ -292,6 +301,8 @@ _BACK_TO_WORK = re.compile(
     r"(?:duty|duties|work|job)\b|\b(?:RTW|released\s+to\s+(?:full|regular)\s+duty)\b",
     _I,
 )
+#: A block's result as its response is told: "lumbar facet MBB 2012 positive", "medial branch blocks 2022 (negative)".
+_BLOCK_RESULT = re.compile(r"\b(?:(?P<positive>positive|concordant)|negative|non-?diagnostic|discordant)\b(?!\s+(?:for|SLR|straight))", _I)
 #: A failure said before the list it heads: "failed conservative care including PT, NSAIDs and HEP".
 _FAILED_LEAD = re.compile(r"\bfail(?:ed|ure\s+of)\b|\bunsuccessful\b|\brefractory\s+to\b", _I)
 #: Where the words before a course stop belonging to it (another clause begins).
@@ -322,6 +333,10 @@ _SHARED = re.compile(
 #: A result after a dash that closes two courses joined by "and": "PT x12 (2013) and chiropractic x18 (2013) - some
 #: improvement" (said of both, whichever way it went).
 _SHARED_AFTER_PAIR = re.compile(r"^[^.;]{0,40}?\s(?:-+>?|[\u2013\u2014])\s(?P<said>[^.;]{1,80})", _I)
+_FAILED_AFTER_PAIR = re.compile(r"^[^.;,()]{0,40}?\s(?P<said>(?:with|without|w/o)\s[^.;,]{1,60})", _I)
+#: Two courses joined by "and" with the second's count or words before its name: "PT and 12 sessions of", "PT in 2015
+#: and 6".
+_JOINED_COUNTED = re.compile(r"^[^.;,()]{0,40}?\s(?:and|\+|&)\s+(?!then\b|later\b|after\b)(?:[\w-]+\s+){1,3}$", _I)
 _JOINED = re.compile(r"^[^.;,]{0,40}?\s(?:and|\+|&)\s*$", _I)
 #: The Emergency Severity Index of an emergency record: "Triage ESI 4", "ESI level 2", "triage acuity (ESI): 3".
 _TRIAGE_ESI = re.compile(r"\b(?:triage|acuity)\b[^.;]{0,15}?(?-i:\bESI\b)|(?-i:\bESI\b)\s*(?:level|acuity|triage)\b", _I)
@@ -336,9 +351,10 @@ _FORM_RFA = re.compile(
 )
 #: A course named as the purpose of another step, not given: "psych evaluation for SCS", "cleared for SCS trial",
 #: "candidate for a TENS trial", "referral for acupuncture".
-_PURPOSE_BEFORE = re.compile(
+PURPOSE_BEFORE = re.compile(
     r"\b(?:eval(?:uation)?s?|clearance|cleared|candidate|consult(?:ation)?|referral|referred|screening|work-?up|approval"
-    r"|authori[sz]ation|appropriate|ready)\s+for\s+(?:an?\s+|the\s+|possible\s+|potential\s+|further\s+)*$",
+    r"|authori[sz]ation|appropriate|ready)\s+for\s+(?:an?\s+|the\s+|possible\s+|potential\s+|further\s+|percutaneous\s+|diagnostic\s+"
+    r"|therapeutic\s+|repeat\s+|home\s+|permanent\s+)*$",
     _I,
 )
 #: "PT"/"Pt" heading the worker's particulars: "PT NAME:", "PT: [redacted]  M  age 58  DOI 4/22/15", "Pt J. Doe 38 F DOI".
@@ -377,8 +393,12 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
                 read.append(entry)
         if read and hits:
             _shared_effect(s.text[hits[-1][0].end :], [e for e in read if id(e) not in apart])
-        if len(read) >= 2 and len(hits) >= 2 and _JOINED.match(s.text[hits[-2][0].end : hits[-1][0].start]):
-            _pair_effect(s.text[hits[-1][0].end :], read)
+        if len(read) >= 2 and len(hits) >= 2:
+            between = s.text[hits[-2][0].end : hits[-1][0].start]
+            if _JOINED.match(between):
+                _pair_effect(s.text[hits[-1][0].end :], read)
+            elif _JOINED_COUNTED.match(between):  # "24 sessions of PT and 12 sessions of aquatic therapy ... with no benefit"
+                _pair_failure(s.text[hits[-1][0].end :], read)
 
 
 #: Care named as the place of the care before it, which is no course of its own: "TENS unit trial at PT helped", "used
@@ -436,12 +456,22 @@ def _pair_effect(tail: str, read: list[dict[str, Any]]) -> None:
     """A result after a dash closing "A and B": said of both ("PT x12 and chiro x18 - some improvement")."""
     m = _SHARED_AFTER_PAIR.match(tail)
     if m is None:
+        _pair_failure(tail, read)
         return
     effect = course_effect(m.group("said"))
     if effect != "unknown":
         for entry in read[-2:]:
             if entry["effect"] == "unknown":
                 entry["effect"] = effect
+
+
+def _pair_failure(tail: str, read: list[dict[str, Any]]) -> None:
+    """A failure told after "A and B": "24 sessions of PT and 12 sessions of aquatic therapy in 2014 with no lasting
+    benefit" (a benefit so told may be the last course's alone: "PT and an ESI with 70% relief")."""
+    if (m := _FAILED_AFTER_PAIR.match(tail)) and course_effect(m.group("said")) == "no_improvement":
+        for entry in read[-2:]:
+            if entry["effect"] == "unknown":
+                entry["effect"] = "no_improvement"
 
 
 def _kind(ctx: Context, key: str) -> str | None:
@@ -474,7 +504,7 @@ def _course(
         return None  # "Triage ESI 4", "ESI level 3": the Emergency Severity Index of an ED record, no epidural
     if told_of_another(text, start, end):
         return None  # "her husband has had chiropractic care": a relative's care
-    if _PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
+    if PURPOSE_BEFORE.search(text[max(0, start - 40) : start]):
         return None  # "psych evaluation for SCS (2/24/2016)": the evaluation was given, not the stimulator
     if _FORM_RFA.search(text[max(0, start - 12) : end + 12]):
         return None  # "RFA date: 03/09/2017", "my RFA of 06/29/2021": the request form, not an ablation
@@ -543,6 +573,9 @@ def _course(
     effect = course_effect(told, brief_fails=brief_fails)
     if effect == "unknown" and again is not None and shared:  # the result told after both courses is said of both
         effect = course_effect(again, brief_fails=brief_fails)
+    if effect == "unknown" and kind == "injection" and (m := _BLOCK_RESULT.search(told)) \
+            and polarity(told, m.start(), m.end()) == "affirmed":
+        effect = "improved" if m.group("positive") else "no_improvement"  # "MBB 2012 positive", "blocks 2022 (negative)"
     if effect == "unknown" and _FAILED_LEAD.search(lead):
         effect = "no_improvement"
     if effect == "unknown":
