@@ -465,9 +465,13 @@ def _postoperative_request(
     course). The surgery's own request is their evidence; the assumption is named in the trace.
     Returns the item's derivation notes (a copy when it adds one).
     """
-    if "days_since_surgery" in v or not _says_postoperative(case.requests[index].text):
+    if not _says_postoperative(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
+    # an operation done before is this request's only while its postsurgical period runs: post-operative therapy asked
+    # with a new operation (the other hand's release years after the first) is that operation's (rules16)
+    if "days_since_surgery" in v and (j is None or v.get("postsurgical_period") == "yes"):
+        return how
     course_of = getattr(vocab, "postsurgical_course", None)
     if j is not None:
         service, text, quote, assumed = items[j].service, case.requests[j].text, _ev(case.requests[j]), ASSUMED_SURGERY
