@@ -26,8 +26,8 @@ from .devices import device_facts
 from .drug_testing import drug_testing_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guidance import guidance_facts
-from .labs import lab_facts
 from .guideline_data import DEFAULTS, GuidelineData
+from .labs import lab_facts
 from .regions import (
     ASSUMED_REGION,
     ItemRegion,
