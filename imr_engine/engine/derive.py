@@ -21,11 +21,13 @@ from pydantic import BaseModel
 from ..facts.derived import CaseFactsJson, ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
 from ..requests.model import RequestedItem
+from .benefit import benefit_of_other_drugs
 from .devices import device_facts
 from .drug_testing import drug_testing_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guidance import guidance_facts
 from .guideline_data import DEFAULTS, GuidelineData
+from .labs import lab_facts
 from .regions import (
     ASSUMED_REGION,
     ItemRegion,
@@ -223,6 +225,8 @@ def _case_view(case: CaseFacts, as_of: dt.date, vocab: Terminology) -> _CaseView
     current = [m for m in case.medications if m.status == "current"]
     failed = [m for m in case.medications if m.status == "tried_failed"]
     v["current_drug_classes"] = sorted({k for m, _, classes in drugs if m.status == "current" for k in classes})
+    v["current_systemic_drug_classes"] = _systemic_current(drugs, vocab)
+    ev["current_systemic_drug_classes"] = _ev(*current)
     v["failed_drug_classes"] = sorted({k for m, _, classes in drugs if m.status == "tried_failed" for k in classes})
     ev["current_drug_classes"] = _ev(*current)
     ev["failed_drug_classes"] = _ev(*failed)
@@ -461,9 +465,13 @@ def _postoperative_request(
     course). The surgery's own request is their evidence; the assumption is named in the trace.
     Returns the item's derivation notes (a copy when it adds one).
     """
-    if "days_since_surgery" in v or not _says_postoperative(case.requests[index].text):
+    if not _says_postoperative(case.requests[index].text):
         return how
     j = _surgery_requested_with(items, index)
+    # an operation done before is this request's only while its postsurgical period runs: post-operative therapy asked
+    # with a new operation (the other hand's release years after the first) is that operation's (rules16)
+    if "days_since_surgery" in v and (j is None or v.get("postsurgical_period") == "yes"):
+        return how
     course_of = getattr(vocab, "postsurgical_course", None)
     if j is not None:
         service, text, quote, assumed = items[j].service, case.requests[j].text, _ev(case.requests[j]), ASSUMED_SURGERY
@@ -811,6 +819,18 @@ def _pain_at_the_patch_site(
     return {**how, "localized_pain": f"the patch is requested for one peripheral site ({item.body_region})"}
 
 
+def _systemic_current(drugs: list[_Drug], vocab: Terminology) -> list[str]:
+    """The classes of the drugs in use, a topical or transdermal NSAID's NSAID class left out (as `_systemic_classes`)."""
+    route_of = getattr(vocab, "route_of", None)  # optional: a terminology without routes keeps every class
+    out: set[str] = set()
+    for m, _, classes in drugs:
+        if m.status != "current":
+            continue
+        local = route_of is not None and "nsaid" in classes and route_of(m.name) in _LOCAL_ROUTES
+        out.update(k for k in classes if not (local and k == "nsaid"))
+    return sorted(out)
+
+
 def _systemic_classes(item: RequestedItem) -> list[str]:
     """The classes a requested drug brings to the regimen as a whole: a topical NSAID's is not a systemic NSAID's."""
     if item.route in _LOCAL_ROUTES:
@@ -846,6 +866,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
         values.update(_item_values(index, item, med))
+        item_how = benefit_of_other_drugs(item, principal_ingredients(item, vocab), getattr(vocab, "drugs_named", None),
+                                          values, evidence, {})
         if own_relief := _relief_of(case, item):  # "Gabapentin: the burning is half what it was": this drug's own
             values["pain_relief_percent"] = own_relief.percent
             evidence["pain_relief_percent"] = _ev(own_relief)
@@ -868,7 +890,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence.update({name: [] for name in _NO_POSTSURGICAL_COURSE})
         operations = [s for s in case.surgeries if not test.apart(where.region, s.body_region)]
         episode = _prior_sessions(case, item, vocab, values, evidence, where.region, test, operations, as_of, data)
-        how = _postoperative_request(case, index, items, vocab, values, evidence, view.how)
+        how = _postoperative_request(case, index, items, vocab, values, evidence, {**view.how, **item_how} if item_how else view.how)
         how = _postoperative_phase(item, data, values, evidence, how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
         if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
@@ -881,6 +903,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         guidance_facts(request.text, values, evidence)
         drug_testing_facts(request.text, item.service or "none", values, evidence)
+        lab_facts(request.text, item.service or "none", values, evidence)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "
                     f"another region than the request's {region_words(where)}")

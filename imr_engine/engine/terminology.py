@@ -120,6 +120,8 @@ class VocabularyTerminology:
         self._service = lru_cache(maxsize=4096)(self._service_uncached)
         self._groups_of = lru_cache(maxsize=4096)(self._groups_uncached)
         self._drug = lru_cache(maxsize=4096)(self._drug_uncached)
+        self._route = lru_cache(maxsize=4096)(self._route_uncached)
+        self._named = lru_cache(maxsize=4096)(self._named_uncached)
         self._daily_med = lru_cache(maxsize=4096)(self._daily_med_uncached)
         # A surgery's course per (service, operation words): a variant's course is a model copy, and every
         # case view asks for each of its surgeries (read-only: callers read its figures).
@@ -149,6 +151,32 @@ class VocabularyTerminology:
         Looked up once per name: every case's medications are read by name for the case view.
         """
         return self._drug(name)
+
+    def drugs_named(self, text: str) -> tuple[frozenset[str], ...]:
+        """Each drug *text* names, as the ingredients of its primary class ("Norco": hydrocodone; "Tylenol": acetaminophen).
+
+        A benefit statement is told of the drugs it names (engine/benefit.py); an adjunct shared by combination
+        products (the acetaminophen of Norco) does not make one drug another.
+        """
+        return self._named(text)
+
+    def _named_uncached(self, text: str) -> tuple[frozenset[str], ...]:
+        out: list[frozenset[str]] = []
+        for found in self.vocabulary.mentions(text, ("product", "ingredient")):
+            info = self.vocabulary.resolve(text[found.start : found.end])
+            if info is None or not info.ingredients:
+                continue
+            principal = frozenset(i for i in info.ingredients if info.primary_class in self._classes((i,)))
+            out.append(principal or frozenset(info.ingredients))
+        return tuple(out)
+
+    def route_of(self, name: str) -> str | None:
+        """The route a medication's name gives ("topical diclofenac", "Voltaren gel": topical), or None."""
+        return self._route(name)
+
+    def _route_uncached(self, name: str) -> str | None:
+        info = self.vocabulary.resolve(name)
+        return info.route if info else None
 
     def _drug_uncached(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         ingredients = self._resolve(name)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import phrase_key
+from ..vocabulary import line_key
 from .context import Context
 from .lists import item_end
 from .medications import (
@@ -193,14 +193,15 @@ _NOT_USED = re.compile(
     _I,
 )
 _CONTINUED = re.compile(
-    r"(?<!not\s)(?<!n't\s)(?<!no\s)\b(?:continue[sd]?|cont\.?|continuing|renew(?:ed|al)?"
+    r"(?<!not\s)(?<!n't\s)(?<!no\s)(?<!not\sfor\s)\b(?:continue[sd]?|cont\.?|continuing|renew(?:ed|al)?"
     # a refill of the drug, not the refills a new prescription allows ("#90 with 1 refill", "Refills: 2")
     r"|(?<!\d\s)(?<!\d)refill(?:ed)?(?!s?\s*[:x#]?\s*\d))\b",
     _I,
 )
 #: A plan line that says the drug is taken now: "Norco 5/325 prn - taking 1-2 at night", "uses 1 qhs".
 _TAKING_NOW = re.compile(r"[-,;:]\s*(?:currently\s+|still\s+)?(?:taking|takes|uses|using)\s+(?:\d|one|two|it|about|~)", _I)
-_ITEM_BREAK = re.compile(r"[,;]|\s-\s|\.\s|(?<=\))\s+and\s")
+#: A full stop ends an item, not one closing a sig abbreviation written with full stops ("1 p.o. q.h.s. #7", "q.6h.").
+_ITEM_BREAK = re.compile(r"[,;]|\s-\s|(?<!\.[A-Za-z])(?<!\.\d[A-Za-z])\.\s|(?<=\))\s+and\s")
 #: Use said outright right before the drug, read even in an exam or a diagnosis list (where a drug is mostly named for
 #: another reason): "7/10 on ibuprofen 600 bid", "Pain currently 6/10, on naproxen", "she is taking tramadol".
 _STRONG_USE = re.compile(
@@ -215,7 +216,7 @@ _NO_USE_SECTIONS = frozenset({"diagnoses", "imaging", "work_status", "objective"
 
 def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
     """Drugs named as used, by dose, verb, condition or outcome, each with the status its own words give."""
-    requests = [phrase_key(item.text) for item in ctx.items]
+    requests = [line_key(item.text) for item in ctx.items]  # sig abbreviations with or without full stops alike
     asked = [frozenset(item.ingredients) for item in ctx.items if item.ingredients]
     previous = ""
     for s in sentences:
@@ -225,7 +226,7 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         strict = s.section in _NO_USE_SECTIONS  # an exam, a diagnosis, a study: only an outright "7/10 on ibuprofen"
         if not may_name_a_drug(s.text, ctx):
             continue
-        key = phrase_key(s.text)
+        key = line_key(s.text)
         if key and any(r[: len(key)] == key for r in requests):
             continue  # the note's copy of a request line
         mentions = [m for m in drug_mentions(s.text, ctx) if m.identity is not None and m.ingredients]

@@ -82,8 +82,16 @@ def list_end(text: str, start: int) -> int:
 
 
 def _sentence_end(text: str, i: int) -> bool:
-    """A full stop that ends the sentence, not a decimal point or abbreviation ("Feb. 3, 2023")."""
-    return (i + 1 >= len(text) or text[i + 1] == " ") and not _inside_date(text, i)
+    """A full stop that ends the sentence, not a decimal point or abbreviation ("Feb. 3, 2023", "1 p.r.n. #40")."""
+    if i + 1 < len(text) and text[i + 1] != " ":
+        return False
+    if i + 1 < len(text) and _DOTTED_BEFORE.search(text, max(0, i - 12), i):
+        return False  # a sig with full stops goes on: "Norco 5/325 1 q6h p.r.n. #40/mo, ibuprofen 600 t.i.d."
+    return not _inside_date(text, i)
+
+
+#: An abbreviation written with full stops ending right before a full stop: "p.r.n", "q.h.s", "b.i.d".
+_DOTTED_BEFORE = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z0-9]{1,2})+$")
 
 
 def list_items(text: str, start: int, *, split_and: bool = True) -> list[tuple[int, int]]:

@@ -23,7 +23,8 @@ from typing import Literal
 Polarity = Literal["affirmed", "negated", "undocumented", "hedged"]
 
 _CLAUSE_END = re.compile(
-    r"[;:|]|\.\s|\b(?:but|however|although|though|except|whereas|yet|which|while|despite)\b"
+    # a full stop ends a clause, not one closing an abbreviation written with full stops ("B.I.D.", "p.o.", "q.6h.")
+    r"[;:|]|(?<!\.[A-Za-z])(?<!\.\d[A-Za-z])\.\s|\b(?:but|however|although|though|except|whereas|yet|which|while|despite)\b"
     r"|,\s*and\s+(?=(?:she|he|they|the\s+(?:patient|claimant)|pt|patient)\b)",  # ", and she ...": a new subject
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..facts.fuzzy_date import FuzzyDate
 from ..facts.model import Evidence
-from ..vocabulary import phrase_key
+from ..vocabulary import line_key, phrase_key
 from ..vocabulary.vocab import Identity
 from .context import Context
 from .dates import ends_with_month_name, find_dates
@@ -371,11 +371,11 @@ _REACH_BEFORE = 80
 
 def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
     """Each course of care a sentence tells as given, with its count, date and effect (module docstring)."""
-    requests = [" ".join(item.text.lower().split()) for item in ctx.items]
+    requests = [" ".join(line_key(item.text)) for item in ctx.items]  # sig abbreviations with or without full stops alike
     for s in sentences:
         if not search(_GATE, s.text) or (s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text)):
             continue
-        flat = " ".join(s.text.lower().split())
+        flat = " ".join(line_key(s.text))
         if any(r and r in flat for r in requests):
             continue  # the request line itself, wherever it is copied
         named = ctx.vocab.mentions(s.text, ("service",))

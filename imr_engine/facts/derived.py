@@ -74,6 +74,11 @@ class ItemFacts(BaseModel):
     body_regions: list[str] = Field(default_factory=list, description="Body regions of the diagnoses.")
     prior_surgery: Tri = "unknown"
     current_drug_classes: list[str] = Field(default_factory=list)
+    current_systemic_drug_classes: list[str] = Field(
+        default_factory=list,
+        description="Classes of the drugs in use as the body receives them: a topical NSAID (gel, patch, cream) brings no "
+        "systemic NSAID, whose laboratory monitoring the CPMTG (2009) p. 70 takes from the oral NSAIDs' package inserts.",
+    )
     failed_drug_classes: list[str] = Field(default_factory=list, description="Classes of drugs tried and failed.")
     requested_drug_classes: list[str] = Field(
         default_factory=list, description="Classes of every drug requested in the same case (the regimen being managed)."
@@ -173,6 +178,11 @@ class ItemFacts(BaseModel):
     )
     image_guidance_requested: Tri = Field(
         "unknown", description="yes when the request line asks for ultrasound or fluoroscopic guidance of an injection as the item."
+    )
+    monitoring_tests_requested: Tri = Field(
+        "unknown",
+        description="A laboratory request line names a test of the NSAID monitoring panel (CBC, chemistry, liver or renal "
+        "function; CPMTG p. 70): yes; names only other tests (an A1c, lipids, thyroid): no; names no test: unknown.",
     )
     confirmatory_requested: Tri = Field(
         "unknown", description="yes when a drug-testing request line asks to confirm a screen (LC-MS/MS, GC/MS, definitive)."

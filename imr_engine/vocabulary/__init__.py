@@ -6,7 +6,7 @@ every error a RuleError naming file, line, entry and field) and answers lookups.
 
 from __future__ import annotations
 
-from .text import PhraseIndex, PhraseMatch, phrase_key, tokenize
+from .text import PhraseIndex, PhraseMatch, line_key, phrase_key, tokenize
 from .vocab import FILE_NAMES, DrugInfo, Identity, ServiceInfo, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "ServiceInfo",
     "Vocabulary",
     "load_vocabulary",
+    "line_key",
     "phrase_key",
     "tokenize",
 ]

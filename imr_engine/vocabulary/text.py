@@ -113,6 +113,21 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return _words(phrase)[0]
 
 
+#: An abbreviation written with full stops: "p.o.", "q.h.s.", "b.i.d.", "P.R.N.", "q.6h." - a letter, then pieces of one
+#: or two letters or digits each after a full stop.
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z0-9]{1,2})+\.?(?![\w])")
+
+
+@functools.lru_cache(maxsize=4096)
+def line_key(line: str) -> tuple[str, ...]:
+    """A line's words with each abbreviation written with full stops read as one word ("p.o. q.h.s." as "po qhs").
+
+    Clinicians write the same sig "po qhs", "p.o. q.h.s." or "P.O. Q.H.S."; a note's copy of a request line is
+    the request whichever way each writes it.
+    """
+    return phrase_key(_DOTTED.sub(lambda m: m.group().replace(".", ""), line))
+
+
 @dataclass(frozen=True)
 class PhraseMatch(Generic[T]):
     """A vocabulary phrase found in a text: what it means and where it stands."""

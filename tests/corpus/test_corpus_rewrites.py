@@ -2,9 +2,10 @@
 
 Each rewrite below changes only how a note is written, never what it documents: shorthand
 ("w/o", "pt", "s/p") written out or taken up, the whole note in capitals, dates spelt out,
-pain as "7 out of 10", numbered lists as dashes, indented lines. Every predicted outcome and
-the as-of date must survive every rewrite. Run on the tune half only (the test half is not
-read while tuning), one note in three by the id hash to keep the suite fast.
+pain as "7 out of 10", numbered lists as dashes, indented lines, sigs with full stops ("p.o.
+q.h.s."). Every predicted outcome and the as-of date must survive every rewrite. Run on the tune
+half only (the test half is not read while tuning), one note in three by the id hash to keep the
+suite fast.
 """
 
 from __future__ import annotations
@@ -106,6 +107,20 @@ def _rewrapped(text: str, width: int = 64) -> str:
     return "\n".join(out)
 
 
+#: Sig abbreviations with full stops, as many clinicians type them: "po qhs" -> "p.o. q.h.s.", "BID" -> "B.I.D.".
+_SIG_STOPS = {"po": "p.o.", "qhs": "q.h.s.", "hs": "h.s.", "bid": "b.i.d.", "tid": "t.i.d.", "qid": "q.i.d.", "prn": "p.r.n.",
+              "qd": "q.d.", "qam": "q.a.m.", "qpm": "q.p.m."}
+
+
+def _sig_with_full_stops(text: str) -> str:
+    def dotted(m: re.Match[str]) -> str:
+        out = _SIG_STOPS[m[1].lower()]
+        out = out.upper() if m[1].isupper() else out
+        return out[:-1] if m.string[m.end() : m.end() + 1] == "." else out  # "TID." ends the sentence once
+
+    return re.sub(r"\b(po|qhs|hs|bid|tid|qid|prn|qd|qam|qpm)\b", dotted, text, flags=re.IGNORECASE)
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "shorthand taken up": _take_up_shorthand,
     "shorthand written out": _write_out_shorthand,
@@ -123,6 +138,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "bullets for dashes": lambda text: re.sub(r"(?m)^(\s*)-\s", "\\1\u2022 ", text),
     "asterisks for dashes": lambda text: re.sub(r"(?m)^(\s*)-\s", r"\1* ", text),
     "numbers with a bracket": lambda text: re.sub(r"(?m)^(\s*)(\d+)\.\s", r"\1\2) ", text),
+    "sig with full stops": _sig_with_full_stops,
 }
 
 

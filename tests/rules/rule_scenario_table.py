@@ -13,8 +13,9 @@ shorthand expands to a full CaseFacts (see `expand`), so derivation is exercised
       purpose: initiate                  # the item's request purpose; maintenance: yes
       meds: [Naproxen, "Norco@2015-05-01", "Neurontin!failed", "Motrin!past"]
       dx: ["lumbar radiculopathy|lumbar_spine"]   # diagnosis name | body regions
-      pain: [4, 8]                       # with / without medication
+      pain: [4, 8]                       # with / without medication; [4, 8, "quote"]: the sentence that gives them
       <finding>: yes|no                  # any clinical, exam, function or monitoring finding
+      <finding>: {value: yes, quote: "naproxen lets him turn his head to drive"}   # with the words it is read from
       misuse_risk: low|moderate|high
       stated_med: 60                     # the morphine-equivalent mg a day the record states
       screens: ["2015-03-01", "2015-04-01:no"]    # urine drug screens, ':no' = inconsistent
@@ -140,13 +141,18 @@ def expand(request: str, also: tuple[str, ...], facts: dict[str, Any]) -> CaseFa
         for d in facts.get("dx", [])
     ]
     if "pain" in facts:
-        with_med, without = facts["pain"]
+        with_med, without, *said = facts["pain"]  # a third element: the sentence that gives both ratings
         data["pain_scores"] = [
-            {"score": with_med, "context": "with_medication", "date": "2015-05-01", "evidence": _ev("with medication")},
-            {"score": without, "context": "without_medication", "date": "2015-05-01", "evidence": _ev("without")},
+            {"score": with_med, "context": "with_medication", "date": "2015-05-01",
+             "evidence": _ev(said[0] if said else "with medication")},
+            {"score": without, "context": "without_medication", "date": "2015-05-01",
+             "evidence": _ev(said[0] if said else "without")},
         ]
     for key, value in facts.items():
-        finding = {"value": _word(value), "evidence": _ev(f"{key} documented")}
+        if isinstance(value, dict):  # {value: yes, quote: "..."}: the finding with the words it is read from
+            finding = {"value": _word(value["value"]), "evidence": _ev(str(value["quote"]))}
+        else:
+            finding = {"value": _word(value), "evidence": _ev(f"{key} documented")}
         for section, names in (("clinical", _CLINICAL), ("exam", _EXAM), ("function", _FUNCTION),
                                ("monitoring", _MONITORING)):
             if key in names:
