@@ -114,7 +114,8 @@ def store(kind: str, key: str | None, value: Any) -> None:
     if path is None:
         return
     try:
-        body = json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        # check_circular off: plain data from a load holds no cycle (JSON could not hold one anyway)
+        body = json.dumps(value, ensure_ascii=False, allow_nan=False, check_circular=False).encode("utf-8")
         header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=path.parent)

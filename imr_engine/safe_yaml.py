@@ -10,6 +10,7 @@ a YAMLError carrying the line, which every caller already reports as `file: line
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 import yaml
@@ -128,6 +129,13 @@ if getattr(yaml, "__with_libyaml__", False):
         and (_CParserType.DEFAULT_SCALAR_TAG, _CParserType.DEFAULT_MAPPING_TAG, _CParserType.DEFAULT_SEQUENCE_TAG)
         == ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
     )
+
+    if _PLAIN_RESOLVING:
+        # Without path resolvers, descending into a node and ascending from it track nothing, yet the
+        # composer calls both for every node: two Python frames per node (a seventh of composing a rule
+        # file). C functions of the same arity, whose answer the composer ignores, take their place.
+        _CParserType.descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # (parent, index)
+        _CParserType.ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # ()
 
 #: Tags resolved by (node kind, value, implicit flags); cleared when full.
 _RESOLVED: dict[Any, Any] = {}

@@ -75,17 +75,19 @@ def _listing(rules: str | None) -> list[dict[str, Any]]:
     from ..resources import default_rules_dir
 
     base = Path(rules) if rules is not None else default_rules_dir()
+    # the same key as the compiled book's (`rulebook.compiled.key_of`), without importing the models
     key = derived_cache.content_key(base, base.rglob("*.yaml")) if base.is_dir() else None
     records = derived_cache.load("rules", key)
     if isinstance(records, list):
         return records
-    from ..collector import collector_paused
+    from ..collector import collector_paused, keep_until_exit
 
     with collector_paused():  # the models' imports as well as the load (see imr_engine/collector.py)
         from ..rulebook import load_rulebook
         from ..rulebook.listing import rule_records
 
-        records = rule_records(load_rulebook(rules))
+        records = rule_records(load_rulebook(rules, key=key))
+        keep_until_exit()  # the command only prints now
     derived_cache.store("rules", key, records)
     return records
 
@@ -97,9 +99,11 @@ def run(args: argparse.Namespace) -> int:
         records = _listing(args.rules)
         print(dump_json(records) if args.json else render_rules(records), end="\n" if args.json else "")
         return EXIT_OK
+    from ..collector import keep_until_exit
     from ..rulebook import load_rulebook
 
     book = load_rulebook(args.rules)
+    keep_until_exit()  # the command only prints now
     heading = ""
     only: set[str] | None = None
     if args.as_of is not None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import Field
 
+from ..vocabulary.load import load_data_file
 from ..vocabulary.models import Header
-from .guideline_data import load_data_file
 
 DIAGNOSES_FILE = "diagnoses.yaml"
 

@@ -9,16 +9,11 @@ that used one says so in the trace. A rule book without the file gets the same d
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..errors import ImrError, RuleError
-from ..safe_yaml import MAX_YAML_BYTES, problem_of, safe_load
-from ..textio import read_text_file
-
-M = TypeVar("M", bound=BaseModel)
+from ..vocabulary.load import load_data_file
 
 THRESHOLDS_FILE = "thresholds.yaml"
 
@@ -130,19 +125,3 @@ def load_guideline_data(directory: Path) -> GuidelineData:
     """The thresholds of a vocabulary folder; the defaults when it has none (an older rule book)."""
     found = load_data_file(directory / THRESHOLDS_FILE, GuidelineData)
     return found if found is not None else DEFAULTS
-
-
-def load_data_file(path: Path, model: type[M]) -> M | None:
-    """A cited data file of the vocabulary as *model*; None when absent; RuleError naming file and field."""
-    if not path.is_file():
-        return None
-    try:
-        return model.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
-    except ImrError as exc:
-        raise RuleError(exc.message, source=exc.source) from None
-    except yaml.YAMLError as exc:
-        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise RuleError(f"field '{where}': {err['msg'].removeprefix('Value error, ')}", source=str(path)) from None

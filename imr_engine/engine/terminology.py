@@ -12,12 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import RuleError
 from ..requests.model import RequestedItem
 from ..vocabulary import Vocabulary
-from ..vocabulary.load import did_you_mean
+from ..vocabulary.load import did_you_mean, load_data_file
 from ..vocabulary.models import Header
 from .diagnoses import DIAGNOSES_FILE as DIAGNOSES_FILE  # read without this module (rule loading)
 from .diagnoses import DiagnosisGroups as DiagnosisGroups
 from .diagnoses import load_diagnosis_groups
-from .guideline_data import THRESHOLDS_FILE, GuidelineData, load_data_file, load_guideline_data
+from .guideline_data import THRESHOLDS_FILE, GuidelineData, load_guideline_data
 
 _PER_HOUR = "mcg/hr"
 POSTSURGICAL_FILE = "postsurgical.yaml"

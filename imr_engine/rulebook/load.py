@@ -234,17 +234,20 @@ def _clip(rule: Rule, declared: list[str] | str, registry: Generations) -> Rule:
     return rule.model_copy(update={"guideline": guideline})
 
 
-def load_rulebook(root: str | Path | None = None) -> RuleBook:
+def load_rulebook(root: str | Path | None = None, *, key: str | None = None) -> RuleBook:
     """Load and validate every rule file under *root* (default: the bundled rule book).
 
     A book loaded before from the same files by the same code is read back from the user cache
     without validating it again (`rulebook.compiled`); any other is loaded and validated here.
+    *key* is the rule directory's `rulebook.compiled.key_of`, when the caller has just computed it
+    (`imr rules` keys its listing by the same files): hashing every rule file again costs a read of each.
     """
     from . import compiled
 
     base = Path(root) if root is not None else default_rules_dir()
     with collector_paused():
-        key = compiled.key_of(base)
+        if key is None:
+            key = compiled.key_of(base)
         book = compiled.load(base, key)
         if book is None:
             book = _load_rulebook(base)

@@ -113,18 +113,23 @@ def _possible(name: str, state: _Fact) -> bool:
 
 
 def _scope_compares(scopes: Iterable[Any]) -> list[Compare]:
+    """A scope's names as the criteria they amount to.
+
+    Built without validation (`model_construct`): each holds one operator over a validated scope's
+    list of names, which is what validating it would check; a rule book asks this for every rule.
+    """
     out: list[Compare] = []
     for scope in scopes:
         if scope is None:
             continue
         if scope.ingredients:
-            out.append(Compare(fact="ingredients", includes_any=list(scope.ingredients)))
+            out.append(Compare.model_construct(fact="ingredients", includes_any=list(scope.ingredients)))
         if scope.classes:
-            out.append(Compare(fact="classes", includes_any=list(scope.classes)))
+            out.append(Compare.model_construct(fact="classes", includes_any=list(scope.classes)))
         if scope.services:
-            out.append(Compare(fact="service", one_of=list(scope.services)))
+            out.append(Compare.model_construct(fact="service", one_of=list(scope.services)))
         if scope.kinds:
-            out.append(Compare(fact="kind", one_of=list(scope.kinds)))
+            out.append(Compare.model_construct(fact="kind", one_of=list(scope.kinds)))
     return out
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 
-from .conditions import FACT_TYPES, suggest
+from .conditions import fact_types, suggest
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -23,9 +24,15 @@ def placeholders(template: str) -> list[str]:
     return _PLACEHOLDER.findall(template)
 
 
+@cache
+def _fact_names() -> frozenset[str]:
+    """The names every template may use (built once: the rule book has over a thousand templates)."""
+    return frozenset(fact_types()) | EXTRA_NAMES
+
+
 def check_template(template: str, allowed: Iterable[str] = ()) -> None:
     """Raise ValueError for a placeholder that is not a known fact name."""
-    known = set(FACT_TYPES) | EXTRA_NAMES | set(allowed)
+    known = _fact_names() | frozenset(allowed) if allowed else _fact_names()
     for name in placeholders(template):
         if not _NAME.match(name):
             raise ValueError(f"placeholder '{{{name}}}' must be a plain fact name")

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from ..errors import ImrError, RuleError
 from ..safe_yaml import MAX_YAML_BYTES, compose, problem_of, safe_load
-from ..textio import read_bytes_bounded
+from ..textio import read_bytes_bounded, read_text_file
 from . import models
 
 M = TypeVar("M", bound=BaseModel)
@@ -177,3 +177,22 @@ def line_of(text: str, loc: Loc) -> int | None:
         else:
             break
     return line
+
+
+def load_data_file(path: Path, model: type[M]) -> M | None:
+    """A cited data file of the vocabulary as *model*; None when absent; RuleError naming file and field.
+
+    Here, not beside the guideline thresholds' models, so that loading the rule book reads the
+    diagnosis groups without building those models."""
+    if not path.is_file():
+        return None
+    try:
+        return model.model_validate(safe_load(read_text_file(path, limit=MAX_YAML_BYTES)))
+    except ImrError as exc:
+        raise RuleError(exc.message, source=exc.source) from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"not valid YAML: {problem_of(exc)}", source=str(path)) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise RuleError(f"field '{where}': {err['msg'].removeprefix('Value error, ')}", source=str(path)) from None

@@ -108,3 +108,27 @@ def test_every_rule_file_takes_the_one_walk() -> None:
         node = _c_node(path.read_text(encoding="utf-8"))
         assert node is not None, path
         _plain_data(node)  # raises _NotPlain for a document the general path must take
+
+
+def _tree(node: Any) -> Any:
+    """A node tree as plain data: each node's kind, tag, line and column, value or children."""
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.start_mark.line, node.start_mark.column, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return ("seq", node.tag, node.start_mark.line, [_tree(v) for v in node.value])
+    return ("map", node.tag, node.start_mark.line, [(_tree(k), _tree(v)) for k, v in node.value])
+
+
+def test_libyaml_composes_the_tree_the_pure_loader_composes() -> None:
+    """libyaml's composer runs with C stand-ins for the resolver's descend/ascend hooks (no path
+    resolvers are registered): its tags and lines must still be the pure loader's, node for node."""
+    from imr_engine.safe_yaml import _c_node, _CParser, _pure_compose
+
+    if _CParser is None:
+        pytest.skip("PyYAML without libyaml")
+    files = sorted(ROOT.glob("rules/**/*.yaml")) + sorted(ROOT.glob("cases/**/*.yaml"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert _tree(_c_node(text)) == _tree(_pure_compose(text)), path
+    for text in ("a: 1\nb: [yes, no, ~, 1.5, 2015-02-03, '7', \"x\"]\n", "- {a: &x [1, 2], b: *x}\n- !!str 3\n"):
+        assert _tree(_c_node(text)) == _tree(_pure_compose(text))

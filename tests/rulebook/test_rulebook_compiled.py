@@ -226,3 +226,13 @@ def test_plain_values_come_back_with_their_types(value: Any) -> None:
 def test_a_date_is_not_taken_for_a_datetime(day: dt.date) -> None:
     back = compiled._revive(json.loads(json.dumps(compiled._plain(day))))
     assert type(back) is dt.date and back == day
+
+
+def test_the_listing_and_the_compiled_book_share_one_key() -> None:
+    """`imr rules` keys its listing without importing the models and hands that key to the load:
+    it must be the key the compiled book is stored under."""
+    from imr_engine import derived_cache
+    from imr_engine.resources import default_rules_dir
+
+    base = default_rules_dir()
+    assert derived_cache.content_key(base, base.rglob("*.yaml")) == compiled.key_of(base) is not None
