@@ -170,7 +170,8 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
                 what = m.group("what")
                 ctx.draft.diagnosis(what, regions_in(what), s.evidence(m.start("what"), m.end("what")))
         for m in finditer(_KNEE_LESION, s.text):
-            if polarity(s.text, m.start(), m.end()) == "affirmed" and s.section != "plan" \
+            # a diagnosis list is read as a list, which drops a condition operated on or resolved ("..., s/p repair")
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and s.section not in ("plan", "diagnoses") \
                     and not planned(s.text, m.start(), m.end()) and not _LOOKED_FOR.search(s.text[max(0, m.start() - 40) : m.start()]):
                 what = m.group("what")
                 ctx.draft.diagnosis(what, ["knee"], s.evidence(m.start("what"), m.end("what")))
