@@ -509,7 +509,9 @@ _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerv
            # wear of a joint or disc, a nerve lesion on electrodiagnosis, CRPS on a bone scan
            r"(?:jt|joint)\s+space\s+narrowing|osteophytes?|(?:KL|Kellgren[- ]Lawrence)(?:\s+grade)?\s*[234]|"
            r"(?:disc|disk)\s+(?:bulges?|desiccation)|bulg(?:e|es|ing)\s+(?:disc|disk)|Modic|"
-           r"(?-i:CTS)|(?:\w+\s+)?(?:mono)?neuropathy|radiculopathy|consistent\s+with\s+CRPS|labral\s+tear)")
+           r"(?-i:CTS)|(?:\w+\s+)?(?:mono)?neuropathy|radiculopathy|consistent\s+with\s+CRPS|labral\s+tear|"
+           # a cruciate ligament that no longer holds (session 16): "laxity of the ACL", "ACL insufficiency", "ACL-deficient"
+           r"(?:ACL|PCL|cruciate(?:\s+ligament)?)[- ](?:laxity|insufficiency|deficien\w+)|laxity\s+of\s+the\s+(?:ACL|PCL|\w+\s+cruciate))")
 #: A character of one clause of a study's report: a full stop only inside a number ("5.9 ms") or after a title
 #: or an initial ("(Dr. Singh)"), never at a sentence's end.
 _IN_CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)"
@@ -520,6 +522,19 @@ _CONFIRMED_BY_STUDY = re.compile(
     rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
     # the lesion graded by the study in a diagnosis: "Carpal tunnel syndrome, right - moderate-severe by NCS"
     rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b",
+    _I,
+)
+#: A lesion seen at arthroscopy or at operation (session 16): the surgeon sees the ligament or meniscus itself, which
+#: confirms it as an MRI would (ACOEM Ch. 13 p. 344-345 asks for the tear shown). "arthroscopy ..., which showed laxity of
+#: the ACL", "knee scope 2/2017 which showed an ACL-deficient knee", "Arthroscopic findings: complex tear ...",
+#: "Intraoperative findings at the 2019 arthroscopy were a full-thickness supraspinatus tear". Only a scope that was done
+#: and showed something: a scope requested "for" or "to evaluate" a tear names no verb of finding.
+_SCOPE_FOUND = re.compile(
+    rf"\b(?:arthroscop(?:y|ies)|(?:knee|shoulder|hip|ankle|elbow|wrist)\s+scope)\b{_IN_CLAUSE}{{0,80}}?"
+    rf"(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated|\bconfirmed|\bfound)\b"
+    rf"\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
+    rf"|\b(?:arthroscopic|intra-?operative|operative|surgical)\s+findings\b{_IN_CLAUSE}{{0,60}}?(?::|\bwere\b|\bwas\b|\bincluded?\b"
+    rf"|\bshowed\b|\brevealed\b)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}",
     _I,
 )
 #: A study's own report line, its name then a colon: what it found may run over clauses ("NCS 07/28/2015 (Dr. X):
@@ -569,7 +584,7 @@ def _confirmed_by_study(s: Sentence, ctx: Context) -> None:
     A study ordered, pending or awaited shows nothing yet: "EMG/NCS ordered to confirm CTS", "will get NCS, which
     will likely show ..." confirm nothing.
     """
-    for m in finditer(_CONFIRMED_BY_STUDY, s.text):
+    for m in [*finditer(_CONFIRMED_BY_STUDY, s.text), *finditer(_SCOPE_FOUND, s.text)]:
         if _FINDING_TO_COME.search(m.group()):
             continue
         if not _STUDY_NEGATIVE.search(m.group()) and polarity(s.text, m.start(), m.end()) == "affirmed":

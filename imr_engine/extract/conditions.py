@@ -18,6 +18,7 @@ from .context import Context
 from .draft import add_evidence
 from .lists import list_items
 from .negation import polarity
+from .planned import planned
 from .sentences import Sentence
 from .word_gate import finditer, search
 
@@ -79,6 +80,21 @@ _NAMED_CONDITION = re.compile(
     r"|(?:diabetic|peripheral|sensory|length[- ]dependent)\s+(?:peripheral\s+)?(?:poly)?neuropathy|polyneuropathy)\b",
     _I,
 )
+#: A knee ligament or meniscus lesion told in prose, as a letter's summary or a note's history tells what a study or an
+#: operation found (session 16): "arthroscopy ..., which showed laxity of the ACL", "a slip and fall with medial and
+#: lateral meniscus tears", "MRI showed an ACL rupture". ACOEM Ch. 13 (p. 344-345) turns on these lesions.
+_KNEE_LESION = re.compile(
+    r"\b(?P<what>(?:(?:complete|partial|full[- ]thickness|chronic|acute)\s+)?"
+    r"(?:(?-i:ACL|PCL)|(?:anterior|posterior)\s+cruciate(?:\s+ligament)?)[- ](?:tears?|ruptures?|laxity|insufficiency|deficiency)"
+    r"|(?:laxity|insufficiency|(?:(?:complete|partial)\s+)?(?:tear|rupture))\s+of\s+the\s+(?:(?-i:ACL|PCL)|(?:anterior|posterior)\s+cruciate\s+ligament)"
+    r"|torn\s+(?:(?:medial|lateral)\s+meniscus|(?-i:ACL|PCL)|(?:anterior|posterior)\s+cruciate\s+ligament)"
+    r"|(?:(?:complex|radial|bucket[- ]handle|degenerative|flap)\s+)?(?:medial|lateral)(?:\s+and\s+(?:medial|lateral))?"
+    r"\s+menisc(?:us|al)\s+tears?)\b",
+    _I,
+)
+#: A lesion looked for, not found: "to evaluate for", "concern for", "question of", "assess for" a tear.
+_LOOKED_FOR = re.compile(r"\b(?:evaluat\w*|assess\w*|look\w*|screen\w*|check\w*)\s+(?:for|the)\b[^.;]{0,20}$"
+                         r"|\b(?:concern|question)\s+(?:for|of)\b[^.;]{0,20}$", _I)
 _SPINE_COMPLAINTS = re.compile(
     r"\b(?P<regions>(?:cervical|thoracic|lumbar)(?:,?\s+(?:and\s+)?(?:cervical|thoracic|lumbar))*)\s+spine\s+"
     r"(?:complaints|pain|symptoms)\b",
@@ -153,6 +169,12 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(s.text, m.start(), m.end()) == "affirmed" and s.section != "plan":
                 what = m.group("what")
                 ctx.draft.diagnosis(what, regions_in(what), s.evidence(m.start("what"), m.end("what")))
+        for m in finditer(_KNEE_LESION, s.text):
+            # a diagnosis list is read as a list, which drops a condition operated on or resolved ("..., s/p repair")
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and s.section not in ("plan", "diagnoses") \
+                    and not planned(s.text, m.start(), m.end()) and not _LOOKED_FOR.search(s.text[max(0, m.start() - 40) : m.start()]):
+                what = m.group("what")
+                ctx.draft.diagnosis(what, ["knee"], s.evidence(m.start("what"), m.end("what")))
     _refine_back(sentences, ctx)
 
 

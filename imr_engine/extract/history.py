@@ -514,7 +514,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         for m in finditer(_SURGERY_FIELD, s.text):
             _surgery_field(s, ctx, m)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
-        if opening and not _TOLD_WITH_LEAD.search(opening.group()) and polarity(s.text, 0, opening.end()) == "affirmed" \
+        if opening and not _TOLD_WITH_LEAD.search(opening.group()) and not _NOT_OPERATED.search(opening.group()) \
+                and polarity(s.text, 0, opening.end()) == "affirmed" \
                 and not planned(s.text, 0, opening.end()) \
                 and not planned(s.text, list(_SURGERY_WORD.finditer(opening.group()))[-1].start(), opening.end()):
             # "She will have an ACL reconstruction on 05/01/2016" opens with the plan's words, before the operation
@@ -583,9 +584,13 @@ def _days_before_visit(s: Sentence, ctx: Context, lead: re.Match[str]) -> FuzzyD
 
 #: An operation told with the day it was done, anywhere in a sentence (round cover10): "R TKA performed 4/15/2013
 #: (authorized)", "Post-op L knee - ACL recon (BTB autograft) 08/29/2019", "rotator cuff repair done on 3/2/2020".
+#: A day written with the month's name (session 16): "January 6, 2010", "Sept. 14, 2015", "March 9 2015".
+_NAMED_DAY = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b")
+#: Room enough after an operation's name for its day, either way it is written ("(02/01/2018", " on September 16, 2010").
+_DAY_WINDOW = 24
 _OPERATION_PERFORMED = re.compile(
     rf"(?P<what>(?:[\w/-]+\s+){{0,4}}?(?:{_SURGICAL}|recon))\b"
-    r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=\d{1,2}/\d{1,2}/\d{2,4})",
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=\d{1,2}/\d{1,2}/\d{2,4}|" + _NAMED_DAY + ")",
     _I,
 )
 
@@ -596,7 +601,7 @@ _OPERATION_PERFORMED = re.compile(
 _HAD_OPERATION = re.compile(
     rf"\b(?:had|has\s+had|got)\s+(?:(?:a|an|the|his|her)\s+)?(?P<what>(?:(?!(?:discussion|consult\w*|evaluation|opinion"
     rf"|referral|recommendation|request|candidate|appointment|date|surgeon|no|not)\b)[\w/-]+\s+){{0,5}}?{_SURGICAL})\b"
-    r"(?:\s*(?:on|in|dated)?\s*[(,]?\s*(?=\d{1,2}/))?",
+    r"(?:\s*(?:on|in|dated)?\s*[(,]?\s*(?=\d{1,2}/|" + _NAMED_DAY + "))?",
     _I,
 )
 
@@ -606,7 +611,7 @@ def _had_operation(s: Sentence, ctx: Context) -> None:
     for m in finditer(_HAD_OPERATION, s.text):
         if polarity(s.text, m.start("what"), m.end()) != "affirmed" or planned(s.text, m.start(), m.end()):
             continue
-        dates = find_dates(s.text[m.end() : m.end() + 12])
+        dates = find_dates(s.text[m.end() : m.end() + _DAY_WINDOW])
         date = dates[0].date if dates and dates[0].start == 0 else None
         name = m.group("what").strip(" -")
         ctx.draft.surgery(name, _first_region(name), date, s.evidence(m.start("what"), m.end() + (dates[0].end if date else 0)))
@@ -617,7 +622,7 @@ def _operation_performed(s: Sentence, ctx: Context) -> None:
     for m in finditer(_OPERATION_PERFORMED, s.text):
         if polarity(s.text, m.start("what"), m.end()) != "affirmed" or planned(s.text, m.start("what"), m.end()):
             continue
-        dates = find_dates(s.text[m.end() : m.end() + 12])
+        dates = find_dates(s.text[m.end() : m.end() + _DAY_WINDOW])
         if not dates or dates[0].start != 0:
             continue
         name = m.group("what").strip(" -")
@@ -625,7 +630,8 @@ def _operation_performed(s: Sentence, ctx: Context) -> None:
 
 
 #: A sentence that opens with an operation and its date: "Right shoulder rotator cuff repair on 01/10/2022."
-_DATED_OPERATION = re.compile(rf"(?:[\w/-]+\s+){{0,5}}?{_SURGICAL}\b(?=\s*(?:on|in|dated)?\s*[(,]?\s*\d{{1,2}}/)", _I)
+_DATED_OPERATION = re.compile(
+    rf"(?:[\w/-]+\s+){{0,5}}?{_SURGICAL}\b(?=\s*(?:on|in|dated)?\s*[(,]?\s*(?:\d{{1,2}}/|{_NAMED_DAY}))", _I)
 #: A steroid injection told with the verb: "Injected twice (Kenalog 10 mg + lidocaine to A1 sheath 6/12/2018 and
 #: 12/4/2018)", "was injected with Depo-Medrol x 1".
 _INJECTED = re.compile(
@@ -649,6 +655,11 @@ def _injected(s: Sentence, ctx: Context) -> None:
 
 
 #: Words that make the opening a clause of its own, read by the leads above ("Pt underwent ...", "s/p ...").
+#: An opening that tells what became of a request for the operation, not the operation: "Utilization review denied the
+#: surgery on December 19, 2011", "The carrier approved the fusion on 3/3/2015" (session 16).
+_NOT_OPERATED = re.compile(
+    r"\b(?:denied|denial|non-?certified|certified|approved|authori[sz]ed|requested|request|recommended|proposed|scheduled"
+    r"|review|reviewed|appeal\w*|disputed)\b", _I)
 _TOLD_WITH_LEAD = re.compile(r"\b(?:underwent|had|has|was|is|s/p|status\s+post|history\s+of|prior|previous|pt|patient)\b", _I)
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
 _SURGERY_FIELD = re.compile(
@@ -843,7 +854,7 @@ def _surgery(s: Sentence, ctx: Context, what: str, start: int, end: int, shared:
     if inside is not None:  # "an L4-5 fusion in 2014"
         name, date = name[: inside[0]], inside[1]
     else:
-        after = _dated(s.text[end : end + 20])
+        after = _dated(s.text[end : end + _DAY_WINDOW])
         if after is not None and not s.text[end : end + after[0]].strip(" ,("):
             date, stop = after[1], end + after[2]
     ctx.draft.surgery(name.rstrip(" ,("), _first_region(name), date or shared, s.evidence(start, stop))

@@ -72,7 +72,8 @@ _GATE = re.compile(
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
     r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
     r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
-    r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG)\b",
+    r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG"
+    r"|hardening|conditioning)\b",  # a work programme named without "therapy" (session 16): "a work hardening program"
     _I,
 )
 #: A plan's line that tells the care already given: "Tx to date: PT x12 (2013)", "Failed 12 PT sessions, ...", "He
@@ -208,7 +209,11 @@ _NO_EFFECT = re.compile(
     r"|\b(?:plateau(?:ed)?|no\s+further\s+(?:gains?|progress|improvement))\b"
     # the care gave nothing, told with its verb: "did not provide any lasting relief", "has not given much benefit"
     r"|\b(?:did|does|has|have|had)\s*(?:n[o']t|not)\s+(?:provide|give|given|bring|brought|offer|produce|result\s+in)[ds]?\s+"
-    r"(?:any\s+|much\s+)?(?:\w+\s+)?(?:relief|benefit|improvement|help|change)\b",
+    r"(?:any\s+|much\s+)?(?:\w+\s+)?(?:relief|benefit|improvement|help|change|progress)\b"
+    # a programme or therapy ended for want of progress (session 16): "stopped because he was not progressing", "did not
+    # succeed", "stopped early due to lack of progress"
+    r"|\b(?:he|she|they|pt|patient|claimant|worker|employee)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+not|wasn'?t|weren'?t|isn'?t)"
+    r"\s+progressing\b|\b(?:lack|absence)\s+of\s+(?:\w+\s+)?progress\b|\bdid\s*(?:n[o']t|not)\s+succeed\b",
     _I,
 )
 #: Relief that lasted hours or days, or a week: "~1 week relief", "< 2 wks relief each" (a device helps while worn).

@@ -19,13 +19,17 @@ from .sentences import Sentence
 from .word_gate import search
 
 _I = re.IGNORECASE
+#: An event told after the injury whose date follows it: "injury; olecranon bursa surgery on February 8, 2008", "knee
+#: injury, arthroscopy on 4/4/2013", "low back injury; MRI on 3/3/2015" date the operation or the study (session 16).
+_LATER_EVENT = (r"surgery|surgeries|surgical|operation|operated|arthroscop\w*|repair|fusion|release|replacement|laminectomy"
+                r"|discectomy|decompression|MRI|CT\s+(?:scan|myelogram|of)|x-?rays?|EMG|NCS|injections?|blocks?|ESI")
 _INJURY = re.compile(
     r"\b(?:date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|DOI|(?-i:D/I)|(?:industrial\s+|work(?:-related)?\s+)?injur(?:y|ed|ies)"
     # a date "since" which something else held is not the injury's: "injuries, taking Norco since at least 3/9/2015"
     r"|sustained|hurt"
     # the injury told by how it happened at work: "slipped and fell at work on 3/14/14", "while lifting a box at work on"
     r"|(?:fell|slipped|tripped|twisted|lifting|lifted|pulling|pushing|struck|caught|crushed)\b[^.;]{0,40}?"
-    r"\b(?:at\s+work|while\s+working|on\s+the\s+job))\b(?:(?!\d{1,2}[/-]\d|since\b).){0,60}$",
+    r"\b(?:at\s+work|while\s+working|on\s+the\s+job))\b(?:(?!\d{1,2}[/-]\d|since\b|;|\b(?:" + _LATER_EVENT + r")\b).){0,60}$",
     _I,
 )
 _UR = re.compile(

@@ -129,6 +129,12 @@ DURATION = [
     _p(
         rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?|weeks?|wks?|months?|mos?)(?=[\s\-]*(?:home\s+)?(?:trial|rental|supply))"
     ),
+    # a drug's supply told as the time it covers (session 16): "three months of prescriptions", "3 months' worth of
+    # medication", "two months of refills"; not a time already past ("after 6 months of medication management")
+    _p(
+        rf"(?<!\bafter\s)(?<!\bfollowing\s)(?<!\bdespite\s)(?<!\bwith\s)(?<!\bin\s)(?<![\w.])(?P<n>{AMOUNT})[\s\-]*"
+        rf"(?P<unit>days?|weeks?|wks?|months?|mos?)'?(?=\s+(?:worth\b|of\s+(?:prescriptions?|medications?|meds|refills?)\b(?!\s+(?:management|use)\b)))"
+    ),
     # A hospital stay: "3-day inpatient stay", "2 days inpatient", "inpatient stay 2 days", "LOS: 1 day".
     _p(rf"(?<![\w.])(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?)(?=[\s\-]*(?:of\s+)?(?:inpatient|in-patient|hospital|stay|admission))"),
     _p(rf"(?:(?<=stay)|(?<=admission)|(?<=hospitalization)|(?<=\blos))[\s:,\-]*(?:of\s+)?(?P<n>{AMOUNT})[\s\-]*(?P<unit>days?)\b"),

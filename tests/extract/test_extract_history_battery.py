@@ -101,6 +101,8 @@ def test_layout_phrasing(entry: dict[str, Any]) -> None:
         assert not any(entry["no_diagnosis"] in n for n in names), names
     if "injury" in entry:
         assert case.date_of_injury is not None and str(case.date_of_injury.date) == entry["injury"]
+    if "no_injury" in entry:  # a date that is some other event's, never the injury's
+        assert case.date_of_injury is None or str(case.date_of_injury.date) != entry["no_injury"], case.date_of_injury
     if "medication" in entry:
         assert any(entry["medication"] in m.name.lower() for m in case.medications), [m.name for m in case.medications]
     if "no_surgery" in entry:

@@ -308,3 +308,32 @@ SPINE_LEVEL_LINES = [
 @pytest.mark.parametrize(("line", "service"), SPINE_LEVEL_LINES, ids=[s[0] for s in SPINE_LEVEL_LINES])
 def test_a_spine_operation_named_by_its_levels_is_that_spines(line: str, service: str) -> None:
     assert parse_request(line).service == service
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        # a drug's supply told as the time it covers (session 16): ODG and CPMTG limit benzodiazepines, hypnotics and
+        # muscle relaxants by weeks of use, so the weeks asked for are what the rule weighs
+        ("Klonopin (clonazepam), three months of prescriptions", 90),
+        ("Ambien 10 mg, one month of prescriptions", 30),
+        ("Lyrica 75 mg bid, 3 months' worth of medication", 90),
+        ("Celebrex 200 mg daily, two months of refills", 60),
+        ("Soma 350 mg, 2 weeks of medication", 14),
+        ("Baclofen 10 mg tid - 6 months worth", 180),
+    ],
+)
+def test_a_supply_told_as_the_time_it_covers(line: str, days: int) -> None:
+    assert parse_request(line).duration_days == days
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Norco 10/325 #90 after 6 months of medication management",  # the past, not the supply asked for
+        "Tramadol 50 mg #60 following 3 months of medications without relief",
+        "Follow-up visit in 2 months of medication use",
+    ],
+)
+def test_months_of_medication_past_is_no_supply(line: str) -> None:
+    assert parse_request(line).duration_days is None
