@@ -182,7 +182,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.sleep_disturbance",
         re.compile(
             r"\bpoor\s+(?:quality\s+of\s+)?sleep\b|\bsleep\s+(?:disturbances?|difficult(?:y|ies)|problems?|issues)\b|\binsomnia\b"
-            r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
+            r"|\b(?:difficulty|trouble)\s+(?:with\s+)?sleep(?:ing)?\b|\bunable\s+to\s+sleep\b"
+            # pain that takes sleep: "pain interferes with sleep", "disrupts his sleep", "keeps him up at night"
+            r"|\b(?:interferes?|interfering|interfered)\s+with\s+(?:his\s+|her\s+|their\s+)?sleep\b"
+            r"|\b(?:disrupts?|disrupting|disturbs?|disturbing|affects?|affecting)\s+(?:his\s+|her\s+|their\s+)?sleep\b"
+            r"|\bkeeps?\s+(?:him|her|them|the\s+patient|pt)\s+(?:up|awake)\s+at\s+night\b"
+            r"|\b(?:gets?|getting)\s+(?:only\s+)?(?:about\s+|around\s+|~|approx\.?\s+)?[1-4](?:\s*-\s*[1-5])?\s+(?:hours?|hrs?)\s+of\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
             r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
             r"|\b(?:difficulty|trouble|problems?)\s+(?:falling|staying|getting\s+to)\s+(?:a)?sleep\b"
             r"|\bsleep\s*:\s*(?:poor|fair|disturbed|interrupted|broken|restless|[1-4](?!\d)(?!\s*(?:-|to)\s*[5-9]))"
@@ -265,7 +270,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<!avoid\s)(?<!prevent\s)(?<!risk\sof\s)(?<!reduce\s)(?<!minimize\s)"
             r"(?:\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
-            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b)"
+            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b"
+            # the drug upsets the stomach, or its GI effects named: "the Motrin upsets his stomach", "GI intolerance"
+            r"|\bupset(?:s|ting)?\s+(?:his|her|my|the)\s+stomach\b|\b(?:GI|gastrointestinal)\s+(?:side\s+effects?|intolerance|irritation))"
             r"|\b(?:stomach|abdominal)\s+(?:pain|ache|cramping)\s+(?:when|with|from|after)\s+(?:taking\s+)?(?:the\s+)?(?:NSAIDs?|naproxen|ibuprofen|meloxicam"
             r"|diclofenac|celecoxib|motrin|aleve|mobic|anti-?inflammator\w+|medications?)\b",
             _I,
@@ -301,7 +308,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.localized_pain",
         re.compile(
-            r"\blocali[sz]ed\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuropathy|neuralgia|symptoms)\b"
+            r"\blocali[sz]ed\s+(?:peripheral\s+|neuropathic\s+|burning\s+|sharp\s+|focal\s+){0,2}(?:pain|neuropathy|neuralgia|symptoms)\b"
             r"|\bfocal\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuralgia)\b"
             r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b"
             # the area measured, or called localized in so many words: "allodynia ... in a 6 x 4 cm area",
@@ -322,6 +329,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device|(?-i:SPC|FWW|RW|AD)\b)\b"
             r"|\b(?:amb|ambulating|ambulates)\.?\s+(?:with|w/)\s*(?:an?\s+)?(?-i:SPC|FWW|RW|SBQC|LBQC|AD)\b"
             r"|\bconfined\s+to\s+(?:a\s+)?wheelchair\b"
+            r"|\b(?:arrive[sd]?|presents?|presented|came|comes|seated|sitting|seen)\s+(?:today\s+)?in\s+(?:a|his|her)\s+wheelchair\b"
             # "antalgic gait requiring a cane", "wheelchair bound", "dependent on a walker", "non-ambulatory"
             r"|\b(?:requiring|needing|dependent\s+on|relies\s+on|reliant\s+on)\s+(?:an?\s+)?(?:single[- ]point\s+|quad\s+|wheeled\s+)?"
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
@@ -344,7 +352,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.homebound",
         re.compile(
-            r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b"
+            r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b|\bbed[- ]?(?:bound|ridden)\b"
+            r"|\b(?:rarely|seldom|never)\s+(?:leaves?|goes\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
             # still so now: "has not left home since discharge except by medical transport", "cannot leave the house"
             r"|\b(?:has\s+not|hasn'?t|have\s+not)\s+(?:been\s+able\s+to\s+)?(?:left|leave|gone\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?"
             r"(?:home|house|apartment|apt|flat)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
@@ -418,6 +427,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
             r"|\b(?:appears|seems|remains|very|highly|well|quite)\s+motivated\b|\bgood\s+motivation\b"
             r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
+            # motivation shown or voiced: "expresses motivation to return to work", "eager to participate"
+            r"|\b(?:express(?:es|ed)?|demonstrat(?:es|ed)|show(?:s|ed)|voic(?:es|ed)|verbaliz(?:es|ed)|reports?)\s+"
+            r"(?:good\s+|strong\s+|high\s+|much\s+|great\s+)?motivation\b"
+            r"|\beager\s+to\s+(?:participate|return|start|begin|get\s+back|improve|work|reduce|wean|decrease)\b"
             # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
             r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
             r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b"
@@ -455,7 +468,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: A home exercise program the patient does; in the plan it is an instruction unless it is kept up ("continue HEP").
 _HOME_EXERCISE = re.compile(
-    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))|\bexercises?\s+at\s+home\b", _I
+    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))"
+    # the exercises or stretches named, then done at home: "does the stretches she learned in therapy at home"
+    r"|\b(?:exercises?|stretch(?:es|ing))\s+(?:[\w']+\s+){0,6}?at\s+home\b", _I
 )
 _KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
 GI_RISK_AGE = 65
@@ -496,7 +511,7 @@ _NERVE_SYMPTOMS_RESOLVED = re.compile(
 
 #: A study that can confirm a diagnosis surgery needs (ACOEM: a lesion on imaging, carpal tunnel syndrome on nerve conduction).
 _STUDY = (r"(?:MRI|MRA|MR\s+arthrogram|arthrogram|CT(?:\s+scan)?|ultrasound|EMG(?:\s*/\s*NC[SV])?|NC[SV]|"
-          r"x-?rays?|radiographs?|XR|bone\s+scan|"
+          r"x-?rays?|radiographs?|XR|(?:plain\s+|spine\s+|knee\s+|standing\s+)?films|bone\s+scan|"
           r"nerve\s+conduction(?:\s+stud(?:y|ies))?|electrodiagnostic(?:\s+stud(?:y|ies)|\s+testing)?|imaging)")
 #: A lesion such a study shows.
 _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerve\s+(?:entrapment|compression)|"
@@ -517,7 +532,7 @@ _CONFIRMED_BY_STUDY = re.compile(
     rf"\b{_STUDY}[- ](?:confirmed|proven|documented|verified)\b|\belectrodiagnostically\s+(?:confirmed|proven|documented)\b"
     rf"|\b(?:confirmed|proven|verified)\s+(?:on|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_STUDY}"
     rf"|\b{_STUDY}\b{_IN_CLAUSE}{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
-    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
+    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|\b(?:significant|notable|remarkable)\s+for|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
     # the lesion graded by the study in a diagnosis: "Carpal tunnel syndrome, right - moderate-severe by NCS"
     rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b",
     _I,
@@ -636,6 +651,12 @@ _MOOD_SCORE = re.compile(
     _I,
 )
 #: A mood screen said to be negative: "PHQ-2 negative", "depression screening questions were negative".
+#: A mood screen said to be positive: "depression screen positive", "PHQ-2: positive", "anxiety screening (+)".
+_MOOD_POSITIVE = re.compile(
+    r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood|anxiety)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*"
+    r"(?:positive\b|pos\b|\(\+\))",
+    _I,
+)
 _MOOD_NEGATIVE = re.compile(
     r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*(?:negative|neg\b|normal)",
     _I,
@@ -684,6 +705,9 @@ def _sleep_fine(s: Sentence, ctx: Context) -> None:
 
 
 def _mood_screens(s: Sentence, ctx: Context) -> None:
+    for m in finditer(_MOOD_POSITIVE, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "clinical.depression_or_anxiety", "yes", m)
     for m in finditer(_MOOD_NEGATIVE, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.depression_or_anxiety", "no", m)
@@ -719,7 +743,11 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             if path == "clinical.depression_or_anxiety":
                 _mood(s, ctx, pattern)
                 continue
-            read_cue(s, ctx, path, pattern)
+            if path == "clinical.conservative_care_failed":
+                _care_failed_cue(s, ctx, pattern)
+                continue
+            # GI upset only watched for or warned of ("monitor for GI symptoms") is none the worker has
+            read_cue(s, ctx, path, pattern, done=path == "clinical.dyspepsia")
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
         if any(w in low for w in _WIDESPREAD_WORDS):
@@ -895,7 +923,7 @@ _PROCEDURE_FEAR = re.compile(
     r"\b(?:sedation|sedated|(?-i:MAC)|monitored\s+anesthesia|anesthesia\s+care|needles?|needle[- ]phob\w*|claustrophob\w*)\b", _I
 )
 #: A mood screen named, whose result `_mood_screens` reads: "(-) depression screen PHQ-2", "depression screening".
-_SCREEN_NAMED = re.compile(r"^\s*(?:screen\w*|scale|inventory|questionnaire)\b", _I)
+_SCREEN_NAMED = re.compile(r"\s*(?:screen\w*|scale|inventory|questionnaire)\b", _I)
 
 
 def _mood(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
@@ -962,7 +990,7 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "no", m)
     for m in () if id(_CARE_FAILED) in dead else finditer(_CARE_FAILED, s.text):
-        if polarity(s.text, m.start(), m.start() + 1) != "hedged":
+        if polarity(s.text, m.start(), m.start() + 1) != "hedged" and not _required(s.text, m.start()):
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     # told of the care as it went, in a plan's reasons too; a condition set on the care is no outcome
     for m in finditer(_CARE_OUTLASTED, s.text):
@@ -1050,6 +1078,30 @@ _CARE_ASKS = (
     _PROCEEDS, _NOT_SURGICAL, _NOT_OPPOSED, _SURGERY_PLANNED, _CARE_WORKING, _CARE_FAILED, _DESPITE_CARE, _FAILED_CARE,
     _PERSISTED, _NOT_PROGRESSING, _RECURRED,
 )
+
+
+#: A failure of care named as what a guideline or an operation requires, not as this worker's history: "the guidelines
+#: require failure of conservative care before surgery", "indicated only after failed conservative treatment".
+_REQUIRED_BEFORE = re.compile(
+    r"\b(?:requir\w*|criteri(?:a|on)|guidelines?|indicated\s+(?:only\s+)?(?:after|when|if|once|for)|until|unless|in\s+the\s+absence\s+of"
+    r"|(?:must|should|needs?\s+to)\s+(?:first\s+)?(?:have|show|document|demonstrate))\b[^.;]{0,50}$",
+    _I,
+)
+
+
+def _required(text: str, start: int) -> bool:
+    return bool(_REQUIRED_BEFORE.search(text[max(0, start - 80) : start]))
+
+
+def _care_failed_cue(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """Conservative care said to have failed (or not); a failure a guideline or a plan requires says nothing."""
+    for m in finditer(pattern, s.text):
+        if _required(s.text, m.start()):
+            continue
+        said = polarity(s.text, m.start(), m.end())
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value is not None:
+            record(s, ctx, "clinical.conservative_care_failed", value, m)
 
 
 def _clause_start(text: str, at: int) -> int:
