@@ -271,8 +271,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<!avoid\s)(?<!prevent\s)(?<!risk\sof\s)(?<!reduce\s)(?<!minimize\s)"
             r"(?:\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
             r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b"
-            # the drug upsets the stomach, or its GI effects named: "the Motrin upsets his stomach", "GI intolerance"
-            r"|\bupset(?:s|ting)?\s+(?:his|her|my|the)\s+stomach\b|\b(?:GI|gastrointestinal)\s+(?:side\s+effects?|intolerance|irritation))"
+            # its GI effects named: "no GI side effects", "GI intolerance" ("upsets his stomach" is `_UPSETS_STOMACH`'s)
+            r"|\b(?:GI|gastrointestinal)\s+(?:side\s+effects?|intolerance|irritation))"
             r"|\b(?:stomach|abdominal)\s+(?:pain|ache|cramping)\s+(?:when|with|from|after)\s+(?:taking\s+)?(?:the\s+)?(?:NSAIDs?|naproxen|ibuprofen|meloxicam"
             r"|diclofenac|celecoxib|motrin|aleve|mobic|anti-?inflammator\w+|medications?)\b",
             _I,
@@ -466,6 +466,64 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:evaluated|seen|reviewed|followed|managed)\s+by\s+(?:a\s+)?pain\s+management\b", _I),
     ),
 )
+#: A drug that upsets the stomach: "the Motrin upsets his stomach", "naproxen, which upset her stomach". The verb's own
+#: negation denies it ("does not upset his stomach"); a negation further back is another clause's ("Not taking anything,
+#: 'ibuprofen upsets my stomach'", "didn't help and upset my stomach").
+_UPSETS_STOMACH = re.compile(r"\bupset(?:s|ting)?\s+(?:his|her|my|the|their|your)\s+(?:stomach|tummy|belly)\b", _I)
+_VERB_NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", _I)
+
+
+def _stomach_upset(s: Sentence, ctx: Context) -> None:
+    for m in finditer(_UPSETS_STOMACH, s.text):
+        if _VERB_NEGATED.search(s.text[max(0, m.start() - 30) : m.start()]):
+            record(s, ctx, "clinical.dyspepsia", "no", m)
+        elif not planned(s.text, m.start(), m.end()) and polarity(s.text, m.start(), m.end()) != "hedged":
+            _gi_upset_told(s, ctx, m)
+
+
+#: GI upset said to be over: "heartburn years ago, none now", "NSAID intolerance (dyspepsia) - resolved off NSAID".
+_GI_UPSET_OVER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:has\s+|have\s+|now\s+)?resolved|none\s+(?:now|since|currently)"
+    r"|no\s+longer\s+(?:has\s+(?:it|any)|having\s+(?:it|any)|present|an\s+issue|a\s+problem|bother\w*)|(?:now\s+|since\s+)?gone"
+    r"|went\s+away|subsided)\b",
+    _I,
+)
+#: GI upset told of the past, in its clause: the drug stopped for it, a history of it, a year ago ("meloxicam - stopped 2021
+#: for gastritis", "hx dyspepsia on naproxen 2021", "naproxen stopped 11/2015 due to epigastric burning").
+_GI_UPSET_PAST_BEFORE = re.compile(
+    r"\b(?:stopped|discontinued|d/c'?d|dc'?d|quit|hx|h/o|history\s+of|previously|prior|formerly|used\s+to\s+(?:have|get))\b[^.;]{0,40}$", _I
+)
+_GI_UPSET_PAST_AFTER = re.compile(r"[^.;]{0,30}?\b(?:stopped|discontinued|d/c'?d|years?\s+ago|in\s+(?:19|20)\d\d|back\s+in|previously|at\s+the\s+time)\b", _I)
+#: A negation of a verb, closed by a comma before the term: "can't increase, GI upset on a higher dose" denies the increase only.
+_VERB_NEGATION_CLOSED = re.compile(r"(?:\b(?:not|cannot)|n['’]t)\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*(?:[\w-]+\s+){0,3}?$", _I)
+
+
+def _gi_upset_told(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
+    """GI upset the worker has (yes), had and no longer has (no), or had in the past only (yes unless denied now)."""
+    if _GI_UPSET_OVER.match(s.text, m.end()):
+        record(s, ctx, "clinical.dyspepsia", "no", m)
+    elif _GI_UPSET_PAST_BEFORE.search(s.text[max(0, m.start() - 60) : m.start()]) or _GI_UPSET_PAST_AFTER.match(s.text, m.end()):
+        record(s, ctx, "clinical.dyspepsia", "past", m)
+    else:
+        record(s, ctx, "clinical.dyspepsia", "yes", m)
+
+
+def _dyspepsia(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """GI upset, reflux or gastritis had or denied; watched for or warned of ("monitor for GI symptoms") it is none."""
+    for m in finditer(pattern, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "negated" and _VERB_NEGATION_CLOSED.search(s.text[max(0, m.start() - 60) : m.start()]):
+            said = "affirmed"
+        if said == "affirmed" and planned(s.text, m.start(), m.end()):
+            continue
+        if said == "affirmed":
+            _gi_upset_told(s, ctx, m)
+        elif said == "negated":
+            record(s, ctx, "clinical.dyspepsia", "no", m)
+        elif said == "undocumented":
+            record(s, ctx, "clinical.dyspepsia", "unknown", m)
+
+
 #: A home exercise program the patient does; in the plan it is an instruction unless it is kept up ("continue HEP").
 _HOME_EXERCISE = re.compile(
     r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))"
@@ -728,6 +786,8 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         dead = shut(_CLINICAL_ASKS, s.text)
         _confirmed_by_study(s, ctx)
         _mood_and_sleep(s, ctx)
+        if "upset" in low:
+            _stomach_upset(s, ctx)
         if s.section != "plan":
             _severe_disability(s, ctx)
         for m in () if id(_STABLE_PAIN) in dead else finditer(_STABLE_PAIN, s.text):
@@ -746,8 +806,10 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             if path == "clinical.conservative_care_failed":
                 _care_failed_cue(s, ctx, pattern)
                 continue
-            # GI upset only watched for or warned of ("monitor for GI symptoms") is none the worker has
-            read_cue(s, ctx, path, pattern, done=path == "clinical.dyspepsia")
+            if path == "clinical.dyspepsia":
+                _dyspepsia(s, ctx, pattern)
+                continue
+            read_cue(s, ctx, path, pattern)
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
             record(s, ctx, "clinical.mobility_limited", "no", m)
         if any(w in low for w in _WIDESPREAD_WORDS):
