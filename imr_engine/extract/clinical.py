@@ -935,6 +935,16 @@ _NOT_KEPT_UP = re.compile(
 _GAVE_UP = re.compile(r"\b(?:stopped|quit|discontinued|gave\s+up)\s+(?:doing\s+|performing\s+)?(?:(?:his|her|the|their)\s+)?$", _I)
 
 
+#: A home program to be taken up again, so not done now: "resume HEP", "restart her home exercises", "get back on the HEP".
+_RESUMED = re.compile(r"\b(?:resume[sd]?|restart(?:s|ed)?|re-start|get\s+back\s+(?:to|on|into))\s+(?:(?:his|her|their|the|a)\s+)?$", _I)
+#: The program said to go on, after it: "discharged him to a home program, which he continues".
+_CONTINUED_AFTER = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:he|she|they|the\s+(?:patient|worker)|pt)\s+(?:still\s+)?(?:continues|does|performs|maintains"
+    r"|keeps\s+up|is\s+(?:doing|continuing|performing)|has\s+(?:continued|kept\s+up))\b",
+    _I,
+)
+
+
 #: How near a plan's "continue" stands to the home program it keeps up ("Continue PT and HEP", not
 #: "Continue PT ... to complete the course, then HEP").
 _KEPT_UP_REACH = 40
@@ -951,7 +961,13 @@ _NOT_MOTIVATED = re.compile(
 def _home_exercise(s: Sentence, ctx: Context, *, plan: bool = False) -> None:
     """A home program done (or not); one given up is not done, one taught or planned says nothing."""
     for m in finditer(_HOME_EXERCISE, s.text):
+        if _CONTINUED_AFTER.match(s.text, m.end()):
+            record(s, ctx, "clinical.home_exercise_program", "yes", m)  # "discharged to a home program, which he continues"
+            continue
         if plan and not _KEPT_UP.search(s.text, max(0, m.start() - _KEPT_UP_REACH)):
+            continue
+        if _RESUMED.search(s.text[max(0, m.start() - 30) : m.start()]):
+            record(s, ctx, "clinical.home_exercise_program", "no", m)  # "resume HEP": not done now
             continue
         if _GAVE_UP.search(s.text[max(0, m.start() - 40) : m.start()]) or _NOT_KEPT_UP.search(s.text[max(0, m.start() - 40) : m.start()]):
             record(s, ctx, "clinical.home_exercise_program", "no", m)

@@ -406,7 +406,8 @@ _CONTROLLED_WORDS = re.compile(
 #: The other prescriber is past: the drug stopped, or only started elsewhere and now prescribed here ("prescribed
 #: originally by her psychiatrist, who retired", "started by urgent care", "now refilled here").
 _NOT_NOW = re.compile(
-    r"\b(?:stopped|discontinued|d/c'?d|originally|initially|started\s+by|retired|now\s+(?:refilled|prescribed|managed)\s+(?:here|by\s+(?:us|this\s+office|me)))\b",
+    r"\b(?:stopped|discontinued|d/c'?d|originally|initially|formerly|prior\s+to\s+(?:that|this|then|us|me)"
+    r"|in\s+the\s+past|used\s+to|started\s+by|retired|now\s+(?:refilled|prescribed|managed)\s+(?:here|by\s+(?:us|this\s+office|me)))\b",
     _I,
 )
 #: The symptoms a head injury or a red-flag screen asks about: a denial that names them screens the injury, not a drug.
