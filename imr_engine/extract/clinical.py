@@ -528,9 +528,18 @@ def _dyspepsia(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
 _HOME_EXERCISE = re.compile(
     r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))"
     # the exercises or stretches named, then done at home: "does the stretches she learned in therapy at home"
-    r"|\b(?:exercises?|stretch(?:es|ing))\s+(?:[\w']+\s+){0,6}?at\s+home\b", _I
+    r"|\b(?:exercises?|stretch(?:es|ing)|(?:core|walking|stretching|exercise)\s+program|quad\s+sets|heel\s+slides|chin\s+tucks"
+    r"|theraband|band\s+exercises|(?:stationary\s+)?bike)\s+(?:[\w']+\s+){0,6}?at\s+home\b"
+    # the exercises a therapist gave, done on: "does the lumbar stabilization exercises from his PT", "the stretches the
+    # therapist showed him"
+    r"|\b(?:exercises|stretches)\s+(?:(?:that\s+)?(?:he|she|they)\s+(?:learned|was\s+shown|was\s+taught)\s+(?:in|at|from)\s+|from\s+"
+    r"|(?:that\s+)?(?:his|her|their|the)\s+(?:PT|therapist|physical\s+therapist)\s+(?:showed|taught|gave)\b)"
+    r"(?:(?:his|her|their|the|physical|formal)\s+)?(?:(?-i:PT)|therapy|therapist|physical\s+therapy|him|her|them)?", _I
 )
-_KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
+_KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily|reviewed|reinforced)\b", _I)
+#: "Continue" right before the program keeps it up, whatever plan word stands before it ("She will continue her home
+#: exercises", "Patient Instructions: Continue HEP from PT").
+_CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e[sd]?|ing)\s+(?:(?:with|doing|performing|his|her|their|the|a|daily)\s+){0,2}$", _I)
 GI_RISK_AGE = 65
 #: The red-flag questions of a back or neck history, of a head injury and after an operation; denied, they document
 #: no red flags (ACOEM Ch. 8 and 12; corpus README key conventions). `general`: a fever, chills or weight loss denied
@@ -974,7 +983,8 @@ def _home_exercise(s: Sentence, ctx: Context, *, plan: bool = False) -> None:
             continue
         said = polarity(s.text, m.start(), m.end())
         value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
-        if value == "yes" and planned(s.text, m.start(), m.end()):
+        if value == "yes" and planned(s.text, m.start(), m.end()) \
+                and not _CONTINUE_BEFORE.search(s.text[max(0, m.start() - 40) : m.start()]):
             continue
         if value is not None:
             record(s, ctx, "clinical.home_exercise_program", value, m)
