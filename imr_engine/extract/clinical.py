@@ -591,7 +591,11 @@ _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerv
            # wear of a joint or disc, a nerve lesion on electrodiagnosis, CRPS on a bone scan
            r"(?:jt|joint)\s+space\s+narrowing|osteophytes?|(?:KL|Kellgren[- ]Lawrence)(?:\s+grade)?\s*[234]|"
            r"(?:disc|disk)\s+(?:bulges?|desiccation)|bulg(?:e|es|ing)\s+(?:disc|disk)|Modic|"
-           r"(?-i:CTS)|(?:\w+\s+)?(?:mono)?neuropathy|radiculopathy|consistent\s+with\s+CRPS|labral\s+tear)")
+           r"(?-i:CTS)|(?:\w+\s+)?(?:mono)?neuropathy|radiculopathy|consistent\s+with\s+CRPS|labral\s+tear|"
+           # round 16: the abbreviations and findings reports write: a disc herniation (HNP), a fracture (fx), a bulge
+           # told by its size, disc space narrowing, a tendon's degeneration, scar around a root after an operation
+           r"(?-i:HNP)|fx|(?:\d+(?:\.\d+)?\s*mm\s+)?(?:broad[- ]based\s+)?bulges?|(?:disc|disk)\s+displacement|"
+           r"tendinosis|tendinopathy|epidural\s+fibrosis|arachnoiditis|pseudarthrosis|nonunion|non-union)")
 #: A character of one clause of a study's report: a full stop only inside a number ("5.9 ms") or after a title
 #: or an initial ("(Dr. Singh)"), never at a sentence's end.
 _IN_CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)"
@@ -601,7 +605,13 @@ _CONFIRMED_BY_STUDY = re.compile(
     rf"|\b{_STUDY}\b{_IN_CLAUSE}{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
     rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|\b(?:significant|notable|remarkable)\s+for|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
     # the lesion graded by the study in a diagnosis: "Carpal tunnel syndrome, right - moderate-severe by NCS"
-    rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b",
+    rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b"
+    # the lesion with the study that showed it in brackets: "L4-5 HNP with L5 radiculopathy (MRI 2016, EMG 2017)",
+    # "compression fx (xr 5/2018, 20% height loss)" - not a study to come or one that showed nothing
+    rf"|\b{_LESION}[^.;()]{{0,40}}?\(\s*(?:per\s+|on\s+|by\s+)?(?:(?:standing|plain|repeat)\s+)?{_STUDY}\b"
+    r"(?![^)]{0,40}\b(?:pending|ordered|requested|scheduled|negative|normal|unremarkable)\b)"
+    # the study and its date straight before what it found, in the middle of a sentence: "...; MRI 1/2018 complex tear PHMM"
+    rf"|\b{_STUDY}\s+(?:\d{{1,2}}/)?(?:\d{{1,2}}/)?(?:19|20)?\d\d\s+(?:[\w-]+\s+){{0,2}}?{_LESION}",
     _I,
 )
 #: A study's own report line, its name then a colon: what it found may run over clauses ("NCS 07/28/2015 (Dr. X):
@@ -634,7 +644,7 @@ _FINDING_TO_COME = re.compile(
 
 
 #: Wear and degeneration a study shows, which confirm only a diagnosis of the same (spondylosis, facet arthropathy).
-_DEGENERATION = r"(?:facet\s+)?arthropath\w*|spondylos[ie]s|osteoarthritis|arthrosis|degenerative\s+(?:disc|joint)\s+disease|DDD"
+_DEGENERATION = r"(?:facet\s+)?arthropath\w*|facet\s+hypertrophy|(?:disc|disk)\s+(?:space\s+narrowing|degeneration)|spondylos[ie]s|osteoarthritis|arthrosis|degenerative\s+(?:disc|joint)\s+disease|DDD"
 _DEGENERATION_SEEN = re.compile(rf"\b(?:{_DEGENERATION})\b", _I)
 _DEGENERATIVE_DIAGNOSIS = re.compile(rf"\b(?:{_DEGENERATION}|facet|spondylo\w*|degenerat\w*|arthritis)\b", _I)
 _STUDY_SHOWS = re.compile(rf"\b{_STUDY}\b[^.;]{{0,60}}?\b(?:shows?|showed|reveal\w*|demonstrat\w*)\b", _I)
