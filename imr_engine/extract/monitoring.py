@@ -66,7 +66,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:providers|prescribers|physicians|doctors|pharmacies)\b"
             # a report's count: "CURES: 2 prescribers, 3 pharmacies"
             r"|\b(?:[2-9]|two|three|four|five)\s+(?:different\s+|separate\s+)?(?:prescribers|prescribing\s+(?:physicians|providers))\b"
-            r"|\bdoctor\s+shopping\b",
+            r"|\bdoctor\s+shopping\b"
+            # "outside Rx on CURES", "PDMP shows undisclosed hydrocodone fills"
+            r"|\boutside\s+(?:Rx|prescriptions?|scripts?)\b|\bundisclosed\s+(?:[\w/-]+\s+){0,2}?(?:prescriptions?|Rx|fills?|opioids?|scripts?)\b",
             _I,
         ),
     ),
@@ -122,6 +124,10 @@ _ONE_PRESCRIBER = re.compile(
     r"\b(?:single|sole|one|1|only)\s+(?:opioid\s+)?(?:prescriber|prescribing\s+(?:physician|provider))\b"
     # "gets his pain medications only from me", "from us only"
     r"|\bonly\s+from\s+(?:me|us)\b|\bfrom\s+(?:me|us)\s+only\b"
+    # a report's answer with "only" after: "CURES: this prescriber only", "tramadol monthly, this clinic only", "from PTP only"
+    r"|\b(?:this|our|my)\s+(?:office|clinic|practice|prescriber|provider|physician|doctor)\s+only\b"
+    r"|\bfrom\s+(?:the\s+)?(?:(?-i:PTP)|treating\s+physician|primary\s+treating\s+physician)\s+only\b"
+    r"|\bno\s+other\s+(?:opioid\s+|controlled\s+(?:substance\s+)?|narcotic\s+)?(?:fills|prescriptions|scripts)\b"
     r"|\bfrom\s+(?:this|our|my)\s+(?:office|clinic|practice|provider)\s+only\b"
     # a CURES report's answer: "CURES checked today: only this prescriber", "CURES reviewed: only this office"
     r"|\bonly\s+(?:from\s+)?(?:this|our|my)\s+(?:office|clinic|practice|prescriber|provider|physician|doctor)\b"
@@ -395,7 +401,8 @@ _ANOTHER_SOURCE = re.compile(
     r"\b(?:prescribed\s+by|from|by|per)\s+(?:his|her|the|an?)?\s*(?:Dr\.?\s+[A-Z][\w'-]+\s*\(\s*)?(?:PCP|primary\s+care(?:\s+(?:physician|doctor|provider))?"
     r"|psychiatrist|family\s+(?:doctor|physician|practitioner)|(?-i:ER)|emergency\s+(?:room|department)|urgent\s+care|dentist"
     r"|prior\s+pain\s+(?:MD|doctor|physician)|(?:another|an\s+outside|outside|a\s+different|a\s+second)\s+(?:doctor|physician|provider|prescriber|clinic))\b"
-    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist)\)?\s+(?:also\s+)?(?:prescribed|prescribes|gives|provides|writes\s+for)\b"
+    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist|dentist)\)?\s+(?:also\s+)?(?:prescribed|prescribes|gives|gave|provides|provided"
+    r"|writes\s+for|wrote\s+for)\b"
     r"|\b(?:second|another|other)\s+prescriber\b",
     _I,
 )
