@@ -182,7 +182,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "clinical.sleep_disturbance",
         re.compile(
             r"\bpoor\s+(?:quality\s+of\s+)?sleep\b|\bsleep\s+(?:disturbances?|difficult(?:y|ies)|problems?|issues)\b|\binsomnia\b"
-            r"|\b(?:difficulty|trouble)\s+sleeping\b|\bunable\s+to\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
+            r"|\b(?:difficulty|trouble)\s+(?:with\s+)?sleep(?:ing)?\b|\bunable\s+to\s+sleep\b"
+            # pain that takes sleep: "pain interferes with sleep", "disrupts his sleep", "keeps him up at night"
+            r"|\b(?:interferes?|interfering|interfered)\s+with\s+(?:his\s+|her\s+|their\s+)?sleep\b"
+            r"|\b(?:disrupts?|disrupting|disturbs?|disturbing|affects?|affecting)\s+(?:his\s+|her\s+|their\s+)?sleep\b"
+            r"|\bkeeps?\s+(?:him|her|them|the\s+patient|pt)\s+(?:up|awake)\s+at\s+night\b"
+            r"|\b(?:gets?|getting)\s+(?:only\s+)?(?:about\s+|around\s+|~|approx\.?\s+)?[1-4](?:\s*-\s*[1-5])?\s+(?:hours?|hrs?)\s+of\s+sleep\b|\b(?:quality\s+of\s+)?sleep\s+(?:was|is|has\s+been)\s+poor\b"
             r"|\bsleep(?:s|ing)?\s+(?:poorly|badly|poor)\b|\bsleep\s+(?:is\s+|was\s+)?(?:interrupted|disrupted|disturbed|fragmented)\b"
             r"|\b(?:difficulty|trouble|problems?)\s+(?:falling|staying|getting\s+to)\s+(?:a)?sleep\b"
             r"|\bsleep\s*:\s*(?:poor|fair|disturbed|interrupted|broken|restless|[1-4](?!\d)(?!\s*(?:-|to)\s*[5-9]))"
@@ -265,7 +270,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<!avoid\s)(?<!prevent\s)(?<!risk\sof\s)(?<!reduce\s)(?<!minimize\s)"
             r"(?:\bdyspepsia\b|\b(?:acid\s+)?reflux\b|\bGERD\b|\bgastritis\b|\bheartburn\b|\bGI\s+(?:upset|symptoms|sx|complaints|distress)\b"
-            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b)"
+            r"|\bepigastric\s+(?:pain|discomfort|burning)\b|\bstomach\s+(?:upset|discomfort|burning)\b|\bupset\s+stomach\b"
+            # its GI effects named: "no GI side effects", "GI intolerance" ("upsets his stomach" is `_UPSETS_STOMACH`'s)
+            r"|\b(?:GI|gastrointestinal)\s+(?:side\s+effects?|intolerance|irritation))"
             r"|\b(?:stomach|abdominal)\s+(?:pain|ache|cramping)\s+(?:when|with|from|after)\s+(?:taking\s+)?(?:the\s+)?(?:NSAIDs?|naproxen|ibuprofen|meloxicam"
             r"|diclofenac|celecoxib|motrin|aleve|mobic|anti-?inflammator\w+|medications?)\b",
             _I,
@@ -301,7 +308,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.localized_pain",
         re.compile(
-            r"\blocali[sz]ed\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuropathy|neuralgia|symptoms)\b"
+            r"\blocali[sz]ed\s+(?:peripheral\s+|neuropathic\s+|burning\s+|sharp\s+|focal\s+){0,2}(?:pain|neuropathy|neuralgia|symptoms)\b"
             r"|\bfocal\s+(?:peripheral\s+)?(?:neuropathic\s+)?(?:pain|neuralgia)\b"
             r"|\b(?:pain|burning|numbness|dysesthesias?|allodynia)\s+(?:is\s+|are\s+)?(?:confined|limited|localized|localised)\s+to\b"
             # the area measured, or called localized in so many words: "allodynia ... in a 6 x 4 cm area",
@@ -322,6 +329,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device|(?-i:SPC|FWW|RW|AD)\b)\b"
             r"|\b(?:amb|ambulating|ambulates)\.?\s+(?:with|w/)\s*(?:an?\s+)?(?-i:SPC|FWW|RW|SBQC|LBQC|AD)\b"
             r"|\bconfined\s+to\s+(?:a\s+)?wheelchair\b"
+            r"|\b(?:arrive[sd]?|presents?|presented|came|comes|seated|sitting|seen)\s+(?:today\s+)?in\s+(?:a|his|her)\s+wheelchair\b"
             # "antalgic gait requiring a cane", "wheelchair bound", "dependent on a walker", "non-ambulatory"
             r"|\b(?:requiring|needing|dependent\s+on|relies\s+on|reliant\s+on)\s+(?:an?\s+)?(?:single[- ]point\s+|quad\s+|wheeled\s+)?"
             r"(?:canes?|walkers?|crutch(?:es)?|wheelchair|rollator|assistive\s+device)\b"
@@ -344,7 +352,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.homebound",
         re.compile(
-            r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b"
+            r"\bhome[- ]?bound\b|\bconfined\s+to\s+(?:the\s+|her\s+|his\s+)?(?:home|house|bed)\b|\bbed[- ]?(?:bound|ridden)\b"
+            r"|\b(?:rarely|seldom|never)\s+(?:leaves?|goes\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?(?:home|house|apartment)\b"
             # still so now: "has not left home since discharge except by medical transport", "cannot leave the house"
             r"|\b(?:has\s+not|hasn'?t|have\s+not)\s+(?:been\s+able\s+to\s+)?(?:left|leave|gone\s+out\s+of)\s+(?:the\s+|her\s+|his\s+)?"
             r"(?:home|house|apartment|apt|flat)\b(?=[^.;]{0,40}\b(?:since|except|for\s+\d+|in\s+\d+)\b)"
@@ -418,6 +427,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmotivated\s+(?:to\s+(?:change|participate|improve|return)|for\s+(?:change|the\s+program))\b|\b(?:pt|patient|is|he|she)\s+(?:is\s+)?motivated\b"
             r"|\b(?:appears|seems|remains|very|highly|well|quite)\s+motivated\b|\bgood\s+motivation\b"
             r"|\breadiness\s+to\s+change\b|\bwilling(?:ness)?\s+to\s+(?:change|participate|forgo|forego)\b"
+            # motivation shown or voiced: "expresses motivation to return to work", "eager to participate"
+            r"|\b(?:express(?:es|ed)?|demonstrat(?:es|ed)|show(?:s|ed)|voic(?:es|ed)|verbaliz(?:es|ed)|reports?)\s+"
+            r"(?:good\s+|strong\s+|high\s+|much\s+|great\s+)?motivation\b"
+            r"|\beager\s+to\s+(?:participate|return|start|begin|get\s+back|improve|work|reduce|wean|decrease)\b"
             # the worker's own goal and consent to the program's: "agrees to program goals", "wants to get back to work"
             r"|\bagrees?\s+(?:to|with)\s+(?:the\s+)?(?:program|treatment)\s+goals\b"
             r"|\bwants?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:get|go)\s+back\s+to\s+(?:some\s+kind\s+of\s+)?work\b"
@@ -453,11 +466,80 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:evaluated|seen|reviewed|followed|managed)\s+by\s+(?:a\s+)?pain\s+management\b", _I),
     ),
 )
+#: A drug that upsets the stomach: "the Motrin upsets his stomach", "naproxen, which upset her stomach". The verb's own
+#: negation denies it ("does not upset his stomach"); a negation further back is another clause's ("Not taking anything,
+#: 'ibuprofen upsets my stomach'", "didn't help and upset my stomach").
+_UPSETS_STOMACH = re.compile(r"\bupset(?:s|ting)?\s+(?:his|her|my|the|their|your)\s+(?:stomach|tummy|belly)\b", _I)
+_VERB_NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", _I)
+
+
+def _stomach_upset(s: Sentence, ctx: Context) -> None:
+    for m in finditer(_UPSETS_STOMACH, s.text):
+        if _VERB_NEGATED.search(s.text[max(0, m.start() - 30) : m.start()]):
+            record(s, ctx, "clinical.dyspepsia", "no", m)
+        elif not planned(s.text, m.start(), m.end()) and polarity(s.text, m.start(), m.end()) != "hedged":
+            _gi_upset_told(s, ctx, m)
+
+
+#: GI upset said to be over: "heartburn years ago, none now", "NSAID intolerance (dyspepsia) - resolved off NSAID".
+_GI_UPSET_OVER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:has\s+|have\s+|now\s+)?resolved|none\s+(?:now|since|currently)"
+    r"|no\s+longer\s+(?:has\s+(?:it|any)|having\s+(?:it|any)|present|an\s+issue|a\s+problem|bother\w*)|(?:now\s+|since\s+)?gone"
+    r"|went\s+away|subsided)\b",
+    _I,
+)
+#: GI upset told of the past, in its clause: the drug stopped for it, a history of it, a year ago ("meloxicam - stopped 2021
+#: for gastritis", "hx dyspepsia on naproxen 2021", "naproxen stopped 11/2015 due to epigastric burning").
+_GI_UPSET_PAST_BEFORE = re.compile(
+    r"\b(?:stopped|discontinued|d/c'?d|dc'?d|quit|hx|h/o|history\s+of|previously|prior|formerly|used\s+to\s+(?:have|get))\b[^.;]{0,40}$", _I
+)
+_GI_UPSET_PAST_AFTER = re.compile(r"[^.;]{0,30}?\b(?:stopped|discontinued|d/c'?d|years?\s+ago|in\s+(?:19|20)\d\d|back\s+in|previously|at\s+the\s+time)\b", _I)
+#: A negation of a verb, closed by a comma before the term: "can't increase, GI upset on a higher dose" denies the increase only.
+_VERB_NEGATION_CLOSED = re.compile(r"(?:\b(?:not|cannot)|n['’]t)\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*(?:[\w-]+\s+){0,3}?$", _I)
+
+
+def _gi_upset_told(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
+    """GI upset the worker has (yes), had and no longer has (no), or had in the past only (yes unless denied now)."""
+    if _GI_UPSET_OVER.match(s.text, m.end()):
+        record(s, ctx, "clinical.dyspepsia", "no", m)
+    elif _GI_UPSET_PAST_BEFORE.search(s.text[max(0, m.start() - 60) : m.start()]) or _GI_UPSET_PAST_AFTER.match(s.text, m.end()):
+        record(s, ctx, "clinical.dyspepsia", "past", m)
+    else:
+        record(s, ctx, "clinical.dyspepsia", "yes", m)
+
+
+def _dyspepsia(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """GI upset, reflux or gastritis had or denied; watched for or warned of ("monitor for GI symptoms") it is none."""
+    for m in finditer(pattern, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "negated" and _VERB_NEGATION_CLOSED.search(s.text[max(0, m.start() - 60) : m.start()]):
+            said = "affirmed"
+        if said == "affirmed" and planned(s.text, m.start(), m.end()):
+            continue
+        if said == "affirmed":
+            _gi_upset_told(s, ctx, m)
+        elif said == "negated":
+            record(s, ctx, "clinical.dyspepsia", "no", m)
+        elif said == "undocumented":
+            record(s, ctx, "clinical.dyspepsia", "unknown", m)
+
+
 #: A home exercise program the patient does; in the plan it is an instruction unless it is kept up ("continue HEP").
 _HOME_EXERCISE = re.compile(
-    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))|\bexercises?\s+at\s+home\b", _I
+    r"\bhome\s+(?:exercises?|exercise\s+program|program|stretch(?:es|ing)?)\b|(?-i:\bHEP\b|\bhep\b(?!\s*[abcABC]\b))"
+    # the exercises or stretches named, then done at home: "does the stretches she learned in therapy at home"
+    r"|\b(?:exercises?|stretch(?:es|ing)|(?:core|walking|stretching|exercise)\s+program|quad\s+sets|heel\s+slides|chin\s+tucks"
+    r"|theraband|band\s+exercises|(?:stationary\s+)?bike)\s+(?:[\w']+\s+){0,6}?at\s+home\b"
+    # the exercises a therapist gave, done on: "does the lumbar stabilization exercises from his PT", "the stretches the
+    # therapist showed him"
+    r"|\b(?:exercises|stretches)\s+(?:(?:that\s+)?(?:he|she|they)\s+(?:learned|was\s+shown|was\s+taught)\s+(?:in|at|from)\s+|from\s+"
+    r"|(?:that\s+)?(?:his|her|their|the)\s+(?:PT|therapist|physical\s+therapist)\s+(?:showed|taught|gave)\b)"
+    r"(?:(?:his|her|their|the|physical|formal)\s+)?(?:(?-i:PT)|therapy|therapist|physical\s+therapy|him|her|them)?", _I
 )
-_KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily)\b", _I)
+_KEPT_UP = re.compile(r"\b(?:cont(?:inue[sd]?|\.)?|continuing|still|doing|does|compliant|daily|reviewed|reinforced)\b", _I)
+#: "Continue" right before the program keeps it up, whatever plan word stands before it ("She will continue her home
+#: exercises", "Patient Instructions: Continue HEP from PT").
+_CONTINUE_BEFORE = re.compile(r"\bcontinu(?:e[sd]?|ing)\s+(?:(?:with|doing|performing|his|her|their|the|a|daily)\s+){0,2}$", _I)
 GI_RISK_AGE = 65
 #: The red-flag questions of a back or neck history, of a head injury and after an operation; denied, they document
 #: no red flags (ACOEM Ch. 8 and 12; corpus README key conventions). `general`: a fever, chills or weight loss denied
@@ -496,7 +578,7 @@ _NERVE_SYMPTOMS_RESOLVED = re.compile(
 
 #: A study that can confirm a diagnosis surgery needs (ACOEM: a lesion on imaging, carpal tunnel syndrome on nerve conduction).
 _STUDY = (r"(?:MRI|MRA|MR\s+arthrogram|arthrogram|CT(?:\s+scan)?|ultrasound|EMG(?:\s*/\s*NC[SV])?|NC[SV]|"
-          r"x-?rays?|radiographs?|XR|bone\s+scan|"
+          r"x-?rays?|radiographs?|XR|(?:plain\s+|spine\s+|knee\s+|standing\s+)?films|bone\s+scan|"
           r"nerve\s+conduction(?:\s+stud(?:y|ies))?|electrodiagnostic(?:\s+stud(?:y|ies)|\s+testing)?|imaging)")
 #: A lesion such a study shows.
 _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerve\s+(?:entrapment|compression)|"
@@ -511,7 +593,11 @@ _LESION = (r"(?:tear|torn|rupture[d]?|median\s+(?:mono)?neuropathy|median\s+nerv
            r"(?:disc|disk)\s+(?:bulges?|desiccation)|bulg(?:e|es|ing)\s+(?:disc|disk)|Modic|"
            r"(?-i:CTS)|(?:\w+\s+)?(?:mono)?neuropathy|radiculopathy|consistent\s+with\s+CRPS|labral\s+tear|"
            # a cruciate ligament that no longer holds (session 16): "laxity of the ACL", "ACL insufficiency", "ACL-deficient"
-           r"(?:ACL|PCL|cruciate(?:\s+ligament)?)[- ](?:laxity|insufficiency|deficien\w+)|laxity\s+of\s+the\s+(?:ACL|PCL|\w+\s+cruciate))")
+           r"(?:ACL|PCL|cruciate(?:\s+ligament)?)[- ](?:laxity|insufficiency|deficien\w+)|laxity\s+of\s+the\s+(?:ACL|PCL|\w+\s+cruciate)|"
+           # round 16: the abbreviations and findings reports write: a disc herniation (HNP), a fracture (fx), a bulge
+           # told by its size, disc space narrowing, a tendon's degeneration, scar around a root after an operation
+           r"(?-i:HNP)|fx|(?:\d+(?:\.\d+)?\s*mm\s+)?(?:broad[- ]based\s+)?bulges?|(?:disc|disk)\s+displacement|"
+           r"tendinosis|tendinopathy|epidural\s+fibrosis|arachnoiditis|pseudarthrosis|nonunion|non-union)")
 #: A character of one clause of a study's report: a full stop only inside a number ("5.9 ms") or after a title
 #: or an initial ("(Dr. Singh)"), never at a sentence's end.
 _IN_CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)"
@@ -519,9 +605,15 @@ _CONFIRMED_BY_STUDY = re.compile(
     rf"\b{_STUDY}[- ](?:confirmed|proven|documented|verified)\b|\belectrodiagnostically\s+(?:confirmed|proven|documented)\b"
     rf"|\b(?:confirmed|proven|verified)\s+(?:on|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_STUDY}"
     rf"|\b{_STUDY}\b{_IN_CLAUSE}{{0,80}}?(?:\bshows?|\bshowed|\bshown|\breveals?|\brevealed|\bdemonstrates?|\bdemonstrated"
-    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
+    rf"|\bconfirms?|\bconfirmed|\bpositive\s+for|\bconsistent\s+with|\b(?:significant|notable|remarkable)\s+for|:)\s*{_IN_CLAUSE}{{0,60}}?\b{_LESION}"
     # the lesion graded by the study in a diagnosis: "Carpal tunnel syndrome, right - moderate-severe by NCS"
-    rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b",
+    rf"|\b{_LESION}[^.;]{{0,40}}?\b(?:by|on|per)\s+(?:the\s+)?{_STUDY}\b"
+    # the lesion with the study that showed it in brackets: "L4-5 HNP with L5 radiculopathy (MRI 2016, EMG 2017)",
+    # "compression fx (xr 5/2018, 20% height loss)" - not a study to come or one that showed nothing
+    rf"|\b{_LESION}[^.;()]{{0,40}}?\(\s*(?:per\s+|on\s+|by\s+)?(?:(?:standing|plain|repeat)\s+)?{_STUDY}\b"
+    r"(?![^)]{0,40}\b(?:pending|ordered|requested|scheduled|negative|normal|unremarkable)\b)"
+    # the study and its date straight before what it found, in the middle of a sentence: "...; MRI 1/2018 complex tear PHMM"
+    rf"|\b{_STUDY}\s+(?:\d{{1,2}}/)?(?:\d{{1,2}}/)?(?:19|20)?\d\d\s+(?:[\w-]+\s+){{0,2}}?{_LESION}",
     _I,
 )
 #: A lesion seen at arthroscopy or at operation (session 16): the surgeon sees the ligament or meniscus itself, which
@@ -567,7 +659,7 @@ _FINDING_TO_COME = re.compile(
 
 
 #: Wear and degeneration a study shows, which confirm only a diagnosis of the same (spondylosis, facet arthropathy).
-_DEGENERATION = r"(?:facet\s+)?arthropath\w*|spondylos[ie]s|osteoarthritis|arthrosis|degenerative\s+(?:disc|joint)\s+disease|DDD"
+_DEGENERATION = r"(?:facet\s+)?arthropath\w*|facet\s+hypertrophy|(?:disc|disk)\s+(?:space\s+narrowing|degeneration)|spondylos[ie]s|osteoarthritis|arthrosis|degenerative\s+(?:disc|joint)\s+disease|DDD"
 _DEGENERATION_SEEN = re.compile(rf"\b(?:{_DEGENERATION})\b", _I)
 _DEGENERATIVE_DIAGNOSIS = re.compile(rf"\b(?:{_DEGENERATION}|facet|spondylo\w*|degenerat\w*|arthritis)\b", _I)
 _STUDY_SHOWS = re.compile(rf"\b{_STUDY}\b[^.;]{{0,60}}?\b(?:shows?|showed|reveal\w*|demonstrat\w*)\b", _I)
@@ -651,6 +743,12 @@ _MOOD_SCORE = re.compile(
     _I,
 )
 #: A mood screen said to be negative: "PHQ-2 negative", "depression screening questions were negative".
+#: A mood screen said to be positive: "depression screen positive", "PHQ-2: positive", "anxiety screening (+)".
+_MOOD_POSITIVE = re.compile(
+    r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood|anxiety)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*"
+    r"(?:positive\b|pos\b|\(\+\))",
+    _I,
+)
 _MOOD_NEGATIVE = re.compile(
     r"\b(?:PHQ-?[29]|GAD-?[27]|(?:depression|mood)\s+screen(?:ing)?(?:\s+questions)?)\s*(?:score\s*)?(?::|=|is|was|were)?\s*(?:negative|neg\b|normal)",
     _I,
@@ -699,6 +797,9 @@ def _sleep_fine(s: Sentence, ctx: Context) -> None:
 
 
 def _mood_screens(s: Sentence, ctx: Context) -> None:
+    for m in finditer(_MOOD_POSITIVE, s.text):
+        if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()):
+            record(s, ctx, "clinical.depression_or_anxiety", "yes", m)
     for m in finditer(_MOOD_NEGATIVE, s.text):
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.depression_or_anxiety", "no", m)
@@ -719,6 +820,8 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
         dead = shut(_CLINICAL_ASKS, s.text)
         _confirmed_by_study(s, ctx)
         _mood_and_sleep(s, ctx)
+        if "upset" in low:
+            _stomach_upset(s, ctx)
         if s.section != "plan":
             _severe_disability(s, ctx)
         for m in () if id(_STABLE_PAIN) in dead else finditer(_STABLE_PAIN, s.text):
@@ -733,6 +836,12 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if path == "clinical.depression_or_anxiety":
                 _mood(s, ctx, pattern)
+                continue
+            if path == "clinical.conservative_care_failed":
+                _care_failed_cue(s, ctx, pattern)
+                continue
+            if path == "clinical.dyspepsia":
+                _dyspepsia(s, ctx, pattern)
                 continue
             read_cue(s, ctx, path, pattern)
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
@@ -860,6 +969,16 @@ _NOT_KEPT_UP = re.compile(
 _GAVE_UP = re.compile(r"\b(?:stopped|quit|discontinued|gave\s+up)\s+(?:doing\s+|performing\s+)?(?:(?:his|her|the|their)\s+)?$", _I)
 
 
+#: A home program to be taken up again, so not done now: "resume HEP", "restart her home exercises", "get back on the HEP".
+_RESUMED = re.compile(r"\b(?:resume[sd]?|restart(?:s|ed)?|re-start|get\s+back\s+(?:to|on|into))\s+(?:(?:his|her|their|the|a)\s+)?$", _I)
+#: The program said to go on, after it: "discharged him to a home program, which he continues".
+_CONTINUED_AFTER = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:he|she|they|the\s+(?:patient|worker)|pt)\s+(?:still\s+)?(?:continues|does|performs|maintains"
+    r"|keeps\s+up|is\s+(?:doing|continuing|performing)|has\s+(?:continued|kept\s+up))\b",
+    _I,
+)
+
+
 #: How near a plan's "continue" stands to the home program it keeps up ("Continue PT and HEP", not
 #: "Continue PT ... to complete the course, then HEP").
 _KEPT_UP_REACH = 40
@@ -876,14 +995,21 @@ _NOT_MOTIVATED = re.compile(
 def _home_exercise(s: Sentence, ctx: Context, *, plan: bool = False) -> None:
     """A home program done (or not); one given up is not done, one taught or planned says nothing."""
     for m in finditer(_HOME_EXERCISE, s.text):
+        if _CONTINUED_AFTER.match(s.text, m.end()):
+            record(s, ctx, "clinical.home_exercise_program", "yes", m)  # "discharged to a home program, which he continues"
+            continue
         if plan and not _KEPT_UP.search(s.text, max(0, m.start() - _KEPT_UP_REACH)):
+            continue
+        if _RESUMED.search(s.text[max(0, m.start() - 30) : m.start()]):
+            record(s, ctx, "clinical.home_exercise_program", "no", m)  # "resume HEP": not done now
             continue
         if _GAVE_UP.search(s.text[max(0, m.start() - 40) : m.start()]) or _NOT_KEPT_UP.search(s.text[max(0, m.start() - 40) : m.start()]):
             record(s, ctx, "clinical.home_exercise_program", "no", m)
             continue
         said = polarity(s.text, m.start(), m.end())
         value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
-        if value == "yes" and planned(s.text, m.start(), m.end()):
+        if value == "yes" and planned(s.text, m.start(), m.end()) \
+                and not _CONTINUE_BEFORE.search(s.text[max(0, m.start() - 40) : m.start()]):
             continue
         if value is not None:
             record(s, ctx, "clinical.home_exercise_program", value, m)
@@ -910,7 +1036,7 @@ _PROCEDURE_FEAR = re.compile(
     r"\b(?:sedation|sedated|(?-i:MAC)|monitored\s+anesthesia|anesthesia\s+care|needles?|needle[- ]phob\w*|claustrophob\w*)\b", _I
 )
 #: A mood screen named, whose result `_mood_screens` reads: "(-) depression screen PHQ-2", "depression screening".
-_SCREEN_NAMED = re.compile(r"^\s*(?:screen\w*|scale|inventory|questionnaire)\b", _I)
+_SCREEN_NAMED = re.compile(r"\s*(?:screen\w*|scale|inventory|questionnaire)\b", _I)
 
 
 def _mood(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
@@ -977,7 +1103,7 @@ def _surgery_and_care(s: Sentence, ctx: Context, previous: str) -> None:
         if polarity(s.text, m.start(), m.end()) == "affirmed":
             record(s, ctx, "clinical.conservative_care_failed", "no", m)
     for m in () if id(_CARE_FAILED) in dead else finditer(_CARE_FAILED, s.text):
-        if polarity(s.text, m.start(), m.start() + 1) != "hedged":
+        if polarity(s.text, m.start(), m.start() + 1) != "hedged" and not _required(s.text, m.start()):
             record(s, ctx, "clinical.conservative_care_failed", "yes", m)
     # told of the care as it went, in a plan's reasons too; a condition set on the care is no outcome
     for m in finditer(_CARE_OUTLASTED, s.text):
@@ -1065,6 +1191,30 @@ _CARE_ASKS = (
     _PROCEEDS, _NOT_SURGICAL, _NOT_OPPOSED, _SURGERY_PLANNED, _CARE_WORKING, _CARE_FAILED, _DESPITE_CARE, _FAILED_CARE,
     _PERSISTED, _NOT_PROGRESSING, _RECURRED,
 )
+
+
+#: A failure of care named as what a guideline or an operation requires, not as this worker's history: "the guidelines
+#: require failure of conservative care before surgery", "indicated only after failed conservative treatment".
+_REQUIRED_BEFORE = re.compile(
+    r"\b(?:requir\w*|criteri(?:a|on)|guidelines?|indicated\s+(?:only\s+)?(?:after|when|if|once|for)|until|unless|in\s+the\s+absence\s+of"
+    r"|(?:must|should|needs?\s+to)\s+(?:first\s+)?(?:have|show|document|demonstrate))\b[^.;]{0,50}$",
+    _I,
+)
+
+
+def _required(text: str, start: int) -> bool:
+    return bool(_REQUIRED_BEFORE.search(text[max(0, start - 80) : start]))
+
+
+def _care_failed_cue(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """Conservative care said to have failed (or not); a failure a guideline or a plan requires says nothing."""
+    for m in finditer(pattern, s.text):
+        if _required(s.text, m.start()):
+            continue
+        said = polarity(s.text, m.start(), m.end())
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value is not None:
+            record(s, ctx, "clinical.conservative_care_failed", value, m)
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -43,9 +43,11 @@ class Votes:
     yes: list[Evidence] = field(default_factory=list)
     no: list[Evidence] = field(default_factory=list)
     silent: list[Evidence] = field(default_factory=list)  # "not documented" statements
+    #: yes only of the past ("naproxen stopped in 2019 for gastritis"): it yields to a present absence ("no heartburn")
+    past: list[Evidence] = field(default_factory=list)
 
     def add(self, value: str, evidence: Evidence | None) -> None:
-        bucket = {"yes": self.yes, "no": self.no, "unknown": self.silent}[value]
+        bucket = {"yes": self.yes, "no": self.no, "unknown": self.silent, "past": self.past}[value]
         add_evidence(bucket, evidence)
 
     def settle(self) -> dict[str, Any] | None:
@@ -53,6 +55,8 @@ class Votes:
             return {"value": "yes", "evidence": self.yes}
         if self.no:
             return {"value": "no", "evidence": self.no}
+        if self.past:
+            return {"value": "yes", "evidence": self.past}
         if self.silent:
             return {"value": "unknown", "evidence": self.silent}
         return None

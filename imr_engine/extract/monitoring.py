@@ -58,12 +58,17 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "monitoring.other_prescribers",
         re.compile(
-            r"\b(?:received|filled|obtained|got)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
+            r"\b(?:received|receiv(?:es|ing)|filled|obtain(?:ed|s|ing)|got|gets|getting)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|her\s+|his\s+|an?\s+)?(?:emergency|(?-i:ER)\b|urgent\s+care"
             r"|dentist|another|other|outside|different|multiple|several)\b(?!\s+(?:than|that|information)\b)"
             # not the doctors who treated or saw the worker ("years of treatment by several doctors")
             r"|(?<!treatment\sby\s)(?<!treated\sby\s)(?<!seen\sby\s)(?<!\bseen\s)(?<!\bsaw\s)(?<!visited\s)"
-            r"\b(?:other|outside|multiple|several|different)\s+(?:prescribing\s+)?(?:providers|prescribers|physicians|doctors|pharmacies)\b"
-            r"|\bdoctor\s+shopping\b",
+            r"\b(?:other|outside|multiple|several|different)\s+(?:prescribing\s+|opioid\s+|narcotic\s+|controlled[- ]substance\s+)?"
+            r"(?:providers|prescribers|physicians|doctors|pharmacies)\b"
+            # a report's count: "CURES: 2 prescribers, 3 pharmacies"
+            r"|\b(?:[2-9]|two|three|four|five)\s+(?:different\s+|separate\s+)?(?:prescribers|prescribing\s+(?:physicians|providers))\b"
+            r"|\bdoctor\s+shopping\b"
+            # "outside Rx on CURES", "PDMP shows undisclosed hydrocodone fills"
+            r"|\boutside\s+(?:Rx|prescriptions?|scripts?)\b|\bundisclosed\s+(?:[\w/-]+\s+){0,2}?(?:prescriptions?|Rx|fills?|opioids?|scripts?)\b",
             _I,
         ),
     ),
@@ -116,7 +121,13 @@ def _not_behaviour(text: str, m: re.Match[str]) -> bool:
 
 #: Every controlled drug from one prescriber: the record documents no other prescribers.
 _ONE_PRESCRIBER = re.compile(
-    r"\b(?:single|sole|one|only)\s+(?:prescriber|prescribing\s+(?:physician|provider))\b"
+    r"\b(?:single|sole|one|1|only)\s+(?:opioid\s+)?(?:prescriber|prescribing\s+(?:physician|provider))\b"
+    # "gets his pain medications only from me", "from us only"
+    r"|\bonly\s+from\s+(?:me|us)\b|\bfrom\s+(?:me|us)\s+only\b"
+    # a report's answer with "only" after: "CURES: this prescriber only", "tramadol monthly, this clinic only", "from PTP only"
+    r"|\b(?:this|our|my)\s+(?:office|clinic|practice|prescriber|provider|physician|doctor)\s+only\b"
+    r"|\bfrom\s+(?:the\s+)?(?:(?-i:PTP)|treating\s+physician|primary\s+treating\s+physician)\s+only\b"
+    r"|\bno\s+other\s+(?:opioid\s+|controlled\s+(?:substance\s+)?|narcotic\s+)?(?:fills|prescriptions|scripts)\b"
     r"|\bfrom\s+(?:this|our|my)\s+(?:office|clinic|practice|provider)\s+only\b"
     # a CURES report's answer: "CURES checked today: only this prescriber", "CURES reviewed: only this office"
     r"|\bonly\s+(?:from\s+)?(?:this|our|my)\s+(?:office|clinic|practice|prescriber|provider|physician|doctor)\b"
@@ -127,6 +138,19 @@ _ONE_PRESCRIBER = re.compile(
     r"\s+(?:come|came|are|were)\s+from\s+(?:this|our|my|the\s+same)",
     _I,
 )
+#: Prescribers named as an agreement's terms or an instruction, not as what the record shows: "Opioid agreement signed: one
+#: prescriber, one pharmacy", "instructed not to obtain opioids from other providers".
+_TERMS_BEFORE = re.compile(
+    r"\b(?:agreements?|contracts?|agrees?|consent|instruct\w*|counsel\w*|educat\w*|advis\w*|warned|reminded|told\s+(?:him|her|them|pt)"
+    r"|will\s+check|to\s+check)\b[^.;]{0,50}$",
+    _I,
+)
+
+
+def _terms_only(text: str, start: int) -> bool:
+    return bool(_TERMS_BEFORE.search(text[max(0, start - 90) : start]))
+
+
 _SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b|\badverse\s+(?:effects?|reactions?)\b|(?-i:\bSEs?\b)|(?-i:\bAEs\b)", _I)
 #: A drug's effect that ended it is history, not a side effect of what is taken now: "stopped d/t dizziness".
 _ENDED = re.compile(r"\b(?:stopped|d/c'?d?|dc'd|discontinued|failed|having\s+failed|not\s+tolerated|tried|intoleran\w*)\b", _I)
@@ -320,6 +344,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         for path, pattern in among(CUES, s.text, 1):
             if path == "monitoring.aberrant_behavior" and all(_not_behaviour(s.text, m) for m in finditer(pattern, s.text)):
                 continue
+            if path == "monitoring.other_prescribers" and all(_terms_only(s.text, m.start()) for m in finditer(pattern, s.text)):
+                continue
             read_cue(s, ctx, path, pattern, done=True)
         for m in () if id(_SIDE_EFFECTS) in dead else finditer(_SIDE_EFFECTS, s.text):
             said = polarity(s.text, m.start(), m.end())
@@ -338,6 +364,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         _side_effect_symptoms(s, ctx)
         _controlled_from_another(s, ctx)
         for m in () if id(_ONE_PRESCRIBER) in dead else finditer(_ONE_PRESCRIBER, s.text):
+            if _terms_only(s.text, m.start()):
+                continue
             ctx.draft.finding("monitoring.other_prescribers", "no", clause_evidence(s, m.start(), m.end()))
         if id(_PAIN_ASSESSMENT) not in dead:
             read_cue(s, ctx, "monitoring.pain_assessment", _PAIN_ASSESSMENT)
@@ -370,10 +398,11 @@ _CONTROLLED = frozenset({"opioid", "benzodiazepine", "hypnotic", "stimulant", "b
 #: A controlled drug from a prescriber other than the treating physician: "alprazolam 0.5 mg #30 monthly from his PCP",
 #: "prescribed by PCP (not the PTP)", "(ER) prescribed Xanax 0.5 mg TID", "CURES shows a second prescriber".
 _ANOTHER_SOURCE = re.compile(
-    r"\b(?:prescribed\s+by|from|by)\s+(?:his|her|the|an?)?\s*(?:PCP|primary\s+care(?:\s+(?:physician|doctor|provider))?|psychiatrist"
-    r"|(?-i:ER)|emergency\s+(?:room|department)|urgent\s+care|dentist|prior\s+pain\s+(?:MD|doctor|physician)"
-    r"|another\s+(?:doctor|physician|provider|prescriber))\b"
-    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist)\)?\s+(?:also\s+)?(?:prescribed|prescribes|gives|provides|writes\s+for)\b"
+    r"\b(?:prescribed\s+by|from|by|per)\s+(?:his|her|the|an?)?\s*(?:Dr\.?\s+[A-Z][\w'-]+\s*\(\s*)?(?:PCP|primary\s+care(?:\s+(?:physician|doctor|provider))?"
+    r"|psychiatrist|family\s+(?:doctor|physician|practitioner)|(?-i:ER)|emergency\s+(?:room|department)|urgent\s+care|dentist"
+    r"|prior\s+pain\s+(?:MD|doctor|physician)|(?:another|an\s+outside|outside|a\s+different|a\s+second)\s+(?:doctor|physician|provider|prescriber|clinic))\b"
+    r"|\(?\b(?:(?-i:ER)|urgent\s+care|(?-i:PCP)|psychiatrist|dentist)\)?\s+(?:also\s+)?(?:prescribed|prescribes|gives|gave|provides|provided"
+    r"|writes\s+for|wrote\s+for)\b"
     r"|\b(?:second|another|other)\s+prescriber\b",
     _I,
 )
@@ -384,7 +413,8 @@ _CONTROLLED_WORDS = re.compile(
 #: The other prescriber is past: the drug stopped, or only started elsewhere and now prescribed here ("prescribed
 #: originally by her psychiatrist, who retired", "started by urgent care", "now refilled here").
 _NOT_NOW = re.compile(
-    r"\b(?:stopped|discontinued|d/c'?d|originally|initially|started\s+by|retired|now\s+(?:refilled|prescribed|managed)\s+(?:here|by\s+(?:us|this\s+office|me)))\b",
+    r"\b(?:stopped|discontinued|d/c'?d|originally|initially|formerly|prior\s+to\s+(?:that|this|then|us|me)"
+    r"|in\s+the\s+past|used\s+to|started\s+by|retired|now\s+(?:refilled|prescribed|managed)\s+(?:here|by\s+(?:us|this\s+office|me)))\b",
     _I,
 )
 #: The symptoms a head injury or a red-flag screen asks about: a denial that names them screens the injury, not a drug.
