@@ -57,7 +57,7 @@ def test_a_well_documented_opioid_note() -> None:
         "yes",
     )
     assert {(t.name, t.sessions, t.effect) for t in case.treatments} == {
-        ("physical therapy", 12, "unknown"),
+        ("physical therapy", 12, "no_improvement"),  # "... and acupuncture without benefit": said of both
         ("acupuncture", None, "no_improvement"),
     }
     assert case.clinical.depression_or_anxiety.value == "yes"
