@@ -866,8 +866,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
         values.update(_item_values(index, item, med))
-        item_how = benefit_of_other_drugs(item, principal_ingredients(item, vocab), getattr(vocab, "drugs_named", None),
-                                          values, evidence, {})
+        how = benefit_of_other_drugs(item, principal_ingredients(item, vocab), getattr(vocab, "drugs_named", None),
+                                     values, evidence, view.how)
         if own_relief := _relief_of(case, item):  # "Gabapentin: the burning is half what it was": this drug's own
             values["pain_relief_percent"] = own_relief.percent
             evidence["pain_relief_percent"] = _ev(own_relief)
@@ -890,7 +890,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
             evidence.update({name: [] for name in _NO_POSTSURGICAL_COURSE})
         operations = [s for s in case.surgeries if not test.apart(where.region, s.body_region)]
         episode = _prior_sessions(case, item, vocab, values, evidence, where.region, test, operations, as_of, data)
-        how = _postoperative_request(case, index, items, vocab, values, evidence, {**view.how, **item_how} if item_how else view.how)
+        how = _postoperative_request(case, index, items, vocab, values, evidence, how)
         how = _postoperative_phase(item, data, values, evidence, how)
         how = _care_of_other_regions(case, item, where, vocab, test, values, evidence, how)
         if "prior_sessions_functional_improvement" in values or episode.aside:  # not dropped as before a surgery to come
