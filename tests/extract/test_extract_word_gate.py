@@ -7,9 +7,10 @@ import pkgutil
 import re
 from pathlib import Path
 
-from held_out import held_out
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from real_text import real_sentences
 
 import imr_engine.extract as extract_package
 from imr_engine.extract.word_gate import among, finditer, heads, may_match, search
@@ -159,22 +160,16 @@ def same_as_a_full_scan(pattern: re.Pattern[str], text: str) -> None:
     assert found(filter(None, [search(pattern, text)])) == found(filter(None, [pattern.search(text)]))
 
 
-#: Real sentences: the bundled letters and the development corpus's letters and notes (every
-#: sixth sentence, for time).
-REAL = sorted(
-    sentence
-    for folder in ("cases", "corpus/decisions/tune/letters", "corpus/notes/tune")
-    for path in (ROOT / folder).rglob("*.txt")
-    if not held_out(path)
-    for line in path.read_text(encoding="utf-8").splitlines()
-    for sentence in re.split(r"(?<=[.;])\s+", line)
-    if sentence.strip()
-)[::6]
+#: Real sentences: a fixed sample of the bundled letters' and the development corpus's (see tests/real_text.py),
+#: in four parts so that the parallel workers can share them.
+REAL = real_sentences(1600)
+PARTS = 4
 
 
-def test_anchored_tries_find_what_a_full_scan_finds_in_real_sentences() -> None:
-    assert len(REAL) > 1500
-    for text in REAL:  # text by text, as readers ask: the gate keeps what it found of the last texts
+@pytest.mark.parametrize("part", range(PARTS))
+def test_anchored_tries_find_what_a_full_scan_finds_in_real_sentences(part: int) -> None:
+    assert len(REAL) == 1600
+    for text in REAL[part::PARTS]:  # text by text, as readers ask: the gate keeps what it found of the last texts
         for pattern in GATED + PIECED:
             same_as_a_full_scan(pattern, text)
 
