@@ -291,7 +291,7 @@ def case_values(case: CaseFacts, vocab: Vocabulary) -> dict[str, Any]:
     out["monitoring.urine_drug_screen"] = _screens(case)
     for context in ("with_medication", "without_medication"):
         scores = [p for p in case.pain_scores if p.context == context]
-        out[f"pain.{context}"] = _norm(scores[-1].score) if scores else None
+        out[f"pain.{context}"] = _norm(scores[-1].value) if scores else None
     out.pop("monitoring.misuse_risk", None)
     out["medications"] = sorted({_medication(m.name, m.status, vocab) for m in case.medications})
     return out

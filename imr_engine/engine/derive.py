@@ -739,14 +739,14 @@ def _pain(case: CaseFacts, v: MutableMapping[str, object], ev: dict[str, list[Ev
         return
     dated = [s for s in scores if s.date is not None]
     latest = max(dated, key=lambda s: s.date.latest()) if dated else scores[0]  # type: ignore[union-attr]
-    v["latest_pain_score"] = latest.score
+    v["latest_pain_score"] = latest.value
     ev["latest_pain_score"] = _ev(latest)
     groups: dict[str, dict[str, float]] = {}
     sources: dict[str, list[Evidenced]] = {}
     for s in scores:
         if s.context in PRIMARY:
             key = str(s.date) if s.date else ""
-            groups.setdefault(key, {})[s.context] = s.score
+            groups.setdefault(key, {})[s.context] = s.value
             sources.setdefault(key, []).append(s)
     pairs = [k for k, g in groups.items() if len(g) == 2 and g["without_medication"] > 0]
     if pairs:

@@ -462,7 +462,9 @@ WORK_STATUS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:temporary\s+total|total\s+temporary)\s+disability\b|\bno\s+work\s+(?:until|for|x)\b"
             r"|\b(?:unemployed|laid\s+off|terminated\s+from|not\s+(?:currently\s+)?employed)\b"
             r"|\bretired\s+(?:on|due\s+to|for|because\s+of)\s+(?:(?:a|his|her)\s+)?(?:medical\s+)?disability\b|\bretired-on-disability\b"
-            r"|\b(?:disability|medical)\s+retirement\b",
+            r"|\b(?:disability|medical)\s+retirement\b"
+            # the kind after the retirement's job or year: "Retired from roofing, on disability", "(retired 2014, medical)"
+            r"|\bretired\b[^.;()]{0,40}?,\s*(?:on\s+)?(?:medical|disability)\b",
             _I,
         ),
         "off_work",
@@ -1268,7 +1270,8 @@ def _subjective(s: Sentence, ctx: Context) -> None:
 #: Modified work the employer does not give: the worker is off work ("Employer not accommodating; pt not working").
 _NOT_ACCOMMODATED = re.compile(
     r"\b(?:not|cannot|can'?t|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
-    r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:is\s+|was\s+)?(?:not|un)\s*available\b"
+    # the duty's restrictions may stand between: "Modified duty (no climbing/kneeling) not available"
+    r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:\([^()]{0,60}\)\s*)?(?:is\s+|was\s+)?(?:not|un)\s*available\b"
     r"|\b(?:has|had|have)\s+no\s+(?:light|modified|restricted)\s+(?:duty|work)\b",
     _I,
 )

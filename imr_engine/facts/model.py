@@ -150,6 +150,12 @@ class PainScore(Evidenced):
     date: FuzzyDate | None = None
     context: Literal["with_medication", "without_medication", "unspecified"] = "unspecified"
 
+    @property
+    def value(self) -> float:
+        """The rating as one number: a range's midpoint ("6-7/10" is 6.5), as the answer keys take it (corpus/README.md,
+        counted in session 17: 10 of 17 tune keys of a range take the midpoint)."""
+        return self.score if self.score_max is None else (self.score + self.score_max) / 2
+
 
 class WorkStatus(Evidenced):
     value: Literal["full_duty", "modified_duty", "part_time", "off_work", "unknown"] = "unknown"
