@@ -75,7 +75,13 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\s+dermatome"
             # the root named right after, without the word: "Sensation decreased L C6", "sensation diminished R L5"
             r"|\bsensation\s+(?:is\s+|was\s+)?(?:decreased|diminished|reduced|absent)\s+(?:to\s+\w+\s+)?(?:in\s+|over\s+|along\s+)?(?:the\s+)?"
-            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS][1-8]\b(?!\s*-)",
+            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS][1-8]\b(?!\s*-)"
+            # the sensory loss over an area, its root in brackets after it: "Decreased pinprick over the left medial leg (L4)",
+            # "Sensation: decreased LT L dorsum of foot (L5)", "Hypoesthesia radial forearm, right (C6 distribution)"
+            r"|\b(?:(?:decreased|diminished|reduced|absent|impaired|dec|decr)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens\b)"
+            r"|(?:sensation|sens)\.?\s*:?\s+(?:is\s+|was\s+)?(?:(?:slightly|mildly|markedly|moderately|patchy)\s+)?"
+            r"(?:decreased|diminished|reduced|absent|impaired)|hyp(?:o|aes|es)?esthesia|hypalgesia)"
+            r"[^.;()]{0,60}\((?:[LCS][1-8])(?:\s+(?:distribution|dermatome|root))?\)",
             _I,
         ),
     ),
@@ -86,12 +92,21 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: "Straight leg raise positive on the left", "negative SLR bilaterally", "Spurling's maneuver is positive".
 _TENSION_SIGN = re.compile(
     r"\b(?:(?:crossed\s+|seated\s+|supine\s+)?straight[- ]leg[- ]rais(?:e|ing)(?:\s+tests?|\s+testing|\s+signs?)?"
-    r"|(?:crossed\s+|seated\s+|supine\s+)?SLRs?|Spurling(?:'s)?(?:\s+(?:maneuver|manoeuvre|test|sign))?)",
+    r"|(?:crossed\s+|seated\s+|supine\s+)?SLRs?|Spurling(?:'s)?(?:\s+(?:maneuver|manoeuvre|test|sign))?"
+    r"|(?:prone\s+)?femoral\s+(?:nerve\s+)?(?:stretch|tension)(?:\s+(?:test|sign))?)",
     _I,
 )
+#: The side and the angle may stand between the sign and its answer: "SLR: L + at 30 deg", "Straight leg raise on the
+#: right is positive", "Spurling's mildly positive on the right", "SLR R 40 deg (+)".
+_SIDE = r"(?:(?:on\s+(?:the\s+)?)?(?:left|right|(?-i:L|R|B/?L)|bilat(?:erally)?)\b\s*:?\s*)"
+_ANSWER = (r"(?:is\s+|was\s+|were\s+|are\s+)?(?:(?:mildly|moderately|strongly|markedly|clearly|very)\s+)?"
+           r"(?:(?:at\s+)?\d{1,3}\s*(?:deg(?:rees?)?\b|\u00b0)\s*)?")
 _SIGN_AFTER = re.compile(  # the answer may follow as a field's value: "SLR: positive L", "Spurling's test: neg"
-    r"\s*(?:test\s*)?:?\s*(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\(\+\)|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
+    rf"\s*(?:test\s*)?:?\s*{_SIDE}?{_ANSWER}"
+    r"(?:(?P<yes>positive|pos\b|\(\+\)|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
 )
+#: The other side answered next, after a negative one: "SLR R neg, L + at 40".
+_OTHER_SIDE_YES = re.compile(rf"\s*[,;]\s*(?:and\s+)?{_SIDE}{_ANSWER}(?:positive|pos\b|\(\+\)|\+)", _I)
 _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negative|neg\.?|\(-\)))\s*$", _I)
 #: A normal neurological examination documents that there is no deficit.
 _NEURO_INTACT = re.compile(
@@ -215,7 +230,7 @@ def _tension_signs(s: Sentence, ctx: Context) -> bool:
         if sign is None:
             continue
         crossed = m.group().lower().startswith("crossed")
-        if sign.group("yes"):
+        if sign.group("yes") or (after is not None and _OTHER_SIDE_YES.match(s.text, after.end())):
             record(s, ctx, "exam.radiculopathy", "yes", m)
             found = True
         elif not crossed:  # a negative crossed SLR says nothing of the straight one
