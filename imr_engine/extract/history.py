@@ -131,7 +131,9 @@ _ROOT_FINDING = re.compile(
     r"\b(?:nerve\s+root|(?:exiting|traversing|descending)\s+(?:[LCS]\d\s+)?(?:nerve|root)|[LCS]\d\s+(?:nerve\s+)?root"
     r"|radiculopathy|impinge\w*|compress\w*|displac\w*|abut\w*|contact(?:s|ing)?\s+the|effac\w*\s+(?:of\s+)?the\s+(?:[LCS]\d\s+)?(?:nerve|root)"
     r"|(?:severe|moderate)\s+(?:neural\s+)?foraminal\s+(?:stenosis|narrowing)"
-    r"|(?:severe|moderate)\s+(?:[\w-]+\s+){0,4}?lateral\s+recess\s+(?:stenosis|narrowing))\b",
+    r"|(?:severe|moderate)\s+(?:[\w-]+\s+){0,4}?lateral\s+recess\s+(?:stenosis|narrowing)"
+    # the canal narrowed enough to press on the cauda equina's roots (neurogenic claudication, ACOEM Ch. 12 p. 305-307)
+    r"|(?:severe|moderate)\s+(?:to\s+severe\s+)?(?:central\s+)?(?:canal|spinal|central)\s+(?:canal\s+)?stenosis)\b",
     _I,
 )
 _NO_ROOT_FINDING = re.compile(
