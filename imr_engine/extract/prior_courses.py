@@ -70,7 +70,7 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
+    r"|blocks?|shots?|MBBs?|RFAs?|CSIs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
     r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG"
     r"|hardening|conditioning)\b",  # a work programme named without "therapy" (session 16): "a work hardening program"
