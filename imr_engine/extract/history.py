@@ -643,7 +643,8 @@ _DATED_OPERATION = re.compile(
 #: A steroid injection told with the verb: "Injected twice (Kenalog 10 mg + lidocaine to A1 sheath 6/12/2018 and
 #: 12/4/2018)", "was injected with Depo-Medrol x 1".
 _INJECTED = re.compile(
-    r"\binjected\b(?:\s+(?P<times>twice|once|three\s+times|x\s*\d|\d\s+times))?[^.;]{0,60}?"
+    # or told by its number in a series, the drug beside it: "Inj #1 9/15 (Kenalog 10 + lido) - 6 wks relief"
+    r"(?:\binjected\b|\binj(?:ection)?\.?\s*#\s*\d\b)(?:\s+(?P<times>twice|once|three\s+times|x\s*\d|\d\s+times))?[^.;]{0,60}?"
     r"\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|cortisone|corticosteroids?|steroids?|celestone|betamethasone"
     r"|dexamethasone)\b",
     _I,
