@@ -23,6 +23,13 @@ _PER_HOUR = "mcg/hr"
 POSTSURGICAL_FILE = "postsurgical.yaml"
 
 
+
+#: A condition a diagnosis names only to deny it, up to the next comma or a "with": "Spondylosis without myelopathy
+#: or radiculopathy, lumbar region", "lumbar strain, no radiculopathy", "w/o radicular symptoms": not its group.
+_DENIED_QUALIFIER = re.compile(
+    r"(?:\bwithout|\bw/o|\bno|\bnegative\s+for)\b(?:(?!\bwith\b|\bw/(?!o))[^,;().])*", re.IGNORECASE
+)
+
 class CourseVariant(BaseModel):
     """Another course for the same surgery service when its name says which operation it was (a fusion)."""
 
@@ -224,7 +231,7 @@ class VocabularyTerminology:
         return list(self._groups_of(name))
 
     def _groups_uncached(self, name: str) -> tuple[str, ...]:
-        text = padded_words(name)
+        text = padded_words(_DENIED_QUALIFIER.sub(" ", name))
         return tuple(group for group, words in self._groups if any(w in text for w in words))
 
     def daily_med_mg(self, item: RequestedItem) -> float | None:

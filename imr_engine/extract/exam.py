@@ -75,23 +75,60 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS]\d\s+dermatome"
             # the root named right after, without the word: "Sensation decreased L C6", "sensation diminished R L5"
             r"|\bsensation\s+(?:is\s+|was\s+)?(?:decreased|diminished|reduced|absent)\s+(?:to\s+\w+\s+)?(?:in\s+|over\s+|along\s+)?(?:the\s+)?"
-            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS][1-8]\b(?!\s*-)",
+            r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS][1-8]\b(?!\s*-)"
+            # the sensory loss over an area, its root in brackets after it: "Decreased pinprick over the left medial leg (L4)",
+            # "Sensation: decreased LT L dorsum of foot (L5)", "Hypoesthesia radial forearm, right (C6 distribution)"
+            r"|\b(?:(?:decreased|diminished|reduced|absent|impaired|dec|decr)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens\b)"
+            r"|(?:sensation|sens)\.?\s*:?\s+(?:is\s+|was\s+)?(?:(?:slightly|mildly|markedly|moderately|patchy)\s+)?"
+            r"(?:decreased|diminished|reduced|absent|impaired)|hyp(?:o|aes|es)?esthesia|hypalgesia)"
+            r"[^.;()]{0,60}\((?:[LCS][1-8])(?:\s+(?:distribution|dermatome|root))?\)",
             _I,
         ),
     ),
 )
 
 
+#: The sensory loss over the part of the foot or leg one lumbosacral root supplies: "Diminished light touch over the
+#: first web space" (L5), "Decreased pinprick R lateral foot and sole" (S1), "... L medial shin" (L4): a root sign
+#: (CPMTG p. 46), unless the note doubts it ("patchy decreased L lateral foot, inconsistent on retest").
+_ROOT_AREA_SENSORY = re.compile(
+    r"\b(?:(?:decreased|diminished|reduced|absent|impaired|dec|decr)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens\b)"
+    r"|(?:sensation|sens)\.?\s*:?\s+(?:is\s+|was\s+)?(?:(?:slightly|mildly|markedly|moderately|patchy)\s+)?"
+    r"(?:decreased|diminished|reduced|absent|impaired))"
+    r"[^.;]{0,40}?\b(?:(?:first|1st)\s+web\s+space|dorsum\s+of\s+(?:the\s+)?(?:left\s+|right\s+)?foot|dorsal\s+(?:aspect\s+of\s+(?:the\s+)?)?foot"
+    r"|lateral\s+(?:aspect\s+of\s+(?:the\s+)?)?(?:foot|calf|lower\s+leg)|sole|medial\s+(?:aspect\s+of\s+(?:the\s+)?)?(?:shin|lower\s+leg|leg)"
+    r"|(?:great|big)\s+toe)\b",
+    _I,
+)
+_DOUBTED = re.compile(r"\b(?:inconsistent|equivocal|non-?dermatomal|non-?physiologic(?:al)?|non-?anatomic(?:al)?|variable|give[- ]way)\b", _I)
+
+
+def _root_area_sensory(s: Sentence, ctx: Context) -> bool:
+    """Sensory loss over a lumbosacral root's area of the foot or leg, as radiculopathy on examination."""
+    if _DOUBTED.search(s.text):
+        return False
+    return read_cue(s, ctx, "exam.radiculopathy", _ROOT_AREA_SENSORY, negated=None, undocumented=False, observation=True)
+
+
 #: The nerve-tension signs, read with the answer written beside them: "SLR + on L at 40 deg",
 #: "Straight leg raise positive on the left", "negative SLR bilaterally", "Spurling's maneuver is positive".
 _TENSION_SIGN = re.compile(
     r"\b(?:(?:crossed\s+|seated\s+|supine\s+)?straight[- ]leg[- ]rais(?:e|ing)(?:\s+tests?|\s+testing|\s+signs?)?"
-    r"|(?:crossed\s+|seated\s+|supine\s+)?SLRs?|Spurling(?:'s)?(?:\s+(?:maneuver|manoeuvre|test|sign))?)",
+    r"|(?:crossed\s+|seated\s+|supine\s+)?SLRs?|Spurling(?:'s)?(?:\s+(?:maneuver|manoeuvre|test|sign))?"
+    r"|(?:prone\s+)?femoral\s+(?:nerve\s+)?(?:stretch|tension)(?:\s+(?:test|sign))?)",
     _I,
 )
+#: The side and the angle may stand between the sign and its answer: "SLR: L + at 30 deg", "Straight leg raise on the
+#: right is positive", "Spurling's mildly positive on the right", "SLR R 40 deg (+)".
+_SIDE = r"(?:(?:on\s+(?:the\s+)?)?(?:left|right|(?-i:L|R|B/?L)|bilat(?:erally)?)\b\s*:?\s*)"
+_ANSWER = (r"(?:is\s+|was\s+|were\s+|are\s+)?(?:(?:mildly|moderately|strongly|markedly|clearly|very)\s+)?"
+           r"(?:(?:at\s+)?\d{1,3}\s*(?:deg(?:rees?)?\b|\u00b0)\s*)?")
 _SIGN_AFTER = re.compile(  # the answer may follow as a field's value: "SLR: positive L", "Spurling's test: neg"
-    r"\s*(?:test\s*)?:?\s*(?:is\s+|was\s+|were\s+|are\s+)?(?:(?P<yes>positive|pos\b|\(\+\)|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
+    rf"\s*(?:test\s*)?:?\s*{_SIDE}?{_ANSWER}"
+    r"(?:(?P<yes>positive|pos\b|\(\+\)|\+|reproduc\w+)|(?P<no>negative|neg\b|-(?!\d)|\(-\)))", _I
 )
+#: The other side answered next, after a negative one: "SLR R neg, L + at 40".
+_OTHER_SIDE_YES = re.compile(rf"\s*[,;]\s*(?:and\s+)?{_SIDE}{_ANSWER}(?:positive|pos\b|\(\+\)|\+)", _I)
 _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negative|neg\.?|\(-\)))\s*$", _I)
 #: A normal neurological examination documents that there is no deficit.
 _NEURO_INTACT = re.compile(
@@ -141,6 +178,7 @@ def read_exam(sentences: list[Sentence], ctx: Context) -> None:
             for path, pattern in among(CUES, s.text, 1):
                 found |= read_cue(s, ctx, path, pattern, observation=True)
             found |= _tension_signs(s, ctx)
+            found |= _root_area_sensory(s, ctx)
             found |= _strength_grades(s, ctx)
             for m in finditer(_NEURO_INTACT, s.text):
                 record(s, ctx, "exam.neurological_deficit", "no", m)
@@ -181,6 +219,12 @@ _PAIN_LIMITED = re.compile(  # matched at the grade's end
     rf"|\s*(?:\w+\s+)?(?:{_CUFF_TESTED})\b",
     _I,
 )
+#: A leg muscle one lumbosacral root supplies, graded just after it ("L EHL 4+/5", "right gastroc-soleus 4/5", "ankle DF 4/5")
+#: or just before it ("4/5 EHL"): its weakness is a myotome's, a root sign rather than a joint's.
+_ROOT_MUSCLE = (r"(?:(?-i:EHL|TA|DF)|extensor\s+hallucis(?:\s+longus)?|tibialis\s+anterior|(?:ankle\s+|foot\s+)?dorsiflex\w*"
+                r"|(?:ankle\s+)?plantar\s*flex\w*|gastroc\w*(?:[- ]soleus)?|hip\s+abduct\w*|great\s+toe\s+extens\w*)")
+_ROOT_MUSCLE_BEFORE = re.compile(rf"\b{_ROOT_MUSCLE}\b(?:\s+(?:strength|on\s+the\s+(?:left|right)))?(?:\s+(?:left|right|(?-i:L|R)))?\s*:?\s*$", _I)
+_ROOT_MUSCLE_AFTER = re.compile(rf"\s+(?:(?:left|right|(?-i:L|R))\s+)?{_ROOT_MUSCLE}\b", _I)
 #: Two grades set before and after ("Quad MMT 3+/5 -> 4/5"): a muscle recovering in therapy, not a neurological sign.
 _CHANGE = re.compile(r"->|\u2192|=>")
 
@@ -201,6 +245,8 @@ def _strength_grades(s: Sentence, ctx: Context) -> bool:
             continue  # a grade of before the operation or at intake: not the examination of today
         if polarity(s.text, m.start(), m.end(), observation=True) == "affirmed":
             record(s, ctx, "exam.neurological_deficit", "yes", m)
+            if _ROOT_MUSCLE_BEFORE.search(before) or _ROOT_MUSCLE_AFTER.match(s.text, m.end()):
+                record(s, ctx, "exam.radiculopathy", "yes", m)  # a myotome's weakness: a root sign (CPMTG p. 46)
             found = True
     return found
 
@@ -215,7 +261,7 @@ def _tension_signs(s: Sentence, ctx: Context) -> bool:
         if sign is None:
             continue
         crossed = m.group().lower().startswith("crossed")
-        if sign.group("yes"):
+        if sign.group("yes") or (after is not None and _OTHER_SIDE_YES.match(s.text, after.end())):
             record(s, ctx, "exam.radiculopathy", "yes", m)
             found = True
         elif not crossed:  # a negative crossed SLR says nothing of the straight one

@@ -673,6 +673,8 @@ _FROM_TO = re.compile(
     r"\s*(?:->|-->|=>|\u2192)\s*(?P<d>\d+(?:\.\d+)?)",
     _I,
 )
+#: The two values right after the scale's name, "<before> to <after>" with no "from": "ODI 46% to 12%", "NDI 30 to 14".
+_BARE_TO = re.compile(r"\s*(?:score\s*)?:?\s*(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)(?!\s*(?:/|-)\s*\d)", _I)
 _EARLIER = re.compile(
     r"\b(?:previously|prior|before|was|were|initial(?:ly)?|intake|baseline|(?:at\s+)?eval\w*|start\s+of|last\s+(?:visit|time|month)"
     r"|admission|vs\.?|versus|compared|(?-i:IE))\b",
@@ -749,7 +751,7 @@ def _scale_gains(s: Sentence, ctx: Context) -> None:
     for m in finditer(_SCALE, s.text):
         following = _SCALE.search(s.text, m.end())
         window = s.text[m.end() : min(following.start() if following else len(s.text), m.end() + 80)]
-        pair = _FROM_TO.search(window)
+        pair = _FROM_TO.search(window) or _BARE_TO.match(window)
         if pair:
             before, now = float(pair.group("a") or pair.group("c")), float(pair.group("b") or pair.group("d"))
         else:

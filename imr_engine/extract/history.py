@@ -131,7 +131,9 @@ _ROOT_FINDING = re.compile(
     r"\b(?:nerve\s+root|(?:exiting|traversing|descending)\s+(?:[LCS]\d\s+)?(?:nerve|root)|[LCS]\d\s+(?:nerve\s+)?root"
     r"|radiculopathy|impinge\w*|compress\w*|displac\w*|abut\w*|contact(?:s|ing)?\s+the|effac\w*\s+(?:of\s+)?the\s+(?:[LCS]\d\s+)?(?:nerve|root)"
     r"|(?:severe|moderate)\s+(?:neural\s+)?foraminal\s+(?:stenosis|narrowing)"
-    r"|(?:severe|moderate)\s+(?:[\w-]+\s+){0,4}?lateral\s+recess\s+(?:stenosis|narrowing))\b",
+    r"|(?:severe|moderate)\s+(?:[\w-]+\s+){0,4}?lateral\s+recess\s+(?:stenosis|narrowing)"
+    # the canal narrowed enough to press on the cauda equina's roots (neurogenic claudication, ACOEM Ch. 12 p. 305-307)
+    r"|(?:severe|moderate)\s+(?:to\s+severe\s+)?(?:central\s+)?(?:canal|spinal|central)\s+(?:canal\s+)?stenosis)\b",
     _I,
 )
 _NO_ROOT_FINDING = re.compile(
@@ -484,7 +486,13 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
 
 def read_history(sentences: list[Sentence], ctx: Context) -> None:
     """Treatment and surgical history: each sentence's patterns are asked once for all (`shut`)."""
-    for s in sentences:
+    header: tuple[int, FuzzyDate] | None = None  # an operative report's day, and the sentence that gave it
+    for n, s in enumerate(sentences):
+        day = _operation_day(s) if s.section != "plan" else None
+        if day is not None:
+            header = (n, day)
+        elif header is not None and n - header[0] > _OPERATION_DAY_REACH:
+            header = None
         dead = shut(_HISTORY_ASKS, s.text)
         floor = 0
         for lead in () if id(_TX_LEAD) in dead else finditer(_TX_LEAD, s.text):
@@ -512,7 +520,7 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
                 if _SURGERY_WORD.search(s.text[start:end]):
                     _surgery(s, ctx, s.text[start:end], start, end, when)
         for m in finditer(_SURGERY_FIELD, s.text):
-            _surgery_field(s, ctx, m)
+            _surgery_field(s, ctx, m, header[1] if header is not None and s.section != "plan" else None)
         opening = _DATED_OPERATION.match(s.text) if s.section != "plan" else None
         if opening and not _TOLD_WITH_LEAD.search(opening.group()) and not _NOT_OPERATED.search(opening.group()) \
                 and polarity(s.text, 0, opening.end()) == "affirmed" \
@@ -635,7 +643,8 @@ _DATED_OPERATION = re.compile(
 #: A steroid injection told with the verb: "Injected twice (Kenalog 10 mg + lidocaine to A1 sheath 6/12/2018 and
 #: 12/4/2018)", "was injected with Depo-Medrol x 1".
 _INJECTED = re.compile(
-    r"\binjected\b(?:\s+(?P<times>twice|once|three\s+times|x\s*\d|\d\s+times))?[^.;]{0,60}?"
+    # or told by its number in a series, the drug beside it: "Inj #1 9/15 (Kenalog 10 + lido) - 6 wks relief"
+    r"(?:\binjected\b|\binj(?:ection)?\.?\s*#\s*\d\b)(?:\s+(?P<times>twice|once|three\s+times|x\s*\d|\d\s+times))?[^.;]{0,60}?"
     r"\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|cortisone|corticosteroids?|steroids?|celestone|betamethasone"
     r"|dexamethasone)\b",
     _I,
@@ -664,20 +673,38 @@ _TOLD_WITH_LEAD = re.compile(r"\b(?:underwent|had|has|was|is|s/p|status\s+post|h
 #: A form's field naming the operation: "Surgery: R shoulder arthroscopic SAD, DCE, 2018-03-14" (up to the next field).
 _SURGERY_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:Surgery|Surgeries|SURGERY|Operation|OPERATION|Procedure|PROCEDURE|Surgical\s+history"
-    r"|surgery|surgeries|operation|procedure|surgical\s+history)\s*:\s*"
+    r"|surgery|surgeries|operation|procedure|surgical\s+history)(?:\s+(?:performed|PERFORMED))?\s*:\s*"
     r"(?P<what>.+?)(?=\s+[A-Z][A-Za-z/ ]{1,20}:\s|$)"
 )
 
 
-def _surgery_field(s: Sentence, ctx: Context, m: re.Match[str]) -> None:
-    """The operation a labelled field names, dated by the last date in it."""
+#: An operative report's header, the day above the operation's own field: "DATE OF SURGERY: 04/10/2018",
+#: "Date of operation: 1/22/16", "Surgery date: 2016-02-02" (the PROCEDURE line below names the operation).
+_OPERATION_DAY_FIELD = re.compile(
+    r"\b(?:date\s+of\s+(?:surgery|operation|procedure)|(?:surgery|operation|procedure)\s+date)\s*:\s*(?=\S)", _I
+)
+#: Sentences below the header within which the operation's field takes its day.
+_OPERATION_DAY_REACH = 12
+
+
+def _operation_day(s: Sentence) -> FuzzyDate | None:
+    """The day an operative report's header gives, or None."""
+    m = _OPERATION_DAY_FIELD.search(s.text)
+    if m is None:
+        return None
+    dates = find_dates(s.text[m.end() : m.end() + 20])
+    return dates[0].date if dates and dates[0].start == 0 else None
+
+
+def _surgery_field(s: Sentence, ctx: Context, m: re.Match[str], day: FuzzyDate | None = None) -> None:
+    """The operation a labelled field names, dated by the last date in it, else by the report's header *day*."""
     what = m.group("what").rstrip(" .;,")
     if not _SURGERY_WORD.search(what) and not _is_surgery(ctx, what):
         return
     if polarity(s.text, m.start("what"), m.end("what")) in ("negated", "undocumented", "hedged"):
         return
     dates = find_dates(what)
-    date = dates[-1].date if dates else None
+    date = dates[-1].date if dates else day
     name = what[: dates[-1].start].rstrip(" ,;(") if dates else what
     if dates and not name.strip(" -:"):  # the date first: "Surgery: 01/20/2016 R shoulder arthroscopy, rotator cuff repair"
         name = what[dates[-1].end :].strip(" ,;:-")

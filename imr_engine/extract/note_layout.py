@@ -322,6 +322,11 @@ def _wrapped_at(size: int, next_line: str, width: int) -> bool:
     return size >= WRAPPED_SHARE * width or 2 * len(words[0]) >= width  # or a long word left the line short
 
 
+#: Marks a template or a typed note sets around a heading: ">> ASSESSMENT", "## Plan", "**DIAGNOSES**", "== IMPRESSION ==".
+_HEADING_MARKS = re.compile(r"^\s*(?:>{2,3}|#{1,4}|\*{2,3}|={2,}|-{2,}|~{2,})\s*")
+_TRAILING_MARKS = re.compile(r"\s*(?:\*{2,3}|={2,}|-{2,}|~{2,}|#{1,4})\s*$")
+
+
 def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] | None:
     """(section, where the line's content begins) when the line is or starts with a heading.
 
@@ -358,6 +363,13 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         section = exact_section(m.group("h"))  # "Plan. We ...", never "A lifting injury." wrapped onto a line
         if section is not None:
             return section, m.end()
+    if (marks := _HEADING_MARKS.match(line.text)) and line.text[marks.end() :].strip():
+        # a heading set off by marks: ">> ASSESSMENT", "## Plan", "**DIAGNOSES**", "== IMPRESSION =="
+        inner = line.text[marks.end() :]
+        bare = _TRAILING_MARKS.sub("", inner)
+        head = _heading(NoteLine(line.start + marks.end(), line.start + marks.end() + len(bare), bare), shouting)
+        if head is not None and head[0] is not None:
+            return head[0], len(line.text) if head[1] >= len(bare) else marks.end() + head[1]
     if (number := _FORM_ITEM.match(line.text)) and line.text[number.end() :].strip():
         # a numbered form field (the Doctor's First Report: "15. Objective findings: ...") heads its section
         rest = NoteLine(line.start + number.end(), line.end, line.text[number.end() :])

@@ -70,7 +70,7 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
+    r"|blocks?|shots?|MBBs?|RFAs?|CSIs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
     r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG"
     r"|hardening|conditioning)\b",  # a work programme named without "therapy" (session 16): "a work hardening program"
@@ -229,7 +229,9 @@ _BRIEF = re.compile(
 #: Relief below what counts as meaningful (30 %, the smallest clinically important change in pain): "20% relief",
 #: "(<30% relief)", "helped maybe 10%", "less than 25 percent better" - the course did not help enough to tell.
 _LOW_RELIEF = re.compile(
-    r"(?:(?:<|less\s+than|under|below)\s*(?:[12]?\d|30)|(?<![\d.<])(?:[12]?\d)(?!\s*(?:-|to)\s*\d))\s*(?:%|percent)"
+    # (not a score's value after a change: "ODI 46% to 12%", "NDI 30 -> 14%")
+    r"(?:(?:<|less\s+than|under|below)\s*(?:[12]?\d|30)|(?<![\d.<])(?<!\bto\s)(?<!->\s)(?<!->)(?<!\u2192\s)(?<!\u2192)"
+    r"(?:[12]?\d)(?!\s*(?:-|to)\s*\d))\s*(?:%|percent)"
     r"(?=\s*(?:\w+\s+){0,2}?(?:relief|improvement|better|reduction|benefit|decrease|less\s+pain)\b|\s*\)|\s*$)"
     r"|\b(?:helped|improved|relieved)\s+(?:(?:only|about|maybe|approx\.?|approximately|~)\s*)*(?:[12]?\d)\s*(?:%|percent)",
     _I,
