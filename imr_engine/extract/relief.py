@@ -40,6 +40,10 @@ _RELIEF = tuple(
         rf"(?:\s+(?:at|as))?\s+{_SHARE}",
         # the share straight after the drug it is of: "Pain relief with medications approximately 50 %"
         rf"\brelief\s+(?:with|from|on)\s+(?:(?:the|his|her|current|pain)\s+)*[\w-]+\s+{_SHARE}",
+        # the pain or the symptom itself told as less: "40% less burning", "50% less nerve pain" (recall17meds)
+        rf"{_SHARE}\s+less\s+(?:[a-z]+\s+){{0,2}}?(?:pain|burning|aching|ache|throbbing|symptoms?)\b",
+        # and after it: "the burning is roughly 30 percent less", "leg pain is about 35% lower" (recall17meds)
+        rf"\b(?:pain|burning|aching|ache|symptoms?)\s+(?:is|are|was|feels?|has\s+been)\s+{_SHARE}\s+(?:less|lower|better)\b",
         # the betterment sized after it: "the pain is better about 40 percent", "improved by 30%"
         rf"\b(?:better|improved|less)\s+(?:by\s+)?{_SHARE}",
         # a template field with its sign first: "% relief with meds: 60", "% pain relief from Norco = 40"
