@@ -282,6 +282,9 @@ def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
     "Burning and allodynia over the R T9-T10 band, localized.\n",
     "Neuropathic pain L lateral thigh (localized, meralgia pattern).\n",
     "Scar pain at the thumb base - localized, hypersensitive to touch.\n",
+    # the area with its size told after it, and "Localized to an area" with the symptom in the sentence before
+    "Burning along the left flank, worse with a belt. Localized to an area about 8 x 12 cm below the ribs.\n",
+    "Dysesthesia over the lateral thigh in an area of approximately 10 by 20 cm.\n",
 ])
 def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
     assert _case(note).clinical.localized_pain.value == "yes"
@@ -293,6 +296,7 @@ def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
     "Burning in both feet, not localized, stocking distribution.\n",
     "Pain over the low back, poorly localized.\n",
     "Tenderness localized to L4-5 paraspinals.\n",
+    "Localized to the low back, no radiation.\n",
 ])
 def test_a_scar_s_length_or_diffuse_pain_is_not_localized_pain(note: str) -> None:
     assert _case(note).clinical.localized_pain.value != "yes"
