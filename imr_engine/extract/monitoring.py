@@ -275,7 +275,7 @@ def _misuse_risk(s: Sentence, ctx: Context) -> None:
 _MED_WORDS = r"(?:MED|MME|MEDD|MEQ|OME|morphine\s+(?:milligram\s+)?equivalents?(?:\s+dos(?:e|age))?(?:\s+per\s+day|\s+a\s+day|/day)?)"
 _MED_AFTER = re.compile(
     rf"\b(?:(?:total|daily|current|calculated|his|her|the)\s+)*{_MED_WORDS}\s*(?:\((?:mg/d(?:ay)?)\)\s*)?"
-    rf"(?:is|was|of|=|:|~|approx(?:imately|\.)?|at|about|around|calculated|estimated|totals?|now|\s)+\s*~?\s*(?P<n>\d{{1,4}}(?:\.\d)?)(?!\s*(?:%|/10|-\d|\d))",
+    rf"(?:is|was|of|=|:|~|approx(?:imately|\.)?|at|about|around|calculated|estimated|totals?|now|today|currently|this\s+(?:month|visit)|\s)+\s*~?\s*(?P<n>\d{{1,4}}(?:\.\d)?)(?!\s*(?:%|/10|-\d|\d))",
     _I,
 )
 _MED_BEFORE = re.compile(
