@@ -389,8 +389,12 @@ def _deviation_word(text: str) -> bool:
 
 #: A result told as no deviation at all: "no inconsistencies", "no unexpected findings", "no discrepancies" (consistent).
 _NO_DEVIATION = re.compile(
-    r"\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b", _I
+    r"(?:\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b"
+    r"|\bnothing\s+(?:else\s+)?(?:unexpected|inconsistent|aberrant)\b)",  # "nothing (else) unexpected" (recall17meds)
+    _I,
 )
+#: A result only foreseen in a plan: "LC-MS confirmation if unexpected", "confirm if positive" (no screen's result).
+_IF_DEVIANT = re.compile(r"\bif\s+(?:\w+\s+)?(?:unexpected|inconsistent|positive|abnormal|aberrant)\b", _I)
 
 
 #: Classes whose prescribers the state's monitoring program (CURES) tracks: controlled drugs.
@@ -703,7 +707,7 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
             right += len(rest)
     clause = s.text[start:right]
     if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
-            or planned(s.text, start, end)):
+            or planned(s.text, start, end) or _IF_DEVIANT.search(clause)):
         return
     dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
     if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):
