@@ -65,8 +65,8 @@ from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
 from .surgery_authorized import read_surgery_authorized
-from .taper_plan import read_taper_plans
 from .tables import columned_rows, compared_rows
+from .taper_plan import read_taper_plans
 from .textmap import TextMap
 from .timeline import read_timeline
 from .treatment_conditions import read_treatment_conditions
