@@ -66,6 +66,7 @@ from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
 from .surgery_authorized import read_surgery_authorized
 from .tables import columned_rows, compared_rows
+from .taper_plan import read_taper_plans
 from .textmap import TextMap
 from .timeline import read_timeline
 from .treatment_conditions import read_treatment_conditions
@@ -144,7 +145,8 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     ctx = _context(case_id, lines)
     ctx.note = True
     tm = note_text_map(text, ctx.vocab)
-    _read_summary(note_sentences(tm), ctx)
+    sentences = note_sentences(tm)
+    _read_summary(sentences, ctx)
     evidence: list[Evidence | None] = []
     for line in lines:
         at = tm.find(line)
@@ -152,6 +154,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
         evidence.append(found if found else Evidence(quote=line, source="request"))
     add_requests(ctx, lines, evidence)
     read_purposes(ctx)
+    read_taper_plans(sentences, ctx)
     return _finish(ctx, "<note text>")
 
 

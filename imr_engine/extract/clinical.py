@@ -314,7 +314,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # the area measured, or called localized in so many words: "allodynia ... in a 6 x 4 cm area",
             # "burning over a 6 x 4 cm area", "~10x15 cm area", "Her pain is localized, peripheral and neuropathic"
             r"|~?\d+(?:\.\d+)?\s*(?:x|\u00d7|by)\s*\d+(?:\.\d+)?\s*cm\s+(?:area|region|zone|patch)\b"
-            r"|\b(?:pain|burning|symptoms?)\s+(?:is|are|remains?)\s+locali[sz]ed\b",
+            r"|\b(?:pain|burning|symptoms?)\s+(?:is|are|remains?)\s+locali[sz]ed\b"
+            # the word as the symptom's trailing qualifier: "Burning/allodynia L T6-T8 band, localized", "(localized, ...)"
+            r"|\b(?:pain|burning|allodynia|dysesthesias?|neuralgia|hypersensitiv\w*)\b[^.;:]{0,40}?(?:,|\s-|\()\s*locali[sz]ed\b(?!\s+to\b)"
+            # the area and then its size, or a sentence that starts "Localized to an area" (recall17meds)
+            r"|\b(?:area|region|zone)\s+(?:of\s+)?(?:about\s+|approximately\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:x|\u00d7|by)\s*\d+(?:\.\d+)?\s*cm\b"
+            r"|^\W*locali[sz]ed\s+to\s+(?:an?\s+)?(?:small\s+|well[- ]defined\s+)?(?:area|region|zone|patch|band)\b",
             _I,
         ),
     ),

@@ -791,7 +791,7 @@ def _activities(s: Sentence, ctx: Context) -> None:
     """
     for m in finditer(_ACTIVITY, s.text):
         before = s.text[max(0, m.start() - 40) : m.start()]
-        gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 80)
+        gain = _ACTIVITY_GAIN.search(s.text, max(0, m.start() - 80), m.end() + 110)
         if gain and gain.start() == 0 and "able" in gain.group().lower() and _BUT.search(s.text, m.end()):
             gain = None  # "She is able to dress herself and make simple meals, but ...": what she can do, with its limits
         if told_of_another(s.text, m.start(), m.end()):

@@ -213,9 +213,18 @@ def read_medication_lists(
                         own = item_status(said, status) if status == "current" else status
                         if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
                             own = "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
+                        if own == "tried_failed" and _STILL_TAKEN.search(s.text, start, end) \
+                                and not _LINE_FAILED.search(s.text, start, end) and not _LINE_STOPPED.search(s.text, start, end):
+                            own = "current"  # "Failed PT x8, naproxen 500 bid (continues, some relief)": still taken
                         _list_item(s, ctx, m, start, end, own, any_name)
 
 
+#: The item's own words say the drug is still taken: "(continues, partial relief)", "(still taking)" (recall17meds).
+_STILL_TAKEN = re.compile(
+    r"\b(?:continu(?:es|ing)|still\s+(?:on|taking|takes|using|uses)|currently\s+(?:on|taking|using))\b"
+    r"|\(\s*since\s+(?:\d{1,2}/)?\d{2,4}\s*\)",  # "tramadol 50 bid (since 10/2015)": taken from then to now
+    _I,
+)
 #: The item says the drug helped: "it helped but ...", "which helped some".
 _HELPED = re.compile(r"\b(?:it\s+)?(?:helped|worked|gave\s+(?:good|some)\s+relief)\b", _I)
 

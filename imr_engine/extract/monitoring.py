@@ -275,7 +275,7 @@ def _misuse_risk(s: Sentence, ctx: Context) -> None:
 _MED_WORDS = r"(?:MED|MME|MEDD|MEQ|OME|morphine\s+(?:milligram\s+)?equivalents?(?:\s+dos(?:e|age))?(?:\s+per\s+day|\s+a\s+day|/day)?)"
 _MED_AFTER = re.compile(
     rf"\b(?:(?:total|daily|current|calculated|his|her|the)\s+)*{_MED_WORDS}\s*(?:\((?:mg/d(?:ay)?)\)\s*)?"
-    rf"(?:is|was|of|=|:|~|approx(?:imately|\.)?|at|about|around|calculated|estimated|totals?|now|\s)+\s*~?\s*(?P<n>\d{{1,4}}(?:\.\d)?)(?!\s*(?:%|/10|-\d|\d))",
+    rf"(?:is|was|of|=|:|~|approx(?:imately|\.)?|at|about|around|calculated|estimated|totals?|now|today|currently|this\s+(?:month|visit)|\s)+\s*~?\s*(?P<n>\d{{1,4}}(?:\.\d)?)(?!\s*(?:%|/10|-\d|\d))",
     _I,
 )
 _MED_BEFORE = re.compile(
@@ -389,8 +389,12 @@ def _deviation_word(text: str) -> bool:
 
 #: A result told as no deviation at all: "no inconsistencies", "no unexpected findings", "no discrepancies" (consistent).
 _NO_DEVIATION = re.compile(
-    r"\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b", _I
+    r"(?:\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b"
+    r"|\bnothing\s+(?:else\s+)?(?:unexpected|inconsistent|aberrant)\b)",  # "nothing (else) unexpected" (recall17meds)
+    _I,
 )
+#: A result only foreseen in a plan: "LC-MS confirmation if unexpected", "confirm if positive" (no screen's result).
+_IF_DEVIANT = re.compile(r"\bif\s+(?:\w+\s+)?(?:unexpected|inconsistent|positive|abnormal|aberrant)\b", _I)
 
 
 #: Classes whose prescribers the state's monitoring program (CURES) tracks: controlled drugs.
@@ -703,7 +707,7 @@ def _screen_at(s: Sentence, ctx: Context, start: int, end: int) -> None:
             right += len(rest)
     clause = s.text[start:right]
     if (_PLANNED.search(s.text[max(0, start - 40) : start]) or _PLANNED_AFTER.match(clause[end - start :])
-            or planned(s.text, start, end)):
+            or planned(s.text, start, end) or _IF_DEVIANT.search(clause)):
         return
     dates = [d for d in find_dates(clause) if not d.bare_year or re.search(r"\bin\s+$", clause[: d.start])]
     if re.search(r"\b(?:positive|\(\+\))\s+$", s.text[max(0, start - 12) : start], _I) and _ILLICIT_AFTER.match(clause[end - start :]):

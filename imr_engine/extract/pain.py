@@ -238,7 +238,9 @@ _EXTREME = re.compile(r"\b(?:worst|least|best|max(?:imum)?|min(?:imum)?|at\s+tim
 
 #: A rating the same with or without the drug: "6/10 either way", "5/10 regardless", "7/10 with or without meds".
 _EITHER_WAY = re.compile(
-    rf"^(?:\s*/\s*10|\s+out\s+of\s+(?:10|ten))?[\s,]*(?:either\s+way|regardless(?!\s+of)|(?:with\s+or\s+without|on\s+or\s+off)\s+(?:it|them|{_MEDS}))\b", re.IGNORECASE
+    rf"^(?:\s*/\s*10|\s+out\s+of\s+(?:10|ten))?[\s,]*(?:either\s+way|regardless(?!\s+of)|(?:with\s+or\s+without|on\s+or\s+off)\s+(?:it|them|{_MEDS})"
+    # "I'm still a 6 whether I take it or not" (recall17meds)
+    rf"|whether\s+(?:or\s+not\s+)?(?:I|he|she|they|pt|the\s+patient)\s+(?:takes?|uses?|am\s+on|is\s+on)\s+(?:it|them|(?:the\s+|her\s+|his\s+|my\s+)?{_MEDS})(?:\s+or\s+not)?)\b", re.IGNORECASE
 )
 
 
@@ -325,11 +327,34 @@ def _arrow_pairs(text: str, drug_names: tuple[str, ...]) -> list[PainMatch]:
             continue
         before = parse_number(m.group(first))
         after = parse_number(m.group(second))
+        if before is not None and after is not None and before < after <= 10 and _went_without(text, start, m.end(), drug_names):
+            out.append(PainMatch(start, m.end(), before, None, "with_medication"))  # the rating on it, then off it
+            out.append(PainMatch(start, m.end(), after, None, "without_medication"))
+            continue
         if before is None or after is None or not after < before <= 10:
             continue
         out.append(PainMatch(start, m.end(), before, None, "without_medication"))
         out.append(PainMatch(start, m.end(), after, None, "with_medication"))
     return out
+
+
+#: The worker went without the drug: "stopped it for 3 weeks", "ran out of the tramadol", "held the Norco"; the words
+#: must name the drug or stand for it ("it", "them", "meds"), so a stopped therapy or job is not a stopped drug.
+_WENT_WITHOUT = re.compile(
+    r"\b(?:stopped|held|ran\s+out\s+of|runs\s+out\s+of|went\s+(?:off|without)|came\s+off|was\s+off|discontinued)"
+    r"\s+(?:taking\s+)?(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+#: ... or the rating is told as while off it: "pain 5 -> 9 while off it".
+_WHILE_OFF = re.compile(r"^\s*,?\s*(?:while|when)\s+(?:off|without)\s+(?:it|them|the\s+meds?|the\s+medications?)\b", re.IGNORECASE)
+
+
+def _went_without(text: str, start: int, end: int, drug_names: tuple[str, ...]) -> bool:
+    """Whether a rising pair is told of going without the drug: a stop of it in the 120 characters before the pair."""
+    if _WHILE_OFF.match(text[end : end + 40]):
+        return True
+    went = [m for m in _WENT_WITHOUT.finditer(text, max(0, start - 120), start)]
+    return bool(went) and went[-1].group("name").lower() in {"it", "them", "meds", "medication", "medications", *drug_names}
 
 
 def _add(

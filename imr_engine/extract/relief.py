@@ -40,6 +40,10 @@ _RELIEF = tuple(
         rf"(?:\s+(?:at|as))?\s+{_SHARE}",
         # the share straight after the drug it is of: "Pain relief with medications approximately 50 %"
         rf"\brelief\s+(?:with|from|on)\s+(?:(?:the|his|her|current|pain)\s+)*[\w-]+\s+{_SHARE}",
+        # the pain or the symptom itself told as less: "40% less burning", "50% less nerve pain" (recall17meds)
+        rf"{_SHARE}\s+less\s+(?:[a-z]+\s+){{0,2}}?(?:pain|burning|aching|ache|throbbing|symptoms?)\b",
+        # and after it: "the burning is roughly 30 percent less", "leg pain is about 35% lower" (recall17meds)
+        rf"\b(?:pain|burning|aching|ache|symptoms?)\s+(?:is|are|was|feels?|has\s+been)\s+{_SHARE}\s+(?:less|lower|better)\b",
         # the betterment sized after it: "the pain is better about 40 percent", "improved by 30%"
         rf"\b(?:better|improved|less)\s+(?:by\s+)?{_SHARE}",
         # a template field with its sign first: "% relief with meds: 60", "% pain relief from Norco = 40"
@@ -52,6 +56,15 @@ _HALF = re.compile(
     r"|\b(?:about|roughly|nearly|almost|maybe)?\s*half\s+(?:of\s+)?what\s+(?:it|they)\s+(?:was|were|used\s+to\s+be)\b",
     _I,
 )
+#: A third, a quarter, two thirds, in words: "about a third better", "cuts his pain by a third", "two-thirds less" (recall17meds).
+_FRACTION = re.compile(
+    r"\b(?:by\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|maybe\s+)?(?P<part>(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter"
+    r"|three[- ]quarters)(?:\s+(?:better|less|lower|improvement|relief|reduction|decrease)\b|(?=\s*[,.;)]|\s*$))",
+    _I,
+)
+#: What is a fraction less must be the pain or a symptom of it.
+_FRACTION_WORDS = re.compile(r"\b(?:pain|burning|ache|aching|symptoms?|headaches?|migraines?|spasms?)\b", _I)
+_PARTS = {"third": 33.0, "thirds": 67.0, "quarter": 25.0, "quarters": 75.0}
 #: What is halved must be the pain ("cut the tablet in half" halves a dose).
 _HALF_WORDS = re.compile(r"\b(?:pain|burning|ache|aching|symptoms?)\b", _I)
 #: Medication in the clause: the words for it (a named drug is asked of the note's drug names).
@@ -93,7 +106,7 @@ def read_stated_relief(sentences: list[Sentence], ctx: Context) -> None:
 
 
 #: A cheap first test for a share told in words.
-_WORDED = re.compile(r"\bhalf\b|\bpercent\b", _I)
+_WORDED = re.compile(r"\bhalf\b|\bpercent\b|\bthirds?\b|\bquarters?\b", _I)
 
 
 def _shares(text: str) -> list[tuple[int, int, float]]:
@@ -103,6 +116,13 @@ def _shares(text: str) -> list[tuple[int, int, float]]:
         for m in pattern.finditer(text):
             if 0 < int(m.group("pct")) <= 100 and not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in out):
                 out.append((m.start(), m.end(), float(m.group("pct"))))
+    for m in _FRACTION.finditer(text):
+        told_by = m.group().lower().startswith("by") or m.group().rstrip().lower().endswith(
+            ("better", "less", "lower", "improvement", "relief", "reduction", "decrease"))
+        relief_word = re.search(r"(?:relief|improvement|reduction|decrease)$", m.group().rstrip(), _I)
+        of_pain = relief_word or _FRACTION_WORDS.search(text, *_clause(text, m.start(), m.end()))
+        if told_by and of_pain and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), _PARTS[re.split(r"[- ]", m.group("part").lower())[-1]]))
     for m in _HALF.finditer(text):
         if not any(s <= m.start() < e for s, e, _ in out) and _HALF_WORDS.search(text, *_clause(text, m.start(), m.end())):
             out.append((m.start(), m.end(), 50.0))

@@ -219,6 +219,8 @@ def _assemble(
     elif times is not None and not sessions and quantity is None:
         quantity = times
     duration_days = earliest(f.duration_days)
+    if duration_days is None and kind == "drug":
+        duration_days = earliest(f.course_range_days)  # "x 2-3 weeks": the longest the course may run
     weeks = earliest(f.weeks)
     if duration_days is None and weeks is not None:
         duration_days = weeks * 7

@@ -156,6 +156,8 @@ DATE = _p(r"(?<![\w./])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])")
 MONTH_NUMBER = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 #: A count of days or weeks standing alone after the name: "Chronic pain program 10 days", "HEP kit, 6 weeks".
 #: Not a time before, after or until something ("in 4 weeks", "2 weeks ago", "6 weeks post-op").
+#: A course asked for as a range of time: "x 2-3 weeks", "for 10-14 days" (a drug's course is judged by its upper end).
+COURSE_RANGE = _p(rf"\b(?:for|x|over)\s*(?P<n>{AMOUNT}\s*(?:-|to)\s*{AMOUNT})\s*-?\s*(?P<unit>days?|weeks?|wks?|months?|mos?)\b")
 BARE_DURATION = _p(
     rf"(?<!\bin\s)(?<!\bwithin\s)(?<!\bafter\s)(?<!\bevery\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bpast\s)(?<![\w./#-])"
     rf"(?P<n>{AMOUNT})\s*-?\s*(?P<unit>days?|weeks?|wks?)\b"

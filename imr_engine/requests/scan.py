@@ -33,6 +33,8 @@ class Findings:
     per_week: list[tuple[int, float]] = field(default_factory=list)
     weeks: list[tuple[int, float]] = field(default_factory=list)  # from "2x4"
     duration_days: list[tuple[int, float]] = field(default_factory=list)
+    #: A course told as a range, its upper bound: "x 2-3 weeks" -> 21 (a drug's course; recall17meds).
+    course_range_days: list[tuple[int, float]] = field(default_factory=list)
     hours: list[tuple[int, float]] = field(default_factory=list)
     hours_per_day: list[tuple[int, float]] = field(default_factory=list)  # "4 hrs/day"
     hours_per_week: list[tuple[int, float]] = field(default_factory=list)  # "20 hours per week"
@@ -172,6 +174,8 @@ def _read_schedule(scan: Scan, f: Findings) -> None:
             f.per_day.append((m.start(), n))
     for m in scan.take(p.HOURS_EACH):
         f.hours_each.append((m.start(), float(m["n"] or m["m"])))
+    for m in p.COURSE_RANGE.finditer(scan.work):  # read, not blanked: a service line reads its own way
+        f.course_range_days.append((m.start(), p.highest(m["n"]) * p.DAYS_PER[m["unit"].casefold()]))
     for pattern in [*p.DURATION, p.BARE_DURATION]:
         for m in scan.take(pattern):
             unit = m["unit"].casefold()

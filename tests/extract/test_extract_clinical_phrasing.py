@@ -278,6 +278,13 @@ def test_the_plan_told_after_a_diagnosis_is_not_a_diagnosis(note: str) -> None:
     "O: allodynia to light touch R T6-T7, lateral, ~10x15 cm area.\n",
     "The pain is confined to an area about 8 x 5 cm on the dorsum of the foot.\n",
     "Her pain is localized, peripheral and neuropathic.\n",
+    # the word as a trailing qualifier of the symptom and its area (recall17meds)
+    "Burning and allodynia over the R T9-T10 band, localized.\n",
+    "Neuropathic pain L lateral thigh (localized, meralgia pattern).\n",
+    "Scar pain at the thumb base - localized, hypersensitive to touch.\n",
+    # the area with its size told after it, and "Localized to an area" with the symptom in the sentence before
+    "Burning along the left flank, worse with a belt. Localized to an area about 8 x 12 cm below the ribs.\n",
+    "Dysesthesia over the lateral thigh in an area of approximately 10 by 20 cm.\n",
 ])
 def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
     assert _case(note).clinical.localized_pain.value == "yes"
@@ -286,6 +293,10 @@ def test_pain_in_a_measured_or_named_small_area_is_localized(note: str) -> None:
 @pytest.mark.parametrize("note", [
     "Incision 8 cm, well healed.\n",
     "Diffuse pain over the whole low back and both legs.\n",
+    "Burning in both feet, not localized, stocking distribution.\n",
+    "Pain over the low back, poorly localized.\n",
+    "Tenderness localized to L4-5 paraspinals.\n",
+    "Localized to the low back, no radiation.\n",
 ])
 def test_a_scar_s_length_or_diffuse_pain_is_not_localized_pain(note: str) -> None:
     assert _case(note).clinical.localized_pain.value != "yes"

@@ -203,6 +203,11 @@ def test_terse_lower_case_fields_and_shorthand() -> None:
     ("He takes 90 mg morphine equivalents a day.", 90.0),
     ("Goal </= 45 MME by 07/2019.", None),  # a goal
     ("Doses above 120 mg MED are not recommended.", None),  # a threshold
+    # the dose stated with the day it is of (recall17meds)
+    ("MED today: 105 mg/day.", 105.0),
+    ("MME currently 80 (OxyContin 20 q12h + oxycodone 5 bid).", 80.0),
+    ("Morphine equivalents this month = 60 mg.", 60.0),
+    ("MED today: goal under 50 by spring.", None),
 ])
 def test_a_stated_morphine_equivalent_dose(sentence: str, mg: float | None) -> None:
     case = _case("DOS: 6/11/2019\nChronic LBP on opioids. " + sentence + "\n", "Naloxone 4 mg nasal spray")

@@ -60,5 +60,8 @@ def test_battery_sentence_reads_as_clinicians_mean_it(text: str, request_text: s
             assert set(want) <= set(got["medications"]), (key, got["medications"])
         elif key == "medications-":
             assert not set(want) & set(got["medications"]), (key, got["medications"])
+        elif key == "purpose":  # the request's purpose: wean, or null for anything else
+            purpose = case.requests[0].purpose
+            assert (purpose == want) if want else purpose != "wean", (key, purpose)
         else:
             assert got[key] == _value(want), (key, got[key])

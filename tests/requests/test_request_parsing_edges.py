@@ -139,3 +139,17 @@ def test_a_service_given_in_sessions_counts_visits_not_refills(line: str, visits
 def test_a_drugs_refills_stay_refills() -> None:
     item = parse_request("Norco 10/325 mg #60 refill x 1")
     assert (item.refills, item.visits) == (1, None)
+
+
+@pytest.mark.parametrize(("line", "days"), [
+    ("Cyclobenzaprine 10 mg #30 - 1 PO qhs prn spasm x 2-3 weeks", 21),
+    ("Flexeril 10 mg #20 for 10-14 days", 14),
+    ("Norco 5/325 #30 1 q6h prn x 5-7 days", 7),
+    ("Prednisone 10 mg taper over 1 to 2 weeks #21", 14),
+])
+def test_a_drug_course_told_as_a_range_runs_to_its_upper_end(line: str, days: float) -> None:
+    assert parse_request(line).duration_days == days
+
+
+def test_a_service_line_with_a_range_of_weeks_reads_as_before() -> None:
+    assert parse_request("PT 2x/week x 4-6 weeks").duration_days is None
