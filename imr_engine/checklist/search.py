@@ -54,7 +54,7 @@ def smallest_changes(
         if spent + len(variants) > budget:
             variants, complete = variants[: budget - spent], False
         spent += len(variants)
-        fired = engine.fired_for_variants(dump, [{**dump, **dict(v)} for v in variants], as_of)
+        fired = engine.fired_with_changes(dump, variants, as_of)
         for changes, rules in zip(variants, fired):
             outcome, _ = decide(rules)
             if outcome not in (current, "Indeterminate"):
