@@ -246,6 +246,10 @@ class VariedKeys:
         self._slots = signature.slots()
         self.base_key = signature.key_of_values(base)
 
+    def reads(self, name: str) -> bool:
+        """Whether the signature's rules read *name*."""
+        return name in self._slots
+
     def read(self, changes: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
         """The changes the signature's rules read (the others leave the key as it was)."""
         slots = self._slots
@@ -293,7 +297,7 @@ def _numeric_part(bounds: list[float], value: object) -> object:
     if value is None or (type(value) is list and not value):
         return _ABSENT
     if value is not _ABSENT and _is_number(value):
-        i = bisect_left(bounds, value)  # type: ignore[arg-type]
+        i = bisect_left(bounds, value)  # type: ignore[call-overload]
         return 2 * i + (i < len(bounds) and bounds[i] == value)
     return _exact_part(value)
 
@@ -351,6 +355,7 @@ class CompiledRuleset:
     def __init__(self, label: str, rules: Sequence[tuple[str, dict[str, Any]]], *, memo_size: int = 0) -> None:
         self.name = f"imr_{label}_{next(_names)}"
         self.rule_ids = [rid for rid, _ in rules]
+        self.expressions = [expr for _, expr in rules]  # durable_rules reads them without changing them
         self._sink: list[str] = []  # the ids of the rules fired by the fact being asserted, in firing order
         for rid, expr in rules:
             check_expression(rid, expr)

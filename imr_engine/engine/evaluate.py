@@ -19,7 +19,7 @@ import datetime as dt
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -38,10 +38,13 @@ from .compile import CompiledTopic, compile_rulebook, in_scope
 from .confidence import Confidence, confidence
 from .derive import Derived, Terminology, derive_items
 from .determination import CaseDetermination, Determination, FactUsed, FiredRule, trusted, trusted_fields
-from .durable_adapter import MAX_PROPERTIES, CompiledRuleset, FactSignature, Key, VariedKeys, bad_floats, check_fact
+from .durable_adapter import MAX_PROPERTIES, CompiledRuleset, FactSignature, bad_floats, check_fact
 from .explain import Rationales, compose_rationale, not_established_rationale, template_values
 from .jurisdiction import TEXAS_FALLBACK, is_odg, odg_start, texas_fallback_sentence, texas_sentence
 from .regions import case_region
+
+if TYPE_CHECKING:
+    from .whatif import RuleByRule
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
@@ -259,6 +262,7 @@ class Engine:
         self._route_rulesets: dict[tuple[int, ...], tuple[CompiledRuleset, ...]] = {}
         #: (route, the item fact's key under the route's signature) -> ids of the rules that fire.
         self._answers: OrderedDict[tuple[object, ...], tuple[str, ...]] = OrderedDict()
+        self._by_rule: dict[int, RuleByRule] = {}  # per topic, for what-if variants (whatif.py), built when first asked
         #: FactUsed of facts without a quote, by (name, value, derivation): the same for every item (read-only).
         self._bare_facts: dict[tuple[object, ...], FactUsed] = {}
         self._parse_request: Callable[..., RequestedItem] | None = None
@@ -300,18 +304,25 @@ class Engine:
         *facts* are the item's values (`Derived.values`). Variants that every topic answers alike
         share one list of rules (read it, do not change it).
         """
-        if any(name in _NOT_VARIED for change in changes for name, _ in change):
-            raise ValueError(f"a variant changes one of {sorted(_NOT_VARIED)}, which the engine sets")
+        from . import whatif  # the checklist's alone
+
+        if any(name in whatif.NOT_VARIED for change in changes for name, _ in change):
+            raise ValueError(f"a variant changes one of {sorted(whatif.NOT_VARIED)}, which the engine sets")
         found = self.book.at(as_of) if as_of is not None else None
         day = {"as_of_day": found.rules_day.toordinal()} if found is not None and found.rules_day != as_of else {}
         base = {**facts, **day}  # the generation _evaluate applies
-        _check_variants(base, changes)
-        answers: list[list[tuple[str, ...]]] = [[] for _ in changes]
+        base_ok = whatif.check_variants(base, changes)
+        answers: list[list[frozenset[str]]] = [[] for _ in changes]
         for t in self._topics_for(facts):
-            for per_topic, answer in zip(answers, _variant_answers(self.topics[t].ruleset, base, changes)):
+            ruleset = self.topics[t].ruleset
+            by_rule = self._by_rule.get(t)
+            if by_rule is None and ruleset.signature is not None:
+                by_rule = self._by_rule[t] = whatif.RuleByRule(ruleset)
+            topic = whatif.topic_answers(ruleset, by_rule if base_ok else None, base, changes)
+            for per_topic, answer in zip(answers, topic):
                 per_topic.append(answer)
         order, views = self.book.order, self._views
-        rules_of: dict[tuple[tuple[str, ...], ...], list[Rule]] = {}
+        rules_of: dict[tuple[frozenset[str], ...], list[Rule]] = {}
         out: list[list[Rule]] = []
         for per_topic in answers:
             key = tuple(per_topic)
@@ -797,62 +808,6 @@ def _check_values(dump: dict[str, Any]) -> None:
     """
     if len(dump) >= MAX_PROPERTIES or bad_floats([v for v in map(dump.get, FLOAT_FIELDS) if type(v) is float]):
         check_fact(engine_fact(dump))  # the exact count, and the first bad value named
-
-
-#: Facts a what-if variant never changes: the engine sets them (see Engine.fired_with_changes).
-_NOT_VARIED = frozenset({"as_of_day", "item_index"})
-
-
-def _check_variants(base: dict[str, Any], changes: Sequence[Sequence[tuple[str, Any]]]) -> None:
-    """`check_fact` of each variant's engine fact, in order, without building the facts that cannot fail it.
-
-    A variant's fact has at most one property more per change than the base's (and its index), and a bad
-    number only where the base has one or a change brings one.
-    """
-    try:
-        _check_values(base)
-        base_ok = True
-    except EngineError:
-        base_ok = False
-    for i, change in enumerate(changes):
-        if (not base_ok or len(base) + len(change) + 1 >= MAX_PROPERTIES
-                or bad_floats([v for _, v in change if type(v) is float])):
-            check_fact(_variant_fact(base, change, i))
-
-
-def _variant_fact(base: dict[str, Any], change: Sequence[tuple[str, Any]], index: int) -> dict[str, Any]:
-    """The engine fact of one what-if variant: the item's values, the change written over them, its own index."""
-    return engine_fact({**base, **dict(change), "item_index": index})
-
-
-def _variant_answers(
-    ruleset: CompiledRuleset, base: dict[str, Any], changes: Sequence[Sequence[tuple[str, Any]]]
-) -> list[tuple[str, ...]]:
-    """The rules of *ruleset* that fire for each variant (see Engine.fired_with_changes), in firing order.
-
-    A variant changes one to four of an item's ~130 values, and most topics read none of them: its key is
-    the item's with the parts it changes replaced (`VariedKeys`), and variants with one key are answered once.
-    """
-    signature = ruleset.signature
-    if signature is None or "item_index" in signature.fields:  # every variant asked, as `matches` does
-        fired: dict[int, list[str]] = defaultdict(list)
-        facts = [_variant_fact(base, change, i) for i, change in enumerate(changes)]
-        for index, rule_id in ruleset.matches(facts, checked=True):
-            fired[index].append(rule_id)
-        return [tuple(fired[i]) for i in range(len(changes))]
-    keys = VariedKeys(signature, base)
-    seen: dict[Key, tuple[str, ...]] = {}
-    out: list[tuple[str, ...]] = []
-    for i, change in enumerate(changes):
-        key = keys.key(keys.read(change))
-        if key is None:  # a value no key holds: asked, as `matches` does
-            out.append(tuple(rule_id for _, rule_id in ruleset.matches([_variant_fact(base, change, i)], checked=True)))
-            continue
-        answer = seen.get(key)
-        if answer is None:
-            answer = seen[key] = ruleset.answer(key, lambda: _variant_fact(base, change, i))  # noqa: B023 - called at once
-        out.append(answer)
-    return out
 
 
 def engine_fact(dump: dict[str, Any]) -> dict[str, Any]:
