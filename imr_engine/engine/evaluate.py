@@ -306,7 +306,8 @@ class Engine:
         """
         from . import whatif  # the checklist's alone
 
-        if any(name in whatif.NOT_VARIED for change in changes for name, _ in change):
+        changed = {name for change in changes for name, _ in change}
+        if not changed.isdisjoint(whatif.NOT_VARIED):
             raise ValueError(f"a variant changes one of {sorted(whatif.NOT_VARIED)}, which the engine sets")
         found = self.book.at(as_of) if as_of is not None else None
         day = {"as_of_day": found.rules_day.toordinal()} if found is not None and found.rules_day != as_of else {}
@@ -318,7 +319,7 @@ class Engine:
             by_rule = self._by_rule.get(t)
             if by_rule is None and ruleset.signature is not None:
                 by_rule = self._by_rule[t] = whatif.RuleByRule(ruleset)
-            topic = whatif.topic_answers(ruleset, by_rule if base_ok else None, base, changes)
+            topic = whatif.topic_answers(ruleset, by_rule if base_ok else None, base, changes, changed)
             for per_topic, answer in zip(answers, topic):
                 per_topic.append(answer)
         order, views = self.book.order, self._views

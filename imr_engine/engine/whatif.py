@@ -77,8 +77,10 @@ def variant_fact(base: dict[str, Any], change: Change, index: int) -> dict[str, 
 
 def topic_answers(
     ruleset: CompiledRuleset, by_rule: RuleByRule | None, base: dict[str, Any], changes: Sequence[Change],
+    changed: set[str],
 ) -> list[frozenset[str]]:
-    """The ids of the rules of one topic that fire for each variant of *base* (see the module docstring).
+    """The ids of the rules of one topic that fire for each variant of *base* (see the module docstring);
+    *changed* names every fact some variant changes.
 
     *by_rule* is the topic's `RuleByRule`; None asks every variant (a topic without a signature, or a base
     that durable_rules cannot take, which only variants that overwrite its bad value get past).
@@ -88,13 +90,9 @@ def topic_answers(
     if by_rule is None or keys is None or keys.base_key is None:
         return _asked_one_by_one(ruleset, base, changes)
     item = frozenset(ruleset.answer(keys.base_key, lambda: variant_fact(base, (), 0)))
-    rule_keys = [VariedKeys(s, base) for s in by_rule.signatures]
-    for rule, of_rule in enumerate(rule_keys):
-        if of_rule.base_key is not None:
-            by_rule.remember(rule, of_rule.base_key, by_rule.rule_ids[rule] in item)
-    changed = {name for change in changes for name, _ in change}
     if not any(map(keys.reads, changed)):
         return [item] * len(changes)
+    rule_keys = _RuleKeys(by_rule, base, item)
     every = all(map(keys.reads, changed))  # then each variant's changes are all read
     out: list[frozenset[str]] = []
     # Variants that change the same values among those this topic reads are answered alike. Each value is
@@ -119,7 +117,7 @@ def topic_answers(
             else:
                 answer = frozenset(ruleset.answer(key, lambda: variant_fact(base, change, i)))  # noqa: B023 - called at once
             for rule in affected:
-                rule_key = rule_keys[rule].key(rule_keys[rule].read(read))
+                rule_key = rule_keys.key(rule, read)
                 if rule_key is not None:
                     by_rule.remember(rule, rule_key, by_rule.rule_ids[rule] in answer)
         answered[same] = answer
@@ -127,13 +125,32 @@ def topic_answers(
     return out
 
 
+class _RuleKeys:
+    """Each rule's keys for the variants of one item, the rule's own made when it first reads a change
+    (and its answer for the item remembered then)."""
+
+    def __init__(self, by_rule: RuleByRule, base: dict[str, Any], item: frozenset[str]) -> None:
+        self._by_rule, self._base, self._item = by_rule, base, item
+        self._of: dict[int, VariedKeys] = {}
+
+    def key(self, rule: int, read: Change) -> Key | None:
+        """The key of the item with the changes *read* written over it, under *rule*'s signature."""
+        keys = self._of.get(rule)
+        if keys is None:
+            by_rule = self._by_rule
+            keys = self._of[rule] = VariedKeys(by_rule.signatures[rule], self._base)
+            if keys.base_key is not None:
+                by_rule.remember(rule, keys.base_key, by_rule.rule_ids[rule] in self._item)
+        return keys.key(keys.read(read))
+
+
 def _answer_rule_by_rule(
-    by_rule: RuleByRule, rule_keys: list[VariedKeys], item: frozenset[str], affected: list[int], read: Change,
+    by_rule: RuleByRule, rule_keys: _RuleKeys, item: frozenset[str], affected: list[int], read: Change,
 ) -> frozenset[str] | None:
     """The variant's answer from what each rule that reads a change answered before; None when one has not."""
     fired = set(item)
     for rule in affected:
-        rule_key = rule_keys[rule].key(rule_keys[rule].read(read))
+        rule_key = rule_keys.key(rule, read)
         known = by_rule.memo.get((rule, rule_key)) if rule_key is not None else None
         if known is None:
             return None
