@@ -10,8 +10,9 @@ rules answer, never a reading of the rules' own wish lists.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations, islice, product
 from typing import Any
 
 from ..engine import Engine
@@ -45,16 +46,13 @@ def smallest_changes(
     for size in range(1, min(MAX_SIZE, len(names)) + 1):
         if size > stop_after:
             break
-        variants: list[tuple[tuple[str, Any], ...]] = []
-        for group in combinations(names, size):
-            if any({n for n, _ in f.changes} <= set(group) for f in found):
-                continue  # holds a smaller set that already changes the outcome
-            for values in product(*(candidates[n] for n in group)):
-                variants.append(tuple(zip(group, values)))
-        if spent + len(variants) > budget:
-            variants, complete = variants[: budget - spent], False
+        room = budget - spent
+        # One more than there is room for tells that the budget cuts the stage short: no more are made.
+        variants = list(islice(_variants(names, size, candidates, found), room + 1))
+        if len(variants) > room:
+            variants, complete = variants[:room], False
         spent += len(variants)
-        fired = engine.fired_for_variants(dump, [{**dump, **dict(v)} for v in variants], as_of)
+        fired = engine.fired_with_changes(dump, variants, as_of)
         for changes, rules in zip(variants, fired):
             outcome, _ = decide(rules)
             if outcome not in (current, "Indeterminate"):
@@ -64,6 +62,19 @@ def smallest_changes(
         if not complete:
             break
     return _one_value_per_fact_set(found), complete
+
+
+def _variants(
+    names: list[str], size: int, candidates: dict[str, list[Any]], found: list[Found],
+) -> Iterator[tuple[tuple[str, Any], ...]]:
+    """Every set of *size* facts with each combination of their candidate values, in order, less the sets
+    that hold a smaller set already *found* to change the outcome."""
+    smaller = {frozenset(n for n, _ in f.changes) for f in found}
+    for group in combinations(names, size):
+        if smaller and any(s.issubset(group) for s in smaller):
+            continue
+        for values in product(*(candidates[n] for n in group)):
+            yield tuple(zip(group, values))
 
 
 def _one_value_per_fact_set(found: list[Found]) -> list[Found]:

@@ -212,7 +212,7 @@ class FactSignature:
             if _UNKEYABLE in exact:
                 return None
         parts: list[object] = [exact]
-        for name, bounds in self._numeric:
+        for name, bounds in self._numeric:  # `_numeric_part` inline: this runs for every item evaluated
             value = get(name, _ABSENT)
             if value is None or (type(value) is list and not value):
                 value = _ABSENT
@@ -226,11 +226,80 @@ class FactSignature:
                 parts.append(part)
         return tuple(parts)
 
+    def slots(self) -> dict[str, tuple[int, int, list[float] | None]]:
+        """Where each attribute's part sits in a key: (0, index in the exact tuple, None) or (position, -1, bounds)."""
+        out: dict[str, tuple[int, int, list[float] | None]] = {name: (0, i, None) for i, name in enumerate(self._exact)}
+        out.update((name, (1 + j, -1, bounds)) for j, (name, bounds) in enumerate(self._numeric))
+        return out
+
+
+class VariedKeys:
+    """The keys of facts that differ from one base fact in a few values (the what-if variants of one item).
+
+    The base's key is made once; a variant's key is the base's with only the parts of the values it
+    changes replaced, equal to `signature.key_of_values({**base, **dict(changes)})`. The checklist
+    tries thousands of variants of one item, each changing one to four of its ~130 values.
+    """
+
+    def __init__(self, signature: FactSignature, base: dict[str, Any]) -> None:
+        self._signature, self._base = signature, base
+        self._slots = signature.slots()
+        self.base_key = signature.key_of_values(base)
+
+    def reads(self, name: str) -> bool:
+        """Whether the signature's rules read *name*."""
+        return name in self._slots
+
+    def read(self, changes: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
+        """The changes the signature's rules read (the others leave the key as it was)."""
+        slots = self._slots
+        return [change for change in changes if change[0] in slots]
+
+    def key(self, changes: Sequence[tuple[str, Any]]) -> Key | None:
+        """The key of the base with *changes* (read ones only: see `read`) written over it."""
+        base = self.base_key
+        if not changes:
+            return base
+        if base is None:  # the base holds an unkeyable value, which a change may overwrite
+            return self._signature.key_of_values({**self._base, **dict(changes)})
+        parts = list(base)
+        exact: list[object] | None = None
+        for name, value in changes:
+            position, index, bounds = self._slots[name]
+            if bounds is None:
+                if exact is None:
+                    exact = list(base[0])  # type: ignore[call-overload]
+                exact[index] = part = _exact_value_part(value)
+            else:
+                parts[position] = part = _numeric_part(bounds, value)
+            if part is _UNKEYABLE:
+                return None
+        if exact is not None:
+            parts[0] = tuple(exact)
+        return tuple(parts)
+
 
 #: A value that makes a fact's key unknown (not a plain JSON scalar or list of strings).
 _UNKEYABLE = object()
 #: Types whose values are their own key part.
 _PLAIN = frozenset({str, type(_ABSENT)})
+
+
+def _exact_value_part(value: object) -> object:
+    """An exact attribute's part of a key, from the item's value (None and [] are absent from the fact)."""
+    if value is None or (type(value) is list and not value):
+        return _ABSENT
+    return _exact_part(value)
+
+
+def _numeric_part(bounds: list[float], value: object) -> object:
+    """A numeric attribute's part of a key: a number's place among the rules' constants (on one: odd), else exact."""
+    if value is None or (type(value) is list and not value):
+        return _ABSENT
+    if value is not _ABSENT and _is_number(value):
+        i = bisect_left(bounds, value)  # type: ignore[call-overload]
+        return 2 * i + (i < len(bounds) and bounds[i] == value)
+    return _exact_part(value)
 
 
 def _exact_part(value: object) -> object:
@@ -286,6 +355,7 @@ class CompiledRuleset:
     def __init__(self, label: str, rules: Sequence[tuple[str, dict[str, Any]]], *, memo_size: int = 0) -> None:
         self.name = f"imr_{label}_{next(_names)}"
         self.rule_ids = [rid for rid, _ in rules]
+        self.expressions = [expr for _, expr in rules]  # durable_rules reads them without changing them
         self._sink: list[str] = []  # the ids of the rules fired by the fact being asserted, in firing order
         for rid, expr in rules:
             check_expression(rid, expr)
@@ -344,6 +414,21 @@ class CompiledRuleset:
                 index = _item_index(fact, answer)
                 out += [(index, rid) for rid in answer]
         return out
+
+    def answer(self, key: Key, fact: Callable[[], dict[str, Any]]) -> tuple[str, ...]:
+        """The ids of the rules that fire for a fact whose signature key is *key*, in firing order.
+
+        The memo's answer, else durable_rules' for the fact *fact* builds (checked by the caller), remembered.
+        """
+        with _lock:
+            answer = self._memo.get(key)
+            if answer is not None:
+                self._memo.move_to_end(key)
+                self.remembered += 1
+                return answer
+            answer = tuple(rid for _, rid in self._ask([fact()]))
+            self._remember(key, answer)
+            return answer
 
     def _remember(self, key: Key, answer: tuple[str, ...]) -> None:
         self._memo[key] = answer

@@ -19,7 +19,7 @@ import datetime as dt
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -42,6 +42,9 @@ from .durable_adapter import MAX_PROPERTIES, CompiledRuleset, FactSignature, bad
 from .explain import Rationales, compose_rationale, not_established_rationale, template_values
 from .jurisdiction import TEXAS_FALLBACK, is_odg, odg_start, texas_fallback_sentence, texas_sentence
 from .regions import case_region
+
+if TYPE_CHECKING:
+    from .whatif import RuleByRule
 
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
@@ -259,6 +262,7 @@ class Engine:
         self._route_rulesets: dict[tuple[int, ...], tuple[CompiledRuleset, ...]] = {}
         #: (route, the item fact's key under the route's signature) -> ids of the rules that fire.
         self._answers: OrderedDict[tuple[object, ...], tuple[str, ...]] = OrderedDict()
+        self._by_rule: dict[int, RuleByRule] = {}  # per topic, for what-if variants (whatif.py), built when first asked
         #: FactUsed of facts without a quote, by (name, value, derivation): the same for every item (read-only).
         self._bare_facts: dict[tuple[object, ...], FactUsed] = {}
         self._parse_request: Callable[..., RequestedItem] | None = None
@@ -289,29 +293,46 @@ class Engine:
         items = self._requested_items(case)
         return resolved, items, derive_items(case, items, resolved.date, self.vocabulary)
 
-    def fired_for_variants(
-        self, facts: Mapping[str, Any], variants: list[dict[str, Any]], as_of: dt.date | None = None
+    def fired_with_changes(
+        self, facts: Mapping[str, Any], changes: Sequence[Sequence[tuple[str, Any]]], as_of: dt.date | None = None
     ) -> list[list[Rule]]:
-        """The rules that fire for each variant of one item's facts (its JSON dump with some values changed).
+        """The rules that fire for each variant of one item's facts: its values with one of *changes* written over them.
 
         What-if re-evaluation through the same compiled rulesets: the documentation checklist asks
-        which missing facts, supplied together, would change an outcome. Variants keep the item's
-        routing fields (kind, service, ingredients, classes), so they go to the item's topics.
-        *facts* are the item's values (`Derived.values`).
+        which missing facts, supplied together, would change an outcome. Changes keep the item's
+        routing fields (kind, service, ingredients, classes), so variants go to the item's topics.
+        *facts* are the item's values (`Derived.values`). Variants that every topic answers alike
+        share one list of rules (read it, do not change it).
         """
+        from . import whatif  # the checklist's alone
+
+        changed = {name for change in changes for name, _ in change}
+        if not changed.isdisjoint(whatif.NOT_VARIED):
+            raise ValueError(f"a variant changes one of {sorted(whatif.NOT_VARIED)}, which the engine sets")
         found = self.book.at(as_of) if as_of is not None else None
         day = {"as_of_day": found.rules_day.toordinal()} if found is not None and found.rules_day != as_of else {}
-        batch: list[dict[str, Any]] = []
-        for i, variant in enumerate(variants):
-            fact = engine_fact({**variant, **day, "item_index": i})  # the generation _evaluate applies
-            check_fact(fact)
-            batch.append(fact)
-        fired: dict[int, set[str]] = defaultdict(set)
+        base = {**facts, **day}  # the generation _evaluate applies
+        base_ok = whatif.check_variants(base, changes)
+        answers: list[list[frozenset[str]]] = [[] for _ in changes]
         for t in self._topics_for(facts):
-            for index, rule_id in self.topics[t].ruleset.matches(batch, checked=True):
-                fired[index].add(rule_id)
+            ruleset = self.topics[t].ruleset
+            by_rule = self._by_rule.get(t)
+            if by_rule is None and ruleset.signature is not None:
+                by_rule = self._by_rule[t] = whatif.RuleByRule(ruleset)
+            topic = whatif.topic_answers(ruleset, by_rule if base_ok else None, base, changes, changed)
+            for per_topic, answer in zip(answers, topic):
+                per_topic.append(answer)
         order, views = self.book.order, self._views
-        return [[views[r].rule for r in sorted(fired[i], key=order.__getitem__)] for i in range(len(variants))]
+        rules_of: dict[tuple[frozenset[str], ...], list[Rule]] = {}
+        out: list[list[Rule]] = []
+        for per_topic in answers:
+            key = tuple(per_topic)
+            rules = rules_of.get(key)
+            if rules is None:
+                ids = set().union(*per_topic)
+                rules = rules_of[key] = [views[r].rule for r in sorted(ids, key=order.__getitem__)]
+            out.append(rules)
+        return out
 
     def carried_day(self, as_of: dt.date, generation_id: str) -> dt.date:
         """The day whose rules stand for generation *generation_id* when criteria are carried to *as_of*."""

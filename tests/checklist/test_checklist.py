@@ -69,11 +69,10 @@ def test_the_sets_are_what_re_evaluation_answers(engine: Engine) -> None:
     [item] = result.checklist
     _, _, derived = engine.derive(result.case, dt.date.fromisoformat(result.determination.as_of))
     facts = derived[0].values
-    dump = dict(facts)
     for change_set in item.to_change:
         whole = {c.fact: c.becomes for c in change_set.changes}
         parts = [{k: v for k, v in whole.items() if k != left_out} for left_out in whole]
-        fired = engine.fired_for_variants(facts, [{**dump, **whole}] + [{**dump, **p} for p in parts])
+        fired = engine.fired_with_changes(facts, [list(whole.items())] + [list(p.items()) for p in parts])
         assert decide(fired[0])[0] == "Overturned"
         # A part alone flips nothing: some rule still upholds, or none decides, which the engine
         # answers as Upheld, "medical necessity not established" (issue 11's policy).
