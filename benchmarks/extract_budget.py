@@ -208,7 +208,8 @@ def _total(path: Path) -> int:
 def _env() -> dict[str, str]:
     """A fixed hash seed (set iteration order is then the same every run), no user cache (a child's work must not
     depend on what other runs left there) and this repository first on the path."""
-    env = dict(os.environ, PYTHONHASHSEED="0", IMR_CACHE_DIR="off")
+    env = {name: os.environ[name] for name in ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR") if name in os.environ}
+    env.update(PYTHONHASHSEED="0", IMR_CACHE_DIR="off")  # nothing else inherited: the counts are the code's alone
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
     return env
 
