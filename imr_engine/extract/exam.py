@@ -23,6 +23,13 @@ _EXAM = re.compile(
     r"|\bstraight[- ]leg[- ]rais|(?-i:\bSLR\b)|\bSpurling",  # a sign named makes the sentence an examination's
     _I,
 )
+#: Sensory loss as examiners write it: "decreased LT", "diminished pinprick", "Sensation: mildly decreased".
+_SENSORY_LOSS = (
+    r"(?:decreased|diminished|reduced|absent|impaired|dec|decr)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens\b)"
+    r"|(?:sensation|sens)\.?\s*:?\s+(?:is\s+|was\s+)?(?:(?:slightly|mildly|markedly|moderately|patchy)\s+)?"
+    r"(?:decreased|diminished|reduced|absent|impaired)"
+)
+
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam.muscle_spasm", re.compile(r"\b(?:muscle\s+)?spasms?\b|\bspasticity\b", _I)),
     ("exam.trigger_points", re.compile(r"\btrigger\s+points?\b(?!\s+injections?)", _I)),
@@ -78,9 +85,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:left\s+|right\s+|L\s+|R\s+)?[LCS][1-8]\b(?!\s*-)"
             # the sensory loss over an area, its root in brackets after it: "Decreased pinprick over the left medial leg (L4)",
             # "Sensation: decreased LT L dorsum of foot (L5)", "Hypoesthesia radial forearm, right (C6 distribution)"
-            r"|\b(?:(?:decreased|diminished|reduced|absent|impaired|dec|decr)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens\b)"
-            r"|(?:sensation|sens)\.?\s*:?\s+(?:is\s+|was\s+)?(?:(?:slightly|mildly|markedly|moderately|patchy)\s+)?"
-            r"(?:decreased|diminished|reduced|absent|impaired)|hyp(?:o|aes|es)?esthesia|hypalgesia)"
+            rf"|\b(?:{_SENSORY_LOSS}|hyp(?:o|aes|es)?esthesia|hypalgesia)"
             r"[^.;()]{0,60}\((?:[LCS][1-8])(?:\s+(?:distribution|dermatome|root))?\)",
             _I,
         ),
@@ -92,9 +97,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: first web space" (L5), "Decreased pinprick R lateral foot and sole" (S1), "... L medial shin" (L4): a root sign
 #: (CPMTG p. 46), unless the note doubts it ("patchy decreased L lateral foot, inconsistent on retest").
 _ROOT_AREA_SENSORY = re.compile(
-    r"\b(?:(?:decreased|diminished|reduced|absent|impaired|dec|decr)\.?\s+(?:(?-i:LT|PP)|light[- ]touch|pin[- ]?prick|sensation|sens\b)"
-    r"|(?:sensation|sens)\.?\s*:?\s+(?:is\s+|was\s+)?(?:(?:slightly|mildly|markedly|moderately|patchy)\s+)?"
-    r"(?:decreased|diminished|reduced|absent|impaired))"
+    rf"\b(?:{_SENSORY_LOSS})"
     r"[^.;]{0,40}?\b(?:(?:first|1st)\s+web\s+space|dorsum\s+of\s+(?:the\s+)?(?:left\s+|right\s+)?foot|dorsal\s+(?:aspect\s+of\s+(?:the\s+)?)?foot"
     r"|lateral\s+(?:aspect\s+of\s+(?:the\s+)?)?(?:foot|calf|lower\s+leg)|sole|medial\s+(?:aspect\s+of\s+(?:the\s+)?)?(?:shin|lower\s+leg|leg)"
     r"|(?:great|big)\s+toe)\b",
