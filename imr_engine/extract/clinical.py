@@ -317,7 +317,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:pain|burning|symptoms?)\s+(?:is|are|remains?)\s+locali[sz]ed\b"
             # the word as the symptom's trailing qualifier: "Burning/allodynia L T6-T8 band, localized", "(localized, ...)"
             r"|\b(?:pain|burning|allodynia|dysesthesias?|neuralgia|hypersensitiv\w*)\b[^.;:]{0,40}?(?:,|\s-|\()\s*locali[sz]ed\b(?!\s+to\b)"
-            # the area and then its size, or a sentence that starts "Localized to an area" (recall17meds)
+            # the area and then its size, or a sentence that starts "Localized to an area"
             r"|\b(?:area|region|zone)\s+(?:of\s+)?(?:about\s+|approximately\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:x|\u00d7|by)\s*\d+(?:\.\d+)?\s*cm\b"
             r"|^\W*locali[sz]ed\s+to\s+(?:an?\s+)?(?:small\s+|well[- ]defined\s+)?(?:area|region|zone|patch|band)\b",
             _I,

@@ -219,7 +219,7 @@ def read_medication_lists(
                         _list_item(s, ctx, m, start, end, own, any_name)
 
 
-#: The item's own words say the drug is still taken: "(continues, partial relief)", "(still taking)" (recall17meds).
+#: The item's own words say the drug is still taken: "(continues, partial relief)", "(still taking)".
 _STILL_TAKEN = re.compile(
     r"\b(?:continu(?:es|ing)|still\s+(?:on|taking|takes|using|uses)|currently\s+(?:on|taking|using))\b"
     r"|\(\s*since\s+(?:\d{1,2}/)?\d{2,4}\s*\)",  # "tramadol 50 bid (since 10/2015)": taken from then to now

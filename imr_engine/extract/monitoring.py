@@ -390,7 +390,7 @@ def _deviation_word(text: str) -> bool:
 #: A result told as no deviation at all: "no inconsistencies", "no unexpected findings", "no discrepancies" (consistent).
 _NO_DEVIATION = re.compile(
     r"(?:\b(?:no|without|negative\s+for\s+any)\s+(?:\w+\s+)?(?:inconsistenc\w+|discrepanc\w+|aberranc\w+|unexpected\s+(?:results?|findings?|substances?|drugs?))\b"
-    r"|\bnothing\s+(?:else\s+)?(?:unexpected|inconsistent|aberrant)\b)",  # "nothing (else) unexpected" (recall17meds)
+    r"|\bnothing\s+(?:else\s+)?(?:unexpected|inconsistent|aberrant)\b)",  # "nothing (else) unexpected"
     _I,
 )
 #: A result only foreseen in a plan: "LC-MS confirmation if unexpected", "confirm if positive" (no screen's result).

@@ -239,7 +239,7 @@ _EXTREME = re.compile(r"\b(?:worst|least|best|max(?:imum)?|min(?:imum)?|at\s+tim
 #: A rating the same with or without the drug: "6/10 either way", "5/10 regardless", "7/10 with or without meds".
 _EITHER_WAY = re.compile(
     rf"^(?:\s*/\s*10|\s+out\s+of\s+(?:10|ten))?[\s,]*(?:either\s+way|regardless(?!\s+of)|(?:with\s+or\s+without|on\s+or\s+off)\s+(?:it|them|{_MEDS})"
-    # "I'm still a 6 whether I take it or not" (recall17meds)
+    # "I'm still a 6 whether I take it or not"
     rf"|whether\s+(?:or\s+not\s+)?(?:I|he|she|they|pt|the\s+patient)\s+(?:takes?|uses?|am\s+on|is\s+on)\s+(?:it|them|(?:the\s+|her\s+|his\s+|my\s+)?{_MEDS})(?:\s+or\s+not)?)\b", re.IGNORECASE
 )
 

@@ -40,9 +40,9 @@ _RELIEF = tuple(
         rf"(?:\s+(?:at|as))?\s+{_SHARE}",
         # the share straight after the drug it is of: "Pain relief with medications approximately 50 %"
         rf"\brelief\s+(?:with|from|on)\s+(?:(?:the|his|her|current|pain)\s+)*[\w-]+\s+{_SHARE}",
-        # the pain or the symptom itself told as less: "40% less burning", "50% less nerve pain" (recall17meds)
+        # the pain or the symptom itself told as less: "40% less burning", "50% less nerve pain"
         rf"{_SHARE}\s+less\s+(?:[a-z]+\s+){{0,2}}?(?:pain|burning|aching|ache|throbbing|symptoms?)\b",
-        # and after it: "the burning is roughly 30 percent less", "leg pain is about 35% lower" (recall17meds)
+        # and after it: "the burning is roughly 30 percent less", "leg pain is about 35% lower"
         rf"\b(?:pain|burning|aching|ache|symptoms?)\s+(?:is|are|was|feels?|has\s+been)\s+{_SHARE}\s+(?:less|lower|better)\b",
         # the betterment sized after it: "the pain is better about 40 percent", "improved by 30%"
         rf"\b(?:better|improved|less)\s+(?:by\s+)?{_SHARE}",
@@ -56,7 +56,7 @@ _HALF = re.compile(
     r"|\b(?:about|roughly|nearly|almost|maybe)?\s*half\s+(?:of\s+)?what\s+(?:it|they)\s+(?:was|were|used\s+to\s+be)\b",
     _I,
 )
-#: A third, a quarter, two thirds, in words: "about a third better", "cuts his pain by a third", "two-thirds less" (recall17meds).
+#: A third, a quarter, two thirds, in words: "about a third better", "cuts his pain by a third", "two-thirds less".
 _FRACTION = re.compile(
     r"\b(?:by\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|maybe\s+)?(?P<part>(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter"
     r"|three[- ]quarters)(?:\s+(?:better|less|lower|improvement|relief|reduction|decrease)\b|(?=\s*[,.;)]|\s*$))",

@@ -33,7 +33,7 @@ class Findings:
     per_week: list[tuple[int, float]] = field(default_factory=list)
     weeks: list[tuple[int, float]] = field(default_factory=list)  # from "2x4"
     duration_days: list[tuple[int, float]] = field(default_factory=list)
-    #: A course told as a range, its upper bound: "x 2-3 weeks" -> 21 (a drug's course; recall17meds).
+    #: A course told as a range, its upper bound: "x 2-3 weeks" -> 21 (a drug's course).
     course_range_days: list[tuple[int, float]] = field(default_factory=list)
     hours: list[tuple[int, float]] = field(default_factory=list)
     hours_per_day: list[tuple[int, float]] = field(default_factory=list)  # "4 hrs/day"
