@@ -26,6 +26,7 @@ counted, and in a fresh interpreter with a fixed hash seed, so nothing a caller 
 from __future__ import annotations
 
 import argparse
+import compileall
 import cProfile
 import functools
 import json
@@ -215,7 +216,13 @@ def _env() -> dict[str, str]:
 
 
 def counted_in_children(module: str, cpu_figure: str) -> dict[str, Any]:
-    """*module*'s deterministic counts and its CPU time per unit (as *cpu_figure*), each from a fresh interpreter."""
+    """*module*'s deterministic counts and its CPU time per unit (as *cpu_figure*), each from a fresh interpreter.
+
+    The code is byte-compiled first: Python 3.11's profiler counts a generator expression's resumptions when its
+    module was compiled from source in that run and not when loaded from cached bytecode (a fresh clone's first
+    run: 1,253 cold calls per evaluated item against 1,080 after, all of it one `any(... for ...)`)."""
+    for package in ("imr_engine", "benchmarks"):
+        compileall.compile_dir(REPO / package, quiet=2)
     def child(what: str) -> str:
         return subprocess.run([sys.executable, "-m", module, "--child", what], cwd=REPO, env=_env(), check=True,
                               capture_output=True, text=True).stdout
