@@ -568,14 +568,16 @@ _RED_FLAGS_TAUGHT = re.compile(
 #: Nerve symptoms, read here only where denied: "No numbness.", "denies numbness, burning, tingling", "axial, no
 #: radiculopathy" (corpus README: a documented absence of neuropathic pain, also in a note about a limb joint).
 _NERVE_SYMPTOMS = re.compile(
-    r"\b(?:numbness|tingling|paresthesias?|radiculopathy|radicular\s+(?:pain|symptoms|sx|complaints)|sciatica)\b", _I
+    r"\b(?:numbness|tingling|paresthesias?|radiculopathy|radicular\s+(?:pain|symptoms|sx|complaints)|sciatica"
+    # a clinician's short words for them: "no radic", "no radiating sx", "no neuro sx"
+    r"|radic|radiating\s+(?:pain|symptoms|sx|complaints)|neuro(?:logic(?:al)?)?\s+(?:symptoms|sx|complaints))\b", _I
 )
 #: Only more of it denied, so some remains: "no numbness beyond his baseline", "no new numbness", "no worse tingling".
 _BEYOND_USUAL = re.compile(r"\s+(?:\w+\s+)?(?:beyond|other\s+than|except|worse\s+than|more\s+than)\b", _I)
 _NEW_ONLY = re.compile(r"\b(?:new|worsening|worse|increased|increasing|additional|further|more)\s+(?:\w+\s+)?$", _I)
 #: Nerve symptoms gone: "numbness in R thumb/index has resolved", "night numbness gone since surgery, tingling resolved".
 _NERVE_SYMPTOMS_RESOLVED = re.compile(
-    r"\b(?:numbness|tingling|paresthesias?|radicular\s+(?:pain|symptoms))\b[^.;,]{0,40}?"
+    r"\b(?:numbness|tingling|paresthesias?|radicular\s+(?:pain|symptoms)|(?:leg|arm)\s+pain)\b[^.;,]{0,40}?"
     r"(?P<done>\b(?:(?:has|have)\s+)?(?:resolved|gone|went\s+away|abated|disappeared)\b)",
     _I,
 )
