@@ -58,7 +58,16 @@ _NOT_SURGICAL = re.compile(
     r"|\bno\s+surgical\s+(?:lesion|indication|pathology)\b|\bnot\s+recommend(?:ed)?\s+surgery\b"
     # the worker declines it (corpus README: "no" where the worker declines surgery)
     r"|\b(?:declines?|declined|refuses?|refused|does\s+not\s+want|doesn'?t\s+want|not\s+interested\s+in)\s+(?:any\s+)?(?:further\s+)?"
-    r"(?:surgery|surgical\s+(?:intervention|treatment|options?)|operative\s+(?:treatment|intervention)|an?\s+operation)\b",
+    r"(?:surgery|surgical\s+(?:intervention|treatment|options?)|operative\s+(?:treatment|intervention)|an?\s+operation)\b"
+    # the operation named: "pt declined fusion", "declined the release"
+    # (not a reviewer's: "UR declined the fusion")
+    rf"|(?<!\bUR\s)(?<!\bIMR\s)(?<!carrier\s)(?<!insurer\s)(?<!adjuster\s)(?<!\breview\s)"
+    rf"\b(?:declines?|declined|refuses?|refused)\s+(?:the\s+|a\s+|an\s+)?(?:[\w/-]+\s+){{0,3}}?{_OPERATION}\b"
+    # ruled out in a surgeon's or the worker's short words: "non-surgical per spine consult", "deemed non-surgical",
+    # "no further surgery advised", "no surgery desired" (not "no surgery needed at this time", surgery kept in reserve)
+    r"|\b(?:non-?surgical|non-?op(?:erative)?)\s+(?:per|by)\b|\b(?:deemed|considered|felt\s+to\s+be)\s+(?:a\s+)?non-?(?:surgical|operative)\b"
+    r"|\bno\s+(?:further\s+)?(?:surgery|surgical\s+intervention)\s+(?:is\s+)?(?:advised|recommended|indicated|needed|necessary|desired|wanted)\b"
+    r"(?!\s+(?:at\s+(?:this|the\s+present)\s+time|now|yet|for\s+now|currently)\b)",
     _I,
 )
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
