@@ -32,6 +32,8 @@ _AGE = re.compile(
     # the sex, a comma and the age: "(female, 39)", "Patient: [redacted]  F, 61"
     rf"|\((?P<sx>male|female|M|F),\s*(?P<n14>[1-9]\d)\)"
     rf"|(?<=\s)(?P<mf7>M|F),\s*(?P<n15>[1-9]\d)(?![\w/.:%-])"
+    # a form's line spaced into columns, the sex and then the bare age: "Patient: Y.P.  F  57   DOI ...", "Pt: [name]   M   44"
+    rf"|(?<![\w/.'-])(?P<mf8>(?-i:M|F))\s+(?P<n16>[1-9]\d)(?![\w/.:%-])(?!\s*(?:mg|mcg|lbs?|kg|cm|mm|min|deg\w*|%|x\b|/))"
     rf"|\bage\s*/\s*(?:sex|gender)\s*[:=]?\s*(?P<n6>\d{{1,3}})\s*/\s*(?P<mf2>[MF])\b"
     rf"|(?<![\w/#.-])(?P<n5>[1-9]\d)\s?(?P<mf>[MF])(?![\w/])"
     # the sex before the age on a header line: "(F) 52", "F/52", "M / 48"; or the age, a slash and the sex: "52/F"
@@ -74,9 +76,9 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
             value = parse_number(
                 m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
                 or m.group("n7") or m.group("n8") or m.group("n11") or m.group("n12") or m.group("n13") or m.group("n14")
-                or m.group("n15")
+                or m.group("n15") or m.group("n16")
             )
-            if m.group("n15") and not _PATIENT_LABEL.search(s.text[max(0, m.start() - 80) : m.start()]):
+            if (m.group("n15") or m.group("n16")) and not _PATIENT_LABEL.search(_line_before(sentences, s, m.start())):
                 continue  # "F, 61" says the worker's sex and age on the worker's own line only
             if value is None or not 0 < value <= 120 or d.age is not None:
                 continue
@@ -90,7 +92,7 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
             elif m.group("sx") and len(m.group("sx")) > 1:
                 d.sex = m.group("sx").lower()
             elif letter := (m.group("mf") or m.group("mf2") or m.group("mf3") or m.group("mf4") or m.group("mf5")
-                            or m.group("mf6") or m.group("sx") or m.group("mf7")
+                            or m.group("mf6") or m.group("sx") or m.group("mf7") or m.group("mf8")
                             or _letter_after(m.group(), s.text[m.end() :])):
                 d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
@@ -185,15 +187,31 @@ def _explicit_sex(sentences: list[Sentence], ctx: Context) -> bool:
 
 #: A lone M or F on the worker's own line, between the name and the age or birth date: "PT: [redacted]   M   age 58",
 #: "Pt: [name]   F   DOB 1983-05-27".
-_HEADER_LETTER = re.compile(r"(?<=\s)(?P<v>[MF])(?=\s+(?:age\b|DOB\b|D\.O\.B|DOI\b|\(?\d{1,3}\s*(?:y|yo|y/o|yrs?)\b))")
+_HEADER_LETTER = re.compile(r"(?<![\w/.'-])(?P<v>[MF])(?=\s+(?:age\b|DOB\b|D\.O\.B|DOI\b|\(?\d{1,3}\s*(?:y|yo|y/o|yrs?)\b))")
 
 
 def _header_letter(sentences: list[Sentence], ctx: Context) -> bool:
     for s in sentences:
         for m in finditer(_HEADER_LETTER, s.text):
-            if _PATIENT_LABEL.search(s.text[max(0, m.start() - 80) : m.start()]):
+            if _PATIENT_LABEL.search(_line_before(sentences, s, m.start())):
                 return _record_sex(s, ctx, m.group("v") == "M", m.start(), m.end())
     return False
+
+
+#: A sentence that ends in a name's initial ("Pt: G.H."): the splitter's stop, not the line's end.
+_ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+def _line_before(sentences: list[Sentence], s: Sentence, at: int) -> str:
+    """Up to 80 characters before *at* on the worker's line: the sentence's own words, and the sentence before when the
+    splitter cut the line at a name's initials ("Pt: G.H." | "M   56 yo")."""
+    text = s.text[max(0, at - 80) : at]
+    n = sentences.index(s) if len(text) < 80 and s.index > 0 else -1
+    if n > 0:
+        prev = sentences[n - 1]
+        if prev.tm is s.tm and 0 <= s.start - (prev.start + len(prev.text)) <= 1 and _ENDS_IN_INITIAL.search(prev.text):
+            text = prev.text[-80:] + " " + text
+    return text
 
 
 def _record_sex(s: Sentence, ctx: Context, male: bool, start: int, end: int) -> bool:

@@ -58,7 +58,16 @@ _NOT_SURGICAL = re.compile(
     r"|\bno\s+surgical\s+(?:lesion|indication|pathology)\b|\bnot\s+recommend(?:ed)?\s+surgery\b"
     # the worker declines it (corpus README: "no" where the worker declines surgery)
     r"|\b(?:declines?|declined|refuses?|refused|does\s+not\s+want|doesn'?t\s+want|not\s+interested\s+in)\s+(?:any\s+)?(?:further\s+)?"
-    r"(?:surgery|surgical\s+(?:intervention|treatment|options?)|operative\s+(?:treatment|intervention)|an?\s+operation)\b",
+    r"(?:surgery|surgical\s+(?:intervention|treatment|options?)|operative\s+(?:treatment|intervention)|an?\s+operation)\b"
+    # the operation named: "pt declined fusion", "declined the release"
+    # (not a reviewer's: "UR declined the fusion")
+    rf"|(?<!\bUR\s)(?<!\bIMR\s)(?<!carrier\s)(?<!insurer\s)(?<!adjuster\s)(?<!\breview\s)"
+    rf"\b(?:declines?|declined|refuses?|refused)\s+(?:the\s+|a\s+|an\s+)?(?:[\w/-]+\s+){{0,3}}?{_OPERATION}\b"
+    # ruled out in a surgeon's or the worker's short words: "non-surgical per spine consult", "deemed non-surgical",
+    # "no further surgery advised", "no surgery desired" (not "no surgery needed at this time", surgery kept in reserve)
+    r"|\b(?:non-?surgical|non-?op(?:erative)?)\s+(?:per|by)\b|\b(?:deemed|considered|felt\s+to\s+be)\s+(?:a\s+)?non-?(?:surgical|operative)\b"
+    r"|\bno\s+(?:further\s+)?(?:surgery|surgical\s+intervention)\s+(?:is\s+)?(?:advised|recommended|indicated|needed|necessary|desired|wanted)\b"
+    r"(?!\s+(?:at\s+(?:this|the\s+present)\s+time|now|yet|for\s+now|currently)\b)",
     _I,
 )
 #: Conservative care tried and not working, as notes say it beyond the word "failed".
@@ -568,14 +577,16 @@ _RED_FLAGS_TAUGHT = re.compile(
 #: Nerve symptoms, read here only where denied: "No numbness.", "denies numbness, burning, tingling", "axial, no
 #: radiculopathy" (corpus README: a documented absence of neuropathic pain, also in a note about a limb joint).
 _NERVE_SYMPTOMS = re.compile(
-    r"\b(?:numbness|tingling|paresthesias?|radiculopathy|radicular\s+(?:pain|symptoms|sx|complaints)|sciatica)\b", _I
+    r"\b(?:numbness|tingling|paresthesias?|radiculopathy|radicular\s+(?:pain|symptoms|sx|complaints)|sciatica"
+    # a clinician's short words for them: "no radic", "no radiating sx", "no neuro sx"
+    r"|radic|radiating\s+(?:pain|symptoms|sx|complaints)|neuro(?:logic(?:al)?)?\s+(?:symptoms|sx|complaints))\b", _I
 )
 #: Only more of it denied, so some remains: "no numbness beyond his baseline", "no new numbness", "no worse tingling".
 _BEYOND_USUAL = re.compile(r"\s+(?:\w+\s+)?(?:beyond|other\s+than|except|worse\s+than|more\s+than)\b", _I)
 _NEW_ONLY = re.compile(r"\b(?:new|worsening|worse|increased|increasing|additional|further|more)\s+(?:\w+\s+)?$", _I)
 #: Nerve symptoms gone: "numbness in R thumb/index has resolved", "night numbness gone since surgery, tingling resolved".
 _NERVE_SYMPTOMS_RESOLVED = re.compile(
-    r"\b(?:numbness|tingling|paresthesias?|radicular\s+(?:pain|symptoms))\b[^.;,]{0,40}?"
+    r"\b(?:numbness|tingling|paresthesias?|radicular\s+(?:pain|symptoms)|(?:leg|arm)\s+pain)\b[^.;,]{0,40}?"
     r"(?P<done>\b(?:(?:has|have)\s+)?(?:resolved|gone|went\s+away|abated|disappeared)\b)",
     _I,
 )

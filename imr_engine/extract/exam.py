@@ -133,6 +133,8 @@ _SIGN_AFTER = re.compile(  # the answer may follow as a field's value: "SLR: pos
 #: The other side answered next, after a negative one: "SLR R neg, L + at 40".
 _OTHER_SIDE_YES = re.compile(rf"\s*[,;]\s*(?:and\s+)?{_SIDE}{_ANSWER}(?:positive|pos\b|\(\+\)|\+)", _I)
 _SIGN_BEFORE = re.compile(r"(?:(?P<yes>positive|pos\.?|\+|\(\+\))|(?P<no>negative|neg\.?|\(-\)))\s*$", _I)
+#: The limbs a neurological examination is told of: "LE", "BUE", "bilateral lower extremities", "upper limbs".
+_LIMBS = r"(?:(?-i:B?[LU]Es?)|(?:bilateral\s+)?(?:upper|lower)\s+(?:extremit(?:y|ies)|limbs?))(?![\w-])"
 #: A normal neurological examination documents that there is no deficit.
 _NEURO_INTACT = re.compile(
     r"\bneuro(?:logic(?:al)?)?\s+(?:exam(?:ination)?|status|findings)\s+(?:is\s+|was\s+|were\s+)?(?:grossly\s+)?"
@@ -150,7 +152,13 @@ _NEURO_INTACT = re.compile(
     # "Neuro intact in the LEs", "Neurovascularly intact distally"
     r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?|vasc)?\s+(?:grossly\s+)?intact\b|(?-i:\bNV\s+intact\b|\bNVI\b)"
     r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
-    r"(?:grossly\s+)?(?:intact|normal|WNL)\b",
+    r"(?:grossly\s+)?(?:intact|normal|WNL)\b"
+    # the examination named with its region or the word "exam" between: "Neuro LE grossly intact", "Neuro nl BUE", "neurologic
+    # exam of the lower extremities is normal", "distal neurovascular examination intact", "Neuro upper extremities: normal"
+    rf"|\bneuro(?:logic(?:al)?|vascular|vasc)?\s+(?:exam(?:ination)?\s+)?(?:of\s+(?:the\s+|both\s+)?)?{_LIMBS}\s*:?\s+"
+    r"(?:exam(?:ination)?\s+)?(?:(?:is|are|was|were)\s+)?(?:grossly\s+)?(?:intact|normal|nl|WNL|non-?focal)\b"
+    rf"|\bneuro(?:logic(?:al)?)?\s+(?:nl|normal|WNL)\s+(?:(?:in\s+)?(?:the\s+|both\s+)?){_LIMBS}"
+    r"|\bneurovascular\s+exam(?:ination)?\s+(?:(?:is|was)\s+)?(?:grossly\s+)?(?:intact|normal)\b",
     _I,
 )
 

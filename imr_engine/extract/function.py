@@ -197,7 +197,15 @@ _SYMPTOM_BETTER = (
 _REPORTED_RELIEF = re.compile(
     r"\b\d+\s*(?:%|percent)\s+(?:relief|improvement|better|reduction)"
     r"|\b(?:partial|some|good|moderate|significant|adequate|fair)\s+(?:pain\s+)?relief\b"
-    r"|\b(?:takes?|taken|took|taking)\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)"
+    r"|\b(?:takes?|taken|took|taking|knocks?|knocked|knocking)\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)"
+    # the patient's words after the care, a dash or "says" before them: 'ibuprofen over the weekend - "a little better"',
+    # "pt says it's a bit better with reaching"; a symptom "a bit less" on the drug: "(tingling a bit less)"
+    r"|(?:[-:]\s*[\"']|\b(?:says?|states?|reports?)\s+(?:that\s+)?(?:it'?s\s+|it\s+is\s+|(?:maybe|perhaps)\s+)*)"
+    r"(?:a\s+little|a\s+bit|somewhat|slightly|much|a\s+lot)\s+better\b"
+    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))"
+    r"|\b(?:pain|burning|aching|ache|numbness|tingling|spasms?|cramp\w*|itch\w*)\s+(?:is\s+)?(?:a\s+little|a\s+bit|somewhat|slightly"
+    r"|much|a\s+lot|noticeably)\s+less\b(?!\s+(?:when|while|if|after|in\s+the|(?:with\s+|at\s+|on\s+(?:her|his|the)\s+\w+\s+)?"
+    r"(?:sitting|lying|standing|rest(?:ing)?|reclining)\b)|\s+(?:often|frequent))"
     r"|\b(?:feels?|feeling|is|are|been|getting|sleeping|sleeps|doing)\s+[\"']?(?:(?:much|a\s+lot|a\s+little|somewhat|a\s+bit|way|so\s+much|significantly)\s+)?better\b"
     r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))"
     # sleep told better beside the drug: "amitriptyline 25 qhs (sleep better)"
@@ -289,7 +297,7 @@ _WORE_OFF = re.compile(
     _I,
 )
 #: A help told in the past tense: "helped", "was helpful" (a current therapy that "helps for a day or so" still helps).
-_PAST_TENSE = re.compile(r"\bhelped\b|\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:helpful|beneficial|effective)\b", _I)
+_PAST_TENSE = re.compile(r"\b(?:helped|knocked|took\s+the\s+edge)\b|\b(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:helpful|beneficial|effective)\b", _I)
 #: "Help" that is assistance, not benefit: "needs help with yard work", "daughter helps with laundry".
 _ASSISTANCE = re.compile(
     r"\b(?:needs?|needed|requires?|asks?\s+for|without|w/o|(?:daughter|son|wife|husband|spouse|family|partner|mother|father)(?:'s)?)"
@@ -316,7 +324,9 @@ _CARE_NAME = (
 #: A course of care told as done, with its count or year: "PT x 12 (2019)", "Did 12 sessions PT Feb-Apr '14", "had
 #: acupuncture"; its help is that course's effect (a prior treatment), not a report on the care the patient is in now.
 _PAST_COURSE = re.compile(
-    rf"\b{_CARE_NAME}\s*(?:(?:x|times)\s*\d+|\d+\s*(?:visits?|sessions?|treatments?|tx)?\b|\(?(?:19|20)\d\d\b)"
+    # (a number that is a length or a date is no count: "started chiro 2 weeks ago", "PT 4/10 - 6 visits so far")
+    rf"\b{_CARE_NAME}\s*(?:(?:x|times)\s*\d+|\d+\s*(?:visits?|sessions?|treatments?|tx)?\b(?!\s*(?:/|weeks?|wks?|days?|months?|mos?)\b)"
+    rf"|\(?(?:19|20)\d\d\b)"
     rf"|\b\d+\s*(?:visits?|sessions?)\s+(?:of\s+)?{_CARE_NAME}"
     rf"|\b(?:had|did|completed|underwent|finished|tried)\s+(?:\w+\s+){{0,3}}?{_CARE_NAME}\b",
     _I,

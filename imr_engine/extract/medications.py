@@ -239,7 +239,9 @@ _SECTION_LEAD = re.compile(
 _LINE_STOPPED = re.compile(
     r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
-    r"|completed|course\s+(?:finished|completed|done|ended|over))\b",
+    r"|completed|course\s+(?:finished|completed|done|ended|over)"
+    # a course told finished with when: "finished 5/20", "finished 3 weeks ago", "finished last week"
+    r"|(?<!\bto\sbe\s)(?<!\bwill\sbe\s)(?<!\bonce\s)(?<!\bwhen\s)finished(?=\s*(?:$|[.,;)]|on\s|in\s|last\s|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:a|an|one|two|three|four|few|\d{1,2})\s+(?:days?|weeks?|wks?|months?|mos?)\s+ago)))\b",
     _I
 )
 #: A row's own word that the drug is taken now: "(current)", "- active", "Status: Taking" (a list of past drugs may
@@ -266,6 +268,7 @@ MONITORING_HARM = (
 _STOPPED_FOR = re.compile(
     r"\b(?:GERD|reflux|gastritis|ulcer|bleed\w*|edema|swelling|weight\s+gain|dry\s+mouth|diarrh\w*|tremor|insomnia"
     r"|seizure\w*|overdose|hospitali[sz]\w*|falls"
+    r"|epigastr\w*"  # "naproxen d/c'd 12/20 - epigastric pain"
     r"|itch\w*|pruritus|stomach\s*(?:pain|aches?|cramps?|problems|issues)|abdominal\s+(?:pain|cramp\w*)"
     # stopped for doing nothing: "STOPPED 2016 - no change in numbness"
     r"|no\s+(?:change|improvement|difference)(?!\s+in\s+(?:the\s+)?(?:dose|dosage|meds|medications?|regimen|frequency|prescription))"

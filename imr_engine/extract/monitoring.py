@@ -172,7 +172,7 @@ _HAS_SIDE_EFFECTS = re.compile(
     _I,
 )
 _NSAID_GI = (
-    r"dyspeps\w*|heartburn|stomach\s+(?:pain|ache|upset|irritation)|(?:dark|black|tarry)\s+stools|melena|GI\s+bleed\w*"
+    r"dyspeps\w*|heartburn|stomach\s+(?:pain|ache|upset|irritation|problems?|trouble|issues?|complaints?|discomfort)|(?:dark|black|tarry)\s+stools|melena|GI\s+bleed\w*"
 )
 #: The common adverse effects of analgesics, by name: denied, they document no side effects; affirmed
 #: beside a drug ("constipation on oxycodone", "dizzy, stopped"), they document side effects.

@@ -563,18 +563,18 @@ def read_pain(sentences: list[Sentence], ctx: Context) -> None:
             named = tuple(m.name.lower() for m in drug_mentions(s.text, ctx) if m.ingredients)
             if set(named) - set(names):
                 found = find_pain_scores(s.text, names, named)
-        lesser = _lesser_regions(s.text, found)
+        lesser, shared = _lesser_regions(s.text, found)
         procedure = bool(found) and about_a_procedure(s.text, names)  # "after the injection her pain decreased to 3/10"
         relative = bool(found) and any(w in s.text.lower() for w in _RELATIVE_WORDS)
         for n, m in enumerate(found):
             if relative and told_of_another(s.text, m.start, m.end):
                 continue  # "His wife's pain is 8/10 without her meds": a relative's rating
             ev = s.evidence(*_rating_span(s.text, m))
-            other = m.context == "unspecified" and (
+            context = m.context if shared is None else ("unspecified" if n in lesser else shared)
+            other = context == "unspecified" and (
                 _not_the_current(s.text, found[n - 1].end if n else 0, m.start) or (procedure and not _said_now(s.text, m.start))
                 or n in lesser or bool(_EARLIER_COLUMN.match(s.text, m.end))
             )
-            context = m.context
             was = bool(_WAS_BEFORE.search(s.text, 0, m.start)) and (n > 0 or bool(_NOW_SAID.search(s.text)))
             if context != "unspecified" and (_PAST_STATE.search(s.text, 0, m.start) or was) and _not_the_current(
                 s.text, found[n - 1].end if n else 0, m.start
@@ -597,28 +597,36 @@ _WAS_BEFORE = re.compile(r"\bwas\s+(?:an?\s+)?$", re.IGNORECASE)
 
 
 #: A region's pain named before a rating: "Neck pain 4/10, arm pain 7/10", "LBP 5/10, leg pain 7/10".
-_REGION_PAIN = re.compile(r"\bLBP\b|\b(?:back|neck|leg|arm|knee|shoulder|hip|hand|wrist|foot|ankle|elbow|buttock)\b", re.IGNORECASE)
+_REGION_PAIN = re.compile(
+    r"\bLBP\b|\b(?:back|neck|legs?|arms?|knees?|shoulders?|hips?|hands?|wrists?|foot|feet|ankles?|elbows?|buttocks?)\b", re.IGNORECASE
+)
+#: A region named right before a later rating, without the word "pain": "LBP 5/10, leg 7/10", "back 3/10" (still a region).
+_REGION_TAIL = re.compile(rf"(?:{_REGION_PAIN.pattern})\s*:?\s*$", re.IGNORECASE)
 
 
-def _lesser_regions(text: str, found: list[PainMatch]) -> set[int]:
-    """The plain ratings of a sentence that rates two regions, all but the highest: the key takes the worse region's
-    pain (corpus README: "neck 4/10, LBP 5/10" keys 5)."""
-    plain = [n for n, p in enumerate(found) if p.context == "unspecified"]
-    if len(plain) < 2 or len(plain) != len(found):
-        return set()
+def _lesser_regions(text: str, found: list[PainMatch]) -> tuple[set[int], str | None]:
+    """The ratings of a sentence that rates two regions, all but the highest: the key takes the worse region's pain
+    (corpus README: "neck 4/10, LBP 5/10" keys 5); and the qualifier told after the last of them, which is said of
+    the list ("R leg pain 8/10, back 3/10, on gabapentin": both on the drug), None when the ratings have none."""
+    contexts = [p.context for p in found]
+    shared = contexts[-1] if contexts and contexts[-1] != "unspecified" else None
+    if len(found) < 2 or any(c != "unspecified" for c in contexts[: len(found) - (shared is not None)]):
+        return set(), None
+    plain = list(range(len(found)))
     regions = []
     for n in plain:
         chunk = text[found[n - 1].end if n else 0 : found[n].start]
         chunk = chunk[max(chunk.rfind(";"), chunk.rfind(". ")) + 1 :]
         named = frozenset(regions_in(chunk)) | {m.group().lower() for m in _REGION_PAIN.finditer(chunk)}
-        if not named or not re.search(r"\bpain\b|\bLBP\b|\bache\b", chunk, re.IGNORECASE) and n != plain[0]:
-            return set()
+        if not named or not re.search(r"\bpain\b|\bLBP\b|\bache\b", chunk, re.IGNORECASE) and n != plain[0] \
+                and not _REGION_TAIL.search(chunk):
+            return set(), None
         regions.append(named)
     if len(set(regions)) < len(regions):
-        return set()
+        return set(), None
     top = max(found[n].score for n in plain)
     keep = next(n for n in plain if found[n].score == top)
-    return {n for n in plain if n != keep}
+    return {n for n in plain if n != keep}, shared
 
 
 #: Words that set a bare rating at another time or make it a least, worst or best: "it was 2/10 after the

@@ -127,6 +127,17 @@ _COUNT_AFTER = re.compile(
 _DONE_OF = re.compile(r"(?P<n>\d{1,2})\s*(?:/|of)\s*\d{1,2}\s+(?:\w+\s+)?(?:sessions?|visits?|authorized|approved)", _I)
 #: "N/M" right after a course said completed, no unit: "Completed PT 12/12 (initial 6 + additional 6)".
 _DONE_SLASH = re.compile(r"^\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\b(?!\s*/|\s*\d)")
+#: "N/M" right after the name with a word of having done them, no unit: "PT 6/6 done", "chiro 8/8 completed in April".
+_SLASH_DONE = re.compile(
+    r"^\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})\s+(?:(?:visits?|sessions?|tx)\s+)?(?:done|completed?|finished|attended)\b", _I
+)
+#: A word after a prescription's frequency that says its visits were had: "PT 2x/wk x 6 wks (12 visits) finished 8/17",
+#: "chiro 2x/wk x 4 wks completed in May" (not "to be completed", "once completed", "until finished").
+_FREQUENCY_DONE = re.compile(
+    r"(?<!\bto\sbe\s)(?<!\bwill\sbe\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\buntil\s)(?<!\bafter\s)(?<!\bif\s)(?<!\bbe\s)"
+    r"\b(?:finished|completed|complete|done)\b(?!\s+(?:by|before|within)\b)",
+    _I,
+)
 #: The course said completed right before its name, so a bare "N/M" after it is visits done of those allowed.
 _COMPLETED_BEFORE = re.compile(r"\b(?:completed|finished|attended)\s+(?:\w+\s+)?$", _I)
 #: The visits in brackets after a course told by its weeks: "PT x 6 wks (12 visits)", "chiro 2015 (approx. 20 tx)".
@@ -561,7 +572,9 @@ def _course(
         told = told[: max(0, *(told.rfind(c, 0, drugs[0].start) for c in ",;:")) or drugs[0].start]  # "..., pain improved with Norco"
     whole = before + text[start:end] + after
     done_before = re.search(r"\b(?:completed|finished|attended|did|had)\b", before, _I)
-    if _FREQUENCY.search(whole) and not done_before and not _DONE_AFTER.search(after) \
+    frequency = _FREQUENCY.search(whole)
+    done_after = frequency is not None and _FREQUENCY_DONE.search(after) is not None
+    if frequency and not done_before and not done_after and not _DONE_AFTER.search(after) \
             and not (_COUNT_ASIDE.search(after) and (_told_past(_lead(text, start), after)
                                                       or course_effect(told) != "unknown")):
         return None  # "PT 2x/wk x 6 wks": a prescription (not "PT 2x/wk - 12 visits completed", "PT (2x/wk, 12 visits) - helped")
@@ -571,7 +584,7 @@ def _course(
     sessions = _count(before, after) if counted is None else counted
     if sessions is None:
         sessions = had_later
-    if sessions is None and done_before and (course := _FREQUENCY_COURSE.search(whole)):
+    if sessions is None and (done_before or done_after) and (course := _FREQUENCY_COURSE.search(whole)):
         sessions = _whole(str(int(course.group("per")) * int(course.group("weeks"))))  # "did PT 2x/wk x 6 wks": 12
     lead = text[max(0, start - _REACH_BEFORE) : start]
     cut = list(_LEAD_STOP.finditer(lead))
@@ -686,6 +699,8 @@ def _count(before: str, after: str) -> int | None:
     if m := _DONE_AFTER.search(after[:40]):
         return _whole(m.group("n"))
     if (m := _DONE_SLASH.match(after)) and _COMPLETED_BEFORE.search(before) and int(m.group("n")) <= int(m.group("of")) <= 24:
+        return _whole(m.group("n"))
+    if (m := _SLASH_DONE.match(after)) and 0 < int(m.group("n")) <= int(m.group("of")) <= 36:
         return _whole(m.group("n"))
     m = _COUNT_AFTER.match(after)
     if m:
