@@ -23,6 +23,7 @@ from ..vocabulary import line_key
 from .context import Context
 from .lists import item_end
 from .medications import (
+    FINISHED_WHEN,
     MONITORING_HARM,
     Mention,
     describe,
@@ -536,8 +537,7 @@ _STOPPED = re.compile(
     r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held"
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
     r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills)"
-    # a course told finished with when: "finished 5/20", "finished 3 weeks ago", "finished last week"
-    r"|(?<!\bto\sbe\s)(?<!\bwill\sbe\s)(?<!\bonce\s)(?<!\bwhen\s)finished(?=\s*(?:$|[.,;)]|on\s|in\s|last\s|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:a|an|one|two|three|four|few|\d{1,2})\s+(?:days?|weeks?|wks?|months?|mos?)\s+ago)))\b",
+    rf"|{FINISHED_WHEN})\b",
     _I,
 )
 #: The item's own words that the drug is taken now: "(now takes 500 mg ...)", "which he still takes", "currently taking".

@@ -229,6 +229,13 @@ _STILL_TAKEN = re.compile(
 _HELPED = re.compile(r"\b(?:it\s+)?(?:helped|worked|gave\s+(?:good|some)\s+relief)\b", _I)
 
 
+#: A course told finished with when: "finished 5/20", "finished 3 weeks ago", "finished last week" (not "to be finished",
+#: "once finished"); a stopped drug in a list line here and in a sentence (`drug_use`).
+FINISHED_WHEN = (
+    r"(?<!\bto\sbe\s)(?<!\bwill\sbe\s)(?<!\bonce\s)(?<!\bwhen\s)finished(?=\s*(?:$|[.,;)]|on\s|in\s|last\s|\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:a|an|one|two|three|four|few|\d{1,2})\s+(?:days?|weeks?|wks?|months?|mos?)\s+ago))"
+)
+
 #: A note's medication section: every line names drugs, whatever lead it has ("Meds:", "1.", "Rx:"); a table row
 #: opens with its cell border ("| Amlodipine 5 mg | 1 tab PO daily | Active |").
 _SECTION_LEAD = re.compile(
@@ -240,8 +247,7 @@ _LINE_STOPPED = re.compile(
     r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
     r"|completed|course\s+(?:finished|completed|done|ended|over)"
-    # a course told finished with when: "finished 5/20", "finished 3 weeks ago", "finished last week"
-    r"|(?<!\bto\sbe\s)(?<!\bwill\sbe\s)(?<!\bonce\s)(?<!\bwhen\s)finished(?=\s*(?:$|[.,;)]|on\s|in\s|last\s|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:a|an|one|two|three|four|few|\d{1,2})\s+(?:days?|weeks?|wks?|months?|mos?)\s+ago)))\b",
+    rf"|{FINISHED_WHEN})\b",
     _I
 )
 #: A row's own word that the drug is taken now: "(current)", "- active", "Status: Taking" (a list of past drugs may
