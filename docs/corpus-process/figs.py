@@ -1,32 +1,59 @@
 #!/usr/bin/env python3
-"""Print headline figures of one or more `imr qa --json` outputs; with two, list items that changed.
+"""Headline figures of `imr qa --json` reports; given two, the items whose agreement changed.
 
 usage: figs.py A.json [B.json]   (notes or decisions reports)
+
+The notes report keeps its figures under "outcomes" and "facts", the letters report under
+"summary"; both list their items under "items".
 """
-import json, sys
 
-def outcomes(d):
-    return d.get("outcomes") or d.get("summary")
+from __future__ import annotations
 
-def line(path):
-    d = json.load(open(path))
-    o = outcomes(d)
-    rec = o.get("overturned_recall"); prec = o.get("overturned_precision")
-    s = (f"{path}: agree {o['agree']}/{o['items']} ({o['agree']/o['items']:.1%}) baseline {o['majority_baseline']:.3f} "
-         f"kappa {o['kappa']:.3f} OT recall {rec} precision {prec} indet {o['indeterminate']} refused {len(d.get('refused') or {}) if isinstance(d.get('refused'), dict) else o.get('refused')}")
-    if "facts" in d:
-        f = d["facts"]; s += f" | facts P {f['precision']:.3f} R {f['recall']:.3f} ({f['correct']}/{f['documented']})"
-    print(s)
-    return d
+import json
+import sys
+from typing import Any
 
-def key(it):
-    return (it.get("note") or it.get("case") or it.get("id"), it.get("index"), it.get("request"))
 
-ds = [line(p) for p in sys.argv[1:]]
-if len(ds) == 2:
-    a = {key(i): i for i in ds[0]["items"]}; b = {key(i): i for i in ds[1]["items"]}
-    better = [k for k in b if k in a and b[k]["agree"] and not a[k]["agree"]]
-    worse = [k for k in b if k in a and a[k]["agree"] and not b[k]["agree"]]
+def figures(path: str) -> dict[str, Any]:
+    """Print one report's headline line and return the report."""
+    with open(path, encoding="utf-8") as handle:
+        report = json.load(handle)
+    o = report.get("outcomes") or report["summary"]
+    refused = report.get("refused")
+    refused_count = len(refused) if isinstance(refused, dict) else o.get("refused")
+    line = (
+        f"{path}: agree {o['agree']}/{o['items']} ({o['agree'] / o['items']:.1%}) "
+        f"baseline {o['majority_baseline']:.3f} kappa {o['kappa']:.3f} "
+        f"OT recall {o.get('overturned_recall')} precision {o.get('overturned_precision')} "
+        f"indeterminate {o['indeterminate']} refused {refused_count}"
+    )
+    if "facts" in report:
+        f = report["facts"]
+        line += f" | facts P {f['precision']:.3f} R {f['recall']:.3f} ({f['correct']}/{f['documented']})"
+    print(line)
+    return report
+
+
+def item_key(item: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """An item's identity across two runs: its note (or letter), position and request line."""
+    return (item.get("note") or item.get("case"), item.get("index"), item.get("request"))
+
+
+def changed(before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Print the items that agree in one run and not in the other."""
+    old = {item_key(i): i for i in before["items"]}
+    new = {item_key(i): i for i in after["items"]}
+    common = [k for k in new if k in old]
+    better = [k for k in common if new[k]["agree"] and not old[k]["agree"]]
+    worse = [k for k in common if old[k]["agree"] and not new[k]["agree"]]
     print(f"better {len(better)} worse {len(worse)}")
-    for k in better: print("  +", k[0], k[1], (k[2] or "")[:70])
-    for k in worse: print("  -", k[0], k[1], (k[2] or "")[:70], b[k]["predicted"], "expected", b[k]["expected"])
+    for k in better:
+        print("  +", k[0], k[1], (k[2] or "")[:70])
+    for k in worse:
+        print("  -", k[0], k[1], (k[2] or "")[:70], new[k]["predicted"], "expected", new[k]["expected"])
+
+
+if __name__ == "__main__":
+    reports = [figures(p) for p in sys.argv[1:]]
+    if len(reports) == 2:
+        changed(*reports)
