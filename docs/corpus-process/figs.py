@@ -54,6 +54,14 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    reports = [figures(p) for p in sys.argv[1:]]
+    if not 1 <= len(sys.argv) - 1 <= 2:
+        sys.exit("usage: figs.py A.json [B.json]")
+    reports = []
+    for path in sys.argv[1:]:
+        try:
+            reports.append(figures(path))
+        except (OSError, ValueError, KeyError, TypeError) as problem:
+            print(f"figs.py: {path}: not a readable `imr qa --json` report ({problem!r})", file=sys.stderr)
+            sys.exit(2)
     if len(reports) == 2:
         changed(*reports)

@@ -35,4 +35,11 @@ def main(corpus_root: Path, writer_dirs: list[Path]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]))
+    if len(sys.argv) < 3:
+        sys.exit("usage: place_writers.py MAIN DIR [DIR ...]")
+    root, folders = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
+    for folder in [root / "corpus" / "notes" / "tune", *folders]:
+        if not folder.is_dir():
+            print(f"place_writers.py: {folder}: no such folder", file=sys.stderr)
+            sys.exit(2)
+    sys.exit(main(root, folders))
