@@ -20,7 +20,7 @@ from .model import Status, Value
 #: What is requested (the product, service and its routing): never a documentation gap.
 IDENTITY_FACTS = frozenset({
     "item_index", "kind", "drug_class", "classes", "ingredients", "service", "form", "route", "as_of_day",
-    "requested_drug_classes", "body_region", "target_regions", "jurisdiction",
+    "requested_drug_classes", "requested_services", "body_region", "target_regions", "jurisdiction",
 })
 #: Whether a surgery is requested with the item, and its details: what the request for authorization
 #: holds, so a checklist names them only when a surgery is requested with the item.

@@ -56,6 +56,9 @@ _INLINE_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)(?:\s*\([^()]
 #: A dictated heading spoken with a full stop: "Plan. We discussed options.", "Impression. Lumbar strain."
 #: (taken only when it names a known section).
 _DICTATED_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,30}?)\.\s+(?=\S)")
+#: A SOAP heading set off by a spaced dash: "A - L de Quervain tenosynovitis", "Plan -- splint", "P -" with an en or em dash too (the content
+#: on the lines below). Taken only when the words before the dash name a section exactly ("Off work - ..." is content).
+_DASH_HEADING = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,30}?)\s+(?:-{1,2}|\u2013|\u2014)(?:\s+(?=\S)|\s*$)")
 #: A study's title ending with a colon, its date or side in it: "Lumbar MRI 4/11/2015:", "EMG/NCS 6/2/2015:", "MRI of the
 #: right shoulder (3/2016):", "X-rays L knee, 3 views, dated 1/5/16:". What follows is the study's report: imaging.
 _STUDY_TITLE = re.compile(
@@ -228,6 +231,14 @@ def exact_section(line: str, directory: Path | None = None) -> str | None:
     return found
 
 
+def dash_heading(text: str) -> tuple[str, int] | None:
+    """(section, where the content begins) for a line opened by a section's name and a spaced dash ("A - ..."), else None."""
+    m = _DASH_HEADING.match(text)
+    if m is None or (section := exact_section(m.group("h"))) is None:
+        return None
+    return section, m.end()
+
+
 def line_texts(tm: TextMap) -> Iterator[str]:
     """The texts of `note_lines(tm)`, in order, without their numbers and widths: a reader looking for a title
     line reads every line of a letter, and needs only its words."""
@@ -363,6 +374,9 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         section = exact_section(m.group("h"))  # "Plan. We ...", never "A lifting injury." wrapped onto a line
         if section is not None:
             return section, m.end()
+    opening = line.text[:36]  # a dash heading's dash comes early; most lines have none there (no call for them)
+    if (" -" in opening or " \u2013" in opening or " \u2014" in opening) and (dashed := dash_heading(line.text)) is not None:
+        return dashed
     if (marks := _HEADING_MARKS.match(line.text)) and line.text[marks.end() :].strip():
         # a heading set off by marks: ">> ASSESSMENT", "## Plan", "**DIAGNOSES**", "== IMPRESSION =="
         inner = line.text[marks.end() :]

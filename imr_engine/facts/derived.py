@@ -83,6 +83,10 @@ class ItemFacts(BaseModel):
     requested_drug_classes: list[str] = Field(
         default_factory=list, description="Classes of every drug requested in the same case (the regimen being managed)."
     )
+    requested_services: list[str] = Field(
+        default_factory=list,
+        description="Services of the other non-drug items requested in the same case (an evaluation that admits to a program).",
+    )
 
     # --- opioid-wide figures ----------------------------------------------------
     cumulative_med_mg: float | None = Field(None, ge=0, description="Total MED of requested opioids, when every dose is known.")

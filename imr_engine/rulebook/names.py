@@ -23,6 +23,7 @@ FACT_NAMESPACE: dict[str, str] = {
     "current_drug_classes": "class",
     "failed_drug_classes": "class",
     "requested_drug_classes": "class",
+    "requested_services": "service",
     "service": "service",
     "tried_services": "service",
     "failed_services": "service",

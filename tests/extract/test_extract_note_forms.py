@@ -219,3 +219,23 @@ def test_a_result_line_dated_in_any_form_is_care_given(date: str) -> None:
     note = f"DOS: 3/22/2016\nPsych evaluation for SCS (Dr. N. Ibarra, PhD, {date}): MMPI-2 and interview, cleared for SCS trial.\n"
     services = [t.service for t in _case(note, "Spinal cord stimulator trial").treatments]
     assert services == ["psychological_evaluation"]
+
+
+@pytest.mark.parametrize("note", [
+    "DOS 2/3/2017\nS - R thumb pain x 3 mo, worse pinching.\nA - R de Quervain tenosynovitis.\nP - thumb spica splint\n",
+    "DOS 2/3/2017\nS -- R thumb pain x 3 mo.\nAssessment - right de Quervain's tenosynovitis\nPlan - splint\n",
+    "DOS 2/3/2017\nS \u2013 R thumb pain x 3 mo.\nA \u2013 R de Quervain tenosynovitis\nP \u2013\n- splint\n",
+])
+def test_a_soap_heading_set_off_by_a_dash_opens_its_section(note: str) -> None:
+    """"A - <diagnosis>" is the assessment as "A: <diagnosis>" is: its diagnosis is read."""
+    case = _case(note, "Thumb spica orthosis, prefab, R")
+    assert any("quervain" in d.name.lower() for d in case.diagnoses)
+
+
+@pytest.mark.parametrize("line", [
+    "Off work - no light duty available.", "Pain - 6/10 today.", "Left knee - swelling improved.",
+    "Tramadol - helps, no side effects.",
+])
+def test_a_dash_after_words_that_name_no_section_is_no_heading(line: str) -> None:
+    from imr_engine.extract.note_layout import dash_heading
+    assert dash_heading(line) is None
