@@ -298,6 +298,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:(?:down\s+)?(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?" + _LIMB +
             r"|\bpain\s+(?:\w+\s+)?down\s+(?:the\s+|his\s+|her\s+|both\s+)?(?:[\w-]+\s+){0,2}?" + _LIMB +
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
+            # a radiculopathy named with its region or root wherever the note says it: "lumbar radiculopathy L5-S1",
+            # "lumbar radic L5 R", "radiculitis C6"; and pain radiating straight into a named limb: "radiates R leg to foot"
+            r"|\b(?:cervical|lumbar|lumbosacral|thoracic|[CLS][1-8])\s+radic(?:ulopathy|ulitis)?\b"
+            r"|\bradicul(?:opathy|itis)\s+(?:(?:left|right|[LR])\s+)?[CLS][1-8]\b"
+            r"|\bradiat(?:es|ing)\s+(?:down\s+)?(?:the\s+)?(?:[LR]|left|right|bilat(?:eral(?:ly)?)?|both)\s+(?:legs?|arms?|LEs?|UEs?)\b"
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|(?-i:\bN/T\b)"
