@@ -99,7 +99,11 @@ _NOW_NOT_BEFORE = re.compile(
     _I,
 )
 _ADL = re.compile(
-    r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b", _I
+    r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b"
+    # the daily activities said unchanged in so many words: "No change in activity since last year", "no change in
+    # his daily activities" (not an activity level or restriction, nor a change expected)
+    r"|(?<=\bchange\sin\s)(?:(?:his|her|their)\s+)?(?:daily\s+)?activit(?:y|ies)\b(?!\s+(?:level|restrictions?|modification|tolerance))",
+    _I,
 )
 _ADL_BETTER = re.compile(
     r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed"
