@@ -298,6 +298,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:(?:down\s+)?(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?" + _LIMB +
             r"|\bpain\s+(?:\w+\s+)?down\s+(?:the\s+|his\s+|her\s+|both\s+)?(?:[\w-]+\s+){0,2}?" + _LIMB +
             r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
+            # a radiculopathy named with its region or root wherever the note says it: "lumbar radiculopathy L5-S1",
+            # "lumbar radic L5 R", "radiculitis C6"; and pain radiating straight into a named limb: "radiates R leg to foot"
+            r"|\b(?:cervical|lumbar|lumbosacral|thoracic|[CLS][1-8])\s+radic(?:ulopathy|ulitis)?\b"
+            r"|\bradicul(?:opathy|itis)\s+(?:(?:left|right|[LR])\s+)?[CLS][1-8]\b"
+            r"|\bradiat(?:es|ing)\s+(?:down\s+)?(?:the\s+)?(?:[LR]|left|right|bilat(?:eral(?:ly)?)?|both)\s+(?:legs?|arms?|LEs?|UEs?)\b"
             r"|\bneuropathic\s+(?:pain|condition|component)\b|\bshooting\s+pain\b|\bnumbness\s*(?:and|or|&|/|,)\s*tingling\b"
             r"|\bradic(?:ular)?\s+(?:sx|signs|features|findings)\b|\b(?:leg|arm)\s+(?:sx|symptoms)\b|\bradiating\s+(?:leg|arm)\s+pain\b"
             r"|(?-i:\bN/T\b)"
@@ -559,7 +564,12 @@ GI_RISK_AGE = 65
 #: no red flags (ACOEM Ch. 8 and 12; corpus README key conventions). `general`: a fever, chills or weight loss denied
 #: alone is a review of systems, no screen of the region's red flags; they count beside one of the others.
 _RED_FLAG_SCREEN = re.compile(
-    r"\b(?P<general>fevers?|chills|(?:unexplained\s+)?(?:weight|wt\.?)\s+loss|night\s+(?:sweats|pain)|vomiting)\b"
+    r"\b(?P<general>fevers?|afebrile|chills|(?:unexplained\s+)?(?:weight|wt\.?)\s+loss|night\s+(?:sweats|pain)|vomiting"
+    r"|new\s+neuro(?:logic(?:al)?)?\s+(?:sx|symptoms|deficits?))\b"
+    # drainage of a wound: a screen with the fever denied beside it ("Incision c/d/i, no drainage, afebrile")
+    r"|\b(?P<site>drainage)\b"
+    # after a head injury: "no worst headache of life" ("no new neuro sx", a general word, only beside it)
+    r"|\bworst[- ](?:headache|HA)(?:[- ]of[- ](?:(?:her|his|my|the)[- ])?life)?(?![\w/])"
     r"|\b(?:bowel|bladder|B/B|saddle\s+(?:an(?:a)?esthesia|numbness|paresthesias?)|urinary\s+retention|incontinence"
     r"|(?:hx|history)\s+(?:of\s+)?(?:cancer|malignancy)|IVDU|IV\s+drug\s+use|gait\s+change|foot\s+drop"
     # (not a loss of consciousness at the injury, nor seizures asked of a drug)
@@ -1077,11 +1087,21 @@ def _red_flag_screen(s: Sentence, ctx: Context) -> None:
     denied = [m for m in finditer(_RED_FLAG_SCREEN, s.text) if _denied(s.text, m)]
     if not denied:
         return
-    if any(m.group("general") is None for m in denied):
+    if any(m.group("general") is None and m.group("site") is None for m in denied):
         record(s, ctx, "clinical.red_flags", "no", denied[0])
+    elif any(m.group("site") for m in denied) and any(re.match(r"fever|afebrile", m.group(), _I) for m in denied) \
+            and _WOUND.search(s.text) and not _DRAIN_LEFT.search(s.text):
+        record(s, ctx, "clinical.red_flags", "no", denied[0])  # the wound screen after surgery: no drainage, no fever
+
+
+#: The wound the drainage is of; a drain or a little drainage is no denial of it.
+_WOUND = re.compile(r"\b(?:wound|incisions?|surgical\s+site|portals?|c/d/i)(?![\w])", _I)
+_DRAIN_LEFT = re.compile(r"\b(?:minimal|scant|small|slight|some|serous)\s+drainage\b|\bdrain\b", _I)
 
 
 def _denied(text: str, m: re.Match[str]) -> bool:
+    if m.group().lower() == "afebrile":
+        return True
     if polarity(text, m.start(), m.end()) == "negated" or m.group().lower().startswith("ha"):
         return True
     return bool(_MINUS_BEFORE.search(text[: m.start()]))

@@ -25,6 +25,8 @@ class Context:
     work_status_copied: bool = False  # the status read so far stands in text copied forward from an earlier note
     #: The status read so far is told of an earlier time ("had been working full duty", "returned to full duty in 2023").
     work_status_past: bool = False
+    #: The worker is off work because the employer does not meet the restrictions: the duty they describe is not done.
+    work_status_unaccommodated: bool = False
     #: The text is a clinician's note (not a determination letter): the corpus's note conventions apply.
     note: bool = False
     #: Drugs the vocabulary names in a text, by text: several readers look at the same sentence.

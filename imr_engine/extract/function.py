@@ -99,7 +99,11 @@ _NOW_NOT_BEFORE = re.compile(
     _I,
 )
 _ADL = re.compile(
-    r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b", _I
+    r"\b(?:ADLs?|activities\s+of\s+daily\s+living|self[- ]care|household\s+(?:chores|tasks)|chores|housework)\b"
+    # the daily activities said unchanged in so many words: "No change in activity since last year", "no change in
+    # his daily activities" (not an activity level or restriction, nor a change expected)
+    r"|(?<=\bchange\sin\s)(?:(?:his|her|their)\s+)?(?:daily\s+)?activit(?:y|ies)\b(?!\s+(?:level|restrictions?|modification|tolerance))",
+    _I,
 )
 _ADL_BETTER = re.compile(
     r"\b(?:improved|improvement|better|increased|easier|now\s+(?:able|does|can)|able\s+to|independent|resumed"
@@ -355,6 +359,10 @@ _NO_CHANGE = re.compile(
     r"|\b(?:without|w/o|with\s+no|no)\s+(?:lasting\s+|sustained\s+|meaningful\s+|significant\s+|measurable\s+)?"
     r"functional\s+(?:benefit|change|gains?|improvement)\b"
     r"|\bno\s+change\s+in\s+(?:\w+\s+(?:or|and)\s+)?(?:activity|activities|function)\b"
+    # "no change in what he can do", "no change in walking tolerance", "objective measures unchanged"
+    r"|\bno\s+change\s+in\s+what\s+(?:he|she|they|the\s+patient|pt)\s+(?:can|is\s+able\s+to|are\s+able\s+to)\s+do\b"
+    r"|\bno\s+change\s+in\s+(?:(?:his|her|their)\s+)?(?:walking|sitting|standing|lifting|activity)\s+(?:tolerance|distance|capacity)\b"
+    r"|\b(?:objective|functional)\s+measures?\s+(?:(?:are|were|have\s+been|remain|remained)\s+)?unchanged\b"
     r"|\bnot\s+doing\s+(?:any\s+)?more\s+than\s+(?:before|previously)\b"
     # progress that has stopped, or measures that have not moved: "Chronic, plateaued", "ROM unchanged since 5/2019"
     # (not the tibial plateau: "contusion of the lateral tibial plateau", "plateau fx")
@@ -1167,6 +1175,13 @@ _OFFERED = re.compile(
 _FUTURE_WORK = re.compile(
     r"\b(?:anticipat\w*|expect\w*|hope[sd]?|hoping|goals?|aim\w*|target\w*|eventual\w*|projected|plan(?:s|ned)?\s+to)\b[^.;]{0,30}$", _I
 )
+#: A list of what is still to come, however long: "Goals: quad 5/5, carry 50 lb x 50 ft, return to full duty", and the
+#: first report's "date when patient can return to: Regular work __/__/__ Modified work 03/02/19".
+_LISTED_AHEAD = re.compile(r"\b(?:goals?|can\s+return\s+to)\s*:[^.;]*$", _I)
+#: The first report's return-date field a sentence or two back: "... can return to: Modified work 9/11 - no lifting.
+#: Regular work: est 10/5".
+_RETURN_FIELD = re.compile(r"\bcan\s+return\s+to\s*:", _I)
+_RETURN_FIELD_REACH = 160
 #: A status of another time: before ("had been on mod duty"), or after a set time off ("TTD x 2 wks then mod duty").
 _STATUS_BEFORE = re.compile(
     r"\b(?:had\s+been|was\s+previously|previously|formerly|initially)\s+(?:on\s+)?$|\b(?:went|moved|advanced|progressed)\s+from\s+$"
@@ -1284,9 +1299,16 @@ _NOT_ACCOMMODATED = re.compile(
     r"\b(?:not|cannot|can'?t|un(?:able|willing)\s+to)\s+(?:\w+\s+){0,2}?accommodat\w*|\bno\s+(?:modified|light)\s+(?:duty|work)\s+(?:is\s+)?available\b"
     # the duty's restrictions may stand between: "Modified duty (no climbing/kneeling) not available"
     r"|\b(?:modified|light)\s+(?:duty|work)\s+(?:\([^()]{0,60}\)\s*)?(?:is\s+|was\s+)?(?:not|un)\s*available\b"
-    r"|\b(?:has|had|have)\s+no\s+(?:light|modified|restricted)\s+(?:duty|work)\b",
+    r"|\b(?:has|had|have)\s+no\s+(?:light|modified|restricted)\s+(?:duty|work)\b"
+    # no post to go to, or restrictions said not met: "no position available", "restrictions could not be met"
+    r"|\bno\s+(?:suitable\s+|open\s+)?(?:positions?|jobs?|openings?)\s+(?:is\s+|are\s+)?available\b"
+    r"|\brestrictions?\b[^.;]{0,60}?\b(?:could\s*not|couldn'?t|cannot|can'?t|were\s+not|was\s+not)\s+(?:be\s+)?(?:met|accommodated)\b",
     _I,
 )
+#: Modified work the employer holds ready is an offer, not the status: "the employer has light duty waiting for him".
+_EMPLOYER_HAS = re.compile(r"\b(?:employer|company)\s+(?:has|have|had|offers?|offered|is\s+offering|holds?)\s+(?:\w+\s+)?$", _I)
+#: Off work said before the restrictions that would apply: "TTD (restrictions: no lifting > 10 lb)".
+_OFF_BEFORE = re.compile(r"\bTTD\b|\boff\s+work\b|\btemporar(?:il)?y\s+(?:totally\s+)?disabled\b", _I)
 
 
 #: Text an EHR carries over from an earlier note: "HPI (copied forward from 01/05/2016):", "(Copied forward)".
@@ -1315,11 +1337,15 @@ def _work_status(s: Sentence, ctx: Context) -> None:
     """The first work status stated; a note's WORK STATUS section outranks words elsewhere."""
     current = ctx.draft.work_status
     from_section = s.section == "work_status"
-    if (current is None or current[0] == "modified_duty") and (m := search(_NOT_ACCOMMODATED, s.text)):
+    if (current is None or current[0] == "modified_duty" or from_section) and (m := search(_NOT_ACCOMMODATED, s.text)):
         if not _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
             ev = clause_evidence(s, m.start(), m.end())
             ctx.draft.work_status = ("off_work", [ev] if ev else [])
+            ctx.work_status_unaccommodated = True
+            ctx.work_status_from_section = ctx.work_status_from_section or from_section
             return
+    # restrictions the employer does not meet leave the worker off work, whatever duty they describe (corpus README)
+    unmet = ctx.work_status_unaccommodated and current is not None and current[0] == "off_work"
     if current is not None and (ctx.work_status_from_section or not from_section) and not (
         ctx.work_status_copied and not copied_forward(s)
     ) and not (ctx.work_status_past and not ctx.work_status_from_section):
@@ -1330,7 +1356,7 @@ def _work_status(s: Sentence, ctx: Context) -> None:
         ctx.draft.work_status = ("full_duty", [ev] if ev else [])
         ctx.work_status_from_section = from_section
         return
-    if from_section and (bare := _BARE_MODIFIED.match(s.text)):
+    if from_section and not unmet and (bare := _BARE_MODIFIED.match(s.text)):
         # the work status heading's answer, a bare word: "Work: modified, no use R hand"
         ev = clause_evidence(s, bare.start(), bare.end())
         ctx.draft.work_status = ("modified_duty", [ev] if ev else [])
@@ -1344,8 +1370,16 @@ def _work_status(s: Sentence, ctx: Context) -> None:
             m = search(pattern, s.text) if hi - lo == len(s.text) else pattern.search(s.text, lo, hi)
             if m and value == "off_work" and _CONDITIONAL.search(s.text[max(0, m.start() - 60) : m.start()]):
                 continue  # "if modified work is not available, TTD": the employer's option, not the status
-            if m and value != "off_work" and _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]):
+            if m and value != "off_work" and (
+                _FUTURE_WORK.search(s.text[max(0, m.start() - 40) : m.start()]) or _LISTED_AHEAD.search(s.text[: m.start()])
+                or _RETURN_FIELD.search(s.tm.text, max(0, s.start - _RETURN_FIELD_REACH), s.start)
+            ):
                 continue  # "TTD through 6/25, then anticipate return to full duty": a status still to come
+            if m and value in ("modified_duty", "part_time") and (
+                unmet or _EMPLOYER_HAS.search(s.text[max(0, m.start() - 40) : m.start()])
+                or (m.group().lower().startswith(("restriction", "work restriction")) and _OFF_BEFORE.search(s.text[: m.start()]))
+            ):
+                continue  # an employer's offer, or restrictions of a worker kept off work: no duty done
             if m and _STATUS_BEFORE.search(s.text[max(0, m.start() - 40) : m.start()]):
                 continue  # "(had been on mod duty/TTD since 2014)", "TTD x 2 wks then mod duty": another time's status
             if m and value == "full_duty" and re.match(r"(?:without|no)\b", m.group(), _I) and not from_section:

@@ -206,7 +206,7 @@ _GIVEN = re.compile(
 #: only") or a benefit ("helped 30%", "partial benefit", "good relief", "improved").
 _NO_EFFECT = re.compile(
     r"\b(?:no|not?\s+any|without(?:\s+any)?|w/o|w/\s*(?:no|little|minimal)|minimal|little|min|negligible)\s+(?:\w+\s+){0,2}?"
-    r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect|difference)\b"
+    r"(?:benefit|relief|improvement|help|change|gains?|progress|response|effect|difference)\b|\b(?:no|not\s+any)\s+different\b"
     # it did nothing: "said it did nothing", "did nothing for her", "nothing helped", "response: none"
     r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b"
     r"|\b(?:none|neither)(?:\s+of\s+(?:these|them|those|which|the\s+above))?\s+(?:has\s+|have\s+|really\s+)?(?:helped|worked|gave\s+(?:any\s+)?relief"
@@ -263,7 +263,7 @@ _EFFECT = re.compile(
 _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+|when\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
-    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels?|says?|said)\s+(?:that\s+)?)?"
+    r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels?|says?|said)\s+(?:that\s+)?(?:\"|')?)?"
     r"(?:it\s+|this\s+|they\s+|(?:each|both|all)(?:\s+one)?\s+)?"
     # what it was: "which were somewhat helpful", "it was of no benefit", "was not helpful"
     r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:(?:of|somewhat|very|quite|mildly|moderately|partially|only|really|not)\s+)*)?"
