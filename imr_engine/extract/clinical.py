@@ -436,7 +436,14 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
             r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:from\s+(?:\w+\s+){1,2})?(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b"
             r"|\bunable\s+to\s+care\s+for\s+(?:herself|himself|themselves)\b"
-            r"|\bdepends?\s+on\s+(?:\w+\s+){1,3}?for\s+(?:all\s+|most\s+|basic\s+)?(?:ADLs|self-care|bathing|dressing|personal\s+care)\b",
+            r"|\bdepends?\s+on\s+(?:\w+\s+){1,3}?for\s+(?:all\s+|most\s+|basic\s+)?(?:ADLs|self-care|bathing|dressing|personal\s+care)\b"
+            # the ODG's "loss of function that persists", as decision summaries and pain-program reports put it:
+            # "functional deficits persisted", "persistent functional limitations", "remains incapacitated by the pain"
+            # (not a deficit that resolved, nor a single limitation: "difficulty lifting")
+            r"|\bfunctional\s+(?:deficits?|limitations?|loss|impairments?)\s+(?:have\s+|has\s+|had\s+)?(?:persist(?:ed|s)?|continued)\b"
+            r"|\b(?:persistent|persisting)\s+functional\s+(?:deficits?|limitations?|loss|impairments?)\b(?!\s+(?:with|in|on|for)\b)"
+            r"|\bincapacitated\s+(?:by|from|due\s+to|because\s+of)\s+(?:(?:his|her|the|their|chronic|ongoing|persistent|constant|severe"
+            r"|back|neck|low\s+back)\s+){0,3}pain\b|\b(?:remains?|still)\s+(?:\w+\s+)?incapacitated\b",
             _I,
         ),
     ),

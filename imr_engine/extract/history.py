@@ -44,7 +44,10 @@ _TX_LEAD = re.compile(
     # a course counted as it was attended: "attended 10 PT visits", "has had 6 chiropractic visits", "s/p 24 sessions of PT"
     rf"|(?:attended|has\s+had|had|finished|s/p|status\s+post)\s+(?=(?:about\s+|approximately\s+)?{NUMBER}\s+(?:of\s+\d+\s+)?"
     r"(?:[\w/-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b)"
-    r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
+    r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+"
+    # the care's start told in the past with what it was, as decision summaries open a history: "Treatment began the next
+    # day: ...", "care started in March with ..." (not "will begin with", a plan)
+    r"|(?:treatments?|therapy|care)\s+(?:began|started|commenced)(?:\s+[\w,/-]+){0,5}?(?:\s+with\s+|\s*:\s*))"
     # a form's field of the care that failed: "Failed treatment: PT 12 visits (2016), chiropractic 6 (2015)"
     r"|\b(?P<failed>failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities)\s*:\s*"
     # "good relief from", "benefit with": opening with the word, so the word gate knows where a match can start;

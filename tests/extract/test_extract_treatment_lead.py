@@ -28,7 +28,9 @@ BEFORE = re.compile(
     r"|(?:had\s+been|has\s+been|have\s+been|was|were)\s+treated\s+with\s+|graduate\s+of\s+|underwent\s+|completed\s+"
     rf"|(?:attended|has\s+had|had|finished|s/p|status\s+post)\s+(?=(?:about\s+|approximately\s+)?{NUMBER}\s+(?:of\s+\d+\s+)?"
     r"(?:[\w/-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b)"
-    r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+)"
+    r"|(?:initial|completed|prior|previous|first)\s+trial\s+of\s+"
+    # added after the gating (session 19): the care's start told in the past, "Treatment began the next day: ..."
+    r"|(?:treatments?|therapy|care)\s+(?:began|started|commenced)(?:\s+[\w,/-]+){0,5}?(?:\s+with\s+|\s*:\s*))"
     r"|\b(?P<failed>failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities)\s*:\s*"
     r"|\b(?P<effect>good|some|significant|excellent|temporary|no|minimal|little|without)?\s*"
     r"(?:benefit|relief|improvement)\s+(?:from|with)\s+",
