@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from yaml_keys import read_yaml
 
 from imr_engine.corpus.split import half_of
 
@@ -15,8 +15,8 @@ DECISIONS = sorted(p for p in (CORPUS / "decisions").glob("*/*.yaml"))
 
 
 def _load(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """An answer key, read once for all the tests of this process (tests/yaml_keys.py)."""
+    return read_yaml(path)
 
 
 def test_the_corpus_has_the_notes_the_issue_asks_for() -> None:

@@ -36,12 +36,12 @@ def test_agreement_on_the_test_notes_beats_always_answering_the_commonest_outcom
 
 @pytest.mark.parametrize(("field", "scores"), [("writer", "by_writer"), ("style", "by_style")])
 def test_the_figures_per_writer_and_format_cover_each_ones_notes_and_items(report, field: str, scores: str) -> None:
-    import yaml
+    from yaml_keys import read_yaml
 
     notes: dict[str, int] = {}
     items: dict[str, int] = {}
     for path in TEST_HALF.glob("*.yaml"):
-        key = yaml.safe_load(path.read_text(encoding="utf-8"))
+        key = read_yaml(path)  # read once for both parameters
         name = str(key.get(field) or "")
         notes[name] = notes.get(name, 0) + 1
         items[name] = items.get(name, 0) + len(key["requests"])

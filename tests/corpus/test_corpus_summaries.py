@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from yaml_keys import read_yaml
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DECISIONS = sorted((CORPUS / "decisions").glob("*/*.yaml"))
@@ -33,8 +33,7 @@ GIVEAWAYS = re.compile(
 
 
 def _summary(path: Path) -> str:
-    with open(path, encoding="utf-8") as fh:
-        return str(yaml.safe_load(fh).get("summary") or "")
+    return str(read_yaml(path).get("summary") or "")
 
 
 @pytest.mark.parametrize(
