@@ -681,9 +681,14 @@ _NO_MEDS = re.compile(
     r"\b(?:takes?|taking|uses?|using|on)\s+no\s+(?:pain\s+|prescription\s+|other\s+)?(?:meds|medications?|medicines?|pills|analgesics?)\b"
     r"|\bnot\s+(?:taking|on|using)\s+(?:any\s+)?(?:pain\s+)?(?:meds|medications?|medicines?|pills|analgesics?)\b"
     r"|\b(?:denies|no)\s+(?:current\s+)?(?:use\s+of\s+)?(?:any\s+)?pain\s+(?:meds|medications?|medicines?|pills)\b(?!\s+(?:changes?|refills?))"
-    r"|\b(?:current\s+)?(?:meds|medications?)\s*:\s*(?:none|nil|no\s+(?:meds|medications?))\b",
+    r"|\b(?:current\s+)?(?:meds|medications?)\s*:\s*(?:none|nil|no\s+(?:meds|medications?))\b"
+    # a sentence of its own: "No meds.", "No medications currently."; not "no med changes", "no medication allergies"
+    r"|^(?:no|denies)\s+(?:current\s+)?(?:meds|medications?)(?:\s+(?:currently|now|at\s+present|at\s+this\s+time))?\s*(?:[.;(]|$)"
+    r"|\bnot\s+taking\s+anything\s+for\s+(?:it|(?:the|her|his)\s+pain)\b",
     re.IGNORECASE,
 )
+#: How far from the rating the note may say the worker takes no pain drug: the sentences next to it in its part.
+_NO_MEDS_REACH = 2
 
 
 _EXCEPT = re.compile(r"^\s*(?:other\s+than|except|besides|apart\s+from|but\b)", re.IGNORECASE)
@@ -693,11 +698,16 @@ def _rate_without_medication(ctx: Context, sentences: list[Sentence]) -> None:
     """A plain rating whose own sentence says the worker takes no pain drug is the pain without any.
 
     "Pain 2/10, takes no meds": the corpus README keys a bare rating of a worker on no pain medication as the pain
-    without it. Only the sentence that gives the rating binds the two (a "Meds: none" of an emergency record is
-    often followed by the drug the clinic started).
+    without it. Only a sentence of the same part of the note, next to the rating or one apart, binds the two ("She
+    takes no medications. Pain 5/10."; a "Meds: none" of an emergency record is often followed by the drug the
+    clinic started).
     """
     said = [s for s in sentences if (m := search(_NO_MEDS, s.text)) and not _EXCEPT.match(s.text[m.end() :])]
-    for s in said:
+    near = {
+        n.index: n for s in said for n in sentences
+        if abs(n.index - s.index) <= _NO_MEDS_REACH and n.section == s.section and n.section is not None
+    }
+    for s in [*said, *near.values()]:
         quoted = s.text.lower()
         for entry in ctx.draft.pain:
             if entry["context"] == "unspecified" and not entry.get("other_time") and any(
