@@ -89,7 +89,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "monitoring.aberrant_behavior",
         re.compile(
             # alcohol abuse is a risk of misuse, not drug-taking behaviour ("past alcohol abuse")
-            r"\baberrant\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?<!alcohol\s)(?<!etoh\s)(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
+            r"\baberran(?:t|cy|cies)\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?<!alcohol\s)(?<!etoh\s)(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
             r"|\bdivert(?:ed|ing)\b|\baddiction\b"
             # someone else's drug taken: "admits to using his wife's Vicodin"
             r"|\b(?:using|used|took|taking|takes|borrow\w*|shar(?:ed|ing))\s+(?:his|her)\s+(?:wife|husband|spouse|friend|mother|father|son"
