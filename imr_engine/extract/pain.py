@@ -152,7 +152,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
-        context = _context(following, preceding, drug_names, pronoun, procedure)
+        context = _context(following, preceding, drug_names, pronoun, procedure, n + 1 < len(found))
         if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
             context = "with_medication"  # "7/10 before it and 4/10 now"
         if any(m.start("score") == start for m in would_be):
@@ -482,8 +482,11 @@ _WAS_WITHOUT_BEFORE = re.compile(
 )
 
 
-def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False, procedure: bool = False) -> str:
-    """The medication context of a rating from the words after it (else before it).
+def _context(
+    following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False, procedure: bool = False, followed: bool = False
+) -> str:
+    """The medication context of a rating from the words after it (else before it); *followed*: another rating comes
+    right after *following*.
 
     In a sentence that tells a procedure's effect and names no drug, a bare "after" is after the procedure
     ("8/10 before the injection, 3/10 after"), not after a dose."""
@@ -521,6 +524,9 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
     if before is None and (named_before := _DRUG_BEFORE.search(preceding[-60:])) and named_before.group("name").lower() in drug_names:
         before = named_before
     # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
+    # "with meds 5/10   without meds 9/10": a phrase the next rating follows heads that rating, when this one has its own.
+    if after and before and followed and not following[after.end() :].strip(" :=-"):
+        after = None
     if after and not (before and following.lstrip().startswith((",", ";"))):
         return "without_medication" if after.group("ctx").lower() in _WITHOUT else "with_medication"
     if before:
