@@ -23,6 +23,7 @@ from ..vocabulary import line_key
 from .context import Context
 from .lists import item_end
 from .medications import (
+    A_DOSE_ONLY,
     FINISHED_WHEN,
     MONITORING_HARM,
     Mention,
@@ -534,7 +535,7 @@ _RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECEN
 
 
 _STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held"
+    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held"
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
     r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills)"
     rf"|{FINISHED_WHEN})\b",
