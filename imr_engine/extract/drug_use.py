@@ -394,6 +394,8 @@ def _status(
         return "current"  # "Took ibuprofen OTC 400 mg x2 last night, minimal help": what the worker is taking now
     if " on " in low[-16:] + " " and _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
         return "tried_failed"  # "hx of duodenal ulcer 2009 on naproxen": the harm it did
+    if _MARKED_CURRENT.match(text, mention.end):
+        return "current"  # "naproxen bid (current), was 7 when she stopped it in Dec": its own mark says it is taken now
     tried_before = ("tri" in low or "fail" in low) and bool(_TRIED_BEFORE.search(before))
     failed = bool(_TRIED_FAILED.search(item))
     if tried_before and not failed and _IT_HELPED.search(item):
@@ -544,6 +546,11 @@ _STOPPED = re.compile(
 #: The item's own words that the drug is taken now: "(now takes 500 mg ...)", "which he still takes", "currently taking".
 _STILL_TAKES = re.compile(
     r"\b(?:now|still|currently)\s+(?:takes|taking|uses|using|on)\b|\bcontinues\s+to\s+(?:take|use)\b", _I
+)
+#: The drug marked as taken now in a bracket of its own, dose and schedule between: "naproxen 500 bid (current)",
+#: "tramadol (active)", "(currently taking)".
+_MARKED_CURRENT = re.compile(
+    r"[^.;()]{0,30}?\(\s*(?:current(?:ly\s+(?:taking|using|on))?|active|ongoing|still\s+taking)\s*\)", _I
 )
 #: A verb of use in the present right before the drug: in a past history it is still taken.
 _TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)
