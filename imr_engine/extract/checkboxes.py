@@ -69,3 +69,17 @@ def bare_marks(sentences: Sequence[Sentence]) -> dict[int, bool]:
             flush()
     flush()
     return out
+
+
+def unticked_option(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the option that *at* stands in when an empty box opens it, else None.
+
+    A form lists what it asks about ("[ ] Early refills  [ ] Aberrant behavior"); an empty box before
+    a word says the option was not ticked, so the word states nothing about the worker.
+    """
+    opened = None
+    for box in _BOX.finditer(text):
+        if box.start() > at:
+            return (opened.end(), box.start()) if opened is not None and opened.group("off") else None
+        opened = box
+    return (opened.end(), len(text)) if opened is not None and opened.group("off") else None

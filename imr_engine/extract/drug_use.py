@@ -23,6 +23,7 @@ from ..vocabulary import line_key
 from .context import Context
 from .lists import item_end
 from .medications import (
+    A_DOSE_ONLY,
     FINISHED_WHEN,
     MONITORING_HARM,
     Mention,
@@ -393,6 +394,8 @@ def _status(
         return "current"  # "Took ibuprofen OTC 400 mg x2 last night, minimal help": what the worker is taking now
     if " on " in low[-16:] + " " and _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
         return "tried_failed"  # "hx of duodenal ulcer 2009 on naproxen": the harm it did
+    if _MARKED_CURRENT.match(text, mention.end):
+        return "current"  # "naproxen bid (current), was 7 when she stopped it in Dec": its own mark says it is taken now
     tried_before = ("tri" in low or "fail" in low) and bool(_TRIED_BEFORE.search(before))
     failed = bool(_TRIED_FAILED.search(item))
     if tried_before and not failed and _IT_HELPED.search(item):
@@ -534,7 +537,7 @@ _RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECEN
 
 
 _STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer|weaned\s+off|held"
+    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held"
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
     r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills)"
     rf"|{FINISHED_WHEN})\b",
@@ -543,6 +546,11 @@ _STOPPED = re.compile(
 #: The item's own words that the drug is taken now: "(now takes 500 mg ...)", "which he still takes", "currently taking".
 _STILL_TAKES = re.compile(
     r"\b(?:now|still|currently)\s+(?:takes|taking|uses|using|on)\b|\bcontinues\s+to\s+(?:take|use)\b", _I
+)
+#: The drug marked as taken now in a bracket of its own, dose and schedule between: "naproxen 500 bid (current)",
+#: "tramadol (active)", "(currently taking)".
+_MARKED_CURRENT = re.compile(
+    r"[^.;()]{0,30}?\(\s*(?:current(?:ly\s+(?:taking|using|on))?|active|ongoing|still\s+taking)\s*\)", _I
 )
 #: A verb of use in the present right before the drug: in a past history it is still taken.
 _TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)

@@ -135,7 +135,9 @@ _STARTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:started|initiated|began|begun|commenced|starting|beginning)\s+(?:on\s+|in\s+)?$", _I), "on"),
     (re.compile(r"\bsince\s+$", _I), "on"),
 )
-_PAST = re.compile(r"\b(?:prior\s+to|previously|formerly|discontinued|stopped|no\s+longer|used\s+to)\b", _I)
+#: "No longer" said of one dose, not of the drug: "no longer needed the midday dose" (the drug goes on at a lower dose).
+A_DOSE_ONLY = r"(?!\s+(?:needs?|needed|requires?|required|takes?|taking)\s+(?:the|her|his|a|an|that)\s+(?:[\w-]+\s+){0,2}doses?\b)"
+_PAST = re.compile(rf"\b(?:prior\s+to|previously|formerly|discontinued|stopped|no\s+longer{A_DOSE_ONLY}|used\s+to)\b", _I)
 _LONG_TERM = re.compile(
     r"\blong[- ]term\b|\bchronic(?:ally)?\s+(?:(?P<cls>opioid|opiate|benzodiazepine|muscle\s+relaxant)s?\s+)?"
     r"(?:use|treatment|therapy)\b|\bused\s+chronically\b|\bchronic\s+users?\b",
@@ -244,7 +246,7 @@ _SECTION_LEAD = re.compile(
     _I,
 )
 _LINE_STOPPED = re.compile(
-    r"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
+    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
     r"|completed|course\s+(?:finished|completed|done|ended|over)"
     rf"|{FINISHED_WHEN})\b",

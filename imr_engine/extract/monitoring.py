@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .checkboxes import unticked_option
 from .context import Context
 from .dates import find_dates
 from .findings import clause_evidence, read_cue
@@ -88,7 +89,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "monitoring.aberrant_behavior",
         re.compile(
             # alcohol abuse is a risk of misuse, not drug-taking behaviour ("past alcohol abuse")
-            r"\baberrant\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?<!alcohol\s)(?<!etoh\s)(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
+            r"\baberran(?:t|cy|cies)\b|\b(?:(?:drug|medication|opioid|substance)\s+)?(?<!alcohol\s)(?<!etoh\s)(?:abuse|misuse)\b(?!\s+potential)|\bdiversion\b"
             r"|\bdivert(?:ed|ing)\b|\baddiction\b"
             # someone else's drug taken: "admits to using his wife's Vicodin"
             r"|\b(?:using|used|took|taking|takes|borrow\w*|shar(?:ed|ing))\s+(?:his|her)\s+(?:wife|husband|spouse|friend|mother|father|son"
@@ -117,6 +118,23 @@ def _not_behaviour(text: str, m: re.Match[str]) -> bool:
     """Whether a misuse word names no behaviour of the worker's (`_NOT_BEHAVIOUR_BEFORE`), or a history of substance abuse:
     a risk screen ("denies a history of substance abuse"), not the drug-related behaviour monitoring asks about."""
     return bool(_NOT_BEHAVIOUR_BEFORE.search(text[max(0, m.start() - 120) : m.start()])) or m.group().lower().startswith("substance")
+
+
+#: An empty box's option answered in its own words: "[ ] Aberrant behavior - none noted".
+_NONE_SAID = re.compile(r"\b(?:none|denie[sd]|negative|not\s+(?:noted|observed|seen|reported))\b", _I)
+
+
+def _unticked_options(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> bool:
+    """Whether every misuse word of *s* stands in a form's option whose box is empty ("[ ] Lost Rx  [ ] Aberrant behavior"):
+    the form only lists what it asks about. An option that answers itself ("- none noted") documents none."""
+    hits = list(finditer(pattern, s.text))
+    spans = [unticked_option(s.text, m.start()) for m in hits]
+    if not hits or None in spans:
+        return False
+    for m, span in zip(hits, spans):
+        if span is not None and _NONE_SAID.search(s.text, m.end(), span[1]):
+            ctx.draft.finding("monitoring.aberrant_behavior", "no", clause_evidence(s, m.start(), m.end()))
+    return True
 
 
 #: Every controlled drug from one prescriber: the record documents no other prescribers.
@@ -343,6 +361,8 @@ def read_monitoring(sentences: list[Sentence], ctx: Context) -> None:
         _tolerated(s, ctx)
         for path, pattern in among(CUES, s.text, 1):
             if path == "monitoring.aberrant_behavior" and all(_not_behaviour(s.text, m) for m in finditer(pattern, s.text)):
+                continue
+            if path == "monitoring.aberrant_behavior" and _unticked_options(s, ctx, pattern):
                 continue
             if path == "monitoring.other_prescribers" and all(_terms_only(s.text, m.start()) for m in finditer(pattern, s.text)):
                 continue

@@ -74,7 +74,9 @@ _STUDY_NOT_TITLE = re.compile(
     r"|assess|look\s+for|further\s+evaluate))\b", re.IGNORECASE)
 #: A line that starts a list entry or a labelled field: it never continues the line before.
 _LIST_START = re.compile(
-    r"^(?:\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S|[^|\n]*\|[^|\n]*\|)"
+    # a form's checkbox opens an option of its own: "[x] CURES reviewed", "☑ no early refills", "( ) Lost Rx"
+    r"^(?:\[\s*[xX✓✔]?\s*\]\s|\(\s*[xX]?\s*\)\s|[☐☑☒□■✓✔]\s?|"
+    r"\(?\d{1,2}[.)]\s|#\d{1,2}[.)]?\s|[-*•·o]\s|[A-Za-z][A-Za-z0-9 ./#&'()-]{0,30}:\s*\S|[^|\n]*\|[^|\n]*\|)"
 )
 #: A row of a table an EHR exports ("Norco 10-325 mg | 1 tab q6h prn | 120 | 0 | Taking"): cells between bars.
 _TABLE_ROW = re.compile(r"^[^|]*\S[^|]*\|[^|]*\|")

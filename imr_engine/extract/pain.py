@@ -152,7 +152,7 @@ def find_pain_scores(text: str, drug_names: tuple[str, ...] = (), mentioned: tup
     for n, (start, end, score, top, tail) in enumerate(found):
         following = text[tail : found[n + 1][0] if n + 1 < len(found) else len(text)]
         preceding = text[found[n - 1][4] if n else 0 : start]
-        context = _context(following, preceding, drug_names, pronoun, procedure)
+        context = _context(following, preceding, drug_names, pronoun, procedure, n + 1 < len(found))
         if context == "unspecified" and out and out[-1].context == "without_medication" and _NOW.match(following):
             context = "with_medication"  # "7/10 before it and 4/10 now"
         if any(m.start("score") == start for m in would_be):
@@ -482,8 +482,11 @@ _WAS_WITHOUT_BEFORE = re.compile(
 )
 
 
-def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False, procedure: bool = False) -> str:
-    """The medication context of a rating from the words after it (else before it).
+def _context(
+    following: str, preceding: str, drug_names: tuple[str, ...], pronoun: bool = False, procedure: bool = False, followed: bool = False
+) -> str:
+    """The medication context of a rating from the words after it (else before it); *followed*: another rating comes
+    right after *following*.
 
     In a sentence that tells a procedure's effect and names no drug, a bare "after" is after the procedure
     ("8/10 before the injection, 3/10 after"), not after a dose."""
@@ -521,6 +524,9 @@ def _context(following: str, preceding: str, drug_names: tuple[str, ...], pronou
     if before is None and (named_before := _DRUG_BEFORE.search(preceding[-60:])) and named_before.group("name").lower() in drug_names:
         before = named_before
     # "without medication 8/10, with medication 4/10": a phrase after a comma belongs to the next rating.
+    # "with meds 5/10   without meds 9/10": a phrase the next rating follows heads that rating, when this one has its own.
+    if after and before and followed and not following[after.end() :].strip(" :=-"):
+        after = None
     if after and not (before and following.lstrip().startswith((",", ";"))):
         return "without_medication" if after.group("ctx").lower() in _WITHOUT else "with_medication"
     if before:
@@ -681,9 +687,14 @@ _NO_MEDS = re.compile(
     r"\b(?:takes?|taking|uses?|using|on)\s+no\s+(?:pain\s+|prescription\s+|other\s+)?(?:meds|medications?|medicines?|pills|analgesics?)\b"
     r"|\bnot\s+(?:taking|on|using)\s+(?:any\s+)?(?:pain\s+)?(?:meds|medications?|medicines?|pills|analgesics?)\b"
     r"|\b(?:denies|no)\s+(?:current\s+)?(?:use\s+of\s+)?(?:any\s+)?pain\s+(?:meds|medications?|medicines?|pills)\b(?!\s+(?:changes?|refills?))"
-    r"|\b(?:current\s+)?(?:meds|medications?)\s*:\s*(?:none|nil|no\s+(?:meds|medications?))\b",
+    r"|\b(?:current\s+)?(?:meds|medications?)\s*:\s*(?:none|nil|no\s+(?:meds|medications?))\b"
+    # a sentence of its own: "No meds.", "No medications currently."; not "no med changes", "no medication allergies"
+    r"|^(?:no|denies)\s+(?:current\s+)?(?:meds|medications?)(?:\s+(?:currently|now|at\s+present|at\s+this\s+time))?\s*(?:[.;(]|$)"
+    r"|\bnot\s+taking\s+anything\s+for\s+(?:it|(?:the|her|his)\s+pain)\b",
     re.IGNORECASE,
 )
+#: How far from the rating the note may say the worker takes no pain drug: the sentences next to it in its part.
+_NO_MEDS_REACH = 2
 
 
 _EXCEPT = re.compile(r"^\s*(?:other\s+than|except|besides|apart\s+from|but\b)", re.IGNORECASE)
@@ -693,11 +704,16 @@ def _rate_without_medication(ctx: Context, sentences: list[Sentence]) -> None:
     """A plain rating whose own sentence says the worker takes no pain drug is the pain without any.
 
     "Pain 2/10, takes no meds": the corpus README keys a bare rating of a worker on no pain medication as the pain
-    without it. Only the sentence that gives the rating binds the two (a "Meds: none" of an emergency record is
-    often followed by the drug the clinic started).
+    without it. Only a sentence of the same part of the note, next to the rating or one apart, binds the two ("She
+    takes no medications. Pain 5/10."; a "Meds: none" of an emergency record is often followed by the drug the
+    clinic started).
     """
     said = [s for s in sentences if (m := search(_NO_MEDS, s.text)) and not _EXCEPT.match(s.text[m.end() :])]
-    for s in said:
+    near = {
+        n.index: n for s in said for n in sentences
+        if abs(n.index - s.index) <= _NO_MEDS_REACH and n.section == s.section and n.section is not None
+    }
+    for s in [*said, *near.values()]:
         quoted = s.text.lower()
         for entry in ctx.draft.pain:
             if entry["context"] == "unspecified" and not entry.get("other_time") and any(

@@ -21,6 +21,9 @@ _TOKEN = re.compile(r"\S+")
 #: Page footers dropped from the text flow, as the letter parser drops them.
 _PAGE_FOOTER = re.compile(r"^page\s+\d+\s+of\s+\d+$", re.IGNORECASE)
 _HYPHEN_END = re.compile(r"[A-Za-z0-9]-$")
+#: A form's dot leaders between a label and its value: "UDS ........ consistent", "Tramadol....... 50 mg".
+_LEADER = re.compile(r"(?<=\S)(?:\s\.{3,}|\.{4,})(?=\s+\S)")
+_DOTS_END = re.compile(r"\.{3,}$")
 _WORD_START = re.compile(r"^[A-Za-z0-9]")
 #: A word broken by a line-end hyphen in a fax or OCR'd page: "radicu-" + "lopathy" (lower case on both sides).
 _BROKEN_HEAD = re.compile(r"(?<![A-Za-z-])(?P<head>[a-z]{2,})-$")
@@ -87,14 +90,10 @@ class TextMap:
                 length += 1
                 tail = tail[-1:] + " "
             line_starts.append(length)
-            lead = len(line) - len(line.lstrip())
-            if len(line.rstrip()) - lead == len(collapsed):  # single spaces only: the line as it stands
-                offsets.extend(range(line_start + lead, line_start + lead + len(collapsed)))
-            else:  # a collapsed space stands where the gap it replaces begins
-                for n, m in enumerate(_TOKEN.finditer(line)):
-                    if n:
-                        offsets.append(offsets[-1] + 1)
-                    offsets.extend(range(line_start + m.start(), line_start + m.end()))
+            if rejoin_words and _LEADER.search(line):
+                collapsed = _read_leaders(line, line_start, offsets)
+            else:
+                _line_offsets(line, line_start, collapsed, offsets)
             pieces.append(collapsed)
             length += len(collapsed)
             tail = (tail + collapsed)[-2:]
@@ -123,6 +122,48 @@ class TextMap:
         if not needle:
             return -1
         return self.text.find(needle, start)
+
+
+def _line_offsets(line: str, line_start: int, collapsed: str, offsets: list[int]) -> None:
+    """Append the raw offsets of *collapsed*, the line's words joined by single spaces."""
+    lead = len(line) - len(line.lstrip())
+    if len(line.rstrip()) - lead == len(collapsed):  # single spaces only: the line as it stands
+        offsets.extend(range(line_start + lead, line_start + lead + len(collapsed)))
+        return
+    for n, m in enumerate(_TOKEN.finditer(line)):  # a collapsed space stands where the gap it replaces begins
+        if n:
+            offsets.append(offsets[-1] + 1)
+        offsets.extend(range(line_start + m.start(), line_start + m.end()))
+
+
+def _read_leaders(line: str, line_start: int, offsets: list[int]) -> str:
+    """The line's words joined by single spaces, each run of dot leaders read as the colon it stands for.
+
+    A form lines its labels up with dots ("CURES ........ checked 3/2019", "Tramadol....... 50 mg bid"); the
+    readers know a label by its colon ("CURES: checked"), so the leader becomes one, quoted at its first dot.
+    """
+    text: list[str] = []
+    tokens = list(_TOKEN.finditer(line))
+    for n, m in enumerate(tokens):
+        word, at = m.group(), line_start + m.start()
+        dots = _DOTS_END.search(word)
+        if dots is None or n + 1 == len(tokens) or (dots.start() == 0 and n == 0) or (dots.start() and len(dots.group()) < 4):
+            if text:
+                text.append(" ")
+                offsets.append(offsets[-1] + 1)
+            text.append(word)
+            offsets.extend(range(at, at + len(word)))
+            continue
+        if dots.start():  # "Tramadol......." : the word, then its leader
+            if text:
+                text.append(" ")
+                offsets.append(offsets[-1] + 1)
+            text.append(word[: dots.start()])
+            offsets.extend(range(at, at + dots.start()))
+        if not (text and text[-1].endswith(":")):  # "Age: ........ 54" has its colon already
+            text.append(":")
+            offsets.append(at + dots.start())
+    return "".join(text)
 
 
 def _broken_word(before: str, after: str) -> bool:

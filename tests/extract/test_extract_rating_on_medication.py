@@ -29,11 +29,16 @@ def test_the_bare_rating_of_a_worker_on_a_pain_drug_is_with_medication(text: str
 
 
 @pytest.mark.parametrize("text", [
-    "S: Low back pain 6/10 today. No medications; she prefers ice and stretching.",
     "S: Low back pain 6/10 today. Meds: lisinopril 20 mg daily, atorvastatin 40 mg.",
 ])
 def test_without_a_current_pain_drug_the_rating_keeps_no_context(text: str) -> None:
     assert _ratings(text) == [(6, "unspecified")]
+
+
+def test_a_rating_next_to_no_medications_is_the_pain_without_medication() -> None:
+    """corpus/README (settled after this test was first written): a bare rating of a worker the note shows on no
+    pain medication is pain.without_medication; "No medications" in the next sentence shows it."""
+    assert _ratings("S: Low back pain 6/10 today. No medications; she prefers ice and stretching.") == [(6, "without_medication")]
 
 
 @pytest.mark.parametrize(("text", "now", "then"), [

@@ -96,3 +96,14 @@ def test_a_word_hyphenated_across_a_page_break_is_one_word_and_quotes_the_break(
     assert evidence is not None
     assert evidence.quote == "non- \n\n\n\ncertified"
     assert raw[evidence.start : evidence.end] == evidence.quote  # type: ignore[index]
+
+
+def test_a_notes_dot_leaders_read_as_the_colon_they_stand_for() -> None:
+    """A form's label and value joined by dots ("UDS ...... consistent") read as "UDS: consistent", the colon
+    quoting the first dot; an ellipsis on a word and a label with its colon already are kept as written."""
+    raw = "  UDS ........ 1/2019 consistent\nTramadol....... 50 mg bid\nAge: ...... 54\nHe said... well"
+    tm = TextMap.build(raw, rejoin_words=True)
+    assert tm.text == "UDS: 1/2019 consistent Tramadol: 50 mg bid Age: 54 He said... well"
+    assert all(raw[at] == c for c, at in zip(tm.text, tm.offsets) if c not in " :")
+    assert raw[tm.offsets[tm.text.index(":")]] == "."
+    assert TextMap.build("UDS ........ consistent").text == "UDS ........ consistent"  # a letter keeps its text
