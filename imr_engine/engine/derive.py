@@ -868,7 +868,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         companions = [(r, other.service) for k, (r, other) in enumerate(zip(case.requests, items))
                       if k != index and other.service is not None and other.kind != "drug"]
         values["requested_services"] = sorted({service for _, service in companions})
-        evidence["requested_services"] = _ev(*(r for r, _ in companions))
+        evidence["requested_services"] = _ev(*[r for r, _ in companions])
         values.update(_item_values(index, item, med))
         how = benefit_of_other_drugs(item, principal_ingredients(item, vocab), getattr(vocab, "drugs_named", None),
                                      values, evidence, view.how)
