@@ -474,6 +474,32 @@ _WAS_WITHOUT = re.compile(
     r"\s+(?:without|off|out\s+of)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>[A-Za-z][\w-]+)",
     re.IGNORECASE,
 )
+#: The rating is of the time the drug's effect has worn off, told after it: "8/10 when it wears off", "9/10 as the
+#: medication wears off", "8/10 pain between doses", "7/10 by the end of the dosing interval".
+_WORN_OFF = re.compile(
+    r"^[\s,]*(?:pain\s+)?(?:(?:when|once|as|after)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>[A-Za-z][\w-]*)"
+    r"\s+(?:wears|wear|wore|has\s+worn|have\s+worn|is\s+wearing|are\s+wearing|starts\s+to\s+wear)\s+off"
+    r"|between\s+doses|(?:at|by|toward|towards)\s+the\s+end\s+of\s+(?:the\s+|each\s+)?dos(?:e|ing)(?:\s+interval)?)\b",
+    re.IGNORECASE,
+)
+#: ... or told before it: "when the Norco wears off it climbs back to 7/10".
+_WORN_OFF_BEFORE = re.compile(
+    r"\b(?:when|once|as|after)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?P<name>[A-Za-z][\w-]*)\s+(?:wears|wear|wore|has\s+worn)\s+off\b"
+    r"[^;:.]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _worn_off_drug(name: str | None, drug_names: tuple[str, ...], pronoun: bool, procedure: bool) -> bool:
+    """Whether what wore off is the drug: named, "the medication", or "it" in a sentence about a drug and no procedure
+    (an injection's or a block's relief wearing off is the procedure's, not a dose's)."""
+    if name is None:
+        return not procedure  # "between doses"
+    if name.lower() in ("it", "they", "them"):
+        return pronoun and not procedure
+    return _is_drug(name, drug_names, pronoun)
+
+
 #: The clause before a rating says the worker went without a drug: "when she ran out of tramadol for a week, pain 7/10".
 _WAS_WITHOUT_BEFORE = re.compile(
     r"\b(?:when|while|if)\s+(?:she|he|they|pt|the\s+patient|i)\s+(?:was\s+without|went\s+without|goes\s+without|ran\s+out\s+of"
@@ -503,6 +529,8 @@ def _context(
         return "without_medication" if bare.group("ctx").lower() in _WITHOUT else "with_medication"
     if after is None and _MISSED_DOSE.match(following[:80]):
         return "without_medication"
+    if after is None and (worn := _WORN_OFF.match(following[:80])) and _worn_off_drug(worn.group("name"), drug_names, pronoun, procedure):
+        return "without_medication"
     if after is None and (went := _WAS_WITHOUT.match(following[:80])) and _is_drug(went.group("name"), drug_names, pronoun):
         return "without_medication"
     if after is None and (went := _WAS_WITHOUT_BEFORE.search(preceding[-90:])) and (
@@ -520,6 +548,11 @@ def _context(
         return "without_medication" if word.startswith(("un", "non", "without", "w/o")) else "with_medication"
     if after is None and (first := _BEFORE_DRUG.match(following[:60])) and first.group("name").lower() in drug_names:
         return "without_medication"  # "7/10 before duloxetine"
+    # "when the Norco wears off it climbs to 7/10", after the words that tell a rating on the drug
+    if after is None and (worn := _WORN_OFF_BEFORE.search(preceding[-80:])) and _worn_off_drug(
+        worn.group("name"), drug_names, pronoun, procedure
+    ):
+        return "without_medication"
     before = _WITH_BEFORE.search(preceding[-60:]) or _BARE_BEFORE.search(preceding[-30:])
     if before is None and (named_before := _DRUG_BEFORE.search(preceding[-60:])) and named_before.group("name").lower() in drug_names:
         before = named_before
