@@ -91,7 +91,8 @@ _JOINED = re.compile(
     _I,
 )
 _TRIED_FAILED = re.compile(
-    r"\b(?:failed|having\s+failed|not\s+tolerated|(?:could|can)\s*(?:not|n'?t)\s+tolerate|intoleran\w*"
+    r"\b(?:failed|having\s+failed|(?:not|poorly)\s+tolerated|(?:could|can|did|does)\s*(?:not|n'?t)\s+tolerate|unable\s+to\s+tolerate"
+    r"|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
     r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))(?!\s*[,;:-]?\s*(?:continue|cont\b|refill|renew|same\s+dose|to\s+(?:the\s+)?(?:dose|regimen)))|help|response)"
     r"|less\s+effective|did\s*(?:not|n'?t)\s+respond|non-?responsive"
