@@ -854,6 +854,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
 
     requested_classes = sorted({k for item in items if item.kind == "drug" for k in _systemic_classes(item)})
     request_evidence = _ev(*(r for r, item in zip(case.requests, items) if item.kind == "drug"))
+    service_requests = [(k, r, item.service) for k, (r, item) in enumerate(zip(case.requests, items))
+                        if item.service is not None and item.kind != "drug"]
     shared = {**view.values, **cumulative}
     checked = checked_item_facts(shared)  # the case's values, checked once for all of its items
     case_json = CaseFactsJson(checked) if checked is not None else None  # and their part of each item's JSON
@@ -865,8 +867,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         evidence = dict(view.evidence)
         values["requested_drug_classes"] = requested_classes
         evidence["requested_drug_classes"] = request_evidence
-        companions = [(r, other.service) for k, (r, other) in enumerate(zip(case.requests, items))
-                      if k != index and other.service is not None and other.kind != "drug"]
+        companions = [(r, service) for k, r, service in service_requests if k != index]
         values["requested_services"] = sorted({service for _, service in companions})
         evidence["requested_services"] = _ev(*[r for r, _ in companions])
         values.update(_item_values(index, item, med))

@@ -742,11 +742,12 @@ def _rate_without_medication(ctx: Context, sentences: list[Sentence]) -> None:
     clinic started).
     """
     said = [s for s in sentences if (m := search(_NO_MEDS, s.text)) and not _EXCEPT.match(s.text[m.end() :])]
-    near = {
-        n.index: n for s in said for n in sentences
+    bound = {s.index: s for s in said}  # each sentence read once, though several statements reach it
+    bound.update(
+        (n.index, n) for s in said for n in sentences
         if abs(n.index - s.index) <= _NO_MEDS_REACH and n.section == s.section and n.section is not None
-    }
-    for s in [*said, *near.values()]:
+    )
+    for s in bound.values():
         quoted = s.text.lower()
         for entry in ctx.draft.pain:
             if entry["context"] == "unspecified" and not entry.get("other_time") and any(

@@ -143,23 +143,23 @@ def _read_leaders(line: str, line_start: int, offsets: list[int]) -> str:
     readers know a label by its colon ("CURES: checked"), so the leader becomes one, quoted at its first dot.
     """
     text: list[str] = []
+
+    def put(word: str, at: int) -> None:  # a word, after the single space that stands for the gap before it
+        if text:
+            text.append(" ")
+            offsets.append(offsets[-1] + 1)
+        text.append(word)
+        offsets.extend(range(at, at + len(word)))
+
     tokens = list(_TOKEN.finditer(line))
     for n, m in enumerate(tokens):
         word, at = m.group(), line_start + m.start()
         dots = _DOTS_END.search(word)
         if dots is None or n + 1 == len(tokens) or (dots.start() == 0 and n == 0) or (dots.start() and len(dots.group()) < 4):
-            if text:
-                text.append(" ")
-                offsets.append(offsets[-1] + 1)
-            text.append(word)
-            offsets.extend(range(at, at + len(word)))
+            put(word, at)
             continue
         if dots.start():  # "Tramadol......." : the word, then its leader
-            if text:
-                text.append(" ")
-                offsets.append(offsets[-1] + 1)
-            text.append(word[: dots.start()])
-            offsets.extend(range(at, at + dots.start()))
+            put(word[: dots.start()], at)
         if not (text and text[-1].endswith(":")):  # "Age: ........ 54" has its colon already
             text.append(":")
             offsets.append(at + dots.start())
