@@ -1202,6 +1202,13 @@ _CONSERVATIVE_SERVICES = frozenset({
     "traction", "interferential_unit", "work_conditioning",
 })
 _CONSERVATIVE_DRUGS = frozenset({"nsaid", "muscle_relaxant"})
+#: Pain programmes (and their evaluation) ask that "previous methods of treating chronic pain have been unsuccessful"
+#: (CPMTG p. 31-32; the ODG Pain chapter's criteria for multidisciplinary programs): psychological treatment of the
+#: chronic pain (CPMTG p. 23, 101-102: cognitive behavioural therapy, biofeedback, hypnosis) is one of those methods.
+#: For other requests "conservative care" is the physical care and first-line drugs above (an ESI's or a surgery's
+#: criteria name exercise, physical methods, NSAIDs and muscle relaxants), so a failed psychotherapy does not count there.
+_PAIN_PROGRAM_SERVICES = frozenset({"functional_restoration_program", "functional_restoration_evaluation"})
+_PSYCHOLOGICAL_CARE = frozenset({"cognitive_behavioral_therapy", "hypnotherapy"})
 #: What the trace says when failed conservative care is read from the care documented as not helping.
 FAILED_CARE_TRIED = "read: conservative care the record documents as not helping"
 
@@ -1219,7 +1226,8 @@ def _failed_care_tried(
         return how
     services = v.get("failed_services")
     drugs = v.get("failed_drug_classes")
-    failed = sorted(_CONSERVATIVE_SERVICES.intersection(services if isinstance(services, list) else ())
+    counted = _CONSERVATIVE_SERVICES | _PSYCHOLOGICAL_CARE if item.service in _PAIN_PROGRAM_SERVICES else _CONSERVATIVE_SERVICES
+    failed = sorted(counted.intersection(services if isinstance(services, list) else ())
                     | _CONSERVATIVE_DRUGS.intersection(drugs if isinstance(drugs, list) else ()))
     if not failed:
         return how

@@ -31,7 +31,15 @@ from .negation import polarity
 from .note_layout import line_texts
 from .numbers import NUMBER, parse_number
 from .planned import planned
-from .prior_courses import AGAIN_COUNTED, BRIEF_BY_DESIGN, PURPOSE_BEFORE, SETTING, course_effect, names_the_patient
+from .prior_courses import (
+    AGAIN_COUNTED,
+    BRIEF_BY_DESIGN,
+    PURPOSE_BEFORE,
+    SETTING,
+    counts_the_list,
+    course_effect,
+    names_the_patient,
+)
 from .sentences import Sentence
 from .word_gate import finditer, search, shut
 
@@ -1206,6 +1214,8 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
                 said = said[: second.start()]  # "(16 visits 2012, 8 visits 2022 - no change)": the result is the second's
             failed = bool(_CAME_TO_NOTHING.search(said) or failed_before)
             count = _COUNT_AFTER.match(said) if s.section != "plan" and not _ASKED.search(said) else None
+            if count is not None and counts_the_list(s.text, hits, n):
+                count = None  # "PT, chiro and acupuncture, 24 sessions total": the list's count, not this course's
             if not failed and count is None:
                 continue
             known = [t for t in ctx.draft.treatments.values() if t.get("service") == service.name]

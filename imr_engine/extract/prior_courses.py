@@ -402,10 +402,16 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
         read: list[dict[str, Any]] = []
         apart: set[int] = set()  # courses whose second course's result is its own, not the list's
         hits = [h for n, h in enumerate(hits) if n == 0 or not SETTING.search(s.text[hits[n - 1][0].end : h[0].start])]
+        totalled = _list_total(s, hits)
         for n, (hit, kind) in enumerate(hits):
             stop = hits[n + 1][0].start if n + 1 < len(hits) else len(s.text)
             if s.section == "plan" and not _HISTORY_IN_PLAN.search(s.text[: hit.end]):
                 continue  # in a plan, only care the words before it tell as given ("Tx to date: PT x12", "failed 12 PT")
+            if totalled is not None and n >= totalled.first:
+                entry = _record(ctx, hit.key, kind, s.text[hit.start : hit.end], None, totalled.effect, None, totalled.ev)
+                if entry is not None:
+                    read.append(entry)
+                continue
             entry = _course(s, ctx, hit.key, kind, hit.start, hit.end, stop, apart, hits[n - 1][0].end if n else 0)
             if entry is not None:
                 read.append(entry)
@@ -417,6 +423,64 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
                 _pair_effect(s.text[hits[-1][0].end :], read)
             elif _JOINED_COUNTED.match(between):  # "24 sessions of PT and 12 sessions of aquatic therapy ... with no benefit"
                 _pair_failure(s.text[hits[-1][0].end :], read)
+
+
+#: Courses listed together: a comma, "and", "&", "+", "or" or "/" between their names ("PT, chiro and acupuncture").
+_LIST_JOIN = re.compile(
+    r"^(?:\s+(?:care|treatments?|therapy|manipulation|sessions))?\s*(?:,\s*(?:and\b\s*|&\s*)?|\band\b\s*|&\s*|\+\s*|\bor\b\s*|/\s*)$", _I
+)
+#: One count told after such a list, of the whole list: "PT, chiro and acupuncture, 24 sessions total", "(24 visits in
+#: all)", "- a total of 30 visits", "about 30 visits altogether". The count is the list's, no one course's.
+_LIST_TOTAL = re.compile(
+    r"(?:\s+(?:care|treatments?|therapy|manipulation|sessions))?\s*(?:,|\(|:|-+|[\u2013\u2014])\s*"
+    r"(?:(?:about|approx(?:imately|\.)?|around|roughly|~|over|more\s+than)\s*)?(?:(?P<lead>a\s+total\s+of|total(?:\s+of)?)\s+)?"
+    rf"(?:{NUMBER}|\d{{1,3}})\+?\s+(?:sessions?|visits?|treatments?)\b"
+    r"(?:\s*(?P<tail>total|in\s+total|in\s+all|combined|altogether|between\s+them))?\s*\)?",
+    _I,
+)
+
+
+class _Totalled:
+    """A list of courses closed by one count of them all: where the list begins, its effect and its quote."""
+
+    def __init__(self, first: int, effect: str, ev: Evidence | None) -> None:
+        self.first, self.effect, self.ev = first, effect, ev
+
+
+def counts_the_list(text: str, names: list[Identity], n: int) -> bool:
+    """Whether the count after the *n*-th name is one count of the list it closes ("PT, chiro and acupuncture, 24
+    sessions total"): no count of that one course."""
+    if n == 0 or not _LIST_JOIN.match(text[names[n - 1].end : names[n].start]):
+        return False
+    m = _LIST_TOTAL.match(text, names[n].end)
+    return m is not None and bool(m.group("lead") or m.group("tail"))
+
+
+def _list_total(s: Sentence, hits: list[tuple[Identity, str]]) -> _Totalled | None:
+    """Courses named in a list whose one count comes after the last ("Physical therapy, chiropractic and acupuncture,
+    24 sessions total, no lasting benefit"): each was given, none had that count, and the result told after the count
+    is said of them all. The count says the care was given; a request, a plan or a prescription's frequency does not."""
+    text = s.text
+    if len(hits) < 2:
+        return None
+    m = _LIST_TOTAL.match(text, hits[-1][0].end)
+    if m is None or not (m.group("lead") or m.group("tail")):
+        return None
+    first = len(hits) - 1
+    while first > 0 and _LIST_JOIN.match(text[hits[first - 1][0].end : hits[first][0].start]):
+        first -= 1
+    start = hits[first][0].start
+    if first == len(hits) - 1 or _NOT_GIVEN.search(text) or _FREQUENCY.search(text) or planned(text, start, hits[-1][0].end) \
+            or polarity(text, start, hits[first][0].end) != "affirmed":
+        return None
+    told = text[m.end() : _sentence_end(text, m.end(), len(text))]
+    lead = _lead(text, start)
+    effect = course_effect(told)
+    if effect == "unknown" and _FAILED_LEAD.search(lead):
+        effect = "no_improvement"
+    if effect == "unknown":
+        effect = _lead_effect(lead)
+    return _Totalled(first, effect, s.evidence(start, m.end() + len(told.rstrip(" ,;."))))
 
 
 #: Care named as the place of the care before it, which is no course of its own: "TENS unit trial at PT helped", "used

@@ -153,10 +153,13 @@ def _routed(work: str, identity: Identity | None, vocab: Vocabulary) -> Identity
         other = vocab.identify(work[: identity.start] + " " * len(named) + work[identity.end :], ("service",))
         if other is not None and other.start > identity.start:
             return other
-    if info.kind == "office_visit" and identity.key == "office_visit" and not _VISIT_NOUN.search(named):
+    if info.kind == "office_visit" and identity.key == "office_visit":
         rest = work[: identity.start] + " " * len(named) + work[identity.end :]
         other = vocab.identify(rest, ("service",))
-        if other is not None and vocab.service_info(other.key).kind in _STUDY_KINDS and not _occasion(work, other):
+        if other is not None and not _VISIT_NOUN.search(named) and vocab.service_info(other.key).kind in _STUDY_KINDS \
+                and not _occasion(work, other):
+            return other
+        if other is not None and _bundled(work, identity, other, named) and vocab.service_info(other.key).kind in _TREATMENT_KINDS:
             return other
     if info.kind in _STUDY_KINDS and (biofeedback := _BIOFEEDBACK.search(work)) is not None:
         found = vocab.identify(biofeedback.group(), ("service",))
@@ -168,6 +171,38 @@ def _routed(work: str, identity: Identity | None, vocab: Vocabulary) -> Identity
             if evaluation is not None and evaluation.key != identity.key and evaluation.end > len(name):
                 return Identity("service", evaluation.key, identity.start, identity.end)
     return identity
+
+
+#: Kinds of care a visit is billed with on one line ("Office visit and trigger point injections"): the care is the item.
+_TREATMENT_KINDS = {"therapy", "procedure"}
+#: What joins a visit to the care given at it: a list comma, "and", "plus", "&", "+", or "with" after a visit noun,
+#: then at most two words that are no occasion ("F/u visit after TPI", "follow-up to review PT progress" stay visits).
+_BUNDLE_JOIN = re.compile(r"^s?\s*(?:,|&|\+|\band\b|\bplus\b|(?P<with>\bwith\b|\bw/))\s*(?P<words>(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
+_NO_BUNDLE_WORDS = re.compile(
+    r"\b(?:after|post|following|once|when|pending|review\w*|discuss\w*|for|to|of|about|regarding|re|results?|referrals?)\b",
+    re.IGNORECASE,
+)
+
+#: The care named only as what the visit is about: "F/u visit with PT referral", "office visit and PT progress review".
+_CARE_AS_TOPIC = re.compile(
+    r"^\s*(?:referrals?|re-?eval\w*|evaluations?|evals?|consult\w*|results?|reports?|progress|notes?|records?|reviews?|orders?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bundled(work: str, visit: Identity, care: Identity, named: str) -> bool:
+    """Whether a visit line also names the care given at that visit, joined to it as one bill of services.
+
+    "Office visits with chiropractic manipulation and physical therapy", "Follow-up visit and trigger point
+    injections": a reviewer judges the care, the visit being where it is given. "with" joins only after a visit
+    noun ("F/u with PT" may name the therapist seen), and the care must follow the visit's own words directly.
+    """
+    if care.start < visit.end:
+        return False
+    join = _BUNDLE_JOIN.match(work[visit.end : care.start])
+    if join is None or _NO_BUNDLE_WORDS.search(join["words"]) or _CARE_AS_TOPIC.match(work[care.end :]):
+        return False
+    return join["with"] is None or bool(_VISIT_NOUN.search(named))
 
 
 def _occasion(work: str, study: Identity) -> bool:
