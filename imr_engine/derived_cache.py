@@ -41,6 +41,11 @@ def cache_dir() -> Path | None:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "imr-engine"
 
 
+def enabled() -> bool:
+    """Whether answers are kept at all: with caching off a caller need not key (hash) or shape what it would store."""
+    return cache_dir() is not None
+
+
 def _code_files() -> list[Path]:
     return sorted(p for p in _PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 

@@ -75,8 +75,9 @@ def _listing(rules: str | None) -> list[dict[str, Any]]:
     from ..resources import default_rules_dir
 
     base = Path(rules) if rules is not None else default_rules_dir()
-    # the same key as the compiled book's (`rulebook.compiled.key_of`), without importing the models
-    key = derived_cache.content_key(base, base.rglob("*.yaml")) if base.is_dir() else None
+    # the same key as the compiled book's (`rulebook.compiled.key_of`), without importing the models;
+    # none when caching is off (`IMR_CACHE_DIR=off`): nothing would be read or kept under it
+    key = derived_cache.content_key(base, base.rglob("*.yaml")) if base.is_dir() and derived_cache.enabled() else None
     records = derived_cache.load("rules", key)
     if isinstance(records, list):
         return records

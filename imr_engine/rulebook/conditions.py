@@ -124,8 +124,9 @@ class Compare(BaseModel):
         Asked thousands of times while the rule book loads (every check walks the conditions):
         it stops at the first operator instead of listing them all.
         """
+        fields = self.__dict__  # the field values, read without an attribute lookup each
         for op, name in _OPERATOR_FIELDS:
-            value = getattr(self, name)
+            value = fields[name]
             if value is not None:
                 return op, value
         return self.operators()[0]  # none: the same IndexError as ever

@@ -242,11 +242,12 @@ def load_rulebook(root: str | Path | None = None, *, key: str | None = None) -> 
     *key* is the rule directory's `rulebook.compiled.key_of`, when the caller has just computed it
     (`imr rules` keys its listing by the same files): hashing every rule file again costs a read of each.
     """
+    from .. import derived_cache
     from . import compiled
 
     base = Path(root) if root is not None else default_rules_dir()
     with collector_paused():
-        if key is None:
+        if key is None and derived_cache.enabled():  # with caching off no key is needed: nothing is read or kept
             key = compiled.key_of(base)
         book = compiled.load(base, key)
         if book is None:
