@@ -90,7 +90,8 @@ def _listing(rules: str | None, as_json: bool) -> Any:
         from ..rulebook import load_rulebook
         from ..rulebook.listing import rule_records
 
-        records = rule_records(load_rulebook(rules, key=key))
+        # the compiled book is read when a command left it, but not kept from here: the listing is
+        records = rule_records(load_rulebook(rules, key=key, store=False))
         keep_until_exit()  # the command only prints now
     if key is None and not as_json:
         return records

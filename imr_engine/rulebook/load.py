@@ -234,13 +234,15 @@ def _clip(rule: Rule, declared: list[str] | str, registry: Generations) -> Rule:
     return rule.model_copy(update={"guideline": guideline})
 
 
-def load_rulebook(root: str | Path | None = None, *, key: str | None = None) -> RuleBook:
+def load_rulebook(root: str | Path | None = None, *, key: str | None = None, store: bool = True) -> RuleBook:
     """Load and validate every rule file under *root* (default: the bundled rule book).
 
     A book loaded before from the same files by the same code is read back from the user cache
     without validating it again (`rulebook.compiled`); any other is loaded and validated here.
     *key* is the rule directory's `rulebook.compiled.key_of`, when the caller has just computed it
     (`imr rules` keys its listing by the same files): hashing every rule file again costs a read of each.
+    With *store* false a book validated here is not kept: `imr rules` keeps only its listing, and
+    shaping and writing the book for a later command was a tenth of its first run.
     """
     from .. import derived_cache
     from . import compiled
@@ -252,7 +254,8 @@ def load_rulebook(root: str | Path | None = None, *, key: str | None = None) -> 
         book = compiled.load(base, key)
         if book is None:
             book = _load_rulebook(base)
-            compiled.store(book, key)
+            if store:
+                compiled.store(book, key)
         else:  # the limit is this process's, not the one in force when the book was stored
             _refuse_oversized(book.files)
         return book
