@@ -329,6 +329,24 @@ def _either(parts: list[dict[str, Any]], op: str) -> dict[str, Any]:
     return parts[0] if len(parts) == 1 else {op: parts}
 
 
+def condition_groups(cond: Condition) -> int:
+    """How many `$and`/`$or` nodes `compile_condition(cond)` has, counted without building it.
+
+    Loading the rule book holds every rule to durable_rules' limit on groups; building each
+    rule's expression only to count them was a fifth of the rule checks. Mirrors `_either` below:
+    a group wherever there are not exactly one part (tested against the built expression).
+    """
+    if isinstance(cond, (All, Any_)):
+        parts = cond.all if isinstance(cond, All) else cond.any
+        return (len(parts) != 1) + sum(condition_groups(c) for c in parts)
+    op, value = cond.operator
+    if op in ("one_of", "none_of", "includes_any"):
+        return int(len(value) != 1)
+    if op == "includes_none":
+        return 1 + (len(value) != 1)
+    return 0
+
+
 def compile_condition(cond: Condition) -> dict[str, Any]:
     """The durable_rules expression for a checked condition."""
     if isinstance(cond, All):

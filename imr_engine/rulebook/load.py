@@ -158,13 +158,16 @@ def _check_names(doc: YamlDocument, spec: RuleFile, known: KnownNames | None) ->
 
 
 def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
-    """Refuse at load time what durable_rules would refuse (or crash on) when compiled."""
-    from ..engine.compile import rule_expression
-    from ..engine.expressions import check_expression
+    """Refuse at load time what durable_rules would refuse (or crash on) when compiled.
+
+    The groups of the rule's expression are counted from the rule (`rule_expression_groups`),
+    without building the expression the engine builds when it compiles the book."""
+    from ..engine.compile import rule_expression_groups
+    from ..engine.expressions import check_groups
     from ..errors import EngineError
 
     try:
-        check_expression(rule.id, rule_expression(rule))
+        check_groups(rule.id, rule_expression_groups(rule))
     except EngineError as exc:
         raise doc.fail(f"field 'rules.{index}.when': {exc.message}", ("rules", index, "when")) from None
 
