@@ -20,7 +20,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,11 @@ def cache_dir() -> Path | None:
         return None if explicit.lower() == "off" else Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "imr-engine"
+
+
+def enabled() -> bool:
+    """Whether answers are kept at all: with caching off a caller need not key (hash) or shape what it would store."""
+    return cache_dir() is not None
 
 
 def _code_files() -> list[Path]:
@@ -92,6 +96,28 @@ def load(kind: str, key: str | None) -> Any | None:
     The file is a header line (the key and the SHA-256 of the rest) and the answer as JSON: a
     file cut short or changed on disk no longer matches its hash and is ignored, never trusted.
     """
+    body = _read(kind, key)
+    if body is None:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def load_text(kind: str, key: str | None) -> str | None:
+    """The text stored by `store_text` for *kind* and *key*, or None (not stored, unreadable or damaged)."""
+    body = _read(kind, key)
+    if body is None:
+        return None
+    try:
+        return body.decode("utf-8")
+    except ValueError:
+        return None
+
+
+def _read(kind: str, key: str | None) -> bytes | None:
+    """The stored body of *kind* for *key* when its header names *key* and its hash matches; else None."""
     path = _path(kind, key) if key else None
     if path is None:
         return None
@@ -103,19 +129,37 @@ def load(kind: str, key: str | None) -> Any | None:
             return None
         if header.get("sha256") != hashlib.sha256(body).hexdigest():
             return None
-        return json.loads(body)
+        return body
     except (OSError, ValueError):
         return None
 
 
 def store(kind: str, key: str | None, value: Any) -> None:
     """Keep *value* as the answer of *kind* for *key*; silently nothing when it cannot be written."""
-    path = _path(kind, key) if key else None
-    if path is None:
+    if key is None or cache_dir() is None:
         return
     try:
         # check_circular off: plain data from a load holds no cycle (JSON could not hold one anyway)
         body = json.dumps(value, ensure_ascii=False, allow_nan=False, check_circular=False).encode("utf-8")
+    except ValueError:  # a value JSON cannot hold: not stored
+        return
+    _write(kind, key, body)
+
+
+def store_text(kind: str, key: str | None, text: str) -> None:
+    """Keep *text* (an answer already written as the command prints it) for *kind* and *key*."""
+    if key is not None:
+        _write(kind, key, text.encode("utf-8"))
+
+
+def _write(kind: str, key: str, body: bytes) -> None:
+    """Write *body* under a header with *key* and its hash, atomically; silently nothing when it cannot be written."""
+    path = _path(kind, key)
+    if path is None:
+        return
+    import tempfile  # here: a command that finds its answer stored writes nothing (tempfile imports random)
+
+    try:
         header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=path.parent)
@@ -127,7 +171,7 @@ def store(kind: str, key: str | None, value: Any) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
         _prune(path.parent, kind)
-    except (OSError, ValueError):  # ValueError: a value JSON cannot hold (not stored)
+    except (OSError, ValueError):  # ValueError: a path the system cannot take
         return
 
 

@@ -63,41 +63,49 @@ def render_rules(records: list[dict[str, Any]], heading: str = "") -> str:
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def _listing(rules: str | None) -> list[dict[str, Any]]:
-    """Every rule's record, from the cache when the rule files and the code are unchanged.
+def _listing(rules: str | None, as_json: bool) -> Any:
+    """Every rule's record, from the cache when the rule files and the code are unchanged: as the
+    text `--json` prints (*as_json*), else as the records.
 
     A hit needs neither the models nor the vocabulary: the listing starts in a tenth of the
-    time of loading and checking the rule book (see imr_engine/derived_cache.py).
+    time of loading and checking the rule book (see imr_engine/derived_cache.py). What is kept is
+    the printed JSON itself, written once: a hit prints it without reading and writing it again.
     """
+    import json
     from pathlib import Path
 
     from .. import derived_cache
     from ..resources import default_rules_dir
 
     base = Path(rules) if rules is not None else default_rules_dir()
-    # the same key as the compiled book's (`rulebook.compiled.key_of`), without importing the models
-    key = derived_cache.content_key(base, base.rglob("*.yaml")) if base.is_dir() else None
-    records = derived_cache.load("rules", key)
-    if isinstance(records, list):
-        return records
+    # the same key as the compiled book's (`rulebook.compiled.key_of`), without importing the models;
+    # none when caching is off (`IMR_CACHE_DIR=off`): nothing would be read or kept under it
+    key = derived_cache.content_key(base, base.rglob("*.yaml")) if base.is_dir() and derived_cache.enabled() else None
+    text = derived_cache.load_text("rules", key)
+    if text is not None and text.startswith("["):
+        return text if as_json else json.loads(text)
     from ..collector import collector_paused, keep_until_exit
 
     with collector_paused():  # the models' imports as well as the load (see imr_engine/collector.py)
         from ..rulebook import load_rulebook
         from ..rulebook.listing import rule_records
 
-        records = rule_records(load_rulebook(rules, key=key))
+        # the compiled book is read when a command left it, but not kept from here: the listing is
+        records = rule_records(load_rulebook(rules, key=key, store=False))
         keep_until_exit()  # the command only prints now
-    derived_cache.store("rules", key, records)
-    return records
+    if key is None and not as_json:
+        return records
+    text = dump_json(records)
+    derived_cache.store_text("rules", key, text)
+    return text if as_json else records
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
 
     if args.as_of is None:
-        records = _listing(args.rules)
-        print(dump_json(records) if args.json else render_rules(records), end="\n" if args.json else "")
+        listed = _listing(args.rules, args.json)
+        print(listed if args.json else render_rules(listed), end="\n" if args.json else "")
         return EXIT_OK
     from ..collector import keep_until_exit
     from ..rulebook import load_rulebook

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..rulebook.conditions import compile_condition
+from ..rulebook.conditions import compile_condition, condition_groups
 from ..rulebook.load import LoadedRuleFile, RuleBook
 from ..rulebook.model import AppliesTo, Rule
 
@@ -53,6 +53,18 @@ def rule_expression(rule: Rule) -> dict[str, Any]:
         parts.append(compile_condition(rule.when))
     # Always an $and led by a plain comparison: a bare top-level $nex hangs durable_rules.
     return {"$and": parts}
+
+
+def rule_expression_groups(rule: Rule) -> int:
+    """`expression_groups(rule_expression(rule))`, counted from the rule without building the expression."""
+    groups = 1  # the leading $and
+    scope = rule.applies_to
+    if scope is not None:  # a list of more than one name is an $or (`compile_condition_any`, `_one_of`)
+        groups += sum(len(names) != 1 for names in (scope.ingredients, scope.classes, scope.services, scope.kinds)
+                      if names)
+    if rule.when is not None:
+        groups += condition_groups(rule.when)
+    return groups
 
 
 def in_scope(scope: AppliesTo, item: Mapping[str, Any]) -> bool:

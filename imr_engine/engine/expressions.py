@@ -27,7 +27,11 @@ def expression_groups(expr: Any) -> int:
 
 def check_expression(rule_id: str, expr: dict[str, Any]) -> None:
     """Refuse an expression durable_rules would reject (and be corrupted by)."""
-    groups = expression_groups(expr)
+    check_groups(rule_id, expression_groups(expr))
+
+
+def check_groups(rule_id: str, groups: int) -> None:
+    """Refuse a rule whose expression has *groups* `$and`/`$or` nodes, more than durable_rules holds."""
     if groups > MAX_GROUPS:
         raise EngineError(
             f"rule '{rule_id}': its criteria need {groups} all/any groups; durable_rules allows "

@@ -124,8 +124,9 @@ class Compare(BaseModel):
         Asked thousands of times while the rule book loads (every check walks the conditions):
         it stops at the first operator instead of listing them all.
         """
+        fields = self.__dict__  # the field values, read without an attribute lookup each
         for op, name in _OPERATOR_FIELDS:
-            value = getattr(self, name)
+            value = fields[name]
             if value is not None:
                 return op, value
         return self.operators()[0]  # none: the same IndexError as ever
@@ -326,6 +327,24 @@ def facts_named(cond: Condition | None) -> list[str]:
 
 def _either(parts: list[dict[str, Any]], op: str) -> dict[str, Any]:
     return parts[0] if len(parts) == 1 else {op: parts}
+
+
+def condition_groups(cond: Condition) -> int:
+    """How many `$and`/`$or` nodes `compile_condition(cond)` has, counted without building it.
+
+    Loading the rule book holds every rule to durable_rules' limit on groups; building each
+    rule's expression only to count them was a fifth of the rule checks. Mirrors `_either` below:
+    a group wherever there are not exactly one part (tested against the built expression).
+    """
+    if isinstance(cond, (All, Any_)):
+        parts = cond.all if isinstance(cond, All) else cond.any
+        return (len(parts) != 1) + sum(condition_groups(c) for c in parts)
+    op, value = cond.operator
+    if op in ("one_of", "none_of", "includes_any"):
+        return int(len(value) != 1)
+    if op == "includes_none":
+        return 1 + (len(value) != 1)
+    return 0
 
 
 def compile_condition(cond: Condition) -> dict[str, Any]:

@@ -158,13 +158,16 @@ def _check_names(doc: YamlDocument, spec: RuleFile, known: KnownNames | None) ->
 
 
 def _check_compilable(doc: YamlDocument, index: int, rule: Rule) -> None:
-    """Refuse at load time what durable_rules would refuse (or crash on) when compiled."""
-    from ..engine.compile import rule_expression
-    from ..engine.expressions import check_expression
+    """Refuse at load time what durable_rules would refuse (or crash on) when compiled.
+
+    The groups of the rule's expression are counted from the rule (`rule_expression_groups`),
+    without building the expression the engine builds when it compiles the book."""
+    from ..engine.compile import rule_expression_groups
+    from ..engine.expressions import check_groups
     from ..errors import EngineError
 
     try:
-        check_expression(rule.id, rule_expression(rule))
+        check_groups(rule.id, rule_expression_groups(rule))
     except EngineError as exc:
         raise doc.fail(f"field 'rules.{index}.when': {exc.message}", ("rules", index, "when")) from None
 
@@ -234,24 +237,28 @@ def _clip(rule: Rule, declared: list[str] | str, registry: Generations) -> Rule:
     return rule.model_copy(update={"guideline": guideline})
 
 
-def load_rulebook(root: str | Path | None = None, *, key: str | None = None) -> RuleBook:
+def load_rulebook(root: str | Path | None = None, *, key: str | None = None, store: bool = True) -> RuleBook:
     """Load and validate every rule file under *root* (default: the bundled rule book).
 
     A book loaded before from the same files by the same code is read back from the user cache
     without validating it again (`rulebook.compiled`); any other is loaded and validated here.
     *key* is the rule directory's `rulebook.compiled.key_of`, when the caller has just computed it
     (`imr rules` keys its listing by the same files): hashing every rule file again costs a read of each.
+    With *store* false a book validated here is not kept: `imr rules` keeps only its listing, and
+    shaping and writing the book for a later command was a tenth of its first run.
     """
+    from .. import derived_cache
     from . import compiled
 
     base = Path(root) if root is not None else default_rules_dir()
     with collector_paused():
-        if key is None:
+        if key is None and derived_cache.enabled():  # with caching off no key is needed: nothing is read or kept
             key = compiled.key_of(base)
         book = compiled.load(base, key)
         if book is None:
             book = _load_rulebook(base)
-            compiled.store(book, key)
+            if store:
+                compiled.store(book, key)
         else:  # the limit is this process's, not the one in force when the book was stored
             _refuse_oversized(book.files)
         return book

@@ -79,6 +79,13 @@ def _known(file: LoadedFile[Any], loc: Loc, value: str | None, choices: Collecti
         raise file.error(loc, f"unknown {what} '{value}'{did_you_mean(value, choices)}")
 
 
+def _known_other(file: LoadedFile[Any], loc: Loc, value: str, services: Collection[str], name: str) -> None:
+    """*value* names a service other than *name*; the set of the others is built only to word the error
+    (once per entry it was a copy of every service name for each reference)."""
+    if value == name or value not in services:
+        _known(file, loc, value, set(services) - {name}, "service")
+
+
 def _add(file: LoadedFile[Any], index: PhraseIndex[str], loc: Loc, phrase: str, value: str) -> None:
     """Index one spelling; a spelling already meaning something else is an error."""
     if not phrase_key(phrase):
@@ -151,7 +158,7 @@ def _check_services(file: LoadedFile[models.ServicesFile], classes: Collection[s
             _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
             _add(file, idx.services, at, spelling, name)
         for i, other in enumerate(entry.includes):
-            _known(file, ("services", name, "includes", i), other, set(services) - {name}, "service")
+            _known_other(file, ("services", name, "includes", i), other, services, name)
         for i, spelling in enumerate(entry.alone_spellings):
             at = ("services", name, "alone_spellings", i)
             _not_elsewhere(file, at, spelling, idx.ingredients, "ingredient", "drugs.yaml")
@@ -195,7 +202,7 @@ def _check_regional_services(file: LoadedFile[models.ServicesFile], regions: Col
         for region, other in entry.by_region.items():
             at = ("services", name, "by_region", region)
             _known(file, at, region, regions, "body region")
-            _known(file, at, other, set(services) - {name}, "service")
+            _known_other(file, at, other, services, name)
             onward = services[other].by_region.get(region)
             if onward is not None:
                 raise file.error(at, f"service '{other}' is read as '{onward}' for {region}: name that service")

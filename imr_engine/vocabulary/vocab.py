@@ -76,14 +76,23 @@ class Vocabulary:
         self._files = files
         self._idx = indexes
         self._class_rank = {name: i for i, name in enumerate(files.classes.data.classes)}
-        self._hash_aliases = _hash_alias_patterns(indexes, files.products.data.products)
-        #: The same names without the word boundary before them: a text none of these is in has no
-        #: '#' name in any of its suffixes (where the start of the suffix passes for a boundary).
-        self._hash_bodies = re.compile(
-            "|".join(f"(?:{p.pattern.removeprefix(_NOT_AFTER_WORD)})" for p, _ in self._hash_aliases), re.I
-        ) if self._hash_aliases else None
         by_category = {"product": indexes.products, "service": indexes.services, "ingredient": indexes.ingredients}
         self._names = NamesMemo(lambda text: TextNames(text, by_category, self._hash_bodies))
+
+    # The '#' names' patterns are compiled when a text is first read, not when the vocabulary loads:
+    # checking a rule book against the vocabulary (`imr rules`) reads no text.
+
+    @functools.cached_property
+    def _hash_aliases(self) -> list[tuple[re.Pattern[str], str]]:
+        return _hash_alias_patterns(self._idx, self._files.products.data.products)
+
+    @functools.cached_property
+    def _hash_bodies(self) -> re.Pattern[str] | None:
+        """The same names without the word boundary before them: a text none of these is in has no
+        '#' name in any of its suffixes (where the start of the suffix passes for a boundary)."""
+        return re.compile(
+            "|".join(f"(?:{p.pattern.removeprefix(_NOT_AFTER_WORD)})" for p, _ in self._hash_aliases), re.I
+        ) if self._hash_aliases else None
 
     @classmethod
     def load(cls, directory: Path) -> Vocabulary:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from imr_engine.engine.compile import rule_expression
+from imr_engine.engine.compile import rule_expression, rule_expression_groups
 from imr_engine.engine.durable_adapter import MAX_GROUPS, CompiledRuleset, expression_groups
 from imr_engine.errors import EngineError
 from imr_engine.rulebook.conditions import Condition, check_condition
@@ -128,3 +128,29 @@ def test_too_many_groups_are_refused_before_durable_sees_them() -> None:
     pairs = {"all": [{"any": [{"fact": "muscle_spasm", "is": "yes"}, {"fact": "muscle_spasm", "is": "no"}]}] * 16}
     with pytest.raises(EngineError, match="all/any groups"):
         CompiledRuleset("too_big", [("probe.rule", rule_expression(_rule(pairs)))])
+
+
+scopes = st.fixed_dictionaries({}, optional={
+    key: st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)
+    for key, names in (("ingredients", ["oxycodone", "tramadol"]), ("classes", CLASSES),
+                       ("services", ["physical_therapy", "acupuncture"]), ("kinds", ["drug", "therapy"]))
+}).filter(bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cond=st.one_of(st.none(), conditions), scope=st.one_of(st.none(), scopes))
+def test_the_groups_counted_at_load_are_those_of_the_compiled_expression(
+    cond: dict[str, Any] | None, scope: dict[str, Any] | None
+) -> None:
+    """The load counts a rule's `$and`/`$or` groups without building its expression: the same count."""
+    rule = _rule(cond) if cond is not None else _rule({"fact": "muscle_spasm", "is": "yes"}).model_copy(update={"when": None})
+    if scope is not None:
+        rule = Rule.model_validate({**rule.model_dump(by_alias=True, exclude_none=True), "applies_to": scope})
+    assert rule_expression_groups(rule) == expression_groups(rule_expression(rule))
+
+
+def test_every_bundled_rule_counts_the_groups_of_its_expression() -> None:
+    from imr_engine.rulebook import cached_rulebook
+
+    for rule in cached_rulebook().rules:
+        assert rule_expression_groups(rule) == expression_groups(rule_expression(rule)), rule.id

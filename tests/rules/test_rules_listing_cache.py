@@ -77,3 +77,17 @@ def test_caching_can_be_turned_off(capsys: pytest.CaptureFixture[str], book: Pat
     code, _, _ = listing(capsys, book)
     assert code == 0
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_listing_keeps_no_compiled_book_but_reads_one_left(capsys: pytest.CaptureFixture[str], book: Path,
+                                                               tmp_path: Path) -> None:
+    """`imr rules` keeps only its listing; the compiled book an evaluating command left gives the same listing."""
+    code, first, _ = listing(capsys, book)
+    assert code == 0
+    assert not list((tmp_path / "cache").glob("rulebook-*.json"))
+    load_rulebook(book)  # what a command that evaluates leaves
+    assert len(list((tmp_path / "cache").glob("rulebook-*.json"))) == 1
+    for stored in (tmp_path / "cache").glob("rules-*.json"):
+        stored.unlink()
+    code, again, _ = listing(capsys, book)
+    assert code == 0 and again == first
