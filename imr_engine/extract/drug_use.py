@@ -26,6 +26,7 @@ from .medications import (
     A_DOSE_ONLY,
     FINISHED_WHEN,
     MONITORING_HARM,
+    NOT_TOLERATED,
     Mention,
     describe,
     drug_mentions,
@@ -86,12 +87,12 @@ _JOINED = re.compile(
     # what the first is for: "gabapentin 600 mg three times a day for the leg pain (certified), and lisinopril"
     r"(?:\s+for\s+(?:the\s+|his\s+|her\s+)?[a-z]+(?:\s+[a-z]+){0,2}?)?"
     # an aside on the first drug between them: "on duloxetine 60 mg daily (x 1 yr, "helps my mood a bit") and acetaminophen"
-    r"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|not\s+tolerated)\b)[^()]{0,80}\))?"
+    rf"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|{NOT_TOLERATED})\b)[^()]{{0,80}}\))?"
     r"\s*(?:,|;|\band\b|\+|&|/)\s*(?:(?:and|his|her|the)\s+)*$",
     _I,
 )
 _TRIED_FAILED = re.compile(
-    r"\b(?:failed|having\s+failed|(?:not|poorly)\s+tolerated|(?:could|can|did|does)\s*(?:not|n'?t)\s+tolerate|unable\s+to\s+tolerate"
+    rf"\b(?:failed|having\s+failed|{NOT_TOLERATED}"
     r"|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
     r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))(?!\s*[,;:-]?\s*(?:continue|cont\b|refill|renew|same\s+dose|to\s+(?:the\s+)?(?:dose|regimen)))|help|response)"
