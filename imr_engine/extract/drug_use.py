@@ -26,6 +26,7 @@ from .medications import (
     A_DOSE_ONLY,
     FINISHED_WHEN,
     MONITORING_HARM,
+    NOT_TOLERATED,
     Mention,
     describe,
     drug_mentions,
@@ -78,24 +79,45 @@ _FOR_WHAT = re.compile(
 )
 #: Joined to the drug before it, which its use covers: "on lisinopril 40 and chlorthalidone", "carvedilol, amlodipine",
 #: past the first one's sig: "taking Norco 5/325 one tablet about twice a day, senna at bedtime", "aspirin 81 mg BID; docusate".
-_JOINED = re.compile(
-    r"^(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po|q\d+-?\d*h"
+#: A drug's dose and sig, between it and the next drug of a list: "5/325 one tablet about twice a day", "81 mg BID".
+_SIG = (
+    r"(?:\s*[\d./]+\s*(?:mg|mcg|units?|u)?)?(?:\s*(?:bid|tid|qid|qd|qhs|hs|prn|daily|nightly|po|q\d+-?\d*h"
     r"|(?:\d|one|two|three|four)\s*(?:x|times)\s*(?:a|per|/)\s*(?:day|night|week)|at\s+(?:night|bedtime)"
     r"|(?:about|approximately|~|up\s+to)|(?:\d(?:-\d)?|one|two|three|1/2|half\s+a)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?)"
     r"|(?:once|twice|three\s+times)\s+(?:a|per)\s+(?:day|night|week)|(?:a|per)\s+day|as\s+needed|in\s+the\s+(?:morning|evening)))*"
+)
+_JOINED = re.compile(
+    "^" + _SIG +
     # what the first is for: "gabapentin 600 mg three times a day for the leg pain (certified), and lisinopril"
     r"(?:\s+for\s+(?:the\s+|his\s+|her\s+)?[a-z]+(?:\s+[a-z]+){0,2}?)?"
     # an aside on the first drug between them: "on duloxetine 60 mg daily (x 1 yr, "helps my mood a bit") and acetaminophen"
-    r"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|not\s+tolerated)\b)[^()]{0,80}\))?"
+    rf"(?:\s*\((?![^()]*\b(?:stopped|discontinued|d/c|dc'd|no\s+longer|failed|{NOT_TOLERATED})\b)[^()]{{0,80}}\))?"
     r"\s*(?:,|;|\band\b|\+|&|/)\s*(?:(?:and|his|her|the)\s+)*$",
     _I,
 )
+#: A failure verb right before a drug, which opens a list it speaks of whole: "Did not tolerate gabapentin (dizziness) and
+#: pregabalin", "Failed naproxen, meloxicam and Celebrex", "Intolerant of NSAIDs: ibuprofen, naproxen", "tolerated
+#: neither gabapentin nor pregabalin".
+_FAILURE_BEFORE = re.compile(
+    rf"(?:\b(?:{NOT_TOLERATED})|\bintoleran(?:t|ce)\s+(?:of|to)|\b(?:tried\s+and\s+)?failed|\b(?:tolerated|tolerate)\s+neither)"
+    r"\s+(?:[\w-]+\s*:\s*)?(?:(?:the|his|her|a|an|both|either|neither|oral|topical|trials?\s+of)\s+)*\Z",
+    _I,
+)
+#: The next drug of a list a failure verb opened, past the last one's dose, sig and bracket: "gabapentin (dizziness) and
+#: pregabalin", "naproxen 500 bid, meloxicam", "gabapentin nor Lyrica", "Cymbalta (nausea) as well as Savella"; never past
+#: a clause of its own ("; now on Lyrica", ", continues meloxicam", "and is taking Norco").
+_FAILED_LIST_ON = re.compile(
+    "^" + _SIG + r"(?:\s*\([^()]{0,80}\))?\s*(?:,|\band\b|\bor\b|\bnor\b|&|/|\bas\s+well\s+as\b)\s*"
+    r"(?:(?:and|or|nor|then|either|the|his|her)\s+)*$",
+    _I,
+)
 _TRIED_FAILED = re.compile(
-    r"\b(?:failed|having\s+failed|(?:not|poorly)\s+tolerated|(?:could|can|did|does)\s*(?:not|n'?t)\s+tolerate|unable\s+to\s+tolerate"
+    rf"\b(?:failed|having\s+failed|{NOT_TOLERATED}"
     r"|intoleran\w*"
     r"|(?:without|w/o)\s+(?:any\s+)?(?:benefit|relief|improvement|help)"
     r"|(?:no|little|minimal|limited)\s+(?!dose\b|dosage\b)(?:\w+\s+)?(?:benefit|relief|improvement|change(?!\s+in\s+(?!pain\b))(?!\s*[,;:-]?\s*(?:continue|cont\b|refill|renew|same\s+dose|to\s+(?:the\s+)?(?:dose|regimen)))|help|response)"
     r"|less\s+effective|did\s*(?:not|n'?t)\s+respond|non-?responsive"
+    r"|(?:none|neither|nothing)(?:\s+of\s+(?:these|them|those|which))?\s+(?:really\s+)?(?:helped|worked)"
     r"|(?:not\s+enough|insufficient|inadequate)\s+(?:pain\s+)?(?:relief|benefit|help|effect)"
     r"|did\s*(?:not|n'?t)\s+do\s+(?:anything|much|a\s+thing|a\s+lot)|did\s+nothing|not\s+much\s+(?:help|relief|benefit)"
     r"|did\s*(?:not|n'?t)\s+help|ineffective|not\s+effective|(?:can'?t|cannot|can\s+not)\s+take"
@@ -240,6 +262,7 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         failed_lead = history is not None and "fail" in history.group().lower()
         single = len({m.identity for m in mentions}) == 1
         last: tuple[int, str] | None = None  # where the drug read last ends, and its status
+        led: int | None = None  # where the last drug of a list a failure verb opened ends
         for mention in mentions:
             if mention not in compounds and mention not in apart and _in_composition(s.text, mention, mentions):
                 continue
@@ -250,6 +273,13 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
             status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked)
+            opened = _FAILURE_BEFORE.search(s.text, max(0, mention.start - 60), mention.start) is not None
+            if opened or (led is not None and _FAILED_LIST_ON.match(s.text[led : mention.start])):
+                if status != "tried_failed" and not _present(s.text[slice(*_item_span(s.text, mention))]):
+                    status = "tried_failed"  # the failure verb before the list speaks of each drug in it
+                led = mention.end if status == "tried_failed" else None
+            else:
+                led = None
             if strict and not joined and not _STRONG_USE.search(s.text, 0, mention.start) and not _STOPPED_SAID.match(s.text, mention.end) \
                     and not (status in ("past", "tried_failed") and _ended_in_own_words(s.text, mention, single)):
                 last = None  # an exam or a diagnosis names a drug for another reason, unless it says it is taken or ended
@@ -596,10 +626,16 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
             start = i + 1
             break
     if single:
-        return start, len(text)  # what the rest of the sentence says is said of it; the care listed before it is not
+        # what the rest of the sentence says is said of it; the care listed before it is not, nor a result that other care
+        # listed after it carries as its own ("OTC ibuprofen prn, HEP daily, heel cups x 6 wk w/o benefit"): only one said
+        # of the whole list after its close reaches it ("Tried ibuprofen, ice and a brace, all without relief")
+        other = _OTHER_CARE_AFTER.search(text, mention.end)
+        if other is None or _WHOLE_LIST_CLOSE.search(text, other.end()):
+            return start, len(text)
+        return start, other.start()
     end = _item_end(text, mention.end)
     tail = re.match(
-        r"(?:,|\s-)\s*(?:with|without|stopped|discontinued|d/c'?d|failed|not\s+tolerated|did\s*(?:not|n'?t)\s+help"
+        rf"(?:,|\s-)\s*(?:with|without|stopped|discontinued|d/c'?d|failed|{NOT_TOLERATED}|did\s*(?:not|n'?t)\s+help"
         r"|no\s+(?:\w+\s+)?(?:response|benefit|relief|effect|help)|ineffective|less\s+effective)\b",
         text[end:],
         _I,
@@ -618,6 +654,21 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
     return start, end
 
 
+#: Care other than a drug, opening a later item of the list a drug is named in: ", HEP daily", ", ice and stretching",
+#: "; a knee sleeve x 4 wk", ", PT x 6" (its result is its own).
+_OTHER_CARE_AFTER = re.compile(
+    r"[,;]\s*(?:and\s+)?(?:(?:OTC|a|an|the|his|her|home|daily|custom|night|gel|knee|wrist|ankle|back|lumbar|formal|prior)\s+)*"
+    r"(?:PT\b|OT\b|physical\s+therapy|therapy|HEP\b|home\s+exercises?|exercises?|stretch\w*|ice\b|heat\b|brac(?:e|es|ing)\b"
+    r"|splint\w*|heel\s+(?:cups?|lifts?|pads?)|orthotics?|insoles?|inserts?|injections?|chiro\w*|acupuncture|massage|TENS\b"
+    r"|sleeve|wraps?\b|cane\b|rest\b|activity\s+modification|ergonomic\w*|taping\b|tape\b)",
+    _I,
+)
+#: A result said of a whole list after its close: ", all without relief", " - all without lasting benefit", ", none helped",
+#: ", with no relief from any of them".
+_WHOLE_LIST_CLOSE = re.compile(
+    r"(?:,|\s[-\u2013\u2014])\s*(?:(?:all|each|both|none|neither)\b|(?:with|without|w/o|w/)\s+[^.;,]{0,30}\b(?:any|all)\s+of\s+(?:them|these|those))",
+    _I,
+)
 #: A side effect named right after a stopped drug's item: ", nausea", ", GI upset/diarrhea".
 _EFFECT_AFTER = re.compile(
     r"(?:,|\s[-\u2013\u2014])\s*(?:\w+\s+)?(?:nause\w*|vomit\w*|dizz\w*|sedat\w*|drows\w*|GI\s+upset|upset\s+stomach"

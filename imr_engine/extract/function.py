@@ -188,14 +188,19 @@ _ACTIVITY_DEPENDENCE = re.compile(
     r"|has\s+(?:his|her|their)\s+(?:wife|husband|spouse|son|daughter|kids?|children|partner|mother|father|mom|dad|family|friend|neighbou?r))\b",
     _I,
 )
+#: "Better" in the patient's Spanish, as a note quotes it with its degree: "mucho mejor", "un poco mejor", "algo mejor"
+#: (a bare "mejor" is left alone: "mejor cuando descansa" is better at rest).
+_MEJOR = r"(?:mucho|muy|un\s+poco|un\s+poquito|algo|bastante|poco\s+a\s+poco)\s+mejor\b"
+#: Better, up to the clause's end, then worse now: "better than last year but worse since the fall".
+_THEN_WORSE = r"(?![^.;]{0,50}?\bbut\s+(?:\w+\s+){0,2}?worse\b)"
 #: Pain relief or benefit the patient reports, the subjective side of improvement: "helps a little", "30% relief".
 #: A symptom or body part said to be better (`_REPORTED_RELIEF`), not one better than another part or in one position.
 _SYMPTOM_BETTER = (
     r"\b(?:pain|itch\w*|burning|aching|ache|spasms?|cramp\w*|numbness|tingling|stiffness|symptoms?|sx|headaches?|mood"
     r"|(?:low\s+)?back|neck|knee|shoulder|hip|wrist|hand|foot|ankle|elbow|leg|arm|overall)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+|has\s+|feels?\s+)?"
     r"[\"']?(?:(?:a\s+)?(?:lot|little|bit|much|somewhat|clearly|slightly|overall|definitely|way|so|far|significantly|considerably"
-    r"|markedly|noticeably|really)\s+)*(?:better|improved|improving)\b"
-    r"(?!\s+than\s+(?:(?:his|her|the|my)\s+)?(?!last|at\s+the\s+last|before|previous|prior|it\s+was)\w)(?!\s+(?:when|while|if|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining"
+    rf"|markedly|noticeably|really|maybe|perhaps)\s+)*(?:(?:better|improved|improving)\b|{_MEJOR})"
+    rf"{_THEN_WORSE}(?!\s+than\s+(?:(?:his|her|the|my)\s+)?(?!last|at\s+the\s+last|before|previous|prior|it\s+was)\w)(?!\s+(?:when|while|if|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining"
     r"|leaning|bending|flexion|extension|recumbent|supine)\b))"
 )
 _REPORTED_RELIEF = re.compile(
@@ -204,9 +209,9 @@ _REPORTED_RELIEF = re.compile(
     r"|\b(?:takes?|taken|took|taking|knocks?|knocked|knocking)\s+(?:the\s+)?(?:edge|pain)\s+(?:off|down)"
     # the patient's words after the care, a dash or "says" before them: 'ibuprofen over the weekend - "a little better"',
     # "pt says it's a bit better with reaching"; a symptom "a bit less" on the drug: "(tingling a bit less)"
-    r"|(?:[-:]\s*[\"']|\b(?:says?|states?|reports?)\s+(?:that\s+)?(?:it'?s\s+|it\s+is\s+|(?:maybe|perhaps)\s+)*)"
-    r"(?:a\s+little|a\s+bit|somewhat|slightly|much|a\s+lot)\s+better\b"
-    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))"
+    r"|(?:[-:]\s*[\"']?\s*|\b(?:says?|states?|reports?)\s+(?:that\s+)?(?:it'?s\s+|it\s+is\s+|(?:maybe|perhaps)\s+)*)"
+    rf"(?:(?:maybe|perhaps)\s+)?(?:(?:a\s+little|a\s+bit|somewhat|slightly|much|a\s+lot)\s+better\b|[\"']?{_MEJOR}){_THEN_WORSE}"
+    r"(?!\s+(?:when|while|if|with\s+rest|in\s+the|at\s+night|after\s+(?:rest|lying)|(?:with\s+|at\s+)?(?:sitting|lying|standing|rest(?:ing)?|reclining)\b))"
     r"|\b(?:pain|burning|aching|ache|numbness|tingling|spasms?|cramp\w*|itch\w*)\s+(?:is\s+)?(?:a\s+little|a\s+bit|somewhat|slightly"
     r"|much|a\s+lot|noticeably)\s+less\b(?!\s+(?:when|while|if|after|in\s+the|(?:with\s+|at\s+|on\s+(?:her|his|the)\s+\w+\s+)?"
     r"(?:sitting|lying|standing|rest(?:ing)?|reclining)\b)|\s+(?:often|frequent))"
@@ -215,7 +220,13 @@ _REPORTED_RELIEF = re.compile(
     # sleep told better beside the drug: "amitriptyline 25 qhs (sleep better)"
     r"|\(\s*(?:sleep(?:ing|s)?|mood)\s+(?:is\s+)?(?:better|improved)\s*\)"
     r"|\bcut\s+(?:the\s+|his\s+|her\s+)?(?:pain|burning|aching|ache)\b[^.;]{0,30}?\bby\b"
-    r"|\b(?:helps?|helped|helping|helpful)\b"
+    r"|\b(?:helps?|helped|helping|helpful)\b|\b(?:me|le|les)\s+(?:ayuda|ayudan|ha\s+ayudado)\b"  # "me ayuda": it helps me
+    # relief told short but had each time, of the care the worker is in: "feels good for a day after each adjustment",
+    # "gives her a few hours of relief"
+    r"|\b(?:feels?|feeling)\s+(?:good|great|(?:much\s+|a\s+lot\s+)?better)\s+for\s+(?:a|an|one|two|a\s+few|several|a\s+couple\s+(?:of\s+)?)"
+    r"\s*(?:hours?|hrs?|days?)\s+after\b"
+    r"|\b(?:gives?|giving|provides?|providing)\s+(?:(?:him|her|them|me)\s+)?(?:a\s+few|several|a\s+couple\s+of|some)\s+(?:hours?|hrs?)"
+    r"\s+of\s+(?:good\s+)?relief\b"
     r"|\bwith\s+(?:the\s+)?(?:medications?|meds|current\s+regimen|regimen)\b[^.;]{0,30}?\b(?:able|can)\b"
     # the drug's worth in the patient's words: "finds it beneficial", "works well", "keeps the pain under control"
     r"|\b(?:beneficial|effective)\b|\bworks?\s+(?:well|great|good|fine)\b|\bunder\s+(?:good\s+|better\s+|fair\s+)?control\b"
@@ -294,6 +305,7 @@ _NOT_BENEFIT_BEFORE = re.compile(r"\b(?:lowest|least|minimum|minimal|smallest|ma
 _WORE_OFF = re.compile(
     r"[^.;]{0,60}?\b(?:then|but)\b[^.;]{0,40}?\b(?:came\s+back|comes\s+back|returned|returns|wore\s+off|wears\s+off"
     r"|back\s+to\s+(?:the\s+same|baseline)|recurred)\b"
+    r"|\s*(?:at\s+first|initially)?\s*[,;-]?\s*(?:but\s+)?(?:no\s+longer|not\s+(?:any\s*more|now))\b"  # "helped at first, no longer"
     r"|[^.;]{0,50}?\bafter\s+each\s+(?:visit|session|treatment|adjustment|injection|shot|block)\b"
     r"|[^.;]{0,20}?\bfor\s+(?:only\s+)?(?:about\s+|approximately\s+|approx\.?\s+|~\s*|roughly\s+)?(?:a\s+|an\s+)?"
     r"(?:few\s+|couple\s+(?:of\s+)?)?(?:\d+\s*(?:-\s*\d+\s*)?|one\s+|two\s+|three\s+)?(?:days?|weeks?|wks?|months?)\b"
@@ -318,7 +330,8 @@ _PROCEDURE = re.compile(
 #: Care the patient is in, whose help the patient may report: "PT helps while I'm here", "Pt states treatment helps".
 _CARE = re.compile(
     r"\b(?:(?-i:PT)|(?:physical|aquatic|hand|occupational|manual)\s+therapy|therapy|chiro\w*|acupuncture|adjustments?|treatments?"
-    r"|(?-i:tx|Tx|TX)|sessions?|visits?|(?-i:CBT)|counsel\w*|psychotherapy|massage|TENS|heat|ice|exercises?|(?-i:HEP)|traction|brace)\b",
+    r"|(?-i:tx|Tx|TX)|sessions?|visits?|(?-i:CBT)|counsel\w*|psychotherapy|massage|TENS|heat|ice|exercises?|(?-i:HEP)|traction|brace"
+    r"|splints?|orthotics?|insoles?|heel\s+cups?)\b",
     _I,
 )
 _CARE_NAME = (
@@ -337,7 +350,7 @@ _PAST_COURSE = re.compile(
 )
 #: "Helps with" a symptom is benefit, where "helps with" a chore is assistance: "partial help with mood", "helps with sleep".
 _HELP_WITH_SYMPTOM = re.compile(
-    r"\s+(?:with|w/)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:pain|mood|sleep|spasms?|burning|aching|anxiety|nerve|stiffness|tension"
+    r"\s+(?:with|w/)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:(?:leg|arm|back|neck|hand|foot|knee|shoulder|nerve)\s+)?(?:pain|mood|sleep|spasms?|burning|aching|anxiety|nerve|stiffness|tension"
     r"|flare|headaches?|cramp\w*|numbness|symptoms?|sx)\b",
     _I,
 )
@@ -859,7 +872,8 @@ def _reported_relief(s: Sentence, ctx: Context, previous: Sentence | None = None
             s.text, max(0, m.start() - 25), min(len(s.text), m.end() + 40)) for m in reports))
         and not (
             previous is not None and _on_current_drug(ctx)
-            and any(_PRONOUN_SUBJECT.search(s.text[max(0, m.start() - 25) : m.start()]) or re.match(r"(?:it|they|these|this|that)\b", m.group(), _I)
+            and any(_PRONOUN_SUBJECT.search(s.text[max(0, m.start() - 25) : m.start()])
+                    or re.match(r"(?:(?:says?|states?|reports?)\s+(?:that\s+)?)?(?:it|they|these|this|that)\b|(?:me|le|les)\s+ayuda", m.group(), _I)
                     for m in reports)
             and _names_a_drug(previous.text, ctx) and not _PROCEDURE.search(previous.text)
         )

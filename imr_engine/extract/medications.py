@@ -255,12 +255,21 @@ _LINE_STOPPED = re.compile(
 #: A row's own word that the drug is taken now: "(current)", "- active", "Status: Taking" (a list of past drugs may
 #: mark the ones still taken so).
 _LINE_CURRENT = re.compile(r"(?:\(|\s-\s*|:\s*|\s|^)(?:current(?:ly\s+taking)?|active|taking)\)?\s*$", _I)
+#: A drug or a course the worker could not take, the one wording for every reader of a failure (a list row, a sentence,
+#: a prior course): "could not tolerate", "didn't tolerate", "unable to tolerate", "can no longer tolerate", "not (well)
+#: tolerated", "poorly tolerated", "tolerated poorly". An activity not tolerated ("can't tolerate sitting", "cannot
+#: tolerate prolonged standing") is a limitation, not a failure (a regular-expression alternation, no groups).
+NOT_TOLERATED = (
+    r"(?:(?:could|can|did|does|do|would)\s*(?:not|n'?t)|cannot|unable\s+to|(?:can\s+)?no\s+longer|never)\s+(?:really\s+|fully\s+)?"
+    r"tolerate[sd]?\b(?!\s+(?:(?!(?:any|no|some)thing\b)[a-z]+ing\b|prolonged|long\b|more\s+than|over\b|>|<|\d))"
+    r"|(?:not|poorly|never)\s+(?:very\s+)?(?:well\s+)?tolerated|tolerated\s+(?:it\s+|them\s+)?(?:poorly|badly)"
+)
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|less\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+response"
     r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)"
     r"|no\s+(?:(?:clear|real|significant|meaningful|noticeable|appreciable|lasting)\s+)?(?:relief|benefit|help|effect)"
     r"|(?:not\s+enough|insufficient|inadequate)\s+(?:pain\s+)?(?:relief|benefit|help|effect)|sleepy|too\s+tired"
-    r"|intoleran\w*|not\s+tolerated|could\s+not\s+tolerate|side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
+    rf"|intoleran\w*|{NOT_TOLERATED}|(?<!\bno\s)(?<!\bwithout\s)(?<!\bw/o\s)(?<!\bdenies\s)(?<!\bany\s)side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
     r"|somnolen\w*|groggy|grogginess|foggy|nause\w*|dyspeps\w*|heartburn|GI\s+bleed\w*|GI\s+upset|upset\s+stomach"
     r"|rash|constipat\w*|confus\w*|urinary\s+retention|vomit\w*|hives|palpitations|stomach\s+upset)\b",
     _I,

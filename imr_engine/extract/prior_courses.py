@@ -29,6 +29,7 @@ from .dates import ends_with_month_name, find_dates
 from .device_relief import device_relief
 from .draft import add_evidence
 from .lists import item_end
+from .medications import NOT_TOLERATED
 from .negation import polarity
 from .numbers import NUMBER, parse_number
 from .other_person import told_of_another
@@ -215,7 +216,7 @@ _NO_EFFECT = re.compile(
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b(?!\s+back\s+(?:surgery|syndrome))|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
     r"|\b(?:temporary|transient|brief)\s+(?:\w+\s+)?(?:relief|benefit|improvement)\s+only\b|\bshort[- ]lived\b"
-    r"|\bwors(?:e|ened)\b|\bcould\s*n[o']t\s+tolerate|\bnot\s+tolerated\b|\b(?:aggravated|exacerbated|flared)\b"
+    rf"|\bwors(?:e|ened)\b|\b(?:{NOT_TOLERATED})|\b(?:aggravated|exacerbated|flared)\b"
     r"|\bhelp(?:ed|s)?\s+(?:only\s+)?while\b|\bback\s+to\s+(?:the\s+)?(?:same|baseline|where)\b|\bwore\s+off\b"
     r"|\b(?:plateau(?:ed)?|no\s+further\s+(?:gains?|progress|improvement))\b"
     # the care gave nothing, told with its verb: "did not provide any lasting relief", "has not given much benefit"
@@ -271,6 +272,7 @@ _EFFECT_CLAUSE = re.compile(
     r"(?:(?:no|not|minimal|little|some|good|partial|significant|temporary|brief|without|helped|helps|helping|helpful|failed|improved"
     r"|relief|benefit|did|didn'?t|short|only|pain\s+(?:back|returned)|back\s+to|wore\s+off|plateau(?:ed)?|(?:less|decreased|reduced)\s+pain"
     r"|beneficial|effective|ineffective|unhelpful|useless|nothing|made|worse|better|little\s+better"
+    rf"|{NOT_TOLERATED}"  # "PT x 3, tolerated poorly", "chiro x 6, couldn't tolerate the adjustments"
     # why it was stopped: "stopped by the therapist because pain was getting worse", "discontinued due to increased pain"
     r"|(?:was\s+)?(?:stopped|discontinued|d/c'?d)|restored|eased|(?:(?:he|she|they|I)\s+)?had\s+to\s+(?:stop|quit|discontinue)"
     r"|(?:(?:his|her|the)\s+)?pain\s+(?:level\s+)?(?:decreased|improved|reduced|dropped|went\s+down|got\s+better|lessened)"
@@ -295,11 +297,19 @@ _GAIN_CLAUSE = re.compile(
     r"|progressed)\b",
     _I,
 )
+#: A failure verb right before the course's name, whose negation is the failure's, not a denial of the course: "could
+#: not tolerate PT", "was unable to tolerate the aquatic therapy", "did not respond to chiro".
+_FAILED_JUST_BEFORE = re.compile(
+    rf"(?:\b(?:{NOT_TOLERATED})|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+(?:respond(?:ed)?|benefit(?:t?ed)?)\s+(?:to|from))"
+    r"\s+(?:(?:the|a|an|any|his|her|more|further)\s+)?(?:(?:course|trial)\s+of\s+)?\Z",
+    _I,
+)
 #: Effect words before the course, said of it: "she benefited from a course of 8 PT visits", "did well with chiro",
 #: "no relief from 6 sessions of acupuncture", "did not respond to PT".
 _LEAD_NO_EFFECT = re.compile(
     r"\b(?:no|little|minimal|without)\s+(?:\w+\s+)?(?:relief|benefit|improvement|help|response)\s+(?:from|with|after|to)\s+"
     r"|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+(?:respond(?:ed)?|benefit(?:t?ed)?|improved?|gotten\s+better)\s+(?:\w+\s+)?(?:to|from|with)\s+"
+    rf"|{_FAILED_JUST_BEFORE.pattern}"
     # the complaint went on through the care, which governs the list up to the name: "instability continues despite the
     # brace", "weakness despite a full course of therapy, an injection and NSAIDs", "still gives way even in the brace"
     r"|\b(?:despite|in\s+spite\s+of|regardless\s+of|even\s+(?:in|with|while\s+(?:wearing|using|in)))\s+"
@@ -576,6 +586,8 @@ def _course(
     # a closed aside before the name speaks of what it follows: its "no" negates nothing after it
     asides_out = _ASIDE.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:] if ")" in text[:start] else text
     said = polarity(asides_out, start, end)
+    if said == "negated" and _FAILED_JUST_BEFORE.search(text, max(0, start - 60), start):
+        said = "affirmed"  # "could not tolerate PT": the course was had, and failed
     if (said != "affirmed" and not (said == "negated" and _NOT_SINCE.match(text, end))) or planned(text, start, end):
         return None  # (care "not had since 2015" was had in 2015)
     if text[start:end].lower() == "pt" and (text[start:end] != "PT" or names_the_patient(text, end)):

@@ -370,7 +370,7 @@ def test_a_restrictions_field_answered_none(form: str) -> None:
 # ---------------------------------------------------------------- care told by its name first (terse and PM&R notes)
 
 @pytest.mark.parametrize(("sentence", "service", "sessions", "effect"), [
-    ("Land-based PT 10 visits 2014-2015, could not tolerate it.", "physical_therapy", 10, "unknown"),
+    ("Land-based PT 10 visits 2014-2015, could not tolerate it.", "physical_therapy", 10, "no_improvement"),
     ("TENS: 1-month home trial 6/2016, used daily - no change in pain; returned.", "tens", None, "no_improvement"),
     ("Failed TENS trial in 2016.", "tens", None, "no_improvement"),
     ("Chiropractic x 6 visits (2015) did not help.", "chiropractic", 6, "no_improvement"),
