@@ -32,7 +32,7 @@ COMPANION_FACTS = frozenset({
 REQUEST_FACTS = COMPANION_FACTS | frozenset({
     "release", "prn", "request_purpose", "visits_requested", "levels_requested", "requested_supply_days",
     "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
-    "extension_requested", "refill_requested", "supplies_requested", "image_guidance_requested", "confirmatory_requested", "custom_requested", "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
+    "extension_requested", "refill_requested", "supplies_requested", "image_guidance_requested", "confirmatory_requested", "nerve_conduction_only", "custom_requested", "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
     "sessions_total_at_least", "stay_within_target",
 })
 #: Values that mean "the record says nothing" for facts that are not yes/no/unknown.

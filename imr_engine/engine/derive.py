@@ -24,6 +24,7 @@ from ..requests.model import RequestedItem
 from .benefit import benefit_of_other_drugs
 from .devices import device_facts
 from .drug_testing import drug_testing_facts
+from .electrodiagnostics import electrodiagnostic_facts
 from .episodes import Episode, NewDiagnosis, credit_visit_gains, current_episode, episode_notes
 from .guidance import guidance_facts
 from .guideline_data import DEFAULTS, GuidelineData
@@ -908,6 +909,7 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         guidance_facts(request.text, values, evidence)
         drug_testing_facts(request.text, item.service or "none", values, evidence)
+        electrodiagnostic_facts(request.text, item.service or "none", values, evidence)
         lab_facts(request.text, item.service or "none", values, evidence)
         if surgery is not None and own_surgery is None:
             note = (f"set aside: the surgery ({surgery.name}, {(surgery.body_region or '').replace('_', ' ')}) is of "

@@ -33,6 +33,7 @@ from .courses import read_course_timing
 from .dates import find_dates
 from .decisions import case_statements, read_item_rationale, read_prescribed
 from .device_condition import read_device_condition
+from .device_trial import read_trial_outcomes
 from .draft import Draft
 from .drug_use import read_drug_use
 from .exam import read_exam
@@ -226,6 +227,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_exam(sentences, ctx)
     read_function(sentences, ctx)
     read_course_gains(sentences, ctx)
+    read_trial_outcomes(sentences, ctx)  # after the function reader: a trial credited with the gains its log reports
     read_monitoring(sentences, ctx)
     read_pain_assessment(sentences, ctx)
     read_clinical(sentences, ctx)

@@ -284,7 +284,7 @@ def read_prior_injections(sentences: list[Sentence], ctx: Context) -> None:
                 date=date,
                 relief_percent=float(pct) if pct and float(pct) <= 100 else None,
                 relief_weeks=_weeks(weeks) if weeks else None,
-                medication_reduction="yes" if relief and _medication_reduced(told) else None,
+                medication_reduction="yes" if relief and medication_reduced(told) else None,
             )
 
 
@@ -382,7 +382,7 @@ def _outcome_sentences(sentences: list[Sentence], n: int, ctx: Context | None = 
     return told
 
 
-def _medication_reduced(told: list[Sentence]) -> bool:
+def medication_reduced(told: list[Sentence]) -> bool:
     """Less medication told after a procedure whose relief is reported: its relief came with reduced use."""
     for t in told:
         for m in _MEDS_REDUCED.finditer(t.text):

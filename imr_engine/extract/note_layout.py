@@ -183,9 +183,13 @@ _EXAM_PART_SIDE = re.compile(r"^(?:(?:left|right|bilateral|bilat|both|l|r|b/l|lt
 _EXAM_PART_WORD = re.compile(r"\s+(?:exam|examination|findings|testing|tests?)$")
 
 
+#: The limbs or side a part's label is qualified by, in parentheses after it: "Neuro (UE)", "Motor (bilateral)".
+_EXAM_PART_QUALIFIER = re.compile(r"\s*\([^()]{1,25}\)\s*:?\s*$")
+
+
 def exam_part(heading: str, directory: Path | None = None) -> bool:
-    """Whether a label ("Neuro:", "R knee:", "Lumbar spine exam") heads a part of a physical examination."""
-    words = _heading_words(heading)
+    """Whether a label ("Neuro:", "R knee:", "Lumbar spine exam", "Neuro (UE)") heads a part of a physical examination."""
+    words = _heading_words(_EXAM_PART_QUALIFIER.sub("", heading))
     words = _EXAM_PART_WORD.sub("", _EXAM_PART_SIDE.sub("", words))
     return bool(words) and words in _exam_parts(directory or vocabulary_dir_in_use())
 

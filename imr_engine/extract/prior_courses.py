@@ -39,8 +39,15 @@ from .word_gate import search
 
 #: Words whose stop is no sentence's end: "by Dr. Sandoval in October, which helped", "approx. 8 visits".
 _TITLES = ("Dr", "dr", "Mr", "Mrs", "Ms", "vs", "approx")
-# A comma or semicolon, or a full stop that ends a sentence, ends a listed course.
-_COURSE_ITEM_BREAK = re.compile(r"[,;]|" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"\.(?= |\Z)")
+#: Month names as a date spelt out writes them, before its day: "November 20, 2014".
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+#: The comma of a date spelt out ("trial November 20, 2014 - December 20, 2014") is no list's: a lookbehind per month
+#: and day width (each of fixed width), the year after it.
+_DATE_COMMA = "(?i:" + "".join(rf"(?<!\b{m} \d)(?<!\b{m} \d\d)" for m in _MONTHS) + ")"
+_NOT_DATE_COMMA = rf"(?:{_DATE_COMMA}|(?!,\s*(?:19|20)\d\d\b)),"
+# A comma or semicolon, or a full stop that ends a sentence, ends a listed course (not a spelt-out date's comma).
+_COURSE_ITEM_BREAK = re.compile(rf"{_NOT_DATE_COMMA}|;|" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"\.(?= |\Z)")
 #: A title right before a stop, where a listed course is looked for backwards (`_item_start`).
 _TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_TITLES)})$")
 

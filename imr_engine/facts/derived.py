@@ -188,6 +188,9 @@ class ItemFacts(BaseModel):
         description="A laboratory request line names a test of the NSAID monitoring panel (CBC, chemistry, liver or renal "
         "function; CPMTG p. 70): yes; names only other tests (an A1c, lipids, thyroid): no; names no test: unknown.",
     )
+    nerve_conduction_only: Tri = Field(
+        "unknown", description="yes when an electrodiagnostic request line names nerve conduction studies and no needle EMG."
+    )
     confirmatory_requested: Tri = Field(
         "unknown", description="yes when a drug-testing request line asks to confirm a screen (LC-MS/MS, GC/MS, definitive)."
     )

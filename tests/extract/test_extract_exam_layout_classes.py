@@ -34,6 +34,11 @@ def _radiculopathy(text: str) -> str:
     "Physical examination\nCervical spine\nROM limited in rotation.\nNeurologic exam:\nDiminished R biceps reflex.\n",
     "O:\nR knee:\nportals healed\nSensory:\ndecreased LT sensation dorsum of foot\n",
     "OBJECTIVE FINDINGS:\nMSK:\nlumbar flexion 40 deg\nMotor:\nEHL 4-/5 on the right\n",
+    # round rules21: the part's label qualified in parentheses by the limbs or side examined
+    "PHYSICAL EXAM:\n  NECK: ROM limited.\n  NEURO (UE):\n    Sensation: decreased LT R middle finger (C7).\n",
+    "Exam:\nNeuro (LE):\nAchilles reflex absent on the left, 2+ on the right\n",
+    "OBJECTIVE\nGait normal.\nMotor (bilateral):\nL wrist extension 4/5\n",
+    "PE:\nReflexes (UE):\ntriceps reflex diminished on the right\n",
 ])
 def test_an_exam_goes_on_under_its_own_part_labels(text: str) -> None:
     assert _deficit(text) == "yes"
@@ -46,6 +51,9 @@ def test_an_exam_goes_on_under_its_own_part_labels(text: str) -> None:
     "PHYSICAL EXAM\nLumbar spine: TTP.\nPrior records reviewed:\nEMG 2015 read L EHL 4/5 at the time\n",
     # an exam part's label outside an exam: the history's numbness is no sign found on examination
     "HISTORY OF PRESENT ILLNESS\nNeuro:\nnumbness in the L5 distribution at night\n",
+    # a qualified label is still no exam part outside an exam, and a parenthesis names no part by itself
+    "HISTORY OF PRESENT ILLNESS\nNeuro (UE):\nnumbness in the C6 distribution at night\n",
+    "PHYSICAL EXAM\nLumbar spine: TTP.\nPrior records (2015):\nEMG 2015 read L EHL 4/5 at the time\n",
 ])
 def test_part_labels_outside_an_exam_read_no_finding(text: str) -> None:
     assert _deficit(text) != "yes"

@@ -130,3 +130,9 @@ def test_device_phrasing(entry: dict[str, Any]) -> None:
             t.model_dump() for t in found]
     if "no_relief" in entry:
         assert all(t.relief_percent != entry["no_relief"] for t in same), [t.model_dump() for t in found]
+    if "functional" in want:  # a gain credited to the trial (or none)
+        credited = [t.functional_improvement == "yes" for t in same]
+        assert any(credited) if want["functional"] in ("yes", True) else not any(credited), [t.model_dump() for t in found]
+    if "reduced" in want:  # less medication with the trial (YAML reads a bare yes as true)
+        reduced = "yes" if want["reduced"] is True else "no" if want["reduced"] is False else want["reduced"]
+        assert any(t.medication_reduction == reduced for t in same), [t.model_dump() for t in found]
