@@ -53,7 +53,9 @@ REQUEST_FACTS = frozenset({
     "kind", "service", "ingredients", "classes", "drug_class", "form", "route", "release",
     "body_region", "target_regions", "acquisition", "approach", "request_purpose",
     "companion_surgery", "companion_surgery_service", "companion_surgery_risk", "companion_stay_days",
-    "stay_within_target", "nerve_conduction_only",
+    "stay_within_target", "nerve_conduction_only", "refill_requested", "supplies_requested",
+    "replacement_requested", "custom_requested", "image_guidance_requested", "confirmatory_requested",
+    "monitoring_tests_requested", "extension_requested", "serves_surgery",
 })
 #: Facts that say whether a guideline speaks to the item at all, not what it asks to be documented:
 #: the Postsurgical Treatment Guidelines cover therapy only within a postsurgical period (8 CCR
