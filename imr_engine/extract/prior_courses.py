@@ -25,7 +25,7 @@ from ..facts.model import Evidence
 from ..vocabulary import line_key, phrase_key
 from ..vocabulary.vocab import Identity
 from .context import Context
-from .dates import ends_with_month_name, find_dates
+from .dates import MONTHS, ends_with_month_name, find_dates
 from .device_relief import device_relief
 from .draft import add_evidence
 from .lists import item_end
@@ -39,9 +39,8 @@ from .word_gate import search
 
 #: Words whose stop is no sentence's end: "by Dr. Sandoval in October, which helped", "approx. 8 visits".
 _TITLES = ("Dr", "dr", "Mr", "Mrs", "Ms", "vs", "approx")
-#: Month names as a date spelt out writes them, before its day: "November 20, 2014".
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+#: Month names as a date spelt out writes them, before its day: "November 20, 2014" (the date reader's names).
+_MONTHS = tuple(MONTHS)
 #: The comma of a date spelt out ("trial November 20, 2014 - December 20, 2014") is no list's: a lookbehind per month
 #: and day width (each of fixed width), the year after it.
 _DATE_COMMA = "(?i:" + "".join(rf"(?<!\b{m} \d)(?<!\b{m} \d\d)" for m in _MONTHS) + ")"
