@@ -99,6 +99,9 @@ class NotesReport(_Model):
     medically_necessary_predicted: int = Field(description="Expected medically necessary items predicted so.")
     medically_necessary_expected: int
     facts: FactScore
+    facts_in_writer_scope: FactScore = Field(
+        description="The facts over the keys each note's writer gives in at least one of the folder's answer keys: a "
+        "key a writer never gives is one they did not know to give, so the reader's values for it show nothing wrong.")
     facts_by_key: dict[str, FactScore]
     by_style: dict[str, GroupScore] = Field(description="The figures per note format: where reading generalises and where not.")
     by_writer: dict[str, GroupScore] = Field(description="The figures per writer: a writer the reader was not tuned on is unseen text.")
@@ -150,6 +153,7 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
     tallies: dict[str, Counter[str]] = {}
     answered = as_of_ok = 0
     groups: dict[tuple[str, str], tuple[list[NoteItem], Counter[str]]] = {}
+    by_writer_key: dict[tuple[str, str], Counter[str]] = {}
     settings = WorkSettings(rules_dir=rules_dir, task="notes")
     for item, outcome in zip(inputs, run(inputs, settings, jobs=jobs, cluster=cluster)):
         result = outcome.payload
@@ -168,6 +172,7 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
         misses += result.misses
         for key, counts in result.tallies.items():
             tallies.setdefault(key, Counter()).update(counts)
+            by_writer_key.setdefault((result.writer, key), Counter()).update(counts)
         for group in (("style", result.style), ("writer", result.writer)):
             group_items, group_tally = groups.setdefault(group, ([], Counter()))
             group_items += result.items
@@ -180,6 +185,7 @@ def score_notes(directory: Path, *, rules_dir: str | None = None, jobs: int = 1,
         medically_necessary_predicted=sum(i.predicted == "Overturned" for i in necessary),
         medically_necessary_expected=len(necessary),
         facts=_fact_score(sum(tallies.values(), Counter())),
+        facts_in_writer_scope=_fact_score(sum((c for c in by_writer_key.values() if c["documented"]), Counter())),
         facts_by_key={k: _fact_score(c) for k, c in sorted(tallies.items())},
         by_style=_group_scores(groups, "style"), by_writer=_group_scores(groups, "writer"),
         items=items, fact_misses=misses, as_of_misses=as_of_misses,
@@ -366,6 +372,8 @@ def render_notes_report(report: NotesReport) -> str:
         f"{report.medically_necessary_expected}   Overturned precision {pct(o.overturned_precision)}",
         f"facts: precision {pct(f.precision)} ({f.correct}/{f.extracted} extracted values right)   "
         f"recall {pct(f.recall)} ({f.correct}/{f.documented} documented values read)",
+        f"facts over the keys each writer gives: precision {pct(report.facts_in_writer_scope.precision)} "
+        f"({report.facts_in_writer_scope.correct}/{report.facts_in_writer_scope.extracted})",
         "",
         "facts by key (extracted / documented / right):",
     ]

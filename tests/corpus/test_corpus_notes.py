@@ -49,3 +49,11 @@ def test_the_figures_per_writer_and_format_cover_each_ones_notes_and_items(repor
     assert {name: g.notes for name, g in groups.items()} == notes
     assert {name: g.outcomes.items for name, g in groups.items()} == items
     assert sum(g.outcomes.agree for g in groups.values()) == report.outcomes.agree
+
+
+def test_the_facts_over_each_writers_keys_leave_out_only_keys_the_writer_never_gives(report) -> None:
+    whole, scoped = report.facts, report.facts_in_writer_scope
+    assert (scoped.documented, scoped.correct) == (whole.documented, whole.correct)  # every documented value stays
+    never_given = sum(s.extracted for s in report.facts_by_key.values() if s.documented == 0)
+    assert never_given > 0  # the test half has keys no writer gives (e.g. a finding the README does not name)
+    assert scoped.extracted <= whole.extracted - never_given
