@@ -468,8 +468,14 @@ def counts_the_list(text: str, names: list[Identity], n: int) -> bool:
     sessions total"): no count of that one course."""
     if n == 0 or not _LIST_JOIN.match(text[names[n - 1].end : names[n].start]):
         return False
-    m = _LIST_TOTAL.match(text, names[n].end)
-    return m is not None and bool(m.group("lead") or m.group("tail"))
+    return _count_of_all(text, names[n].end) is not None
+
+
+def _count_of_all(text: str, end: int) -> re.Match[str] | None:
+    """The count right after *end* when it is told as the count of everything before it ("24 sessions total", "a total
+    of 30 visits"); None for a bare count, which may be the last course's own."""
+    m = _LIST_TOTAL.match(text, end)
+    return m if m is not None and (m.group("lead") or m.group("tail")) else None
 
 
 def _list_total(s: Sentence, hits: list[tuple[Identity, str]]) -> _Totalled | None:
@@ -479,8 +485,8 @@ def _list_total(s: Sentence, hits: list[tuple[Identity, str]]) -> _Totalled | No
     text = s.text
     if len(hits) < 2:
         return None
-    m = _LIST_TOTAL.match(text, hits[-1][0].end)
-    if m is None or not (m.group("lead") or m.group("tail")):
+    m = _count_of_all(text, hits[-1][0].end)
+    if m is None:
         return None
     first = len(hits) - 1
     while first > 0 and _LIST_JOIN.match(text[hits[first - 1][0].end : hits[first][0].start]):
