@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine.explain import TRI_WORDS
-from ..facts.derived import ItemFacts
+from ..facts.derived import REQUEST_LINE_FACTS, ItemFacts
 from ..rulebook.conditions import FACT_TYPES, All, Any_, Compare, Condition
 from ..rulebook.model import Rule
 from .model import Status, Value
@@ -28,11 +28,12 @@ COMPANION_FACTS = frozenset({
     "companion_surgery", "companion_surgery_service", "companion_surgery_necessary", "companion_surgery_risk",
     "companion_stay_days",
 })
-#: Details the request line gives (or the doses of every request line together), not the record.
-REQUEST_FACTS = COMPANION_FACTS | frozenset({
+#: Details the request line gives (or the doses of every request line together), not the record:
+#: the facts read from the line alone, and its quantities, timing and purpose.
+REQUEST_FACTS = COMPANION_FACTS | REQUEST_LINE_FACTS | frozenset({
     "release", "prn", "request_purpose", "visits_requested", "levels_requested", "requested_supply_days",
     "item_med_mg", "frequency_per_week", "duration_weeks", "duration_days", "hours_requested", "hours_per_week", "trial",
-    "extension_requested", "refill_requested", "supplies_requested", "image_guidance_requested", "confirmatory_requested", "nerve_conduction_only", "custom_requested", "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
+    "acquisition", "approach", "maintenance_request", "cumulative_med_mg", "cumulative_med_at_least_mg",
     "sessions_total_at_least", "stay_within_target",
 })
 #: Values that mean "the record says nothing" for facts that are not yes/no/unknown.

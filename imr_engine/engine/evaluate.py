@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from ..citations import Citation
 from ..errors import EngineError
-from ..facts.derived import FLOAT_FIELDS
+from ..facts.derived import FLOAT_FIELDS, REQUEST_LINE_FACTS
 from ..facts.model import CaseFacts, DatedFact
 from ..formulary import Formulary
 from ..requests.model import RequestedItem
@@ -49,13 +49,11 @@ if TYPE_CHECKING:
 TIER_LABEL = {1: "MTUS", 2: "non-MTUS"}
 #: Facts an item's request fixes: whatever else is documented, they stay. A supporting rule that
 #: these already rule out (a spine criterion for a shoulder x-ray) does not make the item covered.
-REQUEST_FACTS = frozenset({
+REQUEST_FACTS = REQUEST_LINE_FACTS | frozenset({
     "kind", "service", "ingredients", "classes", "drug_class", "form", "route", "release",
     "body_region", "target_regions", "acquisition", "approach", "request_purpose",
     "companion_surgery", "companion_surgery_service", "companion_surgery_risk", "companion_stay_days",
-    "stay_within_target", "nerve_conduction_only", "refill_requested", "supplies_requested",
-    "replacement_requested", "custom_requested", "image_guidance_requested", "confirmatory_requested",
-    "monitoring_tests_requested", "extension_requested", "serves_surgery",
+    "stay_within_target",
 })
 #: Facts that say whether a guideline speaks to the item at all, not what it asks to be documented:
 #: the Postsurgical Treatment Guidelines cover therapy only within a postsurgical period (8 CCR

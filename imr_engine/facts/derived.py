@@ -327,6 +327,14 @@ class ItemFacts(BaseModel):
 
 # --- item facts as plain data ------------------------------------------------------------
 #
+#: The item facts read from the request line alone (their descriptions say "request line"): what the
+#: request asks for, never the record's documentation. The engine keeps them fixed when it asks which
+#: rules could speak to an item, and a checklist labels them the request's; both read this one list.
+REQUEST_LINE_FACTS = frozenset(
+    name for name, field in ItemFacts.model_fields.items() if "request line" in (field.description or "")
+)
+
+
 # The engine derives ~130 values per item and rules read them as JSON. Building an ItemFacts
 # (validating every field) only to dump it to JSON again was the largest single cost of
 # evaluation; `item_facts_json` gives the same dict straight from the derived values when
