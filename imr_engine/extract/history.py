@@ -25,6 +25,7 @@ from .anatomy import regions_in
 from .context import Context
 from .dates import find_dates
 from .draft import add_evidence, overlaps_evidence
+from .letter_case import is_the_patient
 from .lists import list_items
 from .medications import drug_mentions, may_name_a_drug
 from .negation import polarity
@@ -861,6 +862,8 @@ def _service(ctx: Context, item: str) -> ServiceInfo | None:
         found = ctx.vocab.identify(singular)
     if found is None or found.category != "service":
         return None
+    if is_the_patient(item[found.start : found.end]):
+        return None  # "..., per pt no change"
     return ctx.vocab.service_info(found.key)
 
 
@@ -1198,6 +1201,8 @@ def read_service_trials(sentences: list[Sentence], ctx: Context) -> None:
             )
             if kind not in _TRIAL_KINDS or polarity(s.text, start, end) != "affirmed" or planned(s.text, start, end):
                 continue
+            if is_the_patient(s.text[start:end]):
+                continue  # "chiro x 8, pt reports no change"
             if n and SETTING.search(s.text[hits[n - 1].end : start]):
                 continue  # "tried TENS unit at physical therapy": where the care before it was given
             if PURPOSE_BEFORE.search(s.text[max(0, start - 40) : start]):

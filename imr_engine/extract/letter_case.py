@@ -72,6 +72,11 @@ _PT_WORD = re.compile(r"\b(?:pt|Pt|pT)\b")
 PT_WINDOW = 48
 
 
+def is_the_patient(word: str) -> bool:
+    """"pt" or "Pt" as read after `restore_capitals`: the patient, since capitals were put back where it is therapy."""
+    return word in ("pt", "Pt")
+
+
 def lower_case_note(text: str) -> bool:
     """A note typed in lower case throughout."""
     upper = len(text) - len(text.translate(_NO_UPPER))

@@ -267,10 +267,15 @@ _EFFECT = re.compile(
     _I,
 )
 #: What may open the clause after a comma that still speaks of the course before it: "Finished PT x8, helped some".
+#: The result attributed to the worker before it is told: "per pt \"no real change\"", "according to the patient, no
+#: relief", "per her report".
+_ATTRIBUTED = r"(?:per|according\s+to)\s+(?:the\s+)?(?:pt|patient|worker|(?:his|her)\s+(?:own\s+)?report|him|her)"
+_ATTRIBUTION_CLAUSE = re.compile(rf"\s*{_ATTRIBUTED}\s*", _I)
 _EFFECT_CLAUSE = re.compile(
     r"^\s*(?:-+>?\s*|with\s+|w/\s*|which\s+|that\s+|but\s+|and\s+|when\s+)?(?:\"|')?\s*"
     # the patient's report of it: "pt states it helped", "reports 40% improvement", "she felt it made no difference"
     r"(?:(?:(?:the\s+)?(?:pt|patient|he|she)\s+)?(?:reports?|reported|states?|stated|notes?|noted|felt|feels?|says?|said)\s+(?:that\s+)?(?:\"|')?)?"
+    rf"(?:{_ATTRIBUTED}\s*,?\s*(?:\"|')?\s*)?"
     r"(?:it\s+|this\s+|they\s+|(?:each|both|all)(?:\s+one)?\s+)?"
     # what it was: "which were somewhat helpful", "it was of no benefit", "was not helpful"
     r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:(?:of|somewhat|very|quite|mildly|moderately|partially|only|really|not)\s+)*)?"
@@ -650,8 +655,8 @@ def _course(
         if _EFFECT_CLAUSE.match(clause) or (_GAIN_CLAUSE.match(clause) and not ctx.vocab.mentions(clause, ("product", "ingredient"))):
             told = text[end:rest_end]
             break
-        if not _date_clause(clause):
-            break
+        if not (_date_clause(clause) or _ATTRIBUTION_CLAUSE.fullmatch(clause)):
+            break  # past a clause that only dates the course or says whose word the result is
         at = rest_end
     rest = text[stop : _sentence_end(text, stop, next_name)]
     if counted is None and (m := _HAD_COUNT.search(after + " " + rest)):
