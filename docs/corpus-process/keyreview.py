@@ -3,8 +3,10 @@
 
 usage: keyreview.py batches MAIN N FIRST LAST   -> /work/review/batchK.txt (note paths of writers FIRST..LAST)
        keyreview.py keys MAIN                   -> the keys under review, one per line
-       keyreview.py merge MAIN ADDITIONS.yaml...-> adds each reviewed key the answer key lacks, marked `# key review`;
-                                                  prints counts and the disagreements with recorded values
+       keyreview.py merge MAIN [--skip KEY,KEY] ADDITIONS.yaml...
+                                                -> adds each reviewed key the answer key lacks, marked `# key review`;
+                                                  prints counts and the disagreements with recorded values; --skip
+                                                  leaves out keys the reviewers read in different ways
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ def notes(main: Path, first: int, last: int) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def merge(main: Path, files: list[Path]) -> None:
-    keys = set(review_keys(main))
+def merge(main: Path, files: list[Path], skip: frozenset[str] = frozenset()) -> None:
+    keys = set(review_keys(main)) - skip
     added = same = differ = 0
     for f in files:
         additions = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
@@ -48,6 +50,8 @@ def merge(main: Path, files: list[Path]) -> None:
             lines = []
             for key, value in sorted((facts or {}).items()):
                 value = {True: "yes", False: "no"}.get(value, value)
+                if key in skip:
+                    continue
                 if key not in keys or value not in ("yes", "no"):
                     print(f"{f}: {note_id}: {key}: {value!r} is not a reviewed yes/no key; skipped", file=sys.stderr)
                     continue
@@ -90,4 +94,8 @@ if __name__ == "__main__":
             Path(f"/work/review/batch{k + 1}.txt").write_text("".join(f"{p}\n" for p in paths[k::n]), encoding="utf-8")
         print(f"{len(paths)} notes in {n} batches")
     elif cmd == "merge":
-        merge(main, [Path(a) for a in sys.argv[3:]])
+        args = sys.argv[3:]
+        skip: frozenset[str] = frozenset()
+        if args[:1] == ["--skip"]:
+            skip, args = frozenset(args[1].split(",")), args[2:]
+        merge(main, [Path(a) for a in args], skip)
