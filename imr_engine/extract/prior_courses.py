@@ -318,7 +318,8 @@ _FAILED_JUST_BEFORE = re.compile(
 #: Effect words before the course, said of it: "she benefited from a course of 8 PT visits", "did well with chiro",
 #: "no relief from 6 sessions of acupuncture", "did not respond to PT".
 _LEAD_NO_EFFECT = re.compile(
-    r"\b(?:no|little|minimal|without)\s+(?:\w+\s+)?(?:relief|benefit|improvement|help|response)\s+(?:from|with|after|to)\s+"
+    r"\b(?:no|little|minimal|without|not\s+much)\s+(?:\w+\s+)?(?:relief|benefit|improvement|help|response|change|difference|progress)"
+    r"\s+(?:from|with|after|to)\s+"
     r"|\b(?:did|has|have|had)\s*(?:n[o']t|not)\s+(?:respond(?:ed)?|benefit(?:t?ed)?|improved?|gotten\s+better)\s+(?:\w+\s+)?(?:to|from|with)\s+"
     rf"|{_FAILED_JUST_BEFORE.pattern}"
     # the complaint went on through the care, which governs the list up to the name: "instability continues despite the
