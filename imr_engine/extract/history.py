@@ -429,6 +429,8 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
 _STUDY_NAME_WORDS = frozenset({
     "of", "the", "left", "right", "bilateral", "bilat", "l", "r", "lt", "rt", "b/l", "with", "without", "w/o", "wo", "w",
     "and", "contrast", "gadolinium", "gad", "non-contrast", "noncontrast", "views", "view", "spine",
+    # an RFA line's billing code and quantity: "(CPT 73221) -- x1", "72131, qty 1" (session 22)
+    "cpt", "hcpcs", "qty", "quantity", "x",
 })
 
 
