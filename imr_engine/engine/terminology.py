@@ -29,6 +29,8 @@ POSTSURGICAL_FILE = "postsurgical.yaml"
 _DENIED_QUALIFIER = re.compile(
     r"(?:\bwithout|\bw/o|\bno|\bnegative\s+for)\b(?:(?!\bwith\b|\bw/(?!o))[^,;().])*", re.IGNORECASE
 )
+#: "non-radicular", "non radicular": the word "non-" prefixes is denied ("nonunion", "non-union" is a diagnosis itself).
+_NON_PREFIXED = re.compile(r"\bnon[-\s]+(?!union\b)\w+", re.IGNORECASE)
 
 class CourseVariant(BaseModel):
     """Another course for the same surgery service when its name says which operation it was (a fusion)."""
@@ -231,7 +233,7 @@ class VocabularyTerminology:
         return list(self._groups_of(name))
 
     def _groups_uncached(self, name: str) -> tuple[str, ...]:
-        text = padded_words(_DENIED_QUALIFIER.sub(" ", name))
+        text = padded_words(_NON_PREFIXED.sub(" ", _DENIED_QUALIFIER.sub(" ", name)))
         return tuple(group for group, words in self._groups if any(w in text for w in words))
 
     def daily_med_mg(self, item: RequestedItem) -> float | None:

@@ -297,7 +297,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|refer(?:s|red|ring))\s+(?:pain\s+)?(?:from\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?)?"
             r"(?:(?:down\s+)?(?:in)?to|down)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?" + _LIMB +
             r"|\bpain\s+(?:\w+\s+)?down\s+(?:the\s+|his\s+|her\s+|both\s+)?(?:[\w-]+\s+){0,2}?" + _LIMB +
-            r"|\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
+            r"|(?<!non-)(?<!non\s)\bradicular\s+(?:pain|symptoms|complaints)\b|\bsciatica\b|\bparesthesias?\b|\bburning\s+(?:pain|sensation)\b"
             # a radiculopathy named with its region or root wherever the note says it: "lumbar radiculopathy L5-S1",
             # "lumbar radic L5 R", "radiculitis C6"; and pain radiating straight into a named limb: "radiates R leg to foot"
             r"|\b(?:cervical|lumbar|lumbosacral|thoracic|[CLS][1-8])\s+radic(?:ulopathy|ulitis)?\b"

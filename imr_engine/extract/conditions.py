@@ -105,6 +105,8 @@ _NEUROPATHIC = re.compile(
     r"|(?:carpal|cubital|tarsal|radial)\s+tunnel\s+syndrome|\bCTS\b",  # entrapment neuropathies (corpus/README)
     _I
 )
+#: "non-" right before the neuropathic word ("non-radicular", "non radicular"), which denies it.
+_NON_BEFORE = re.compile(r"\bnon[-\s]*$", _I)
 _MAX_WORDS = 9
 #: ICD-9 and ICD-10 codes beside a diagnosis: "(M54.16)", "722.10 -", "ICD-10: M51.26"; typed in lower
 #: case ("m17.12") only with the decimal part, so a word is never taken for a code.
@@ -311,6 +313,8 @@ def read_neuropathic(ctx: Context) -> None:
     """Neuropathic pain is documented when a diagnosis names a radicular or neuropathic condition."""
     for entry in ctx.draft.diagnoses.values():
         found = _NEUROPATHIC.search(entry["name"])
+        if found and _NON_BEFORE.search(entry["name"], 0, found.start()):
+            continue  # "axial, non-radicular": the opposite of radicular pain (session 22)
         if found and polarity(entry["name"], found.start(), found.end()) == "affirmed":  # not "(mild C5-6, no radiculopathy)"
             for e in entry["evidence"][:1]:
                 ctx.draft.finding("clinical.neuropathic_pain", "yes", e)

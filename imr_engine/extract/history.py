@@ -430,6 +430,8 @@ def read_studies(sentences: list[Sentence], ctx: Context) -> None:
 _STUDY_NAME_WORDS = frozenset({
     "of", "the", "left", "right", "bilateral", "bilat", "l", "r", "lt", "rt", "b/l", "with", "without", "w/o", "wo", "w",
     "and", "contrast", "gadolinium", "gad", "non-contrast", "noncontrast", "views", "view", "spine",
+    # an RFA line's billing code and quantity: "(CPT 73221) -- x1", "72131, qty 1" (session 22)
+    "cpt", "hcpcs", "qty", "quantity", "x",
 })
 
 
@@ -472,6 +474,10 @@ _RESULT_COLON = re.compile(r"^[^:;]{0,100}?\s*:\s*\S")
 _DATE_RANGE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*-\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 
 
+#: Words after "RFA" in a header line that make it the Request for Authorization form, dated and sent, not an ablation.
+_FORM_HEADER = re.compile(r"\b(?:dated?|rec'?d|received|submitted|signed|request(?:ing|ed)?)\b", _I)
+
+
 def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
     """Evaluations and procedures reported by their date and result, as a line of their own, are care already given."""
     for s in sentences:
@@ -485,6 +491,8 @@ def read_dated_results(sentences: list[Sentence], ctx: Context) -> None:
             continue
         if s.text[hit.start : hit.end].lower() == "pt" and names_the_patient(s.text, hit.end):
             continue  # "Pt [name] 38 F  DOI 1/9/2019  Employer: ...": the patient's particulars
+        if s.text[hit.start : hit.end] == "RFA" and _FORM_HEADER.search(head, hit.end):
+            continue  # "RFA date 11/05/2019 | Requesting: ...": the Request for Authorization's header (session 22)
         service = ctx.vocab.service_info(hit.key)
         if service.kind not in ("diagnostic", "procedure", "therapy", "program") or "drug_testing" in service.classes:
             continue  # a drug screen's result is monitoring, read as such

@@ -20,6 +20,10 @@ def _studies(text: str) -> list[str]:
     "Exam: positive McMurray.\nMRI left knee without contrast.\nReturn in 2 weeks.\n",
     "Needs:\n- MRI lumbar spine wo contrast\n- PT 2x4\n",
     "1) X-ray R wrist 3 views\n2) thumb spica cast\n",
+    # session 22: the billing code and the quantity of an RFA line name the study, they tell no study done
+    "REQUESTED TREATMENT\n  1. MRI right shoulder without contrast (CPT 73221) -- x1\n  2. Sling\n",
+    "Requesting: MRI cervical spine w/o contrast (72141) x 1\n",
+    "1. CT lumbar spine without contrast, CPT 72131, qty 1\n",
 ])
 def test_a_study_named_only_by_its_region_is_no_study_done(text: str) -> None:
     assert _studies(text) == []
@@ -35,6 +39,7 @@ def test_a_study_named_only_by_its_region_is_no_study_done(text: str) -> None:
         strict=True, reason="the region written before the study's name is not read as its region")),
     ("MRI L knee 2/2017 - no tear.\n", "mri:knee"),
     ("X-rays of the left wrist, 3 views: no fracture.\n", "x_ray:wrist"),
+    ("MRI right shoulder (CPT 73221) 02/10/2016: full-thickness supraspinatus tear.\n", "mri:shoulder"),
 ])
 def test_a_study_told_with_its_date_or_result_is_one(text: str, study: str) -> None:
     assert study in _studies(text)
