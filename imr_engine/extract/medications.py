@@ -210,7 +210,7 @@ def read_medication_lists(
                     for start, end in list_items(s.text[:stop].rstrip(" |"), chunk):
                         # "was prescribed cyclobenzaprine last fall but stopped it ... too sleepy": the item's own words
                         said = s.text[start:end]
-                        if not any_name and len(ctx.vocab.ingredients_in(s.text)) <= 1:
+                        if not any_name and drugs_named(s.text, ctx) <= 1:
                             said = s.text[start:]  # one drug in the sentence: all it says after the name is of it
                         own = item_status(said, status) if status == "current" else status
                         if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
@@ -266,7 +266,7 @@ NOT_TOLERATED = (
 )
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|less\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+response"
-    r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)"
+    r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)|did\s+(?:absolutely\s+)?nothing"
     r"|no\s+(?:(?:clear|real|significant|meaningful|noticeable|appreciable|lasting)\s+)?(?:relief|benefit|help|effect)"
     r"|(?:not\s+enough|insufficient|inadequate)\s+(?:pain\s+)?(?:relief|benefit|help|effect)|sleepy|too\s+tired"
     rf"|intoleran\w*|{NOT_TOLERATED}|(?<!\bno\s)(?<!\bwithout\s)(?<!\bw/o\s)(?<!\bdenies\s)(?<!\bany\s)side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
@@ -287,7 +287,9 @@ _STOPPED_FOR = re.compile(
     r"|seizure\w*|overdose|hospitali[sz]\w*|falls"
     r"|epigastr\w*"  # "naproxen d/c'd 12/20 - epigastric pain"
     r"|itch\w*|pruritus|stomach\s*(?:pain|aches?|cramps?|problems|issues)|abdominal\s+(?:pain|cramp\w*)"
-    # stopped for doing nothing: "STOPPED 2016 - no change in numbness"
+    # stopped for doing nothing: "STOPPED 2016 - no change in numbness", '"not doing anything", stopped' (said in the
+    # present tense of a drug still taken, "doesn't do much" is no failure: a drug still taken is current)
+    r"|(?:does|do)\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing)|does\s+(?:absolutely\s+)?nothing|not\s+doing\s+(?:much|anything|a\s+thing)"
     r"|no\s+(?:change|improvement|difference)(?!\s+in\s+(?:the\s+)?(?:dose|dosage|meds|medications?|regimen|frequency|prescription))"
     rf"|{MONITORING_HARM}|(?:BP|blood\s+pressure)\s+(?:climbed|increased|rising|rose)"
     r"|sexual\s+(?:side\s+effects?|dysfunction|SE)|(?-i:SE))\b",
@@ -330,7 +332,7 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         default = "current" if s.section == "medications" else "past"
         if default == "past" and _TAKEN_NOW.match(s.text, lead.end()):
             default = "current"  # "Currently takes ibuprofen 600 bid and tramadol 50 mg 1-2/day" under past medications
-        if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
+        if drugs_named(s.text, ctx) <= 1:  # one drug a line: the whole line speaks of it
             default = item_status(s.text, default)
         # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here, and so
         # does a line that opens with a drug ("acetaminophen 500 mg tab 2 PO TID prn" / "amlodipine 5 mg 1 PO daily").
@@ -346,7 +348,7 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
             tag = _STATUS_TAG.match(s.text[chunk:stop])
             chunk += tag.end() if tag else 0
             line = default
-            if len(ctx.vocab.ingredients_in(words)) <= 1:
+            if drugs_named(words, ctx) <= 1:
                 if _NOT_YET.search(words):
                     continue  # "Oxycodone 15 mg tab ... (requested - not yet started)": not taken
                 if lines:
@@ -585,6 +587,21 @@ def _vocabulary_mentions(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     out = [(hit.start, hit.end, text[hit.start : hit.end]) for hit in ctx.vocab.mentions(text, ("product", "ingredient"))]
     ctx.vocabulary_mentions[text] = out
     return out
+
+
+def drugs_named(text: str, ctx: Context) -> int:
+    """How many drugs *text* names: each generic ingredient, and each brand whose ingredients are not also written out.
+
+    "one drug a line, the whole line speaks of it" must count "Flexeril" as a drug as much as "cyclobenzaprine", or
+    a row's status ("Flexeril - groggy") reaches the generic named on the row before it.
+    """
+    generics = set(ctx.vocab.ingredients_in(text))
+    brands = {
+        ingredients
+        for _, _, name in _vocabulary_mentions(text, ctx)
+        if (ingredients := frozenset(describe(ctx, name)[1])) and not ingredients <= generics
+    }
+    return len(generics) + len(brands)
 
 
 def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:
