@@ -263,7 +263,10 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         single = len({m.identity for m in mentions}) == 1
         last: tuple[int, str] | None = None  # where the drug read last ends, and its status
         led: int | None = None  # where the last drug of a list a failure verb opened ends
-        for mention in mentions:
+        for n, mention in enumerate(mentions):
+            # where the next drug named is: a stop told after this one's comma that names it is its own ("takes
+            # naproxen, stopped the tramadol")
+            then = next((m.start for m in mentions[n + 1 :] if m.identity != mention.identity), None)
             if mention not in compounds and mention not in apart and _in_composition(s.text, mention, mentions):
                 continue
             if told_of_another(s.text, mention.start, mention.end):
@@ -272,7 +275,9 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
-            status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked)
+            status = _status(
+                s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked, then=then
+            )
             opened = _FAILURE_BEFORE.search(s.text, max(0, mention.start - 60), mention.start) is not None
             if opened or (led is not None and _FAILED_LIST_ON.match(s.text[led : mention.start])):
                 if status != "tried_failed" and not _present(s.text[slice(*_item_span(s.text, mention))]):
@@ -382,7 +387,7 @@ _FORM_BEFORE = re.compile(
 
 def _status(
     s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool, *, compound: bool = False,
-    requested: list[frozenset[str]] | None = None,
+    requested: list[frozenset[str]] | None = None, then: int | None = None,
 ) -> str | None:
     """The status the mention's own words give, or None when the sentence does not say the drug was used.
 
@@ -405,7 +410,7 @@ def _status(
         return _own_status(text[mention.start :]) or "past"  # "no longer taking gabapentin": taken, then stopped
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
-    start, end = _item_span(text, mention, single)
+    start, end = _item_span(text, mention, single, then)
     item = _own_words(text, start, end, mention) if "(" in text[mention.end : end] else text[start:end]
     near = text[mention.end : mention.end + 120].lower()
     shared = (
@@ -606,11 +611,12 @@ def _present(item: str) -> bool:
     return bool(re.search(r"\b(?:still|current|currently|continues|now\s+takes|remains\s+on|helps|is\s+helping)\b", item, _I))
 
 
-def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, int]:
+def _item_span(text: str, mention: Mention, single: bool = False, then: int | None = None) -> tuple[int, int]:
     """The list item around a mention: from the previous break to the next, outside parentheses.
 
     A sentence naming one drug speaks of it from its item to the end ("Gabapentin 300 TID tried Jan 2016 -
-    dizzy, stopped"; not the "min benefit" of the PT listed before it); a trailing modifier of a whole list (", with no meaningful change") joins the item.
+    dizzy, stopped"; not the "min benefit" of the PT listed before it); a trailing modifier of a whole list (", with no meaningful change") joins the item,
+    unless it names the next drug (*then*, where that one starts): "takes naproxen, stopped the tramadol" stops tramadol.
     """
     start = 0
     depth = 0
@@ -641,7 +647,9 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
         _I,
     )
     if tail:
-        end = _item_end(text, end + tail.end())
+        longer = _item_end(text, end + tail.end())
+        if then is None or not end <= then < longer:
+            end = longer
     # the effect that ended it, after the stop: "tramadol stopped 2014, nausea", "sertraline - stopped after 2 wks, GI upset"
     if _STOPPED.search(text, start, end) and (effect := _EFFECT_AFTER.match(text, end)):
         end = _item_end(text, effect.end())
