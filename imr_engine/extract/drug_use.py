@@ -434,6 +434,8 @@ def _status(
         return "current"  # "naproxen bid (current), was 7 when she stopped it in Dec": its own mark says it is taken now
     tried_before = ("tri" in low or "fail" in low) and bool(_TRIED_BEFORE.search(before))
     failed = bool(_TRIED_FAILED.search(item))
+    if tried_before and not failed and _present(item):
+        return "current"  # "has tried meloxicam, which he continues", "tried Lyrica, which helps": tried and still taken
     if tried_before and not failed and _IT_HELPED.search(item):
         return "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
     if failed or tried_before:
@@ -575,6 +577,8 @@ _RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECEN
 _STOPPED = re.compile(
     rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held"
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
+    # a supply used up and not renewed, told after the drug: "ran out 2 wks ago" (not "ran out early": still taken)
+    r"|(?:ran|has\s+run|had\s+run)\s+out(?:\s+of\s+(?:it|them))?(?!\s+(?:early|of\b))"
     r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills)"
     rf"|{FINISHED_WHEN})\b",
     _I,

@@ -215,8 +215,8 @@ def read_medication_lists(
                         own = item_status(said, status) if status == "current" else status
                         if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
                             own = "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
-                        if own == "tried_failed" and _STILL_TAKEN.search(s.text, start, end) \
-                                and not _LINE_FAILED.search(s.text, start, end) and not _LINE_STOPPED.search(s.text, start, end):
+                        if own == "tried_failed" and _STILL_TAKEN.search(said) \
+                                and not _LINE_FAILED.search(said) and not _LINE_STOPPED.search(said):
                             own = "current"  # "Failed PT x8, naproxen 500 bid (continues, some relief)": still taken
                         _list_item(s, ctx, m, start, end, own, any_name)
 
@@ -224,6 +224,7 @@ def read_medication_lists(
 #: The item's own words say the drug is still taken: "(continues, partial relief)", "(still taking)".
 _STILL_TAKEN = re.compile(
     r"\b(?:continu(?:es|ing)|still\s+(?:on|taking|takes|using|uses)|currently\s+(?:on|taking|using))\b"
+    r"|\b(?:which|that|it)\s+(?:still\s+)?(?:helps|is\s+helping)\b"  # "tried Lyrica, which helps the burning": taken now
     r"|\(\s*since\s+(?:\d{1,2}/)?\d{2,4}\s*\)",  # "tramadol 50 bid (since 10/2015)": taken from then to now
     _I,
 )
@@ -246,7 +247,7 @@ _SECTION_LEAD = re.compile(
     _I,
 )
 _LINE_STOPPED = re.compile(
-    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
+    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer{A_DOSE_ONLY}|ran\s+out(?!\s+(?:early|of\b))|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
     r"|completed|course\s+(?:finished|completed|done|ended|over)"
     rf"|{FINISHED_WHEN})\b",
