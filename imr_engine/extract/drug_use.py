@@ -263,7 +263,10 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
         single = len({m.identity for m in mentions}) == 1
         last: tuple[int, str] | None = None  # where the drug read last ends, and its status
         led: int | None = None  # where the last drug of a list a failure verb opened ends
-        for mention in mentions:
+        for n, mention in enumerate(mentions):
+            # where the next drug named is: a stop told after this one's comma that names it is its own ("takes
+            # naproxen, stopped the tramadol")
+            then = next((m.start for m in mentions[n + 1 :] if m.identity != mention.identity), None)
             if mention not in compounds and mention not in apart and _in_composition(s.text, mention, mentions):
                 continue
             if told_of_another(s.text, mention.start, mention.end):
@@ -272,7 +275,9 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
             in_history = s.section == "treatment_history" or (
                 history is not None and (history.string is lead_in or history.end() <= mention.start)
             )
-            status = _status(s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked)
+            status = _status(
+                s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked, then=then
+            )
             opened = _FAILURE_BEFORE.search(s.text, max(0, mention.start - 60), mention.start) is not None
             if opened or (led is not None and _FAILED_LIST_ON.match(s.text[led : mention.start])):
                 if status != "tried_failed" and not _present(s.text[slice(*_item_span(s.text, mention))]):
@@ -382,7 +387,7 @@ _FORM_BEFORE = re.compile(
 
 def _status(
     s: Sentence, mention: Mention, in_history: bool, failed_lead: bool, single: bool, *, compound: bool = False,
-    requested: list[frozenset[str]] | None = None,
+    requested: list[frozenset[str]] | None = None, then: int | None = None,
 ) -> str | None:
     """The status the mention's own words give, or None when the sentence does not say the drug was used.
 
@@ -405,7 +410,7 @@ def _status(
         return _own_status(text[mention.start :]) or "past"  # "no longer taking gabapentin": taken, then stopped
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
-    start, end = _item_span(text, mention, single)
+    start, end = _item_span(text, mention, single, then)
     item = _own_words(text, start, end, mention) if "(" in text[mention.end : end] else text[start:end]
     near = text[mention.end : mention.end + 120].lower()
     shared = (
@@ -429,6 +434,8 @@ def _status(
         return "current"  # "naproxen bid (current), was 7 when she stopped it in Dec": its own mark says it is taken now
     tried_before = ("tri" in low or "fail" in low) and bool(_TRIED_BEFORE.search(before))
     failed = bool(_TRIED_FAILED.search(item))
+    if tried_before and not failed and _present(item):
+        return "current"  # "has tried meloxicam, which he continues", "tried Lyrica, which helps": tried and still taken
     if tried_before and not failed and _IT_HELPED.search(item):
         return "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
     if failed or tried_before:
@@ -570,6 +577,8 @@ _RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECEN
 _STOPPED = re.compile(
     rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held"
     # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
+    # a supply used up and not renewed, told after the drug: "ran out 2 wks ago" (not "ran out early": still taken)
+    r"|(?:ran|has\s+run|had\s+run)\s+out(?:\s+of\s+(?:it|them))?(?!\s+(?:early|of\b))"
     r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills)"
     rf"|{FINISHED_WHEN})\b",
     _I,
@@ -606,11 +615,12 @@ def _present(item: str) -> bool:
     return bool(re.search(r"\b(?:still|current|currently|continues|now\s+takes|remains\s+on|helps|is\s+helping)\b", item, _I))
 
 
-def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, int]:
+def _item_span(text: str, mention: Mention, single: bool = False, then: int | None = None) -> tuple[int, int]:
     """The list item around a mention: from the previous break to the next, outside parentheses.
 
     A sentence naming one drug speaks of it from its item to the end ("Gabapentin 300 TID tried Jan 2016 -
-    dizzy, stopped"; not the "min benefit" of the PT listed before it); a trailing modifier of a whole list (", with no meaningful change") joins the item.
+    dizzy, stopped"; not the "min benefit" of the PT listed before it); a trailing modifier of a whole list (", with no meaningful change") joins the item,
+    unless it names the next drug (*then*, where that one starts): "takes naproxen, stopped the tramadol" stops tramadol.
     """
     start = 0
     depth = 0
@@ -641,7 +651,9 @@ def _item_span(text: str, mention: Mention, single: bool = False) -> tuple[int, 
         _I,
     )
     if tail:
-        end = _item_end(text, end + tail.end())
+        longer = _item_end(text, end + tail.end())
+        if then is None or not end <= then < longer:
+            end = longer
     # the effect that ended it, after the stop: "tramadol stopped 2014, nausea", "sertraline - stopped after 2 wks, GI upset"
     if _STOPPED.search(text, start, end) and (effect := _EFFECT_AFTER.match(text, end)):
         end = _item_end(text, effect.end())

@@ -210,13 +210,13 @@ def read_medication_lists(
                     for start, end in list_items(s.text[:stop].rstrip(" |"), chunk):
                         # "was prescribed cyclobenzaprine last fall but stopped it ... too sleepy": the item's own words
                         said = s.text[start:end]
-                        if not any_name and len(ctx.vocab.ingredients_in(s.text)) <= 1:
+                        if not any_name and drugs_named(s.text, ctx) <= 1:
                             said = s.text[start:]  # one drug in the sentence: all it says after the name is of it
                         own = item_status(said, status) if status == "current" else status
                         if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
                             own = "past"  # "Tried OTC diclofenac gel in December: 'it helped but ...'": taken, not failed
-                        if own == "tried_failed" and _STILL_TAKEN.search(s.text, start, end) \
-                                and not _LINE_FAILED.search(s.text, start, end) and not _LINE_STOPPED.search(s.text, start, end):
+                        if own == "tried_failed" and _STILL_TAKEN.search(said) \
+                                and not _LINE_FAILED.search(said) and not _LINE_STOPPED.search(said):
                             own = "current"  # "Failed PT x8, naproxen 500 bid (continues, some relief)": still taken
                         _list_item(s, ctx, m, start, end, own, any_name)
 
@@ -224,6 +224,7 @@ def read_medication_lists(
 #: The item's own words say the drug is still taken: "(continues, partial relief)", "(still taking)".
 _STILL_TAKEN = re.compile(
     r"\b(?:continu(?:es|ing)|still\s+(?:on|taking|takes|using|uses)|currently\s+(?:on|taking|using))\b"
+    r"|\b(?:which|that|it)\s+(?:still\s+)?(?:helps|is\s+helping)\b"  # "tried Lyrica, which helps the burning": taken now
     r"|\(\s*since\s+(?:\d{1,2}/)?\d{2,4}\s*\)",  # "tramadol 50 bid (since 10/2015)": taken from then to now
     _I,
 )
@@ -246,7 +247,7 @@ _SECTION_LEAD = re.compile(
     _I,
 )
 _LINE_STOPPED = re.compile(
-    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
+    rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|quit|no\s+longer{A_DOSE_ONLY}|ran\s+out(?!\s+(?:early|of\b))|weaned\s+off|held|on\s+hold|not\s+(?:taking|using|used)|inactive|(?<!not\s)expired|cannot\s+find\s+it|lost\s+(?:it|them|the\s+kit)|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since"
     # a course run to its end: "completed 1/2024 (2-week course)", "6/10-6/30, course finished"
     r"|completed|course\s+(?:finished|completed|done|ended|over)"
     rf"|{FINISHED_WHEN})\b",
@@ -266,7 +267,7 @@ NOT_TOLERATED = (
 )
 _LINE_FAILED = re.compile(
     r"\b(?:failed|ineffective|not\s+effective|less\s+effective|did\s+not\s+help|didn'?t\s+help|no\s+response"
-    r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)"
+    r"|did\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing|a\s+lot)|not\s+much\s+(?:help|relief|benefit)|did\s+(?:absolutely\s+)?nothing"
     r"|no\s+(?:(?:clear|real|significant|meaningful|noticeable|appreciable|lasting)\s+)?(?:relief|benefit|help|effect)"
     r"|(?:not\s+enough|insufficient|inadequate)\s+(?:pain\s+)?(?:relief|benefit|help|effect)|sleepy|too\s+tired"
     rf"|intoleran\w*|{NOT_TOLERATED}|(?<!\bno\s)(?<!\bwithout\s)(?<!\bw/o\s)(?<!\bdenies\s)(?<!\bany\s)side\s+effects?|allerg\w*|dizz\w*|sedat\w*|drows\w*"
@@ -287,7 +288,9 @@ _STOPPED_FOR = re.compile(
     r"|seizure\w*|overdose|hospitali[sz]\w*|falls"
     r"|epigastr\w*"  # "naproxen d/c'd 12/20 - epigastric pain"
     r"|itch\w*|pruritus|stomach\s*(?:pain|aches?|cramps?|problems|issues)|abdominal\s+(?:pain|cramp\w*)"
-    # stopped for doing nothing: "STOPPED 2016 - no change in numbness"
+    # stopped for doing nothing: "STOPPED 2016 - no change in numbness", '"not doing anything", stopped' (said in the
+    # present tense of a drug still taken, "doesn't do much" is no failure: a drug still taken is current)
+    r"|(?:does|do)\s*(?:not|n'?t)\s+do\s+(?:much|anything|a\s+thing)|does\s+(?:absolutely\s+)?nothing|not\s+doing\s+(?:much|anything|a\s+thing)"
     r"|no\s+(?:change|improvement|difference)(?!\s+in\s+(?:the\s+)?(?:dose|dosage|meds|medications?|regimen|frequency|prescription))"
     rf"|{MONITORING_HARM}|(?:BP|blood\s+pressure)\s+(?:climbed|increased|rising|rose)"
     r"|sexual\s+(?:side\s+effects?|dysfunction|SE)|(?-i:SE))\b",
@@ -330,7 +333,7 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         default = "current" if s.section == "medications" else "past"
         if default == "past" and _TAKEN_NOW.match(s.text, lead.end()):
             default = "current"  # "Currently takes ibuprofen 600 bid and tramadol 50 mg 1-2/day" under past medications
-        if len(ctx.vocab.ingredients_in(s.text)) <= 1:  # one drug a line: the whole line speaks of it
+        if drugs_named(s.text, ctx) <= 1:  # one drug a line: the whole line speaks of it
             default = item_status(s.text, default)
         # "APAP 500 2 PO TID; pantoprazole 40 qd (GI); lisinopril 20": a semicolon separates drugs here, and so
         # does a line that opens with a drug ("acetaminophen 500 mg tab 2 PO TID prn" / "amlodipine 5 mg 1 PO daily").
@@ -346,7 +349,7 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
             tag = _STATUS_TAG.match(s.text[chunk:stop])
             chunk += tag.end() if tag else 0
             line = default
-            if len(ctx.vocab.ingredients_in(words)) <= 1:
+            if drugs_named(words, ctx) <= 1:
                 if _NOT_YET.search(words):
                     continue  # "Oxycodone 15 mg tab ... (requested - not yet started)": not taken
                 if lines:
@@ -585,6 +588,21 @@ def _vocabulary_mentions(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     out = [(hit.start, hit.end, text[hit.start : hit.end]) for hit in ctx.vocab.mentions(text, ("product", "ingredient"))]
     ctx.vocabulary_mentions[text] = out
     return out
+
+
+def drugs_named(text: str, ctx: Context) -> int:
+    """How many drugs *text* names: each generic ingredient, and each brand whose ingredients are not also written out.
+
+    "one drug a line, the whole line speaks of it" must count "Flexeril" as a drug as much as "cyclobenzaprine", or
+    a row's status ("Flexeril - groggy") reaches the generic named on the row before it.
+    """
+    generics = set(ctx.vocab.ingredients_in(text))
+    brands = {
+        ingredients
+        for _, _, name in _vocabulary_mentions(text, ctx)
+        if (ingredients := frozenset(describe(ctx, name)[1])) and not ingredients <= generics
+    }
+    return len(generics) + len(brands)
 
 
 def read_start_dates(sentences: list[Sentence], ctx: Context) -> None:
