@@ -87,6 +87,10 @@ def lower_case_note(text: str) -> bool:
 def upper_case_note(text: str) -> bool:
     """A note typed in capitals throughout (older transcription and practice systems); the layout reads its
     headings by the same test."""
+    if text.isascii():  # the letters are A-Z and a-z: counted by two deletions in C, not one test per character
+        upper = len(text) - len(text.translate(_NO_UPPER))
+        count = upper + len(text) - len(text.translate(_NO_LOWER))
+        return count >= MIN_LETTERS and upper >= MIN_CAPITALS_SHARE * count
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= MIN_CAPITALS_SHARE * len(letters)
 

@@ -339,3 +339,22 @@ def test_an_amputation_by_its_side_is_read_in_any_letter_case(side: str, case_of
     """'l aka' in a note typed in lower case is the above-knee amputation 'L AKA', not 'also known as'."""
     case = extract_text(case_of(AMPUTEE_NOTE.format(side=side)), ["Prosthetic socket liner"])
     assert any(d.name.lower() == side.lower() for d in case.diagnoses)
+
+
+def _capitals_by_character(text: str) -> bool:
+    """`upper_case_note` as first written: each character tested."""
+    from imr_engine.extract.letter_case import MIN_CAPITALS_SHARE, MIN_LETTERS
+
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= MIN_CAPITALS_SHARE * len(letters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ABCDEFXYZabcxyz 0123.,:/-\n"), max_size=400),
+       st.text(alphabet=st.sampled_from("ÉéÄäßµ"), max_size=3))
+def test_a_note_in_capitals_is_told_as_when_each_character_was_tested(text: str, beyond_ascii: str) -> None:
+    """An ASCII note's letters are counted in C (two deletions); any other text as before, character by character."""
+    from imr_engine.extract.letter_case import upper_case_note
+
+    for one in (text, text.upper(), text + beyond_ascii, (text + beyond_ascii).upper()):
+        assert upper_case_note(one) == _capitals_by_character(one)
