@@ -1266,6 +1266,43 @@ def _clause_start(text: str, at: int) -> int:
     return cuts[-1] if cuts else 0
 
 
+#: The peripheral parts one of which a case's pain may be confined to (corpus README: a knee, a wrist, a shoulder, a heel).
+_PERIPHERAL_PARTS = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+#: A diagnosis of the spine or of pain in many places, or of both sides, in words the anatomy index does not map to a
+#: part: such a case's pain is not confined to one peripheral site.
+_NOT_ONE_SITE = re.compile(
+    r"\b(?:bilat\w*|both|cervicalgia|lumbago|neck|back|spin(?:e|al)|lumbar|cervical|thoracic|sacr\w*|radicul\w*|sciatica"
+    r"|fibromyalgia|myofascial|widespread|diffuse|chronic\s+pain\s+syndrome|polyneuropath\w*)\b",
+    _I,
+)
+
+
+def read_localized_site(ctx: Context) -> None:
+    """Localized pain (lidocaine patch, CPMTG p. 56-57): the case's diagnoses all name one peripheral part.
+
+    Clinicians rarely write "localized"; they name the part: "R shoulder impingement", "L lateral epicondylitis". A
+    case whose diagnoses name the spine, both sides, or two parts apart is left out (corpus README's reading: spine
+    pain and pain in several regions leave it out); a widespread pain the note states ("no") is kept.
+    """
+    votes = ctx.draft.findings.get("clinical.localized_pain")
+    if votes is not None and (votes.no or votes.yes):
+        return
+    parts: list[str] = []
+    evidence: Evidence | None = None
+    for entry in ctx.draft.diagnoses.values():
+        regions = [r for r in entry["body_regions"] if r not in ("left", "right")]
+        if _NOT_ONE_SITE.search(entry["name"]) or any(r not in _PERIPHERAL_PARTS for r in regions):
+            return
+        if not regions:
+            continue
+        parts += [r for r in regions if r not in parts]
+        if evidence is None and entry["evidence"]:
+            evidence = entry["evidence"][0]
+    if not parts or evidence is None or any(ctx.vocab.regions_apart(a, b) for i, a in enumerate(parts) for b in parts[i + 1 :]):
+        return
+    ctx.draft.finding("clinical.localized_pain", "yes", evidence)
+
+
 #: Drugs that raise the GI risk of an NSAID (CPMTG p. 68): by class, and aspirin by name.
 GI_RISK_CLASSES = frozenset({"anticoagulant", "antiplatelet", "corticosteroid"})
 GI_RISK_INGREDIENTS = frozenset({"aspirin"})
