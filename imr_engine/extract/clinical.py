@@ -84,7 +84,7 @@ _CARE_FAILED = re.compile(
     r"(?:functional\s+)?(?:change|relief|benefit|improvement|gains?|effect)"
     r"|\b(?:none|neither)\s+of\s+(?:these|them|the\s+above|which)\s+(?:has|have|had)?\s*(?:helped|given|provided|produced)\b"
     r"(?:[^.;]{0,30}?\b(?:more\s+than|lasting|sustained|significant|meaningful|any|much|for\s+long)\b|\s*[.;])"
-    r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks)\s+of\b"
+    r"|\bfailed\s+(?:more\s+than\s+|over\s+|>\s*)?\S+\s+(?:months?|weeks?|mos|wks|years?|yrs)\s+of\b"
     r"|\b(?:despite|refractory\s+to)\s+[^.;]{0,25}?\bconservative\s+(?:tx|treatments?|care|management|therapy|measures)\b"
     # the options used up: "other treatment options have been exhausted", "judging other treatment exhausted"
     r"|\b(?:treatments?|treatment\s+options|therap(?:y|ies)|care)\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:now\s+)?)?exhausted\b"
@@ -241,7 +241,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "clinical.conservative_care_failed",
         re.compile(
-            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?operative|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
+            r"\b(?:failed|failing|failure\s+of)\s+(?:[^.;]{0,25}?\s)?(?:conservative|non-?op(?:erative)?|non-?surgical)\s+(?:care|treatment|management|therapy|measures)\b"
             # a form's field listing the care that failed: "Failed treatment: PT 12 visits, HEP, naproxen ..."
             r"|\b(?:failed|unsuccessful)\s+(?:conservative\s+)?(?:treatments?|therap(?:y|ies)|care|modalities|measures)\s*:"
             # a bare label over the care that failed: "Failed: PT/desensitization 30 visits, mirror therapy, gabapentin ..."
@@ -1264,6 +1264,43 @@ def _clause_start(text: str, at: int) -> int:
     """Where the clause holding *at* begins: after the last comma, semicolon or 'and' before it."""
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, at) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
     return cuts[-1] if cuts else 0
+
+
+#: The peripheral parts one of which a case's pain may be confined to (corpus README: a knee, a wrist, a shoulder, a heel).
+_PERIPHERAL_PARTS = frozenset({"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot"})
+#: A diagnosis of the spine or of pain in many places, or of both sides, in words the anatomy index does not map to a
+#: part: such a case's pain is not confined to one peripheral site.
+_NOT_ONE_SITE = re.compile(
+    r"\b(?:bilat\w*|both|cervicalgia|lumbago|neck|back|spin(?:e|al)|lumbar|cervical|thoracic|sacr\w*|radicul\w*|sciatica"
+    r"|fibromyalgia|myofascial|widespread|diffuse|chronic\s+pain\s+syndrome|polyneuropath\w*)\b",
+    _I,
+)
+
+
+def read_localized_site(ctx: Context) -> None:
+    """Localized pain (lidocaine patch, CPMTG p. 56-57): the case's diagnoses all name one peripheral part.
+
+    Clinicians rarely write "localized"; they name the part: "R shoulder impingement", "L lateral epicondylitis". A
+    case whose diagnoses name the spine, both sides, or two parts apart is left out (corpus README's reading: spine
+    pain and pain in several regions leave it out); a widespread pain the note states ("no") is kept.
+    """
+    votes = ctx.draft.findings.get("clinical.localized_pain")
+    if votes is not None and (votes.no or votes.yes):
+        return
+    parts: list[str] = []
+    evidence: Evidence | None = None
+    for entry in ctx.draft.diagnoses.values():
+        regions = [r for r in entry["body_regions"] if r not in ("left", "right")]
+        if _NOT_ONE_SITE.search(entry["name"]) or any(r not in _PERIPHERAL_PARTS for r in regions):
+            return
+        if not regions:
+            continue
+        parts += [r for r in regions if r not in parts]
+        if evidence is None and entry["evidence"]:
+            evidence = entry["evidence"][0]
+    if not parts or evidence is None or any(ctx.vocab.regions_apart(a, b) for i, a in enumerate(parts) for b in parts[i + 1 :]):
+        return
+    ctx.draft.finding("clinical.localized_pain", "yes", evidence)
 
 
 #: Drugs that raise the GI risk of an NSAID (CPMTG p. 68): by class, and aspirin by name.

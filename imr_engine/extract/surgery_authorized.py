@@ -48,14 +48,26 @@ _NOT_YET = re.compile(
 _ASKED = re.compile(r"\b(?:request(?:ing|ed)?\s+(?:for\s+)?(?:authorization|approval)|authorization\s+(?:is\s+)?requested)\b", _I)
 
 
+#: An operation already done, told by how long ago: "6 weeks post-op", "POD #10", "3 months status post L4-5
+#: microdiscectomy", "2 weeks after carpal tunnel release" (not a course's length: "PT for 6 weeks after the repair").
+_DONE = re.compile(
+    r"\b(?:POD|post-?op(?:erative)?\s+day)\s*#?\s*\d+\b"
+    r"|(?<!\bfor\s)(?<!\bx\s)(?<!\bover\s)\b\d+(?:\s*-\s*\d+)?\s*(?:days?|weeks?|wks?|months?|mos?)\s+"
+    r"(?:post-?op(?:erative(?:ly)?)?|s/p|status\s+post|after\s+(?:(?:the|his|her)\s+)?(?:surgery|operation|(?:[\w-]+\s+){0,3}?"
+    r"(?:repair|release|arthroscop\w*|\w+ectomy|\w+plasty|fusion|decompression|reconstruction|ORIF)))\b",
+    _I,
+)
+
+
 def read_surgery_authorized(sentences: list[Sentence], ctx: Context) -> None:
     """clinical.surgery_authorized: yes (authorized, certified, scheduled), no (pending, denied), quoting the sentence.
 
     A sentence that says both ("denied by UR, now approved on appeal") is read as no: the reader cannot
     order the events, and a denial is the cautious reading.
     """
+    requests_surgery = any("surgery" in item.classes for item in ctx.items)
     for s in sentences:
-        if search(_OPERATION, s.text) is None:
+        if search(_OPERATION, s.text) is None and search(_DONE, s.text) is None:
             continue
         said = None
         for m in finditer(_NOT_YET, s.text):
@@ -67,6 +79,11 @@ def read_surgery_authorized(sentences: list[Sentence], ctx: Context) -> None:
                 if polarity(s.text, m.start(), m.end()) == "affirmed" and not _ASKED.search(s.text, max(0, m.start() - 30), m.end()) \
                         and not _CONDITIONAL.search(s.text, 0, m.start()):
                     said = "yes"
+                    break
+        if said is None and not requests_surgery:
+            for m in finditer(_DONE, s.text):
+                if not _CONDITIONAL.search(s.text, 0, m.start()) and polarity(s.text, m.start(), m.end()) == "affirmed":
+                    said = "yes"  # care after an operation done (corpus README); a note asking for one speaks of that one
                     break
         if said is not None:
             ctx.draft.finding("clinical.surgery_authorized", said, s.evidence(0, len(s.text)))
