@@ -26,6 +26,7 @@ from ..facts.model import Evidence
 from .context import Context
 from .course_lasting import relief_bounded, relief_ended
 from .draft import add_evidence
+from .letter_case import is_the_patient
 from .prior_courses import BRIEF_BY_DESIGN, course_effect
 from .sentences import Sentence, quote_sentence
 
@@ -166,10 +167,10 @@ def _clause_after(
         return None
     between = own.text[end:semi]
     service = entry.get("service")
-    named = [m for m in ctx.vocab.mentions(between, ("service", "product", "ingredient")) if between[m.start : m.end] not in ("pt", "Pt")]
+    named = [m for m in ctx.vocab.mentions(between, ("service", "product", "ingredient")) if not is_the_patient(between[m.start : m.end])]
     if any(m.category != "service" for m in named) or (any(m.key != service for m in named) and not _PLURAL.match(said)):
         return None  # a drug in between, or another care while "it" may be that one
-    if [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient")) if said[m.start : m.end] not in ("pt", "Pt")]:
+    if [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient")) if not is_the_patient(said[m.start : m.end])]:
         return None  # the clause names care or a drug of its own: its result is that one's
     return own, semi + 1, said
 
@@ -205,7 +206,7 @@ def _next_sentence(
     # the course's own sentence left open (no full stop; a semicolon ends no sentence) and the next line going on with it
     tail = own.text.rstrip()
     goes_on = tail.endswith(";") or (tail[-1:] not in ".!?:" and bool(_GOES_ON.match(follow.text)))
-    others = [m for m in ctx.vocab.mentions(rest, ("service",)) if m.key != service and rest[m.start : m.end] not in ("pt", "Pt")]
+    others = [m for m in ctx.vocab.mentions(rest, ("service",)) if m.key != service and not is_the_patient(rest[m.start : m.end])]
     cut = (_CELL if goes_on else _CLAUSE).search(follow.text)
     said = follow.text[: cut.start()] if cut else follow.text
     if others and not (tail.endswith(";") and _PLURAL.match(said)) and not (
@@ -214,7 +215,7 @@ def _next_sentence(
     if _NOT_TOLD.search(said):
         return None
     names = [m for m in ctx.vocab.mentions(said, ("service", "product", "ingredient"))
-             if said[m.start : m.end] not in ("pt", "Pt")]  # "Pt states it helped": the patient
+             if not is_the_patient(said[m.start : m.end])]  # "Pt states it helped": the patient
     if any(m.key != service for m in names):
         return None  # another care or a drug: the result is that one's
     if names:

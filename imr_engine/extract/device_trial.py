@@ -23,6 +23,7 @@ from .context import Context
 from .device_relief import device_relief
 from .draft import add_evidence
 from .history import medication_reduced
+from .letter_case import is_the_patient
 from .sentences import Sentence, quote_sentence
 
 _I = re.IGNORECASE
@@ -65,7 +66,7 @@ def _told_after(own: Sentence, entry: dict[str, Any], sentences: list[Sentence],
     for t in sentences[n + 1 : n + 1 + _REACH]:
         if t.section != own.section or t.source != own.source or t.item != own.item or t.section == "plan":
             break
-        named = [m for m in ctx.vocab.mentions(t.text, ("service",)) if t.text[m.start : m.end] not in ("pt", "Pt")]
+        named = [m for m in ctx.vocab.mentions(t.text, ("service",)) if not is_the_patient(t.text[m.start : m.end])]
         if any(m.key != entry.get("service") for m in named):
             break
         told.append(t)

@@ -28,6 +28,7 @@ from .context import Context
 from .dates import MONTHS, ends_with_month_name, find_dates
 from .device_relief import device_relief
 from .draft import add_evidence
+from .letter_case import is_the_patient
 from .lists import item_end
 from .medications import NOT_TOLERATED
 from .negation import polarity
@@ -420,7 +421,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
             continue  # the request line itself, wherever it is copied
         named = ctx.vocab.mentions(s.text, ("service",))
         hits = [(h, kind) for h in sorted([*named, *bare_therapy(s.text, named, ctx)], key=lambda h: h.start)
-                if (kind := _kind(ctx, h.key)) and s.text[h.start : h.end] not in ("pt", "Pt")]  # "pt states": the patient
+                if (kind := _kind(ctx, h.key)) and not is_the_patient(s.text[h.start : h.end])]  # "pt states": the patient
         read: list[dict[str, Any]] = []
         apart: set[int] = set()  # courses whose second course's result is its own, not the list's
         hits = [h for n, h in enumerate(hits) if n == 0 or not SETTING.search(s.text[hits[n - 1][0].end : h[0].start])]
