@@ -576,8 +576,8 @@ _RECENT_WORDS = re.compile(_RECENT.pattern.removeprefix(r"[^.;]{0,40}?"), _RECEN
 
 _STOPPED = re.compile(
     rf"\b(?:d/c'?d?|dc'd|discontinued|stopped|no\s+longer{A_DOSE_ONLY}|weaned\s+off|held"
-    # a supply used up and not renewed: "given Norco 5/325, 12 tablets, which he used up in the first week"
-    # a supply used up and not renewed, told after the drug: "ran out 2 wks ago" (not "ran out early": still taken)
+    # a supply run out and not renewed, told after the drug: "ran out 2 wks ago" (not "ran out early": still taken);
+    # one used up ("given Norco 5/325, 12 tablets, which he used up in the first week") is on the line below
     r"|(?:ran|has\s+run|had\s+run)\s+out(?:\s+of\s+(?:it|them))?(?!\s+(?:early|of\b))"
     r"|quit(?:\s+taking)?|(?<!\d\s)(?<!\bh\s)(?<!hr\s)(?<!hrs\s)(?<!hours\s)(?<!/)off\s+since|completed|course\s+(?:finished|completed|done|ended|over)|used\s+(?:(?:it|them)\s+(?:all\s+)?|all\s+of\s+(?:it|them)\s+)?up|finished\s+(?:the|his|her)\s+(?:course|bottle|supply|prescription|tablets|pills)"
     rf"|{FINISHED_WHEN})\b",

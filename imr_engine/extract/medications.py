@@ -200,6 +200,7 @@ def read_medication_lists(
 ) -> None:
     """Drug lists in *sentences*: every item becomes a medication with the list's status."""
     for s in sentences:
+        one_drug: bool | None = None  # whether the sentence names one drug at most: counted once, when first asked
         for lead, status, any_name in among(leads, s.text):
             for m in finditer(lead, s.text):
                 if _NEVER_USED.search(s.text, max(0, m.start() - 30), m.start()):
@@ -210,7 +211,9 @@ def read_medication_lists(
                     for start, end in list_items(s.text[:stop].rstrip(" |"), chunk):
                         # "was prescribed cyclobenzaprine last fall but stopped it ... too sleepy": the item's own words
                         said = s.text[start:end]
-                        if not any_name and drugs_named(s.text, ctx) <= 1:
+                        if not any_name and one_drug is None:
+                            one_drug = drugs_named(s.text, ctx) <= 1
+                        if not any_name and one_drug:
                             said = s.text[start:]  # one drug in the sentence: all it says after the name is of it
                         own = item_status(said, status) if status == "current" else status
                         if own == "tried_failed" and not any_name and _HELPED.search(said) and not _LINE_FAILED.search(said):
