@@ -57,10 +57,14 @@ _SIDED_AMPUTATION = re.compile(r"\b(?:[lr]|left|right|bilateral)\s+[ab]ka\b", _I
 _MAY = re.compile(r"\bmay(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)|(?<=\d\s)may(?=\s+(?:19|20)\d\d\b)")
 
 
-#: "PT" that is the patient in a note typed in capitals: a verb of the patient's follows ("PT STATES", "PT'S WIFE").
+#: "PT" that is the patient in a note typed in capitals: a verb of the patient's follows ("PT STATES", "PT'S WIFE"),
+#: or a course of some other care is what was completed ("PT COMPLETED 6 ACUPUNCTURE TX"; "PT COMPLETED 6 VISITS"
+#: is the therapy's own count).
 _PT_PATIENT = re.compile(
     r"\bPT(?=\s+(?:IS|WAS|HAS|HAD|REPORTS?|REPORTED|STATES?|STATED|DENIES|DENIED|C/O|COMPLAINS|NOTES?|SAYS|FEELS|AGREES"
-    r"|WANTS|ASKS|WILL|CAN|DID|DOES|PRESENTS|RETURNS|TOLERAT\w*|AMBULAT\w*|REQUESTS?|ADMITS|WALKS|WORKS|TAKES)\b|'S\b)"
+    r"|WANTS|ASKS|WILL|CAN|DID|DOES|PRESENTS|RETURNS|TOLERAT\w*|AMBULAT\w*|REQUESTS?|ADMITS|WALKS|WORKS|TAKES"
+    r"|UNDERWENT|ATTENDED|RECEIVED|TRIED|CONTINUES|REMAINS|DECLINES|DECLINED|PREFERS|WISHES|UNDERSTANDS)\b"
+    r"|\s+(?:COMPLETED|FINISHED)\s+\d+\s+(?!(?:VISITS?|SESSIONS?|TX|TREATMENTS?|WEEKS?|OF|PT)\b)[A-Z]|'S\b)"
 )
 #: A note typed in capitals: this share of its letters at least.
 MIN_CAPITALS_SHARE = 0.9

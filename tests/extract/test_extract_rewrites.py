@@ -191,8 +191,20 @@ def test_pt_is_the_patient_where_a_verb_follows_in_a_note_of_capitals(pt: str) -
     assert "physical_therapy" not in {t.service for t in case.treatments}
 
 
-def test_pt_is_physical_therapy_in_a_note_of_capitals_where_no_verb_follows() -> None:
-    note = CAPITALS_NOTE.format(pt="HE SAYS") + "HISTORY: FAILED PT X 12 IN 2021 WITHOUT BENEFIT.\n"
+@pytest.mark.parametrize(
+    "course",
+    ["PT UNDERWENT 6 ACUPUNCTURE TREATMENTS", "PT COMPLETED 6 ACUPUNCTURE TX", "PT ATTENDED 8 CHIROPRACTIC VISITS",
+     "PT FINISHED 6 ACUPUNCTURE SESSIONS", "PT TRIED ACUPUNCTURE X 6"],
+)
+def test_pt_is_the_patient_who_completed_other_care_in_a_note_of_capitals(course: str) -> None:
+    note = CAPITALS_NOTE.format(pt="HE SAYS") + f"HISTORY: {course} LAST YEAR.\n"
+    case = _case(note, request="ACUPUNCTURE 1X/WEEK X 6 WEEKS")
+    assert "physical_therapy" not in {t.service for t in case.treatments}
+
+
+@pytest.mark.parametrize("course", ["PT COMPLETED 12 VISITS IN 2021", "PT COMPLETED X 12 IN 2021", "FAILED PT X 12 IN 2021"])
+def test_pt_is_physical_therapy_in_a_note_of_capitals_where_no_verb_follows(course: str) -> None:
+    note = CAPITALS_NOTE.format(pt="HE SAYS") + f"HISTORY: {course} WITHOUT BENEFIT.\n"
     case = _case(note, request="ACUPUNCTURE 1X/WEEK X 6 WEEKS")
     assert "physical_therapy" in {t.service for t in case.treatments}
 
