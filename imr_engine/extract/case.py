@@ -156,6 +156,7 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     add_requests(ctx, lines, evidence)
     read_purposes(ctx)
     read_taper_plans(sentences, ctx)
+    _latest_date_anywhere(tm, ctx)
     return _finish(ctx, "<note text>")
 
 
@@ -183,6 +184,14 @@ def _letter_dates(tm: TextMap, parsed: ParsedLetter, ctx: Context) -> None:
         draft.ur_decision = (FuzzyDate(*parsed.ur_denial_date.timetuple()[:3]), [ev] if ev else [])
     if draft.ur_decision is None:
         draft.ur_decision = _ur_decision_named(tm)
+    _latest_date_anywhere(tm, ctx)
+
+
+def _latest_date_anywhere(tm: TextMap, ctx: Context) -> None:
+    """The as-of date of last resort where the reading found no dated UR decision, report or sentence: the
+    latest full date anywhere in the text, a heading's or a signature block's included, so that a text with a date
+    is never refused for want of one (the answer warns that it is a guess)."""
+    draft = ctx.draft
     if draft.ur_decision is None and not draft.report_dates and draft.latest_mentioned is None:
         found = [d for d in find_dates(tm.text, years=False) if d.date.day is not None]
         if found:

@@ -51,12 +51,16 @@ _YEAR4 = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(rf"(?<![\d/.-]){_YEAR4}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\d/-])")),
+    # year first, with dashes or an EHR's slashes: "2016-06-14", "2016/06/14"
+    ("iso", re.compile(rf"(?<![\d/.-]){_YEAR4}(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/-])")),
     (
         "numeric",
         re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-])"),
     ),
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR4}\b")),
+    # "June 14, 2016", "June 14,2016" (no space after the comma), "June the 14th, 2016"
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:,\s*|\s+){_YEAR4}\b")),
+    # a form's month first, with dashes: "Jun-14-2016"
+    ("month_day_year", re.compile(rf"\b{_MONTH}-{_DAY}-{_YEAR4}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR4}\b")),
     # a hospital's or the military's day first, with dashes: "12-Mar-2018", "05-may-21" (a month between two numbers)
     (

@@ -63,6 +63,10 @@ DAY_FORMS = (
     lambda d: f"{d.day} {calendar.month_name[d.month]} {d.year}",
     lambda d: f"{calendar.month_abbr[d.month]}. {d.day}, {d.year}",
     lambda d: f"{d.isoformat()}",
+    lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",  # an EHR's export
+    lambda d: f"{calendar.month_name[d.month]} {d.day},{d.year}",  # no space after the comma
+    lambda d: f"{calendar.month_abbr[d.month]}-{d.day:02d}-{d.year}",  # a form's field
+    lambda d: f"{calendar.month_name[d.month]} the {d.day}th, {d.year}",  # dictated
 )
 MONTH_FORMS = (
     lambda d: f"{calendar.month_name[d.month]} of {d.year}",
@@ -117,3 +121,17 @@ def test_dates_without_bare_years_are_the_dates_with_them_less_the_years(bits: l
     find_dates(text)  # the reading with years first, as readers of a sentence usually ask
     found = [(d.start, d.end, str(d.date), d.form) for d in find_dates(text, years=False)]
     assert found == _without_years_read_apart(text)
+
+
+def test_a_note_dated_only_where_no_sentence_reads_it_is_answered_as_of_that_date() -> None:
+    """A dictated letter whose only date heads it in capitals: the last resort is the latest full date in the text."""
+    from imr_engine.engine.evaluate import resolve_as_of
+    from imr_engine.extract import extract_text
+
+    note = (
+        "JUNE 14, 2016\n\nDear Dr. Adams,\n\nThank you for referring this worker with headaches after a fall at work. "
+        "Headaches daily, 7/10. Cranial nerves intact. Plan: sumatriptan 50 mg #9.\n\nSincerely,\nB. Cole, MD\n"
+    )
+    as_of = resolve_as_of(extract_text(note, ["Sumatriptan 50 mg #9"]), None)
+    assert (as_of.date.isoformat(), as_of.source) == ("2016-06-14", "latest_date_mentioned")
+    assert as_of.warning
