@@ -41,10 +41,15 @@ SIGNATURE_CHARS = 80
 #: A source or span in parentheses after it may be in any case: "MEDICATION PROFILE (PBM claims 12/2018 - 05/2019)".
 _CAPS_HEADING = re.compile(r"^(?P<h>[A-Z][A-Z0-9 /&'(),.-]{1,60}?)(?:\s*\([^()]{1,80}\))?\s*:?\s*$")
 #: A full date in a line of capitals: the line is a dated title or field, not only a heading.
+_MONTH_NAME = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DATED_TITLE = re.compile(
-    r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"  # "03/08/2016", "2016-03-08"
+    r"\b\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}([-/])\d{1,2}\1\d{1,2}\b"  # "03/08/2016", "2016-03-08"
     r"|\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-(?:\d{4}|\d{2})\b"  # "08-MAR-2016"
+    rf"|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{{2}}\b"  # "June 5, 2019"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+(?:19|20)\d{{2}}\b"  # "5 June 2019"
 )
+#: What a heading alone never has: a code or count, or a closing full stop (a line of capitals that says something).
+_STATED_AFTER_HEADING = re.compile(r"\d|[^.]\.\s*$")
 #: A pain rating on a line of capitals ("VAS 5/10.", "NRS 6/10 TODAY"): the line is a terse entry to read, not a heading.
 _RATING_LINE = re.compile(r"(?<![\d/])\d{1,2}(?:\.\d)?\s*/\s*10(?![\d/])")
 #: "CURRENT MEDICATIONS (as reported and per CURES):": a source in parentheses is no part of the heading.
@@ -358,6 +363,11 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         ):
             return None  # the same line typed in mixed case would be no heading either
         if sum(c.isalpha() for c in m.group("h")) >= 2:
+            if _STATED_AFTER_HEADING.search(line.text) and exact_section(m.group("h")) is None \
+                    and exact_section(m.group("h").split()[0]) is not None:
+                # "DX M17.12 PRIMARY OA L KNEE.": a heading word opens an entry typed in capitals, as "Dx M17.12 ..." in mixed
+                # case; the entry is read with its heading word, in the section that word names
+                return section_of(m.group("h")), 0
             if _DATED_TITLE.search(line.text) or _RATING_LINE.search(line.text):
                 # "DATE OF EXAM 7/15/14", "F/U VISIT -- 3/22/21": a date to read; "VAS 5/10", "NRS 7/10": a rating
                 return section_of(m.group("h")), 0
@@ -544,6 +554,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
         return True  # a ruler ("----------") parts the note: nothing runs on from it
     if text.endswith(":") and width is not None and _wrapped_at(len(text) if size is None else size, next_line, width):
         return False  # wrapped prose whose colon fell at a line's end: what it introduces follows
+    if text.endswith(";") and next_line[:1].islower() and not lower_case and not _LIST_START.match(next_line):
+        return False  # a clause the wrap carried on: "First gave ~4 months, second ~6 weeks;" + "locking is back ..."
     if _ENDS_SENTENCE.search(text) and not text.endswith(","):
         # a title or an initial that wrapping left at a line's end ("Psych evaluation (Dr. N." + "Ibarra, PhD)") ends nothing
         return not (no_sentence_end(text) and not text.lower().endswith(" no.") and not _LIST_START.match(next_line))

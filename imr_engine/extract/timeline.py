@@ -110,13 +110,15 @@ _NOT_VISIT = re.compile(
     r"|\bnext\s+(?:visit|appointment)|\bscheduled|\bappointment|\buntil|\bthrough|\bthru)\W*(?:\w+\W+){0,3}$",
     _I,
 )
-#: A note's title in capitals naming the visit, then its date: "F/U VISIT -- 3/22/21", "OFFICE VISIT 2/3/19".
+#: A note's title in capitals naming the visit, then its date: "F/U VISIT -- 3/22/21", "OFFICE VISIT 2/3/19". In the plan
+#: a note typed in capitals writes its appointments the same way ("RECHECK 6/8/15", "F/U 7/1/15": `_NEXT_VISIT`).
 _VISIT_TITLE = re.compile(
     r"^\W*(?:[A-Z&/-]+\s+){0,4}?(?:F/U|FOLLOW[- ]?UP|OFFICE|CLINIC|RE-?CHECK|PROGRESS|RE-?EVALUATION|EVALUATION|VISIT"
     # the DWC form's own title: "REQUEST FOR AUTHORIZATION (DWC RFA)   10/7/2014"
     r"|REQUEST\s+FOR\s+AUTHORI[SZ]ATION|RFA)"
     r"(?:\s+(?:VISIT|NOTE|EVALUATION|REPORT|FORM))?(?:\s*\([A-Z0-9 .-]{1,20}\))?\s*(?:-{1,2}|—|–|:)?\s*$"
 )
+_NEXT_VISIT = re.compile(r"^\W*(?:F/U|FOLLOW[- ]?UP|RE-?CHECK|RE-?EVALUATION|RETURN|RTC)\b")
 #: The same title in any case, read only at the very top of a note, where a title stands (a note typed in lower
 #: case, "f/u visit -- 3/22/21"); further down, "Follow-up visit 4/5/21" is an appointment to come.
 _TOP_TITLE = re.compile(_VISIT_TITLE.pattern, _I)
@@ -194,7 +196,7 @@ def _read_sentence(s: Sentence, ctx: Context) -> list[FuzzyDate]:
         if d.date.day is not None and (titled or not _NOT_VISIT.search(before[-40:])):
             _mentioned(ctx, d, s)
         if shift == 0 and (
-            _VISIT_TITLE.match(before) or titled
+            (_VISIT_TITLE.match(before) and not (s.section == "plan" and _NEXT_VISIT.match(before))) or titled
             or (s.start < TOP and s.section is None and _TOP_TITLE.match(before) and not _APPOINTMENT.search(before))
             or (s.tm.lower_case and _LOWER_NOTE_TITLE.match(before) and not after.strip(" ,.;"))
             or (d.start == 0 and _dated_heading(s, d))

@@ -148,3 +148,31 @@ def test_a_follow_up_date_in_the_plan_is_still_no_visit() -> None:
     )
     result = precheck(load_engine(), note, ["Office visit x 1"])
     assert str(result.determination.as_of) == "2021-03-15"
+
+
+# ---------------------------------------------------------------- a clause carried over a semicolon
+
+_CLAUSED = (
+    "Injected twice in the A1 pulley, the first gave relief for about four months, the second for six weeks; "
+    "locking is back and worse than before the first injection.",
+    "Completed twelve visits of physical therapy with a home program, gains in reach and grip at first; "
+    "pain returned to baseline within two weeks of discharge.",
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=st.integers(min_value=0, max_value=1), width=st.integers(min_value=40, max_value=90))
+def test_a_line_ending_with_a_semicolon_goes_on_into_its_clause(case: int, width: int) -> None:
+    """A wrap that leaves the semicolon at a line's end parts nothing: the clause after it is the same sentence."""
+    paragraph = _CLAUSED[case]
+    one_line = f"HPI:\n{paragraph}\n"
+    head, tail = paragraph.split("; ")
+    broken = f"HPI:\n{head};\n{tail}\n"
+    wrapped = "HPI:\n" + "\n".join(_wrap(paragraph, width)) + "\n"
+    assert _sentences(broken) == _sentences(one_line) == _sentences(wrapped)
+
+
+def test_a_list_whose_entries_end_with_semicolons_keeps_its_entries() -> None:
+    """Entries each on a line, opened by a capital or a marker, stay apart."""
+    text = "Current meds:\n- Norco 10/325 mg tid prn;\n- Gabapentin 300 mg tid;\nAllergies: NKDA\n"
+    assert [s for s in _sentences(text) if "Norco" in s and "Gabapentin" in s] == []

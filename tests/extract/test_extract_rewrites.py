@@ -370,3 +370,32 @@ def test_a_note_in_capitals_is_told_as_when_each_character_was_tested(text: str,
 
     for one in (text, text.upper(), text + beyond_ascii, (text + beyond_ascii).upper()):
         assert upper_case_note(one) == _capitals_by_character(one)
+
+
+# ---------------------------------------------------------------- a note typed in capitals: entries, not headings
+
+def test_an_appointment_in_a_plan_typed_in_capitals_is_no_visit_date() -> None:
+    """'- RECHECK 6/8/15.' under PLAN is the visit to come, as '- Recheck 6/8/15.' is in mixed case."""
+    note = (
+        "DATE OF SERVICE: 06/03/2015\nSUBJECTIVE: RIGHT ANKLE INVERSION INJURY AT WORK TODAY, PAIN 7/10.\n"
+        "PLAN:\n- NAPROXEN 500 MG BID #20.\n- RECHECK 6/8/15.\n"
+    )
+    assert _reports(extract_text(note, ["NAPROXEN 500 MG #20"])) == {"2015-06-03"}
+
+
+@pytest.mark.parametrize("label", ["RFA received:", "RFA RECEIVED:", "Date of RFA:"])
+@pytest.mark.parametrize("date", ["June 5, 2019", "5 June 2019", "2019/06/05", "06/05/2019"])
+def test_a_request_date_field_is_read_however_the_date_is_written(label: str, date: str) -> None:
+    note = f"Review date: 06/12/2019\n{label}   {date}\nReason for review: opioid regimen\n"
+    case = extract_text(note, ["Morphine ER 30 mg #60"])
+    assert case.rfa_date is not None and str(case.rfa_date.date) == "2019-06-05"
+
+
+@pytest.mark.parametrize("line", ["DX M17.12 PRIMARY OA L KNEE.", "DX: M17.12 PRIMARY OA L KNEE", "DIAGNOSIS M17.12 PRIMARY OA L KNEE."])
+def test_a_diagnosis_line_typed_in_capitals_keeps_its_diagnosis(line: str) -> None:
+    note = (
+        "ORTHO F/U 5/14/2024\n66 M, LEFT KNEE PAIN 6/10, LIMITED TO 30 MIN WALKING. NO LOCKING.\n"
+        f"EXAM: MEDIAL JOINT LINE TENDERNESS, TRACE EFFUSION.\n{line}\n"
+    )
+    case = extract_text(note, ["DICLOFENAC 1% GEL 100 G X 3"])
+    assert any("OA" in d.name for d in case.diagnoses)
