@@ -150,7 +150,7 @@ _NEURO_INTACT = re.compile(
     # a terse exam line or a pair of systems said normal: "Neuro: grossly intact", "Motor and sensory exam normal"
     r"|\bneuro(?:logic(?:al)?)?\s*:\s*(?:grossly\s+)?(?:intact|normal|WNL|non-?focal|nonfocal)\b"
     # "Neuro intact in the LEs", "Neurovascularly intact distally"
-    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?|vasc)?\s+(?:grossly\s+)?intact\b|(?-i:\bNV\s+intact\b|\bNVI\b)"
+    r"|\bneuro(?:logic(?:al)?|vascular(?:ly)?|vasc)?\s+(?:grossly\s+)?intact\b|(?-i:\bNV)\s+intact\b|(?-i:\bNVI\b)"
     r"|\b(?:motor\s+(?:and|&|/)\s+sensory|sensory\s+(?:and|&|/)\s+motor)\s+(?:exam(?:ination)?s?\s+)?(?:(?:is|are|was|were)\s+)?"
     r"(?:grossly\s+)?(?:intact|normal|WNL)\b"
     # the examination named with its region or the word "exam" between: "Neuro LE grossly intact", "Neuro nl BUE", "neurologic

@@ -614,11 +614,17 @@ def _days_before_visit(s: Sentence, ctx: Context, lead: re.Match[str]) -> FuzzyD
 #: (authorized)", "Post-op L knee - ACL recon (BTB autograft) 08/29/2019", "rotator cuff repair done on 3/2/2020".
 #: A day written with the month's name (session 16): "January 6, 2010", "Sept. 14, 2015", "March 9 2015".
 _NAMED_DAY = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b")
+#: A day however a note writes it, the day it opens with read by `find_dates`: "12/18/18", "12-18-2018", "2018-12-18",
+#: "18-Dec-2018" or with the month's name.
+_A_DAY = (
+    r"(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*-\d{2,4}|" + _NAMED_DAY + ")"
+)
 #: Room enough after an operation's name for its day, either way it is written ("(02/01/2018", " on September 16, 2010").
 _DAY_WINDOW = 24
 _OPERATION_PERFORMED = re.compile(
     rf"(?P<what>(?:[\w/-]+\s+){{0,4}}?(?:{_SURGICAL}|recon))\b"
-    r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=\d{1,2}/\d{1,2}/\d{2,4}|" + _NAMED_DAY + ")",
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:was\s+|were\s+)?(?:performed|done)(?:\s+on)?)\s*,?\s*(?=" + _A_DAY + ")",
     _I,
 )
 
@@ -629,7 +635,7 @@ _OPERATION_PERFORMED = re.compile(
 _HAD_OPERATION = re.compile(
     rf"\b(?:had|has\s+had|got)\s+(?:(?:a|an|the|his|her)\s+)?(?P<what>(?:(?!(?:discussion|consult\w*|evaluation|opinion"
     rf"|referral|recommendation|request|candidate|appointment|date|surgeon|no|not)\b)[\w/-]+\s+){{0,5}}?{_SURGICAL})\b"
-    r"(?:\s*(?:on|in|dated)?\s*[(,]?\s*(?=\d{1,2}/|" + _NAMED_DAY + "))?",
+    r"(?:\s*(?:on|in|dated)?\s*[(,]?\s*(?=\d{1,2}/|" + _A_DAY + "))?",
     _I,
 )
 
