@@ -32,12 +32,19 @@ def fold_typography(text: str) -> str:
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per\s?cent|pct)\b", re.IGNORECASE)
 
 
-def fold_text_map(tm: TextMap) -> TextMap:
-    """*tm* read with its typography folded and a share spelt out ("58 percent") written with its sign ("58%").
+#: A rating spelt out: "8 out of 10", "3 out of ten" (never "2 out of 3 visits").
+_OUT_OF_TEN = re.compile(r"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*out\s+of\s+(?:10|ten)\b(?!\s*(?:visits?|sessions?|days?|times?))", re.IGNORECASE)
 
-    Every reader of a share looks for the sign; "ODI 58 percent", "50 per cent relief" say the same. The
-    sign is padded to the words' length, so each offset stays where it was, as the OCR repairs do; the raw
-    text, which quotes are cut from, keeps the note's own characters.
+
+def fold_text_map(tm: TextMap) -> TextMap:
+    """*tm* read with its typography folded, a share spelt out ("58 percent") written with its sign ("58%") and a rating
+    spelt out ("8 out of 10") written as "8/10".
+
+    Every reader of a share looks for the sign, and every reader of a rating for the slash; "ODI 58 percent", "50 per
+    cent relief", "pain 3 out of 10" say the same. The sign is padded to the words' length, so each offset stays where
+    it was, as the OCR repairs do; the raw text, which quotes are cut from, keeps the note's own characters.
     """
     text = _PERCENT_WORD.sub(lambda m: "%" + " " * (len(m.group()) - 1), fold_typography(tm.text))
+    if "out of" in text.lower():
+        text = _OUT_OF_TEN.sub(lambda m: (rating := f"{m[1]}/10") + " " * (len(m.group()) - len(rating)), text)
     return dataclasses.replace(tm, text=text) if text != tm.text else tm

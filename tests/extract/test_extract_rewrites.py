@@ -425,3 +425,34 @@ def test_a_suspected_fracture_in_a_diagnosis_line_of_capitals_stays_with_its_dia
 def test_an_operation_is_dated_however_its_day_is_written(day: str, told: str) -> None:
     case = extract_text("DOS 3/19/19\n" + told.format(day=day) + "\n", ["Post-op PT x 12"])
     assert [str(s.date) for s in case.surgeries] == ["2018-12-18"]
+
+
+_RATED = (
+    "S: She had a right C6-7 epidural steroid injection on 09/14/2023. Before the injection her arm pain was {a} going "
+    "down to the middle finger. After the injection her pain went down to {b}, around 60 %, starting after 1 week and "
+    "lasting until the end of November, about 10 weeks.\n",
+    "S: Low back pain {a} without medication and {b} with Norco; with it she walks 30 minutes and does her housework.\n",
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=st.integers(min_value=0, max_value=1), before=st.integers(min_value=5, max_value=10),
+       drop=st.integers(min_value=1, max_value=5), word=st.sampled_from(["10", "ten"]))
+def test_a_rating_spelt_out_reads_as_its_slash(case: int, before: int, drop: int, word: str) -> None:
+    """'8 out of 10' and '8/10' are the same rating to every reader: the same facts either way."""
+    after = before - drop
+    slashed = _RATED[case].format(a=f"{before}/10", b=f"{after}/10")
+    spelt = _RATED[case].format(a=f"{before} out of {word}", b=f"{after} out of {word}")
+    request = "Repeat cervical ESI C6-7" if case == 0 else NORCO
+    facts = [_facts_without_quotes(extract_text("DOS: 01/23/2024\n" + text, [request])) for text in (slashed, spelt)]
+    assert facts[0] == facts[1]
+
+
+def _facts_without_quotes(case: CaseFacts) -> object:
+    def strip(x: object) -> object:
+        if isinstance(x, dict):
+            return {k: strip(v) for k, v in x.items() if k not in ("evidence", "quote", "start", "end")}
+        if isinstance(x, list):
+            return [strip(v) for v in x]
+        return x
+    return strip(case.model_dump(mode="json"))
