@@ -456,3 +456,20 @@ def _facts_without_quotes(case: CaseFacts) -> object:
             return [strip(v) for v in x]
         return x
     return strip(case.model_dump(mode="json"))
+
+
+_LOWER_SPINE = (
+    "spine surgery clinic\nvisit date: 5/22/2018\n"
+    "s: 64 m, bilateral buttock and thigh pain with walking over 2 blocks, relieved by sitting, for 2 years despite "
+    "pt x 12 and two epidurals.\n"
+    "o: lumbar extension reproduces thigh pain. slr negative bilaterally. strength 5/5 except bilateral ehl 4+/5. "
+    "light touch decreased over both lateral calves.\n"
+    "a: lumbar stenosis l4-5 with bilateral l5 radiculopathy.\n"
+)
+
+
+def test_initials_a_lower_case_note_writes_small_read_as_in_mixed_case() -> None:
+    """'ehl 4+/5' in a note typed in lower case is the weak muscle 'EHL 4+/5' is in mixed case."""
+    mixed = _LOWER_SPINE.replace("ehl", "EHL").replace("l4-5", "L4-5").replace("l5 rad", "L5 rad")
+    got = [extract_text(text, ["L4-5 laminectomy"]).exam.radiculopathy.value for text in (_LOWER_SPINE, mixed)]
+    assert got[0] == got[1] == "yes"
