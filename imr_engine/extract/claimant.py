@@ -58,6 +58,7 @@ _SEX_FIELD = re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?P<v>male|female|M|F)\b(?!
 _SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*(?:[:=]\s*|(?=[\[(☐☒☑□■]))", _I)
 #: M or F after an age, a handedness between them allowed: "52 y/o M", "34 y/o RHD F".
 _SEX_LETTER = re.compile(r"^\s*(?:(?:RHD|LHD|R-?handed|L-?handed|right-handed|left-handed)\s+)?(?P<v>M|F)\b")
+_SEX_LETTER_LOWER = re.compile(r"^\s*(?:(?:rhd|lhd|r-?handed|l-?handed|right-handed|left-handed)\s+)?(?P<v>m|f)\b(?![/'-])")
 #: A box's option written as a letter: "(x) M ( ) F".
 _BOXED_LETTER = re.compile(r"([MF])\b", _I)
 _SEX_WORD = re.compile(
@@ -93,7 +94,7 @@ def read_claimant(sentences: list[Sentence], ctx: Context) -> None:
                 d.sex = m.group("sx").lower()
             elif letter := (m.group("mf") or m.group("mf2") or m.group("mf3") or m.group("mf4") or m.group("mf5")
                             or m.group("mf6") or m.group("sx") or m.group("mf7") or m.group("mf8")
-                            or _letter_after(m.group(), s.text[m.end() :])):
+                            or _letter_after(m.group(), s.text[m.end() :], s.tm.lower_case)):
                 d.sex = "male" if letter.upper() == "M" else "female"
             ev = s.evidence(m.start(), end)
             if ev:
@@ -135,13 +136,14 @@ def _age_from_birth_date(sentences: list[Sentence], ctx: Context) -> None:
                 return
 
 
-def _letter_after(matched: str, after: str) -> str | None:
-    """'M' or 'F' written right after an age ("52 y/o M"), or at its end ("52 y.o. F")."""
+def _letter_after(matched: str, after: str, lower_case: bool = False) -> str | None:
+    """'M' or 'F' written right after an age ("52 y/o M"), or at its end ("52 y.o. F"); in a note typed in lower case,
+    where nothing is in capitals, "27 y/o m" too."""
     tail = re.search(r"([MF])$", matched)
     if tail and not matched.lower().endswith(("from", "of")):
         return tail.group(1)
-    m = _SEX_LETTER.match(after)
-    return m.group("v") if m else None
+    m = (_SEX_LETTER_LOWER if lower_case else _SEX_LETTER).match(after)
+    return m.group("v").upper() if m else None
 
 
 def _sex_field(sentences: list[Sentence], ctx: Context) -> bool:

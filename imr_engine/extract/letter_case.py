@@ -50,7 +50,7 @@ _CAPITAL_ONLY = re.compile(
     r"\b(?:cures|hep|ur|rtw|rtw'd|tpd|ttd|slr|nvi|nv|oic|ltrs?|pdmp|uds|n/t|ses?|aes?|er|"
     r"lle|rle|lue|rue|ble|bue|les|ues|"
     # a muscle, a ligament, a procedure, a therapy or a physician by its initials: "ehl 4+/5", "acl tear", "l5-s1 tfesi"
-    r"ehl|acl|pcl|esi|tfesi|cesi|ilesi|mbb|scs|prp|rfa|cbt|ptp|pcp)\b",
+    r"ehl|acl|pcl|esi|tfesi|cesi|ilesi|mbb|scs|prp|rfa|cbt|ptp|pcp|2pd)\b",
     _I,
 )
 #: An amputation by its side in a lower-case note: "l aka", "right bka" ("aka" alone is "also known as").

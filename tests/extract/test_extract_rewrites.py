@@ -473,3 +473,14 @@ def test_initials_a_lower_case_note_writes_small_read_as_in_mixed_case() -> None
     mixed = _LOWER_SPINE.replace("ehl", "EHL").replace("l4-5", "L4-5").replace("l5 rad", "L5 rad")
     got = [extract_text(text, ["L4-5 laminectomy"]).exam.radiculopathy.value for text in (_LOWER_SPINE, mixed)]
     assert got[0] == got[1] == "yes"
+
+
+@pytest.mark.parametrize(("written", "sex"), [("27 y/o m", "male"), ("52 yo f", "female"), ("44 y/o rhd m", "male")])
+def test_the_sex_after_an_age_in_a_lower_case_note(written: str, sex: str) -> None:
+    note = LOWER_NOTE.replace("pt: 60 m, doi 10/2/2015.", f"pt: {written}, receiving clerk, doi 10/2/2015.")
+    assert extract_text(note, [NORCO]).claimant.sex == sex
+
+
+def test_a_lower_case_letter_after_an_age_that_is_no_sex_stays_unknown() -> None:
+    note = LOWER_NOTE.replace("pt: 60 m, doi 10/2/2015.", "pt: 60 y/o from fresno, doi 10/2/2015.")
+    assert extract_text(note, [NORCO]).claimant.sex == "unknown"
