@@ -148,10 +148,29 @@ _WIDESPREAD = re.compile(
 )
 #: Words one of which a widespread pain's mention holds (a cheap test before the pattern).
 _WIDESPREAD_WORDS = ("diffuse", "widespread", "generali", "all over", "everywhere", "all four")
+#: An absence of an aid told only for some places ("no device on level ground", "none indoors"): it may be used elsewhere.
+_AID_SOMEWHERE = r"(?!\s+(?:on\s+level|indoors|inside|in\s+the\s+(?:house|home)|at\s+home|for\s+short))"
+#: Walking documented unimpaired (corpus/README.md, key review: `no` for "no assistive device" or a normal gait): an aid
+#: not used or given up (this pattern), a normal gait on examination (`_NORMAL_GAIT`).
 _NO_AID = re.compile(
-    r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\b(?:without|w/o)\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
+    r"\b(?:walks?|walking|ambulat\w+|amb|gait)\b[^.;]{0,40}?\b(?:without|w/o|no|uses\s+no)\s+(?:an?\s+|any\s+)?"
+    r"(?:(?:assistive|ambulatory|walking)\s+)?(?:device|aids?|cane|walker|crutches)\b" + _AID_SOMEWHERE +
+    r"|\b(?:no|without|w/o)\s+(?:an?\s+|any\s+)?assistive\s+device\b" + _AID_SOMEWHERE +
+    # an aid given up: "no longer needs the walker"
+    r"|\bno\s+longer\s+(?:uses?|using|needs?|requires?)\s+(?:an?\s+|the\s+|her\s+|his\s+)?(?:crutch(?:es)?|canes?|walkers?|assistive\s+device)\b"
+    r"|\bno\s+gait\s+(?:problems?|abnormalit\w+|difficult\w+|deviations?)\b",
     _I,
 )
+#: A normal gait on examination (not a balance test alone: "tandem gait normal", "heel/toe walk ok").
+_NORMAL_GAIT = re.compile(
+    r"(?<!tandem\s)\bgait(?:\s+(?:and|&)\s+tandem(?:\s+(?:gait|walk))?)?\s*(?::|is|was|appears|looked|looks)?\s*"
+    r"(?:grossly\s+|essentially\s+|entirely\s+)?(?:normal|nl|WNL|within\s+normal\s+limits|non-?antalgic|unremarkable|steady)\b(?!\s*(?:heel|toe|tandem))"
+    r"|\b(?:normal|nl|non-?antalgic|steady)\s+(?:heel[- ]toe\s+|reciprocal\s+)?gait\b"
+    r"|\b(?:ambulates?|ambulating|walks?|walking)\s+normally\b",
+    _I,
+)
+#: A normal gait or an aid given up that is a goal or the past, not what the examination found.
+_GAIT_AIMED = re.compile(r"\b(?:goal|goals|restore|regain|achieve|before\s+the\s+injury|prior\s+to\s+(?:the\s+)?injury|previously)\b", _I)
 #: How far into its clause a treatment may stand and still be what the clause is about.
 _SUBJECT_AT = 12
 _STABLE_PAIN = re.compile(
@@ -755,19 +774,52 @@ _SLEEP_LOST = re.compile(
     # a bilingual note's Spanish quote: "no puedo dormir de ese lado", "no duermo bien", "me despierta el dolor"
     r"|\bno\s+(?:puedo|puede|podía|podia)\s+dormir\b|\bno\s+duerm[eo]\b|\bme\s+despierta\b|\binsomnio\b"
     # ESL: "he no can sleep good", "she not sleep well because the pain"
-    r"|\b(?:no|not)\s+(?:can\s+|could\s+)?sleep(?:ing)?\s+(?:good|well|much)\b(?=[^.;]{0,30}\b(?:pain|because|hurt))",
+    r"|\b(?:no|not)\s+(?:can\s+|could\s+)?sleep(?:ing)?\s+(?:good|well|much)\b(?=[^.;]{0,30}\b(?:pain|because|hurt))"
+    # waking at night, told by how often or from what: "wakes her two or three times a night", "wakes nightly", "waking
+    # with pain", "night waking", "early-morning awakening", "numbness ... wakes her"
+    r"|\b(?:wakes?|waking|awakens?|awakening|awakened|wakened)(?:\s+(?:him|her|them|me|the\s+patient|pt))?(?:\s+up)?\s+"
+    r"(?:nightly|every\s+night|each\s+night|most\s+nights|some\s+nights|several\s+nights"
+    r"|(?:[\w-]+\s+(?:or|to)\s+)?(?:\d+|one|two|three|four|five|six|several|multiple|many)\s*(?:x|times)\s*(?:/|a|per|each|every)\s*(?:night|nt)\b"
+    r"|(?:once|twice)\s+(?:a|per|each)\s+night"
+    r"|(?:with|from|due\s+to|because\s+of|in)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:pain|numbness|tingling|burning|symptoms))"
+    r"|\b(?:night(?:time)?|nocturnal)[- ](?:waking|wakings|awakenings?)\b|\bearly[- ]morning\s+(?:awakening|waking)\b"
+    r"|\b(?:pain|numbness|tingling|paresthesias?|burning|symptoms?)\b[^.;]{0,40}?\b(?:wakes?|waking|awakens?)\s+(?:him|her|them|me)\b"
+    # nightmares (not rare ones), and sleep not had: "not sleeping", "can't sleep without the Ambien"
+    r"|\bnightmares?\b(?![^.;]{0,25}\b(?:once\s+a\s+month|rare(?:ly)?|resolved|gone)\b)"
+    r"|\bnot\s+sleeping\b(?!\s+(?:on|in|with)\b)|\b(?:can(?:no|')?t|cannot|unable\s+to)\s+sleep\s+without\b",
     _I,
 )
+#: Waking or nightmares that are over: "night waking resolved", "used to wake her".
+_SLEEP_LOSS_OVER = re.compile(r"[^.;]{0,40}?\b(?:resolved|gone|stopped|ceased)\b", _I)
+_SLEEP_LOSS_PAST = re.compile(r"\b(?:used\s+to|no\s+longer|before\s+(?:the\s+)?(?:surgery|release|operation))\b[^.;]{0,30}$", _I)
+#: A night's sleep in hours: "Sleep 5-6 hrs", "sleeping ~5 h (was 3)", "he sleeps four to five hours a night".
+_SLEEP_HOURS = re.compile(
+    r"\b(?:sleep(?:s|ing)?|slept)\b(?:\s*[:=-])?(?:\s+(?:only|about|around|approx\.?|approximately|roughly|is|was|for))*\s*~?\s*"
+    r"(?P<low>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s*(?:-|to)\s*(?P<high>\d+(?:\.\d+)?|three|four|five|six|seven|eight|nine|ten))?\s*(?:hours?|hrs?|h)\b(?!\s*(?:a|per)\s+day)",
+    _I,
+)
+_HOUR_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: Six hours a night or less is short sleep, seven to ten enough (seven is the adult minimum of the AASM/SRS consensus,
+#: 2015); a range that straddles them ("6-7 hours", at its midpoint) says neither.
+_SHORT_SLEEP_MAX = 6.0
+_ENOUGH_SLEEP = (7.0, 10.0)
+#: A goal, not the night slept: "Goal: sleep 6+ hours".
+_SLEEP_GOAL = re.compile(r"\bgoals?\b", _I)
 #: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
 _DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
 #: A review of systems' answer heading "for ...": "Negative for sleep disturbance", "Psych: pos. for insomnia".
 _SCREENED_FOR = re.compile(r"\b(?:negative|neg|positive|pos)\.?\s*$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
-    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
+    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+|[\"'])?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
     r"(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
-    r"|\bsleeps?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b", _I
+    r"|\bsleep(?:s|ing)?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b"
+    # sleeping through (the night), told short: "sleeping thru now", "it lets her sleep through"
+    r"|\bsleep(?:s|ing)?\s+(?:through|thru)\b(?!\s+(?:the\s+)?(?:pain|alarm|it)\b)", _I
 )
+#: No waking at night: "no night waking", "no nocturnal awakenings".
+_NO_NIGHT_WAKING = re.compile(r"\bno\s+(?:more\s+)?(?:night(?:time)?|nocturnal)[- ](?:waking|wakings|awakenings?)\b", _I)
 _NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
 #: Mood and anxiety screens scored at least moderate (PHQ-9 and GAD-7 >= 10, BDI-II >= 20, BAI >= 16).
 _MOOD_SCORE = re.compile(
@@ -801,14 +853,21 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
     low = s.text.lower()
     if "sleep" in low:
         _sleep_fine(s, ctx)
-    if "sleep" in low or "wak" in low or " side" in low or any(w in low for w in _SPANISH_SLEEP):
+    if "sleep" in low or "wak" in low or " side" in low or "nightmare" in low or any(w in low for w in _SPANISH_SLEEP):
         for m in finditer(_SLEEP_LOST, s.text):
             before = s.text[max(0, m.start() - 30) : m.start()]
             if m.group().lower().startswith("for") and _SCREENED_FOR.search(before):
                 continue  # "Negative for sleep disturbance": a review of systems' answer, not a drug taken for sleep
             # denied in its own clause only: "cannot lift a gallon ..., sleeps 4 hrs" is four hours' sleep
+            if _SLEEP_LOSS_OVER.match(s.text, m.end()) or _SLEEP_LOSS_PAST.search(s.text, 0, m.start()):
+                continue  # "night waking resolved", "used to wake her every night"
             if not _DENIED_HERE.search(before) and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.sleep_disturbance", "yes", m)
+    if "sle" in low or "slept" in low:
+        _sleep_hours(s, ctx)
+    if "wak" in low:
+        for m in finditer(_NO_NIGHT_WAKING, s.text):
+            record(s, ctx, "clinical.sleep_disturbance", "no", m)
     if "radiat" in low:
         for m in finditer(_NOT_RADIATING, s.text):
             record(s, ctx, "clinical.neuropathic_pain", "no", m)
@@ -820,6 +879,27 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
 _SPANISH_SLEEP = ("dorm", "duerm", "despierta", "insomnio")
 #: Words one of which every mood screen's mention holds (a cheap test before the patterns).
 _MOOD_WORDS = ("phq", "gad", "bdi", "beck", "bai", "screen")
+
+
+def _hours(word: str) -> float:
+    return float(_HOUR_WORDS.get(word.lower(), 0) or word)
+
+
+def _sleep_hours(s: Sentence, ctx: Context) -> None:
+    """A night's sleep in hours: six or less is short sleep (yes), seven to ten enough (no); a range counts at its midpoint."""
+    if search(_SLEEP_FINE, s.text) or search(_SLEEP_GOAL, s.text):
+        return  # "sleep okay, 6 hrs", "sleeps 6 hours without waking": the note calls it fine
+    for m in finditer(_SLEEP_HOURS, s.text):
+        hours = _hours(m.group("low"))
+        if m.group("high"):
+            hours = (hours + _hours(m.group("high"))) / 2
+        before = s.text[max(0, m.start() - 30) : m.start()]
+        if _DENIED_HERE.search(before) or planned(s.text, m.start(), m.end()):
+            continue
+        if hours <= _SHORT_SLEEP_MAX:
+            record(s, ctx, "clinical.sleep_disturbance", "yes", m)
+        elif _ENOUGH_SLEEP[0] <= hours <= _ENOUGH_SLEEP[1]:
+            record(s, ctx, "clinical.sleep_disturbance", "no", m)
 
 
 def _sleep_fine(s: Sentence, ctx: Context) -> None:
@@ -878,7 +958,12 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             read_cue(s, ctx, path, pattern)
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
-            record(s, ctx, "clinical.mobility_limited", "no", m)
+            if not planned(s.text, m.start(), m.end()) and not _GAIT_AIMED.search(s.text, 0, m.start()):
+                record(s, ctx, "clinical.mobility_limited", "no", m)
+        for m in () if id(_NORMAL_GAIT) in dead else finditer(_NORMAL_GAIT, s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()) \
+                    and not _GAIT_AIMED.search(s.text, 0, m.start()):
+                record(s, ctx, "clinical.mobility_limited", "no", m)
         if any(w in low for w in _WIDESPREAD_WORDS):
             for m in () if id(_WIDESPREAD) in dead else finditer(_WIDESPREAD, s.text):
                 if polarity(s.text, m.start(), m.end()) == "affirmed":
@@ -1340,4 +1425,4 @@ def read_requested_surgery(ctx: Context) -> None:
 
 
 #: The patterns `read_clinical` asks each sentence about itself, asked once for all (`shut`); one left out is only asked.
-_CLINICAL_ASKS = (_STABLE_PAIN, _NO_AID, _WIDESPREAD, _NERVE_SYMPTOMS, _NERVE_SYMPTOMS_RESOLVED, _KEPT_UP, _NOT_MOTIVATED)
+_CLINICAL_ASKS = (_STABLE_PAIN, _NO_AID, _NORMAL_GAIT, _WIDESPREAD, _NERVE_SYMPTOMS, _NERVE_SYMPTOMS_RESOLVED, _KEPT_UP, _NOT_MOTIVATED)
