@@ -50,7 +50,7 @@ from .history import (
     read_visit_counts,
 )
 from .injection_count import count_single_injections
-from .intervention_plan import read_intervention_plan
+from .intervention_plan import read_intervention_plan, read_intervention_requested_here
 from .items import add_requests, read_purposes
 from .letter_case import restore_capitals
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
@@ -65,7 +65,7 @@ from .relief import read_stated_relief
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
-from .surgery_authorized import read_surgery_authorized
+from .surgery_authorized import read_operation_requested_here, read_surgery_authorized
 from .tables import columned_rows, compared_rows
 from .taper_plan import read_taper_plans
 from .textmap import TextMap
@@ -156,6 +156,8 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     add_requests(ctx, lines, evidence)
     read_purposes(ctx)
     read_taper_plans(sentences, ctx)
+    read_operation_requested_here(ctx)
+    read_intervention_requested_here(ctx)
     return _finish(ctx, "<note text>")
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..facts.model import Evidence
 from .context import Context
-from .findings import read_cue, record
+from .findings import clause_evidence, read_cue, record
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
@@ -450,9 +450,18 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bdependent\s+(?:on\s+(?:\w+\s+){1,3})?(?:for|with|in)\s+(?:(?:all|most|basic)\s+)?(?:bath\w*|dress\w*|toilet\w*|self-care|ADLs|personal\s+care)\b"
             r"|\b(?:unable\s+to|cannot|can'?t)\s+(?:perform|do|manage|complete)\s+(?:(?:basic|his|her|own|any)\s+)?(?:self-care|personal\s+care|ADLs"
             r"|activities\s+of\s+daily\s+living)\s+(?:without\s+(?:help|assistance)|independently|alone)\b"
-            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner)\b"
+            r"|\bspends?\s+most\s+of\s+(?:(?:the|his|her)\s+)?day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner"
+            r"|on\s+(?:the\s+|a\s+)?(?:couch|sofa))\b"
+            r"|\b(?:lies|lying|lays|laying)\s+down\s+most\s+of\s+(?:the\s+)?day\b"
+            r"|\b(?:sits?|sitting|stays?|lies|lying)\s+(?:in\s+(?:a|the|his|her)\s+(?:recliner|bed)|on\s+(?:the\s+)?(?:couch|sofa))\s+most\s+of\s+(?:the\s+)?day\b"
+            # another person's help with basic self-care: "wife helps him with socks/shoes", "needs husband's help to shower",
+            # "needs his son to help him get into the shower" (not housework or shopping alone: the keys split on those)
+            r"|\b(?:wife|husband|spouse|partner|daughter|son|mother|father|sister|brother|caregiver|aide|family)(?:'s)?\s+(?:(?!used\b)\w+\s+){0,2}?"
+            r"(?:help|helps|helping|assists?|assistance)\b[^.;]{0,40}?\b(?:dress\w*|bath\w*|shower\w*|socks|shoes|shirt|jacket|bra|pants"
+            r"|hair|toilet\w*|bathtub|tub|self-care|personal\s+care)\b"
+            r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:with\s+)?(?:wash\w*\s+(?:his\s+|her\s+)?hair|putting\s+on\s+(?:his\s+|her\s+)?(?:socks|shoes))\b"
             # dependence in basic self-care: "daughter helps her bathe and dress", "needs help with dressing"
-            r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
+            r"|(?<!used\sto\s)\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
             r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:from\s+(?:\w+\s+){1,2})?(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b"
             r"|\bunable\s+to\s+care\s+for\s+(?:herself|himself|themselves)\b"
             r"|\bdepends?\s+on\s+(?:\w+\s+){1,3}?for\s+(?:all\s+|most\s+|basic\s+)?(?:ADLs|self-care|bathing|dressing|personal\s+care)\b"
@@ -463,6 +472,19 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:persistent|persisting)\s+functional\s+(?:deficits?|limitations?|loss|impairments?)\b(?!\s+(?:with|in|on|for)\b)"
             r"|\bincapacitated\s+(?:by|from|due\s+to|because\s+of)\s+(?:(?:his|her|the|their|chronic|ongoing|persistent|constant|severe"
             r"|back|neck|low\s+back)\s+){0,3}pain\b|\b(?:remains?|still)\s+(?:\w+\s+)?incapacitated\b",
+            _I,
+        ),
+    ),
+    # The modality as an adjunct to the worker's own exercise or restoration programme (CPMTG TENS p. 114, PENS p. 97):
+    # "TENS trial as an adjunct to HEP", "acupuncture in conjunction w/ HEP", "adjunct to her walking and stretching program"
+    # (not an adjunct to drugs or another modality)
+    (
+        "clinical.functional_restoration_adjunct",
+        re.compile(
+            r"\b(?:adjunct(?:ive)?\s+to|in\s+conjunction\s+w(?:ith\b|/))\s+(?:(?:his|her|the|their|a|an|a\s+program\s+of|ongoing|continued"
+            r"|resumed|daily|active|evidence-based|home-based)\s+)*(?:[\w-]+\s+){0,1}?"
+            r"(?:HEP|home\s+(?:exercises?|program(?:me)?)|exercises?|exercise\s+program(?:me)?|functional\s+restoration|(?-i:OT|PT)\b"
+            r"|physical\s+therapy|occupational\s+therapy|walking|stretching|aquatic|active\s+therapy|rehabilitation|conditioning)",
             _I,
         ),
     ),
@@ -881,6 +903,30 @@ _SPANISH_SLEEP = ("dorm", "duerm", "despierta", "insomnio")
 _MOOD_WORDS = ("phq", "gad", "bdi", "beck", "bai", "screen")
 
 
+#: A denial in the list item right before a finding: "no longer needs help dressing", "does not need his wife's help".
+_DENIED_IN_ITEM = re.compile(r"\b(?:no|not|never|denies|without|w/o)\b[^,;.]{0,30}$|n't\s+(?:\w+\s+){0,2}$", _I)
+
+
+def _functional_loss(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """A loss of independent function: a limitation list ("can't sit >15 min, can't drive, needs his daughter's help with
+    socks") negates each of its items on its own, so a denial counts only in the finding's own item."""
+    for m in finditer(pattern, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "negated" and not _DENIED_IN_ITEM.search(s.text, max(0, m.start() - 40), m.start()):
+            said = "affirmed"
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value is not None:
+            ctx.draft.finding("clinical.significant_functional_loss", value, clause_evidence(s, m.start(), m.end()))
+
+
+def _adjunct(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """A modality as an adjunct to exercise: said of the modality requested, so a plan's wording ("to be used as an
+    adjunct to HEP") states it as much as a report does; only a denial says otherwise."""
+    for m in finditer(pattern, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        record(s, ctx, "clinical.functional_restoration_adjunct", "no" if said == "negated" else "yes", m)
+
+
 def _hours(word: str) -> float:
     return float(_HOUR_WORDS.get(word.lower(), 0) or word)
 
@@ -955,6 +1001,12 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             if path == "clinical.dyspepsia":
                 _dyspepsia(s, ctx, pattern)
+                continue
+            if path == "clinical.significant_functional_loss":
+                _functional_loss(s, ctx, pattern)
+                continue
+            if path == "clinical.functional_restoration_adjunct":
+                _adjunct(s, ctx, pattern)
                 continue
             read_cue(s, ctx, path, pattern)
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
