@@ -58,6 +58,7 @@ from .monitoring import read_monitoring, read_pain_assessment
 from .negation import forget_answers
 from .note_layout import note_sentences
 from .ocr import repair
+from .opioid_nausea import read_opioid_nausea
 from .pain import rate_on_current_medication, read_pain
 from .prior_courses import read_prior_courses
 from .psych_clearance import read_psych_clearance
@@ -249,6 +250,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_neuropathic(ctx)
     read_localized_site(ctx)  # after every reader of diagnoses and of localized pain
     read_age_risk(ctx)
+    read_opioid_nausea(sentences, ctx)  # after every reader of drugs
 
 
 def _read_rationale(sentences: list[Sentence], ctx: Context, index: int) -> None:
