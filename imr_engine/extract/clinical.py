@@ -488,6 +488,17 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # Reduced weight bearing desirable (aquatic therapy, CPMTG p. 22): extreme obesity (a BMI of 40 or more, "morbid
+    # obesity", class III) or weight bearing restricted ("non-weight bearing L foot x 6 wks", "protected weight bearing")
+    (
+        "clinical.reduced_weight_bearing_indicated",
+        re.compile(
+            r"\bBMI\s*(?:of\s+|is\s+|was\s+|about\s+|approx\.?\s+|[:=~]\s*)?(?:4\d|[5-7]\d)(?:\.\d+)?\b(?!\s*%)"
+            r"|\b(?:morbid(?:ly)?|extreme|severe|class\s+(?:III|3))\s+obes\w+|\bobesity,?\s+class\s+(?:III|3)\b"
+            r"|\b(?:non|partial|protected|toe[- ]touch|touch[- ]down)[- ]weight[- ]?bearing\b|\b(?-i:NWB|PWB|TTWB|TDWB)\b",
+            _I,
+        ),
+    ),
     (
         "clinical.motivated_to_change",
         re.compile(
