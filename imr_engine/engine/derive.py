@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from ..facts.derived import CaseFactsJson, ItemFacts, checked_item_facts, item_facts_json
 from ..facts.model import CaseFacts, Evidence, Evidenced, Finding, Medication, StatedRelief, Surgery, Treatment
-from ..requests.model import RequestedItem
+from ..requests.model import SPINAL_INTERVENTIONS, RequestedItem
 from .benefit import benefit_of_other_drugs
 from .devices import device_facts
 from .drug_testing import drug_testing_facts
@@ -591,11 +591,6 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperat
 ASSUMED_STALE_STUDY = "assumed: a study older than the interval no longer makes the request a repeat"
 
 
-#: Invasive spinal interventions: one requested on the same RFA makes the worker a candidate for it (ACOEM Low Back
-#: Disorders images radicular pain for candidates for an epidural injection or surgery).
-_SPINAL_INTERVENTIONS = frozenset({
-    "epidural_steroid_injection", "lumbar_decompression", "lumbar_fusion", "cervical_spine_surgery", "lumbar_disc_replacement",
-})
 
 
 def _intervention_requested(case: CaseFacts, index: int, items: list[RequestedItem],
@@ -604,7 +599,7 @@ def _intervention_requested(case: CaseFacts, index: int, items: list[RequestedIt
     if v.get("intervention_considered") == "yes":
         return
     for j, other in enumerate(items):
-        if j != index and other.service in _SPINAL_INTERVENTIONS:
+        if j != index and other.service in SPINAL_INTERVENTIONS:
             v["intervention_considered"] = "yes"
             ev["intervention_considered"] = _ev(case.requests[j])
             return

@@ -50,7 +50,7 @@ from .history import (
     read_visit_counts,
 )
 from .injection_count import count_single_injections
-from .intervention_plan import read_intervention_plan
+from .intervention_plan import read_intervention_plan, read_intervention_requested_here
 from .items import add_requests, read_purposes
 from .letter_case import restore_capitals
 from .medications import NOTE_LEADS, read_long_term, read_medication_lists, read_medication_section, read_start_dates
@@ -58,6 +58,7 @@ from .monitoring import read_monitoring, read_pain_assessment
 from .negation import forget_answers
 from .note_layout import note_sentences
 from .ocr import repair
+from .opioid_nausea import read_opioid_nausea
 from .pain import rate_on_current_medication, read_pain
 from .prior_courses import read_prior_courses
 from .psych_clearance import read_psych_clearance
@@ -65,7 +66,7 @@ from .relief import read_stated_relief
 from .sections import locate_parts
 from .sentences import Sentence, split_sentences
 from .subject import read_subject_conditions
-from .surgery_authorized import read_surgery_authorized
+from .surgery_authorized import read_operation_requested_here, read_surgery_authorized
 from .tables import columned_rows, compared_rows
 from .taper_plan import read_taper_plans
 from .textmap import TextMap
@@ -156,6 +157,8 @@ def _extract_note(text: str, requests: list[str], case_id: str) -> CaseFacts:
     add_requests(ctx, lines, evidence)
     read_purposes(ctx)
     read_taper_plans(sentences, ctx)
+    read_operation_requested_here(ctx)
+    read_intervention_requested_here(ctx)
     _latest_date_anywhere(tm, ctx)
     return _finish(ctx, "<note text>")
 
@@ -256,6 +259,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_neuropathic(ctx)
     read_localized_site(ctx)  # after every reader of diagnoses and of localized pain
     read_age_risk(ctx)
+    read_opioid_nausea(sentences, ctx)  # after every reader of drugs
 
 
 def _read_rationale(sentences: list[Sentence], ctx: Context, index: int) -> None:

@@ -11,7 +11,7 @@ import re
 
 from ..facts.model import Evidence
 from .context import Context
-from .findings import read_cue, record
+from .findings import clause_evidence, read_cue, record
 from .negation import polarity
 from .planned import planned
 from .sentences import Sentence
@@ -148,10 +148,29 @@ _WIDESPREAD = re.compile(
 )
 #: Words one of which a widespread pain's mention holds (a cheap test before the pattern).
 _WIDESPREAD_WORDS = ("diffuse", "widespread", "generali", "all over", "everywhere", "all four")
+#: An absence of an aid told only for some places ("no device on level ground", "none indoors"): it may be used elsewhere.
+_AID_SOMEWHERE = r"(?!\s+(?:on\s+level|indoors|inside|in\s+the\s+(?:house|home)|at\s+home|for\s+short))"
+#: Walking documented unimpaired (corpus/README.md, key review: `no` for "no assistive device" or a normal gait): an aid
+#: not used or given up (this pattern), a normal gait on examination (`_NORMAL_GAIT`).
 _NO_AID = re.compile(
-    r"\b(?:walks?|walking|ambulat\w+|gait)\b[^.;]{0,40}?\b(?:without|w/o)\s+(?:an?\s+|any\s+)?(?:assistive\s+device|aid|cane|walker|crutches)\b",
+    r"\b(?:walks?|walking|ambulat\w+|amb|gait)\b[^.;]{0,40}?\b(?:without|w/o|no|uses\s+no)\s+(?:an?\s+|any\s+)?"
+    r"(?:(?:assistive|ambulatory|walking)\s+)?(?:device|aids?|cane|walker|crutches)\b" + _AID_SOMEWHERE +
+    r"|\b(?:no|without|w/o)\s+(?:an?\s+|any\s+)?assistive\s+device\b" + _AID_SOMEWHERE +
+    # an aid given up: "no longer needs the walker"
+    r"|\bno\s+longer\s+(?:uses?|using|needs?|requires?)\s+(?:an?\s+|the\s+|her\s+|his\s+)?(?:crutch(?:es)?|canes?|walkers?|assistive\s+device)\b"
+    r"|\bno\s+gait\s+(?:problems?|abnormalit\w+|difficult\w+|deviations?)\b",
     _I,
 )
+#: A normal gait on examination (not a balance test alone: "tandem gait normal", "heel/toe walk ok").
+_NORMAL_GAIT = re.compile(
+    r"(?<!tandem\s)\bgait(?:\s+(?:and|&)\s+tandem(?:\s+(?:gait|walk))?)?\s*(?::|is|was|appears|looked|looks)?\s*"
+    r"(?:grossly\s+|essentially\s+|entirely\s+)?(?:normal|nl|WNL|within\s+normal\s+limits|non-?antalgic|unremarkable|steady)\b(?!\s*(?:heel|toe|tandem))"
+    r"|\b(?:normal|nl|non-?antalgic|steady)\s+(?:heel[- ]toe\s+|reciprocal\s+)?gait\b"
+    r"|\b(?:ambulates?|ambulating|walks?|walking)\s+normally\b",
+    _I,
+)
+#: A normal gait or an aid given up that is a goal or the past, not what the examination found.
+_GAIT_AIMED = re.compile(r"\b(?:goal|goals|restore|regain|achieve|before\s+the\s+injury|prior\s+to\s+(?:the\s+)?injury|previously)\b", _I)
 #: How far into its clause a treatment may stand and still be what the clause is about.
 _SUBJECT_AT = 12
 _STABLE_PAIN = re.compile(
@@ -431,9 +450,18 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bdependent\s+(?:on\s+(?:\w+\s+){1,3})?(?:for|with|in)\s+(?:(?:all|most|basic)\s+)?(?:bath\w*|dress\w*|toilet\w*|self-care|ADLs|personal\s+care)\b"
             r"|\b(?:unable\s+to|cannot|can'?t)\s+(?:perform|do|manage|complete)\s+(?:(?:basic|his|her|own|any)\s+)?(?:self-care|personal\s+care|ADLs"
             r"|activities\s+of\s+daily\s+living)\s+(?:without\s+(?:help|assistance)|independently|alone)\b"
-            r"|\bspends?\s+most\s+of\s+(?:the|his|her)\s+day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner)\b"
+            r"|\bspends?\s+most\s+of\s+(?:(?:the|his|her)\s+)?day\s+(?:in\s+(?:bed|a\s+recliner|a\s+chair)|lying\s+down|sitting|in\s+a\s+recliner"
+            r"|on\s+(?:the\s+|a\s+)?(?:couch|sofa))\b"
+            r"|\b(?:lies|lying|lays|laying)\s+down\s+most\s+of\s+(?:the\s+)?day\b"
+            r"|\b(?:sits?|sitting|stays?|lies|lying)\s+(?:in\s+(?:a|the|his|her)\s+(?:recliner|bed)|on\s+(?:the\s+)?(?:couch|sofa))\s+most\s+of\s+(?:the\s+)?day\b"
+            # another person's help with basic self-care: "wife helps him with socks/shoes", "needs husband's help to shower",
+            # "needs his son to help him get into the shower" (not housework or shopping alone: the keys split on those)
+            r"|\b(?:wife|husband|spouse|partner|daughter|son|mother|father|sister|brother|caregiver|aide|family)(?:'s)?\s+(?:(?!used\b)\w+\s+){0,2}?"
+            r"(?:help|helps|helping|assists?|assistance)\b[^.;]{0,40}?\b(?:dress\w*|bath\w*|shower\w*|socks|shoes|shirt|jacket|bra|pants"
+            r"|hair|toilet\w*|bathtub|tub|self-care|personal\s+care)\b"
+            r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:with\s+)?(?:wash\w*\s+(?:his\s+|her\s+)?hair|putting\s+on\s+(?:his\s+|her\s+)?(?:socks|shoes))\b"
             # dependence in basic self-care: "daughter helps her bathe and dress", "needs help with dressing"
-            r"|\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
+            r"|(?<!used\sto\s)\b(?:helps?|assists?)\s+(?:him|her)\s+(?:to\s+)?(?:bathe|dress|shower|toilet)\b"
             r"|\b(?:needs?|requires?)\s+(?:\w+\s+)?(?:help|assistance)\s+(?:from\s+(?:\w+\s+){1,2})?(?:with|to)\s+(?:bath\w*|dress\w*|shower\w*|toilet\w*|self-care)\b"
             r"|\bunable\s+to\s+care\s+for\s+(?:herself|himself|themselves)\b"
             r"|\bdepends?\s+on\s+(?:\w+\s+){1,3}?for\s+(?:all\s+|most\s+|basic\s+)?(?:ADLs|self-care|bathing|dressing|personal\s+care)\b"
@@ -444,6 +472,30 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:persistent|persisting)\s+functional\s+(?:deficits?|limitations?|loss|impairments?)\b(?!\s+(?:with|in|on|for)\b)"
             r"|\bincapacitated\s+(?:by|from|due\s+to|because\s+of)\s+(?:(?:his|her|the|their|chronic|ongoing|persistent|constant|severe"
             r"|back|neck|low\s+back)\s+){0,3}pain\b|\b(?:remains?|still)\s+(?:\w+\s+)?incapacitated\b",
+            _I,
+        ),
+    ),
+    # The modality as an adjunct to the worker's own exercise or restoration programme (CPMTG TENS p. 114, PENS p. 97):
+    # "TENS trial as an adjunct to HEP", "acupuncture in conjunction w/ HEP", "adjunct to her walking and stretching program"
+    # (not an adjunct to drugs or another modality)
+    (
+        "clinical.functional_restoration_adjunct",
+        re.compile(
+            r"\b(?:adjunct(?:ive)?\s+to|in\s+conjunction\s+w(?:ith\b|/))\s+(?:(?:his|her|the|their|a|an|a\s+program\s+of|ongoing|continued"
+            r"|resumed|daily|active|evidence-based|home-based)\s+)*(?:[\w-]+\s+){0,1}?"
+            r"(?:HEP|home\s+(?:exercises?|program(?:me)?)|exercises?|exercise\s+program(?:me)?|functional\s+restoration|(?-i:OT|PT)\b"
+            r"|physical\s+therapy|occupational\s+therapy|walking|stretching|aquatic|active\s+therapy|rehabilitation|conditioning)",
+            _I,
+        ),
+    ),
+    # Reduced weight bearing desirable (aquatic therapy, CPMTG p. 22): extreme obesity (a BMI of 40 or more, "morbid
+    # obesity", class III) or weight bearing restricted ("non-weight bearing L foot x 6 wks", "protected weight bearing")
+    (
+        "clinical.reduced_weight_bearing_indicated",
+        re.compile(
+            r"\bBMI\s*(?:of\s+|is\s+|was\s+|about\s+|approx\.?\s+|[:=~]\s*)?(?:4\d|[5-7]\d)(?:\.\d+)?\b(?!\s*%)"
+            r"|\b(?:morbid(?:ly)?|extreme|severe|class\s+(?:III|3))\s+obes\w+|\bobesity,?\s+class\s+(?:III|3)\b"
+            r"|\b(?:non|partial|protected|toe[- ]touch|touch[- ]down)[- ]weight[- ]?bearing\b|\b(?-i:NWB|PWB|TTWB|TDWB)\b",
             _I,
         ),
     ),
@@ -755,19 +807,52 @@ _SLEEP_LOST = re.compile(
     # a bilingual note's Spanish quote: "no puedo dormir de ese lado", "no duermo bien", "me despierta el dolor"
     r"|\bno\s+(?:puedo|puede|podía|podia)\s+dormir\b|\bno\s+duerm[eo]\b|\bme\s+despierta\b|\binsomnio\b"
     # ESL: "he no can sleep good", "she not sleep well because the pain"
-    r"|\b(?:no|not)\s+(?:can\s+|could\s+)?sleep(?:ing)?\s+(?:good|well|much)\b(?=[^.;]{0,30}\b(?:pain|because|hurt))",
+    r"|\b(?:no|not)\s+(?:can\s+|could\s+)?sleep(?:ing)?\s+(?:good|well|much)\b(?=[^.;]{0,30}\b(?:pain|because|hurt))"
+    # waking at night, told by how often or from what: "wakes her two or three times a night", "wakes nightly", "waking
+    # with pain", "night waking", "early-morning awakening", "numbness ... wakes her"
+    r"|\b(?:wakes?|waking|awakens?|awakening|awakened|wakened)(?:\s+(?:him|her|them|me|the\s+patient|pt))?(?:\s+up)?\s+"
+    r"(?:nightly|every\s+night|each\s+night|most\s+nights|some\s+nights|several\s+nights"
+    r"|(?:[\w-]+\s+(?:or|to)\s+)?(?:\d+|one|two|three|four|five|six|several|multiple|many)\s*(?:x|times)\s*(?:/|a|per|each|every)\s*(?:night|nt)\b"
+    r"|(?:once|twice)\s+(?:a|per|each)\s+night"
+    r"|(?:with|from|due\s+to|because\s+of|in)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:pain|numbness|tingling|burning|symptoms))"
+    r"|\b(?:night(?:time)?|nocturnal)[- ](?:waking|wakings|awakenings?)\b|\bearly[- ]morning\s+(?:awakening|waking)\b"
+    r"|\b(?:pain|numbness|tingling|paresthesias?|burning|symptoms?)\b[^.;]{0,40}?\b(?:wakes?|waking|awakens?)\s+(?:him|her|them|me)\b"
+    # nightmares (not rare ones), and sleep not had: "not sleeping", "can't sleep without the Ambien"
+    r"|\bnightmares?\b(?![^.;]{0,25}\b(?:once\s+a\s+month|rare(?:ly)?|resolved|gone)\b)"
+    r"|\bnot\s+sleeping\b(?!\s+(?:on|in|with)\b)|\b(?:can(?:no|')?t|cannot|unable\s+to)\s+sleep\s+without\b",
     _I,
 )
+#: Waking or nightmares that are over: "night waking resolved", "used to wake her".
+_SLEEP_LOSS_OVER = re.compile(r"[^.;]{0,40}?\b(?:resolved|gone|stopped|ceased)\b", _I)
+_SLEEP_LOSS_PAST = re.compile(r"\b(?:used\s+to|no\s+longer|before\s+(?:the\s+)?(?:surgery|release|operation))\b[^.;]{0,30}$", _I)
+#: A night's sleep in hours: "Sleep 5-6 hrs", "sleeping ~5 h (was 3)", "he sleeps four to five hours a night".
+_SLEEP_HOURS = re.compile(
+    r"\b(?:sleep(?:s|ing)?|slept)\b(?:\s*[:=-])?(?:\s+(?:only|about|around|approx\.?|approximately|roughly|is|was|for))*\s*~?\s*"
+    r"(?P<low>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s*(?:-|to)\s*(?P<high>\d+(?:\.\d+)?|three|four|five|six|seven|eight|nine|ten))?\s*(?:hours?|hrs?|h)\b(?!\s*(?:a|per)\s+day)",
+    _I,
+)
+_HOUR_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: Six hours a night or less is short sleep, seven to ten enough (seven is the adult minimum of the AASM/SRS consensus,
+#: 2015); a range that straddles them ("6-7 hours", at its midpoint) says neither.
+_SHORT_SLEEP_MAX = 6.0
+_ENOUGH_SLEEP = (7.0, 10.0)
+#: A goal, not the night slept: "Goal: sleep 6+ hours".
+_SLEEP_GOAL = re.compile(r"\bgoals?\b", _I)
 #: A denial in the clause right before a finding: "no", "denies", "without", "never" with no comma or stop between.
 _DENIED_HERE = re.compile(r"\b(?:no|not|denies|denied|without|w/o|never|negative\s+for)\b[^,;.]{0,25}$", _I)
 #: A review of systems' answer heading "for ...": "Negative for sleep disturbance", "Psych: pos. for insomnia".
 _SCREENED_FOR = re.compile(r"\b(?:negative|neg|positive|pos)\.?\s*$", _I)
 #: Sleep said to be fine, and pain said not to travel: documented absences.
 _SLEEP_FINE = re.compile(
-    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+)?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
+    r"\bsleep(?:ing|s)?\s*(?:[:-]\s*[\"']?|is\s+|was\s+|has\s+been\s+|[\"'])?(?:(?:\d(?:\s*-\s*\d)?\s*(?:hours?|hrs?|h)\s*,?\s*)?)"
     r"(?:well|ok(?:ay)?|fine|good|adequate|normal|restful|unremarkable|WNL)\b"
-    r"|\bsleeps?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b", _I
+    r"|\bsleep(?:s|ing)?\s+(?:\d+(?:\s*-\s*\d+)?\s+(?:hours?|hrs?)\s+)?(?:without\s+(?:difficulty|problems?|issues?|waking)|through\s+the\s+night)\b"
+    # sleeping through (the night), told short: "sleeping thru now", "it lets her sleep through"
+    r"|\bsleep(?:s|ing)?\s+(?:through|thru)\b(?!\s+(?:the\s+)?(?:pain|alarm|it)\b)", _I
 )
+#: No waking at night: "no night waking", "no nocturnal awakenings".
+_NO_NIGHT_WAKING = re.compile(r"\bno\s+(?:more\s+)?(?:night(?:time)?|nocturnal)[- ](?:waking|wakings|awakenings?)\b", _I)
 _NOT_RADIATING = re.compile(r"\bnon-?radiating\b|\bdoes\s*n[o']t\s+radiate\b|\bwithout\s+radiation\b|\bno\s+radiation\b", _I)
 #: Mood and anxiety screens scored at least moderate (PHQ-9 and GAD-7 >= 10, BDI-II >= 20, BAI >= 16).
 _MOOD_SCORE = re.compile(
@@ -801,14 +886,21 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
     low = s.text.lower()
     if "sleep" in low:
         _sleep_fine(s, ctx)
-    if "sleep" in low or "wak" in low or " side" in low or any(w in low for w in _SPANISH_SLEEP):
+    if "sleep" in low or "wak" in low or " side" in low or "nightmare" in low or any(w in low for w in _SPANISH_SLEEP):
         for m in finditer(_SLEEP_LOST, s.text):
             before = s.text[max(0, m.start() - 30) : m.start()]
             if m.group().lower().startswith("for") and _SCREENED_FOR.search(before):
                 continue  # "Negative for sleep disturbance": a review of systems' answer, not a drug taken for sleep
             # denied in its own clause only: "cannot lift a gallon ..., sleeps 4 hrs" is four hours' sleep
+            if _SLEEP_LOSS_OVER.match(s.text, m.end()) or _SLEEP_LOSS_PAST.search(s.text, 0, m.start()):
+                continue  # "night waking resolved", "used to wake her every night"
             if not _DENIED_HERE.search(before) and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.sleep_disturbance", "yes", m)
+    if "sle" in low or "slept" in low:
+        _sleep_hours(s, ctx)
+    if "wak" in low:
+        for m in finditer(_NO_NIGHT_WAKING, s.text):
+            record(s, ctx, "clinical.sleep_disturbance", "no", m)
     if "radiat" in low:
         for m in finditer(_NOT_RADIATING, s.text):
             record(s, ctx, "clinical.neuropathic_pain", "no", m)
@@ -820,6 +912,51 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
 _SPANISH_SLEEP = ("dorm", "duerm", "despierta", "insomnio")
 #: Words one of which every mood screen's mention holds (a cheap test before the patterns).
 _MOOD_WORDS = ("phq", "gad", "bdi", "beck", "bai", "screen")
+
+
+#: A denial in the list item right before a finding: "no longer needs help dressing", "does not need his wife's help".
+_DENIED_IN_ITEM = re.compile(r"\b(?:no|not|never|denies|without|w/o)\b[^,;.]{0,30}$|n't\s+(?:\w+\s+){0,2}$", _I)
+
+
+def _functional_loss(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """A loss of independent function: a limitation list ("can't sit >15 min, can't drive, needs his daughter's help with
+    socks") negates each of its items on its own, so a denial counts only in the finding's own item."""
+    for m in finditer(pattern, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        if said == "negated" and not _DENIED_IN_ITEM.search(s.text, max(0, m.start() - 40), m.start()):
+            said = "affirmed"
+        value = {"affirmed": "yes", "negated": "no", "undocumented": "unknown"}.get(said)
+        if value is not None:
+            ctx.draft.finding("clinical.significant_functional_loss", value, clause_evidence(s, m.start(), m.end()))
+
+
+def _adjunct(s: Sentence, ctx: Context, pattern: re.Pattern[str]) -> None:
+    """A modality as an adjunct to exercise: said of the modality requested, so a plan's wording ("to be used as an
+    adjunct to HEP") states it as much as a report does; only a denial says otherwise."""
+    for m in finditer(pattern, s.text):
+        said = polarity(s.text, m.start(), m.end())
+        record(s, ctx, "clinical.functional_restoration_adjunct", "no" if said == "negated" else "yes", m)
+
+
+def _hours(word: str) -> float:
+    return float(_HOUR_WORDS.get(word.lower(), 0) or word)
+
+
+def _sleep_hours(s: Sentence, ctx: Context) -> None:
+    """A night's sleep in hours: six or less is short sleep (yes), seven to ten enough (no); a range counts at its midpoint."""
+    if search(_SLEEP_FINE, s.text) or search(_SLEEP_GOAL, s.text):
+        return  # "sleep okay, 6 hrs", "sleeps 6 hours without waking": the note calls it fine
+    for m in finditer(_SLEEP_HOURS, s.text):
+        hours = _hours(m.group("low"))
+        if m.group("high"):
+            hours = (hours + _hours(m.group("high"))) / 2
+        before = s.text[max(0, m.start() - 30) : m.start()]
+        if _DENIED_HERE.search(before) or planned(s.text, m.start(), m.end()):
+            continue
+        if hours <= _SHORT_SLEEP_MAX:
+            record(s, ctx, "clinical.sleep_disturbance", "yes", m)
+        elif _ENOUGH_SLEEP[0] <= hours <= _ENOUGH_SLEEP[1]:
+            record(s, ctx, "clinical.sleep_disturbance", "no", m)
 
 
 def _sleep_fine(s: Sentence, ctx: Context) -> None:
@@ -876,9 +1013,20 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             if path == "clinical.dyspepsia":
                 _dyspepsia(s, ctx, pattern)
                 continue
+            if path == "clinical.significant_functional_loss":
+                _functional_loss(s, ctx, pattern)
+                continue
+            if path == "clinical.functional_restoration_adjunct":
+                _adjunct(s, ctx, pattern)
+                continue
             read_cue(s, ctx, path, pattern)
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
-            record(s, ctx, "clinical.mobility_limited", "no", m)
+            if not planned(s.text, m.start(), m.end()) and not _GAIT_AIMED.search(s.text, 0, m.start()):
+                record(s, ctx, "clinical.mobility_limited", "no", m)
+        for m in () if id(_NORMAL_GAIT) in dead else finditer(_NORMAL_GAIT, s.text):
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and not planned(s.text, m.start(), m.end()) \
+                    and not _GAIT_AIMED.search(s.text, 0, m.start()):
+                record(s, ctx, "clinical.mobility_limited", "no", m)
         if any(w in low for w in _WIDESPREAD_WORDS):
             for m in () if id(_WIDESPREAD) in dead else finditer(_WIDESPREAD, s.text):
                 if polarity(s.text, m.start(), m.end()) == "affirmed":
@@ -1340,4 +1488,4 @@ def read_requested_surgery(ctx: Context) -> None:
 
 
 #: The patterns `read_clinical` asks each sentence about itself, asked once for all (`shut`); one left out is only asked.
-_CLINICAL_ASKS = (_STABLE_PAIN, _NO_AID, _WIDESPREAD, _NERVE_SYMPTOMS, _NERVE_SYMPTOMS_RESOLVED, _KEPT_UP, _NOT_MOTIVATED)
+_CLINICAL_ASKS = (_STABLE_PAIN, _NO_AID, _NORMAL_GAIT, _WIDESPREAD, _NERVE_SYMPTOMS, _NERVE_SYMPTOMS_RESOLVED, _KEPT_UP, _NOT_MOTIVATED)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..requests.model import SPINAL_INTERVENTIONS
 from .context import Context
 from .findings import record
 from .negation import polarity
@@ -83,3 +84,15 @@ def read_intervention_plan(sentences: list[Sentence], ctx: Context) -> None:
             if polarity(text, m.start(), m.end()) == "negated":
                 continue
             record(s, ctx, "clinical.intervention_considered", "yes", m)
+
+
+def read_intervention_requested_here(ctx: Context) -> None:
+    """An epidural injection or spine surgery requested in the note is one considered: its request line says so.
+
+    Run once the note's request lines are quoted. As in engine/derive.py, the request outweighs a refusal of another
+    intervention ("declines surgery" with an epidural requested).
+    """
+    for item, request in zip(ctx.items, ctx.draft.requests, strict=False):
+        if item.service in SPINAL_INTERVENTIONS and request["evidence"]:
+            ctx.draft.finding("clinical.intervention_considered", "yes", request["evidence"][0])
+            return

@@ -87,3 +87,17 @@ def read_surgery_authorized(sentences: list[Sentence], ctx: Context) -> None:
                     break
         if said is not None:
             ctx.draft.finding("clinical.surgery_authorized", said, s.evidence(0, len(s.text)))
+
+
+def read_operation_requested_here(ctx: Context) -> None:
+    """An operation a note requests is not yet authorized (corpus/README.md, key review: `no` when the operation is
+    requested in the same note), unless the note says it was; its request line is the words that say so.
+
+    Run once the note's request lines are quoted.
+    """
+    if "clinical.surgery_authorized" in ctx.draft.findings:
+        return
+    for item, request in zip(ctx.items, ctx.draft.requests, strict=False):
+        if "surgery" in item.classes and request["evidence"]:
+            ctx.draft.finding("clinical.surgery_authorized", "no", request["evidence"][0])
+            return

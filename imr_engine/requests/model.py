@@ -34,6 +34,13 @@ class Strength(BaseModel):
     unit: str  # normalised: "mg", "mcg", "mcg/hr", "%", "g", "ml"
 
 
+#: Invasive spinal interventions: one requested makes the worker a candidate for it (ACOEM Low Back Disorders images
+#: radicular pain for candidates for an epidural injection or surgery; corpus/README.md's intervention_considered).
+SPINAL_INTERVENTIONS = frozenset({
+    "epidural_steroid_injection", "lumbar_decompression", "lumbar_fusion", "cervical_spine_surgery", "lumbar_disc_replacement",
+})
+
+
 class RequestedItem(BaseModel):
     """A disputed item, as written and as understood."""
 

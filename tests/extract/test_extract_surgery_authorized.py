@@ -55,3 +55,28 @@ def test_an_operation_pending_or_denied(body: str) -> None:
 ])
 def test_conditions_consults_requests_and_other_care_say_nothing(body: str) -> None:
     assert _said(body)[0] == "unknown"
+
+
+@pytest.mark.parametrize(("body", "requests"), [
+    ("R shoulder impingement, failed PT and two injections. Plan arthroscopy.",
+     ["R shoulder arthroscopy, subacromial decompression", "Post-op PT R shoulder x 12"]),
+    ("Numbness thumb to middle finger, EMG/NCS moderate CTS. Wants surgery.",
+     ["Right open carpal tunnel release", "Pre-op EKG"]),
+    ("L4-5 stenosis with neurogenic claudication.", ["L4-5 laminectomy", "Inpatient stay x 1 day", "Assistant surgeon"]),
+])
+def test_an_operation_requested_in_the_same_note_is_not_yet_authorized(body: str, requests: list[str]) -> None:
+    """corpus/README.md (key review): `no` when the operation is requested in the same note; the request line says so."""
+    finding = extract_text(VISIT + body, requests).clinical.surgery_authorized
+    assert finding.value == "no"
+    assert finding.evidence and finding.evidence[0].quote == requests[0]
+
+
+def test_an_operation_requested_and_scheduled_is_authorized() -> None:
+    finding = extract_text(VISIT + "The carpal tunnel release was certified by UR on 1/30/2019.",
+                           ["Right open carpal tunnel release", "Post-op OT x 6"]).clinical.surgery_authorized
+    assert finding.value == "yes"
+
+
+def test_no_operation_requested_says_nothing() -> None:
+    finding = extract_text(VISIT + "Knee pain, on naproxen.", ["Physical therapy x 6", "Naproxen 500 mg #60"]).clinical.surgery_authorized
+    assert finding.value == "unknown"
