@@ -213,6 +213,9 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 #: A comment after the name, set off by a comma: ", confirmed on two morning levels", ", improving with PT".
 #: One that says the condition was operated on or is gone keeps the entry whole (and so, with its date, unread).
 _COMMENT = re.compile(r",\s+(?=[a-z])")
+#: The episode of care an ICD-10-CM descriptor ends with: "Strain of muscle, fascia and tendon of lower back, initial
+#: encounter". It says which visit the code is for, not what the condition is.
+_EPISODE = re.compile(r",\s*(?:initial|subsequent)\s+encounter(?:\s+for\s+[a-z ]{1,40}?)?(?=\s*[.;]?\s*$)|,\s*sequela(?=\s*[.;]?\s*$)", _I)
 _PAST_CONDITION = re.compile(r"\b(?:s/p|status\s+post|resolved|healed|post[- ]?op\w*|released|repaired)\b", _I)
 
 
@@ -267,6 +270,7 @@ def _names_of(part: str) -> list[str]:
         head = _strip_article(part[: part.rfind("(", 0, run_on.start())].strip(" .,:-–()"))
         if head:
             return [head]
+    part = _EPISODE.sub("", part)
     whole = _strip_article(part.strip(" .,:-–()"))
     bare = _strip_article(_ASIDE.sub("", part).strip(" .,:-–()"))
     comment = _COMMENT.search(bare)
