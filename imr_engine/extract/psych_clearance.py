@@ -32,15 +32,7 @@ _DONE = re.compile(
     # "Psychological clearance obtained / given", "psych cleared", "cleared by psychology"
     rf"|\b{_PSYCH}\s+clearance\s+(?:was\s+|has\s+been\s+)?(?:obtained|given|received|granted|completed|done)\b"
     rf"|^\s*{_PSYCH}\s+clearance\s*[.:]\s+(?=\S)"
-    r"|\bpsych(?:ologically)?\s+cleared\b|\bcleared\s+(?:him|her|the\s+patient\s+)?(?:psychologically|by\s+psycholog\w+)\b"
-    # the evaluation as a dated report by a named psychologist: "Pre-SCS psychological evaluation by Dr. K. O, Ph.D.,
-    # 04/11/2016:", "Pre-trial psych eval by Dr. L, PhD, 10/2017, cleared her" (the date right after the credential)
-    rf"|\b(?:pre-?[\w-]+\s+)?{_PSYCH}\s+(?:evaluation|eval|assessment)\s+(?:for\s+(?:[\w-]+\s+){{0,4}}?)?(?:\(\s*|by\s+)"
-    r"(?:\b(?:Dr|[A-Z])\.|[^.;()]){0,60}?\b(?:Psy\.?\s?D|Ph\.?\s?D)\b\.?,?\s*\d{1,2}/(?:\d{1,2}/)?\d{2,4}\b"
-    # "Saw Dr. O (psychologist) 01/15/2019 for pre-SCS evaluation"
-    r"|\bsaw\s+(?:Dr\.?\s+)?(?:[A-Z]\.\s+)?[A-Z][\w'-]+\s+\((?:a\s+)?(?:psychologist|Ph\.?\s?D|Psy\.?\s?D)[^()]{0,20}\)\s*"
-    rf"(?:on\s+)?(?:\d{{1,2}}/(?:\d{{1,2}}/)?\d{{2,4}}\s+)?for\s+(?:an?\s+|the\s+)?(?:pre-?[\w-]+\s+)?(?:{_PSYCH}\s+)?"
-    r"(?:evaluation|eval|assessment|clearance)\b",
+    r"|\bpsych(?:ologically)?\s+cleared\b|\bcleared\s+(?:him|her|the\s+patient\s+)?(?:psychologically|by\s+psycholog\w+)\b",
     _I,
 )
 
