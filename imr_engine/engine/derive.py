@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -899,7 +899,8 @@ def derive_items(case: CaseFacts, items: list[RequestedItem], as_of: dt.date, vo
                                 _COURSE_FACTS_OF_ITEM)
             others = [t for t in case.treatments if t.kind != "medication" and _service_of(t, vocab) != item.service]
             how = credit_visit_gains(case, item, episode, others, values, evidence, how)
-        how = _failed_care_tried(item, values, evidence, how)
+        brief, _ = split_courses([t for t in case.treatments if t.temporary == "yes"], where.region, test)
+        how = _failed_care_tried(item, values, evidence, how, [(t, _service_of(t, vocab)) for t in brief])
         how = _pain_at_the_patch_site(item, values, evidence, how)
         how = device_facts(case, request.text, item, vocab, values, evidence, how)
         guidance_facts(request.text, values, evidence)
@@ -1212,24 +1213,30 @@ FAILED_CARE_TRIED = "read: conservative care the record documents as not helping
 
 def _failed_care_tried(
     item: RequestedItem, v: MutableMapping[str, object], ev: dict[str, list[Evidence]], how: dict[str, str],
+    brief: Sequence[tuple[Treatment, str | None]] = (),
 ) -> dict[str, str]:
     """Failed conservative care from the conservative courses and first-line drugs documented as failed.
 
     Notes tell what was tried and that it did not help ("PT x 12 without benefit", "naproxen - no help")
     far more often than they write "conservative care failed"; a course or drug the record documents as
     failing is that failure. Only when the record itself says nothing either way (the item's region's care).
+    A conservative course whose relief did not last (*brief*: "helped for two weeks", "gains did not hold") is
+    failed care too: the corpus README keys conservative care failed for "only temporary relief".
     """
     if v.get("conservative_care_failed") != "unknown" or item.service in _CONSERVATIVE_SERVICES:
         return how
     services = v.get("failed_services")
     drugs = v.get("failed_drug_classes")
     counted = _CONSERVATIVE_SERVICES | _PSYCHOLOGICAL_CARE if item.service in _PAIN_PROGRAM_SERVICES else _CONSERVATIVE_SERVICES
+    lasted_not = [(t, service) for t, service in brief if service in counted]
     failed = sorted(counted.intersection(services if isinstance(services, list) else ())
-                    | _CONSERVATIVE_DRUGS.intersection(drugs if isinstance(drugs, list) else ()))
+                    | _CONSERVATIVE_DRUGS.intersection(drugs if isinstance(drugs, list) else ())
+                    | {service for _, service in lasted_not if service})
     if not failed:
         return how
     v["conservative_care_failed"] = "yes"
-    ev["conservative_care_failed"] = ev.get("failed_services", []) + ev.get("failed_drug_classes", [])
+    ev["conservative_care_failed"] = ev.get("failed_services", []) + ev.get("failed_drug_classes", []) + _ev(
+        *(t for t, _ in lasted_not))
     return {**how, "conservative_care_failed": f"{FAILED_CARE_TRIED} ({', '.join(failed)})"}
 
 

@@ -352,7 +352,16 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:pain|burning|allodynia|dysesthesias?|neuralgia|hypersensitiv\w*)\b[^.;:]{0,40}?(?:,|\s-|\()\s*locali[sz]ed\b(?!\s+to\b)"
             # the area and then its size, or a sentence that starts "Localized to an area"
             r"|\b(?:area|region|zone)\s+(?:of\s+)?(?:about\s+|approximately\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:x|\u00d7|by)\s*\d+(?:\.\d+)?\s*cm\b"
-            r"|^\W*locali[sz]ed\s+to\s+(?:an?\s+)?(?:small\s+|well[- ]defined\s+)?(?:area|region|zone|patch|band)\b",
+            r"|^\W*locali[sz]ed\s+to\s+(?:an?\s+)?(?:small\s+|well[- ]defined\s+)?(?:area|region|zone|patch|band)\b"
+            # "a localized area of burning pain", and the area's size told against a familiar object: "burning in a
+            # patch about the size of a palm", "allodynia over an area roughly the size of a credit card"
+            r"|\blocali[sz]ed\s+(?:area|region|zone|patch|spot)\s+of\s+(?:\w+\s+){0,2}?"
+            r"(?:pain|burning|allodynia|dysesthesias?|neuralgia|hypersensitivity|numbness)\b"
+            r"|\b(?:pain|burning|allodynia|dysesthesias?|hypersensitiv\w*|numbness|tingling)\b[^.;]{0,40}?\b(?:in|over|on)\s+an?\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:patch|area|spot|region|zone)\s+(?:of\s+)?(?:about\s+|roughly\s+|approximately\s+|~\s*)?"
+            r"(?:the\s+)?size\s+of\b"
+            # one thoracic dermatome's band (one nerve's territory): "band-like burning along the left T8 dermatome"
+            r"|\bband[- ]like\b[^.;]{0,60}?\b(?:[RL]\s+|right\s+|left\s+)?(?:T\d{1,2}(?:\s*-\s*T?\d{1,2})?\b|intercostal\b)",
             _I,
         ),
     ),
@@ -379,6 +388,12 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "gait instability", "unable to walk more than 50 feet", "non-weight bearing", "history of falls"
             r"|(?<!heel\s)(?<!toe\s)(?<!tandem\s)\b(?:ambulat(?:es|ing)|walk(?:s|ing)?)\s+(?:only\s+)?(?:with\s+(?:great\s+|much\s+|significant\s+)?difficulty|slowly\s+and\s+cautiously)\b"
             r"|(?<!previously\s)(?<!formerly\s)(?<!was\s)\b(?:difficulty|trouble|unable\s+to|inability\s+to|cannot|can'?t)\s+(?:with\s+)?(?:walking|ambulating|ambulation|walk|ambulate|bear(?:ing)?\s+weight)\b"
+            # a leg that takes no weight, the injury's own days: "has not been able to put weight on it", "could not put any
+            # weight on the ankle", "not able to bear weight"; the Ottawa rules' four steps: "unable to take 4 steps in clinic"
+            r"|(?<!previously\s)(?<!formerly\s)(?<!was\s)\b(?:unable\s+to|cannot|can'?t|could\s+not|couldn'?t"
+            r"|(?:has|have)\s+not\s+been\s+able\s+to|not\s+able\s+to)\s+"
+            r"(?:bear\s+weight|(?:put|place|bear)\s+(?:any\s+|full\s+)?weight\s+on\s+(?:it\b|(?:the\s+|his\s+|her\s+)?"
+            r"(?:(?:[LR]|right|left)\s+)?(?:legs?|foot|feet|ankles?|knees?|hips?|heels?|toes?)\b)|take\s+(?:4|four)\s+steps\b)"
             r"|\b(?:unsteady|unstable|ataxic|shuffling)\s+gait\b|\bgait\s+(?:instability|is\s+unsteady|disturbance)\b"
             r"|\b(?:non|toe[- ]touch|touch[- ]down|partial)[- ]weight[- ]?bearing\b|\b(?:NWB|TTWB|TDWB|PWB)\b"
             r"|\b(?:history\s+of\s+(?:recent\s+)?falls?|(?:high\s+)?fall\s+risk|(?:has\s+)?fallen\s+(?:\w+\s+){0,2}(?:times|twice)|recurrent\s+falls)\b",

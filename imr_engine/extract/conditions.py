@@ -93,6 +93,26 @@ _KNEE_LESION = re.compile(
     r"\s+menisc(?:us|al)\s+tears?)\b",
     _I,
 )
+def _joint_oa(lower_case: bool) -> re.Pattern[str]:
+    """The joint-osteoarthritis pattern; in a note typed in lower case "oa", "djd" and the side's letter count too."""
+    cap = (lambda words: words) if lower_case else (lambda words: f"(?-i:{words})")
+    joint = rf"(?:knees?|hips?|ankles?|wrists?|hands?|elbows?|thumbs?|(?:thumb\s+)?{cap('CMC')}(?:\s+joint)?|{cap('PF|patellofemoral')}(?:\s+joint)?)"
+    side = rf"(?:{cap('[LR]')}|left|right|bilat(?:eral)?)"
+    oa = rf"(?:{cap('OA|DJD')}|osteoarthritis)"
+    return re.compile(
+        rf"\b(?P<what>(?:{side}\s+)?(?:(?:thumb|knee)\s+)?{joint}\s+{oa}(?:\s+{cap('[LR]')}\b)?"
+        rf"|{oa}\s+(?:of\s+)?(?:the\s+)?(?:{side}\s+)?{joint})\b",
+        _I,
+    )
+
+
+#: A joint's osteoarthritis named in prose, outside a diagnosis list: "Knee OA R", "right hip osteoarthritis", "OA of the
+#: left knee", "bilateral knee DJD", "R thumb CMC OA" (topical NSAIDs, CPMTG p. 111-112; ODG Knee injections).
+_JOINT_OA, _JOINT_OA_LOWER = _joint_oa(False), _joint_oa(True)
+#: A condition to rule out: "MRI to rule out knee OA", "r/o hip OA".
+_RULED_OUT_BEFORE = re.compile(r"\b(?:rule\s+out|r/o|versus|vs\.?)\s+(?:\w+\s+){0,2}$", _I)
+#: A relative's condition: "her mother had knee OA".
+_RELATIVE = re.compile(r"\b(?:mother|father|sister|brother|parent|parents|family\s+history|FHx|FH)\b[^.;]{0,30}$", _I)
 #: A lesion looked for, not found: "to evaluate for", "concern for", "question of", "assess for" a tear.
 _LOOKED_FOR = re.compile(r"\b(?:evaluat\w*|assess\w*|look\w*|screen\w*|check\w*)\s+(?:for|the)\b[^.;]{0,20}$"
                          r"|\b(?:concern|question)\s+(?:for|of)\b[^.;]{0,20}$", _I)
@@ -180,6 +200,15 @@ def read_conditions(sentences: list[Sentence], ctx: Context) -> None:
                     and not planned(s.text, m.start(), m.end()) and not _LOOKED_FOR.search(s.text[max(0, m.start() - 40) : m.start()]):
                 what = m.group("what")
                 ctx.draft.diagnosis(what, ["knee"], s.evidence(m.start("what"), m.end("what")))
+        lower = s.tm.lower_case or not any(c.isupper() for c in s.text)  # a line typed in lower case: "knee oa r"
+        for m in finditer(_JOINT_OA_LOWER if lower else _JOINT_OA, s.text):
+            # the diagnosis list reads its own entries; the plan's joint is one to be looked at
+            if polarity(s.text, m.start(), m.end()) == "affirmed" and s.section not in ("plan", "diagnoses") \
+                    and not planned(s.text, m.start(), m.end()) and not _LOOKED_FOR.search(s.text[max(0, m.start() - 40) : m.start()]) \
+                    and not _RULED_OUT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]) \
+                    and not _RELATIVE.search(s.text[max(0, m.start() - 40) : m.start()]):
+                what = m.group("what")
+                ctx.draft.diagnosis(what, regions_in(what), s.evidence(m.start("what"), m.end("what")))
     _refine_back(sentences, ctx)
 
 
@@ -216,6 +245,9 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 #: A comment after the name, set off by a comma: ", confirmed on two morning levels", ", improving with PT".
 #: One that says the condition was operated on or is gone keeps the entry whole (and so, with its date, unread).
 _COMMENT = re.compile(r",\s+(?=[a-z])")
+#: The episode of care an ICD-10-CM descriptor ends with: "Strain of muscle, fascia and tendon of lower back, initial
+#: encounter". It says which visit the code is for, not what the condition is.
+_EPISODE = re.compile(r",\s*(?:initial|subsequent)\s+encounter(?:\s+for\s+[a-z ]{1,40}?)?(?=\s*[.;]?\s*$)|,\s*sequela(?=\s*[.;]?\s*$)", _I)
 _PAST_CONDITION = re.compile(r"\b(?:s/p|status\s+post|resolved|healed|post[- ]?op\w*|released|repaired)\b", _I)
 
 
@@ -270,6 +302,7 @@ def _names_of(part: str) -> list[str]:
         head = _strip_article(part[: part.rfind("(", 0, run_on.start())].strip(" .,:-–()"))
         if head:
             return [head]
+    part = _EPISODE.sub("", part)
     whole = _strip_article(part.strip(" .,:-–()"))
     bare = _strip_article(_ASIDE.sub("", part).strip(" .,:-–()"))
     comment = _COMMENT.search(bare)

@@ -57,6 +57,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "numeric",
         re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-])"),
     ),
+    # the Doctor's First Report form (DWC Form 5021): month, day and year each in its own labelled box,
+    # "Mo. 11 Day 01 Yr. 2014"
+    (
+        "form_boxes",
+        re.compile(r"(?i:\bmo)\.?\s*(?P<m>\d{1,2})\s+(?i:day)\.?\s*(?P<d>\d{1,2})\s+(?i:yr)\.?\s*(?P<y>\d{4}|\d{2})(?![\d/-])"),
+    ),
     # "June 14, 2016", "June 14,2016" (no space after the comma), "June the 14th, 2016"
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:,\s*|\s+){_YEAR4}\b")),
     # a form's month first, with dashes: "Jun-14-2016"
@@ -142,7 +148,7 @@ def _read(form: str, m: re.Match[str]) -> FuzzyDate | None:
     try:
         if form in ("iso",):
             return FuzzyDate(int(groups["year"]), int(groups["m"]), int(groups["d"]))
-        if form == "numeric":
+        if form in ("numeric", "form_boxes"):
             return FuzzyDate(_year(groups["y"]), int(groups["m"]), int(groups["d"]))
         if form == "numeric_month_year":
             return FuzzyDate(int(groups["y"]), int(groups["m"]))

@@ -91,7 +91,11 @@ _BARE_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&'-]{0,40}\.?$")  # a dictated head
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}[.)]?|[-*•·])\s+")
 #: The number of a form's item before its label: "15. Objective findings: ...".
 _FORM_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Za-z])")
+#: A numbered field's label followed by the form's instruction in an open bracket: "DIAGNOSIS (if occupational illness".
+_FORM_INSTRUCTED = re.compile(r"^(?P<h>[A-Za-z][A-Za-z /&'-]{0,40}?)\s*\((?=[a-z])[^()]*$")
 _FORM_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&'()-]{0,40}?:\s*")
+#: A form's yes/no question answered in its boxes at a line's end: "[ ] Yes [X] No", "[X] Yes".
+_CHECKED_ANSWER = re.compile(r"\[\s*[xX]?\s*\]\s*(?:yes|no)\s*$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*$")
 #: A raw line shorter than this, without a closing full stop, is a line of a form, not wrapped prose.
 SHORT_LINE = 60
@@ -387,6 +391,12 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
     if (m := _BARE_TITLE.match(line.text)) and (section := exact_section(line.text)) is not None:
         return section, len(line.text)
     if m := _DICTATED_HEADING.match(line.text):
+        if len(m.group("h")) == 1 and _FORM_LABEL.match(line.text[m.end() :]):
+            # a form's lettered sub-field ("A. Physical examination: ...", "B. X-ray results: none"): the letter numbers
+            # the field, it is not the SOAP "A." (assessment); the field's label heads its section, or ends the one before
+            rest = NoteLine(line.start + m.end(), line.end, line.text[m.end() :])
+            head = _heading(rest)
+            return (head[0], m.end() + head[1]) if head is not None and head[0] is not None else (None, m.end())
         section = exact_section(m.group("h"))  # "Plan. We ...", never "A lifting injury." wrapped onto a line
         if section is not None:
             return section, m.end()
@@ -406,6 +416,10 @@ def _heading(line: NoteLine, shouting: bool = False) -> tuple[str | None, int] |
         head = _heading(rest)
         if head is not None and head[0] is not None:
             return head[0], number.end() + head[1]
+        if (instructed := _FORM_INSTRUCTED.match(rest.text)) and (section := exact_section(instructed.group("h"))) is not None:
+            # the field's label, then the form's instruction in brackets, wrapped onto the next line: "20. DIAGNOSIS (if
+            # occupational illness specify etiologic agent and duration": the line is the label's
+            return section, len(line.text)
         if _FORM_LABEL.match(rest.text):
             return None, number.end()  # another field of the form (read with its label) ends the section before it
     return None
@@ -561,6 +575,8 @@ def _ends_block(text: str, next_line: str, width: int | None = None, size: int |
         return not (no_sentence_end(text) and not text.lower().endswith(" no.") and not _LIST_START.match(next_line))
     if _TABLE_ROW.match(text):
         return True  # a table row is one entry, however long
+    if _CHECKED_ANSWER.search(text):
+        return True  # a form's yes/no question answered in its boxes ("... involved? [ ] Yes [X] No"): the field ends
     runs_on = bool(_RUNS_ON.search(text)) or (next_line[:1].islower() and not lower_case)  # all lower case: no sign
     if not runs_on and _DOSE_ENDS.search(text) and _DOSING_OPENS.match(next_line):
         runs_on = True  # a dose split from its frequency: "ibuprofen 800" + "bid ..." (rules12, for the readers)

@@ -22,6 +22,8 @@ _LOWER_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9])")
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ABBREVIATIONS = frozenset("dr mr mrs ms st jr sr vs e.g i.e etc approx no nos fig p pp inc co u.s dept ca".split())
 _LAST_WORD = re.compile(r"(\S+)$")
+#: A date in the Doctor's First Report form's boxes, "Mo. 11 Day 01 Yr. 2014", whose full stops end no sentence.
+_FORM_BOX_DATE = re.compile(r"\bmo\.\s*\d{1,2}\s+day\b|\bday\.?\s*\d{1,2}\s+yr\.\s*\d{2,4}\b", re.IGNORECASE)
 #: An abbreviation written with full stops ("p.o", "q.h.s", "q.6h"); one followed by another is a sig, not a sentence's end.
 _DOTTED_SIG = re.compile(r"[A-Za-z](?:\.[A-Za-z0-9]{1,2})+\b", re.IGNORECASE)
 #: Dot leaders: four dots or more, or three after a space (an ellipsis is three dots on a word: "pain... She").
@@ -106,6 +108,8 @@ def split_sentences(tm: TextMap, segment: Segment) -> list[Sentence]:
             continue  # in lower case, a dotted abbreviation ("p.o.", "b.i.d.") does not end one either
         if last in _MONTHS and text[m.end() : m.end() + 1].isdigit():  # "Sept. 10, 2013"
             continue
+        if last in ("mo", "yr") and _FORM_BOX_DATE.search(text, max(begin, stop - 12), m.end() + 12):
+            continue  # the Doctor's First Report form's date boxes: "Mo. 11 Day 01 Yr. 2014"
         if _DOTTED_SIG.fullmatch(last) and (_DOTTED_SIG.match(text, m.end()) or text[m.end() : m.end() + 1].isdigit()):
             continue  # a sig written with full stops: "1 P.O. Q.H.S. #7", "P.O. B.I.D. P.R.N.", "800 mg t.i.d. 6/10-7/3"
         spans.append((begin, m.end()))
