@@ -284,6 +284,8 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
             status = _status(
                 s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked, then=then
             )
+            if status == "past" and _reason_after_stop(s.text, mention, single, then):
+                status = "tried_failed"  # "Flexeril stopped - too groggy at work": the stop's reason, after its dash
             opened = _FAILURE_BEFORE.search(s.text, max(0, mention.start - 60), mention.start) is not None
             if opened or (led is not None and _FAILED_LIST_ON.match(s.text[led : mention.start])):
                 if status != "tried_failed" and not _present(s.text[slice(*_item_span(s.text, mention))]):
@@ -603,6 +605,34 @@ _MARKED_CURRENT = re.compile(
 #: A verb of use in the present right before the drug: in a past history it is still taken.
 _TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)
 _TRIED = re.compile(r"\btried\b", _I)
+
+
+#: The break between a stop and its reason: "stopped - too groggy", "stopped 2017, she did not feel it did anything".
+_REASON_BREAK = re.compile(r"\s*(?:[-\u2013\u2014:,]|\(|\bdue\s+to\b|\bbecause\b|\bb/c\b)\s*", _I)
+#: A stop word that ends the drug's item, so that what follows it is its reason.
+_STOP_ENDS = re.compile(rf"(?:{_STOPPED.pattern})[^,;:()-]{{0,20}}$", _I)
+#: A doubt told of the drug's effect: "she did not feel it did anything", "didn't think it did much".
+_NO_EFFECT_FELT = re.compile(
+    r"\b(?:did|does)\s*(?:not|n'?t)\s+(?:feel|think|notice)\s+(?:that\s+)?(?:it|they)\s+(?:did|helped|made\s+a\s+difference)"
+    r"(?:\s+(?:anything|much|a\s+thing))?\b",
+    _I,
+)
+
+
+def _reason_after_stop(text: str, mention: Mention, single: bool, then: int | None) -> bool:
+    """Whether a drug whose item ends in its stop ("Flexeril stopped") has its reason told right after the item's break,
+    a failure or a harm ("- too groggy at work", ", she did not feel it did anything"): stopped for a reason, it failed
+    (corpus README: past is only for a drug stopped for no stated reason or because the course was completed)."""
+    start, end = _item_span(text, mention, single, then)
+    if single or not _STOP_ENDS.search(text, start, end):
+        return False
+    gap = _REASON_BREAK.match(text, end)
+    if gap is None:
+        return False
+    stop = min([at for at in (then, *(end + m.start() for m in re.finditer(r"[.;]\s|[.;]$", text[end:]))) if at is not None and at > end]
+               or [len(text)])
+    reason = text[gap.end() : stop]
+    return bool(_TRIED_FAILED.search(reason) or _NO_EFFECT_FELT.search(reason) or item_status(reason, "current") == "tried_failed")
 
 
 def _own_status(item: str) -> str | None:
