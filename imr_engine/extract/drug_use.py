@@ -50,7 +50,9 @@ _DOSED = re.compile(
 #: Words of use just before the name: "takes", "has taken", "a 2 week course of", "using", "on".
 _USE_BEFORE = re.compile(
     r"\b(?:takes|taking|took|taken|uses|using|used|tried|trials?\s+of|course\s+of|started(?:\s+(?:him|her|them))?\s+on"
-    r"|started|on|w/|with|given|prescribed|prescribes|dispensed|added|receives|receiving)\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some)\s+)*$"
+    # a topical put on: "applies a compounded cream (ketoprofen/lidocaine)", "applying Voltaren gel"
+    r"|started|on|w/|with|given|prescribed|prescribes|dispensed|added|receives|receiving|applies|applying|applied)"
+    r"\s+(?:(?:a|an|the|his|her|low[- ]dose|oral|topical|OTC|some|compound(?:ed)?)\s+)*$"
     # the drug put in another's place, which is now taken: "was switched from tramadol to Nucynta", "changed him over to"
     r"|\b(?:switched|changed|transitioned|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?(?:from\s+[^.;]{1,40}?\s+)?to\s+(?:(?:the|his|her)\s+)?$"
     # the worker's own drug: "cut his Norco from 3 tablets a day to 1", "back to 3 Norco a day"
@@ -206,9 +208,13 @@ _STOPPED_BEFORE = re.compile(
     r"(?:the\s+|his\s+|her\s+)?$",
     _I,
 )
+#: The drug's own entry says it was never taken: "celecoxib - had never tried", "Lyrica: never been prescribed".
+_NEVER_AFTER = re.compile(
+    r"\s*[-:(\u2013]\s*(?:(?:has|had|have)\s+)?(?:never|not\s+yet)\s+(?:been\s+)?(?:tried|taken|used|started|prescribed)\b", _I
+)
 #: Use that ended: "no longer taking", "no longer on" (not "never taking": `_NOT_USED`).
 _NO_LONGER = re.compile(r"\bno\s+longer\s+(?:taking|takes|using|uses|on|prescribed)\s+(?:the\s+|his\s+|her\s+)?$", _I)
-_TRIED_BEFORE = re.compile(r"\b(?:tried|trials?\s+of|failed)\s+(?:(?:a|an|the|oral|topical|low[- ]dose)\s+)*$", _I)
+_TRIED_BEFORE = re.compile(r"(?<!not\s)(?<!never\s)(?<!yet\s)\b(?:tried|trials?\s+of|failed)(?:\s*:)?\s+(?:(?:a|an|the|oral|topical|low[- ]dose)\s+)*$", _I)  # "Tried: Lyrica - swelling"
 _NOT_USED = re.compile(
     # (not a side effect denied on the drug: "No constipation on senna", "denies sedation on Norco" tell it is taken)
     r"\b(?:never|not|no|denies|n't)\s+(?!(?:constipation|nausea|sedation|drowsiness|dizziness|somnolence|side\s+effects?|SE|GI\s+upset"
@@ -278,6 +284,8 @@ def read_drug_use(sentences: list[Sentence], ctx: Context) -> None:
             status = _status(
                 s, mention, in_history, failed_lead, single, compound=mention in compounds, requested=asked, then=then
             )
+            if status == "past" and _reason_after_stop(s.text, mention, single, then):
+                status = "tried_failed"  # "Flexeril stopped - too groggy at work": the stop's reason, after its dash
             opened = _FAILURE_BEFORE.search(s.text, max(0, mention.start - 60), mention.start) is not None
             if opened or (led is not None and _FAILED_LIST_ON.match(s.text[led : mention.start])):
                 if status != "tried_failed" and not _present(s.text[slice(*_item_span(s.text, mention))]):
@@ -410,6 +418,8 @@ def _status(
         return _own_status(text[mention.start :]) or "past"  # "no longer taking gabapentin": taken, then stopped
     if _NOT_USED.search(before[-40:]) or _NEW.search(before):
         return None
+    if _NEVER_AFTER.match(text, mention.end):
+        return None  # "celecoxib - had never tried" in a list of the care tried: named, never taken
     start, end = _item_span(text, mention, single, then)
     item = _own_words(text, start, end, mention) if "(" in text[mention.end : end] else text[start:end]
     near = text[mention.end : mention.end + 120].lower()
@@ -428,7 +438,7 @@ def _status(
     if ("took" in low[-20:] or "taken" in low[-20:] or "taking" in low[-20:]) and _TOOK_RECENTLY.search(before[-20:]) \
             and _RECENT.match(text, mention.end) and not _STOPPED.search(item):
         return "current"  # "Took ibuprofen OTC 400 mg x2 last night, minimal help": what the worker is taking now
-    if " on " in low[-16:] + " " and _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
+    if "on " in low[-16:] and _ADVERSE_ON.search(before[-45:]) and _HISTORY_WORDS.search(text):
         return "tried_failed"  # "hx of duodenal ulcer 2009 on naproxen": the harm it did
     if _MARKED_CURRENT.match(text, mention.end):
         return "current"  # "naproxen bid (current), was 7 when she stopped it in Dec": its own mark says it is taken now
@@ -595,6 +605,34 @@ _MARKED_CURRENT = re.compile(
 #: A verb of use in the present right before the drug: in a past history it is still taken.
 _TAKES_NOW = re.compile(r"\b(?:takes|taking|uses|using|(?:is|remains)\s+on)\s+$", _I)
 _TRIED = re.compile(r"\btried\b", _I)
+
+
+#: The break between a stop and its reason: "stopped - too groggy", "stopped 2017, she did not feel it did anything".
+_REASON_BREAK = re.compile(r"\s*(?:[-\u2013\u2014:,]|\(|\bdue\s+to\b|\bbecause\b|\bb/c\b)\s*", _I)
+#: A stop word that ends the drug's item, so that what follows it is its reason.
+_STOP_ENDS = re.compile(rf"(?:{_STOPPED.pattern})[^,;:()-]{{0,20}}$", _I)
+#: A doubt told of the drug's effect: "she did not feel it did anything", "didn't think it did much".
+_NO_EFFECT_FELT = re.compile(
+    r"\b(?:did|does)\s*(?:not|n'?t)\s+(?:feel|think|notice)\s+(?:that\s+)?(?:it|they)\s+(?:did|helped|made\s+a\s+difference)"
+    r"(?:\s+(?:anything|much|a\s+thing))?\b",
+    _I,
+)
+
+
+def _reason_after_stop(text: str, mention: Mention, single: bool, then: int | None) -> bool:
+    """Whether a drug whose item ends in its stop ("Flexeril stopped") has its reason told right after the item's break,
+    a failure or a harm ("- too groggy at work", ", she did not feel it did anything"): stopped for a reason, it failed
+    (corpus README: past is only for a drug stopped for no stated reason or because the course was completed)."""
+    start, end = _item_span(text, mention, single, then)
+    if single or not _STOP_ENDS.search(text, start, end):
+        return False
+    gap = _REASON_BREAK.match(text, end)
+    if gap is None:
+        return False
+    stop = min([at for at in (then, *(end + m.start() for m in re.finditer(r"[.;]\s|[.;]$", text[end:]))) if at is not None and at > end]
+               or [len(text)])
+    reason = text[gap.end() : stop]
+    return bool(_TRIED_FAILED.search(reason) or _NO_EFFECT_FELT.search(reason) or item_status(reason, "current") == "tried_failed")
 
 
 def _own_status(item: str) -> str | None:

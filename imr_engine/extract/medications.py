@@ -111,7 +111,9 @@ _GENERIC = {
     )
 }
 _LEAD_WORDS = re.compile(
-    r"^(?:(?:and|or|also|then|a|an|the|her|his|their|requests?\s+for"
+    # a compound's words before its ingredients: "compounded ketoprofen 10%/lidocaine 5%", "Compound cream flurbiprofen ..."
+    r"^(?:(?:and|or|also|then|a|an|the|her|his|their|compound(?:ed)?|(?:topical\s+)?(?:creams?|gels?|ointments?)(?=\s+[a-z]+\s*\d[\d.]*\s*%)"
+    r"|requests?\s+for"
     # a history line's own words of use: "Currently takes acetaminophen 500 mg", "Remains on sertraline"
     r"|(?:currently|still|now)\s+(?:takes|taking|on|uses|using)|continues\s+(?:to\s+(?:take|use)|on)|remains\s+on)\s+)+",
     _I,
@@ -246,7 +248,9 @@ FINISHED_WHEN = (
 #: opens with its cell border ("| Amlodipine 5 mg | 1 tab PO daily | Active |").
 _SECTION_LEAD = re.compile(
     r"^[|\s]*(?:\[\s*(?:active|inactive|current|past|historical|discontinued|stopped|d/c'?d?)\s*\]\s*)?"  # "[Inactive] ..."
-    r"(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*",
+    # a line of the drugs tried or taken before, inside the list: "Tried: Lyrica - swelling, stopped", "Prior: Vicodin"
+    r"(?:(?P<before>(?:(?:meds?|medications?)\s+)?(?:(?:previously\s+)?tried|prior|previous|past)(?:\s+(?:meds?|medications?))?)\s*:\s*"
+    r"|(?:(?:current|active|home|present)\s+)?(?:medications?|meds|rx)?\s*[:-]?\s*)",
     _I,
 )
 _LINE_STOPPED = re.compile(
@@ -333,7 +337,7 @@ def read_medication_section(sentences: list[Sentence], ctx: Context) -> None:
         lead = _SECTION_LEAD.match(s.text)
         if lead is None:
             continue
-        default = "current" if s.section == "medications" else "past"
+        default = "current" if s.section == "medications" and not lead.group("before") else "past"
         if default == "past" and _TAKEN_NOW.match(s.text, lead.end()):
             default = "current"  # "Currently takes ibuprofen 600 bid and tramadol 50 mg 1-2/day" under past medications
         if drugs_named(s.text, ctx) <= 1:  # one drug a line: the whole line speaks of it
@@ -433,11 +437,13 @@ _TAKEN_NOW = re.compile(
 
 #: A list entry that names a drug not taken: "No gabapentin yet", "not on opioids", "never tried Lyrica".
 _NOT_TAKEN = re.compile(
-    r"^\s*(?:no|none|nil|n/a|not\s+(?:on|taking|yet\s+on)|never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE
+    r"^\s*(?:no|none|nil|n/a|not\s+(?:on|taking|yet\s+on)|(?:(?:has|had|have)\s+)?never\s+(?:tried|taken|on|used)|denies)\b", re.IGNORECASE
 )
 #: The entry's own words after the name say it is not taken: "Lidoderm - never tried", "gabapentin (not yet started)".
-_NOT_TAKEN_AFTER = re.compile(
-    r"[-:,(]\s*(?:never\s+(?:tried|taken|used|started)|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b"
+NOT_TAKEN_AFTER = re.compile(
+    # "celecoxib - had never tried", "Lyrica: has never been taken"
+    r"[-:,(]\s*(?:(?:(?:has|had|have)\s+)?never\s+(?:been\s+)?(?:tried|taken|used|started|prescribed)"
+    r"|not\s+(?:yet\s+)?(?:tried|taken|started|filled|begun))\b"
     # "acetaminophen has not been added (he takes it in the Percocet)"
     r"|^\s*[A-Za-z][\w-]*(?:\s+[\w./%-]+){0,3}?\s+(?:has|have|was|were)\s+not\s+(?:been\s+|yet\s+been\s+)?(?:added|started|prescribed|tried|filled|given)\b",
     re.IGNORECASE,
@@ -456,7 +462,7 @@ def _list_item(
     s: Sentence, ctx: Context, lead: re.Match[str], start: int, end: int, status: str, any_name: bool
 ) -> None:
     item = s.text[start:end]
-    if _NOT_TAKEN.match(item) or _NOT_TAKEN_AFTER.search(item):
+    if _NOT_TAKEN.match(item) or NOT_TAKEN_AFTER.search(item):
         return  # a drug the list says is not taken is none of the patient's drugs ("Lidoderm - never tried")
     span = drug_name(item)
     if span is None:
@@ -597,14 +603,17 @@ def drugs_named(text: str, ctx: Context) -> int:
     """How many drugs *text* names: each generic ingredient, and each brand whose ingredients are not also written out.
 
     "one drug a line, the whole line speaks of it" must count "Flexeril" as a drug as much as "cyclobenzaprine", or
-    a row's status ("Flexeril - groggy") reaches the generic named on the row before it.
+    a row's status ("Flexeril - groggy") reaches the generic named on the row before it. A combination the vocabulary
+    knows written by its ingredients ("oxycodone/APAP 5/325", "hydrocodone-acetaminophen") is one drug, not two, or an
+    EHR row's status column ("... discontinued (sedation)") is not read as the row's own.
     """
-    generics = set(ctx.vocab.ingredients_in(text))
-    brands = {
-        ingredients
-        for _, _, name in _vocabulary_mentions(text, ctx)
-        if (ingredients := frozenset(describe(ctx, name)[1])) and not ingredients <= generics
-    }
+    mentions = [(start, end, frozenset(describe(ctx, name)[1])) for start, end, name in _vocabulary_mentions(text, ctx)]
+    blanked = text
+    for start, end, ingredients in mentions:
+        if len(ingredients) > 1:  # the combination's own ingredient names are the combination, counted below
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    generics = set(ctx.vocab.ingredients_in(blanked))
+    brands = {ingredients for _, _, ingredients in mentions if ingredients and not ingredients <= generics}
     return len(generics) + len(brands)
 
 
