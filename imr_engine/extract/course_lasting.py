@@ -28,7 +28,7 @@ _A_WEEK = r"(?:(?:a|one|1)\s*-?\s*(?:wk|week)|<\s*(?:1|one)\s*(?:wk|week))"
 _TEMPORARY = re.compile(
     r"\btemporar(?:y|ily)\b|\btemp\.?(?=\s*(?:relief|benefit|help|improvement|$|[),;\"']))|\btransient(?:ly)?\b"
     r"|\bshort(?:[- ]?(?:term|lived))?\s+(?:relief|benefit|improvement|help|response)|\bbrief(?:ly)?\s+(?:relief|benefit|help|improve)"
-    r"|\bhelped\s+briefly\b|\b(?:wore|wears|wearing)\s+off\b"
+    r"|\bhelped\s+(?:only\s+)?briefly\b|\b(?:wore|wears|wearing)\s+off\b"
     # relief only while the course went on: "pain eased while she was going", "helped while I was attending"
     r"|\b(?:helped|helps|eased|better|relief|improved)\s+(?:only\s+)?while\s+(?:she|he|they|I|pt|the\s+patient)\s+(?:was|were|is|am)\s+"
     r"(?:going|attending|there|in\s+(?:it|therapy|treatment))\b"
@@ -76,9 +76,9 @@ _BOUNDED = re.compile(
 )
 
 #: Where the words about one course end: a sentence's or an item's stop, or a line break.
-#: (titles in capitals too, as a note typed in capitals writes them: "BY DR. SANDOVAL")
+#: (titles in capitals or lower case too, as a note typed so writes them: "BY DR. SANDOVAL", "by dr. sandoval")
 _TAIL_END = re.compile(
-    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bapprox)(?<!\bvs)(?<!\bDR)(?<!\bMR)(?<!\bMS)(?<!\bMRS)(?<!\bAPPROX)(?<!\bVS)"
+    r"(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bapprox)(?<!\bvs)(?<!\bDR)(?<!\bMR)(?<!\bMS)(?<!\bMRS)(?<!\bAPPROX)(?<!\bVS)"
     r"[.;\n](?:\s|$)|\n"
 )
 #: A result after the last of a list said of every course in it: "PT ~36 visits, chiro 18, acupuncture 12 - each helped

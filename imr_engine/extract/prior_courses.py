@@ -218,7 +218,9 @@ _NO_EFFECT = re.compile(
     # it did nothing: "said it did nothing", "did nothing for her", "nothing helped", "response: none"
     r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b"
     r"|\b(?:none|neither)(?:\s+of\s+(?:these|them|those|which|the\s+above))?\s+(?:has\s+|have\s+|really\s+)?(?:helped|worked|gave\s+(?:any\s+)?relief"
-    r"|made\s+a\s+difference|(?:was|were)\s+helpful)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
+    r"|made\s+(?:a\s+|any\s+|much\s+(?:of\s+a\s+)?)?(?:real\s+)?difference|(?:was|were)\s+helpful"
+    # what none of them changed: "none of which changed his pain", "neither improved her walking" (session 23)
+    r"|(?:changed|improved)\s+(?:anything|much|(?:his|her|their|the)\s+\w+))\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b(?!\s+back\s+(?:surgery|syndrome))|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
@@ -373,7 +375,8 @@ _SHARED = re.compile(
     r"|,\s*(?:all\s+)?(?:with|w/)\s+(?=(?:no|little|minimal|negligible)\b))[^.;]{0,40}?(?:"
     + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)"
     # "neither of which gave lasting benefit", "none of them helped for long"
-    r"|\b(?:neither|none)(?:\s+of\s+(?:which|these|them|those))?\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted)\b",
+    r"|\b(?:neither|none)(?:\s+of\s+(?:which|these|them|those))?\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted"
+    r"|changed|improved|made\s+(?:a|any|much)\s+(?:real\s+)?difference)\b",
     _I,
 )
 #: A result after a dash that closes two courses joined by "and": "PT x12 (2013) and chiropractic x18 (2013) - some
@@ -445,6 +448,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
                 read.append(entry)
         if read and hits:
             _shared_effect(s.text[hits[-1][0].end :], [e for e in read if id(e) not in apart])
+            _bracket_effect(s.text, hits[0][0].start, hits[-1][0].end, read)
         if len(read) >= 2 and len(hits) >= 2:
             between = s.text[hits[-2][0].end : hits[-1][0].start]
             if _JOINED.match(between):
@@ -566,6 +570,32 @@ def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
     for entry in read:
         if entry["effect"] == "unknown":
             entry["effect"] = "no_improvement"
+
+
+#: What opens the words after a closed list of care that tell its result: a verb said of care, or "all"/"both".
+_AFTER_BRACKET = re.compile(
+    r"\s*(?:(?:all|both|each)\s+|(?:has|have|had)\s+(?:all\s+)?)?(?:did|didn'?t|does|was|were|has|have|had|gave|provided|brought|helped|failed"
+    r"|without|w/o|with\s+(?:no|little|minimal|some|good|partial)|only\s+helped)\b",
+    _I,
+)
+
+
+def _bracket_effect(text: str, first: int, last: int, read: list[dict[str, Any]]) -> None:
+    """A result told after the bracket that lists the care, said of all of it: "Conservative care (PT 12 visits, cortisone
+    injection x2) did not help" (a course whose own words in the bracket told its result keeps it)."""
+    opened = text.rfind("(", 0, first)
+    if opened < 0 or ")" in text[opened:first]:
+        return
+    close = text.find(")", last)
+    if close < 0 or "(" in text[last:close] or not _AFTER_BRACKET.match(text, close + 1):
+        return
+    told = text[close + 1 : _sentence_end(text, close + 1, min(len(text), close + 90))]
+    effect = course_effect(told)
+    if effect == "unknown":
+        return
+    for entry in read:
+        if entry["effect"] == "unknown":
+            entry["effect"] = effect
 
 
 def _pair_effect(tail: str, read: list[dict[str, Any]]) -> None:
