@@ -23,6 +23,7 @@ from ..textio import read_text_file
 from ..vocabulary import Vocabulary, load_vocabulary
 from ..vocabulary.in_use import reading_with, vocabulary_dir_in_use
 from .bed_need import read_bed_need
+from .care_failed import read_failed_courses
 from .claimant import read_claimant
 from .clinical import read_age_risk, read_clinical, read_localized_site, read_requested_surgery
 from .conditions import read_conditions, read_diagnosis_section, read_neuropathic
@@ -256,6 +257,7 @@ def _read_summary(sentences: list[Sentence], ctx: Context) -> None:
     read_treatment_conditions(sentences, ctx)
     read_temporary_relief(sentences, ctx)  # after every reader that finds or quotes a course
     count_single_injections(sentences, ctx)  # after every reader that counts a course
+    read_failed_courses(ctx)  # after every reader of a course's effect and of its relief's end
     read_neuropathic(ctx)
     read_localized_site(ctx)  # after every reader of diagnoses and of localized pain
     read_age_risk(ctx)

@@ -27,8 +27,8 @@ _A_WEEK = r"(?:(?:a|one|1)\s*-?\s*(?:wk|week)|<\s*(?:1|one)\s*(?:wk|week))"
 #: "80 % for 3 months") says how long it helped, not that it did not last, and stays the effect's.
 _TEMPORARY = re.compile(
     r"\btemporar(?:y|ily)\b|\btemp\.?(?=\s*(?:relief|benefit|help|improvement|$|[),;\"']))|\btransient(?:ly)?\b"
-    r"|\bshort[- ]?(?:term|lived)\s+(?:relief|benefit|improvement|help|response)|\bbrief(?:ly)?\s+(?:relief|benefit|help|improve)"
-    r"|\bhelped\s+briefly\b|\b(?:wore|wears|wearing)\s+off\b"
+    r"|\bshort(?:[- ]?(?:term|lived))?\s+(?:relief|benefit|improvement|help|response)|\bbrief(?:ly)?\s+(?:relief|benefit|help|improve)"
+    r"|\bhelped\s+(?:only\s+)?briefly\b|\b(?:wore|wears|wearing)\s+off\b"
     # relief only while the course went on: "pain eased while she was going", "helped while I was attending"
     r"|\b(?:helped|helps|eased|better|relief|improved)\s+(?:only\s+)?while\s+(?:she|he|they|I|pt|the\s+patient)\s+(?:was|were|is|am)\s+"
     r"(?:going|attending|there|in\s+(?:it|therapy|treatment))\b"
@@ -45,7 +45,7 @@ _TEMPORARY = re.compile(
     r"|\b(?:helped|helps|relief|benefit|better)\s+(?:\w+\s+){0,3}?(?:for\s+the\s+first\s+(?:few\s+)?(?:days?|weeks?|visits?)"
     r"|short[- ]?term|while\s+(?:I'?m|I\s+am|I\s+was)\s+there)\b"
     # relief for hours or days, or a week: "helped for a couple of days", "help only few days", "helped a week"
-    r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice)\s+(?:(?:only|for|of|x|about|approx\.?|approximately|around|~"
+    r"|\b(?:helped|helps|help|helping|relief|benefit|better|good|nice|gave(?:\s+(?:him|her|them))?)\s+(?:(?:only|for|of|x|about|approx\.?|approximately|around|~"
     rf"|maybe|perhaps|roughly|lasting|lasted)\s*)*(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\b"
     rf"|(?:~|about\s+|approx\.?\s*|only\s+)?\b(?:{_SHORT}\s*-?\s*(?:days?|hrs?|hours?)|{_A_WEEK})\s+(?:of\s+)?"
     r"(?:(?!(?:no|not|without|w/o|any)\b)\w+\s+){0,2}?(?:relief|benefit|improvement)\b",
@@ -71,12 +71,16 @@ _BOUNDED = re.compile(
     rf"(?:(?:about|approx\.?|approximately|~|around|maybe|only|roughly|\"|')\s*)*(?<![>+])(?<!more\sthan\s)(?<!over\s)(?<!at\sleast\s){_UNDER_3_MONTHS}(?![\w-])"
     rf"|(?<![>+]\s)(?<![>+])(?<!more\sthan\s)(?<!over\s)(?<!at\sleast\s)(?:~\s*|\b)(?:about\s+|approx\.?\s*|approximately\s+|only\s+)?{_UNDER_3_MONTHS}\s+(?:of\s+)?(?:[~\w%-]+\s+){{0,3}}?(?:relief|benefit|improvement)\b"
     rf"|\brelief\s*(?:of\s*|was\s*)?(?:about\s+|approx\.?\s*|~\s*)?{_UNDER_3_MONTHS}(?![\w-])"
-    rf"|\b(?:helped|good)\s+(?:for\s+)?(?:about\s+|approx\.?\s*|~\s*|maybe\s+|\"|')*{_UNDER_3_MONTHS}(?![\w-])",
+    rf"|\b(?:helped|good|gave(?:\s+(?:him|her|them))?)\s+(?:for\s+)?(?:about\s+|approx\.?\s*|~\s*|maybe\s+|only\s+|\"|')*{_UNDER_3_MONTHS}(?![\w-])",
     _I,
 )
 
 #: Where the words about one course end: a sentence's or an item's stop, or a line break.
-_TAIL_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bapprox)(?<!\bvs)[.;\n](?:\s|$)|\n")
+#: (titles in capitals or lower case too, as a note typed so writes them: "BY DR. SANDOVAL", "by dr. sandoval")
+_TAIL_END = re.compile(
+    r"(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bapprox)(?<!\bvs)(?<!\bDR)(?<!\bMR)(?<!\bMS)(?<!\bMRS)(?<!\bAPPROX)(?<!\bVS)"
+    r"[.;\n](?:\s|$)|\n"
+)
 #: A result after the last of a list said of every course in it: "PT ~36 visits, chiro 18, acupuncture 12 - each helped
 #: short term only", "PT x 12 and chiro x 6, both helped only temporarily".
 _ALL_OF_THEM = re.compile(

@@ -115,6 +115,8 @@ _PROVIDER_KIND = {
     "acupuncturist": "acupuncture",
     "physical therapist": "physical_therapy",
 }
+#: A condition right before a lead, which tells no care given: "If no improvement with PT", "should there be no relief from".
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|should|in\s+case\s+of|in\s+the\s+event\s+of)\s+(?:there\s+(?:is|be)\s+)?$", _I)
 _PLANNED = re.compile(
     r"\b(?:awaiting|await|pending|planned|plan|scheduled|recommend\w*|request\w*|candidate|consider\w*|will|would)\b",
     _I,
@@ -517,8 +519,8 @@ def read_history(sentences: list[Sentence], ctx: Context) -> None:
         floor = 0
         for lead in () if id(_TX_LEAD) in dead else finditer(_TX_LEAD, s.text):
             begin, floor = lead_start(s.text, lead, floor), lead.end()
-            if _PLANNED.search(s.text[max(0, begin - 30) : begin]):
-                continue
+            if _PLANNED.search(s.text[max(0, begin - 30) : begin]) or _CONDITION_BEFORE.search(s.text[max(0, begin - 25) : begin]):
+                continue  # (a result set as the plan's condition: "If no improvement with PT, consider ESI")
             if s.section == "plan" and re.search(r"trial\s+of\s+$", lead.group(0), _I):
                 continue  # "Initial trial of acupuncture, 6 visits:" in the plan is the request
             effect = "no_improvement" if lead.group("failed") else _effect(lead.group("effect"), lead.group("plain") is None)

@@ -39,7 +39,7 @@ from .sentences import Sentence
 from .word_gate import search
 
 #: Words whose stop is no sentence's end: "by Dr. Sandoval in October, which helped", "approx. 8 visits".
-_TITLES = ("Dr", "dr", "Mr", "Mrs", "Ms", "vs", "approx")
+_TITLES = ("Dr", "dr", "DR", "Mr", "MR", "Mrs", "MRS", "Ms", "MS", "vs", "VS", "approx", "APPROX")
 #: Month names as a date spelt out writes them, before its day: "November 20, 2014" (the date reader's names).
 _MONTHS = tuple(MONTHS)
 #: The comma of a date spelt out ("trial November 20, 2014 - December 20, 2014") is no list's: a lookbehind per month
@@ -78,7 +78,7 @@ BRIEF_BY_DESIGN = frozenset({"medial_branch_block"})
 _GATE = re.compile(
     r"\b(?:PT|OT|physio\w*|physical|occupational|therap\w*|rehab\w*|chiro\w*|acu\w*|CBT|psycho\w*|counsel\w*|TENS"
     r"|ESIs?|TFESIs?|epidurals?|injections?|inj|aquatic|pool|manipulation|sessions?|visits?"
-    r"|blocks?|shots?|MBBs?|RFAs?|CSIs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
+    r"|blocks?|shots?|MBBs?|SGBs?|LSBs|TPIs?|RFAs?|CSIs?|rhizotomy|cortisone|Kenalog|viscosupp\w*|Synvisc|Gel-?One|Euflexxa|Orthovisc|Hyalgan|Supartz|Monovisc|Durolane|Gelsyn|hyaluron\w*|CMT|OMT|manip\w*"
     r"|splint\w*|brac(?:e|es|ing)|orthos[ie]s|orthotics?"
     r"|H-?\s?wave|interferential|IF\s+unit|stimulat\w*|SCS|DRG"
     r"|hardening|conditioning)\b",  # a work programme named without "therapy" (session 16): "a work hardening program"
@@ -218,7 +218,9 @@ _NO_EFFECT = re.compile(
     # it did nothing: "said it did nothing", "did nothing for her", "nothing helped", "response: none"
     r"|\b(?:did|does|do)\s+nothing\b|\bnothing\s+(?:helped|worked|changed)\b"
     r"|\b(?:none|neither)(?:\s+of\s+(?:these|them|those|which|the\s+above))?\s+(?:has\s+|have\s+|really\s+)?(?:helped|worked|gave\s+(?:any\s+)?relief"
-    r"|made\s+a\s+difference|(?:was|were)\s+helpful)\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
+    r"|made\s+(?:a\s+|any\s+|much\s+(?:of\s+a\s+)?)?(?:real\s+)?difference|(?:was|were)\s+helpful"
+    # what none of them changed: "none of which changed his pain", "neither improved her walking" (session 23)
+    r"|(?:changed|improved)\s+(?:anything|much|(?:his|her|their|the)\s+\w+))\b|\bno\s+better\b|\bunchanged\b|\b(?:response|result|outcome|effect)\s*[:=-]\s*none\b"
     r"|\bdid\s*(?:n[o']t|not)\s+(?:help|improve|work|change)|\bdidn'?t\s+(?:help|improve|work|change)"
     r"|\b(?:it|they|this|that)\s+(?:not|no|never)\s+(?:help|work)|\bnot\s+(?:been\s+|really\s+|very\s+)?(?:helpful|effective|beneficial)\b"
     r"|\bfailed\b(?!\s+back\s+(?:surgery|syndrome))|\bunsuccessful\b|\bineffective\b|\bno\s+lasting\b|\bonly\s+(?:temporary|transient|brief)\b"
@@ -259,6 +261,9 @@ _EFFECT = re.compile(
     r"\b(?:helped|helps|helping|helpful|beneficial|benefit(?:ed)?|improved|improvement|relief|better|gains?|progress(?:ed)?"
     r"|(?:some|good|great|a\s+lot\s+of|modest|mild|slight)\s+help|(?:good|great|excellent|positive|favou?rable|partial|some)\s+response"
     r"|responded|effective|good\s+results?|(?:less|decreased|reduced)\s+pain|less\s+(?:stiff|stiffness|sore|swelling)"
+    # the relief told by what the care gave: "gave about 3 weeks", "each gave her 2-3 days" (its length is `course_lasting`'s)
+    r"|gave\s+(?:(?:him|her|them)\s+)?(?:about\s+|approx\.?\s*|~\s*|only\s+|maybe\s+)?(?:\d{1,2}(?:\s*-\s*\d{1,2})?|a\s+few|a\s+couple\s+of)"
+    r"\s*(?:days?|wks?|weeks?|mos?|months?)(?!\s+(?:later|after|ago))"
     r"|restored|eased|eases|stronger|(?:reduced|decreased|lowered|relieved|eased)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain"
     r"|pain\s+(?:is|was|has\s+been)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?(?:better|improved)"
     # the pain the course is judged by went down: "pain decreased from 8/10 to 5/10", "pain went down"
@@ -291,6 +296,8 @@ _EFFECT_CLAUSE = re.compile(
     # the worker's state told as the course's result: "states pain is better", "feels stronger", "pain unchanged at 7/10",
     # "which reduced his pain from 8/10 to 5/10"
     r"|(?:(?:his|her|the)\s+)?pain\s+(?:is|was|has\s+been)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?(?:better|improved|unchanged|no\s+better)"
+    # a region's pain told better in a terse clause: "neck pain a bit better", "back pain somewhat improved"
+    r"|(?:(?:his|her|the)\s+)?(?:low\s+)?[a-z]+\s+pain\s+(?:(?:much|somewhat|a\s+(?:little|bit)|slightly)\s+)?(?:better|improved)"
     r"|(?:feels?|felt|feeling)\s+(?:(?:much|somewhat|a\s+little|slightly)\s+)?(?:better|stronger|no\s+better|no\s+different)"
     r"|(?:(?:his|her|the)\s+)?(?:pain|symptoms)\s+(?:unchanged|the\s+same)"
     r"|(?:reduced|decreased|lowered|relieved|eased)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain"
@@ -368,7 +375,8 @@ _SHARED = re.compile(
     r"|,\s*(?:all\s+)?(?:with|w/)\s+(?=(?:no|little|minimal|negligible)\b))[^.;]{0,40}?(?:"
     + _NO_EFFECT.pattern + r"|\btemporary\s+relief\b|\bhas\s+given\s+(?:no|only)\b)"
     # "neither of which gave lasting benefit", "none of them helped for long"
-    r"|\b(?:neither|none)(?:\s+of\s+(?:which|these|them|those))?\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted)\b",
+    r"|\b(?:neither|none)(?:\s+of\s+(?:which|these|them|those))?\s+(?:\w+\s+){0,2}?(?:helped|gave|provided|brought|worked|lasted"
+    r"|changed|improved|made\s+(?:a|any|much)\s+(?:real\s+)?difference)\b",
     _I,
 )
 #: A result after a dash that closes two courses joined by "and": "PT x12 (2013) and chiropractic x18 (2013) - some
@@ -440,6 +448,7 @@ def read_prior_courses(sentences: list[Sentence], ctx: Context) -> None:
                 read.append(entry)
         if read and hits:
             _shared_effect(s.text[hits[-1][0].end :], [e for e in read if id(e) not in apart])
+            _bracket_effect(s.text, hits[0][0].start, hits[-1][0].end, read)
         if len(read) >= 2 and len(hits) >= 2:
             between = s.text[hits[-2][0].end : hits[-1][0].start]
             if _JOINED.match(between):
@@ -561,6 +570,32 @@ def _shared_effect(tail: str, read: list[dict[str, Any]]) -> None:
     for entry in read:
         if entry["effect"] == "unknown":
             entry["effect"] = "no_improvement"
+
+
+#: What opens the words after a closed list of care that tell its result: a verb said of care, or "all"/"both".
+_AFTER_BRACKET = re.compile(
+    r"\s*(?:(?:all|both|each)\s+|(?:has|have|had)\s+(?:all\s+)?)?(?:did|didn'?t|does|was|were|has|have|had|gave|provided|brought|helped|failed"
+    r"|without|w/o|with\s+(?:no|little|minimal|some|good|partial)|only\s+helped)\b",
+    _I,
+)
+
+
+def _bracket_effect(text: str, first: int, last: int, read: list[dict[str, Any]]) -> None:
+    """A result told after the bracket that lists the care, said of all of it: "Conservative care (PT 12 visits, cortisone
+    injection x2) did not help" (a course whose own words in the bracket told its result keeps it)."""
+    opened = text.rfind("(", 0, first)
+    if opened < 0 or ")" in text[opened:first]:
+        return
+    close = text.find(")", last)
+    if close < 0 or "(" in text[last:close] or not _AFTER_BRACKET.match(text, close + 1):
+        return
+    told = text[close + 1 : _sentence_end(text, close + 1, min(len(text), close + 90))]
+    effect = course_effect(told)
+    if effect == "unknown":
+        return
+    for entry in read:
+        if entry["effect"] == "unknown":
+            entry["effect"] = effect
 
 
 def _pair_effect(tail: str, read: list[dict[str, Any]]) -> None:
@@ -843,12 +878,38 @@ def course_effect(told: str, *, brief_fails: bool = True) -> str:
     *brief_fails*: False where relief for hours or days is all the care gives (a modality helps while worn, a
     diagnostic block numbs for the hours of its anaesthetic), so brief relief is no failure.
     """
-    if _NO_EFFECT.search(told) or (brief_fails and _BRIEF.search(told)) or _LOW_RELIEF.search(told):
+    if (brief_fails and _BRIEF.search(told)) or _LOW_RELIEF.search(told):
         return "no_improvement"
+    if fails := list(_NO_EFFECT.finditer(told)):
+        return "improved" if _mixed(told, fails) else "no_improvement"
     for m in _EFFECT.finditer(told):
         if polarity(told, m.start(), m.end()) == "affirmed":
             return "improved"
     return "unknown"
+
+
+#: A want of effect that leaves room for a gain told beside it: a stall after gains ("improved, then plateau"), or one
+#: complaint or measure unchanged ("no change in the leg pain", "arm no better", "not the leg").
+_PARTIAL_NO_EFFECT = re.compile(
+    r"\bplateau(?:ed|ing|s)?\b|\bno\s+further\s+(?:gains?|progress|improvement)\b"
+    r"|\b(?:no|not?\s+any|without(?:\s+any)?|w/o|minimal|little)\s+(?:real\s+|significant\s+|meaningful\s+|much\s+)?"
+    r"(?:change|improvement|difference|benefit|relief|help)\s+(?:in|to|for|of|with)\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w/-]+"
+    r"|\b[\w/-]+\s+(?:no\s+better|unchanged)\b",
+    _I,
+)
+
+
+def _mixed(told: str, fails: list[re.Match[str]]) -> bool:
+    """A gain told beside a want of effect that is only partial: the course helped (corpus/README.md: a prior course with
+    mixed results, helping one complaint and not another, is `improved`; keys read "improved, then plateau" so too). A
+    stall or an unchanged complaint with no gain told, and any whole failure ("no lasting benefit", "did not help"),
+    are no help."""
+    partial = [m.span() for m in _PARTIAL_NO_EFFECT.finditer(told)]
+    if not all(any(a < f.end() and f.start() < b for a, b in partial) for f in fails):
+        return False
+    taken = partial + [f.span() for f in fails]
+    return any(not any(a < m.end() and m.start() < b for a, b in taken) and not m.group().rstrip().endswith("%")
+               and polarity(told, m.start(), m.end()) == "affirmed" for m in _EFFECT.finditer(told))
 
 
 def _record(

@@ -95,8 +95,17 @@ def test_an_injection_not_given_is_none(body: str) -> None:
     assert _case(body, TRIGGER).treatments == []
 
 
-def test_pain_back_the_next_day_alone_is_no_failed_care() -> None:
+def test_relief_for_a_day_only_is_temporary_and_failed_care() -> None:
+    """Relief of a day, the pain back the next, is relief that did not last: the course is `temporary`, and care that gave
+    only temporary relief is failed conservative care (corpus/README.md, session 22's key review); round 6 read the
+    sentence alone, before the keys had `temporary`, and left the failure out."""
     case = _case("S: Chiropractic helps for a day, pain back the next day.\n", "Chiropractic x 6 visits")
+    assert [(t.service, t.temporary) for t in case.treatments] == [("chiropractic", "yes")]
+    assert case.clinical.conservative_care_failed.value == "yes"
+
+
+def test_pain_back_the_next_day_with_no_course_is_no_failed_care() -> None:
+    case = _case("S: Sore after yard work, pain back the next day.\n", "Chiropractic x 6 visits")
     assert case.clinical.conservative_care_failed.value != "yes"
 
 
