@@ -16,7 +16,6 @@ import re
 from .anatomy import UNSPECIFIED_BACK, regions_in
 from .context import Context
 from .draft import add_evidence
-from .letter_case import upper_case_note
 from .lists import list_items
 from .negation import polarity
 from .planned import planned
@@ -149,8 +148,6 @@ _COMMENT_DASH = re.compile(r"\s[-–]\s")
 _DX_SPLIT = re.compile(r"\s*(?:;|\s-\s|\s–\s|,\s(?=[A-Z])|\s{4,}(?=[A-Z][a-z]{2}|[A-Z]{3})|\s\(?\d{1,2}\)\s(?=[A-Za-z]))\s*")
 #: The same in a note typed in lower case, where no capital opens the next name.
 _DX_SPLIT_LOWER = re.compile(r"\s*(?:;|\s-\s|\s–\s|\s{4,}(?=[a-z]{3})|\s\(?\d{1,2}\)\s(?=[a-z]))\s*")
-#: The same in a note typed in capitals, where a comma before a capital parts nothing ("UCL SPRAIN, R/O AVULSION FX").
-_DX_SPLIT_UPPER = re.compile(r"\s*(?:;|\s-\s|\s–\s|\s{4,}(?=[A-Z]{3})|\s\(?\d{1,2}\)\s(?=[A-Z]))\s*")
 #: A line of a diagnosis list that is prose, not a diagnosis ("Pt improving with PT.").
 _NOT_A_DIAGNOSIS = re.compile(
     r"\b(?:is|are|was|were|has|have|will|would|continue|plan|recommend\w*|request\w*|improv\w*|worse|better|stable|see|pt|patient"
@@ -226,7 +223,7 @@ def read_diagnosis_section(sentences: list[Sentence], ctx: Context) -> None:
         text = _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), text)
         text = _ENTRY_NUMBER.sub(lambda m: " " * len(m.group()), text)
         pos = 0
-        split = _DX_SPLIT_LOWER if s.tm.lower_case else _DX_SPLIT_UPPER if upper_case_note(s.tm.text) else _DX_SPLIT
+        split = _DX_SPLIT_LOWER if s.tm.lower_case else _DX_SPLIT
         for part in split.split(_named_head(text)):
             start = text.find(part, pos)
             pos = start + len(part)
