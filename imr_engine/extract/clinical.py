@@ -8,6 +8,7 @@ factors include an age over 65, read from the claimant's age.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..facts.model import Evidence
 from .context import Context
@@ -1013,28 +1014,11 @@ def read_clinical(sentences: list[Sentence], ctx: Context) -> None:
             if _SINCE_LAST_VISIT.search(s.text, m.start()):
                 record(s, ctx, "clinical.acute_exacerbation", "no", m)
         for path, pattern in among(CUES, s.text, 1):
-            if path == "clinical.acute_exacerbation":
-                _exacerbation(s, ctx, pattern)
-                continue
-            if path == "clinical.red_flags":
-                _red_flags(s, ctx, pattern)
-                continue
-            if path == "clinical.depression_or_anxiety":
-                _mood(s, ctx, pattern)
-                continue
-            if path == "clinical.conservative_care_failed":
-                _care_failed_cue(s, ctx, pattern)
-                continue
-            if path == "clinical.dyspepsia":
-                _dyspepsia(s, ctx, pattern)
-                continue
-            if path == "clinical.significant_functional_loss":
-                _functional_loss(s, ctx, pattern)
-                continue
-            if path == "clinical.functional_restoration_adjunct":
-                _adjunct(s, ctx, pattern)
-                continue
-            read_cue(s, ctx, path, pattern)
+            own = _OWN_CUE_READERS.get(path)
+            if own is not None:
+                own(s, ctx, pattern)
+            else:
+                read_cue(s, ctx, path, pattern)
         for m in () if id(_NO_AID) in dead else finditer(_NO_AID, s.text):
             if not planned(s.text, m.start(), m.end()) and not _GAIT_AIMED.search(s.text, 0, m.start()):
                 record(s, ctx, "clinical.mobility_limited", "no", m)
@@ -1504,3 +1488,15 @@ def read_requested_surgery(ctx: Context) -> None:
 
 #: The patterns `read_clinical` asks each sentence about itself, asked once for all (`shut`); one left out is only asked.
 _CLINICAL_ASKS = (_STABLE_PAIN, _NO_AID, _NORMAL_GAIT, _WIDESPREAD, _NERVE_SYMPTOMS, _NERVE_SYMPTOMS_RESOLVED, _KEPT_UP, _NOT_MOTIVATED)
+
+
+#: The cues whose finding needs more than the cue's own polarity: each read by its own reader.
+_OWN_CUE_READERS: dict[str, Callable[[Sentence, Context, re.Pattern[str]], None]] = {
+    "clinical.acute_exacerbation": _exacerbation,
+    "clinical.red_flags": _red_flags,
+    "clinical.depression_or_anxiety": _mood,
+    "clinical.conservative_care_failed": _care_failed_cue,
+    "clinical.dyspepsia": _dyspepsia,
+    "clinical.significant_functional_loss": _functional_loss,
+    "clinical.functional_restoration_adjunct": _adjunct,
+}
