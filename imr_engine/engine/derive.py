@@ -591,8 +591,6 @@ def _serves_surgery(case: CaseFacts, index: int, item: RequestedItem, perioperat
 ASSUMED_STALE_STUDY = "assumed: a study older than the interval no longer makes the request a repeat"
 
 
-
-
 def _intervention_requested(case: CaseFacts, index: int, items: list[RequestedItem],
                             v: MutableMapping[str, object], ev: dict[str, list[Evidence]]) -> None:
     """`intervention_considered` is yes when another line of the request asks for an epidural injection or spine surgery."""

@@ -7,9 +7,8 @@ is `yes` for a stated failure, no lasting benefit, or only temporary relief; par
 session 23, of the tune keys with a course keyed `no_improvement` or `temporary`, 207 of 233 key the failure. A course
 that helped, or partly helped, is no failure; nor is an injection's relief that ended (keys split on it: an injection
 is repeated for relief that lasts weeks, and the rules weigh that relief themselves); nor a diagnostic block's relief of
-hours, which is its design; nor a
-drug (its own status says whether it failed). Only where no sentence says either way: a note that says the care is
-working, or that it failed, speaks for itself.
+hours, which is its design; nor a drug (its own status says whether it failed). Only where no sentence says either
+way: a note that says the care is working, or that it failed, speaks for itself.
 """
 
 from __future__ import annotations

@@ -912,7 +912,7 @@ def _mood_and_sleep(s: Sentence, ctx: Context) -> None:
                 continue  # "night waking resolved", "used to wake her every night"
             if not _DENIED_HERE.search(before) and not planned(s.text, m.start(), m.end()):
                 record(s, ctx, "clinical.sleep_disturbance", "yes", m)
-    if "sle" in low or "slept" in low:
+    if "sle" in low:  # "sleep", "slept"
         _sleep_hours(s, ctx)
     if "wak" in low:
         for m in finditer(_NO_NIGHT_WAKING, s.text):
